@@ -1,0 +1,14 @@
+#pragma once
+// Subcommands of the `kharita` executable. Each registers its options on the parent
+// CLI::App and runs through the callback it sets; errors propagate as kharita::Error.
+
+#include <CLI/CLI.hpp>
+
+namespace kharita::cli {
+
+/// `kharita gazetteer build` and `kharita gazetteer info`.
+void add_gazetteer_commands(CLI::App& app);
+/// `kharita geocode NAME`.
+void add_geocode_command(CLI::App& app);
+
+} // namespace kharita::cli

@@ -1,0 +1,893 @@
+#include "kharita/gazetteer_builder.hpp"
+
+#include "detail/gazetteer_schema.hpp"
+#include "detail/sqlite.hpp"
+#include "kharita/error.hpp"
+#include "kharita/lat_lon.hpp"
+#include "kharita/normalize.hpp"
+#include "line_reader.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <charconv>
+#include <chrono>
+#include <ctime>
+#include <regex>
+#include <set>
+#include <unistd.h>
+#include <unordered_map>
+
+namespace kharita {
+
+namespace {
+
+namespace fs = std::filesystem;
+using detail::Database;
+using detail::LineReader;
+using detail::Statement;
+
+std::vector<std::string_view> split(std::string_view s, char sep) {
+    std::vector<std::string_view> out;
+    std::size_t start = 0;
+    while (true) {
+        const std::size_t pos = s.find(sep, start);
+        out.push_back(s.substr(start, pos == std::string_view::npos ? pos : pos - start));
+        if (pos == std::string_view::npos) {
+            return out;
+        }
+        start = pos + 1;
+    }
+}
+
+template <typename T>
+bool to_number(std::string_view s, T& out) {
+    if (s.empty()) {
+        return false;
+    }
+    const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+    return ec == std::errc() && ptr == s.data() + s.size();
+}
+
+std::string with_commas(std::uint64_t n) {
+    std::string s = std::to_string(n);
+    for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) {
+        s.insert(static_cast<std::size_t>(i), ",");
+    }
+    return s;
+}
+
+/// Set of GeoNames ids as a bitmap: 12 M ids cost 2 MB instead of hundreds.
+class IdSet {
+public:
+    void insert(std::int64_t id) {
+        if (id <= 0) return;
+        const auto i = static_cast<std::size_t>(id);
+        if (i / 64 >= m_bits.size()) m_bits.resize(i / 64 + 1 + m_bits.size() / 2, 0);
+        m_bits[i / 64] |= 1ULL << (i % 64);
+    }
+    bool contains(std::int64_t id) const {
+        if (id <= 0) return false;
+        const auto i = static_cast<std::size_t>(id);
+        return i / 64 < m_bits.size() && (m_bits[i / 64] >> (i % 64) & 1ULL) != 0;
+    }
+
+private:
+    std::vector<std::uint64_t> m_bits;
+};
+
+struct NameRow {
+    std::string name;
+    std::string lang;
+    std::string kind;  // name, ascii, alternate, demonym, abbreviation
+    bool preferred = false, short_name = false, colloquial = false, historic = false;
+};
+
+struct PlaceRow {
+    std::int64_t geonameid = 0;
+    std::int64_t wof_id = 0;
+    std::string name, ascii;
+    char feature_class = 'P';
+    std::string feature_code = "PPL";
+    std::string country, admin1, admin2;
+    std::int64_t population = 0;
+    LatLon position;
+    std::string source;
+};
+
+bool compatible(char a_class, std::string_view a_code, char b_class, std::string_view b_code) {
+    if (a_class != b_class) {
+        return false;
+    }
+    if (a_class == 'A') {
+        return a_code == b_code;
+    }
+    return true;
+}
+
+class Builder {
+public:
+    Builder(const GazetteerBuildOptions& options, Database& db) : m_opt(options), m_db(db) {}
+
+    void run();
+    GazetteerBuildReport& report() { return m_report; }
+
+private:
+    void create_schema();
+    void read_country_info(const fs::path& file);
+    void read_admin_codes(const fs::path& file, bool admin1);
+    void read_geonames(const fs::path& file);
+    void read_alternate_names(const fs::path& file);
+    void read_wof(const fs::path& file);
+    void add_country_places(const fs::path& csc_countries);
+    void add_admin1_places(const fs::path& csc_states);
+    void read_world_countries(const fs::path& file);
+    void read_supplement(const fs::path& file);
+    void read_word_list(const fs::path& file);
+    void finish();
+
+    std::int64_t insert_place(const PlaceRow& p, std::int64_t id);
+    void merge_into(std::int64_t id, const PlaceRow& p);
+    std::int64_t merge_or_insert(const PlaceRow& p, const std::vector<NameRow>& names,
+                                 double radius_km, SourceCount& count);
+    void add_names(std::int64_t place, const std::vector<NameRow>& names, std::string_view source,
+                   bool check_existing, SourceCount& count);
+    std::optional<std::int64_t> find_by_name(const PlaceRow& p, double radius_km);
+
+    void progress(const std::string& line) {
+        if (m_opt.progress) m_opt.progress(line);
+    }
+    void problem(const std::string& source, std::uint64_t line, const std::string& message) {
+        m_report.problems.add(source, line, message);
+    }
+    SourceCount& source(const std::string& name) {
+        m_report.sources.push_back({name, 0, 0, 0, 0});
+        return m_report.sources.back();
+    }
+
+    const GazetteerBuildOptions& m_opt;
+    Database& m_db;
+    GazetteerBuildReport m_report;
+    IdSet m_known;
+    std::int64_t m_next_local_id = std::int64_t{1} << 40;  // ids for places without GeoNames id
+    Statement m_insert_place, m_insert_name, m_place_norms, m_merge_place, m_find_by_norm;
+    std::unordered_map<std::int64_t, std::string> m_admin1_by_gn;  // admin-1 geonameid -> "77"
+    std::unordered_map<std::string, std::int64_t> m_country_gn;     // "LY" -> 2215636
+    bool m_have_alternate_file = false;
+};
+
+void Builder::create_schema() {
+    m_db.exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144;"
+              "PRAGMA temp_store = MEMORY;");
+    m_db.exec("BEGIN");
+    m_db.exec("SELECT InitSpatialMetadata(0)");
+    m_db.exec(detail::kGazetteerSchema);
+    if (m_db.query_int("SELECT AddGeometryColumn('places', 'geom', 4326, 'POINT', 'XY')")
+            .value_or(0) != 1) {
+        throw DatabaseError(0, "SpatiaLite AddGeometryColumn failed for places.geom");
+    }
+    m_db.exec("CREATE INDEX names_place ON names(place_id)");
+    m_insert_place = m_db.prepare(
+        "INSERT INTO places (id, geonameid, wof_id, name, ascii_name, feature_class, feature_code,"
+        " country, admin1, admin2, population, lat, lon, source, geom)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
+        " MakePoint(?13, ?12, 4326))");
+    m_insert_name = m_db.prepare(
+        "INSERT INTO names (place_id, name, lang, kind, is_preferred, is_short, is_colloquial,"
+        " is_historic, source, norm, skeleton) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+    m_place_norms = m_db.prepare("SELECT norm, kind FROM names WHERE place_id = ?");
+    m_merge_place = m_db.prepare(
+        "UPDATE places SET wof_id = coalesce(wof_id, nullif(?2, 0)),"
+        " admin1 = CASE WHEN admin1 = '' THEN ?3 ELSE admin1 END,"
+        " population = max(population, ?4),"
+        " source = CASE WHEN instr(source, ?5) THEN source ELSE source || ',' || ?5 END"
+        " WHERE id = ?1");
+}
+
+std::int64_t Builder::insert_place(const PlaceRow& p, std::int64_t id) {
+    auto& s = m_insert_place;
+    s.bind(1, id);
+    if (p.geonameid > 0) s.bind(2, p.geonameid); else s.bind_null(2);
+    if (p.wof_id > 0) s.bind(3, p.wof_id); else s.bind_null(3);
+    s.bind(4, p.name).bind(5, p.ascii).bind(6, std::string_view(&p.feature_class, 1));
+    s.bind(7, p.feature_code).bind(8, p.country).bind(9, p.admin1).bind(10, p.admin2);
+    s.bind(11, p.population).bind(12, p.position.lat).bind(13, p.position.lon).bind(14, p.source);
+    s.run();
+    m_known.insert(p.geonameid);
+    ++m_report.places;
+    return id;
+}
+
+void Builder::merge_into(std::int64_t id, const PlaceRow& p) {
+    m_merge_place.bind(1, id).bind(2, p.wof_id).bind(3, p.admin1).bind(4, p.population);
+    m_merge_place.bind(5, p.source);
+    m_merge_place.run();
+}
+
+void Builder::add_names(std::int64_t place, const std::vector<NameRow>& names,
+                        std::string_view src, bool check_existing, SourceCount& count) {
+    std::set<std::pair<std::string, std::string>> seen;  // (norm, kind)
+    if (check_existing) {
+        m_place_norms.bind(1, place);
+        while (m_place_norms.step()) {
+            seen.emplace(m_place_norms.column_text(0), m_place_norms.column_text(1));
+        }
+        m_place_norms.reset();
+    }
+    for (const NameRow& n : names) {
+        std::string norm = normalize_name(n.name);
+        if (norm.empty() || !seen.emplace(norm, n.kind).second) {
+            continue;
+        }
+        auto& s = m_insert_name;
+        s.bind(1, place).bind(2, n.name).bind(3, n.lang).bind(4, n.kind);
+        s.bind(5, static_cast<int>(n.preferred)).bind(6, static_cast<int>(n.short_name));
+        s.bind(7, static_cast<int>(n.colloquial)).bind(8, static_cast<int>(n.historic));
+        s.bind(9, src).bind(10, norm).bind(11, skeleton_key(norm));
+        s.run();
+        ++count.names;
+        ++m_report.names;
+    }
+}
+
+std::optional<std::int64_t> Builder::find_by_name(const PlaceRow& p, double radius_km) {
+    const std::string norm = normalize_name(p.name);
+    m_find_by_norm.bind(1, norm).bind(2, p.country);
+    std::optional<std::int64_t> best;
+    double best_km = radius_km;
+    while (m_find_by_norm.step()) {
+        const LatLon there{m_find_by_norm.column_double(1), m_find_by_norm.column_double(2)};
+        const std::string_view fclass = m_find_by_norm.column_text(3);
+        const std::string_view fcode = m_find_by_norm.column_text(4);
+        const double km = distance_km(p.position, there);
+        if (km <= best_km && !fclass.empty() &&
+            compatible(p.feature_class, p.feature_code, fclass[0], fcode)) {
+            best = m_find_by_norm.column_int64(0);
+            best_km = km;
+        }
+    }
+    m_find_by_norm.reset();
+    return best;
+}
+
+std::int64_t Builder::merge_or_insert(const PlaceRow& p, const std::vector<NameRow>& names,
+                                      double radius_km, SourceCount& count) {
+    std::optional<std::int64_t> target;
+    if (p.geonameid > 0 && m_known.contains(p.geonameid)) {
+        target = p.geonameid;  // GeoNames places use their geonameid as row id
+    } else {
+        target = find_by_name(p, radius_km);
+    }
+    if (target) {
+        merge_into(*target, p);
+        add_names(*target, names, p.source, true, count);
+        ++count.merged;
+        return *target;
+    }
+    std::int64_t id = p.geonameid > 0 ? p.geonameid : m_next_local_id++;
+    insert_place(p, id);
+    add_names(id, names, p.source, false, count);
+    ++count.places;
+    return id;
+}
+
+void Builder::read_country_info(const fs::path& file) {
+    SourceCount& count = source(file.filename().string());
+    LineReader in(file);
+    auto stmt = m_db.prepare("INSERT OR REPLACE INTO countries (iso2, iso3, name, geonameid,"
+                             " continent, capital, population, neighbours)"
+                             " VALUES (?,?,?,?,?,?,?,?)");
+    std::string line;
+    while (in.next(line)) {
+        if (line.empty() || line[0] == '#') continue;
+        ++count.rows;
+        const auto f = split(line, '\t');
+        std::int64_t gn = 0;
+        std::int64_t pop = 0;
+        if (f.size() < 18 || f[0].size() != 2 || !to_number(f[16], gn)) {
+            problem(in.name(), in.line_number(),
+                    "expected a countryInfo row (19 columns, ISO code, geonameid in column 17)");
+            continue;
+        }
+        to_number(f[7], pop);
+        stmt.bind(1, f[0]).bind(2, f[1]).bind(3, f[4]).bind(4, gn).bind(5, f[8]).bind(6, f[5]);
+        stmt.bind(7, pop).bind(8, f[17]);
+        stmt.run();
+        m_country_gn[std::string(f[0])] = gn;
+    }
+}
+
+void Builder::read_admin_codes(const fs::path& file, bool admin1) {
+    SourceCount& count = source(file.filename().string());
+    LineReader in(file);
+    auto stmt = m_db.prepare(std::string("INSERT OR REPLACE INTO ") +
+                             (admin1 ? "admin1" : "admin2") +
+                             " (code, country, name, ascii_name, geonameid) VALUES (?,?,?,?,?)");
+    std::string line;
+    while (in.next(line)) {
+        if (line.empty() || line[0] == '#') continue;
+        ++count.rows;
+        const auto f = split(line, '\t');
+        std::int64_t gn = 0;
+        if (f.size() != 4 || f[0].size() < 4 || f[0][2] != '.' || !to_number(f[3], gn)) {
+            problem(in.name(), in.line_number(), "expected 4 columns: code, name, ascii name, "
+                                                 "geonameid");
+            continue;
+        }
+        stmt.bind(1, f[0]).bind(2, f[0].substr(0, 2)).bind(3, f[1]).bind(4, f[2]).bind(5, gn);
+        stmt.run();
+        if (admin1) {
+            m_admin1_by_gn[gn] = std::string(f[0].substr(3));
+        }
+    }
+}
+
+void Builder::read_geonames(const fs::path& file) {
+    SourceCount& count = source(file.filename().string());
+    LineReader in(file);
+    const std::string src = "geonames:" + file.filename().string();
+    std::string line;
+    GeonameRecord r;
+    std::vector<NameRow> names;
+    const auto started = std::chrono::steady_clock::now();
+    while (in.next(line)) {
+        if (line.empty() || line[0] == '#') continue;
+        ++count.rows;
+        if (count.rows % 1000000 == 0) {
+            const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() -
+                                                           started).count();
+            progress(file.filename().string() + ": " + with_commas(count.rows) + " rows, " +
+                     with_commas(static_cast<std::uint64_t>(static_cast<double>(count.rows) / s)) +
+                     " rows/s");
+        }
+        if (auto error = parse_geoname_line(line, r)) {
+            problem(in.name(), in.line_number(), *error);
+            continue;
+        }
+        names.clear();
+        names.push_back({std::string(r.name), "", "name"});
+        if (!r.asciiname.empty() && r.asciiname != r.name) {
+            names.push_back({std::string(r.asciiname), "", "ascii"});
+        }
+        if (!m_have_alternate_file && !r.alternatenames.empty()) {
+            for (std::string_view alt : split(r.alternatenames, ',')) {
+                if (!alt.empty()) {
+                    names.push_back({std::string(alt), "", "alternate"});
+                }
+            }
+        }
+        if (m_known.contains(r.geonameid)) {  // the same place in another dump
+            PlaceRow p;
+            p.population = r.population;
+            p.admin1 = std::string(r.admin1);
+            p.source = src;
+            merge_into(r.geonameid, p);
+            add_names(r.geonameid, names, src, true, count);
+            ++count.merged;
+            continue;
+        }
+        PlaceRow p;
+        p.geonameid = r.geonameid;
+        p.name = std::string(r.name);
+        p.ascii = std::string(r.asciiname);
+        p.feature_class = r.feature_class;
+        p.feature_code = std::string(r.feature_code);
+        p.country = std::string(r.country);
+        p.admin1 = std::string(r.admin1);
+        p.admin2 = std::string(r.admin2);
+        p.population = r.population;
+        p.position = {r.lat, r.lon};
+        p.source = src;
+        insert_place(p, r.geonameid);
+        add_names(r.geonameid, names, src, false, count);
+        ++count.places;
+    }
+}
+
+void Builder::read_alternate_names(const fs::path& file) {
+    SourceCount& count = source(file.filename().string());
+    LineReader in(file);
+    const std::string src = "geonames:" + file.filename().string();
+    std::string line;
+    std::vector<NameRow> one(1);
+    static const std::set<std::string_view> skipped = {
+        "link", "wkdt", "post", "iata", "icao", "faac", "unlc", "fr_1793", "tcid", "phon", "piny"};
+    const auto started = std::chrono::steady_clock::now();
+    while (in.next(line)) {
+        if (line.empty() || line[0] == '#') continue;
+        ++count.rows;
+        if (count.rows % 1000000 == 0) {
+            const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() -
+                                                           started).count();
+            progress(file.filename().string() + ": " + with_commas(count.rows) + " rows, " +
+                     with_commas(static_cast<std::uint64_t>(static_cast<double>(count.rows) / s)) +
+                     " rows/s");
+        }
+        const auto f = split(line, '\t');
+        std::int64_t gn = 0;
+        if (f.size() < 8 || !to_number(f[1], gn)) {
+            problem(in.name(), in.line_number(),
+                    "expected an alternateNames row (at least 8 columns, geonameid in column 2)");
+            continue;
+        }
+        std::size_t invalid = 0;
+        decode_utf8(f[3], &invalid);
+        if (invalid > 0) {
+            problem(in.name(), in.line_number(), "alternate name: broken UTF-8");
+            continue;
+        }
+        if (!m_known.contains(gn) || skipped.contains(f[2])) {
+            continue;  // a place outside the imported dumps, or a link/code, not a name
+        }
+        NameRow& n = one[0];
+        n.name = std::string(f[3]);
+        n.lang = f[2] == "abbr" ? "" : std::string(f[2]);
+        n.kind = f[2] == "abbr" ? "abbreviation" : "alternate";
+        n.preferred = f[4] == "1";
+        n.short_name = f[5] == "1";
+        n.colloquial = f[6] == "1";
+        n.historic = f[7] == "1";
+        add_names(gn, one, src, false, count);
+    }
+}
+
+void Builder::read_wof(const fs::path& file) {
+    SourceCount& count = source(file.filename().string());
+    const std::string src = "wof:" + file.filename().string();
+    // Pass 1: WOF region ids -> GeoNames admin-1 codes, for the localities' admin1.
+    std::unordered_map<std::int64_t, std::string> region_admin1;
+    std::string line;
+    {
+        LineReader in(file);
+        in.next(line);  // header
+        while (in.next(line)) {
+            const auto f = split(line, '\t');
+            std::int64_t wof = 0;
+            std::int64_t gn = 0;
+            if (f.size() >= 11 && f[1] == "region" && to_number(f[0], wof) &&
+                to_number(f[10], gn)) {
+                if (const auto it = m_admin1_by_gn.find(gn); it != m_admin1_by_gn.end()) {
+                    region_admin1[wof] = it->second;
+                }
+            }
+        }
+    }
+    LineReader in(file);
+    if (!in.next(line) || !line.starts_with("wof_id\tplacetype")) {
+        throw InputError(in.name(), 1, 0, {}, "expected the WOF places header (wof_id, placetype,"
+                                              " ...)");
+    }
+    std::vector<NameRow> names;
+    while (in.next(line)) {
+        ++count.rows;
+        const auto f = split(line, '\t');
+        if (f.size() != 16) {
+            problem(in.name(), in.line_number(),
+                    "expected 16 columns, found " + std::to_string(f.size()));
+            continue;
+        }
+        PlaceRow p;
+        std::int64_t region = 0;
+        if (!to_number(f[0], p.wof_id) || !to_number(f[4], p.position.lat) ||
+            !to_number(f[5], p.position.lon) || !p.position.is_valid()) {
+            problem(in.name(), in.line_number(), "wof_id, lat or lon is not a valid number");
+            continue;
+        }
+        if (f[7] == "1" || f[6] == "0") {
+            continue;  // deprecated or explicitly not current
+        }
+        const std::string_view type = f[1];
+        if (type == "country") { p.feature_class = 'A'; p.feature_code = "PCLI"; }
+        else if (type == "region") { p.feature_class = 'A'; p.feature_code = "ADM1"; }
+        else if (type == "county") { p.feature_class = 'A'; p.feature_code = "ADM2"; }
+        else if (type == "localadmin") { p.feature_class = 'A'; p.feature_code = "ADM3"; }
+        else if (type == "locality") { p.feature_class = 'P'; p.feature_code = "PPL"; }
+        else if (type == "neighbourhood" || type == "macrohood" || type == "microhood" ||
+                 type == "borough") { p.feature_class = 'P'; p.feature_code = "PPLX"; }
+        else continue;
+        to_number(f[10], p.geonameid);
+        to_number(f[12], p.population);
+        p.name = std::string(f[2]);
+        p.country = std::string(f[3]);
+        p.source = src;
+        if (to_number(f[9], region)) {
+            if (const auto it = region_admin1.find(region); it != region_admin1.end()) {
+                p.admin1 = it->second;
+            }
+        }
+        if (type == "region") {
+            if (const auto it = m_admin1_by_gn.find(p.geonameid); it != m_admin1_by_gn.end()) {
+                p.admin1 = it->second;
+            }
+        }
+        names.clear();
+        names.push_back({p.name, "", "name"});
+        for (std::string_view n : split(f[13], '|')) if (!n.empty()) names.push_back({std::string(n), "ar", "alternate"});
+        for (std::string_view n : split(f[14], '|')) if (!n.empty()) names.push_back({std::string(n), "en", "alternate"});
+        for (std::string_view n : split(f[15], '|')) if (!n.empty()) names.push_back({std::string(n), "", "alternate"});
+        merge_or_insert(p, names, type == "region" ? 50.0 : 5.0, count);
+    }
+}
+
+void Builder::add_country_places(const fs::path& csc_countries) {
+    SourceCount& count = source(csc_countries.filename().string());
+    LineReader in(csc_countries);
+    const auto json = nlohmann::json::parse(in.read_all(), nullptr, false);
+    if (!json.is_array()) {
+        throw InputError(in.name(), "not a JSON array of countries");
+    }
+    auto countries = m_db.prepare("SELECT iso2, name, geonameid, population FROM countries");
+    std::unordered_map<std::string, LatLon> coords;
+    for (const auto& c : json) {
+        LatLon ll;
+        try {
+            ll = {std::stod(c.value("latitude", "nan")), std::stod(c.value("longitude", "nan"))};
+        } catch (const std::exception&) {
+            continue;
+        }
+        if (ll.is_valid()) coords[c.value("isoCode", "")] = ll;
+    }
+    while (countries.step()) {
+        ++count.rows;
+        const std::string iso(countries.column_text(0));
+        PlaceRow p;
+        p.geonameid = countries.column_int64(2);
+        p.name = std::string(countries.column_text(1));
+        p.feature_class = 'A';
+        p.feature_code = "PCLI";
+        p.country = iso;
+        p.population = countries.column_int64(3);
+        p.source = "geonames:countryInfo";
+        const auto it = coords.find(iso);
+        if (!m_known.contains(p.geonameid)) {
+            if (it == coords.end()) {
+                problem(in.name(), 0, "no coordinates for country " + iso + "; not added");
+                continue;
+            }
+            p.position = it->second;
+        }
+        merge_or_insert(p, {{p.name, "en", "name"}}, 0.0, count);
+    }
+}
+
+void Builder::add_admin1_places(const fs::path& csc_states) {
+    SourceCount& count = source(csc_states.filename().string());
+    LineReader in(csc_states);
+    const auto json = nlohmann::json::parse(in.read_all(), nullptr, false);
+    if (!json.is_array()) {
+        throw InputError(in.name(), "not a JSON array of states");
+    }
+    // (country, skeleton of name) -> coordinates
+    std::unordered_map<std::string, LatLon> coords;
+    const auto key = [](std::string_view country, std::string_view name) {
+        std::string n = normalize_name(name);
+        for (std::string_view suffix : {" governorate", " district", " province", " region",
+                                        " state", " wilayat", " municipality", " shabiyah"}) {
+            if (n.ends_with(suffix)) n.erase(n.size() - suffix.size());
+        }
+        return std::string(country) + ":" + skeleton_key(n);
+    };
+    for (const auto& s : json) {
+        LatLon ll;
+        try {
+            ll = {std::stod(s.value("latitude", "nan")), std::stod(s.value("longitude", "nan"))};
+        } catch (const std::exception&) {
+            continue;
+        }
+        if (ll.is_valid()) coords.emplace(key(s.value("countryCode", ""), s.value("name", "")), ll);
+    }
+    auto admin = m_db.prepare("SELECT code, country, name, ascii_name, geonameid FROM admin1");
+    while (admin.step()) {
+        ++count.rows;
+        const std::int64_t gn = admin.column_int64(4);
+        if (m_known.contains(gn)) {
+            continue;
+        }
+        const std::string country(admin.column_text(1));
+        auto it = coords.find(key(country, admin.column_text(2)));
+        if (it == coords.end()) it = coords.find(key(country, admin.column_text(3)));
+        if (it == coords.end()) {
+            continue;
+        }
+        PlaceRow p;
+        p.geonameid = gn;
+        p.name = std::string(admin.column_text(2));
+        p.ascii = std::string(admin.column_text(3));
+        p.feature_class = 'A';
+        p.feature_code = "ADM1";
+        p.country = country;
+        p.admin1 = std::string(admin.column_text(0).substr(3));
+        p.position = it->second;
+        p.source = "geonames:admin1+csc";
+        std::vector<NameRow> names = {{p.name, "", "name"}};
+        if (p.ascii != p.name) names.push_back({p.ascii, "", "ascii"});
+        merge_or_insert(p, names, 0.0, count);
+    }
+}
+
+void Builder::read_world_countries(const fs::path& file) {
+    SourceCount& count = source(file.filename().string());
+    LineReader in(file);
+    const auto json = nlohmann::json::parse(in.read_all(), nullptr, false);
+    if (!json.is_array()) {
+        throw InputError(in.name(), "not a JSON array of countries");
+    }
+    for (const auto& c : json) {
+        ++count.rows;
+        const std::string iso = c.value("cca2", "");
+        const auto gn = m_country_gn.find(iso);
+        if (gn == m_country_gn.end() || !m_known.contains(gn->second)) {
+            continue;
+        }
+        std::vector<NameRow> names;
+        const auto add = [&](const nlohmann::json& v, const std::string& lang, std::string kind) {
+            if (v.is_string() && !v.get<std::string>().empty()) {
+                names.push_back({v.get<std::string>(), lang, std::move(kind)});
+            }
+        };
+        if (c.contains("name")) {
+            add(c["name"].value("common", nlohmann::json()), "en", "alternate");
+            add(c["name"].value("official", nlohmann::json()), "en", "alternate");
+        }
+        for (const auto& alt : c.value("altSpellings", nlohmann::json::array())) {
+            const std::string a = alt.is_string() ? alt.get<std::string>() : "";
+            const bool abbreviation = a.size() <= 5 && std::all_of(a.begin(), a.end(), [](char ch) {
+                return (ch >= 'A' && ch <= 'Z') || ch == '.';
+            });
+            add(alt, "", abbreviation ? "abbreviation" : "alternate");
+        }
+        add(c.value("cca3", nlohmann::json()), "", "abbreviation");
+        if (c.contains("demonyms") && c["demonyms"].contains("eng")) {
+            add(c["demonyms"]["eng"].value("m", nlohmann::json()), "en", "demonym");
+            add(c["demonyms"]["eng"].value("f", nlohmann::json()), "en", "demonym");
+        }
+        if (c.contains("translations") && c["translations"].contains("ara")) {
+            add(c["translations"]["ara"].value("common", nlohmann::json()), "ar", "alternate");
+            add(c["translations"]["ara"].value("official", nlohmann::json()), "ar", "alternate");
+        }
+        add_names(gn->second, names, "world-countries", true, count);
+        ++count.merged;
+    }
+}
+
+void Builder::read_supplement(const fs::path& file) {
+    SourceCount& count = source(file.filename().string());
+    LineReader in(file);
+    std::string line;
+    // Columns: geonameid, name, alternate names (|), feature class, feature code, country,
+    // admin1, lat, lon, population, source of the coordinates.
+    while (in.next(line)) {
+        if (line.empty() || line[0] == '#') continue;
+        ++count.rows;
+        const auto f = split(line, '\t');
+        PlaceRow p;
+        if (f.size() != 11 || f[1].empty() || f[3].size() != 1 || f[10].empty() ||
+            !to_number(f[7], p.position.lat) || !to_number(f[8], p.position.lon) ||
+            !p.position.is_valid()) {
+            problem(in.name(), in.line_number(),
+                    "expected 11 columns with a name, a one-letter feature class, valid lat/lon "
+                    "and a source for the coordinates");
+            continue;
+        }
+        to_number(f[0], p.geonameid);
+        to_number(f[9], p.population);
+        p.name = std::string(f[1]);
+        p.feature_class = f[3][0];
+        p.feature_code = std::string(f[4]);
+        p.country = std::string(f[5]);
+        p.admin1 = std::string(f[6]);
+        p.source = "supplement";
+        std::vector<NameRow> names = {{p.name, "en", "name"}};
+        for (std::string_view alt : split(f[2], '|')) {
+            if (alt.empty()) continue;
+            const bool abbreviation = alt.size() <= 5 && std::all_of(alt.begin(), alt.end(),
+                [](char ch) { return (ch >= 'A' && ch <= 'Z') || ch == '.'; });
+            if (alt.starts_with("demonym:")) {
+                names.push_back({std::string(alt.substr(8)), "en", "demonym"});
+            } else {
+                names.push_back({std::string(alt), "en", abbreviation ? "abbreviation" : "alternate"});
+            }
+        }
+        merge_or_insert(p, names, 2.0, count);
+    }
+}
+
+void Builder::read_word_list(const fs::path& file) {
+    SourceCount& count = source(file.filename().string());
+    LineReader in(file);
+    auto stmt = m_db.prepare("INSERT OR IGNORE INTO common_words (word) VALUES (?)");
+    std::string line;
+    while (in.next(line)) {
+        ++count.rows;
+        // Only lowercase words: "may", "mission". Capitalised entries are proper nouns.
+        if (line.size() >= 2 && std::all_of(line.begin(), line.end(),
+                                            [](char c) { return c >= 'a' && c <= 'z'; })) {
+            stmt.bind(1, line);
+            stmt.run();
+            ++count.names;
+        }
+    }
+}
+
+void Builder::finish() {
+    progress("building indexes");
+    m_db.exec(detail::kGazetteerIndexes);
+    if (m_db.query_int("SELECT CreateSpatialIndex('places', 'geom')").value_or(0) != 1) {
+        throw DatabaseError(0, "SpatiaLite CreateSpatialIndex failed for places.geom");
+    }
+    auto meta = m_db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)");
+    const std::time_t now = std::time(nullptr);
+    char stamp[32];
+    std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
+    std::string sources;
+    for (const auto& s : m_report.sources) {
+        sources += (sources.empty() ? "" : ",") + s.source;
+    }
+    meta.bind(1, "schema_version").bind(2, std::to_string(detail::kGazetteerSchemaVersion)).run();
+    meta.bind(1, "built_at").bind(2, stamp).run();
+    meta.bind(1, "sources").bind(2, sources).run();
+    m_db.exec("COMMIT");
+    m_db.exec("ANALYZE");
+}
+
+fs::path find_file(const fs::path& dir, const std::regex& pattern) {
+    std::vector<fs::path> matches;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+        if (entry.is_regular_file() && std::regex_match(entry.path().filename().string(), pattern)) {
+            matches.push_back(entry.path());
+        }
+    }
+    std::sort(matches.begin(), matches.end());
+    return matches.empty() ? fs::path() : matches.back();
+}
+
+void Builder::run() {
+    const auto started = std::chrono::steady_clock::now();
+    create_schema();
+    const fs::path geo_dir = m_opt.geonames_dir ? *m_opt.geonames_dir : m_opt.data_dir / "geonames";
+    const auto need = [&](const std::regex& re, const char* what) {
+        fs::path p = find_file(geo_dir, re);
+        if (p.empty()) {
+            throw InputError(geo_dir.string(), std::string("no ") + what + " found");
+        }
+        return p;
+    };
+    std::vector<fs::path> place_files;
+    if (m_opt.geonames_dir) {
+        std::error_code ec;
+        if (!fs::is_directory(geo_dir, ec)) {
+            throw InputError(geo_dir.string(), "not a directory");
+        }
+        const std::regex dump(R"((allCountries|cities\d+|[A-Z]{2})\.txt(\.gz)?)");
+        bool zipped = false;
+        for (const auto& entry : fs::directory_iterator(geo_dir)) {
+            const std::string name = entry.path().filename().string();
+            if (entry.is_regular_file() && std::regex_match(name, dump)) {
+                place_files.push_back(entry.path());
+            }
+            zipped = zipped || name.ends_with(".zip");
+        }
+        std::sort(place_files.begin(), place_files.end());
+        if (place_files.empty()) {
+            throw InputError(geo_dir.string(),
+                             std::string("no GeoNames dumps found (expected allCountries.txt, "
+                                         "cities500.txt or a country file such as LY.txt") +
+                                 (zipped ? "; unzip the downloaded .zip files first)" : ")"));
+        }
+    } else {
+        place_files.push_back(need(std::regex(R"(cities500-.*\.txt\.gz)"), "cities500 dump"));
+        place_files.push_back(need(std::regex(R"(cities15000-.*\.txt\.gz)"), "cities15000 dump"));
+    }
+    const std::regex country_re(R"(countryInfo.*\.(txt|tsv)(\.gz)?)");
+    const std::regex admin1_re(R"(admin1CodesASCII.*\.txt(\.gz)?)");
+    const std::regex admin2_re(R"(admin2Codes.*\.txt(\.gz)?)");
+    // The user's dumps may lack the small tables; the embedded ones fill in.
+    const auto table_file = [&](const std::regex& re) {
+        fs::path p = find_file(geo_dir, re);
+        return p.empty() ? find_file(m_opt.data_dir / "geonames", re) : p;
+    };
+    if (fs::path p = table_file(country_re); !p.empty()) read_country_info(p);
+    if (fs::path p = table_file(admin1_re); !p.empty()) read_admin_codes(p, true);
+    if (fs::path p = table_file(admin2_re); !p.empty()) read_admin_codes(p, false);
+
+    fs::path alternates;
+    if (m_opt.geonames_dir) {
+        alternates = find_file(geo_dir, std::regex(R"(alternateNames(V2)?\.txt(\.gz)?)"));
+        m_have_alternate_file = !alternates.empty();
+    }
+    for (const fs::path& f : place_files) {
+        progress("reading " + f.string());
+        read_geonames(f);
+    }
+    if (!alternates.empty()) {
+        progress("reading " + alternates.string());
+        read_alternate_names(alternates);
+    }
+    progress("indexing names for merging");
+    m_db.exec("CREATE INDEX IF NOT EXISTS names_norm ON names(norm)");
+    m_find_by_norm = m_db.prepare(
+        "SELECT p.id, p.lat, p.lon, p.feature_class, p.feature_code FROM names n"
+        " JOIN places p ON p.id = n.place_id WHERE n.norm = ?1 AND p.country = ?2");
+
+    const fs::path wof_dir = m_opt.data_dir / "wof";
+    std::error_code ec;
+    if (fs::is_directory(wof_dir, ec)) {
+        std::vector<fs::path> wof;
+        for (const auto& e : fs::directory_iterator(wof_dir)) {
+            if (e.path().filename().string().starts_with("wof-admin-")) wof.push_back(e.path());
+        }
+        std::sort(wof.begin(), wof.end());
+        for (const fs::path& f : wof) {
+            progress("reading " + f.string());
+            read_wof(f);
+        }
+    }
+    const fs::path ref = m_opt.data_dir / "reference";
+    if (fs::path p = find_file(ref, std::regex(R"(country-state-city-.*-countries\.json(\.gz)?)"));
+        !p.empty()) {
+        add_country_places(p);
+    }
+    if (fs::path p = find_file(ref, std::regex(R"(country-state-city-.*-states\.json(\.gz)?)"));
+        !p.empty()) {
+        add_admin1_places(p);
+    }
+    if (fs::path p = find_file(ref, std::regex(R"(world-countries-.*\.json(\.gz)?)")); !p.empty()) {
+        read_world_countries(p);
+    }
+    const fs::path supplement = m_opt.data_dir / "supplement";
+    if (fs::is_directory(supplement, ec)) {
+        std::vector<fs::path> files;
+        for (const auto& e : fs::directory_iterator(supplement)) {
+            if (e.path().extension() == ".tsv") files.push_back(e.path());
+        }
+        std::sort(files.begin(), files.end());
+        for (const fs::path& f : files) read_supplement(f);
+    }
+    if (m_opt.word_list && fs::is_regular_file(*m_opt.word_list, ec)) {
+        read_word_list(*m_opt.word_list);
+    } else {
+        problem(m_opt.word_list ? m_opt.word_list->string() : "word list", 0,
+                "no English word list; ordinary words that are also place names (May, Mission) "
+                "will not be down-weighted (install wamerican)");
+    }
+    m_find_by_norm = Statement();
+    finish();
+    m_report.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+}
+
+} // namespace
+
+GazetteerBuildReport build_gazetteer(const GazetteerBuildOptions& options) {
+    if (options.out.empty()) {
+        throw InputError("--out", "no output file given");
+    }
+    std::error_code ec;
+    if (!options.geonames_dir && !fs::is_directory(options.data_dir / "geonames", ec)) {
+        throw InputError(options.data_dir.string(), "embedded data directory not found");
+    }
+    const fs::path out = fs::absolute(options.out);
+    if (out.has_parent_path()) {
+        fs::create_directories(out.parent_path(), ec);
+    }
+    const fs::path temp = out.string() + ".tmp-" + std::to_string(::getpid());
+    fs::remove(temp, ec);
+    GazetteerBuildReport report;
+    try {
+        Database db = Database::open(temp, detail::OpenMode::create);
+        {
+            Builder builder(options, db);  // owns prepared statements: finalise before close
+            builder.run();
+            report = std::move(builder.report());
+        }
+        db.close();
+    } catch (...) {
+        fs::remove(temp, ec);
+        throw;
+    }
+    fs::rename(temp, out);  // atomic on one file system: readers see old or new, never half
+    return report;
+}
+
+} // namespace kharita

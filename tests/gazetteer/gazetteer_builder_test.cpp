@@ -1,0 +1,134 @@
+#include "kharita/error.hpp"
+#include "kharita/gazetteer.hpp"
+#include "kharita/gazetteer_builder.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <unistd.h>
+
+using namespace kharita;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kFixtures = fs::path(KHARITA_TEST_DATA_DIR) / "geonames";
+
+class BuilderTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        dir = fs::temp_directory_path() /
+              ("kharita-builder-" + std::to_string(::getpid()) + "-" +
+               ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        fs::remove_all(dir);
+        fs::create_directories(dir / "empty-data");
+    }
+    void TearDown() override { fs::remove_all(dir); }
+
+    GazetteerBuildOptions options(const std::string& fixture) const {
+        GazetteerBuildOptions o;
+        o.data_dir = dir / "empty-data";  // no WOF, reference or supplement files
+        o.geonames_dir = kFixtures / fixture;
+        o.out = dir / "gazetteer.sqlite";
+        return o;
+    }
+    static std::string read(const fs::path& p) {
+        std::ifstream in(p);
+        return {std::istreambuf_iterator<char>(in), {}};
+    }
+
+    fs::path dir;
+};
+
+/// Every malformed-row fixture has one bad row on line 2 between two good ones.
+void expect_one_problem_on_line_2(const GazetteerBuildReport& r, const std::string& what) {
+    EXPECT_EQ(r.problems.count(), 2u);  // the bad row, plus the missing word list notice
+    ASSERT_FALSE(r.problems.examples().empty());
+    const std::string first = r.problems.examples().front().to_string();
+    EXPECT_NE(first.find("LY.txt:2"), std::string::npos) << first;
+    EXPECT_NE(first.find(what), std::string::npos) << first;
+    EXPECT_EQ(r.places, 2u);
+}
+
+} // namespace
+
+TEST_F(BuilderTest, BuildsFromGeonamesCountryDump) {
+    const auto r = build_gazetteer(options("good"));
+    EXPECT_EQ(r.places, 3u);
+    const Gazetteer g = Gazetteer::open(dir / "gazetteer.sqlite");
+    const auto c = g.lookup("Tarabulus");
+    ASSERT_FALSE(c.empty());
+    EXPECT_EQ(g.place(c.front().place).geonameid, 2210247);
+    EXPECT_EQ(g.admin1_name("LY", "77"), "Tripoli");
+}
+
+TEST_F(BuilderTest, BadLatitudeIsCountedAndSkipped) {
+    expect_one_problem_on_line_2(build_gazetteer(options("bad-latitude")), "latitude");
+}
+
+TEST_F(BuilderTest, WrongColumnCountIsCountedAndSkipped) {
+    expect_one_problem_on_line_2(build_gazetteer(options("wrong-column-count")), "columns");
+}
+
+TEST_F(BuilderTest, NonNumericPopulationIsCountedAndSkipped) {
+    expect_one_problem_on_line_2(build_gazetteer(options("non-numeric-population")),
+                                 "population");
+}
+
+TEST_F(BuilderTest, BrokenUtf8IsCountedAndSkipped) {
+    expect_one_problem_on_line_2(build_gazetteer(options("broken-utf8")), "UTF-8");
+}
+
+TEST_F(BuilderTest, MissingDirectoryStopsAndLeavesTheOldDatabase) {
+    std::ofstream(dir / "gazetteer.sqlite") << "previous build";
+    try {
+        build_gazetteer(options("does-not-exist"));
+        FAIL() << "no exception";
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("does-not-exist"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(read(dir / "gazetteer.sqlite"), "previous build");
+    for (const auto& entry : fs::directory_iterator(dir)) {  // no temporary file left behind
+        EXPECT_EQ(entry.path().string().find(".tmp-"), std::string::npos) << entry.path();
+    }
+}
+
+TEST_F(BuilderTest, DirectoryWithoutDumpsStopsWithAClearMessage) {
+    std::ofstream(dir / "gazetteer.sqlite") << "previous build";
+    try {
+        build_gazetteer(options("no-dumps"));
+        FAIL() << "no exception";
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("no GeoNames dumps found"), std::string::npos);
+    }
+    EXPECT_EQ(read(dir / "gazetteer.sqlite"), "previous build");
+}
+
+TEST_F(BuilderTest, ZippedDumpsGetAnUnzipHint) {
+    try {
+        build_gazetteer(options("zipped"));
+        FAIL() << "no exception";
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("unzip"), std::string::npos) << e.what();
+    }
+}
+
+TEST_F(BuilderTest, UnreadableFileStopsWithItsName) {
+    fs::create_directories(dir / "dumps");
+    fs::create_directories(dir / "dumps" / "LY.txt");  // a directory where a file should be
+    GazetteerBuildOptions o = options("good");
+    o.geonames_dir = dir / "dumps";
+    try {
+        build_gazetteer(o);
+        FAIL() << "no exception";
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("no GeoNames dumps"), std::string::npos) << e.what();
+    }
+}
+
+TEST_F(BuilderTest, RebuildReplacesTheDatabase) {
+    build_gazetteer(options("good"));
+    const auto r = build_gazetteer(options("bad-latitude"));
+    EXPECT_EQ(r.places, 2u);
+    EXPECT_EQ(Gazetteer::open(dir / "gazetteer.sqlite").size(), 2u);
+}
