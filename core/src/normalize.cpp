@@ -7,6 +7,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <cmath>
 #include <array>
 #include <memory>
 #include <mutex>
@@ -386,8 +387,17 @@ double name_similarity(std::string_view a, std::string_view b) {
     if (a.empty() && b.empty()) {
         return 1.0;
     }
-    std::vector<std::size_t> prev(b.size() + 1);
-    std::vector<std::size_t> cur(b.size() + 1);
+    // Two-row Levenshtein; rows live on the stack for names up to 127 bytes.
+    constexpr std::size_t kStack = 128;
+    std::size_t stack_rows[2][kStack];
+    std::vector<std::size_t> heap;
+    std::size_t* prev = stack_rows[0];
+    std::size_t* cur = stack_rows[1];
+    if (b.size() + 1 > kStack) {
+        heap.resize(2 * (b.size() + 1));
+        prev = heap.data();
+        cur = heap.data() + b.size() + 1;
+    }
     for (std::size_t j = 0; j <= b.size(); ++j) {
         prev[j] = j;
     }
@@ -401,6 +411,56 @@ double name_similarity(std::string_view a, std::string_view b) {
     }
     const double dist = static_cast<double>(prev[b.size()]);
     return 1.0 - dist / static_cast<double>(std::max(a.size(), b.size()));
+}
+
+SpellingMatcher::SpellingMatcher(std::string_view pattern) : m_pattern(pattern) {
+    if (m_pattern.size() <= 64) {
+        for (std::size_t i = 0; i < m_pattern.size(); ++i) {
+            m_peq[static_cast<unsigned char>(m_pattern[i])] |= std::uint64_t{1} << i;
+        }
+    }
+}
+
+std::size_t SpellingMatcher::distance(std::string_view other) const {
+    const std::size_t m = m_pattern.size();
+    if (m == 0) {
+        return other.size();
+    }
+    if (m > 64) {
+        const double sim = name_similarity(m_pattern, other);
+        return static_cast<std::size_t>(
+            std::lround((1.0 - sim) * static_cast<double>(std::max(m, other.size()))));
+    }
+    // Myers (1999) / Hyyrö (2001), global edit distance.
+    std::uint64_t pv = ~std::uint64_t{0};
+    std::uint64_t mv = 0;
+    const std::uint64_t last = std::uint64_t{1} << (m - 1);
+    std::size_t score = m;
+    for (char c : other) {
+        const std::uint64_t eq = m_peq[static_cast<unsigned char>(c)];
+        const std::uint64_t xv = eq | mv;
+        const std::uint64_t xh = (((eq & pv) + pv) ^ pv) | eq;
+        std::uint64_t ph = mv | ~(xh | pv);
+        std::uint64_t mh = pv & xh;
+        if ((ph & last) != 0) {
+            ++score;
+        } else if ((mh & last) != 0) {
+            --score;
+        }
+        ph = (ph << 1) | 1;
+        mh <<= 1;
+        pv = mh | ~(xv | ph);
+        mv = ph & xv;
+    }
+    return score;
+}
+
+double SpellingMatcher::similarity(std::string_view other) const {
+    if (m_pattern.empty() && other.empty()) {
+        return 1.0;
+    }
+    return 1.0 - static_cast<double>(distance(other)) /
+                     static_cast<double>(std::max(m_pattern.size(), other.size()));
 }
 
 } // namespace kharita

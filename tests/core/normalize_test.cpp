@@ -107,3 +107,16 @@ TEST(NameSimilarity, IsOneForEqualAndLowerForDifferent) {
     EXPECT_LT(name_similarity("nalut", "tobruk"), 0.5);
     EXPECT_GT(name_similarity("misurata", "misrata"), 0.8);
 }
+
+TEST(SpellingMatcher, AgreesWithTheDynamicProgramme) {
+    std::mt19937 rng(64);  // fixed seed
+    const std::string alphabet = "abcdz ";
+    for (int i = 0; i < 3000; ++i) {
+        std::string a, b;
+        const int la = static_cast<int>(rng() % 70), lb = static_cast<int>(rng() % 70);
+        for (int k = 0; k < la; ++k) a += alphabet[rng() % alphabet.size()];
+        for (int k = 0; k < lb; ++k) b += alphabet[rng() % alphabet.size()];
+        ASSERT_NEAR(SpellingMatcher(a).similarity(b), name_similarity(a, b), 1e-12)
+            << "seed 64, case " << i << ": [" << a << "] vs [" << b << "]";
+    }
+}

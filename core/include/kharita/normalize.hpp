@@ -12,6 +12,7 @@
 // All functions are thread-safe; the folding table is built once on first use.
 // Invalid UTF-8 is treated as a separator, never an error.
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,8 +39,23 @@ bool has_arabic_script(std::string_view normalized);
 /// True when the text is empty after normalisation (only spaces or punctuation).
 bool is_blank_name(std::string_view utf8);
 
-/// Levenshtein-based similarity in [0, 1] of two normalised strings (by bytes).
+/// Levenshtein-based similarity in [0, 1] of two normalised strings (by bytes):
+/// 1 - distance / max(length).
 double name_similarity(std::string_view a, std::string_view b);
+
+/// name_similarity() against one fixed string, many times: Myers' bit-parallel edit
+/// distance with the pattern's bit masks computed once (patterns up to 64 bytes; longer
+/// ones fall back to the dynamic programme). Copyable; the pattern is copied.
+class SpellingMatcher {
+public:
+    explicit SpellingMatcher(std::string_view pattern);
+    double similarity(std::string_view other) const;
+    std::size_t distance(std::string_view other) const;
+
+private:
+    std::string m_pattern;
+    std::uint64_t m_peq[256] = {};
+};
 
 /// Decodes UTF-8 into code points; invalid sequences become U+FFFD.
 /// If `invalid` is not null it receives the number of invalid sequences.
