@@ -10,5 +10,9 @@ namespace kharita::cli {
 void add_gazetteer_commands(CLI::App& app);
 /// `kharita geocode NAME`.
 void add_geocode_command(CLI::App& app);
+/// `kharita parse FILE [--json|--jsonl]`.
+void add_parse_command(CLI::App& app);
+/// `kharita eval geoparse|seed ...`.
+void add_eval_commands(CLI::App& app);
 
 } // namespace kharita::cli

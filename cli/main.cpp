@@ -17,6 +17,8 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     kharita::cli::add_gazetteer_commands(app);
     kharita::cli::add_geocode_command(app);
+    kharita::cli::add_parse_command(app);
+    kharita::cli::add_eval_commands(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -82,7 +82,8 @@ private:
     void index() {
         m_pairs.shrink_to_fit();
         m_bits = 1;
-        while ((std::size_t{1} << m_bits) < m_pairs.size() && m_bits < 24) ++m_bits;
+        // About four pairs per bucket: the bucket table stays small enough to stay cached.
+        while ((std::size_t{4} << m_bits) < m_pairs.size() && m_bits < 24) ++m_bits;
         m_starts.assign((std::size_t{1} << m_bits) + 1, 0);
         std::size_t k = 0;
         for (std::size_t b = 0; b < (std::size_t{1} << m_bits); ++b) {
@@ -592,7 +593,6 @@ std::vector<Candidate> Gazetteer::lookup_normalized(std::string_view n,
 
     const bool ascii = std::all_of(n.begin(), n.end(),
                                    [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-    const bool strong = !hits.empty();
     const std::string_view forms[2] = {n, glued};
     if (options.transliteration && ascii && n.size() >= 4) {
         for (std::uint8_t variant = 0; variant < 2; ++variant) {
@@ -613,7 +613,8 @@ std::vector<Candidate> Gazetteer::lookup_normalized(std::string_view n,
                 });
             };
             skeleton_hits(skel, MatchKind::transliteration);
-            if (options.fuzzy && !strong && skel.size() >= 4) {
+            // Fuzzy is the last resort: only when no spelling or skeleton matched at all.
+            if (options.fuzzy && hits.empty() && skel.size() >= 4) {
                 auto& near = scratch.near;
                 near.clear();
                 const auto try_skeleton = [&](std::uint32_t sid) {
@@ -643,7 +644,7 @@ std::vector<Candidate> Gazetteer::lookup_normalized(std::string_view n,
     // A short skeleton can match a thousand spellings; only the hits whose best possible
     // score is among the highest are worth the spelling comparison.
     const std::size_t keep = options.limit + 8;  // slack for the seat rule below
-    const std::size_t max_hits = 4 * keep + 32;
+    const std::size_t max_hits = 2 * keep + 16;
     if (hits.size() > max_hits) {
         std::nth_element(hits.begin(), hits.begin() + static_cast<std::ptrdiff_t>(max_hits),
                          hits.end(), [](const Hit& a, const Hit& b) { return a.upper > b.upper; });
@@ -792,6 +793,18 @@ std::optional<PlaceId> Gazetteer::admin1_place(std::string_view country,
         return std::nullopt;
     }
     return it->second;
+}
+
+std::vector<PlaceId> Gazetteer::admin1_places_of(std::string_view country) const {
+    std::vector<PlaceId> out;
+    const std::string prefix = std::string(country) + ".";
+    for (const auto& [code, place] : m_impl->admin1_places) {
+        if (code.starts_with(prefix)) {
+            out.push_back(place);
+        }
+    }
+    std::sort(out.begin(), out.end());
+    return out;
 }
 
 GazetteerInfo Gazetteer::info() const { return m_impl->info; }

@@ -94,6 +94,9 @@ public:
     /// The admin-1 place for a country and admin-1 code, if any.
     std::optional<PlaceId> admin1_place(std::string_view country, std::string_view admin1) const;
 
+    /// Every admin-1 place of a country (for region phrases such as "southern Libya").
+    std::vector<PlaceId> admin1_places_of(std::string_view country) const;
+
     GazetteerInfo info() const;
 
 private:

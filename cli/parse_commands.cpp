@@ -1,0 +1,221 @@
+#include "commands.hpp"
+
+#include "kharita/error.hpp"
+#include "kharita/evaluation.hpp"
+#include "kharita/gazetteer.hpp"
+#include "kharita/geoparser.hpp"
+#include "kharita/normalize.hpp"
+
+#include <fmt/core.h>
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+namespace kharita::cli {
+
+namespace {
+
+std::filesystem::path gazetteer_path(const std::string& option) {
+    return option.empty() ? default_gazetteer_path() : std::filesystem::path(option);
+}
+
+std::string read_input(const std::string& file) {
+    if (file == "-") {
+        std::ostringstream buffer;
+        buffer << std::cin.rdbuf();
+        return buffer.str();
+    }
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        throw InputError(file, "cannot open");
+    }
+    return {std::istreambuf_iterator<char>(in), {}};
+}
+
+nlohmann::json toponym_json(const Gazetteer& g, const Toponym& t) {
+    nlohmann::json j = {{"start", t.cp_start}, {"end", t.cp_end}, {"text", t.text},
+                        {"kind", to_string(t.kind)}};
+    if (t.position.is_valid()) {
+        j["name"] = t.name;
+        j["lat"] = t.position.lat;
+        j["lon"] = t.position.lon;
+        if (t.geonameid != 0) j["geonameid"] = t.geonameid;
+        j["feature"] = t.feature;
+        j["country"] = t.country;
+        j["admin1"] = t.admin1;
+        j["precision"] = to_string(t.precision);
+        j["confidence"] = std::round(t.confidence * 1000) / 1000;
+        j["why"] = t.why;
+        nlohmann::json alts = nlohmann::json::array();
+        for (const ToponymAlternative& a : t.alternatives) {
+            const Place& p = g.place(a.place);
+            alts.push_back({{"name", p.name}, {"country", p.country}, {"lat", p.position.lat},
+                            {"lon", p.position.lon}, {"score", std::round(a.score * 1000) / 1000}});
+        }
+        j["alternatives"] = std::move(alts);
+    }
+    return j;
+}
+
+struct ParseArgs {
+    std::string file;
+    bool json = false;
+    bool jsonl = false;
+    std::string gazetteer;
+    std::vector<std::string> countries;
+};
+
+void run_parse(const ParseArgs& a) {
+    const Gazetteer g = Gazetteer::open(gazetteer_path(a.gazetteer));
+    const Geoparser parser(g);
+    ParseContext context;
+    context.focus_countries = a.countries;
+    if (a.jsonl) {
+        // One document per line in, one result per line out; one bad line is reported on
+        // stderr with its number and skipped, the rest of the batch still runs.
+        std::ifstream file_in;
+        std::istream* in = &std::cin;
+        if (a.file != "-") {
+            file_in.open(a.file, std::ios::binary);
+            if (!file_in) throw InputError(a.file, "cannot open");
+            in = &file_in;
+        }
+        std::string line;
+        std::size_t line_no = 0, bad = 0;
+        while (std::getline(*in, line)) {
+            ++line_no;
+            if (line.empty()) continue;
+            nlohmann::json doc;
+            try {
+                doc = nlohmann::json::parse(line);
+            } catch (const nlohmann::json::exception& e) {
+                fmt::print(stderr, "kharita: {}:{}: not JSON: {}\n", a.file, line_no, e.what());
+                ++bad;
+                continue;
+            }
+            if (!doc.is_object() || !doc.contains("text") || !doc["text"].is_string()) {
+                fmt::print(stderr, "kharita: {}:{}: text: missing or not a string\n", a.file,
+                           line_no);
+                ++bad;
+                continue;
+            }
+            const std::string text = doc["text"].get<std::string>();
+            nlohmann::json out = {{"id", doc.contains("id") ? doc["id"] : nlohmann::json(line_no)}};
+            nlohmann::json tops = nlohmann::json::array();
+            for (const Toponym& t : parser.parse(text, context)) tops.push_back(toponym_json(g, t));
+            out["toponyms"] = std::move(tops);
+            std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+        }
+        if (bad > 0) {
+            throw InputError(a.file, std::to_string(bad) + " line(s) could not be read (see above)");
+        }
+        return;
+    }
+    const std::string text = read_input(a.file);
+    std::size_t invalid = 0;
+    decode_utf8(text, &invalid);
+    if (invalid > 0) {
+        fmt::print(stderr, "kharita: {}: {} invalid UTF-8 byte sequence(s) treated as spaces\n",
+                   a.file, invalid);
+    }
+    const auto toponyms = parser.parse(text, context);
+    if (a.json) {
+        nlohmann::json out = nlohmann::json::array();
+        for (const Toponym& t : toponyms) out.push_back(toponym_json(g, t));
+        std::cout << out.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+        return;
+    }
+    fmt::print("{:>6} {:>6}  {:<24} {:<8} {:<26} {:<3} {:<9} {:>8} {:>9} {:>5}  {}\n", "start",
+               "end", "text", "kind", "place", "cc", "precision", "lat", "lon", "conf", "why");
+    for (const Toponym& t : toponyms) {
+        fmt::print("{:>6} {:>6}  {:<24} {:<8} {:<26} {:<3} {:<9} {:>8.3f} {:>9.3f} {:>5.2f}  {}\n",
+                   t.cp_start, t.cp_end, t.text.substr(0, 24), to_string(t.kind),
+                   t.name.substr(0, 26), t.country, to_string(t.precision), t.position.lat,
+                   t.position.lon, t.confidence, t.why);
+    }
+}
+
+void print_prf(const char* label, const PrfCounts& c) {
+    fmt::print("  {:<40} P {:.3f}  R {:.3f}  F1 {:.3f}   (tp {}, fp {}, fn {})\n", label,
+               c.precision(), c.recall(), c.f1(), c.tp, c.fp, c.fn);
+}
+
+void print_errors(const char* label, const ErrorStats& e) {
+    fmt::print("  {:<40} Acc@161 {:.3f}  median {:.1f} km  mean {:.1f} km  AUC {:.3f}   (n {}, "
+               "unresolved {})\n",
+               label, e.acc161, e.median_km, e.mean_km, e.auc, e.count, e.unresolved);
+}
+
+} // namespace
+
+void add_parse_command(CLI::App& app) {
+    auto a = std::make_shared<ParseArgs>();
+    CLI::App* cmd = app.add_subcommand("parse", "Find and resolve the places a text names");
+    cmd->add_option("file", a->file, "Text file, or - for standard input")->required();
+    cmd->add_flag("--json", a->json, "JSON output");
+    cmd->add_flag("--jsonl", a->jsonl,
+                  "Batch: the file holds JSON Lines documents {id, text, ...}; writes one JSON "
+                  "line per document {id, toponyms}");
+    cmd->add_option("--country", a->countries, "Countries the source reports on (ISO codes)");
+    cmd->add_option("--gazetteer,-g", a->gazetteer, "Gazetteer file (default: built one)");
+    cmd->callback([a] { run_parse(*a); });
+}
+
+void add_eval_commands(CLI::App& app) {
+    CLI::App* eval = app.add_subcommand("eval", "Score Kharita against annotated corpora");
+    eval->require_subcommand(1);
+    auto gaz = std::make_shared<std::string>();
+    auto file = std::make_shared<std::string>();
+    CLI::App* geo = eval->add_subcommand("geoparse", "Toponym recognition and resolution");
+    geo->add_option("file", *file, "JSON Lines corpus (../shared/eval/geoparse format)")->required();
+    geo->add_option("--gazetteer,-g", *gaz, "Gazetteer file");
+    geo->callback([gaz, file] {
+        const Gazetteer g = Gazetteer::open(gazetteer_path(*gaz));
+        const Geoparser parser(g);
+        const GeoparseScores s = evaluate_geoparse(parser, *file);
+        fmt::print("{}: {} documents, {} gold toponyms ({} with coordinates)\n", *file,
+                   s.documents, s.gold, s.gold_with_coordinates);
+        fmt::print("recognition\n");
+        print_prf("exact span", s.exact);
+        print_prf("overlapping span", s.overlap);
+        print_prf("exact, without Demonym/Language/Homonym", s.exact_no_demonym);
+        fmt::print("resolution\n");
+        print_errors("gold spans given, all with coordinates", s.resolution);
+        print_errors("gold spans within the gazetteer ceiling", s.within_ceiling);
+        print_errors("end to end, exactly found spans", s.end_to_end);
+        print_prf("strict end to end (span + 161 km)", s.strict);
+        fmt::print("gazetteer ceiling: {:.3f} of gold toponyms with coordinates have a same-name "
+                   "entry within 161 km\n", s.ceiling);
+        fmt::print("recall by gold type (exact span):\n");
+        for (const auto& [type, counts] : s.recall_by_type) {
+            fmt::print("  {:<22} {:>5} / {:<5} {:.3f}\n", type, counts.first, counts.second,
+                       counts.second ? static_cast<double>(counts.first) / static_cast<double>(counts.second) : 0.0);
+        }
+        fmt::print("speed: {:.0f} documents/s, {:.2f} MB/s of text (parse only, one thread)\n",
+                   static_cast<double>(s.documents) / s.seconds, s.characters / s.seconds / 1e6);
+    });
+    auto gold = std::make_shared<std::string>();
+    auto page = std::make_shared<std::string>();
+    CLI::App* seed = eval->add_subcommand("seed", "Toponyms of the seed page");
+    seed->add_option("gold", *gold, "gold.json")->required();
+    seed->add_option("page", *page, "the scraped page")->required();
+    seed->add_option("--gazetteer,-g", *gaz, "Gazetteer file");
+    seed->callback([gaz, gold, page] {
+        const Gazetteer g = Gazetteer::open(gazetteer_path(*gaz));
+        const Geoparser parser(g);
+        const SeedScores s = evaluate_seed_toponyms(parser, *gold, *page);
+        for (const SeedToponymResult& r : s.toponyms) {
+            fmt::print("  {:<5} {:<26} {:>9} {}{}\n", r.found ? "ok" : "MISS", r.name,
+                       r.error_km < 0 ? std::string("-") : fmt::format("{:.1f} km", r.error_km),
+                       r.resolved_to, r.link_title_only ? "  [link title: not required]" : "");
+        }
+        fmt::print("found within 25 km (100 km for regions): {} of {} required\n", s.found_within,
+                   s.required);
+        fmt::print("toponyms found that the gold list does not name: {}\n", s.extra.size());
+        for (const std::string& e : s.extra) fmt::print("  {}\n", e);
+    });
+}
+
+} // namespace kharita::cli

@@ -1,0 +1,294 @@
+#include "kharita/evaluation.hpp"
+
+#include "kharita/error.hpp"
+#include "kharita/normalize.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <fstream>
+#include <set>
+
+namespace kharita {
+
+namespace {
+
+constexpr double kMaxErrorKm = 20039.0;  // half the Earth's circumference
+
+std::string read_file(const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    if (!in) {
+        throw InputError(p.string(), "cannot open");
+    }
+    return {std::istreambuf_iterator<char>(in), {}};
+}
+
+/// Byte offset of code point `cp` in `text`.
+std::vector<std::size_t> code_point_to_byte(std::string_view text) {
+    std::vector<std::size_t> map;
+    map.reserve(text.size() + 1);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+            map.push_back(i);
+        }
+    }
+    map.push_back(text.size());
+    return map;
+}
+
+std::string lookup_key(std::string_view surface) {
+    std::string s(surface);
+    if (s.ends_with("'s")) s.resize(s.size() - 2);
+    else if (s.ends_with("’s")) s.resize(s.size() - 4);
+    std::string compact;
+    for (char c : s) if (c != '.') compact += c;
+    return normalize_name(compact.size() + 2 <= s.size() && compact.size() <= 4 ? compact : s);
+}
+
+} // namespace
+
+ErrorStats ErrorStats::from(std::vector<double> errors, std::size_t unresolved) {
+    ErrorStats s;
+    s.unresolved = unresolved;
+    for (std::size_t i = 0; i < unresolved; ++i) errors.push_back(kMaxErrorKm);
+    s.count = errors.size();
+    if (errors.empty()) return s;
+    std::sort(errors.begin(), errors.end());
+    double sum = 0, log_sum = 0;
+    std::size_t within = 0;
+    for (double e : errors) {
+        sum += e;
+        within += e <= 161.0 ? 1 : 0;
+        log_sum += std::log(1.0 + e) / std::log(1.0 + kMaxErrorKm);
+    }
+    const std::size_t n = errors.size();
+    s.acc161 = static_cast<double>(within) / static_cast<double>(n);
+    s.mean_km = sum / static_cast<double>(n);
+    s.median_km = n % 2 == 1 ? errors[n / 2] : (errors[n / 2 - 1] + errors[n / 2]) / 2;
+    // Gritta et al. (2018): area under the curve of sorted, log-scaled, normalised errors,
+    // which for evenly spaced points is their mean.
+    s.auc = log_sum / static_cast<double>(n);
+    return s;
+}
+
+GeoparseScores evaluate_geoparse(const Geoparser& parser, const std::filesystem::path& jsonl) {
+    std::ifstream in(jsonl);
+    if (!in) {
+        throw InputError(jsonl.string(), "cannot open");
+    }
+    GeoparseScores s;
+    const Gazetteer& g = parser.gazetteer();
+    std::vector<double> res_errors, e2e_errors, ceil_errors;
+    std::size_t res_unresolved = 0, e2e_unresolved = 0, ceil_unresolved = 0, ceiling_hits = 0;
+    std::string line;
+    std::size_t line_no = 0;
+    double parse_seconds = 0;
+    while (std::getline(in, line)) {
+        ++line_no;
+        if (line.empty()) continue;
+        nlohmann::json doc;
+        try {
+            doc = nlohmann::json::parse(line);
+        } catch (const nlohmann::json::exception& e) {
+            throw InputError(jsonl.string(), line_no, 0, {}, std::string("not JSON: ") + e.what());
+        }
+        if (!doc.contains("text") || !doc["text"].is_string() || !doc.contains("toponyms")) {
+            throw InputError(jsonl.string(), line_no, 0, "text/toponyms",
+                             "each line needs a \"text\" string and a \"toponyms\" array");
+        }
+        const std::string text = doc["text"].get<std::string>();
+        const auto cp2b = code_point_to_byte(text);
+        ++s.documents;
+        s.characters += static_cast<double>(cp2b.size() - 1);
+
+        struct Gold {
+            std::size_t begin, end;
+            std::string name, type;
+            bool has_coords;
+            LatLon position;
+        };
+        std::vector<Gold> gold;
+        for (const auto& t : doc["toponyms"]) {
+            const auto cs = t.at("start").get<std::size_t>();
+            const auto ce = t.at("end").get<std::size_t>();
+            if (ce > cp2b.size() - 1 || cs > ce) {
+                throw InputError(jsonl.string(), line_no, 0, "toponyms",
+                                 "span " + std::to_string(cs) + "-" + std::to_string(ce) +
+                                     " lies outside the text");
+            }
+            Gold gt{cp2b[cs], cp2b[ce], t.value("name", ""), t.value("type", ""), false, {}};
+            if (t.contains("lat") && t["lat"].is_number() && t.contains("lon") &&
+                t["lon"].is_number()) {
+                gt.has_coords = true;
+                gt.position = {t["lat"].get<double>(), t["lon"].get<double>()};
+            }
+            gold.push_back(std::move(gt));
+        }
+        s.gold += gold.size();
+
+        const auto started = std::chrono::steady_clock::now();
+        const std::vector<Toponym> found = parser.parse(text);
+        parse_seconds +=
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+
+        // Recognition.
+        const auto excluded_type = [](const std::string& type) {
+            return type == "Demonym" || type == "Language" || type == "Homonym";
+        };
+        std::set<std::size_t> matched_gold_exact, matched_gold_overlap;
+        for (const Toponym& t : found) {
+            bool exact = false, overlap = false;
+            for (std::size_t gi = 0; gi < gold.size(); ++gi) {
+                const Gold& gt = gold[gi];
+                if (gt.begin == t.start && gt.end == t.end) {
+                    exact = true;
+                    matched_gold_exact.insert(gi);
+                    // strict end to end and end-to-end resolution
+                    if (gt.has_coords) {
+                        if (t.position.is_valid()) {
+                            const double km = distance_km(t.position, gt.position);
+                            e2e_errors.push_back(km);
+                            if (km <= 161) ++s.strict.tp; else ++s.strict.fp;
+                        } else {
+                            ++e2e_unresolved;
+                            ++s.strict.fp;
+                        }
+                    }
+                }
+                if (gt.begin < t.end && t.start < gt.end) {
+                    overlap = true;
+                    matched_gold_overlap.insert(gi);
+                }
+            }
+            exact ? ++s.exact.tp : ++s.exact.fp;
+            overlap ? ++s.overlap.tp : ++s.overlap.fp;
+            if (!exact) {
+                ++s.strict.fp;
+                ++s.exact_no_demonym.fp;
+            } else {
+                bool excluded = false;
+                for (std::size_t gi = 0; gi < gold.size(); ++gi) {
+                    if (gold[gi].begin == t.start && gold[gi].end == t.end) {
+                        excluded = excluded_type(gold[gi].type);
+                        if (!gold[gi].has_coords) {
+                            // a demonym or homonym: no coordinates to be right or wrong about
+                        }
+                    }
+                }
+                if (!excluded) ++s.exact_no_demonym.tp;
+            }
+        }
+        for (std::size_t gi = 0; gi < gold.size(); ++gi) {
+            const Gold& gt = gold[gi];
+            const bool got = matched_gold_exact.contains(gi);
+            if (!got) ++s.exact.fn;
+            if (!matched_gold_overlap.contains(gi)) ++s.overlap.fn;
+            if (!excluded_type(gt.type) && !got) ++s.exact_no_demonym.fn;
+            if (gt.has_coords && !got) ++s.strict.fn;
+            auto& [f, total] = s.recall_by_type[gt.type];
+            ++total;
+            f += got ? 1 : 0;
+        }
+
+        // Resolution with the gold spans given, and the gazetteer ceiling.
+        std::vector<Span> spans;
+        std::vector<std::size_t> index;
+        for (std::size_t gi = 0; gi < gold.size(); ++gi) {
+            if (gold[gi].has_coords) {
+                spans.push_back({gold[gi].begin, gold[gi].end});
+                index.push_back(gi);
+            }
+        }
+        s.gold_with_coordinates += spans.size();
+        const std::vector<Toponym> resolved = parser.resolve(text, spans);
+        for (std::size_t k = 0; k < resolved.size() && k < index.size(); ++k) {
+            const Gold& gt = gold[index[k]];
+            const Toponym& t = resolved[k];
+            LookupOptions all;
+            all.limit = 1000;
+            bool in_ceiling = false;
+            for (const Candidate& c : g.lookup(lookup_key(gt.name), all)) {
+                if (distance_km(g.place(c.place).position, gt.position) <= 161) {
+                    in_ceiling = true;
+                    break;
+                }
+            }
+            ceiling_hits += in_ceiling ? 1 : 0;
+            if (t.position.is_valid()) {
+                const double km = distance_km(t.position, gt.position);
+                res_errors.push_back(km);
+                if (in_ceiling) ceil_errors.push_back(km);
+            } else {
+                ++res_unresolved;
+                if (in_ceiling) ++ceil_unresolved;
+            }
+        }
+    }
+    s.resolution = ErrorStats::from(std::move(res_errors), res_unresolved);
+    s.end_to_end = ErrorStats::from(std::move(e2e_errors), e2e_unresolved);
+    s.within_ceiling = ErrorStats::from(std::move(ceil_errors), ceil_unresolved);
+    s.ceiling = s.gold_with_coordinates == 0
+                    ? 0
+                    : static_cast<double>(ceiling_hits) / static_cast<double>(s.gold_with_coordinates);
+    s.seconds = parse_seconds;
+    return s;
+}
+
+SeedScores evaluate_seed_toponyms(const Geoparser& parser, const std::filesystem::path& gold_json,
+                                  const std::filesystem::path& page) {
+    nlohmann::json gold;
+    try {
+        gold = nlohmann::json::parse(read_file(gold_json));
+    } catch (const nlohmann::json::exception& e) {
+        throw InputError(gold_json.string(), std::string("not JSON: ") + e.what());
+    }
+    const std::string text = read_file(page);
+    const std::vector<Toponym> found = parser.parse(text);
+    SeedScores s;
+    std::set<std::string> gold_names;
+    for (const auto& t : gold.value("toponyms", nlohmann::json::array())) {
+        SeedToponymResult r;
+        r.name = t.value("name", "");
+        r.note = t.value("note", "");
+        r.link_title_only = r.note.find("link title") != std::string::npos ||
+                            r.note.find("newsletter") != std::string::npos;
+        const std::string key = normalize_name(r.name);
+        gold_names.insert(key);
+        const std::string precision = t.value("precision", "point");
+        const double tolerance = precision == "point" ? 25.0 : 100.0;
+        std::vector<LatLon> targets = {{t.value("lat", 0.0), t.value("lon", 0.0)}};
+        for (const auto& alt : t.value("alts", nlohmann::json::array())) {
+            targets.push_back({alt.at(0).get<double>(), alt.at(1).get<double>()});
+        }
+        double best = -1;
+        for (const Toponym& f : found) {
+            if (normalize_name(f.text) != key || !f.position.is_valid()) continue;
+            for (const LatLon& target : targets) {
+                const double km = distance_km(f.position, target);
+                if (best < 0 || km < best) {
+                    best = km;
+                    r.resolved_to = f.name + " (" + f.country + ")";
+                }
+            }
+        }
+        r.error_km = best;
+        r.found = best >= 0 && best <= tolerance;
+        if (!r.link_title_only) {
+            ++s.required;
+            s.found_within += r.found ? 1 : 0;
+        }
+        s.toponyms.push_back(std::move(r));
+    }
+    std::set<std::string> seen;
+    for (const Toponym& f : found) {
+        const std::string key = normalize_name(f.text);
+        if (!gold_names.contains(key) && seen.insert(key).second) {
+            s.extra.push_back(f.text + " -> " + f.name + " (" + f.country + ")");
+        }
+    }
+    return s;
+}
+
+} // namespace kharita

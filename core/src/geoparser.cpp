@@ -1,0 +1,818 @@
+#include "kharita/geoparser.hpp"
+
+#include "kharita/normalize.hpp"
+#include "text_tokens.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+namespace kharita {
+
+namespace {
+
+using detail::Gap;
+using detail::Token;
+
+// Closed-class English words the recogniser reasons with. These are language, not places:
+// no place name appears in them.
+bool in_list(std::string_view word, std::initializer_list<std::string_view> list) {
+    return std::find(list.begin(), list.end(), word) != list.end();
+}
+
+/// Lowercase words that may sit inside a multi-word name ("Bosnia and Herzegovina",
+/// "Bir al Ghanam", "Port of Spain").
+bool is_connector(std::string_view w) {
+    return in_list(w, {"of", "the", "de", "du", "des", "del", "della", "di", "da", "do", "dos",
+                       "das", "al", "el", "ul", "es", "as", "ad", "ar", "an", "at", "az", "ash",
+                       "ath", "bin", "ibn", "bint", "la", "le", "les", "y", "and", "upon", "on",
+                       "sur", "en", "am", "im", "der", "den", "van", "von"});
+}
+
+bool is_calendar_word(std::string_view w) {
+    return in_list(w, {"january", "february", "march", "april", "may", "june", "july", "august",
+                       "september", "october", "november", "december", "jan", "feb", "mar",
+                       "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday",
+                       "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"});
+}
+
+/// Words after which a capitalised word is usually a place: "in Mission", "near Kabo".
+bool is_locative_cue(std::string_view w) {
+    return in_list(w, {"in", "near", "at", "from", "to", "into", "outside", "inside", "across",
+                       "toward", "towards", "via", "around", "between", "through", "throughout",
+                       "within", "visited", "entered", "reached", "left", "outskirts"});
+}
+
+/// Words that introduce a person's name: "President Vladimir Putin", "Mr Jordan".
+bool is_person_title(std::string_view w) {
+    return in_list(w, {"president", "minister", "mr", "mrs", "ms", "miss", "dr", "prof",
+                       "professor", "gen", "general", "col", "colonel", "maj", "major", "sheikh",
+                       "king", "queen", "prince", "princess", "pope", "judge", "justice",
+                       "senator", "sen", "rep", "representative", "governor", "gov", "mayor",
+                       "commander", "secretary", "ambassador", "envoy", "chairman",
+                       "chairwoman", "spokesman", "spokeswoman", "spokesperson", "coach",
+                       "striker", "defender", "midfielder", "goalkeeper", "actor", "actress",
+                       "singer", "rapper", "writer", "author", "director", "producer", "ceo",
+                       "chief", "leader", "lieutenant", "lt", "captain", "capt", "sergeant",
+                       "sgt", "officer", "premier", "dsrsg", "srsg", "deputy", "emir", "sultan",
+                       "lord", "lady", "sir", "dame", "saint", "st", "father", "rev", "reverend",
+                       "imam", "rabbi", "bishop", "cardinal", "marshal", "field", "admiral",
+                       "brig", "brigadier", "haftar", "son", "daughter", "wife", "husband",
+                       "brother", "sister", "uncle", "aunt", "manager", "founder", "analyst",
+                       "correspondent", "reporter", "journalist", "editor", "candidate"});
+}
+
+/// Arabic toponymic generics that begin multi-word place names ("Ras Ajdir", "Bir Ghanam").
+bool is_place_generic(std::string_view w) {
+    return in_list(w, {"al", "el", "ras", "abu", "bir", "wadi", "sidi", "jabal", "jebel", "ain",
+                       "bab", "bani", "beni", "umm", "qasr", "tell", "tal", "zawiyat", "souq",
+                       "suq", "hai", "hay", "ben", "bin", "dar", "marsa", "ard", "nahr"});
+}
+
+enum class Direction : std::uint8_t { none, north, south, east, west, central, ne, nw, se, sw };
+
+Direction direction_of(std::string_view w) {
+    if (in_list(w, {"northern", "north"})) return Direction::north;
+    if (in_list(w, {"southern", "south"})) return Direction::south;
+    if (in_list(w, {"eastern", "east"})) return Direction::east;
+    if (in_list(w, {"western", "west"})) return Direction::west;
+    if (in_list(w, {"central", "middle"})) return Direction::central;
+    if (in_list(w, {"northeastern", "northeast"})) return Direction::ne;
+    if (in_list(w, {"northwestern", "northwest"})) return Direction::nw;
+    if (in_list(w, {"southeastern", "southeast"})) return Direction::se;
+    if (in_list(w, {"southwestern", "southwest"})) return Direction::sw;
+    return Direction::none;
+}
+
+/// Words between X and Y that say X lies inside Y: "Abu Salim district of Tripoli".
+bool is_containment_noun(std::string_view w) {
+    return in_list(w, {"district", "neighbourhood", "neighborhood", "area", "suburb", "region",
+                       "province", "governorate", "municipality", "county", "state", "city",
+                       "town", "village", "outskirts", "centre", "center", "part", "south",
+                       "north", "east", "west", "heart"});
+}
+
+struct Mention {
+    std::size_t first = 0, last = 0;  // token range, inclusive
+    std::size_t begin = 0, end = 0;   // bytes
+    std::string key;                  // normalised text looked up
+    ToponymKind kind = ToponymKind::place;
+    bool weak = false;                // found only through a transliteration skeleton
+    std::vector<Candidate> candidates;
+    std::vector<double> final_scores;
+    int chosen = -1;
+    Direction direction = Direction::none;
+    std::string border_with;  // second country of a "Libyan-Tunisian border" phrase
+    std::string why;
+};
+
+bool is_country_place(const Place& p) {
+    return p.feature_class == 'A' && p.feature_code.starts_with("PCL");
+}
+
+bool is_admin1_place(const Place& p) {
+    return p.feature_class == 'A' && p.feature_code == "ADM1";
+}
+
+class Parse {
+public:
+    Parse(const Gazetteer& g, std::string_view text, const ParseContext& context)
+        : m_g(g), m_text(text), m_context(context), m_tokens(detail::tokenize(text)) {}
+
+    /// When recognising, weak or unsupported mentions are dropped after resolution; with
+    /// given spans every span is kept and reported.
+    bool prune = true;
+
+    void recognise();
+    void mentions_from_spans(const std::vector<Span>& spans);
+    void resolve();
+    std::vector<Toponym> toponyms() const;
+
+private:
+    bool capitalised(const Token& t) const { return t.upper_initial || t.arabic; }
+    bool common(const Token& t) const { return m_g.is_common_word(t.norm); }
+    bool has_place_name(std::string_view key) const { return m_g.has_name(key); }
+    std::string join(std::size_t first, std::size_t last) const;
+    bool accept_span(std::size_t first, std::size_t last, bool weak) const;
+    bool looks_like_person(std::size_t first, std::size_t last) const;
+    bool token_is_place(std::size_t i) const;
+    void add_transliterated(std::vector<Mention>& found) const;
+    void lookup_candidates(Mention& m) const;
+    void apply_region_phrases();
+    void apply_border_phrases();
+    bool list_neighbours(std::size_t a, std::size_t b) const;
+    double containment_bonus(std::size_t mi, const Candidate& c) const;
+
+    const Gazetteer& m_g;
+    std::string_view m_text;
+    const ParseContext& m_context;
+    std::vector<Token> m_tokens;
+    std::vector<Mention> m_mentions;
+};
+
+std::string Parse::join(std::size_t first, std::size_t last) const {
+    std::string key;
+    for (std::size_t k = first; k <= last; ++k) {
+        if (m_tokens[k].norm.empty()) continue;
+        if (!key.empty()) key += ' ';
+        key += m_tokens[k].norm;
+    }
+    return key;
+}
+
+bool Parse::token_is_place(std::size_t i) const {
+    const Token& t = m_tokens[i];
+    if (has_place_name(t.norm)) {
+        return true;
+    }
+    LookupOptions o;
+    o.limit = 1;
+    o.fuzzy = false;
+    const auto c = m_g.lookup_normalized(t.norm, o);
+    return !c.empty() && c.front().score >= 0.7 && !c.front().common_word &&
+           name_similarity(t.norm, normalize_name(c.front().matched_name)) >= 0.7;
+}
+
+/// Two or three capitalised words that are neither ordinary English words nor places are
+/// most often a person's name: "Leonid Slutsky", "Vladimir Putin".
+bool Parse::looks_like_person(std::size_t first, std::size_t last) const {
+    // A title right before: everything up to the end of the capitalised run is a name.
+    std::size_t run_start = first;
+    while (run_start > 0 && m_tokens[run_start].gap == Gap::space &&
+           capitalised(m_tokens[run_start - 1]) && !m_tokens[run_start - 1].all_caps) {
+        --run_start;
+    }
+    if (run_start > 0 && m_tokens[run_start].gap == Gap::space &&
+        is_person_title(m_tokens[run_start - 1].norm)) {
+        return true;
+    }
+    for (std::size_t k = run_start; k < first; ++k) {
+        if (is_person_title(m_tokens[k].norm)) return true;
+    }
+    if (first != last) {
+        return false;  // multi-word gazetteer names are rarely personal names
+    }
+    const Token& t = m_tokens[first];
+    // Given name before a surname: "Vladimir Putin"
+    if (first + 1 < m_tokens.size()) {
+        const Token& next = m_tokens[first + 1];
+        if (next.gap == Gap::space && capitalised(next) && !next.all_caps && !common(next) &&
+            !is_connector(next.norm) && !token_is_place(first + 1)) {
+            const bool longer_run = first + 2 < m_tokens.size() &&
+                                    m_tokens[first + 2].gap == Gap::space &&
+                                    capitalised(m_tokens[first + 2]);
+            if (!longer_run) return true;
+        }
+    }
+    // Surname after a given name: "Harvey Weinstein" (the span is the second word)
+    if (first > 0 && t.gap == Gap::space) {
+        const Token& prev = m_tokens[first - 1];
+        if (capitalised(prev) && !prev.all_caps && !common(prev) && !is_connector(prev.norm) &&
+            !is_place_generic(prev.norm) && !token_is_place(first - 1) &&
+            direction_of(prev.norm) == Direction::none) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool Parse::accept_span(std::size_t first, std::size_t last, bool weak) const {
+    const Token& head = m_tokens[first];
+    const Token& tail = m_tokens[last];
+    if (!capitalised(head) || !capitalised(tail)) {
+        return false;
+    }
+    if (first == last) {
+        if (is_calendar_word(head.norm) || head.has_digit || is_place_generic(head.norm) ||
+            (head.norm.size() < 3 && !head.all_caps && !head.arabic)) {
+            return false;
+        }
+        if (direction_of(head.norm) != Direction::none) {
+            return false;  // "East", "West" alone are directions, not places
+        }
+        // All-caps words are only abbreviations (US, UK, UAE) when short.
+        if (head.all_caps && head.norm.size() > 5 && !head.arabic) {
+            // a shouted headline word: judge it as if it were capitalised normally
+        }
+        if (common(head)) {
+            // "May", "Mission", "Council": ordinary words are places only after a cue, in
+            // mid-sentence, and not as part of a longer capitalised name.
+            const bool cue = first > 0 && head.gap == Gap::space &&
+                             is_locative_cue(m_tokens[first - 1].norm) &&
+                             !capitalised(m_tokens[first - 1]);
+            const bool next_cap = first + 1 < m_tokens.size() &&
+                                  m_tokens[first + 1].gap == Gap::space &&
+                                  capitalised(m_tokens[first + 1]);
+            if (!cue || head.sentence_start || next_cap || head.all_caps) {
+                return false;
+            }
+        }
+    }
+    if (looks_like_person(first, last)) {
+        return false;
+    }
+    (void)weak;
+    return true;
+}
+
+void Parse::add_transliterated(std::vector<Mention>& found) const {
+    // Capitalised words (and Arabic generic + word pairs) the gazetteer has under another
+    // spelling: "Zwara", "Regdaleen", "Al Jemell". Kept only if the context supports them.
+    std::vector<bool> covered(m_tokens.size(), false);
+    for (const Mention& m : found) {
+        for (std::size_t k = m.first; k <= m.last; ++k) covered[k] = true;
+    }
+    for (std::size_t i = 0; i < m_tokens.size(); ++i) {
+        const Token& t = m_tokens[i];
+        if (covered[i] || !t.upper_initial || t.all_caps || t.has_digit || t.norm.size() < 4) {
+            continue;
+        }
+        std::size_t last = i;
+        if (is_place_generic(t.norm) && i + 1 < m_tokens.size() &&
+            (m_tokens[i + 1].gap == Gap::space || m_tokens[i + 1].gap == Gap::hyphen) &&
+            m_tokens[i + 1].upper_initial && !covered[i + 1]) {
+            last = i + 1;
+        }
+        if (last == i && (common(t) || is_calendar_word(t.norm) || is_place_generic(t.norm))) {
+            continue;
+        }
+        if (!accept_span(i, last, true)) {
+            continue;
+        }
+        // A lone word on its own line (a source name, a heading) gives no context to trust
+        // a spelling variant with.
+        const bool alone_on_line =
+            last == i && t.gap == Gap::other && t.sentence_start &&
+            (i + 1 >= m_tokens.size() || m_tokens[i + 1].gap == Gap::other);
+        if (alone_on_line) {
+            continue;
+        }
+        Mention m;
+        m.first = i;
+        m.last = last;
+        m.begin = t.begin;
+        m.end = m_tokens[last].end;
+        m.key = join(i, last);
+        lookup_candidates(m);
+        if (m.candidates.empty()) continue;
+        const Candidate& best = m.candidates.front();
+        const Place& p = m_g.place(best.place);
+        if (p.feature_class != 'P' && p.feature_class != 'A' && p.feature_class != 'S') {
+            continue;
+        }
+        if (best.kind == MatchKind::article) {
+            m.weak = false;  // "Almarj": the name with its article glued on
+        } else if (best.kind == MatchKind::transliteration || best.kind == MatchKind::fuzzy) {
+            if (best.score < 0.45 ||
+                name_similarity(m.key, normalize_name(best.matched_name)) < 0.6) {
+                continue;
+            }
+            m.weak = true;
+        } else {
+            continue;
+        }
+        for (std::size_t k = i; k <= last; ++k) covered[k] = true;
+        found.push_back(std::move(m));
+    }
+}
+
+void Parse::recognise() {
+    const std::size_t n = m_tokens.size();
+    struct Span_ {
+        std::size_t first, last;
+        std::string key;
+        bool demonym_plural;
+    };
+    std::vector<Span_> spans;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!capitalised(m_tokens[i])) continue;
+        std::string key = m_tokens[i].norm;
+        for (std::size_t j = i; j < n && j < i + 6; ++j) {
+            const Token& t = m_tokens[j];
+            if (j > i) {
+                if (t.gap != Gap::space && t.gap != Gap::hyphen) break;
+                if (m_tokens[j - 1].possessive) break;
+                if (!capitalised(t) && !is_connector(t.norm)) break;
+                key += ' ';
+                key += t.norm;
+            }
+            if (!capitalised(t)) continue;  // a connector cannot end a name
+            if (has_place_name(key)) {
+                spans.push_back({i, j, key, false});
+            } else if (j == i && key.size() > 4 && key.back() == 's' &&
+                       has_place_name(key.substr(0, key.size() - 1))) {
+                spans.push_back({i, j, key.substr(0, key.size() - 1), true});  // "Libyans"
+            }
+        }
+    }
+    // Leftmost-longest among the acceptable spans.
+    std::stable_sort(spans.begin(), spans.end(), [](const Span_& a, const Span_& b) {
+        if (a.first != b.first) return a.first < b.first;
+        return a.last > b.last;
+    });
+    std::vector<Mention> found;
+    std::size_t next_free = 0;
+    for (const Span_& s : spans) {
+        if (s.first < next_free) continue;
+        if (!accept_span(s.first, s.last, false)) continue;
+        Mention m;
+        m.first = s.first;
+        m.last = s.last;
+        m.begin = m_tokens[s.first].begin;
+        m.end = m_tokens[s.last].end;
+        m.key = s.key;
+        lookup_candidates(m);
+        if (m.candidates.empty()) continue;
+        if (s.demonym_plural && m.candidates.front().kind != MatchKind::demonym) continue;
+        // An all-caps word must be an abbreviation or a name of the place, not a word
+        // that happens to be spelled like one ("IT", "ARE").
+        if (m_tokens[s.first].all_caps && s.first == s.last && m.key.size() <= 5) {
+            const Candidate& c = m.candidates.front();
+            const bool caps_name = std::none_of(c.matched_name.begin(), c.matched_name.end(),
+                                                [](char ch) { return ch >= 'a' && ch <= 'z'; });
+            if (c.kind != MatchKind::abbreviation && !caps_name) {
+                continue;
+            }
+        }
+        found.push_back(std::move(m));
+        next_free = s.last + 1;
+    }
+    add_transliterated(found);
+    std::sort(found.begin(), found.end(),
+              [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+    m_mentions = std::move(found);
+    apply_region_phrases();
+    apply_border_phrases();
+}
+
+void Parse::apply_border_phrases() {
+    // "the Libyan-Tunisian border", "Libya-Tunisia border": one region mention for the
+    // border between the two countries.
+    for (std::size_t i = 0; i + 1 < m_mentions.size(); ++i) {
+        Mention& a = m_mentions[i];
+        const Mention& b = m_mentions[i + 1];
+        if (a.candidates.empty() || b.candidates.empty() || b.first != a.last + 1 ||
+            m_tokens[b.first].gap != Gap::hyphen || b.last + 1 >= m_tokens.size()) {
+            continue;
+        }
+        const Token& after = m_tokens[b.last + 1];
+        if (!(after.norm == "border" || after.norm == "borders" || after.norm == "frontier") ||
+            after.gap != Gap::space) {
+            continue;
+        }
+        const Place& pa = m_g.place(a.candidates.front().place);
+        const Place& pb = m_g.place(b.candidates.front().place);
+        if (!is_country_place(pa) || !is_country_place(pb) || pa.country == pb.country) {
+            continue;
+        }
+        a.last = b.last + 1;
+        a.end = after.end;
+        a.kind = ToponymKind::region;
+        a.border_with = pb.country;
+        a.why = "border between " + pa.name + " and " + pb.name;
+        a.key = join(a.first, a.last);
+        m_mentions.erase(m_mentions.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+    }
+}
+
+bool Parse::list_neighbours(std::size_t a, std::size_t b) const {
+    // adjacent items of one list: "Sorman, Sabratha", "Nalut and Wazen", "Yefren Zwara"
+    const Mention& x = m_mentions[std::min(a, b)];
+    const Mention& y = m_mentions[std::max(a, b)];
+    if (y.first == x.last + 1) {
+        const Gap gap = m_tokens[y.first].gap;
+        return gap == Gap::comma || gap == Gap::space;
+    }
+    if (y.first == x.last + 2) {
+        const std::string& w = m_tokens[x.last + 1].norm;
+        return (w == "and" || w == "or") && m_tokens[x.last + 1].gap != Gap::other;
+    }
+    return false;
+}
+
+void Parse::lookup_candidates(Mention& m) const {
+    LookupOptions o;
+    o.limit = 8;
+    m.candidates = m_g.lookup_normalized(m.key, o);
+    // Drop candidates far weaker than the best: they only add noise to the context.
+    if (!m.candidates.empty()) {
+        const double best = m.candidates.front().score;
+        std::erase_if(m.candidates, [best](const Candidate& c) { return c.score < best - 0.45; });
+        m.kind = m.candidates.front().kind == MatchKind::demonym ? ToponymKind::demonym
+                                                                  : ToponymKind::place;
+        if (m.why.empty()) m.why = std::string(to_string(m.candidates.front().kind));
+    }
+}
+
+void Parse::mentions_from_spans(const std::vector<Span>& spans) {
+    for (const Span& s : spans) {
+        Mention m;
+        m.begin = std::min(s.start, m_text.size());
+        m.end = std::min(std::max(s.end, m.begin), m_text.size());
+        std::string surface(m_text.substr(m.begin, m.end - m.begin));
+        if (surface.size() > 2 && (surface.ends_with("'s") || surface.ends_with("’s"))) {
+            surface.resize(surface.size() - (surface.ends_with("'s") ? 2 : 4));
+        }
+        // "U.S." -> "US"
+        std::string compact;
+        for (char c : surface) if (c != '.') compact += c;
+        m.key = normalize_name(compact.size() + 2 <= surface.size() && compact.size() <= 4
+                                   ? compact : surface);
+        lookup_candidates(m);
+        if (m.candidates.empty() && m.key.size() > 4 && m.key.back() == 's') {
+            m.key.pop_back();
+            lookup_candidates(m);
+        }
+        // token range, for the containment patterns
+        m.first = m.last = 0;
+        for (std::size_t k = 0; k < m_tokens.size(); ++k) {
+            if (m_tokens[k].begin <= m.begin && m.begin < m_tokens[k].end + 1) m.first = k;
+            if (m_tokens[k].begin < m.end) m.last = k;
+        }
+        m_mentions.push_back(std::move(m));
+    }
+}
+
+void Parse::apply_region_phrases() {
+    for (Mention& m : m_mentions) {
+        if (m.candidates.empty() || m.first == 0 || m.kind != ToponymKind::place) continue;
+        const Place& p = m_g.place(m.candidates.front().place);
+        if (!is_country_place(p) && !is_admin1_place(p)) continue;
+        const Token& prev = m_tokens[m.first - 1];
+        if (m.first > 0 && m_tokens[m.first].gap != Gap::space) continue;
+        Direction d = direction_of(prev.norm);
+        std::size_t start = m.first - 1;
+        // "south-western Libya", "north east Libya"
+        if (start > 0 && (prev.gap == Gap::hyphen || prev.gap == Gap::space)) {
+            const Direction outer = direction_of(m_tokens[start - 1].norm);
+            const auto combine = [](Direction a, Direction b) {
+                if (a == Direction::north && b == Direction::east) return Direction::ne;
+                if (a == Direction::north && b == Direction::west) return Direction::nw;
+                if (a == Direction::south && b == Direction::east) return Direction::se;
+                if (a == Direction::south && b == Direction::west) return Direction::sw;
+                return Direction::none;
+            };
+            if (const Direction c = combine(outer, d); c != Direction::none) {
+                d = c;
+                --start;
+            }
+        }
+        if (d == Direction::none) continue;
+        m.direction = d;
+        m.kind = ToponymKind::region;
+        m.first = start;
+        m.begin = m_tokens[start].begin;
+        // keep candidates: the region is resolved inside the chosen country or admin-1
+    }
+}
+
+double Parse::containment_bonus(std::size_t mi, const Candidate& c) const {
+    // X, Y   |   X in (the) Y   |   Y's X   |   X district of Y
+    const Mention& x = m_mentions[mi];
+    const Place& cp = m_g.place(c.place);
+    double bonus = 0;
+    const auto contains = [&](const Mention& y) {
+        if (y.chosen < 0) return false;
+        const Place& yp = m_g.place(y.candidates[static_cast<std::size_t>(y.chosen)].place);
+        if (yp.id == cp.id) return false;
+        if (is_country_place(yp)) return yp.country == cp.country;
+        if (is_admin1_place(yp)) return yp.country == cp.country && yp.admin1 == cp.admin1;
+        if (yp.feature_class == 'P') return distance_km(yp.position, cp.position) < 30;
+        return distance_km(yp.position, cp.position) < 100;
+    };
+    if (mi + 1 < m_mentions.size()) {
+        const Mention& y = m_mentions[mi + 1];
+        bool pattern = false;
+        if (y.first == x.last + 1 && m_tokens[y.first].gap == Gap::comma) {
+            pattern = true;  // "Zawiya, Libya"
+        } else if (y.first > x.last + 1 && y.first <= x.last + 4) {
+            // the words between: "in", "in the", "district of", "neighbourhood of the"
+            bool ok = true;
+            bool has_in_or_of = false;
+            for (std::size_t k = x.last + 1; k < y.first; ++k) {
+                const std::string& w = m_tokens[k].norm;
+                if (w == "in" || w == "of") has_in_or_of = true;
+                else if (!(w == "the" || is_containment_noun(w))) ok = false;
+                if (m_tokens[k].gap == Gap::other) ok = false;
+            }
+            pattern = ok && has_in_or_of && m_tokens[y.first].gap != Gap::other;
+        }
+        if (pattern && contains(y)) bonus += 0.3;
+    }
+    if (mi > 0) {
+        const Mention& y = m_mentions[mi - 1];
+        if (y.last + 1 == x.first && m_tokens[y.last].possessive && contains(y)) bonus += 0.3;
+    }
+    return bonus;
+}
+
+void Parse::resolve() {
+    // Pass 0: the gazetteer's own ranking.
+    for (Mention& m : m_mentions) {
+        m.chosen = m.candidates.empty() ? -1 : 0;
+    }
+    const auto chosen_place = [&](const Mention& m) -> const Place& {
+        return m_g.place(m.candidates[static_cast<std::size_t>(m.chosen)].place);
+    };
+    // How much a mention tells about the document's country: a country or demonym says it
+    // outright; a town says it less surely; a spelling variant hardly at all.
+    const auto evidence = [&](const Mention& m) {
+        const Place& p = chosen_place(m);
+        if (is_country_place(p) || m.kind == ToponymKind::demonym) return 1.0;
+        return m.weak ? 0.2 : 0.5;
+    };
+    for (int pass = 0; pass < 3; ++pass) {
+        std::map<std::string, double> focus;
+        double total = 0;
+        for (const std::string& cc : m_context.focus_countries) {
+            focus[cc] += 2.0;
+            total += 2.0;
+        }
+        for (const Mention& m : m_mentions) {
+            if (m.chosen < 0 || chosen_place(m).country.empty()) continue;
+            focus[chosen_place(m).country] += evidence(m);
+            total += evidence(m);
+        }
+        std::vector<int> next(m_mentions.size(), -1);
+        for (std::size_t mi = 0; mi < m_mentions.size(); ++mi) {
+            Mention& m = m_mentions[mi];
+            if (m.candidates.empty()) continue;
+            m.final_scores.assign(m.candidates.size(), 0);
+            double own = 0;
+            std::string own_country;
+            if (m.chosen >= 0) {
+                own_country = chosen_place(m).country;
+                own = evidence(m);
+            }
+            for (std::size_t ci = 0; ci < m.candidates.size(); ++ci) {
+                const Candidate& c = m.candidates[ci];
+                const Place& p = m_g.place(c.place);
+                // Share of the rest of the document that points at this candidate's country.
+                double f = 0;
+                if (total - own > 0 && !p.country.empty()) {
+                    const auto it = focus.find(p.country);
+                    double mass = it == focus.end() ? 0 : it->second;
+                    if (p.country == own_country) mass -= own;
+                    f = std::max(0.0, mass) / (total - own);
+                }
+                // Closeness to the other places of the text, and more to list neighbours.
+                double near = 0, listed = 0;
+                if (!is_country_place(p)) {
+                    for (std::size_t oj = 0; oj < m_mentions.size(); ++oj) {
+                        const Mention& o = m_mentions[oj];
+                        if (oj == mi || o.chosen < 0 || o.key == m.key) continue;
+                        const Place& op = chosen_place(o);
+                        if (is_country_place(op) || op.id == p.id) continue;
+                        const double km = distance_km(op.position, p.position);
+                        const double closeness = km < 100 ? 1.0 : km < 300 ? 0.5 : 0.0;
+                        near = std::max(near, closeness);
+                        if (list_neighbours(mi, oj)) listed = std::max(listed, closeness);
+                    }
+                }
+                m.final_scores[ci] = c.score + 0.35 * f + 0.15 * near + 0.15 * listed +
+                                     containment_bonus(mi, c);
+            }
+            const auto best = std::max_element(m.final_scores.begin(), m.final_scores.end());
+            next[mi] = static_cast<int>(best - m.final_scores.begin());
+        }
+        for (std::size_t mi = 0; mi < m_mentions.size(); ++mi) m_mentions[mi].chosen = next[mi];
+    }
+    if (!prune) {
+        return;
+    }
+    // Spelling variants stay only in a country the text names (or its source covers), or
+    // next to a place found by its own name; otherwise a surname can turn into a village.
+    std::set<std::string> named;
+    for (const std::string& cc : m_context.focus_countries) named.insert(cc);
+    for (const Mention& m : m_mentions) {
+        if (m.chosen < 0) continue;
+        const Place& p = chosen_place(m);
+        if (is_country_place(p) || m.kind == ToponymKind::demonym) named.insert(p.country);
+    }
+    // Decide first, erase after: the decision looks at the other mentions.
+    std::vector<bool> drop(m_mentions.size(), false);
+    for (std::size_t mi = 0; mi < m_mentions.size(); ++mi) {
+        drop[mi] = [&](const Mention& m) {
+        if (m.chosen < 0) return true;
+        const double final_score = m.final_scores[static_cast<std::size_t>(m.chosen)];
+        if (!m.weak) return final_score < 0.3;
+        const Place& p = chosen_place(m);
+        if (named.contains(p.country)) return final_score < 0.5;
+        for (const Mention& o : m_mentions) {
+            if (&o == &m || o.weak || o.chosen < 0) continue;
+            const Place& op = chosen_place(o);
+            if (!is_country_place(op) && distance_km(op.position, p.position) < 150) {
+                return final_score < 0.5;
+            }
+        }
+        return true;
+        }(m_mentions[mi]);
+    }
+    std::size_t kept = 0;
+    for (std::size_t mi = 0; mi < m_mentions.size(); ++mi) {
+        if (drop[mi]) continue;
+        if (kept != mi) m_mentions[kept] = std::move(m_mentions[mi]);
+        ++kept;
+    }
+    m_mentions.resize(kept);
+}
+
+std::vector<Toponym> Parse::toponyms() const {
+    std::vector<Toponym> out;
+    out.reserve(m_mentions.size());
+    for (const Mention& m : m_mentions) {
+        Toponym t;
+        t.start = m.begin;
+        t.end = m.end;
+        t.text = std::string(m_text.substr(m.begin, m.end - m.begin));
+        t.kind = m.kind;
+        t.why = m.why;
+        if (m.chosen >= 0) {
+            const std::size_t ci = static_cast<std::size_t>(m.chosen);
+            const Candidate& c = m.candidates[ci];
+            const Place& p = m_g.place(c.place);
+            t.place = c.place;
+            t.name = p.name;
+            t.position = p.position;
+            t.geonameid = p.geonameid;
+            t.feature = std::string(1, p.feature_class) + "." + p.feature_code;
+            t.country = p.country;
+            t.admin1 = m_g.admin1_name(p.country, p.admin1);
+            t.precision = p.precision();
+            double second = 0;
+            for (std::size_t k = 0; k < m.final_scores.size(); ++k) {
+                if (k != ci && m_g.place(m.candidates[k].place).position.is_valid()) {
+                    const double km = distance_km(m_g.place(m.candidates[k].place).position,
+                                                  p.position);
+                    if (km > 161) second = std::max(second, m.final_scores[k]);
+                }
+            }
+            const double margin = m.final_scores[ci] - second;
+            t.confidence = std::clamp(0.5 * c.score + 0.5 * std::tanh(4 * margin) +
+                                          (m.weak ? -0.15 : 0.0),
+                                      0.0, 1.0);
+            if (c.score < m.final_scores[ci] - 0.05 && ci != 0) {
+                t.why += ", context";
+            }
+            for (std::size_t k = 0; k < m.candidates.size() && t.alternatives.size() < 4; ++k) {
+                if (k != ci) t.alternatives.push_back({m.candidates[k].place, m.final_scores[k]});
+            }
+            if (m.kind == ToponymKind::region && !m.border_with.empty()) {
+                // The border between two countries: midway between the closest pair of their
+                // admin-1 points.
+                double best_km = -1;
+                for (PlaceId a : m_g.admin1_places_of(p.country)) {
+                    for (PlaceId b : m_g.admin1_places_of(m.border_with)) {
+                        const double km = distance_km(m_g.place(a).position, m_g.place(b).position);
+                        if (best_km < 0 || km < best_km) {
+                            best_km = km;
+                            t.position = {(m_g.place(a).position.lat + m_g.place(b).position.lat) / 2,
+                                          (m_g.place(a).position.lon + m_g.place(b).position.lon) / 2};
+                        }
+                    }
+                }
+                t.name = t.text;
+                t.precision = GeoPrecision::region;
+                t.place.reset();
+                t.geonameid = 0;
+            } else if (m.kind == ToponymKind::region) {
+                // The part of the country (or admin-1) the direction names: centroid of its
+                // admin-1 points on that side of the median.
+                std::vector<LatLon> pts;
+                std::vector<std::int64_t> weights;
+                for (PlaceId a : m_g.admin1_places_of(p.country)) {
+                    if (is_admin1_place(p) && m_g.place(a).admin1 != p.admin1) continue;
+                    pts.push_back(m_g.place(a).position);
+                    weights.push_back(m_g.place(a).population);
+                }
+                if (pts.size() >= 3) {
+                    std::vector<double> lats, lons;
+                    for (const LatLon& q : pts) { lats.push_back(q.lat); lons.push_back(q.lon); }
+                    std::nth_element(lats.begin(), lats.begin() + static_cast<std::ptrdiff_t>(lats.size() / 2), lats.end());
+                    std::nth_element(lons.begin(), lons.begin() + static_cast<std::ptrdiff_t>(lons.size() / 2), lons.end());
+                    const double mlat = lats[lats.size() / 2];
+                    const double mlon = lons[lons.size() / 2];
+                    double slat = 0, slon = 0;
+                    double count = 0;
+                    for (std::size_t qi = 0; qi < pts.size(); ++qi) {
+                        const LatLon& q = pts[qi];
+                        // weight by population: "southern Libya" means where people live
+                        const double w = std::max(1.0, std::sqrt(static_cast<double>(weights[qi])));
+                        bool in = false;
+                        switch (m.direction) {
+                        case Direction::north: in = q.lat >= mlat; break;
+                        case Direction::south: in = q.lat <= mlat; break;
+                        case Direction::east: in = q.lon >= mlon; break;
+                        case Direction::west: in = q.lon <= mlon; break;
+                        case Direction::ne: in = q.lat >= mlat && q.lon >= mlon; break;
+                        case Direction::nw: in = q.lat >= mlat && q.lon <= mlon; break;
+                        case Direction::se: in = q.lat <= mlat && q.lon >= mlon; break;
+                        case Direction::sw: in = q.lat <= mlat && q.lon <= mlon; break;
+                        case Direction::central:
+                            in = std::abs(q.lat - mlat) < 3 && std::abs(q.lon - mlon) < 3;
+                            break;
+                        case Direction::none: break;
+                        }
+                        if (in) { slat += w * q.lat; slon += w * q.lon; count += w; }
+                    }
+                    if (count > 0) t.position = {slat / count, slon / count};
+                }
+                t.name = t.text;
+                t.precision = GeoPrecision::region;
+                t.place.reset();
+                t.geonameid = 0;
+                t.why += ", direction within " + p.name;
+            }
+        }
+        out.push_back(std::move(t));
+    }
+    // code point offsets
+    std::vector<std::pair<std::size_t, std::size_t*>> wanted;
+    for (Toponym& t : out) {
+        wanted.emplace_back(t.start, &t.cp_start);
+        wanted.emplace_back(t.end, &t.cp_end);
+    }
+    std::sort(wanted.begin(), wanted.end());
+    std::size_t cp = 0;
+    std::size_t byte = 0;
+    for (auto& [offset, target] : wanted) {
+        cp += detail::code_point_offset(m_text.substr(byte, offset - byte), offset - byte);
+        byte = offset;
+        *target = cp;
+    }
+    return out;
+}
+
+} // namespace
+
+std::string_view to_string(ToponymKind k) noexcept {
+    switch (k) {
+    case ToponymKind::place: return "place";
+    case ToponymKind::demonym: return "demonym";
+    case ToponymKind::region: return "region";
+    }
+    return "unknown";
+}
+
+Geoparser::Geoparser(const Gazetteer& gazetteer) : m_gazetteer(gazetteer) {}
+
+std::vector<Toponym> Geoparser::parse(std::string_view text, const ParseContext& context) const {
+    Parse p(m_gazetteer, text, context);
+    p.recognise();
+    p.resolve();
+    return p.toponyms();
+}
+
+std::vector<Toponym> Geoparser::resolve(std::string_view text, const std::vector<Span>& spans,
+                                        const ParseContext& context) const {
+    Parse p(m_gazetteer, text, context);
+    p.prune = false;
+    p.mentions_from_spans(spans);
+    p.resolve();
+    return p.toponyms();
+}
+
+} // namespace kharita
