@@ -22,21 +22,22 @@ std::filesystem::path default_data_dir() {
     return KHARITA_DATA_DIR;
 }
 
-std::optional<std::filesystem::path> default_word_list() {
-    for (const char* p : {"/usr/share/dict/american-english", "/usr/share/dict/words"}) {
+std::vector<std::filesystem::path> default_word_lists() {
+    std::vector<std::filesystem::path> out;
+    for (const char* p : {"/usr/share/dict/american-english", "/usr/share/dict/british-english"}) {
         std::error_code ec;
         if (std::filesystem::is_regular_file(p, ec)) {
-            return std::filesystem::path(p);
+            out.emplace_back(p);
         }
     }
-    return std::nullopt;
+    return out;
 }
 
 struct BuildArgs {
     std::string geonames;
     std::string out;
     std::string data;
-    std::string words;
+    std::vector<std::string> words;
     bool quiet = false;
 };
 
@@ -47,7 +48,11 @@ void run_build(const BuildArgs& a) {
         o.geonames_dir = a.geonames;
     }
     o.out = a.out.empty() ? default_gazetteer_path() : std::filesystem::path(a.out);
-    o.word_list = a.words.empty() ? default_word_list() : std::filesystem::path(a.words);
+    if (a.words.empty()) {
+        o.word_lists = default_word_lists();
+    } else {
+        o.word_lists.assign(a.words.begin(), a.words.end());
+    }
     if (!a.quiet) {
         o.progress = [](std::string_view line) { fmt::print(stderr, "  {}\n", line); };
     }
@@ -143,7 +148,9 @@ void add_gazetteer_commands(CLI::App& app) {
                       "countryInfo.txt), plain or .gz");
     build->add_option("--out,-o", build_args->out, "Gazetteer file to write (replaced atomically)");
     build->add_option("--data", build_args->data, "Embedded data directory (default: data/)");
-    build->add_option("--words", build_args->words, "English word list (default: /usr/share/dict)");
+    build->add_option("--words", build_args->words,
+                      "English word lists, repeatable (default: /usr/share/dict/american-english "
+                      "and british-english)");
     build->add_flag("--quiet,-q", build_args->quiet, "No progress lines");
     build->callback([build_args] { run_build(*build_args); });
 

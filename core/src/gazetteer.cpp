@@ -238,7 +238,7 @@ double base_score(MatchKind k) {
     case MatchKind::exact: return 1.0;
     case MatchKind::alternate: return 0.93;
     case MatchKind::abbreviation: return 0.88;
-    case MatchKind::demonym: return 0.85;
+    case MatchKind::demonym: return 1.0;  // "Canadian" is the adjective, not Canadian, Texas
     case MatchKind::article: return 0.88;
     case MatchKind::transliteration: return 0.72;
     case MatchKind::fuzzy: return 0.55;
@@ -254,7 +254,10 @@ double importance(const Place& p) {
         // An administrative unit's population measures its area, not how often news names
         // it; its rank is fixed so that a town and the district named after it rank by the
         // town's size.
-        if (code.starts_with("PCL")) imp = 1.0;
+        if (code.starts_with("PCL")) {
+            // countries rank above everything else, larger ones slightly higher
+            imp = 0.9 + 0.1 * std::clamp(std::log10(static_cast<double>(p.population) + 1.0) / 9.0, 0.0, 1.0);
+        }
         else if (code == "ADM1") imp = 0.72;
         else if (code == "ADM2") imp = 0.5;
         else imp = 0.4;
@@ -301,6 +304,7 @@ struct Gazetteer::Impl {
     DeletionIndex deletions;
     WordSet common_words;
     std::unordered_map<std::string, PlaceId> countries;  // iso2 -> place
+    std::unordered_set<std::string> arabic_countries;
     std::unordered_map<std::string, std::string> admin1_names;  // "LY.77" -> name
     std::unordered_map<std::string, PlaceId> admin1_places;
     GazetteerInfo info;
@@ -451,7 +455,7 @@ Gazetteer Gazetteer::open(const std::filesystem::path& file) {
         d.common_words.finish();
     }
     {
-        auto stmt = db.prepare("SELECT iso2, geonameid FROM countries");
+        auto stmt = db.prepare("SELECT iso2, geonameid, coalesce(languages, '') FROM countries");
         std::unordered_map<std::int64_t, PlaceId> by_gn;
         for (const Place& p : d.places) {
             if (p.geonameid != 0) {
@@ -459,6 +463,10 @@ Gazetteer Gazetteer::open(const std::filesystem::path& file) {
             }
         }
         while (stmt.step()) {
+            const std::string_view languages = stmt.column_text(2);
+            if (languages.starts_with("ar") || languages.find(",ar") != std::string_view::npos) {
+                d.arabic_countries.emplace(stmt.column_text(0));
+            }
             const auto it = by_gn.find(stmt.column_int64(1));
             if (it != by_gn.end()) {
                 d.countries.emplace(std::string(stmt.column_text(0)), it->second);
@@ -646,9 +654,18 @@ std::vector<Candidate> Gazetteer::lookup_normalized(std::string_view n,
     const std::size_t keep = options.limit + 8;  // slack for the seat rule below
     const std::size_t max_hits = 2 * keep + 16;
     if (hits.size() > max_hits) {
-        std::nth_element(hits.begin(), hits.begin() + static_cast<std::ptrdiff_t>(max_hits),
-                         hits.end(), [](const Hit& a, const Hit& b) { return a.upper > b.upper; });
-        hits.resize(max_hits);
+        // Names matched as written always stay; only skeleton matches are capped.
+        const auto weak_begin = std::partition(hits.begin(), hits.end(), [](const Hit& h) {
+            return h.kind != MatchKind::transliteration && h.kind != MatchKind::fuzzy;
+        });
+        const auto strong = static_cast<std::size_t>(weak_begin - hits.begin());
+        if (strong < max_hits) {
+            std::nth_element(weak_begin, hits.begin() + static_cast<std::ptrdiff_t>(max_hits),
+                             hits.end(), [](const Hit& a, const Hit& b) { return a.upper > b.upper; });
+            hits.resize(max_hits);
+        } else {
+            hits.resize(strong);
+        }
     }
 
     // 2. One group per place, at its strongest match kind.
@@ -657,7 +674,8 @@ std::vector<Candidate> Gazetteer::lookup_normalized(std::string_view n,
             return a.place != b.place ? a.place < b.place : a.kind < b.kind;
         });
     }
-    const bool common = n.find(' ') == std::string_view::npos && d.common_words.contains(n);
+    const bool common = options.penalise_common_words && n.find(' ') == std::string_view::npos &&
+                        d.common_words.contains(n);
     const double common_factor = common ? 0.45 : 1.0;
     for (std::size_t i = 0; i < hits.size();) {
         std::size_t j = i + 1;
@@ -793,6 +811,10 @@ std::optional<PlaceId> Gazetteer::admin1_place(std::string_view country,
         return std::nullopt;
     }
     return it->second;
+}
+
+bool Gazetteer::arabic_speaking(std::string_view country) const {
+    return m_impl->arabic_countries.contains(std::string(country));
 }
 
 std::vector<PlaceId> Gazetteer::admin1_places_of(std::string_view country) const {

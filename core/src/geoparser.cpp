@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -95,14 +96,35 @@ bool is_containment_noun(std::string_view w) {
                        "north", "east", "west", "heart"});
 }
 
+std::string fmt_score(const char* label, double v) {
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%s%.2f", label, v);
+    return buf;
+}
+
+/// Spelling similarity of two normalised names, the better of as written and without their
+/// Arabic articles ("al oijeilat" / "el ajelat").
+double variant_similarity(std::string_view a, std::string_view b) {
+    return std::max(name_similarity(a, b), name_similarity(strip_articles(a), strip_articles(b)));
+}
+
+/// "MPs", "CEOs": an acronym in the plural, never a place.
+bool is_plural_acronym(std::string_view surface) {
+    if (surface.size() < 3 || surface.back() != 's') return false;
+    return std::all_of(surface.begin(), surface.end() - 1,
+                       [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
 struct Mention {
     std::size_t first = 0, last = 0;  // token range, inclusive
     std::size_t begin = 0, end = 0;   // bytes
     std::string key;                  // normalised text looked up
     ToponymKind kind = ToponymKind::place;
-    bool weak = false;                // found only through a transliteration skeleton
+    bool weak = false;                // found only through a transliteration skeleton, or a
+                                      // bare country code: kept only with support nearby
     std::vector<Candidate> candidates;
     std::vector<double> final_scores;
+    std::vector<std::array<double, 5>> parts;  // lookup, focus, near, listed, containment
     int chosen = -1;
     Direction direction = Direction::none;
     std::string border_with;  // second country of a "Libyan-Tunisian border" phrase
@@ -136,11 +158,16 @@ private:
     bool common(const Token& t) const { return m_g.is_common_word(t.norm); }
     bool has_place_name(std::string_view key) const { return m_g.has_name(key); }
     std::string join(std::size_t first, std::size_t last) const;
-    bool accept_span(std::size_t first, std::size_t last, bool weak) const;
+    bool accept_span(std::size_t first, std::size_t last,
+                     const std::vector<Candidate>& candidates) const;
+    bool important(const Candidate& c) const;
+    void find_person_words();
+    bool pair_fails(std::size_t generic) const;
+    void second_chance_lookups();
     bool looks_like_person(std::size_t first, std::size_t last) const;
     bool token_is_place(std::size_t i) const;
     void add_transliterated(std::vector<Mention>& found) const;
-    void lookup_candidates(Mention& m) const;
+    void lookup_candidates(Mention& m, bool penalise_common_words = true) const;
     void apply_region_phrases();
     void apply_border_phrases();
     bool list_neighbours(std::size_t a, std::size_t b) const;
@@ -151,6 +178,7 @@ private:
     const ParseContext& m_context;
     std::vector<Token> m_tokens;
     std::vector<Mention> m_mentions;
+    std::set<std::string> m_person_words;  // words seen in this text as part of a name
 };
 
 std::string Parse::join(std::size_t first, std::size_t last) const {
@@ -172,8 +200,16 @@ bool Parse::token_is_place(std::size_t i) const {
     o.limit = 1;
     o.fuzzy = false;
     const auto c = m_g.lookup_normalized(t.norm, o);
-    return !c.empty() && c.front().score >= 0.7 && !c.front().common_word &&
-           name_similarity(t.norm, normalize_name(c.front().matched_name)) >= 0.7;
+    if (c.empty() || c.front().common_word) {
+        return false;
+    }
+    const double sim = variant_similarity(t.norm, normalize_name(c.front().matched_name));
+    if (c.front().score >= 0.7 && sim >= 0.7) {
+        return true;
+    }
+    // a spelling variant of a place in an Arabic-speaking country ("Zwara")
+    return c.front().score >= 0.5 && sim >= 0.65 &&
+           m_g.arabic_speaking(m_g.place(c.front().place).country);
 }
 
 /// Two or three capitalised words that are neither ordinary English words nor places are
@@ -219,43 +255,63 @@ bool Parse::looks_like_person(std::size_t first, std::size_t last) const {
     return false;
 }
 
-bool Parse::accept_span(std::size_t first, std::size_t last, bool weak) const {
+bool Parse::important(const Candidate& c) const {
+    const Place& p = m_g.place(c.place);
+    return c.kind == MatchKind::demonym || is_country_place(p) || is_admin1_place(p) ||
+           p.population >= 100000 || (p.feature_class == 'L' && p.feature_code == "CONT");
+}
+
+bool Parse::accept_span(std::size_t first, std::size_t last,
+                        const std::vector<Candidate>& candidates) const {
     const Token& head = m_tokens[first];
     const Token& tail = m_tokens[last];
-    if (!capitalised(head) || !capitalised(tail)) {
+    if (!capitalised(head) || !capitalised(tail) || candidates.empty()) {
         return false;
     }
+    const Candidate& best = candidates.front();
     if (first == last) {
         if (is_calendar_word(head.norm) || head.has_digit || is_place_generic(head.norm) ||
             (head.norm.size() < 3 && !head.all_caps && !head.arabic)) {
             return false;
         }
-        if (direction_of(head.norm) != Direction::none) {
+        if (direction_of(head.norm) != Direction::none && !head.all_caps) {
             return false;  // "East", "West" alone are directions, not places
         }
-        // All-caps words are only abbreviations (US, UK, UAE) when short.
-        if (head.all_caps && head.norm.size() > 5 && !head.arabic) {
-            // a shouted headline word: judge it as if it were capitalised normally
-        }
-        if (common(head)) {
-            // "May", "Mission", "Council": ordinary words are places only after a cue, in
-            // mid-sentence, and not as part of a longer capitalised name.
+        if (common(head) && !head.all_caps) {
+            // "May", "Mission", "Council", "China", "Turkey": an ordinary word is a place
+            // after a locative cue, or mid-sentence when the place is a prominent one; never
+            // as the first word of a longer capitalised name.
             const bool cue = first > 0 && head.gap == Gap::space &&
                              is_locative_cue(m_tokens[first - 1].norm) &&
                              !capitalised(m_tokens[first - 1]);
             const bool next_cap = first + 1 < m_tokens.size() &&
                                   m_tokens[first + 1].gap == Gap::space &&
-                                  capitalised(m_tokens[first + 1]);
-            if (!cue || head.sentence_start || next_cap || head.all_caps) {
+                                  capitalised(m_tokens[first + 1]) &&
+                                  !m_tokens[first + 1].all_caps;
+            const bool prominent = !head.sentence_start && important(best);
+            if (next_cap || !(cue || prominent)) {
                 return false;
             }
         }
+        // A word used for a person elsewhere in this text ("Megyn Kelly" ... "Kelly said").
+        if (m_person_words.contains(head.norm) && !important(best)) {
+            return false;
+        }
     }
-    if (looks_like_person(first, last)) {
+    if (looks_like_person(first, last) && !(first == last && best.kind == MatchKind::demonym)) {
         return false;
     }
-    (void)weak;
     return true;
+}
+
+void Parse::find_person_words() {
+    for (std::size_t i = 0; i < m_tokens.size(); ++i) {
+        const Token& t = m_tokens[i];
+        if (!t.upper_initial || t.all_caps || common(t)) continue;
+        if (looks_like_person(i, i)) {
+            m_person_words.insert(t.norm);
+        }
+    }
 }
 
 void Parse::add_transliterated(std::vector<Mention>& found) const {
@@ -267,7 +323,7 @@ void Parse::add_transliterated(std::vector<Mention>& found) const {
     }
     for (std::size_t i = 0; i < m_tokens.size(); ++i) {
         const Token& t = m_tokens[i];
-        if (covered[i] || !t.upper_initial || t.all_caps || t.has_digit || t.norm.size() < 4) {
+        if (covered[i] || !t.upper_initial || t.all_caps || t.has_digit) {
             continue;
         }
         std::size_t last = i;
@@ -275,13 +331,13 @@ void Parse::add_transliterated(std::vector<Mention>& found) const {
             (m_tokens[i + 1].gap == Gap::space || m_tokens[i + 1].gap == Gap::hyphen) &&
             m_tokens[i + 1].upper_initial && !covered[i + 1]) {
             last = i + 1;
+        } else if (t.norm.size() < 4) {
+            continue;
         }
         if (last == i && (common(t) || is_calendar_word(t.norm) || is_place_generic(t.norm))) {
             continue;
         }
-        if (!accept_span(i, last, true)) {
-            continue;
-        }
+
         // A lone word on its own line (a source name, a heading) gives no context to trust
         // a spelling variant with.
         const bool alone_on_line =
@@ -297,17 +353,22 @@ void Parse::add_transliterated(std::vector<Mention>& found) const {
         m.end = m_tokens[last].end;
         m.key = join(i, last);
         lookup_candidates(m);
-        if (m.candidates.empty()) continue;
+        if (m.candidates.empty() || !accept_span(i, last, m.candidates)) continue;
         const Candidate& best = m.candidates.front();
         const Place& p = m_g.place(best.place);
         if (p.feature_class != 'P' && p.feature_class != 'A' && p.feature_class != 'S') {
+            continue;
+        }
+        // The skeleton rules model Arabic names in Latin script: a spelling variant is only
+        // believed for a place in a country where Arabic is spoken.
+        if (!m_g.arabic_speaking(p.country)) {
             continue;
         }
         if (best.kind == MatchKind::article) {
             m.weak = false;  // "Almarj": the name with its article glued on
         } else if (best.kind == MatchKind::transliteration || best.kind == MatchKind::fuzzy) {
             if (best.score < 0.45 ||
-                name_similarity(m.key, normalize_name(best.matched_name)) < 0.6) {
+                variant_similarity(m.key, normalize_name(best.matched_name)) < 0.6) {
                 continue;
             }
             m.weak = true;
@@ -319,7 +380,59 @@ void Parse::add_transliterated(std::vector<Mention>& found) const {
     }
 }
 
+bool Parse::pair_fails(std::size_t generic) const {
+    // True unless "generic + next word" is a gazetteer name or a spelling variant of one in
+    // an Arabic-speaking country.
+    const std::string key = join(generic, generic + 1);
+    if (has_place_name(key)) {
+        return false;
+    }
+    LookupOptions o;
+    o.limit = 3;
+    const auto c = m_g.lookup_normalized(key, o);
+    return c.empty() || !m_g.arabic_speaking(m_g.place(c.front().place).country) ||
+           variant_similarity(key, normalize_name(c.front().matched_name)) < 0.6;
+}
+
+void Parse::second_chance_lookups() {
+    // Countries the text names (or its source covers): a mention whose candidates all lie
+    // elsewhere, and whose best is no prominent place, gets the named countries' own
+    // candidates too ("Kabo" in a text about Libya: Kabaw, not Kabo in the Central African
+    // Republic). Resolution then weighs them with the rest of the context.
+    std::vector<std::string> named(m_context.focus_countries.begin(), m_context.focus_countries.end());
+    for (const Mention& m : m_mentions) {
+        if (m.candidates.empty()) continue;
+        const Place& p = m_g.place(m.candidates.front().place);
+        if ((is_country_place(p) || m.kind == ToponymKind::demonym) && !m.weak &&
+            std::find(named.begin(), named.end(), p.country) == named.end()) {
+            named.push_back(p.country);
+        }
+    }
+    if (named.empty()) return;
+    for (Mention& m : m_mentions) {
+        if (m.candidates.empty() || m.kind != ToponymKind::place) continue;
+        const bool has_named = std::any_of(m.candidates.begin(), m.candidates.end(),
+            [&](const Candidate& c) {
+                return std::find(named.begin(), named.end(), m_g.place(c.place).country) != named.end();
+            });
+        if (has_named || important(m.candidates.front())) continue;
+        // one lookup per named country, so a small place in one is not crowded out by the
+        // larger places of another
+        for (const std::string& cc : named) {
+            LookupOptions o;
+            o.limit = 6;
+            o.countries = {cc};
+            for (Candidate& c : m_g.lookup_normalized(m.key, o)) {
+                if (variant_similarity(m.key, normalize_name(c.matched_name)) >= 0.55) {
+                    m.candidates.push_back(std::move(c));
+                }
+            }
+        }
+    }
+}
+
 void Parse::recognise() {
+    find_person_words();
     const std::size_t n = m_tokens.size();
     struct Span_ {
         std::size_t first, last;
@@ -340,6 +453,7 @@ void Parse::recognise() {
                 key += t.norm;
             }
             if (!capitalised(t)) continue;  // a connector cannot end a name
+            if (j == i && is_plural_acronym(m_text.substr(t.begin, t.end - t.begin))) break;
             if (has_place_name(key)) {
                 spans.push_back({i, j, key, false});
             } else if (j == i && key.size() > 4 && key.back() == 's' &&
@@ -357,15 +471,23 @@ void Parse::recognise() {
     std::size_t next_free = 0;
     for (const Span_& s : spans) {
         if (s.first < next_free) continue;
-        if (!accept_span(s.first, s.last, false)) continue;
         Mention m;
         m.first = s.first;
         m.last = s.last;
         m.begin = m_tokens[s.first].begin;
         m.end = m_tokens[s.last].end;
         m.key = s.key;
-        lookup_candidates(m);
-        if (m.candidates.empty()) continue;
+        // "Abu Serra", "Al Assa": a word after an Arabic generic belongs to it; the
+        // spelling-variant pass below tries the pair first.
+        if (s.first == s.last && s.first > 0 && is_place_generic(m_tokens[s.first - 1].norm) &&
+            m_tokens[s.first - 1].upper_initial &&
+            (m_tokens[s.first].gap == Gap::space || m_tokens[s.first].gap == Gap::hyphen) &&
+            !pair_fails(s.first - 1)) {
+            continue;
+        }
+        const bool acronym = m_tokens[s.first].all_caps && s.first == s.last;
+        lookup_candidates(m, !acronym);
+        if (m.candidates.empty() || !accept_span(s.first, s.last, m.candidates)) continue;
         if (s.demonym_plural && m.candidates.front().kind != MatchKind::demonym) continue;
         // An all-caps word must be an abbreviation or a name of the place, not a word
         // that happens to be spelled like one ("IT", "ARE").
@@ -376,6 +498,14 @@ void Parse::recognise() {
             if (c.kind != MatchKind::abbreviation && !caps_name) {
                 continue;
             }
+            const Place& cp = m_g.place(c.place);
+            if (m.key.size() <= 3 && !is_country_place(cp) && !is_admin1_place(cp) &&
+                cp.feature_class != 'L') {
+                continue;  // "SSA", "AI": airport codes and the like, not places in prose
+            }
+            // A two- or three-letter code ("PM", "TV", "AI") is believed only when the text
+            // is about that country anyway.
+            m.weak = m.key.size() <= 3;
         }
         found.push_back(std::move(m));
         next_free = s.last + 1;
@@ -386,6 +516,7 @@ void Parse::recognise() {
     m_mentions = std::move(found);
     apply_region_phrases();
     apply_border_phrases();
+    second_chance_lookups();
 }
 
 void Parse::apply_border_phrases() {
@@ -433,9 +564,10 @@ bool Parse::list_neighbours(std::size_t a, std::size_t b) const {
     return false;
 }
 
-void Parse::lookup_candidates(Mention& m) const {
+void Parse::lookup_candidates(Mention& m, bool penalise_common_words) const {
     LookupOptions o;
     o.limit = 8;
+    o.penalise_common_words = penalise_common_words;
     m.candidates = m_g.lookup_normalized(m.key, o);
     // Drop candidates far weaker than the best: they only add noise to the context.
     if (!m.candidates.empty()) {
@@ -581,6 +713,7 @@ void Parse::resolve() {
             Mention& m = m_mentions[mi];
             if (m.candidates.empty()) continue;
             m.final_scores.assign(m.candidates.size(), 0);
+            m.parts.assign(m.candidates.size(), {});
             double own = 0;
             std::string own_country;
             if (m.chosen >= 0) {
@@ -598,9 +731,27 @@ void Parse::resolve() {
                     if (p.country == own_country) mass -= own;
                     f = std::max(0.0, mass) / (total - own);
                 }
+                if (p.country.empty()) {
+                    // continents, seas, supranational regions: neither favoured nor not
+                    double top = 0;
+                    for (const auto& [cc, mass] : focus) top = std::max(top, mass);
+                    f = total > 0 ? 0.5 * top / total : 0;
+                }
                 // Closeness to the other places of the text, and more to list neighbours.
+                // A country or admin-1 unit is close to the places inside it.
                 double near = 0, listed = 0;
-                if (!is_country_place(p)) {
+                if (is_country_place(p) || is_admin1_place(p)) {
+                    for (std::size_t oj = 0; oj < m_mentions.size(); ++oj) {
+                        const Mention& o = m_mentions[oj];
+                        if (oj == mi || o.chosen < 0 || o.key == m.key) continue;
+                        const Place& op = chosen_place(o);
+                        if (op.id == p.id || is_country_place(op) || op.country != p.country) continue;
+                        if (is_country_place(p) || op.admin1 == p.admin1) {
+                            near = 1.0;
+                            break;
+                        }
+                    }
+                } else {
                     for (std::size_t oj = 0; oj < m_mentions.size(); ++oj) {
                         const Mention& o = m_mentions[oj];
                         if (oj == mi || o.chosen < 0 || o.key == m.key) continue;
@@ -612,8 +763,9 @@ void Parse::resolve() {
                         if (list_neighbours(mi, oj)) listed = std::max(listed, closeness);
                     }
                 }
-                m.final_scores[ci] = c.score + 0.35 * f + 0.15 * near + 0.15 * listed +
-                                     containment_bonus(mi, c);
+                const double contained = containment_bonus(mi, c);
+                m.final_scores[ci] = c.score + 0.35 * f + 0.15 * near + 0.25 * listed + contained;
+                m.parts[ci] = {c.score, 0.35 * f, 0.15 * near, 0.25 * listed, contained};
             }
             const auto best = std::max_element(m.final_scores.begin(), m.final_scores.end());
             next[mi] = static_cast<int>(best - m.final_scores.begin());
@@ -623,33 +775,32 @@ void Parse::resolve() {
     if (!prune) {
         return;
     }
-    // Spelling variants stay only in a country the text names (or its source covers), or
-    // next to a place found by its own name; otherwise a surname can turn into a village.
-    std::set<std::string> named;
-    for (const std::string& cc : m_context.focus_countries) named.insert(cc);
-    for (const Mention& m : m_mentions) {
-        if (m.chosen < 0) continue;
-        const Place& p = chosen_place(m);
-        if (is_country_place(p) || m.kind == ToponymKind::demonym) named.insert(p.country);
-    }
-    // Decide first, erase after: the decision looks at the other mentions.
+    // Spelling variants and bare country codes stay only where the rest of the text
+    // supports them: another mention in the same country, or a place found by its own
+    // name within 150 km; otherwise a surname can turn into a village.
+    std::set<std::string> hinted(m_context.focus_countries.begin(), m_context.focus_countries.end());
     std::vector<bool> drop(m_mentions.size(), false);
     for (std::size_t mi = 0; mi < m_mentions.size(); ++mi) {
-        drop[mi] = [&](const Mention& m) {
-        if (m.chosen < 0) return true;
-        const double final_score = m.final_scores[static_cast<std::size_t>(m.chosen)];
-        if (!m.weak) return final_score < 0.3;
-        const Place& p = chosen_place(m);
-        if (named.contains(p.country)) return final_score < 0.5;
-        for (const Mention& o : m_mentions) {
-            if (&o == &m || o.weak || o.chosen < 0) continue;
-            const Place& op = chosen_place(o);
-            if (!is_country_place(op) && distance_km(op.position, p.position) < 150) {
-                return final_score < 0.5;
-            }
+        const Mention& m = m_mentions[mi];
+        if (m.chosen < 0) {
+            drop[mi] = true;
+            continue;
         }
-        return true;
-        }(m_mentions[mi]);
+        const double final_score = m.final_scores[static_cast<std::size_t>(m.chosen)];
+        if (!m.weak) {
+            drop[mi] = final_score < 0.3;
+            continue;
+        }
+        const Place& p = chosen_place(m);
+        bool supported = hinted.contains(p.country);
+        for (std::size_t oj = 0; oj < m_mentions.size() && !supported; ++oj) {
+            const Mention& o = m_mentions[oj];
+            if (oj == mi || o.weak || o.chosen < 0 || o.key == m.key) continue;
+            const Place& op = chosen_place(o);
+            supported = (!p.country.empty() && op.country == p.country) ||
+                        (!is_country_place(op) && distance_km(op.position, p.position) < 150);
+        }
+        drop[mi] = !supported || final_score < 0.45;
     }
     std::size_t kept = 0;
     for (std::size_t mi = 0; mi < m_mentions.size(); ++mi) {
@@ -694,9 +845,13 @@ std::vector<Toponym> Parse::toponyms() const {
             t.confidence = std::clamp(0.5 * c.score + 0.5 * std::tanh(4 * margin) +
                                           (m.weak ? -0.15 : 0.0),
                                       0.0, 1.0);
-            if (c.score < m.final_scores[ci] - 0.05 && ci != 0) {
-                t.why += ", context";
-            }
+            // what decided: the gazetteer's score and each context term that added to it
+            const auto& part = m.parts[ci];
+            t.why += fmt_score(" = lookup ", part[0]);
+            if (part[1] > 0.005) t.why += fmt_score(" + focus ", part[1]);
+            if (part[2] > 0.005) t.why += fmt_score(" + near ", part[2]);
+            if (part[3] > 0.005) t.why += fmt_score(" + list ", part[3]);
+            if (part[4] > 0.005) t.why += fmt_score(" + contained ", part[4]);
             for (std::size_t k = 0; k < m.candidates.size() && t.alternatives.size() < 4; ++k) {
                 if (k != ci) t.alternatives.push_back({m.candidates[k].place, m.final_scores[k]});
             }

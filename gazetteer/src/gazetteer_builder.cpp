@@ -157,8 +157,10 @@ private:
 };
 
 void Builder::create_schema() {
+    // The file is a temporary one, renamed only on success: no journal needed. Index sorts
+    // spill to temporary files so that memory stays bounded on allCountries-sized imports.
     m_db.exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144;"
-              "PRAGMA temp_store = MEMORY;");
+              "PRAGMA temp_store = FILE;");
     m_db.exec("BEGIN");
     m_db.exec("SELECT InitSpatialMetadata(0)");
     m_db.exec(detail::kGazetteerSchema);
@@ -275,8 +277,8 @@ void Builder::read_country_info(const fs::path& file) {
     SourceCount& count = source(file.filename().string());
     LineReader in(file);
     auto stmt = m_db.prepare("INSERT OR REPLACE INTO countries (iso2, iso3, name, geonameid,"
-                             " continent, capital, population, neighbours)"
-                             " VALUES (?,?,?,?,?,?,?,?)");
+                             " continent, capital, population, neighbours, languages)"
+                             " VALUES (?,?,?,?,?,?,?,?,?)");
     std::string line;
     while (in.next(line)) {
         if (line.empty() || line[0] == '#') continue;
@@ -291,7 +293,7 @@ void Builder::read_country_info(const fs::path& file) {
         }
         to_number(f[7], pop);
         stmt.bind(1, f[0]).bind(2, f[1]).bind(3, f[4]).bind(4, gn).bind(5, f[8]).bind(6, f[5]);
-        stmt.bind(7, pop).bind(8, f[17]);
+        stmt.bind(7, pop).bind(8, f[17]).bind(9, f[15]);
         stmt.run();
         m_country_gn[std::string(f[0])] = gn;
     }
@@ -844,12 +846,17 @@ void Builder::run() {
         std::sort(files.begin(), files.end());
         for (const fs::path& f : files) read_supplement(f);
     }
-    if (m_opt.word_list && fs::is_regular_file(*m_opt.word_list, ec)) {
-        read_word_list(*m_opt.word_list);
-    } else {
-        problem(m_opt.word_list ? m_opt.word_list->string() : "word list", 0,
+    bool any_words = false;
+    for (const fs::path& list : m_opt.word_lists) {
+        if (fs::is_regular_file(list, ec)) {
+            read_word_list(list);
+            any_words = true;
+        }
+    }
+    if (!any_words) {
+        problem("word list", 0,
                 "no English word list; ordinary words that are also place names (May, Mission) "
-                "will not be down-weighted (install wamerican)");
+                "will not be down-weighted (install wamerican and wbritish)");
     }
     m_find_by_norm = Statement();
     finish();

@@ -41,6 +41,9 @@ struct LookupOptions {
     /// Strongest-to-weakest levels to try; fuzzy runs only when nothing closer matched.
     bool transliteration = true;
     bool fuzzy = true;
+    /// Down-weight queries that are ordinary English words ("May"); callers that know the
+    /// text was an acronym ("US") turn it off.
+    bool penalise_common_words = true;
 };
 
 struct Candidate {
@@ -93,6 +96,10 @@ public:
     std::string admin1_name(std::string_view country, std::string_view admin1) const;
     /// The admin-1 place for a country and admin-1 code, if any.
     std::optional<PlaceId> admin1_place(std::string_view country, std::string_view admin1) const;
+
+    /// True when Arabic is a language of the country (GeoNames countryInfo): its place
+    /// names reach English text through transliteration.
+    bool arabic_speaking(std::string_view country) const;
 
     /// Every admin-1 place of a country (for region phrases such as "southern Libya").
     std::vector<PlaceId> admin1_places_of(std::string_view country) const;

@@ -4,7 +4,7 @@
 
 namespace kharita::detail {
 
-inline constexpr int kGazetteerSchemaVersion = 1;
+inline constexpr int kGazetteerSchemaVersion = 2;
 
 /// Tables created before SpatiaLite's geometry column is added to `places`.
 inline constexpr const char* kGazetteerSchema = R"sql(
@@ -40,7 +40,8 @@ CREATE TABLE names (
 );
 CREATE TABLE countries (
     iso2 TEXT PRIMARY KEY, iso3 TEXT, name TEXT NOT NULL, geonameid INTEGER,
-    continent TEXT, capital TEXT, population INTEGER, neighbours TEXT
+    continent TEXT, capital TEXT, population INTEGER, neighbours TEXT,
+    languages TEXT  -- GeoNames language codes, "ar-LY,it,en"
 );
 CREATE TABLE admin1 (
     code TEXT PRIMARY KEY,  -- "LY.77"

@@ -25,8 +25,8 @@ struct GazetteerBuildOptions {
     std::optional<std::filesystem::path> geonames_dir;
     /// The gazetteer file to write; replaced atomically on success.
     std::filesystem::path out;
-    /// A word list (one word per line); lowercase entries mark ordinary English words.
-    std::optional<std::filesystem::path> word_list;
+    /// Word lists (one word per line); their lowercase entries mark ordinary English words.
+    std::vector<std::filesystem::path> word_lists;
     /// Called with progress lines on long imports; may be empty.
     std::function<void(std::string_view)> progress;
 };
