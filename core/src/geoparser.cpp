@@ -63,7 +63,15 @@ bool is_person_title(std::string_view w) {
                        "imam", "rabbi", "bishop", "cardinal", "marshal", "field", "admiral",
                        "brig", "brigadier", "haftar", "son", "daughter", "wife", "husband",
                        "brother", "sister", "uncle", "aunt", "manager", "founder", "analyst",
-                       "correspondent", "reporter", "journalist", "editor", "candidate"});
+                       "correspondent", "reporter", "journalist", "editor", "candidate",
+                       "host", "anchor", "staff", "aide", "adviser", "advisor", "official",
+                       "lawmaker", "congressman", "congresswoman", "councillor", "councilman",
+                       "player", "star", "executive", "owner", "designer", "artist",
+                       "musician", "comedian", "presenter", "columnist", "economist",
+                       "scientist", "researcher", "student", "teacher", "doctor", "nurse",
+                       "lawyer", "attorney", "prosecutor", "suspect", "victim", "mother",
+                       "friend", "colleague", "partner", "pastor", "chancellor", "speaker",
+                       "whip", "nominee", "activist", "spokesman", "boss", "veteran"});
 }
 
 /// Arabic toponymic generics that begin multi-word place names ("Ras Ajdir", "Bir Ghanam").
@@ -288,7 +296,15 @@ bool Parse::accept_span(std::size_t first, std::size_t last,
                                   m_tokens[first + 1].gap == Gap::space &&
                                   capitalised(m_tokens[first + 1]) &&
                                   !m_tokens[first + 1].all_caps;
-            const bool prominent = !head.sentence_start && important(best);
+            // "the Centre", "a Cup": after a determiner the word is a common noun.
+            const bool determiner = first > 0 && in_list(m_tokens[first - 1].norm,
+                {"the", "a", "an", "this", "that", "our", "their", "his", "her", "its", "my",
+                 "your", "every", "each", "no"});
+            // The gazetteer must spell it the same way: "The" is not "THE" (an airport code).
+            const std::string_view surface = m_text.substr(head.begin, head.end - head.begin);
+            const bool same_spelling = best.matched_name == surface;
+            const bool prominent = !head.sentence_start && !determiner && same_spelling &&
+                                   important(best);
             if (next_cap || !(cue || prominent)) {
                 return false;
             }
@@ -307,8 +323,20 @@ bool Parse::accept_span(std::size_t first, std::size_t last,
 void Parse::find_person_words() {
     for (std::size_t i = 0; i < m_tokens.size(); ++i) {
         const Token& t = m_tokens[i];
-        if (!t.upper_initial || t.all_caps || common(t)) continue;
-        if (looks_like_person(i, i)) {
+        if (!t.upper_initial || t.all_caps) continue;
+        // A capitalised run right after a title or role noun is a name, all of it:
+        // "chief of staff John Kelly", "host Megyn Kelly".
+        if (i > 0 && t.gap == Gap::space && is_person_title(m_tokens[i - 1].norm) &&
+            !capitalised(m_tokens[i - 1])) {
+            std::size_t j = i;
+            while (j < m_tokens.size() && capitalised(m_tokens[j]) && !m_tokens[j].all_caps &&
+                   (j == i || m_tokens[j].gap == Gap::space) && j < i + 3) {
+                m_person_words.insert(m_tokens[j].norm);
+                ++j;
+            }
+            continue;
+        }
+        if (!common(t) && looks_like_person(i, i)) {
             m_person_words.insert(t.norm);
         }
     }
@@ -764,8 +792,12 @@ void Parse::resolve() {
                     }
                 }
                 const double contained = containment_bonus(mi, c);
-                m.final_scores[ci] = c.score + 0.35 * f + 0.15 * near + 0.25 * listed + contained;
-                m.parts[ci] = {c.score, 0.35 * f, 0.15 * near, 0.25 * listed, contained};
+                // Focus works on a log scale, like the gazetteer's population prior: a
+                // text about the United States makes "London" more likely to be London,
+                // Kentucky by a factor, not by enough to outweigh London's thousandfold size.
+                const double focus_bonus = 0.05 * std::log((f + 0.05) / 0.05);
+                m.final_scores[ci] = c.score + focus_bonus + 0.15 * near + 0.25 * listed + contained;
+                m.parts[ci] = {c.score, focus_bonus, 0.15 * near, 0.25 * listed, contained};
             }
             const auto best = std::max_element(m.final_scores.begin(), m.final_scores.end());
             next[mi] = static_cast<int>(best - m.final_scores.begin());

@@ -124,6 +124,7 @@ private:
     void read_world_countries(const fs::path& file);
     void read_supplement(const fs::path& file);
     void read_word_list(const fs::path& file);
+    void read_country_points(const fs::path& file);
     void finish();
 
     std::int64_t insert_place(const PlaceRow& p, std::int64_t id);
@@ -690,7 +691,41 @@ void Builder::read_supplement(const fs::path& file) {
                 names.push_back({std::string(alt), "en", abbreviation ? "abbreviation" : "alternate"});
             }
         }
+        if (f[10].starts_with("merge only")) {
+            // adds names to a record another source supplies; never creates one
+            if (p.geonameid > 0 && m_known.contains(p.geonameid)) {
+                add_names(p.geonameid, names, "supplement", true, count);
+                ++count.merged;
+            }
+            continue;
+        }
         merge_or_insert(p, names, 2.0, count);
+    }
+}
+
+void Builder::read_country_points(const fs::path& file) {
+    SourceCount& count = source(file.filename().string());
+    LineReader in(file);
+    // Only points that did not come from a GeoNames place dump are replaced.
+    auto update = m_db.prepare(
+        "UPDATE places SET lat = ?2, lon = ?3, geom = MakePoint(?3, ?2, 4326)"
+        " WHERE id = ?1 AND feature_code LIKE 'PCL%' AND source NOT LIKE 'geonames:%.txt%'");
+    std::string line;
+    while (in.next(line)) {
+        if (line.empty() || line[0] == '#') continue;
+        ++count.rows;
+        const auto f = split(line, ',');
+        std::int64_t gn = 0;
+        LatLon ll;
+        if (f.size() < 5 || !to_number(f[1], gn) || !to_number(f[2], ll.lat) ||
+            !to_number(f[3], ll.lon) || !ll.is_valid() || f[4].empty()) {
+            problem(in.name(), in.line_number(),
+                    "expected iso2,geonameid,lat,lon,source with valid coordinates");
+            continue;
+        }
+        update.bind(1, gn).bind(2, ll.lat).bind(3, ll.lon);
+        update.run();
+        count.merged += static_cast<std::uint64_t>(sqlite3_changes(m_db.handle()));
     }
 }
 
@@ -729,7 +764,7 @@ void Builder::finish() {
     meta.bind(1, "built_at").bind(2, stamp).run();
     meta.bind(1, "sources").bind(2, sources).run();
     m_db.exec("COMMIT");
-    m_db.exec("ANALYZE");
+    m_db.exec("PRAGMA analysis_limit = 1000; ANALYZE");  // sampled: seconds, not minutes
 }
 
 fs::path find_file(const fs::path& dir, const std::regex& pattern) {
@@ -845,6 +880,9 @@ void Builder::run() {
         }
         std::sort(files.begin(), files.end());
         for (const fs::path& f : files) read_supplement(f);
+        if (fs::is_regular_file(supplement / "country-points.csv", ec)) {
+            read_country_points(supplement / "country-points.csv");
+        }
     }
     bool any_words = false;
     for (const fs::path& list : m_opt.word_lists) {

@@ -57,7 +57,6 @@ CREATE TABLE common_words (word TEXT PRIMARY KEY) WITHOUT ROWID;
 /// Indexes built after the bulk load (faster than maintaining them row by row).
 inline constexpr const char* kGazetteerIndexes = R"sql(
 CREATE INDEX IF NOT EXISTS names_norm ON names(norm);
-CREATE INDEX IF NOT EXISTS names_skeleton ON names(skeleton);
 CREATE INDEX IF NOT EXISTS names_place ON names(place_id);
 CREATE INDEX IF NOT EXISTS places_country_admin1 ON places(country, admin1);
 CREATE INDEX IF NOT EXISTS places_wof ON places(wof_id);
