@@ -305,6 +305,7 @@ struct Gazetteer::Impl {
     WordSet common_words;
     std::unordered_map<std::string, PlaceId> countries;  // iso2 -> place
     std::unordered_set<std::string> arabic_countries;
+    std::unordered_map<std::string, std::vector<PlaceId>> regions;  // country -> L.RGN places
     std::unordered_map<std::string, std::string> admin1_names;  // "LY.77" -> name
     std::unordered_map<std::string, PlaceId> admin1_places;
     GazetteerInfo info;
@@ -364,6 +365,9 @@ Gazetteer Gazetteer::open(const std::filesystem::path& file) {
             p.population = stmt.column_int64(7);
             p.position = {stmt.column_double(8), stmt.column_double(9)};
             row_to_place.emplace(stmt.column_int64(0), p.id);
+            if (p.feature_class == 'L' && p.feature_code == "RGN" && !p.country.empty()) {
+                d.regions[p.country].push_back(p.id);
+            }
             PlaceRank r{};
             r.importance = static_cast<float>(importance(p));
             r.feature_class = p.feature_class;
@@ -827,6 +831,11 @@ std::vector<PlaceId> Gazetteer::admin1_places_of(std::string_view country) const
     }
     std::sort(out.begin(), out.end());
     return out;
+}
+
+std::vector<PlaceId> Gazetteer::regions_of(std::string_view country) const {
+    const auto it = m_impl->regions.find(std::string(country));
+    return it == m_impl->regions.end() ? std::vector<PlaceId>{} : it->second;
 }
 
 GazetteerInfo Gazetteer::info() const { return m_impl->info; }

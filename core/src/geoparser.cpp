@@ -116,6 +116,13 @@ double variant_similarity(std::string_view a, std::string_view b) {
     return std::max(name_similarity(a, b), name_similarity(strip_articles(a), strip_articles(b)));
 }
 
+/// True when a normalised Arabic word starts with the one-letter clitics wa-, bi-, li-, fa-
+/// (و ب ل ف), which attach to the following word.
+bool arabic_clitic(std::string_view w) {
+    return w.size() >= 2 && (w.starts_with("\xD9\x88") || w.starts_with("\xD8\xA8") ||
+                             w.starts_with("\xD9\x84") || w.starts_with("\xD9\x81"));
+}
+
 /// "MPs", "CEOs": an acronym in the plural, never a place.
 bool is_plural_acronym(std::string_view surface) {
     if (surface.size() < 3 || surface.back() != 's') return false;
@@ -180,6 +187,7 @@ private:
     void apply_border_phrases();
     bool list_neighbours(std::size_t a, std::size_t b) const;
     double containment_bonus(std::size_t mi, const Candidate& c) const;
+    bool region_in_direction(const Place& country, Direction d, Toponym& t) const;
 
     const Gazetteer& m_g;
     std::string_view m_text;
@@ -223,6 +231,9 @@ bool Parse::token_is_place(std::size_t i) const {
 /// Two or three capitalised words that are neither ordinary English words nor places are
 /// most often a person's name: "Leonid Slutsky", "Vladimir Putin".
 bool Parse::looks_like_person(std::size_t first, std::size_t last) const {
+    if (m_tokens[first].arabic) {
+        return false;  // Arabic script has no capitals to tell names by
+    }
     // A title right before: everything up to the end of the capitalised run is a name.
     std::size_t run_start = first;
     while (run_start > 0 && m_tokens[run_start].gap == Gap::space &&
@@ -484,6 +495,10 @@ void Parse::recognise() {
             if (j == i && is_plural_acronym(m_text.substr(t.begin, t.end - t.begin))) break;
             if (has_place_name(key)) {
                 spans.push_back({i, j, key, false});
+            } else if (j == i && t.arabic && key.size() > 4 && arabic_clitic(key)) {
+                // "والزاوية", "بطرابلس": a conjunction or preposition written onto the name
+                const std::string bare = key.substr(2);
+                if (has_place_name(bare)) spans.push_back({i, j, bare, false});
             } else if (j == i && key.size() > 4 && key.back() == 's' &&
                        has_place_name(key.substr(0, key.size() - 1))) {
                 spans.push_back({i, j, key.substr(0, key.size() - 1), true});  // "Libyans"
@@ -736,6 +751,64 @@ void Parse::resolve() {
             focus[chosen_place(m).country] += evidence(m);
             total += evidence(m);
         }
+        // The other places of the text, indexed so that context costs stay linear in the
+        // number of mentions (a 50 MB text has hundreds of thousands): distinct chosen
+        // places by 3-degree cell, and which countries and admin-1 units hold them.
+        struct Anchor {
+            LatLon position;
+            PlaceId id;
+            const std::string* key;
+        };
+        std::vector<Anchor> anchors;
+        std::set<std::pair<PlaceId, std::string_view>> seen_anchor;
+        std::unordered_map<std::int64_t, std::vector<std::uint32_t>> grid;
+        std::unordered_map<std::string, std::vector<const std::string*>> holders;  // up to 2 keys
+        const auto cell = [](double lat, double lon) {
+            const auto r = static_cast<std::int64_t>(std::floor((lat + 90.0) / 3.0));
+            const auto c = static_cast<std::int64_t>(std::floor((lon + 180.0) / 3.0));
+            return r * 1000 + c;
+        };
+        for (const Mention& o : m_mentions) {
+            if (o.chosen < 0) continue;
+            const Place& op = chosen_place(o);
+            if (is_country_place(op) || !seen_anchor.emplace(op.id, o.key).second) continue;
+            grid[cell(op.position.lat, op.position.lon)].push_back(
+                static_cast<std::uint32_t>(anchors.size()));
+            anchors.push_back({op.position, op.id, &o.key});
+            for (const std::string& holder : {op.country, op.country + "." + op.admin1}) {
+                auto& keys = holders[holder];
+                if (keys.size() < 2 &&
+                    std::none_of(keys.begin(), keys.end(), [&](const std::string* k) { return *k == o.key; })) {
+                    keys.push_back(&o.key);
+                }
+            }
+        }
+        const auto near_of = [&](const Place& p, const std::string& key, PlaceId self,
+                                 double max_km) {
+            double best = 0;
+            const std::int64_t c0 = cell(p.position.lat, p.position.lon);
+            for (std::int64_t dr = -1; dr <= 1; ++dr) {
+                for (std::int64_t dc = -2; dc <= 2; ++dc) {
+                    const auto it = grid.find(c0 + dr * 1000 + dc);
+                    if (it == grid.end()) continue;
+                    for (std::uint32_t ai : it->second) {
+                        const Anchor& a = anchors[ai];
+                        if (a.id == self || *a.key == key) continue;
+                        const double km = distance_km(a.position, p.position);
+                        if (km < max_km) best = std::max(best, km < 100 ? 1.0 : 0.5);
+                        if (best >= 1.0) return best;
+                    }
+                }
+            }
+            return best;
+        };
+        const auto holds_other = [&](const std::string& holder, const std::string& key) {
+            const auto it = holders.find(holder);
+            return it != holders.end() &&
+                   std::any_of(it->second.begin(), it->second.end(),
+                               [&](const std::string* k) { return *k != key; });
+        };
+
         std::vector<int> next(m_mentions.size(), -1);
         for (std::size_t mi = 0; mi < m_mentions.size(); ++mi) {
             Mention& m = m_mentions[mi];
@@ -759,6 +832,12 @@ void Parse::resolve() {
                     if (p.country == own_country) mass -= own;
                     f = std::max(0.0, mass) / (total - own);
                 }
+                if (is_country_place(p) && c.kind != MatchKind::alternate &&
+                    c.kind != MatchKind::transliteration && c.kind != MatchKind::fuzzy) {
+                    // A country named by its name is rarely a namesake town: never let the
+                    // text's focus elsewhere count against it.
+                    f = std::max(f, 0.5);
+                }
                 if (p.country.empty()) {
                     // continents, seas, supranational regions: neither favoured nor not
                     double top = 0;
@@ -766,29 +845,23 @@ void Parse::resolve() {
                     f = total > 0 ? 0.5 * top / total : 0;
                 }
                 // Closeness to the other places of the text, and more to list neighbours.
-                // A country or admin-1 unit is close to the places inside it.
+                // A country or admin-1 unit is close to the places inside it; a place inside
+                // a country says less than one inside a province.
                 double near = 0, listed = 0;
-                if (is_country_place(p) || is_admin1_place(p)) {
-                    for (std::size_t oj = 0; oj < m_mentions.size(); ++oj) {
-                        const Mention& o = m_mentions[oj];
-                        if (oj == mi || o.chosen < 0 || o.key == m.key) continue;
-                        const Place& op = chosen_place(o);
-                        if (op.id == p.id || is_country_place(op) || op.country != p.country) continue;
-                        if (is_country_place(p) || op.admin1 == p.admin1) {
-                            near = 1.0;
-                            break;
-                        }
-                    }
+                if (is_country_place(p)) {
+                    near = holds_other(p.country, m.key) ? 0.5 : 0.0;
+                } else if (is_admin1_place(p)) {
+                    near = holds_other(p.country + "." + p.admin1, m.key) ? 1.0 : 0.0;
                 } else {
-                    for (std::size_t oj = 0; oj < m_mentions.size(); ++oj) {
+                    near = near_of(p, m.key, p.id, 300);
+                    for (std::size_t oj : {mi - 1, mi + 1}) {
+                        if (oj >= m_mentions.size() || !list_neighbours(mi, oj)) continue;
                         const Mention& o = m_mentions[oj];
-                        if (oj == mi || o.chosen < 0 || o.key == m.key) continue;
+                        if (o.chosen < 0 || o.key == m.key) continue;
                         const Place& op = chosen_place(o);
                         if (is_country_place(op) || op.id == p.id) continue;
                         const double km = distance_km(op.position, p.position);
-                        const double closeness = km < 100 ? 1.0 : km < 300 ? 0.5 : 0.0;
-                        near = std::max(near, closeness);
-                        if (list_neighbours(mi, oj)) listed = std::max(listed, closeness);
+                        listed = std::max(listed, km < 100 ? 1.0 : km < 300 ? 0.5 : 0.0);
                     }
                 }
                 const double contained = containment_bonus(mi, c);
@@ -811,6 +884,25 @@ void Parse::resolve() {
     // supports them: another mention in the same country, or a place found by its own
     // name within 150 km; otherwise a surname can turn into a village.
     std::set<std::string> hinted(m_context.focus_countries.begin(), m_context.focus_countries.end());
+    // Countries and places found by their own names (strong mentions), by key so that a
+    // mention never supports itself.
+    std::map<std::string, std::set<std::string_view>> strong_by_country;
+    std::unordered_map<std::int64_t, std::vector<LatLon>> strong_grid;
+    for (const Mention& o : m_mentions) {
+        if (o.weak || o.chosen < 0) continue;
+        const Place& op = chosen_place(o);
+        strong_by_country[op.country].insert(o.key);
+        if (!is_country_place(op)) {
+            const auto r = static_cast<std::int64_t>(std::floor((op.position.lat + 90.0) / 3.0));
+            const auto c = static_cast<std::int64_t>(std::floor((op.position.lon + 180.0) / 3.0));
+            auto& cellv = strong_grid[r * 1000 + c];
+            if (cellv.size() < 64) cellv.push_back(op.position);
+        }
+    }
+    std::set<std::string> strong_countries;
+    for (const auto& [cc, keys] : strong_by_country) {
+        if (!cc.empty()) strong_countries.insert(cc);
+    }
     std::vector<bool> drop(m_mentions.size(), false);
     for (std::size_t mi = 0; mi < m_mentions.size(); ++mi) {
         const Mention& m = m_mentions[mi];
@@ -824,13 +916,22 @@ void Parse::resolve() {
             continue;
         }
         const Place& p = chosen_place(m);
-        bool supported = hinted.contains(p.country);
-        for (std::size_t oj = 0; oj < m_mentions.size() && !supported; ++oj) {
-            const Mention& o = m_mentions[oj];
-            if (oj == mi || o.weak || o.chosen < 0 || o.key == m.key) continue;
-            const Place& op = chosen_place(o);
-            supported = (!p.country.empty() && op.country == p.country) ||
-                        (!is_country_place(op) && distance_km(op.position, p.position) < 150);
+        bool supported = hinted.contains(p.country) || strong_countries.contains(p.country);
+        if (!supported && !is_country_place(p)) {
+            const auto r = static_cast<std::int64_t>(std::floor((p.position.lat + 90.0) / 3.0));
+            const auto c = static_cast<std::int64_t>(std::floor((p.position.lon + 180.0) / 3.0));
+            for (std::int64_t dr = -1; dr <= 1 && !supported; ++dr) {
+                for (std::int64_t dc = -2; dc <= 2 && !supported; ++dc) {
+                    const auto it = strong_grid.find((r + dr) * 1000 + c + dc);
+                    if (it == strong_grid.end()) continue;
+                    for (const LatLon& q : it->second) {
+                        if (distance_km(q, p.position) < 150) {
+                            supported = true;
+                            break;
+                        }
+                    }
+                }
+            }
         }
         drop[mi] = !supported || final_score < 0.45;
     }
@@ -841,6 +942,41 @@ void Parse::resolve() {
         ++kept;
     }
     m_mentions.resize(kept);
+}
+
+bool Parse::region_in_direction(const Place& country, Direction d, Toponym& t) const {
+    // The region whose offset from the country's point lies most in direction d, and
+    // clearly more that way than sideways.
+    double best = 0;
+    const Place* chosen = nullptr;
+    for (PlaceId id : m_g.regions_of(country.country)) {
+        const Place& r = m_g.place(id);
+        const double dlat = r.position.lat - country.position.lat;
+        const double dlon = r.position.lon - country.position.lon;
+        double along = 0, across = 0;
+        switch (d) {
+        case Direction::north: along = dlat; across = std::abs(dlon); break;
+        case Direction::south: along = -dlat; across = std::abs(dlon); break;
+        case Direction::east: along = dlon; across = std::abs(dlat); break;
+        case Direction::west: along = -dlon; across = std::abs(dlat); break;
+        default: return false;  // diagonal and central phrases use the admin-1 centroid
+        }
+        if (along > 1.0 && along > 0.5 * across && along > best) {
+            best = along;
+            chosen = &r;
+        }
+    }
+    if (chosen == nullptr) {
+        return false;
+    }
+    t.position = chosen->position;
+    t.name = t.text;
+    t.precision = GeoPrecision::region;
+    t.place = chosen->id;
+    t.geonameid = chosen->geonameid;
+    t.feature = std::string(1, chosen->feature_class) + "." + chosen->feature_code;
+    t.why += ", the " + chosen->name + " region of " + country.name;
+    return true;
 }
 
 std::vector<Toponym> Parse::toponyms() const {
@@ -905,6 +1041,9 @@ std::vector<Toponym> Parse::toponyms() const {
                 t.precision = GeoPrecision::region;
                 t.place.reset();
                 t.geonameid = 0;
+            } else if (m.kind == ToponymKind::region && is_country_place(p) &&
+                       region_in_direction(p, m.direction, t)) {
+                // "southern Libya" is the country's named region that lies that way (Fezzan)
             } else if (m.kind == ToponymKind::region) {
                 // The part of the country (or admin-1) the direction names: centroid of its
                 // admin-1 points on that side of the median.

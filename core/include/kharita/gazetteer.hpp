@@ -103,6 +103,8 @@ public:
 
     /// Every admin-1 place of a country (for region phrases such as "southern Libya").
     std::vector<PlaceId> admin1_places_of(std::string_view country) const;
+    /// The named regions (feature L.RGN) of a country: Fezzan, Cyrenaica, Tripolitania.
+    std::vector<PlaceId> regions_of(std::string_view country) const;
 
     GazetteerInfo info() const;
 
