@@ -887,7 +887,7 @@ void Parse::resolve() {
     // Countries and places found by their own names (strong mentions), by key so that a
     // mention never supports itself.
     std::map<std::string, std::set<std::string_view>> strong_by_country;
-    std::unordered_map<std::int64_t, std::vector<LatLon>> strong_grid;
+    std::unordered_map<std::int64_t, std::vector<std::pair<LatLon, const std::string*>>> strong_grid;
     for (const Mention& o : m_mentions) {
         if (o.weak || o.chosen < 0) continue;
         const Place& op = chosen_place(o);
@@ -896,7 +896,7 @@ void Parse::resolve() {
             const auto r = static_cast<std::int64_t>(std::floor((op.position.lat + 90.0) / 3.0));
             const auto c = static_cast<std::int64_t>(std::floor((op.position.lon + 180.0) / 3.0));
             auto& cellv = strong_grid[r * 1000 + c];
-            if (cellv.size() < 64) cellv.push_back(op.position);
+            if (cellv.size() < 64) cellv.emplace_back(op.position, &o.key);
         }
     }
     std::set<std::string> strong_countries;
@@ -911,12 +911,24 @@ void Parse::resolve() {
             continue;
         }
         const double final_score = m.final_scores[static_cast<std::size_t>(m.chosen)];
-        if (!m.weak) {
+        const Place& p = chosen_place(m);
+        // A one-word name of a minor place (a village, a hamlet) is more often a surname or
+        // a word than that place: it needs another place of the text within 150 km.
+        const bool minor = m.first == m.last && p.feature_class == 'P' &&
+                           p.population < 50000 && p.feature_code != "PPLA" &&
+                           p.feature_code != "PPLC" && p.feature_code != "PPLX" &&
+                           m.kind == ToponymKind::place &&
+                           m.parts[static_cast<std::size_t>(m.chosen)][4] <= 0.0;
+        if (!m.weak && !minor) {
             drop[mi] = final_score < 0.3;
             continue;
         }
-        const Place& p = chosen_place(m);
-        bool supported = hinted.contains(p.country) || strong_countries.contains(p.country);
+        // ... or a locative cue ("left Jakharrah", "near Kabaw") in a text that names its
+        // country.
+        const bool cue = m.first > 0 && m_tokens[m.first].gap == Gap::space &&
+                         is_locative_cue(m_tokens[m.first - 1].norm);
+        bool supported = (m.weak || cue) &&
+                         (hinted.contains(p.country) || strong_countries.contains(p.country));
         if (!supported && !is_country_place(p)) {
             const auto r = static_cast<std::int64_t>(std::floor((p.position.lat + 90.0) / 3.0));
             const auto c = static_cast<std::int64_t>(std::floor((p.position.lon + 180.0) / 3.0));
@@ -924,8 +936,8 @@ void Parse::resolve() {
                 for (std::int64_t dc = -2; dc <= 2 && !supported; ++dc) {
                     const auto it = strong_grid.find((r + dr) * 1000 + c + dc);
                     if (it == strong_grid.end()) continue;
-                    for (const LatLon& q : it->second) {
-                        if (distance_km(q, p.position) < 150) {
+                    for (const auto& [q, key] : it->second) {
+                        if (*key != m.key && distance_km(q, p.position) < 150) {
                             supported = true;
                             break;
                         }

@@ -89,8 +89,8 @@ std::vector<Token> tokenize(std::string_view text, std::size_t* invalid_bytes) {
                 saw_hyphen = true;
             } else if (c == ',') {
                 saw_comma = true;
-            } else if (c == ' ' || c == '\t' || c == 0xA0) {
-                // plain space
+            } else if (c == ' ' || c == '\t' || c == 0xA0 || is_apostrophe(c)) {
+                // plain space; a trailing apostrophe ("Martyrs' Square") joins like one
             } else {
                 saw_other = true;
                 if (c == '"' || c == 0x201C || c == 0x201D || c == '(' || c == '[') {
