@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's main command: install what is missing, build (which builds the default
-# gazetteer from data/), then run Kharita on the embedded default data.
+# gazetteer from data/), then run Kharita on the embedded default data: geocode names that
+# need transliteration or context, and geoparse the bundled sample reports into out/.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 K="$KHARITA_BUILD_DIR/cli/kharita"
@@ -8,13 +9,22 @@ OUT="${KHARITA_OUT:-$KHARITA_ROOT/out}"
 mkdir -p "$OUT"
 
 echo "== gazetteer"
-"$K" gazetteer info
+"$K" gazetteer info | sed -n 1,4p
 echo
-echo "== geocode: transliteration variants and ambiguous names"
+echo "== geocode: transliteration variants and ambiguous names (first candidate)"
 for name in "Zawia" "Albaidha" "Yefren" "Zwara" "Regdaleen" "Ras Jdir" "Abu Salim" \
             "Misurata" "Tripoli" "الزاوية"; do
-    "$K" geocode "$name" --limit 1 | sed -n 2p | sed "s/^1  /$(printf '%-10s' "$name") /"
+    printf '%-10s -> ' "$name"
+    "$K" geocode "$name" --limit 1 | sed -n 2p | cut -c5-
+done
+printf '%-10s -> ' "Tripoli LB"
+"$K" geocode Tripoli --country LB --limit 1 | sed -n 2p | cut -c5-
+echo
+echo "== parse: the sample reports in data/samples/"
+for f in "$KHARITA_ROOT"/data/samples/*.txt; do
+    echo "-- $(basename "$f")"
+    "$K" parse "$f" | cut -c1-118
+    "$K" parse "$f" --json > "$OUT/$(basename "$f" .txt).toponyms.json"
 done
 echo
-echo "== geocode Tripoli --country LB"
-"$K" geocode Tripoli --country LB --limit 1 | sed -n 2p
+echo "JSON results written to $OUT/"
