@@ -196,6 +196,36 @@ void add_eval_commands(CLI::App& app) {
         fmt::print("speed: {:.0f} documents/s, {:.2f} MB/s of text (parse only, one thread)\n",
                    static_cast<double>(s.documents) / s.seconds, s.characters / s.seconds / 1e6);
     });
+    auto time_file = std::make_shared<std::string>();
+    auto list_wrong = std::make_shared<bool>(false);
+    CLI::App* time = eval->add_subcommand("time", "Temporal expressions (chrono-node cases)");
+    time->add_option("file", *time_file, "JSON Lines cases (../shared/eval/temporal format)")->required();
+    time->add_flag("--list", *list_wrong, "List every case Kharita reads otherwise");
+    time->callback([time_file, list_wrong] {
+        const TimeScores s = evaluate_time(*time_file);
+        const auto pct = [](std::size_t a, std::size_t b) {
+            return b == 0 ? 0.0 : 100.0 * static_cast<double>(a) / static_cast<double>(b);
+        };
+        fmt::print("{}\n", *time_file);
+        fmt::print("  day-level cases right      {:>4} / {:<4} {:5.1f}%\n", s.day_right, s.day_cases,
+                   pct(s.day_right, s.day_cases));
+        fmt::print("  same extent as expected    {:>4} / {:<4} {:5.1f}%\n", s.extent_right,
+                   s.extent_cases, pct(s.extent_right, s.extent_cases));
+        fmt::print("  false finds on no-date     {:>4} / {:<4} {:5.1f}%\n", s.none_false, s.none_cases,
+                   pct(s.none_false, s.none_cases));
+        fmt::print("  skipped (French parser)    {:>4}\n", s.skipped);
+        fmt::print("by file (day-level):\n");
+        for (const auto& [source_file, rc] : s.by_file) {
+            fmt::print("  {:<44} {:>3} / {:<3}\n", source_file, rc.first, rc.second);
+        }
+        if (*list_wrong) {
+            fmt::print("cases read otherwise:\n");
+            for (const TimeCaseResult& r : s.wrong) {
+                fmt::print("  {:<40} {:<46} want {:<24} got {}\n", r.id, r.text.substr(0, 46),
+                           r.expected, r.found);
+            }
+        }
+    });
     auto gold = std::make_shared<std::string>();
     auto page = std::make_shared<std::string>();
     CLI::App* seed = eval->add_subcommand("seed", "Toponyms of the seed page");

@@ -291,4 +291,88 @@ SeedScores evaluate_seed_toponyms(const Geoparser& parser, const std::filesystem
     return s;
 }
 
+TimeScores evaluate_time(const std::filesystem::path& jsonl) {
+    std::ifstream in(jsonl);
+    if (!in) {
+        throw InputError(jsonl.string(), "cannot open");
+    }
+    TimeScores s;
+    const TemporalTagger tagger;
+    std::string line;
+    std::size_t line_no = 0;
+    while (std::getline(in, line)) {
+        ++line_no;
+        if (line.empty()) continue;
+        nlohmann::json c;
+        try {
+            c = nlohmann::json::parse(line);
+        } catch (const nlohmann::json::exception& e) {
+            throw InputError(jsonl.string(), line_no, 0, {}, std::string("not JSON: ") + e.what());
+        }
+        const std::string parser = c.value("parser", "chrono");
+        if (parser == "chrono.fr") {
+            ++s.skipped;
+            continue;
+        }
+        TimexOptions o;
+        o.strict = parser == "chrono.strict";
+        o.little_endian = parser == "chrono.en.GB" || parser == "chronoLittleEndian";
+        if (c.contains("options") && c["options"].is_object()) {
+            o.forward = c["options"].value("forwardDate", false);
+        }
+        std::optional<LocalTime> ref;
+        if (c.contains("ref") && c["ref"].is_string()) {
+            ref = LocalTime::parse(c["ref"].get<std::string>());
+        }
+        const std::string text = c.value("text", "");
+        const std::vector<Timex> found = tagger.find(text, ref, o);
+        const std::string file = c.value("file", "");
+        const std::string short_file = file.substr(file.rfind('/') + 1);
+        TimeCaseResult r;
+        r.id = c.value("id", std::to_string(line_no));
+        r.text = text;
+        r.found = found.empty() ? "nothing" : found.front().text + " = " + found.front().first.iso() +
+                                                  (found.front().last != found.front().first
+                                                       ? " .. " + found.front().last.iso() : "");
+        if (c.value("kind", "") == "none") {
+            ++s.none_cases;
+            r.expected = "nothing";
+            r.right = found.empty();
+            if (!r.right) {
+                ++s.none_false;
+                s.wrong.push_back(r);
+            }
+            continue;
+        }
+        const auto& e = c["expected"];
+        if (!e.is_object() || !e.contains("start") || !e["start"].is_object() ||
+            !e["start"].contains("day") || !e["start"]["day"].is_string()) {
+            continue;  // only day-level answers are scored
+        }
+        const std::string want = e["start"]["day"].get<std::string>();
+        std::string want_end;
+        if (e.contains("end") && e["end"].is_object() && e["end"].contains("day") &&
+            e["end"]["day"].is_string()) {
+            want_end = e["end"]["day"].get<std::string>();
+        }
+        ++s.day_cases;
+        r.expected = want + (want_end.empty() || want_end == want ? "" : " .. " + want_end);
+        r.right = !found.empty() && found.front().first.iso() == want &&
+                  (want_end.empty() || found.front().last.iso() == want_end);
+        auto& [right, cases] = s.by_file[short_file];
+        ++cases;
+        if (r.right) {
+            ++s.day_right;
+            ++right;
+        } else {
+            s.wrong.push_back(r);
+        }
+        if (e.contains("text") && e["text"].is_string()) {
+            ++s.extent_cases;
+            if (!found.empty() && found.front().text == e["text"].get<std::string>()) ++s.extent_right;
+        }
+    }
+    return s;
+}
+
 } // namespace kharita

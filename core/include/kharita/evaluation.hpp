@@ -2,6 +2,7 @@
 // Scoring Kharita against annotated corpora: the numbers `kharita eval` prints.
 
 #include "kharita/geoparser.hpp"
+#include "kharita/timex.hpp"
 
 #include <cstddef>
 #include <filesystem>
@@ -73,5 +74,25 @@ struct SeedScores {
 /// normalised name) and within 25 km (100 km for region or country precision).
 SeedScores evaluate_seed_toponyms(const Geoparser& parser, const std::filesystem::path& gold_json,
                                   const std::filesystem::path& page);
+
+struct TimeCaseResult {
+    std::string id;
+    std::string text;
+    std::string expected;  ///< expected start day (and end day), or "nothing"
+    std::string found;     ///< what Kharita found
+    bool right = false;
+};
+
+struct TimeScores {
+    std::size_t day_cases = 0, day_right = 0;        ///< single cases with an expected day
+    std::size_t extent_cases = 0, extent_right = 0;  ///< of those, with an expected text
+    std::size_t none_cases = 0, none_false = 0;      ///< cases where nothing must be found
+    std::size_t skipped = 0;                         ///< other-language parser cases
+    std::map<std::string, std::pair<std::size_t, std::size_t>> by_file;  ///< file -> (right, cases)
+    std::vector<TimeCaseResult> wrong;               ///< every case Kharita gets otherwise
+};
+
+/// Scores the temporal tagger on the chrono-node cases (../shared/eval/temporal format).
+TimeScores evaluate_time(const std::filesystem::path& jsonl);
 
 } // namespace kharita

@@ -1,0 +1,88 @@
+#include "kharita/timex.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace kharita;
+
+namespace {
+std::vector<Timex> find(std::string_view text, std::string_view ref, TimexOptions o = {}) {
+    return TemporalTagger().find(text, LocalTime::parse(ref), o);
+}
+} // namespace
+
+TEST(CivilDay, RejectsImpossibleDates) {
+    EXPECT_FALSE(CivilDay::make(2025, 2, 29));
+    EXPECT_FALSE(CivilDay::make(2025, 13, 1));
+    EXPECT_FALSE(CivilDay::make(2025, 4, 31));
+    EXPECT_TRUE(CivilDay::make(2024, 2, 29));
+    EXPECT_EQ(CivilDay::make(2025, 2, 26)->weekday(), 3u);  // a Wednesday
+}
+
+TEST(LocalTime, ParsesIsoAndRejectsGarbage) {
+    ASSERT_TRUE(LocalTime::parse("2025-06-14T12:00:00Z"));
+    EXPECT_EQ(LocalTime::parse("2025-06-14T12:30")->minute_of_day, 750);
+    EXPECT_FALSE(LocalTime::parse("yesterday"));
+    EXPECT_FALSE(LocalTime::parse("2025-02-30"));
+    EXPECT_FALSE(LocalTime::parse("2025-06-14T25:00"));
+}
+
+TEST(TemporalTagger, YearFromTheWeekday) {
+    // 26 February fell on a Wednesday in 2025, not in 2024 or 2026
+    const auto t = find("They agreed on Wednesday 26 February to meet.", "2025-06-14T12:00");
+    ASSERT_EQ(t.size(), 1u);
+    EXPECT_EQ(t[0].first.iso(), "2025-02-26");
+    EXPECT_EQ(t[0].value, "2025-02-26");
+    EXPECT_EQ(t[0].precision, TimePrecision::day);
+}
+
+TEST(TemporalTagger, DayListsAndMonthsWithTense) {
+    const auto t = find("A meeting on 17 and 18 December 2024 agreed that they will reconvene in "
+                        "April.", "2025-02-27");
+    ASSERT_EQ(t.size(), 2u);
+    EXPECT_EQ(t[0].first.iso(), "2024-12-17");
+    EXPECT_EQ(t[0].last.iso(), "2024-12-18");
+    EXPECT_EQ(t[1].value, "2025-04");
+    EXPECT_EQ(t[1].precision, TimePrecision::month);
+    EXPECT_EQ(t[1].direction, TimeDirection::future);
+}
+
+TEST(TemporalTagger, RelativeExpressions) {
+    const char* ref = "2025-06-14T12:00";
+    EXPECT_EQ(find("11 hours ago", ref).at(0).first.iso(), "2025-06-14");
+    EXPECT_EQ(find("3 days ago", ref).at(0).first.iso(), "2025-06-11");
+    EXPECT_EQ(find("It happened yesterday, 13 June.", ref).at(0).first.iso(), "2025-06-13");
+    EXPECT_EQ(find("The talks ended on Thursday.", ref).at(0).first.iso(), "2025-06-12");
+    EXPECT_EQ(find("earlier this month", ref).at(0).first.iso(), "2025-06-01");
+    const auto since = find("fighting since August 2023", ref).at(0);
+    EXPECT_EQ(since.first.iso(), "2023-08-01");
+    EXPECT_TRUE(since.open_end);
+}
+
+TEST(TemporalTagger, ImpossibleDatesAreNotFound) {
+    EXPECT_TRUE(find("on 31 February 2025", "2025-06-14").empty());
+    EXPECT_TRUE(find("on 2025-13-01", "2025-06-14").empty());
+    EXPECT_TRUE(find("on 32 August", "2025-06-14").empty());
+}
+
+TEST(TemporalTagger, FarFutureDatesAreFoundAndMarkedFuture) {
+    const auto t = find("a plan for 12 March 2091", "2025-06-14");
+    ASSERT_EQ(t.size(), 1u);
+    EXPECT_EQ(t[0].direction, TimeDirection::future);
+}
+
+TEST(TemporalTagger, OrdinaryWordsAreNotDates) {
+    EXPECT_TRUE(find("I may be here. May the force be with you.", "2025-06-14").empty());
+    EXPECT_TRUE(find("nowhere and knowledge", "2025-06-14").empty());
+    EXPECT_TRUE(find("The mountain may not move", "2025-06-14").empty());
+}
+
+TEST(TemporalTagger, WithoutReferenceOnlyExplicitDatesAreFound) {
+    const auto t = TemporalTagger().find("yesterday and on 2025-02-26", std::nullopt);
+    ASSERT_EQ(t.size(), 1u);
+    EXPECT_EQ(t[0].first.iso(), "2025-02-26");
+}
+
+TEST(TemporalTagger, BrokenUtf8AndEmptyTextNeverThrow) {
+    EXPECT_TRUE(find("", "2025-06-14").empty());
+    EXPECT_NO_THROW(find("\xff\xfe 12 May \xc3", "2025-06-14"));
+}
