@@ -253,7 +253,8 @@ std::optional<CivilDay> Matcher::infer_year(unsigned month, unsigned day, int we
     std::optional<CivilDay> best;
     std::int64_t best_cost = 0;
     const std::int64_t ref = m_ref->day.serial();
-    for (int y = m_ref->day.year - 6; y <= m_ref->day.year + 6; ++y) {
+    const int span = weekday >= 0 ? 6 : 1;  // a weekday pins the year within a few years
+    for (int y = m_ref->day.year - span; y <= m_ref->day.year + span; ++y) {
         const auto d = CivilDay::make(y, month, day);
         if (!d) continue;
         if (weekday >= 0 && static_cast<int>(d->weekday()) != weekday) continue;
@@ -271,6 +272,30 @@ std::optional<CivilDay> Matcher::infer_year(unsigned month, unsigned day, int we
 }
 
 std::optional<std::pair<unsigned, std::size_t>> Matcher::day_number(std::size_t i) const {
+    if (i < m_t.size() && m_t[i].kind == Kind::word) {
+        // "eighth", "twenty-fourth", "thirty first"
+        static constexpr std::array<std::string_view, 20> kOrd = {
+            "", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+            "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+            "sixteenth", "seventeenth", "eighteenth", "nineteenth"};
+        const auto ordinal = [&](std::string_view w) -> unsigned {
+            for (unsigned k = 1; k < kOrd.size(); ++k) if (w == kOrd[k]) return k;
+            if (w == "twentieth") return 20;
+            if (w == "thirtieth") return 30;
+            return 0;
+        };
+        if (const unsigned o = ordinal(m_t[i].text); o > 0) return std::make_pair(o, i + 1);
+        const unsigned tens = m_t[i].text == "twenty" ? 20 : m_t[i].text == "thirty" ? 30 : 0;
+        if (tens > 0) {
+            std::size_t k = i + 1;
+            if (punct(k, "-")) ++k;
+            if (k < m_t.size() && m_t[k].kind == Kind::word) {
+                const unsigned o = ordinal(m_t[k].text);
+                if (o > 0 && o < 10 && tens + o <= 31) return std::make_pair(tens + o, k + 1);
+            }
+        }
+        return std::nullopt;
+    }
     if (!number(i) || m_t[i].text.size() > 2 || m_t[i].value < 1 || m_t[i].value > 31) {
         return std::nullopt;
     }
@@ -307,6 +332,17 @@ std::optional<std::pair<int, std::size_t>> Matcher::time_of_day(std::size_t i,
         ++k;
         if (punct(k, ".") && adjacent(k) && word(k + 1, "m")) k += 2;  // "p.m."
     }
+    // "6 in the morning", "11 at night", "6 in the afternoon"
+    if (!marker && hour <= 12) {
+        std::size_t w = k;
+        if ((word(w, "in") && word(w + 1, "the")) || word(w, "at")) w += word(w, "at") ? 1 : 2;
+        if (word(w, "morning")) { marker = true; hour %= 12; k = w + 1; }
+        else if (word(w, "afternoon") || word(w, "evening") || word(w, "night")) {
+            marker = true;
+            if (!(word(w, "night") && hour < 5) && hour != 12) hour = hour % 12 + 12;
+            k = w + 1;
+        }
+    }
     if (need_marker && !marker) return std::nullopt;
     if (hour >= 24 && !(hour == 24 && minute == 0)) return std::nullopt;
     return std::make_pair(hour * 60 + minute, k);
@@ -335,9 +371,27 @@ std::size_t Matcher::attach_time(std::size_t after, Timex& t) const {
 std::optional<Match> Matcher::iso_date(std::size_t i) const {
     // 2025-02-26, 2025/02/26, optionally with a time
     if (!number(i) || m_t[i].text.size() != 4) return std::nullopt;
+    // 2014 12 28 (spaces) and 2018 March 18
+    if (number(i + 1) && number(i + 2) && m_t[i + 1].text.size() <= 2 && m_t[i + 2].text.size() <= 2 &&
+        m_t[i + 1].space_before && m_t[i + 2].space_before) {
+        if (const auto d = CivilDay::make(static_cast<int>(m_t[i].value),
+                                          static_cast<unsigned>(m_t[i + 1].value),
+                                          static_cast<unsigned>(m_t[i + 2].value))) {
+            return make(i, i + 2, *d, *d, TimePrecision::day, false);
+        }
+    }
+    if (i + 2 < m_t.size() && m_t[i + 1].kind == Kind::word && month_of(m_t[i + 1].text) > 0) {
+        if (const auto dn = day_number(i + 2)) {
+            if (const auto d = CivilDay::make(static_cast<int>(m_t[i].value),
+                                              static_cast<unsigned>(month_of(m_t[i + 1].text)), dn->first)) {
+                return make(i, dn->second - 1, *d, *d, TimePrecision::day, false);
+            }
+        }
+    }
     const std::string sep = i + 1 < m_t.size() ? m_t[i + 1].text : "";
-    if (!(sep == "-" || sep == "/") || !adjacent(i + 1) || !number(i + 2) || !adjacent(i + 2) ||
-        !punct(i + 3, sep) || !adjacent(i + 3) || !number(i + 4) || !adjacent(i + 4)) {
+    if (!(sep == "-" || sep == "/" || sep == ".") || !adjacent(i + 1) || !number(i + 2) ||
+        !adjacent(i + 2) || !punct(i + 3, sep) || !adjacent(i + 3) || !number(i + 4) ||
+        !adjacent(i + 4)) {
         return std::nullopt;
     }
     const auto d = CivilDay::make(static_cast<int>(m_t[i].value),
@@ -371,6 +425,23 @@ std::optional<Match> Matcher::numeric_date(std::size_t i) const {
     }
     if (!punct(i + 3, sep) || !adjacent(i + 3) || !number(i + 4) || !adjacent(i + 4) ||
         m_t[i + 2].text.size() > 2) {
+        // "8/10", "5/31": month/day of the closest year (not a fraction: "3/4 of")
+        if (sep == "/" && !m_o.strict && m_t[i + 2].text.size() <= 2 && !word(i + 3, "of") &&
+            !punct(i + 3, "/")) {
+            long month = a, day = m_t[i + 2].value;
+            if (m_o.little_endian || a > 12) std::swap(month, day);
+            if (month >= 1 && month <= 12 && day >= 1 && day <= 31) {
+                if (const auto d = infer_year(static_cast<unsigned>(month), static_cast<unsigned>(day), -1, i)) {
+                    Match m = make(i, i + 2, *d, *d, TimePrecision::day, true);
+                    const std::size_t end = attach_time(i + 3, m.timex);
+                    if (end > i + 3) {
+                        m.last_token = end - 1;
+                        m.timex.end = m_t[end - 1].end;
+                    }
+                    return m;
+                }
+            }
+        }
         return std::nullopt;
     }
     const long b = m_t[i + 2].value;
@@ -577,7 +648,8 @@ std::optional<Match> Matcher::month_year(std::size_t i) const {
     (void)first_tok;
     if (!year) {
         // A month alone must be a full, capitalised name after a cue: "in April", not "may"
-        if (!cue || !m_t[k].capitalised || !is_full_month(m_t[k].text) || !m_ref) {
+        if (!cue || !m_t[k].capitalised || !m_ref ||
+            (!is_full_month(m_t[k].text) && !(word(i, "in") || word(i, "since") || word(i, "until")))) {
             return std::nullopt;
         }
     }
@@ -673,7 +745,8 @@ std::optional<Match> Matcher::casual(std::size_t i) const {
 
 std::optional<Match> Matcher::units(std::size_t i) const {
     // [in|within|for|after|next|past|last|+] N unit [N unit]* [ago|later|from now|before|after]
-    if (!m_ref || m_o.strict) return std::nullopt;
+    // Formal (strict) reading keeps only the explicit "N units ago/later/from now".
+    if (!m_ref) return std::nullopt;
     std::size_t k = i;
     int sign = 0;  // from the leading word
     bool range_back = false, range_forward = false, duration = false;
@@ -712,6 +785,8 @@ std::optional<Match> Matcher::units(std::size_t i) const {
         }
         if (u >= m_t.size() || m_t[u].kind != Kind::word) break;
         const Unit unit = unit_of(m_t[u].text);
+        // formal reading: units spelled out ("5 minutes", not "5m")
+        if (m_o.strict && unit != Unit::none && m_t[u].text.size() <= 3 && m_t[u].text != "day") break;
         // one-letter units only glued to the number ("15min", "+1m", "3mo")
         if (unit == Unit::none || (m_t[u].text.size() <= 2 && m_t[u].space_before && m_t[u].text != "mo")) break;
         const double whole = n;
@@ -743,12 +818,21 @@ std::optional<Match> Matcher::units(std::size_t i) const {
         end = last + 2;
     }
     if (sign == 0) return std::nullopt;  // "5 days" alone is a duration without anchor
+    if (m_o.strict && end == last) return std::nullopt;
+    // "2 weeks after yesterday", "a week before tomorrow": counted from that day
+    CivilDay base = m_ref->day;
+    if ((word(end, "before") || word(end, "after")) && !m_o.strict) {
+        if (auto anchor = casual(end + 1)) {
+            base = anchor->timex.first;
+            end = anchor->last_token;
+        }
+    }
     // minutes roll the day over
     const int ref_minute = std::max(0, m_ref->minute_of_day);
     const int total_minutes = ref_minute + sign * minutes;
     std::int64_t day_shift = sign * days;
     day_shift += total_minutes >= 0 ? total_minutes / (24 * 60) : -((-total_minutes + 24 * 60 - 1) / (24 * 60));
-    const CivilDay target = m_ref->day.plus_months(sign * months).plus_days(day_shift);
+    const CivilDay target = base.plus_months(sign * months).plus_days(day_shift);
     CivilDay a = target, b = target;
     if (range_back) { a = target; b = m_ref->day; }
     if (duration || range_forward) { a = range_forward ? target : m_ref->day; b = target; }
