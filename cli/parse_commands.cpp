@@ -5,6 +5,7 @@
 #include "kharita/gazetteer.hpp"
 #include "kharita/geoparser.hpp"
 #include "kharita/normalize.hpp"
+#include "kharita/timex.hpp"
 
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
@@ -59,8 +60,36 @@ nlohmann::json toponym_json(const Gazetteer& g, const Toponym& t) {
     return j;
 }
 
+nlohmann::json timex_json(const Timex& t) {
+    nlohmann::json j = {{"start", t.cp_start},
+                        {"end", t.cp_end},
+                        {"text", t.text},
+                        {"type", t.type},
+                        {"value", t.value},
+                        {"range_start", t.first.iso()},
+                        {"range_end", t.last.iso()},
+                        {"precision", to_string(t.precision)},
+                        {"direction", to_string(t.direction)}};
+    if (t.open_end) j["open_end"] = true;
+    if (t.open_start) j["open_start"] = true;
+    return j;
+}
+
+/// The reference time of a document: its own published/retrieved_at fields, else the
+/// command's --retrieved-at, else none (relative expressions are then not resolved).
+std::optional<LocalTime> reference_time(const nlohmann::json& doc,
+                                        const std::optional<LocalTime>& fallback) {
+    for (const char* key : {"published", "retrieved_at"}) {
+        if (doc.contains(key) && doc[key].is_string()) {
+            if (auto t = LocalTime::parse(doc[key].get<std::string>())) return t;
+        }
+    }
+    return fallback;
+}
+
 struct ParseArgs {
     std::string file;
+    std::string retrieved_at;
     bool json = false;
     bool jsonl = false;
     std::string gazetteer;
@@ -68,6 +97,16 @@ struct ParseArgs {
 };
 
 void run_parse(const ParseArgs& a) {
+    std::optional<LocalTime> retrieved;
+    if (!a.retrieved_at.empty()) {
+        retrieved = LocalTime::parse(a.retrieved_at);
+        if (!retrieved) {
+            throw InputError("--retrieved-at", "\"" + a.retrieved_at +
+                                                   "\" is not a date-time (use 2025-06-14 or "
+                                                   "2025-06-14T12:00:00Z)");
+        }
+    }
+    const TemporalTagger tagger;
     const Gazetteer g = Gazetteer::open(gazetteer_path(a.gazetteer));
     const Geoparser parser(g);
     ParseContext context;
@@ -106,6 +145,11 @@ void run_parse(const ParseArgs& a) {
             nlohmann::json tops = nlohmann::json::array();
             for (const Toponym& t : parser.parse(text, context)) tops.push_back(toponym_json(g, t));
             out["toponyms"] = std::move(tops);
+            nlohmann::json times = nlohmann::json::array();
+            for (const Timex& t : tagger.find(text, reference_time(doc, retrieved))) {
+                times.push_back(timex_json(t));
+            }
+            out["timexes"] = std::move(times);
             std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
         }
         if (bad > 0) {
@@ -121,9 +165,26 @@ void run_parse(const ParseArgs& a) {
                    a.file, invalid);
     }
     const auto toponyms = parser.parse(text, context);
+    if (!retrieved && a.file != "-") {
+        // no reference given: the file's modification time, and the result says so
+        std::error_code ec;
+        const auto mtime = std::filesystem::last_write_time(a.file, ec);
+        if (!ec) {
+            const auto sys = std::chrono::file_clock::to_sys(mtime);
+            const auto days = std::chrono::floor<std::chrono::days>(sys);
+            retrieved = LocalTime{CivilDay::from_serial(days.time_since_epoch().count()), -1};
+            fmt::print(stderr, "kharita: {}: no --retrieved-at; relative dates count from the "
+                               "file's modification day, {}\n", a.file, retrieved->day.iso());
+        }
+    }
+    const auto timexes = tagger.find(text, retrieved);
     if (a.json) {
-        nlohmann::json out = nlohmann::json::array();
-        for (const Toponym& t : toponyms) out.push_back(toponym_json(g, t));
+        nlohmann::json tops = nlohmann::json::array();
+        for (const Toponym& t : toponyms) tops.push_back(toponym_json(g, t));
+        nlohmann::json times = nlohmann::json::array();
+        for (const Timex& t : timexes) times.push_back(timex_json(t));
+        nlohmann::json out = {{"toponyms", std::move(tops)}, {"timexes", std::move(times)}};
+        if (retrieved) out["reference_time"] = retrieved->day.iso();
         std::cout << out.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
         return;
     }
@@ -134,6 +195,15 @@ void run_parse(const ParseArgs& a) {
                    t.cp_start, t.cp_end, t.text.substr(0, 24), to_string(t.kind),
                    t.name.substr(0, 26), t.country, to_string(t.precision), t.position.lat,
                    t.position.lon, t.confidence, t.why);
+    }
+    if (!timexes.empty()) {
+        fmt::print("\n{:>6} {:>6}  {:<30} {:<8} {:<18} {:<10} {:<8}\n", "start", "end", "time",
+                   "type", "value", "precision", "direction");
+        for (const Timex& t : timexes) {
+            fmt::print("{:>6} {:>6}  {:<30} {:<8} {:<18} {:<10} {:<8}\n", t.cp_start, t.cp_end,
+                       t.text.substr(0, 30), t.type, t.value, to_string(t.precision),
+                       to_string(t.direction));
+        }
     }
 }
 
@@ -159,6 +229,8 @@ void add_parse_command(CLI::App& app) {
                   "Batch: the file holds JSON Lines documents {id, text, ...}; writes one JSON "
                   "line per document {id, toponyms}");
     cmd->add_option("--country", a->countries, "Countries the source reports on (ISO codes)");
+    cmd->add_option("--retrieved-at", a->retrieved_at,
+                     "Reference time for relative dates (default: the file's modification day)");
     cmd->add_option("--gazetteer,-g", a->gazetteer, "Gazetteer file (default: built one)");
     cmd->callback([a] { run_parse(*a); });
 }
