@@ -1,5 +1,6 @@
 #include "commands.hpp"
 
+#include "kharita/article.hpp"
 #include "kharita/error.hpp"
 #include "kharita/evaluation.hpp"
 #include "kharita/gazetteer.hpp"
@@ -164,7 +165,6 @@ void run_parse(const ParseArgs& a) {
         fmt::print(stderr, "kharita: {}: {} invalid UTF-8 byte sequence(s) treated as spaces\n",
                    a.file, invalid);
     }
-    const auto toponyms = parser.parse(text, context);
     if (!retrieved && a.file != "-") {
         // no reference given: the file's modification time, and the result says so
         std::error_code ec;
@@ -177,33 +177,62 @@ void run_parse(const ParseArgs& a) {
                                "file's modification day, {}\n", a.file, retrieved->day.iso());
         }
     }
-    const auto timexes = tagger.find(text, retrieved);
-    if (a.json) {
-        nlohmann::json tops = nlohmann::json::array();
-        for (const Toponym& t : toponyms) tops.push_back(toponym_json(g, t));
-        nlohmann::json times = nlohmann::json::array();
-        for (const Timex& t : timexes) times.push_back(timex_json(t));
-        nlohmann::json out = {{"toponyms", std::move(tops)}, {"timexes", std::move(times)}};
-        if (retrieved) out["reference_time"] = retrieved->day.iso();
-        std::cout << out.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
-        return;
+    const std::vector<Article> articles = split_articles(text, retrieved);
+    if (articles.empty()) {
+        fmt::print(stderr, "kharita: {}: no article text found\n", a.file);
     }
-    fmt::print("{:>6} {:>6}  {:<24} {:<8} {:<26} {:<3} {:<9} {:>8} {:>9} {:>5}  {}\n", "start",
-               "end", "text", "kind", "place", "cc", "precision", "lat", "lon", "conf", "why");
-    for (const Toponym& t : toponyms) {
-        fmt::print("{:>6} {:>6}  {:<24} {:<8} {:<26} {:<3} {:<9} {:>8.3f} {:>9.3f} {:>5.2f}  {}\n",
-                   t.cp_start, t.cp_end, t.text.substr(0, 24), to_string(t.kind),
-                   t.name.substr(0, 26), t.country, to_string(t.precision), t.position.lat,
-                   t.position.lon, t.confidence, t.why);
-    }
-    if (!timexes.empty()) {
-        fmt::print("\n{:>6} {:>6}  {:<30} {:<8} {:<18} {:<10} {:<8}\n", "start", "end", "time",
-                   "type", "value", "precision", "direction");
-        for (const Timex& t : timexes) {
-            fmt::print("{:>6} {:>6}  {:<30} {:<8} {:<18} {:<10} {:<8}\n", t.cp_start, t.cp_end,
-                       t.text.substr(0, 30), t.type, t.value, to_string(t.precision),
-                       to_string(t.direction));
+    nlohmann::json json_articles = nlohmann::json::array();
+    for (const Article& article : articles) {
+        // relative dates in an article count from its own publication day when known
+        std::optional<LocalTime> reference = retrieved;
+        if (article.published) reference = LocalTime{*article.published, -1};
+        const auto toponyms = parser.parse(article.text, context);
+        const auto timexes = tagger.find(article.text, reference);
+        if (a.json) {
+            nlohmann::json tops = nlohmann::json::array();
+            for (const Toponym& t : toponyms) tops.push_back(toponym_json(g, t));
+            nlohmann::json times = nlohmann::json::array();
+            for (const Timex& t : timexes) times.push_back(timex_json(t));
+            nlohmann::json j = {{"title", article.title},
+                                {"source", article.source},
+                                {"published", article.published ? nlohmann::json(article.published->iso())
+                                                                : nlohmann::json()},
+                                {"published_precision", to_string(article.published_precision)},
+                                {"published_note", article.published_note},
+                                {"reference_time", reference ? nlohmann::json(reference->day.iso())
+                                                             : nlohmann::json()},
+                                {"text", article.text},
+                                {"toponyms", std::move(tops)},
+                                {"timexes", std::move(times)}};
+            json_articles.push_back(std::move(j));
+            continue;
         }
+        fmt::print("== {}\n   source: {}  published: {} ({})\n", article.title.substr(0, 100),
+                   article.source.empty() ? "-" : article.source,
+                   article.published ? article.published->iso() : "unknown", article.published_note);
+        fmt::print("{:>6} {:>6}  {:<24} {:<8} {:<26} {:<3} {:<9} {:>8} {:>9} {:>5}  {}\n", "start",
+                   "end", "text", "kind", "place", "cc", "precision", "lat", "lon", "conf", "why");
+        for (const Toponym& t : toponyms) {
+            fmt::print("{:>6} {:>6}  {:<24} {:<8} {:<26} {:<3} {:<9} {:>8.3f} {:>9.3f} {:>5.2f}  {}\n",
+                       t.cp_start, t.cp_end, t.text.substr(0, 24), to_string(t.kind),
+                       t.name.substr(0, 26), t.country, to_string(t.precision), t.position.lat,
+                       t.position.lon, t.confidence, t.why);
+        }
+        if (!timexes.empty()) {
+            fmt::print("{:>6} {:>6}  {:<30} {:<8} {:<18} {:<10} {:<8}\n", "start", "end", "time",
+                       "type", "value", "precision", "direction");
+            for (const Timex& t : timexes) {
+                fmt::print("{:>6} {:>6}  {:<30} {:<8} {:<18} {:<10} {:<8}\n", t.cp_start, t.cp_end,
+                           t.text.substr(0, 30), t.type, t.value, to_string(t.precision),
+                           to_string(t.direction));
+            }
+        }
+        fmt::print("\n");
+    }
+    if (a.json) {
+        nlohmann::json out = {{"file", a.file}, {"articles", std::move(json_articles)}};
+        if (retrieved) out["retrieved_at"] = retrieved->day.iso();
+        std::cout << out.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     }
 }
 

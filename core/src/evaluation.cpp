@@ -1,5 +1,6 @@
 #include "kharita/evaluation.hpp"
 
+#include "kharita/article.hpp"
 #include "kharita/error.hpp"
 #include "kharita/normalize.hpp"
 
@@ -245,7 +246,15 @@ SeedScores evaluate_seed_toponyms(const Geoparser& parser, const std::filesystem
         throw InputError(gold_json.string(), std::string("not JSON: ") + e.what());
     }
     const std::string text = read_file(page);
-    const std::vector<Toponym> found = parser.parse(text);
+    // the page is split into its articles first, as `kharita parse` does
+    std::optional<LocalTime> retrieved;
+    if (gold.contains("retrieved_at_for_this_gold") && gold["retrieved_at_for_this_gold"].is_string()) {
+        retrieved = LocalTime::parse(gold["retrieved_at_for_this_gold"].get<std::string>());
+    }
+    std::vector<Toponym> found;
+    for (const Article& a : split_articles(text, retrieved)) {
+        for (Toponym& t : parser.parse(a.text)) found.push_back(std::move(t));
+    }
     SeedScores s;
     std::set<std::string> gold_names;
     for (const auto& t : gold.value("toponyms", nlohmann::json::array())) {

@@ -86,3 +86,40 @@ TEST(TemporalTagger, BrokenUtf8AndEmptyTextNeverThrow) {
     EXPECT_TRUE(find("", "2025-06-14").empty());
     EXPECT_NO_THROW(find("\xff\xfe 12 May \xc3", "2025-06-14"));
 }
+
+#include "kharita/article.hpp"
+
+TEST(SplitArticles, AggregatorPageGivesLeadAndRelatedArticles) {
+    const std::string page =
+        "Lead headline about a meeting\n"
+        "The officials met in the capital on Tuesday to discuss the plan for the border.\n"
+        "Hashtags\n\nComments\nRelated Articles\n\n"
+        "Some Wire\n11 hours ago\n- Some Wire\nSecond headline here\n"
+        "The second story tells of a protest in the main square that lasted all day long.\n\n"
+        "Other Wire\n3 days ago\n- Other Wire\nThird headline\n"
+        "A third story describes talks between two delegations that ended without a deal.\n";
+    const auto a = split_articles(page, LocalTime::parse("2025-06-14T12:00"));
+    ASSERT_EQ(a.size(), 3u);
+    EXPECT_EQ(a[0].title, "Lead headline about a meeting");
+    EXPECT_FALSE(a[0].published.has_value());
+    EXPECT_EQ(a[0].text.find("Hashtags"), std::string::npos);
+    EXPECT_EQ(a[1].source, "Some Wire");
+    EXPECT_EQ(a[1].published->iso(), "2025-06-14");
+    EXPECT_EQ(a[2].published->iso(), "2025-06-11");
+    EXPECT_EQ(a[2].title, "Third headline");
+}
+
+TEST(SplitArticles, PageWithoutStructureIsOneArticleAndEmptyIsNone) {
+    EXPECT_EQ(split_articles("Just one line of text that is a report about nothing much.", std::nullopt).size(), 1u);
+    EXPECT_TRUE(split_articles("", std::nullopt).empty() ||
+                split_articles("", std::nullopt).front().text.empty());
+}
+
+TEST(SplitArticles, RelativeAgeWithoutRetrievalTimeStaysUnknown) {
+    const auto a = split_articles("Lead\nText of the lead article goes on for a while here.\n"
+                                  "Wire\n2 days ago\n- Wire\nTitle\nBody of the related article goes on.\n",
+                                  std::nullopt);
+    ASSERT_EQ(a.size(), 2u);
+    EXPECT_FALSE(a[1].published.has_value());
+    EXPECT_NE(a[1].published_note.find("no retrieval time"), std::string::npos);
+}

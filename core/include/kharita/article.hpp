@@ -1,0 +1,33 @@
+#pragma once
+// Articles inside an input file: a plain report, or a page scraped from a news aggregator
+// holding a lead article and "related articles", each introduced by a source line, a
+// relative age ("11 hours ago"), a repeated source line and a title. Interface chrome
+// ("Hashtags", "Comments", "Try Our AI Features") is not article text.
+
+#include "kharita/timex.hpp"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kharita {
+
+struct Article {
+    std::string title;
+    std::string source;               ///< news source, when the page names one
+    std::optional<CivilDay> published;
+    TimePrecision published_precision = TimePrecision::day;
+    std::string published_note;       ///< how the publication day was found
+    std::size_t start = 0, end = 0;   ///< byte range of the article's text in the input
+    std::string text;                 ///< title and body, chrome removed
+};
+
+/// Splits `page` into articles. Relative ages count back from `retrieved_at`; without it the
+/// article's publication day stays unknown and the note says so. A page with no
+/// recognisable structure is one article. Never throws.
+std::vector<Article> split_articles(std::string_view page,
+                                    const std::optional<LocalTime>& retrieved_at);
+
+} // namespace kharita

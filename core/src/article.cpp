@@ -1,0 +1,168 @@
+#include "kharita/article.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace kharita {
+
+namespace {
+
+struct Line {
+    std::size_t start, end;  // bytes, without the newline
+    std::string_view text;   // trimmed
+};
+
+std::vector<Line> lines_of(std::string_view s) {
+    std::vector<Line> out;
+    std::size_t i = 0;
+    while (i <= s.size()) {
+        std::size_t j = s.find('\n', i);
+        if (j == std::string_view::npos) j = s.size();
+        std::size_t a = i, b = j;
+        while (a < b && (s[a] == ' ' || s[a] == '\t' || s[a] == '\r')) ++a;
+        while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t' || s[b - 1] == '\r')) --b;
+        out.push_back({a, b, s.substr(a, b - a)});
+        if (j == s.size()) break;
+        i = j + 1;
+    }
+    return out;
+}
+
+std::size_t words(std::string_view s) {
+    std::size_t n = 0;
+    bool in = false;
+    for (char c : s) {
+        const bool space = c == ' ' || c == '\t';
+        if (!space && !in) ++n;
+        in = !space;
+    }
+    return n;
+}
+
+bool ends_sentence(std::string_view s) {
+    if (s.empty()) return false;
+    const char c = s.back();
+    return c == '.' || c == '!' || c == '?' || c == '"' || c == ')' ||
+           s.ends_with("\xE2\x80\x9D") || s.ends_with("\xE2\x80\x99");
+}
+
+/// "11 hours ago", "3 days ago", "1 week ago", "yesterday": the age of a listed article.
+std::optional<std::pair<long, char>> age_line(std::string_view s) {
+    if (s == "yesterday" || s == "Yesterday") return std::make_pair(1L, 'd');
+    if (s == "just now" || s == "Just now") return std::make_pair(0L, 'h');
+    std::size_t i = 0;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    if (i == 0 || i > 4) return std::nullopt;
+    const long n = std::strtol(std::string(s.substr(0, i)).c_str(), nullptr, 10);
+    std::string_view rest = s.substr(i);
+    while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+    if (!rest.ends_with(" ago")) return std::nullopt;
+    rest.remove_suffix(4);
+    if (rest.starts_with("min")) return std::make_pair(n, 'm');
+    if (rest.starts_with("hour") || rest == "h" || rest == "hr" || rest == "hrs") return std::make_pair(n, 'h');
+    if (rest.starts_with("day")) return std::make_pair(n, 'd');
+    if (rest.starts_with("week")) return std::make_pair(n * 7, 'd');
+    if (rest.starts_with("month")) return std::make_pair(n, 'M');
+    if (rest.starts_with("year")) return std::make_pair(n * 12, 'M');
+    return std::nullopt;
+}
+
+/// A line of prose: long enough, or a complete sentence.
+bool prose(std::string_view s) { return words(s) >= 8 || (words(s) >= 4 && ends_sentence(s)); }
+
+} // namespace
+
+std::vector<Article> split_articles(std::string_view page,
+                                    const std::optional<LocalTime>& retrieved_at) {
+    const std::vector<Line> lines = lines_of(page);
+    // Article headers: [source] / age / [- source] / title
+    struct Header {
+        std::size_t source_line, title_line;
+        std::string source;
+        std::pair<long, char> age;
+    };
+    std::vector<Header> headers;
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+        const auto age = age_line(lines[k].text);
+        if (!age) continue;
+        Header h{k, k + 1, {}, *age};
+        if (k > 0 && !lines[k - 1].text.empty() && words(lines[k - 1].text) <= 6 &&
+            !ends_sentence(lines[k - 1].text)) {
+            h.source_line = k - 1;
+            h.source = std::string(lines[k - 1].text);
+        }
+        std::size_t t = k + 1;
+        if (t < lines.size() && lines[t].text.starts_with("- ")) {
+            if (h.source.empty()) h.source = std::string(lines[t].text.substr(2));
+            ++t;
+        }
+        while (t < lines.size() && lines[t].text.empty()) ++t;
+        if (t >= lines.size()) continue;
+        h.title_line = t;
+        headers.push_back(h);
+    }
+
+    std::vector<Article> out;
+    const auto body = [&](std::size_t from, std::size_t to, Article& a) {
+        // prose lines from `from` until `to`; chrome (short lines that are no sentences)
+        // after the prose has started ends the article
+        bool started = false;
+        a.start = lines[from].start;
+        a.end = lines[from].end;
+        a.text = std::string(lines[from].text);  // the title
+        a.title = std::string(lines[from].text);
+        for (std::size_t k = from + 1; k < to; ++k) {
+            const std::string_view t = lines[k].text;
+            if (t.empty()) continue;
+            if (prose(t)) {
+                started = true;
+                a.text += "\n";
+                a.text += t;
+                a.end = lines[k].end;
+            } else if (started) {
+                break;
+            }
+        }
+    };
+
+    const std::size_t lead_end = headers.empty() ? lines.size() : headers.front().source_line;
+    std::size_t first = 0;
+    while (first < lead_end && lines[first].text.empty()) ++first;
+    if (first < lead_end) {
+        Article lead;
+        body(first, lead_end, lead);
+        if (!lead.text.empty()) {
+            lead.published_note = "the page states no publication time";
+            out.push_back(std::move(lead));
+        }
+    }
+    for (std::size_t h = 0; h < headers.size(); ++h) {
+        const std::size_t to = h + 1 < headers.size() ? headers[h + 1].source_line : lines.size();
+        Article a;
+        body(headers[h].title_line, to, a);
+        a.source = headers[h].source;
+        const auto [n, unit] = headers[h].age;
+        const std::string age = std::string(lines[headers[h].title_line > 0 ? headers[h].title_line : 0].text);
+        if (retrieved_at) {
+            CivilDay d = retrieved_at->day;
+            if (unit == 'd') d = d.plus_days(-n);
+            else if (unit == 'M') d = d.plus_months(-static_cast<int>(n));
+            else if (unit == 'h' && retrieved_at->minute_of_day >= 0 &&
+                     n * 60 > retrieved_at->minute_of_day) {
+                d = d.plus_days(-1 - (n * 60 - retrieved_at->minute_of_day) / (24 * 60));
+            } else if (unit == 'h' && retrieved_at->minute_of_day < 0 && n >= 12) {
+                d = d.plus_days(-(n + 12) / 24);  // no time of day given: the middle of the day
+            }
+            a.published = d;
+            a.published_precision = unit == 'M' ? TimePrecision::month : TimePrecision::day;
+            a.published_note = "relative age counted back from the retrieval time";
+        } else {
+            a.published_note = "relative age, but no retrieval time was given";
+        }
+        (void)age;
+        out.push_back(std::move(a));
+    }
+    return out;
+}
+
+} // namespace kharita
