@@ -2,6 +2,7 @@
 
 #include "kharita/article.hpp"
 #include "kharita/error.hpp"
+#include "kharita/events.hpp"
 #include "kharita/evaluation.hpp"
 #include "kharita/gazetteer.hpp"
 #include "kharita/geoparser.hpp"
@@ -88,6 +89,33 @@ std::optional<LocalTime> reference_time(const nlohmann::json& doc,
     return fallback;
 }
 
+nlohmann::json event_json(const Event& e, int sources) {
+    nlohmann::json j = {{"type", to_string(e.type)},
+                        {"subtype", e.subtype},
+                        {"status", to_string(e.status)},
+                        {"date_start", e.date_start ? nlohmann::json(e.date_start->iso()) : nlohmann::json()},
+                        {"date_end", e.date_end ? nlohmann::json(e.date_end->iso()) : nlohmann::json()},
+                        {"time_precision", e.time_precision},
+                        {"confidence", std::round(e.confidence * 1000) / 1000},
+                        {"fatalities", e.fatalities ? nlohmann::json(*e.fatalities) : nlohmann::json()},
+                        {"evidence_start", e.evidence_start},
+                        {"evidence_end", e.evidence_end},
+                        {"evidence", e.evidence},
+                        {"trigger", e.trigger},
+                        {"sources", sources}};
+    if (e.place) {
+        j["place"] = e.place->name;
+        j["place_text"] = e.place->text;
+        j["lat"] = e.place->position.lat;
+        j["lon"] = e.place->position.lon;
+        j["country"] = e.place->country;
+        j["geo_precision"] = to_string(e.place->precision);
+        j["place_inherited"] = e.inherited_place;
+    }
+    j["secondary_places"] = e.secondary_places;
+    return j;
+}
+
 struct ParseArgs {
     std::string file;
     std::string retrieved_at;
@@ -151,6 +179,18 @@ void run_parse(const ParseArgs& a) {
                 times.push_back(timex_json(t));
             }
             out["timexes"] = std::move(times);
+            {
+                const auto reference = reference_time(doc, retrieved);
+                const auto toponyms = parser.parse(text, context);
+                const auto timexes = tagger.find(text, reference);
+                std::optional<CivilDay> published;
+                if (reference) published = reference->day;
+                nlohmann::json evs = nlohmann::json::array();
+                for (const Event& e : EventExtractor().extract(text, toponyms, timexes, published)) {
+                    evs.push_back(event_json(e, 1));
+                }
+                out["events"] = std::move(evs);
+            }
             std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
         }
         if (bad > 0) {
@@ -182,12 +222,16 @@ void run_parse(const ParseArgs& a) {
         fmt::print(stderr, "kharita: {}: no article text found\n", a.file);
     }
     nlohmann::json json_articles = nlohmann::json::array();
+    const EventExtractor extractor;
+    std::vector<Event> all_events;
     for (const Article& article : articles) {
         // relative dates in an article count from its own publication day when known
         std::optional<LocalTime> reference = retrieved;
         if (article.published) reference = LocalTime{*article.published, -1};
         const auto toponyms = parser.parse(article.text, context);
         const auto timexes = tagger.find(article.text, reference);
+        const auto article_events = extractor.extract(article.text, toponyms, timexes, reference ? std::optional<CivilDay>(reference->day) : std::nullopt);
+        for (const Event& e : article_events) all_events.push_back(e);
         if (a.json) {
             nlohmann::json tops = nlohmann::json::array();
             for (const Toponym& t : toponyms) tops.push_back(toponym_json(g, t));
@@ -204,6 +248,9 @@ void run_parse(const ParseArgs& a) {
                                 {"text", article.text},
                                 {"toponyms", std::move(tops)},
                                 {"timexes", std::move(times)}};
+            nlohmann::json evs = nlohmann::json::array();
+            for (const Event& e : article_events) evs.push_back(event_json(e, 1));
+            j["events"] = std::move(evs);
             json_articles.push_back(std::move(j));
             continue;
         }
@@ -229,8 +276,28 @@ void run_parse(const ParseArgs& a) {
         }
         fmt::print("\n");
     }
+    const auto merged = merge_events(all_events);
+    if (!a.json) {
+        fmt::print("== events ({} from {} mentions)\n", merged.size(), all_events.size());
+        fmt::print("{:<10} {:<9} {:<24} {:<10} {:<23} {:<7} {:>4} {:>5}  {}\n", "type", "status",
+                   "place", "precision", "dates", "time", "dead", "conf", "evidence");
+        for (const auto& [e, sources] : merged) {
+            const std::string dates = (e.date_start ? e.date_start->iso() : std::string("..")) +
+                                      (e.date_end && (!e.date_start || *e.date_end != *e.date_start)
+                                           ? " " + e.date_end->iso() : std::string());
+            fmt::print("{:<10} {:<9} {:<24} {:<10} {:<23} {:<7} {:>4} {:>5.2f}  {}\n",
+                       to_string(e.type), to_string(e.status),
+                       e.place ? e.place->text.substr(0, 24) : std::string("?"),
+                       e.place ? std::string(to_string(e.place->precision)) : std::string("-"), dates,
+                       e.time_precision, e.fatalities ? std::to_string(*e.fatalities) : std::string("-"),
+                       e.confidence, e.evidence.substr(0, 60));
+        }
+    }
     if (a.json) {
-        nlohmann::json out = {{"file", a.file}, {"articles", std::move(json_articles)}};
+        nlohmann::json evs = nlohmann::json::array();
+        for (const auto& [e, sources] : merged) evs.push_back(event_json(e, sources));
+        nlohmann::json out = {{"file", a.file}, {"articles", std::move(json_articles)},
+                              {"events", std::move(evs)}};
         if (retrieved) out["retrieved_at"] = retrieved->day.iso();
         std::cout << out.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     }
@@ -296,6 +363,24 @@ void add_eval_commands(CLI::App& app) {
         }
         fmt::print("speed: {:.0f} documents/s, {:.2f} MB/s of text (parse only, one thread)\n",
                    static_cast<double>(s.documents) / s.seconds, s.characters / s.seconds / 1e6);
+    });
+    auto event_gold = std::make_shared<std::string>();
+    auto event_page = std::make_shared<std::string>();
+    CLI::App* events = eval->add_subcommand("events", "Events of a page against a gold file");
+    events->add_option("gold", *event_gold, "gold.json (seed format)")->required();
+    events->add_option("page", *event_page, "the page")->required();
+    events->add_option("--gazetteer,-g", *gaz, "Gazetteer file");
+    events->callback([gaz, event_gold, event_page] {
+        const Gazetteer g = Gazetteer::open(gazetteer_path(*gaz));
+        const Geoparser parser(g);
+        const EventScores s = evaluate_events(parser, *event_gold, *event_page);
+        for (const EventCaseResult& r : s.gold) {
+            fmt::print("  {:<5} {:<22} {}\n", r.matched ? "ok" : "MISS", r.gold_id, r.description);
+        }
+        for (const std::string& u : s.unmatched) fmt::print("  extra {}\n", u);
+        print_prf("events (type + place + date)", s.events);
+        fmt::print("  of the matched: status right {}, geo precision right {}, time precision right {}\n",
+                   s.status_right, s.geo_precision_right, s.time_precision_right);
     });
     auto time_file = std::make_shared<std::string>();
     auto list_wrong = std::make_shared<bool>(false);

@@ -133,6 +133,21 @@ std::vector<Article> split_articles(std::string_view page,
         body(first, lead_end, lead);
         if (!lead.text.empty()) {
             lead.published_note = "the page states no publication time";
+            // a dateline: "TRIPOLI, 14 May 2025 - ..." at the start of the body
+            const std::size_t body_start = lead.text.find('\n');
+            if (body_start != std::string::npos) {
+                const std::string_view head = std::string_view(lead.text).substr(body_start + 1, 120);
+                const std::size_t dash = head.find(" - ") != std::string_view::npos ? head.find(" - ")
+                                                                                       : head.find(" \xE2\x80\x94 ");
+                if (dash != std::string_view::npos) {
+                    for (const Timex& t : TemporalTagger().find(head.substr(0, dash), std::nullopt)) {
+                        if (t.precision == TimePrecision::day || t.precision == TimePrecision::time) {
+                            lead.published = t.first;
+                            lead.published_note = "dateline";
+                        }
+                    }
+                }
+            }
             out.push_back(std::move(lead));
         }
     }

@@ -384,4 +384,96 @@ TimeScores evaluate_time(const std::filesystem::path& jsonl) {
     return s;
 }
 
+EventScores evaluate_events(const Geoparser& parser, const std::filesystem::path& gold_json,
+                            const std::filesystem::path& page) {
+    nlohmann::json gold;
+    try {
+        gold = nlohmann::json::parse(read_file(gold_json));
+    } catch (const nlohmann::json::exception& e) {
+        throw InputError(gold_json.string(), std::string("not JSON: ") + e.what());
+    }
+    const std::string text = read_file(page);
+    std::optional<LocalTime> retrieved;
+    if (gold.contains("retrieved_at_for_this_gold") && gold["retrieved_at_for_this_gold"].is_string()) {
+        retrieved = LocalTime::parse(gold["retrieved_at_for_this_gold"].get<std::string>());
+    }
+    const TemporalTagger tagger;
+    const EventExtractor extractor;
+    std::vector<Event> all;
+    for (const Article& a : split_articles(text, retrieved)) {
+        std::optional<LocalTime> reference = retrieved;
+        if (a.published) reference = LocalTime{*a.published, -1};
+        const auto toponyms = parser.parse(a.text);
+        const auto timexes = tagger.find(a.text, reference);
+        for (Event& e : extractor.extract(a.text, toponyms, timexes, reference ? std::optional<CivilDay>(reference->day) : std::nullopt)) {
+            all.push_back(std::move(e));
+        }
+    }
+    const auto predicted = merge_events(all);
+    EventScores s;
+    std::vector<bool> used(predicted.size(), false);
+    const auto day = [](const nlohmann::json& v) -> std::optional<CivilDay> {
+        if (!v.is_string()) return std::nullopt;
+        if (auto t = LocalTime::parse(v.get<std::string>())) return t->day;
+        return std::nullopt;
+    };
+    for (const auto& g : gold.value("events", nlohmann::json::array())) {
+        EventCaseResult r;
+        r.gold_id = g.value("id", "");
+        const std::string type = g.value("type", "");
+        const std::string precision = g.value("precision", "point");
+        const double tolerance = precision == "point" ? 25.0 : 100.0;
+        std::vector<LatLon> targets = {{g.value("lat", 0.0), g.value("lon", 0.0)}};
+        for (const auto& alt : g.value("alts", nlohmann::json::array())) {
+            targets.push_back({alt.at(0).get<double>(), alt.at(1).get<double>()});
+        }
+        const auto gs = day(g.value("date_start", nlohmann::json()));
+        const auto ge = day(g.value("date_end", nlohmann::json()));
+        r.description = type + " at " + g.value("place", "") + " " +
+                        (gs ? gs->iso() : std::string("?")) + ".." + (ge ? ge->iso() : std::string("?"));
+        int best = -1;
+        for (std::size_t k = 0; k < predicted.size(); ++k) {
+            const Event& e = predicted[k].first;
+            if (used[k] || to_string(e.type) != type || !e.place) continue;
+            bool near = false;
+            for (const LatLon& t : targets) near = near || distance_km(e.place->position, t) <= tolerance;
+            if (!near) continue;
+            if (gs && ge && e.date_end) {
+                // an undated prediction means "on or before" its end day
+                const std::int64_t es = e.date_start ? e.date_start->serial() : INT64_MIN / 2;
+                if (!(es <= ge->serial() + 1 && gs->serial() <= e.date_end->serial() + 1)) continue;
+            }
+            best = static_cast<int>(k);
+            break;
+        }
+        if (best >= 0) {
+            used[static_cast<std::size_t>(best)] = true;
+            const Event& e = predicted[static_cast<std::size_t>(best)].first;
+            r.matched = true;
+            ++s.events.tp;
+            s.status_right += to_string(e.status) == g.value("status", "occurred") ? 1 : 0;
+            const bool point = e.place->precision == GeoPrecision::site ||
+                               e.place->precision == GeoPrecision::district ||
+                               e.place->precision == GeoPrecision::town;
+            s.geo_precision_right += (point ? "point" : e.place->precision == GeoPrecision::country ? "country" : "region") ==
+                                             precision ? 1 : 0;
+            s.time_precision_right += e.time_precision == g.value("date_precision", "unknown") ? 1 : 0;
+        } else {
+            ++s.events.fn;
+        }
+        s.gold.push_back(std::move(r));
+    }
+    for (std::size_t k = 0; k < predicted.size(); ++k) {
+        if (used[k]) continue;
+        ++s.events.fp;
+        const Event& e = predicted[k].first;
+        s.unmatched.push_back(std::string(to_string(e.type)) + " at " +
+                              (e.place ? e.place->text : std::string("?")) + " " +
+                              (e.date_start ? e.date_start->iso() : std::string("?")) + ".." +
+                              (e.date_end ? e.date_end->iso() : std::string("?")) + " [" + e.trigger +
+                              "] " + e.evidence.substr(0, 90));
+    }
+    return s;
+}
+
 } // namespace kharita

@@ -234,7 +234,11 @@ TimeDirection Matcher::tense(std::size_t at) const {
             future = true;
         }
         if (w == "was" || w == "were" || w == "had" || w == "said" || w == "did" ||
-            w == "ago" || w == "last" || w == "yesterday" ||
+            w == "ago" || w == "last" || w == "yesterday" || w == "held" || w == "met" ||
+            w == "told" || w == "took" || w == "went" || w == "came" || w == "saw" ||
+            w == "fought" || w == "found" || w == "left" || w == "gave" || w == "made" ||
+            w == "began" || w == "broke" || w == "struck" || w == "fled" || w == "hit" ||
+            w == "led" || w == "won" || w == "lost" || w == "sent" || w == "spoke" ||
             (w.size() > 4 && w.ends_with("ed") && k < at)) {
             past = true;
         }
@@ -967,7 +971,9 @@ std::optional<Match> Matcher::weekday(std::size_t i) const {
         const TimeDirection dir = m_o.forward ? TimeDirection::future : tense(k);
         const int back = (rw - wd + 7) % 7;    // days back to the last such weekday (0 = today)
         const int ahead = (wd - rw + 7) % 7;   // days ahead to the next
-        if (dir == TimeDirection::past) delta = -back;
+        // In a sentence (not a bare phrase) with no future marker, reports speak of the past.
+        const bool sentence = m_t.size() >= 5;
+        if (dir == TimeDirection::past || (dir == TimeDirection::present && sentence)) delta = -back;
         else if (dir == TimeDirection::future) delta = ahead;
         else delta = back <= ahead ? -back : ahead;
     }

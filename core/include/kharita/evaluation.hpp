@@ -1,6 +1,7 @@
 #pragma once
 // Scoring Kharita against annotated corpora: the numbers `kharita eval` prints.
 
+#include "kharita/events.hpp"
 #include "kharita/geoparser.hpp"
 #include "kharita/timex.hpp"
 
@@ -91,6 +92,24 @@ struct TimeScores {
     std::map<std::string, std::pair<std::size_t, std::size_t>> by_file;  ///< file -> (right, cases)
     std::vector<TimeCaseResult> wrong;               ///< every case Kharita gets otherwise
 };
+
+struct EventCaseResult {
+    std::string gold_id;     ///< empty for a predicted event matching no gold event
+    std::string description; ///< type, place and dates
+    bool matched = false;
+};
+
+struct EventScores {
+    PrfCounts events;
+    std::size_t status_right = 0, geo_precision_right = 0, time_precision_right = 0;
+    std::vector<EventCaseResult> gold;       ///< each gold event and whether it was found
+    std::vector<std::string> unmatched;      ///< predicted events matching no gold event
+};
+
+/// Scores events on a gold file in the seed format: same type, place within 25 km (100 km
+/// for region or country precision), dates overlapping with one day of slack.
+EventScores evaluate_events(const Geoparser& parser, const std::filesystem::path& gold_json,
+                            const std::filesystem::path& page);
 
 /// Scores the temporal tagger on the chrono-node cases (../shared/eval/temporal format).
 TimeScores evaluate_time(const std::filesystem::path& jsonl);
