@@ -308,6 +308,7 @@ struct Gazetteer::Impl {
     std::unordered_map<std::string, std::vector<PlaceId>> regions;  // country -> L.RGN places
     std::unordered_map<std::string, std::string> admin1_names;  // "LY.77" -> name
     std::unordered_map<std::string, PlaceId> admin1_places;
+    std::unordered_map<std::string, std::vector<PlaceId>> admin1_by_country;  // "LY" -> places
     GazetteerInfo info;
 
     std::string_view text(std::uint32_t off, std::uint16_t len) const {
@@ -483,6 +484,7 @@ Gazetteer Gazetteer::open(const std::filesystem::path& file) {
             const auto it = by_gn.find(a1.column_int64(2));
             if (it != by_gn.end()) {
                 d.admin1_places.emplace(code, it->second);
+                d.admin1_by_country[code.substr(0, 2)].push_back(it->second);
             }
         }
     }
@@ -822,15 +824,8 @@ bool Gazetteer::arabic_speaking(std::string_view country) const {
 }
 
 std::vector<PlaceId> Gazetteer::admin1_places_of(std::string_view country) const {
-    std::vector<PlaceId> out;
-    const std::string prefix = std::string(country) + ".";
-    for (const auto& [code, place] : m_impl->admin1_places) {
-        if (code.starts_with(prefix)) {
-            out.push_back(place);
-        }
-    }
-    std::sort(out.begin(), out.end());
-    return out;
+    const auto it = m_impl->admin1_by_country.find(std::string(country));
+    return it == m_impl->admin1_by_country.end() ? std::vector<PlaceId>{} : it->second;
 }
 
 std::vector<PlaceId> Gazetteer::regions_of(std::string_view country) const {

@@ -1039,8 +1039,9 @@ std::vector<Toponym> Parse::toponyms() const {
                 // The border between two countries: midway between the closest pair of their
                 // admin-1 points.
                 double best_km = -1;
+                const std::vector<PlaceId> other_side = m_g.admin1_places_of(m.border_with);
                 for (PlaceId a : m_g.admin1_places_of(p.country)) {
-                    for (PlaceId b : m_g.admin1_places_of(m.border_with)) {
+                    for (PlaceId b : other_side) {
                         const double km = distance_km(m_g.place(a).position, m_g.place(b).position);
                         if (best_km < 0 || km < best_km) {
                             best_km = km;
