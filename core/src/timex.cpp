@@ -133,7 +133,7 @@ double number_word(std::string_view w) {
     return -1;
 }
 
-enum class Unit : std::uint8_t { none, second, minute, hour, day, week, month, year };
+enum class Unit : std::uint8_t { none, second, minute, hour, day, week, month, quarter, year };
 
 Unit unit_of(std::string_view w) {
     if (w == "second" || w == "seconds" || w == "sec" || w == "secs" || w == "s") return Unit::second;
@@ -141,7 +141,8 @@ Unit unit_of(std::string_view w) {
     if (w == "hour" || w == "hours" || w == "hr" || w == "hrs" || w == "h") return Unit::hour;
     if (w == "day" || w == "days" || w == "d") return Unit::day;
     if (w == "week" || w == "weeks" || w == "wk" || w == "wks" || w == "w") return Unit::week;
-    if (w == "month" || w == "months" || w == "mo" || w == "mos" || w == "m") return Unit::month;
+    if (w == "month" || w == "months" || w == "mo" || w == "mos" || w == "mon" || w == "m") return Unit::month;
+    if (w == "quarter" || w == "quarters" || w == "qtr" || w == "qtrs") return Unit::quarter;
     if (w == "year" || w == "years" || w == "yr" || w == "yrs" || w == "y") return Unit::year;
     return Unit::none;
 }
@@ -230,7 +231,7 @@ TimeDirection Matcher::tense(std::size_t at) const {
         const std::string& w = m_t[k].text;
         if (w == "will" || w == "shall" || w == "upcoming" || w == "scheduled" || w == "plan" ||
             w == "plans" || w == "planned" || w == "expected" || w == "intend" || w == "due" ||
-            w == "reconvene" || w == "going") {
+            w == "reconvene" || w == "going" || w == "let" || w == "lets") {
             future = true;
         }
         if (w == "was" || w == "were" || w == "had" || w == "said" || w == "did" ||
@@ -372,6 +373,21 @@ std::size_t Matcher::attach_time(std::size_t after, Timex& t) const {
     return after;
 }
 
+/// A year at token y: four digits, or any number followed by an era ("88 AD", "2555 BE").
+/// Returns the year and the last token used.
+std::optional<std::pair<int, std::size_t>> read_year(const std::vector<Tok>& t, std::size_t y) {
+    if (y >= t.size() || t[y].kind != Kind::number || t[y].text.size() > 4) return std::nullopt;
+    const int v = static_cast<int>(t[y].value);
+    if (y + 1 < t.size() && t[y + 1].kind == Kind::word) {
+        const std::string& era = t[y + 1].text;
+        if (era == "ad" || era == "ce") return std::make_pair(v, y + 1);
+        if (era == "be") return std::make_pair(v - 543, y + 1);  // Buddhist era
+        if (era == "bc" || era == "bce") return std::nullopt;
+    }
+    if (t[y].text.size() == 4) return std::make_pair(v, y);
+    return std::nullopt;
+}
+
 std::optional<Match> Matcher::iso_date(std::size_t i) const {
     // 2025-02-26, 2025/02/26, optionally with a time
     if (!number(i) || m_t[i].text.size() != 4) return std::nullopt;
@@ -431,7 +447,7 @@ std::optional<Match> Matcher::numeric_date(std::size_t i) const {
         m_t[i + 2].text.size() > 2) {
         // "8/10", "5/31": month/day of the closest year (not a fraction: "3/4 of")
         if (sep == "/" && !m_o.strict && m_t[i + 2].text.size() <= 2 && !word(i + 3, "of") &&
-            !punct(i + 3, "/")) {
+            !punct(i + 3, "/") && !(i > 0 && adjacent(i) && m_t[i - 1].kind == Kind::punct)) {
             long month = a, day = m_t[i + 2].value;
             if (m_o.little_endian || a > 12) std::swap(month, day);
             if (month >= 1 && month <= 12 && day >= 1 && day <= 31) {
@@ -500,9 +516,9 @@ std::optional<Match> Matcher::day_month(std::size_t i) const {
     std::size_t y = j + 1;
     if (punct(y, ".") && adjacent(y)) { ++y; last = y - 1; }  // "Aug."
     if (punct(y, ",") || ((punct(y, "-") || punct(y, "/")) && adjacent(y))) ++y;
-    if (number(y) && m_t[y].text.size() == 4) {
-        year = static_cast<int>(m_t[y].value);
-        last = y;
+    if (const auto ry = read_year(m_t, y)) {
+        year = ry->first;
+        last = ry->second;
     } else if (number(y) && m_t[y].text.size() == 2 && m_t[y].value > 31 - 31 &&
                !(y + 1 < m_t.size() && (punct(y + 1, ":") || punct(y + 1, ".")))) {
         // a two-digit year: "3 Aug 96", "21-APR-16"
@@ -587,9 +603,20 @@ std::optional<Match> Matcher::month_day(std::size_t i) const {
     std::optional<int> year;
     std::size_t y = last + 1;
     if (punct(y, ",") || ((punct(y, "-") || punct(y, "/")) && adjacent(y))) ++y;
-    if (number(y) && m_t[y].text.size() == 4) {
-        year = static_cast<int>(m_t[y].value);
-        last = y;
+    // a clock time between the day and the year: "Oct 26 11:00:09 2023"
+    if (auto tod = time_of_day(y, true); tod && !read_year(m_t, y)) {
+        std::size_t z = tod->second;
+        if (z < m_t.size() && m_t[z].kind == Kind::word && m_t[z].text.size() == 3) ++z;  // "EDT"
+        if (const auto ry = read_year(m_t, z)) {
+            year = ry->first;
+            last = ry->second;
+        }
+    }
+    if (year) {
+        // found after the time
+    } else if (const auto ry = read_year(m_t, y)) {
+        year = ry->first;
+        last = ry->second;
     } else if (number(y) && m_t[y].text.size() == 2 && m_t[y].value > 31 &&
                !(y + 1 < m_t.size() && (punct(y + 1, ":") || punct(y + 1, ".")))) {
         year = static_cast<int>(m_t[y].value) + (m_t[y].value < 50 ? 2000 : 1900);  // "Aug 9, 96"
@@ -755,6 +782,7 @@ std::optional<Match> Matcher::units(std::size_t i) const {
     int sign = 0;  // from the leading word
     bool range_back = false, range_forward = false, duration = false;
     if (word(k, "in") || word(k, "within") || word(k, "after")) { sign = 1; ++k; }
+    else if (word(k, "give") && word(k + 1, "it")) { sign = 1; k += 2; }
     else if (word(k, "for")) { sign = 1; duration = true; ++k; }
     else if (word(k, "next")) { sign = 1; range_forward = true; ++k; }
     else if (word(k, "past") || word(k, "last")) { sign = -1; range_back = true; ++k; }
@@ -776,6 +804,10 @@ std::optional<Match> Matcher::units(std::size_t i) const {
         if (number(k) && m_t[k].text.size() <= 4) {
             n = static_cast<double>(m_t[k].value);
             u = k + 1;
+            if (punct(u, ".") && adjacent(u) && number(u + 1) && adjacent(u + 1) && m_t[u + 1].text.size() == 1) {
+                n += static_cast<double>(m_t[u + 1].value) / 10.0;  // "1.5 hours"
+                u += 2;
+            }
         } else if (m_t[k].kind == Kind::word && (n = number_word(m_t[k].text)) >= 0) {
             u = k + 1;
             if (m_t[k].text == "a" && word(u, "few")) { n = 3; ++u; }
@@ -801,6 +833,7 @@ std::optional<Match> Matcher::units(std::size_t i) const {
         case Unit::day: days += static_cast<std::int64_t>(whole); break;
         case Unit::week: days += static_cast<std::int64_t>(whole * 7); break;
         case Unit::month: months += static_cast<int>(whole); break;
+        case Unit::quarter: months += static_cast<int>(whole * 3); break;
         case Unit::year: months += static_cast<int>(whole * 12); break;
         case Unit::none: break;
         }
@@ -814,7 +847,8 @@ std::optional<Match> Matcher::units(std::size_t i) const {
     if (word(last + 1, "ago") || word(last + 1, "before") || word(last + 1, "earlier")) {
         sign = -1;
         end = last + 1;
-    } else if (word(last + 1, "later") || word(last + 1, "after") || word(last + 1, "hence")) {
+    } else if (word(last + 1, "later") || word(last + 1, "after") || word(last + 1, "hence") ||
+               (word(last + 1, "out") && !m_o.strict)) {
         sign = 1;
         end = last + 1;
     } else if (word(last + 1, "from") && word(last + 2, "now")) {
@@ -926,6 +960,10 @@ std::optional<Match> Matcher::relative_period(std::size_t i) const {
     if (w == "hour") {
         return make(i, u, r, r, TimePrecision::time, true);
     }
+    if (w == "quarter" || w == "qtr") {
+        const CivilDay d = r.plus_months(3 * which);
+        return make(i, u, d, d, TimePrecision::day, true);
+    }
     return std::nullopt;
 }
 
@@ -975,7 +1013,7 @@ std::optional<Match> Matcher::weekday(std::size_t i) const {
         const bool sentence = m_t.size() >= 5;
         if (dir == TimeDirection::past || (dir == TimeDirection::present && sentence)) delta = -back;
         else if (dir == TimeDirection::future) delta = ahead;
-        else delta = back <= ahead ? -back : ahead;
+        else delta = iso_wd - iso_rw;  // a bare weekday: that day of the current (ISO) week
     }
     const CivilDay d = r.plus_days(delta);
     Match m = make(i, last, d, d, TimePrecision::day, true);
@@ -1122,6 +1160,19 @@ std::vector<Timex> Matcher::run() {
                    second->timex.first.serial() + 7 - best->timex.first.serial() <= 7) {
                 second->timex.first = second->timex.first.plus_days(7);
                 second->timex.last = second->timex.last.plus_days(7);
+            }
+            // "10 August - 12 September 2013", "Aug 10 - Nov 12, 2011": the year of the
+            // second date also dates the first
+            if (second && best->timex.relative && !second->timex.relative &&
+                best->timex.precision == TimePrecision::day) {
+                const int y = second->timex.last.year -
+                              (best->timex.first.month > second->timex.last.month ? 1 : 0);
+                if (const auto d = CivilDay::make(y, best->timex.first.month, best->timex.first.day)) {
+                    const std::int64_t span = best->timex.last.serial() - best->timex.first.serial();
+                    best->timex.first = *d;
+                    best->timex.last = d->plus_days(span);
+                    best->timex.relative = false;
+                }
             }
             if (second && second->timex.last >= best->timex.first) {
                 best->timex.last = second->timex.last;
