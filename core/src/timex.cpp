@@ -363,7 +363,10 @@ std::size_t Matcher::attach_time(std::size_t after, Timex& t) const {
         std::size_t end = tod->second;
         // a time range "13:00 - 16:00", "3:30-4:30pm"
         if ((punct(end, "-") || word(end, "to") || word(end, "till") || word(end, "until"))) {
-            if (auto tod2 = time_of_day(end + 1, false)) {
+            // the second time must look like one ("16:00", "4:30pm"), not a number that
+            // starts the next date ("to 01/01/2023")
+            if (auto tod2 = time_of_day(end + 1, true);
+                tod2 && !(tod2->second < m_t.size() && punct(tod2->second, "/"))) {
                 t.end_minute_of_day = tod2->first;
                 end = tod2->second;
             }
@@ -554,6 +557,15 @@ std::optional<Match> Matcher::day_month(std::size_t i) const {
                 if (number(l2 + 1) && m_t[l2 + 1].text.size() == 4) {
                     y2 = static_cast<int>(m_t[l2 + 1].value);
                     ++l2;
+                    if (!year) {
+                        // "10 August - 12 September 2013": the closing year dates both ends
+                        const int y1 = y2 - (a->month > static_cast<unsigned>(m2) ? 1 : 0);
+                        if (const auto a2 = CivilDay::make(y1, a->month, a->day)) {
+                            m.timex.first = *a2;
+                            a = a2;
+                            m.timex.relative = false;
+                        }
+                    }
                 }
                 if (const auto e = CivilDay::make(y2, static_cast<unsigned>(m2), dd->first); e && *e >= *a) {
                     m.timex.last = *e;
