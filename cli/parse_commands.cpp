@@ -217,7 +217,12 @@ void run_parse(const ParseArgs& a) {
                                "file's modification day, {}\n", a.file, retrieved->day.iso());
         }
     }
-    const std::vector<Article> articles = split_articles(text, retrieved);
+    Diagnostics problems;
+    const std::vector<Article> articles =
+        a.file == "-" ? split_articles(text, retrieved) : read_articles(a.file, retrieved, problems);
+    for (const Diagnostic& d : problems.examples()) {
+        fmt::print(stderr, "kharita: {}\n", d.to_string());
+    }
     if (articles.empty()) {
         fmt::print(stderr, "kharita: {}: no article text found\n", a.file);
     }
@@ -300,6 +305,10 @@ void run_parse(const ParseArgs& a) {
                               {"events", std::move(evs)}};
         if (retrieved) out["retrieved_at"] = retrieved->day.iso();
         std::cout << out.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    }
+    if (!problems.empty()) {
+        throw InputError(a.file, std::to_string(problems.count()) +
+                                     " line(s) could not be read (see above); the others were parsed");
     }
 }
 

@@ -1,5 +1,12 @@
 #include "kharita/article.hpp"
 
+#include "kharita/error.hpp"
+#include "kharita/normalize.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+
 #include <algorithm>
 #include <cstdlib>
 
@@ -178,6 +185,140 @@ std::vector<Article> split_articles(std::string_view page,
         out.push_back(std::move(a));
     }
     return out;
+}
+
+std::string html_to_text(std::string_view html) {
+    std::string out;
+    out.reserve(html.size());
+    const auto lower_at = [&](std::size_t i, std::string_view word) {
+        if (i + word.size() > html.size()) return false;
+        for (std::size_t k = 0; k < word.size(); ++k) {
+            if (std::tolower(static_cast<unsigned char>(html[i + k])) != word[k]) return false;
+        }
+        return true;
+    };
+    std::size_t i = 0;
+    while (i < html.size()) {
+        if (html[i] == '<') {
+            // drop <script>...</script> and <style>...</style> whole
+            for (std::string_view skip : {"script", "style"}) {
+                if (lower_at(i + 1, skip)) {
+                    const std::string close = "</" + std::string(skip);
+                    std::size_t j = i;
+                    while (j < html.size() && !lower_at(j, close)) ++j;
+                    i = j;
+                    break;
+                }
+            }
+            const std::size_t end = html.find('>', i);
+            if (end == std::string_view::npos) break;
+            std::size_t name = i + 1;
+            if (name < end && html[name] == '/') ++name;
+            std::string tag;
+            while (name < end && std::isalnum(static_cast<unsigned char>(html[name]))) {
+                tag += static_cast<char>(std::tolower(static_cast<unsigned char>(html[name++])));
+            }
+            if (tag == "p" || tag == "br" || tag == "div" || tag == "li" || tag == "tr" ||
+                tag == "h1" || tag == "h2" || tag == "h3" || tag == "h4" || tag == "h5" ||
+                tag == "h6" || tag == "article" || tag == "section" || tag == "title") {
+                out += '\n';
+            } else {
+                out += ' ';
+            }
+            i = end + 1;
+            continue;
+        }
+        if (html[i] == '&') {
+            const std::size_t semi = html.find(';', i);
+            if (semi != std::string_view::npos && semi - i <= 10) {
+                const std::string_view entity = html.substr(i + 1, semi - i - 1);
+                std::string rep;
+                if (entity == "amp") rep = "&";
+                else if (entity == "lt") rep = "<";
+                else if (entity == "gt") rep = ">";
+                else if (entity == "quot") rep = "\"";
+                else if (entity == "apos" || entity == "#39") rep = "'";
+                else if (entity == "nbsp") rep = " ";
+                else if (!entity.empty() && entity[0] == '#') {
+                    const bool hex = entity.size() > 1 && (entity[1] == 'x' || entity[1] == 'X');
+                    const long cp = std::strtol(std::string(entity.substr(hex ? 2 : 1)).c_str(), nullptr, hex ? 16 : 10);
+                    if (cp > 0 && cp < 0x110000) append_utf8(rep, static_cast<char32_t>(cp));
+                }
+                if (!rep.empty()) {
+                    out += rep;
+                    i = semi + 1;
+                    continue;
+                }
+            }
+        }
+        out += html[i] == '\r' || html[i] == '\t' ? ' ' : html[i];
+        ++i;
+    }
+    // collapse runs of spaces on each line
+    std::string tidy;
+    bool space = false;
+    for (char c : out) {
+        if (c == ' ') {
+            space = true;
+            continue;
+        }
+        if (space && c != '\n' && !tidy.empty() && tidy.back() != '\n') tidy += ' ';
+        space = false;
+        tidy += c;
+    }
+    return tidy;
+}
+
+std::vector<Article> read_articles(const std::filesystem::path& file,
+                                   const std::optional<LocalTime>& retrieved_at,
+                                   Diagnostics& problems) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        throw InputError(file.string(), "cannot open");
+    }
+    const std::string ext = file.extension().string();
+    if (ext == ".jsonl") {
+        std::vector<Article> out;
+        std::string line;
+        std::uint64_t line_no = 0;
+        while (std::getline(in, line)) {
+            ++line_no;
+            if (line.empty()) continue;
+            nlohmann::json doc;
+            try {
+                doc = nlohmann::json::parse(line);
+            } catch (const nlohmann::json::exception& e) {
+                problems.add(file.string(), line_no, std::string("not JSON: ") + e.what());
+                continue;
+            }
+            if (!doc.is_object() || !doc.contains("text") || !doc["text"].is_string()) {
+                problems.add(file.string(), line_no, "text: missing or not a string");
+                continue;
+            }
+            Article a;
+            a.title = doc.value("title", "");
+            a.source = doc.value("source", "");
+            a.text = (a.title.empty() ? std::string() : a.title + "\n") + doc["text"].get<std::string>();
+            a.end = a.text.size();
+            if (doc.contains("published") && doc["published"].is_string()) {
+                if (const auto t = LocalTime::parse(doc["published"].get<std::string>())) {
+                    a.published = t->day;
+                    a.published_note = "published field";
+                } else {
+                    problems.add(file.string(), line_no, "published: \"" +
+                                 doc["published"].get<std::string>() + "\" is not a date; ignored");
+                }
+            }
+            if (!a.published) a.published_note = "no published field";
+            out.push_back(std::move(a));
+        }
+        return out;
+    }
+    const std::string content{std::istreambuf_iterator<char>(in), {}};
+    if (ext == ".html" || ext == ".htm") {
+        return split_articles(html_to_text(content), retrieved_at);
+    }
+    return split_articles(content, retrieved_at);
 }
 
 } // namespace kharita

@@ -88,6 +88,10 @@ TEST(TemporalTagger, BrokenUtf8AndEmptyTextNeverThrow) {
 }
 
 #include "kharita/article.hpp"
+#include "kharita/error.hpp"
+
+#include <filesystem>
+#include <fstream>
 
 TEST(SplitArticles, AggregatorPageGivesLeadAndRelatedArticles) {
     const std::string page =
@@ -122,4 +126,40 @@ TEST(SplitArticles, RelativeAgeWithoutRetrievalTimeStaysUnknown) {
     ASSERT_EQ(a.size(), 2u);
     EXPECT_FALSE(a[1].published.has_value());
     EXPECT_NE(a[1].published_note.find("no retrieval time"), std::string::npos);
+}
+
+TEST(HtmlToText, KeepsParagraphsDropsMarkupAndScripts) {
+    const std::string text = html_to_text(
+        "<html><head><title>Clashes</title><script>var x = '<p>no</p>';</script>"
+        "<style>p { color: red }</style></head><body><h1>Clashes in Tripoli</h1>"
+        "<p>Fighting broke out in <b>Abu Salim</b> on Monday &amp; Tuesday.</p>"
+        "<p>Residents fled to Tajoura&#8217;s outskirts.</p></body></html>");
+    EXPECT_NE(text.find("Clashes in Tripoli\n"), std::string::npos) << text;
+    EXPECT_NE(text.find("Fighting broke out in Abu Salim on Monday & Tuesday."), std::string::npos) << text;
+    EXPECT_NE(text.find("Tajoura\xE2\x80\x99s"), std::string::npos) << text;
+    EXPECT_EQ(text.find("var x"), std::string::npos);
+    EXPECT_EQ(text.find("color"), std::string::npos);
+}
+
+TEST(ReadArticles, JsonLinesWithABadLineKeepsTheOthers) {
+    const auto path = std::filesystem::temp_directory_path() / "kharita-articles-test.jsonl";
+    {
+        std::ofstream out(path);
+        out << R"({"title": "One", "text": "Talks in Tunis.", "published": "2025-02-26"})" << "\n";
+        out << "{not json\n";
+        out << R"({"title": "Two", "text": "A protest in Misrata.", "published": "2025-31-02"})" << "\n";
+    }
+    Diagnostics problems;
+    const auto articles = read_articles(path, std::nullopt, problems);
+    std::filesystem::remove(path);
+    ASSERT_EQ(articles.size(), 2u);
+    EXPECT_EQ(articles[0].published->iso(), "2025-02-26");
+    EXPECT_FALSE(articles[1].published.has_value());  // an impossible date is not used
+    EXPECT_EQ(problems.count(), 2u);
+    EXPECT_EQ(problems.examples().front().line, 2u);
+}
+
+TEST(ReadArticles, MissingFileIsAnInputError) {
+    Diagnostics problems;
+    EXPECT_THROW(read_articles("/nonexistent/page.html", std::nullopt, problems), InputError);
 }

@@ -4,7 +4,10 @@
 // relative age ("11 hours ago"), a repeated source line and a title. Interface chrome
 // ("Hashtags", "Comments", "Try Our AI Features") is not article text.
 
+#include "kharita/diagnostics.hpp"
 #include "kharita/timex.hpp"
+
+#include <filesystem>
 
 #include <cstddef>
 #include <optional>
@@ -29,5 +32,17 @@ struct Article {
 /// recognisable structure is one article. Never throws.
 std::vector<Article> split_articles(std::string_view page,
                                     const std::optional<LocalTime>& retrieved_at);
+
+/// Text of an HTML page: scripts and styles dropped, block elements (p, br, div, li, h1-h6,
+/// tr) become line breaks, other tags vanish, entities are decoded.
+std::string html_to_text(std::string_view html);
+
+/// Articles of a file, by its format: `.jsonl` (one article per line: text, title, source,
+/// url, published), `.html`/`.htm` (markup stripped, then split), anything else plain text or
+/// an aggregator page. Unreadable JSON lines are counted in `problems` with their line
+/// number and skipped. Throws InputError when the file cannot be read.
+std::vector<Article> read_articles(const std::filesystem::path& file,
+                                   const std::optional<LocalTime>& retrieved_at,
+                                   Diagnostics& problems);
 
 } // namespace kharita
