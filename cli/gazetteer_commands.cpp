@@ -98,7 +98,7 @@ void run_geocode(const GeocodeArgs& a) {
         for (const Candidate& c : candidates) {
             const Place& p = g.place(c.place);
             nlohmann::json j = {{"name", p.name},
-                                {"matched", c.matched_name},
+                                {"matched", std::string(c.matched_name)},
                                 {"country", p.country},
                                 {"admin1", g.admin1_name(p.country, p.admin1)},
                                 {"feature", std::string(1, p.feature_class) + "." + p.feature_code},
@@ -125,7 +125,7 @@ void run_geocode(const GeocodeArgs& a) {
     for (const Candidate& c : candidates) {
         const Place& p = g.place(c.place);
         std::string why(to_string(c.kind));
-        if (c.matched_name != p.name) why += " \"" + c.matched_name + "\"";
+        if (c.matched_name != p.name) why += " \"" + std::string(c.matched_name) + "\"";
         if (c.common_word) why += ", common English word";
         fmt::print("{:<3} {:<26} {:<3} {:<22} {:<10} {:>10} {:>9.4f} {:>9.4f} {:>6.3f}  {}\n",
                    ++rank, p.name, p.country, g.admin1_name(p.country, p.admin1).substr(0, 22),

@@ -779,7 +779,7 @@ std::vector<Candidate> Gazetteer::lookup_normalized(std::string_view n,
         const Scored& c = top[i];
         const NameEntry& e = d.entries[c.entry];
         out.push_back({place_of(c), c.score, groups[c.group].kind,
-                       std::string(d.text(e.name_offset, e.name_len)), common});
+                       d.text(e.name_offset, e.name_len), common});
     }
     return out;
 }

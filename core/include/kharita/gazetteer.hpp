@@ -50,7 +50,7 @@ struct Candidate {
     PlaceId place = 0;
     double score = 0;            ///< in [0, 1]; above ~0.5 is a confident match
     MatchKind kind = MatchKind::exact;
-    std::string matched_name;    ///< the gazetteer name that matched
+    std::string_view matched_name;  ///< the gazetteer name that matched; valid while the Gazetteer lives
     bool common_word = false;    ///< the query is an ordinary English word ("May")
 };
 
