@@ -113,6 +113,7 @@ nlohmann::json event_json(const Event& e, int sources) {
         j["place_inherited"] = e.inherited_place;
     }
     j["secondary_places"] = e.secondary_places;
+    j["actors"] = e.actors;
     return j;
 }
 

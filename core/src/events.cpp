@@ -231,6 +231,57 @@ double place_score(std::string_view text, const Toponym& t, std::size_t trigger_
     return s;
 }
 
+/// Organisations and armed groups a sentence names: acronyms ("UNSMIL", "SSA"), and
+/// capitalised names ending in an organisation word ("Stabilisation Support Apparatus",
+/// "Tripoli Protection Force", "Red Crescent").
+std::vector<std::string> actors_of(std::string_view text, std::size_t from, std::size_t to) {
+    static constexpr std::array<std::string_view, 28> kHeads = {
+        "Apparatus", "Brigade", "Brigades", "Force", "Forces", "Army", "Mission", "Council",
+        "Ministry", "Government", "Guard", "Crescent", "Committee", "Group", "Police",
+        "Militia", "Battalion", "Authority", "Agency", "Nations", "Union", "Parliament",
+        "Assembly", "Office", "Service", "Team", "Commission", "Organization"};
+    std::vector<std::string> out;
+    const auto add = [&](std::string name) {
+        if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(std::move(name));
+    };
+    std::vector<std::pair<std::size_t, std::size_t>> caps;  // capitalised words
+    std::size_t i = from;
+    while (i < to) {
+        if (!std::isalpha(static_cast<unsigned char>(text[i]))) {
+            ++i;
+            continue;
+        }
+        std::size_t j = i;
+        while (j < to && (std::isalnum(static_cast<unsigned char>(text[j])) || text[j] == '-')) ++j;
+        if (std::isupper(static_cast<unsigned char>(text[i]))) caps.emplace_back(i, j);
+        const std::string_view word = text.substr(i, j - i);
+        // acronyms of three or more capitals (not a sentence-initial "THE")
+        if (word.size() >= 3 && word.size() <= 8 &&
+            std::all_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+            add(std::string(word));
+        }
+        i = j;
+    }
+    // runs of capitalised words (joined by single spaces or "of") ending in a head word
+    for (std::size_t k = 0; k < caps.size(); ++k) {
+        std::size_t start = k, end = k;
+        while (end + 1 < caps.size()) {
+            const std::string_view gap = text.substr(caps[end].second, caps[end + 1].first - caps[end].second);
+            if (gap != " " && gap != " of " && gap != " for ") break;
+            ++end;
+        }
+        for (std::size_t e = end; e > start; --e) {
+            const std::string_view last = text.substr(caps[e].first, caps[e].second - caps[e].first);
+            if (std::find(kHeads.begin(), kHeads.end(), last) != kHeads.end()) {
+                add(std::string(text.substr(caps[start].first, caps[e].second - caps[start].first)));
+                break;
+            }
+        }
+        k = end;
+    }
+    return out;
+}
+
 } // namespace
 
 std::string_view to_string(EventType t) noexcept {
@@ -413,7 +464,11 @@ std::vector<Event> EventExtractor::extract(std::string_view text,
                 e.date_end = published;  // on or before the publication day
                 e.time_precision = "unknown";
             }
-            e.status = future ? EventStatus::planned : EventStatus::occurred;
+            e.status = future ? EventStatus::planned
+                       : has_word(w, {"ongoing", "continuing", "continue", "continues"})
+                           ? EventStatus::ongoing
+                           : EventStatus::occurred;
+            e.actors = actors_of(text, from, to);
             e.fatalities = fatalities_of(w, e.type);
             e.confidence = std::clamp(hit->strength * (e.place ? 0.6 + 0.4 * e.place->confidence : 0.4) *
                                           (date != nullptr ? 1.0 : 0.85),

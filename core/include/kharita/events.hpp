@@ -46,6 +46,7 @@ struct Event {
     std::string time_precision;          ///< time precision of the date: day, month, year, unknown
     std::optional<Toponym> place;        ///< where it happened
     std::vector<std::string> secondary_places;
+    std::vector<std::string> actors;     ///< organisations and groups the sentence names
     std::optional<int> fatalities;
     double confidence = 0;
     std::size_t evidence_start = 0, evidence_end = 0;  ///< the sentence, bytes in the text
