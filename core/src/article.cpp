@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 
 namespace kharita {
@@ -141,11 +142,15 @@ std::vector<Article> split_articles(std::string_view page,
         if (!lead.text.empty()) {
             lead.published_note = "the page states no publication time";
             // a dateline: "TRIPOLI, 14 May 2025 - ..." at the start of the body
-            const std::size_t body_start = lead.text.find('\n');
-            if (body_start != std::string::npos) {
+            // the dateline opens one of the first lines after the title
+            std::size_t body_start = lead.text.find('\n');
+            for (int line = 0; line < 3 && body_start != std::string::npos && !lead.published; ++line) {
                 const std::string_view head = std::string_view(lead.text).substr(body_start + 1, 120);
-                const std::size_t dash = head.find(" - ") != std::string_view::npos ? head.find(" - ")
-                                                                                       : head.find(" \xE2\x80\x94 ");
+                body_start = lead.text.find('\n', body_start + 1);
+                std::size_t dash = std::string_view::npos;
+                for (std::string_view d : {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) {  // hyphen, en, em dash
+                    dash = std::min(dash, head.find(d));
+                }
                 if (dash != std::string_view::npos) {
                     for (const Timex& t : TemporalTagger().find(head.substr(0, dash), std::nullopt)) {
                         if (t.precision == TimePrecision::day || t.precision == TimePrecision::time) {
@@ -243,6 +248,18 @@ std::string html_to_text(std::string_view html) {
                     const bool hex = entity.size() > 1 && (entity[1] == 'x' || entity[1] == 'X');
                     const long cp = std::strtol(std::string(entity.substr(hex ? 2 : 1)).c_str(), nullptr, hex ? 16 : 10);
                     if (cp > 0 && cp < 0x110000) append_utf8(rep, static_cast<char32_t>(cp));
+                }
+                else {
+                    // the named entities news pages use most
+                    static constexpr std::array<std::pair<std::string_view, char32_t>, 18> kNamed = {{
+                        {"ndash", 0x2013}, {"mdash", 0x2014}, {"lsquo", 0x2018}, {"rsquo", 0x2019},
+                        {"ldquo", 0x201C}, {"rdquo", 0x201D}, {"hellip", 0x2026}, {"copy", 0xA9},
+                        {"reg", 0xAE}, {"eacute", 0xE9}, {"egrave", 0xE8}, {"agrave", 0xE0},
+                        {"ccedil", 0xE7}, {"uuml", 0xFC}, {"ouml", 0xF6}, {"auml", 0xE4},
+                        {"laquo", 0xAB}, {"raquo", 0xBB}}};
+                    for (const auto& [name, cp] : kNamed) {
+                        if (entity == name) append_utf8(rep, cp);
+                    }
                 }
                 if (!rep.empty()) {
                     out += rep;

@@ -73,7 +73,7 @@ struct Trigger {
     double strength;
 };
 
-constexpr std::array<Trigger, 63> kTriggers = {{
+constexpr std::array<Trigger, 65> kTriggers = {{
     {"town hall", EventType::meeting, "town hall", 0.9},
     {"town hall-style", EventType::meeting, "town hall", 0.9},
     {"meeting", EventType::meeting, "meeting", 0.8},
@@ -120,6 +120,8 @@ constexpr std::array<Trigger, 63> kTriggers = {{
     {"demonstrators", EventType::protest, "demonstration", 0.8},
     {"rally", EventType::protest, "demonstration", 0.6},
     {"sit-in", EventType::protest, "sit-in", 0.8},
+    {"gathered", EventType::protest, "demonstration", 0.6},
+    {"rallied", EventType::protest, "demonstration", 0.7},
     {"border crossing", EventType::border, "crossing", 0.7},
     {"border centers", EventType::border, "border centre", 0.8},
     {"border centres", EventType::border, "border centre", 0.8},
@@ -215,7 +217,16 @@ double place_score(std::string_view text, const Toponym& t, std::size_t trigger_
                          (t.start >= 5 && text.substr(t.start - 5, 5) == "\xE2\x80\x99s "))) {
         s += 1.2;
     }
-    if (t.kind == ToponymKind::region && type == EventType::border) s += 1.0;
+    if (t.kind == ToponymKind::region && type == EventType::border) s += 0.3;
+    // "Ras Ajdir crossing", "Tripoli port": the name of the site itself
+    {
+        std::size_t a = t.end;
+        while (a < text.size() && text[a] == ' ') ++a;
+        std::size_t b = a;
+        while (b < text.size() && std::isalpha(static_cast<unsigned char>(text[b]))) ++b;
+        const std::string_view next = text.substr(a, b - a);
+        if (next == "crossing" || next == "checkpoint" || next == "port" || next == "airport") s += 0.8;
+    }
     // possessives and "about X" name what the event concerns, not where it was
     if (t.end + 1 < text.size() && (text[t.end] == '\'' || text.substr(t.end, 3) == "\xE2\x80\x99")) s -= 0.5;
     switch (t.precision) {
@@ -348,6 +359,10 @@ std::vector<Event> EventExtractor::extract(std::string_view text,
             if (hit->type == EventType::border && hit->words == "crossing" && !has_word(w, {"border"})) {
                 continue;
             }
+            if (hit->type == EventType::protest && (hit->words == "gathered" || hit->words == "rallied") &&
+                !has_word(w, {"demand", "demanding", "calling", "chanting", "protest", "against"})) {
+                continue;  // a gathering is a protest only when it demands something
+            }
             if (hit->type == EventType::migration && hit->subtype == "rescue" &&
                 !has_word(w, {"migrants", "boat", "sea", "coast"})) {
                 continue;
@@ -355,10 +370,11 @@ std::vector<Event> EventExtractor::extract(std::string_view text,
             // prevented or hypothetical: "to prevent clashes", "avoid fighting"
             {
                 bool hypothetical = false;
-                for (std::size_t b = k >= 3 ? k - 3 : 0; b < k; ++b) {
+                for (std::size_t b = k >= 5 ? k - 5 : 0; b < k; ++b) {
                     const std::string& x = w[b].lower;
                     hypothetical = hypothetical || x == "prevent" || x == "avoid" || x == "avert" ||
-                                   x == "stop" || x == "halt" || x == "against";
+                                   x == "stop" || x == "halt" || x == "against" ||
+                                   x == "ceasefire" || x == "truce";  // "a truce between forces fighting"
                 }
                 if (hypothetical) continue;
             }
@@ -392,10 +408,30 @@ std::vector<Event> EventExtractor::extract(std::string_view text,
             while (!e.evidence.empty() && (e.evidence.back() == '\n' || e.evidence.back() == ' ')) {
                 e.evidence.pop_back();
             }
+            // a dateline ("ZUWARA, 1 July 2024 - ...") says where the report was filed, not
+            // where the event happened: places before its dash are not candidates
+            std::size_t place_from = from;
+            if (w.front().lower.size() >= 3 &&
+                std::all_of(text.begin() + static_cast<std::ptrdiff_t>(w.front().start),
+                            text.begin() + static_cast<std::ptrdiff_t>(w.front().end),
+                            [](char c) { return c >= 'A' && c <= 'Z'; })) {
+                const std::string_view head = text.substr(from, std::min<std::size_t>(120, to - from));
+                for (std::string_view d : {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) {
+                    if (const std::size_t p = head.find(d); p != std::string_view::npos) {
+                        place_from = std::max(place_from, from + p + d.size());
+                    }
+                }
+            }
+            // "days after deadly clashes", "following the killing": an event told in passing;
+            // its sentence's date and place belong to the main event
+            bool in_passing = false;
+            for (std::size_t b = k >= 3 ? k - 3 : 0; b < k; ++b) {
+                in_passing = in_passing || w[b].lower == "after" || w[b].lower == "following";
+            }
             // place: the best-placed toponym of the sentence
             double best = -1e9;
             for (const Toponym& t : toponyms) {
-                if (t.start < from || t.end > to || !t.position.is_valid()) continue;
+                if (t.start < place_from || t.end > to || !t.position.is_valid() || in_passing) continue;
                 const double sc = place_score(text, t, w[k].start, e.type);
                 if (sc > best) {
                     best = sc;
@@ -427,14 +463,15 @@ std::vector<Event> EventExtractor::extract(std::string_view text,
             // date: the sentence's expression nearest the trigger
             const Timex* date = nullptr;
             for (const Timex& t : timexes) {
-                if (t.start < from || t.end > to || t.type == "DURATION") continue;
+                if (t.start < place_from || t.end > to || t.type == "DURATION" || in_passing) continue;
                 if (date == nullptr ||
                     std::llabs(static_cast<long long>(t.start) - static_cast<long long>(w[k].start)) <
                         std::llabs(static_cast<long long>(date->start) - static_cast<long long>(w[k].start))) {
                     date = &t;
                 }
             }
-            if (date == nullptr && from > 0 && text[from - 1] != '\n') {
+            if (in_passing) e.anaphoric = true;
+            if (date == nullptr && from > 0 && text[from - 1] != '\n' && !in_passing) {
                 // no date of its own: the last one of the sentence before, in the same paragraph
                 std::size_t prev_from = from - 1;
                 while (prev_from > 0 && text[prev_from - 1] != '\n' &&
