@@ -21,11 +21,12 @@ printf '%-10s -> ' "Tripoli LB"
 "$K" geocode Tripoli --country LB --limit 1 | sed -n 2p | cut -c5-
 echo
 echo "== parse: articles, places and dates of the sample reports in data/samples/"
-for f in "$KHARITA_ROOT"/data/samples/*.txt; do
+for f in "$KHARITA_ROOT"/data/samples/*.txt "$KHARITA_ROOT"/data/samples/*.html \
+         "$KHARITA_ROOT"/data/samples/*.jsonl; do
     echo "-- $(basename "$f")"
     # the samples describe June 2025; a fixed retrieval time keeps the demo reproducible
     "$K" parse "$f" --retrieved-at 2025-06-14T12:00 | cut -c1-118
-    "$K" parse "$f" --retrieved-at 2025-06-14T12:00 --json > "$OUT/$(basename "$f" .txt).json"
+    "$K" parse "$f" --retrieved-at 2025-06-14T12:00 --json > "$OUT/$(basename "$f").json"
 done
 echo
 echo "JSON results written to $OUT/"
