@@ -535,20 +535,30 @@ void Parse::recognise() {
         // An all-caps word must be an abbreviation or a name of the place, not a word
         // that happens to be spelled like one ("IT", "ARE").
         if (m_tokens[s.first].all_caps && s.first == s.last && m.key.size() <= 5) {
-            const Candidate& c = m.candidates.front();
-            const bool caps_name = std::none_of(c.matched_name.begin(), c.matched_name.end(),
-                                                [](char ch) { return ch >= 'a' && ch <= 'z'; });
-            if (c.kind != MatchKind::abbreviation && !caps_name) {
-                continue;
+            const auto code_like = [&](const Candidate& k) {
+                const Place& kp = m_g.place(k.place);
+                return is_country_place(kp) || is_admin1_place(kp) || kp.feature_class == 'L';
+            };
+            // An all-caps word must be an abbreviation or an all-caps name of the place, not
+            // a word spelled like one ("IT", "ARE", "Eu" for "EU"); a code of three letters or
+            // fewer must name a country, a province or a larger area, not an airport ("SSA").
+            std::erase_if(m.candidates, [&](const Candidate& k) {
+                const bool caps_name = std::none_of(k.matched_name.begin(), k.matched_name.end(),
+                                                    [](char ch) { return ch >= 'a' && ch <= 'z'; });
+                return (k.kind != MatchKind::abbreviation && !caps_name) ||
+                       (m.key.size() <= 3 && !code_like(k));
+            });
+            if (m.candidates.empty()) continue;
+            // A two- or three-letter country or province code ("PM", "TV") is believed only
+            // when the text is about that country anyway; a supranational one ("EU") stands.
+            // A bare ISO code of a smaller country ("PM", "TV", "MW") is weak; an abbreviation
+            // in its own right ("UK", "UAE", "EU") or a large country's code ("US") is not.
+            {
+                const Place& cp = m_g.place(m.candidates.front().place);
+                std::string upper = m.key;
+                for (char& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+                m.weak = upper == cp.country && cp.population < 50000000;
             }
-            const Place& cp = m_g.place(c.place);
-            if (m.key.size() <= 3 && !is_country_place(cp) && !is_admin1_place(cp) &&
-                cp.feature_class != 'L') {
-                continue;  // "SSA", "AI": airport codes and the like, not places in prose
-            }
-            // A two- or three-letter code ("PM", "TV", "AI") is believed only when the text
-            // is about that country anyway.
-            m.weak = m.key.size() <= 3;
         }
         found.push_back(std::move(m));
         next_free = s.last + 1;
