@@ -1,6 +1,6 @@
 #include "commands.hpp"
 
-#include "kharita/article.hpp"
+#include "kharita/pipeline.hpp"
 #include "kharita/error.hpp"
 #include "kharita/events.hpp"
 #include "kharita/evaluation.hpp"
@@ -136,7 +136,6 @@ void run_parse(const ParseArgs& a) {
                                                    "2025-06-14T12:00:00Z)");
         }
     }
-    const TemporalTagger tagger;
     const Gazetteer g = Gazetteer::open(gazetteer_path(a.gazetteer));
     const Geoparser parser(g);
     ParseContext context;
@@ -170,41 +169,28 @@ void run_parse(const ParseArgs& a) {
                 ++bad;
                 continue;
             }
-            const std::string text = doc["text"].get<std::string>();
+            Article article;
+            article.text = doc["text"].get<std::string>();
+            const auto reference = reference_time(doc, retrieved);
+            if (reference) article.published = reference->day;
+            const ParsedArticle parsed =
+                std::move(parse_articles(parser, {std::move(article)}, reference, context).front());
             nlohmann::json out = {{"id", doc.contains("id") ? doc["id"] : nlohmann::json(line_no)}};
             nlohmann::json tops = nlohmann::json::array();
-            for (const Toponym& t : parser.parse(text, context)) tops.push_back(toponym_json(g, t));
-            out["toponyms"] = std::move(tops);
+            for (const Toponym& t : parsed.toponyms) tops.push_back(toponym_json(g, t));
             nlohmann::json times = nlohmann::json::array();
-            for (const Timex& t : tagger.find(text, reference_time(doc, retrieved))) {
-                times.push_back(timex_json(t));
-            }
+            for (const Timex& t : parsed.timexes) times.push_back(timex_json(t));
+            nlohmann::json evs = nlohmann::json::array();
+            for (const Event& e : parsed.events) evs.push_back(event_json(e, 1));
+            out["toponyms"] = std::move(tops);
             out["timexes"] = std::move(times);
-            {
-                const auto reference = reference_time(doc, retrieved);
-                const auto toponyms = parser.parse(text, context);
-                const auto timexes = tagger.find(text, reference);
-                std::optional<CivilDay> published;
-                if (reference) published = reference->day;
-                nlohmann::json evs = nlohmann::json::array();
-                for (const Event& e : EventExtractor().extract(text, toponyms, timexes, published)) {
-                    evs.push_back(event_json(e, 1));
-                }
-                out["events"] = std::move(evs);
-            }
+            out["events"] = std::move(evs);
             std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
         }
         if (bad > 0) {
             throw InputError(a.file, std::to_string(bad) + " line(s) could not be read (see above)");
         }
         return;
-    }
-    const std::string text = read_input(a.file);
-    std::size_t invalid = 0;
-    decode_utf8(text, &invalid);
-    if (invalid > 0) {
-        fmt::print(stderr, "kharita: {}: {} invalid UTF-8 byte sequence(s) treated as spaces\n",
-                   a.file, invalid);
     }
     if (!retrieved && a.file != "-") {
         // no reference given: the file's modification time, and the result says so
@@ -219,45 +205,50 @@ void run_parse(const ParseArgs& a) {
         }
     }
     Diagnostics problems;
-    const std::vector<Article> articles =
-        a.file == "-" ? split_articles(text, retrieved) : read_articles(a.file, retrieved, problems);
+    std::vector<Article> articles = a.file == "-" ? split_articles(read_input(a.file), retrieved)
+                                                  : read_articles(a.file, retrieved, problems);
     for (const Diagnostic& d : problems.examples()) {
         fmt::print(stderr, "kharita: {}\n", d.to_string());
     }
     if (articles.empty()) {
         fmt::print(stderr, "kharita: {}: no article text found\n", a.file);
     }
-    nlohmann::json json_articles = nlohmann::json::array();
-    const EventExtractor extractor;
-    std::vector<Event> all_events;
+    std::size_t invalid = 0;
     for (const Article& article : articles) {
-        // relative dates in an article count from its own publication day when known
-        std::optional<LocalTime> reference = retrieved;
-        if (article.published) reference = LocalTime{*article.published, -1};
-        const auto toponyms = parser.parse(article.text, context);
-        const auto timexes = tagger.find(article.text, reference);
-        const auto article_events = extractor.extract(article.text, toponyms, timexes, reference ? std::optional<CivilDay>(reference->day) : std::nullopt);
-        for (const Event& e : article_events) all_events.push_back(e);
+        std::size_t bad = 0;
+        decode_utf8(article.text, &bad);
+        invalid += bad;
+    }
+    if (invalid > 0) {
+        fmt::print(stderr, "kharita: {}: {} invalid UTF-8 byte sequence(s) treated as spaces\n",
+                   a.file, invalid);
+    }
+    const std::vector<ParsedArticle> parsed =
+        parse_articles(parser, std::move(articles), retrieved, context);
+    nlohmann::json json_articles = nlohmann::json::array();
+    for (const ParsedArticle& p : parsed) {
+        const Article& article = p.article;
+        const auto& toponyms = p.toponyms;
+        const auto& timexes = p.timexes;
         if (a.json) {
             nlohmann::json tops = nlohmann::json::array();
             for (const Toponym& t : toponyms) tops.push_back(toponym_json(g, t));
             nlohmann::json times = nlohmann::json::array();
             for (const Timex& t : timexes) times.push_back(timex_json(t));
-            nlohmann::json j = {{"title", article.title},
-                                {"source", article.source},
-                                {"published", article.published ? nlohmann::json(article.published->iso())
-                                                                : nlohmann::json()},
-                                {"published_precision", to_string(article.published_precision)},
-                                {"published_note", article.published_note},
-                                {"reference_time", reference ? nlohmann::json(reference->day.iso())
-                                                             : nlohmann::json()},
-                                {"text", article.text},
-                                {"toponyms", std::move(tops)},
-                                {"timexes", std::move(times)}};
             nlohmann::json evs = nlohmann::json::array();
-            for (const Event& e : article_events) evs.push_back(event_json(e, 1));
-            j["events"] = std::move(evs);
-            json_articles.push_back(std::move(j));
+            for (const Event& e : p.events) evs.push_back(event_json(e, 1));
+            json_articles.push_back({{"title", article.title},
+                                     {"source", article.source},
+                                     {"published", article.published ? nlohmann::json(article.published->iso())
+                                                                     : nlohmann::json()},
+                                     {"published_precision", to_string(article.published_precision)},
+                                     {"published_note", article.published_note},
+                                     {"reference_time", p.reference ? nlohmann::json(p.reference->day.iso())
+                                                                    : nlohmann::json()},
+                                     {"text", article.text},
+                                     {"toponyms", std::move(tops)},
+                                     {"timexes", std::move(times)},
+                                     {"events", std::move(evs)}});
             continue;
         }
         fmt::print("== {}\n   source: {}  published: {} ({})\n", article.title.substr(0, 100),
@@ -282,9 +273,11 @@ void run_parse(const ParseArgs& a) {
         }
         fmt::print("\n");
     }
-    const auto merged = merge_events(all_events);
+    const auto merged = merged_events(parsed);
     if (!a.json) {
-        fmt::print("== events ({} from {} mentions)\n", merged.size(), all_events.size());
+        std::size_t mentions = 0;
+        for (const ParsedArticle& p : parsed) mentions += p.events.size();
+        fmt::print("== events ({} from {} mentions)\n", merged.size(), mentions);
         fmt::print("{:<10} {:<9} {:<24} {:<10} {:<23} {:<7} {:>4} {:>5}  {}\n", "type", "status",
                    "place", "precision", "dates", "time", "dead", "conf", "evidence");
         for (const auto& [e, sources] : merged) {

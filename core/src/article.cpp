@@ -3,7 +3,7 @@
 #include "kharita/error.hpp"
 #include "kharita/normalize.hpp"
 
-#include <nlohmann/json.hpp>
+#include "detail/json_lines.hpp"
 
 #include <fstream>
 
@@ -169,7 +169,6 @@ std::vector<Article> split_articles(std::string_view page,
         body(headers[h].title_line, to, a);
         a.source = headers[h].source;
         const auto [n, unit] = headers[h].age;
-        const std::string age = std::string(lines[headers[h].title_line > 0 ? headers[h].title_line : 0].text);
         if (retrieved_at) {
             CivilDay d = retrieved_at->day;
             if (unit == 'd') d = d.plus_days(-n);
@@ -186,7 +185,6 @@ std::vector<Article> split_articles(std::string_view page,
         } else {
             a.published_note = "relative age, but no retrieval time was given";
         }
-        (void)age;
         out.push_back(std::move(a));
     }
     return out;
@@ -296,21 +294,13 @@ std::vector<Article> read_articles(const std::filesystem::path& file,
     const std::string ext = file.extension().string();
     if (ext == ".jsonl") {
         std::vector<Article> out;
-        std::string line;
-        std::uint64_t line_no = 0;
-        while (std::getline(in, line)) {
-            ++line_no;
-            if (line.empty()) continue;
-            nlohmann::json doc;
-            try {
-                doc = nlohmann::json::parse(line);
-            } catch (const nlohmann::json::exception& e) {
-                problems.add(file.string(), line_no, std::string("not JSON: ") + e.what());
-                continue;
-            }
+        const auto bad_line = [&](std::uint64_t line_no, const std::string& message) {
+            problems.add(file.string(), line_no, message);
+        };
+        detail::for_each_json_line(in, [&](const nlohmann::json& doc, std::uint64_t line_no) {
             if (!doc.is_object() || !doc.contains("text") || !doc["text"].is_string()) {
                 problems.add(file.string(), line_no, "text: missing or not a string");
-                continue;
+                return;
             }
             Article a;
             a.title = doc.value("title", "");
@@ -328,7 +318,7 @@ std::vector<Article> read_articles(const std::filesystem::path& file,
             }
             if (!a.published) a.published_note = "no published field";
             out.push_back(std::move(a));
-        }
+        }, bad_line);
         return out;
     }
     const std::string content{std::istreambuf_iterator<char>(in), {}};

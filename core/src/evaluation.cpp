@@ -1,6 +1,7 @@
 #include "kharita/evaluation.hpp"
 
-#include "kharita/article.hpp"
+#include "kharita/pipeline.hpp"
+#include "detail/json_lines.hpp"
 #include "kharita/error.hpp"
 #include "kharita/normalize.hpp"
 
@@ -39,14 +40,25 @@ std::vector<std::size_t> code_point_to_byte(std::string_view text) {
     return map;
 }
 
-std::string lookup_key(std::string_view surface) {
-    std::string s(surface);
-    if (s.ends_with("'s")) s.resize(s.size() - 2);
-    else if (s.ends_with("’s")) s.resize(s.size() - 4);
-    std::string compact;
-    for (char c : s) if (c != '.') compact += c;
-    return normalize_name(compact.size() + 2 <= s.size() && compact.size() <= 4 ? compact : s);
+/// A gold file in the seed format and the retrieval time it was made for.
+struct SeedGold {
+    nlohmann::json json;
+    std::optional<LocalTime> retrieved;
+};
+
+SeedGold read_seed_gold(const std::filesystem::path& gold_json) {
+    SeedGold g;
+    try {
+        g.json = nlohmann::json::parse(read_file(gold_json));
+    } catch (const nlohmann::json::exception& e) {
+        throw InputError(gold_json.string(), std::string("not JSON: ") + e.what());
+    }
+    if (g.json.contains("retrieved_at_for_this_gold") && g.json["retrieved_at_for_this_gold"].is_string()) {
+        g.retrieved = LocalTime::parse(g.json["retrieved_at_for_this_gold"].get<std::string>());
+    }
+    return g;
 }
+
 
 } // namespace
 
@@ -83,18 +95,11 @@ GeoparseScores evaluate_geoparse(const Geoparser& parser, const std::filesystem:
     const Gazetteer& g = parser.gazetteer();
     std::vector<double> res_errors, e2e_errors, ceil_errors;
     std::size_t res_unresolved = 0, e2e_unresolved = 0, ceil_unresolved = 0, ceiling_hits = 0;
-    std::string line;
-    std::size_t line_no = 0;
     double parse_seconds = 0;
-    while (std::getline(in, line)) {
-        ++line_no;
-        if (line.empty()) continue;
-        nlohmann::json doc;
-        try {
-            doc = nlohmann::json::parse(line);
-        } catch (const nlohmann::json::exception& e) {
-            throw InputError(jsonl.string(), line_no, 0, {}, std::string("not JSON: ") + e.what());
-        }
+    const auto bad_line = [&](std::uint64_t line_no, const std::string& message) {
+        throw InputError(jsonl.string(), line_no, 0, {}, message);
+    };
+    detail::for_each_json_line(in, [&](const nlohmann::json& doc, std::uint64_t line_no) {
         if (!doc.contains("text") || !doc["text"].is_string() || !doc.contains("toponyms")) {
             throw InputError(jsonl.string(), line_no, 0, "text/toponyms",
                              "each line needs a \"text\" string and a \"toponyms\" array");
@@ -173,9 +178,6 @@ GeoparseScores evaluate_geoparse(const Geoparser& parser, const std::filesystem:
                 for (std::size_t gi = 0; gi < gold.size(); ++gi) {
                     if (gold[gi].begin == t.start && gold[gi].end == t.end) {
                         excluded = excluded_type(gold[gi].type);
-                        if (!gold[gi].has_coords) {
-                            // a demonym or homonym: no coordinates to be right or wrong about
-                        }
                     }
                 }
                 if (!excluded) ++s.exact_no_demonym.tp;
@@ -210,7 +212,7 @@ GeoparseScores evaluate_geoparse(const Geoparser& parser, const std::filesystem:
             LookupOptions all;
             all.limit = 1000;
             bool in_ceiling = false;
-            for (const Candidate& c : g.lookup(lookup_key(gt.name), all)) {
+            for (const Candidate& c : g.lookup_normalized(mention_key(gt.name), all)) {
                 if (distance_km(g.place(c.place).position, gt.position) <= 161) {
                     in_ceiling = true;
                     break;
@@ -226,7 +228,7 @@ GeoparseScores evaluate_geoparse(const Geoparser& parser, const std::filesystem:
                 if (in_ceiling) ++ceil_unresolved;
             }
         }
-    }
+    }, bad_line);
     s.resolution = ErrorStats::from(std::move(res_errors), res_unresolved);
     s.end_to_end = ErrorStats::from(std::move(e2e_errors), e2e_unresolved);
     s.within_ceiling = ErrorStats::from(std::move(ceil_errors), ceil_unresolved);
@@ -239,21 +241,13 @@ GeoparseScores evaluate_geoparse(const Geoparser& parser, const std::filesystem:
 
 SeedScores evaluate_seed_toponyms(const Geoparser& parser, const std::filesystem::path& gold_json,
                                   const std::filesystem::path& page) {
-    nlohmann::json gold;
-    try {
-        gold = nlohmann::json::parse(read_file(gold_json));
-    } catch (const nlohmann::json::exception& e) {
-        throw InputError(gold_json.string(), std::string("not JSON: ") + e.what());
-    }
-    const std::string text = read_file(page);
+    const SeedGold seed = read_seed_gold(gold_json);
+    const nlohmann::json& gold = seed.json;
     // the page is split into its articles first, as `kharita parse` does
-    std::optional<LocalTime> retrieved;
-    if (gold.contains("retrieved_at_for_this_gold") && gold["retrieved_at_for_this_gold"].is_string()) {
-        retrieved = LocalTime::parse(gold["retrieved_at_for_this_gold"].get<std::string>());
-    }
     std::vector<Toponym> found;
-    for (const Article& a : split_articles(text, retrieved)) {
-        for (Toponym& t : parser.parse(a.text)) found.push_back(std::move(t));
+    for (ParsedArticle& p : parse_articles(parser, split_articles(read_file(page), seed.retrieved),
+                                           seed.retrieved)) {
+        for (Toponym& t : p.toponyms) found.push_back(std::move(t));
     }
     SeedScores s;
     std::set<std::string> gold_names;
@@ -307,21 +301,14 @@ TimeScores evaluate_time(const std::filesystem::path& jsonl) {
     }
     TimeScores s;
     const TemporalTagger tagger;
-    std::string line;
-    std::size_t line_no = 0;
-    while (std::getline(in, line)) {
-        ++line_no;
-        if (line.empty()) continue;
-        nlohmann::json c;
-        try {
-            c = nlohmann::json::parse(line);
-        } catch (const nlohmann::json::exception& e) {
-            throw InputError(jsonl.string(), line_no, 0, {}, std::string("not JSON: ") + e.what());
-        }
+    const auto bad_line = [&](std::uint64_t line_no, const std::string& message) {
+        throw InputError(jsonl.string(), line_no, 0, {}, message);
+    };
+    detail::for_each_json_line(in, [&](const nlohmann::json& c, std::uint64_t line_no) {
         const std::string parser = c.value("parser", "chrono");
         if (parser == "chrono.fr") {
             ++s.skipped;
-            continue;
+            return;
         }
         TimexOptions o;
         o.strict = parser == "chrono.strict";
@@ -351,12 +338,12 @@ TimeScores evaluate_time(const std::filesystem::path& jsonl) {
                 ++s.none_false;
                 s.wrong.push_back(r);
             }
-            continue;
+            return;
         }
         const auto& e = c["expected"];
         if (!e.is_object() || !e.contains("start") || !e["start"].is_object() ||
             !e["start"].contains("day") || !e["start"]["day"].is_string()) {
-            continue;  // only day-level answers are scored
+            return;  // only day-level answers are scored
         }
         const std::string want = e["start"]["day"].get<std::string>();
         std::string want_end;
@@ -380,36 +367,16 @@ TimeScores evaluate_time(const std::filesystem::path& jsonl) {
             ++s.extent_cases;
             if (!found.empty() && found.front().text == e["text"].get<std::string>()) ++s.extent_right;
         }
-    }
+    }, bad_line);
     return s;
 }
 
 EventScores evaluate_events(const Geoparser& parser, const std::filesystem::path& gold_json,
                             const std::filesystem::path& page) {
-    nlohmann::json gold;
-    try {
-        gold = nlohmann::json::parse(read_file(gold_json));
-    } catch (const nlohmann::json::exception& e) {
-        throw InputError(gold_json.string(), std::string("not JSON: ") + e.what());
-    }
-    const std::string text = read_file(page);
-    std::optional<LocalTime> retrieved;
-    if (gold.contains("retrieved_at_for_this_gold") && gold["retrieved_at_for_this_gold"].is_string()) {
-        retrieved = LocalTime::parse(gold["retrieved_at_for_this_gold"].get<std::string>());
-    }
-    const TemporalTagger tagger;
-    const EventExtractor extractor;
-    std::vector<Event> all;
-    for (const Article& a : split_articles(text, retrieved)) {
-        std::optional<LocalTime> reference = retrieved;
-        if (a.published) reference = LocalTime{*a.published, -1};
-        const auto toponyms = parser.parse(a.text);
-        const auto timexes = tagger.find(a.text, reference);
-        for (Event& e : extractor.extract(a.text, toponyms, timexes, reference ? std::optional<CivilDay>(reference->day) : std::nullopt)) {
-            all.push_back(std::move(e));
-        }
-    }
-    const auto predicted = merge_events(all);
+    const SeedGold seed = read_seed_gold(gold_json);
+    const nlohmann::json& gold = seed.json;
+    const auto predicted = merged_events(
+        parse_articles(parser, split_articles(read_file(page), seed.retrieved), seed.retrieved));
     EventScores s;
     std::vector<bool> used(predicted.size(), false);
     const auto day = [](const nlohmann::json& v) -> std::optional<CivilDay> {

@@ -637,15 +637,7 @@ void Parse::mentions_from_spans(const std::vector<Span>& spans) {
         Mention m;
         m.begin = std::min(s.start, m_text.size());
         m.end = std::min(std::max(s.end, m.begin), m_text.size());
-        std::string surface(m_text.substr(m.begin, m.end - m.begin));
-        if (surface.size() > 2 && (surface.ends_with("'s") || surface.ends_with("’s"))) {
-            surface.resize(surface.size() - (surface.ends_with("'s") ? 2 : 4));
-        }
-        // "U.S." -> "US"
-        std::string compact;
-        for (char c : surface) if (c != '.') compact += c;
-        m.key = normalize_name(compact.size() + 2 <= surface.size() && compact.size() <= 4
-                                   ? compact : surface);
+        m.key = mention_key(m_text.substr(m.begin, m.end - m.begin));
         lookup_candidates(m);
         if (m.candidates.empty() && m.key.size() > 4 && m.key.back() == 's') {
             m.key.pop_back();
@@ -1144,6 +1136,15 @@ std::string_view to_string(ToponymKind k) noexcept {
     case ToponymKind::region: return "region";
     }
     return "unknown";
+}
+
+std::string mention_key(std::string_view surface) {
+    std::string s(surface);
+    if (s.size() > 2 && s.ends_with("'s")) s.resize(s.size() - 2);
+    else if (s.size() > 4 && s.ends_with("\xE2\x80\x99s")) s.resize(s.size() - 4);
+    std::string compact;  // "U.S." -> "US"
+    for (char c : s) if (c != '.') compact += c;
+    return normalize_name(compact.size() + 2 <= s.size() && compact.size() <= 4 ? compact : s);
 }
 
 Geoparser::Geoparser(const Gazetteer& gazetteer) : m_gazetteer(gazetteer) {}

@@ -18,7 +18,7 @@ namespace {
 
 constexpr char32_t kReplacement = 0xFFFD;
 
-bool is_apostrophe_like(char32_t cp) {
+bool is_apostrophe_like(char32_t cp) noexcept {
     switch (cp) {
     case U'\'': case U'`': case 0x00B4: case 0x2018: case 0x2019: case 0x201B: case 0x2032:
     case 0x02BB: case 0x02BC: case 0x02BE: case 0x02BF: case 0x02C8: case 0x02CA: case 0x02CB:
@@ -380,6 +380,8 @@ bool has_arabic_script(std::string_view normalized) {
     }
     return false;
 }
+
+bool is_apostrophe(char32_t cp) noexcept { return is_apostrophe_like(cp); }
 
 bool is_blank_name(std::string_view utf8) { return normalize_name(utf8).empty(); }
 

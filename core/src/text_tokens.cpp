@@ -31,11 +31,6 @@ Cp next_cp(std::string_view s, std::size_t i) {
     return {cps[0], i, len};
 }
 
-bool is_apostrophe(char32_t c) {
-    return c == U'\'' || c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0x02BB ||
-           c == 0x02BF || c == 0x02BE || c == U'`';
-}
-
 bool is_word_char(char32_t c) {
     if (c < 0x80) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');

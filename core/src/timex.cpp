@@ -190,6 +190,27 @@ private:
     std::optional<std::pair<unsigned, std::size_t>> day_number(std::size_t i) const;
     /// An optional time after a date: "at 5pm", "13:00", ", 3:30 pm".
     std::size_t attach_time(std::size_t after, Timex& t) const;
+    /// Skips "on" and a weekday ("Wednesday", "Sun.,") before a date; `wd` gets the weekday
+    /// (0 = Sunday) or -1. Returns the index after them.
+    std::size_t leading_weekday(std::size_t i, int& wd) const {
+        std::size_t k = i;
+        if (word(k, "on")) ++k;
+        wd = -1;
+        if (k < m_t.size() && m_t[k].kind == Kind::word && (wd = weekday_of(m_t[k].text)) >= 0) {
+            ++k;
+            if (punct(k, ".")) ++k;
+            if (punct(k, ",")) ++k;
+        }
+        return k;
+    }
+    /// attach_time() from token `after`, extending the match over the time when found.
+    void extend_with_time(Match& m, std::size_t after) const {
+        const std::size_t end = attach_time(after, m.timex);
+        if (end > after) {
+            m.last_token = end - 1;
+            m.timex.end = m_t[end - 1].end;
+        }
+    }
     /// Parses a time of day at i: "5pm", "5:30", "17:45:00", "noon"; returns end index.
     std::optional<std::pair<int, std::size_t>> time_of_day(std::size_t i, bool need_marker) const;
     TimeDirection tense(std::size_t at) const;
@@ -424,11 +445,7 @@ std::optional<Match> Matcher::iso_date(std::size_t i) const {
     Match m = make(i, i + 4, *d, *d, TimePrecision::day, false);
     std::size_t k = i + 5;
     if (word(k, "t") && adjacent(k)) ++k;
-    const std::size_t end = attach_time(k, m.timex);
-    if (end > k) {
-        m.last_token = end - 1;
-        m.timex.end = m_t[end - 1].end;
-    }
+    extend_with_time(m, k);
     return m;
 }
 
@@ -456,11 +473,7 @@ std::optional<Match> Matcher::numeric_date(std::size_t i) const {
             if (month >= 1 && month <= 12 && day >= 1 && day <= 31) {
                 if (const auto d = infer_year(static_cast<unsigned>(month), static_cast<unsigned>(day), -1, i)) {
                     Match m = make(i, i + 2, *d, *d, TimePrecision::day, true);
-                    const std::size_t end = attach_time(i + 3, m.timex);
-                    if (end > i + 3) {
-                        m.last_token = end - 1;
-                        m.timex.end = m_t[end - 1].end;
-                    }
+                    extend_with_time(m, i + 3);
                     return m;
                 }
             }
@@ -479,23 +492,14 @@ std::optional<Match> Matcher::numeric_date(std::size_t i) const {
     const auto d = CivilDay::make(static_cast<int>(y), static_cast<unsigned>(month), static_cast<unsigned>(day));
     if (!d) return std::nullopt;
     Match m = make(i, i + 4, *d, *d, TimePrecision::day, false);
-    const std::size_t end = attach_time(i + 5, m.timex);
-    if (end > i + 5) {
-        m.last_token = end - 1;
-        m.timex.end = m_t[end - 1].end;
-    }
+    extend_with_time(m, i + 5);
     return m;
 }
 
 std::optional<Match> Matcher::day_month(std::size_t i) const {
     // [on] [Weekday[,]] 26[th] [of] February[,] [2025] [- 28 February 2025 | and 18 ...]
-    std::size_t k = i;
-    if (word(k, "on")) ++k;
     int wd = -1;
-    if (k < m_t.size() && m_t[k].kind == Kind::word && (wd = weekday_of(m_t[k].text)) >= 0) {
-        ++k;
-        if (punct(k, ",")) ++k;
-    }
+    std::size_t k = leading_weekday(i, wd);
     // a day list: "17 and 18 December", "12-13 May"
     const auto d1 = day_number(k);
     if (!d1) return std::nullopt;
@@ -530,10 +534,8 @@ std::optional<Match> Matcher::day_month(std::size_t i) const {
     }
     std::optional<CivilDay> a;
     if (year) {
+        // a weekday that contradicts a full date does not void it: the date is trusted
         a = CivilDay::make(*year, static_cast<unsigned>(month), d1->first);
-        if (a && wd >= 0 && static_cast<int>(a->weekday()) != wd) {
-            // a weekday that contradicts the date: trust the date, keep the match
-        }
     } else {
         a = infer_year(static_cast<unsigned>(month), d1->first, wd, i);
     }
@@ -575,24 +577,14 @@ std::optional<Match> Matcher::day_month(std::size_t i) const {
             }
         }
     }
-    const std::size_t end = attach_time(m.last_token + 1, m.timex);
-    if (end > m.last_token + 1) {
-        m.last_token = end - 1;
-        m.timex.end = m_t[end - 1].end;
-    }
+    extend_with_time(m, m.last_token + 1);
     return m;
 }
 
 std::optional<Match> Matcher::month_day(std::size_t i) const {
     // [on] [Weekday[,]] February 26[th][,] [2025] [- 28]
-    std::size_t k = i;
-    if (word(k, "on")) ++k;
     int wd = -1;
-    if (k < m_t.size() && m_t[k].kind == Kind::word && (wd = weekday_of(m_t[k].text)) >= 0) {
-        ++k;
-        if (punct(k, ".")) ++k;
-        if (punct(k, ",")) ++k;
-    }
+    std::size_t k = leading_weekday(i, wd);
     if (k >= m_t.size() || m_t[k].kind != Kind::word) return std::nullopt;
     const int month = month_of(m_t[k].text);
     if (month == 0) return std::nullopt;
@@ -644,11 +636,7 @@ std::optional<Match> Matcher::month_day(std::size_t i) const {
         b = *e;
     }
     Match m = make(i, last, *a, b, TimePrecision::day, !year);
-    const std::size_t end = attach_time(last + 1, m.timex);
-    if (end > last + 1) {
-        m.last_token = end - 1;
-        m.timex.end = m_t[end - 1].end;
-    }
+    extend_with_time(m, last + 1);
     return m;
 }
 
@@ -665,7 +653,6 @@ std::optional<Match> Matcher::month_year(std::size_t i) const {
     else if (word(k, "late")) { part = 1; ++k; cue = true; }
     else if (word(k, "mid")) { part = 2; ++k; cue = true; if (punct(k, "-")) ++k; }
     std::optional<int> year;
-    std::size_t first_tok = i;
     if (number(k) && m_t[k].text.size() == 4 && k + 1 < m_t.size() && m_t[k + 1].kind == Kind::word &&
         month_of(m_t[k + 1].text) > 0) {
         year = static_cast<int>(m_t[k].value);  // "2024 August"
@@ -688,7 +675,7 @@ std::optional<Match> Matcher::month_year(std::size_t i) const {
         year = static_cast<int>(m_t[y].value);
         last = y;
     }
-    (void)first_tok;
+
     if (!year) {
         // A month alone must be a full, capitalised name after a cue: "in April", not "may"
         if (!cue || !m_t[k].capitalised || !m_ref ||
@@ -753,11 +740,7 @@ std::optional<Match> Matcher::casual(std::size_t i) const {
         Match m = make(i, last, d, d, TimePrecision::day, true);
         m.timex.minute_of_day = minute;
         if (minute >= 0) m.timex.precision = TimePrecision::time;
-        const std::size_t end = attach_time(last + 1, m.timex);
-        if (end > last + 1) {
-            m.last_token = end - 1;
-            m.timex.end = m_t[end - 1].end;
-        }
+        extend_with_time(m, last + 1);
         return m;
     };
     if (word(i, "today") || word(i, "tonight")) return one(i, r);
@@ -1029,11 +1012,7 @@ std::optional<Match> Matcher::weekday(std::size_t i) const {
     }
     const CivilDay d = r.plus_days(delta);
     Match m = make(i, last, d, d, TimePrecision::day, true);
-    const std::size_t end = attach_time(last + 1, m.timex);
-    if (end > last + 1) {
-        m.last_token = end - 1;
-        m.timex.end = m_t[end - 1].end;
-    }
+    extend_with_time(m, last + 1);
     return m;
 }
 

@@ -2,16 +2,13 @@
 // expected events (tests/data/samples/expected-events.tsv), and extractor behaviour on
 // short texts.
 
-#include "kharita/article.hpp"
-#include "kharita/events.hpp"
-#include "kharita/gazetteer.hpp"
-#include "kharita/geoparser.hpp"
+#include "default_gazetteer.hpp"
+#include "kharita/pipeline.hpp"
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
-#include <memory>
 #include <sstream>
 
 using namespace kharita;
@@ -20,14 +17,6 @@ namespace {
 
 class EventsTest : public ::testing::Test {
 protected:
-    static void SetUpTestSuite() {
-        s_gazetteer = std::make_unique<Gazetteer>(Gazetteer::open(default_gazetteer_path()));
-        s_parser = std::make_unique<Geoparser>(*s_gazetteer);
-    }
-    static void TearDownTestSuite() {
-        s_parser.reset();
-        s_gazetteer.reset();
-    }
     static std::vector<Event> events_of(const std::string& page, const std::optional<LocalTime>& retrieved) {
         return events_of_articles(split_articles(page, retrieved), retrieved);
     }
@@ -36,24 +25,14 @@ protected:
         Diagnostics problems;
         return events_of_articles(read_articles(file, retrieved, problems), retrieved);
     }
-    static std::vector<Event> events_of_articles(const std::vector<Article>& articles,
+    static std::vector<Event> events_of_articles(std::vector<Article> articles,
                                                  const std::optional<LocalTime>& retrieved) {
-        std::vector<Event> all;
-        for (const Article& a : articles) {
-            std::optional<LocalTime> reference = retrieved;
-            if (a.published) reference = LocalTime{*a.published, -1};
-            const auto toponyms = s_parser->parse(a.text);
-            const auto timexes = TemporalTagger().find(a.text, reference);
-            for (Event& e : EventExtractor().extract(a.text, toponyms, timexes, reference ? std::optional<CivilDay>(reference->day) : std::nullopt)) {
-                all.push_back(std::move(e));
-            }
-        }
         std::vector<Event> merged;
-        for (auto& [e, n] : merge_events(all)) merged.push_back(e);
+        for (auto& [e, n] : merged_events(parse_articles(kharita::testing::default_parser(), std::move(articles), retrieved))) {
+            merged.push_back(e);
+        }
         return merged;
     }
-    static inline std::unique_ptr<Gazetteer> s_gazetteer;
-    static inline std::unique_ptr<Geoparser> s_parser;
 };
 
 } // namespace

@@ -1,21 +1,16 @@
 // Lookups against the default gazetteer built from data/ (the build makes it before tests).
 
 #include "kharita/error.hpp"
-#include "kharita/gazetteer.hpp"
+#include "default_gazetteer.hpp"
 
 #include <gtest/gtest.h>
 
-#include <memory>
 
 using namespace kharita;
 
 class DefaultGazetteer : public ::testing::Test {
 protected:
-    static void SetUpTestSuite() {
-        s_gazetteer = std::make_unique<Gazetteer>(Gazetteer::open(default_gazetteer_path()));
-    }
-    static void TearDownTestSuite() { s_gazetteer.reset(); }
-    static const Gazetteer& g() { return *s_gazetteer; }
+    static const Gazetteer& g() { return kharita::testing::default_gazetteer(); }
 
     static const Place& first(std::string_view name, const LookupOptions& o = {}) {
         const auto c = g().lookup(name, o);
@@ -24,9 +19,6 @@ protected:
         }
         return g().place(c.front().place);
     }
-
-private:
-    static inline std::unique_ptr<Gazetteer> s_gazetteer;
 };
 
 struct Expectation {

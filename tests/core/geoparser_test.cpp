@@ -1,13 +1,11 @@
 // Geoparser behaviour on short texts written for these tests, against the default
 // gazetteer. Each case names the mechanism it checks; none is keyed to a corpus sentence.
 
-#include "kharita/gazetteer.hpp"
-#include "kharita/geoparser.hpp"
+#include "default_gazetteer.hpp"
 
 #include <gtest/gtest.h>
 
 #include <chrono>
-#include <memory>
 
 using namespace kharita;
 
@@ -15,16 +13,8 @@ namespace {
 
 class GeoparserTest : public ::testing::Test {
 protected:
-    static void SetUpTestSuite() {
-        s_gazetteer = std::make_unique<Gazetteer>(Gazetteer::open(default_gazetteer_path()));
-        s_parser = std::make_unique<Geoparser>(*s_gazetteer);
-    }
-    static void TearDownTestSuite() {
-        s_parser.reset();
-        s_gazetteer.reset();
-    }
     static std::vector<Toponym> parse(std::string_view text, const ParseContext& c = {}) {
-        return s_parser->parse(text, c);
+        return kharita::testing::default_parser().parse(text, c);
     }
     static const Toponym* find(const std::vector<Toponym>& ts, std::string_view surface) {
         for (const Toponym& t : ts) {
@@ -32,8 +22,6 @@ protected:
         }
         return nullptr;
     }
-    static inline std::unique_ptr<Gazetteer> s_gazetteer;
-    static inline std::unique_ptr<Geoparser> s_parser;
 };
 
 } // namespace
@@ -144,7 +132,7 @@ TEST_F(GeoparserTest, HugeSingleLineIsHandledInLinearTime) {
 
 TEST_F(GeoparserTest, ResolveGivenSpansKeepsEverySpan) {
     const std::string text = "From Benghazi to Nowhereville.";
-    const auto ts = s_parser->resolve(text, {{5, 13}, {17, 29}});
+    const auto ts = kharita::testing::default_parser().resolve(text, {{5, 13}, {17, 29}});
     ASSERT_EQ(ts.size(), 2u);
     EXPECT_EQ(ts[0].country, "LY");
     EXPECT_FALSE(ts[1].place.has_value());

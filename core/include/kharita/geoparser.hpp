@@ -70,6 +70,10 @@ struct Span {
     std::size_t end = 0;
 };
 
+/// The normalised key a mention's text is looked up by: a possessive "'s" dropped and a
+/// dotted abbreviation closed up ("U.S." -> "us").
+std::string mention_key(std::string_view surface);
+
 class Geoparser {
 public:
     explicit Geoparser(const Gazetteer& gazetteer);

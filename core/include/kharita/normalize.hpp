@@ -36,6 +36,9 @@ std::string skeleton_key(std::string_view normalized);
 /// True when the normalised text holds at least one Arabic-script letter.
 bool has_arabic_script(std::string_view normalized);
 
+/// Apostrophes and the signs written for ʿayn and hamza (' ’ ‘ ʼ ʻ ʿ ʾ ` ´ ...).
+bool is_apostrophe(char32_t cp) noexcept;
+
 /// True when the text is empty after normalisation (only spaces or punctuation).
 bool is_blank_name(std::string_view utf8);
 
