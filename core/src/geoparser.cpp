@@ -110,6 +110,14 @@ std::string fmt_score(const char* label, double v) {
     return buf;
 }
 
+/// The 3-degree grid cell of a point: the context terms look up the text's places by cell,
+/// checking the cell and its neighbours (three rows, five columns) for places within 300 km.
+std::int64_t grid_cell(const LatLon& p) {
+    const auto r = static_cast<std::int64_t>(std::floor((p.lat + 90.0) / 3.0));
+    const auto c = static_cast<std::int64_t>(std::floor((p.lon + 180.0) / 3.0));
+    return r * 1000 + c;
+}
+
 /// Spelling similarity of two normalised names, the better of as written and without their
 /// Arabic articles ("al oijeilat" / "el ajelat").
 double variant_similarity(std::string_view a, std::string_view b) {
@@ -765,16 +773,11 @@ void Parse::resolve() {
         std::set<std::pair<PlaceId, std::string_view>> seen_anchor;
         std::unordered_map<std::int64_t, std::vector<std::uint32_t>> grid;
         std::unordered_map<std::string, std::vector<const std::string*>> holders;  // up to 2 keys
-        const auto cell = [](double lat, double lon) {
-            const auto r = static_cast<std::int64_t>(std::floor((lat + 90.0) / 3.0));
-            const auto c = static_cast<std::int64_t>(std::floor((lon + 180.0) / 3.0));
-            return r * 1000 + c;
-        };
         for (const Mention& o : m_mentions) {
             if (o.chosen < 0) continue;
             const Place& op = chosen_place(o);
             if (is_country_place(op) || !seen_anchor.emplace(op.id, o.key).second) continue;
-            grid[cell(op.position.lat, op.position.lon)].push_back(
+            grid[grid_cell(op.position)].push_back(
                 static_cast<std::uint32_t>(anchors.size()));
             anchors.push_back({op.position, op.id, &o.key});
             for (const std::string& holder : {op.country, op.country + "." + op.admin1}) {
@@ -788,7 +791,7 @@ void Parse::resolve() {
         const auto near_of = [&](const Place& p, const std::string& key, PlaceId self,
                                  double max_km) {
             double best = 0;
-            const std::int64_t c0 = cell(p.position.lat, p.position.lon);
+            const std::int64_t c0 = grid_cell(p.position);
             for (std::int64_t dr = -1; dr <= 1; ++dr) {
                 for (std::int64_t dc = -2; dc <= 2; ++dc) {
                     const auto it = grid.find(c0 + dr * 1000 + dc);
@@ -888,22 +891,16 @@ void Parse::resolve() {
     std::set<std::string> hinted(m_context.focus_countries.begin(), m_context.focus_countries.end());
     // Countries and places found by their own names (strong mentions), by key so that a
     // mention never supports itself.
-    std::map<std::string, std::set<std::string_view>> strong_by_country;
+    std::set<std::string> strong_countries;
     std::unordered_map<std::int64_t, std::vector<std::pair<LatLon, const std::string*>>> strong_grid;
     for (const Mention& o : m_mentions) {
         if (o.weak || o.chosen < 0) continue;
         const Place& op = chosen_place(o);
-        strong_by_country[op.country].insert(o.key);
+        if (!op.country.empty()) strong_countries.insert(op.country);
         if (!is_country_place(op)) {
-            const auto r = static_cast<std::int64_t>(std::floor((op.position.lat + 90.0) / 3.0));
-            const auto c = static_cast<std::int64_t>(std::floor((op.position.lon + 180.0) / 3.0));
-            auto& cellv = strong_grid[r * 1000 + c];
+            auto& cellv = strong_grid[grid_cell(op.position)];
             if (cellv.size() < 64) cellv.emplace_back(op.position, &o.key);
         }
-    }
-    std::set<std::string> strong_countries;
-    for (const auto& [cc, keys] : strong_by_country) {
-        if (!cc.empty()) strong_countries.insert(cc);
     }
     std::vector<bool> drop(m_mentions.size(), false);
     for (std::size_t mi = 0; mi < m_mentions.size(); ++mi) {
@@ -932,11 +929,10 @@ void Parse::resolve() {
         bool supported = (m.weak || cue) &&
                          (hinted.contains(p.country) || strong_countries.contains(p.country));
         if (!supported && !is_country_place(p)) {
-            const auto r = static_cast<std::int64_t>(std::floor((p.position.lat + 90.0) / 3.0));
-            const auto c = static_cast<std::int64_t>(std::floor((p.position.lon + 180.0) / 3.0));
+            const std::int64_t c0 = grid_cell(p.position);
             for (std::int64_t dr = -1; dr <= 1 && !supported; ++dr) {
                 for (std::int64_t dc = -2; dc <= 2 && !supported; ++dc) {
-                    const auto it = strong_grid.find((r + dr) * 1000 + c + dc);
+                    const auto it = strong_grid.find(c0 + dr * 1000 + dc);
                     if (it == strong_grid.end()) continue;
                     for (const auto& [q, key] : it->second) {
                         if (*key != m.key && distance_km(q, p.position) < 150) {
