@@ -14,5 +14,7 @@ void add_geocode_command(CLI::App& app);
 void add_parse_command(CLI::App& app);
 /// `kharita eval geoparse|seed ...`.
 void add_eval_commands(CLI::App& app);
+/// `kharita ingest`, `query`, `export`, `import-acled`.
+void add_store_commands(CLI::App& app);
 
 } // namespace kharita::cli

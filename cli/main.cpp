@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
     kharita::cli::add_geocode_command(app);
     kharita::cli::add_parse_command(app);
     kharita::cli::add_eval_commands(app);
+    kharita::cli::add_store_commands(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -1,4 +1,5 @@
 #include "commands.hpp"
+#include "common.hpp"
 
 #include "kharita/pipeline.hpp"
 #include "kharita/error.hpp"
@@ -19,10 +20,6 @@
 namespace kharita::cli {
 
 namespace {
-
-std::filesystem::path gazetteer_path(const std::string& option) {
-    return option.empty() ? default_gazetteer_path() : std::filesystem::path(option);
-}
 
 std::string read_input(const std::string& file) {
     if (file == "-") {
@@ -127,15 +124,7 @@ struct ParseArgs {
 };
 
 void run_parse(const ParseArgs& a) {
-    std::optional<LocalTime> retrieved;
-    if (!a.retrieved_at.empty()) {
-        retrieved = LocalTime::parse(a.retrieved_at);
-        if (!retrieved) {
-            throw InputError("--retrieved-at", "\"" + a.retrieved_at +
-                                                   "\" is not a date-time (use 2025-06-14 or "
-                                                   "2025-06-14T12:00:00Z)");
-        }
-    }
+    std::optional<LocalTime> retrieved = parse_retrieved_at(a.retrieved_at);
     const Gazetteer g = Gazetteer::open(gazetteer_path(a.gazetteer));
     const Geoparser parser(g);
     ParseContext context;
@@ -192,18 +181,7 @@ void run_parse(const ParseArgs& a) {
         }
         return;
     }
-    if (!retrieved && a.file != "-") {
-        // no reference given: the file's modification time, and the result says so
-        std::error_code ec;
-        const auto mtime = std::filesystem::last_write_time(a.file, ec);
-        if (!ec) {
-            const auto sys = std::chrono::file_clock::to_sys(mtime);
-            const auto days = std::chrono::floor<std::chrono::days>(sys);
-            retrieved = LocalTime{CivilDay::from_serial(days.time_since_epoch().count()), -1};
-            fmt::print(stderr, "kharita: {}: no --retrieved-at; relative dates count from the "
-                               "file's modification day, {}\n", a.file, retrieved->day.iso());
-        }
-    }
+    if (!retrieved && a.file != "-") retrieved = file_day_reference(a.file);
     Diagnostics problems;
     std::vector<Article> articles = a.file == "-" ? split_articles(read_input(a.file), retrieved)
                                                   : read_articles(a.file, retrieved, problems);

@@ -305,6 +305,7 @@ std::vector<Article> read_articles(const std::filesystem::path& file,
             Article a;
             a.title = doc.value("title", "");
             a.source = doc.value("source", "");
+            a.url = doc.value("url", "");
             a.text = (a.title.empty() ? std::string() : a.title + "\n") + doc["text"].get<std::string>();
             a.end = a.text.size();
             if (doc.contains("published") && doc["published"].is_string()) {

@@ -638,24 +638,50 @@ std::vector<Event> EventExtractor::extract(std::string_view text,
     return merged;
 }
 
+EventIdentity identity_of(const Event& e) {
+    EventIdentity id;
+    id.type = e.type;
+    id.date_start = e.date_start;
+    id.date_end = e.date_end;
+    if (e.place) {
+        id.position = e.place->position;
+        id.place_name = e.place->name;
+        id.precision = e.place->precision;
+    }
+    id.named_place = !e.inherited_place;
+    id.fatalities = e.fatalities;
+    id.another = e.another;
+    return id;
+}
+
+bool same_real_event(const EventIdentity& a, const EventIdentity& b) {
+    if (a.type != b.type || !a.position || !b.position || b.another) return false;
+    if (a.date_end && b.date_end) {
+        const CivilDay as = a.date_start.value_or(*a.date_end), bs = b.date_start.value_or(*b.date_end);
+        if (as.serial() > b.date_end->serial() + 1 || bs.serial() > a.date_end->serial() + 1) {
+            return false;
+        }
+    }
+    if (distance_km(*a.position, *b.position) > 25) return false;
+    if (a.fatalities && b.fatalities && *a.fatalities != *b.fatalities) return false;
+    // two places, each named as such, are two events
+    return !(a.named_place && b.named_place && a.place_name != b.place_name &&
+             b.precision <= GeoPrecision::district);
+}
+
+std::optional<EventType> event_type_from(std::string_view name) noexcept {
+    for (int t = 0; t <= static_cast<int>(EventType::strategic); ++t) {
+        if (to_string(static_cast<EventType>(t)) == name) return static_cast<EventType>(t);
+    }
+    return std::nullopt;
+}
+
 std::vector<std::pair<Event, int>> merge_events(const std::vector<Event>& events) {
     std::vector<std::pair<Event, int>> out;
-    const auto overlap = [](const Event& a, const Event& b) {
-        if (!a.date_end || !b.date_end) return true;
-        const CivilDay as = a.date_start.value_or(*a.date_end), bs = b.date_start.value_or(*b.date_end);
-        return as.serial() <= b.date_end->serial() + 1 && bs.serial() <= a.date_end->serial() + 1;
-    };
     for (const Event& e : events) {
         bool merged = false;
         for (auto& [m, sources] : out) {
-            if (m.type != e.type || !m.place || !e.place || !overlap(m, e) || e.another) continue;
-            if (distance_km(m.place->position, e.place->position) > 25) continue;
-            if (e.fatalities && m.fatalities && *e.fatalities != *m.fatalities) continue;
-            // two places of one text, each named as such, are two events
-            if (!e.inherited_place && !m.inherited_place && e.place->name != m.place->name &&
-                e.place->precision <= GeoPrecision::district) {
-                continue;
-            }
+            if (!same_real_event(identity_of(m), identity_of(e))) continue;
             // both dated and one finer: keep the finer date
             if (e.date_start && (!m.date_start || (m.time_precision != "day" && e.time_precision == "day"))) {
                 m.date_start = e.date_start;

@@ -309,6 +309,7 @@ struct Gazetteer::Impl {
     std::unordered_map<std::string, std::string> admin1_names;  // "LY.77" -> name
     std::unordered_map<std::string, PlaceId> admin1_places;
     std::unordered_map<std::string, std::vector<PlaceId>> admin1_by_country;  // "LY" -> places
+    std::vector<AdminUnit> admin1_units;
     GazetteerInfo info;
 
     std::string_view text(std::uint32_t off, std::uint16_t len) const {
@@ -477,10 +478,17 @@ Gazetteer Gazetteer::open(const std::filesystem::path& file) {
                 d.countries.emplace(std::string(stmt.column_text(0)), it->second);
             }
         }
-        auto a1 = db.prepare("SELECT code, name, coalesce(geonameid, 0) FROM admin1");
+        auto a1 = db.prepare("SELECT code, name, coalesce(geonameid, 0), coalesce(iso_code, ''), "
+                             "coalesce(ascii_name, '') FROM admin1");
         while (a1.step()) {
             const std::string code(a1.column_text(0));
             d.admin1_names.emplace(code, std::string(a1.column_text(1)));
+            if (code.size() > 3) {
+                d.admin1_units.push_back({code.substr(0, 2), code.substr(3),
+                                          std::string(a1.column_text(1)),
+                                          std::string(a1.column_text(4)),
+                                          std::string(a1.column_text(3))});
+            }
             const auto it = by_gn.find(a1.column_int64(2));
             if (it != by_gn.end()) {
                 d.admin1_places.emplace(code, it->second);
@@ -832,6 +840,8 @@ std::vector<PlaceId> Gazetteer::regions_of(std::string_view country) const {
     const auto it = m_impl->regions.find(std::string(country));
     return it == m_impl->regions.end() ? std::vector<PlaceId>{} : it->second;
 }
+
+const std::vector<AdminUnit>& Gazetteer::admin1_units() const noexcept { return m_impl->admin1_units; }
 
 GazetteerInfo Gazetteer::info() const { return m_impl->info; }
 

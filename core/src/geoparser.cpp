@@ -1010,6 +1010,7 @@ std::vector<Toponym> Parse::toponyms() const {
             t.feature = std::string(1, p.feature_class) + "." + p.feature_code;
             t.country = p.country;
             t.admin1 = m_g.admin1_name(p.country, p.admin1);
+            t.admin1_code = p.admin1;
             t.precision = p.precision();
             double second = 0;
             for (std::size_t k = 0; k < m.final_scores.size(); ++k) {

@@ -560,16 +560,24 @@ void Builder::add_admin1_places(const fs::path& csc_states) {
     if (!json.is_array()) {
         throw InputError(in.name(), "not a JSON array of states");
     }
-    // (country, skeleton of name) -> coordinates
-    std::unordered_map<std::string, LatLon> coords;
-    const auto key = [](std::string_view country, std::string_view name) {
+    // (country, skeleton of name) -> coordinates and ISO 3166-2 subdivision code
+    struct State {
+        LatLon position;
+        std::string iso;
+    };
+    std::unordered_map<std::string, State> coords;
+    const auto unit_free = [](std::string_view name) {
         std::string n = normalize_name(name);
         for (std::string_view suffix : {" governorate", " district", " province", " region",
                                         " state", " wilayat", " municipality", " shabiyah"}) {
             if (n.ends_with(suffix)) n.erase(n.size() - suffix.size());
         }
-        return std::string(country) + ":" + skeleton_key(n);
+        return n;
     };
+    const auto key = [&](std::string_view country, std::string_view name) {
+        return std::string(country) + ":" + skeleton_key(unit_free(name));
+    };
+    std::unordered_map<std::string, std::vector<std::pair<std::string, std::string>>> iso_names;
     for (const auto& s : json) {
         LatLon ll;
         try {
@@ -577,19 +585,53 @@ void Builder::add_admin1_places(const fs::path& csc_states) {
         } catch (const std::exception&) {
             continue;
         }
-        if (ll.is_valid()) coords.emplace(key(s.value("countryCode", ""), s.value("name", "")), ll);
+        if (ll.is_valid()) {
+            coords.emplace(key(s.value("countryCode", ""), s.value("name", "")),
+                           State{ll, s.value("isoCode", "")});
+        }
+        if (!s.value("isoCode", "").empty()) {
+            iso_names[s.value("countryCode", "")].emplace_back(
+                strip_articles(unit_free(s.value("name", ""))), s.value("isoCode", ""));
+        }
     }
+    // ISO 3166-2 codes need a closer match than coordinates do ("Jufra" and "Jafara" share
+    // a skeleton): the most similar name of the country, and similar enough.
+    const auto iso_of = [&](const std::string& country, std::string_view name,
+                            std::string_view ascii) -> std::pair<std::string, double> {
+        const auto it = iso_names.find(country);
+        if (it == iso_names.end()) return {};
+        double best = 0.6;
+        std::string code;
+        for (std::string_view n : {name, ascii}) {
+            const std::string mine = strip_articles(unit_free(n));
+            for (const auto& [theirs, iso] : it->second) {
+                if (const double sim = name_similarity(mine, theirs); sim > best) {
+                    best = sim;
+                    code = iso;
+                }
+            }
+        }
+        return {code, best};
+    };
+    // ISO code -> (admin-1 code, similarity): each ISO code goes to its most similar unit
+    std::unordered_map<std::string, std::pair<std::string, double>> iso_owner;
     auto admin = m_db.prepare("SELECT code, country, name, ascii_name, geonameid FROM admin1");
+    auto set_iso = m_db.prepare("UPDATE admin1 SET iso_code = ?1 WHERE code = ?2");
     while (admin.step()) {
         ++count.rows;
         const std::int64_t gn = admin.column_int64(4);
-        if (m_known.contains(gn)) {
-            continue;
-        }
         const std::string country(admin.column_text(1));
+        if (const auto [iso, sim] = iso_of(country, admin.column_text(2), admin.column_text(3));
+            !iso.empty()) {
+            auto& owner = iso_owner[country + "-" + iso];
+            if (sim > owner.second) owner = {std::string(admin.column_text(0)), sim};
+        }
         auto it = coords.find(key(country, admin.column_text(2)));
         if (it == coords.end()) it = coords.find(key(country, admin.column_text(3)));
         if (it == coords.end()) {
+            continue;
+        }
+        if (m_known.contains(gn)) {
             continue;
         }
         PlaceRow p;
@@ -600,12 +642,13 @@ void Builder::add_admin1_places(const fs::path& csc_states) {
         p.feature_code = "ADM1";
         p.country = country;
         p.admin1 = std::string(admin.column_text(0).substr(3));
-        p.position = it->second;
+        p.position = it->second.position;
         p.source = "geonames:admin1+csc";
         std::vector<NameRow> names = {{p.name, "", "name"}};
         if (p.ascii != p.name) names.push_back({p.ascii, "", "ascii"});
         merge_or_insert(p, names, 0.0, count);
     }
+    for (const auto& [iso, owner] : iso_owner) set_iso.bind(1, iso).bind(2, owner.first).run();
 }
 
 void Builder::read_world_countries(const fs::path& file) {

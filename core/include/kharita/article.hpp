@@ -20,6 +20,7 @@ namespace kharita {
 struct Article {
     std::string title;
     std::string source;               ///< news source, when the page names one
+    std::string url;                  ///< where the article was published, when known
     std::optional<CivilDay> published;
     TimePrecision published_precision = TimePrecision::day;
     std::string published_note;       ///< how the publication day was found

@@ -67,6 +67,29 @@ public:
                                const std::optional<CivilDay>& published) const;
 };
 
+/// What decides whether two reports tell the same real-world event: the fields of an Event
+/// (or of a stored one) that merge_events() and the event store compare.
+struct EventIdentity {
+    EventType type = EventType::strategic;
+    std::optional<CivilDay> date_start, date_end;
+    std::optional<LatLon> position;
+    std::string place_name;
+    GeoPrecision precision = GeoPrecision::town;
+    bool named_place = false;  ///< the sentence itself named the place
+    std::optional<int> fatalities;
+    bool another = false;      ///< "another mass grave": never the same as one told before
+};
+
+EventIdentity identity_of(const Event& e);
+
+/// Whether `b`, told later, is the event `a` told before: same type, date ranges
+/// overlapping (a day of slack), places within 25 km, no contradicting death tolls, not two
+/// distinct places each named as such, and `b` not introduced as "another".
+bool same_real_event(const EventIdentity& a, const EventIdentity& b);
+
+/// The type named by to_string(EventType), if any.
+std::optional<EventType> event_type_from(std::string_view name) noexcept;
+
 /// Merges events that are the same real-world event reported twice (same type, overlapping
 /// dates, places within 25 km); returns the merged list and, per event, how many sources.
 std::vector<std::pair<Event, int>> merge_events(const std::vector<Event>& events);

@@ -63,6 +63,15 @@ struct GazetteerInfo {
     std::string sources;
 };
 
+/// An admin-1 unit (a Libyan district, a Tunisian governorate).
+struct AdminUnit {
+    std::string country;     ///< ISO alpha-2
+    std::string code;        ///< GeoNames admin-1 code within the country ("77")
+    std::string name;        ///< "Tripoli"
+    std::string ascii_name;
+    std::string iso_code;    ///< ISO 3166-2 ("LY-TB"), empty when no source gives it
+};
+
 class Gazetteer {
 public:
     /// Loads a gazetteer built by `kharita gazetteer build`. Throws DatabaseError or
@@ -105,6 +114,9 @@ public:
     std::vector<PlaceId> admin1_places_of(std::string_view country) const;
     /// The named regions (feature L.RGN) of a country: Fezzan, Cyrenaica, Tripolitania.
     std::vector<PlaceId> regions_of(std::string_view country) const;
+
+    /// Every admin-1 unit the gazetteer knows.
+    const std::vector<AdminUnit>& admin1_units() const noexcept;
 
     GazetteerInfo info() const;
 

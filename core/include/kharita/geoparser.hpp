@@ -51,6 +51,7 @@ struct Toponym {
     std::string feature;        ///< "P.PPLA"
     std::string country;        ///< ISO alpha-2
     std::string admin1;         ///< admin-1 name
+    std::string admin1_code;    ///< GeoNames admin-1 code within the country ("77")
     GeoPrecision precision = GeoPrecision::town;
     double confidence = 0;      ///< in [0, 1]
     std::string why;            ///< how it matched and what decided the resolution

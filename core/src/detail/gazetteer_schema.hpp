@@ -4,7 +4,7 @@
 
 namespace kharita::detail {
 
-inline constexpr int kGazetteerSchemaVersion = 2;
+inline constexpr int kGazetteerSchemaVersion = 3;
 
 /// Tables created before SpatiaLite's geometry column is added to `places`.
 inline constexpr const char* kGazetteerSchema = R"sql(
@@ -45,7 +45,8 @@ CREATE TABLE countries (
 );
 CREATE TABLE admin1 (
     code TEXT PRIMARY KEY,  -- "LY.77"
-    country TEXT NOT NULL, name TEXT NOT NULL, ascii_name TEXT, geonameid INTEGER
+    country TEXT NOT NULL, name TEXT NOT NULL, ascii_name TEXT, geonameid INTEGER,
+    iso_code TEXT           -- ISO 3166-2 ("LY-TB") where a source gives it
 );
 CREATE TABLE admin2 (
     code TEXT PRIMARY KEY,  -- "US.CA.037"

@@ -1,0 +1,22 @@
+#pragma once
+// Helpers the subcommands share: where the gazetteer is, and the reference time of an input.
+
+#include "kharita/timex.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace kharita::cli {
+
+/// The gazetteer named by --gazetteer, else the default one.
+std::filesystem::path gazetteer_path(const std::string& option);
+
+/// Parses --retrieved-at (empty: none). Throws InputError for text that is not a date-time.
+std::optional<LocalTime> parse_retrieved_at(const std::string& option);
+
+/// The day `file` was last modified, as the reference time of an input that came without
+/// --retrieved-at; says so on stderr. None when the file has no readable time.
+std::optional<LocalTime> file_day_reference(const std::filesystem::path& file);
+
+} // namespace kharita::cli

@@ -1,0 +1,279 @@
+// `kharita ingest`, `query`, `export` and `import-acled`: the event store from the command
+// line. No SQL here: everything goes through kharita::EventStore.
+
+#include "commands.hpp"
+#include "common.hpp"
+
+#include "kharita/error.hpp"
+#include "kharita/export.hpp"
+#include "kharita/gazetteer.hpp"
+#include "kharita/geoparser.hpp"
+#include "kharita/pipeline.hpp"
+#include "kharita/regions.hpp"
+#include "kharita/store.hpp"
+
+#include <fmt/core.h>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <iostream>
+#include <unistd.h>
+
+namespace kharita::cli {
+
+namespace {
+
+struct FilterArgs {
+    std::string from, to, bbox, polygon, text, min_geo, min_time;
+    std::vector<std::string> regions, types, statuses;
+    std::int64_t limit = -1;
+};
+
+void add_filter_options(CLI::App* cmd, FilterArgs& f) {
+    cmd->add_option("--from", f.from, "events ending on or after this day (YYYY-MM-DD)");
+    cmd->add_option("--to", f.to, "events starting on or before this day (YYYY-MM-DD)");
+    cmd->add_option("--bbox", f.bbox, "west,south,east,north in degrees");
+    cmd->add_option("--region", f.regions,
+                    "country or admin-1 name or code: Libya, LY, \"Tripoli district\", LY-TB, LY.77")
+        ->delimiter(';');
+    cmd->add_option("--polygon", f.polygon, "WKT polygon, or a .geojson/.wkt file holding one");
+    cmd->add_option("--type", f.types, "event types (meeting, clash, attack, ...)")->delimiter(',');
+    cmd->add_option("--status", f.statuses, "occurred, planned, ongoing")->delimiter(',');
+    cmd->add_option("--min-geo-precision", f.min_geo, "site, district, town, region, country");
+    cmd->add_option("--min-time-precision", f.min_time, "day, week, month, year");
+    cmd->add_option("--text", f.text, "words in the evidence or the article text");
+    cmd->add_option("--limit", f.limit, "at most this many events");
+}
+
+CivilDay parse_day_option(const char* name, const std::string& text) {
+    const auto t = LocalTime::parse(text);
+    if (!t || text.size() != 10) {
+        throw InputError(name, "\"" + text + "\" is not a day (use YYYY-MM-DD, a real date)");
+    }
+    return t->day;
+}
+
+EventFilter build_filter(const FilterArgs& a) {
+    EventFilter f;
+    if (!a.from.empty()) f.from = parse_day_option("--from", a.from);
+    if (!a.to.empty()) f.to = parse_day_option("--to", a.to);
+    if (!a.bbox.empty()) {
+        double v[4];
+        if (std::sscanf(a.bbox.c_str(), "%lf,%lf,%lf,%lf", &v[0], &v[1], &v[2], &v[3]) != 4) {
+            throw InputError("--bbox", "\"" + a.bbox + "\" is not west,south,east,north");
+        }
+        f.bbox = BoundingBox{v[0], v[1], v[2], v[3]};
+    }
+    if (!a.regions.empty()) {
+        const Gazetteer g = Gazetteer::open(default_gazetteer_path());
+        for (const std::string& r : a.regions) f.regions.push_back(resolve_region(g, r));
+    }
+    if (!a.polygon.empty()) f.polygon_wkt = read_polygon(a.polygon);
+    f.types = a.types;
+    for (const std::string& t : f.types) {
+        if (!event_type_from(t)) {
+            throw InputError("--type", "unknown event type \"" + t +
+                                           "\" (meeting, clash, attack, killing, protest, border, "
+                                           "mass_grave, migration, strategic)");
+        }
+    }
+    f.statuses = a.statuses;
+    for (const std::string& s : f.statuses) {
+        if (s != "occurred" && s != "planned" && s != "ongoing") {
+            throw InputError("--status", "unknown status \"" + s + "\" (occurred, planned, ongoing)");
+        }
+    }
+    if (!a.min_geo.empty()) {
+        for (int p = 0; p <= static_cast<int>(GeoPrecision::continent); ++p) {
+            if (to_string(static_cast<GeoPrecision>(p)) == a.min_geo) f.min_geo_precision = static_cast<GeoPrecision>(p);
+        }
+        if (!f.min_geo_precision) throw InputError("--min-geo-precision", "unknown precision \"" + a.min_geo + "\"");
+    }
+    if (!a.min_time.empty()) {
+        for (int p = 0; p <= static_cast<int>(TimePrecision::decade); ++p) {
+            if (to_string(static_cast<TimePrecision>(p)) == a.min_time) f.min_time_precision = static_cast<TimePrecision>(p);
+        }
+        if (!f.min_time_precision) throw InputError("--min-time-precision", "unknown precision \"" + a.min_time + "\"");
+    }
+    f.text = a.text;
+    if (a.limit >= 0) f.limit = a.limit;
+    f.validate();
+    return f;
+}
+
+struct IngestArgs {
+    std::vector<std::string> files;
+    std::string db, retrieved_at, gazetteer;
+};
+
+void run_ingest(const IngestArgs& a) {
+    const auto retrieved = parse_retrieved_at(a.retrieved_at);
+    const auto store = open_event_store(a.db, StoreMode::create);
+    const Gazetteer g = Gazetteer::open(gazetteer_path(a.gazetteer));
+    const Geoparser parser(g);
+    const bool tty = isatty(fileno(stderr)) != 0;
+    IngestReport total;
+    std::size_t failed = 0, done = 0;
+    auto last_progress = std::chrono::steady_clock::now();
+    for (const std::string& file : a.files) {
+        ++done;
+        try {
+            const auto reference = retrieved ? retrieved : file_day_reference(file);
+            Diagnostics problems;
+            std::vector<Article> articles = read_articles(file, reference, problems);
+            for (const Diagnostic& d : problems.examples()) fmt::print(stderr, "kharita: {}\n", d.to_string());
+            if (!problems.empty()) ++failed;
+            if (articles.empty()) fmt::print(stderr, "kharita: {}: no article text found\n", file);
+            const auto parsed = parse_articles(parser, std::move(articles), reference);
+            const IngestReport r = store->ingest(parsed, {file, reference});
+            total.articles_added += r.articles_added;
+            total.articles_skipped += r.articles_skipped;
+            total.events_added += r.events_added;
+            total.events_merged += r.events_merged;
+            total.mentions_added += r.mentions_added;
+        } catch (const InputError& e) {
+            fmt::print(stderr, "kharita: {}\n", e.what());
+            ++failed;
+        }
+        const auto now = std::chrono::steady_clock::now();
+        if (a.files.size() > 1 && (now - last_progress > std::chrono::seconds(1) || done == a.files.size())) {
+            fmt::print(stderr, "{}ingest: {}/{} files, {} articles, {} events{}", tty ? "\r" : "",
+                       done, a.files.size(), total.articles_added, total.events_added, tty ? "" : "\n");
+            last_progress = now;
+        }
+    }
+    if (tty && a.files.size() > 1) fmt::print(stderr, "\n");
+    fmt::print("{}: {} articles added ({} already stored), {} events added, {} merged into "
+               "stored events, {} place mentions\n",
+               a.db, total.articles_added, total.articles_skipped, total.events_added,
+               total.events_merged, total.mentions_added);
+    if (failed > 0) throw InputError(a.db, std::to_string(failed) + " input file(s) had errors (see above); the rest were stored");
+}
+
+struct QueryArgs {
+    std::string db;
+    FilterArgs filter;
+    bool json = false, table = false, explain = false, count = false;
+};
+
+void run_query(const QueryArgs& a) {
+    const auto store = open_event_store(a.db, StoreMode::read_only);
+    const EventFilter f = build_filter(a.filter);
+    if (a.count) {
+        fmt::print("{}\n", store->count(f));
+    } else if (a.json) {
+        std::cout << "[";
+        bool first = true;
+        store->query(f, [&](const EventRecord& r) {
+            nlohmann::json j = {{"id", r.id}, {"type", r.type}, {"subtype", r.subtype},
+                                {"status", r.status},
+                                {"date_start", r.date_start ? nlohmann::json(r.date_start->iso()) : nlohmann::json()},
+                                {"date_end", r.date_end ? nlohmann::json(r.date_end->iso()) : nlohmann::json()},
+                                {"time_precision", r.time_precision}, {"location", r.location},
+                                {"geo_precision", r.geo_precision}, {"country", r.country},
+                                {"admin1", r.admin1},
+                                {"fatalities", r.fatalities ? nlohmann::json(*r.fatalities) : nlohmann::json()},
+                                {"confidence", r.confidence}, {"actors", r.actors},
+                                {"sources", r.sources}, {"source_count", r.source_count},
+                                {"notes", r.notes}};
+            if (r.position) {
+                j["lat"] = r.position->lat;
+                j["lon"] = r.position->lon;
+            }
+            std::cout << (first ? "\n" : ",\n") << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+            first = false;
+        });
+        std::cout << "\n]\n";
+    } else {
+        fmt::print("{:>6} {:<10} {:<9} {:<23} {:<6} {:<22} {:<9} {:>4}  {}\n", "id", "type", "status",
+                   "dates", "time", "place", "precision", "dead", "evidence");
+        store->query(f, [&](const EventRecord& r) {
+            const std::string dates = (r.date_start ? r.date_start->iso() : std::string("..")) +
+                                      (r.date_end && r.date_end != r.date_start ? " " + r.date_end->iso() : "");
+            fmt::print("{:>6} {:<10} {:<9} {:<23} {:<6} {:<22} {:<9} {:>4}  {}\n", r.id, r.type,
+                       r.status, dates, r.time_precision, r.location.substr(0, 22), r.geo_precision,
+                       r.fatalities ? std::to_string(*r.fatalities) : "-", r.notes.substr(0, 70));
+        });
+    }
+    if (a.explain) fmt::print(stderr, "plan: {}\n", store->last_plan());
+}
+
+struct ExportArgs {
+    std::string db, output, format, csv_geometry = "xy";
+    FilterArgs filter;
+};
+
+void run_export(const ExportArgs& a) {
+    const ExportFormat format = export_format(a.output, a.format);
+    const auto store = open_event_store(a.db, StoreMode::read_only);
+    const EventFilter f = build_filter(a.filter);
+    ExportOptions options;
+    options.csv_geometry = a.csv_geometry;
+    std::optional<Gazetteer> g;
+    if (format == ExportFormat::acled) {
+        g.emplace(Gazetteer::open(default_gazetteer_path()));
+        options.gazetteer = &*g;
+    }
+    const std::int64_t n = export_events(*store, f, a.output, format, options);
+    fmt::print("{}: {} events ({})\n", a.output, n, to_string(format));
+}
+
+struct ImportArgs {
+    std::string file, db;
+};
+
+void run_import_acled(const ImportArgs& a) {
+    const Gazetteer g = Gazetteer::open(default_gazetteer_path());
+    Diagnostics problems;
+    const auto records = read_acled_csv(a.file, problems, &g);
+    for (const Diagnostic& d : problems.examples()) fmt::print(stderr, "kharita: {}\n", d.to_string());
+    if (!problems.empty() && records.empty()) {
+        throw InputError(a.file, std::to_string(problems.count()) + " bad row(s) and no good one; nothing stored");
+    }
+    const auto store = open_event_store(a.db, StoreMode::create);
+    const std::int64_t n = store->ingest_records(records);
+    fmt::print("{}: {} events imported from {}\n", a.db, n, a.file);
+    if (!problems.empty()) {
+        throw InputError(a.file, std::to_string(problems.count()) + " row(s) skipped (see above); the rest were stored");
+    }
+}
+
+} // namespace
+
+void add_store_commands(CLI::App& app) {
+    auto ingest_args = std::make_shared<IngestArgs>();
+    auto* ingest = app.add_subcommand("ingest", "parse report files and store their events");
+    ingest->add_option("files", ingest_args->files, "report files (.txt, .html, .jsonl)")->required();
+    ingest->add_option("--db", ingest_args->db, "event database (created when missing)")->required();
+    ingest->add_option("--retrieved-at", ingest_args->retrieved_at, "when the pages were retrieved");
+    ingest->add_option("--gazetteer", ingest_args->gazetteer, "gazetteer file");
+    ingest->callback([ingest_args] { run_ingest(*ingest_args); });
+
+    auto query_args = std::make_shared<QueryArgs>();
+    auto* query = app.add_subcommand("query", "list stored events matching filters");
+    query->add_option("--db", query_args->db, "event database")->required();
+    add_filter_options(query, query_args->filter);
+    query->add_flag("--json", query_args->json, "JSON array");
+    query->add_flag("--table", query_args->table, "aligned table (default)");
+    query->add_flag("--count", query_args->count, "only the number of matching events");
+    query->add_flag("--explain", query_args->explain, "print the index path taken on stderr");
+    query->callback([query_args] { run_query(*query_args); });
+
+    auto export_args = std::make_shared<ExportArgs>();
+    auto* exp = app.add_subcommand("export", "write matching events as GeoJSON, GPKG, KML, CSV, FlatGeobuf or ACLED CSV");
+    exp->add_option("--db", export_args->db, "event database")->required();
+    exp->add_option("-o,--output", export_args->output, "output file; the format follows its extension")->required();
+    exp->add_option("--format", export_args->format, "geojson, gpkg, kml, csv, fgb, acled");
+    exp->add_option("--csv-geometry", export_args->csv_geometry, "CSV geometry: xy or wkt")
+        ->check(CLI::IsMember({"xy", "wkt"}));
+    add_filter_options(exp, export_args->filter);
+    exp->callback([export_args] { run_export(*export_args); });
+
+    auto import_args = std::make_shared<ImportArgs>();
+    auto* imp = app.add_subcommand("import-acled", "store the events of an ACLED-style CSV");
+    imp->add_option("file", import_args->file, "ACLED CSV")->required();
+    imp->add_option("--db", import_args->db, "event database (created when missing)")->required();
+    imp->callback([import_args] { run_import_acled(*import_args); });
+}
+
+} // namespace kharita::cli

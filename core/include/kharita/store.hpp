@@ -1,0 +1,129 @@
+#pragma once
+// The event store: what analysts keep. One interface (open, ingest, query, schema version)
+// used by the command line and the viewer; SpatiaLite is its first backend and the only
+// place in Kharita that holds event SQL (core/src/store/). A PostGIS backend would implement
+// the same interface. Schema and index design: docs/store.md.
+//
+// Thread rules: an EventStore is used by one thread at a time; open one per thread. Many
+// readers and one writer may use the same file at once (WAL mode).
+
+#include "kharita/pipeline.hpp"
+#include "kharita/place.hpp"
+#include "kharita/timex.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kharita {
+
+/// One stored event, flat: what a query returns and an export writes.
+struct EventRecord {
+    std::int64_t id = 0;
+    std::string type;            ///< Kharita type (docs/events.md): meeting, clash, ...
+    std::string subtype;
+    std::string status;          ///< occurred, planned, ongoing
+    std::optional<CivilDay> date_start;
+    std::optional<CivilDay> date_end;
+    std::string time_precision;  ///< day, week, month, year, unknown
+    std::string location;        ///< place name
+    std::optional<LatLon> position;
+    std::string geo_precision;   ///< site, district, town, region, country, continent
+    int geo_precision_code = 0;  ///< ACLED's 1-3 when imported from ACLED, else 0
+    std::string country;         ///< ISO 3166-1 alpha-2
+    std::string admin1;          ///< admin-1 name
+    std::string admin1_code;     ///< GeoNames admin-1 code within the country ("77")
+    std::string admin2;
+    std::optional<int> fatalities;
+    double confidence = 0;
+    std::string actor1, actor2;  ///< the first two named actors (ACLED's actor1/actor2)
+    std::string actors;          ///< every named actor, "; "-separated
+    std::string sources;         ///< source names, "; "-separated
+    int source_count = 0;
+    std::string notes;           ///< the evidence sentence (or ACLED notes)
+};
+
+/// A region filter resolved to codes: a country, or one admin-1 unit of it.
+struct RegionCode {
+    std::string country;      ///< ISO alpha-2
+    std::string admin1_code;  ///< empty: the whole country
+    std::string label;        ///< as the user will recognise it ("Tripoli (LY.77)")
+};
+
+/// What a query selects. Every set field narrows the result; an empty filter selects all.
+struct EventFilter {
+    std::optional<CivilDay> from, to;           ///< events whose date range overlaps [from, to]
+    std::optional<BoundingBox> bbox;
+    std::vector<RegionCode> regions;            ///< any of them
+    std::string polygon_wkt;                    ///< events inside this polygon (WKT), if set
+    std::vector<std::string> types;             ///< any of them
+    std::vector<std::string> statuses;
+    std::optional<GeoPrecision> min_geo_precision;    ///< this precision or finer
+    std::optional<TimePrecision> min_time_precision;  ///< this precision or finer
+    std::string text;                           ///< words in the evidence or article text
+    std::optional<std::int64_t> limit;
+
+    /// Checks ranges and the polygon; throws InputError naming the bad field.
+    void validate() const;
+};
+
+/// What an ingest did.
+struct IngestReport {
+    std::int64_t articles_added = 0;
+    std::int64_t articles_skipped = 0;  ///< already stored (same content hash)
+    std::int64_t events_added = 0;
+    std::int64_t events_merged = 0;     ///< an event already stored gained a source
+    std::int64_t mentions_added = 0;
+};
+
+/// Where a batch of parsed articles came from.
+struct IngestSource {
+    std::string file;                       ///< input file name, recorded with each article
+    std::optional<LocalTime> retrieved_at;
+};
+
+enum class StoreMode { read_only, read_write, create };
+
+class EventStore {
+public:
+    virtual ~EventStore() = default;
+
+    /// The schema version of the open database.
+    virtual int schema_version() const = 0;
+    /// Stores parsed articles with their mentions and events, one transaction per article:
+    /// an article already stored (same content hash) is skipped; an event the store already
+    /// holds from another article gains a source instead of a twin.
+    virtual IngestReport ingest(const std::vector<ParsedArticle>& articles,
+                                const IngestSource& source) = 0;
+    /// Stores events that come without articles (imports, synthetic data) in one
+    /// transaction, building the indexes in bulk when the batch is large.
+    virtual std::int64_t ingest_records(const std::vector<EventRecord>& records) = 0;
+    /// Calls `row` for each matching event, in no particular order. The record is reused
+    /// between calls: copy what must outlive the call.
+    virtual void query(const EventFilter& filter,
+                       const std::function<void(const EventRecord&)>& row) const = 0;
+    virtual std::int64_t count(const EventFilter& filter) const = 0;
+    /// How the last query was answered ("space-time cells, 180 cells", "time index", ...).
+    virtual std::string last_plan() const = 0;
+    /// Every stored article's id with its number of events and mentions (for checks).
+    virtual std::int64_t article_count() const = 0;
+};
+
+/// Opens (or with StoreMode::create, creates when missing) a SpatiaLite event database.
+/// Throws DatabaseError naming the file when it is not SQLite, not a Kharita store, or has
+/// a newer schema than this build knows.
+std::unique_ptr<EventStore> open_event_store(const std::filesystem::path& file, StoreMode mode);
+
+/// A polygon filter as WKT, from WKT text, GeoJSON text, or a file holding either (any
+/// vector format GDAL reads: the union of its first layer's polygons). Throws InputError
+/// naming the input when it holds no valid polygon.
+std::string read_polygon(const std::string& text_or_file);
+
+/// The schema version this build writes.
+int event_store_schema_version() noexcept;
+
+} // namespace kharita

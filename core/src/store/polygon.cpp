@@ -1,0 +1,94 @@
+#include "kharita/error.hpp"
+#include "kharita/store.hpp"
+#include "detail/gdal.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <memory>
+
+namespace kharita {
+
+namespace {
+
+std::unique_ptr<OGRGeometry> checked_polygon(OGRGeometry* g, const std::string& input, const char* what) {
+    std::unique_ptr<OGRGeometry> owned(g);
+    if (!owned) throw InputError(input, std::string("not valid ") + what);
+    const auto type = wkbFlatten(owned->getGeometryType());
+    if (type != wkbPolygon && type != wkbMultiPolygon) {
+        throw InputError(input, std::string("the ") + what + " is a " + owned->getGeometryName() +
+                                    ", not a polygon");
+    }
+    if (owned->IsEmpty()) throw InputError(input, std::string("the ") + what + " polygon is empty");
+    return owned;
+}
+
+std::string to_wkt(const OGRGeometry& g) {
+    char* wkt = nullptr;
+    g.exportToWkt(&wkt);
+    std::string out = wkt != nullptr ? wkt : "";
+    CPLFree(wkt);
+    return out;
+}
+
+std::unique_ptr<OGRGeometry> parse_text(const std::string& text, const std::string& input) {
+    std::string head = text.substr(0, 16);
+    std::transform(head.begin(), head.end(), head.begin(), [](unsigned char c) { return std::toupper(c); });
+    detail::GdalErrorScope quiet;
+    if (head.starts_with("{")) {
+        return checked_polygon(OGRGeometryFactory::createFromGeoJson(text.c_str()), input, "GeoJSON");
+    }
+    OGRGeometry* g = nullptr;
+    const char* p = text.c_str();
+    if (OGRGeometryFactory::createFromWkt(p, nullptr, &g) != OGRERR_NONE) {
+        delete g;
+        g = nullptr;
+    }
+    return checked_polygon(g, input, "WKT");
+}
+
+} // namespace
+
+std::string read_polygon(const std::string& arg) {
+    std::string text = arg;
+    text.erase(0, text.find_first_not_of(" \t\r\n"));
+    if (text.empty()) throw InputError("--polygon", "empty");
+    std::string upper = text.substr(0, 12);
+    std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return std::toupper(c); });
+    if (upper.starts_with("POLYGON") || upper.starts_with("MULTIPOLYGON") || text.front() == '{') {
+        return to_wkt(*parse_text(text, "--polygon"));
+    }
+    const std::filesystem::path file(text);
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(file, ec)) {
+        throw InputError("--polygon", "\"" + text.substr(0, 60) +
+                                          "\" is neither WKT, GeoJSON nor a readable file");
+    }
+    if (file.extension() == ".wkt") {
+        std::ifstream in(file);
+        const std::string content{std::istreambuf_iterator<char>(in), {}};
+        return to_wkt(*parse_text(content, file.string()));
+    }
+    detail::Dataset ds = [&] {
+        try {
+            return detail::Dataset::open_vector(file);
+        } catch (const GdalError& e) {
+            throw InputError(file.string(), "not a vector file GDAL can read");
+        }
+    }();
+    if (ds.layer_count() == 0) throw InputError(file.string(), "no layers");
+    OGRLayer* layer = ds.layer(0);
+    std::unique_ptr<OGRGeometry> all;
+    layer->ResetReading();
+    while (detail::Feature f{layer->GetNextFeature()}) {
+        const OGRGeometry* g = f->GetGeometryRef();
+        if (g == nullptr) continue;
+        const auto type = wkbFlatten(g->getGeometryType());
+        if (type != wkbPolygon && type != wkbMultiPolygon) continue;
+        all.reset(all ? all->Union(g) : g->clone());
+    }
+    if (!all) throw InputError(file.string(), "holds no polygon");
+    return to_wkt(*all);
+}
+
+} // namespace kharita

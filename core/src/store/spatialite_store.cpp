@@ -1,0 +1,886 @@
+// The SpatiaLite backend of EventStore: the only place that holds event SQL.
+//
+// Space and time are indexed together in ordinary B-trees: each event has a 1-degree cell
+// and a span class (how long its date range is), and events_space_time is keyed by
+// (span_class, cell, day_start). A box query seeks each covered cell once per span class
+// for the days that can overlap the asked range; a wide box over a short time uses
+// events_time instead. The plan is chosen from the per-cell counts (cell_counts) by the rows
+// each path would read. Design and measurements: docs/store.md.
+
+#include "kharita/store.hpp"
+
+#include "kharita/error.hpp"
+#include "kharita/events.hpp"
+#include "store/event_schema.hpp"
+#include "detail/gdal.hpp"
+#include "detail/sqlite.hpp"
+
+#include <fmt/core.h>
+#include <ogr_geometry.h>
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <map>
+#include <unordered_map>
+#include <variant>
+
+namespace kharita {
+
+namespace {
+
+using detail::Database;
+using detail::OpenMode;
+using detail::Statement;
+
+constexpr std::int64_t kNoDayLow = std::numeric_limits<std::int32_t>::min();
+constexpr std::int64_t kNoDayHigh = std::numeric_limits<std::int32_t>::max();
+constexpr std::array<std::int64_t, 3> kSpanLimit = {1, 31, 366};  // span classes 0-2
+constexpr int kSpanClasses = 4;
+
+std::uint64_t fnv1a(std::string_view s, std::uint64_t h = 14695981039346656037ULL) {
+    for (const unsigned char c : s) {
+        h ^= c;
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+std::string content_hash(const Article& a) {
+    return fmt::format("{:016x}", fnv1a(a.text, fnv1a("\n", fnv1a(a.title))));
+}
+
+int span_class(std::int64_t span) {
+    for (int c = 0; c < 3; ++c) {
+        if (span <= kSpanLimit[static_cast<std::size_t>(c)]) return c;
+    }
+    return 3;
+}
+
+int cell_of(const LatLon& p) {
+    const int x = std::clamp(static_cast<int>(std::floor(p.lon)) + 180, 0, 359);
+    const int y = std::clamp(static_cast<int>(std::floor(p.lat)) + 90, 0, 179);
+    return y * 360 + x;
+}
+
+int time_rank(std::string_view precision) {
+    static constexpr std::array<std::string_view, 6> order = {"time", "day",  "week",
+                                                              "month", "year", "decade"};
+    const auto it = std::find(order.begin(), order.end(), precision);
+    return it == order.end() ? 6 : static_cast<int>(it - order.begin());
+}
+
+int geo_rank(std::string_view precision) {
+    static constexpr std::array<std::string_view, 6> order = {"site",   "district", "town",
+                                                              "region", "country",  "continent"};
+    const auto it = std::find(order.begin(), order.end(), precision);
+    return it == order.end() ? 6 : static_cast<int>(it - order.begin());
+}
+
+/// SpatiaLite's BLOB-Geometry for a POINT XY in EPSG:4326 (60 bytes, little-endian).
+std::array<unsigned char, 60> spatialite_point(const LatLon& p) {
+    std::array<unsigned char, 60> b{};
+    const auto put_i32 = [&](std::size_t at, std::int32_t v) { std::memcpy(&b[at], &v, 4); };
+    const auto put_f64 = [&](std::size_t at, double v) { std::memcpy(&b[at], &v, 8); };
+    b[0] = 0x00;
+    b[1] = 0x01;  // little-endian
+    put_i32(2, 4326);
+    put_f64(6, p.lon);
+    put_f64(14, p.lat);
+    put_f64(22, p.lon);
+    put_f64(30, p.lat);
+    b[38] = 0x7C;
+    put_i32(39, 1);  // POINT
+    put_f64(43, p.lon);
+    put_f64(51, p.lat);
+    b[59] = 0xFE;
+    return b;
+}
+
+std::string now_iso() {
+    const auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+std::optional<CivilDay> parse_day(std::string_view iso) {
+    if (iso.empty()) return std::nullopt;
+    const auto t = LocalTime::parse(iso);
+    return t ? std::optional<CivilDay>(t->day) : std::nullopt;
+}
+
+std::string join(const std::vector<std::string>& parts) {
+    std::string out;
+    for (const auto& p : parts) {
+        if (p.empty()) continue;
+        if (!out.empty()) out += "; ";
+        out += p;
+    }
+    return out;
+}
+
+/// An FTS5 query matching all the words of `text`, each quoted so no word is syntax.
+std::string fts_query(std::string_view text) {
+    std::string out, word;
+    const auto flush = [&] {
+        if (word.empty()) return;
+        if (!out.empty()) out += ' ';
+        out += '"';
+        for (char c : word) {
+            if (c == '"') out += '"';
+            out += c;
+        }
+        out += '"';
+        word.clear();
+    };
+    for (char c : text) {
+        if (c == ' ' || c == '\t' || c == '\n') {
+            flush();
+        } else {
+            word += c;
+        }
+    }
+    flush();
+    return out;
+}
+
+// The columns every query reads, in EventRecord order.
+constexpr const char* kRecordColumns =
+    "id, type, subtype, status, date_start, date_end, time_precision, location, lat, lon, "
+    "geo_precision, geo_precision_code, country, admin1, admin1_code, admin2, fatalities, "
+    "confidence, actor1, actor2, actors, sources, source_count, notes";
+
+void read_record(const Statement& s, EventRecord& r) {
+    const auto text = [&](int col, std::string& out) { out.assign(s.column_text(col)); };
+    r.id = s.column_int64(0);
+    text(1, r.type);
+    text(2, r.subtype);
+    text(3, r.status);
+    r.date_start = s.column_is_null(4) ? std::nullopt : parse_day(s.column_text(4));
+    r.date_end = s.column_is_null(5) ? std::nullopt : parse_day(s.column_text(5));
+    text(6, r.time_precision);
+    text(7, r.location);
+    if (s.column_is_null(8) || s.column_is_null(9)) {
+        r.position.reset();
+    } else {
+        r.position = LatLon{s.column_double(8), s.column_double(9)};
+    }
+    text(10, r.geo_precision);
+    r.geo_precision_code = s.column_int(11);
+    text(12, r.country);
+    text(13, r.admin1);
+    text(14, r.admin1_code);
+    text(15, r.admin2);
+    r.fatalities = s.column_is_null(16) ? std::nullopt : std::optional<int>(s.column_int(16));
+    r.confidence = s.column_double(17);
+    text(18, r.actor1);
+    text(19, r.actor2);
+    text(20, r.actors);
+    text(21, r.sources);
+    r.source_count = s.column_int(22);
+    text(23, r.notes);
+}
+
+using Value = std::variant<std::int64_t, double, std::string>;
+
+void bind_all(Statement& s, const std::vector<Value>& values, int first = 1) {
+    int i = first;
+    for (const Value& v : values) {
+        std::visit([&](const auto& x) { s.bind(i, x); }, v);
+        ++i;
+    }
+}
+
+/// An OGR polygon parsed once, with a prepared geometry for fast point tests.
+class PolygonTest {
+public:
+    explicit PolygonTest(const std::string& wkt) {
+        OGRGeometry* g = nullptr;
+        const char* p = wkt.c_str();
+        if (OGRGeometryFactory::createFromWkt(p, nullptr, &g) != OGRERR_NONE || g == nullptr) {
+            throw InputError("--polygon", "not valid WKT: " + wkt.substr(0, 60));
+        }
+        m_geometry.reset(g);
+        const auto type = wkbFlatten(g->getGeometryType());
+        if (type != wkbPolygon && type != wkbMultiPolygon) {
+            throw InputError("--polygon", "the WKT is a " + std::string(g->getGeometryName()) +
+                                              ", not a POLYGON or MULTIPOLYGON");
+        }
+        m_prepared = OGRCreatePreparedGeometry(g);
+        OGREnvelope env;
+        g->getEnvelope(&env);
+        m_box = {env.MinX, env.MinY, env.MaxX, env.MaxY};
+    }
+    PolygonTest(const PolygonTest&) = delete;
+    PolygonTest& operator=(const PolygonTest&) = delete;
+    ~PolygonTest() { OGRDestroyPreparedGeometry(m_prepared); }
+
+    bool contains(const LatLon& p) const {
+        OGRPoint pt(p.lon, p.lat);
+        return m_prepared != nullptr ? OGRPreparedGeometryIntersects(m_prepared, &pt) != 0
+                                     : m_geometry->Intersects(&pt) != 0;
+    }
+    BoundingBox box() const { return m_box; }
+
+private:
+    std::unique_ptr<OGRGeometry> m_geometry;
+    OGRPreparedGeometry* m_prepared = nullptr;
+    BoundingBox m_box;
+};
+
+class SpatialiteStore final : public EventStore {
+public:
+    SpatialiteStore(const std::filesystem::path& file, StoreMode mode);
+
+    int schema_version() const override { return m_version; }
+    IngestReport ingest(const std::vector<ParsedArticle>& articles,
+                        const IngestSource& source) override;
+    std::int64_t ingest_records(const std::vector<EventRecord>& records) override;
+    void query(const EventFilter& filter,
+               const std::function<void(const EventRecord&)>& row) const override;
+    std::int64_t count(const EventFilter& filter) const override;
+    std::string last_plan() const override { return m_plan; }
+    std::int64_t article_count() const override {
+        return m_db.query_int("SELECT count(*) FROM articles").value_or(0);
+    }
+
+private:
+    struct NewEvent {
+        EventRecord record;
+        std::optional<std::int64_t> article_id;
+        std::size_t evidence_start = 0, evidence_end = 0;
+        bool place_inherited = false;
+    };
+
+    void create_schema();
+    void check_schema(const std::filesystem::path& file, StoreMode mode);
+    std::int64_t insert_event(const NewEvent& e, std::map<int, std::int64_t>& cells);
+    void add_source(std::int64_t event_id, const NewEvent& e);
+    std::int64_t actor_id(const std::string& name);
+    void save_cell_counts(const std::map<int, std::int64_t>& cells);
+    void load_cell_counts() const;
+    std::optional<std::int64_t> find_same_event(const EventIdentity& id);
+    void update_time_extent(std::int64_t min_day, std::int64_t max_day, std::int64_t max_span);
+    Statement& statement(const char* sql);
+
+    /// Runs the filter, calling `row` with the statement positioned on each match; the
+    /// statement's columns are kRecordColumns, or just id, lat, lon when `ids_only`.
+    void run_query(const EventFilter& filter, bool ids_only,
+                   const std::function<void(const Statement&)>& row) const;
+
+    mutable Database m_db;
+    std::unordered_map<const char*, Statement> m_statements;  // prepared once, by SQL text
+    int m_version = 0;
+    mutable std::string m_plan;
+    mutable std::unordered_map<int, std::int64_t> m_cell_counts;
+    mutable bool m_cell_counts_loaded = false;
+    std::unordered_map<std::string, std::int64_t> m_actor_ids;
+};
+
+SpatialiteStore::SpatialiteStore(const std::filesystem::path& file, StoreMode mode)
+    : m_db([&] {
+          const bool exists = std::filesystem::exists(file);
+          if (!exists && mode != StoreMode::create) {
+              throw InputError(file.string(), "no such event database");
+          }
+          return Database::open(file, mode == StoreMode::read_only ? OpenMode::read_only
+                                      : exists ? OpenMode::read_write : OpenMode::create);
+      }()) {
+    try {
+        m_db.exec("PRAGMA busy_timeout = 10000");
+        check_schema(file, mode);
+    } catch (const DatabaseError& e) {
+        if (e.code() == SQLITE_NOTADB) {
+            throw DatabaseError(e.code(), file.string() + ": not an SQLite database");
+        }
+        throw;
+    }
+}
+
+void SpatialiteStore::check_schema(const std::filesystem::path& file, StoreMode mode) {
+    const bool empty = m_db.query_int("SELECT count(*) FROM sqlite_master").value_or(0) == 0;
+    if (empty) {
+        if (mode == StoreMode::read_only) {
+            throw DatabaseError(0, file.string() + ": an empty database, not a Kharita event store");
+        }
+        create_schema();
+        return;
+    }
+    if (m_db.query_int("SELECT count(*) FROM sqlite_master WHERE name = 'meta'").value_or(0) == 0 ||
+        m_db.query_int("SELECT count(*) FROM sqlite_master WHERE name = 'events'").value_or(0) == 0) {
+        throw DatabaseError(0, file.string() + ": not a Kharita event store (no meta/events tables)");
+    }
+    m_version = static_cast<int>(
+        m_db.query_int("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'event_schema_version'")
+            .value_or(0));
+    if (m_version <= 0) {
+        throw DatabaseError(0, file.string() + ": not a Kharita event store (no schema version)");
+    }
+    if (m_version > store::kEventSchemaVersion) {
+        throw DatabaseError(0, fmt::format("{}: schema version {} is newer than this build's {}; "
+                                           "use a newer Kharita",
+                                           file.string(), m_version, store::kEventSchemaVersion));
+    }
+    if (m_version < store::kEventSchemaVersion) {
+        if (mode == StoreMode::read_only) {
+            throw DatabaseError(0, fmt::format("{}: schema version {} needs migrating to {}; open "
+                                               "it for writing once",
+                                               file.string(), m_version,
+                                               store::kEventSchemaVersion));
+        }
+        auto tx = m_db.begin();
+        for (int v = m_version; v < store::kEventSchemaVersion; ++v) {
+            m_db.exec(store::kEventMigrations[static_cast<std::size_t>(v - 1)]);
+        }
+        m_db.prepare("UPDATE meta SET value = ?1 WHERE key = 'event_schema_version'")
+            .bind(1, store::kEventSchemaVersion)
+            .run();
+        tx.commit();
+        m_version = store::kEventSchemaVersion;
+    }
+    if (mode != StoreMode::read_only) m_db.exec("PRAGMA journal_mode = WAL");
+}
+
+void SpatialiteStore::create_schema() {
+    m_db.exec("PRAGMA journal_mode = WAL");
+    auto tx = m_db.begin();
+    m_db.exec("SELECT InitSpatialMetadata(0, 'WGS84')");
+    m_db.exec(store::kEventSchema);
+    m_db.exec(store::kEventIndexes);
+    if (m_db.query_int("SELECT AddGeometryColumn('events', 'geom', 4326, 'POINT', 'XY')")
+            .value_or(0) != 1) {
+        throw DatabaseError(0, "SpatiaLite AddGeometryColumn failed for events.geom");
+    }
+    m_db.prepare("INSERT INTO meta (key, value) VALUES ('event_schema_version', ?1), "
+                 "('created_at', ?2)")
+        .bind(1, store::kEventSchemaVersion)
+        .bind(2, now_iso())
+        .run();
+    tx.commit();
+    m_version = store::kEventSchemaVersion;
+}
+
+Statement& SpatialiteStore::statement(const char* sql) {
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) it = m_statements.emplace(sql, m_db.prepare(sql)).first;
+    return it->second;
+}
+
+std::int64_t SpatialiteStore::actor_id(const std::string& name) {
+    if (const auto it = m_actor_ids.find(name); it != m_actor_ids.end()) return it->second;
+    Statement& ins = statement("INSERT INTO actors (name) VALUES (?1) ON CONFLICT (name) DO "
+                               "UPDATE SET name = excluded.name RETURNING id");
+    ins.bind(1, name);
+    if (!ins.step()) throw DatabaseError(0, "actor insert returned no id");
+    const std::int64_t id = ins.column_int64(0);
+    ins.reset();
+    m_actor_ids.emplace(name, id);
+    return id;
+}
+
+std::int64_t SpatialiteStore::insert_event(const NewEvent& ne, std::map<int, std::int64_t>& cells) {
+    Statement& s = statement(
+        "INSERT INTO events (type, subtype, status, date_start, date_end, day_start, day_end, "
+        "time_precision, time_rank, location, place_inherited, lat, lon, geo_precision, "
+        "geo_rank, geo_precision_code, country, admin1, admin1_code, admin2, fatalities, "
+        "confidence, actor1, actor2, actors, sources, source_count, notes, span_class, cell, "
+        "geom) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
+        "?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31)");
+    const EventRecord& r = ne.record;
+    s.bind(1, r.type).bind(2, r.subtype).bind(3, r.status);
+    const std::optional<CivilDay> first = r.date_start ? r.date_start : r.date_end;
+    const std::optional<CivilDay> last = r.date_end ? r.date_end : r.date_start;
+    if (r.date_start) s.bind(4, r.date_start->iso()); else s.bind_null(4);
+    if (r.date_end) s.bind(5, r.date_end->iso()); else s.bind_null(5);
+    if (first) {
+        s.bind(6, first->serial()).bind(7, last->serial());
+    } else {
+        s.bind_null(6).bind_null(7);
+    }
+    s.bind(8, r.time_precision).bind(9, time_rank(r.time_precision));
+    s.bind(10, r.location).bind(11, ne.place_inherited ? 1 : 0);
+    int cell = -1;
+    if (r.position) {
+        s.bind(12, r.position->lat).bind(13, r.position->lon);
+        cell = cell_of(*r.position);
+        const auto blob = spatialite_point(*r.position);
+        s.bind_blob(31, blob.data(), static_cast<int>(blob.size()));
+    } else {
+        s.bind_null(12).bind_null(13).bind_null(31);
+    }
+    s.bind(14, r.geo_precision).bind(15, r.position ? geo_rank(r.geo_precision) : 6);
+    s.bind(16, r.geo_precision_code);
+    s.bind(17, r.country).bind(18, r.admin1).bind(19, r.admin1_code).bind(20, r.admin2);
+    if (r.fatalities) s.bind(21, *r.fatalities); else s.bind_null(21);
+    s.bind(22, r.confidence).bind(23, r.actor1).bind(24, r.actor2).bind(25, r.actors);
+    s.bind(26, r.sources).bind(27, r.source_count).bind(28, r.notes);
+    s.bind(29, first ? span_class(last->serial() - first->serial()) : 3).bind(30, cell);
+    s.run();
+    const std::int64_t id = sqlite3_last_insert_rowid(m_db.handle());
+    ++cells[cell];
+
+    statement("INSERT INTO events_fts (rowid, notes) VALUES (?1, ?2)").bind(1, id).bind(2, r.notes).run();
+    Statement& actor = statement("INSERT OR IGNORE INTO event_actors (event_id, actor_id, role) "
+                                 "VALUES (?1, ?2, ?3)");
+    if (!r.actor1.empty()) actor.bind(1, id).bind(2, actor_id(r.actor1)).bind(3, 1).run();
+    if (!r.actor2.empty()) actor.bind(1, id).bind(2, actor_id(r.actor2)).bind(3, 2).run();
+    std::string_view rest = r.actors;
+    while (!rest.empty()) {
+        const auto cut = rest.find("; ");
+        const std::string name(rest.substr(0, cut));
+        rest = cut == std::string_view::npos ? std::string_view() : rest.substr(cut + 2);
+        if (!name.empty() && name != r.actor1 && name != r.actor2) {
+            actor.bind(1, id).bind(2, actor_id(name)).bind(3, 0).run();
+        }
+    }
+    Statement& src = statement(
+        "INSERT INTO event_sources (event_id, article_id, source, evidence_start, evidence_end, "
+        "evidence, confidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    src.bind(1, id);
+    if (ne.article_id) {
+        src.bind(2, *ne.article_id).bind(4, static_cast<std::int64_t>(ne.evidence_start));
+        src.bind(5, static_cast<std::int64_t>(ne.evidence_end)).bind(6, r.notes);
+    } else {
+        src.bind_null(2).bind_null(4).bind_null(5).bind_null(6);
+    }
+    src.bind(3, r.sources).bind(7, r.confidence).run();
+    return id;
+}
+
+void SpatialiteStore::add_source(std::int64_t event_id, const NewEvent& ne) {
+    const EventRecord& r = ne.record;
+    statement("INSERT INTO event_sources (event_id, article_id, source, evidence_start, "
+              "evidence_end, evidence, confidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+        .bind(1, event_id)
+        .bind(2, ne.article_id.value_or(0))
+        .bind(3, r.sources)
+        .bind(4, static_cast<std::int64_t>(ne.evidence_start))
+        .bind(5, static_cast<std::int64_t>(ne.evidence_end))
+        .bind(6, r.notes)
+        .bind(7, r.confidence)
+        .run();
+    // one more source; the source's name once; the larger toll and confidence; a finer date
+    Statement& up = statement(
+        "UPDATE events SET source_count = source_count + 1, "
+        "sources = CASE WHEN ?2 = '' OR instr('; ' || sources || '; ', '; ' || ?2 || '; ') > 0 "
+        "  THEN sources WHEN sources = '' THEN ?2 ELSE sources || '; ' || ?2 END, "
+        "fatalities = CASE WHEN ?3 IS NULL THEN fatalities WHEN fatalities IS NULL THEN ?3 "
+        "  ELSE max(fatalities, ?3) END, "
+        "confidence = max(confidence, ?4) WHERE id = ?1");
+    up.bind(1, event_id).bind(2, r.sources);
+    if (r.fatalities) up.bind(3, *r.fatalities); else up.bind_null(3);
+    up.bind(4, r.confidence).run();
+    if (r.date_start && r.date_end) {
+        statement("UPDATE events SET date_start = ?2, date_end = ?3, day_start = ?4, "
+                  "day_end = ?5, time_precision = ?6, time_rank = ?7, span_class = ?8 "
+                  "WHERE id = ?1 AND (date_start IS NULL OR time_rank > ?7)")
+            .bind(1, event_id)
+            .bind(2, r.date_start->iso())
+            .bind(3, r.date_end->iso())
+            .bind(4, r.date_start->serial())
+            .bind(5, r.date_end->serial())
+            .bind(6, r.time_precision)
+            .bind(7, time_rank(r.time_precision))
+            .bind(8, span_class(r.date_end->serial() - r.date_start->serial()))
+            .run();
+    }
+}
+
+std::optional<std::int64_t> SpatialiteStore::find_same_event(const EventIdentity& id) {
+    if (!id.position) return std::nullopt;
+    const double dlat = 0.25;
+    const double dlon = 0.25 / std::max(0.1, std::cos(id.position->lat * M_PI / 180));
+    Statement& s = statement(
+        "SELECT id, lat, lon, date_start, date_end, location, geo_rank, place_inherited, "
+        "fatalities FROM events WHERE type = ?1 AND lat BETWEEN ?2 AND ?3 "
+        "AND lon BETWEEN ?4 AND ?5 AND (?6 IS NULL OR day_end IS NULL OR "
+        "(day_start <= ?7 + 1 AND day_end >= ?6 - 1)) ORDER BY id");
+    s.bind(1, std::string(to_string(id.type)));
+    s.bind(2, id.position->lat - dlat).bind(3, id.position->lat + dlat);
+    s.bind(4, id.position->lon - dlon).bind(5, id.position->lon + dlon);
+    const std::optional<CivilDay> first = id.date_start ? id.date_start : id.date_end;
+    if (first) {
+        s.bind(6, first->serial()).bind(7, id.date_end.value_or(*first).serial());
+    } else {
+        s.bind_null(6).bind_null(7);
+    }
+    std::optional<std::int64_t> found;
+    while (s.step()) {
+        EventIdentity stored;
+        stored.type = id.type;
+        stored.position = LatLon{s.column_double(1), s.column_double(2)};
+        stored.date_start = parse_day(s.column_text(3));
+        stored.date_end = parse_day(s.column_text(4));
+        stored.place_name = std::string(s.column_text(5));
+        stored.precision = static_cast<GeoPrecision>(std::min(s.column_int(6), 5));
+        stored.named_place = s.column_int(7) == 0;
+        if (!s.column_is_null(8)) stored.fatalities = s.column_int(8);
+        if (same_real_event(stored, id)) {
+            found = s.column_int64(0);
+            break;
+        }
+    }
+    s.reset();
+    return found;
+}
+
+void SpatialiteStore::save_cell_counts(const std::map<int, std::int64_t>& cells) {
+    Statement& s = statement("INSERT INTO cell_counts (cell, n) VALUES (?1, ?2) "
+                             "ON CONFLICT (cell) DO UPDATE SET n = n + excluded.n");
+    for (const auto& [cell, n] : cells) s.bind(1, cell).bind(2, n).run();
+}
+
+void SpatialiteStore::update_time_extent(std::int64_t min_day, std::int64_t max_day,
+                                         std::int64_t max_span) {
+    if (min_day > max_day) return;
+    Statement& s = statement(
+        "INSERT INTO meta (key, value) VALUES ('min_day', ?1), ('max_day', ?2), "
+        "('max_span', ?3) ON CONFLICT (key) DO UPDATE SET value = CASE key "
+        "WHEN 'min_day' THEN min(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER)) "
+        "ELSE max(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER)) END");
+    s.bind(1, min_day).bind(2, max_day).bind(3, max_span).run();
+}
+
+IngestReport SpatialiteStore::ingest(const std::vector<ParsedArticle>& articles,
+                                     const IngestSource& source) {
+    IngestReport report;
+    const std::string ingested_at = now_iso();
+    for (const ParsedArticle& pa : articles) {
+        const Article& a = pa.article;
+        const std::string hash = content_hash(a);
+        Statement& seen = statement("SELECT 1 FROM articles WHERE content_hash = ?1");
+        seen.bind(1, hash);
+        const bool exists = seen.step();
+        seen.reset();
+        if (exists) {
+            ++report.articles_skipped;
+            continue;
+        }
+        auto tx = m_db.begin();
+        Statement& art = statement(
+            "INSERT INTO articles (content_hash, source, url, title, published, "
+            "published_precision, published_note, retrieved_at, input_file, text, ingested_at) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+        art.bind(1, hash).bind(2, a.source).bind(3, a.url).bind(4, a.title);
+        if (a.published) art.bind(5, a.published->iso()); else art.bind_null(5);
+        art.bind(6, to_string(a.published_precision)).bind(7, a.published_note);
+        if (source.retrieved_at) art.bind(8, source.retrieved_at->day.iso()); else art.bind_null(8);
+        art.bind(9, source.file).bind(10, a.text).bind(11, ingested_at).run();
+        const std::int64_t article_id = sqlite3_last_insert_rowid(m_db.handle());
+        statement("INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)")
+            .bind(1, article_id).bind(2, a.title).bind(3, a.text).run();
+
+        Statement& place = statement(
+            "INSERT INTO places (geonameid, name, feature, country, admin1, lat, lon, precision) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (geonameid, name) DO UPDATE "
+            "SET feature = excluded.feature RETURNING id");
+        Statement& mention = statement(
+            "INSERT INTO mentions (article_id, place_id, start, \"end\", text, kind, confidence) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+        for (const Toponym& t : pa.toponyms) {
+            std::optional<std::int64_t> place_id;
+            if (t.place || t.kind == ToponymKind::region) {
+                place.bind(1, t.geonameid).bind(2, t.name).bind(3, t.feature).bind(4, t.country);
+                place.bind(5, t.admin1).bind(6, t.position.lat).bind(7, t.position.lon);
+                place.bind(8, to_string(t.precision));
+                if (place.step()) place_id = place.column_int64(0);
+                place.reset();
+            }
+            mention.bind(1, article_id);
+            if (place_id) mention.bind(2, *place_id); else mention.bind_null(2);
+            mention.bind(3, static_cast<std::int64_t>(t.start)).bind(4, static_cast<std::int64_t>(t.end));
+            mention.bind(5, t.text).bind(6, to_string(t.kind)).bind(7, t.confidence).run();
+            ++report.mentions_added;
+        }
+
+        std::map<int, std::int64_t> cells;
+        std::int64_t min_day = kNoDayHigh, max_day = kNoDayLow, max_span = 0;
+        for (const Event& e : pa.events) {
+            NewEvent ne;
+            EventRecord& r = ne.record;
+            r.type = std::string(to_string(e.type));
+            r.subtype = e.subtype;
+            r.status = std::string(to_string(e.status));
+            r.date_start = e.date_start;
+            r.date_end = e.date_end;
+            r.time_precision = e.time_precision;
+            if (e.place) {
+                r.location = e.place->name;
+                r.position = e.place->position;
+                r.geo_precision = std::string(to_string(e.place->precision));
+                r.country = e.place->country;
+                r.admin1 = e.place->admin1;
+                r.admin1_code = e.place->admin1_code;
+            }
+            r.fatalities = e.fatalities;
+            r.confidence = e.confidence;
+            if (!e.actors.empty()) r.actor1 = e.actors[0];
+            if (e.actors.size() > 1) r.actor2 = e.actors[1];
+            r.actors = join(e.actors);
+            r.sources = !a.source.empty() ? a.source : source.file;
+            r.source_count = 1;
+            r.notes = e.evidence;
+            ne.article_id = article_id;
+            ne.evidence_start = e.evidence_start;
+            ne.evidence_end = e.evidence_end;
+            ne.place_inherited = e.inherited_place;
+            if (const auto same = find_same_event(identity_of(e))) {
+                add_source(*same, ne);
+                ++report.events_merged;
+                continue;
+            }
+            insert_event(ne, cells);
+            ++report.events_added;
+            if (const auto first = r.date_start ? r.date_start : r.date_end) {
+                const auto last = r.date_end.value_or(*first);
+                min_day = std::min(min_day, first->serial());
+                max_day = std::max(max_day, last.serial());
+                max_span = std::max(max_span, last.serial() - first->serial());
+            }
+        }
+        save_cell_counts(cells);
+        update_time_extent(min_day, max_day, max_span);
+        tx.commit();
+        ++report.articles_added;
+    }
+    return report;
+}
+
+std::int64_t SpatialiteStore::ingest_records(const std::vector<EventRecord>& records) {
+    const std::int64_t stored = m_db.query_int("SELECT count(*) FROM events").value_or(0);
+    // Large loads into a small table: indexes are cheaper built once, sorted, than row by row.
+    const bool bulk = records.size() >= 20000 && static_cast<std::int64_t>(records.size()) >= stored;
+    auto tx = m_db.begin();
+    if (bulk) m_db.exec(store::kDropEventIndexes);
+    std::map<int, std::int64_t> cells;
+    std::int64_t min_day = kNoDayHigh, max_day = kNoDayLow, max_span = 0;
+    NewEvent ne;
+    for (const EventRecord& r : records) {
+        ne.record = r;
+        ne.record.source_count = std::max(1, r.source_count);
+        insert_event(ne, cells);
+        if (const auto first = r.date_start ? r.date_start : r.date_end) {
+            const auto last = r.date_end.value_or(*first);
+            min_day = std::min(min_day, first->serial());
+            max_day = std::max(max_day, last.serial());
+            max_span = std::max(max_span, last.serial() - first->serial());
+        }
+    }
+    if (bulk) m_db.exec(store::kEventIndexes);
+    save_cell_counts(cells);
+    update_time_extent(min_day, max_day, max_span);
+    tx.commit();
+    return static_cast<std::int64_t>(records.size());
+}
+
+void SpatialiteStore::load_cell_counts() const {
+    m_cell_counts.clear();
+    auto s = m_db.prepare("SELECT cell, n FROM cell_counts");
+    while (s.step()) m_cell_counts.emplace(s.column_int(0), s.column_int64(1));
+}
+
+void SpatialiteStore::run_query(const EventFilter& filter, bool ids_only,
+                                const std::function<void(const Statement&)>& row) const {
+    filter.validate();
+    std::optional<PolygonTest> polygon;
+    if (!filter.polygon_wkt.empty()) polygon.emplace(filter.polygon_wkt);
+    std::optional<BoundingBox> box = filter.bbox;
+    if (polygon) {
+        const BoundingBox pb = polygon->box();
+        box = box ? BoundingBox{std::max(box->min_lon, pb.min_lon), std::max(box->min_lat, pb.min_lat),
+                                std::min(box->max_lon, pb.max_lon), std::min(box->max_lat, pb.max_lat)}
+                  : pb;
+    }
+    const bool dated = filter.from || filter.to;
+    const std::int64_t lo = filter.from ? filter.from->serial() : kNoDayLow;
+    const std::int64_t hi = filter.to ? filter.to->serial() : kNoDayHigh;
+
+    // residual conditions, checked on the rows an index path reads
+    std::string where;
+    std::vector<Value> values;
+    const auto add = [&](const std::string& cond) { where += " AND (" + cond + ")"; };
+    const auto in_list = [&](const char* column, const std::vector<std::string>& items) {
+        std::string cond = std::string(column) + " IN (";
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            cond += i == 0 ? "?" : ", ?";
+            values.emplace_back(items[i]);
+        }
+        add(cond + ")");
+    };
+    if (!filter.types.empty()) in_list("type", filter.types);
+    if (!filter.statuses.empty()) in_list("status", filter.statuses);
+    if (filter.min_geo_precision) {
+        add("geo_rank <= ?");
+        values.emplace_back(static_cast<std::int64_t>(*filter.min_geo_precision));
+    }
+    if (filter.min_time_precision) {
+        add("time_rank <= ?");
+        values.emplace_back(static_cast<std::int64_t>(time_rank(to_string(*filter.min_time_precision))));
+    }
+    if (!filter.regions.empty()) {
+        std::string cond;
+        for (const RegionCode& r : filter.regions) {
+            cond += cond.empty() ? "" : " OR ";
+            cond += r.admin1_code.empty() ? "country = ?" : "(country = ? AND admin1_code = ?)";
+            values.emplace_back(r.country);
+            if (!r.admin1_code.empty()) values.emplace_back(r.admin1_code);
+        }
+        add(cond);
+    }
+    if (!filter.text.empty()) {
+        add("id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?) OR id IN "
+            "(SELECT event_id FROM event_sources WHERE article_id IN "
+            "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))");
+        values.emplace_back(fts_query(filter.text));
+        values.emplace_back(fts_query(filter.text));
+    }
+    if (box) {
+        add("lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?");
+        values.emplace_back(box->min_lon);
+        values.emplace_back(box->max_lon);
+        values.emplace_back(box->min_lat);
+        values.emplace_back(box->max_lat);
+    }
+    const std::string columns = ids_only ? "id, lat, lon" : kRecordColumns;
+
+    std::int64_t emitted = 0;
+    const std::int64_t limit = filter.limit.value_or(std::numeric_limits<std::int64_t>::max());
+    const auto drain = [&](Statement& s) {
+        while (emitted < limit && s.step()) {
+            if (polygon) {
+                if (s.column_is_null(1) || s.column_is_null(2)) continue;
+                const int lat_col = ids_only ? 1 : 8;
+                if (!polygon->contains({s.column_double(lat_col), s.column_double(lat_col + 1)})) continue;
+            }
+            row(s);
+            ++emitted;
+        }
+        s.reset();
+    };
+
+    // the rows each path would read
+    const double total = static_cast<double>(
+        m_db.query_int("SELECT coalesce(sum(n), 0) FROM cell_counts").value_or(0));
+    const std::int64_t min_day = m_db.query_int("SELECT value FROM meta WHERE key = 'min_day'").value_or(0);
+    const std::int64_t max_day = m_db.query_int("SELECT value FROM meta WHERE key = 'max_day'").value_or(0);
+    const std::int64_t max_span = m_db.query_int("SELECT value FROM meta WHERE key = 'max_span'").value_or(0);
+    const auto span_limit = [&](int c) {
+        return c < 3 ? kSpanLimit[static_cast<std::size_t>(c)] : std::max<std::int64_t>(max_span, 366);
+    };
+    double time_fraction = 1;
+    if (dated) {
+        const double whole = static_cast<double>(std::max<std::int64_t>(1, max_day - min_day + 1));
+        const double asked = static_cast<double>(std::min(hi, max_day) - std::max(lo, min_day) + 1);
+        time_fraction = std::clamp(asked / whole, 0.0, 1.0);
+    }
+    constexpr double kSeekCost = 30;  // rows' worth of work per B-tree seek
+    std::vector<int> cells;
+    double cell_rows = std::numeric_limits<double>::infinity();
+    if (box) {
+        load_cell_counts();
+        const int x0 = std::clamp(static_cast<int>(std::floor(box->min_lon)) + 180, 0, 359);
+        const int x1 = std::clamp(static_cast<int>(std::floor(box->max_lon)) + 180, 0, 359);
+        const int y0 = std::clamp(static_cast<int>(std::floor(box->min_lat)) + 90, 0, 179);
+        const int y1 = std::clamp(static_cast<int>(std::floor(box->max_lat)) + 90, 0, 179);
+        double n = 0;
+        for (int y = y0; y <= y1; ++y) {
+            for (int x = x0; x <= x1; ++x) {
+                const auto it = m_cell_counts.find(y * 360 + x);
+                if (it == m_cell_counts.end() || it->second == 0) continue;
+                cells.push_back(y * 360 + x);
+                n += static_cast<double>(it->second);
+            }
+        }
+        cell_rows = n * time_fraction + static_cast<double>(cells.size()) * kSpanClasses * kSeekCost;
+    }
+    const double time_rows = dated ? total * time_fraction + kSpanClasses * kSeekCost
+                                   : std::numeric_limits<double>::infinity();
+    const double scan_rows = filter.regions.empty() ? total : total * 0.5;
+
+    if (box && cell_rows <= time_rows && cell_rows <= scan_rows) {
+        m_plan = fmt::format("space-time cells: {} cells x {} span classes", cells.size(), kSpanClasses);
+        Statement s = m_db.prepare(
+            dated ? "SELECT " + columns + " FROM events INDEXED BY events_space_time WHERE "
+                        "span_class = ?1 AND cell = ?2 AND day_start BETWEEN ?3 AND ?4 AND "
+                        "day_end >= ?5" + where
+                  : "SELECT " + columns + " FROM events INDEXED BY events_space_time WHERE "
+                        "span_class = ?1 AND cell = ?2" + where);
+        const int first_value = dated ? 6 : 3;
+        bind_all(s, values, first_value);
+        for (int c = 0; c < kSpanClasses && emitted < limit; ++c) {
+            for (const int cell : cells) {
+                s.bind(1, c).bind(2, cell);
+                if (dated) s.bind(3, lo - span_limit(c)).bind(4, hi).bind(5, lo);
+                drain(s);
+                if (emitted >= limit) break;
+            }
+        }
+        return;
+    }
+    if (dated && time_rows <= scan_rows) {
+        m_plan = fmt::format("time index: {} span classes", kSpanClasses);
+        Statement s = m_db.prepare("SELECT " + columns + " FROM events INDEXED BY events_time "
+                                   "WHERE span_class = ?1 AND day_start BETWEEN ?2 AND ?3 AND "
+                                   "day_end >= ?4" + where);
+        bind_all(s, values, 5);
+        for (int c = 0; c < kSpanClasses && emitted < limit; ++c) {
+            s.bind(1, c).bind(2, lo - span_limit(c)).bind(3, hi).bind(4, lo);
+            drain(s);
+        }
+        return;
+    }
+    m_plan = filter.regions.empty() ? "table scan" : "region index";
+    std::string sql = "SELECT " + columns + " FROM events WHERE 1" + where;
+    if (dated) {
+        sql += " AND day_start <= ? AND day_end >= ?";
+        values.emplace_back(hi);
+        values.emplace_back(lo);
+    }
+    Statement s = m_db.prepare(sql);
+    bind_all(s, values);
+    drain(s);
+}
+
+void SpatialiteStore::query(const EventFilter& filter,
+                            const std::function<void(const EventRecord&)>& row) const {
+    EventRecord record;
+    run_query(filter, false, [&](const Statement& s) {
+        read_record(s, record);
+        row(record);
+    });
+}
+
+std::int64_t SpatialiteStore::count(const EventFilter& filter) const {
+    std::int64_t n = 0;
+    run_query(filter, true, [&](const Statement&) { ++n; });
+    return n;
+}
+
+} // namespace
+
+void EventFilter::validate() const {
+    if (from && to && *to < *from) {
+        throw InputError("--from/--to", "the date range is inverted: " + from->iso() +
+                                            " is after " + to->iso());
+    }
+    if (bbox && (bbox->min_lon > bbox->max_lon || bbox->min_lat > bbox->max_lat ||
+                 bbox->min_lat < -90 || bbox->max_lat > 90 || bbox->min_lon < -180 ||
+                 bbox->max_lon > 180)) {
+        throw InputError("--bbox", "not a west,south,east,north box within -180..180, -90..90");
+    }
+    if (limit && *limit < 0) throw InputError("--limit", "negative");
+}
+
+std::unique_ptr<EventStore> open_event_store(const std::filesystem::path& file, StoreMode mode) {
+    return std::make_unique<SpatialiteStore>(file, mode);
+}
+
+int event_store_schema_version() noexcept { return store::kEventSchemaVersion; }
+
+} // namespace kharita
