@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The README's main command: install what is missing, build (which builds the default
 # gazetteer from data/), then run Kharita on the embedded default data: geocode names that
-# need transliteration or context, and geoparse the bundled sample reports into out/.
+# need transliteration or context, parse the bundled sample reports, ingest them into an
+# event store (out/events.sqlite), query it and export GeoJSON layers into out/.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 K="$KHARITA_BUILD_DIR/cli/kharita"
@@ -21,12 +22,28 @@ printf '%-10s -> ' "Tripoli LB"
 "$K" geocode Tripoli --country LB --limit 1 | sed -n 2p | cut -c5-
 echo
 echo "== parse: articles, places and dates of the sample reports in data/samples/"
-for f in "$KHARITA_ROOT"/data/samples/*.txt "$KHARITA_ROOT"/data/samples/*.html \
-         "$KHARITA_ROOT"/data/samples/*.jsonl; do
+SAMPLES=("$KHARITA_ROOT"/data/samples/*.txt "$KHARITA_ROOT"/data/samples/*.html
+         "$KHARITA_ROOT"/data/samples/*.jsonl)
+for f in "${SAMPLES[@]}"; do
     echo "-- $(basename "$f")"
     # the samples describe June 2025; a fixed retrieval time keeps the demo reproducible
     "$K" parse "$f" --retrieved-at 2025-06-14T12:00 | cut -c1-118
     "$K" parse "$f" --retrieved-at 2025-06-14T12:00 --json > "$OUT/$(basename "$f").json"
 done
 echo
-echo "JSON results written to $OUT/"
+echo "== ingest: the samples into an event store (a second ingest adds nothing)"
+DB="$OUT/events.sqlite"
+rm -f "$DB" "$DB-wal" "$DB-shm"
+"$K" ingest "${SAMPLES[@]}" --db "$DB" --retrieved-at 2025-06-14T12:00
+"$K" ingest "${SAMPLES[@]}" --db "$DB" --retrieved-at 2025-06-14T12:00 2>/dev/null
+echo
+echo "== query: events in Libya during 2025"
+"$K" query --db "$DB" --region Libya --from 2025-01-01 --to 2025-12-31 | cut -c1-140
+echo
+echo "== export: GeoJSON layers (all events; armed clashes and attacks in Tripoli district)"
+"$K" export --db "$DB" -o "$OUT/events.geojson"
+"$K" export --db "$DB" -o "$OUT/tripoli-violence.geojson" --region LY-TB --type clash,attack,killing
+"$K" export --db "$DB" -o "$OUT/events.gpkg"
+echo "ogrinfo reads $(ogrinfo -ro -so -al "$OUT/events.geojson" | sed -n 's/^Feature Count: //p') features from events.geojson"
+echo
+echo "Results written to $OUT/"

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,11 +40,27 @@ std::int64_t export_events(const EventStore& store, const EventFilter& filter,
 /// The columns of an ACLED-style CSV, in ACLED's order.
 const std::vector<std::string>& acled_columns();
 
-/// Reads an ACLED-style CSV (header row with ACLED's column names; unknown columns are
-/// ignored). Rows with a bad date, coordinates or event type are reported in `problems`
-/// with their line and field and skipped. Throws InputError when the file cannot be read
-/// or lacks a required column.
-/// `gazetteer`, when given, turns country names into ISO codes.
+/// Reads an ACLED-style CSV row by row (header row with ACLED's column names; unknown
+/// columns are ignored). Rows with a bad date, coordinates or event type are reported in
+/// `problems` with their line and field and skipped. `gazetteer`, when given, turns
+/// country names into ISO codes.
+class AcledReader {
+public:
+    /// Throws InputError when the file cannot be read or lacks a required column.
+    AcledReader(const std::filesystem::path& file, const Gazetteer* gazetteer = nullptr);
+    AcledReader(const AcledReader&) = delete;
+    AcledReader& operator=(const AcledReader&) = delete;
+    ~AcledReader();
+
+    /// The next good row; false at the end of the file.
+    bool next(EventRecord& record, Diagnostics& problems);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+/// Every good row of an ACLED-style CSV (see AcledReader).
 std::vector<EventRecord> read_acled_csv(const std::filesystem::path& file, Diagnostics& problems,
                                         const Gazetteer* gazetteer = nullptr);
 

@@ -100,8 +100,12 @@ public:
     virtual IngestReport ingest(const std::vector<ParsedArticle>& articles,
                                 const IngestSource& source) = 0;
     /// Stores events that come without articles (imports, synthetic data) in one
-    /// transaction, building the indexes in bulk when the batch is large.
-    virtual std::int64_t ingest_records(const std::vector<EventRecord>& records) = 0;
+    /// transaction, pulling them from `next` until it returns false. When `expected` (a
+    /// size hint) is large against what is stored, the indexes are dropped and rebuilt
+    /// sorted at the end instead of being maintained row by row.
+    virtual std::int64_t ingest_records(const std::function<bool(EventRecord&)>& next,
+                                        std::int64_t expected) = 0;
+    std::int64_t ingest_records(const std::vector<EventRecord>& records);
     /// Calls `row` for each matching event, in no particular order. The record is reused
     /// between calls: copy what must outlive the call.
     virtual void query(const EventFilter& filter,
@@ -112,6 +116,17 @@ public:
     /// Every stored article's id with its number of events and mentions (for checks).
     virtual std::int64_t article_count() const = 0;
 };
+
+inline std::int64_t EventStore::ingest_records(const std::vector<EventRecord>& records) {
+    std::size_t i = 0;
+    return ingest_records(
+        [&](EventRecord& r) {
+            if (i == records.size()) return false;
+            r = records[i++];
+            return true;
+        },
+        static_cast<std::int64_t>(records.size()));
+}
 
 /// Opens (or with StoreMode::create, creates when missing) a SpatiaLite event database.
 /// Throws DatabaseError naming the file when it is not SQLite, not a Kharita store, or has

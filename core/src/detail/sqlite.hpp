@@ -38,7 +38,10 @@ public:
     bool step();
     /// Steps to completion and resets, for INSERT/UPDATE statements.
     void run();
+    /// Resets and clears the bindings.
     void reset();
+    /// Resets to run again with the same bindings.
+    void rewind() { sqlite3_reset(m_stmt.get()); }
 
     std::int64_t column_int64(int col) const { return sqlite3_column_int64(m_stmt.get(), col); }
     int column_int(int col) const { return sqlite3_column_int(m_stmt.get(), col); }

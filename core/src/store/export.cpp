@@ -17,6 +17,7 @@
 #include <cstring>
 #include <fstream>
 #include <random>
+#include <unordered_map>
 
 namespace kharita {
 
@@ -572,102 +573,138 @@ std::optional<CivilDay> parse_acled_date(std::string_view s) {
 
 } // namespace
 
-std::vector<EventRecord> read_acled_csv(const fs::path& file, Diagnostics& problems,
-                                        const Gazetteer* gazetteer) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw InputError(file.string(), "cannot open");
+struct AcledReader::Impl {
+    std::ifstream in;
+    std::string source;
+    const Gazetteer* gazetteer = nullptr;
     std::vector<std::string> fields;
     std::uint64_t line = 0;
-    if (!next_csv_record(in, fields, line)) throw InputError(file.string(), "empty file");
     std::unordered_map<std::string, std::size_t> col;
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-        std::string name = lower(fields[i]);
+    std::unordered_map<std::string, std::string> country_codes;  // name -> ISO, cached
+
+    const std::string& get(const char* name) const {
+        static const std::string none;
+        const auto it = col.find(name);
+        return it == col.end() || it->second >= fields.size() ? none : fields[it->second];
+    }
+    std::string country_code(const std::string& name) {
+        if (gazetteer == nullptr || name.size() == 2 || name.empty()) return name;
+        const auto [it, added] = country_codes.emplace(name, name);
+        if (added) {
+            LookupOptions options;
+            options.feature_classes = "A";
+            for (const Candidate& c : gazetteer->lookup(name, options)) {
+                if (gazetteer->place(c.place).feature_code.starts_with("PCL")) {
+                    it->second = gazetteer->place(c.place).country;
+                    break;
+                }
+            }
+        }
+        return it->second;
+    }
+};
+
+AcledReader::AcledReader(const fs::path& file, const Gazetteer* gazetteer)
+    : m_impl(std::make_unique<Impl>()) {
+    Impl& d = *m_impl;
+    d.in.open(file, std::ios::binary);
+    if (!d.in) throw InputError(file.string(), "cannot open");
+    d.source = file.string();
+    d.gazetteer = gazetteer;
+    if (!next_csv_record(d.in, d.fields, d.line)) throw InputError(d.source, "empty file");
+    for (std::size_t i = 0; i < d.fields.size(); ++i) {
+        std::string name = lower(d.fields[i]);
         if (i == 0 && name.starts_with("\xEF\xBB\xBF")) name.erase(0, 3);  // byte-order mark
-        col.emplace(name, i);
+        d.col.emplace(name, i);
     }
     for (const char* required : {"event_date", "event_type", "sub_event_type", "latitude", "longitude"}) {
-        if (!col.contains(required)) {
-            throw InputError(file.string(), 1, 0, required,
+        if (!d.col.contains(required)) {
+            throw InputError(d.source, 1, 0, required,
                              std::string("missing column \"") + required + "\" (not an ACLED-style CSV)");
         }
     }
-    const auto get = [&](const char* name) -> std::string {
-        const auto it = col.find(name);
-        return it == col.end() || it->second >= fields.size() ? std::string() : fields[it->second];
-    };
-    std::vector<EventRecord> out;
-    const std::string source = file.string();
-    while (next_csv_record(in, fields, line)) {
-        if (fields.size() == 1 && fields[0].empty()) continue;
-        EventRecord r;
-        const auto day = parse_acled_date(get("event_date"));
+}
+
+AcledReader::~AcledReader() = default;
+
+bool AcledReader::next(EventRecord& r, Diagnostics& problems) {
+    Impl& d = *m_impl;
+    while (next_csv_record(d.in, d.fields, d.line)) {
+        if (d.fields.size() == 1 && d.fields[0].empty()) continue;
+        const auto day = parse_acled_date(d.get("event_date"));
         if (!day) {
-            problems.add(source, line, "event_date: not a date: \"" + get("event_date") + "\"");
+            problems.add(d.source, d.line, "event_date: not a date: \"" + d.get("event_date") + "\"");
             continue;
         }
         r.date_start = r.date_end = day;
-        const std::string tp = get("time_precision");
+        const std::string& tp = d.get("time_precision");
         r.time_precision = tp == "2" ? "week" : tp == "3" ? "month" : "day";
-        const std::string event_type = get("event_type"), sub = get("sub_event_type");
+        const std::string& event_type = d.get("event_type");
+        const std::string sub = lower(d.get("sub_event_type"));
         const AcledType* type = nullptr;
         for (const AcledType& t : kAcledTypes) {
-            if (lower(sub) == lower(t.sub_event_type) &&
+            if (sub == lower(t.sub_event_type) &&
                 (event_type.empty() || lower(event_type) == lower(t.event_type))) {
                 type = &t;
             }
         }
         if (type == nullptr) {
-            problems.add(source, line, "event_type/sub_event_type: unknown: \"" + event_type +
-                                           "\" / \"" + sub + "\"");
+            problems.add(d.source, d.line, "event_type/sub_event_type: unknown: \"" + event_type +
+                                               "\" / \"" + d.get("sub_event_type") + "\"");
             continue;
         }
-        r.type = type->kharita_type;
-        r.subtype = type->sub_event_type;
-        r.status = "occurred";
         double lat = 0, lon = 0;
-        const std::string slat = get("latitude"), slon = get("longitude");
+        const std::string& slat = d.get("latitude");
+        const std::string& slon = d.get("longitude");
         if (std::from_chars(slat.data(), slat.data() + slat.size(), lat).ec != std::errc() ||
             std::from_chars(slon.data(), slon.data() + slon.size(), lon).ec != std::errc() ||
             !LatLon{lat, lon}.is_valid()) {
-            problems.add(source, line, "latitude/longitude: not coordinates: \"" + slat + "\", \"" + slon + "\"");
+            problems.add(d.source, d.line, "latitude/longitude: not coordinates: \"" + slat + "\", \"" + slon + "\"");
             continue;
         }
+        r.id = 0;
+        r.type = type->kharita_type;
+        r.subtype = type->sub_event_type;
+        r.status = "occurred";
         r.position = LatLon{lat, lon};
-        const std::string gp = get("geo_precision");
+        const std::string& gp = d.get("geo_precision");
         r.geo_precision_code = gp == "1" ? 1 : gp == "2" ? 2 : gp == "3" ? 3 : 0;
         r.geo_precision = r.geo_precision_code == 1 ? "town" : "region";
-        r.location = get("location");
-        r.admin1 = get("admin1");
-        r.admin2 = get("admin2");
-        r.country = get("country");
-        if (gazetteer != nullptr && r.country.size() != 2 && !r.country.empty()) {
-            LookupOptions options;
-            options.feature_classes = "A";
-            for (const Candidate& c : gazetteer->lookup(r.country, options)) {
-                if (gazetteer->place(c.place).feature_code.starts_with("PCL")) {
-                    r.country = gazetteer->place(c.place).country;
-                    break;
-                }
-            }
+        r.location = d.get("location");
+        r.admin1 = d.get("admin1");
+        r.admin1_code.clear();
+        r.admin2 = d.get("admin2");
+        r.country = d.country_code(d.get("country"));
+        r.actor1 = d.get("actor1");
+        r.actor2 = d.get("actor2");
+        r.actors.clear();
+        for (const std::string* a : std::initializer_list<const std::string*>{
+                 &r.actor1, &d.get("assoc_actor_1"), &r.actor2, &d.get("assoc_actor_2")}) {
+            if (a->empty()) continue;
+            if (!r.actors.empty()) r.actors += "; ";
+            r.actors += *a;
         }
-        r.actor1 = get("actor1");
-        r.actor2 = get("actor2");
-        std::vector<std::string> actors;
-        for (const std::string& a : {r.actor1, get("assoc_actor_1"), r.actor2, get("assoc_actor_2")}) {
-            if (!a.empty()) actors.push_back(a);
-        }
-        for (const auto& a : actors) r.actors += (r.actors.empty() ? "" : "; ") + a;
-        r.sources = get("source");
+        r.sources = d.get("source");
         r.source_count = 1;
-        r.notes = get("notes");
-        const std::string fat = get("fatalities");
+        r.notes = d.get("notes");
+        const std::string& fat = d.get("fatalities");
         int f = 0;
+        r.fatalities.reset();
         if (!fat.empty() && std::from_chars(fat.data(), fat.data() + fat.size(), f).ec == std::errc()) {
             r.fatalities = f;
         }
         r.confidence = 1.0;
-        out.push_back(std::move(r));
+        return true;
     }
+    return false;
+}
+
+std::vector<EventRecord> read_acled_csv(const fs::path& file, Diagnostics& problems,
+                                        const Gazetteer* gazetteer) {
+    AcledReader reader(file, gazetteer);
+    std::vector<EventRecord> out;
+    EventRecord r;
+    while (reader.next(r, problems)) out.push_back(r);
     return out;
 }
 

@@ -3,9 +3,9 @@
 // Space and time are indexed together in ordinary B-trees: each event has a 1-degree cell
 // and a span class (how long its date range is), and events_space_time is keyed by
 // (span_class, cell, day_start). A box query seeks each covered cell once per span class
-// for the days that can overlap the asked range; a wide box over a short time uses
-// events_time instead. The plan is chosen from the per-cell counts (cell_counts) by the rows
-// each path would read. Design and measurements: docs/store.md.
+// for the days that can overlap the asked range (a query without a box seeks every occupied
+// cell). The plan, cells or a plain scan, is chosen from the per-cell counts (cell_counts) by
+// the rows each would read. Design and measurements: docs/store.md.
 
 #include "kharita/store.hpp"
 
@@ -241,7 +241,9 @@ public:
     int schema_version() const override { return m_version; }
     IngestReport ingest(const std::vector<ParsedArticle>& articles,
                         const IngestSource& source) override;
-    std::int64_t ingest_records(const std::vector<EventRecord>& records) override;
+    std::int64_t ingest_records(const std::function<bool(EventRecord&)>& next,
+                                std::int64_t expected) override;
+    using EventStore::ingest_records;
     void query(const EventFilter& filter,
                const std::function<void(const EventRecord&)>& row) const override;
     std::int64_t count(const EventFilter& filter) const override;
@@ -260,8 +262,11 @@ private:
 
     void create_schema();
     void check_schema(const std::filesystem::path& file, StoreMode mode);
+    /// Inserts one event with its text index entry and actors. (Row by row measured
+    /// faster than set-based INSERT ... SELECT after a bulk load: docs/store.md.)
     std::int64_t insert_event(const NewEvent& e, std::map<int, std::int64_t>& cells);
     void add_source(std::int64_t event_id, const NewEvent& e);
+    void add_source_row(std::int64_t event_id, const NewEvent& e);
     std::int64_t actor_id(const std::string& name);
     void save_cell_counts(const std::map<int, std::int64_t>& cells);
     void load_cell_counts() const;
@@ -294,6 +299,9 @@ SpatialiteStore::SpatialiteStore(const std::filesystem::path& file, StoreMode mo
       }()) {
     try {
         m_db.exec("PRAGMA busy_timeout = 10000");
+        // WAL with synchronous NORMAL: a commit survives a crash of the process (not of
+        // the machine) without an fsync per transaction.
+        if (mode != StoreMode::read_only) m_db.exec("PRAGMA cache_size = -65536; PRAGMA synchronous = NORMAL");
         check_schema(file, mode);
     } catch (const DatabaseError& e) {
         if (e.code() == SQLITE_NOTADB) {
@@ -425,9 +433,9 @@ std::int64_t SpatialiteStore::insert_event(const NewEvent& ne, std::map<int, std
     const std::int64_t id = sqlite3_last_insert_rowid(m_db.handle());
     ++cells[cell];
 
-    statement("INSERT INTO events_fts (rowid, notes) VALUES (?1, ?2)").bind(1, id).bind(2, r.notes).run();
     Statement& actor = statement("INSERT OR IGNORE INTO event_actors (event_id, actor_id, role) "
                                  "VALUES (?1, ?2, ?3)");
+    statement("INSERT INTO events_fts (rowid, notes) VALUES (?1, ?2)").bind(1, id).bind(2, r.notes).run();
     if (!r.actor1.empty()) actor.bind(1, id).bind(2, actor_id(r.actor1)).bind(3, 1).run();
     if (!r.actor2.empty()) actor.bind(1, id).bind(2, actor_id(r.actor2)).bind(3, 2).run();
     std::string_view rest = r.actors;
@@ -439,21 +447,11 @@ std::int64_t SpatialiteStore::insert_event(const NewEvent& ne, std::map<int, std
             actor.bind(1, id).bind(2, actor_id(name)).bind(3, 0).run();
         }
     }
-    Statement& src = statement(
-        "INSERT INTO event_sources (event_id, article_id, source, evidence_start, evidence_end, "
-        "evidence, confidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-    src.bind(1, id);
-    if (ne.article_id) {
-        src.bind(2, *ne.article_id).bind(4, static_cast<std::int64_t>(ne.evidence_start));
-        src.bind(5, static_cast<std::int64_t>(ne.evidence_end)).bind(6, r.notes);
-    } else {
-        src.bind_null(2).bind_null(4).bind_null(5).bind_null(6);
-    }
-    src.bind(3, r.sources).bind(7, r.confidence).run();
+    if (ne.article_id) add_source_row(id, ne);
     return id;
 }
 
-void SpatialiteStore::add_source(std::int64_t event_id, const NewEvent& ne) {
+void SpatialiteStore::add_source_row(std::int64_t event_id, const NewEvent& ne) {
     const EventRecord& r = ne.record;
     statement("INSERT INTO event_sources (event_id, article_id, source, evidence_start, "
               "evidence_end, evidence, confidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
@@ -465,6 +463,11 @@ void SpatialiteStore::add_source(std::int64_t event_id, const NewEvent& ne) {
         .bind(6, r.notes)
         .bind(7, r.confidence)
         .run();
+}
+
+void SpatialiteStore::add_source(std::int64_t event_id, const NewEvent& ne) {
+    const EventRecord& r = ne.record;
+    add_source_row(event_id, ne);
     // one more source; the source's name once; the larger toll and confidence; a finer date
     Statement& up = statement(
         "UPDATE events SET source_count = source_count + 1, "
@@ -563,6 +566,7 @@ IngestReport SpatialiteStore::ingest(const std::vector<ParsedArticle>& articles,
             continue;
         }
         auto tx = m_db.begin();
+        m_actor_ids.clear();  // ids cached from a rolled-back transaction would be stale
         Statement& art = statement(
             "INSERT INTO articles (content_hash, source, url, title, published, "
             "published_precision, published_note, retrieved_at, input_file, text, ingested_at) "
@@ -652,19 +656,37 @@ IngestReport SpatialiteStore::ingest(const std::vector<ParsedArticle>& articles,
     return report;
 }
 
-std::int64_t SpatialiteStore::ingest_records(const std::vector<EventRecord>& records) {
+std::int64_t SpatialiteStore::ingest_records(const std::function<bool(EventRecord&)>& next,
+                                             std::int64_t expected) {
     const std::int64_t stored = m_db.query_int("SELECT count(*) FROM events").value_or(0);
     // Large loads into a small table: indexes are cheaper built once, sorted, than row by row.
-    const bool bulk = records.size() >= 20000 && static_cast<std::int64_t>(records.size()) >= stored;
+    const bool bulk = expected >= 20000 && expected >= stored;
     auto tx = m_db.begin();
-    if (bulk) m_db.exec(store::kDropEventIndexes);
+    m_actor_ids.clear();
+    // SpatiaLite's per-row triggers on events (a geometry-constraint lookup and a timestamp
+    // update per insert) cost more than the insert itself; the blobs written here are
+    // valid by construction, so a bulk load sets the triggers aside and restores them,
+    // inside the same transaction.
+    std::vector<std::string> triggers;
+    if (bulk) {
+        auto t = m_db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND "
+                              "tbl_name = 'events'");
+        std::vector<std::string> names;
+        while (t.step()) {
+            names.emplace_back(t.column_text(0));
+            triggers.emplace_back(t.column_text(1));
+        }
+        for (const auto& name : names) m_db.exec("DROP TRIGGER \"" + name + "\"");
+        m_db.exec(store::kDropEventIndexes);
+    }
     std::map<int, std::int64_t> cells;
-    std::int64_t min_day = kNoDayHigh, max_day = kNoDayLow, max_span = 0;
+    std::int64_t min_day = kNoDayHigh, max_day = kNoDayLow, max_span = 0, n = 0;
     NewEvent ne;
-    for (const EventRecord& r : records) {
-        ne.record = r;
+    while (next(ne.record)) {
+        const EventRecord& r = ne.record;
         ne.record.source_count = std::max(1, r.source_count);
         insert_event(ne, cells);
+        ++n;
         if (const auto first = r.date_start ? r.date_start : r.date_end) {
             const auto last = r.date_end.value_or(*first);
             min_day = std::min(min_day, first->serial());
@@ -672,11 +694,14 @@ std::int64_t SpatialiteStore::ingest_records(const std::vector<EventRecord>& rec
             max_span = std::max(max_span, last.serial() - first->serial());
         }
     }
-    if (bulk) m_db.exec(store::kEventIndexes);
+    if (bulk) {
+        m_db.exec(store::kEventIndexes);
+        for (const auto& sql : triggers) m_db.exec(sql);
+    }
     save_cell_counts(cells);
     update_time_extent(min_day, max_day, max_span);
     tx.commit();
-    return static_cast<std::int64_t>(records.size());
+    return n;
 }
 
 void SpatialiteStore::load_cell_counts() const {
@@ -761,7 +786,7 @@ void SpatialiteStore::run_query(const EventFilter& filter, bool ids_only,
             row(s);
             ++emitted;
         }
-        s.reset();
+        s.rewind();  // keeps the residual bindings for the next cell or span class
     };
 
     // the rows each path would read
@@ -782,28 +807,34 @@ void SpatialiteStore::run_query(const EventFilter& filter, bool ids_only,
     constexpr double kSeekCost = 30;  // rows' worth of work per B-tree seek
     std::vector<int> cells;
     double cell_rows = std::numeric_limits<double>::infinity();
-    if (box) {
+    if (box || dated) {
         load_cell_counts();
-        const int x0 = std::clamp(static_cast<int>(std::floor(box->min_lon)) + 180, 0, 359);
-        const int x1 = std::clamp(static_cast<int>(std::floor(box->max_lon)) + 180, 0, 359);
-        const int y0 = std::clamp(static_cast<int>(std::floor(box->min_lat)) + 90, 0, 179);
-        const int y1 = std::clamp(static_cast<int>(std::floor(box->max_lat)) + 90, 0, 179);
         double n = 0;
-        for (int y = y0; y <= y1; ++y) {
-            for (int x = x0; x <= x1; ++x) {
-                const auto it = m_cell_counts.find(y * 360 + x);
-                if (it == m_cell_counts.end() || it->second == 0) continue;
-                cells.push_back(y * 360 + x);
-                n += static_cast<double>(it->second);
+        if (box) {
+            const int x0 = std::clamp(static_cast<int>(std::floor(box->min_lon)) + 180, 0, 359);
+            const int x1 = std::clamp(static_cast<int>(std::floor(box->max_lon)) + 180, 0, 359);
+            const int y0 = std::clamp(static_cast<int>(std::floor(box->min_lat)) + 90, 0, 179);
+            const int y1 = std::clamp(static_cast<int>(std::floor(box->max_lat)) + 90, 0, 179);
+            for (int y = y0; y <= y1; ++y) {
+                for (int x = x0; x <= x1; ++x) {
+                    const auto it = m_cell_counts.find(y * 360 + x);
+                    if (it == m_cell_counts.end() || it->second == 0) continue;
+                    cells.push_back(y * 360 + x);
+                    n += static_cast<double>(it->second);
+                }
+            }
+        } else {  // dates only: every occupied cell, the placeless events' -1 included
+            for (const auto& [cell, count] : m_cell_counts) {
+                if (count == 0) continue;
+                cells.push_back(cell);
+                n += static_cast<double>(count);
             }
         }
         cell_rows = n * time_fraction + static_cast<double>(cells.size()) * kSpanClasses * kSeekCost;
     }
-    const double time_rows = dated ? total * time_fraction + kSpanClasses * kSeekCost
-                                   : std::numeric_limits<double>::infinity();
     const double scan_rows = filter.regions.empty() ? total : total * 0.5;
 
-    if (box && cell_rows <= time_rows && cell_rows <= scan_rows) {
+    if (cell_rows <= scan_rows) {
         m_plan = fmt::format("space-time cells: {} cells x {} span classes", cells.size(), kSpanClasses);
         Statement s = m_db.prepare(
             dated ? "SELECT " + columns + " FROM events INDEXED BY events_space_time WHERE "
@@ -820,18 +851,6 @@ void SpatialiteStore::run_query(const EventFilter& filter, bool ids_only,
                 drain(s);
                 if (emitted >= limit) break;
             }
-        }
-        return;
-    }
-    if (dated && time_rows <= scan_rows) {
-        m_plan = fmt::format("time index: {} span classes", kSpanClasses);
-        Statement s = m_db.prepare("SELECT " + columns + " FROM events INDEXED BY events_time "
-                                   "WHERE span_class = ?1 AND day_start BETWEEN ?2 AND ?3 AND "
-                                   "day_end >= ?4" + where);
-        bind_all(s, values, 5);
-        for (int c = 0; c < kSpanClasses && emitted < limit; ++c) {
-            s.bind(1, c).bind(2, lo - span_limit(c)).bind(3, hi).bind(4, lo);
-            drain(s);
         }
         return;
     }
