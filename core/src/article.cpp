@@ -141,23 +141,37 @@ std::vector<Article> split_articles(std::string_view page,
         body(first, lead_end, lead);
         if (!lead.text.empty()) {
             lead.published_note = "the page states no publication time";
-            // a dateline: "TRIPOLI, 14 May 2025 - ..." at the start of the body
-            // the dateline opens one of the first lines after the title
-            std::size_t body_start = lead.text.find('\n');
-            for (int line = 0; line < 3 && body_start != std::string::npos && !lead.published; ++line) {
-                const std::string_view head = std::string_view(lead.text).substr(body_start + 1, 120);
-                body_start = lead.text.find('\n', body_start + 1);
+            // The publication day, from one of the first lines (the title's included):
+            // a dateline "TRIPOLI, 14 May 2025 - ..." (the date before the dash), a header
+            // field "Date: 2019-07-03", or a short line that is only a place and a date
+            // ("Tripoli, 27/08/2022"). Only a day-precise, absolute date counts.
+            for (std::size_t k = first, seen = 0; k < lead_end && seen < 4 && !lead.published; ++k) {
+                const std::string_view whole = lines[k].text;
+                if (whole.empty()) continue;
+                ++seen;
+                std::string_view head = whole.substr(0, 120);
                 std::size_t dash = std::string_view::npos;
                 for (std::string_view d : {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) {  // hyphen, en, em dash
                     dash = std::min(dash, head.find(d));
                 }
+                const char* how = "dateline";
                 if (dash != std::string_view::npos) {
-                    for (const Timex& t : TemporalTagger().find(head.substr(0, dash), std::nullopt)) {
-                        if (t.precision == TimePrecision::day || t.precision == TimePrecision::time) {
-                            lead.published = t.first;
-                            lead.published_note = "dateline";
-                        }
+                    head = head.substr(0, dash);
+                } else if (const std::size_t colon = head.find(':');
+                           colon != std::string_view::npos && colon < 12 &&
+                           (head.starts_with("Date") || head.starts_with("Published") ||
+                            head.starts_with("DATE"))) {
+                    head = head.substr(colon + 1);
+                    how = "date header line";
+                } else if (whole.size() > 40) {
+                    continue;  // a sentence, not a place-and-date line
+                }
+                for (const Timex& t : TemporalTagger().find(head, std::nullopt)) {
+                    if (t.relative || (t.precision != TimePrecision::day && t.precision != TimePrecision::time)) {
+                        continue;
                     }
+                    lead.published = t.first;
+                    lead.published_note = how;
                 }
             }
             out.push_back(std::move(lead));
@@ -284,6 +298,38 @@ std::string html_to_text(std::string_view html) {
     return tidy;
 }
 
+namespace {
+
+/// The publication day an HTML page declares: <meta property="article:published_time">
+/// (or name="date", itemprop="datePublished"), else the first <time datetime="...">.
+std::pair<std::optional<CivilDay>, const char*> html_publication_day(std::string_view html) {
+    const auto attribute = [&](std::size_t tag, std::string_view name) -> std::string_view {
+        const std::size_t close = html.find('>', tag);
+        const std::string_view element = html.substr(tag, close == std::string_view::npos ? 400 : close - tag);
+        const std::size_t at = element.find(name);
+        if (at == std::string_view::npos) return {};
+        std::size_t v = at + name.size();
+        while (v < element.size() && (element[v] == ' ' || element[v] == '=')) ++v;
+        if (v >= element.size() || (element[v] != '"' && element[v] != '\'')) return {};
+        const char quote = element[v];
+        const std::size_t end = element.find(quote, v + 1);
+        return end == std::string_view::npos ? std::string_view() : element.substr(v + 1, end - v - 1);
+    };
+    for (std::size_t m = html.find("<meta"); m != std::string_view::npos; m = html.find("<meta", m + 5)) {
+        const std::string_view key = attribute(m, "property").empty() ? attribute(m, "name") : attribute(m, "property");
+        const std::string_view item = attribute(m, "itemprop");
+        if (key == "article:published_time" || key == "date" || key == "pubdate" || item == "datePublished") {
+            if (const auto t = LocalTime::parse(attribute(m, "content"))) return {t->day, "HTML meta published time"};
+        }
+    }
+    if (const std::size_t t = html.find("<time"); t != std::string_view::npos) {
+        if (const auto day = LocalTime::parse(attribute(t, "datetime"))) return {day->day, "HTML time element"};
+    }
+    return {std::nullopt, ""};
+}
+
+} // namespace
+
 std::vector<Article> read_articles(const std::filesystem::path& file,
                                    const std::optional<LocalTime>& retrieved_at,
                                    Diagnostics& problems) {
@@ -324,7 +370,14 @@ std::vector<Article> read_articles(const std::filesystem::path& file,
     }
     const std::string content{std::istreambuf_iterator<char>(in), {}};
     if (ext == ".html" || ext == ".htm") {
-        return split_articles(html_to_text(content), retrieved_at);
+        std::vector<Article> articles = split_articles(html_to_text(content), retrieved_at);
+        if (!articles.empty() && !articles.front().published) {
+            if (const auto [day, how] = html_publication_day(content); day) {
+                articles.front().published = day;
+                articles.front().published_note = how;
+            }
+        }
+        return articles;
     }
     return split_articles(content, retrieved_at);
 }

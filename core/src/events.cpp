@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <tuple>
 #include <cstdlib>
 
 namespace kharita {
@@ -178,7 +179,7 @@ std::optional<int> fatalities_of(const std::vector<Word>& w, EventType type) {
         if (n <= 0) continue;
         for (std::size_t j = k + 1; j < w.size() && j <= k + 4; ++j) {
             const std::string& x = w[j].lower;
-            if (x == "dead" || x == "killed" || x == "deaths" || x == "fatalities") return n;
+            if (x == "dead" || x == "killed" || x == "deaths" || x == "fatalities" || x == "drowned") return n;
             if ((x == "bodies" || x == "corpses") &&
                 (type == EventType::mass_grave || type == EventType::migration)) {
                 return n;
@@ -191,25 +192,35 @@ std::optional<int> fatalities_of(const std::vector<Word>& w, EventType type) {
 double place_score(std::string_view text, const Toponym& t, std::size_t trigger_at, EventType type) {
     double s = t.confidence;
     // the words right before the mention: "in", "at", "near", "outside"
-    std::size_t i = t.start;
-    while (i > 0 && text[i - 1] == ' ') --i;
-    std::size_t j = i;
-    while (j > 0 && std::isalpha(static_cast<unsigned char>(text[j - 1]))) --j;
-    std::string before(text.substr(j, i - j));
-    for (char& c : before) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (before == "the" && j > 1) {  // "in the Abu Salim district"
-        std::size_t k = j - 1;
-        while (k > 0 && text[k - 1] == ' ') --k;
-        std::size_t m = k;
-        while (m > 0 && std::isalpha(static_cast<unsigned char>(text[m - 1]))) --m;
-        before = std::string(text.substr(m, k - m));
-        for (char& c : before) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
+    const auto word_before = [&](std::size_t end) {
+        std::size_t i = end;
+        while (i > 0 && text[i - 1] == ' ') --i;
+        std::size_t j = i;
+        while (j > 0 && std::isalpha(static_cast<unsigned char>(text[j - 1]))) --j;
+        std::string w(text.substr(j, i - j));
+        for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return std::pair{w, j};
+    };
+    auto [before, at] = word_before(t.start);
+    if (before == "the" && at > 1) std::tie(before, at) = word_before(at);  // "in the Abu Salim district"
+    const auto [before2, at2] = word_before(at);
+    // "Khoms, east of Tripoli": the direction phrase follows another place after a comma
+    std::size_t c = at2 >= 1 && text[at2 - 1] == '-' ? at2 - 1 : at2;  // "south-east"
+    while (c > 0 && std::isalpha(static_cast<unsigned char>(text[c - 1]))) --c;
+    while (c > 0 && text[c - 1] == ' ') --c;
+    const bool after_comma = c > 0 && text[c - 1] == ',';
     if (before == "in" || before == "at" || before == "near" || before == "outside" ||
-        before == "across" || before == "inside") {
+        before == "across" || before == "inside" || before == "off") {
         s += 1.0;
     } else if (before == "to" || before == "from") {
         s += 0.4;
+    } else if (before == "of" && (before2 == "coast" || before2 == "outskirts" ||
+                                  before2 == "shores" || before2 == "centre" || before2 == "center")) {
+        s += 1.0;  // "off the coast of Khoms", "on the outskirts of Tripoli"
+    } else if (before == "of" && after_comma &&
+               (before2.ends_with("east") || before2.ends_with("west") || before2 == "north" ||
+                before2 == "south" || before2 == "km" || before2 == "kilometres" || before2 == "miles")) {
+        s -= 1.0;  // "Khoms, east of Tripoli": a reference point for the place named before it
     }
     if (t.kind == ToponymKind::demonym) s -= 1.5;
     // "Tripoli's Abu Salim district": the place inside the possessive one

@@ -135,23 +135,38 @@ TEST(StoreIngest, KilledIngestsLeaveWholeArticlesOnly) {
     const fs::path db = dir.path / "killed.sqlite";
     open_event_store(db, StoreMode::create);
     std::mt19937 rng(42);
-    std::uniform_int_distribution<int> delay_ms(5, 120);
+    std::uniform_int_distribution<int> after_articles(1, 40), delay_us(0, 3000);
     int killed = 0, partial = 0;
     for (int round = 0; round < 8; ++round) {
+        // The child reports each stored article through a pipe; the parent kills it a
+        // random moment after the k-th, usually in the middle of a later transaction.
+        int progress[2];
+        ASSERT_EQ(pipe(progress), 0);
         const pid_t pid = fork();
         ASSERT_GE(pid, 0);
         if (pid == 0) {
+            close(progress[0]);
             try {
-                open_event_store(db, StoreMode::read_write)->ingest(parsed, {"killed", std::nullopt});
+                auto store = open_event_store(db, StoreMode::read_write);
+                for (const ParsedArticle& p : parsed) {
+                    store->ingest({p}, {"killed", std::nullopt});
+                    if (write(progress[1], "x", 1) != 1) _exit(2);
+                }
             } catch (...) {
                 _exit(2);
             }
             _exit(0);
         }
-        std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms(rng)));
+        close(progress[1]);
+        const int k = after_articles(rng);
+        char byte;
+        for (int got = 0; got < k && read(progress[0], &byte, 1) == 1; ++got) {
+        }
+        std::this_thread::sleep_for(std::chrono::microseconds(delay_us(rng)));
         killed += kill(pid, SIGKILL) == 0 ? 1 : 0;
         int status = 0;
         waitpid(pid, &status, 0);
+        close(progress[0]);
         ASSERT_FALSE(WIFEXITED(status) && WEXITSTATUS(status) == 2) << "the ingest failed on its own";
 
         {

@@ -160,7 +160,7 @@ TEST(EventStore, RowByRowLoadAfterBulkKeepsIndexesRight) {
     store->ingest_records(first);
     store->ingest_records(second);  // small against what is stored: row by row
     EventFilter f;
-    f.bbox = BoundingBox{10, 25, 20, 33};
+    f.bbox = BoundingBox{12, 30, 14, 32};
     f.from = CivilDay{2018, 1, 1};
     f.to = CivilDay{2018, 12, 31};
     std::size_t expected = 0;

@@ -67,7 +67,7 @@ CREATE TABLE events (
     source_count   INTEGER NOT NULL DEFAULT 0,
     notes          TEXT NOT NULL DEFAULT '',
     span_class     INTEGER NOT NULL,  -- 0: <= 1 day, 1: <= 31, 2: <= 366, 3: longer
-    cell           INTEGER NOT NULL   -- 1-degree cell (lat+90)*360 + (lon+180); -1 no place
+    cell           INTEGER NOT NULL   -- quarter-degree cell: row * 1440 + column; -1 no place
 );
 CREATE TABLE event_sources (
     id INTEGER PRIMARY KEY,

@@ -1,7 +1,7 @@
 // The SpatiaLite backend of EventStore: the only place that holds event SQL.
 //
-// Space and time are indexed together in ordinary B-trees: each event has a 1-degree cell
-// and a span class (how long its date range is), and events_space_time is keyed by
+// Space and time are indexed together in ordinary B-trees: each event has a quarter-degree
+// cell and a span class (how long its date range is), and events_space_time is keyed by
 // (span_class, cell, day_start). A box query seeks each covered cell once per span class
 // for the days that can overlap the asked range (a query without a box seeks every occupied
 // cell). The plan, cells or a plain scan, is chosen from the per-cell counts (cell_counts) by
@@ -60,11 +60,18 @@ int span_class(std::int64_t span) {
     return 3;
 }
 
-int cell_of(const LatLon& p) {
-    const int x = std::clamp(static_cast<int>(std::floor(p.lon)) + 180, 0, 359);
-    const int y = std::clamp(static_cast<int>(std::floor(p.lat)) + 90, 0, 179);
-    return y * 360 + x;
+// Cells are a quarter of a degree (about 28 km): fine enough that a town-sized viewport
+// reads little beyond its own events, coarse enough that a country is a few thousand seeks.
+constexpr int kCellsPerDegree = 4;
+constexpr int kCellColumns = 360 * kCellsPerDegree, kCellRows = 180 * kCellsPerDegree;
+
+int cell_column(double lon) {
+    return std::clamp(static_cast<int>(std::floor((lon + 180) * kCellsPerDegree)), 0, kCellColumns - 1);
 }
+int cell_row(double lat) {
+    return std::clamp(static_cast<int>(std::floor((lat + 90) * kCellsPerDegree)), 0, kCellRows - 1);
+}
+int cell_of(const LatLon& p) { return cell_row(p.lat) * kCellColumns + cell_column(p.lon); }
 
 int time_rank(std::string_view precision) {
     static constexpr std::array<std::string_view, 6> order = {"time", "day",  "week",
@@ -109,10 +116,15 @@ std::string now_iso() {
     return buf;
 }
 
+/// A stored ISO day ("2025-02-26"); the store writes no other form.
 std::optional<CivilDay> parse_day(std::string_view iso) {
-    if (iso.empty()) return std::nullopt;
-    const auto t = LocalTime::parse(iso);
-    return t ? std::optional<CivilDay>(t->day) : std::nullopt;
+    if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return std::nullopt;
+    const auto digits = [&](std::size_t at, std::size_t n) {
+        int v = 0;
+        for (std::size_t i = at; i < at + n; ++i) v = v * 10 + (iso[i] - '0');
+        return v;
+    };
+    return CivilDay{digits(0, 4), static_cast<unsigned>(digits(5, 2)), static_cast<unsigned>(digits(8, 2))};
 }
 
 std::string join(const std::vector<std::string>& parts) {
@@ -681,8 +693,7 @@ std::int64_t SpatialiteStore::ingest_records(const std::function<bool(EventRecor
     }
     std::map<int, std::int64_t> cells;
     std::int64_t min_day = kNoDayHigh, max_day = kNoDayLow, max_span = 0, n = 0;
-    NewEvent ne;
-    while (next(ne.record)) {
+    const auto store_one = [&](NewEvent& ne) {
         const EventRecord& r = ne.record;
         ne.record.source_count = std::max(1, r.source_count);
         insert_event(ne, cells);
@@ -692,6 +703,32 @@ std::int64_t SpatialiteStore::ingest_records(const std::function<bool(EventRecor
             min_day = std::min(min_day, first->serial());
             max_day = std::max(max_day, last.serial());
             max_span = std::max(max_span, last.serial() - first->serial());
+        }
+    };
+    if (!bulk) {
+        NewEvent ne;
+        while (next(ne.record)) store_one(ne);
+    } else {
+        // Rows inserted in index order make the table itself clustered in space and time:
+        // a query's matches then share pages. Sorted a chunk at a time to bound memory.
+        constexpr std::size_t kChunk = 65536;
+        std::vector<std::pair<std::array<std::int64_t, 3>, NewEvent>> chunk;
+        chunk.reserve(kChunk);
+        bool more = true;
+        while (more) {
+            chunk.clear();
+            NewEvent ne;
+            while (chunk.size() < kChunk && (more = next(ne.record))) {
+                const EventRecord& r = ne.record;
+                const auto first = r.date_start ? r.date_start : r.date_end;
+                const std::int64_t day = first ? first->serial() : kNoDayLow;
+                const std::int64_t span = first ? r.date_end.value_or(*first).serial() - day : 1000;
+                chunk.push_back({{span_class(span), r.position ? cell_of(*r.position) : -1, day}, std::move(ne)});
+                ne = NewEvent{};
+            }
+            std::stable_sort(chunk.begin(), chunk.end(),
+                             [](const auto& a, const auto& b) { return a.first < b.first; });
+            for (auto& [key, event] : chunk) store_one(event);
         }
     }
     if (bulk) {
@@ -811,15 +848,14 @@ void SpatialiteStore::run_query(const EventFilter& filter, bool ids_only,
         load_cell_counts();
         double n = 0;
         if (box) {
-            const int x0 = std::clamp(static_cast<int>(std::floor(box->min_lon)) + 180, 0, 359);
-            const int x1 = std::clamp(static_cast<int>(std::floor(box->max_lon)) + 180, 0, 359);
-            const int y0 = std::clamp(static_cast<int>(std::floor(box->min_lat)) + 90, 0, 179);
-            const int y1 = std::clamp(static_cast<int>(std::floor(box->max_lat)) + 90, 0, 179);
+            const int x0 = cell_column(box->min_lon), x1 = cell_column(box->max_lon);
+            const int y0 = cell_row(box->min_lat), y1 = cell_row(box->max_lat);
             for (int y = y0; y <= y1; ++y) {
                 for (int x = x0; x <= x1; ++x) {
-                    const auto it = m_cell_counts.find(y * 360 + x);
+                    const int cell = y * kCellColumns + x;
+                    const auto it = m_cell_counts.find(cell);
                     if (it == m_cell_counts.end() || it->second == 0) continue;
-                    cells.push_back(y * 360 + x);
+                    cells.push_back(cell);
                     n += static_cast<double>(it->second);
                 }
             }
