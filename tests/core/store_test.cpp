@@ -268,6 +268,11 @@ TEST(Export, EveryFormatHoldsEveryEvent) {
     EXPECT_EQ(text.find("\"crs\""), std::string::npos);
     EXPECT_NE(text.find("\"date_start\":\"20"), std::string::npos);
     EXPECT_THROW(export_format("out.shp"), InputError);
+    // the GeoPackage carries a default QGIS style for its events layer
+    auto gpkg = detail::Database::open(dir / "out.gpkg", detail::OpenMode::read_only, false);
+    EXPECT_EQ(gpkg.query_int("SELECT count(*) FROM layer_styles WHERE f_table_name = 'events' "
+                             "AND useAsDefault = 1 AND styleQML LIKE '%categorizedSymbol%'"),
+              1);
 }
 
 TEST(Export, AFailedExportLeavesNoFile) {

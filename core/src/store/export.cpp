@@ -5,6 +5,8 @@
 #include "kharita/export.hpp"
 
 #include "kharita/error.hpp"
+#include "kharita/event_style.hpp"
+#include "detail/sqlite.hpp"
 #include "detail/gdal.hpp"
 
 #include <fmt/core.h>
@@ -369,6 +371,53 @@ std::int64_t write_acled(const EventStore& store, const EventFilter& filter, con
 
 // ---- GDAL formats -----------------------------------------------------------------------
 
+/// A QGIS style (QML) that draws events by type with the shared symbols (event_style.hpp).
+std::string events_qml() {
+    std::string categories, symbols;
+    int i = 0;
+    for (const EventStyle& s : event_styles()) {
+        const std::string shape = s.shape == "x" ? "cross2" : std::string(s.shape);
+        categories += fmt::format(R"(<category render="true" symbol="{}" value="{}" label="{}"/>)", i, s.type, s.label);
+        symbols += fmt::format(
+            R"(<symbol type="marker" name="{}" alpha="1" clip_to_extent="1" force_rhr="0">)"
+            R"(<layer class="SimpleMarker" enabled="1" pass="0" locked="0"><Option type="Map">)"
+            R"(<Option type="QString" name="color" value="{},{},{},255"/>)"
+            R"(<Option type="QString" name="name" value="{}"/>)"
+            R"(<Option type="QString" name="size" value="3"/>)"
+            R"(<Option type="QString" name="outline_color" value="35,35,35,255"/>)"
+            R"(<Option type="QString" name="outline_width" value="0.2"/>)"
+            R"(</Option></layer></symbol>)",
+            i, s.red, s.green, s.blue, shape);
+        ++i;
+    }
+    return "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>"
+           "<qgis version=\"3.22.0\" styleCategories=\"Symbology\">"
+           "<renderer-v2 type=\"categorizedSymbol\" attr=\"type\" symbollevels=\"0\" "
+           "enableorderby=\"0\" forceraster=\"0\"><categories>" +
+           categories + "</categories><symbols>" + symbols + "</symbols></renderer-v2></qgis>";
+}
+
+/// QGIS applies a layer's default style from a GeoPackage's layer_styles table on open.
+void add_qgis_style(const fs::path& gpkg) {
+    auto db = detail::Database::open(gpkg, detail::OpenMode::read_write, false);
+    auto tx = db.begin();
+    db.exec(R"sql(CREATE TABLE IF NOT EXISTS layer_styles (
+        id INTEGER PRIMARY KEY AUTOINCREMENT, f_table_catalog TEXT(256), f_table_schema TEXT(256),
+        f_table_name TEXT(256), f_geometry_column TEXT(256), styleName TEXT(30), styleQML TEXT,
+        styleSLD TEXT, useAsDefault BOOLEAN, description TEXT, owner TEXT(30), ui TEXT(30),
+        update_time DATETIME DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))))sql");
+    db.exec("INSERT OR IGNORE INTO gpkg_contents (table_name, data_type, identifier) "
+            "VALUES ('layer_styles', 'attributes', 'layer_styles')");
+    db.prepare("INSERT INTO layer_styles (f_table_catalog, f_table_schema, f_table_name, "
+               "f_geometry_column, styleName, styleQML, styleSLD, useAsDefault, description) "
+               "VALUES ('', '', 'events', 'geom', 'Kharita event types', ?1, '', 1, "
+               "'Events by type, the symbols of the Kharita viewer')")
+        .bind(1, events_qml())
+        .run();
+    tx.commit();
+    db.close();
+}
+
 std::int64_t write_with_gdal(const EventStore& store, const EventFilter& filter,
                              const fs::path& path, ExportFormat format,
                              const ExportOptions& options) {
@@ -443,6 +492,7 @@ std::int64_t write_with_gdal(const EventStore& store, const EventFilter& filter,
     });
     if (transaction && layer->CommitTransaction() != OGRERR_NONE) errors.throw_if_error(path.string());
     ds.close();
+    if (format == ExportFormat::gpkg) add_qgis_style(path);
     return n;
 }
 
