@@ -16,5 +16,7 @@ void add_parse_command(CLI::App& app);
 void add_eval_commands(CLI::App& app);
 /// `kharita ingest`, `query`, `export`, `import-acled`.
 void add_store_commands(CLI::App& app);
+/// `kharita render` (built when Qt 6 is present).
+void add_render_command(CLI::App& app);
 
 } // namespace kharita::cli

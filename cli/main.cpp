@@ -20,6 +20,9 @@ int main(int argc, char** argv) {
     kharita::cli::add_parse_command(app);
     kharita::cli::add_eval_commands(app);
     kharita::cli::add_store_commands(app);
+#ifdef KHARITA_HAS_RENDER
+    kharita::cli::add_render_command(app);
+#endif
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -3,6 +3,7 @@
 
 #include "commands.hpp"
 #include "common.hpp"
+#include "filter_options.hpp"
 
 #include "kharita/error.hpp"
 #include "kharita/export.hpp"
@@ -23,84 +24,6 @@
 namespace kharita::cli {
 
 namespace {
-
-struct FilterArgs {
-    std::string from, to, bbox, polygon, text, min_geo, min_time;
-    std::vector<std::string> regions, types, statuses;
-    std::int64_t limit = -1;
-};
-
-void add_filter_options(CLI::App* cmd, FilterArgs& f) {
-    cmd->add_option("--from", f.from, "events ending on or after this day (YYYY-MM-DD)");
-    cmd->add_option("--to", f.to, "events starting on or before this day (YYYY-MM-DD)");
-    cmd->add_option("--bbox", f.bbox, "west,south,east,north in degrees");
-    cmd->add_option("--region", f.regions,
-                    "country or admin-1 name or code: Libya, LY, \"Tripoli district\", LY-TB, LY.77")
-        ->delimiter(';');
-    cmd->add_option("--polygon", f.polygon, "WKT polygon, or a .geojson/.wkt file holding one");
-    cmd->add_option("--type", f.types, "event types (meeting, clash, attack, ...)")->delimiter(',');
-    cmd->add_option("--status", f.statuses, "occurred, planned, ongoing")->delimiter(',');
-    cmd->add_option("--min-geo-precision", f.min_geo, "site, district, town, region, country");
-    cmd->add_option("--min-time-precision", f.min_time, "day, week, month, year");
-    cmd->add_option("--text", f.text, "words in the evidence or the article text");
-    cmd->add_option("--limit", f.limit, "at most this many events");
-}
-
-CivilDay parse_day_option(const char* name, const std::string& text) {
-    const auto t = LocalTime::parse(text);
-    if (!t || text.size() != 10) {
-        throw InputError(name, "\"" + text + "\" is not a day (use YYYY-MM-DD, a real date)");
-    }
-    return t->day;
-}
-
-EventFilter build_filter(const FilterArgs& a) {
-    EventFilter f;
-    if (!a.from.empty()) f.from = parse_day_option("--from", a.from);
-    if (!a.to.empty()) f.to = parse_day_option("--to", a.to);
-    if (!a.bbox.empty()) {
-        double v[4];
-        if (std::sscanf(a.bbox.c_str(), "%lf,%lf,%lf,%lf", &v[0], &v[1], &v[2], &v[3]) != 4) {
-            throw InputError("--bbox", "\"" + a.bbox + "\" is not west,south,east,north");
-        }
-        f.bbox = BoundingBox{v[0], v[1], v[2], v[3]};
-    }
-    if (!a.regions.empty()) {
-        const Gazetteer g = Gazetteer::open(default_gazetteer_path());
-        for (const std::string& r : a.regions) f.regions.push_back(resolve_region(g, r));
-    }
-    if (!a.polygon.empty()) f.polygon_wkt = read_polygon(a.polygon);
-    f.types = a.types;
-    for (const std::string& t : f.types) {
-        if (!event_type_from(t)) {
-            throw InputError("--type", "unknown event type \"" + t +
-                                           "\" (meeting, clash, attack, killing, protest, border, "
-                                           "mass_grave, migration, strategic)");
-        }
-    }
-    f.statuses = a.statuses;
-    for (const std::string& s : f.statuses) {
-        if (s != "occurred" && s != "planned" && s != "ongoing") {
-            throw InputError("--status", "unknown status \"" + s + "\" (occurred, planned, ongoing)");
-        }
-    }
-    if (!a.min_geo.empty()) {
-        for (int p = 0; p <= static_cast<int>(GeoPrecision::continent); ++p) {
-            if (to_string(static_cast<GeoPrecision>(p)) == a.min_geo) f.min_geo_precision = static_cast<GeoPrecision>(p);
-        }
-        if (!f.min_geo_precision) throw InputError("--min-geo-precision", "unknown precision \"" + a.min_geo + "\"");
-    }
-    if (!a.min_time.empty()) {
-        for (int p = 0; p <= static_cast<int>(TimePrecision::decade); ++p) {
-            if (to_string(static_cast<TimePrecision>(p)) == a.min_time) f.min_time_precision = static_cast<TimePrecision>(p);
-        }
-        if (!f.min_time_precision) throw InputError("--min-time-precision", "unknown precision \"" + a.min_time + "\"");
-    }
-    f.text = a.text;
-    if (a.limit >= 0) f.limit = a.limit;
-    f.validate();
-    return f;
-}
 
 struct IngestArgs {
     std::vector<std::string> files;

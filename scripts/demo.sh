@@ -46,4 +46,10 @@ echo "== export: GeoJSON layers (all events; armed clashes and attacks in Tripol
 "$K" export --db "$DB" -o "$OUT/events.gpkg"
 echo "ogrinfo reads $(ogrinfo -ro -so -al "$OUT/events.geojson" | sed -n 's/^Feature Count: //p') features from events.geojson"
 echo
+echo "== render: the events on the offline basemap (no display needed)"
+if [ -x "$KHARITA_BUILD_DIR/cli/kharita" ] && "$K" render --help >/dev/null 2>&1; then
+    QT_QPA_PLATFORM=offscreen "$K" render --db "$DB" -o "$OUT/map.png" --extent 7,18,27,37.5 \
+        --title "Kharita: the sample reports" 2>/dev/null
+fi
+echo
 echo "Results written to $OUT/"

@@ -47,6 +47,17 @@ struct EventRecord {
     std::string notes;           ///< the evidence sentence (or ACLED notes)
 };
 
+/// What the map needs of an event, for drawing a million of them: position, days, type.
+struct EventPoint {
+    std::int64_t id = 0;
+    std::optional<LatLon> position;
+    std::int32_t day_start = 0, day_end = 0;  ///< days since 1970-01-01 (both 0 when undated)
+    bool dated = false;
+    std::uint8_t type = 0;       ///< EventType as a number
+    std::uint8_t geo_rank = 6;   ///< GeoPrecision as a number; 6 when there is no place
+    std::uint8_t time_rank = 6;  ///< 0 time, 1 day, 2 week, 3 month, 4 year, 5 decade, 6 unknown
+};
+
 /// A region filter resolved to codes: a country, or one admin-1 unit of it.
 struct RegionCode {
     std::string country;      ///< ISO alpha-2
@@ -110,6 +121,11 @@ public:
     /// between calls: copy what must outlive the call.
     virtual void query(const EventFilter& filter,
                        const std::function<void(const EventRecord&)>& row) const = 0;
+    /// Like query(), with only what the map draws: much less to read per event.
+    virtual void query_points(const EventFilter& filter,
+                              const std::function<void(const EventPoint&)>& point) const = 0;
+    /// The full records of these events (for a table page or a detail pane).
+    virtual std::vector<EventRecord> records(const std::vector<std::int64_t>& ids) const = 0;
     virtual std::int64_t count(const EventFilter& filter) const = 0;
     /// How the last query was answered ("space-time cells, 180 cells", "time index", ...).
     virtual std::string last_plan() const = 0;

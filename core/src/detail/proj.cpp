@@ -29,4 +29,10 @@ PJ_COORD ProjTransform::inverse(double x, double y) const {
     return proj_trans(m_pj.get(), PJ_INV, proj_coord(x, y, 0, 0));
 }
 
+void ProjTransform::forward_many(double* x, std::size_t x_stride, double* y, std::size_t y_stride,
+                                 std::size_t count) const {
+    proj_trans_generic(m_pj.get(), PJ_FWD, x, x_stride, count, y, y_stride, count, nullptr, 0, 0,
+                       nullptr, 0, 0);
+}
+
 } // namespace kharita::detail

@@ -4,6 +4,7 @@
 
 #include <proj.h>
 
+#include <cstddef>
 #include <memory>
 #include <string>
 
@@ -27,6 +28,9 @@ public:
     /// Returns HUGE_VAL coordinates for points PROJ cannot transform.
     PJ_COORD forward(double x, double y) const;
     PJ_COORD inverse(double x, double y) const;
+    /// Transforms `count` points in place (x and y arrays with the given strides in bytes).
+    void forward_many(double* x, std::size_t x_stride, double* y, std::size_t y_stride,
+                      std::size_t count) const;
 
 private:
     ProjContextPtr m_ctx;

@@ -168,6 +168,9 @@ constexpr const char* kRecordColumns =
     "geo_precision, geo_precision_code, country, admin1, admin1_code, admin2, fatalities, "
     "confidence, actor1, actor2, actors, sources, source_count, notes";
 
+// The columns of an EventPoint; lat and lon at 1 and 2 as in the ids-only list.
+constexpr const char* kPointColumns = "id, lat, lon, day_start, day_end, type, geo_rank, time_rank";
+
 void read_record(const Statement& s, EventRecord& r) {
     const auto text = [&](int col, std::string& out) { out.assign(s.column_text(col)); };
     r.id = s.column_int64(0);
@@ -259,6 +262,9 @@ public:
     void query(const EventFilter& filter,
                const std::function<void(const EventRecord&)>& row) const override;
     std::int64_t count(const EventFilter& filter) const override;
+    void query_points(const EventFilter& filter,
+                      const std::function<void(const EventPoint&)>& point) const override;
+    std::vector<EventRecord> records(const std::vector<std::int64_t>& ids) const override;
     std::string last_plan() const override { return m_plan; }
     std::int64_t article_count() const override {
         return m_db.query_int("SELECT count(*) FROM articles").value_or(0);
@@ -286,9 +292,10 @@ private:
     void update_time_extent(std::int64_t min_day, std::int64_t max_day, std::int64_t max_span);
     Statement& statement(const char* sql);
 
-    /// Runs the filter, calling `row` with the statement positioned on each match; the
-    /// statement's columns are kRecordColumns, or just id, lat, lon when `ids_only`.
-    void run_query(const EventFilter& filter, bool ids_only,
+    /// What a query reads per match: kRecordColumns, kPointColumns, or id, lat, lon.
+    enum class Columns { record, points, ids };
+    /// Runs the filter, calling `row` with the statement positioned on each match.
+    void run_query(const EventFilter& filter, Columns what,
                    const std::function<void(const Statement&)>& row) const;
 
     mutable Database m_db;
@@ -747,7 +754,7 @@ void SpatialiteStore::load_cell_counts() const {
     while (s.step()) m_cell_counts.emplace(s.column_int(0), s.column_int64(1));
 }
 
-void SpatialiteStore::run_query(const EventFilter& filter, bool ids_only,
+void SpatialiteStore::run_query(const EventFilter& filter, Columns what,
                                 const std::function<void(const Statement&)>& row) const {
     filter.validate();
     std::optional<PolygonTest> polygon;
@@ -809,7 +816,9 @@ void SpatialiteStore::run_query(const EventFilter& filter, bool ids_only,
         values.emplace_back(box->min_lat);
         values.emplace_back(box->max_lat);
     }
-    const std::string columns = ids_only ? "id, lat, lon" : kRecordColumns;
+    const std::string columns = what == Columns::record ? kRecordColumns
+                                : what == Columns::points ? kPointColumns
+                                                          : "id, lat, lon";
 
     std::int64_t emitted = 0;
     const std::int64_t limit = filter.limit.value_or(std::numeric_limits<std::int64_t>::max());
@@ -817,7 +826,7 @@ void SpatialiteStore::run_query(const EventFilter& filter, bool ids_only,
         while (emitted < limit && s.step()) {
             if (polygon) {
                 if (s.column_is_null(1) || s.column_is_null(2)) continue;
-                const int lat_col = ids_only ? 1 : 8;
+                const int lat_col = what == Columns::record ? 8 : 1;
                 if (!polygon->contains({s.column_double(lat_col), s.column_double(lat_col + 1)})) continue;
             }
             row(s);
@@ -905,15 +914,51 @@ void SpatialiteStore::run_query(const EventFilter& filter, bool ids_only,
 void SpatialiteStore::query(const EventFilter& filter,
                             const std::function<void(const EventRecord&)>& row) const {
     EventRecord record;
-    run_query(filter, false, [&](const Statement& s) {
+    run_query(filter, Columns::record, [&](const Statement& s) {
         read_record(s, record);
         row(record);
     });
 }
 
+void SpatialiteStore::query_points(const EventFilter& filter,
+                                   const std::function<void(const EventPoint&)>& point) const {
+    EventPoint p;
+    run_query(filter, Columns::points, [&](const Statement& s) {
+        p.id = s.column_int64(0);
+        if (s.column_is_null(1) || s.column_is_null(2)) {
+            p.position.reset();
+        } else {
+            p.position = LatLon{s.column_double(1), s.column_double(2)};
+        }
+        p.dated = !s.column_is_null(3);
+        p.day_start = p.dated ? s.column_int(3) : 0;
+        p.day_end = p.dated ? s.column_int(4) : 0;
+        const auto type = event_type_from(s.column_text(5));
+        p.type = static_cast<std::uint8_t>(type.value_or(EventType::strategic));
+        p.geo_rank = static_cast<std::uint8_t>(s.column_int(6));
+        p.time_rank = static_cast<std::uint8_t>(s.column_int(7));
+        point(p);
+    });
+}
+
+std::vector<EventRecord> SpatialiteStore::records(const std::vector<std::int64_t>& ids) const {
+    std::vector<EventRecord> out;
+    out.reserve(ids.size());
+    Statement s = m_db.prepare(std::string("SELECT ") + kRecordColumns + " FROM events WHERE id = ?1");
+    for (const std::int64_t id : ids) {
+        s.bind(1, id);
+        if (s.step()) {
+            out.emplace_back();
+            read_record(s, out.back());
+        }
+        s.reset();
+    }
+    return out;
+}
+
 std::int64_t SpatialiteStore::count(const EventFilter& filter) const {
     std::int64_t n = 0;
-    run_query(filter, true, [&](const Statement&) { ++n; });
+    run_query(filter, Columns::ids, [&](const Statement&) { ++n; });
     return n;
 }
 

@@ -1,0 +1,134 @@
+// The map's event layer with the synthetic million (bench/gen_events.py): full redraw at a
+// 1600x1000 view, one core, software rendering (QImage), and loading the events from
+// SpatiaLite into the view's columns. Run through bench/viewer_bench.sh.
+//   KHARITA_BENCH_EVENTS_CSV  synthetic ACLED-style CSV
+//   KHARITA_BENCH_OUR_DB      Kharita store holding the same events
+
+#include "event_points.hpp"
+#include "map_renderer.hpp"
+
+#include "kharita/basemap.hpp"
+#include "kharita/export.hpp"
+
+#include <QGuiApplication>
+#include <QPainter>
+
+#include <benchmark/benchmark.h>
+
+#include <cstdlib>
+
+namespace {
+
+using namespace kharita;
+
+std::string env(const char* name) {
+    const char* v = std::getenv(name);
+    return v != nullptr ? v : "";
+}
+
+const viewer::EventPoints& million() {
+    static const viewer::EventPoints pts = [] {
+        viewer::EventPoints p;
+        Diagnostics problems;
+        AcledReader reader(env("KHARITA_BENCH_EVENTS_CSV"));
+        EventRecord r;
+        std::int64_t id = 0;
+        while (reader.next(r, problems)) {
+            EventPoint e;
+            e.id = ++id;
+            e.position = r.position;
+            e.type = static_cast<std::uint8_t>(event_type_from(r.type).value_or(EventType::strategic));
+            e.geo_rank = r.geo_precision == "town" ? 2 : 3;
+            p.push_back(e);
+        }
+        p.project(WebMercator());
+        return p;
+    }();
+    return pts;
+}
+
+void BM_EventLayerRedraw(benchmark::State& state) {
+    if (env("KHARITA_BENCH_EVENTS_CSV").empty()) {
+        state.SkipWithError("KHARITA_BENCH_EVENTS_CSV not set (run bench/viewer_bench.sh)");
+        return;
+    }
+    const auto& all = million();
+    const auto n = static_cast<std::size_t>(state.range(0));
+    viewer::EventPoints pts;
+    pts.reserve(n);
+    for (std::size_t i = 0; i < n && i < all.size(); ++i) {
+        pts.id.push_back(all.id[i]);
+        pts.xy.push_back(all.xy[i]);
+        pts.day_start.push_back(0);
+        pts.day_end.push_back(0);
+        pts.type.push_back(all.type[i]);
+        pts.geo_rank.push_back(all.geo_rank[i]);
+        pts.time_rank.push_back(6);
+        pts.dated.push_back(0);
+    }
+    static const Basemap empty;
+    const viewer::MapRenderer renderer(empty);
+    const WebMercator m;
+    const MapPoint sw = m.forward({19, 9}), ne = m.forward({34, 26});  // Libya
+    const auto view = viewer::MapViewport::fit({sw.x, sw.y, ne.x, ne.y}, QSize(1600, 1000));
+    QImage canvas(view.size, QImage::Format_ARGB32_Premultiplied);
+    viewer::RenderOptions options;
+    std::size_t drawn = 0;
+    for (auto _ : state) {
+        canvas.fill(Qt::transparent);
+        QPainter painter(&canvas);
+        drawn = renderer.draw_events(painter, view, pts, {}, options);
+    }
+    state.counters["in_view"] = static_cast<double>(drawn);
+    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(n));
+}
+BENCHMARK(BM_EventLayerRedraw)->Arg(100000)->Arg(1000000)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+void BM_FilterChangeRedraw(benchmark::State& state) {
+    // a timeline brush: a new visibility mask over the million, then the redraw
+    if (env("KHARITA_BENCH_EVENTS_CSV").empty()) {
+        state.SkipWithError("KHARITA_BENCH_EVENTS_CSV not set");
+        return;
+    }
+    const auto& pts = million();
+    static const Basemap empty;
+    const viewer::MapRenderer renderer(empty);
+    const WebMercator m;
+    const MapPoint sw = m.forward({19, 9}), ne = m.forward({34, 26});
+    const auto view = viewer::MapViewport::fit({sw.x, sw.y, ne.x, ne.y}, QSize(1600, 1000));
+    QImage canvas(view.size, QImage::Format_ARGB32_Premultiplied);
+    std::vector<std::uint8_t> visible(pts.size());
+    std::uint8_t keep = 0;
+    for (auto _ : state) {
+        keep = static_cast<std::uint8_t>((keep + 1) % 9);
+        for (std::size_t i = 0; i < pts.size(); ++i) visible[i] = pts.type[i] != keep ? 1 : 0;
+        canvas.fill(Qt::transparent);
+        QPainter painter(&canvas);
+        benchmark::DoNotOptimize(renderer.draw_events(painter, view, pts, visible, {}));
+    }
+}
+BENCHMARK(BM_FilterChangeRedraw)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+void BM_LoadFromSpatiaLite(benchmark::State& state) {
+    if (env("KHARITA_BENCH_OUR_DB").empty()) {
+        state.SkipWithError("KHARITA_BENCH_OUR_DB not set");
+        return;
+    }
+    const auto store = open_event_store(env("KHARITA_BENCH_OUR_DB"), StoreMode::read_only);
+    const WebMercator m;
+    std::size_t n = 0;
+    for (auto _ : state) n = viewer::load_event_points(*store, {}, m).size();
+    state.counters["events"] = static_cast<double>(n);
+}
+BENCHMARK(BM_LoadFromSpatiaLite)->Unit(benchmark::kMillisecond)->Iterations(2)->UseRealTime();
+
+} // namespace
+
+int main(int argc, char** argv) {
+    setenv("QT_QPA_PLATFORM", "offscreen", 0);
+    QGuiApplication app(argc, argv);
+    benchmark::Initialize(&argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}

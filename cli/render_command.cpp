@@ -1,0 +1,115 @@
+// `kharita render`: the viewer's map renderer, headless, for reports and tests.
+
+#include "commands.hpp"
+#include "filter_options.hpp"
+
+#include "kharita/basemap.hpp"
+#include "kharita/error.hpp"
+#include "kharita/map_projection.hpp"
+#include "kharita/store.hpp"
+#include "map_renderer.hpp"
+
+#include <QGuiApplication>
+#include <QImageWriter>
+#include <QPainter>
+
+#include <fmt/core.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <limits>
+
+namespace kharita::cli {
+
+namespace {
+
+struct RenderArgs {
+    std::string db, output, extent, size = "1600x1000", title;
+    FilterArgs filter;
+    bool heat = false, no_legend = false;
+};
+
+void run_render(const RenderArgs& a) {
+    int w = 0, h = 0;
+    if (std::sscanf(a.size.c_str(), "%dx%d", &w, &h) != 2 || w < 100 || h < 100 || w > 10000 || h > 10000) {
+        throw InputError("--size", "\"" + a.size + "\" is not WIDTHxHEIGHT between 100 and 10000");
+    }
+    const auto store = open_event_store(a.db, StoreMode::read_only);
+    const EventFilter filter = build_filter(a.filter);
+    // no display needed: Qt draws into an image
+    if (std::getenv("QT_QPA_PLATFORM") == nullptr) setenv("QT_QPA_PLATFORM", "offscreen", 1);
+    int argc = 1;
+    char name[] = "kharita";
+    char* argv[] = {name, nullptr};
+    QGuiApplication app(argc, argv);
+
+    const WebMercator mercator;
+    const Basemap basemap = load_basemap(default_basemap_dir(), mercator);
+    const viewer::EventPoints points = viewer::load_event_points(*store, filter, mercator);
+
+    MapBounds bounds{std::numeric_limits<double>::max(), std::numeric_limits<double>::max(),
+                     std::numeric_limits<double>::lowest(), std::numeric_limits<double>::lowest()};
+    if (!a.extent.empty()) {
+        double v[4];
+        if (std::sscanf(a.extent.c_str(), "%lf,%lf,%lf,%lf", &v[0], &v[1], &v[2], &v[3]) != 4 ||
+            v[0] >= v[2] || v[1] >= v[3]) {
+            throw InputError("--extent", "\"" + a.extent + "\" is not west,south,east,north");
+        }
+        const MapPoint sw = mercator.forward({v[1], v[0]}), ne = mercator.forward({v[3], v[2]});
+        bounds = {sw.x, sw.y, ne.x, ne.y};
+    } else {
+        // the events' extent, else the basemap's
+        for (const MapPoint& p : points.xy) {
+            if (std::isnan(p.x)) continue;
+            bounds = {std::min(bounds.min_x, p.x), std::min(bounds.min_y, p.y),
+                      std::max(bounds.max_x, p.x), std::max(bounds.max_y, p.y)};
+        }
+        if (bounds.min_x > bounds.max_x) bounds = basemap.bounds;
+        const double pad = 150000;  // metres: a lone event still shows its surroundings
+        bounds = {bounds.min_x - pad, bounds.min_y - pad, bounds.max_x + pad, bounds.max_y + pad};
+    }
+    const auto view = viewer::MapViewport::fit(bounds, QSize(w, h));
+    viewer::RenderOptions options;
+    options.heat_map = a.heat;
+    options.legend = !a.no_legend;
+    QImage image = viewer::MapRenderer(basemap).render_image(view, points, {}, options);
+    if (!a.title.empty()) {
+        QPainter p(&image);
+        QFont f = p.font();
+        f.setPixelSize(18);
+        f.setBold(true);
+        p.setFont(f);
+        p.setPen(QColor(30, 30, 30));
+        p.drawText(QRect(14, 8, w - 28, 30), Qt::AlignLeft | Qt::AlignVCenter, QString::fromStdString(a.title));
+    }
+    // written beside the destination and renamed, like every export
+    const std::string temp = a.output + ".tmp.png";
+    QImageWriter writer(QString::fromStdString(temp), "png");
+    if (!writer.write(image)) {
+        std::remove(temp.c_str());
+        throw InputError(a.output, "cannot write the image: " + writer.errorString().toStdString());
+    }
+    if (std::rename(temp.c_str(), a.output.c_str()) != 0) {
+        std::remove(temp.c_str());
+        throw InputError(a.output, "cannot replace the file");
+    }
+    fmt::print("{}: {}x{} map of {} events\n", a.output, w, h, points.size());
+}
+
+} // namespace
+
+void add_render_command(CLI::App& app) {
+    auto args = std::make_shared<RenderArgs>();
+    auto* cmd = app.add_subcommand("render", "draw the events on the offline basemap into a PNG (no display needed)");
+    cmd->add_option("--db", args->db, "event database")->required();
+    cmd->add_option("-o,--output", args->output, "PNG file")->required();
+    cmd->add_option("--extent", args->extent, "west,south,east,north (default: the events' extent)");
+    cmd->add_option("--size", args->size, "WIDTHxHEIGHT in pixels (default 1600x1000)");
+    cmd->add_option("--title", args->title, "a title drawn at the top");
+    cmd->add_flag("--heat", args->heat, "density raster instead of symbols");
+    cmd->add_flag("--no-legend", args->no_legend, "leave the legend out");
+    add_filter_options(cmd, args->filter);
+    cmd->callback([args] { run_render(*args); });
+}
+
+} // namespace kharita::cli
