@@ -65,6 +65,8 @@ void BM_EventLayerRedraw(benchmark::State& state) {
         pts.geo_rank.push_back(all.geo_rank[i]);
         pts.time_rank.push_back(6);
         pts.dated.push_back(0);
+        pts.fatalities.push_back(-1);
+        pts.location.emplace_back();
     }
     static const Basemap empty;
     const viewer::MapRenderer renderer(empty);

@@ -14,6 +14,8 @@ void EventPoints::clear() {
     geo_rank.clear();
     time_rank.clear();
     dated.clear();
+    fatalities.clear();
+    location.clear();
 }
 
 void EventPoints::reserve(std::size_t n) {
@@ -25,6 +27,8 @@ void EventPoints::reserve(std::size_t n) {
     geo_rank.reserve(n);
     time_rank.reserve(n);
     dated.reserve(n);
+    fatalities.reserve(n);
+    location.reserve(n);
 }
 
 void EventPoints::push_back(const EventPoint& p) {
@@ -37,6 +41,8 @@ void EventPoints::push_back(const EventPoint& p) {
     geo_rank.push_back(p.geo_rank);
     time_rank.push_back(p.time_rank);
     dated.push_back(p.dated ? 1 : 0);
+    fatalities.push_back(p.fatalities);
+    location.push_back(p.location);
 }
 
 void EventPoints::project(const WebMercator& projection) { projection.forward_in_place(xy); }

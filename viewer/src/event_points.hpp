@@ -7,6 +7,7 @@
 #include "kharita/store.hpp"
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace kharita::viewer {
@@ -17,6 +18,8 @@ struct EventPoints {
     std::vector<std::int32_t> day_start, day_end;
     std::vector<std::uint8_t> type, geo_rank, time_rank;
     std::vector<std::uint8_t> dated;
+    std::vector<std::int32_t> fatalities;  ///< -1 when not stated
+    std::vector<std::string> location;
 
     std::size_t size() const noexcept { return id.size(); }
     void clear();

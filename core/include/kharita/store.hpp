@@ -47,7 +47,8 @@ struct EventRecord {
     std::string notes;           ///< the evidence sentence (or ACLED notes)
 };
 
-/// What the map needs of an event, for drawing a million of them: position, days, type.
+/// What the map, the timeline and the event table need of an event, for a million of them:
+/// position, days, type, precision, place name and toll (the detail pane reads records()).
 struct EventPoint {
     std::int64_t id = 0;
     std::optional<LatLon> position;
@@ -56,6 +57,18 @@ struct EventPoint {
     std::uint8_t type = 0;       ///< EventType as a number
     std::uint8_t geo_rank = 6;   ///< GeoPrecision as a number; 6 when there is no place
     std::uint8_t time_rank = 6;  ///< 0 time, 1 day, 2 week, 3 month, 4 year, 5 decade, 6 unknown
+    std::int32_t fatalities = -1;  ///< -1 when not stated
+    std::string location;
+};
+
+/// One report of a stored event: the source, the article (when it came from one), the
+/// evidence span in its text and the place mentions the article holds.
+struct EventSource {
+    std::string source;
+    std::string title;
+    std::string text;          ///< the article text, empty for imported events
+    std::size_t evidence_start = 0, evidence_end = 0;
+    std::vector<std::pair<std::size_t, std::size_t>> toponyms;  ///< byte spans in text
 };
 
 /// A region filter resolved to codes: a country, or one admin-1 unit of it.
@@ -126,6 +139,8 @@ public:
                               const std::function<void(const EventPoint&)>& point) const = 0;
     /// The full records of these events (for a table page or a detail pane).
     virtual std::vector<EventRecord> records(const std::vector<std::int64_t>& ids) const = 0;
+    /// Every report of one event, with its article.
+    virtual std::vector<EventSource> sources(std::int64_t event_id) const = 0;
     virtual std::int64_t count(const EventFilter& filter) const = 0;
     /// How the last query was answered ("space-time cells, 180 cells", "time index", ...).
     virtual std::string last_plan() const = 0;

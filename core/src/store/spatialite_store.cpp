@@ -169,7 +169,8 @@ constexpr const char* kRecordColumns =
     "confidence, actor1, actor2, actors, sources, source_count, notes";
 
 // The columns of an EventPoint; lat and lon at 1 and 2 as in the ids-only list.
-constexpr const char* kPointColumns = "id, lat, lon, day_start, day_end, type, geo_rank, time_rank";
+constexpr const char* kPointColumns =
+    "id, lat, lon, day_start, day_end, type, geo_rank, time_rank, fatalities, location";
 
 void read_record(const Statement& s, EventRecord& r) {
     const auto text = [&](int col, std::string& out) { out.assign(s.column_text(col)); };
@@ -265,6 +266,7 @@ public:
     void query_points(const EventFilter& filter,
                       const std::function<void(const EventPoint&)>& point) const override;
     std::vector<EventRecord> records(const std::vector<std::int64_t>& ids) const override;
+    std::vector<EventSource> sources(std::int64_t event_id) const override;
     std::string last_plan() const override { return m_plan; }
     std::int64_t article_count() const override {
         return m_db.query_int("SELECT count(*) FROM articles").value_or(0);
@@ -937,8 +939,41 @@ void SpatialiteStore::query_points(const EventFilter& filter,
         p.type = static_cast<std::uint8_t>(type.value_or(EventType::strategic));
         p.geo_rank = static_cast<std::uint8_t>(s.column_int(6));
         p.time_rank = static_cast<std::uint8_t>(s.column_int(7));
+        p.fatalities = s.column_is_null(8) ? -1 : s.column_int(8);
+        p.location.assign(s.column_text(9));
         point(p);
     });
+}
+
+std::vector<EventSource> SpatialiteStore::sources(std::int64_t event_id) const {
+    std::vector<EventSource> out;
+    auto s = m_db.prepare(
+        "SELECT s.source, coalesce(a.title, ''), coalesce(a.text, ''), coalesce(s.evidence_start, 0), "
+        "coalesce(s.evidence_end, 0), a.id FROM event_sources s LEFT JOIN articles a ON a.id = "
+        "s.article_id WHERE s.event_id = ?1 ORDER BY s.id");
+    s.bind(1, event_id);
+    auto m = m_db.prepare("SELECT start, \"end\" FROM mentions WHERE article_id = ?1 ORDER BY start");
+    while (s.step()) {
+        EventSource src;
+        src.source.assign(s.column_text(0));
+        src.title.assign(s.column_text(1));
+        src.text.assign(s.column_text(2));
+        src.evidence_start = static_cast<std::size_t>(s.column_int64(3));
+        src.evidence_end = static_cast<std::size_t>(s.column_int64(4));
+        if (!s.column_is_null(5)) {
+            m.bind(1, s.column_int64(5));
+            while (m.step()) {
+                src.toponyms.emplace_back(static_cast<std::size_t>(m.column_int64(0)),
+                                          static_cast<std::size_t>(m.column_int64(1)));
+            }
+            m.reset();
+        }
+        out.push_back(std::move(src));
+    }
+    if (out.empty()) {  // an imported event: its source name only
+        for (const EventRecord& r : records({event_id})) out.push_back({r.sources, "", "", 0, 0, {}});
+    }
+    return out;
 }
 
 std::vector<EventRecord> SpatialiteStore::records(const std::vector<std::int64_t>& ids) const {

@@ -1,0 +1,180 @@
+// The viewer's window under QT_QPA_PLATFORM=offscreen: the model (QAbstractItemModelTester),
+// filters, timeline brushing, table-map selection, export, filter files, ingest in a worker,
+// and databases that are missing, empty or corrupt.
+
+#include "main_window.hpp"
+
+#include "kharita/basemap.hpp"
+#include "kharita/events.hpp"
+#include "detail/gdal.hpp"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+
+namespace kharita::viewer {
+namespace {
+
+namespace fs = std::filesystem;
+
+class ViewerTest : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        static int argc = 1;
+        static char name[] = "viewer_test";
+        static char* argv[] = {name, nullptr};
+        setenv("QT_QPA_PLATFORM", "offscreen", 1);
+        app = new QApplication(argc, argv);
+        basemap = new Basemap(load_basemap(default_basemap_dir(), WebMercator()));
+        dir = fs::temp_directory_path() / ("kharita-viewer-test-" + std::to_string(std::random_device{}()));
+        fs::create_directories(dir);
+        // a store with known events: three types, two years, Tripoli and Benghazi
+        auto store = open_event_store(dir / "events.sqlite", StoreMode::create);
+        std::vector<EventRecord> records;
+        const auto add = [&](const char* type, LatLon where, CivilDay day, const char* place) {
+            EventRecord r;
+            r.type = type;
+            r.status = "occurred";
+            r.date_start = r.date_end = day;
+            r.time_precision = "day";
+            r.position = where;
+            r.geo_precision = "town";
+            r.location = place;
+            r.country = "LY";
+            r.confidence = 0.8;
+            r.notes = std::string("A ") + type + " in " + place + ".";
+            r.sources = "Test";
+            records.push_back(r);
+        };
+        for (int i = 0; i < 10; ++i) add("clash", {32.88, 13.19}, CivilDay{2024, 5, 1}.plus_days(i), "Tripoli");
+        for (int i = 0; i < 6; ++i) add("protest", {32.12, 20.07}, CivilDay{2025, 2, 1}.plus_days(i), "Benghazi");
+        for (int i = 0; i < 4; ++i) add("meeting", {32.88, 13.19}, CivilDay{2025, 3, 10}.plus_days(i), "Tripoli");
+        store->ingest_records(records);
+    }
+    static void TearDownTestSuite() {
+        std::error_code ec;
+        fs::remove_all(dir, ec);
+    }
+    static inline QApplication* app = nullptr;
+    static inline Basemap* basemap = nullptr;
+    static inline fs::path dir;
+};
+
+TEST_F(ViewerTest, ModelPassesQtsModelTester) {
+    EventModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.open(dir / "events.sqlite");
+    EXPECT_EQ(model.rowCount(), 20);
+    ViewFilter f;
+    f.types.reset();
+    f.types.set(static_cast<std::size_t>(EventType::clash));
+    model.set_filter(f);
+    EXPECT_EQ(model.rowCount(), 10);
+    model.sort(EventModel::Place, Qt::DescendingOrder);
+    EXPECT_EQ(model.data(model.index(0, EventModel::Place), Qt::DisplayRole).toString(), "Tripoli");
+}
+
+TEST_F(ViewerTest, FiltersBrushingAndSelectionStayInStep) {
+    MainWindow w(*basemap);
+    ASSERT_TRUE(w.open_database(QString::fromStdString((dir / "events.sqlite").string())));
+    w.show();
+    EXPECT_EQ(w.model().rowCount(), 20);
+    // brushing 2025 on the timeline filters table and map alike
+    QSignalSpy filtered(&w.model(), &EventModel::filterChanged);
+    w.timeline().brush(static_cast<std::int32_t>(CivilDay{2025, 1, 1}.serial()),
+                       static_cast<std::int32_t>(CivilDay{2025, 12, 31}.serial()));
+    EXPECT_EQ(filtered.count(), 1);
+    EXPECT_EQ(w.model().rowCount(), 10);
+    std::size_t visible = 0;
+    for (auto v : w.model().visible()) visible += v;
+    EXPECT_EQ(visible, 10u);
+    EXPECT_TRUE(w.filter_summary().contains("2025-01-01"));
+    // the histogram counts what passes every other filter
+    double total = 0;
+    for (const auto& bin : w.timeline().bins()) for (double v : bin) total += v;
+    EXPECT_NEAR(total, 20, 1e-9);
+
+    // selecting a table row selects the event on the map, and the detail pane shows it
+    w.table().selectRow(0);
+    ASSERT_TRUE(w.model().selected().has_value());
+    const std::size_t point = *w.model().selected();
+    const QPointF on_map = w.map().viewport().to_screen(w.model().points().xy[point]);
+    EXPECT_EQ(w.map().event_at(on_map, 3), point);
+    EXPECT_TRUE(w.detail_html().contains("Benghazi") || w.detail_html().contains("Tripoli"));
+
+    // a click on the map selects the event there and the table follows
+    w.model().select(std::nullopt);
+    QTest::mouseClick(&w.map(), Qt::LeftButton, {}, on_map.toPoint());
+    EXPECT_EQ(w.model().selected(), point);
+    EXPECT_EQ(w.table().currentIndex().row(), w.model().row_of_point(point));
+
+    // playback moves the brushed window forward
+    const auto before = w.model().filter().to_day;
+    w.timeline().step();
+    EXPECT_NE(w.model().filter().to_day, before);
+}
+
+TEST_F(ViewerTest, ExportSaveAndFilterFiles) {
+    MainWindow w(*basemap);
+    ASSERT_TRUE(w.open_database(QString::fromStdString((dir / "events.sqlite").string())));
+    w.show();
+    ViewFilter f = w.model().filter();
+    f.types.reset();
+    f.types.set(static_cast<std::size_t>(EventType::protest));
+    w.model().set_filter(f);
+    const fs::path out = dir / "protests.geojson";
+    ASSERT_TRUE(w.export_to(QString::fromStdString(out.string())));
+    EXPECT_EQ(detail::Dataset::open_vector(out).layer(0)->GetFeatureCount(), 6);
+    const fs::path png = dir / "map.png";
+    ASSERT_TRUE(w.save_map_png(QString::fromStdString(png.string())));
+    EXPECT_GT(fs::file_size(png), 1000u);
+    const QString saved = QString::fromStdString((dir / "filter.json").string());
+    ASSERT_TRUE(w.save_filter(saved));
+    MainWindow other(*basemap);
+    ASSERT_TRUE(other.open_database(QString::fromStdString((dir / "events.sqlite").string())));
+    ASSERT_TRUE(other.load_filter(saved));
+    EXPECT_EQ(other.model().rowCount(), 6);
+    std::ofstream(dir / "bad-filter.json") << "[1, 2";
+    EXPECT_FALSE(other.load_filter(QString::fromStdString((dir / "bad-filter.json").string())));
+    EXPECT_FALSE(other.banner_text().isEmpty());
+}
+
+TEST_F(ViewerTest, MissingEmptyAndCorruptDatabasesShowAMessage) {
+    MainWindow w(*basemap);
+    EXPECT_FALSE(w.open_database("/nonexistent/events.sqlite"));
+    EXPECT_TRUE(w.banner_text().contains("/nonexistent/events.sqlite"));
+    std::ofstream(dir / "corrupt.sqlite") << "this is not an SQLite database at all, only text";
+    EXPECT_FALSE(w.open_database(QString::fromStdString((dir / "corrupt.sqlite").string())));
+    EXPECT_TRUE(w.banner_text().contains("corrupt.sqlite"));
+    open_event_store(dir / "empty.sqlite", StoreMode::create);
+    EXPECT_TRUE(w.open_database(QString::fromStdString((dir / "empty.sqlite").string())));
+    EXPECT_TRUE(w.banner_text().contains("no events"));
+    w.show();
+    QTest::qWait(10);  // painting an empty model must not crash
+    EXPECT_EQ(w.model().rowCount(), 0);
+}
+
+TEST_F(ViewerTest, IngestRunsInAWorkerAndReloads) {
+    const fs::path db = dir / "ingest.sqlite";
+    open_event_store(db, StoreMode::create);
+    MainWindow w(*basemap);
+    ASSERT_TRUE(w.open_database(QString::fromStdString(db.string())));
+    QSignalSpy done(&w, &MainWindow::ingestFinished);
+    const fs::path sample = fs::path(KHARITA_SAMPLES_DIR) / "2025-05-tripoli-clashes.txt";
+    w.ingest({QString::fromStdString(sample.string())});
+    EXPECT_TRUE(w.ingesting());  // the call returned while the worker runs
+    ASSERT_TRUE(done.wait(60000));
+    EXPECT_TRUE(done.front().front().toBool());
+    EXPECT_GT(w.model().rowCount(), 0);
+}
+
+} // namespace
+} // namespace kharita::viewer

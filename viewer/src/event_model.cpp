@@ -1,0 +1,184 @@
+#include "event_model.hpp"
+
+#include "kharita/event_style.hpp"
+#include "kharita/events.hpp"
+#include "kharita/map_projection.hpp"
+
+#include <QColor>
+
+#include <algorithm>
+#include <cmath>
+
+namespace kharita::viewer {
+
+QString day_text(std::int32_t day) {
+    return QString::fromStdString(CivilDay::from_serial(day).iso());
+}
+
+namespace {
+QString type_label(std::uint8_t t) {
+    const auto label = event_style(to_string(static_cast<EventType>(std::min<int>(t, 8)))).label;
+    return QString::fromUtf8(label.data(), static_cast<qsizetype>(label.size()));
+}
+const char* const kPrecisions[] = {"site", "district", "town", "region", "country", "continent", "none"};
+} // namespace
+
+EventModel::EventModel(QObject* parent) : QAbstractTableModel(parent) {}
+EventModel::~EventModel() = default;
+
+void EventModel::open(const std::filesystem::path& file) {
+    auto store = open_event_store(file, StoreMode::read_only);
+    beginResetModel();
+    m_store = std::move(store);
+    m_file = file;
+    m_selected.reset();
+    m_points = load_event_points(*m_store, {}, WebMercator());
+    m_store_matches.reset();
+    m_filter = ViewFilter{};
+    apply_filter();
+    endResetModel();
+    emit loaded();
+    emit filterChanged();
+}
+
+void EventModel::reload() {
+    if (m_store) open(m_file);
+}
+
+EventFilter EventModel::store_filter() const {
+    EventFilter f;
+    if (m_filter.from_day) f.from = CivilDay::from_serial(*m_filter.from_day);
+    if (m_filter.to_day) f.to = CivilDay::from_serial(*m_filter.to_day);
+    if (m_filter.types.count() < m_filter.types.size()) {
+        for (std::size_t t = 0; t < m_filter.types.size(); ++t) {
+            if (m_filter.types[t]) f.types.emplace_back(to_string(static_cast<EventType>(t)));
+        }
+        if (f.types.empty()) f.types.emplace_back("none");
+    }
+    if (m_filter.max_geo_rank < 6) f.min_geo_precision = static_cast<GeoPrecision>(m_filter.max_geo_rank);
+    f.text = m_filter.text;
+    f.regions = m_filter.regions;
+    return f;
+}
+
+void EventModel::set_filter(const ViewFilter& filter) {
+    const bool store_part_changed = filter.text != m_filter.text || filter.regions.size() != m_filter.regions.size() ||
+        !std::equal(filter.regions.begin(), filter.regions.end(), m_filter.regions.begin(),
+                    [](const RegionCode& a, const RegionCode& b) {
+                        return a.country == b.country && a.admin1_code == b.admin1_code;
+                    });
+    m_filter = filter;
+    if (store_part_changed) {
+        // free text and regions are answered by the store's indexes, once per change
+        m_store_matches.reset();
+        if (m_store && (!filter.text.empty() || !filter.regions.empty())) {
+            EventFilter f;
+            f.text = filter.text;
+            f.regions = filter.regions;
+            std::unordered_set<std::int64_t> ids;
+            m_store->query_points(f, [&](const EventPoint& p) { ids.insert(p.id); });
+            m_store_matches = std::move(ids);
+        }
+    }
+    beginResetModel();
+    apply_filter();
+    endResetModel();
+    if (m_selected && !m_visible[*m_selected]) select(std::nullopt);
+    emit filterChanged();
+}
+
+bool EventModel::passes_except_dates(std::size_t i) const {
+    const auto& f = m_filter;
+    return f.types[std::min<std::size_t>(m_points.type[i], 8)] && m_points.geo_rank[i] <= f.max_geo_rank &&
+           (!m_store_matches || m_store_matches->contains(m_points.id[i]));
+}
+
+void EventModel::apply_filter() {
+    const std::size_t n = m_points.size();
+    m_visible.assign(n, 0);
+    m_rows.clear();
+    const auto& f = m_filter;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!passes_except_dates(i)) continue;
+        if (f.from_day || f.to_day) {
+            if (!m_points.dated[i]) continue;
+            if (f.to_day && m_points.day_start[i] > *f.to_day) continue;
+            if (f.from_day && m_points.day_end[i] < *f.from_day) continue;
+        }
+        m_visible[i] = 1;
+        m_rows.push_back(i);
+    }
+    // keep the current order
+    const int column = m_sort_column;
+    const bool ascending = m_sort_order == Qt::AscendingOrder;
+    const auto key_less = [&](std::size_t a, std::size_t b) {
+        switch (column) {
+        case Type: return m_points.type[a] < m_points.type[b];
+        case Place: return m_points.location[a] < m_points.location[b];
+        case Precision: return m_points.geo_rank[a] < m_points.geo_rank[b];
+        case Fatalities: return m_points.fatalities[a] < m_points.fatalities[b];
+        default: return m_points.day_start[a] < m_points.day_start[b];
+        }
+    };
+    std::stable_sort(m_rows.begin(), m_rows.end(), [&](std::size_t a, std::size_t b) {
+        return ascending ? key_less(a, b) : key_less(b, a);
+    });
+}
+
+int EventModel::row_of_point(std::size_t point) const {
+    const auto it = std::find(m_rows.begin(), m_rows.end(), point);
+    return it == m_rows.end() ? -1 : static_cast<int>(it - m_rows.begin());
+}
+
+void EventModel::select(std::optional<std::size_t> point) {
+    if (point == m_selected) return;
+    m_selected = point;
+    emit selectionChanged(point);
+}
+
+int EventModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int EventModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+
+QVariant EventModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid() || index.row() >= static_cast<int>(m_rows.size())) return {};
+    const std::size_t i = m_rows[static_cast<std::size_t>(index.row())];
+    if (role == Qt::DisplayRole) {
+        switch (index.column()) {
+        case Date:
+            if (!m_points.dated[i]) return QStringLiteral("undated");
+            return m_points.day_start[i] == m_points.day_end[i]
+                       ? day_text(m_points.day_start[i])
+                       : day_text(m_points.day_start[i]) + QStringLiteral(" – ") + day_text(m_points.day_end[i]);
+        case Type: return type_label(m_points.type[i]);
+        case Place: return QString::fromStdString(m_points.location[i]);
+        case Precision: return QString::fromLatin1(kPrecisions[std::min<int>(m_points.geo_rank[i], 6)]);
+        case Fatalities: return m_points.fatalities[i] < 0 ? QVariant() : QVariant(m_points.fatalities[i]);
+        default: return {};
+        }
+    }
+    if (role == Qt::DecorationRole && index.column() == Type) {
+        const EventStyle& s = event_style(to_string(static_cast<EventType>(std::min<int>(m_points.type[i], 8))));
+        return QColor(s.red, s.green, s.blue);
+    }
+    if (role == Qt::UserRole) return QVariant::fromValue(static_cast<qulonglong>(i));
+    return {};
+}
+
+QVariant EventModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (role != Qt::DisplayRole || orientation != Qt::Horizontal) return {};
+    static const char* const names[] = {"Date", "Type", "Place", "Precision", "Dead"};
+    return section >= 0 && section < ColumnCount ? QString::fromLatin1(names[section]) : QVariant();
+}
+
+void EventModel::sort(int column, Qt::SortOrder order) {
+    m_sort_column = column;
+    m_sort_order = order;
+    beginResetModel();
+    apply_filter();
+    endResetModel();
+}
+
+} // namespace kharita::viewer

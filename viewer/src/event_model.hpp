@@ -1,0 +1,92 @@
+#pragma once
+// The viewer's one model of events: every event of the open store as columns
+// (EventPoints), the current filter, and which events pass it. The table shows the passing
+// events through this QAbstractTableModel; the map and the timeline draw from the same
+// visibility mask and selection, so the three always agree. Reading the store happens in
+// load(), set_text() and set_regions(), never while painting.
+
+#include "event_points.hpp"
+
+#include "kharita/store.hpp"
+
+#include <QAbstractTableModel>
+
+#include <bitset>
+#include <memory>
+#include <optional>
+#include <unordered_set>
+
+namespace kharita::viewer {
+
+/// What the analyst filters on, as the window shows it.
+struct ViewFilter {
+    std::bitset<9> types = std::bitset<9>().set();  ///< by EventType number
+    std::optional<std::int32_t> from_day, to_day;   ///< days since 1970-01-01
+    std::uint8_t max_geo_rank = 6;                   ///< 6: any precision, places or not
+    std::string text;                                ///< words in evidence or article
+    std::vector<RegionCode> regions;
+};
+
+class EventModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { Date, Type, Place, Precision, Fatalities, ColumnCount };
+
+    explicit EventModel(QObject* parent = nullptr);
+    ~EventModel() override;
+
+    /// Opens a store and loads every event. Throws kharita::Error (the window shows it).
+    void open(const std::filesystem::path& file);
+    /// Reloads from the open store (after an ingest).
+    void reload();
+    bool is_open() const noexcept { return m_store != nullptr; }
+    const EventStore* store() const noexcept { return m_store.get(); }
+    std::filesystem::path file() const { return m_file; }
+
+    const EventPoints& points() const noexcept { return m_points; }
+    const std::vector<std::uint8_t>& visible() const noexcept { return m_visible; }
+    const ViewFilter& filter() const noexcept { return m_filter; }
+    void set_filter(const ViewFilter& filter);
+    /// The store filter equal to the view filter (for exports).
+    EventFilter store_filter() const;
+
+    /// Whether point i passes every part of the filter but the dates (the timeline shows
+    /// these, so a brushed range can move).
+    bool passes_except_dates(std::size_t i) const;
+
+    /// Point index of a table row, and back (-1 when the event is filtered out).
+    std::size_t point_of_row(int row) const { return m_rows[static_cast<std::size_t>(row)]; }
+    int row_of_point(std::size_t point) const;
+
+    std::optional<std::size_t> selected() const noexcept { return m_selected; }
+    void select(std::optional<std::size_t> point);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+    void sort(int column, Qt::SortOrder order) override;
+
+signals:
+    void filterChanged();
+    void selectionChanged(std::optional<std::size_t> point);
+    void loaded();
+
+private:
+    void apply_filter();
+
+    std::unique_ptr<EventStore> m_store;
+    std::filesystem::path m_file;
+    EventPoints m_points;
+    ViewFilter m_filter;
+    std::optional<std::unordered_set<std::int64_t>> m_store_matches;  // text/region filters
+    std::vector<std::uint8_t> m_visible;
+    std::vector<std::size_t> m_rows;
+    std::optional<std::size_t> m_selected;
+    int m_sort_column = Date;
+    Qt::SortOrder m_sort_order = Qt::AscendingOrder;
+};
+
+QString day_text(std::int32_t day);
+
+} // namespace kharita::viewer

@@ -1,0 +1,451 @@
+#include "main_window.hpp"
+
+#include "kharita/error.hpp"
+#include "kharita/event_style.hpp"
+#include "kharita/events.hpp"
+#include "kharita/export.hpp"
+#include "kharita/gazetteer.hpp"
+#include "kharita/geoparser.hpp"
+#include "kharita/pipeline.hpp"
+#include "kharita/regions.hpp"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDragEnterEvent>
+#include <QFile>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+namespace kharita::viewer {
+
+namespace {
+
+std::optional<std::int32_t> parse_day(const QString& text) {
+    if (text.trimmed().isEmpty()) return std::nullopt;
+    const auto t = LocalTime::parse(text.trimmed().toStdString());
+    if (!t) throw InputError("date", "\"" + text.toStdString() + "\" is not a day (YYYY-MM-DD)");
+    return static_cast<std::int32_t>(t->day.serial());
+}
+
+QString escape(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())).toHtmlEscaped(); }
+
+} // namespace
+
+MainWindow::MainWindow(const Basemap& basemap, QWidget* parent) : QMainWindow(parent) {
+    setWindowTitle("Kharita");
+    setAcceptDrops(true);
+    m_map = new MapWidget(m_model, basemap);
+    m_timeline = new TimelineWidget(m_model);
+    m_table = new QTableView;
+    m_table->setModel(&m_model);
+    m_table->setSortingEnabled(true);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_detail = new QTextBrowser;
+    m_banner = new QLabel;
+    m_banner->setStyleSheet("background: #fde2e1; color: #8a1f11; padding: 6px;");
+    m_banner->setWordWrap(true);
+    m_banner->hide();
+    m_summary = new QLabel;
+    statusBar()->addPermanentWidget(m_summary);
+
+    auto* centre = new QSplitter(Qt::Vertical);
+    centre->addWidget(m_map);
+    centre->addWidget(m_timeline);
+    centre->setStretchFactor(0, 4);
+    centre->setStretchFactor(1, 1);
+    auto* right = new QSplitter(Qt::Vertical);
+    right->addWidget(m_table);
+    right->addWidget(m_detail);
+    auto* main = new QSplitter(Qt::Horizontal);
+    main->addWidget(build_filter_panel());
+    main->addWidget(centre);
+    main->addWidget(right);
+    main->setStretchFactor(1, 3);
+    main->setStretchFactor(2, 2);
+    main->setSizes({230, 820, 450});
+    auto* root = new QWidget;
+    auto* layout = new QVBoxLayout(root);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_banner);
+    layout->addWidget(main);
+    setCentralWidget(root);
+    build_menus();
+
+    // one selection for table, map and detail
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) {
+                if (current.isValid()) m_model.select(m_model.point_of_row(current.row()));
+            });
+    connect(&m_model, &EventModel::selectionChanged, this, [this](std::optional<std::size_t> point) {
+        update_detail(point);
+        const int row = point ? m_model.row_of_point(*point) : -1;
+        if (row >= 0 && m_table->currentIndex().row() != row) {
+            m_table->selectRow(row);
+            m_table->scrollTo(m_model.index(row, 0));
+        }
+    });
+    connect(m_timeline, &TimelineWidget::rangeBrushed, this,
+            [this](std::optional<std::int32_t> from, std::optional<std::int32_t> to) {
+                ViewFilter f = m_model.filter();
+                f.from_day = from;
+                f.to_day = to;
+                m_model.set_filter(f);
+                sync_panel_from_filter();
+            });
+    connect(&m_model, &EventModel::filterChanged, this, [this] { m_summary->setText(filter_summary()); });
+    connect(m_map, &MapWidget::cursorMoved, this, [this](double lat, double lon) {
+        statusBar()->showMessage(QString("%1°, %2°").arg(lat, 0, 'f', 4).arg(lon, 0, 'f', 4));
+    });
+    resize(1500, 900);
+}
+
+MainWindow::~MainWindow() {
+    if (m_worker.joinable()) m_worker.join();
+}
+
+QWidget* MainWindow::build_filter_panel() {
+    auto* panel = new QWidget;
+    auto* layout = new QVBoxLayout(panel);
+    layout->addWidget(new QLabel("<b>Types</b>"));
+    for (const EventStyle& s : event_styles()) {
+        auto* box = new QCheckBox(escape(s.label));
+        box->setChecked(true);
+        QPixmap swatch(12, 12);
+        swatch.fill(QColor(s.red, s.green, s.blue));
+        box->setIcon(QIcon(swatch));
+        box->setProperty("type", QString::fromUtf8(s.type.data(), static_cast<qsizetype>(s.type.size())));
+        connect(box, &QCheckBox::toggled, this, &MainWindow::apply_panel);
+        m_type_boxes.push_back(box);
+        layout->addWidget(box);
+    }
+    auto* form = new QFormLayout;
+    m_from = new QLineEdit;
+    m_from->setPlaceholderText("YYYY-MM-DD");
+    m_to = new QLineEdit;
+    m_to->setPlaceholderText("YYYY-MM-DD");
+    m_precision = new QComboBox;
+    for (const char* p : {"any", "site", "district", "town", "region", "country"}) m_precision->addItem(p);
+    m_text = new QLineEdit;
+    m_text->setPlaceholderText("words in evidence or article");
+    m_region = new QLineEdit;
+    m_region->setPlaceholderText("Libya, LY-TB, Tripoli district");
+    form->addRow("From", m_from);
+    form->addRow("To", m_to);
+    form->addRow("Precision", m_precision);
+    form->addRow("Text", m_text);
+    form->addRow("Region", m_region);
+    layout->addLayout(form);
+    for (QLineEdit* e : {m_from, m_to, m_text, m_region}) connect(e, &QLineEdit::returnPressed, this, &MainWindow::apply_panel);
+    connect(m_precision, &QComboBox::currentIndexChanged, this, &MainWindow::apply_panel);
+    auto* apply = new QPushButton("Apply");
+    connect(apply, &QPushButton::clicked, this, &MainWindow::apply_panel);
+    auto* play = new QPushButton("Play");
+    play->setCheckable(true);
+    connect(play, &QPushButton::toggled, this, [this, play](bool on) {
+        m_timeline->set_playing(on);
+        play->setText(on ? "Pause" : "Play");
+    });
+    auto* speed = new QComboBox;
+    speed->addItems({"slow", "normal", "fast"});
+    speed->setCurrentIndex(1);
+    connect(speed, &QComboBox::currentIndexChanged, this, [this](int i) { m_timeline->set_speed(i == 0 ? 1000 : i == 1 ? 400 : 120); });
+    layout->addWidget(apply);
+    layout->addWidget(play);
+    layout->addWidget(speed);
+    layout->addStretch();
+    panel->setMaximumWidth(260);
+    return panel;
+}
+
+void MainWindow::build_menus() {
+    QMenu* file = menuBar()->addMenu("&File");
+    file->addAction("&Open database…", this, [this] {
+        const QString f = QFileDialog::getOpenFileName(this, "Open event database", {}, "SQLite (*.sqlite *.db);;All files (*)");
+        if (!f.isEmpty()) open_database(f);
+    });
+    file->addAction("&Ingest reports…", this, [this] {
+        const QStringList f = QFileDialog::getOpenFileNames(this, "Ingest reports", {}, "Reports (*.txt *.html *.htm *.jsonl)");
+        if (!f.isEmpty()) ingest(f);
+    });
+    file->addAction("&Export current filter…", this, [this] {
+        const QString f = QFileDialog::getSaveFileName(this, "Export", "events.geojson",
+                                                       "GeoJSON (*.geojson);;GeoPackage (*.gpkg);;KML (*.kml);;CSV (*.csv)");
+        if (!f.isEmpty()) export_to(f);
+    });
+    file->addAction("Save map as &PNG…", this, [this] {
+        const QString f = QFileDialog::getSaveFileName(this, "Save map", "map.png", "PNG (*.png)");
+        if (!f.isEmpty()) save_map_png(f);
+    });
+    file->addAction("Save filter…", this, [this] {
+        const QString f = QFileDialog::getSaveFileName(this, "Save filter", "filter.json", "JSON (*.json)");
+        if (!f.isEmpty()) save_filter(f);
+    });
+    file->addAction("Load filter…", this, [this] {
+        const QString f = QFileDialog::getOpenFileName(this, "Load filter", {}, "JSON (*.json)");
+        if (!f.isEmpty()) load_filter(f);
+    });
+    file->addAction("&Quit", this, &QWidget::close);
+    QMenu* view = menuBar()->addMenu("&View");
+    view->addAction("Zoom to events", m_map, &MapWidget::zoom_to_events);
+    view->addAction("Zoom to selection", m_map, &MapWidget::zoom_to_selection);
+    QAction* heat = view->addAction("Heat map");
+    heat->setCheckable(true);
+    connect(heat, &QAction::toggled, this, [this](bool on) {
+        m_map->options().heat_map = on;
+        m_map->update();
+    });
+}
+
+void MainWindow::show_error(const QString& message) {
+    m_banner->setText(message);
+    m_banner->show();
+}
+
+QString MainWindow::banner_text() const { return m_banner->isHidden() ? QString() : m_banner->text(); }
+QString MainWindow::detail_html() const { return m_detail->toHtml(); }
+
+bool MainWindow::open_database(const QString& file) {
+    try {
+        m_model.open(file.toStdString());
+        m_banner->hide();
+        sync_panel_from_filter();
+        setWindowTitle("Kharita — " + file);
+        if (m_model.points().size() == 0) show_error(file + " holds no events yet: ingest reports (File ▸ Ingest, or drop files here).");
+        return true;
+    } catch (const std::exception& e) {
+        show_error(QString("Cannot open %1: %2").arg(file, QString::fromUtf8(e.what())));
+        return false;
+    }
+}
+
+void MainWindow::apply_panel() {
+    try {
+        ViewFilter f = m_model.filter();
+        for (std::size_t t = 0; t < m_type_boxes.size(); ++t) {
+            const auto type = event_type_from(m_type_boxes[t]->property("type").toString().toStdString());
+            if (type) f.types[static_cast<std::size_t>(*type)] = m_type_boxes[t]->isChecked();
+        }
+        f.from_day = parse_day(m_from->text());
+        f.to_day = parse_day(m_to->text());
+        const int p = m_precision->currentIndex();
+        f.max_geo_rank = static_cast<std::uint8_t>(p == 0 ? 6 : p - 1);
+        f.text = m_text->text().trimmed().toStdString();
+        f.regions.clear();
+        if (!m_region->text().trimmed().isEmpty()) {
+            static const auto gazetteer = std::make_unique<Gazetteer>(Gazetteer::open(default_gazetteer_path()));
+            f.regions.push_back(resolve_region(*gazetteer, m_region->text().toStdString()));
+        }
+        m_model.set_filter(f);
+        m_banner->hide();
+    } catch (const std::exception& e) {
+        show_error(QString::fromUtf8(e.what()));
+    }
+}
+
+void MainWindow::sync_panel_from_filter() {
+    const ViewFilter& f = m_model.filter();
+    for (QCheckBox* box : m_type_boxes) {
+        const auto type = event_type_from(box->property("type").toString().toStdString());
+        const QSignalBlocker block(box);
+        box->setChecked(type && f.types[static_cast<std::size_t>(*type)]);
+    }
+    m_from->setText(f.from_day ? day_text(*f.from_day) : QString());
+    m_to->setText(f.to_day ? day_text(*f.to_day) : QString());
+}
+
+QString MainWindow::filter_summary() const {
+    const ViewFilter& f = m_model.filter();
+    QString s = QString("%1 of %2 events").arg(m_model.rowCount()).arg(m_model.points().size());
+    if (f.from_day || f.to_day) {
+        s += QString(" · %1 to %2").arg(f.from_day ? day_text(*f.from_day) : "…", f.to_day ? day_text(*f.to_day) : "…");
+    }
+    if (f.types.count() < f.types.size()) s += QString(" · %1 types").arg(f.types.count());
+    if (!f.text.empty()) s += " · \"" + QString::fromStdString(f.text) + "\"";
+    for (const auto& r : f.regions) s += " · " + QString::fromStdString(r.label);
+    return s;
+}
+
+void MainWindow::update_detail(std::optional<std::size_t> point) {
+    if (!point || !m_model.store()) {
+        m_detail->clear();
+        return;
+    }
+    const std::int64_t id = m_model.points().id[*point];
+    const auto records = m_model.store()->records({id});
+    if (records.empty()) return;
+    const EventRecord& r = records.front();
+    QString html = QString("<h3>%1 <small>(%2)</small></h3>").arg(escape(r.type), escape(r.subtype));
+    html += QString("<p><b>When</b> %1%2 (%3)<br><b>Where</b> %4 (%5)%6<br><b>Status</b> %7")
+                .arg(r.date_start ? escape(r.date_start->iso()) : QString("on or before"),
+                     r.date_end && r.date_end != r.date_start ? " – " + escape(r.date_end->iso()) : QString(),
+                     escape(r.time_precision), escape(r.location), escape(r.geo_precision),
+                     r.position ? QString(", %1°, %2°").arg(r.position->lat, 0, 'f', 3).arg(r.position->lon, 0, 'f', 3) : QString(),
+                     escape(r.status));
+    if (r.fatalities) html += QString("<br><b>Dead</b> %1").arg(*r.fatalities);
+    if (!r.actors.empty()) html += "<br><b>Actors</b> " + escape(r.actors);
+    html += QString("<br><b>Confidence</b> %1 · <b>Sources</b> %2</p>").arg(r.confidence, 0, 'f', 2).arg(r.source_count);
+    for (const EventSource& s : m_model.store()->sources(id)) {
+        html += "<hr><p><b>" + escape(s.source) + "</b>" + (s.title.empty() ? QString() : " — " + escape(s.title)) + "</p>";
+        if (s.text.empty()) {
+            html += "<p>" + escape(r.notes) + "</p>";
+            continue;
+        }
+        // the article, its evidence sentence highlighted and its place names marked
+        QString body;
+        std::size_t at = 0;
+        const auto append = [&](std::size_t to) {
+            while (at < to && at < s.text.size()) {
+                std::size_t next = to;
+                const bool in_evidence = at >= s.evidence_start && at < s.evidence_end;
+                for (const auto& [a, b] : s.toponyms) {
+                    if (a >= at && a < next) next = a;
+                }
+                if (!in_evidence && s.evidence_start > at && s.evidence_start < next) next = s.evidence_start;
+                if (in_evidence && s.evidence_end < next) next = s.evidence_end;
+                bool toponym = false;
+                std::size_t end = next;
+                for (const auto& [a, b] : s.toponyms) {
+                    if (a == at) {
+                        toponym = true;
+                        end = std::min(b, to);
+                    }
+                }
+                if (!toponym) end = std::max(next, at + 1);
+                QString piece = escape(std::string_view(s.text).substr(at, end - at)).replace("\n", "<br>");
+                if (toponym) piece = "<u><b>" + piece + "</b></u>";
+                if (in_evidence) piece = "<span style='background:#fff2a8'>" + piece + "</span>";
+                body += piece;
+                at = end;
+            }
+        };
+        append(s.text.size());
+        html += "<p>" + body + "</p>";
+    }
+    m_detail->setHtml(html);
+}
+
+bool MainWindow::export_to(const QString& file) {
+    if (!m_model.store()) return false;
+    try {
+        const auto n = export_events(*m_model.store(), m_model.store_filter(), file.toStdString(),
+                                     export_format(file.toStdString()));
+        statusBar()->showMessage(QString("%1: %2 events").arg(file).arg(n), 5000);
+        return true;
+    } catch (const std::exception& e) {
+        show_error(QString("Export failed: ") + QString::fromUtf8(e.what()));
+        return false;
+    }
+}
+
+bool MainWindow::save_map_png(const QString& file) {
+    const bool ok = m_map->grab().save(file, "PNG");
+    if (!ok) show_error("Cannot write " + file);
+    return ok;
+}
+
+bool MainWindow::save_filter(const QString& file) const {
+    const ViewFilter& f = m_model.filter();
+    QJsonArray types;
+    for (std::size_t t = 0; t < f.types.size(); ++t) {
+        if (f.types[t]) types.append(QString::fromUtf8(to_string(static_cast<EventType>(t)).data()));
+    }
+    QJsonObject o{{"types", types}, {"text", QString::fromStdString(f.text)}, {"max_geo_rank", f.max_geo_rank},
+                  {"region", m_region->text()}};
+    if (f.from_day) o["from"] = day_text(*f.from_day);
+    if (f.to_day) o["to"] = day_text(*f.to_day);
+    QFile out(file);
+    if (!out.open(QIODevice::WriteOnly)) return false;
+    return out.write(QJsonDocument(o).toJson()) > 0;
+}
+
+bool MainWindow::load_filter(const QString& file) {
+    QFile in(file);
+    if (!in.open(QIODevice::ReadOnly)) {
+        show_error("Cannot read " + file);
+        return false;
+    }
+    const QJsonDocument doc = QJsonDocument::fromJson(in.readAll());
+    if (!doc.isObject()) {
+        show_error(file + " is not a saved filter (JSON object expected)");
+        return false;
+    }
+    const QJsonObject o = doc.object();
+    const QJsonArray types = o["types"].toArray();
+    for (QCheckBox* box : m_type_boxes) {
+        const QSignalBlocker block(box);
+        box->setChecked(types.contains(box->property("type").toString()));
+    }
+    m_from->setText(o["from"].toString());
+    m_to->setText(o["to"].toString());
+    m_text->setText(o["text"].toString());
+    m_region->setText(o["region"].toString());
+    const int rank = o["max_geo_rank"].toInt(6);
+    const QSignalBlocker block(m_precision);
+    m_precision->setCurrentIndex(rank >= 6 ? 0 : rank + 1);
+    apply_panel();
+    return true;
+}
+
+void MainWindow::ingest(const QStringList& files) {
+    if (m_ingesting || !m_model.is_open()) {
+        show_error(m_ingesting ? "An ingest is already running." : "Open a database before ingesting.");
+        return;
+    }
+    if (m_worker.joinable()) m_worker.join();
+    m_ingesting = true;
+    statusBar()->showMessage(QString("Ingesting %1 file(s)…").arg(files.size()));
+    std::vector<std::string> paths;
+    for (const QString& f : files) paths.push_back(f.toStdString());
+    const std::filesystem::path db = m_model.file();
+    m_worker = std::thread([this, paths, db] {
+        QString error;
+        try {
+            const Gazetteer g = Gazetteer::open(default_gazetteer_path());
+            const Geoparser parser(g);
+            auto store = open_event_store(db, StoreMode::read_write);
+            for (const std::string& p : paths) {
+                Diagnostics problems;
+                const auto parsed = parse_articles(parser, read_articles(p, std::nullopt, problems), std::nullopt);
+                store->ingest(parsed, {p, std::nullopt});
+            }
+        } catch (const std::exception& e) {
+            error = QString::fromUtf8(e.what());
+        }
+        QMetaObject::invokeMethod(this, [this, error] {
+            m_ingesting = false;
+            if (!error.isEmpty()) show_error("Ingest failed: " + error);
+            m_model.reload();
+            statusBar()->showMessage("Ingest finished", 5000);
+            emit ingestFinished(error.isEmpty());
+        }, Qt::QueuedConnection);
+    });
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* e) {
+    if (e->mimeData()->hasUrls()) e->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* e) {
+    QStringList files;
+    for (const QUrl& u : e->mimeData()->urls()) files << u.toLocalFile();
+    if (!files.isEmpty()) ingest(files);
+}
+
+} // namespace kharita::viewer

@@ -1,0 +1,85 @@
+#pragma once
+// The viewer's window: filter panel, map over timeline, event table and detail pane, all
+// views of one EventModel. Opening, ingesting (in a worker thread) and exporting go through
+// core's store API; errors show in a banner, never as a crash.
+
+#include "event_model.hpp"
+#include "map_widget.hpp"
+#include "timeline_widget.hpp"
+
+#include <QMainWindow>
+
+#include <atomic>
+#include <memory>
+#include <thread>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTableView;
+class QTextBrowser;
+
+namespace kharita::viewer {
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(const Basemap& basemap, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    /// Opens an event database; a missing, empty or corrupt file shows a message and
+    /// leaves the window usable. Returns whether it opened.
+    bool open_database(const QString& file);
+    /// Exports the current filter through core (format from the extension).
+    bool export_to(const QString& file);
+    bool save_map_png(const QString& file);
+    /// Saves or loads the filter panel's state as a small JSON file.
+    bool save_filter(const QString& file) const;
+    bool load_filter(const QString& file);
+    /// Ingests report files in a worker thread; the model reloads when it finishes.
+    void ingest(const QStringList& files);
+    bool ingesting() const noexcept { return m_ingesting; }
+
+    EventModel& model() { return m_model; }
+    MapWidget& map() { return *m_map; }
+    TimelineWidget& timeline() { return *m_timeline; }
+    QTableView& table() { return *m_table; }
+    QString banner_text() const;
+    QString detail_html() const;
+    QString filter_summary() const;
+    /// Applies the panel's widgets to the model's filter.
+    void apply_panel();
+
+signals:
+    void ingestFinished(bool ok);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent*) override;
+    void dropEvent(QDropEvent*) override;
+
+private:
+    void build_menus();
+    QWidget* build_filter_panel();
+    void show_error(const QString& message);
+    void update_detail(std::optional<std::size_t> point);
+    void sync_panel_from_filter();
+
+    EventModel m_model;
+    MapWidget* m_map = nullptr;
+    TimelineWidget* m_timeline = nullptr;
+    QTableView* m_table = nullptr;
+    QTextBrowser* m_detail = nullptr;
+    QLabel* m_banner = nullptr;
+    QLabel* m_summary = nullptr;
+    std::vector<QCheckBox*> m_type_boxes;
+    QLineEdit* m_from = nullptr;
+    QLineEdit* m_to = nullptr;
+    QLineEdit* m_text = nullptr;
+    QLineEdit* m_region = nullptr;
+    QComboBox* m_precision = nullptr;
+    std::thread m_worker;
+    std::atomic<bool> m_ingesting{false};
+};
+
+} // namespace kharita::viewer

@@ -1,0 +1,132 @@
+#include "map_widget.hpp"
+
+#include <QMouseEvent>
+#include <QPainter>
+#include <QToolTip>
+#include <QWheelEvent>
+
+#include <cmath>
+#include <limits>
+
+namespace kharita::viewer {
+
+MapWidget::MapWidget(EventModel& model, const Basemap& basemap, QWidget* parent)
+    : QWidget(parent), m_model(model), m_renderer(basemap), m_basemap(basemap) {
+    setMouseTracking(true);
+    setMinimumSize(300, 200);
+    m_view = MapViewport::fit(basemap.bounds, QSize(800, 600));
+    connect(&model, &EventModel::filterChanged, this, qOverload<>(&QWidget::update));
+    connect(&model, &EventModel::selectionChanged, this, qOverload<>(&QWidget::update));
+    connect(&model, &EventModel::loaded, this, &MapWidget::zoom_to_events);
+}
+
+void MapWidget::set_viewport(const MapViewport& view) {
+    m_view = view;
+    m_view.size = size();
+    invalidate_basemap();
+}
+
+void MapWidget::invalidate_basemap() {
+    m_basemap_image = QImage();
+    update();
+}
+
+void MapWidget::zoom_to_events() {
+    const auto& pts = m_model.points();
+    MapBounds b{std::numeric_limits<double>::max(), std::numeric_limits<double>::max(),
+                std::numeric_limits<double>::lowest(), std::numeric_limits<double>::lowest()};
+    for (std::size_t i = 0; i < pts.size(); ++i) {
+        if (!m_model.visible()[i] || std::isnan(pts.xy[i].x)) continue;
+        b = {std::min(b.min_x, pts.xy[i].x), std::min(b.min_y, pts.xy[i].y),
+             std::max(b.max_x, pts.xy[i].x), std::max(b.max_y, pts.xy[i].y)};
+    }
+    if (b.min_x > b.max_x) b = m_basemap.bounds;
+    const double pad = 100000;
+    set_viewport(MapViewport::fit({b.min_x - pad, b.min_y - pad, b.max_x + pad, b.max_y + pad}, size()));
+}
+
+void MapWidget::zoom_to_selection() {
+    const auto sel = m_model.selected();
+    if (!sel || std::isnan(m_model.points().xy[*sel].x)) return;
+    MapViewport v = m_view;
+    v.center = m_model.points().xy[*sel];
+    v.metres_per_pixel = std::min(v.metres_per_pixel, 300.0);
+    set_viewport(v);
+}
+
+std::optional<std::size_t> MapWidget::event_at(const QPointF& pos, double radius) const {
+    const auto& pts = m_model.points();
+    std::optional<std::size_t> best;
+    double best_d = radius * radius;
+    for (std::size_t i = 0; i < pts.size(); ++i) {
+        if (!m_model.visible()[i] || std::isnan(pts.xy[i].x)) continue;
+        const QPointF s = m_view.to_screen(pts.xy[i]);
+        const double d = (s.x() - pos.x()) * (s.x() - pos.x()) + (s.y() - pos.y()) * (s.y() - pos.y());
+        if (d <= best_d) {
+            best_d = d;
+            best = i;
+        }
+    }
+    return best;
+}
+
+void MapWidget::paintEvent(QPaintEvent*) {
+    m_view.size = size();
+    if (m_basemap_image.size() != size()) {
+        m_basemap_image = QImage(size(), QImage::Format_ARGB32_Premultiplied);
+        QPainter bp(&m_basemap_image);
+        m_renderer.draw_basemap(bp, m_view);
+    }
+    QPainter p(this);
+    p.drawImage(0, 0, m_basemap_image);
+    RenderOptions o = m_options;
+    o.selected = m_model.selected();
+    m_renderer.draw_events(p, m_view, m_model.points(), m_model.visible(), o);
+    if (o.legend) m_renderer.draw_legend(p, m_view);
+    m_renderer.draw_scale_bar(p, m_view);
+}
+
+void MapWidget::resizeEvent(QResizeEvent*) {
+    m_view.size = size();
+    invalidate_basemap();
+}
+
+void MapWidget::mousePressEvent(QMouseEvent* e) {
+    m_press = m_last = e->position();
+    m_dragging = false;
+}
+
+void MapWidget::mouseMoveEvent(QMouseEvent* e) {
+    const QPointF pos = e->position();
+    if (e->buttons() & Qt::LeftButton) {
+        if ((pos - m_press).manhattanLength() > 3) m_dragging = true;
+        if (m_dragging) {
+            m_view.center.x -= (pos.x() - m_last.x()) * m_view.metres_per_pixel;
+            m_view.center.y += (pos.y() - m_last.y()) * m_view.metres_per_pixel;
+            m_last = pos;
+            invalidate_basemap();
+        }
+    } else if (const auto hit = event_at(pos)) {
+        const auto& pts = m_model.points();
+        QToolTip::showText(e->globalPosition().toPoint(),
+                           QString::fromStdString(pts.location[*hit]) + "\n" +
+                               m_model.data(m_model.index(m_model.row_of_point(*hit), EventModel::Type), Qt::DisplayRole).toString() +
+                               (pts.dated[*hit] ? ", " + day_text(pts.day_start[*hit]) : QString()),
+                           this);
+    }
+    const LatLon ll = m_mercator.inverse(m_view.to_map(pos));
+    emit cursorMoved(ll.lat, ll.lon);
+}
+
+void MapWidget::mouseReleaseEvent(QMouseEvent* e) {
+    if (!m_dragging && e->button() == Qt::LeftButton) m_model.select(event_at(e->position()));
+    m_dragging = false;
+}
+
+void MapWidget::wheelEvent(QWheelEvent* e) {
+    const double steps = e->angleDelta().y() / 120.0;
+    m_view.zoom(std::pow(1.25, steps), e->position());
+    invalidate_basemap();
+}
+
+} // namespace kharita::viewer
