@@ -51,5 +51,9 @@ if [ -x "$KHARITA_BUILD_DIR/cli/kharita" ] && "$K" render --help >/dev/null 2>&1
     QT_QPA_PLATFORM=offscreen "$K" render --db "$DB" -o "$OUT/map.png" --extent 7,18,27,37.5 \
         --title "Kharita: the sample reports" 2>/dev/null
 fi
+if [ -n "${DISPLAY:-}" ] && [ -x "$KHARITA_BUILD_DIR/viewer/kharita-viewer" ]; then
+    echo "opening the viewer on $DB"
+    nohup "$KHARITA_BUILD_DIR/viewer/kharita-viewer" "$DB" >/dev/null 2>&1 &
+fi
 echo
 echo "Results written to $OUT/"
