@@ -250,6 +250,23 @@ private:
     BoundingBox m_box;
 };
 
+/// What one transaction wrote, for the planner's bookkeeping: events per cell and the
+/// extent of their dates.
+struct Written {
+    std::map<int, std::int64_t> cells;
+    std::int64_t min_day = kNoDayHigh, max_day = kNoDayLow, max_span = 0;
+
+    void note(const EventRecord& r, int cell) {
+        ++cells[cell];
+        if (const auto first = r.date_start ? r.date_start : r.date_end) {
+            const auto last = r.date_end.value_or(*first);
+            min_day = std::min(min_day, first->serial());
+            max_day = std::max(max_day, last.serial());
+            max_span = std::max(max_span, last.serial() - first->serial());
+        }
+    }
+};
+
 class SpatialiteStore final : public EventStore {
 public:
     SpatialiteStore(const std::filesystem::path& file, StoreMode mode);
@@ -284,14 +301,14 @@ private:
     void check_schema(const std::filesystem::path& file, StoreMode mode);
     /// Inserts one event with its text index entry and actors. (Row by row measured
     /// faster than set-based INSERT ... SELECT after a bulk load: docs/store.md.)
-    std::int64_t insert_event(const NewEvent& e, std::map<int, std::int64_t>& cells);
+    std::int64_t insert_event(const NewEvent& e, Written& written);
     void add_source(std::int64_t event_id, const NewEvent& e);
     void add_source_row(std::int64_t event_id, const NewEvent& e);
     std::int64_t actor_id(const std::string& name);
-    void save_cell_counts(const std::map<int, std::int64_t>& cells);
+    /// Adds what a transaction wrote to cell_counts and the stored date extent.
+    void save_written(const Written& written);
     void load_cell_counts() const;
     std::optional<std::int64_t> find_same_event(const EventIdentity& id);
-    void update_time_extent(std::int64_t min_day, std::int64_t max_day, std::int64_t max_span);
     Statement& statement(const char* sql);
 
     /// What a query reads per match: kRecordColumns, kPointColumns, or id, lat, lon.
@@ -413,7 +430,7 @@ std::int64_t SpatialiteStore::actor_id(const std::string& name) {
     return id;
 }
 
-std::int64_t SpatialiteStore::insert_event(const NewEvent& ne, std::map<int, std::int64_t>& cells) {
+std::int64_t SpatialiteStore::insert_event(const NewEvent& ne, Written& written) {
     Statement& s = statement(
         "INSERT INTO events (type, subtype, status, date_start, date_end, day_start, day_end, "
         "time_precision, time_rank, location, place_inherited, lat, lon, geo_precision, "
@@ -452,7 +469,7 @@ std::int64_t SpatialiteStore::insert_event(const NewEvent& ne, std::map<int, std
     s.bind(29, first ? span_class(last->serial() - first->serial()) : 3).bind(30, cell);
     s.run();
     const std::int64_t id = sqlite3_last_insert_rowid(m_db.handle());
-    ++cells[cell];
+    written.note(r, cell);
 
     Statement& actor = statement("INSERT OR IGNORE INTO event_actors (event_id, actor_id, role) "
                                  "VALUES (?1, ?2, ?3)");
@@ -554,21 +571,19 @@ std::optional<std::int64_t> SpatialiteStore::find_same_event(const EventIdentity
     return found;
 }
 
-void SpatialiteStore::save_cell_counts(const std::map<int, std::int64_t>& cells) {
+void SpatialiteStore::save_written(const Written& written) {
     Statement& s = statement("INSERT INTO cell_counts (cell, n) VALUES (?1, ?2) "
                              "ON CONFLICT (cell) DO UPDATE SET n = n + excluded.n");
-    for (const auto& [cell, n] : cells) s.bind(1, cell).bind(2, n).run();
-}
-
-void SpatialiteStore::update_time_extent(std::int64_t min_day, std::int64_t max_day,
-                                         std::int64_t max_span) {
-    if (min_day > max_day) return;
-    Statement& s = statement(
-        "INSERT INTO meta (key, value) VALUES ('min_day', ?1), ('max_day', ?2), "
-        "('max_span', ?3) ON CONFLICT (key) DO UPDATE SET value = CASE key "
-        "WHEN 'min_day' THEN min(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER)) "
-        "ELSE max(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER)) END");
-    s.bind(1, min_day).bind(2, max_day).bind(3, max_span).run();
+    for (const auto& [cell, n] : written.cells) s.bind(1, cell).bind(2, n).run();
+    if (written.min_day > written.max_day) return;
+    statement("INSERT INTO meta (key, value) VALUES ('min_day', ?1), ('max_day', ?2), "
+              "('max_span', ?3) ON CONFLICT (key) DO UPDATE SET value = CASE key "
+              "WHEN 'min_day' THEN min(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER)) "
+              "ELSE max(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER)) END")
+        .bind(1, written.min_day)
+        .bind(2, written.max_day)
+        .bind(3, written.max_span)
+        .run();
 }
 
 IngestReport SpatialiteStore::ingest(const std::vector<ParsedArticle>& articles,
@@ -624,8 +639,7 @@ IngestReport SpatialiteStore::ingest(const std::vector<ParsedArticle>& articles,
             ++report.mentions_added;
         }
 
-        std::map<int, std::int64_t> cells;
-        std::int64_t min_day = kNoDayHigh, max_day = kNoDayLow, max_span = 0;
+        Written written;
         for (const Event& e : pa.events) {
             NewEvent ne;
             EventRecord& r = ne.record;
@@ -660,17 +674,10 @@ IngestReport SpatialiteStore::ingest(const std::vector<ParsedArticle>& articles,
                 ++report.events_merged;
                 continue;
             }
-            insert_event(ne, cells);
+            insert_event(ne, written);
             ++report.events_added;
-            if (const auto first = r.date_start ? r.date_start : r.date_end) {
-                const auto last = r.date_end.value_or(*first);
-                min_day = std::min(min_day, first->serial());
-                max_day = std::max(max_day, last.serial());
-                max_span = std::max(max_span, last.serial() - first->serial());
-            }
         }
-        save_cell_counts(cells);
-        update_time_extent(min_day, max_day, max_span);
+        save_written(written);
         tx.commit();
         ++report.articles_added;
     }
@@ -700,19 +707,12 @@ std::int64_t SpatialiteStore::ingest_records(const std::function<bool(EventRecor
         for (const auto& name : names) m_db.exec("DROP TRIGGER \"" + name + "\"");
         m_db.exec(store::kDropEventIndexes);
     }
-    std::map<int, std::int64_t> cells;
-    std::int64_t min_day = kNoDayHigh, max_day = kNoDayLow, max_span = 0, n = 0;
+    Written written;
+    std::int64_t n = 0;
     const auto store_one = [&](NewEvent& ne) {
-        const EventRecord& r = ne.record;
-        ne.record.source_count = std::max(1, r.source_count);
-        insert_event(ne, cells);
+        ne.record.source_count = std::max(1, ne.record.source_count);
+        insert_event(ne, written);
         ++n;
-        if (const auto first = r.date_start ? r.date_start : r.date_end) {
-            const auto last = r.date_end.value_or(*first);
-            min_day = std::min(min_day, first->serial());
-            max_day = std::max(max_day, last.serial());
-            max_span = std::max(max_span, last.serial() - first->serial());
-        }
     };
     if (!bulk) {
         NewEvent ne;
@@ -744,8 +744,7 @@ std::int64_t SpatialiteStore::ingest_records(const std::function<bool(EventRecor
         m_db.exec(store::kEventIndexes);
         for (const auto& sql : triggers) m_db.exec(sql);
     }
-    save_cell_counts(cells);
-    update_time_extent(min_day, max_day, max_span);
+    save_written(written);
     tx.commit();
     return n;
 }
