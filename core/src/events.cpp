@@ -517,6 +517,12 @@ std::vector<Event> EventExtractor::extract(std::string_view text,
                            ? EventStatus::ongoing
                            : EventStatus::occurred;
             e.actors = actors_of(text, from, to);
+            // a dateline's capitalised place ("SKHIRAT, Morocco") is a place, not an actor
+            std::erase_if(e.actors, [&](const std::string& actor) {
+                return std::any_of(toponyms.begin(), toponyms.end(), [&](const Toponym& t) {
+                    return mention_key(t.text) == mention_key(actor);
+                });
+            });
             e.fatalities = fatalities_of(w, e.type);
             e.confidence = std::clamp(hit->strength * (e.place ? 0.6 + 0.4 * e.place->confidence : 0.4) *
                                           (date != nullptr ? 1.0 : 0.85),
