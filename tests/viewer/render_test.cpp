@@ -109,7 +109,7 @@ TEST_F(RenderTest, LegendShowsEveryType) {
     EXPECT_NE(bare.pixelColor(40, view.size.height() - 100), img.pixelColor(40, view.size.height() - 100));
 }
 
-TEST_F(RenderTest, ManyEventsBecomeADensityRasterAndFiltersHideEvents) {
+TEST_F(RenderTest, ManyEventsBecomeClustersWithCountsOrARaster) {
     std::mt19937 rng(3);
     std::normal_distribution<double> lat(32.8, 0.2), lon(13.2, 0.3);
     std::vector<std::pair<LatLon, EventType>> many;
@@ -123,13 +123,24 @@ TEST_F(RenderTest, ManyEventsBecomeADensityRasterAndFiltersHideEvents) {
     QPainter painter(&canvas);
     EXPECT_EQ(renderer.draw_events(painter, view, pts, {}, options), 30000u);
     painter.end();
+    // clusters: their counts add up to the events in view, and they sit where the events are
+    std::uint64_t clustered = 0;
+    for (const auto& c : renderer.last_clusters()) clustered += c.count;
+    EXPECT_EQ(clustered, 30000u);
+    EXPECT_LT(renderer.last_clusters().size(), 100u);
     const QPointF tripoli = view.to_screen(mercator->forward({32.8, 13.2}));
     const QImage img = renderer.render_image(view, pts, {}, options);
-    EXPECT_TRUE(colour_near(img, tripoli, type_color(static_cast<std::uint8_t>(EventType::protest)), 3));
+    EXPECT_TRUE(colour_near(img, tripoli, type_color(static_cast<std::uint8_t>(EventType::protest)), 12));
+    // the heat map: a raster in the same colour, no clusters
+    options.heat_map = true;
+    const QImage heat = renderer.render_image(view, pts, {}, options);
+    EXPECT_TRUE(renderer.last_clusters().empty());
+    EXPECT_TRUE(colour_near(heat, tripoli, type_color(static_cast<std::uint8_t>(EventType::protest)), 3));
     // every event filtered out: the protest colour is gone
     const std::vector<std::uint8_t> hidden(pts.size(), 0);
+    options.heat_map = false;
     const QImage none = renderer.render_image(view, pts, hidden, options);
-    EXPECT_FALSE(colour_near(none, tripoli, type_color(static_cast<std::uint8_t>(EventType::protest)), 3));
+    EXPECT_FALSE(colour_near(none, tripoli, type_color(static_cast<std::uint8_t>(EventType::protest)), 12));
 }
 
 TEST_F(RenderTest, ZoomKeepsThePointUnderTheCursor) {

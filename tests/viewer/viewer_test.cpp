@@ -12,6 +12,7 @@
 #include <QApplication>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTreeWidget>
 #include <QTest>
 
 #include <gtest/gtest.h>
@@ -145,6 +146,49 @@ TEST_F(ViewerTest, ExportSaveAndFilterFiles) {
     std::ofstream(dir / "bad-filter.json") << "[1, 2";
     EXPECT_FALSE(other.load_filter(QString::fromStdString((dir / "bad-filter.json").string())));
     EXPECT_FALSE(other.banner_text().isEmpty());
+}
+
+TEST_F(ViewerTest, PolygonDrawnOnTheMapRegionsAndCumulativePlayback) {
+    MainWindow w(*basemap);
+    ASSERT_TRUE(w.open_database(QString::fromStdString((dir / "events.sqlite").string())));
+    w.show();
+    // a triangle around Benghazi drawn with clicks, closed with a double click
+    w.map().set_drawing(true);
+    const WebMercator m;
+    QSignalSpy drawn(&w.map(), &MapWidget::polygonDrawn);
+    for (const LatLon ll : {LatLon{31.0, 19.0}, LatLon{31.0, 21.5}, LatLon{33.5, 20.0}}) {
+        QTest::mouseClick(&w.map(), Qt::LeftButton, {}, w.map().viewport().to_screen(m.forward(ll)).toPoint());
+    }
+    QTest::mouseDClick(&w.map(), Qt::LeftButton, {}, QPoint(5, 5));
+    ASSERT_EQ(drawn.count(), 1);
+    EXPECT_EQ(w.model().rowCount(), 6);  // the Benghazi protests only
+    EXPECT_TRUE(w.filter_summary().contains("polygon"));
+    w.set_polygon({});
+    EXPECT_EQ(w.model().rowCount(), 20);
+
+    // regions: by name (zooms the map there) and from the country / admin-1 tree
+    const double before = w.map().viewport().metres_per_pixel;
+    ASSERT_TRUE(w.zoom_to_region("Tripoli district"));
+    EXPECT_NE(w.map().viewport().metres_per_pixel, before);
+    EXPECT_FALSE(w.zoom_to_region("Qwertyland"));
+    w.show_region_tree();
+    ASSERT_GT(w.region_tree()->topLevelItemCount(), 100);
+    QTreeWidgetItem* libya = nullptr;
+    for (int i = 0; i < w.region_tree()->topLevelItemCount(); ++i) {
+        if (w.region_tree()->topLevelItem(i)->data(0, Qt::UserRole).toString() == "LY") libya = w.region_tree()->topLevelItem(i);
+    }
+    ASSERT_NE(libya, nullptr);
+    libya->setCheckState(0, Qt::Checked);
+    EXPECT_EQ(w.model().rowCount(), 20);  // every test event is in Libya
+    libya->setCheckState(0, Qt::Unchecked);
+
+    // cumulative playback grows the range from the first day
+    w.timeline().set_cumulative(true);
+    w.timeline().step();
+    const auto first = w.model().filter();
+    w.timeline().step();
+    EXPECT_EQ(w.model().filter().from_day, first.from_day);
+    EXPECT_GT(w.model().filter().to_day, first.to_day);
 }
 
 TEST_F(ViewerTest, MissingEmptyAndCorruptDatabasesShowAMessage) {

@@ -58,11 +58,25 @@ EventFilter EventModel::store_filter() const {
     if (m_filter.max_geo_rank < 6) f.min_geo_precision = static_cast<GeoPrecision>(m_filter.max_geo_rank);
     f.text = m_filter.text;
     f.regions = m_filter.regions;
+    f.polygon_wkt = polygon_wkt(m_filter.polygon);
     return f;
 }
 
+std::string polygon_wkt(const std::vector<LatLon>& ring) {
+    if (ring.size() < 3) return {};
+    std::string wkt = "POLYGON((";
+    for (std::size_t i = 0; i <= ring.size(); ++i) {
+        const LatLon& p = ring[i % ring.size()];  // closed: the first vertex again
+        wkt += (i == 0 ? "" : ",") + std::to_string(p.lon) + " " + std::to_string(p.lat);
+    }
+    return wkt + "))";
+}
+
 void EventModel::set_filter(const ViewFilter& filter) {
-    const bool store_part_changed = filter.text != m_filter.text || filter.regions.size() != m_filter.regions.size() ||
+    const bool same_polygon = filter.polygon.size() == m_filter.polygon.size() &&
+        std::equal(filter.polygon.begin(), filter.polygon.end(), m_filter.polygon.begin(),
+                   [](const LatLon& a, const LatLon& b) { return a.lat == b.lat && a.lon == b.lon; });
+    const bool store_part_changed = !same_polygon || filter.text != m_filter.text || filter.regions.size() != m_filter.regions.size() ||
         !std::equal(filter.regions.begin(), filter.regions.end(), m_filter.regions.begin(),
                     [](const RegionCode& a, const RegionCode& b) {
                         return a.country == b.country && a.admin1_code == b.admin1_code;
@@ -71,10 +85,11 @@ void EventModel::set_filter(const ViewFilter& filter) {
     if (store_part_changed) {
         // free text and regions are answered by the store's indexes, once per change
         m_store_matches.reset();
-        if (m_store && (!filter.text.empty() || !filter.regions.empty())) {
+        if (m_store && (!filter.text.empty() || !filter.regions.empty() || filter.polygon.size() >= 3)) {
             EventFilter f;
             f.text = filter.text;
             f.regions = filter.regions;
+            f.polygon_wkt = polygon_wkt(filter.polygon);
             std::unordered_set<std::int64_t> ids;
             m_store->query_points(f, [&](const EventPoint& p) { ids.insert(p.id); });
             m_store_matches = std::move(ids);

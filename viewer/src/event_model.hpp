@@ -25,6 +25,7 @@ struct ViewFilter {
     std::uint8_t max_geo_rank = 6;                   ///< 6: any precision, places or not
     std::string text;                                ///< words in evidence or article
     std::vector<RegionCode> regions;
+    std::vector<LatLon> polygon;                     ///< drawn on the map; empty: none
 };
 
 class EventModel : public QAbstractTableModel {
@@ -88,5 +89,7 @@ private:
 };
 
 QString day_text(std::int32_t day);
+/// WKT of a drawn ring (empty for fewer than three vertices).
+std::string polygon_wkt(const std::vector<LatLon>& ring);
 
 } // namespace kharita::viewer

@@ -29,7 +29,11 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QTextBrowser>
+#include <QTreeWidget>
 #include <QVBoxLayout>
+
+#include <limits>
+#include <map>
 
 namespace kharita::viewer {
 
@@ -40,6 +44,11 @@ std::optional<std::int32_t> parse_day(const QString& text) {
     const auto t = LocalTime::parse(text.trimmed().toStdString());
     if (!t) throw InputError("date", "\"" + text.toStdString() + "\" is not a day (YYYY-MM-DD)");
     return static_cast<std::int32_t>(t->day.serial());
+}
+
+const Gazetteer& gazetteer() {
+    static const auto g = std::make_unique<Gazetteer>(Gazetteer::open(default_gazetteer_path()));
+    return *g;
 }
 
 QString escape(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())).toHtmlEscaped(); }
@@ -110,6 +119,7 @@ MainWindow::MainWindow(const Basemap& basemap, QWidget* parent) : QMainWindow(pa
                 sync_panel_from_filter();
             });
     connect(&m_model, &EventModel::filterChanged, this, [this] { m_summary->setText(filter_summary()); });
+    connect(m_map, &MapWidget::polygonDrawn, this, &MainWindow::set_polygon);
     connect(m_map, &MapWidget::cursorMoved, this, [this](double lat, double lon) {
         statusBar()->showMessage(QString("%1°, %2°").arg(lat, 0, 'f', 4).arg(lon, 0, 'f', 4));
     });
@@ -152,6 +162,14 @@ QWidget* MainWindow::build_filter_panel() {
     form->addRow("Text", m_text);
     form->addRow("Region", m_region);
     layout->addLayout(form);
+    auto* browse = new QPushButton("Browse regions…");
+    connect(browse, &QPushButton::clicked, this, &MainWindow::show_region_tree);
+    layout->addWidget(browse);
+    m_tree = new QTreeWidget;
+    m_tree->setHeaderHidden(true);
+    m_tree->hide();
+    connect(m_tree, &QTreeWidget::itemChanged, this, &MainWindow::apply_panel);
+    layout->addWidget(m_tree);
     for (QLineEdit* e : {m_from, m_to, m_text, m_region}) connect(e, &QLineEdit::returnPressed, this, &MainWindow::apply_panel);
     connect(m_precision, &QComboBox::currentIndexChanged, this, &MainWindow::apply_panel);
     auto* apply = new QPushButton("Apply");
@@ -166,9 +184,12 @@ QWidget* MainWindow::build_filter_panel() {
     speed->addItems({"slow", "normal", "fast"});
     speed->setCurrentIndex(1);
     connect(speed, &QComboBox::currentIndexChanged, this, [this](int i) { m_timeline->set_speed(i == 0 ? 1000 : i == 1 ? 400 : 120); });
+    auto* cumulative = new QCheckBox("cumulative playback");
+    connect(cumulative, &QCheckBox::toggled, this, [this](bool on) { m_timeline->set_cumulative(on); });
     layout->addWidget(apply);
     layout->addWidget(play);
     layout->addWidget(speed);
+    layout->addWidget(cumulative);
     layout->addStretch();
     panel->setMaximumWidth(260);
     return panel;
@@ -205,6 +226,12 @@ void MainWindow::build_menus() {
     QMenu* view = menuBar()->addMenu("&View");
     view->addAction("Zoom to events", m_map, &MapWidget::zoom_to_events);
     view->addAction("Zoom to selection", m_map, &MapWidget::zoom_to_selection);
+    view->addAction("Zoom to region (the Region field)", this, [this] { zoom_to_region(m_region->text()); });
+    view->addAction("Draw polygon filter", this, [this] {
+        m_map->set_drawing(true);
+        statusBar()->showMessage("Click the polygon's corners; double-click to close it", 8000);
+    });
+    view->addAction("Clear polygon filter", this, [this] { set_polygon({}); });
     QAction* heat = view->addAction("Heat map");
     heat->setCheckable(true);
     connect(heat, &QAction::toggled, this, [this](bool on) {
@@ -249,13 +276,100 @@ void MainWindow::apply_panel() {
         f.text = m_text->text().trimmed().toStdString();
         f.regions.clear();
         if (!m_region->text().trimmed().isEmpty()) {
-            static const auto gazetteer = std::make_unique<Gazetteer>(Gazetteer::open(default_gazetteer_path()));
-            f.regions.push_back(resolve_region(*gazetteer, m_region->text().toStdString()));
+            f.regions.push_back(resolve_region(gazetteer(), m_region->text().toStdString()));
+        }
+        if (m_tree != nullptr) {
+            for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
+                QTreeWidgetItem* country = m_tree->topLevelItem(i);
+                const std::string cc = country->data(0, Qt::UserRole).toString().toStdString();
+                if (country->checkState(0) == Qt::Checked) {
+                    f.regions.push_back({cc, "", country->text(0).toStdString()});
+                    continue;
+                }
+                for (int k = 0; k < country->childCount(); ++k) {
+                    QTreeWidgetItem* unit = country->child(k);
+                    if (unit->checkState(0) == Qt::Checked) {
+                        f.regions.push_back({cc, unit->data(0, Qt::UserRole).toString().toStdString(),
+                                             unit->text(0).toStdString()});
+                    }
+                }
+            }
         }
         m_model.set_filter(f);
         m_banner->hide();
     } catch (const std::exception& e) {
         show_error(QString::fromUtf8(e.what()));
+    }
+}
+
+bool MainWindow::zoom_to_region(const QString& text) {
+    try {
+        const RegionCode region = resolve_region(gazetteer(), text.toStdString());
+        EventFilter f;
+        f.regions = {region};
+        const WebMercator m;
+        MapBounds b{std::numeric_limits<double>::max(), std::numeric_limits<double>::max(),
+                    std::numeric_limits<double>::lowest(), std::numeric_limits<double>::lowest()};
+        if (m_model.store()) {
+            m_model.store()->query_points(f, [&](const EventPoint& p) {
+                if (!p.position) return;
+                const MapPoint xy = m.forward(*p.position);
+                b = {std::min(b.min_x, xy.x), std::min(b.min_y, xy.y), std::max(b.max_x, xy.x), std::max(b.max_y, xy.y)};
+            });
+        }
+        const auto place = region.admin1_code.empty() ? gazetteer().country(region.country)
+                                                      : gazetteer().admin1_place(region.country, region.admin1_code);
+        const double pad = region.admin1_code.empty() ? 600000 : 150000;
+        if (place) {  // the unit's point with a margin, merged with its events
+            const MapPoint c = m.forward(gazetteer().place(*place).position);
+            b = {std::min(b.min_x, c.x - pad), std::min(b.min_y, c.y - pad), std::max(b.max_x, c.x + pad),
+                 std::max(b.max_y, c.y + pad)};
+        }
+        if (b.min_x > b.max_x) return false;
+        m_map->set_viewport(MapViewport::fit(b, m_map->size()));
+        return true;
+    } catch (const std::exception& e) {
+        show_error(QString::fromUtf8(e.what()));
+        return false;
+    }
+}
+
+void MainWindow::set_polygon(const std::vector<LatLon>& ring) {
+    ViewFilter f = m_model.filter();
+    f.polygon = ring;
+    m_model.set_filter(f);
+}
+
+void MainWindow::show_region_tree() {
+    if (m_tree->topLevelItemCount() > 0) {
+        m_tree->setVisible(!m_tree->isVisible());
+        return;
+    }
+    try {
+        const Gazetteer& g = gazetteer();
+        std::map<std::string, std::vector<const AdminUnit*>> by_country;
+        for (const AdminUnit& u : g.admin1_units()) by_country[u.country].push_back(&u);
+        std::vector<std::pair<QString, std::string>> countries;
+        for (const auto& [cc, units] : by_country) {
+            const auto id = g.country(cc);
+            countries.emplace_back(QString::fromStdString(id ? g.place(*id).name : cc), cc);
+        }
+        std::sort(countries.begin(), countries.end());
+        const QSignalBlocker block(m_tree);
+        for (const auto& [name, cc] : countries) {
+            auto* country = new QTreeWidgetItem(m_tree, {name});
+            country->setData(0, Qt::UserRole, QString::fromStdString(cc));
+            country->setCheckState(0, Qt::Unchecked);
+            for (const AdminUnit* u : by_country[cc]) {
+                auto* unit = new QTreeWidgetItem(country, {QString::fromStdString(u->name)});
+                unit->setData(0, Qt::UserRole, QString::fromStdString(u->code));
+                unit->setToolTip(0, QString::fromStdString(u->iso_code.empty() ? cc + "." + u->code : u->iso_code));
+                unit->setCheckState(0, Qt::Unchecked);
+            }
+        }
+        m_tree->show();
+    } catch (const std::exception& e) {
+        show_error(QString("The gazetteer could not be read: ") + e.what());
     }
 }
 
@@ -279,6 +393,7 @@ QString MainWindow::filter_summary() const {
     if (f.types.count() < f.types.size()) s += QString(" · %1 types").arg(f.types.count());
     if (!f.text.empty()) s += " · \"" + QString::fromStdString(f.text) + "\"";
     for (const auto& r : f.regions) s += " · " + QString::fromStdString(r.label);
+    if (f.polygon.size() >= 3) s += QString(" · polygon of %1 corners").arg(f.polygon.size());
     return s;
 }
 
@@ -368,6 +483,9 @@ bool MainWindow::save_filter(const QString& file) const {
     }
     QJsonObject o{{"types", types}, {"text", QString::fromStdString(f.text)}, {"max_geo_rank", f.max_geo_rank},
                   {"region", m_region->text()}};
+    QJsonArray ring;
+    for (const LatLon& ll : f.polygon) ring.append(QJsonArray{ll.lat, ll.lon});
+    if (!ring.isEmpty()) o["polygon"] = ring;
     if (f.from_day) o["from"] = day_text(*f.from_day);
     if (f.to_day) o["to"] = day_text(*f.to_day);
     QFile out(file);
@@ -399,6 +517,11 @@ bool MainWindow::load_filter(const QString& file) {
     const int rank = o["max_geo_rank"].toInt(6);
     const QSignalBlocker block(m_precision);
     m_precision->setCurrentIndex(rank >= 6 ? 0 : rank + 1);
+    std::vector<LatLon> ring;
+    for (const QJsonValue& v : o["polygon"].toArray()) ring.push_back({v.toArray().at(0).toDouble(), v.toArray().at(1).toDouble()});
+    ViewFilter f = m_model.filter();
+    f.polygon = ring;
+    m_model.set_filter(f);
     apply_panel();
     return true;
 }

@@ -19,6 +19,8 @@ class QLabel;
 class QLineEdit;
 class QTableView;
 class QTextBrowser;
+class QTreeWidget;
+class QTreeWidgetItem;
 
 namespace kharita::viewer {
 
@@ -50,6 +52,14 @@ public:
     QString filter_summary() const;
     /// Applies the panel's widgets to the model's filter.
     void apply_panel();
+    /// Zooms the map to a country or admin-1 unit by name or code (the extent of its events,
+    /// else around its gazetteer point). Returns whether the region resolved.
+    bool zoom_to_region(const QString& region);
+    /// Sets (or with an empty ring clears) the polygon filter.
+    void set_polygon(const std::vector<LatLon>& ring);
+    /// Fills the country / admin-1 tree from the gazetteer (loaded on first use).
+    void show_region_tree();
+    QTreeWidget* region_tree() const { return m_tree; }
 
 signals:
     void ingestFinished(bool ok);
@@ -78,6 +88,7 @@ private:
     QLineEdit* m_text = nullptr;
     QLineEdit* m_region = nullptr;
     QComboBox* m_precision = nullptr;
+    QTreeWidget* m_tree = nullptr;
     std::thread m_worker;
     std::atomic<bool> m_ingesting{false};
 };

@@ -163,6 +163,105 @@ void MapRenderer::draw_basemap(QPainter& painter, const MapViewport& view) const
     }
 }
 
+void MapRenderer::draw_raster(QPainter& painter, const MapViewport& view, const EventPoints& pts,
+                              const std::vector<std::uint8_t>& visible) const {
+    const double w = view.size.width(), h = view.size.height();
+    const double inv = 1.0 / view.metres_per_pixel;
+    const double ox = w / 2.0 - view.center.x * inv, oy = h / 2.0 + view.center.y * inv;
+    // density raster: 4-pixel cells coloured by their most frequent type, opacity by count
+    constexpr int kCell = 4;
+    const int cw = (view.size.width() + kCell - 1) / kCell, ch = (view.size.height() + kCell - 1) / kCell;
+    std::vector<std::uint32_t> counts(static_cast<std::size_t>(cw) * ch * kTypes, 0);
+    const double cinv = inv / kCell, cox = ox / kCell, coy = oy / kCell;
+    for (std::size_t i = 0; i < pts.size(); ++i) {
+        if (!visible_at(visible, i)) continue;
+        const double x = pts.xy[i].x * cinv + cox, y = coy - pts.xy[i].y * cinv;
+        if (!(x >= 0 && x < cw && y >= 0 && y < ch)) continue;
+        const std::size_t cell = static_cast<std::size_t>(y) * static_cast<std::size_t>(cw) + static_cast<std::size_t>(x);
+        ++counts[cell * kTypes + std::min<std::size_t>(pts.type[i], kTypes - 1)];
+    }
+    std::uint32_t max_total = 1;
+    std::vector<std::uint32_t> totals(static_cast<std::size_t>(cw) * ch, 0);
+    for (std::size_t c = 0; c < totals.size(); ++c) {
+        std::uint32_t t = 0;
+        for (int k = 0; k < kTypes; ++k) t += counts[c * kTypes + static_cast<std::size_t>(k)];
+        totals[c] = t;
+        max_total = std::max(max_total, t);
+    }
+    QImage layer(cw, ch, QImage::Format_ARGB32_Premultiplied);
+    layer.fill(Qt::transparent);
+    const double log_max = std::log1p(static_cast<double>(max_total));
+    std::array<QRgb, kTypes> base{};
+    for (int k = 0; k < kTypes; ++k) base[static_cast<std::size_t>(k)] = type_color(static_cast<std::uint8_t>(k)).rgb();
+    for (int y = 0; y < ch; ++y) {
+        auto* line = reinterpret_cast<QRgb*>(layer.scanLine(y));
+        for (int x = 0; x < cw; ++x) {
+            const std::size_t c = static_cast<std::size_t>(y) * static_cast<std::size_t>(cw) + static_cast<std::size_t>(x);
+            if (totals[c] == 0) continue;
+            std::size_t best = 0;
+            for (std::size_t k = 1; k < kTypes; ++k) {
+                if (counts[c * kTypes + k] > counts[c * kTypes + best]) best = k;
+            }
+            const double a = 0.45 + 0.55 * std::log1p(static_cast<double>(totals[c])) / log_max;
+            const int alpha = static_cast<int>(255 * a);
+            const QRgb rgb = base[best];
+            line[x] = qRgba(qRed(rgb) * alpha / 255, qGreen(rgb) * alpha / 255, qBlue(rgb) * alpha / 255, alpha);
+        }
+    }
+    painter.save();
+    painter.setRenderHint(QPainter::SmoothPixmapTransform, false);
+    painter.drawImage(QRectF(0, 0, cw * kCell, ch * kCell), layer);
+    painter.restore();
+}
+
+void MapRenderer::draw_clusters(QPainter& painter, const MapViewport& view, const EventPoints& pts,
+                                const std::vector<std::uint8_t>& visible) const {
+    // 48-pixel cells; each cluster sits at the mean position of its events, sized by the
+    // log of its count and coloured by its most frequent type, with the count written in
+    constexpr double kCell = 48;
+    const double inv = 1.0 / view.metres_per_pixel;
+    const double ox = view.size.width() / 2.0 - view.center.x * inv, oy = view.size.height() / 2.0 + view.center.y * inv;
+    const int cw = static_cast<int>(view.size.width() / kCell) + 1, ch = static_cast<int>(view.size.height() / kCell) + 1;
+    struct Acc {
+        double x = 0, y = 0;
+        std::uint32_t n = 0;
+        std::array<std::uint32_t, kTypes> by_type{};
+    };
+    std::vector<Acc> cells(static_cast<std::size_t>(cw) * static_cast<std::size_t>(ch));
+    for (std::size_t i = 0; i < pts.size(); ++i) {
+        if (!visible_at(visible, i)) continue;
+        const double x = pts.xy[i].x * inv + ox, y = oy - pts.xy[i].y * inv;
+        if (!(x >= 0 && x < view.size.width() && y >= 0 && y < view.size.height())) continue;
+        Acc& a = cells[static_cast<std::size_t>(y / kCell) * static_cast<std::size_t>(cw) + static_cast<std::size_t>(x / kCell)];
+        a.x += x;
+        a.y += y;
+        ++a.n;
+        ++a.by_type[std::min<std::size_t>(pts.type[i], kTypes - 1)];
+    }
+    m_clusters.clear();
+    for (const Acc& a : cells) {
+        if (a.n == 0) continue;
+        const auto best = static_cast<std::uint8_t>(std::max_element(a.by_type.begin(), a.by_type.end()) - a.by_type.begin());
+        m_clusters.push_back({QPointF(a.x / a.n, a.y / a.n), a.n, best});
+    }
+    QFont font = painter.font();
+    font.setPixelSize(10);
+    font.setBold(true);
+    painter.setFont(font);
+    painter.setRenderHint(QPainter::Antialiasing);
+    for (const Cluster& c : m_clusters) {
+        const double r = 7 + 4 * std::log10(static_cast<double>(c.count));
+        QColor fill = type_color(c.type);
+        fill.setAlpha(210);
+        painter.setPen(QPen(QColor(255, 255, 255), 1.5));
+        painter.setBrush(fill);
+        painter.drawEllipse(c.centre, r, r);
+        const QString label = c.count >= 10000 ? QString("%1k").arg(c.count / 1000) : QString::number(c.count);
+        painter.setPen(QColor(255, 255, 255));
+        painter.drawText(QRectF(c.centre.x() - r, c.centre.y() - r, 2 * r, 2 * r), Qt::AlignCenter, label);
+    }
+}
+
 std::size_t MapRenderer::draw_events(QPainter& painter, const MapViewport& view, const EventPoints& pts,
                                      const std::vector<std::uint8_t>& visible,
                                      const RenderOptions& options) const {
@@ -175,6 +274,7 @@ std::size_t MapRenderer::draw_events(QPainter& painter, const MapViewport& view,
         const double x = pts.xy[i].x * inv + ox, y = oy - pts.xy[i].y * inv;
         in_view += (x >= 0 && x < w && y >= 0 && y < h) ? 1 : 0;
     }
+    m_clusters.clear();
     if (!options.heat_map && in_view <= options.symbol_limit) {
         // one pre-drawn symbol per event, coarse places under fine ones
         for (int pass = 0; pass < 2; ++pass) {
@@ -188,51 +288,10 @@ std::size_t MapRenderer::draw_events(QPainter& painter, const MapViewport& view,
                 painter.drawImage(QPointF(x - sym.width() / 2.0, y - sym.height() / 2.0), sym);
             }
         }
+    } else if (options.heat_map) {
+        draw_raster(painter, view, pts, visible);
     } else {
-        // density raster: 4-pixel cells coloured by their most frequent type, opacity by count
-        constexpr int kCell = 4;
-        const int cw = (view.size.width() + kCell - 1) / kCell, ch = (view.size.height() + kCell - 1) / kCell;
-        std::vector<std::uint32_t> counts(static_cast<std::size_t>(cw) * ch * kTypes, 0);
-        const double cinv = inv / kCell, cox = ox / kCell, coy = oy / kCell;
-        for (std::size_t i = 0; i < pts.size(); ++i) {
-            if (!visible_at(visible, i)) continue;
-            const double x = pts.xy[i].x * cinv + cox, y = coy - pts.xy[i].y * cinv;
-            if (!(x >= 0 && x < cw && y >= 0 && y < ch)) continue;
-            const std::size_t cell = static_cast<std::size_t>(y) * static_cast<std::size_t>(cw) + static_cast<std::size_t>(x);
-            ++counts[cell * kTypes + std::min<std::size_t>(pts.type[i], kTypes - 1)];
-        }
-        std::uint32_t max_total = 1;
-        std::vector<std::uint32_t> totals(static_cast<std::size_t>(cw) * ch, 0);
-        for (std::size_t c = 0; c < totals.size(); ++c) {
-            std::uint32_t t = 0;
-            for (int k = 0; k < kTypes; ++k) t += counts[c * kTypes + static_cast<std::size_t>(k)];
-            totals[c] = t;
-            max_total = std::max(max_total, t);
-        }
-        QImage layer(cw, ch, QImage::Format_ARGB32_Premultiplied);
-        layer.fill(Qt::transparent);
-        const double log_max = std::log1p(static_cast<double>(max_total));
-        std::array<QRgb, kTypes> base{};
-        for (int k = 0; k < kTypes; ++k) base[static_cast<std::size_t>(k)] = type_color(static_cast<std::uint8_t>(k)).rgb();
-        for (int y = 0; y < ch; ++y) {
-            auto* line = reinterpret_cast<QRgb*>(layer.scanLine(y));
-            for (int x = 0; x < cw; ++x) {
-                const std::size_t c = static_cast<std::size_t>(y) * static_cast<std::size_t>(cw) + static_cast<std::size_t>(x);
-                if (totals[c] == 0) continue;
-                std::size_t best = 0;
-                for (std::size_t k = 1; k < kTypes; ++k) {
-                    if (counts[c * kTypes + k] > counts[c * kTypes + best]) best = k;
-                }
-                const double a = 0.45 + 0.55 * std::log1p(static_cast<double>(totals[c])) / log_max;
-                const int alpha = static_cast<int>(255 * a);
-                const QRgb rgb = base[best];
-                line[x] = qRgba(qRed(rgb) * alpha / 255, qGreen(rgb) * alpha / 255, qBlue(rgb) * alpha / 255, alpha);
-            }
-        }
-        painter.save();
-        painter.setRenderHint(QPainter::SmoothPixmapTransform, false);
-        painter.drawImage(QRectF(0, 0, cw * kCell, ch * kCell), layer);
-        painter.restore();
+        draw_clusters(painter, view, pts, visible);
     }
     if (options.selected && *options.selected < pts.size()) {
         const QPointF s = view.to_screen(pts.xy[*options.selected]);

@@ -45,9 +45,9 @@ struct RenderOptions {
     bool legend = true;
     bool scale_bar = true;
     bool towns = true;
-    /// Above this many events in view, draw a density raster instead of symbols.
+    /// Above this many events in view, draw clusters with counts instead of symbols.
     std::size_t symbol_limit = 20000;
-    bool heat_map = false;  ///< always the density raster
+    bool heat_map = false;  ///< a density raster instead of symbols or clusters
     std::optional<std::size_t> selected;  ///< index into the points
 };
 
@@ -71,10 +71,24 @@ public:
                             const std::vector<std::uint8_t>& visible, const RenderOptions& options) const;
     void draw_legend(QPainter& painter, const MapViewport& view) const;
     void draw_scale_bar(QPainter& painter, const MapViewport& view) const;
+    /// Clusters drawn by the last draw_events (empty when it drew symbols or a raster):
+    /// screen centre and count.
+    struct Cluster {
+        QPointF centre;
+        std::uint32_t count;
+        std::uint8_t type;  ///< the most frequent
+    };
+    const std::vector<Cluster>& last_clusters() const noexcept { return m_clusters; }
 
 private:
     const Basemap& m_basemap;
     std::vector<QImage> m_symbols;  // per type: normal; per type + 9: region-precision ring
+    mutable std::vector<Cluster> m_clusters;
+
+    void draw_raster(QPainter& painter, const MapViewport& view, const EventPoints& points,
+                     const std::vector<std::uint8_t>& visible) const;
+    void draw_clusters(QPainter& painter, const MapViewport& view, const EventPoints& points,
+                       const std::vector<std::uint8_t>& visible) const;
 };
 
 } // namespace kharita::viewer

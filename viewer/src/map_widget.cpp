@@ -1,6 +1,9 @@
 #include "map_widget.hpp"
 
+#include <QGestureEvent>
 #include <QMouseEvent>
+#include <QNativeGestureEvent>
+#include <QPinchGesture>
 #include <QPainter>
 #include <QToolTip>
 #include <QWheelEvent>
@@ -13,6 +16,7 @@ namespace kharita::viewer {
 MapWidget::MapWidget(EventModel& model, const Basemap& basemap, QWidget* parent)
     : QWidget(parent), m_model(model), m_renderer(basemap), m_basemap(basemap) {
     setMouseTracking(true);
+    grabGesture(Qt::PinchGesture);
     setMinimumSize(300, 200);
     m_view = MapViewport::fit(basemap.bounds, QSize(800, 600));
     connect(&model, &EventModel::filterChanged, this, qOverload<>(&QWidget::update));
@@ -82,6 +86,18 @@ void MapWidget::paintEvent(QPaintEvent*) {
     RenderOptions o = m_options;
     o.selected = m_model.selected();
     m_renderer.draw_events(p, m_view, m_model.points(), m_model.visible(), o);
+    // the polygon filter, and the one being drawn
+    const auto outline = [&](const std::vector<LatLon>& ring, QColor colour, bool closed) {
+        if (ring.empty()) return;
+        QPolygonF poly;
+        for (const LatLon& ll : ring) poly << m_view.to_screen(m_mercator.forward(ll));
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setPen(QPen(colour, 2, Qt::DashLine));
+        p.setBrush(Qt::NoBrush);
+        if (closed) p.drawPolygon(poly); else p.drawPolyline(poly);
+    };
+    outline(m_model.filter().polygon, QColor(0, 90, 200), true);
+    outline(m_ring, QColor(200, 60, 0), false);
     if (o.legend) m_renderer.draw_legend(p, m_view);
     m_renderer.draw_scale_bar(p, m_view);
 }
@@ -119,8 +135,49 @@ void MapWidget::mouseMoveEvent(QMouseEvent* e) {
 }
 
 void MapWidget::mouseReleaseEvent(QMouseEvent* e) {
-    if (!m_dragging && e->button() == Qt::LeftButton) m_model.select(event_at(e->position()));
+    if (!m_dragging && e->button() == Qt::LeftButton) {
+        if (m_drawing) {
+            m_ring.push_back(m_mercator.inverse(m_view.to_map(e->position())));
+            update();
+        } else {
+            m_model.select(event_at(e->position()));
+        }
+    }
     m_dragging = false;
+}
+
+void MapWidget::mouseDoubleClickEvent(QMouseEvent*) {
+    if (!m_drawing) return;
+    if (m_ring.size() >= 3) emit polygonDrawn(m_ring);
+    set_drawing(false);
+}
+
+void MapWidget::set_drawing(bool on) {
+    m_drawing = on;
+    m_ring.clear();
+    setCursor(on ? Qt::CrossCursor : Qt::ArrowCursor);
+    update();
+}
+
+bool MapWidget::event(QEvent* e) {
+    if (e->type() == QEvent::NativeGesture) {
+        const auto* g = static_cast<QNativeGestureEvent*>(e);
+        if (g->gestureType() == Qt::ZoomNativeGesture) {
+            m_view.zoom(1.0 + g->value(), g->position());
+            invalidate_basemap();
+            return true;
+        }
+    } else if (e->type() == QEvent::Gesture) {
+        auto* g = static_cast<QGestureEvent*>(e);
+        if (auto* pinch = static_cast<QPinchGesture*>(g->gesture(Qt::PinchGesture))) {
+            if (pinch->changeFlags() & QPinchGesture::ScaleFactorChanged) {
+                m_view.zoom(pinch->scaleFactor(), mapFromGlobal(pinch->centerPoint().toPoint()));
+                invalidate_basemap();
+            }
+            return true;
+        }
+    }
+    return QWidget::event(e);
 }
 
 void MapWidget::wheelEvent(QWheelEvent* e) {

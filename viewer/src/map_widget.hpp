@@ -25,8 +25,13 @@ public:
     /// The event nearest to a widget position within `radius` pixels.
     std::optional<std::size_t> event_at(const QPointF& pos, double radius = 8) const;
 
+    /// Polygon drawing: clicks add vertices, a double click closes the ring.
+    void set_drawing(bool on);
+    bool drawing() const noexcept { return m_drawing; }
+
 signals:
     void cursorMoved(double lat, double lon);
+    void polygonDrawn(const std::vector<kharita::LatLon>& ring);
 
 protected:
     void paintEvent(QPaintEvent*) override;
@@ -35,6 +40,8 @@ protected:
     void mouseMoveEvent(QMouseEvent*) override;
     void mouseReleaseEvent(QMouseEvent*) override;
     void wheelEvent(QWheelEvent*) override;
+    void mouseDoubleClickEvent(QMouseEvent*) override;
+    bool event(QEvent*) override;  // pinch: touchpad zoom gestures and touchscreen pinches
 
 private:
     void invalidate_basemap();
@@ -48,6 +55,8 @@ private:
     QImage m_basemap_image;
     QPointF m_press, m_last;
     bool m_dragging = false;
+    bool m_drawing = false;
+    std::vector<LatLon> m_ring;  // the polygon being drawn
 };
 
 } // namespace kharita::viewer

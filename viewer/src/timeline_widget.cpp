@@ -94,6 +94,12 @@ void TimelineWidget::step() {
     }
     start = std::max(start, m_first + static_cast<std::int32_t>(b) * m_bin_days);
     if (start > m_last) start = m_first;
+    if (m_cumulative) {
+        // everything from the first day to the end of the next period that holds events
+        const std::int32_t end = f.to_day && *f.to_day < m_last ? start + std::max(m_bin_days, 7) : m_first + m_bin_days;
+        brush(m_first, end);
+        return;
+    }
     brush(start, start + width_days);
 }
 

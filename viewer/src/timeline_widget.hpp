@@ -30,6 +30,8 @@ public:
     void set_playing(bool playing);
     bool playing() const noexcept { return m_timer.isActive(); }
     void set_speed(int ms_per_step) { m_timer.setInterval(ms_per_step); }
+    /// Cumulative playback grows the range from the first day; otherwise the window moves.
+    void set_cumulative(bool on) { m_cumulative = on; }
     /// One playback step: the brushed window moves to the next bin that holds events.
     void step();
 
@@ -55,6 +57,7 @@ private:
     std::optional<double> m_drag_from;
     double m_drag_to = 0;
     QTimer m_timer;
+    bool m_cumulative = false;
 };
 
 } // namespace kharita::viewer
