@@ -6,6 +6,7 @@
 #include "kharita/basemap.hpp"
 #include "kharita/error.hpp"
 #include "kharita/map_projection.hpp"
+#include "kharita/raster_basemap.hpp"
 #include "kharita/store.hpp"
 #include "map_renderer.hpp"
 
@@ -24,7 +25,7 @@ namespace kharita::cli {
 namespace {
 
 struct RenderArgs {
-    std::string db, output, extent, size = "1600x1000", title;
+    std::string db, output, extent, size = "1600x1000", title, raster;
     FilterArgs filter;
     bool heat = false, no_legend = false;
 };
@@ -72,7 +73,13 @@ void run_render(const RenderArgs& a) {
     viewer::RenderOptions options;
     options.heat_map = a.heat;
     options.legend = !a.no_legend;
-    QImage image = viewer::MapRenderer(basemap).render_image(view, points, {}, options);
+    viewer::MapRenderer renderer(basemap);
+    std::optional<RasterBasemap> raster;
+    if (!a.raster.empty()) {
+        raster.emplace(RasterBasemap::open(a.raster));
+        renderer.set_raster(&*raster);
+    }
+    QImage image = renderer.render_image(view, points, {}, options);
     if (!a.title.empty()) {
         QPainter p(&image);
         QFont f = p.font();
@@ -107,6 +114,7 @@ void add_render_command(CLI::App& app) {
     cmd->add_option("--size", args->size, "WIDTHxHEIGHT in pixels (default 1600x1000)");
     cmd->add_option("--title", args->title, "a title drawn at the top");
     cmd->add_flag("--heat", args->heat, "density raster instead of symbols");
+    cmd->add_option("--raster", args->raster, "a raster basemap under the vector one (MBTiles, GeoTIFF)");
     cmd->add_flag("--no-legend", args->no_legend, "leave the legend out");
     add_filter_options(cmd, args->filter);
     cmd->callback([args] { run_render(*args); });

@@ -6,6 +6,11 @@
 #include "kharita/basemap.hpp"
 #include "kharita/event_style.hpp"
 #include "kharita/events.hpp"
+#include "kharita/error.hpp"
+#include "kharita/raster_basemap.hpp"
+
+#include <gdal_priv.h>
+#include <ogr_srs_api.h>
 
 #include <QGuiApplication>
 #include <QPainter>
@@ -13,6 +18,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <filesystem>
 #include <random>
 
 namespace kharita::viewer {
@@ -141,6 +147,38 @@ TEST_F(RenderTest, ManyEventsBecomeClustersWithCountsOrARaster) {
     options.heat_map = false;
     const QImage none = renderer.render_image(view, pts, hidden, options);
     EXPECT_FALSE(colour_near(none, tripoli, type_color(static_cast<std::uint8_t>(EventType::protest)), 12));
+}
+
+TEST_F(RenderTest, ARasterBasemapIsWarpedUnderTheMap) {
+    // a red GeoTIFF in EPSG:4326 over central Libya, written with GDAL
+    const auto path = std::filesystem::temp_directory_path() / "kharita-render-test-raster.tif";
+    {
+        GDALAllRegister();
+        GDALDriver* gtiff = GetGDALDriverManager()->GetDriverByName("GTiff");
+        GDALDatasetUniquePtr ds(gtiff->Create(path.c_str(), 100, 100, 3, GDT_Byte, nullptr));
+        double gt[6] = {10, 0.1, 0, 35, 0, -0.1};  // 10..20 E, 25..35 N
+        ds->SetGeoTransform(gt);
+        ds->SetProjection(SRS_WKT_WGS84_LAT_LONG);
+        std::vector<std::uint8_t> red(100 * 100, 220), zero(100 * 100, 20);
+        ASSERT_EQ(ds->GetRasterBand(1)->RasterIO(GF_Write, 0, 0, 100, 100, red.data(), 100, 100, GDT_Byte, 0, 0, nullptr), CE_None);
+        for (int b : {2, 3}) {
+            ASSERT_EQ(ds->GetRasterBand(b)->RasterIO(GF_Write, 0, 0, 100, 100, zero.data(), 100, 100, GDT_Byte, 0, 0, nullptr), CE_None);
+        }
+    }
+    const RasterBasemap raster = RasterBasemap::open(path);
+    MapRenderer renderer(*basemap);
+    renderer.set_raster(&raster);
+    const MapViewport view = libya_view();
+    RenderOptions options;
+    options.legend = false;
+    const QImage img = renderer.render_image(view, {}, {}, options);
+    const QColor inside = img.pixelColor(view.to_screen(mercator->forward({30, 15})).toPoint());
+    EXPECT_GT(inside.red(), 180);
+    EXPECT_LT(inside.green(), 60);
+    const QColor outside = img.pixelColor(view.to_screen(mercator->forward({22, 24})).toPoint());
+    EXPECT_GT(outside.green(), 150);  // beyond the raster: the sea colour under it, not red
+    std::filesystem::remove(path);
+    EXPECT_THROW(RasterBasemap::open("/nonexistent/tiles.mbtiles"), Error);
 }
 
 TEST_F(RenderTest, ZoomKeepsThePointUnderTheCursor) {

@@ -214,6 +214,10 @@ void MainWindow::build_menus() {
         const QString f = QFileDialog::getSaveFileName(this, "Save map", "map.png", "PNG (*.png)");
         if (!f.isEmpty()) save_map_png(f);
     });
+    file->addAction("Open raster &basemap…", this, [this] {
+        const QString f = QFileDialog::getOpenFileName(this, "Raster basemap", {}, "Rasters (*.mbtiles *.tif *.tiff);;All files (*)");
+        if (!f.isEmpty()) open_raster_basemap(f);
+    });
     file->addAction("Save filter…", this, [this] {
         const QString f = QFileDialog::getSaveFileName(this, "Save filter", "filter.json", "JSON (*.json)");
         if (!f.isEmpty()) save_filter(f);
@@ -465,6 +469,18 @@ bool MainWindow::export_to(const QString& file) {
         return true;
     } catch (const std::exception& e) {
         show_error(QString("Export failed: ") + QString::fromUtf8(e.what()));
+        return false;
+    }
+}
+
+bool MainWindow::open_raster_basemap(const QString& file) {
+    try {
+        auto raster = std::make_unique<RasterBasemap>(RasterBasemap::open(file.toStdString()));
+        m_map->set_raster(raster.get());
+        m_raster = std::move(raster);
+        return true;
+    } catch (const std::exception& e) {
+        show_error(QString("Cannot use %1 as a basemap: %2").arg(file, QString::fromUtf8(e.what())));
         return false;
     }
 }

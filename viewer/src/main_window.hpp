@@ -36,6 +36,8 @@ public:
     /// Exports the current filter through core (format from the extension).
     bool export_to(const QString& file);
     bool save_map_png(const QString& file);
+    /// Puts a raster (local MBTiles, GeoTIFF) under the vector basemap.
+    bool open_raster_basemap(const QString& file);
     /// Saves or loads the filter panel's state as a small JSON file.
     bool save_filter(const QString& file) const;
     bool load_filter(const QString& file);
@@ -89,6 +91,7 @@ private:
     QLineEdit* m_region = nullptr;
     QComboBox* m_precision = nullptr;
     QTreeWidget* m_tree = nullptr;
+    std::unique_ptr<RasterBasemap> m_raster;
     std::thread m_worker;
     std::atomic<bool> m_ingesting{false};
 };

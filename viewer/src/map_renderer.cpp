@@ -138,10 +138,20 @@ void MapRenderer::draw_basemap(QPainter& painter, const MapViewport& view) const
     painter.fillRect(QRect(QPoint(0, 0), view.size), QColor(198, 220, 236));  // sea
     painter.setRenderHint(QPainter::Antialiasing, true);
     painter.setPen(Qt::NoPen);
-    painter.setBrush(QColor(243, 240, 232));
-    for (const MapShape& s : m_basemap.land) painter.drawPath(shape_path(s, view));
-    painter.setBrush(QColor(198, 220, 236));
-    for (const MapShape& s : m_basemap.lakes) painter.drawPath(shape_path(s, view));
+    if (m_raster != nullptr) {
+        const MapPoint top_left = view.to_map(QPointF(0, 0));
+        const MapPoint bottom_right = view.to_map(QPointF(view.size.width(), view.size.height()));
+        const auto pixels = m_raster->read({top_left.x, bottom_right.y, bottom_right.x, top_left.y},
+                                           view.size.width(), view.size.height());
+        const QImage raster(reinterpret_cast<const uchar*>(pixels.data()), view.size.width(),
+                            view.size.height(), QImage::Format_ARGB32);
+        painter.drawImage(0, 0, raster);  // drawn (copied) before `pixels` goes
+    } else {
+        painter.setBrush(QColor(243, 240, 232));
+        for (const MapShape& s : m_basemap.land) painter.drawPath(shape_path(s, view));
+        painter.setBrush(QColor(198, 220, 236));
+        for (const MapShape& s : m_basemap.lakes) painter.drawPath(shape_path(s, view));
+    }
     painter.setBrush(Qt::NoBrush);
     painter.setPen(QPen(QColor(200, 190, 175), 0.7, Qt::DotLine));
     for (const MapShape& s : m_basemap.regions) painter.drawPath(shape_path(s, view));

@@ -7,6 +7,7 @@
 #include "event_points.hpp"
 
 #include "kharita/basemap.hpp"
+#include "kharita/raster_basemap.hpp"
 
 #include <QColor>
 #include <QImage>
@@ -57,6 +58,8 @@ QColor type_color(std::uint8_t t);
 class MapRenderer {
 public:
     explicit MapRenderer(const Basemap& basemap);
+    /// A raster drawn instead of the land fill (the vector lines stay on top); nullptr: none.
+    void set_raster(const RasterBasemap* raster) { m_raster = raster; }
 
     /// Draws everything onto `painter`, whose device is `view.size`. `visible[i]` (when not
     /// empty) says whether point i passes the current filter.
@@ -82,6 +85,7 @@ public:
 
 private:
     const Basemap& m_basemap;
+    const RasterBasemap* m_raster = nullptr;
     std::vector<QImage> m_symbols;  // per type: normal; per type + 9: region-precision ring
     mutable std::vector<Cluster> m_clusters;
 

@@ -25,6 +25,11 @@ public:
     /// The event nearest to a widget position within `radius` pixels.
     std::optional<std::size_t> event_at(const QPointF& pos, double radius = 8) const;
 
+    /// A raster basemap (owned by the caller), or nullptr for the vector one alone.
+    void set_raster(const RasterBasemap* raster) {
+        m_renderer.set_raster(raster);
+        invalidate_basemap();
+    }
     /// Polygon drawing: clicks add vertices, a double click closes the ring.
     void set_drawing(bool on);
     bool drawing() const noexcept { return m_drawing; }

@@ -3,6 +3,8 @@
 #include "kharita/error.hpp"
 
 #include <cpl_error.h>
+#include <gdalwarper.h>
+#include <ogr_spatialref.h>
 
 #include <mutex>
 
@@ -39,6 +41,40 @@ Dataset Dataset::open_vector(const std::filesystem::path& file) {
     if (!ds.m_ds) {
         errors.throw_if_error(ds.m_name);
         throw GdalError(CPLE_OpenFailed, ds.m_name + ": not a readable vector dataset", ds.m_name);
+    }
+    return ds;
+}
+
+Dataset Dataset::open_raster(const std::filesystem::path& file) {
+    gdal_register_all_once();
+    GdalErrorScope errors;
+    Dataset ds;
+    ds.m_name = file.string();
+    ds.m_ds.reset(GDALDataset::Open(ds.m_name.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
+    if (!ds.m_ds) {
+        errors.throw_if_error(ds.m_name);
+        throw GdalError(CPLE_OpenFailed, ds.m_name + ": not a readable raster", ds.m_name);
+    }
+    return ds;
+}
+
+Dataset Dataset::warped(const Dataset& source, const std::string& target_crs) {
+    GdalErrorScope errors;
+    OGRSpatialReference srs;
+    if (srs.SetFromUserInput(target_crs.c_str()) != OGRERR_NONE) {
+        throw GdalError(CPLE_AppDefined, target_crs + ": unknown CRS");
+    }
+    char* wkt = nullptr;
+    srs.exportToWkt(&wkt);
+    Dataset ds;
+    ds.m_name = source.m_name;
+    ds.m_ds.reset(GDALDataset::FromHandle(
+        GDALAutoCreateWarpedVRT(GDALDataset::ToHandle(source.m_ds.get()), nullptr, wkt, GRA_Bilinear, 0.125, nullptr)));
+    CPLFree(wkt);
+    if (!ds.m_ds) {
+        errors.throw_if_error(ds.m_name);
+        throw GdalError(CPLE_AppDefined, ds.m_name + ": cannot be warped to " + target_crs +
+                                             " (does it carry a coordinate system?)", ds.m_name);
     }
     return ds;
 }

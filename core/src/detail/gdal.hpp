@@ -29,6 +29,10 @@ class Dataset {
 public:
     /// Opens a vector dataset read-only. Throws GdalError naming the file.
     static Dataset open_vector(const std::filesystem::path& file);
+    /// Opens a raster dataset read-only (GeoTIFF, MBTiles, ...). Throws GdalError naming it.
+    static Dataset open_raster(const std::filesystem::path& file);
+    /// A virtual dataset that warps `source` to `target_crs` ("EPSG:3857") on read.
+    static Dataset warped(const Dataset& source, const std::string& target_crs);
     /// Creates a vector dataset with the named driver ("GeoJSON", "GPKG", ...).
     static Dataset create_vector(const std::filesystem::path& file, const std::string& driver);
 
