@@ -89,6 +89,16 @@ void run_render(const RenderArgs& a) {
         p.setPen(QColor(30, 30, 30));
         p.drawText(QRect(14, 8, w - 28, 30), Qt::AlignLeft | Qt::AlignVCenter, QString::fromStdString(a.title));
     }
+    if (a.output.ends_with(".svg")) {
+        const std::string temp = a.output + ".tmp.svg";
+        if (!renderer.render_svg(QString::fromStdString(temp), view, points, {}, options) ||
+            std::rename(temp.c_str(), a.output.c_str()) != 0) {
+            std::remove(temp.c_str());
+            throw InputError(a.output, "cannot write the SVG (or this build has no Qt SVG)");
+        }
+        fmt::print("{}: {}x{} SVG map of {} events\n", a.output, w, h, points.size());
+        return;
+    }
     // written beside the destination and renamed, like every export
     const std::string temp = a.output + ".tmp.png";
     QImageWriter writer(QString::fromStdString(temp), "png");
@@ -107,9 +117,9 @@ void run_render(const RenderArgs& a) {
 
 void add_render_command(CLI::App& app) {
     auto args = std::make_shared<RenderArgs>();
-    auto* cmd = app.add_subcommand("render", "draw the events on the offline basemap into a PNG (no display needed)");
+    auto* cmd = app.add_subcommand("render", "draw the events on the offline basemap into a PNG or SVG (no display needed)");
     cmd->add_option("--db", args->db, "event database")->required();
-    cmd->add_option("-o,--output", args->output, "PNG file")->required();
+    cmd->add_option("-o,--output", args->output, "PNG file, or .svg")->required();
     cmd->add_option("--extent", args->extent, "west,south,east,north (default: the events' extent)");
     cmd->add_option("--size", args->size, "WIDTHxHEIGHT in pixels (default 1600x1000)");
     cmd->add_option("--title", args->title, "a title drawn at the top");

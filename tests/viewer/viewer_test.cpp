@@ -137,6 +137,13 @@ TEST_F(ViewerTest, ExportSaveAndFilterFiles) {
     const fs::path png = dir / "map.png";
     ASSERT_TRUE(w.save_map_png(QString::fromStdString(png.string())));
     EXPECT_GT(fs::file_size(png), 1000u);
+#ifdef KHARITA_HAS_SVG
+    const fs::path svg = dir / "map.svg";
+    ASSERT_TRUE(w.save_map_svg(QString::fromStdString(svg.string())));
+    std::ifstream svg_in(svg);
+    const std::string svg_text{std::istreambuf_iterator<char>(svg_in), {}};
+    EXPECT_NE(svg_text.find("<svg"), std::string::npos);
+#endif
     const QString saved = QString::fromStdString((dir / "filter.json").string());
     ASSERT_TRUE(w.save_filter(saved));
     MainWindow other(*basemap);

@@ -214,6 +214,10 @@ void MainWindow::build_menus() {
         const QString f = QFileDialog::getSaveFileName(this, "Save map", "map.png", "PNG (*.png)");
         if (!f.isEmpty()) save_map_png(f);
     });
+    file->addAction("Save map as &SVG…", this, [this] {
+        const QString f = QFileDialog::getSaveFileName(this, "Save map", "map.svg", "SVG (*.svg)");
+        if (!f.isEmpty()) save_map_svg(f);
+    });
     file->addAction("Open raster &basemap…", this, [this] {
         const QString f = QFileDialog::getOpenFileName(this, "Raster basemap", {}, "Rasters (*.mbtiles *.tif *.tiff);;All files (*)");
         if (!f.isEmpty()) open_raster_basemap(f);
@@ -471,6 +475,14 @@ bool MainWindow::export_to(const QString& file) {
         show_error(QString("Export failed: ") + QString::fromUtf8(e.what()));
         return false;
     }
+}
+
+bool MainWindow::save_map_svg(const QString& file) {
+    RenderOptions o = m_map->options();
+    o.selected = m_model.selected();
+    const bool ok = m_map->renderer().render_svg(file, m_map->viewport(), m_model.points(), m_model.visible(), o);
+    if (!ok) show_error("Cannot write " + file + " (or this build has no Qt SVG)");
+    return ok;
 }
 
 bool MainWindow::open_raster_basemap(const QString& file) {

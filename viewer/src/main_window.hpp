@@ -36,6 +36,7 @@ public:
     /// Exports the current filter through core (format from the extension).
     bool export_to(const QString& file);
     bool save_map_png(const QString& file);
+    bool save_map_svg(const QString& file);
     /// Puts a raster (local MBTiles, GeoTIFF) under the vector basemap.
     bool open_raster_basemap(const QString& file);
     /// Saves or loads the filter panel's state as a small JSON file.

@@ -7,6 +7,9 @@
 #include <QFontMetrics>
 #include <QPainter>
 #include <QPainterPath>
+#ifdef KHARITA_HAS_SVG
+#include <QSvgGenerator>
+#endif
 
 #include <algorithm>
 #include <cmath>
@@ -413,6 +416,24 @@ QImage MapRenderer::render_image(const MapViewport& view, const EventPoints& poi
     render(painter, view, points, visible, options);
     painter.end();
     return image;
+}
+
+bool MapRenderer::render_svg(const QString& file, const MapViewport& view, const EventPoints& points,
+                             const std::vector<std::uint8_t>& visible, const RenderOptions& options) const {
+#ifdef KHARITA_HAS_SVG
+    QSvgGenerator svg;
+    svg.setFileName(file);
+    svg.setSize(view.size);
+    svg.setViewBox(QRect(QPoint(0, 0), view.size));
+    svg.setTitle("Kharita map");
+    QPainter painter;
+    if (!painter.begin(&svg)) return false;
+    render(painter, view, points, visible, options);
+    return painter.end();
+#else
+    (void)file, (void)view, (void)points, (void)visible, (void)options;
+    return false;
+#endif
 }
 
 } // namespace kharita::viewer

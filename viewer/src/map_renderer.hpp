@@ -13,6 +13,7 @@
 #include <QImage>
 #include <QPointF>
 #include <QSize>
+#include <QString>
 
 #include <array>
 #include <optional>
@@ -67,6 +68,11 @@ public:
                 const std::vector<std::uint8_t>& visible, const RenderOptions& options) const;
     QImage render_image(const MapViewport& view, const EventPoints& points,
                         const std::vector<std::uint8_t>& visible, const RenderOptions& options) const;
+
+    /// Writes the same picture as SVG; false when this build has no Qt SVG or the file
+    /// cannot be written.
+    bool render_svg(const QString& file, const MapViewport& view, const EventPoints& points,
+                    const std::vector<std::uint8_t>& visible, const RenderOptions& options) const;
 
     void draw_basemap(QPainter& painter, const MapViewport& view) const;
     /// Returns how many events were drawn.

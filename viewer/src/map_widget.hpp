@@ -22,6 +22,7 @@ public:
     void zoom_to_events();
     void zoom_to_selection();
     RenderOptions& options() { return m_options; }
+    const MapRenderer& renderer() const { return m_renderer; }
     /// The event nearest to a widget position within `radius` pixels.
     std::optional<std::size_t> event_at(const QPointF& pos, double radius = 8) const;
 
