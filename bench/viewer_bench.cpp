@@ -4,13 +4,15 @@
 //   KHARITA_BENCH_EVENTS_CSV  synthetic ACLED-style CSV
 //   KHARITA_BENCH_OUR_DB      Kharita store holding the same events
 
+#include "event_model.hpp"
 #include "event_points.hpp"
+#include "timeline_widget.hpp"
 #include "map_renderer.hpp"
 
 #include "kharita/basemap.hpp"
 #include "kharita/export.hpp"
 
-#include <QGuiApplication>
+#include <QApplication>
 #include <QPainter>
 
 #include <benchmark/benchmark.h>
@@ -111,6 +113,44 @@ void BM_FilterChangeRedraw(benchmark::State& state) {
 }
 BENCHMARK(BM_FilterChangeRedraw)->Unit(benchmark::kMillisecond)->UseRealTime();
 
+void BM_BrushToRedrawnMapAndHistogram(benchmark::State& state) {
+    // the whole path of a timeline brush in the viewer: the model's filter and visibility
+    // mask, the table rows, the histogram rebuilt, and the map's event layer redrawn
+    if (env("KHARITA_BENCH_OUR_DB").empty()) {
+        state.SkipWithError("KHARITA_BENCH_OUR_DB not set");
+        return;
+    }
+    viewer::EventModel model;
+    model.open(env("KHARITA_BENCH_OUR_DB"));
+    viewer::TimelineWidget timeline(model);
+    timeline.resize(1600, 150);
+    QObject::connect(&timeline, &viewer::TimelineWidget::rangeBrushed, &model,
+                     [&](std::optional<std::int32_t> from, std::optional<std::int32_t> to) {
+                         viewer::ViewFilter f = model.filter();
+                         f.from_day = from;
+                         f.to_day = to;
+                         model.set_filter(f);
+                     });
+    static const Basemap empty;
+    const viewer::MapRenderer renderer(empty);
+    const WebMercator m;
+    const MapPoint sw = m.forward({19, 9}), ne = m.forward({34, 26});
+    const auto view = viewer::MapViewport::fit({sw.x, sw.y, ne.x, ne.y}, QSize(1600, 1000));
+    QImage canvas(view.size, QImage::Format_ARGB32_Premultiplied);
+    const auto year = static_cast<std::int32_t>(CivilDay{2018, 1, 1}.serial());
+    std::int32_t shift = 0;
+    for (auto _ : state) {
+        shift = (shift + 30) % 1500;
+        timeline.brush(year + shift, year + shift + 365);  // model filter + histogram rebuild
+        canvas.fill(Qt::transparent);
+        QPainter painter(&canvas);
+        benchmark::DoNotOptimize(renderer.draw_events(painter, view, model.points(), model.visible(), {}));
+    }
+    state.counters["events"] = static_cast<double>(model.points().size());
+    state.counters["rows"] = static_cast<double>(model.rowCount());
+}
+BENCHMARK(BM_BrushToRedrawnMapAndHistogram)->Unit(benchmark::kMillisecond)->UseRealTime();
+
 void BM_LoadFromSpatiaLite(benchmark::State& state) {
     if (env("KHARITA_BENCH_OUR_DB").empty()) {
         state.SkipWithError("KHARITA_BENCH_OUR_DB not set");
@@ -128,7 +168,7 @@ BENCHMARK(BM_LoadFromSpatiaLite)->Unit(benchmark::kMillisecond)->Iterations(2)->
 
 int main(int argc, char** argv) {
     setenv("QT_QPA_PLATFORM", "offscreen", 0);
-    QGuiApplication app(argc, argv);
+    QApplication app(argc, argv);
     benchmark::Initialize(&argc, argv);
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();

@@ -35,6 +35,7 @@ void EventModel::open(const std::filesystem::path& file) {
     m_points = load_event_points(*m_store, {}, WebMercator());
     m_store_matches.reset();
     m_filter = ViewFilter{};
+    sort_order();
     apply_filter();
     endResetModel();
     emit loaded();
@@ -113,7 +114,8 @@ void EventModel::apply_filter() {
     m_visible.assign(n, 0);
     m_rows.clear();
     const auto& f = m_filter;
-    for (std::size_t i = 0; i < n; ++i) {
+    // in table order: the rows come out sorted without sorting on every filter change
+    for (const std::size_t i : m_order) {
         if (!passes_except_dates(i)) continue;
         if (f.from_day || f.to_day) {
             if (!m_points.dated[i]) continue;
@@ -123,7 +125,11 @@ void EventModel::apply_filter() {
         m_visible[i] = 1;
         m_rows.push_back(i);
     }
-    // keep the current order
+}
+
+void EventModel::sort_order() {
+    m_order.resize(m_points.size());
+    for (std::size_t i = 0; i < m_order.size(); ++i) m_order[i] = i;
     const int column = m_sort_column;
     const bool ascending = m_sort_order == Qt::AscendingOrder;
     const auto key_less = [&](std::size_t a, std::size_t b) {
@@ -135,7 +141,7 @@ void EventModel::apply_filter() {
         default: return m_points.day_start[a] < m_points.day_start[b];
         }
     };
-    std::stable_sort(m_rows.begin(), m_rows.end(), [&](std::size_t a, std::size_t b) {
+    std::stable_sort(m_order.begin(), m_order.end(), [&](std::size_t a, std::size_t b) {
         return ascending ? key_less(a, b) : key_less(b, a);
     });
 }
@@ -192,6 +198,7 @@ void EventModel::sort(int column, Qt::SortOrder order) {
     m_sort_column = column;
     m_sort_order = order;
     beginResetModel();
+    sort_order();
     apply_filter();
     endResetModel();
 }

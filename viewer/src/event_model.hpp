@@ -75,6 +75,7 @@ signals:
 
 private:
     void apply_filter();
+    void sort_order();  // m_order by the sort column, once per load or sort
 
     std::unique_ptr<EventStore> m_store;
     std::filesystem::path m_file;
@@ -82,7 +83,8 @@ private:
     ViewFilter m_filter;
     std::optional<std::unordered_set<std::int64_t>> m_store_matches;  // text/region filters
     std::vector<std::uint8_t> m_visible;
-    std::vector<std::size_t> m_rows;
+    std::vector<std::size_t> m_order;  // every point, in table order
+    std::vector<std::size_t> m_rows;   // the visible points, in table order
     std::optional<std::size_t> m_selected;
     int m_sort_column = Date;
     Qt::SortOrder m_sort_order = Qt::AscendingOrder;

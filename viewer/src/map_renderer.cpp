@@ -263,15 +263,34 @@ void MapRenderer::draw_clusters(QPainter& painter, const MapViewport& view, cons
     painter.setFont(font);
     painter.setRenderHint(QPainter::Antialiasing);
     for (const Cluster& c : m_clusters) {
-        const double r = 7 + 4 * std::log10(static_cast<double>(c.count));
-        QColor fill = type_color(c.type);
-        fill.setAlpha(210);
-        painter.setPen(QPen(QColor(255, 255, 255), 1.5));
-        painter.setBrush(fill);
-        painter.drawEllipse(c.centre, r, r);
+        const int r = 7 + static_cast<int>(std::lround(4 * std::log10(static_cast<double>(c.count))));
+        // discs are drawn once per type and radius, then blitted
+        auto disc = m_discs.find(r * 16 + c.type);
+        if (disc == m_discs.end()) {
+            QImage img(2 * r + 4, 2 * r + 4, QImage::Format_ARGB32_Premultiplied);
+            img.fill(Qt::transparent);
+            QPainter dp(&img);
+            dp.setRenderHint(QPainter::Antialiasing);
+            QColor fill = type_color(c.type);
+            fill.setAlpha(210);
+            dp.setPen(QPen(QColor(255, 255, 255), 1.5));
+            dp.setBrush(fill);
+            dp.drawEllipse(QPointF(r + 2, r + 2), r, r);
+            dp.end();
+            disc = m_discs.insert(r * 16 + c.type, img);
+        }
+        painter.drawImage(QPointF(c.centre.x() - r - 2, c.centre.y() - r - 2), *disc);
         const QString label = c.count >= 10000 ? QString("%1k").arg(c.count / 1000) : QString::number(c.count);
+        auto it = m_labels.find(label);
+        if (it == m_labels.end()) {
+            if (m_labels.size() > 4096) m_labels.clear();
+            QStaticText text(label);
+            text.prepare(QTransform(), font);
+            it = m_labels.insert(label, text);
+        }
         painter.setPen(QColor(255, 255, 255));
-        painter.drawText(QRectF(c.centre.x() - r, c.centre.y() - r, 2 * r, 2 * r), Qt::AlignCenter, label);
+        const QSizeF size = it->size();
+        painter.drawStaticText(QPointF(c.centre.x() - size.width() / 2, c.centre.y() - size.height() / 2), *it);
     }
 }
 

@@ -13,6 +13,8 @@
 #include <QImage>
 #include <QPointF>
 #include <QSize>
+#include <QHash>
+#include <QStaticText>
 #include <QString>
 
 #include <array>
@@ -94,6 +96,8 @@ private:
     const RasterBasemap* m_raster = nullptr;
     std::vector<QImage> m_symbols;  // per type: normal; per type + 9: region-precision ring
     mutable std::vector<Cluster> m_clusters;
+    mutable QHash<QString, QStaticText> m_labels;  // laid-out cluster counts, reused between frames
+    mutable QHash<int, QImage> m_discs;            // cluster discs by type and radius
 
     void draw_raster(QPainter& painter, const MapViewport& view, const EventPoints& points,
                      const std::vector<std::uint8_t>& visible) const;
