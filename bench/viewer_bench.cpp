@@ -69,6 +69,7 @@ void BM_EventLayerRedraw(benchmark::State& state) {
         pts.dated.push_back(0);
         pts.fatalities.push_back(-1);
         pts.location.emplace_back();
+        pts.status.push_back(0);
     }
     static const Basemap empty;
     const viewer::MapRenderer renderer(empty);

@@ -79,6 +79,13 @@ TEST_F(ViewerTest, ModelPassesQtsModelTester) {
     f.types.set(static_cast<std::size_t>(EventType::clash));
     model.set_filter(f);
     EXPECT_EQ(model.rowCount(), 10);
+    f.statuses.reset(0);  // occurred off: every test event is occurred
+    model.set_filter(f);
+    EXPECT_EQ(model.rowCount(), 0);
+    f.statuses.set();
+    f.max_time_rank = 1;  // day or finer: all of them
+    model.set_filter(f);
+    EXPECT_EQ(model.rowCount(), 10);
     model.sort(EventModel::Place, Qt::DescendingOrder);
     EXPECT_EQ(model.data(model.index(0, EventModel::Place), Qt::DisplayRole).toString(), "Tripoli");
 }

@@ -57,6 +57,11 @@ EventFilter EventModel::store_filter() const {
         if (f.types.empty()) f.types.emplace_back("none");
     }
     if (m_filter.max_geo_rank < 6) f.min_geo_precision = static_cast<GeoPrecision>(m_filter.max_geo_rank);
+    if (m_filter.max_time_rank < 6) f.min_time_precision = static_cast<TimePrecision>(m_filter.max_time_rank);
+    for (std::size_t k = 0; k < 3 && m_filter.statuses.count() < 3; ++k) {
+        if (m_filter.statuses[k]) f.statuses.emplace_back(to_string(static_cast<EventStatus>(k)));
+    }
+    if (m_filter.statuses.none()) f.statuses.emplace_back("none");
     f.text = m_filter.text;
     f.regions = m_filter.regions;
     f.polygon_wkt = polygon_wkt(m_filter.polygon);
@@ -106,6 +111,7 @@ void EventModel::set_filter(const ViewFilter& filter) {
 bool EventModel::passes_except_dates(std::size_t i) const {
     const auto& f = m_filter;
     return f.types[std::min<std::size_t>(m_points.type[i], 8)] && m_points.geo_rank[i] <= f.max_geo_rank &&
+           f.statuses[std::min<std::size_t>(m_points.status[i], 2)] && m_points.time_rank[i] <= f.max_time_rank &&
            (!m_store_matches || m_store_matches->contains(m_points.id[i]));
 }
 

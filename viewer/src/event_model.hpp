@@ -22,7 +22,9 @@ namespace kharita::viewer {
 struct ViewFilter {
     std::bitset<9> types = std::bitset<9>().set();  ///< by EventType number
     std::optional<std::int32_t> from_day, to_day;   ///< days since 1970-01-01
+    std::bitset<3> statuses = std::bitset<3>().set(); ///< by EventStatus number
     std::uint8_t max_geo_rank = 6;                   ///< 6: any precision, places or not
+    std::uint8_t max_time_rank = 6;                  ///< 6: any, undated included
     std::string text;                                ///< words in evidence or article
     std::vector<RegionCode> regions;
     std::vector<LatLon> polygon;                     ///< drawn on the map; empty: none

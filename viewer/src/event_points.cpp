@@ -16,6 +16,7 @@ void EventPoints::clear() {
     dated.clear();
     fatalities.clear();
     location.clear();
+    status.clear();
 }
 
 void EventPoints::reserve(std::size_t n) {
@@ -29,6 +30,7 @@ void EventPoints::reserve(std::size_t n) {
     dated.reserve(n);
     fatalities.reserve(n);
     location.reserve(n);
+    status.reserve(n);
 }
 
 void EventPoints::push_back(const EventPoint& p) {
@@ -43,6 +45,7 @@ void EventPoints::push_back(const EventPoint& p) {
     dated.push_back(p.dated ? 1 : 0);
     fatalities.push_back(p.fatalities);
     location.push_back(p.location);
+    status.push_back(p.status);
 }
 
 void EventPoints::project(const WebMercator& projection) { projection.forward_in_place(xy); }

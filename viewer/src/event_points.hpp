@@ -20,6 +20,7 @@ struct EventPoints {
     std::vector<std::uint8_t> dated;
     std::vector<std::int32_t> fatalities;  ///< -1 when not stated
     std::vector<std::string> location;
+    std::vector<std::uint8_t> status;  ///< EventStatus as a number
 
     std::size_t size() const noexcept { return id.size(); }
     void clear();

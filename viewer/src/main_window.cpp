@@ -145,6 +145,14 @@ QWidget* MainWindow::build_filter_panel() {
         m_type_boxes.push_back(box);
         layout->addWidget(box);
     }
+    layout->addWidget(new QLabel("<b>Status</b>"));
+    for (const char* status : {"occurred", "planned", "ongoing"}) {
+        auto* box = new QCheckBox(status);
+        box->setChecked(true);
+        connect(box, &QCheckBox::toggled, this, &MainWindow::apply_panel);
+        m_status_boxes.push_back(box);
+        layout->addWidget(box);
+    }
     auto* form = new QFormLayout;
     m_from = new QLineEdit;
     m_from->setPlaceholderText("YYYY-MM-DD");
@@ -152,13 +160,16 @@ QWidget* MainWindow::build_filter_panel() {
     m_to->setPlaceholderText("YYYY-MM-DD");
     m_precision = new QComboBox;
     for (const char* p : {"any", "site", "district", "town", "region", "country"}) m_precision->addItem(p);
+    m_time_precision = new QComboBox;
+    for (const char* p : {"any", "time", "day", "week", "month", "year"}) m_time_precision->addItem(p);
     m_text = new QLineEdit;
     m_text->setPlaceholderText("words in evidence or article");
     m_region = new QLineEdit;
     m_region->setPlaceholderText("Libya, LY-TB, Tripoli district");
     form->addRow("From", m_from);
     form->addRow("To", m_to);
-    form->addRow("Precision", m_precision);
+    form->addRow("Place", m_precision);
+    form->addRow("Date", m_time_precision);
     form->addRow("Text", m_text);
     form->addRow("Region", m_region);
     layout->addLayout(form);
@@ -172,6 +183,7 @@ QWidget* MainWindow::build_filter_panel() {
     layout->addWidget(m_tree);
     for (QLineEdit* e : {m_from, m_to, m_text, m_region}) connect(e, &QLineEdit::returnPressed, this, &MainWindow::apply_panel);
     connect(m_precision, &QComboBox::currentIndexChanged, this, &MainWindow::apply_panel);
+    connect(m_time_precision, &QComboBox::currentIndexChanged, this, &MainWindow::apply_panel);
     auto* apply = new QPushButton("Apply");
     connect(apply, &QPushButton::clicked, this, &MainWindow::apply_panel);
     auto* play = new QPushButton("Play");
@@ -281,6 +293,9 @@ void MainWindow::apply_panel() {
         f.to_day = parse_day(m_to->text());
         const int p = m_precision->currentIndex();
         f.max_geo_rank = static_cast<std::uint8_t>(p == 0 ? 6 : p - 1);
+        const int tp = m_time_precision->currentIndex();
+        f.max_time_rank = static_cast<std::uint8_t>(tp == 0 ? 6 : tp - 1);
+        for (std::size_t k = 0; k < m_status_boxes.size(); ++k) f.statuses[k] = m_status_boxes[k]->isChecked();
         f.text = m_text->text().trimmed().toStdString();
         f.regions.clear();
         if (!m_region->text().trimmed().isEmpty()) {
@@ -509,8 +524,12 @@ bool MainWindow::save_filter(const QString& file) const {
     for (std::size_t t = 0; t < f.types.size(); ++t) {
         if (f.types[t]) types.append(QString::fromUtf8(to_string(static_cast<EventType>(t)).data()));
     }
-    QJsonObject o{{"types", types}, {"text", QString::fromStdString(f.text)}, {"max_geo_rank", f.max_geo_rank},
-                  {"region", m_region->text()}};
+    QJsonArray statuses;
+    for (std::size_t k = 0; k < 3; ++k) {
+        if (f.statuses[k]) statuses.append(QString::fromUtf8(to_string(static_cast<EventStatus>(k)).data()));
+    }
+    QJsonObject o{{"types", types}, {"statuses", statuses}, {"text", QString::fromStdString(f.text)},
+                  {"max_geo_rank", f.max_geo_rank}, {"max_time_rank", f.max_time_rank}, {"region", m_region->text()}};
     QJsonArray ring;
     for (const LatLon& ll : f.polygon) ring.append(QJsonArray{ll.lat, ll.lon});
     if (!ring.isEmpty()) o["polygon"] = ring;
@@ -545,6 +564,16 @@ bool MainWindow::load_filter(const QString& file) {
     const int rank = o["max_geo_rank"].toInt(6);
     const QSignalBlocker block(m_precision);
     m_precision->setCurrentIndex(rank >= 6 ? 0 : rank + 1);
+    const int time_rank = o["max_time_rank"].toInt(6);
+    const QSignalBlocker block_time(m_time_precision);
+    m_time_precision->setCurrentIndex(time_rank >= 6 ? 0 : time_rank + 1);
+    if (o.contains("statuses")) {
+        const QJsonArray statuses = o["statuses"].toArray();
+        for (QCheckBox* box : m_status_boxes) {
+            const QSignalBlocker b(box);
+            box->setChecked(statuses.contains(box->text()));
+        }
+    }
     std::vector<LatLon> ring;
     for (const QJsonValue& v : o["polygon"].toArray()) ring.push_back({v.toArray().at(0).toDouble(), v.toArray().at(1).toDouble()});
     ViewFilter f = m_model.filter();
@@ -571,10 +600,13 @@ void MainWindow::ingest(const QStringList& files) {
             const Gazetteer g = Gazetteer::open(default_gazetteer_path());
             const Geoparser parser(g);
             auto store = open_event_store(db, StoreMode::read_write);
-            for (const std::string& p : paths) {
+            for (std::size_t k = 0; k < paths.size(); ++k) {
                 Diagnostics problems;
-                const auto parsed = parse_articles(parser, read_articles(p, std::nullopt, problems), std::nullopt);
-                store->ingest(parsed, {p, std::nullopt});
+                const auto parsed = parse_articles(parser, read_articles(paths[k], std::nullopt, problems), std::nullopt);
+                store->ingest(parsed, {paths[k], std::nullopt});
+                QMetaObject::invokeMethod(this, [this, k, n = paths.size()] {
+                    statusBar()->showMessage(QString("Ingesting: %1 of %2 files stored").arg(k + 1).arg(n));
+                }, Qt::QueuedConnection);
             }
         } catch (const std::exception& e) {
             error = QString::fromUtf8(e.what());

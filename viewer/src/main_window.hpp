@@ -91,6 +91,8 @@ private:
     QLineEdit* m_text = nullptr;
     QLineEdit* m_region = nullptr;
     QComboBox* m_precision = nullptr;
+    QComboBox* m_time_precision = nullptr;
+    std::vector<QCheckBox*> m_status_boxes;
     QTreeWidget* m_tree = nullptr;
     std::unique_ptr<RasterBasemap> m_raster;
     std::thread m_worker;

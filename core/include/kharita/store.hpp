@@ -58,6 +58,7 @@ struct EventPoint {
     std::uint8_t geo_rank = 6;   ///< GeoPrecision as a number; 6 when there is no place
     std::uint8_t time_rank = 6;  ///< 0 time, 1 day, 2 week, 3 month, 4 year, 5 decade, 6 unknown
     std::int32_t fatalities = -1;  ///< -1 when not stated
+    std::uint8_t status = 0;       ///< EventStatus as a number
     std::string location;
 };
 

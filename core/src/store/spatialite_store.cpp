@@ -170,7 +170,7 @@ constexpr const char* kRecordColumns =
 
 // The columns of an EventPoint; lat and lon at 1 and 2 as in the ids-only list.
 constexpr const char* kPointColumns =
-    "id, lat, lon, day_start, day_end, type, geo_rank, time_rank, fatalities, location";
+    "id, lat, lon, day_start, day_end, type, geo_rank, time_rank, fatalities, location, status";
 
 void read_record(const Statement& s, EventRecord& r) {
     const auto text = [&](int col, std::string& out) { out.assign(s.column_text(col)); };
@@ -940,6 +940,10 @@ void SpatialiteStore::query_points(const EventFilter& filter,
         p.time_rank = static_cast<std::uint8_t>(s.column_int(7));
         p.fatalities = s.column_is_null(8) ? -1 : s.column_int(8);
         p.location.assign(s.column_text(9));
+        const std::string_view status = s.column_text(10);
+        p.status = static_cast<std::uint8_t>(status == "planned" ? EventStatus::planned
+                                             : status == "ongoing" ? EventStatus::ongoing
+                                                                   : EventStatus::occurred);
         point(p);
     });
 }
