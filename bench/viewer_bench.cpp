@@ -49,6 +49,19 @@ const viewer::EventPoints& million() {
     return pts;
 }
 
+/// A 1600x1000 view of Libya, as the figures are measured.
+viewer::MapViewport libya_view() {
+    const WebMercator m;
+    const MapPoint sw = m.forward({19, 9}), ne = m.forward({34, 26});
+    return viewer::MapViewport::fit({sw.x, sw.y, ne.x, ne.y}, QSize(1600, 1000));
+}
+
+const viewer::MapRenderer& renderer_without_basemap() {
+    static const Basemap empty;
+    static const viewer::MapRenderer renderer(empty);
+    return renderer;
+}
+
 void BM_EventLayerRedraw(benchmark::State& state) {
     if (env("KHARITA_BENCH_EVENTS_CSV").empty()) {
         state.SkipWithError("KHARITA_BENCH_EVENTS_CSV not set (run bench/viewer_bench.sh)");
@@ -71,11 +84,8 @@ void BM_EventLayerRedraw(benchmark::State& state) {
         pts.location.emplace_back();
         pts.status.push_back(0);
     }
-    static const Basemap empty;
-    const viewer::MapRenderer renderer(empty);
-    const WebMercator m;
-    const MapPoint sw = m.forward({19, 9}), ne = m.forward({34, 26});  // Libya
-    const auto view = viewer::MapViewport::fit({sw.x, sw.y, ne.x, ne.y}, QSize(1600, 1000));
+    const auto& renderer = renderer_without_basemap();
+    const auto view = libya_view();
     QImage canvas(view.size, QImage::Format_ARGB32_Premultiplied);
     viewer::RenderOptions options;
     std::size_t drawn = 0;
@@ -96,11 +106,8 @@ void BM_FilterChangeRedraw(benchmark::State& state) {
         return;
     }
     const auto& pts = million();
-    static const Basemap empty;
-    const viewer::MapRenderer renderer(empty);
-    const WebMercator m;
-    const MapPoint sw = m.forward({19, 9}), ne = m.forward({34, 26});
-    const auto view = viewer::MapViewport::fit({sw.x, sw.y, ne.x, ne.y}, QSize(1600, 1000));
+    const auto& renderer = renderer_without_basemap();
+    const auto view = libya_view();
     QImage canvas(view.size, QImage::Format_ARGB32_Premultiplied);
     std::vector<std::uint8_t> visible(pts.size());
     std::uint8_t keep = 0;
@@ -132,11 +139,8 @@ void BM_BrushToRedrawnMapAndHistogram(benchmark::State& state) {
                          f.to_day = to;
                          model.set_filter(f);
                      });
-    static const Basemap empty;
-    const viewer::MapRenderer renderer(empty);
-    const WebMercator m;
-    const MapPoint sw = m.forward({19, 9}), ne = m.forward({34, 26});
-    const auto view = viewer::MapViewport::fit({sw.x, sw.y, ne.x, ne.y}, QSize(1600, 1000));
+    const auto& renderer = renderer_without_basemap();
+    const auto view = libya_view();
     QImage canvas(view.size, QImage::Format_ARGB32_Premultiplied);
     const auto year = static_cast<std::int32_t>(CivilDay{2018, 1, 1}.serial());
     std::int32_t shift = 0;

@@ -32,30 +32,25 @@ void GdalErrorScope::throw_if_error(const std::string& context) const {
     }
 }
 
-Dataset Dataset::open_vector(const std::filesystem::path& file) {
+Dataset Dataset::open(const std::filesystem::path& file, unsigned flags, const char* what) {
     gdal_register_all_once();
     GdalErrorScope errors;
     Dataset ds;
     ds.m_name = file.string();
-    ds.m_ds.reset(GDALDataset::Open(ds.m_name.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    ds.m_ds.reset(GDALDataset::Open(ds.m_name.c_str(), flags | GDAL_OF_READONLY));
     if (!ds.m_ds) {
         errors.throw_if_error(ds.m_name);
-        throw GdalError(CPLE_OpenFailed, ds.m_name + ": not a readable vector dataset", ds.m_name);
+        throw GdalError(CPLE_OpenFailed, ds.m_name + ": not a readable " + what, ds.m_name);
     }
     return ds;
 }
 
+Dataset Dataset::open_vector(const std::filesystem::path& file) {
+    return open(file, GDAL_OF_VECTOR, "vector dataset");
+}
+
 Dataset Dataset::open_raster(const std::filesystem::path& file) {
-    gdal_register_all_once();
-    GdalErrorScope errors;
-    Dataset ds;
-    ds.m_name = file.string();
-    ds.m_ds.reset(GDALDataset::Open(ds.m_name.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
-    if (!ds.m_ds) {
-        errors.throw_if_error(ds.m_name);
-        throw GdalError(CPLE_OpenFailed, ds.m_name + ": not a readable raster", ds.m_name);
-    }
-    return ds;
+    return open(file, GDAL_OF_RASTER, "raster");
 }
 
 Dataset Dataset::warped(const Dataset& source, const std::string& target_crs) {

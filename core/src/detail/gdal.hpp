@@ -44,6 +44,8 @@ public:
     void close();
 
 private:
+    static Dataset open(const std::filesystem::path& file, unsigned flags, const char* what);
+
     GDALDatasetUniquePtr m_ds;
     std::string m_name;
 };
