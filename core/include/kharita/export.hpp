@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <istream>
 #include <memory>
 #include <optional>
 #include <string>
@@ -48,6 +49,8 @@ class AcledReader {
 public:
     /// Throws InputError when the file cannot be read or lacks a required column.
     AcledReader(const std::filesystem::path& file, const Gazetteer* gazetteer = nullptr);
+    /// Reads from a stream that outlives the reader; `name` names it in messages.
+    AcledReader(std::istream& in, std::string name, const Gazetteer* gazetteer = nullptr);
     AcledReader(const AcledReader&) = delete;
     AcledReader& operator=(const AcledReader&) = delete;
     ~AcledReader();
@@ -56,6 +59,7 @@ public:
     bool next(EventRecord& record, Diagnostics& problems);
 
 private:
+    void read_header();
     struct Impl;
     std::unique_ptr<Impl> m_impl;
 };

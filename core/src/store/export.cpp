@@ -624,7 +624,8 @@ std::optional<CivilDay> parse_acled_date(std::string_view s) {
 } // namespace
 
 struct AcledReader::Impl {
-    std::ifstream in;
+    std::ifstream file;
+    std::istream* in = nullptr;
     std::string source;
     const Gazetteer* gazetteer = nullptr;
     std::vector<std::string> fields;
@@ -656,12 +657,25 @@ struct AcledReader::Impl {
 
 AcledReader::AcledReader(const fs::path& file, const Gazetteer* gazetteer)
     : m_impl(std::make_unique<Impl>()) {
+    m_impl->file.open(file, std::ios::binary);
+    if (!m_impl->file) throw InputError(file.string(), "cannot open");
+    m_impl->in = &m_impl->file;
+    m_impl->source = file.string();
+    m_impl->gazetteer = gazetteer;
+    read_header();
+}
+
+AcledReader::AcledReader(std::istream& in, std::string name, const Gazetteer* gazetteer)
+    : m_impl(std::make_unique<Impl>()) {
+    m_impl->in = &in;
+    m_impl->source = std::move(name);
+    m_impl->gazetteer = gazetteer;
+    read_header();
+}
+
+void AcledReader::read_header() {
     Impl& d = *m_impl;
-    d.in.open(file, std::ios::binary);
-    if (!d.in) throw InputError(file.string(), "cannot open");
-    d.source = file.string();
-    d.gazetteer = gazetteer;
-    if (!next_csv_record(d.in, d.fields, d.line)) throw InputError(d.source, "empty file");
+    if (!next_csv_record(*d.in, d.fields, d.line)) throw InputError(d.source, "empty file");
     for (std::size_t i = 0; i < d.fields.size(); ++i) {
         std::string name = lower(d.fields[i]);
         if (i == 0 && name.starts_with("\xEF\xBB\xBF")) name.erase(0, 3);  // byte-order mark
@@ -679,7 +693,7 @@ AcledReader::~AcledReader() = default;
 
 bool AcledReader::next(EventRecord& r, Diagnostics& problems) {
     Impl& d = *m_impl;
-    while (next_csv_record(d.in, d.fields, d.line)) {
+    while (next_csv_record(*d.in, d.fields, d.line)) {
         if (d.fields.size() == 1 && d.fields[0].empty()) continue;
         const auto day = parse_acled_date(d.get("event_date"));
         if (!day) {
