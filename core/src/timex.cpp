@@ -926,6 +926,13 @@ std::optional<Match> Matcher::relative_period(std::size_t i) const {
         if (which == 1) sat = sat.plus_days(7);
         return make(i, u, sat, sat.plus_days(1), TimePrecision::day, true);
     }
+    if ((w == "weekday" || w == "workday") && which != 0 && !earlier && !later) {
+        // "next weekday": the first working day (Monday to Friday) after the reference;
+        // "last weekday": the last one before it
+        CivilDay d = r.plus_days(which);
+        while (d.weekday() == 0 || d.weekday() == 6) d = d.plus_days(which);
+        return make(i, u, d, d, TimePrecision::day, true);
+    }
     if (w == "month") {
         const CivilDay first = *CivilDay::make(r.year, r.month, 1);
         const CivilDay a = first.plus_months(which);

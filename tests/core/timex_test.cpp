@@ -58,6 +58,13 @@ TEST(TemporalTagger, RelativeExpressions) {
     EXPECT_TRUE(since.open_end);
 }
 
+TEST(TemporalTagger, NextAndLastWeekdayAreWorkingDays) {
+    // 2025-06-14 is a Saturday: the last working day is Friday, the next is Monday
+    EXPECT_EQ(find("the crossing reopens next weekday", "2025-06-14T12:00").at(0).first.iso(), "2025-06-16");
+    EXPECT_EQ(find("it closed last weekday", "2025-06-14T12:00").at(0).first.iso(), "2025-06-13");
+    EXPECT_EQ(find("it closed last weekday", "2025-06-12T12:00").at(0).first.iso(), "2025-06-11");
+}
+
 TEST(TemporalTagger, ImpossibleDatesAreNotFound) {
     EXPECT_TRUE(find("on 31 February 2025", "2025-06-14").empty());
     EXPECT_TRUE(find("on 2025-13-01", "2025-06-14").empty());
