@@ -285,6 +285,8 @@ std::optional<CivilDay> Matcher::infer_year(unsigned month, unsigned day, int we
         if (!d) continue;
         if (weekday >= 0 && static_cast<int>(d->weekday()) != weekday) continue;
         std::int64_t diff = d->serial() - ref;
+        // the caller's forward option is a rule, not a hint: the next occurrence
+        if (m_o.forward && diff < 0) continue;
         std::int64_t cost = std::abs(diff);
         // the tense breaks near-ties: a past-tense clause prefers the past reading
         if (dir == TimeDirection::past && diff > 0) cost += 60;

@@ -58,6 +58,13 @@ TEST(TemporalTagger, RelativeExpressions) {
     EXPECT_TRUE(since.open_end);
 }
 
+TEST(TemporalTagger, ForwardOptionTakesTheNextOccurrence) {
+    TimexOptions forward;
+    forward.forward = true;
+    EXPECT_EQ(find("on January 1st", "2016-02-15", forward).at(0).first.iso(), "2017-01-01");
+    EXPECT_EQ(find("on January 1st", "2016-02-15").at(0).first.iso(), "2016-01-01");  // nearest
+}
+
 TEST(TemporalTagger, NextAndLastWeekdayAreWorkingDays) {
     // 2025-06-14 is a Saturday: the last working day is Friday, the next is Monday
     EXPECT_EQ(find("the crossing reopens next weekday", "2025-06-14T12:00").at(0).first.iso(), "2025-06-16");

@@ -73,7 +73,8 @@ struct TimexOptions {
     /// Numeric dates read day first (27/03/2025) instead of month first (03/27/2025) when
     /// both readings are possible.
     bool little_endian = false;
-    /// Prefer the future reading of ambiguous expressions (a bare weekday, a month).
+    /// Read ambiguous expressions forward: a day and month without a year is its next
+    /// occurrence, a bare weekday or month the future one (chrono-node's forwardDate).
     bool forward = false;
 };
 
