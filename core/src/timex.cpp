@@ -137,11 +137,12 @@ enum class Unit : std::uint8_t { none, second, minute, hour, day, week, month, q
 
 Unit unit_of(std::string_view w) {
     if (w == "second" || w == "seconds" || w == "sec" || w == "secs" || w == "s") return Unit::second;
-    if (w == "minute" || w == "minutes" || w == "min" || w == "mins") return Unit::minute;
+    // "m" glued to a number is minutes, as feeds print ages ("5m", "2h", "1d"); "mo" is months
+    if (w == "minute" || w == "minutes" || w == "min" || w == "mins" || w == "m") return Unit::minute;
     if (w == "hour" || w == "hours" || w == "hr" || w == "hrs" || w == "h") return Unit::hour;
     if (w == "day" || w == "days" || w == "d") return Unit::day;
     if (w == "week" || w == "weeks" || w == "wk" || w == "wks" || w == "w") return Unit::week;
-    if (w == "month" || w == "months" || w == "mo" || w == "mos" || w == "mon" || w == "m") return Unit::month;
+    if (w == "month" || w == "months" || w == "mo" || w == "mos" || w == "mon") return Unit::month;
     if (w == "quarter" || w == "quarters" || w == "qtr" || w == "qtrs") return Unit::quarter;
     if (w == "year" || w == "years" || w == "yr" || w == "yrs" || w == "y") return Unit::year;
     return Unit::none;
@@ -857,7 +858,16 @@ std::optional<Match> Matcher::units(std::size_t i) const {
     // "2 weeks after yesterday", "a week before tomorrow": counted from that day
     CivilDay base = m_ref->day;
     if ((word(end, "before") || word(end, "after")) && !m_o.strict) {
-        if (auto anchor = casual(end + 1)) {
+        // "2 days after next Friday", "a week before 12 May": any day the anchor names
+        std::optional<Match> anchor;
+        for (auto fn : {&Matcher::casual, &Matcher::weekday, &Matcher::iso_date, &Matcher::day_month,
+                        &Matcher::month_day}) {
+            auto m = (this->*fn)(end + 1);
+            if (m && m->timex.precision == TimePrecision::day && (!anchor || m->last_token > anchor->last_token)) {
+                anchor = std::move(m);
+            }
+        }
+        if (anchor) {
             base = anchor->timex.first;
             end = anchor->last_token;
         }
@@ -1017,7 +1027,7 @@ std::optional<Match> Matcher::weekday(std::size_t i) const {
         const bool sentence = m_t.size() >= 5;
         if (dir == TimeDirection::past || (dir == TimeDirection::present && sentence)) delta = -back;
         else if (dir == TimeDirection::future) delta = ahead;
-        else delta = iso_wd - iso_rw;  // a bare weekday: that day of the current (ISO) week
+        else delta = ahead <= back ? ahead : -back;  // a bare weekday: the nearer one
     }
     const CivilDay d = r.plus_days(delta);
     Match m = make(i, last, d, d, TimePrecision::day, true);
@@ -1032,10 +1042,10 @@ std::optional<Match> Matcher::time_alone(std::size_t i) const {
     if (at) ++k;
     const auto tod = time_of_day(k, !at);
     if (!tod) return std::nullopt;
-    // a bare time already past today means the next one, unless the clause is in the past
+    // a time of the reference day, unless the clause looks ahead and that time has passed
     CivilDay day = m_ref->day;
     if (m_ref->minute_of_day >= 0 && tod->first < m_ref->minute_of_day &&
-        tense(i) != TimeDirection::past) {
+        (tense(i) == TimeDirection::future || m_o.forward)) {
         day = day.plus_days(1);
     }
     Match m = make(i, tod->second - 1, day, day, TimePrecision::time, true);
@@ -1043,8 +1053,14 @@ std::optional<Match> Matcher::time_alone(std::size_t i) const {
     std::size_t end = tod->second;
     if (punct(end, "-") || word(end, "to") || word(end, "till") || word(end, "until")) {
         if (auto tod2 = time_of_day(end + 1, false)) {
-            m.timex.end_minute_of_day = tod2->first;
-            if (tod2->first < tod->first) m.timex.last = day.plus_days(1);
+            // "8pm - 11": an end without am/pm stays in the afternoon of its start
+            int end_minute = tod2->first;
+            if (end_minute < 720 && tod->first >= 720 && end_minute + 720 > tod->first &&
+                number(tod2->second - 1)) {
+                end_minute += 720;
+            }
+            m.timex.end_minute_of_day = end_minute;
+            if (end_minute < tod->first) m.timex.last = day.plus_days(1);
             end = tod2->second;
         }
     }
@@ -1127,7 +1143,11 @@ std::vector<Timex> Matcher::run() {
         // a time first, then its day: "14:15 05/31/2024", "8:23 AM, Jul 9"
         if (best->timex.precision == TimePrecision::time && best->timex.relative) {
             std::size_t k = after;
-            if (punct(k, ",") || word(k, "on")) ++k;
+            // "8:23 AM, Jul 9", "8:23 AM \u2219 Jul 9" (a bullet, as social posts print it)
+            if (punct(k, ",") || punct(k, "\xE2\x88\x99") || punct(k, "\xC2\xB7") || punct(k, "|") ||
+                word(k, "on")) {
+                ++k;
+            }
             if (auto date = match_at(k); date && date->timex.precision == TimePrecision::day) {
                 const int minute = best->timex.minute_of_day;
                 const std::size_t start = best->timex.start;
@@ -1148,6 +1168,18 @@ std::vector<Timex> Matcher::run() {
                 const std::size_t start = best->timex.start;
                 best = std::move(date);
                 best->timex.start = start;
+                after = best->last_token + 1;
+            }
+        }
+        // an offset after a day: "next tuesday +10 days", "2023-12-29 -10days"
+        if (best->timex.precision == TimePrecision::day && (punct(after, "+") || punct(after, "-")) &&
+            number(after + 1)) {
+            if (auto offset = units(after); offset && offset->timex.precision == TimePrecision::day) {
+                const std::int64_t shift = offset->timex.first.serial() - m_ref->day.serial();
+                best->timex.first = best->timex.first.plus_days(shift);
+                best->timex.last = best->timex.last.plus_days(shift);
+                best->timex.end = offset->timex.end;
+                best->last_token = offset->last_token;
                 after = best->last_token + 1;
             }
         }
@@ -1179,6 +1211,20 @@ std::vector<Timex> Matcher::run() {
                 best->timex.end = second->timex.end;
                 best->last_token = second->last_token;
                 if (best->timex.precision == TimePrecision::time) best->timex.precision = TimePrecision::day;
+            }
+        }
+        // a year after the time: "Thu Oct 26, 10:00 - 11:00:09 2023"
+        if (const std::size_t y = best->last_token + 1;
+            best->timex.relative && best->timex.minute_of_day >= 0 && number(y) && m_t[y].text.size() == 4 &&
+            m_t[y].value >= 1900 && m_t[y].value <= 2100) {
+            if (const auto d = CivilDay::make(static_cast<int>(m_t[y].value), best->timex.first.month,
+                                              best->timex.first.day)) {
+                const std::int64_t span = best->timex.last.serial() - best->timex.first.serial();
+                best->timex.first = *d;
+                best->timex.last = d->plus_days(span);
+                best->timex.relative = false;
+                best->timex.end = m_t[y].end;
+                best->last_token = y;
             }
         }
         finish(best->timex);

@@ -65,6 +65,23 @@ TEST(TemporalTagger, ForwardOptionTakesTheNextOccurrence) {
     EXPECT_EQ(find("on January 1st", "2016-02-15").at(0).first.iso(), "2016-01-01");  // nearest
 }
 
+TEST(TemporalTagger, TimesOffsetsAndCompositions) {
+    // an end hour without am/pm stays in the evening of its start
+    EXPECT_EQ(find("open 8pm - 11", "2016-10-01T08:00").at(0).end_minute_of_day, 23 * 60);
+    // a time of the reference day, though already past, when nothing looks ahead
+    EXPECT_EQ(find("at 6 in the morning", "2016-10-01T08:00").at(0).first.iso(), "2016-10-01");
+    // "m" glued to a number is minutes
+    EXPECT_EQ(find("posted 5m ago", "2025-06-14T12:00").at(0).first.iso(), "2025-06-14");
+    // anchors and offsets
+    EXPECT_EQ(find("2 days after next Friday", "2022-02-02T12:00").at(0).first.iso(), "2022-02-13");
+    EXPECT_EQ(find("2023-12-29 -10days", "2023-12-01").at(0).first.iso(), "2023-12-19");
+    // a year after the time, and a time before a bullet-separated date
+    EXPECT_EQ(find("Thu Oct 26, 10:00 - 11:00 2023", "2017-01-01").at(0).first.iso(), "2023-10-26");
+    EXPECT_EQ(find("8:23 AM \u2219 Jul 9", "2016-10-01T08:00").at(0).first.iso(), "2016-07-09");
+    // a bare weekday with no tense: the nearer one (a Sunday reference: Monday is tomorrow)
+    EXPECT_EQ(find("Monday", "2023-04-09T00:00").at(0).first.iso(), "2023-04-10");
+}
+
 TEST(TemporalTagger, NextAndLastWeekdayAreWorkingDays) {
     // 2025-06-14 is a Saturday: the last working day is Friday, the next is Monday
     EXPECT_EQ(find("the crossing reopens next weekday", "2025-06-14T12:00").at(0).first.iso(), "2025-06-16");
