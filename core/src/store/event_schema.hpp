@@ -101,7 +101,6 @@ CREATE INDEX IF NOT EXISTS events_region ON events(country, admin1_code);
 
 inline constexpr const char* kDropEventIndexes = R"sql(
 DROP INDEX IF EXISTS events_space_time;
-DROP INDEX IF EXISTS events_time;
 DROP INDEX IF EXISTS events_region;
 )sql";
 
