@@ -465,4 +465,32 @@ double SpellingMatcher::similarity(std::string_view other) const {
                      static_cast<double>(std::max(m_pattern.size(), other.size()));
 }
 
+std::string strip_unit_word(std::string_view normalized) {
+    std::string n(normalized);
+    for (std::string_view suffix : {" district", " governorate", " province", " region", " state",
+                                    " shabiyah", " municipality", " wilayat", " wilaya"}) {
+        if (n.size() > suffix.size() && n.ends_with(suffix)) {
+            n.erase(n.size() - suffix.size());
+            break;
+        }
+    }
+    return n;
+}
+
+std::string ascii_lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+}
+
+std::string ascii_upper(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) {
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    }
+    return out;
+}
+
 } // namespace kharita

@@ -10,25 +10,7 @@ namespace kharita {
 
 namespace {
 
-std::string upper(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return out;
-}
-
 bool is_code_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
-
-/// "tripoli district" -> "tripoli": the unit words analysts add to admin-1 names.
-std::string without_unit_word(std::string n) {
-    for (std::string_view suffix : {" district", " governorate", " province", " region",
-                                    " state", " shabiyah", " municipality", " wilaya"}) {
-        if (n.ends_with(suffix)) {
-            n.erase(n.size() - suffix.size());
-            break;
-        }
-    }
-    return n;
-}
 
 bool is_country_code(std::string_view feature_code) { return feature_code.starts_with("PCL"); }
 
@@ -50,23 +32,23 @@ RegionCode resolve_region(const Gazetteer& g, std::string_view text) {
     if (t.empty()) throw InputError("--region", "empty region name");
 
     // codes: "LY", "LY-TB" (ISO 3166-2), "LY.77" (GeoNames)
-    if (t.size() == 2 && is_code_char(t[0]) && is_code_char(t[1]) && g.country(upper(t))) {
-        return country_region(g, upper(t));
+    if (t.size() == 2 && is_code_char(t[0]) && is_code_char(t[1]) && g.country(ascii_upper(t))) {
+        return country_region(g, ascii_upper(t));
     }
     if (t.size() >= 4 && t.size() <= 8 && (t[2] == '-' || t[2] == '.') &&
         std::all_of(t.begin(), t.begin() + 2, is_code_char) &&
         std::all_of(t.begin() + 3, t.end(), is_code_char)) {
-        const std::string code = upper(t);
+        const std::string code = ascii_upper(t);
         for (const AdminUnit& u : g.admin1_units()) {
-            if ((code[2] == '-' && upper(u.iso_code) == code) ||
-                (code[2] == '.' && u.country == code.substr(0, 2) && upper(u.code) == code.substr(3))) {
+            if ((code[2] == '-' && ascii_upper(u.iso_code) == code) ||
+                (code[2] == '.' && u.country == code.substr(0, 2) && ascii_upper(u.code) == code.substr(3))) {
                 return admin_region(g, u.country, u.code);
             }
         }
     }
 
     // names: the best country or admin-1 candidate
-    const std::string norm = without_unit_word(normalize_name(t));
+    const std::string norm = strip_unit_word(normalize_name(t));
     for (const AdminUnit& u : g.admin1_units()) {  // an admin-1 name as written
         if (normalize_name(u.name) == norm || normalize_name(u.ascii_name) == norm) {
             if (normalize_name(t) != norm) return admin_region(g, u.country, u.code);
@@ -103,10 +85,10 @@ RegionCode resolve_region(const Gazetteer& g, std::string_view text) {
 
 std::vector<std::string> suggest_regions(const Gazetteer& g, std::string_view text,
                                          std::size_t limit) {
-    const std::string norm = without_unit_word(normalize_name(text));
+    const std::string norm = strip_unit_word(normalize_name(text));
     std::vector<std::pair<double, std::string>> scored;
     const auto consider = [&](const std::string& name) {
-        const double s = name_similarity(norm, without_unit_word(normalize_name(name)));
+        const double s = name_similarity(norm, strip_unit_word(normalize_name(name)));
         if (s >= 0.5) scored.emplace_back(s, name);
     };
     for (const AdminUnit& u : g.admin1_units()) consider(u.name);

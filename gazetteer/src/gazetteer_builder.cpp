@@ -566,14 +566,7 @@ void Builder::add_admin1_places(const fs::path& csc_states) {
         std::string iso;
     };
     std::unordered_map<std::string, State> coords;
-    const auto unit_free = [](std::string_view name) {
-        std::string n = normalize_name(name);
-        for (std::string_view suffix : {" governorate", " district", " province", " region",
-                                        " state", " wilayat", " municipality", " shabiyah"}) {
-            if (n.ends_with(suffix)) n.erase(n.size() - suffix.size());
-        }
-        return n;
-    };
+    const auto unit_free = [](std::string_view name) { return strip_unit_word(normalize_name(name)); };
     const auto key = [&](std::string_view country, std::string_view name) {
         return std::string(country) + ":" + skeleton_key(unit_free(name));
     };

@@ -30,6 +30,14 @@ std::string strip_articles(std::string_view normalized);
 /// Empty when the name does not start with a glued article.
 std::string strip_glued_article(std::string_view normalized);
 
+/// An admin-unit name without the unit word analysts and sources add to it:
+/// "tripoli district" -> "tripoli", "sousse governorate" -> "sousse". Input normalised.
+std::string strip_unit_word(std::string_view normalized);
+
+/// ASCII-only case changes (codes, keys, file extensions); other bytes pass unchanged.
+std::string ascii_lower(std::string_view s);
+std::string ascii_upper(std::string_view s);
+
 /// Consonant skeleton of a normalised name (see above). Non-ASCII letters pass unchanged.
 std::string skeleton_key(std::string_view normalized);
 

@@ -5,6 +5,7 @@
 #include "kharita/export.hpp"
 
 #include "kharita/error.hpp"
+#include "kharita/normalize.hpp"
 #include "kharita/event_style.hpp"
 #include "detail/sqlite.hpp"
 #include "detail/gdal.hpp"
@@ -26,12 +27,6 @@ namespace kharita {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 /// A temporary file beside the destination (same directory, same extension, so GDAL picks
 /// the same driver behaviour and the rename stays on one file system). Removed unless
@@ -246,9 +241,9 @@ constexpr std::array<AcledType, 25> kAcledTypes = {{
 /// it is an ACLED one (events imported from ACLED), else the documented mapping.
 std::pair<std::string, std::string> acled_type_of(const EventRecord& r) {
     for (const AcledType& t : kAcledTypes) {
-        if (lower(r.subtype) == lower(t.sub_event_type)) return {t.event_type, t.sub_event_type};
+        if (ascii_lower(r.subtype) == ascii_lower(t.sub_event_type)) return {t.event_type, t.sub_event_type};
     }
-    const std::string sub = lower(r.subtype);
+    const std::string sub = ascii_lower(r.subtype);
     if (r.type == "clash") return {"Battles", "Armed clash"};
     if (r.type == "attack") {
         if (sub.find("shell") != std::string::npos) {
@@ -499,9 +494,9 @@ std::int64_t write_with_gdal(const EventStore& store, const EventFilter& filter,
 } // namespace
 
 ExportFormat export_format(const fs::path& file, std::string_view name) {
-    std::string key = lower(name);
+    std::string key = ascii_lower(name);
     if (key.empty()) {
-        key = lower(file.extension().string());
+        key = ascii_lower(file.extension().string());
         if (!key.empty()) key.erase(0, 1);
     }
     if (key == "geojson" || key == "json") return ExportFormat::geojson;
@@ -612,7 +607,7 @@ std::optional<CivilDay> parse_acled_date(std::string_view s) {
         std::from_chars(s.data() + b + 1, s.data() + s.size(), year).ec != std::errc()) {
         return std::nullopt;
     }
-    const std::string month = lower(s.substr(a + 1, b - a - 1));
+    const std::string month = ascii_lower(s.substr(a + 1, b - a - 1));
     for (std::size_t m = 0; m < months.size(); ++m) {
         if (months[m] == month || months[m].substr(0, 3) == month) {
             return CivilDay::make(year, static_cast<unsigned>(m + 1), static_cast<unsigned>(day));
@@ -677,7 +672,7 @@ void AcledReader::read_header() {
     Impl& d = *m_impl;
     if (!next_csv_record(*d.in, d.fields, d.line)) throw InputError(d.source, "empty file");
     for (std::size_t i = 0; i < d.fields.size(); ++i) {
-        std::string name = lower(d.fields[i]);
+        std::string name = ascii_lower(d.fields[i]);
         if (i == 0 && name.starts_with("\xEF\xBB\xBF")) name.erase(0, 3);  // byte-order mark
         d.col.emplace(name, i);
     }
@@ -704,11 +699,11 @@ bool AcledReader::next(EventRecord& r, Diagnostics& problems) {
         const std::string& tp = d.get("time_precision");
         r.time_precision = tp == "2" ? "week" : tp == "3" ? "month" : "day";
         const std::string& event_type = d.get("event_type");
-        const std::string sub = lower(d.get("sub_event_type"));
+        const std::string sub = ascii_lower(d.get("sub_event_type"));
         const AcledType* type = nullptr;
         for (const AcledType& t : kAcledTypes) {
-            if (sub == lower(t.sub_event_type) &&
-                (event_type.empty() || lower(event_type) == lower(t.event_type))) {
+            if (sub == ascii_lower(t.sub_event_type) &&
+                (event_type.empty() || ascii_lower(event_type) == ascii_lower(t.event_type))) {
                 type = &t;
             }
         }

@@ -1,4 +1,5 @@
 #include "kharita/error.hpp"
+#include "kharita/normalize.hpp"
 #include "kharita/store.hpp"
 #include "detail/gdal.hpp"
 
@@ -32,10 +33,8 @@ std::string to_wkt(const OGRGeometry& g) {
 }
 
 std::unique_ptr<OGRGeometry> parse_text(const std::string& text, const std::string& input) {
-    std::string head = text.substr(0, 16);
-    std::transform(head.begin(), head.end(), head.begin(), [](unsigned char c) { return std::toupper(c); });
     detail::GdalErrorScope quiet;
-    if (head.starts_with("{")) {
+    if (text.starts_with("{")) {
         return checked_polygon(OGRGeometryFactory::createFromGeoJson(text.c_str()), input, "GeoJSON");
     }
     OGRGeometry* g = nullptr;
@@ -53,8 +52,7 @@ std::string read_polygon(const std::string& arg) {
     std::string text = arg;
     text.erase(0, text.find_first_not_of(" \t\r\n"));
     if (text.empty()) throw InputError("--polygon", "empty");
-    std::string upper = text.substr(0, 12);
-    std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return std::toupper(c); });
+    const std::string upper = ascii_upper(text.substr(0, 12));
     if (upper.starts_with("POLYGON") || upper.starts_with("MULTIPOLYGON") || text.front() == '{') {
         return to_wkt(*parse_text(text, "--polygon"));
     }
