@@ -68,15 +68,11 @@ EventFilter build_filter(const FilterArgs& a) {
         }
     }
     if (!a.min_geo.empty()) {
-        for (int p = 0; p <= static_cast<int>(GeoPrecision::continent); ++p) {
-            if (to_string(static_cast<GeoPrecision>(p)) == a.min_geo) f.min_geo_precision = static_cast<GeoPrecision>(p);
-        }
+        f.min_geo_precision = geo_precision_from(a.min_geo);
         if (!f.min_geo_precision) throw InputError("--min-geo-precision", "unknown precision \"" + a.min_geo + "\"");
     }
     if (!a.min_time.empty()) {
-        for (int p = 0; p <= static_cast<int>(TimePrecision::decade); ++p) {
-            if (to_string(static_cast<TimePrecision>(p)) == a.min_time) f.min_time_precision = static_cast<TimePrecision>(p);
-        }
+        f.min_time_precision = time_precision_from(a.min_time);
         if (!f.min_time_precision) throw InputError("--min-time-precision", "unknown precision \"" + a.min_time + "\"");
     }
     f.text = a.text;

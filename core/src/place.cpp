@@ -14,6 +14,13 @@ std::string_view to_string(GeoPrecision p) noexcept {
     return "unknown";
 }
 
+std::optional<GeoPrecision> geo_precision_from(std::string_view name) noexcept {
+    for (int p = 0; p <= static_cast<int>(GeoPrecision::continent); ++p) {
+        if (to_string(static_cast<GeoPrecision>(p)) == name) return static_cast<GeoPrecision>(p);
+    }
+    return std::nullopt;
+}
+
 GeoPrecision precision_of(char feature_class, std::string_view code) noexcept {
     switch (feature_class) {
     case 'A':

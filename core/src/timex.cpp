@@ -1309,6 +1309,13 @@ std::string_view to_string(TimePrecision p) noexcept {
     return "unknown";
 }
 
+std::optional<TimePrecision> time_precision_from(std::string_view name) noexcept {
+    for (int p = 0; p <= static_cast<int>(TimePrecision::decade); ++p) {
+        if (to_string(static_cast<TimePrecision>(p)) == name) return static_cast<TimePrecision>(p);
+    }
+    return std::nullopt;
+}
+
 std::string_view to_string(TimeDirection d) noexcept {
     switch (d) {
     case TimeDirection::past: return "past";

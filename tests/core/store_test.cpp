@@ -193,6 +193,11 @@ TEST(EventStore, FreeTextLimitPolygonAndPrecision) {
     std::int64_t towns = 0;
     for (const auto& r : records) towns += r.geo_precision == "town" ? 1 : 0;
     EXPECT_EQ(store->count(fine), towns);
+    EventFilter weekly;
+    weekly.min_time_precision = TimePrecision::week;
+    std::int64_t day_or_week = 0;
+    for (const auto& r : records) day_or_week += r.time_precision == "day" || r.time_precision == "week" ? 1 : 0;
+    EXPECT_EQ(store->count(weekly), day_or_week);
 }
 
 TEST(EventStore, BadFiltersAreInputErrors) {

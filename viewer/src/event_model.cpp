@@ -20,7 +20,6 @@ QString type_label(std::uint8_t t) {
     const auto label = event_style(to_string(static_cast<EventType>(std::min<int>(t, 8)))).label;
     return QString::fromUtf8(label.data(), static_cast<qsizetype>(label.size()));
 }
-const char* const kPrecisions[] = {"site", "district", "town", "region", "country", "continent", "none"};
 } // namespace
 
 EventModel::EventModel(QObject* parent) : QAbstractTableModel(parent) {}
@@ -181,7 +180,11 @@ QVariant EventModel::data(const QModelIndex& index, int role) const {
                        : day_text(m_points.day_start[i]) + QStringLiteral(" – ") + day_text(m_points.day_end[i]);
         case Type: return type_label(m_points.type[i]);
         case Place: return QString::fromStdString(m_points.location[i]);
-        case Precision: return QString::fromLatin1(kPrecisions[std::min<int>(m_points.geo_rank[i], 6)]);
+        case Precision: {
+            if (m_points.geo_rank[i] > static_cast<int>(GeoPrecision::continent)) return QStringLiteral("none");
+            const auto name = to_string(static_cast<GeoPrecision>(m_points.geo_rank[i]));
+            return QString::fromLatin1(name.data(), static_cast<qsizetype>(name.size()));
+        }
         case Fatalities: return m_points.fatalities[i] < 0 ? QVariant() : QVariant(m_points.fatalities[i]);
         default: return {};
         }

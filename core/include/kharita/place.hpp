@@ -4,6 +4,7 @@
 #include "kharita/lat_lon.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -20,6 +21,8 @@ enum class GeoPrecision : std::uint8_t {
 };
 
 std::string_view to_string(GeoPrecision p) noexcept;
+/// The precision named by to_string(GeoPrecision), if any.
+std::optional<GeoPrecision> geo_precision_from(std::string_view name) noexcept;
 
 /// Dense index of a place inside a loaded Gazetteer (not stable across rebuilds).
 using PlaceId = std::uint32_t;

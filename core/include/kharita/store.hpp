@@ -145,8 +145,6 @@ public:
     virtual std::int64_t count(const EventFilter& filter) const = 0;
     /// How the last query was answered ("space-time cells, 180 cells", "time index", ...).
     virtual std::string last_plan() const = 0;
-    /// Every stored article's id with its number of events and mentions (for checks).
-    virtual std::int64_t article_count() const = 0;
 };
 
 inline std::int64_t EventStore::ingest_records(const std::vector<EventRecord>& records) {

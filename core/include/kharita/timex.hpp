@@ -45,6 +45,8 @@ struct LocalTime {
 
 enum class TimePrecision : std::uint8_t { time, day, week, month, year, decade };
 std::string_view to_string(TimePrecision p) noexcept;
+/// The precision named by to_string(TimePrecision), if any.
+std::optional<TimePrecision> time_precision_from(std::string_view name) noexcept;
 
 /// Which way the expression points from the reference.
 enum class TimeDirection : std::uint8_t { past, present, future };

@@ -454,7 +454,6 @@ std::int64_t write_with_gdal(const EventStore& store, const EventFilter& filter,
     std::int64_t n = 0;
     detail::Feature feature(OGRFeature::CreateFeature(layer->GetLayerDefn()));
     store.query(filter, [&](const EventRecord& r) {
-        feature->UnsetField(0);
         for (int i = 0; i < static_cast<int>(fields.size()); ++i) feature->SetFieldNull(i);
         feature->SetField(0, static_cast<GIntBig>(r.id));
         feature->SetField(1, r.type.c_str());

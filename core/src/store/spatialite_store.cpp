@@ -73,18 +73,15 @@ int cell_row(double lat) {
 }
 int cell_of(const LatLon& p) { return cell_row(p.lat) * kCellColumns + cell_column(p.lon); }
 
+// The ranks stored for index filters: the enums' order, 6 for unknown / no place.
 int time_rank(std::string_view precision) {
-    static constexpr std::array<std::string_view, 6> order = {"time", "day",  "week",
-                                                              "month", "year", "decade"};
-    const auto it = std::find(order.begin(), order.end(), precision);
-    return it == order.end() ? 6 : static_cast<int>(it - order.begin());
+    const auto p = time_precision_from(precision);
+    return p ? static_cast<int>(*p) : 6;
 }
 
 int geo_rank(std::string_view precision) {
-    static constexpr std::array<std::string_view, 6> order = {"site",   "district", "town",
-                                                              "region", "country",  "continent"};
-    const auto it = std::find(order.begin(), order.end(), precision);
-    return it == order.end() ? 6 : static_cast<int>(it - order.begin());
+    const auto p = geo_precision_from(precision);
+    return p ? static_cast<int>(*p) : 6;
 }
 
 /// SpatiaLite's BLOB-Geometry for a POINT XY in EPSG:4326 (60 bytes, little-endian).
@@ -285,9 +282,6 @@ public:
     std::vector<EventRecord> records(const std::vector<std::int64_t>& ids) const override;
     std::vector<EventSource> sources(std::int64_t event_id) const override;
     std::string last_plan() const override { return m_plan; }
-    std::int64_t article_count() const override {
-        return m_db.query_int("SELECT count(*) FROM articles").value_or(0);
-    }
 
 private:
     struct NewEvent {
@@ -322,7 +316,6 @@ private:
     int m_version = 0;
     mutable std::string m_plan;
     mutable std::unordered_map<int, std::int64_t> m_cell_counts;
-    mutable bool m_cell_counts_loaded = false;
     std::unordered_map<std::string, std::int64_t> m_actor_ids;
 };
 
@@ -791,7 +784,7 @@ void SpatialiteStore::run_query(const EventFilter& filter, Columns what,
     }
     if (filter.min_time_precision) {
         add("time_rank <= ?");
-        values.emplace_back(static_cast<std::int64_t>(time_rank(to_string(*filter.min_time_precision))));
+        values.emplace_back(static_cast<std::int64_t>(*filter.min_time_precision));
     }
     if (!filter.regions.empty()) {
         std::string cond;
@@ -837,11 +830,15 @@ void SpatialiteStore::run_query(const EventFilter& filter, Columns what,
     };
 
     // the rows each path would read
-    const double total = static_cast<double>(
-        m_db.query_int("SELECT coalesce(sum(n), 0) FROM cell_counts").value_or(0));
-    const std::int64_t min_day = m_db.query_int("SELECT value FROM meta WHERE key = 'min_day'").value_or(0);
-    const std::int64_t max_day = m_db.query_int("SELECT value FROM meta WHERE key = 'max_day'").value_or(0);
-    const std::int64_t max_span = m_db.query_int("SELECT value FROM meta WHERE key = 'max_span'").value_or(0);
+    auto stats = m_db.prepare(
+        "SELECT (SELECT coalesce(sum(n), 0) FROM cell_counts), "
+        "coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'min_day'), 0), "
+        "coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'max_day'), 0), "
+        "coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'max_span'), 0)");
+    stats.step();
+    const double total = static_cast<double>(stats.column_int64(0));
+    const std::int64_t min_day = stats.column_int64(1), max_day = stats.column_int64(2),
+                       max_span = stats.column_int64(3);
     const auto span_limit = [&](int c) {
         return c < 3 ? kSpanLimit[static_cast<std::size_t>(c)] : std::max<std::int64_t>(max_span, 366);
     };
