@@ -1,5 +1,8 @@
 #include "map_widget.hpp"
 
+#include "kharita/event_style.hpp"
+#include "kharita/events.hpp"
+
 #include <QGestureEvent>
 #include <QMouseEvent>
 #include <QNativeGestureEvent>
@@ -85,7 +88,7 @@ void MapWidget::paintEvent(QPaintEvent*) {
     p.drawImage(0, 0, m_basemap_image);
     RenderOptions o = m_options;
     o.selected = m_model.selected();
-    m_renderer.draw_events(p, m_view, m_model.points(), m_model.visible(), o);
+    m_in_view = m_renderer.draw_events(p, m_view, m_model.points(), m_model.visible(), o);
     // the polygon filter, and the one being drawn
     const auto outline = [&](const std::vector<LatLon>& ring, QColor colour, bool closed) {
         if (ring.empty()) return;
@@ -122,13 +125,16 @@ void MapWidget::mouseMoveEvent(QMouseEvent* e) {
             m_last = pos;
             invalidate_basemap();
         }
-    } else if (const auto hit = event_at(pos)) {
-        const auto& pts = m_model.points();
-        QToolTip::showText(e->globalPosition().toPoint(),
-                           QString::fromStdString(pts.location[*hit]) + "\n" +
-                               m_model.data(m_model.index(m_model.row_of_point(*hit), EventModel::Type), Qt::DisplayRole).toString() +
-                               (pts.dated[*hit] ? ", " + day_text(pts.day_start[*hit]) : QString()),
-                           this);
+    } else if (m_in_view <= m_options.symbol_limit) {  // clusters have no single event to name
+        if (const auto hit = event_at(pos)) {
+            const auto& pts = m_model.points();
+            const auto label = event_style(to_string(static_cast<EventType>(std::min<int>(pts.type[*hit], 8)))).label;
+            QToolTip::showText(e->globalPosition().toPoint(),
+                               QString::fromStdString(pts.location[*hit]) + "\n" +
+                                   QString::fromUtf8(label.data(), static_cast<qsizetype>(label.size())) +
+                                   (pts.dated[*hit] ? ", " + day_text(pts.day_start[*hit]) : QString()),
+                               this);
+        }
     }
     const LatLon ll = m_mercator.inverse(m_view.to_map(pos));
     emit cursorMoved(ll.lat, ll.lon);

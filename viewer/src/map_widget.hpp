@@ -62,6 +62,7 @@ private:
     QPointF m_press, m_last;
     bool m_dragging = false;
     bool m_drawing = false;
+    std::size_t m_in_view = 0;  // events in view at the last paint
     std::vector<LatLon> m_ring;  // the polygon being drawn
 };
 
