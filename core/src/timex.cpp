@@ -215,6 +215,19 @@ private:
     /// Parses a time of day at i: "5pm", "5:30", "17:45:00", "noon"; returns end index.
     std::optional<std::pair<int, std::size_t>> time_of_day(std::size_t i, bool need_marker) const;
     TimeDirection tense(std::size_t at) const;
+    /// A day, or a day span within its month ("12 and 13 May"): nullopt when the day is
+    /// impossible or the second day comes before the first.
+    std::optional<Match> day_span(std::size_t first, std::size_t last, std::optional<CivilDay> a,
+                                  std::optional<unsigned> second_day, bool relative) const {
+        if (!a) return std::nullopt;
+        CivilDay b = *a;
+        if (second_day) {
+            const auto e = CivilDay::make(a->year, a->month, *second_day);
+            if (!e || *e < *a) return std::nullopt;
+            b = *e;
+        }
+        return make(first, last, *a, b, TimePrecision::day, relative);
+    }
     Match make(std::size_t first, std::size_t last, CivilDay a, CivilDay b, TimePrecision p,
                bool relative) const;
     void finish(Timex& t) const;
@@ -542,14 +555,9 @@ std::optional<Match> Matcher::day_month(std::size_t i) const {
     } else {
         a = infer_year(static_cast<unsigned>(month), d1->first, wd, i);
     }
-    if (!a) return std::nullopt;
-    CivilDay b = *a;
-    if (second_day) {
-        const auto e = CivilDay::make(a->year, a->month, *second_day);
-        if (!e || *e < *a) return std::nullopt;
-        b = *e;
-    }
-    Match m = make(i, last, *a, b, TimePrecision::day, !year);
+    auto dated = day_span(i, last, a, second_day, !year);
+    if (!dated) return std::nullopt;
+    Match m = std::move(*dated);
     // a range to a second full date: "10 August 2013 - 12 September"
     std::size_t r = last + 1;
     if ((punct(r, "-") || word(r, "to") || word(r, "until")) && day_number(r + 1)) {
@@ -631,14 +639,9 @@ std::optional<Match> Matcher::month_day(std::size_t i) const {
     }
     std::optional<CivilDay> a = year ? CivilDay::make(*year, static_cast<unsigned>(month), d1->first)
                                      : infer_year(static_cast<unsigned>(month), d1->first, wd, i);
-    if (!a) return std::nullopt;
-    CivilDay b = *a;
-    if (second_day) {
-        const auto e = CivilDay::make(a->year, a->month, *second_day);
-        if (!e || *e < *a) return std::nullopt;
-        b = *e;
-    }
-    Match m = make(i, last, *a, b, TimePrecision::day, !year);
+    auto dated = day_span(i, last, a, second_day, !year);
+    if (!dated) return std::nullopt;
+    Match m = std::move(*dated);
     extend_with_time(m, last + 1);
     return m;
 }
