@@ -14,8 +14,8 @@
 namespace {
 
 const kharita::Gazetteer& gazetteer() {
-    static const auto g =
-        std::make_unique<kharita::Gazetteer>(kharita::Gazetteer::open(kharita::default_gazetteer_path()));
+    static const auto g = std::make_unique<kharita::Gazetteer>(
+        kharita::Gazetteer::open(kharita::default_gazetteer_path()));
     return *g;
 }
 
@@ -26,7 +26,8 @@ std::vector<std::string> sample_names(bool typo) {
         std::string n = g.place(id).name;
         if (typo) {
             const std::string norm = kharita::normalize_name(n);
-            if (norm.size() < 6) continue;
+            if (norm.size() < 6)
+                continue;
             n = norm.substr(0, norm.size() / 2) + norm.substr(norm.size() / 2 + 1);
         }
         names.push_back(std::move(n));

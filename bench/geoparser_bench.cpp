@@ -27,7 +27,8 @@ const kharita::Gazetteer& gazetteer() {
 std::vector<std::string> documents() {
     std::vector<std::string> samples;
     for (const auto& e : std::filesystem::directory_iterator(KHARITA_SAMPLES_DIR)) {
-        if (e.path().extension() != ".txt") continue;
+        if (e.path().extension() != ".txt")
+            continue;
         std::ifstream in(e.path());
         samples.emplace_back(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
     }
@@ -35,7 +36,8 @@ std::vector<std::string> documents() {
     std::vector<std::string> docs;
     for (std::size_t i = 0; i < samples.size(); ++i) {
         std::string doc;
-        for (std::size_t k = 0; doc.size() < 3000; ++k) doc += samples[(i + k) % samples.size()] + "\n";
+        for (std::size_t k = 0; doc.size() < 3000; ++k)
+            doc += samples[(i + k) % samples.size()] + "\n";
         docs.push_back(std::move(doc));
     }
     return docs;

@@ -8,9 +8,9 @@
 //   KHARITA_BENCH_OUR_DB      Kharita store holding the same events (kharita import-acled)
 //   KHARITA_BENCH_REF_DB      SpatiaLite database made by ogr2ogr, with a date index added
 
+#include "detail/sqlite.hpp"
 #include "kharita/export.hpp"
 #include "kharita/store.hpp"
-#include "detail/sqlite.hpp"
 
 #include <benchmark/benchmark.h>
 #include <fmt/core.h>
@@ -69,13 +69,15 @@ void BM_BulkIngest(benchmark::State& state) {
     const fs::path db = fs::temp_directory_path() / "kharita-bench-ingest.sqlite";
     for (auto _ : state) {
         state.PauseTiming();
-        for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db.string() + suffix);
+        for (const char* suffix : {"", "-wal", "-shm"})
+            fs::remove(db.string() + suffix);
         auto store = kharita::open_event_store(db, kharita::StoreMode::create);
         state.ResumeTiming();
         benchmark::DoNotOptimize(store->ingest_records(recs));
     }
     state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(recs.size()));
-    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db.string() + suffix);
+    for (const char* suffix : {"", "-wal", "-shm"})
+        fs::remove(db.string() + suffix);
 }
 BENCHMARK(BM_BulkIngest)->Unit(benchmark::kMillisecond)->Iterations(1)->UseRealTime();
 
@@ -86,7 +88,8 @@ void BM_QueryKharita(benchmark::State& state) {
         state.SkipWithError("KHARITA_BENCH_OUR_DB not set");
         return;
     }
-    const auto store = kharita::open_event_store(env("KHARITA_BENCH_OUR_DB"), kharita::StoreMode::read_only);
+    const auto store =
+        kharita::open_event_store(env("KHARITA_BENCH_OUR_DB"), kharita::StoreMode::read_only);
     const auto filter = filter_of(shape, true);
     std::int64_t rows = 0;
     for (auto _ : state) {
@@ -109,14 +112,16 @@ void run_reference(benchmark::State& state, const std::string& sql_template) {
     }
     auto db = kharita::detail::Database::open(env("KHARITA_BENCH_REF_DB"),
                                               kharita::detail::OpenMode::read_only);
-    auto stmt = db.prepare(fmt::format(fmt::runtime(sql_template), shape.box.min_lon, shape.box.min_lat,
-                                       shape.box.max_lon, shape.box.max_lat, shape.from, shape.to));
+    auto stmt =
+        db.prepare(fmt::format(fmt::runtime(sql_template), shape.box.min_lon, shape.box.min_lat,
+                               shape.box.max_lon, shape.box.max_lat, shape.from, shape.to));
     std::int64_t rows = 0;
     for (auto _ : state) {
         rows = 0;
         while (stmt.step()) {
             const int n = sqlite3_column_count(stmt.get());
-            for (int c = 0; c < n; ++c) benchmark::DoNotOptimize(stmt.column_text(c).size());
+            for (int c = 0; c < n; ++c)
+                benchmark::DoNotOptimize(stmt.column_text(c).size());
             ++rows;
         }
         stmt.reset();

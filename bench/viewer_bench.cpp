@@ -6,8 +6,8 @@
 
 #include "event_model.hpp"
 #include "event_points.hpp"
-#include "timeline_widget.hpp"
 #include "map_renderer.hpp"
+#include "timeline_widget.hpp"
 
 #include "kharita/basemap.hpp"
 #include "kharita/export.hpp"
@@ -39,7 +39,8 @@ const viewer::EventPoints& million() {
             EventPoint e;
             e.id = ++id;
             e.position = r.position;
-            e.type = static_cast<std::uint8_t>(event_type_from(r.type).value_or(EventType::strategic));
+            e.type =
+                static_cast<std::uint8_t>(event_type_from(r.type).value_or(EventType::strategic));
             e.geo_rank = r.geo_precision == "town" ? 2 : 3;
             p.push_back(e);
         }
@@ -97,7 +98,11 @@ void BM_EventLayerRedraw(benchmark::State& state) {
     state.counters["in_view"] = static_cast<double>(drawn);
     state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(n));
 }
-BENCHMARK(BM_EventLayerRedraw)->Arg(100000)->Arg(1000000)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_EventLayerRedraw)
+    ->Arg(100000)
+    ->Arg(1000000)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 void BM_FilterChangeRedraw(benchmark::State& state) {
     // a timeline brush: a new visibility mask over the million, then the redraw
@@ -113,7 +118,8 @@ void BM_FilterChangeRedraw(benchmark::State& state) {
     std::uint8_t keep = 0;
     for (auto _ : state) {
         keep = static_cast<std::uint8_t>((keep + 1) % 9);
-        for (std::size_t i = 0; i < pts.size(); ++i) visible[i] = pts.type[i] != keep ? 1 : 0;
+        for (std::size_t i = 0; i < pts.size(); ++i)
+            visible[i] = pts.type[i] != keep ? 1 : 0;
         canvas.fill(Qt::transparent);
         QPainter painter(&canvas);
         benchmark::DoNotOptimize(renderer.draw_events(painter, view, pts, visible, {}));
@@ -146,10 +152,11 @@ void BM_BrushToRedrawnMapAndHistogram(benchmark::State& state) {
     std::int32_t shift = 0;
     for (auto _ : state) {
         shift = (shift + 30) % 1500;
-        timeline.brush(year + shift, year + shift + 365);  // model filter + histogram rebuild
+        timeline.brush(year + shift, year + shift + 365); // model filter + histogram rebuild
         canvas.fill(Qt::transparent);
         QPainter painter(&canvas);
-        benchmark::DoNotOptimize(renderer.draw_events(painter, view, model.points(), model.visible(), {}));
+        benchmark::DoNotOptimize(
+            renderer.draw_events(painter, view, model.points(), model.visible(), {}));
     }
     state.counters["events"] = static_cast<double>(model.points().size());
     state.counters["rows"] = static_cast<double>(model.rowCount());
@@ -164,7 +171,8 @@ void BM_LoadFromSpatiaLite(benchmark::State& state) {
     const auto store = open_event_store(env("KHARITA_BENCH_OUR_DB"), StoreMode::read_only);
     const WebMercator m;
     std::size_t n = 0;
-    for (auto _ : state) n = viewer::load_event_points(*store, {}, m).size();
+    for (auto _ : state)
+        n = viewer::load_event_points(*store, {}, m).size();
     state.counters["events"] = static_cast<double>(n);
 }
 BENCHMARK(BM_LoadFromSpatiaLite)->Unit(benchmark::kMillisecond)->Iterations(2)->UseRealTime();

@@ -14,7 +14,8 @@ std::filesystem::path gazetteer_path(const std::string& option) {
 }
 
 std::optional<LocalTime> parse_retrieved_at(const std::string& option) {
-    if (option.empty()) return std::nullopt;
+    if (option.empty())
+        return std::nullopt;
     const auto t = LocalTime::parse(option);
     if (!t) {
         throw InputError("--retrieved-at", "\"" + option +
@@ -27,12 +28,15 @@ std::optional<LocalTime> parse_retrieved_at(const std::string& option) {
 std::optional<LocalTime> file_day_reference(const std::filesystem::path& file) {
     std::error_code ec;
     const auto mtime = std::filesystem::last_write_time(file, ec);
-    if (ec) return std::nullopt;
+    if (ec)
+        return std::nullopt;
     const auto sys = std::chrono::file_clock::to_sys(mtime);
     const auto days = std::chrono::floor<std::chrono::days>(sys);
     LocalTime t{CivilDay::from_serial(days.time_since_epoch().count()), -1};
-    fmt::print(stderr, "kharita: {}: no --retrieved-at; relative dates count from the file's "
-                       "modification day, {}\n", file.string(), t.day.iso());
+    fmt::print(stderr,
+               "kharita: {}: no --retrieved-at; relative dates count from the file's "
+               "modification day, {}\n",
+               file.string(), t.day.iso());
     return t;
 }
 

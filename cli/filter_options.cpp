@@ -25,8 +25,9 @@ void add_filter_options(CLI::App* cmd, FilterArgs& f) {
     cmd->add_option("--from", f.from, "events ending on or after this day (YYYY-MM-DD)");
     cmd->add_option("--to", f.to, "events starting on or before this day (YYYY-MM-DD)");
     cmd->add_option("--bbox", f.bbox, "west,south,east,north in degrees");
-    cmd->add_option("--region", f.regions,
-                    "country or admin-1 name or code: Libya, LY, \"Tripoli district\", LY-TB, LY.77")
+    cmd->add_option(
+           "--region", f.regions,
+           "country or admin-1 name or code: Libya, LY, \"Tripoli district\", LY-TB, LY.77")
         ->delimiter(';');
     cmd->add_option("--polygon", f.polygon, "WKT polygon, or a .geojson/.wkt file holding one");
     cmd->add_option("--type", f.types, "event types (meeting, clash, attack, ...)")->delimiter(',');
@@ -39,8 +40,10 @@ void add_filter_options(CLI::App* cmd, FilterArgs& f) {
 
 EventFilter build_filter(const FilterArgs& a) {
     EventFilter f;
-    if (!a.from.empty()) f.from = parse_day_option("--from", a.from);
-    if (!a.to.empty()) f.to = parse_day_option("--to", a.to);
+    if (!a.from.empty())
+        f.from = parse_day_option("--from", a.from);
+    if (!a.to.empty())
+        f.to = parse_day_option("--to", a.to);
     if (!a.bbox.empty()) {
         double v[4];
         if (std::sscanf(a.bbox.c_str(), "%lf,%lf,%lf,%lf", &v[0], &v[1], &v[2], &v[3]) != 4) {
@@ -50,9 +53,11 @@ EventFilter build_filter(const FilterArgs& a) {
     }
     if (!a.regions.empty()) {
         const Gazetteer g = Gazetteer::open(default_gazetteer_path());
-        for (const std::string& r : a.regions) f.regions.push_back(resolve_region(g, r));
+        for (const std::string& r : a.regions)
+            f.regions.push_back(resolve_region(g, r));
     }
-    if (!a.polygon.empty()) f.polygon_wkt = read_polygon(a.polygon);
+    if (!a.polygon.empty())
+        f.polygon_wkt = read_polygon(a.polygon);
     f.types = a.types;
     for (const std::string& t : f.types) {
         if (!event_type_from(t)) {
@@ -64,19 +69,23 @@ EventFilter build_filter(const FilterArgs& a) {
     f.statuses = a.statuses;
     for (const std::string& s : f.statuses) {
         if (s != "occurred" && s != "planned" && s != "ongoing") {
-            throw InputError("--status", "unknown status \"" + s + "\" (occurred, planned, ongoing)");
+            throw InputError("--status",
+                             "unknown status \"" + s + "\" (occurred, planned, ongoing)");
         }
     }
     if (!a.min_geo.empty()) {
         f.min_geo_precision = geo_precision_from(a.min_geo);
-        if (!f.min_geo_precision) throw InputError("--min-geo-precision", "unknown precision \"" + a.min_geo + "\"");
+        if (!f.min_geo_precision)
+            throw InputError("--min-geo-precision", "unknown precision \"" + a.min_geo + "\"");
     }
     if (!a.min_time.empty()) {
         f.min_time_precision = time_precision_from(a.min_time);
-        if (!f.min_time_precision) throw InputError("--min-time-precision", "unknown precision \"" + a.min_time + "\"");
+        if (!f.min_time_precision)
+            throw InputError("--min-time-precision", "unknown precision \"" + a.min_time + "\"");
     }
     f.text = a.text;
-    if (a.limit >= 0) f.limit = a.limit;
+    if (a.limit >= 0)
+        f.limit = a.limit;
     f.validate();
     return f;
 }

@@ -87,7 +87,8 @@ void run_geocode(const GeocodeArgs& a) {
     LookupOptions o;
     o.countries = a.countries;
     for (auto& c : o.countries) {
-        for (auto& ch : c) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+        for (auto& ch : c)
+            ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
     }
     o.feature_classes = a.classes;
     o.limit = a.limit;
@@ -109,7 +110,8 @@ void run_geocode(const GeocodeArgs& a) {
                                 {"score", c.score},
                                 {"why", to_string(c.kind)},
                                 {"common_word", c.common_word}};
-            if (p.geonameid != 0) j["geonameid"] = p.geonameid;
+            if (p.geonameid != 0)
+                j["geonameid"] = p.geonameid;
             out.push_back(std::move(j));
         }
         std::cout << out.dump(1) << '\n';
@@ -119,14 +121,16 @@ void run_geocode(const GeocodeArgs& a) {
         fmt::print("no candidates for \"{}\"\n", a.name);
         return;
     }
-    fmt::print("{:<3} {:<26} {:<3} {:<22} {:<10} {:>10} {:>9} {:>9} {:>6}  {}\n", "#", "name",
-               "cc", "admin-1", "feature", "population", "lat", "lon", "score", "why");
+    fmt::print("{:<3} {:<26} {:<3} {:<22} {:<10} {:>10} {:>9} {:>9} {:>6}  {}\n", "#", "name", "cc",
+               "admin-1", "feature", "population", "lat", "lon", "score", "why");
     int rank = 0;
     for (const Candidate& c : candidates) {
         const Place& p = g.place(c.place);
         std::string why(to_string(c.kind));
-        if (c.matched_name != p.name) why += " \"" + std::string(c.matched_name) + "\"";
-        if (c.common_word) why += ", common English word";
+        if (c.matched_name != p.name)
+            why += " \"" + std::string(c.matched_name) + "\"";
+        if (c.common_word)
+            why += ", common English word";
         fmt::print("{:<3} {:<26} {:<3} {:<22} {:<10} {:>10} {:>9.4f} {:>9.4f} {:>6.3f}  {}\n",
                    ++rank, p.name, p.country, g.admin1_name(p.country, p.admin1).substr(0, 22),
                    std::string(1, p.feature_class) + "." + p.feature_code, p.population,

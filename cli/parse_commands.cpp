@@ -1,13 +1,13 @@
 #include "commands.hpp"
 #include "common.hpp"
 
-#include "kharita/pipeline.hpp"
 #include "kharita/error.hpp"
-#include "kharita/events.hpp"
 #include "kharita/evaluation.hpp"
+#include "kharita/events.hpp"
 #include "kharita/gazetteer.hpp"
 #include "kharita/geoparser.hpp"
 #include "kharita/normalize.hpp"
+#include "kharita/pipeline.hpp"
 #include "kharita/timex.hpp"
 
 #include <fmt/core.h>
@@ -35,13 +35,14 @@ std::string read_input(const std::string& file) {
 }
 
 nlohmann::json toponym_json(const Gazetteer& g, const Toponym& t) {
-    nlohmann::json j = {{"start", t.cp_start}, {"end", t.cp_end}, {"text", t.text},
-                        {"kind", to_string(t.kind)}};
+    nlohmann::json j = {
+        {"start", t.cp_start}, {"end", t.cp_end}, {"text", t.text}, {"kind", to_string(t.kind)}};
     if (t.position.is_valid()) {
         j["name"] = t.name;
         j["lat"] = t.position.lat;
         j["lon"] = t.position.lon;
-        if (t.geonameid != 0) j["geonameid"] = t.geonameid;
+        if (t.geonameid != 0)
+            j["geonameid"] = t.geonameid;
         j["feature"] = t.feature;
         j["country"] = t.country;
         j["admin1"] = t.admin1;
@@ -51,8 +52,11 @@ nlohmann::json toponym_json(const Gazetteer& g, const Toponym& t) {
         nlohmann::json alts = nlohmann::json::array();
         for (const ToponymAlternative& a : t.alternatives) {
             const Place& p = g.place(a.place);
-            alts.push_back({{"name", p.name}, {"country", p.country}, {"lat", p.position.lat},
-                            {"lon", p.position.lon}, {"score", std::round(a.score * 1000) / 1000}});
+            alts.push_back({{"name", p.name},
+                            {"country", p.country},
+                            {"lat", p.position.lat},
+                            {"lon", p.position.lon},
+                            {"score", std::round(a.score * 1000) / 1000}});
         }
         j["alternatives"] = std::move(alts);
     }
@@ -69,8 +73,10 @@ nlohmann::json timex_json(const Timex& t) {
                         {"range_end", t.last.iso()},
                         {"precision", to_string(t.precision)},
                         {"direction", to_string(t.direction)}};
-    if (t.open_end) j["open_end"] = true;
-    if (t.open_start) j["open_start"] = true;
+    if (t.open_end)
+        j["open_end"] = true;
+    if (t.open_start)
+        j["open_start"] = true;
     return j;
 }
 
@@ -80,26 +86,28 @@ std::optional<LocalTime> reference_time(const nlohmann::json& doc,
                                         const std::optional<LocalTime>& fallback) {
     for (const char* key : {"published", "retrieved_at"}) {
         if (doc.contains(key) && doc[key].is_string()) {
-            if (auto t = LocalTime::parse(doc[key].get<std::string>())) return t;
+            if (auto t = LocalTime::parse(doc[key].get<std::string>()))
+                return t;
         }
     }
     return fallback;
 }
 
 nlohmann::json event_json(const Event& e, int sources) {
-    nlohmann::json j = {{"type", to_string(e.type)},
-                        {"subtype", e.subtype},
-                        {"status", to_string(e.status)},
-                        {"date_start", e.date_start ? nlohmann::json(e.date_start->iso()) : nlohmann::json()},
-                        {"date_end", e.date_end ? nlohmann::json(e.date_end->iso()) : nlohmann::json()},
-                        {"time_precision", e.time_precision},
-                        {"confidence", std::round(e.confidence * 1000) / 1000},
-                        {"fatalities", e.fatalities ? nlohmann::json(*e.fatalities) : nlohmann::json()},
-                        {"evidence_start", e.evidence_start},
-                        {"evidence_end", e.evidence_end},
-                        {"evidence", e.evidence},
-                        {"trigger", e.trigger},
-                        {"sources", sources}};
+    nlohmann::json j = {
+        {"type", to_string(e.type)},
+        {"subtype", e.subtype},
+        {"status", to_string(e.status)},
+        {"date_start", e.date_start ? nlohmann::json(e.date_start->iso()) : nlohmann::json()},
+        {"date_end", e.date_end ? nlohmann::json(e.date_end->iso()) : nlohmann::json()},
+        {"time_precision", e.time_precision},
+        {"confidence", std::round(e.confidence * 1000) / 1000},
+        {"fatalities", e.fatalities ? nlohmann::json(*e.fatalities) : nlohmann::json()},
+        {"evidence_start", e.evidence_start},
+        {"evidence_end", e.evidence_end},
+        {"evidence", e.evidence},
+        {"trigger", e.trigger},
+        {"sources", sources}};
     if (e.place) {
         j["place"] = e.place->name;
         j["place_text"] = e.place->text;
@@ -136,14 +144,16 @@ void run_parse(const ParseArgs& a) {
         std::istream* in = &std::cin;
         if (a.file != "-") {
             file_in.open(a.file, std::ios::binary);
-            if (!file_in) throw InputError(a.file, "cannot open");
+            if (!file_in)
+                throw InputError(a.file, "cannot open");
             in = &file_in;
         }
         std::string line;
         std::size_t line_no = 0, bad = 0;
         while (std::getline(*in, line)) {
             ++line_no;
-            if (line.empty()) continue;
+            if (line.empty())
+                continue;
             nlohmann::json doc;
             try {
                 doc = nlohmann::json::parse(line);
@@ -161,27 +171,33 @@ void run_parse(const ParseArgs& a) {
             Article article;
             article.text = doc["text"].get<std::string>();
             const auto reference = reference_time(doc, retrieved);
-            if (reference) article.published = reference->day;
+            if (reference)
+                article.published = reference->day;
             const ParsedArticle parsed =
                 std::move(parse_articles(parser, {std::move(article)}, reference, context).front());
             nlohmann::json out = {{"id", doc.contains("id") ? doc["id"] : nlohmann::json(line_no)}};
             nlohmann::json tops = nlohmann::json::array();
-            for (const Toponym& t : parsed.toponyms) tops.push_back(toponym_json(g, t));
+            for (const Toponym& t : parsed.toponyms)
+                tops.push_back(toponym_json(g, t));
             nlohmann::json times = nlohmann::json::array();
-            for (const Timex& t : parsed.timexes) times.push_back(timex_json(t));
+            for (const Timex& t : parsed.timexes)
+                times.push_back(timex_json(t));
             nlohmann::json evs = nlohmann::json::array();
-            for (const Event& e : parsed.events) evs.push_back(event_json(e, 1));
+            for (const Event& e : parsed.events)
+                evs.push_back(event_json(e, 1));
             out["toponyms"] = std::move(tops);
             out["timexes"] = std::move(times);
             out["events"] = std::move(evs);
             std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
         }
         if (bad > 0) {
-            throw InputError(a.file, std::to_string(bad) + " line(s) could not be read (see above)");
+            throw InputError(a.file,
+                             std::to_string(bad) + " line(s) could not be read (see above)");
         }
         return;
     }
-    if (!retrieved && a.file != "-") retrieved = file_day_reference(a.file);
+    if (!retrieved && a.file != "-")
+        retrieved = file_day_reference(a.file);
     Diagnostics problems;
     std::vector<Article> articles = a.file == "-" ? split_articles(read_input(a.file), retrieved)
                                                   : read_articles(a.file, retrieved, problems);
@@ -210,35 +226,41 @@ void run_parse(const ParseArgs& a) {
         const auto& timexes = p.timexes;
         if (a.json) {
             nlohmann::json tops = nlohmann::json::array();
-            for (const Toponym& t : toponyms) tops.push_back(toponym_json(g, t));
+            for (const Toponym& t : toponyms)
+                tops.push_back(toponym_json(g, t));
             nlohmann::json times = nlohmann::json::array();
-            for (const Timex& t : timexes) times.push_back(timex_json(t));
+            for (const Timex& t : timexes)
+                times.push_back(timex_json(t));
             nlohmann::json evs = nlohmann::json::array();
-            for (const Event& e : p.events) evs.push_back(event_json(e, 1));
-            json_articles.push_back({{"title", article.title},
-                                     {"source", article.source},
-                                     {"published", article.published ? nlohmann::json(article.published->iso())
-                                                                     : nlohmann::json()},
-                                     {"published_precision", to_string(article.published_precision)},
-                                     {"published_note", article.published_note},
-                                     {"reference_time", p.reference ? nlohmann::json(p.reference->day.iso())
-                                                                    : nlohmann::json()},
-                                     {"text", article.text},
-                                     {"toponyms", std::move(tops)},
-                                     {"timexes", std::move(times)},
-                                     {"events", std::move(evs)}});
+            for (const Event& e : p.events)
+                evs.push_back(event_json(e, 1));
+            json_articles.push_back(
+                {{"title", article.title},
+                 {"source", article.source},
+                 {"published",
+                  article.published ? nlohmann::json(article.published->iso()) : nlohmann::json()},
+                 {"published_precision", to_string(article.published_precision)},
+                 {"published_note", article.published_note},
+                 {"reference_time",
+                  p.reference ? nlohmann::json(p.reference->day.iso()) : nlohmann::json()},
+                 {"text", article.text},
+                 {"toponyms", std::move(tops)},
+                 {"timexes", std::move(times)},
+                 {"events", std::move(evs)}});
             continue;
         }
         fmt::print("== {}\n   source: {}  published: {} ({})\n", article.title.substr(0, 100),
                    article.source.empty() ? "-" : article.source,
-                   article.published ? article.published->iso() : "unknown", article.published_note);
+                   article.published ? article.published->iso() : "unknown",
+                   article.published_note);
         fmt::print("{:>6} {:>6}  {:<24} {:<8} {:<26} {:<3} {:<9} {:>8} {:>9} {:>5}  {}\n", "start",
                    "end", "text", "kind", "place", "cc", "precision", "lat", "lon", "conf", "why");
         for (const Toponym& t : toponyms) {
-            fmt::print("{:>6} {:>6}  {:<24} {:<8} {:<26} {:<3} {:<9} {:>8.3f} {:>9.3f} {:>5.2f}  {}\n",
-                       t.cp_start, t.cp_end, t.text.substr(0, 24), to_string(t.kind),
-                       t.name.substr(0, 26), t.country, to_string(t.precision), t.position.lat,
-                       t.position.lon, t.confidence, t.why);
+            fmt::print(
+                "{:>6} {:>6}  {:<24} {:<8} {:<26} {:<3} {:<9} {:>8.3f} {:>9.3f} {:>5.2f}  {}\n",
+                t.cp_start, t.cp_end, t.text.substr(0, 24), to_string(t.kind), t.name.substr(0, 26),
+                t.country, to_string(t.precision), t.position.lat, t.position.lon, t.confidence,
+                t.why);
         }
         if (!timexes.empty()) {
             fmt::print("{:>6} {:>6}  {:<30} {:<8} {:<18} {:<10} {:<8}\n", "start", "end", "time",
@@ -254,33 +276,38 @@ void run_parse(const ParseArgs& a) {
     const auto merged = merged_events(parsed);
     if (!a.json) {
         std::size_t mentions = 0;
-        for (const ParsedArticle& p : parsed) mentions += p.events.size();
+        for (const ParsedArticle& p : parsed)
+            mentions += p.events.size();
         fmt::print("== events ({} from {} mentions)\n", merged.size(), mentions);
         fmt::print("{:<10} {:<9} {:<24} {:<10} {:<23} {:<7} {:>4} {:>5}  {}\n", "type", "status",
                    "place", "precision", "dates", "time", "dead", "conf", "evidence");
         for (const auto& [e, sources] : merged) {
             const std::string dates = (e.date_start ? e.date_start->iso() : std::string("..")) +
                                       (e.date_end && (!e.date_start || *e.date_end != *e.date_start)
-                                           ? " " + e.date_end->iso() : std::string());
-            fmt::print("{:<10} {:<9} {:<24} {:<10} {:<23} {:<7} {:>4} {:>5.2f}  {}\n",
-                       to_string(e.type), to_string(e.status),
-                       e.place ? e.place->text.substr(0, 24) : std::string("?"),
-                       e.place ? std::string(to_string(e.place->precision)) : std::string("-"), dates,
-                       e.time_precision, e.fatalities ? std::to_string(*e.fatalities) : std::string("-"),
-                       e.confidence, e.evidence.substr(0, 60));
+                                           ? " " + e.date_end->iso()
+                                           : std::string());
+            fmt::print(
+                "{:<10} {:<9} {:<24} {:<10} {:<23} {:<7} {:>4} {:>5.2f}  {}\n", to_string(e.type),
+                to_string(e.status), e.place ? e.place->text.substr(0, 24) : std::string("?"),
+                e.place ? std::string(to_string(e.place->precision)) : std::string("-"), dates,
+                e.time_precision, e.fatalities ? std::to_string(*e.fatalities) : std::string("-"),
+                e.confidence, e.evidence.substr(0, 60));
         }
     }
     if (a.json) {
         nlohmann::json evs = nlohmann::json::array();
-        for (const auto& [e, sources] : merged) evs.push_back(event_json(e, sources));
-        nlohmann::json out = {{"file", a.file}, {"articles", std::move(json_articles)},
-                              {"events", std::move(evs)}};
-        if (retrieved) out["retrieved_at"] = retrieved->day.iso();
+        for (const auto& [e, sources] : merged)
+            evs.push_back(event_json(e, sources));
+        nlohmann::json out = {
+            {"file", a.file}, {"articles", std::move(json_articles)}, {"events", std::move(evs)}};
+        if (retrieved)
+            out["retrieved_at"] = retrieved->day.iso();
         std::cout << out.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     }
     if (!problems.empty()) {
-        throw InputError(a.file, std::to_string(problems.count()) +
-                                     " line(s) could not be read (see above); the others were parsed");
+        throw InputError(a.file,
+                         std::to_string(problems.count()) +
+                             " line(s) could not be read (see above); the others were parsed");
     }
 }
 
@@ -307,7 +334,7 @@ void add_parse_command(CLI::App& app) {
                   "line per document {id, toponyms}");
     cmd->add_option("--country", a->countries, "Countries the source reports on (ISO codes)");
     cmd->add_option("--retrieved-at", a->retrieved_at,
-                     "Reference time for relative dates (default: the file's modification day)");
+                    "Reference time for relative dates (default: the file's modification day)");
     cmd->add_option("--gazetteer,-g", a->gazetteer, "Gazetteer file (default: built one)");
     cmd->callback([a] { run_parse(*a); });
 }
@@ -318,14 +345,15 @@ void add_eval_commands(CLI::App& app) {
     auto gaz = std::make_shared<std::string>();
     auto file = std::make_shared<std::string>();
     CLI::App* geo = eval->add_subcommand("geoparse", "Toponym recognition and resolution");
-    geo->add_option("file", *file, "JSON Lines corpus (../shared/eval/geoparse format)")->required();
+    geo->add_option("file", *file, "JSON Lines corpus (../shared/eval/geoparse format)")
+        ->required();
     geo->add_option("--gazetteer,-g", *gaz, "Gazetteer file");
     geo->callback([gaz, file] {
         const Gazetteer g = Gazetteer::open(gazetteer_path(*gaz));
         const Geoparser parser(g);
         const GeoparseScores s = evaluate_geoparse(parser, *file);
-        fmt::print("{}: {} documents, {} gold toponyms ({} with coordinates)\n", *file,
-                   s.documents, s.gold, s.gold_with_coordinates);
+        fmt::print("{}: {} documents, {} gold toponyms ({} with coordinates)\n", *file, s.documents,
+                   s.gold, s.gold_with_coordinates);
         fmt::print("recognition\n");
         print_prf("exact span", s.exact);
         print_prf("overlapping span", s.overlap);
@@ -336,11 +364,14 @@ void add_eval_commands(CLI::App& app) {
         print_errors("end to end, exactly found spans", s.end_to_end);
         print_prf("strict end to end (span + 161 km)", s.strict);
         fmt::print("gazetteer ceiling: {:.3f} of gold toponyms with coordinates have a same-name "
-                   "entry within 161 km\n", s.ceiling);
+                   "entry within 161 km\n",
+                   s.ceiling);
         fmt::print("recall by gold type (exact span):\n");
         for (const auto& [type, counts] : s.recall_by_type) {
             fmt::print("  {:<22} {:>5} / {:<5} {:.3f}\n", type, counts.first, counts.second,
-                       counts.second ? static_cast<double>(counts.first) / static_cast<double>(counts.second) : 0.0);
+                       counts.second
+                           ? static_cast<double>(counts.first) / static_cast<double>(counts.second)
+                           : 0.0);
         }
         fmt::print("speed: {:.0f} documents/s, {:.2f} MB/s of text (parse only, one thread)\n",
                    static_cast<double>(s.documents) / s.seconds, s.characters / s.seconds / 1e6);
@@ -358,15 +389,18 @@ void add_eval_commands(CLI::App& app) {
         for (const EventCaseResult& r : s.gold) {
             fmt::print("  {:<5} {:<22} {}\n", r.matched ? "ok" : "MISS", r.gold_id, r.description);
         }
-        for (const std::string& u : s.unmatched) fmt::print("  extra {}\n", u);
+        for (const std::string& u : s.unmatched)
+            fmt::print("  extra {}\n", u);
         print_prf("events (type + place + date)", s.events);
-        fmt::print("  of the matched: status right {}, geo precision right {}, time precision right {}\n",
-                   s.status_right, s.geo_precision_right, s.time_precision_right);
+        fmt::print(
+            "  of the matched: status right {}, geo precision right {}, time precision right {}\n",
+            s.status_right, s.geo_precision_right, s.time_precision_right);
     });
     auto time_file = std::make_shared<std::string>();
     auto list_wrong = std::make_shared<bool>(false);
     CLI::App* time = eval->add_subcommand("time", "Temporal expressions (chrono-node cases)");
-    time->add_option("file", *time_file, "JSON Lines cases (../shared/eval/temporal format)")->required();
+    time->add_option("file", *time_file, "JSON Lines cases (../shared/eval/temporal format)")
+        ->required();
     time->add_flag("--list", *list_wrong, "List every case Kharita reads otherwise");
     time->callback([time_file, list_wrong] {
         const TimeScores s = evaluate_time(*time_file);
@@ -374,12 +408,12 @@ void add_eval_commands(CLI::App& app) {
             return b == 0 ? 0.0 : 100.0 * static_cast<double>(a) / static_cast<double>(b);
         };
         fmt::print("{}\n", *time_file);
-        fmt::print("  day-level cases right      {:>4} / {:<4} {:5.1f}%\n", s.day_right, s.day_cases,
-                   pct(s.day_right, s.day_cases));
+        fmt::print("  day-level cases right      {:>4} / {:<4} {:5.1f}%\n", s.day_right,
+                   s.day_cases, pct(s.day_right, s.day_cases));
         fmt::print("  same extent as expected    {:>4} / {:<4} {:5.1f}%\n", s.extent_right,
                    s.extent_cases, pct(s.extent_right, s.extent_cases));
-        fmt::print("  false finds on no-date     {:>4} / {:<4} {:5.1f}%\n", s.none_false, s.none_cases,
-                   pct(s.none_false, s.none_cases));
+        fmt::print("  false finds on no-date     {:>4} / {:<4} {:5.1f}%\n", s.none_false,
+                   s.none_cases, pct(s.none_false, s.none_cases));
         fmt::print("  skipped (French parser)    {:>4}\n", s.skipped);
         fmt::print("by file (day-level):\n");
         for (const auto& [source_file, rc] : s.by_file) {
@@ -411,7 +445,8 @@ void add_eval_commands(CLI::App& app) {
         fmt::print("found within 25 km (100 km for regions): {} of {} required\n", s.found_within,
                    s.required);
         fmt::print("toponyms found that the gold list does not name: {}\n", s.extra.size());
-        for (const std::string& e : s.extra) fmt::print("  {}\n", e);
+        for (const std::string& e : s.extra)
+            fmt::print("  {}\n", e);
     });
 }
 

@@ -32,13 +32,15 @@ struct RenderArgs {
 
 void run_render(const RenderArgs& a) {
     int w = 0, h = 0;
-    if (std::sscanf(a.size.c_str(), "%dx%d", &w, &h) != 2 || w < 100 || h < 100 || w > 10000 || h > 10000) {
+    if (std::sscanf(a.size.c_str(), "%dx%d", &w, &h) != 2 || w < 100 || h < 100 || w > 10000 ||
+        h > 10000) {
         throw InputError("--size", "\"" + a.size + "\" is not WIDTHxHEIGHT between 100 and 10000");
     }
     const auto store = open_event_store(a.db, StoreMode::read_only);
     const EventFilter filter = build_filter(a.filter);
     // no display needed: Qt draws into an image
-    if (std::getenv("QT_QPA_PLATFORM") == nullptr) setenv("QT_QPA_PLATFORM", "offscreen", 1);
+    if (std::getenv("QT_QPA_PLATFORM") == nullptr)
+        setenv("QT_QPA_PLATFORM", "offscreen", 1);
     int argc = 1;
     char name[] = "kharita";
     char* argv[] = {name, nullptr};
@@ -61,12 +63,14 @@ void run_render(const RenderArgs& a) {
     } else {
         // the events' extent, else the basemap's
         for (const MapPoint& p : points.xy) {
-            if (std::isnan(p.x)) continue;
+            if (std::isnan(p.x))
+                continue;
             bounds = {std::min(bounds.min_x, p.x), std::min(bounds.min_y, p.y),
                       std::max(bounds.max_x, p.x), std::max(bounds.max_y, p.y)};
         }
-        if (bounds.min_x > bounds.max_x) bounds = basemap.bounds;
-        const double pad = 150000;  // metres: a lone event still shows its surroundings
+        if (bounds.min_x > bounds.max_x)
+            bounds = basemap.bounds;
+        const double pad = 150000; // metres: a lone event still shows its surroundings
         bounds = {bounds.min_x - pad, bounds.min_y - pad, bounds.max_x + pad, bounds.max_y + pad};
     }
     const auto view = viewer::MapViewport::fit(bounds, QSize(w, h));
@@ -87,7 +91,8 @@ void run_render(const RenderArgs& a) {
         f.setBold(true);
         p.setFont(f);
         p.setPen(QColor(30, 30, 30));
-        p.drawText(QRect(14, 8, w - 28, 30), Qt::AlignLeft | Qt::AlignVCenter, QString::fromStdString(a.title));
+        p.drawText(QRect(14, 8, w - 28, 30), Qt::AlignLeft | Qt::AlignVCenter,
+                   QString::fromStdString(a.title));
     }
     if (a.output.ends_with(".svg")) {
         const std::string temp = a.output + ".tmp.svg";
@@ -117,14 +122,17 @@ void run_render(const RenderArgs& a) {
 
 void add_render_command(CLI::App& app) {
     auto args = std::make_shared<RenderArgs>();
-    auto* cmd = app.add_subcommand("render", "draw the events on the offline basemap into a PNG or SVG (no display needed)");
+    auto* cmd = app.add_subcommand(
+        "render", "draw the events on the offline basemap into a PNG or SVG (no display needed)");
     cmd->add_option("--db", args->db, "event database")->required();
     cmd->add_option("-o,--output", args->output, "PNG file, or .svg")->required();
-    cmd->add_option("--extent", args->extent, "west,south,east,north (default: the events' extent)");
+    cmd->add_option("--extent", args->extent,
+                    "west,south,east,north (default: the events' extent)");
     cmd->add_option("--size", args->size, "WIDTHxHEIGHT in pixels (default 1600x1000)");
     cmd->add_option("--title", args->title, "a title drawn at the top");
     cmd->add_flag("--heat", args->heat, "density raster instead of symbols");
-    cmd->add_option("--raster", args->raster, "a raster basemap under the vector one (MBTiles, GeoTIFF)");
+    cmd->add_option("--raster", args->raster,
+                    "a raster basemap under the vector one (MBTiles, GeoTIFF)");
     cmd->add_flag("--no-legend", args->no_legend, "leave the legend out");
     add_filter_options(cmd, args->filter);
     cmd->callback([args] { run_render(*args); });

@@ -45,9 +45,12 @@ void run_ingest(const IngestArgs& a) {
             const auto reference = retrieved ? retrieved : file_day_reference(file);
             Diagnostics problems;
             std::vector<Article> articles = read_articles(file, reference, problems);
-            for (const Diagnostic& d : problems.examples()) fmt::print(stderr, "kharita: {}\n", d.to_string());
-            if (!problems.empty()) ++failed;
-            if (articles.empty()) fmt::print(stderr, "kharita: {}: no article text found\n", file);
+            for (const Diagnostic& d : problems.examples())
+                fmt::print(stderr, "kharita: {}\n", d.to_string());
+            if (!problems.empty())
+                ++failed;
+            if (articles.empty())
+                fmt::print(stderr, "kharita: {}: no article text found\n", file);
             const auto parsed = parse_articles(parser, std::move(articles), reference);
             const IngestReport r = store->ingest(parsed, {file, reference});
             total.articles_added += r.articles_added;
@@ -60,18 +63,23 @@ void run_ingest(const IngestArgs& a) {
             ++failed;
         }
         const auto now = std::chrono::steady_clock::now();
-        if (a.files.size() > 1 && (now - last_progress > std::chrono::seconds(1) || done == a.files.size())) {
+        if (a.files.size() > 1 &&
+            (now - last_progress > std::chrono::seconds(1) || done == a.files.size())) {
             fmt::print(stderr, "{}ingest: {}/{} files, {} articles, {} events{}", tty ? "\r" : "",
-                       done, a.files.size(), total.articles_added, total.events_added, tty ? "" : "\n");
+                       done, a.files.size(), total.articles_added, total.events_added,
+                       tty ? "" : "\n");
             last_progress = now;
         }
     }
-    if (tty && a.files.size() > 1) fmt::print(stderr, "\n");
+    if (tty && a.files.size() > 1)
+        fmt::print(stderr, "\n");
     fmt::print("{}: {} articles added ({} already stored), {} events added, {} merged into "
                "stored events, {} place mentions\n",
                a.db, total.articles_added, total.articles_skipped, total.events_added,
                total.events_merged, total.mentions_added);
-    if (failed > 0) throw InputError(a.db, std::to_string(failed) + " input file(s) had errors (see above); the rest were stored");
+    if (failed > 0)
+        throw InputError(a.db, std::to_string(failed) +
+                                   " input file(s) had errors (see above); the rest were stored");
 }
 
 struct QueryArgs {
@@ -89,28 +97,37 @@ void run_query(const QueryArgs& a) {
         std::cout << "[";
         bool first = true;
         store->query(f, [&](const EventRecord& r) {
-            nlohmann::json j = {{"id", r.id}, {"type", r.type}, {"subtype", r.subtype},
-                                {"status", r.status},
-                                {"date_start", r.date_start ? nlohmann::json(r.date_start->iso()) : nlohmann::json()},
-                                {"date_end", r.date_end ? nlohmann::json(r.date_end->iso()) : nlohmann::json()},
-                                {"time_precision", r.time_precision}, {"location", r.location},
-                                {"geo_precision", r.geo_precision}, {"country", r.country},
-                                {"admin1", r.admin1},
-                                {"fatalities", r.fatalities ? nlohmann::json(*r.fatalities) : nlohmann::json()},
-                                {"confidence", r.confidence}, {"actors", r.actors},
-                                {"sources", r.sources}, {"source_count", r.source_count},
-                                {"notes", r.notes}};
+            nlohmann::json j = {
+                {"id", r.id},
+                {"type", r.type},
+                {"subtype", r.subtype},
+                {"status", r.status},
+                {"date_start",
+                 r.date_start ? nlohmann::json(r.date_start->iso()) : nlohmann::json()},
+                {"date_end", r.date_end ? nlohmann::json(r.date_end->iso()) : nlohmann::json()},
+                {"time_precision", r.time_precision},
+                {"location", r.location},
+                {"geo_precision", r.geo_precision},
+                {"country", r.country},
+                {"admin1", r.admin1},
+                {"fatalities", r.fatalities ? nlohmann::json(*r.fatalities) : nlohmann::json()},
+                {"confidence", r.confidence},
+                {"actors", r.actors},
+                {"sources", r.sources},
+                {"source_count", r.source_count},
+                {"notes", r.notes}};
             if (r.position) {
                 j["lat"] = r.position->lat;
                 j["lon"] = r.position->lon;
             }
-            std::cout << (first ? "\n" : ",\n") << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+            std::cout << (first ? "\n" : ",\n")
+                      << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
             first = false;
         });
         std::cout << "\n]\n";
     } else {
-        fmt::print("{:>6} {:<10} {:<9} {:<23} {:<6} {:<22} {:<9} {:>4}  {}\n", "id", "type", "status",
-                   "dates", "time", "place", "precision", "dead", "evidence");
+        fmt::print("{:>6} {:<10} {:<9} {:<23} {:<6} {:<22} {:<9} {:>4}  {}\n", "id", "type",
+                   "status", "dates", "time", "place", "precision", "dead", "evidence");
         // a table is for reading: in date order (the store returns matches in index order)
         std::vector<EventRecord> rows;
         store->query(f, [&](const EventRecord& r) { rows.push_back(r); });
@@ -118,14 +135,16 @@ void run_query(const QueryArgs& a) {
             return x.date_end.value_or(CivilDay{}) < y.date_end.value_or(CivilDay{});
         });
         for (const EventRecord& r : rows) {
-            const std::string dates = (r.date_start ? r.date_start->iso() : std::string("..")) +
-                                      (r.date_end && r.date_end != r.date_start ? " " + r.date_end->iso() : "");
+            const std::string dates =
+                (r.date_start ? r.date_start->iso() : std::string("..")) +
+                (r.date_end && r.date_end != r.date_start ? " " + r.date_end->iso() : "");
             fmt::print("{:>6} {:<10} {:<9} {:<23} {:<6} {:<22} {:<9} {:>4}  {}\n", r.id, r.type,
                        r.status, dates, r.time_precision, r.location.substr(0, 22), r.geo_precision,
                        r.fatalities ? std::to_string(*r.fatalities) : "-", r.notes.substr(0, 70));
         }
     }
-    if (a.explain) fmt::print(stderr, "plan: {}\n", store->last_plan());
+    if (a.explain)
+        fmt::print(stderr, "plan: {}\n", store->last_plan());
 }
 
 struct ExportArgs {
@@ -163,12 +182,16 @@ void run_import_acled(const ImportArgs& a) {
     const auto start = std::chrono::steady_clock::now();
     const std::int64_t n = store->ingest_records(
         [&](EventRecord& r) { return reader.next(r, problems); }, ec ? 0 : bytes / 300);
-    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    for (const Diagnostic& d : problems.examples()) fmt::print(stderr, "kharita: {}\n", d.to_string());
-    fmt::print("{}: {} events imported from {} in {:.1f} s ({:.0f} events/s, reading the CSV included)\n",
-               a.db, n, a.file, secs, static_cast<double>(n) / std::max(secs, 1e-9));
+    const double secs =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    for (const Diagnostic& d : problems.examples())
+        fmt::print(stderr, "kharita: {}\n", d.to_string());
+    fmt::print(
+        "{}: {} events imported from {} in {:.1f} s ({:.0f} events/s, reading the CSV included)\n",
+        a.db, n, a.file, secs, static_cast<double>(n) / std::max(secs, 1e-9));
     if (!problems.empty()) {
-        throw InputError(a.file, std::to_string(problems.count()) + " row(s) skipped (see above); the rest were stored");
+        throw InputError(a.file, std::to_string(problems.count()) +
+                                     " row(s) skipped (see above); the rest were stored");
     }
 }
 
@@ -177,9 +200,12 @@ void run_import_acled(const ImportArgs& a) {
 void add_store_commands(CLI::App& app) {
     auto ingest_args = std::make_shared<IngestArgs>();
     auto* ingest = app.add_subcommand("ingest", "parse report files and store their events");
-    ingest->add_option("files", ingest_args->files, "report files (.txt, .html, .jsonl)")->required();
-    ingest->add_option("--db", ingest_args->db, "event database (created when missing)")->required();
-    ingest->add_option("--retrieved-at", ingest_args->retrieved_at, "when the pages were retrieved");
+    ingest->add_option("files", ingest_args->files, "report files (.txt, .html, .jsonl)")
+        ->required();
+    ingest->add_option("--db", ingest_args->db, "event database (created when missing)")
+        ->required();
+    ingest->add_option("--retrieved-at", ingest_args->retrieved_at,
+                       "when the pages were retrieved");
     ingest->add_option("--gazetteer", ingest_args->gazetteer, "gazetteer file");
     ingest->callback([ingest_args] { run_ingest(*ingest_args); });
 
@@ -194,9 +220,12 @@ void add_store_commands(CLI::App& app) {
     query->callback([query_args] { run_query(*query_args); });
 
     auto export_args = std::make_shared<ExportArgs>();
-    auto* exp = app.add_subcommand("export", "write matching events as GeoJSON, GPKG, KML, CSV, FlatGeobuf or ACLED CSV");
+    auto* exp = app.add_subcommand(
+        "export", "write matching events as GeoJSON, GPKG, KML, CSV, FlatGeobuf or ACLED CSV");
     exp->add_option("--db", export_args->db, "event database")->required();
-    exp->add_option("-o,--output", export_args->output, "output file; the format follows its extension")->required();
+    exp->add_option("-o,--output", export_args->output,
+                    "output file; the format follows its extension")
+        ->required();
     exp->add_option("--format", export_args->format, "geojson, gpkg, kml, csv, fgb, acled");
     exp->add_option("--csv-geometry", export_args->csv_geometry, "CSV geometry: xy or wkt")
         ->check(CLI::IsMember({"xy", "wkt"}));

@@ -20,11 +20,14 @@ constexpr std::array<EventStyle, 9> kStyles = {{
 }};
 } // namespace
 
-std::span<const EventStyle> event_styles() noexcept { return kStyles; }
+std::span<const EventStyle> event_styles() noexcept {
+    return kStyles;
+}
 
 const EventStyle& event_style(std::string_view type) noexcept {
     for (const EventStyle& s : kStyles) {
-        if (s.type == type) return s;
+        if (s.type == type)
+            return s;
     }
     return kStyles.back();
 }

@@ -28,17 +28,21 @@ std::uint64_t hash_key(std::string_view s) noexcept {
 enum class NameKind : std::uint8_t { name, ascii, alternate, demonym, abbreviation };
 
 NameKind parse_kind(std::string_view k) {
-    if (k == "name") return NameKind::name;
-    if (k == "ascii") return NameKind::ascii;
-    if (k == "demonym") return NameKind::demonym;
-    if (k == "abbreviation") return NameKind::abbreviation;
+    if (k == "name")
+        return NameKind::name;
+    if (k == "ascii")
+        return NameKind::ascii;
+    if (k == "demonym")
+        return NameKind::demonym;
+    if (k == "abbreviation")
+        return NameKind::abbreviation;
     return NameKind::alternate;
 }
 
 struct NameEntry {
     PlaceId place;
-    std::uint32_t name_offset;  // into Impl::arena: display name
-    std::uint32_t norm_offset;  // into Impl::arena: normalised name
+    std::uint32_t name_offset; // into Impl::arena: display name
+    std::uint32_t norm_offset; // into Impl::arena: normalised name
     std::uint16_t name_len;
     std::uint16_t norm_len;
     NameKind kind;
@@ -57,12 +61,13 @@ public:
     }
     /// Sorts and indexes. Pairs with the same hash and the same `same(value)` key collapse
     /// into the one with the smallest `rank(value)`.
-    template <typename Same, typename Rank>
-    void finish(Same&& same, Rank&& rank) {
+    template <typename Same, typename Rank> void finish(Same&& same, Rank&& rank) {
         std::sort(m_pairs.begin(), m_pairs.end(), [&](const Pair& a, const Pair& b) {
-            if ((a.hash & kKeyMask) != (b.hash & kKeyMask)) return a.hash < b.hash;
+            if ((a.hash & kKeyMask) != (b.hash & kKeyMask))
+                return a.hash < b.hash;
             const auto sa = same(a.value), sb = same(b.value);
-            if (sa != sb) return sa < sb;
+            if (sa != sb)
+                return sa < sb;
             const auto ra = rank(a.value), rb = rank(b.value);
             return ra != rb ? ra < rb : a.value < b.value;
         });
@@ -83,19 +88,22 @@ private:
         m_pairs.shrink_to_fit();
         m_bits = 1;
         // About four pairs per bucket: the bucket table stays small enough to stay cached.
-        while ((std::size_t{4} << m_bits) < m_pairs.size() && m_bits < 24) ++m_bits;
+        while ((std::size_t{4} << m_bits) < m_pairs.size() && m_bits < 24)
+            ++m_bits;
         m_starts.assign((std::size_t{1} << m_bits) + 1, 0);
         std::size_t k = 0;
         for (std::size_t b = 0; b < (std::size_t{1} << m_bits); ++b) {
             m_starts[b] = static_cast<std::uint32_t>(k);
-            while (k < m_pairs.size() && bucket(m_pairs[k].hash) == b) ++k;
+            while (k < m_pairs.size() && bucket(m_pairs[k].hash) == b)
+                ++k;
         }
         m_starts.back() = static_cast<std::uint32_t>(m_pairs.size());
     }
+
 public:
-    template <typename F>
-    void for_each(std::uint64_t hash, F&& f) const {
-        if (m_pairs.empty()) return;
+    template <typename F> void for_each(std::uint64_t hash, F&& f) const {
+        if (m_pairs.empty())
+            return;
         const std::size_t b = bucket(hash);
         const std::uint64_t key = hash & kKeyMask;
         for (std::uint32_t k = m_starts[b]; k < m_starts[b + 1]; ++k) {
@@ -119,9 +127,11 @@ private:
     struct Pair {
         std::uint64_t hash;
         std::uint32_t value;
-        std::uint32_t place;  // carried along so a probe needs no second lookup
+        std::uint32_t place; // carried along so a probe needs no second lookup
     };
-    std::size_t bucket(std::uint64_t hash) const { return static_cast<std::size_t>(hash >> (64 - m_bits)); }
+    std::size_t bucket(std::uint64_t hash) const {
+        return static_cast<std::size_t>(hash >> (64 - m_bits));
+    }
     std::vector<Pair> m_pairs;
     std::vector<std::uint32_t> m_starts;
     unsigned m_bits = 1;
@@ -131,12 +141,15 @@ private:
 class KeyIndex {
 public:
     void add(std::string_view key, std::uint32_t value, std::uint32_t place, std::uint8_t rank) {
-        if (!key.empty()) m_runs.add(hash_key(key), value, place, rank);
+        if (!key.empty())
+            m_runs.add(hash_key(key), value, place, rank);
     }
-    template <typename Same, typename Rank>
-    void finish(Same&& same, Rank&& rank) { m_runs.finish(same, rank); }
-    template <typename F>
-    void for_each(std::string_view key, F&& f) const { m_runs.for_each(hash_key(key), f); }
+    template <typename Same, typename Rank> void finish(Same&& same, Rank&& rank) {
+        m_runs.finish(same, rank);
+    }
+    template <typename F> void for_each(std::string_view key, F&& f) const {
+        m_runs.for_each(hash_key(key), f);
+    }
     bool contains(std::string_view key) const { return m_runs.contains(hash_key(key)); }
 
 private:
@@ -156,8 +169,7 @@ public:
         }
     }
     void finish() { m_runs.finish(); }
-    template <typename F>
-    void for_each(std::string_view key, F&& f) const {
+    template <typename F> void for_each(std::string_view key, F&& f) const {
         m_runs.for_each(hash_key(key), [&](std::uint32_t v, std::uint32_t, std::uint8_t) { f(v); });
     }
 
@@ -180,9 +192,11 @@ public:
         }
     }
     bool contains(std::string_view word) const {
-        if (m_bloom.empty()) return false;
+        if (m_bloom.empty())
+            return false;
         const std::uint64_t h = hash_key(word);
-        if (!test(h) || !test(h >> 21)) return false;
+        if (!test(h) || !test(h >> 21))
+            return false;
         return std::binary_search(m_hashes.begin(), m_hashes.end(), h);
     }
 
@@ -202,7 +216,7 @@ struct PlaceRank {
     char feature_class;
     bool is_country;
     char country[2];
-    std::uint32_t admin1_hash;  // low half of hash_key(admin1)
+    std::uint32_t admin1_hash; // low half of hash_key(admin1)
 };
 
 // An index value: the name entry, its kind and whether the key is the name's article-free
@@ -212,7 +226,9 @@ constexpr std::uint32_t kArticleTag = 1u << 31;
 constexpr std::uint32_t pack(std::uint32_t entry, NameKind kind, bool article) {
     return entry | (static_cast<std::uint32_t>(kind) << 28) | (article ? kArticleTag : 0u);
 }
-constexpr NameKind kind_of(std::uint32_t v) { return static_cast<NameKind>((v >> 28) & 7u); }
+constexpr NameKind kind_of(std::uint32_t v) {
+    return static_cast<NameKind>((v >> 28) & 7u);
+}
 
 bool skeleton_edit_distance_at_most_one(std::string_view a, std::string_view b) {
     if (a.size() > b.size()) {
@@ -235,13 +251,20 @@ bool skeleton_edit_distance_at_most_one(std::string_view a, std::string_view b) 
 
 double base_score(MatchKind k) {
     switch (k) {
-    case MatchKind::exact: return 1.0;
-    case MatchKind::alternate: return 0.93;
-    case MatchKind::abbreviation: return 0.88;
-    case MatchKind::demonym: return 1.0;  // "Canadian" is the adjective, not Canadian, Texas
-    case MatchKind::article: return 0.88;
-    case MatchKind::transliteration: return 0.72;
-    case MatchKind::fuzzy: return 0.55;
+    case MatchKind::exact:
+        return 1.0;
+    case MatchKind::alternate:
+        return 0.93;
+    case MatchKind::abbreviation:
+        return 0.88;
+    case MatchKind::demonym:
+        return 1.0; // "Canadian" is the adjective, not Canadian, Texas
+    case MatchKind::article:
+        return 0.88;
+    case MatchKind::transliteration:
+        return 0.72;
+    case MatchKind::fuzzy:
+        return 0.55;
     }
     return 0.0;
 }
@@ -256,16 +279,23 @@ double importance(const Place& p) {
         // town's size.
         if (code.starts_with("PCL")) {
             // countries rank above everything else, larger ones slightly higher
-            imp = 0.9 + 0.1 * std::clamp(std::log10(static_cast<double>(p.population) + 1.0) / 9.0, 0.0, 1.0);
-        }
-        else if (code == "ADM1") imp = 0.72;
-        else if (code == "ADM2") imp = 0.5;
-        else imp = 0.4;
+            imp = 0.9 + 0.1 * std::clamp(std::log10(static_cast<double>(p.population) + 1.0) / 9.0,
+                                         0.0, 1.0);
+        } else if (code == "ADM1")
+            imp = 0.72;
+        else if (code == "ADM2")
+            imp = 0.5;
+        else
+            imp = 0.4;
     } else if (p.feature_class == 'P') {
-        if (code == "PPLC") imp = std::max(imp, 0.85);
-        else if (code == "PPLA") imp = std::max(imp, 0.6);
-        else if (code == "PPLA2") imp = std::max(imp, 0.45);
-        else if (code == "PPLX") imp = std::max(imp, 0.35);
+        if (code == "PPLC")
+            imp = std::max(imp, 0.85);
+        else if (code == "PPLA")
+            imp = std::max(imp, 0.6);
+        else if (code == "PPLA2")
+            imp = std::max(imp, 0.45);
+        else if (code == "PPLX")
+            imp = std::max(imp, 0.35);
     } else if (code == "CONT") {
         imp = 1.0;
     } else if (p.feature_class == 'H' && (code == "SEA" || code == "OCN")) {
@@ -282,13 +312,20 @@ double importance(const Place& p) {
 
 std::string_view to_string(MatchKind k) noexcept {
     switch (k) {
-    case MatchKind::exact: return "exact";
-    case MatchKind::alternate: return "alternate name";
-    case MatchKind::abbreviation: return "abbreviation";
-    case MatchKind::demonym: return "demonym";
-    case MatchKind::article: return "article variant";
-    case MatchKind::transliteration: return "transliteration";
-    case MatchKind::fuzzy: return "fuzzy";
+    case MatchKind::exact:
+        return "exact";
+    case MatchKind::alternate:
+        return "alternate name";
+    case MatchKind::abbreviation:
+        return "abbreviation";
+    case MatchKind::demonym:
+        return "demonym";
+    case MatchKind::article:
+        return "article variant";
+    case MatchKind::transliteration:
+        return "transliteration";
+    case MatchKind::fuzzy:
+        return "fuzzy";
     }
     return "unknown";
 }
@@ -298,17 +335,17 @@ struct Gazetteer::Impl {
     std::vector<PlaceRank> ranks;
     std::vector<NameEntry> entries;
     std::string arena;
-    KeyIndex by_name;      // normalised names, and their article-free forms (tagged)
-    KeyIndex by_skeleton;  // consonant skeletons
-    std::vector<std::string> skeletons;  // distinct skeletons of 4+ letters, for fuzzy
+    KeyIndex by_name;                   // normalised names, and their article-free forms (tagged)
+    KeyIndex by_skeleton;               // consonant skeletons
+    std::vector<std::string> skeletons; // distinct skeletons of 4+ letters, for fuzzy
     DeletionIndex deletions;
     WordSet common_words;
-    std::unordered_map<std::string, PlaceId> countries;  // iso2 -> place
+    std::unordered_map<std::string, PlaceId> countries; // iso2 -> place
     std::unordered_set<std::string> arabic_countries;
-    std::unordered_map<std::string, std::vector<PlaceId>> regions;  // country -> L.RGN places
-    std::unordered_map<std::string, std::string> admin1_names;  // "LY.77" -> name
+    std::unordered_map<std::string, std::vector<PlaceId>> regions; // country -> L.RGN places
+    std::unordered_map<std::string, std::string> admin1_names;     // "LY.77" -> name
     std::unordered_map<std::string, PlaceId> admin1_places;
-    std::unordered_map<std::string, std::vector<PlaceId>> admin1_by_country;  // "LY" -> places
+    std::unordered_map<std::string, std::vector<PlaceId>> admin1_by_country; // "LY" -> places
     std::vector<AdminUnit> admin1_units;
     GazetteerInfo info;
 
@@ -432,11 +469,16 @@ Gazetteer Gazetteer::open(const std::filesystem::path& file) {
     // Skeleton keys keep one entry per distinct spelling, for the similarity ranking.
     const auto kind_rank = [](std::uint32_t v) {
         switch (kind_of(v)) {
-        case NameKind::name: return 0;
-        case NameKind::ascii: return 1;
-        case NameKind::demonym: return 2;  // "Libyan" as demonym beats it as alternate
-        case NameKind::alternate: return 3;
-        case NameKind::abbreviation: return 4;
+        case NameKind::name:
+            return 0;
+        case NameKind::ascii:
+            return 1;
+        case NameKind::demonym:
+            return 2; // "Libyan" as demonym beats it as alternate
+        case NameKind::alternate:
+            return 3;
+        case NameKind::abbreviation:
+            return 4;
         }
         return 5;
     };
@@ -484,10 +526,9 @@ Gazetteer Gazetteer::open(const std::filesystem::path& file) {
             const std::string code(a1.column_text(0));
             d.admin1_names.emplace(code, std::string(a1.column_text(1)));
             if (code.size() > 3) {
-                d.admin1_units.push_back({code.substr(0, 2), code.substr(3),
-                                          std::string(a1.column_text(1)),
-                                          std::string(a1.column_text(4)),
-                                          std::string(a1.column_text(3))});
+                d.admin1_units.push_back(
+                    {code.substr(0, 2), code.substr(3), std::string(a1.column_text(1)),
+                     std::string(a1.column_text(4)), std::string(a1.column_text(3))});
             }
             const auto it = by_gn.find(a1.column_int64(2));
             if (it != by_gn.end()) {
@@ -516,15 +557,15 @@ namespace {
 struct Hit {
     PlaceId place;
     MatchKind kind;
-    std::uint8_t variant;  // which query form matched: 0 = as given, 1 = glued article split
+    std::uint8_t variant; // which query form matched: 0 = as given, 1 = glued article split
     std::uint32_t entry;
-    float upper;           // best score this hit can reach (perfect spelling similarity)
-    bool admin_unit;       // an administrative division below country level
+    float upper;     // best score this hit can reach (perfect spelling similarity)
+    bool admin_unit; // an administrative division below country level
 };
 struct Group {
-    std::uint32_t begin, end;  // hits of the group's best kind
+    std::uint32_t begin, end; // hits of the group's best kind
     MatchKind kind;
-    float upper;               // score with perfect spelling similarity
+    float upper; // score with perfect spelling similarity
 };
 struct Scored {
     double score;
@@ -542,10 +583,14 @@ struct Scratch {
 MatchKind match_kind(NameKind k) {
     switch (k) {
     case NameKind::name:
-    case NameKind::ascii: return MatchKind::exact;
-    case NameKind::demonym: return MatchKind::demonym;
-    case NameKind::abbreviation: return MatchKind::abbreviation;
-    case NameKind::alternate: return MatchKind::alternate;
+    case NameKind::ascii:
+        return MatchKind::exact;
+    case NameKind::demonym:
+        return MatchKind::demonym;
+    case NameKind::abbreviation:
+        return MatchKind::abbreviation;
+    case NameKind::alternate:
+        return MatchKind::alternate;
     }
     return MatchKind::alternate;
 }
@@ -567,8 +612,8 @@ std::vector<Candidate> Gazetteer::lookup_normalized(std::string_view n,
     top.clear();
 
     // 1. Raw hits (place, kind, name entry) from the indexes, filters applied.
-    const bool filtered = !options.countries.empty() || !options.feature_classes.empty() ||
-                          options.bbox.has_value();
+    const bool filtered =
+        !options.countries.empty() || !options.feature_classes.empty() || options.bbox.has_value();
     const auto accept = [&](std::uint32_t place, MatchKind kind, std::uint8_t variant,
                             std::uint32_t entry, std::uint8_t rank) {
         if (filtered) {
@@ -598,8 +643,8 @@ std::vector<Candidate> Gazetteer::lookup_normalized(std::string_view n,
                v & kEntryMask, rank);
     });
     // Article-free forms exist only for names with a space or a glued al-/el-.
-    const std::string article = n.find(' ') != std::string_view::npos ? strip_articles(n)
-                                                                       : std::string();
+    const std::string article =
+        n.find(' ') != std::string_view::npos ? strip_articles(n) : std::string();
     const std::string glued = strip_glued_article(n);
     for (const std::string* key : {&article, &glued}) {
         if (key->empty() || *key == n) {
@@ -626,13 +671,13 @@ std::vector<Candidate> Gazetteer::lookup_normalized(std::string_view n,
                 continue;
             }
             const auto skeleton_hits = [&](std::string_view key, MatchKind kind) {
-                d.by_skeleton.for_each(key, [&](std::uint32_t v, std::uint32_t place,
-                                                std::uint8_t rank) {
-                    const NameKind k = kind_of(v);
-                    if (k != NameKind::demonym && k != NameKind::abbreviation) {
-                        accept(place, kind, variant, v & kEntryMask, rank);
-                    }
-                });
+                d.by_skeleton.for_each(
+                    key, [&](std::uint32_t v, std::uint32_t place, std::uint8_t rank) {
+                        const NameKind k = kind_of(v);
+                        if (k != NameKind::demonym && k != NameKind::abbreviation) {
+                            accept(place, kind, variant, v & kEntryMask, rank);
+                        }
+                    });
             };
             skeleton_hits(skel, MatchKind::transliteration);
             // Fuzzy is the last resort: only when no spelling or skeleton matched at all.
@@ -665,7 +710,7 @@ std::vector<Candidate> Gazetteer::lookup_normalized(std::string_view n,
 
     // A short skeleton can match a thousand spellings; only the hits whose best possible
     // score is among the highest are worth the spelling comparison.
-    const std::size_t keep = options.limit + 8;  // slack for the seat rule below
+    const std::size_t keep = options.limit + 8; // slack for the seat rule below
     const std::size_t max_hits = 2 * keep + 16;
     if (hits.size() > max_hits) {
         // Names matched as written always stay; only skeleton matches are capped.
@@ -675,7 +720,8 @@ std::vector<Candidate> Gazetteer::lookup_normalized(std::string_view n,
         const auto strong = static_cast<std::size_t>(weak_begin - hits.begin());
         if (strong < max_hits) {
             std::nth_element(weak_begin, hits.begin() + static_cast<std::ptrdiff_t>(max_hits),
-                             hits.end(), [](const Hit& a, const Hit& b) { return a.upper > b.upper; });
+                             hits.end(),
+                             [](const Hit& a, const Hit& b) { return a.upper > b.upper; });
             hits.resize(max_hits);
         } else {
             hits.resize(strong);
@@ -693,9 +739,11 @@ std::vector<Candidate> Gazetteer::lookup_normalized(std::string_view n,
     const double common_factor = common ? 0.45 : 1.0;
     for (std::size_t i = 0; i < hits.size();) {
         std::size_t j = i + 1;
-        while (j < hits.size() && hits[j].place == hits[i].place) ++j;
+        while (j < hits.size() && hits[j].place == hits[i].place)
+            ++j;
         std::size_t k = i + 1;
-        while (k < j && hits[k].kind == hits[i].kind) ++k;
+        while (k < j && hits[k].kind == hits[i].kind)
+            ++k;
         const double upper = hits[i].upper * common_factor;
         groups.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(k),
                           hits[i].kind, static_cast<float>(upper)});
@@ -735,8 +783,8 @@ std::vector<Candidate> Gazetteer::lookup_normalized(std::string_view n,
                 continue;
             }
             const double base = base_score(g.kind) * (0.6 + 0.4 * best_sim);
-            score = (0.72 * base + (hits[g.begin].upper - 0.72 * base_score(g.kind))) *
-                    common_factor;
+            score =
+                (0.72 * base + (hits[g.begin].upper - 0.72 * base_score(g.kind))) * common_factor;
         }
         const auto pos = std::upper_bound(top.begin(), top.end(), score,
                                           [](double s, const Scored& x) { return s > x.score; });
@@ -801,9 +849,13 @@ bool Gazetteer::is_common_word(std::string_view normalized) const {
     return m_impl->common_words.contains(normalized);
 }
 
-const Place& Gazetteer::place(PlaceId id) const { return m_impl->places.at(id); }
+const Place& Gazetteer::place(PlaceId id) const {
+    return m_impl->places.at(id);
+}
 
-std::size_t Gazetteer::size() const noexcept { return m_impl->places.size(); }
+std::size_t Gazetteer::size() const noexcept {
+    return m_impl->places.size();
+}
 
 std::optional<PlaceId> Gazetteer::country(std::string_view iso2) const {
     const auto it = m_impl->countries.find(std::string(iso2));
@@ -841,9 +893,13 @@ std::vector<PlaceId> Gazetteer::regions_of(std::string_view country) const {
     return it == m_impl->regions.end() ? std::vector<PlaceId>{} : it->second;
 }
 
-const std::vector<AdminUnit>& Gazetteer::admin1_units() const noexcept { return m_impl->admin1_units; }
+const std::vector<AdminUnit>& Gazetteer::admin1_units() const noexcept {
+    return m_impl->admin1_units;
+}
 
-GazetteerInfo Gazetteer::info() const { return m_impl->info; }
+GazetteerInfo Gazetteer::info() const {
+    return m_impl->info;
+}
 
 std::filesystem::path default_gazetteer_path() {
     if (const char* env = std::getenv("KHARITA_GAZETTEER"); env != nullptr && *env != '\0') {

@@ -27,81 +27,222 @@ bool in_list(std::string_view word, std::initializer_list<std::string_view> list
 /// Lowercase words that may sit inside a multi-word name ("Bosnia and Herzegovina",
 /// "Bir al Ghanam", "Port of Spain").
 bool is_connector(std::string_view w) {
-    return in_list(w, {"of", "the", "de", "du", "des", "del", "della", "di", "da", "do", "dos",
-                       "das", "al", "el", "ul", "es", "as", "ad", "ar", "an", "at", "az", "ash",
-                       "ath", "bin", "ibn", "bint", "la", "le", "les", "y", "and", "upon", "on",
-                       "sur", "en", "am", "im", "der", "den", "van", "von"});
+    return in_list(w,
+                   {"of",  "the", "de",  "du",  "des",  "del", "della", "di",  "da", "do",  "dos",
+                    "das", "al",  "el",  "ul",  "es",   "as",  "ad",    "ar",  "an", "at",  "az",
+                    "ash", "ath", "bin", "ibn", "bint", "la",  "le",    "les", "y",  "and", "upon",
+                    "on",  "sur", "en",  "am",  "im",   "der", "den",   "van", "von"});
 }
 
 bool is_calendar_word(std::string_view w) {
-    return in_list(w, {"january", "february", "march", "april", "may", "june", "july", "august",
-                       "september", "october", "november", "december", "jan", "feb", "mar",
-                       "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday",
-                       "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"});
+    return in_list(w, {"january", "february", "march",     "april",    "may",      "june",
+                       "july",    "august",   "september", "october",  "november", "december",
+                       "jan",     "feb",      "mar",       "apr",      "jun",      "jul",
+                       "aug",     "sep",      "sept",      "oct",      "nov",      "dec",
+                       "monday",  "tuesday",  "wednesday", "thursday", "friday",   "saturday",
+                       "sunday"});
 }
 
 /// Words after which a capitalised word is usually a place: "in Mission", "near Kabo".
 bool is_locative_cue(std::string_view w) {
-    return in_list(w, {"in", "near", "at", "from", "to", "into", "outside", "inside", "across",
-                       "toward", "towards", "via", "around", "between", "through", "throughout",
-                       "within", "visited", "entered", "reached", "left", "outskirts"});
+    return in_list(w, {"in",      "near",    "at",      "from",       "to",      "into",
+                       "outside", "inside",  "across",  "toward",     "towards", "via",
+                       "around",  "between", "through", "throughout", "within",  "visited",
+                       "entered", "reached", "left",    "outskirts"});
 }
 
 /// Words that introduce a person's name: "President Vladimir Putin", "Mr Jordan".
 bool is_person_title(std::string_view w) {
-    return in_list(w, {"president", "minister", "mr", "mrs", "ms", "miss", "dr", "prof",
-                       "professor", "gen", "general", "col", "colonel", "maj", "major", "sheikh",
-                       "king", "queen", "prince", "princess", "pope", "judge", "justice",
-                       "senator", "sen", "rep", "representative", "governor", "gov", "mayor",
-                       "commander", "secretary", "ambassador", "envoy", "chairman",
-                       "chairwoman", "spokesman", "spokeswoman", "spokesperson", "coach",
-                       "striker", "defender", "midfielder", "goalkeeper", "actor", "actress",
-                       "singer", "rapper", "writer", "author", "director", "producer", "ceo",
-                       "chief", "leader", "lieutenant", "lt", "captain", "capt", "sergeant",
-                       "sgt", "officer", "premier", "dsrsg", "srsg", "deputy", "emir", "sultan",
-                       "lord", "lady", "sir", "dame", "saint", "st", "father", "rev", "reverend",
-                       "imam", "rabbi", "bishop", "cardinal", "marshal", "field", "admiral",
-                       "brig", "brigadier", "haftar", "son", "daughter", "wife", "husband",
-                       "brother", "sister", "uncle", "aunt", "manager", "founder", "analyst",
-                       "correspondent", "reporter", "journalist", "editor", "candidate",
-                       "host", "anchor", "staff", "aide", "adviser", "advisor", "official",
-                       "lawmaker", "congressman", "congresswoman", "councillor", "councilman",
-                       "player", "star", "executive", "owner", "designer", "artist",
-                       "musician", "comedian", "presenter", "columnist", "economist",
-                       "scientist", "researcher", "student", "teacher", "doctor", "nurse",
-                       "lawyer", "attorney", "prosecutor", "suspect", "victim", "mother",
-                       "friend", "colleague", "partner", "pastor", "chancellor", "speaker",
-                       "whip", "nominee", "activist", "spokesman", "boss", "veteran"});
+    return in_list(w, {"president",
+                       "minister",
+                       "mr",
+                       "mrs",
+                       "ms",
+                       "miss",
+                       "dr",
+                       "prof",
+                       "professor",
+                       "gen",
+                       "general",
+                       "col",
+                       "colonel",
+                       "maj",
+                       "major",
+                       "sheikh",
+                       "king",
+                       "queen",
+                       "prince",
+                       "princess",
+                       "pope",
+                       "judge",
+                       "justice",
+                       "senator",
+                       "sen",
+                       "rep",
+                       "representative",
+                       "governor",
+                       "gov",
+                       "mayor",
+                       "commander",
+                       "secretary",
+                       "ambassador",
+                       "envoy",
+                       "chairman",
+                       "chairwoman",
+                       "spokesman",
+                       "spokeswoman",
+                       "spokesperson",
+                       "coach",
+                       "striker",
+                       "defender",
+                       "midfielder",
+                       "goalkeeper",
+                       "actor",
+                       "actress",
+                       "singer",
+                       "rapper",
+                       "writer",
+                       "author",
+                       "director",
+                       "producer",
+                       "ceo",
+                       "chief",
+                       "leader",
+                       "lieutenant",
+                       "lt",
+                       "captain",
+                       "capt",
+                       "sergeant",
+                       "sgt",
+                       "officer",
+                       "premier",
+                       "dsrsg",
+                       "srsg",
+                       "deputy",
+                       "emir",
+                       "sultan",
+                       "lord",
+                       "lady",
+                       "sir",
+                       "dame",
+                       "saint",
+                       "st",
+                       "father",
+                       "rev",
+                       "reverend",
+                       "imam",
+                       "rabbi",
+                       "bishop",
+                       "cardinal",
+                       "marshal",
+                       "field",
+                       "admiral",
+                       "brig",
+                       "brigadier",
+                       "haftar",
+                       "son",
+                       "daughter",
+                       "wife",
+                       "husband",
+                       "brother",
+                       "sister",
+                       "uncle",
+                       "aunt",
+                       "manager",
+                       "founder",
+                       "analyst",
+                       "correspondent",
+                       "reporter",
+                       "journalist",
+                       "editor",
+                       "candidate",
+                       "host",
+                       "anchor",
+                       "staff",
+                       "aide",
+                       "adviser",
+                       "advisor",
+                       "official",
+                       "lawmaker",
+                       "congressman",
+                       "congresswoman",
+                       "councillor",
+                       "councilman",
+                       "player",
+                       "star",
+                       "executive",
+                       "owner",
+                       "designer",
+                       "artist",
+                       "musician",
+                       "comedian",
+                       "presenter",
+                       "columnist",
+                       "economist",
+                       "scientist",
+                       "researcher",
+                       "student",
+                       "teacher",
+                       "doctor",
+                       "nurse",
+                       "lawyer",
+                       "attorney",
+                       "prosecutor",
+                       "suspect",
+                       "victim",
+                       "mother",
+                       "friend",
+                       "colleague",
+                       "partner",
+                       "pastor",
+                       "chancellor",
+                       "speaker",
+                       "whip",
+                       "nominee",
+                       "activist",
+                       "spokesman",
+                       "boss",
+                       "veteran"});
 }
 
 /// Arabic toponymic generics that begin multi-word place names ("Ras Ajdir", "Bir Ghanam").
 bool is_place_generic(std::string_view w) {
-    return in_list(w, {"al", "el", "ras", "abu", "bir", "wadi", "sidi", "jabal", "jebel", "ain",
-                       "bab", "bani", "beni", "umm", "qasr", "tell", "tal", "zawiyat", "souq",
-                       "suq", "hai", "hay", "ben", "bin", "dar", "marsa", "ard", "nahr"});
+    return in_list(w, {"al",    "el",    "ras", "abu",     "bir",   "wadi", "sidi",
+                       "jabal", "jebel", "ain", "bab",     "bani",  "beni", "umm",
+                       "qasr",  "tell",  "tal", "zawiyat", "souq",  "suq",  "hai",
+                       "hay",   "ben",   "bin", "dar",     "marsa", "ard",  "nahr"});
 }
 
 enum class Direction : std::uint8_t { none, north, south, east, west, central, ne, nw, se, sw };
 
 Direction direction_of(std::string_view w) {
-    if (in_list(w, {"northern", "north"})) return Direction::north;
-    if (in_list(w, {"southern", "south"})) return Direction::south;
-    if (in_list(w, {"eastern", "east"})) return Direction::east;
-    if (in_list(w, {"western", "west"})) return Direction::west;
-    if (in_list(w, {"central", "middle"})) return Direction::central;
-    if (in_list(w, {"northeastern", "northeast"})) return Direction::ne;
-    if (in_list(w, {"northwestern", "northwest"})) return Direction::nw;
-    if (in_list(w, {"southeastern", "southeast"})) return Direction::se;
-    if (in_list(w, {"southwestern", "southwest"})) return Direction::sw;
+    if (in_list(w, {"northern", "north"}))
+        return Direction::north;
+    if (in_list(w, {"southern", "south"}))
+        return Direction::south;
+    if (in_list(w, {"eastern", "east"}))
+        return Direction::east;
+    if (in_list(w, {"western", "west"}))
+        return Direction::west;
+    if (in_list(w, {"central", "middle"}))
+        return Direction::central;
+    if (in_list(w, {"northeastern", "northeast"}))
+        return Direction::ne;
+    if (in_list(w, {"northwestern", "northwest"}))
+        return Direction::nw;
+    if (in_list(w, {"southeastern", "southeast"}))
+        return Direction::se;
+    if (in_list(w, {"southwestern", "southwest"}))
+        return Direction::sw;
     return Direction::none;
 }
 
 /// Words between X and Y that say X lies inside Y: "Abu Salim district of Tripoli".
 bool is_containment_noun(std::string_view w) {
-    return in_list(w, {"district", "neighbourhood", "neighborhood", "area", "suburb", "region",
-                       "province", "governorate", "municipality", "county", "state", "city",
-                       "town", "village", "outskirts", "centre", "center", "part", "south",
-                       "north", "east", "west", "heart"});
+    return in_list(w, {"district", "neighbourhood", "neighborhood", "area",   "suburb", "region",
+                       "province", "governorate",   "municipality", "county", "state",  "city",
+                       "town",     "village",       "outskirts",    "centre", "center", "part",
+                       "south",    "north",         "east",         "west",   "heart"});
 }
 
 std::string fmt_score(const char* label, double v) {
@@ -133,24 +274,25 @@ bool arabic_clitic(std::string_view w) {
 
 /// "MPs", "CEOs": an acronym in the plural, never a place.
 bool is_plural_acronym(std::string_view surface) {
-    if (surface.size() < 3 || surface.back() != 's') return false;
+    if (surface.size() < 3 || surface.back() != 's')
+        return false;
     return std::all_of(surface.begin(), surface.end() - 1,
                        [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
 struct Mention {
-    std::size_t first = 0, last = 0;  // token range, inclusive
-    std::size_t begin = 0, end = 0;   // bytes
-    std::string key;                  // normalised text looked up
+    std::size_t first = 0, last = 0; // token range, inclusive
+    std::size_t begin = 0, end = 0;  // bytes
+    std::string key;                 // normalised text looked up
     ToponymKind kind = ToponymKind::place;
-    bool weak = false;                // found only through a transliteration skeleton, or a
-                                      // bare country code: kept only with support nearby
+    bool weak = false; // found only through a transliteration skeleton, or a
+                       // bare country code: kept only with support nearby
     std::vector<Candidate> candidates;
     std::vector<double> final_scores;
-    std::vector<std::array<double, 5>> parts;  // lookup, focus, near, listed, containment
+    std::vector<std::array<double, 5>> parts; // lookup, focus, near, listed, containment
     int chosen = -1;
     Direction direction = Direction::none;
-    std::string border_with;  // second country of a "Libyan-Tunisian border" phrase
+    std::string border_with; // second country of a "Libyan-Tunisian border" phrase
     std::string why;
 };
 
@@ -202,14 +344,16 @@ private:
     const ParseContext& m_context;
     std::vector<Token> m_tokens;
     std::vector<Mention> m_mentions;
-    std::set<std::string> m_person_words;  // words seen in this text as part of a name
+    std::set<std::string> m_person_words; // words seen in this text as part of a name
 };
 
 std::string Parse::join(std::size_t first, std::size_t last) const {
     std::string key;
     for (std::size_t k = first; k <= last; ++k) {
-        if (m_tokens[k].norm.empty()) continue;
-        if (!key.empty()) key += ' ';
+        if (m_tokens[k].norm.empty())
+            continue;
+        if (!key.empty())
+            key += ' ';
         key += m_tokens[k].norm;
     }
     return key;
@@ -240,7 +384,7 @@ bool Parse::token_is_place(std::size_t i) const {
 /// most often a person's name: "Leonid Slutsky", "Vladimir Putin".
 bool Parse::looks_like_person(std::size_t first, std::size_t last) const {
     if (m_tokens[first].arabic) {
-        return false;  // Arabic script has no capitals to tell names by
+        return false; // Arabic script has no capitals to tell names by
     }
     // A title right before: everything up to the end of the capitalised run is a name.
     std::size_t run_start = first;
@@ -253,10 +397,11 @@ bool Parse::looks_like_person(std::size_t first, std::size_t last) const {
         return true;
     }
     for (std::size_t k = run_start; k < first; ++k) {
-        if (is_person_title(m_tokens[k].norm)) return true;
+        if (is_person_title(m_tokens[k].norm))
+            return true;
     }
     if (first != last) {
-        return false;  // multi-word gazetteer names are rarely personal names
+        return false; // multi-word gazetteer names are rarely personal names
     }
     const Token& t = m_tokens[first];
     // Given name before a surname: "Vladimir Putin"
@@ -267,7 +412,8 @@ bool Parse::looks_like_person(std::size_t first, std::size_t last) const {
             const bool longer_run = first + 2 < m_tokens.size() &&
                                     m_tokens[first + 2].gap == Gap::space &&
                                     capitalised(m_tokens[first + 2]);
-            if (!longer_run) return true;
+            if (!longer_run)
+                return true;
         }
     }
     // Surname after a given name: "Harvey Weinstein" (the span is the second word)
@@ -302,7 +448,7 @@ bool Parse::accept_span(std::size_t first, std::size_t last,
             return false;
         }
         if (direction_of(head.norm) != Direction::none && !head.all_caps) {
-            return false;  // "East", "West" alone are directions, not places
+            return false; // "East", "West" alone are directions, not places
         }
         if (common(head) && !head.all_caps) {
             // "May", "Mission", "Council", "China", "Turkey": an ordinary word is a place
@@ -313,17 +459,17 @@ bool Parse::accept_span(std::size_t first, std::size_t last,
                              !capitalised(m_tokens[first - 1]);
             const bool next_cap = first + 1 < m_tokens.size() &&
                                   m_tokens[first + 1].gap == Gap::space &&
-                                  capitalised(m_tokens[first + 1]) &&
-                                  !m_tokens[first + 1].all_caps;
+                                  capitalised(m_tokens[first + 1]) && !m_tokens[first + 1].all_caps;
             // "the Centre", "a Cup": after a determiner the word is a common noun.
-            const bool determiner = first > 0 && in_list(m_tokens[first - 1].norm,
-                {"the", "a", "an", "this", "that", "our", "their", "his", "her", "its", "my",
-                 "your", "every", "each", "no"});
+            const bool determiner =
+                first > 0 && in_list(m_tokens[first - 1].norm,
+                                     {"the", "a", "an", "this", "that", "our", "their", "his",
+                                      "her", "its", "my", "your", "every", "each", "no"});
             // The gazetteer must spell it the same way: "The" is not "THE" (an airport code).
             const std::string_view surface = m_text.substr(head.begin, head.end - head.begin);
             const bool same_spelling = best.matched_name == surface;
-            const bool prominent = !head.sentence_start && !determiner && same_spelling &&
-                                   important(best);
+            const bool prominent =
+                !head.sentence_start && !determiner && same_spelling && important(best);
             if (next_cap || !(cue || prominent)) {
                 return false;
             }
@@ -342,7 +488,8 @@ bool Parse::accept_span(std::size_t first, std::size_t last,
 void Parse::find_person_words() {
     for (std::size_t i = 0; i < m_tokens.size(); ++i) {
         const Token& t = m_tokens[i];
-        if (!t.upper_initial || t.all_caps) continue;
+        if (!t.upper_initial || t.all_caps)
+            continue;
         // A capitalised run right after a title or role noun is a name, all of it:
         // "chief of staff John Kelly", "host Megyn Kelly".
         if (i > 0 && t.gap == Gap::space && is_person_title(m_tokens[i - 1].norm) &&
@@ -366,7 +513,8 @@ void Parse::add_transliterated(std::vector<Mention>& found) const {
     // spelling: "Zwara", "Regdaleen", "Al Jemell". Kept only if the context supports them.
     std::vector<bool> covered(m_tokens.size(), false);
     for (const Mention& m : found) {
-        for (std::size_t k = m.first; k <= m.last; ++k) covered[k] = true;
+        for (std::size_t k = m.first; k <= m.last; ++k)
+            covered[k] = true;
     }
     for (std::size_t i = 0; i < m_tokens.size(); ++i) {
         const Token& t = m_tokens[i];
@@ -387,9 +535,8 @@ void Parse::add_transliterated(std::vector<Mention>& found) const {
 
         // A lone word on its own line (a source name, a heading) gives no context to trust
         // a spelling variant with.
-        const bool alone_on_line =
-            last == i && t.gap == Gap::other && t.sentence_start &&
-            (i + 1 >= m_tokens.size() || m_tokens[i + 1].gap == Gap::other);
+        const bool alone_on_line = last == i && t.gap == Gap::other && t.sentence_start &&
+                                   (i + 1 >= m_tokens.size() || m_tokens[i + 1].gap == Gap::other);
         if (alone_on_line) {
             continue;
         }
@@ -400,7 +547,8 @@ void Parse::add_transliterated(std::vector<Mention>& found) const {
         m.end = m_tokens[last].end;
         m.key = join(i, last);
         lookup_candidates(m);
-        if (m.candidates.empty() || !accept_span(i, last, m.candidates)) continue;
+        if (m.candidates.empty() || !accept_span(i, last, m.candidates))
+            continue;
         const Candidate& best = m.candidates.front();
         const Place& p = m_g.place(best.place);
         if (p.feature_class != 'P' && p.feature_class != 'A' && p.feature_class != 'S') {
@@ -412,7 +560,7 @@ void Parse::add_transliterated(std::vector<Mention>& found) const {
             continue;
         }
         if (best.kind == MatchKind::article) {
-            m.weak = false;  // "Almarj": the name with its article glued on
+            m.weak = false; // "Almarj": the name with its article glued on
         } else if (best.kind == MatchKind::transliteration || best.kind == MatchKind::fuzzy) {
             if (best.score < 0.45 ||
                 variant_similarity(m.key, normalize_name(best.matched_name)) < 0.6) {
@@ -422,7 +570,8 @@ void Parse::add_transliterated(std::vector<Mention>& found) const {
         } else {
             continue;
         }
-        for (std::size_t k = i; k <= last; ++k) covered[k] = true;
+        for (std::size_t k = i; k <= last; ++k)
+            covered[k] = true;
         found.push_back(std::move(m));
     }
 }
@@ -446,23 +595,29 @@ void Parse::second_chance_lookups() {
     // elsewhere, and whose best is no prominent place, gets the named countries' own
     // candidates too ("Kabo" in a text about Libya: Kabaw, not Kabo in the Central African
     // Republic). Resolution then weighs them with the rest of the context.
-    std::vector<std::string> named(m_context.focus_countries.begin(), m_context.focus_countries.end());
+    std::vector<std::string> named(m_context.focus_countries.begin(),
+                                   m_context.focus_countries.end());
     for (const Mention& m : m_mentions) {
-        if (m.candidates.empty()) continue;
+        if (m.candidates.empty())
+            continue;
         const Place& p = m_g.place(m.candidates.front().place);
         if ((is_country_place(p) || m.kind == ToponymKind::demonym) && !m.weak &&
             std::find(named.begin(), named.end(), p.country) == named.end()) {
             named.push_back(p.country);
         }
     }
-    if (named.empty()) return;
+    if (named.empty())
+        return;
     for (Mention& m : m_mentions) {
-        if (m.candidates.empty() || m.kind != ToponymKind::place) continue;
-        const bool has_named = std::any_of(m.candidates.begin(), m.candidates.end(),
-            [&](const Candidate& c) {
-                return std::find(named.begin(), named.end(), m_g.place(c.place).country) != named.end();
+        if (m.candidates.empty() || m.kind != ToponymKind::place)
+            continue;
+        const bool has_named =
+            std::any_of(m.candidates.begin(), m.candidates.end(), [&](const Candidate& c) {
+                return std::find(named.begin(), named.end(), m_g.place(c.place).country) !=
+                       named.end();
             });
-        if (has_named || important(m.candidates.front())) continue;
+        if (has_named || important(m.candidates.front()))
+            continue;
         // one lookup per named country, so a small place in one is not crowded out by the
         // larger places of another
         for (const std::string& cc : named) {
@@ -488,40 +643,49 @@ void Parse::recognise() {
     };
     std::vector<Span_> spans;
     for (std::size_t i = 0; i < n; ++i) {
-        if (!capitalised(m_tokens[i])) continue;
+        if (!capitalised(m_tokens[i]))
+            continue;
         std::string key = m_tokens[i].norm;
         for (std::size_t j = i; j < n && j < i + 6; ++j) {
             const Token& t = m_tokens[j];
             if (j > i) {
-                if (t.gap != Gap::space && t.gap != Gap::hyphen) break;
-                if (m_tokens[j - 1].possessive) break;
-                if (!capitalised(t) && !is_connector(t.norm)) break;
+                if (t.gap != Gap::space && t.gap != Gap::hyphen)
+                    break;
+                if (m_tokens[j - 1].possessive)
+                    break;
+                if (!capitalised(t) && !is_connector(t.norm))
+                    break;
                 key += ' ';
                 key += t.norm;
             }
-            if (!capitalised(t)) continue;  // a connector cannot end a name
-            if (j == i && is_plural_acronym(m_text.substr(t.begin, t.end - t.begin))) break;
+            if (!capitalised(t))
+                continue; // a connector cannot end a name
+            if (j == i && is_plural_acronym(m_text.substr(t.begin, t.end - t.begin)))
+                break;
             if (has_place_name(key)) {
                 spans.push_back({i, j, key, false});
             } else if (j == i && t.arabic && key.size() > 4 && arabic_clitic(key)) {
                 // "والزاوية", "بطرابلس": a conjunction or preposition written onto the name
                 const std::string bare = key.substr(2);
-                if (has_place_name(bare)) spans.push_back({i, j, bare, false});
+                if (has_place_name(bare))
+                    spans.push_back({i, j, bare, false});
             } else if (j == i && key.size() > 4 && key.back() == 's' &&
                        has_place_name(key.substr(0, key.size() - 1))) {
-                spans.push_back({i, j, key.substr(0, key.size() - 1), true});  // "Libyans"
+                spans.push_back({i, j, key.substr(0, key.size() - 1), true}); // "Libyans"
             }
         }
     }
     // Leftmost-longest among the acceptable spans.
     std::stable_sort(spans.begin(), spans.end(), [](const Span_& a, const Span_& b) {
-        if (a.first != b.first) return a.first < b.first;
+        if (a.first != b.first)
+            return a.first < b.first;
         return a.last > b.last;
     });
     std::vector<Mention> found;
     std::size_t next_free = 0;
     for (const Span_& s : spans) {
-        if (s.first < next_free) continue;
+        if (s.first < next_free)
+            continue;
         Mention m;
         m.first = s.first;
         m.last = s.last;
@@ -538,8 +702,10 @@ void Parse::recognise() {
         }
         const bool acronym = m_tokens[s.first].all_caps && s.first == s.last;
         lookup_candidates(m, !acronym);
-        if (m.candidates.empty() || !accept_span(s.first, s.last, m.candidates)) continue;
-        if (s.demonym_plural && m.candidates.front().kind != MatchKind::demonym) continue;
+        if (m.candidates.empty() || !accept_span(s.first, s.last, m.candidates))
+            continue;
+        if (s.demonym_plural && m.candidates.front().kind != MatchKind::demonym)
+            continue;
         // An all-caps word must be an abbreviation or a name of the place, not a word
         // that happens to be spelled like one ("IT", "ARE").
         if (m_tokens[s.first].all_caps && s.first == s.last && m.key.size() <= 5) {
@@ -556,7 +722,8 @@ void Parse::recognise() {
                 return (k.kind != MatchKind::abbreviation && !caps_name) ||
                        (m.key.size() <= 3 && !code_like(k));
             });
-            if (m.candidates.empty()) continue;
+            if (m.candidates.empty())
+                continue;
             // A two- or three-letter country or province code ("PM", "TV") is believed only
             // when the text is about that country anyway; a supranational one ("EU") stands.
             // A bare ISO code of a smaller country ("PM", "TV", "MW") is weak; an abbreviation
@@ -564,7 +731,8 @@ void Parse::recognise() {
             {
                 const Place& cp = m_g.place(m.candidates.front().place);
                 std::string upper = m.key;
-                for (char& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+                for (char& ch : upper)
+                    ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
                 m.weak = upper == cp.country && cp.population < 50000000;
             }
         }
@@ -635,8 +803,9 @@ void Parse::lookup_candidates(Mention& m, bool penalise_common_words) const {
         const double best = m.candidates.front().score;
         std::erase_if(m.candidates, [best](const Candidate& c) { return c.score < best - 0.45; });
         m.kind = m.candidates.front().kind == MatchKind::demonym ? ToponymKind::demonym
-                                                                  : ToponymKind::place;
-        if (m.why.empty()) m.why = std::string(to_string(m.candidates.front().kind));
+                                                                 : ToponymKind::place;
+        if (m.why.empty())
+            m.why = std::string(to_string(m.candidates.front().kind));
     }
 }
 
@@ -654,8 +823,10 @@ void Parse::mentions_from_spans(const std::vector<Span>& spans) {
         // token range, for the containment patterns
         m.first = m.last = 0;
         for (std::size_t k = 0; k < m_tokens.size(); ++k) {
-            if (m_tokens[k].begin <= m.begin && m.begin < m_tokens[k].end + 1) m.first = k;
-            if (m_tokens[k].begin < m.end) m.last = k;
+            if (m_tokens[k].begin <= m.begin && m.begin < m_tokens[k].end + 1)
+                m.first = k;
+            if (m_tokens[k].begin < m.end)
+                m.last = k;
         }
         m_mentions.push_back(std::move(m));
     }
@@ -663,21 +834,28 @@ void Parse::mentions_from_spans(const std::vector<Span>& spans) {
 
 void Parse::apply_region_phrases() {
     for (Mention& m : m_mentions) {
-        if (m.candidates.empty() || m.first == 0 || m.kind != ToponymKind::place) continue;
+        if (m.candidates.empty() || m.first == 0 || m.kind != ToponymKind::place)
+            continue;
         const Place& p = m_g.place(m.candidates.front().place);
-        if (!is_country_place(p) && !is_admin1_place(p)) continue;
+        if (!is_country_place(p) && !is_admin1_place(p))
+            continue;
         const Token& prev = m_tokens[m.first - 1];
-        if (m.first > 0 && m_tokens[m.first].gap != Gap::space) continue;
+        if (m.first > 0 && m_tokens[m.first].gap != Gap::space)
+            continue;
         Direction d = direction_of(prev.norm);
         std::size_t start = m.first - 1;
         // "south-western Libya", "north east Libya"
         if (start > 0 && (prev.gap == Gap::hyphen || prev.gap == Gap::space)) {
             const Direction outer = direction_of(m_tokens[start - 1].norm);
             const auto combine = [](Direction a, Direction b) {
-                if (a == Direction::north && b == Direction::east) return Direction::ne;
-                if (a == Direction::north && b == Direction::west) return Direction::nw;
-                if (a == Direction::south && b == Direction::east) return Direction::se;
-                if (a == Direction::south && b == Direction::west) return Direction::sw;
+                if (a == Direction::north && b == Direction::east)
+                    return Direction::ne;
+                if (a == Direction::north && b == Direction::west)
+                    return Direction::nw;
+                if (a == Direction::south && b == Direction::east)
+                    return Direction::se;
+                if (a == Direction::south && b == Direction::west)
+                    return Direction::sw;
                 return Direction::none;
             };
             if (const Direction c = combine(outer, d); c != Direction::none) {
@@ -685,7 +863,8 @@ void Parse::apply_region_phrases() {
                 --start;
             }
         }
-        if (d == Direction::none) continue;
+        if (d == Direction::none)
+            continue;
         m.direction = d;
         m.kind = ToponymKind::region;
         m.first = start;
@@ -700,36 +879,46 @@ double Parse::containment_bonus(std::size_t mi, const Candidate& c) const {
     const Place& cp = m_g.place(c.place);
     double bonus = 0;
     const auto contains = [&](const Mention& y) {
-        if (y.chosen < 0) return false;
+        if (y.chosen < 0)
+            return false;
         const Place& yp = m_g.place(y.candidates[static_cast<std::size_t>(y.chosen)].place);
-        if (yp.id == cp.id) return false;
-        if (is_country_place(yp)) return yp.country == cp.country;
-        if (is_admin1_place(yp)) return yp.country == cp.country && yp.admin1 == cp.admin1;
-        if (yp.feature_class == 'P') return distance_km(yp.position, cp.position) < 30;
+        if (yp.id == cp.id)
+            return false;
+        if (is_country_place(yp))
+            return yp.country == cp.country;
+        if (is_admin1_place(yp))
+            return yp.country == cp.country && yp.admin1 == cp.admin1;
+        if (yp.feature_class == 'P')
+            return distance_km(yp.position, cp.position) < 30;
         return distance_km(yp.position, cp.position) < 100;
     };
     if (mi + 1 < m_mentions.size()) {
         const Mention& y = m_mentions[mi + 1];
         bool pattern = false;
         if (y.first == x.last + 1 && m_tokens[y.first].gap == Gap::comma) {
-            pattern = true;  // "Zawiya, Libya"
+            pattern = true; // "Zawiya, Libya"
         } else if (y.first > x.last + 1 && y.first <= x.last + 4) {
             // the words between: "in", "in the", "district of", "neighbourhood of the"
             bool ok = true;
             bool has_in_or_of = false;
             for (std::size_t k = x.last + 1; k < y.first; ++k) {
                 const std::string& w = m_tokens[k].norm;
-                if (w == "in" || w == "of") has_in_or_of = true;
-                else if (!(w == "the" || is_containment_noun(w))) ok = false;
-                if (m_tokens[k].gap == Gap::other) ok = false;
+                if (w == "in" || w == "of")
+                    has_in_or_of = true;
+                else if (!(w == "the" || is_containment_noun(w)))
+                    ok = false;
+                if (m_tokens[k].gap == Gap::other)
+                    ok = false;
             }
             pattern = ok && has_in_or_of && m_tokens[y.first].gap != Gap::other;
         }
-        if (pattern && contains(y)) bonus += 0.3;
+        if (pattern && contains(y))
+            bonus += 0.3;
     }
     if (mi > 0) {
         const Mention& y = m_mentions[mi - 1];
-        if (y.last + 1 == x.first && m_tokens[y.last].possessive && contains(y)) bonus += 0.3;
+        if (y.last + 1 == x.first && m_tokens[y.last].possessive && contains(y))
+            bonus += 0.3;
     }
     return bonus;
 }
@@ -746,7 +935,8 @@ void Parse::resolve() {
     // outright; a town says it less surely; a spelling variant hardly at all.
     const auto evidence = [&](const Mention& m) {
         const Place& p = chosen_place(m);
-        if (is_country_place(p) || m.kind == ToponymKind::demonym) return 1.0;
+        if (is_country_place(p) || m.kind == ToponymKind::demonym)
+            return 1.0;
         return m.weak ? 0.2 : 0.5;
     };
     for (int pass = 0; pass < 3; ++pass) {
@@ -757,7 +947,8 @@ void Parse::resolve() {
             total += 2.0;
         }
         for (const Mention& m : m_mentions) {
-            if (m.chosen < 0 || chosen_place(m).country.empty()) continue;
+            if (m.chosen < 0 || chosen_place(m).country.empty())
+                continue;
             focus[chosen_place(m).country] += evidence(m);
             total += evidence(m);
         }
@@ -772,18 +963,20 @@ void Parse::resolve() {
         std::vector<Anchor> anchors;
         std::set<std::pair<PlaceId, std::string_view>> seen_anchor;
         std::unordered_map<std::int64_t, std::vector<std::uint32_t>> grid;
-        std::unordered_map<std::string, std::vector<const std::string*>> holders;  // up to 2 keys
+        std::unordered_map<std::string, std::vector<const std::string*>> holders; // up to 2 keys
         for (const Mention& o : m_mentions) {
-            if (o.chosen < 0) continue;
+            if (o.chosen < 0)
+                continue;
             const Place& op = chosen_place(o);
-            if (is_country_place(op) || !seen_anchor.emplace(op.id, o.key).second) continue;
-            grid[grid_cell(op.position)].push_back(
-                static_cast<std::uint32_t>(anchors.size()));
+            if (is_country_place(op) || !seen_anchor.emplace(op.id, o.key).second)
+                continue;
+            grid[grid_cell(op.position)].push_back(static_cast<std::uint32_t>(anchors.size()));
             anchors.push_back({op.position, op.id, &o.key});
             for (const std::string& holder : {op.country, op.country + "." + op.admin1}) {
                 auto& keys = holders[holder];
                 if (keys.size() < 2 &&
-                    std::none_of(keys.begin(), keys.end(), [&](const std::string* k) { return *k == o.key; })) {
+                    std::none_of(keys.begin(), keys.end(),
+                                 [&](const std::string* k) { return *k == o.key; })) {
                     keys.push_back(&o.key);
                 }
             }
@@ -795,13 +988,17 @@ void Parse::resolve() {
             for (std::int64_t dr = -1; dr <= 1; ++dr) {
                 for (std::int64_t dc = -2; dc <= 2; ++dc) {
                     const auto it = grid.find(c0 + dr * 1000 + dc);
-                    if (it == grid.end()) continue;
+                    if (it == grid.end())
+                        continue;
                     for (std::uint32_t ai : it->second) {
                         const Anchor& a = anchors[ai];
-                        if (a.id == self || *a.key == key) continue;
+                        if (a.id == self || *a.key == key)
+                            continue;
                         const double km = distance_km(a.position, p.position);
-                        if (km < max_km) best = std::max(best, km < 100 ? 1.0 : 0.5);
-                        if (best >= 1.0) return best;
+                        if (km < max_km)
+                            best = std::max(best, km < 100 ? 1.0 : 0.5);
+                        if (best >= 1.0)
+                            return best;
                     }
                 }
             }
@@ -817,7 +1014,8 @@ void Parse::resolve() {
         std::vector<int> next(m_mentions.size(), -1);
         for (std::size_t mi = 0; mi < m_mentions.size(); ++mi) {
             Mention& m = m_mentions[mi];
-            if (m.candidates.empty()) continue;
+            if (m.candidates.empty())
+                continue;
             m.final_scores.assign(m.candidates.size(), 0);
             m.parts.assign(m.candidates.size(), {});
             double own = 0;
@@ -834,7 +1032,8 @@ void Parse::resolve() {
                 if (total - own > 0 && !p.country.empty()) {
                     const auto it = focus.find(p.country);
                     double mass = it == focus.end() ? 0 : it->second;
-                    if (p.country == own_country) mass -= own;
+                    if (p.country == own_country)
+                        mass -= own;
                     f = std::max(0.0, mass) / (total - own);
                 }
                 if (is_country_place(p) && c.kind != MatchKind::alternate &&
@@ -846,7 +1045,8 @@ void Parse::resolve() {
                 if (p.country.empty()) {
                     // continents, seas, supranational regions: neither favoured nor not
                     double top = 0;
-                    for (const auto& [cc, mass] : focus) top = std::max(top, mass);
+                    for (const auto& [cc, mass] : focus)
+                        top = std::max(top, mass);
                     f = total > 0 ? 0.5 * top / total : 0;
                 }
                 // Closeness to the other places of the text, and more to list neighbours.
@@ -860,11 +1060,14 @@ void Parse::resolve() {
                 } else {
                     near = near_of(p, m.key, p.id, 300);
                     for (std::size_t oj : {mi - 1, mi + 1}) {
-                        if (oj >= m_mentions.size() || !list_neighbours(mi, oj)) continue;
+                        if (oj >= m_mentions.size() || !list_neighbours(mi, oj))
+                            continue;
                         const Mention& o = m_mentions[oj];
-                        if (o.chosen < 0 || o.key == m.key) continue;
+                        if (o.chosen < 0 || o.key == m.key)
+                            continue;
                         const Place& op = chosen_place(o);
-                        if (is_country_place(op) || op.id == p.id) continue;
+                        if (is_country_place(op) || op.id == p.id)
+                            continue;
                         const double km = distance_km(op.position, p.position);
                         listed = std::max(listed, km < 100 ? 1.0 : km < 300 ? 0.5 : 0.0);
                     }
@@ -874,13 +1077,15 @@ void Parse::resolve() {
                 // text about the United States makes "London" more likely to be London,
                 // Kentucky by a factor, not by enough to outweigh London's thousandfold size.
                 const double focus_bonus = 0.05 * std::log((f + 0.05) / 0.05);
-                m.final_scores[ci] = c.score + focus_bonus + 0.15 * near + 0.25 * listed + contained;
+                m.final_scores[ci] =
+                    c.score + focus_bonus + 0.15 * near + 0.25 * listed + contained;
                 m.parts[ci] = {c.score, focus_bonus, 0.15 * near, 0.25 * listed, contained};
             }
             const auto best = std::max_element(m.final_scores.begin(), m.final_scores.end());
             next[mi] = static_cast<int>(best - m.final_scores.begin());
         }
-        for (std::size_t mi = 0; mi < m_mentions.size(); ++mi) m_mentions[mi].chosen = next[mi];
+        for (std::size_t mi = 0; mi < m_mentions.size(); ++mi)
+            m_mentions[mi].chosen = next[mi];
     }
     if (!prune) {
         return;
@@ -888,18 +1093,23 @@ void Parse::resolve() {
     // Spelling variants and bare country codes stay only where the rest of the text
     // supports them: another mention in the same country, or a place found by its own
     // name within 150 km; otherwise a surname can turn into a village.
-    std::set<std::string> hinted(m_context.focus_countries.begin(), m_context.focus_countries.end());
+    std::set<std::string> hinted(m_context.focus_countries.begin(),
+                                 m_context.focus_countries.end());
     // Countries and places found by their own names (strong mentions), by key so that a
     // mention never supports itself.
     std::set<std::string> strong_countries;
-    std::unordered_map<std::int64_t, std::vector<std::pair<LatLon, const std::string*>>> strong_grid;
+    std::unordered_map<std::int64_t, std::vector<std::pair<LatLon, const std::string*>>>
+        strong_grid;
     for (const Mention& o : m_mentions) {
-        if (o.weak || o.chosen < 0) continue;
+        if (o.weak || o.chosen < 0)
+            continue;
         const Place& op = chosen_place(o);
-        if (!op.country.empty()) strong_countries.insert(op.country);
+        if (!op.country.empty())
+            strong_countries.insert(op.country);
         if (!is_country_place(op)) {
             auto& cellv = strong_grid[grid_cell(op.position)];
-            if (cellv.size() < 64) cellv.emplace_back(op.position, &o.key);
+            if (cellv.size() < 64)
+                cellv.emplace_back(op.position, &o.key);
         }
     }
     std::vector<bool> drop(m_mentions.size(), false);
@@ -913,10 +1123,9 @@ void Parse::resolve() {
         const Place& p = chosen_place(m);
         // A one-word name of a minor place (a village, a hamlet) is more often a surname or
         // a word than that place: it needs another place of the text within 150 km.
-        const bool minor = m.first == m.last && p.feature_class == 'P' &&
-                           p.population < 50000 && p.feature_code != "PPLA" &&
-                           p.feature_code != "PPLC" && p.feature_code != "PPLX" &&
-                           m.kind == ToponymKind::place &&
+        const bool minor = m.first == m.last && p.feature_class == 'P' && p.population < 50000 &&
+                           p.feature_code != "PPLA" && p.feature_code != "PPLC" &&
+                           p.feature_code != "PPLX" && m.kind == ToponymKind::place &&
                            m.parts[static_cast<std::size_t>(m.chosen)][4] <= 0.0;
         if (!m.weak && !minor) {
             drop[mi] = final_score < 0.3;
@@ -926,14 +1135,15 @@ void Parse::resolve() {
         // country.
         const bool cue = m.first > 0 && m_tokens[m.first].gap == Gap::space &&
                          is_locative_cue(m_tokens[m.first - 1].norm);
-        bool supported = (m.weak || cue) &&
-                         (hinted.contains(p.country) || strong_countries.contains(p.country));
+        bool supported =
+            (m.weak || cue) && (hinted.contains(p.country) || strong_countries.contains(p.country));
         if (!supported && !is_country_place(p)) {
             const std::int64_t c0 = grid_cell(p.position);
             for (std::int64_t dr = -1; dr <= 1 && !supported; ++dr) {
                 for (std::int64_t dc = -2; dc <= 2 && !supported; ++dc) {
                     const auto it = strong_grid.find(c0 + dr * 1000 + dc);
-                    if (it == strong_grid.end()) continue;
+                    if (it == strong_grid.end())
+                        continue;
                     for (const auto& [q, key] : it->second) {
                         if (*key != m.key && distance_km(q, p.position) < 150) {
                             supported = true;
@@ -947,8 +1157,10 @@ void Parse::resolve() {
     }
     std::size_t kept = 0;
     for (std::size_t mi = 0; mi < m_mentions.size(); ++mi) {
-        if (drop[mi]) continue;
-        if (kept != mi) m_mentions[kept] = std::move(m_mentions[mi]);
+        if (drop[mi])
+            continue;
+        if (kept != mi)
+            m_mentions[kept] = std::move(m_mentions[mi]);
         ++kept;
     }
     m_mentions.resize(kept);
@@ -965,11 +1177,24 @@ bool Parse::region_in_direction(const Place& country, Direction d, Toponym& t) c
         const double dlon = r.position.lon - country.position.lon;
         double along = 0, across = 0;
         switch (d) {
-        case Direction::north: along = dlat; across = std::abs(dlon); break;
-        case Direction::south: along = -dlat; across = std::abs(dlon); break;
-        case Direction::east: along = dlon; across = std::abs(dlat); break;
-        case Direction::west: along = -dlon; across = std::abs(dlat); break;
-        default: return false;  // diagonal and central phrases use the admin-1 centroid
+        case Direction::north:
+            along = dlat;
+            across = std::abs(dlon);
+            break;
+        case Direction::south:
+            along = -dlat;
+            across = std::abs(dlon);
+            break;
+        case Direction::east:
+            along = dlon;
+            across = std::abs(dlat);
+            break;
+        case Direction::west:
+            along = -dlon;
+            across = std::abs(dlat);
+            break;
+        default:
+            return false; // diagonal and central phrases use the admin-1 centroid
         }
         if (along > 1.0 && along > 0.5 * across && along > best) {
             best = along;
@@ -1015,24 +1240,29 @@ std::vector<Toponym> Parse::toponyms() const {
             double second = 0;
             for (std::size_t k = 0; k < m.final_scores.size(); ++k) {
                 if (k != ci && m_g.place(m.candidates[k].place).position.is_valid()) {
-                    const double km = distance_km(m_g.place(m.candidates[k].place).position,
-                                                  p.position);
-                    if (km > 161) second = std::max(second, m.final_scores[k]);
+                    const double km =
+                        distance_km(m_g.place(m.candidates[k].place).position, p.position);
+                    if (km > 161)
+                        second = std::max(second, m.final_scores[k]);
                 }
             }
             const double margin = m.final_scores[ci] - second;
-            t.confidence = std::clamp(0.5 * c.score + 0.5 * std::tanh(4 * margin) +
-                                          (m.weak ? -0.15 : 0.0),
-                                      0.0, 1.0);
+            t.confidence = std::clamp(
+                0.5 * c.score + 0.5 * std::tanh(4 * margin) + (m.weak ? -0.15 : 0.0), 0.0, 1.0);
             // what decided: the gazetteer's score and each context term that added to it
             const auto& part = m.parts[ci];
             t.why += fmt_score(" = lookup ", part[0]);
-            if (part[1] > 0.005) t.why += fmt_score(" + focus ", part[1]);
-            if (part[2] > 0.005) t.why += fmt_score(" + near ", part[2]);
-            if (part[3] > 0.005) t.why += fmt_score(" + list ", part[3]);
-            if (part[4] > 0.005) t.why += fmt_score(" + contained ", part[4]);
+            if (part[1] > 0.005)
+                t.why += fmt_score(" + focus ", part[1]);
+            if (part[2] > 0.005)
+                t.why += fmt_score(" + near ", part[2]);
+            if (part[3] > 0.005)
+                t.why += fmt_score(" + list ", part[3]);
+            if (part[4] > 0.005)
+                t.why += fmt_score(" + contained ", part[4]);
             for (std::size_t k = 0; k < m.candidates.size() && t.alternatives.size() < 4; ++k) {
-                if (k != ci) t.alternatives.push_back({m.candidates[k].place, m.final_scores[k]});
+                if (k != ci)
+                    t.alternatives.push_back({m.candidates[k].place, m.final_scores[k]});
             }
             if (m.kind == ToponymKind::region && !m.border_with.empty()) {
                 // The border between two countries: midway between the closest pair of their
@@ -1044,8 +1274,9 @@ std::vector<Toponym> Parse::toponyms() const {
                         const double km = distance_km(m_g.place(a).position, m_g.place(b).position);
                         if (best_km < 0 || km < best_km) {
                             best_km = km;
-                            t.position = {(m_g.place(a).position.lat + m_g.place(b).position.lat) / 2,
-                                          (m_g.place(a).position.lon + m_g.place(b).position.lon) / 2};
+                            t.position = {
+                                (m_g.place(a).position.lat + m_g.place(b).position.lat) / 2,
+                                (m_g.place(a).position.lon + m_g.place(b).position.lon) / 2};
                         }
                     }
                 }
@@ -1062,15 +1293,23 @@ std::vector<Toponym> Parse::toponyms() const {
                 std::vector<LatLon> pts;
                 std::vector<std::int64_t> weights;
                 for (PlaceId a : m_g.admin1_places_of(p.country)) {
-                    if (is_admin1_place(p) && m_g.place(a).admin1 != p.admin1) continue;
+                    if (is_admin1_place(p) && m_g.place(a).admin1 != p.admin1)
+                        continue;
                     pts.push_back(m_g.place(a).position);
                     weights.push_back(m_g.place(a).population);
                 }
                 if (pts.size() >= 3) {
                     std::vector<double> lats, lons;
-                    for (const LatLon& q : pts) { lats.push_back(q.lat); lons.push_back(q.lon); }
-                    std::nth_element(lats.begin(), lats.begin() + static_cast<std::ptrdiff_t>(lats.size() / 2), lats.end());
-                    std::nth_element(lons.begin(), lons.begin() + static_cast<std::ptrdiff_t>(lons.size() / 2), lons.end());
+                    for (const LatLon& q : pts) {
+                        lats.push_back(q.lat);
+                        lons.push_back(q.lon);
+                    }
+                    std::nth_element(lats.begin(),
+                                     lats.begin() + static_cast<std::ptrdiff_t>(lats.size() / 2),
+                                     lats.end());
+                    std::nth_element(lons.begin(),
+                                     lons.begin() + static_cast<std::ptrdiff_t>(lons.size() / 2),
+                                     lons.end());
                     const double mlat = lats[lats.size() / 2];
                     const double mlon = lons[lons.size() / 2];
                     double slat = 0, slon = 0;
@@ -1081,22 +1320,44 @@ std::vector<Toponym> Parse::toponyms() const {
                         const double w = std::max(1.0, std::sqrt(static_cast<double>(weights[qi])));
                         bool in = false;
                         switch (m.direction) {
-                        case Direction::north: in = q.lat >= mlat; break;
-                        case Direction::south: in = q.lat <= mlat; break;
-                        case Direction::east: in = q.lon >= mlon; break;
-                        case Direction::west: in = q.lon <= mlon; break;
-                        case Direction::ne: in = q.lat >= mlat && q.lon >= mlon; break;
-                        case Direction::nw: in = q.lat >= mlat && q.lon <= mlon; break;
-                        case Direction::se: in = q.lat <= mlat && q.lon >= mlon; break;
-                        case Direction::sw: in = q.lat <= mlat && q.lon <= mlon; break;
+                        case Direction::north:
+                            in = q.lat >= mlat;
+                            break;
+                        case Direction::south:
+                            in = q.lat <= mlat;
+                            break;
+                        case Direction::east:
+                            in = q.lon >= mlon;
+                            break;
+                        case Direction::west:
+                            in = q.lon <= mlon;
+                            break;
+                        case Direction::ne:
+                            in = q.lat >= mlat && q.lon >= mlon;
+                            break;
+                        case Direction::nw:
+                            in = q.lat >= mlat && q.lon <= mlon;
+                            break;
+                        case Direction::se:
+                            in = q.lat <= mlat && q.lon >= mlon;
+                            break;
+                        case Direction::sw:
+                            in = q.lat <= mlat && q.lon <= mlon;
+                            break;
                         case Direction::central:
                             in = std::abs(q.lat - mlat) < 3 && std::abs(q.lon - mlon) < 3;
                             break;
-                        case Direction::none: break;
+                        case Direction::none:
+                            break;
                         }
-                        if (in) { slat += w * q.lat; slon += w * q.lon; count += w; }
+                        if (in) {
+                            slat += w * q.lat;
+                            slon += w * q.lon;
+                            count += w;
+                        }
                     }
-                    if (count > 0) t.position = {slat / count, slon / count};
+                    if (count > 0)
+                        t.position = {slat / count, slon / count};
                 }
                 t.name = t.text;
                 t.precision = GeoPrecision::region;
@@ -1128,19 +1389,26 @@ std::vector<Toponym> Parse::toponyms() const {
 
 std::string_view to_string(ToponymKind k) noexcept {
     switch (k) {
-    case ToponymKind::place: return "place";
-    case ToponymKind::demonym: return "demonym";
-    case ToponymKind::region: return "region";
+    case ToponymKind::place:
+        return "place";
+    case ToponymKind::demonym:
+        return "demonym";
+    case ToponymKind::region:
+        return "region";
     }
     return "unknown";
 }
 
 std::string mention_key(std::string_view surface) {
     std::string s(surface);
-    if (s.size() > 2 && s.ends_with("'s")) s.resize(s.size() - 2);
-    else if (s.size() > 4 && s.ends_with("\xE2\x80\x99s")) s.resize(s.size() - 4);
-    std::string compact;  // "U.S." -> "US"
-    for (char c : s) if (c != '.') compact += c;
+    if (s.size() > 2 && s.ends_with("'s"))
+        s.resize(s.size() - 2);
+    else if (s.size() > 4 && s.ends_with("\xE2\x80\x99s"))
+        s.resize(s.size() - 4);
+    std::string compact; // "U.S." -> "US"
+    for (char c : s)
+        if (c != '.')
+            compact += c;
     return normalize_name(compact.size() + 2 <= s.size() && compact.size() <= 4 ? compact : s);
 }
 

@@ -27,8 +27,10 @@ LatLon WebMercator::inverse(const MapPoint& p) const {
 }
 
 void WebMercator::forward_in_place(std::span<MapPoint> points) const {
-    for (MapPoint& p : points) p.y = std::clamp(p.y, -kMercatorMaxLatitude, kMercatorMaxLatitude);
-    if (points.empty()) return;
+    for (MapPoint& p : points)
+        p.y = std::clamp(p.y, -kMercatorMaxLatitude, kMercatorMaxLatitude);
+    if (points.empty())
+        return;
     m_impl->transform.forward_many(&points[0].x, sizeof(MapPoint), &points[0].y, sizeof(MapPoint),
                                    points.size());
 }

@@ -3,12 +3,12 @@
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
-#include <unicode/uscript.h>
 #include <unicode/unistr.h>
+#include <unicode/uscript.h>
 
 #include <algorithm>
-#include <cmath>
 #include <array>
+#include <cmath>
 #include <memory>
 #include <mutex>
 
@@ -20,8 +20,20 @@ constexpr char32_t kReplacement = 0xFFFD;
 
 bool is_apostrophe_like(char32_t cp) noexcept {
     switch (cp) {
-    case U'\'': case U'`': case 0x00B4: case 0x2018: case 0x2019: case 0x201B: case 0x2032:
-    case 0x02BB: case 0x02BC: case 0x02BE: case 0x02BF: case 0x02C8: case 0x02CA: case 0x02CB:
+    case U'\'':
+    case U'`':
+    case 0x00B4:
+    case 0x2018:
+    case 0x2019:
+    case 0x201B:
+    case 0x2032:
+    case 0x02BB:
+    case 0x02BC:
+    case 0x02BE:
+    case 0x02BF:
+    case 0x02C8:
+    case 0x02CA:
+    case 0x02CB:
     case 0xFF07:
         return true;
     default:
@@ -41,7 +53,7 @@ public:
         if (cp < m_table.size()) {
             return m_table[cp];
         }
-        return m_space;  // astral planes: emoji and rare scripts act as separators
+        return m_space; // astral planes: emoji and rare scripts act as separators
     }
 
 private:
@@ -61,7 +73,8 @@ private:
         for (int pass = 0; pass < 3; ++pass) {
             for (std::string& entry : m_table) {
                 bool plain = true;
-                for (char c : entry) plain = plain && static_cast<unsigned char>(c) < 0x80;
+                for (char c : entry)
+                    plain = plain && static_cast<unsigned char>(c) < 0x80;
                 if (plain) {
                     continue;
                 }
@@ -93,15 +106,24 @@ private:
         }
         // Arabic letters that NFKD keeps apart but spellings use interchangeably.
         switch (cp) {
-        case 0x0629: return "\xD9\x87";          // ta marbuta -> ha
-        case 0x0649: return "\xD9\x8A";          // alef maqsura -> ya
-        case 0x06CC: return "\xD9\x8A";          // Farsi yeh -> ya
-        case 0x06A9: return "\xD9\x83";          // keheh -> kaf
-        case 0x0671: return "\xD8\xA7";          // alef wasla -> alef
-        case 0x0640: return "";                  // tatweel
-        case 0x0621: return "";                  // lone hamza
-        case 0x00DF: return "ss";
-        default: break;
+        case 0x0629:
+            return "\xD9\x87"; // ta marbuta -> ha
+        case 0x0649:
+            return "\xD9\x8A"; // alef maqsura -> ya
+        case 0x06CC:
+            return "\xD9\x8A"; // Farsi yeh -> ya
+        case 0x06A9:
+            return "\xD9\x83"; // keheh -> kaf
+        case 0x0671:
+            return "\xD8\xA7"; // alef wasla -> alef
+        case 0x0640:
+            return ""; // tatweel
+        case 0x0621:
+            return ""; // lone hamza
+        case 0x00DF:
+            return "ss";
+        default:
+            break;
         }
         const auto category = static_cast<UCharCategory>(u_charType(static_cast<UChar32>(cp)));
         if (category == U_NON_SPACING_MARK || category == U_ENCLOSING_MARK ||
@@ -158,15 +180,17 @@ private:
     std::string m_space = " ";
 };
 
-constexpr std::array<std::string_view, 17> kArticles = {
-    "al", "el", "az", "as", "ash", "ad", "ar", "at", "an", "ath", "adh", "ed",
-    "es", "et", "en", "er", "ez"};
+constexpr std::array<std::string_view, 17> kArticles = {"al", "el", "az", "as",  "ash", "ad",
+                                                        "ar", "at", "an", "ath", "adh", "ed",
+                                                        "es", "et", "en", "er",  "ez"};
 
 bool is_article(std::string_view word) {
     return std::find(kArticles.begin(), kArticles.end(), word) != kArticles.end();
 }
 
-bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+bool is_vowel(char c) {
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
 
 } // namespace
 
@@ -186,9 +210,19 @@ std::u32string decode_utf8(std::string_view s, std::size_t* invalid) {
         std::size_t len = 0;
         char32_t cp = 0;
         char32_t min = 0;
-        if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; min = 0x80; }
-        else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; min = 0x800; }
-        else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; min = 0x10000; }
+        if ((c & 0xE0) == 0xC0) {
+            len = 2;
+            cp = c & 0x1F;
+            min = 0x80;
+        } else if ((c & 0xF0) == 0xE0) {
+            len = 3;
+            cp = c & 0x0F;
+            min = 0x800;
+        } else if ((c & 0xF8) == 0xF0) {
+            len = 4;
+            cp = c & 0x07;
+            min = 0x10000;
+        }
         bool ok = len != 0 && i + len <= s.size();
         for (std::size_t k = 1; ok && k < len; ++k) {
             if ((byte(i + k) & 0xC0) != 0x80) {
@@ -203,7 +237,7 @@ std::u32string decode_utf8(std::string_view s, std::size_t* invalid) {
         if (!ok) {
             out.push_back(kReplacement);
             ++bad;
-            ++i;  // resynchronise on the next byte
+            ++i; // resynchronise on the next byte
             continue;
         }
         out.push_back(cp);
@@ -254,20 +288,24 @@ std::string normalize_name(std::string_view utf8) {
     std::size_t i = 0;
     while (i < utf8.size()) {
         const auto c = static_cast<unsigned char>(utf8[i]);
-        if (c < 0x80) {  // ASCII fast path
+        if (c < 0x80) { // ASCII fast path
             emit(table.fold(c));
             ++i;
             continue;
         }
         // Decode one multi-byte sequence; invalid bytes become a separator.
-        std::size_t len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+        std::size_t len = (c & 0xE0) == 0xC0   ? 2
+                          : (c & 0xF0) == 0xE0 ? 3
+                          : (c & 0xF8) == 0xF0 ? 4
+                                               : 0;
         if (len == 0 || i + len > utf8.size()) {
             emit(" ");
             ++i;
             continue;
         }
         const std::u32string cps = decode_utf8(utf8.substr(i, len));
-        emit(cps.size() == 1 && cps[0] != kReplacement ? table.fold(cps[0]) : std::string_view(" "));
+        emit(cps.size() == 1 && cps[0] != kReplacement ? table.fold(cps[0])
+                                                       : std::string_view(" "));
         i += cps.size() == 1 && cps[0] != kReplacement ? len : 1;
     }
     return out;
@@ -343,7 +381,7 @@ std::string skeleton_key(std::string_view normalized) {
                 mapped = c == 'p' ? 'f' : c == 'c' ? 's' : c == 'g' ? 'k' : c;
                 ++i;
             } else if (c == 'd' && next == 'j') {
-                mapped = 'j';  // French "dj"
+                mapped = 'j'; // French "dj"
                 ++i;
             } else if (c == 'q' || c == 'g' || c == 'c') {
                 mapped = 'k';
@@ -358,7 +396,7 @@ std::string skeleton_key(std::string_view normalized) {
                 }
             }
             if (!word.empty() && word.back() == mapped) {
-                continue;  // doubled consonant
+                continue; // doubled consonant
             }
             word += mapped;
         }
@@ -381,9 +419,13 @@ bool has_arabic_script(std::string_view normalized) {
     return false;
 }
 
-bool is_apostrophe(char32_t cp) noexcept { return is_apostrophe_like(cp); }
+bool is_apostrophe(char32_t cp) noexcept {
+    return is_apostrophe_like(cp);
+}
 
-bool is_blank_name(std::string_view utf8) { return normalize_name(utf8).empty(); }
+bool is_blank_name(std::string_view utf8) {
+    return normalize_name(utf8).empty();
+}
 
 double name_similarity(std::string_view a, std::string_view b) {
     if (a.empty() && b.empty()) {
@@ -480,7 +522,8 @@ std::string strip_unit_word(std::string_view normalized) {
 std::string ascii_lower(std::string_view s) {
     std::string out(s);
     for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c - 'A' + 'a');
     }
     return out;
 }
@@ -488,7 +531,8 @@ std::string ascii_lower(std::string_view s) {
 std::string ascii_upper(std::string_view s) {
     std::string out(s);
     for (char& c : out) {
-        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+        if (c >= 'a' && c <= 'z')
+            c = static_cast<char>(c - 'a' + 'A');
     }
     return out;
 }

@@ -11,7 +11,8 @@ std::vector<ParsedArticle> parse_articles(const Geoparser& parser, std::vector<A
     out.reserve(articles.size());
     for (Article& a : articles) {
         ParsedArticle p;
-        p.reference = a.published ? std::optional<LocalTime>(LocalTime{*a.published, -1}) : retrieved_at;
+        p.reference =
+            a.published ? std::optional<LocalTime>(LocalTime{*a.published, -1}) : retrieved_at;
         p.toponyms = parser.parse(a.text, context);
         p.timexes = tagger.find(a.text, p.reference);
         p.events = extractor.extract(a.text, p.toponyms, p.timexes,

@@ -10,9 +10,13 @@ namespace kharita {
 
 namespace {
 
-bool is_code_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+bool is_code_char(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0;
+}
 
-bool is_country_code(std::string_view feature_code) { return feature_code.starts_with("PCL"); }
+bool is_country_code(std::string_view feature_code) {
+    return feature_code.starts_with("PCL");
+}
 
 RegionCode country_region(const Gazetteer& g, const std::string& iso) {
     const auto id = g.country(iso);
@@ -27,9 +31,12 @@ RegionCode admin_region(const Gazetteer& g, const std::string& country, const st
 
 RegionCode resolve_region(const Gazetteer& g, std::string_view text) {
     std::string t(text);
-    while (!t.empty() && std::isspace(static_cast<unsigned char>(t.back()))) t.pop_back();
-    while (!t.empty() && std::isspace(static_cast<unsigned char>(t.front()))) t.erase(0, 1);
-    if (t.empty()) throw InputError("--region", "empty region name");
+    while (!t.empty() && std::isspace(static_cast<unsigned char>(t.back())))
+        t.pop_back();
+    while (!t.empty() && std::isspace(static_cast<unsigned char>(t.front())))
+        t.erase(0, 1);
+    if (t.empty())
+        throw InputError("--region", "empty region name");
 
     // codes: "LY", "LY-TB" (ISO 3166-2), "LY.77" (GeoNames)
     if (t.size() == 2 && is_code_char(t[0]) && is_code_char(t[1]) && g.country(ascii_upper(t))) {
@@ -41,7 +48,8 @@ RegionCode resolve_region(const Gazetteer& g, std::string_view text) {
         const std::string code = ascii_upper(t);
         for (const AdminUnit& u : g.admin1_units()) {
             if ((code[2] == '-' && ascii_upper(u.iso_code) == code) ||
-                (code[2] == '.' && u.country == code.substr(0, 2) && ascii_upper(u.code) == code.substr(3))) {
+                (code[2] == '.' && u.country == code.substr(0, 2) &&
+                 ascii_upper(u.code) == code.substr(3))) {
                 return admin_region(g, u.country, u.code);
             }
         }
@@ -49,9 +57,10 @@ RegionCode resolve_region(const Gazetteer& g, std::string_view text) {
 
     // names: the best country or admin-1 candidate
     const std::string norm = strip_unit_word(normalize_name(t));
-    for (const AdminUnit& u : g.admin1_units()) {  // an admin-1 name as written
+    for (const AdminUnit& u : g.admin1_units()) { // an admin-1 name as written
         if (normalize_name(u.name) == norm || normalize_name(u.ascii_name) == norm) {
-            if (normalize_name(t) != norm) return admin_region(g, u.country, u.code);
+            if (normalize_name(t) != norm)
+                return admin_region(g, u.country, u.code);
         }
     }
     LookupOptions options;
@@ -62,13 +71,16 @@ RegionCode resolve_region(const Gazetteer& g, std::string_view text) {
     const auto candidates = g.lookup(norm, options);
     for (const Candidate& c : candidates) {
         const Place& p = g.place(c.place);
-        if (c.score < 0.5 || (!is_country_code(p.feature_code) && p.feature_code != "ADM1")) continue;
+        if (c.score < 0.5 || (!is_country_code(p.feature_code) && p.feature_code != "ADM1"))
+            continue;
         // a country outranks its namesake unit ("Tunis" the governorate vs nothing; "Libya")
-        if (best == nullptr || c.score > best->score) best = &c;
+        if (best == nullptr || c.score > best->score)
+            best = &c;
     }
     if (best != nullptr) {
         const Place& p = g.place(best->place);
-        if (is_country_code(p.feature_code)) return country_region(g, p.country);
+        if (is_country_code(p.feature_code))
+            return country_region(g, p.country);
         return admin_region(g, p.country, p.admin1);
     }
     const auto close = suggest_regions(g, t);
@@ -76,7 +88,10 @@ RegionCode resolve_region(const Gazetteer& g, std::string_view text) {
     if (!close.empty()) {
         message += "; did you mean ";
         for (std::size_t i = 0; i < close.size(); ++i) {
-            message += (i == 0 ? "" : i + 1 == close.size() ? " or " : ", ") + ("\"" + close[i] + "\"");
+            message += (i == 0                  ? ""
+                        : i + 1 == close.size() ? " or "
+                                                : ", ") +
+                       ("\"" + close[i] + "\"");
         }
         message += "?";
     }
@@ -89,20 +104,25 @@ std::vector<std::string> suggest_regions(const Gazetteer& g, std::string_view te
     std::vector<std::pair<double, std::string>> scored;
     const auto consider = [&](const std::string& name) {
         const double s = name_similarity(norm, strip_unit_word(normalize_name(name)));
-        if (s >= 0.5) scored.emplace_back(s, name);
+        if (s >= 0.5)
+            scored.emplace_back(s, name);
     };
-    for (const AdminUnit& u : g.admin1_units()) consider(u.name);
+    for (const AdminUnit& u : g.admin1_units())
+        consider(u.name);
     for (PlaceId id = 0; id < g.size(); ++id) {
         const Place& p = g.place(id);
-        if (p.feature_class == 'A' && is_country_code(p.feature_code)) consider(p.name);
+        if (p.feature_class == 'A' && is_country_code(p.feature_code))
+            consider(p.name);
     }
     std::sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) {
         return a.first != b.first ? a.first > b.first : a.second < b.second;
     });
     std::vector<std::string> out;
     for (const auto& [score, name] : scored) {
-        if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
-        if (out.size() == limit) break;
+        if (std::find(out.begin(), out.end(), name) == out.end())
+            out.push_back(name);
+        if (out.size() == limit)
+            break;
     }
     return out;
 }

@@ -10,8 +10,8 @@ namespace {
 
 struct Cp {
     char32_t c;
-    std::size_t begin;  // byte offset
-    std::size_t len;    // bytes
+    std::size_t begin; // byte offset
+    std::size_t len;   // bytes
 };
 
 /// Decodes one code point at byte `i`; an invalid byte becomes U+FFFD of length 1.
@@ -20,7 +20,10 @@ Cp next_cp(std::string_view s, std::size_t i) {
     if (b0 < 0x80) {
         return {b0, i, 1};
     }
-    const std::size_t len = (b0 & 0xE0) == 0xC0 ? 2 : (b0 & 0xF0) == 0xE0 ? 3 : (b0 & 0xF8) == 0xF0 ? 4 : 0;
+    const std::size_t len = (b0 & 0xE0) == 0xC0   ? 2
+                            : (b0 & 0xF0) == 0xE0 ? 3
+                            : (b0 & 0xF8) == 0xF0 ? 4
+                                                  : 0;
     if (len == 0 || i + len > s.size()) {
         return {0xFFFD, i, 1};
     }
@@ -43,7 +46,9 @@ bool is_word_char(char32_t c) {
            cat == U_COMBINING_SPACING_MARK || c == 0x0640;
 }
 
-bool is_arabic(char32_t c) { return (c >= 0x0600 && c <= 0x06FF) || (c >= 0x0750 && c <= 0x077F); }
+bool is_arabic(char32_t c) {
+    return (c >= 0x0600 && c <= 0x06FF) || (c >= 0x0750 && c <= 0x077F);
+}
 
 bool is_upper(char32_t c) {
     if (c < 0x80) {
@@ -63,7 +68,7 @@ std::vector<Token> tokenize(std::string_view text, std::size_t* invalid_bytes) {
     std::vector<Token> tokens;
     std::size_t invalid = 0;
     std::size_t i = 0;
-    bool sentence_break = true;  // start of text counts as a sentence start
+    bool sentence_break = true; // start of text counts as a sentence start
     bool saw_hyphen = false;
     bool saw_comma = false;
     bool saw_other = false;
@@ -102,7 +107,7 @@ std::vector<Token> tokenize(std::string_view text, std::size_t* invalid_bytes) {
         std::size_t letters = 0;
         std::size_t uppers = 0;
         bool first = true;
-        std::string abbreviation;  // letters of "U.S." style tokens
+        std::string abbreviation; // letters of "U.S." style tokens
         bool dotted = false;
         while (j < text.size()) {
             Cp w = next_cp(text, j);
@@ -151,13 +156,13 @@ std::vector<Token> tokenize(std::string_view text, std::size_t* invalid_bytes) {
                         ++letters;
                         ++uppers;
                     }
-                    j = k + 1;  // include the final period
+                    j = k + 1; // include the final period
                     break;
                 }
             }
             break;
         }
-        if (j == i) {  // lone apostrophe or similar: skip one code point
+        if (j == i) { // lone apostrophe or similar: skip one code point
             i += cp.len;
             continue;
         }
@@ -166,7 +171,8 @@ std::vector<Token> tokenize(std::string_view text, std::size_t* invalid_bytes) {
         const std::string_view surface = text.substr(t.begin, t.end - t.begin);
         if (dotted) {
             for (char c : surface) {
-                if (c != '.') abbreviation += c;
+                if (c != '.')
+                    abbreviation += c;
             }
             t.norm = normalize_name(abbreviation);
         } else {
@@ -192,7 +198,8 @@ std::vector<Token> tokenize(std::string_view text, std::size_t* invalid_bytes) {
             // skip the apostrophe and the s
             const Cp ap = next_cp(text, i);
             i += ap.len;
-            if (i < text.size()) i += 1;
+            if (i < text.size())
+                i += 1;
         }
         // A period right after a word ends the sentence unless the word was an abbreviation.
         if (dotted) {

@@ -12,24 +12,24 @@ namespace kharita::detail {
 
 /// What separates a token from the one before it.
 enum class Gap : std::uint8_t {
-    start,   ///< first token of the text
-    space,   ///< spaces or tabs only
-    hyphen,  ///< a hyphen or dash, possibly with spaces ("Libyan-Tunisian")
-    comma,   ///< a comma (lists: "Sorman, Sabratha")
-    other,   ///< anything else: sentence punctuation, newline, brackets, quotes
+    start,  ///< first token of the text
+    space,  ///< spaces or tabs only
+    hyphen, ///< a hyphen or dash, possibly with spaces ("Libyan-Tunisian")
+    comma,  ///< a comma (lists: "Sorman, Sabratha")
+    other,  ///< anything else: sentence punctuation, newline, brackets, quotes
 };
 
 struct Token {
-    std::size_t begin = 0;  ///< byte offsets into the text
+    std::size_t begin = 0; ///< byte offsets into the text
     std::size_t end = 0;
-    std::string norm;       ///< normalize_name() of the token; "U.S." -> "us"
+    std::string norm; ///< normalize_name() of the token; "U.S." -> "us"
     Gap gap = Gap::start;
-    bool upper_initial = false;   ///< starts with an upper- or titlecase letter
-    bool all_caps = false;        ///< two or more letters, all uppercase
-    bool arabic = false;          ///< Arabic script (no case)
-    bool sentence_start = false;  ///< first word of a sentence, line or quotation
+    bool upper_initial = false;  ///< starts with an upper- or titlecase letter
+    bool all_caps = false;       ///< two or more letters, all uppercase
+    bool arabic = false;         ///< Arabic script (no case)
+    bool sentence_start = false; ///< first word of a sentence, line or quotation
     bool has_digit = false;
-    bool possessive = false;      ///< an "'s" was split off the end
+    bool possessive = false; ///< an "'s" was split off the end
 };
 
 /// Splits text into word tokens. Apostrophes inside words stay ("Ra's"), a final "'s" is

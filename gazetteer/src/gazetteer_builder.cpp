@@ -40,8 +40,7 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
     }
 }
 
-template <typename T>
-bool to_number(std::string_view s, T& out) {
+template <typename T> bool to_number(std::string_view s, T& out) {
     if (s.empty()) {
         return false;
     }
@@ -61,13 +60,16 @@ std::string with_commas(std::uint64_t n) {
 class IdSet {
 public:
     void insert(std::int64_t id) {
-        if (id <= 0) return;
+        if (id <= 0)
+            return;
         const auto i = static_cast<std::size_t>(id);
-        if (i / 64 >= m_bits.size()) m_bits.resize(i / 64 + 1 + m_bits.size() / 2, 0);
+        if (i / 64 >= m_bits.size())
+            m_bits.resize(i / 64 + 1 + m_bits.size() / 2, 0);
         m_bits[i / 64] |= 1ULL << (i % 64);
     }
     bool contains(std::int64_t id) const {
-        if (id <= 0) return false;
+        if (id <= 0)
+            return false;
         const auto i = static_cast<std::size_t>(id);
         return i / 64 < m_bits.size() && (m_bits[i / 64] >> (i % 64) & 1ULL) != 0;
     }
@@ -79,7 +81,7 @@ private:
 struct NameRow {
     std::string name;
     std::string lang;
-    std::string kind;  // name, ascii, alternate, demonym, abbreviation
+    std::string kind; // name, ascii, alternate, demonym, abbreviation
     bool preferred = false, short_name = false, colloquial = false, historic = false;
 };
 
@@ -136,7 +138,8 @@ private:
     std::optional<std::int64_t> find_by_name(const PlaceRow& p, double radius_km);
 
     void progress(const std::string& line) {
-        if (m_opt.progress) m_opt.progress(line);
+        if (m_opt.progress)
+            m_opt.progress(line);
     }
     void problem(const std::string& source, std::uint64_t line, const std::string& message) {
         m_report.problems.add(source, line, message);
@@ -150,10 +153,10 @@ private:
     Database& m_db;
     GazetteerBuildReport m_report;
     IdSet m_known;
-    std::int64_t m_next_local_id = std::int64_t{1} << 40;  // ids for places without GeoNames id
+    std::int64_t m_next_local_id = std::int64_t{1} << 40; // ids for places without GeoNames id
     Statement m_insert_place, m_insert_name, m_place_norms, m_merge_place, m_find_by_norm;
-    std::unordered_map<std::int64_t, std::string> m_admin1_by_gn;  // admin-1 geonameid -> "77"
-    std::unordered_map<std::string, std::int64_t> m_country_gn;     // "LY" -> 2215636
+    std::unordered_map<std::int64_t, std::string> m_admin1_by_gn; // admin-1 geonameid -> "77"
+    std::unordered_map<std::string, std::int64_t> m_country_gn;   // "LY" -> 2215636
     bool m_have_alternate_file = false;
 };
 
@@ -190,8 +193,14 @@ void Builder::create_schema() {
 std::int64_t Builder::insert_place(const PlaceRow& p, std::int64_t id) {
     auto& s = m_insert_place;
     s.bind(1, id);
-    if (p.geonameid > 0) s.bind(2, p.geonameid); else s.bind_null(2);
-    if (p.wof_id > 0) s.bind(3, p.wof_id); else s.bind_null(3);
+    if (p.geonameid > 0)
+        s.bind(2, p.geonameid);
+    else
+        s.bind_null(2);
+    if (p.wof_id > 0)
+        s.bind(3, p.wof_id);
+    else
+        s.bind_null(3);
     s.bind(4, p.name).bind(5, p.ascii).bind(6, std::string_view(&p.feature_class, 1));
     s.bind(7, p.feature_code).bind(8, p.country).bind(9, p.admin1).bind(10, p.admin2);
     s.bind(11, p.population).bind(12, p.position.lat).bind(13, p.position.lon).bind(14, p.source);
@@ -207,9 +216,9 @@ void Builder::merge_into(std::int64_t id, const PlaceRow& p) {
     m_merge_place.run();
 }
 
-void Builder::add_names(std::int64_t place, const std::vector<NameRow>& names,
-                        std::string_view src, bool check_existing, SourceCount& count) {
-    std::set<std::pair<std::string, std::string>> seen;  // (norm, kind)
+void Builder::add_names(std::int64_t place, const std::vector<NameRow>& names, std::string_view src,
+                        bool check_existing, SourceCount& count) {
+    std::set<std::pair<std::string, std::string>> seen; // (norm, kind)
     if (check_existing) {
         m_place_norms.bind(1, place);
         while (m_place_norms.step()) {
@@ -257,7 +266,7 @@ std::int64_t Builder::merge_or_insert(const PlaceRow& p, const std::vector<NameR
                                       double radius_km, SourceCount& count) {
     std::optional<std::int64_t> target;
     if (p.geonameid > 0 && m_known.contains(p.geonameid)) {
-        target = p.geonameid;  // GeoNames places use their geonameid as row id
+        target = p.geonameid; // GeoNames places use their geonameid as row id
     } else {
         target = find_by_name(p, radius_km);
     }
@@ -282,7 +291,8 @@ void Builder::read_country_info(const fs::path& file) {
                              " VALUES (?,?,?,?,?,?,?,?,?)");
     std::string line;
     while (in.next(line)) {
-        if (line.empty() || line[0] == '#') continue;
+        if (line.empty() || line[0] == '#')
+            continue;
         ++count.rows;
         const auto f = split(line, '\t');
         std::int64_t gn = 0;
@@ -303,18 +313,20 @@ void Builder::read_country_info(const fs::path& file) {
 void Builder::read_admin_codes(const fs::path& file, bool admin1) {
     SourceCount& count = source(file.filename().string());
     LineReader in(file);
-    auto stmt = m_db.prepare(std::string("INSERT OR REPLACE INTO ") +
-                             (admin1 ? "admin1" : "admin2") +
-                             " (code, country, name, ascii_name, geonameid) VALUES (?,?,?,?,?)");
+    auto stmt =
+        m_db.prepare(std::string("INSERT OR REPLACE INTO ") + (admin1 ? "admin1" : "admin2") +
+                     " (code, country, name, ascii_name, geonameid) VALUES (?,?,?,?,?)");
     std::string line;
     while (in.next(line)) {
-        if (line.empty() || line[0] == '#') continue;
+        if (line.empty() || line[0] == '#')
+            continue;
         ++count.rows;
         const auto f = split(line, '\t');
         std::int64_t gn = 0;
         if (f.size() != 4 || f[0].size() < 4 || f[0][2] != '.' || !to_number(f[3], gn)) {
-            problem(in.name(), in.line_number(), "expected 4 columns: code, name, ascii name, "
-                                                 "geonameid");
+            problem(in.name(), in.line_number(),
+                    "expected 4 columns: code, name, ascii name, "
+                    "geonameid");
             continue;
         }
         stmt.bind(1, f[0]).bind(2, f[0].substr(0, 2)).bind(3, f[1]).bind(4, f[2]).bind(5, gn);
@@ -334,11 +346,12 @@ void Builder::read_geonames(const fs::path& file) {
     std::vector<NameRow> names;
     const auto started = std::chrono::steady_clock::now();
     while (in.next(line)) {
-        if (line.empty() || line[0] == '#') continue;
+        if (line.empty() || line[0] == '#')
+            continue;
         ++count.rows;
         if (count.rows % 1000000 == 0) {
-            const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() -
-                                                           started).count();
+            const double s =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
             progress(file.filename().string() + ": " + with_commas(count.rows) + " rows, " +
                      with_commas(static_cast<std::uint64_t>(static_cast<double>(count.rows) / s)) +
                      " rows/s");
@@ -359,7 +372,7 @@ void Builder::read_geonames(const fs::path& file) {
                 }
             }
         }
-        if (m_known.contains(r.geonameid)) {  // the same place in another dump
+        if (m_known.contains(r.geonameid)) { // the same place in another dump
             PlaceRow p;
             p.population = r.population;
             p.admin1 = std::string(r.admin1);
@@ -397,11 +410,12 @@ void Builder::read_alternate_names(const fs::path& file) {
         "link", "wkdt", "post", "iata", "icao", "faac", "unlc", "fr_1793", "tcid", "phon", "piny"};
     const auto started = std::chrono::steady_clock::now();
     while (in.next(line)) {
-        if (line.empty() || line[0] == '#') continue;
+        if (line.empty() || line[0] == '#')
+            continue;
         ++count.rows;
         if (count.rows % 1000000 == 0) {
-            const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() -
-                                                           started).count();
+            const double s =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
             progress(file.filename().string() + ": " + with_commas(count.rows) + " rows, " +
                      with_commas(static_cast<std::uint64_t>(static_cast<double>(count.rows) / s)) +
                      " rows/s");
@@ -420,7 +434,7 @@ void Builder::read_alternate_names(const fs::path& file) {
             continue;
         }
         if (!m_known.contains(gn) || skipped.contains(f[2])) {
-            continue;  // a place outside the imported dumps, or a link/code, not a name
+            continue; // a place outside the imported dumps, or a link/code, not a name
         }
         NameRow& n = one[0];
         n.name = std::string(f[3]);
@@ -442,7 +456,7 @@ void Builder::read_wof(const fs::path& file) {
     std::string line;
     {
         LineReader in(file);
-        in.next(line);  // header
+        in.next(line); // header
         while (in.next(line)) {
             const auto f = split(line, '\t');
             std::int64_t wof = 0;
@@ -457,8 +471,9 @@ void Builder::read_wof(const fs::path& file) {
     }
     LineReader in(file);
     if (!in.next(line) || !line.starts_with("wof_id\tplacetype")) {
-        throw InputError(in.name(), 1, 0, {}, "expected the WOF places header (wof_id, placetype,"
-                                              " ...)");
+        throw InputError(in.name(), 1, 0, {},
+                         "expected the WOF places header (wof_id, placetype,"
+                         " ...)");
     }
     std::vector<NameRow> names;
     while (in.next(line)) {
@@ -477,17 +492,30 @@ void Builder::read_wof(const fs::path& file) {
             continue;
         }
         if (f[7] == "1" || f[6] == "0") {
-            continue;  // deprecated or explicitly not current
+            continue; // deprecated or explicitly not current
         }
         const std::string_view type = f[1];
-        if (type == "country") { p.feature_class = 'A'; p.feature_code = "PCLI"; }
-        else if (type == "region") { p.feature_class = 'A'; p.feature_code = "ADM1"; }
-        else if (type == "county") { p.feature_class = 'A'; p.feature_code = "ADM2"; }
-        else if (type == "localadmin") { p.feature_class = 'A'; p.feature_code = "ADM3"; }
-        else if (type == "locality") { p.feature_class = 'P'; p.feature_code = "PPL"; }
-        else if (type == "neighbourhood" || type == "macrohood" || type == "microhood" ||
-                 type == "borough") { p.feature_class = 'P'; p.feature_code = "PPLX"; }
-        else continue;
+        if (type == "country") {
+            p.feature_class = 'A';
+            p.feature_code = "PCLI";
+        } else if (type == "region") {
+            p.feature_class = 'A';
+            p.feature_code = "ADM1";
+        } else if (type == "county") {
+            p.feature_class = 'A';
+            p.feature_code = "ADM2";
+        } else if (type == "localadmin") {
+            p.feature_class = 'A';
+            p.feature_code = "ADM3";
+        } else if (type == "locality") {
+            p.feature_class = 'P';
+            p.feature_code = "PPL";
+        } else if (type == "neighbourhood" || type == "macrohood" || type == "microhood" ||
+                   type == "borough") {
+            p.feature_class = 'P';
+            p.feature_code = "PPLX";
+        } else
+            continue;
         to_number(f[10], p.geonameid);
         to_number(f[12], p.population);
         p.name = std::string(f[2]);
@@ -505,9 +533,15 @@ void Builder::read_wof(const fs::path& file) {
         }
         names.clear();
         names.push_back({p.name, "", "name"});
-        for (std::string_view n : split(f[13], '|')) if (!n.empty()) names.push_back({std::string(n), "ar", "alternate"});
-        for (std::string_view n : split(f[14], '|')) if (!n.empty()) names.push_back({std::string(n), "en", "alternate"});
-        for (std::string_view n : split(f[15], '|')) if (!n.empty()) names.push_back({std::string(n), "", "alternate"});
+        for (std::string_view n : split(f[13], '|'))
+            if (!n.empty())
+                names.push_back({std::string(n), "ar", "alternate"});
+        for (std::string_view n : split(f[14], '|'))
+            if (!n.empty())
+                names.push_back({std::string(n), "en", "alternate"});
+        for (std::string_view n : split(f[15], '|'))
+            if (!n.empty())
+                names.push_back({std::string(n), "", "alternate"});
         merge_or_insert(p, names, type == "region" ? 50.0 : 5.0, count);
     }
 }
@@ -528,7 +562,8 @@ void Builder::add_country_places(const fs::path& csc_countries) {
         } catch (const std::exception&) {
             continue;
         }
-        if (ll.is_valid()) coords[c.value("isoCode", "")] = ll;
+        if (ll.is_valid())
+            coords[c.value("isoCode", "")] = ll;
     }
     while (countries.step()) {
         ++count.rows;
@@ -566,7 +601,9 @@ void Builder::add_admin1_places(const fs::path& csc_states) {
         std::string iso;
     };
     std::unordered_map<std::string, State> coords;
-    const auto unit_free = [](std::string_view name) { return strip_unit_word(normalize_name(name)); };
+    const auto unit_free = [](std::string_view name) {
+        return strip_unit_word(normalize_name(name));
+    };
     const auto key = [&](std::string_view country, std::string_view name) {
         return std::string(country) + ":" + skeleton_key(unit_free(name));
     };
@@ -592,7 +629,8 @@ void Builder::add_admin1_places(const fs::path& csc_states) {
     const auto iso_of = [&](const std::string& country, std::string_view name,
                             std::string_view ascii) -> std::pair<std::string, double> {
         const auto it = iso_names.find(country);
-        if (it == iso_names.end()) return {};
+        if (it == iso_names.end())
+            return {};
         double best = 0.6;
         std::string code;
         for (std::string_view n : {name, ascii}) {
@@ -617,10 +655,12 @@ void Builder::add_admin1_places(const fs::path& csc_states) {
         if (const auto [iso, sim] = iso_of(country, admin.column_text(2), admin.column_text(3));
             !iso.empty()) {
             auto& owner = iso_owner[country + "-" + iso];
-            if (sim > owner.second) owner = {std::string(admin.column_text(0)), sim};
+            if (sim > owner.second)
+                owner = {std::string(admin.column_text(0)), sim};
         }
         auto it = coords.find(key(country, admin.column_text(2)));
-        if (it == coords.end()) it = coords.find(key(country, admin.column_text(3)));
+        if (it == coords.end())
+            it = coords.find(key(country, admin.column_text(3)));
         if (it == coords.end()) {
             continue;
         }
@@ -638,10 +678,12 @@ void Builder::add_admin1_places(const fs::path& csc_states) {
         p.position = it->second.position;
         p.source = "geonames:admin1+csc";
         std::vector<NameRow> names = {{p.name, "", "name"}};
-        if (p.ascii != p.name) names.push_back({p.ascii, "", "ascii"});
+        if (p.ascii != p.name)
+            names.push_back({p.ascii, "", "ascii"});
         merge_or_insert(p, names, 0.0, count);
     }
-    for (const auto& [iso, owner] : iso_owner) set_iso.bind(1, iso).bind(2, owner.first).run();
+    for (const auto& [iso, owner] : iso_owner)
+        set_iso.bind(1, iso).bind(2, owner.first).run();
 }
 
 void Builder::read_world_countries(const fs::path& file) {
@@ -671,8 +713,8 @@ void Builder::read_world_countries(const fs::path& file) {
         for (const auto& alt : c.value("altSpellings", nlohmann::json::array())) {
             const std::string a = alt.is_string() ? alt.get<std::string>() : "";
             const bool abbreviation = a.size() <= 5 && std::all_of(a.begin(), a.end(), [](char ch) {
-                return (ch >= 'A' && ch <= 'Z') || ch == '.';
-            });
+                                          return (ch >= 'A' && ch <= 'Z') || ch == '.';
+                                      });
             add(alt, "", abbreviation ? "abbreviation" : "alternate");
         }
         add(c.value("cca3", nlohmann::json()), "", "abbreviation");
@@ -696,7 +738,8 @@ void Builder::read_supplement(const fs::path& file) {
     // Columns: geonameid, name, alternate names (|), feature class, feature code, country,
     // admin1, lat, lon, population, source of the coordinates.
     while (in.next(line)) {
-        if (line.empty() || line[0] == '#') continue;
+        if (line.empty() || line[0] == '#')
+            continue;
         ++count.rows;
         const auto f = split(line, '\t');
         PlaceRow p;
@@ -718,13 +761,17 @@ void Builder::read_supplement(const fs::path& file) {
         p.source = "supplement";
         std::vector<NameRow> names = {{p.name, "en", "name"}};
         for (std::string_view alt : split(f[2], '|')) {
-            if (alt.empty()) continue;
-            const bool abbreviation = alt.size() <= 5 && std::all_of(alt.begin(), alt.end(),
-                [](char ch) { return (ch >= 'A' && ch <= 'Z') || ch == '.'; });
+            if (alt.empty())
+                continue;
+            const bool abbreviation =
+                alt.size() <= 5 && std::all_of(alt.begin(), alt.end(), [](char ch) {
+                    return (ch >= 'A' && ch <= 'Z') || ch == '.';
+                });
             if (alt.starts_with("demonym:")) {
                 names.push_back({std::string(alt.substr(8)), "en", "demonym"});
             } else {
-                names.push_back({std::string(alt), "en", abbreviation ? "abbreviation" : "alternate"});
+                names.push_back(
+                    {std::string(alt), "en", abbreviation ? "abbreviation" : "alternate"});
             }
         }
         if (f[10].starts_with("merge only")) {
@@ -748,7 +795,8 @@ void Builder::read_country_points(const fs::path& file) {
         " WHERE id = ?1 AND feature_code LIKE 'PCL%' AND source NOT LIKE 'geonames:%.txt%'");
     std::string line;
     while (in.next(line)) {
-        if (line.empty() || line[0] == '#') continue;
+        if (line.empty() || line[0] == '#')
+            continue;
         ++count.rows;
         const auto f = split(line, ',');
         std::int64_t gn = 0;
@@ -773,8 +821,8 @@ void Builder::read_word_list(const fs::path& file) {
     while (in.next(line)) {
         ++count.rows;
         // Only lowercase words: "may", "mission". Capitalised entries are proper nouns.
-        if (line.size() >= 2 && std::all_of(line.begin(), line.end(),
-                                            [](char c) { return c >= 'a' && c <= 'z'; })) {
+        if (line.size() >= 2 &&
+            std::all_of(line.begin(), line.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
             stmt.bind(1, line);
             stmt.run();
             ++count.names;
@@ -800,14 +848,15 @@ void Builder::finish() {
     meta.bind(1, "built_at").bind(2, stamp).run();
     meta.bind(1, "sources").bind(2, sources).run();
     m_db.exec("COMMIT");
-    m_db.exec("PRAGMA analysis_limit = 1000; ANALYZE");  // sampled: seconds, not minutes
+    m_db.exec("PRAGMA analysis_limit = 1000; ANALYZE"); // sampled: seconds, not minutes
 }
 
 fs::path find_file(const fs::path& dir, const std::regex& pattern) {
     std::vector<fs::path> matches;
     std::error_code ec;
     for (const auto& entry : fs::directory_iterator(dir, ec)) {
-        if (entry.is_regular_file() && std::regex_match(entry.path().filename().string(), pattern)) {
+        if (entry.is_regular_file() &&
+            std::regex_match(entry.path().filename().string(), pattern)) {
             matches.push_back(entry.path());
         }
     }
@@ -860,9 +909,12 @@ void Builder::run() {
         fs::path p = find_file(geo_dir, re);
         return p.empty() ? find_file(m_opt.data_dir / "geonames", re) : p;
     };
-    if (fs::path p = table_file(country_re); !p.empty()) read_country_info(p);
-    if (fs::path p = table_file(admin1_re); !p.empty()) read_admin_codes(p, true);
-    if (fs::path p = table_file(admin2_re); !p.empty()) read_admin_codes(p, false);
+    if (fs::path p = table_file(country_re); !p.empty())
+        read_country_info(p);
+    if (fs::path p = table_file(admin1_re); !p.empty())
+        read_admin_codes(p, true);
+    if (fs::path p = table_file(admin2_re); !p.empty())
+        read_admin_codes(p, false);
 
     fs::path alternates;
     if (m_opt.geonames_dir) {
@@ -879,16 +931,17 @@ void Builder::run() {
     }
     progress("indexing names for merging");
     m_db.exec("CREATE INDEX IF NOT EXISTS names_norm ON names(norm)");
-    m_find_by_norm = m_db.prepare(
-        "SELECT p.id, p.lat, p.lon, p.feature_class, p.feature_code FROM names n"
-        " JOIN places p ON p.id = n.place_id WHERE n.norm = ?1 AND p.country = ?2");
+    m_find_by_norm =
+        m_db.prepare("SELECT p.id, p.lat, p.lon, p.feature_class, p.feature_code FROM names n"
+                     " JOIN places p ON p.id = n.place_id WHERE n.norm = ?1 AND p.country = ?2");
 
     const fs::path wof_dir = m_opt.data_dir / "wof";
     std::error_code ec;
     if (fs::is_directory(wof_dir, ec)) {
         std::vector<fs::path> wof;
         for (const auto& e : fs::directory_iterator(wof_dir)) {
-            if (e.path().filename().string().starts_with("wof-admin-")) wof.push_back(e.path());
+            if (e.path().filename().string().starts_with("wof-admin-"))
+                wof.push_back(e.path());
         }
         std::sort(wof.begin(), wof.end());
         for (const fs::path& f : wof) {
@@ -912,10 +965,12 @@ void Builder::run() {
     if (fs::is_directory(supplement, ec)) {
         std::vector<fs::path> files;
         for (const auto& e : fs::directory_iterator(supplement)) {
-            if (e.path().extension() == ".tsv") files.push_back(e.path());
+            if (e.path().extension() == ".tsv")
+                files.push_back(e.path());
         }
         std::sort(files.begin(), files.end());
-        for (const fs::path& f : files) read_supplement(f);
+        for (const fs::path& f : files)
+            read_supplement(f);
         if (fs::is_regular_file(supplement / "country-points.csv", ec)) {
             read_country_points(supplement / "country-points.csv");
         }
@@ -958,7 +1013,7 @@ GazetteerBuildReport build_gazetteer(const GazetteerBuildOptions& options) {
     try {
         Database db = Database::open(temp, detail::OpenMode::create);
         {
-            Builder builder(options, db);  // owns prepared statements: finalise before close
+            Builder builder(options, db); // owns prepared statements: finalise before close
             builder.run();
             report = std::move(builder.report());
         }
@@ -967,7 +1022,7 @@ GazetteerBuildReport build_gazetteer(const GazetteerBuildOptions& options) {
         fs::remove(temp, ec);
         throw;
     }
-    fs::rename(temp, out);  // atomic on one file system: readers see old or new, never half
+    fs::rename(temp, out); // atomic on one file system: readers see old or new, never half
     return report;
 }
 

@@ -9,8 +9,7 @@ namespace kharita {
 
 namespace {
 
-template <typename T>
-bool parse_number(std::string_view s, T& out) {
+template <typename T> bool parse_number(std::string_view s, T& out) {
     if (s.empty()) {
         return false;
     }
@@ -28,8 +27,8 @@ std::optional<std::string> parse_geoname_line(std::string_view line, GeonameReco
     std::size_t start = 0;
     while (true) {
         const std::size_t tab = line.find('\t', start);
-        const std::string_view field =
-            line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start);
+        const std::string_view field = line.substr(
+            start, tab == std::string_view::npos ? std::string_view::npos : tab - start);
         if (count < kColumns) {
             f[count] = field;
         }

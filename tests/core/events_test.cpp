@@ -17,7 +17,8 @@ namespace {
 
 class EventsTest : public ::testing::Test {
 protected:
-    static std::vector<Event> events_of(const std::string& page, const std::optional<LocalTime>& retrieved) {
+    static std::vector<Event> events_of(const std::string& page,
+                                        const std::optional<LocalTime>& retrieved) {
         return events_of_articles(split_articles(page, retrieved), retrieved);
     }
     static std::vector<Event> events_of_file(const std::filesystem::path& file,
@@ -28,7 +29,8 @@ protected:
     static std::vector<Event> events_of_articles(std::vector<Article> articles,
                                                  const std::optional<LocalTime>& retrieved) {
         std::vector<Event> merged;
-        for (auto& [e, n] : merged_events(parse_articles(kharita::testing::default_parser(), std::move(articles), retrieved))) {
+        for (auto& [e, n] : merged_events(parse_articles(kharita::testing::default_parser(),
+                                                         std::move(articles), retrieved))) {
             merged.push_back(e);
         }
         return merged;
@@ -38,13 +40,16 @@ protected:
 } // namespace
 
 TEST_F(EventsTest, SampleReportsYieldTheirExpectedEvents) {
-    const std::filesystem::path samples = std::filesystem::path(KHARITA_TEST_DATA_DIR) / ".." / ".." / "data" / "samples";
-    std::ifstream expected(std::filesystem::path(KHARITA_TEST_DATA_DIR) / "samples" / "expected-events.tsv");
+    const std::filesystem::path samples =
+        std::filesystem::path(KHARITA_TEST_DATA_DIR) / ".." / ".." / "data" / "samples";
+    std::ifstream expected(std::filesystem::path(KHARITA_TEST_DATA_DIR) / "samples" /
+                           "expected-events.tsv");
     ASSERT_TRUE(expected) << "expected-events.tsv missing";
     std::string line;
     int checked = 0;
     while (std::getline(expected, line)) {
-        if (line.empty() || line[0] == '#') continue;
+        if (line.empty() || line[0] == '#')
+            continue;
         std::istringstream f(line);
         std::string file, type, place, date, dead;
         std::getline(f, file, '\t');
@@ -55,10 +60,12 @@ TEST_F(EventsTest, SampleReportsYieldTheirExpectedEvents) {
         const auto events = events_of_file(samples / file, LocalTime::parse("2025-06-14T12:00"));
         bool found = false;
         for (const Event& e : events) {
-            if (to_string(e.type) != type || !e.place || e.place->text != place) continue;
+            if (to_string(e.type) != type || !e.place || e.place->text != place)
+                continue;
             found = true;
             EXPECT_EQ(e.date_start ? e.date_start->iso() : "-", date) << file << " " << type;
-            EXPECT_EQ(e.fatalities ? std::to_string(*e.fatalities) : "-", dead) << file << " " << type;
+            EXPECT_EQ(e.fatalities ? std::to_string(*e.fatalities) : "-", dead)
+                << file << " " << type;
         }
         EXPECT_TRUE(found) << file << ": no " << type << " event at " << place;
         ++checked;
@@ -68,7 +75,8 @@ TEST_F(EventsTest, SampleReportsYieldTheirExpectedEvents) {
 
 TEST_F(EventsTest, MeetingHappenedWhereItWasHeldNotWhatItWasAbout) {
     const auto events = events_of("Officials held a meeting in Tunis on Monday about security on "
-                                  "Libya's western border.", LocalTime::parse("2025-06-14"));
+                                  "Libya's western border.",
+                                  LocalTime::parse("2025-06-14"));
     ASSERT_FALSE(events.empty());
     EXPECT_EQ(events.front().type, EventType::meeting);
     EXPECT_EQ(events.front().place->text, "Tunis");
@@ -81,7 +89,8 @@ TEST_F(EventsTest, PlannedEventsAndPreventedOnes) {
     ASSERT_EQ(planned.size(), 1u);
     EXPECT_EQ(planned.front().status, EventStatus::planned);
     EXPECT_TRUE(events_of("The mission works to prevent clashes between armed groups in Tripoli.",
-                          LocalTime::parse("2025-06-14")).empty());
+                          LocalTime::parse("2025-06-14"))
+                    .empty());
 }
 
 TEST_F(EventsTest, ArticleWithoutDatesGivesUndatedEventsBeforePublication) {
@@ -95,5 +104,7 @@ TEST_F(EventsTest, ArticleWithoutDatesGivesUndatedEventsBeforePublication) {
 
 TEST_F(EventsTest, TextWithoutEventsGivesNone) {
     EXPECT_TRUE(events_of("", std::nullopt).empty());
-    EXPECT_TRUE(events_of("The weather in Tripoli was mild and sunny.", LocalTime::parse("2025-06-14")).empty());
+    EXPECT_TRUE(
+        events_of("The weather in Tripoli was mild and sunny.", LocalTime::parse("2025-06-14"))
+            .empty());
 }

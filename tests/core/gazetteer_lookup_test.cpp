@@ -1,10 +1,9 @@
 // Lookups against the default gazetteer built from data/ (the build makes it before tests).
 
-#include "kharita/error.hpp"
 #include "default_gazetteer.hpp"
+#include "kharita/error.hpp"
 
 #include <gtest/gtest.h>
-
 
 using namespace kharita;
 
@@ -23,45 +22,44 @@ protected:
 
 struct Expectation {
     const char* query;
-    std::int64_t geonameid;  // 0: check the name instead
+    std::int64_t geonameid; // 0: check the name instead
     const char* country;
-    double lat, lon;         // expected position, within 15 km
+    double lat, lon; // expected position, within 15 km
 };
 
 // Coordinates and ids are GeoNames' (and WOF's for the places GeoNames cities lack).
 // One test over the whole table: each test process loads the gazetteer once (about 3 s).
-const Expectation kIssueNames[] = {
-    Expectation{"Zawiyah", 2218970, "LY", 32.7571, 12.7276},
-    Expectation{"Az Zawiyah", 2218970, "LY", 32.7571, 12.7276},
-    Expectation{"Zawia", 2218970, "LY", 32.7571, 12.7276},
-    Expectation{"Albaidha", 89055, "LY", 32.7627, 21.7551},
-    Expectation{"Al Bayda", 89055, "LY", 32.7627, 21.7551},
-    Expectation{"Almarj", 88903, "LY", 32.4926, 20.8291},
-    Expectation{"Al Marj", 88903, "LY", 32.4926, 20.8291},
-    Expectation{"Yefren", 2208791, "LY", 32.0633, 12.5286},
-    Expectation{"Yafran", 2208791, "LY", 32.0633, 12.5286},
-    Expectation{"Zwara", 2208425, "LY", 32.9312, 12.0820},
-    Expectation{"Zuwara", 2208425, "LY", 32.9312, 12.0820},
-    Expectation{"Regdaleen", 2212882, "LY", 32.8872, 11.9873},
-    Expectation{"Riqdalin", 2212882, "LY", 32.8872, 11.9873},
-    Expectation{"Sorman", 2210560, "LY", 32.7567, 12.5716},
-    Expectation{"Surman", 2210560, "LY", 32.7567, 12.5716},
-    Expectation{"Tarhouna", 0, "LY", 32.4350, 13.6332},
-    Expectation{"Tarhuna", 0, "LY", 32.4350, 13.6332},
-    Expectation{"Jakharrah", 0, "LY", 29.2167, 21.5667},
-    Expectation{"Jikharrah", 0, "LY", 29.25, 21.6},
-    Expectation{"Al-Kufra", 88932, "LY", 23.7867, 22.2676},
-    Expectation{"Kufra", 88932, "LY", 23.7867, 22.2676},
-    Expectation{"Abu Salim", 2220399, "LY", 32.85, 13.1667},
-    Expectation{"Ras Jdir", 2213039, "LY", 33.1485, 11.5676},
-    Expectation{"Ras Ajdir", 2213039, "LY", 33.1485, 11.5676},
-    Expectation{"Benghazi", 88319, "LY", 32.1149, 20.0686},
-    Expectation{"Banghazi", 88319, "LY", 32.1149, 20.0686},
-    Expectation{"Tripoli", 2210247, "LY", 32.8874, 13.1873},
-    Expectation{"Misurata", 2214846, "LY", 32.3754, 15.0925},
-    Expectation{"Misrata", 2214846, "LY", 32.3754, 15.0925},
-    Expectation{"الزاوية", 2218970, "LY", 32.7571, 12.7276},
-    Expectation{"طرابلس", 2210247, "LY", 32.8874, 13.1873}};
+const Expectation kIssueNames[] = {Expectation{"Zawiyah", 2218970, "LY", 32.7571, 12.7276},
+                                   Expectation{"Az Zawiyah", 2218970, "LY", 32.7571, 12.7276},
+                                   Expectation{"Zawia", 2218970, "LY", 32.7571, 12.7276},
+                                   Expectation{"Albaidha", 89055, "LY", 32.7627, 21.7551},
+                                   Expectation{"Al Bayda", 89055, "LY", 32.7627, 21.7551},
+                                   Expectation{"Almarj", 88903, "LY", 32.4926, 20.8291},
+                                   Expectation{"Al Marj", 88903, "LY", 32.4926, 20.8291},
+                                   Expectation{"Yefren", 2208791, "LY", 32.0633, 12.5286},
+                                   Expectation{"Yafran", 2208791, "LY", 32.0633, 12.5286},
+                                   Expectation{"Zwara", 2208425, "LY", 32.9312, 12.0820},
+                                   Expectation{"Zuwara", 2208425, "LY", 32.9312, 12.0820},
+                                   Expectation{"Regdaleen", 2212882, "LY", 32.8872, 11.9873},
+                                   Expectation{"Riqdalin", 2212882, "LY", 32.8872, 11.9873},
+                                   Expectation{"Sorman", 2210560, "LY", 32.7567, 12.5716},
+                                   Expectation{"Surman", 2210560, "LY", 32.7567, 12.5716},
+                                   Expectation{"Tarhouna", 0, "LY", 32.4350, 13.6332},
+                                   Expectation{"Tarhuna", 0, "LY", 32.4350, 13.6332},
+                                   Expectation{"Jakharrah", 0, "LY", 29.2167, 21.5667},
+                                   Expectation{"Jikharrah", 0, "LY", 29.25, 21.6},
+                                   Expectation{"Al-Kufra", 88932, "LY", 23.7867, 22.2676},
+                                   Expectation{"Kufra", 88932, "LY", 23.7867, 22.2676},
+                                   Expectation{"Abu Salim", 2220399, "LY", 32.85, 13.1667},
+                                   Expectation{"Ras Jdir", 2213039, "LY", 33.1485, 11.5676},
+                                   Expectation{"Ras Ajdir", 2213039, "LY", 33.1485, 11.5676},
+                                   Expectation{"Benghazi", 88319, "LY", 32.1149, 20.0686},
+                                   Expectation{"Banghazi", 88319, "LY", 32.1149, 20.0686},
+                                   Expectation{"Tripoli", 2210247, "LY", 32.8874, 13.1873},
+                                   Expectation{"Misurata", 2214846, "LY", 32.3754, 15.0925},
+                                   Expectation{"Misrata", 2214846, "LY", 32.3754, 15.0925},
+                                   Expectation{"الزاوية", 2218970, "LY", 32.7571, 12.7276},
+                                   Expectation{"طرابلس", 2210247, "LY", 32.8874, 13.1873}};
 
 TEST_F(DefaultGazetteer, EveryIssueVariantResolvesToTheRightPlaceFirst) {
     for (const Expectation& e : kIssueNames) {
@@ -112,7 +110,7 @@ TEST_F(DefaultGazetteer, FiltersByCountryClassAndBox) {
     o.feature_classes = "A";
     EXPECT_EQ(first("Benghazi", o).feature_class, 'A');
     LookupOptions box;
-    box.bbox = BoundingBox{30, 30, 40, 40};  // around Lebanon
+    box.bbox = BoundingBox{30, 30, 40, 40}; // around Lebanon
     EXPECT_EQ(first("Tripoli", box).country, "LB");
     LookupOptions nowhere;
     nowhere.countries = {"JP"};

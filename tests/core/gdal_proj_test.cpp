@@ -10,7 +10,7 @@ using namespace kharita::detail;
 
 TEST(ProjTransform, LonLatToWebMercatorRoundTripsWithinANanodegree) {
     const ProjTransform t("EPSG:4326", "EPSG:3857");
-    std::mt19937 rng(4326);  // fixed seed
+    std::mt19937 rng(4326); // fixed seed
     std::uniform_real_distribution<double> lon(-180, 180);
     std::uniform_real_distribution<double> lat(-85, 85);
     for (int i = 0; i < 1000; ++i) {
@@ -22,7 +22,7 @@ TEST(ProjTransform, LonLatToWebMercatorRoundTripsWithinANanodegree) {
         ASSERT_NEAR(back.lp.phi, y, 1e-9) << "seed 4326, point " << i;
     }
     const PJ_COORD tripoli = t.forward(13.1873, 32.8874);
-    EXPECT_NEAR(tripoli.xy.x, 1468000, 1000);  // lon first: axis order normalised
+    EXPECT_NEAR(tripoli.xy.x, 1468000, 1000); // lon first: axis order normalised
 }
 
 TEST(ProjTransform, UnknownCrsThrowsProjError) {

@@ -18,7 +18,8 @@ protected:
     }
     static const Toponym* find(const std::vector<Toponym>& ts, std::string_view surface) {
         for (const Toponym& t : ts) {
-            if (t.text == surface) return &t;
+            if (t.text == surface)
+                return &t;
         }
         return nullptr;
     }
@@ -32,8 +33,8 @@ TEST_F(GeoparserTest, EmptyTextGivesNothing) {
 }
 
 TEST_F(GeoparserTest, TextWithoutPlacesGivesNothing) {
-    EXPECT_TRUE(parse("The committee said it would meet again next week to review the budget.")
-                    .empty());
+    EXPECT_TRUE(
+        parse("The committee said it would meet again next week to review the budget.").empty());
 }
 
 TEST_F(GeoparserTest, FindsSpansInCodePoints) {
@@ -42,7 +43,7 @@ TEST_F(GeoparserTest, FindsSpansInCodePoints) {
     const Toponym* z = find(ts, "Zāwiya");
     ASSERT_NE(z, nullptr);
     EXPECT_EQ(z->cp_start, 19u);
-    EXPECT_EQ(z->cp_end, 25u);  // ā is one code point, two bytes
+    EXPECT_EQ(z->cp_end, 25u); // ā is one code point, two bytes
     EXPECT_EQ(z->end - z->start, 7u);
     EXPECT_EQ(z->country, "LY");
     ASSERT_NE(find(ts, "Tripoli"), nullptr);
@@ -89,11 +90,11 @@ TEST_F(GeoparserTest, DemonymsAndRegionPhrases) {
     const Toponym* south = find(ts, "southern Libya");
     ASSERT_NE(south, nullptr);
     EXPECT_EQ(south->kind, ToponymKind::region);
-    EXPECT_LT(south->position.lat, 28.0);  // south of the country's point
+    EXPECT_LT(south->position.lat, 28.0); // south of the country's point
     const Toponym* border = find(ts, "Libyan-Tunisian border");
     ASSERT_NE(border, nullptr);
     EXPECT_EQ(border->precision, GeoPrecision::region);
-    EXPECT_NEAR(border->position.lon, 11.0, 2.0);  // between the two countries' west and east
+    EXPECT_NEAR(border->position.lon, 11.0, 2.0); // between the two countries' west and east
 }
 
 TEST_F(GeoparserTest, ContainmentPicksTheDistrictInsideTheCity) {
@@ -105,14 +106,16 @@ TEST_F(GeoparserTest, ContainmentPicksTheDistrictInsideTheCity) {
 }
 
 TEST_F(GeoparserTest, BrokenUtf8IsASeparatorNotACrash) {
-    const auto ts = parse("Fighting in Beng\xff\xfe" "hazi and in Misrata\xc3.");
+    const auto ts = parse("Fighting in Beng\xff\xfe"
+                          "hazi and in Misrata\xc3.");
     EXPECT_NE(find(ts, "Misrata"), nullptr);
 }
 
 TEST_F(GeoparserTest, ArabicScriptPlaceNames) {
     const auto ts = parse("اشتباكات في طرابلس والزاوية");
     bool tripoli = false;
-    for (const Toponym& t : ts) tripoli = tripoli || (t.geonameid == 2210247);
+    for (const Toponym& t : ts)
+        tripoli = tripoli || (t.geonameid == 2210247);
     EXPECT_TRUE(tripoli);
 }
 
@@ -120,7 +123,8 @@ TEST_F(GeoparserTest, HugeSingleLineIsHandledInLinearTime) {
     std::string text;
     text.reserve(50u << 20);
     const std::string chunk = "the talks in Benghazi went on without result and ";
-    while (text.size() < (50u << 20)) text += chunk;
+    while (text.size() < (50u << 20))
+        text += chunk;
     const auto started = std::chrono::steady_clock::now();
     const auto ts = parse(text);
     const double seconds =

@@ -49,12 +49,14 @@ TEST(NormalizeName, BrokenUtf8IsASeparatorNotACrash) {
 }
 
 TEST(NormalizeName, IsIdempotentOnRandomInput) {
-    std::mt19937 rng(20261127);  // fixed seed, printed on failure through the input
-    const std::string alphabet = "abcXYZ -'’āīūḑ\xff\xc3" "الزاوية";
+    std::mt19937 rng(20261127); // fixed seed, printed on failure through the input
+    const std::string alphabet = "abcXYZ -'’āīūḑ\xff\xc3"
+                                 "الزاوية";
     for (int i = 0; i < 2000; ++i) {
         std::string s;
         const int len = static_cast<int>(rng() % 20);
-        for (int k = 0; k < len; ++k) s += alphabet[rng() % alphabet.size()];
+        for (int k = 0; k < len; ++k)
+            s += alphabet[rng() % alphabet.size()];
         const std::string once = normalize_name(s);
         EXPECT_EQ(normalize_name(once), once) << "input: " << s;
     }
@@ -64,11 +66,11 @@ TEST(StripArticles, DropsArabicArticlesBeforeAWord) {
     EXPECT_EQ(strip_articles("al kufrah"), "kufrah");
     EXPECT_EQ(strip_articles("az zawiyah"), "zawiyah");
     EXPECT_EQ(strip_articles("bir al ghanam"), "bir ghanam");
-    EXPECT_EQ(strip_articles("al"), "al");        // nothing would remain
+    EXPECT_EQ(strip_articles("al"), "al"); // nothing would remain
     EXPECT_EQ(strip_articles("kansas"), "kansas");
     EXPECT_EQ(strip_glued_article("almarj"), "marj");
     EXPECT_EQ(strip_glued_article("albaidha"), "baidha");
-    EXPECT_EQ(strip_glued_article("alma"), "");   // too short to be article + name
+    EXPECT_EQ(strip_glued_article("alma"), ""); // too short to be article + name
 }
 
 struct SkeletonPair {
@@ -109,13 +111,15 @@ TEST(NameSimilarity, IsOneForEqualAndLowerForDifferent) {
 }
 
 TEST(SpellingMatcher, AgreesWithTheDynamicProgramme) {
-    std::mt19937 rng(64);  // fixed seed
+    std::mt19937 rng(64); // fixed seed
     const std::string alphabet = "abcdz ";
     for (int i = 0; i < 3000; ++i) {
         std::string a, b;
         const int la = static_cast<int>(rng() % 70), lb = static_cast<int>(rng() % 70);
-        for (int k = 0; k < la; ++k) a += alphabet[rng() % alphabet.size()];
-        for (int k = 0; k < lb; ++k) b += alphabet[rng() % alphabet.size()];
+        for (int k = 0; k < la; ++k)
+            a += alphabet[rng() % alphabet.size()];
+        for (int k = 0; k < lb; ++k)
+            b += alphabet[rng() % alphabet.size()];
         ASSERT_NEAR(SpellingMatcher(a).similarity(b), name_similarity(a, b), 1e-12)
             << "seed 64, case " << i << ": [" << a << "] vs [" << b << "]";
     }

@@ -4,11 +4,11 @@
 
 #include "default_gazetteer.hpp"
 
+#include "detail/sqlite.hpp"
 #include "kharita/error.hpp"
 #include "kharita/pipeline.hpp"
 #include "kharita/regions.hpp"
 #include "kharita/store.hpp"
-#include "detail/sqlite.hpp"
 
 #include <gtest/gtest.h>
 
@@ -30,7 +30,8 @@ namespace fs = std::filesystem;
 const fs::path kSamples = fs::path(KHARITA_TEST_DATA_DIR) / ".." / ".." / "data" / "samples";
 
 struct TempDir {
-    fs::path path = fs::temp_directory_path() / ("kharita-ingest-test-" + std::to_string(std::random_device{}()));
+    fs::path path = fs::temp_directory_path() /
+                    ("kharita-ingest-test-" + std::to_string(std::random_device{}()));
     TempDir() { fs::create_directories(path); }
     ~TempDir() {
         std::error_code ec;
@@ -42,15 +43,19 @@ std::vector<ParsedArticle> parsed_samples(int copies = 1) {
     const auto retrieved = LocalTime::parse("2025-06-14T12:00");
     std::vector<Article> articles;
     for (const auto& e : fs::directory_iterator(kSamples)) {
-        if (e.path().filename() == "README.md") continue;
+        if (e.path().filename() == "README.md")
+            continue;
         Diagnostics problems;
-        for (Article& a : read_articles(e.path(), retrieved, problems)) articles.push_back(std::move(a));
+        for (Article& a : read_articles(e.path(), retrieved, problems))
+            articles.push_back(std::move(a));
     }
-    std::sort(articles.begin(), articles.end(), [](const Article& a, const Article& b) { return a.text < b.text; });
+    std::sort(articles.begin(), articles.end(),
+              [](const Article& a, const Article& b) { return a.text < b.text; });
     std::vector<Article> all;
     for (int k = 0; k < copies; ++k) {
         for (Article a : articles) {
-            if (k > 0) a.text += "\n(copy " + std::to_string(k) + ")";
+            if (k > 0)
+                a.text += "\n(copy " + std::to_string(k) + ")";
             all.push_back(std::move(a));
         }
     }
@@ -72,7 +77,8 @@ TEST(StoreIngest, SamplesAreStoredOnceAndRepeatedEventsMerge) {
 
     // every event of every article is stored or merged into a stored one
     std::int64_t mentioned = 0;
-    for (const auto& p : parsed) mentioned += static_cast<std::int64_t>(p.events.size());
+    for (const auto& p : parsed)
+        mentioned += static_cast<std::int64_t>(p.events.size());
     EXPECT_EQ(first.events_added + first.events_merged, mentioned);
 
     // an article telling an already-stored event again adds a source, not a twin
@@ -85,7 +91,8 @@ TEST(StoreIngest, SamplesAreStoredOnceAndRepeatedEventsMerge) {
     EXPECT_EQ(third.events_merged, static_cast<std::int64_t>(retold.events.size()));
     bool two_sources = false;
     store->query({}, [&](const EventRecord& r) {
-        two_sources = two_sources || (r.source_count >= 2 && r.sources.find("Another Outlet") != std::string::npos);
+        two_sources = two_sources || (r.source_count >= 2 &&
+                                      r.sources.find("Another Outlet") != std::string::npos);
     });
     EXPECT_TRUE(two_sources);
 }
@@ -126,7 +133,8 @@ TEST(StoreIngest, KilledIngestsLeaveWholeArticlesOnly) {
             "SELECT a.content_hash, (SELECT count(*) FROM mentions m WHERE m.article_id = a.id), "
             "(SELECT count(*) FROM event_sources s WHERE s.article_id = a.id) FROM articles a");
         std::map<std::string, std::pair<std::int64_t, std::int64_t>> out;
-        while (s.step()) out[std::string(s.column_text(0))] = {s.column_int64(1), s.column_int64(2)};
+        while (s.step())
+            out[std::string(s.column_text(0))] = {s.column_int64(1), s.column_int64(2)};
         return out;
     };
     expected = per_article(dir.path / "ref.sqlite");
@@ -150,7 +158,8 @@ TEST(StoreIngest, KilledIngestsLeaveWholeArticlesOnly) {
                 auto store = open_event_store(db, StoreMode::read_write);
                 for (const ParsedArticle& p : parsed) {
                     store->ingest({p}, {"killed", std::nullopt});
-                    if (write(progress[1], "x", 1) != 1) _exit(2);
+                    if (write(progress[1], "x", 1) != 1)
+                        _exit(2);
                 }
             } catch (...) {
                 _exit(2);
@@ -167,7 +176,8 @@ TEST(StoreIngest, KilledIngestsLeaveWholeArticlesOnly) {
         int status = 0;
         waitpid(pid, &status, 0);
         close(progress[0]);
-        ASSERT_FALSE(WIFEXITED(status) && WEXITSTATUS(status) == 2) << "the ingest failed on its own";
+        ASSERT_FALSE(WIFEXITED(status) && WEXITSTATUS(status) == 2)
+            << "the ingest failed on its own";
 
         {
             auto check = detail::Database::open(db, detail::OpenMode::read_write, false);

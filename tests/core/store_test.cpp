@@ -1,11 +1,11 @@
 // The event store without a gazetteer: schema, bulk and row-by-row loads, every query plan
 // against a brute-force filter, exports, ACLED round trip, concurrency and bad input.
 
+#include "detail/gdal.hpp"
+#include "detail/sqlite.hpp"
 #include "kharita/error.hpp"
 #include "kharita/export.hpp"
 #include "kharita/store.hpp"
-#include "detail/gdal.hpp"
-#include "detail/sqlite.hpp"
 
 #include <gtest/gtest.h>
 
@@ -65,7 +65,10 @@ std::vector<EventRecord> random_records(std::size_t n, unsigned seed) {
             const int span = u < 0.7 ? 0 : u < 0.85 ? 6 : u < 0.95 ? 30 : u < 0.99 ? 200 : 700;
             r.date_start = first;
             r.date_end = first.plus_days(span);
-            r.time_precision = span == 0 ? "day" : span < 10 ? "week" : span < 40 ? "month" : "year";
+            r.time_precision = span == 0   ? "day"
+                               : span < 10 ? "week"
+                               : span < 40 ? "month"
+                                           : "year";
         } else {
             r.time_precision = "unknown";
         }
@@ -88,19 +91,27 @@ std::vector<EventRecord> random_records(std::size_t n, unsigned seed) {
 
 bool matches(const EventRecord& r, const EventFilter& f) {
     if (f.from || f.to) {
-        if (!r.date_start && !r.date_end) return false;
-        const CivilDay first = r.date_start.value_or(*r.date_end), last = r.date_end.value_or(first);
-        if (f.to && first > *f.to) return false;
-        if (f.from && last < *f.from) return false;
+        if (!r.date_start && !r.date_end)
+            return false;
+        const CivilDay first = r.date_start.value_or(*r.date_end),
+                       last = r.date_end.value_or(first);
+        if (f.to && first > *f.to)
+            return false;
+        if (f.from && last < *f.from)
+            return false;
     }
-    if (f.bbox && (!r.position || !f.bbox->contains(*r.position))) return false;
-    if (!f.types.empty() && std::find(f.types.begin(), f.types.end(), r.type) == f.types.end()) return false;
+    if (f.bbox && (!r.position || !f.bbox->contains(*r.position)))
+        return false;
+    if (!f.types.empty() && std::find(f.types.begin(), f.types.end(), r.type) == f.types.end())
+        return false;
     if (!f.regions.empty()) {
         bool any = false;
         for (const auto& reg : f.regions) {
-            any = any || (r.country == reg.country && (reg.admin1_code.empty() || r.admin1_code == reg.admin1_code));
+            any = any || (r.country == reg.country &&
+                          (reg.admin1_code.empty() || r.admin1_code == reg.admin1_code));
         }
-        if (!any) return false;
+        if (!any)
+            return false;
     }
     return true;
 }
@@ -125,7 +136,7 @@ TEST(EventStore, EveryPlanReturnsWhatABruteForceFilterReturns) {
     TempDir dir;
     const auto records = random_records(30000, 11);
     auto store = open_event_store(dir / "e.sqlite", StoreMode::create);
-    ASSERT_EQ(store->ingest_records(records), 30000);  // the bulk path (indexes rebuilt)
+    ASSERT_EQ(store->ingest_records(records), 30000); // the bulk path (indexes rebuilt)
     std::mt19937 rng(5);
     std::uniform_real_distribution<double> lat(14, 38), lon(-18, 38), size(0.05, 25);
     std::uniform_int_distribution<int> day(-100, 4200), len(0, 800);
@@ -140,11 +151,14 @@ TEST(EventStore, EveryPlanReturnsWhatABruteForceFilterReturns) {
             f.from = CivilDay{2015, 1, 1}.plus_days(day(rng));
             f.to = f.from->plus_days(len(rng));
         }
-        if (i % 5 == 0) f.types = {"clash", "protest"};
-        if (i % 7 == 0) f.regions = {{"LY", "", "Libya"}, {"EG", "61", "an Egyptian unit"}};
+        if (i % 5 == 0)
+            f.types = {"clash", "protest"};
+        if (i % 7 == 0)
+            f.regions = {{"LY", "", "Libya"}, {"EG", "61", "an Egyptian unit"}};
         std::multiset<std::string> expected;
         for (const auto& r : records) {
-            if (matches(r, f)) expected.insert(r.notes);
+            if (matches(r, f))
+                expected.insert(r.notes);
         }
         ASSERT_EQ(keys_of(*store, f), expected) << "filter " << i << " via " << store->last_plan();
         EXPECT_EQ(store->count(f), static_cast<std::int64_t>(expected.size()));
@@ -158,14 +172,15 @@ TEST(EventStore, RowByRowLoadAfterBulkKeepsIndexesRight) {
     auto store = open_event_store(dir / "e.sqlite", StoreMode::create);
     const auto first = random_records(25000, 1), second = random_records(500, 2);
     store->ingest_records(first);
-    store->ingest_records(second);  // small against what is stored: row by row
+    store->ingest_records(second); // small against what is stored: row by row
     EventFilter f;
     f.bbox = BoundingBox{12, 30, 14, 32};
     f.from = CivilDay{2018, 1, 1};
     f.to = CivilDay{2018, 12, 31};
     std::size_t expected = 0;
     for (const auto* set : {&first, &second}) {
-        for (const auto& r : *set) expected += matches(r, f) ? 1 : 0;
+        for (const auto& r : *set)
+            expected += matches(r, f) ? 1 : 0;
     }
     EXPECT_EQ(store->count(f), static_cast<std::int64_t>(expected));
     EXPECT_EQ(store->last_plan().rfind("space-time", 0), 0u);
@@ -182,7 +197,7 @@ TEST(EventStore, FreeTextLimitPolygonAndPrecision) {
     EventFilter limited;
     limited.limit = 7;
     EXPECT_EQ(store->count(limited), 7);
-    EventFilter poly;  // a triangle: fewer than its bounding box holds
+    EventFilter poly; // a triangle: fewer than its bounding box holds
     poly.polygon_wkt = "POLYGON((0 20,30 20,0 35,0 20))";
     EventFilter box;
     box.bbox = BoundingBox{0, 20, 30, 35};
@@ -191,12 +206,14 @@ TEST(EventStore, FreeTextLimitPolygonAndPrecision) {
     EventFilter fine;
     fine.min_geo_precision = GeoPrecision::town;
     std::int64_t towns = 0;
-    for (const auto& r : records) towns += r.geo_precision == "town" ? 1 : 0;
+    for (const auto& r : records)
+        towns += r.geo_precision == "town" ? 1 : 0;
     EXPECT_EQ(store->count(fine), towns);
     EventFilter weekly;
     weekly.min_time_precision = TimePrecision::week;
     std::int64_t day_or_week = 0;
-    for (const auto& r : records) day_or_week += r.time_precision == "day" || r.time_precision == "week" ? 1 : 0;
+    for (const auto& r : records)
+        day_or_week += r.time_precision == "day" || r.time_precision == "week" ? 1 : 0;
     EXPECT_EQ(store->count(weekly), day_or_week);
 }
 
@@ -213,7 +230,8 @@ TEST(EventStore, BadFiltersAreInputErrors) {
     EXPECT_THROW(read_polygon("POLYGON((1 2, 3"), InputError);
     EXPECT_THROW(read_polygon("{\"type\": \"Point\", \"coordinates\": [1, 2]}"), InputError);
     EXPECT_THROW(read_polygon("/nonexistent/area.geojson"), InputError);
-    EXPECT_NO_THROW(read_polygon("{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0],[1,1],[0,0]]]}"));
+    EXPECT_NO_THROW(
+        read_polygon("{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0],[1,1],[0,0]]]}"));
     EventFilter bad_box;
     bad_box.bbox = BoundingBox{20, 10, 10, 20};
     EXPECT_THROW(store->count(bad_box), InputError);
@@ -222,7 +240,8 @@ TEST(EventStore, BadFiltersAreInputErrors) {
 TEST(EventStore, RefusesFilesThatAreNotItsStores) {
     TempDir dir;
     {
-        std::ofstream(dir / "text.sqlite") << "this is not a database, just text long enough to have a header";
+        std::ofstream(dir / "text.sqlite")
+            << "this is not a database, just text long enough to have a header";
     }
     EXPECT_THROW(open_event_store(dir / "text.sqlite", StoreMode::read_write), DatabaseError);
     EXPECT_THROW(open_event_store(dir / "missing.sqlite", StoreMode::read_only), InputError);
@@ -285,8 +304,10 @@ TEST(Export, AFailedExportLeavesNoFile) {
     auto store = open_event_store(dir / "e.sqlite", StoreMode::create);
     store->ingest_records(random_records(2000, 5));
     // a destination that cannot be created
-    EXPECT_THROW(export_events(*store, {}, "/proc/kharita-test.geojson", ExportFormat::geojson), InputError);
-    EXPECT_THROW(export_events(*store, {}, dir / "no/such/dir/x.geojson", ExportFormat::geojson), InputError);
+    EXPECT_THROW(export_events(*store, {}, "/proc/kharita-test.geojson", ExportFormat::geojson),
+                 InputError);
+    EXPECT_THROW(export_events(*store, {}, dir / "no/such/dir/x.geojson", ExportFormat::geojson),
+                 InputError);
     // a disk that fills up: a child process with a 20 KB file-size limit
     const fs::path out = dir / "full.geojson";
     const pid_t pid = fork();
@@ -296,7 +317,8 @@ TEST(Export, AFailedExportLeavesNoFile) {
         rlimit limit{20000, 20000};
         setrlimit(RLIMIT_FSIZE, &limit);
         try {
-            export_events(*open_event_store(dir / "e.sqlite", StoreMode::read_only), {}, out, ExportFormat::geojson);
+            export_events(*open_event_store(dir / "e.sqlite", StoreMode::read_only), {}, out,
+                          ExportFormat::geojson);
             _exit(0);
         } catch (const InputError&) {
             _exit(3);
@@ -309,7 +331,8 @@ TEST(Export, AFailedExportLeavesNoFile) {
     EXPECT_TRUE(WIFEXITED(status));
     EXPECT_EQ(WEXITSTATUS(status), 3) << "the full disk is reported as an input error";
     for (const auto& e : fs::directory_iterator(dir.path())) {
-        EXPECT_EQ(e.path().filename().string().rfind("e.sqlite", 0), 0u) << "left behind: " << e.path();
+        EXPECT_EQ(e.path().filename().string().rfind("e.sqlite", 0), 0u)
+            << "left behind: " << e.path();
     }
     EXPECT_FALSE(fs::exists(out));
 }
@@ -319,14 +342,18 @@ TEST(Acled, RoundTripKeepsTheCoreFields) {
     const fs::path csv = dir / "in.csv";
     {
         std::ofstream out(csv);
-        out << "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,"
-               "actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,"
+        out << "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_"
+               "type,"
+               "actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_"
+               "targeting,"
                "iso,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,"
                "source,source_scale,notes,fatalities,tags,timestamp\n"
-               "LBY1,2025-05-12,2025,1,Political violence,Battles,Armed clash,Militia A,,1,Militia B,,1,11,,"
+               "LBY1,2025-05-12,2025,1,Political violence,Battles,Armed clash,Militia A,,1,Militia "
+               "B,,1,11,,"
                "434,Northern Africa,LY,Tripoli,,,Abu Salim,32.8400,13.1900,1,Reporter,,"
                "\"Fighting, with \"\"heavy\"\" weapons.\",6,,\n"
-               "LBY2,14 March 2025,2025,3,Demonstrations,Protests,Peaceful protest,Protesters,,6,,,,60,,"
+               "LBY2,14 March 2025,2025,3,Demonstrations,Protests,Peaceful "
+               "protest,Protesters,,6,,,,60,,"
                "434,Northern Africa,LY,Misratah,,,Misrata,32.3754,15.0925,2,Daily,,Sit-in.,0,,\n";
     }
     Diagnostics problems;
@@ -396,7 +423,8 @@ TEST(EventStore, ReadersNeverSeeATornBatch) {
         while (!done) {
             try {
                 const auto n = store->count({});
-                if (n % kBatch != 0) ++bad;
+                if (n % kBatch != 0)
+                    ++bad;
                 store->count(f);
                 ++reads;
             } catch (const std::exception&) {
@@ -408,7 +436,8 @@ TEST(EventStore, ReadersNeverSeeATornBatch) {
         auto writer = open_event_store(db, StoreMode::read_write);
         for (int i = 0; i < kBatches; ++i) {
             auto batch = random_records(kBatch, static_cast<unsigned>(100 + i));
-            for (auto& r : batch) r.date_start = r.date_end = CivilDay{2020, 1, 1};
+            for (auto& r : batch)
+                r.date_start = r.date_end = CivilDay{2020, 1, 1};
             writer->ingest_records(batch);
         }
     }

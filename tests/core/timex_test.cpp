@@ -15,7 +15,7 @@ TEST(CivilDay, RejectsImpossibleDates) {
     EXPECT_FALSE(CivilDay::make(2025, 13, 1));
     EXPECT_FALSE(CivilDay::make(2025, 4, 31));
     EXPECT_TRUE(CivilDay::make(2024, 2, 29));
-    EXPECT_EQ(CivilDay::make(2025, 2, 26)->weekday(), 3u);  // a Wednesday
+    EXPECT_EQ(CivilDay::make(2025, 2, 26)->weekday(), 3u); // a Wednesday
 }
 
 TEST(LocalTime, ParsesIsoAndRejectsGarbage) {
@@ -37,7 +37,8 @@ TEST(TemporalTagger, YearFromTheWeekday) {
 
 TEST(TemporalTagger, DayListsAndMonthsWithTense) {
     const auto t = find("A meeting on 17 and 18 December 2024 agreed that they will reconvene in "
-                        "April.", "2025-02-27");
+                        "April.",
+                        "2025-02-27");
     ASSERT_EQ(t.size(), 2u);
     EXPECT_EQ(t[0].first.iso(), "2024-12-17");
     EXPECT_EQ(t[0].last.iso(), "2024-12-18");
@@ -62,7 +63,7 @@ TEST(TemporalTagger, ForwardOptionTakesTheNextOccurrence) {
     TimexOptions forward;
     forward.forward = true;
     EXPECT_EQ(find("on January 1st", "2016-02-15", forward).at(0).first.iso(), "2017-01-01");
-    EXPECT_EQ(find("on January 1st", "2016-02-15").at(0).first.iso(), "2016-01-01");  // nearest
+    EXPECT_EQ(find("on January 1st", "2016-02-15").at(0).first.iso(), "2016-01-01"); // nearest
 }
 
 TEST(TemporalTagger, TimesOffsetsAndCompositions) {
@@ -84,7 +85,8 @@ TEST(TemporalTagger, TimesOffsetsAndCompositions) {
 
 TEST(TemporalTagger, NextAndLastWeekdayAreWorkingDays) {
     // 2025-06-14 is a Saturday: the last working day is Friday, the next is Monday
-    EXPECT_EQ(find("the crossing reopens next weekday", "2025-06-14T12:00").at(0).first.iso(), "2025-06-16");
+    EXPECT_EQ(find("the crossing reopens next weekday", "2025-06-14T12:00").at(0).first.iso(),
+              "2025-06-16");
     EXPECT_EQ(find("it closed last weekday", "2025-06-14T12:00").at(0).first.iso(), "2025-06-13");
     EXPECT_EQ(find("it closed last weekday", "2025-06-12T12:00").at(0).first.iso(), "2025-06-11");
 }
@@ -145,28 +147,33 @@ TEST(SplitArticles, AggregatorPageGivesLeadAndRelatedArticles) {
 }
 
 TEST(SplitArticles, PageWithoutStructureIsOneArticleAndEmptyIsNone) {
-    EXPECT_EQ(split_articles("Just one line of text that is a report about nothing much.", std::nullopt).size(), 1u);
+    EXPECT_EQ(
+        split_articles("Just one line of text that is a report about nothing much.", std::nullopt)
+            .size(),
+        1u);
     EXPECT_TRUE(split_articles("", std::nullopt).empty() ||
                 split_articles("", std::nullopt).front().text.empty());
 }
 
 TEST(SplitArticles, RelativeAgeWithoutRetrievalTimeStaysUnknown) {
-    const auto a = split_articles("Lead\nText of the lead article goes on for a while here.\n"
-                                  "Wire\n2 days ago\n- Wire\nTitle\nBody of the related article goes on.\n",
-                                  std::nullopt);
+    const auto a =
+        split_articles("Lead\nText of the lead article goes on for a while here.\n"
+                       "Wire\n2 days ago\n- Wire\nTitle\nBody of the related article goes on.\n",
+                       std::nullopt);
     ASSERT_EQ(a.size(), 2u);
     EXPECT_FALSE(a[1].published.has_value());
     EXPECT_NE(a[1].published_note.find("no retrieval time"), std::string::npos);
 }
 
 TEST(HtmlToText, KeepsParagraphsDropsMarkupAndScripts) {
-    const std::string text = html_to_text(
-        "<html><head><title>Clashes</title><script>var x = '<p>no</p>';</script>"
-        "<style>p { color: red }</style></head><body><h1>Clashes in Tripoli</h1>"
-        "<p>Fighting broke out in <b>Abu Salim</b> on Monday &amp; Tuesday.</p>"
-        "<p>Residents fled to Tajoura&#8217;s outskirts.</p></body></html>");
+    const std::string text =
+        html_to_text("<html><head><title>Clashes</title><script>var x = '<p>no</p>';</script>"
+                     "<style>p { color: red }</style></head><body><h1>Clashes in Tripoli</h1>"
+                     "<p>Fighting broke out in <b>Abu Salim</b> on Monday &amp; Tuesday.</p>"
+                     "<p>Residents fled to Tajoura&#8217;s outskirts.</p></body></html>");
     EXPECT_NE(text.find("Clashes in Tripoli\n"), std::string::npos) << text;
-    EXPECT_NE(text.find("Fighting broke out in Abu Salim on Monday & Tuesday."), std::string::npos) << text;
+    EXPECT_NE(text.find("Fighting broke out in Abu Salim on Monday & Tuesday."), std::string::npos)
+        << text;
     EXPECT_NE(text.find("Tajoura\xE2\x80\x99s"), std::string::npos) << text;
     EXPECT_EQ(text.find("var x"), std::string::npos);
     EXPECT_EQ(text.find("color"), std::string::npos);
@@ -176,16 +183,18 @@ TEST(ReadArticles, JsonLinesWithABadLineKeepsTheOthers) {
     const auto path = std::filesystem::temp_directory_path() / "kharita-articles-test.jsonl";
     {
         std::ofstream out(path);
-        out << R"({"title": "One", "text": "Talks in Tunis.", "published": "2025-02-26"})" << "\n";
+        out << R"({"title": "One", "text": "Talks in Tunis.", "published": "2025-02-26"})"
+            << "\n";
         out << "{not json\n";
-        out << R"({"title": "Two", "text": "A protest in Misrata.", "published": "2025-31-02"})" << "\n";
+        out << R"({"title": "Two", "text": "A protest in Misrata.", "published": "2025-31-02"})"
+            << "\n";
     }
     Diagnostics problems;
     const auto articles = read_articles(path, std::nullopt, problems);
     std::filesystem::remove(path);
     ASSERT_EQ(articles.size(), 2u);
     EXPECT_EQ(articles[0].published->iso(), "2025-02-26");
-    EXPECT_FALSE(articles[1].published.has_value());  // an impossible date is not used
+    EXPECT_FALSE(articles[1].published.has_value()); // an impossible date is not used
     EXPECT_EQ(problems.count(), 2u);
     EXPECT_EQ(problems.examples().front().line, 2u);
 }

@@ -12,13 +12,15 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string text(reinterpret_cast<const char*>(data), size);
     // a header that names the required columns, then the fuzzed rows
-    std::istringstream in("event_date,event_type,sub_event_type,latitude,longitude,notes,fatalities\n" + text);
+    std::istringstream in(
+        "event_date,event_type,sub_event_type,latitude,longitude,notes,fatalities\n" + text);
     try {
         kharita::AcledReader reader(in, "fuzz");
         kharita::Diagnostics problems;
         kharita::EventRecord r;
         while (reader.next(r, problems)) {
-            if (!r.position || !r.position->is_valid() || !r.date_start) std::abort();
+            if (!r.position || !r.position->is_valid() || !r.date_start)
+                std::abort();
         }
     } catch (const kharita::InputError&) {
     }

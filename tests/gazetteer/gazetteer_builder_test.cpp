@@ -27,7 +27,7 @@ protected:
 
     GazetteerBuildOptions options(const std::string& fixture) const {
         GazetteerBuildOptions o;
-        o.data_dir = dir / "empty-data";  // no WOF, reference or supplement files
+        o.data_dir = dir / "empty-data"; // no WOF, reference or supplement files
         o.geonames_dir = kFixtures / fixture;
         o.out = dir / "gazetteer.sqlite";
         return o;
@@ -42,7 +42,7 @@ protected:
 
 /// Every malformed-row fixture has one bad row on line 2 between two good ones.
 void expect_one_problem_on_line_2(const GazetteerBuildReport& r, const std::string& what) {
-    EXPECT_EQ(r.problems.count(), 2u);  // the bad row, plus the missing word list notice
+    EXPECT_EQ(r.problems.count(), 2u); // the bad row, plus the missing word list notice
     ASSERT_FALSE(r.problems.examples().empty());
     const std::string first = r.problems.examples().front().to_string();
     EXPECT_NE(first.find("LY.txt:2"), std::string::npos) << first;
@@ -71,8 +71,7 @@ TEST_F(BuilderTest, WrongColumnCountIsCountedAndSkipped) {
 }
 
 TEST_F(BuilderTest, NonNumericPopulationIsCountedAndSkipped) {
-    expect_one_problem_on_line_2(build_gazetteer(options("non-numeric-population")),
-                                 "population");
+    expect_one_problem_on_line_2(build_gazetteer(options("non-numeric-population")), "population");
 }
 
 TEST_F(BuilderTest, BrokenUtf8IsCountedAndSkipped) {
@@ -88,7 +87,7 @@ TEST_F(BuilderTest, MissingDirectoryStopsAndLeavesTheOldDatabase) {
         EXPECT_NE(std::string(e.what()).find("does-not-exist"), std::string::npos) << e.what();
     }
     EXPECT_EQ(read(dir / "gazetteer.sqlite"), "previous build");
-    for (const auto& entry : fs::directory_iterator(dir)) {  // no temporary file left behind
+    for (const auto& entry : fs::directory_iterator(dir)) { // no temporary file left behind
         EXPECT_EQ(entry.path().string().find(".tmp-"), std::string::npos) << entry.path();
     }
 }
@@ -115,7 +114,7 @@ TEST_F(BuilderTest, ZippedDumpsGetAnUnzipHint) {
 
 TEST_F(BuilderTest, UnreadableFileStopsWithItsName) {
     fs::create_directories(dir / "dumps");
-    fs::create_directories(dir / "dumps" / "LY.txt");  // a directory where a file should be
+    fs::create_directories(dir / "dumps" / "LY.txt"); // a directory where a file should be
     GazetteerBuildOptions o = options("good");
     o.geonames_dir = dir / "dumps";
     try {

@@ -4,9 +4,9 @@
 #include "map_renderer.hpp"
 
 #include "kharita/basemap.hpp"
+#include "kharita/error.hpp"
 #include "kharita/event_style.hpp"
 #include "kharita/events.hpp"
-#include "kharita/error.hpp"
 #include "kharita/raster_basemap.hpp"
 
 #include <gdal_priv.h>
@@ -35,7 +35,8 @@ protected:
         mercator = new WebMercator();
         basemap = new Basemap(load_basemap(default_basemap_dir(), *mercator));
     }
-    static EventPoints points_at(const std::vector<std::pair<LatLon, EventType>>& events, std::uint8_t geo_rank = 2) {
+    static EventPoints points_at(const std::vector<std::pair<LatLon, EventType>>& events,
+                                 std::uint8_t geo_rank = 2) {
         EventPoints pts;
         std::int64_t id = 1;
         for (const auto& [ll, type] : events) {
@@ -54,7 +55,8 @@ protected:
         for (int dy = -radius; dy <= radius; ++dy) {
             for (int dx = -radius; dx <= radius; ++dx) {
                 const QPoint p(static_cast<int>(at.x()) + dx, static_cast<int>(at.y()) + dy);
-                if (!img.rect().contains(p)) continue;
+                if (!img.rect().contains(p))
+                    continue;
                 const QColor px = img.pixelColor(p);
                 if (std::abs(px.red() - c.red()) < 30 && std::abs(px.green() - c.green()) < 30 &&
                     std::abs(px.blue() - c.blue()) < 30) {
@@ -77,9 +79,9 @@ MapViewport libya_view() {
 
 TEST_F(RenderTest, EventsAppearAtTheirPlacesInTheirTypesColours) {
     ASSERT_FALSE(basemap->land.empty()) << "the embedded basemap did not load";
-    const auto pts = points_at({{{32.887, 13.187}, EventType::clash},      // Tripoli
-                                {{32.117, 20.067}, EventType::protest},    // Benghazi
-                                {{24.2, 23.3}, EventType::mass_grave}});  // Kufra
+    const auto pts = points_at({{{32.887, 13.187}, EventType::clash},    // Tripoli
+                                {{32.117, 20.067}, EventType::protest},  // Benghazi
+                                {{24.2, 23.3}, EventType::mass_grave}}); // Kufra
     const MapViewport view = libya_view();
     const QImage img = MapRenderer(*basemap).render_image(view, pts, {}, {});
     for (std::size_t i = 0; i < pts.size(); ++i) {
@@ -87,7 +89,8 @@ TEST_F(RenderTest, EventsAppearAtTheirPlacesInTheirTypesColours) {
             << "event " << i << " not drawn in its colour";
     }
     // nothing of the clash colour far from any event (the legend is bottom-left)
-    EXPECT_FALSE(colour_near(img, QPointF(900, 200), type_color(static_cast<std::uint8_t>(EventType::clash)), 20));
+    EXPECT_FALSE(colour_near(img, QPointF(900, 200),
+                             type_color(static_cast<std::uint8_t>(EventType::clash)), 20));
     // land and sea: Tripoli's hinterland is land-coloured, the sea north of it is blue
     const QColor sea = img.pixelColor(view.to_screen(mercator->forward({34.5, 16.0})).toPoint());
     EXPECT_GT(sea.blue(), sea.red());
@@ -112,14 +115,16 @@ TEST_F(RenderTest, LegendShowsEveryType) {
     RenderOptions none;
     none.legend = false;
     const QImage bare = MapRenderer(*basemap).render_image(view, {}, {}, none);
-    EXPECT_NE(bare.pixelColor(40, view.size.height() - 100), img.pixelColor(40, view.size.height() - 100));
+    EXPECT_NE(bare.pixelColor(40, view.size.height() - 100),
+              img.pixelColor(40, view.size.height() - 100));
 }
 
 TEST_F(RenderTest, ManyEventsBecomeClustersWithCountsOrARaster) {
     std::mt19937 rng(3);
     std::normal_distribution<double> lat(32.8, 0.2), lon(13.2, 0.3);
     std::vector<std::pair<LatLon, EventType>> many;
-    for (int i = 0; i < 30000; ++i) many.push_back({{lat(rng), lon(rng)}, EventType::protest});
+    for (int i = 0; i < 30000; ++i)
+        many.push_back({{lat(rng), lon(rng)}, EventType::protest});
     const auto pts = points_at(many);
     const MapViewport view = libya_view();
     MapRenderer renderer(*basemap);
@@ -131,22 +136,26 @@ TEST_F(RenderTest, ManyEventsBecomeClustersWithCountsOrARaster) {
     painter.end();
     // clusters: their counts add up to the events in view, and they sit where the events are
     std::uint64_t clustered = 0;
-    for (const auto& c : renderer.last_clusters()) clustered += c.count;
+    for (const auto& c : renderer.last_clusters())
+        clustered += c.count;
     EXPECT_EQ(clustered, 30000u);
     EXPECT_LT(renderer.last_clusters().size(), 100u);
     const QPointF tripoli = view.to_screen(mercator->forward({32.8, 13.2}));
     const QImage img = renderer.render_image(view, pts, {}, options);
-    EXPECT_TRUE(colour_near(img, tripoli, type_color(static_cast<std::uint8_t>(EventType::protest)), 12));
+    EXPECT_TRUE(
+        colour_near(img, tripoli, type_color(static_cast<std::uint8_t>(EventType::protest)), 12));
     // the heat map: a raster in the same colour, no clusters
     options.heat_map = true;
     const QImage heat = renderer.render_image(view, pts, {}, options);
     EXPECT_TRUE(renderer.last_clusters().empty());
-    EXPECT_TRUE(colour_near(heat, tripoli, type_color(static_cast<std::uint8_t>(EventType::protest)), 3));
+    EXPECT_TRUE(
+        colour_near(heat, tripoli, type_color(static_cast<std::uint8_t>(EventType::protest)), 3));
     // every event filtered out: the protest colour is gone
     const std::vector<std::uint8_t> hidden(pts.size(), 0);
     options.heat_map = false;
     const QImage none = renderer.render_image(view, pts, hidden, options);
-    EXPECT_FALSE(colour_near(none, tripoli, type_color(static_cast<std::uint8_t>(EventType::protest)), 12));
+    EXPECT_FALSE(
+        colour_near(none, tripoli, type_color(static_cast<std::uint8_t>(EventType::protest)), 12));
 }
 
 TEST_F(RenderTest, ARasterBasemapIsWarpedUnderTheMap) {
@@ -156,13 +165,17 @@ TEST_F(RenderTest, ARasterBasemapIsWarpedUnderTheMap) {
         GDALAllRegister();
         GDALDriver* gtiff = GetGDALDriverManager()->GetDriverByName("GTiff");
         GDALDatasetUniquePtr ds(gtiff->Create(path.c_str(), 100, 100, 3, GDT_Byte, nullptr));
-        double gt[6] = {10, 0.1, 0, 35, 0, -0.1};  // 10..20 E, 25..35 N
+        double gt[6] = {10, 0.1, 0, 35, 0, -0.1}; // 10..20 E, 25..35 N
         ds->SetGeoTransform(gt);
         ds->SetProjection(SRS_WKT_WGS84_LAT_LONG);
         std::vector<std::uint8_t> red(100 * 100, 220), zero(100 * 100, 20);
-        ASSERT_EQ(ds->GetRasterBand(1)->RasterIO(GF_Write, 0, 0, 100, 100, red.data(), 100, 100, GDT_Byte, 0, 0, nullptr), CE_None);
+        ASSERT_EQ(ds->GetRasterBand(1)->RasterIO(GF_Write, 0, 0, 100, 100, red.data(), 100, 100,
+                                                 GDT_Byte, 0, 0, nullptr),
+                  CE_None);
         for (int b : {2, 3}) {
-            ASSERT_EQ(ds->GetRasterBand(b)->RasterIO(GF_Write, 0, 0, 100, 100, zero.data(), 100, 100, GDT_Byte, 0, 0, nullptr), CE_None);
+            ASSERT_EQ(ds->GetRasterBand(b)->RasterIO(GF_Write, 0, 0, 100, 100, zero.data(), 100,
+                                                     100, GDT_Byte, 0, 0, nullptr),
+                      CE_None);
         }
     }
     const RasterBasemap raster = RasterBasemap::open(path);
@@ -176,7 +189,7 @@ TEST_F(RenderTest, ARasterBasemapIsWarpedUnderTheMap) {
     EXPECT_GT(inside.red(), 180);
     EXPECT_LT(inside.green(), 60);
     const QColor outside = img.pixelColor(view.to_screen(mercator->forward({22, 24})).toPoint());
-    EXPECT_GT(outside.green(), 150);  // beyond the raster: the sea colour under it, not red
+    EXPECT_GT(outside.green(), 150); // beyond the raster: the sea colour under it, not red
     std::filesystem::remove(path);
     EXPECT_THROW(RasterBasemap::open("/nonexistent/tiles.mbtiles"), Error);
 }

@@ -4,16 +4,16 @@
 
 #include "main_window.hpp"
 
+#include "detail/gdal.hpp"
 #include "kharita/basemap.hpp"
 #include "kharita/events.hpp"
-#include "detail/gdal.hpp"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QSignalSpy>
 #include <QTableView>
-#include <QTreeWidget>
 #include <QTest>
+#include <QTreeWidget>
 
 #include <gtest/gtest.h>
 
@@ -35,7 +35,8 @@ protected:
         setenv("QT_QPA_PLATFORM", "offscreen", 1);
         app = new QApplication(argc, argv);
         basemap = new Basemap(load_basemap(default_basemap_dir(), WebMercator()));
-        dir = fs::temp_directory_path() / ("kharita-viewer-test-" + std::to_string(std::random_device{}()));
+        dir = fs::temp_directory_path() /
+              ("kharita-viewer-test-" + std::to_string(std::random_device{}()));
         fs::create_directories(dir);
         // a store with known events: three types, two years, Tripoli and Benghazi
         auto store = open_event_store(dir / "events.sqlite", StoreMode::create);
@@ -55,9 +56,12 @@ protected:
             r.sources = "Test";
             records.push_back(r);
         };
-        for (int i = 0; i < 10; ++i) add("clash", {32.88, 13.19}, CivilDay{2024, 5, 1}.plus_days(i), "Tripoli");
-        for (int i = 0; i < 6; ++i) add("protest", {32.12, 20.07}, CivilDay{2025, 2, 1}.plus_days(i), "Benghazi");
-        for (int i = 0; i < 4; ++i) add("meeting", {32.88, 13.19}, CivilDay{2025, 3, 10}.plus_days(i), "Tripoli");
+        for (int i = 0; i < 10; ++i)
+            add("clash", {32.88, 13.19}, CivilDay{2024, 5, 1}.plus_days(i), "Tripoli");
+        for (int i = 0; i < 6; ++i)
+            add("protest", {32.12, 20.07}, CivilDay{2025, 2, 1}.plus_days(i), "Benghazi");
+        for (int i = 0; i < 4; ++i)
+            add("meeting", {32.88, 13.19}, CivilDay{2025, 3, 10}.plus_days(i), "Tripoli");
         store->ingest_records(records);
     }
     static void TearDownTestSuite() {
@@ -79,11 +83,11 @@ TEST_F(ViewerTest, ModelPassesQtsModelTester) {
     f.types.set(static_cast<std::size_t>(EventType::clash));
     model.set_filter(f);
     EXPECT_EQ(model.rowCount(), 10);
-    f.statuses.reset(0);  // occurred off: every test event is occurred
+    f.statuses.reset(0); // occurred off: every test event is occurred
     model.set_filter(f);
     EXPECT_EQ(model.rowCount(), 0);
     f.statuses.set();
-    f.max_time_rank = 1;  // day or finer: all of them
+    f.max_time_rank = 1; // day or finer: all of them
     model.set_filter(f);
     EXPECT_EQ(model.rowCount(), 10);
     model.sort(EventModel::Place, Qt::DescendingOrder);
@@ -102,12 +106,15 @@ TEST_F(ViewerTest, FiltersBrushingAndSelectionStayInStep) {
     EXPECT_EQ(filtered.count(), 1);
     EXPECT_EQ(w.model().rowCount(), 10);
     std::size_t visible = 0;
-    for (auto v : w.model().visible()) visible += v;
+    for (auto v : w.model().visible())
+        visible += v;
     EXPECT_EQ(visible, 10u);
     EXPECT_TRUE(w.filter_summary().contains("2025-01-01"));
     // the histogram counts what passes every other filter
     double total = 0;
-    for (const auto& bin : w.timeline().bins()) for (double v : bin) total += v;
+    for (const auto& bin : w.timeline().bins())
+        for (double v : bin)
+            total += v;
     EXPECT_NEAR(total, 20, 1e-9);
 
     // selecting a table row selects the event on the map, and the detail pane shows it
@@ -171,11 +178,12 @@ TEST_F(ViewerTest, PolygonDrawnOnTheMapRegionsAndCumulativePlayback) {
     const WebMercator m;
     QSignalSpy drawn(&w.map(), &MapWidget::polygonDrawn);
     for (const LatLon ll : {LatLon{31.0, 19.0}, LatLon{31.0, 21.5}, LatLon{33.5, 20.0}}) {
-        QTest::mouseClick(&w.map(), Qt::LeftButton, {}, w.map().viewport().to_screen(m.forward(ll)).toPoint());
+        QTest::mouseClick(&w.map(), Qt::LeftButton, {},
+                          w.map().viewport().to_screen(m.forward(ll)).toPoint());
     }
     QTest::mouseDClick(&w.map(), Qt::LeftButton, {}, QPoint(5, 5));
     ASSERT_EQ(drawn.count(), 1);
-    EXPECT_EQ(w.model().rowCount(), 6);  // the Benghazi protests only
+    EXPECT_EQ(w.model().rowCount(), 6); // the Benghazi protests only
     EXPECT_TRUE(w.filter_summary().contains("polygon"));
     w.set_polygon({});
     EXPECT_EQ(w.model().rowCount(), 20);
@@ -189,11 +197,12 @@ TEST_F(ViewerTest, PolygonDrawnOnTheMapRegionsAndCumulativePlayback) {
     ASSERT_GT(w.region_tree()->topLevelItemCount(), 100);
     QTreeWidgetItem* libya = nullptr;
     for (int i = 0; i < w.region_tree()->topLevelItemCount(); ++i) {
-        if (w.region_tree()->topLevelItem(i)->data(0, Qt::UserRole).toString() == "LY") libya = w.region_tree()->topLevelItem(i);
+        if (w.region_tree()->topLevelItem(i)->data(0, Qt::UserRole).toString() == "LY")
+            libya = w.region_tree()->topLevelItem(i);
     }
     ASSERT_NE(libya, nullptr);
     libya->setCheckState(0, Qt::Checked);
-    EXPECT_EQ(w.model().rowCount(), 20);  // every test event is in Libya
+    EXPECT_EQ(w.model().rowCount(), 20); // every test event is in Libya
     libya->setCheckState(0, Qt::Unchecked);
 
     // cumulative playback grows the range from the first day
@@ -216,7 +225,7 @@ TEST_F(ViewerTest, MissingEmptyAndCorruptDatabasesShowAMessage) {
     EXPECT_TRUE(w.open_database(QString::fromStdString((dir / "empty.sqlite").string())));
     EXPECT_TRUE(w.banner_text().contains("no events"));
     w.show();
-    QTest::qWait(10);  // painting an empty model must not crash
+    QTest::qWait(10); // painting an empty model must not crash
     EXPECT_EQ(w.model().rowCount(), 0);
 }
 
@@ -228,7 +237,7 @@ TEST_F(ViewerTest, IngestRunsInAWorkerAndReloads) {
     QSignalSpy done(&w, &MainWindow::ingestFinished);
     const fs::path sample = fs::path(KHARITA_SAMPLES_DIR) / "2025-05-tripoli-clashes.txt";
     w.ingest({QString::fromStdString(sample.string())});
-    EXPECT_TRUE(w.ingesting());  // the call returned while the worker runs
+    EXPECT_TRUE(w.ingesting()); // the call returned while the worker runs
     ASSERT_TRUE(done.wait(60000));
     EXPECT_TRUE(done.front().front().toBool());
     EXPECT_GT(w.model().rowCount(), 0);

@@ -42,25 +42,34 @@ void EventModel::open(const std::filesystem::path& file) {
 }
 
 void EventModel::reload() {
-    if (m_store) open(m_file);
+    if (m_store)
+        open(m_file);
 }
 
 EventFilter EventModel::store_filter() const {
     EventFilter f;
-    if (m_filter.from_day) f.from = CivilDay::from_serial(*m_filter.from_day);
-    if (m_filter.to_day) f.to = CivilDay::from_serial(*m_filter.to_day);
+    if (m_filter.from_day)
+        f.from = CivilDay::from_serial(*m_filter.from_day);
+    if (m_filter.to_day)
+        f.to = CivilDay::from_serial(*m_filter.to_day);
     if (m_filter.types.count() < m_filter.types.size()) {
         for (std::size_t t = 0; t < m_filter.types.size(); ++t) {
-            if (m_filter.types[t]) f.types.emplace_back(to_string(static_cast<EventType>(t)));
+            if (m_filter.types[t])
+                f.types.emplace_back(to_string(static_cast<EventType>(t)));
         }
-        if (f.types.empty()) f.types.emplace_back("none");
+        if (f.types.empty())
+            f.types.emplace_back("none");
     }
-    if (m_filter.max_geo_rank < 6) f.min_geo_precision = static_cast<GeoPrecision>(m_filter.max_geo_rank);
-    if (m_filter.max_time_rank < 6) f.min_time_precision = static_cast<TimePrecision>(m_filter.max_time_rank);
+    if (m_filter.max_geo_rank < 6)
+        f.min_geo_precision = static_cast<GeoPrecision>(m_filter.max_geo_rank);
+    if (m_filter.max_time_rank < 6)
+        f.min_time_precision = static_cast<TimePrecision>(m_filter.max_time_rank);
     for (std::size_t k = 0; k < 3 && m_filter.statuses.count() < 3; ++k) {
-        if (m_filter.statuses[k]) f.statuses.emplace_back(to_string(static_cast<EventStatus>(k)));
+        if (m_filter.statuses[k])
+            f.statuses.emplace_back(to_string(static_cast<EventStatus>(k)));
     }
-    if (m_filter.statuses.none()) f.statuses.emplace_back("none");
+    if (m_filter.statuses.none())
+        f.statuses.emplace_back("none");
     f.text = m_filter.text;
     f.regions = m_filter.regions;
     f.polygon_wkt = polygon_wkt(m_filter.polygon);
@@ -68,20 +77,25 @@ EventFilter EventModel::store_filter() const {
 }
 
 std::string polygon_wkt(const std::vector<LatLon>& ring) {
-    if (ring.size() < 3) return {};
+    if (ring.size() < 3)
+        return {};
     std::string wkt = "POLYGON((";
     for (std::size_t i = 0; i <= ring.size(); ++i) {
-        const LatLon& p = ring[i % ring.size()];  // closed: the first vertex again
+        const LatLon& p = ring[i % ring.size()]; // closed: the first vertex again
         wkt += (i == 0 ? "" : ",") + std::to_string(p.lon) + " " + std::to_string(p.lat);
     }
     return wkt + "))";
 }
 
 void EventModel::set_filter(const ViewFilter& filter) {
-    const bool same_polygon = filter.polygon.size() == m_filter.polygon.size() &&
-        std::equal(filter.polygon.begin(), filter.polygon.end(), m_filter.polygon.begin(),
-                   [](const LatLon& a, const LatLon& b) { return a.lat == b.lat && a.lon == b.lon; });
-    const bool store_part_changed = !same_polygon || filter.text != m_filter.text || filter.regions.size() != m_filter.regions.size() ||
+    const bool same_polygon =
+        filter.polygon.size() == m_filter.polygon.size() &&
+        std::equal(
+            filter.polygon.begin(), filter.polygon.end(), m_filter.polygon.begin(),
+            [](const LatLon& a, const LatLon& b) { return a.lat == b.lat && a.lon == b.lon; });
+    const bool store_part_changed =
+        !same_polygon || filter.text != m_filter.text ||
+        filter.regions.size() != m_filter.regions.size() ||
         !std::equal(filter.regions.begin(), filter.regions.end(), m_filter.regions.begin(),
                     [](const RegionCode& a, const RegionCode& b) {
                         return a.country == b.country && a.admin1_code == b.admin1_code;
@@ -90,7 +104,8 @@ void EventModel::set_filter(const ViewFilter& filter) {
     if (store_part_changed) {
         // free text and regions are answered by the store's indexes, once per change
         m_store_matches.reset();
-        if (m_store && (!filter.text.empty() || !filter.regions.empty() || filter.polygon.size() >= 3)) {
+        if (m_store &&
+            (!filter.text.empty() || !filter.regions.empty() || filter.polygon.size() >= 3)) {
             EventFilter f;
             f.text = filter.text;
             f.regions = filter.regions;
@@ -103,14 +118,17 @@ void EventModel::set_filter(const ViewFilter& filter) {
     beginResetModel();
     apply_filter();
     endResetModel();
-    if (m_selected && !m_visible[*m_selected]) select(std::nullopt);
+    if (m_selected && !m_visible[*m_selected])
+        select(std::nullopt);
     emit filterChanged();
 }
 
 bool EventModel::passes_except_dates(std::size_t i) const {
     const auto& f = m_filter;
-    return f.types[std::min<std::size_t>(m_points.type[i], 8)] && m_points.geo_rank[i] <= f.max_geo_rank &&
-           f.statuses[std::min<std::size_t>(m_points.status[i], 2)] && m_points.time_rank[i] <= f.max_time_rank &&
+    return f.types[std::min<std::size_t>(m_points.type[i], 8)] &&
+           m_points.geo_rank[i] <= f.max_geo_rank &&
+           f.statuses[std::min<std::size_t>(m_points.status[i], 2)] &&
+           m_points.time_rank[i] <= f.max_time_rank &&
            (!m_store_matches || m_store_matches->contains(m_points.id[i]));
 }
 
@@ -121,11 +139,15 @@ void EventModel::apply_filter() {
     const auto& f = m_filter;
     // in table order: the rows come out sorted without sorting on every filter change
     for (const std::size_t i : m_order) {
-        if (!passes_except_dates(i)) continue;
+        if (!passes_except_dates(i))
+            continue;
         if (f.from_day || f.to_day) {
-            if (!m_points.dated[i]) continue;
-            if (f.to_day && m_points.day_start[i] > *f.to_day) continue;
-            if (f.from_day && m_points.day_end[i] < *f.from_day) continue;
+            if (!m_points.dated[i])
+                continue;
+            if (f.to_day && m_points.day_start[i] > *f.to_day)
+                continue;
+            if (f.from_day && m_points.day_end[i] < *f.from_day)
+                continue;
         }
         m_visible[i] = 1;
         m_rows.push_back(i);
@@ -134,16 +156,22 @@ void EventModel::apply_filter() {
 
 void EventModel::sort_order() {
     m_order.resize(m_points.size());
-    for (std::size_t i = 0; i < m_order.size(); ++i) m_order[i] = i;
+    for (std::size_t i = 0; i < m_order.size(); ++i)
+        m_order[i] = i;
     const int column = m_sort_column;
     const bool ascending = m_sort_order == Qt::AscendingOrder;
     const auto key_less = [&](std::size_t a, std::size_t b) {
         switch (column) {
-        case Type: return m_points.type[a] < m_points.type[b];
-        case Place: return m_points.location[a] < m_points.location[b];
-        case Precision: return m_points.geo_rank[a] < m_points.geo_rank[b];
-        case Fatalities: return m_points.fatalities[a] < m_points.fatalities[b];
-        default: return m_points.day_start[a] < m_points.day_start[b];
+        case Type:
+            return m_points.type[a] < m_points.type[b];
+        case Place:
+            return m_points.location[a] < m_points.location[b];
+        case Precision:
+            return m_points.geo_rank[a] < m_points.geo_rank[b];
+        case Fatalities:
+            return m_points.fatalities[a] < m_points.fatalities[b];
+        default:
+            return m_points.day_start[a] < m_points.day_start[b];
         }
     };
     std::stable_sort(m_order.begin(), m_order.end(), [&](std::size_t a, std::size_t b) {
@@ -157,7 +185,8 @@ int EventModel::row_of_point(std::size_t point) const {
 }
 
 void EventModel::select(std::optional<std::size_t> point) {
-    if (point == m_selected) return;
+    if (point == m_selected)
+        return;
     m_selected = point;
     emit selectionChanged(point);
 }
@@ -166,39 +195,52 @@ int EventModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
 }
 
-int EventModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int EventModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
 
 QVariant EventModel::data(const QModelIndex& index, int role) const {
-    if (!index.isValid() || index.row() >= static_cast<int>(m_rows.size())) return {};
+    if (!index.isValid() || index.row() >= static_cast<int>(m_rows.size()))
+        return {};
     const std::size_t i = m_rows[static_cast<std::size_t>(index.row())];
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case Date:
-            if (!m_points.dated[i]) return QStringLiteral("undated");
+            if (!m_points.dated[i])
+                return QStringLiteral("undated");
             return m_points.day_start[i] == m_points.day_end[i]
                        ? day_text(m_points.day_start[i])
-                       : day_text(m_points.day_start[i]) + QStringLiteral(" – ") + day_text(m_points.day_end[i]);
-        case Type: return type_label(m_points.type[i]);
-        case Place: return QString::fromStdString(m_points.location[i]);
+                       : day_text(m_points.day_start[i]) + QStringLiteral(" – ") +
+                             day_text(m_points.day_end[i]);
+        case Type:
+            return type_label(m_points.type[i]);
+        case Place:
+            return QString::fromStdString(m_points.location[i]);
         case Precision: {
-            if (m_points.geo_rank[i] > static_cast<int>(GeoPrecision::continent)) return QStringLiteral("none");
+            if (m_points.geo_rank[i] > static_cast<int>(GeoPrecision::continent))
+                return QStringLiteral("none");
             const auto name = to_string(static_cast<GeoPrecision>(m_points.geo_rank[i]));
             return QString::fromLatin1(name.data(), static_cast<qsizetype>(name.size()));
         }
-        case Fatalities: return m_points.fatalities[i] < 0 ? QVariant() : QVariant(m_points.fatalities[i]);
-        default: return {};
+        case Fatalities:
+            return m_points.fatalities[i] < 0 ? QVariant() : QVariant(m_points.fatalities[i]);
+        default:
+            return {};
         }
     }
     if (role == Qt::DecorationRole && index.column() == Type) {
-        const EventStyle& s = event_style(to_string(static_cast<EventType>(std::min<int>(m_points.type[i], 8))));
+        const EventStyle& s =
+            event_style(to_string(static_cast<EventType>(std::min<int>(m_points.type[i], 8))));
         return QColor(s.red, s.green, s.blue);
     }
-    if (role == Qt::UserRole) return QVariant::fromValue(static_cast<qulonglong>(i));
+    if (role == Qt::UserRole)
+        return QVariant::fromValue(static_cast<qulonglong>(i));
     return {};
 }
 
 QVariant EventModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (role != Qt::DisplayRole || orientation != Qt::Horizontal) return {};
+    if (role != Qt::DisplayRole || orientation != Qt::Horizontal)
+        return {};
     static const char* const names[] = {"Date", "Type", "Place", "Precision", "Dead"};
     return section >= 0 && section < ColumnCount ? QString::fromLatin1(names[section]) : QVariant();
 }

@@ -20,14 +20,14 @@ namespace kharita::viewer {
 
 /// What the analyst filters on, as the window shows it.
 struct ViewFilter {
-    std::bitset<9> types = std::bitset<9>().set();  ///< by EventType number
-    std::optional<std::int32_t> from_day, to_day;   ///< days since 1970-01-01
+    std::bitset<9> types = std::bitset<9>().set();    ///< by EventType number
+    std::optional<std::int32_t> from_day, to_day;     ///< days since 1970-01-01
     std::bitset<3> statuses = std::bitset<3>().set(); ///< by EventStatus number
-    std::uint8_t max_geo_rank = 6;                   ///< 6: any precision, places or not
-    std::uint8_t max_time_rank = 6;                  ///< 6: any, undated included
-    std::string text;                                ///< words in evidence or article
+    std::uint8_t max_geo_rank = 6;                    ///< 6: any precision, places or not
+    std::uint8_t max_time_rank = 6;                   ///< 6: any, undated included
+    std::string text;                                 ///< words in evidence or article
     std::vector<RegionCode> regions;
-    std::vector<LatLon> polygon;                     ///< drawn on the map; empty: none
+    std::vector<LatLon> polygon; ///< drawn on the map; empty: none
 };
 
 class EventModel : public QAbstractTableModel {
@@ -77,16 +77,16 @@ signals:
 
 private:
     void apply_filter();
-    void sort_order();  // m_order by the sort column, once per load or sort
+    void sort_order(); // m_order by the sort column, once per load or sort
 
     std::unique_ptr<EventStore> m_store;
     std::filesystem::path m_file;
     EventPoints m_points;
     ViewFilter m_filter;
-    std::optional<std::unordered_set<std::int64_t>> m_store_matches;  // text/region filters
+    std::optional<std::unordered_set<std::int64_t>> m_store_matches; // text/region filters
     std::vector<std::uint8_t> m_visible;
-    std::vector<std::size_t> m_order;  // every point, in table order
-    std::vector<std::size_t> m_rows;   // the visible points, in table order
+    std::vector<std::size_t> m_order; // every point, in table order
+    std::vector<std::size_t> m_rows;  // the visible points, in table order
     std::optional<std::size_t> m_selected;
     int m_sort_column = Date;
     Qt::SortOrder m_sort_order = Qt::AscendingOrder;

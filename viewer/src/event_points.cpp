@@ -48,7 +48,9 @@ void EventPoints::push_back(const EventPoint& p) {
     status.push_back(p.status);
 }
 
-void EventPoints::project(const WebMercator& projection) { projection.forward_in_place(xy); }
+void EventPoints::project(const WebMercator& projection) {
+    projection.forward_in_place(xy);
+}
 
 EventPoints load_event_points(const EventStore& store, const EventFilter& filter,
                               const WebMercator& projection) {

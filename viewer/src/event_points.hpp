@@ -14,18 +14,18 @@ namespace kharita::viewer {
 
 struct EventPoints {
     std::vector<std::int64_t> id;
-    std::vector<MapPoint> xy;            ///< Web Mercator; NaN when the event has no place
+    std::vector<MapPoint> xy; ///< Web Mercator; NaN when the event has no place
     std::vector<std::int32_t> day_start, day_end;
     std::vector<std::uint8_t> type, geo_rank, time_rank;
     std::vector<std::uint8_t> dated;
-    std::vector<std::int32_t> fatalities;  ///< -1 when not stated
+    std::vector<std::int32_t> fatalities; ///< -1 when not stated
     std::vector<std::string> location;
-    std::vector<std::uint8_t> status;  ///< EventStatus as a number
+    std::vector<std::uint8_t> status; ///< EventStatus as a number
 
     std::size_t size() const noexcept { return id.size(); }
     void clear();
     void reserve(std::size_t n);
-    void push_back(const EventPoint& p);  ///< position still in degrees: call project()
+    void push_back(const EventPoint& p); ///< position still in degrees: call project()
     void project(const WebMercator& projection);
 };
 

@@ -27,15 +27,18 @@ int main(int argc, char** argv) {
     try {
         basemap = kharita::load_basemap(kharita::default_basemap_dir(), kharita::WebMercator());
     } catch (const std::exception& e) {
-        QMessageBox::warning(nullptr, "Kharita", QString("The basemap could not be read: ") + e.what());
+        QMessageBox::warning(nullptr, "Kharita",
+                             QString("The basemap could not be read: ") + e.what());
     }
     kharita::viewer::MainWindow window(basemap);
-    if (!database.isEmpty()) window.open_database(database);
+    if (!database.isEmpty())
+        window.open_database(database);
     window.show();
     if (!screenshot.isEmpty()) {
         QTimer::singleShot(300, [&] {
             window.map().zoom_to_events();
-            if (window.model().rowCount() > 0) window.table().selectRow(0);
+            if (window.model().rowCount() > 0)
+                window.table().selectRow(0);
             QTimer::singleShot(200, [&] {
                 const bool ok = window.grab().save(screenshot, "PNG");
                 QApplication::exit(ok ? 0 : 1);

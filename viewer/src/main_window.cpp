@@ -40,9 +40,11 @@ namespace kharita::viewer {
 namespace {
 
 std::optional<std::int32_t> parse_day(const QString& text) {
-    if (text.trimmed().isEmpty()) return std::nullopt;
+    if (text.trimmed().isEmpty())
+        return std::nullopt;
     const auto t = LocalTime::parse(text.trimmed().toStdString());
-    if (!t) throw InputError("date", "\"" + text.toStdString() + "\" is not a day (YYYY-MM-DD)");
+    if (!t)
+        throw InputError("date", "\"" + text.toStdString() + "\" is not a day (YYYY-MM-DD)");
     return static_cast<std::int32_t>(t->day.serial());
 }
 
@@ -51,7 +53,9 @@ const Gazetteer& gazetteer() {
     return *g;
 }
 
-QString escape(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())).toHtmlEscaped(); }
+QString escape(std::string_view s) {
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())).toHtmlEscaped();
+}
 
 } // namespace
 
@@ -100,16 +104,18 @@ MainWindow::MainWindow(const Basemap& basemap, QWidget* parent) : QMainWindow(pa
     // one selection for table, map and detail
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) {
-                if (current.isValid()) m_model.select(m_model.point_of_row(current.row()));
+                if (current.isValid())
+                    m_model.select(m_model.point_of_row(current.row()));
             });
-    connect(&m_model, &EventModel::selectionChanged, this, [this](std::optional<std::size_t> point) {
-        update_detail(point);
-        const int row = point ? m_model.row_of_point(*point) : -1;
-        if (row >= 0 && m_table->currentIndex().row() != row) {
-            m_table->selectRow(row);
-            m_table->scrollTo(m_model.index(row, 0));
-        }
-    });
+    connect(&m_model, &EventModel::selectionChanged, this,
+            [this](std::optional<std::size_t> point) {
+                update_detail(point);
+                const int row = point ? m_model.row_of_point(*point) : -1;
+                if (row >= 0 && m_table->currentIndex().row() != row) {
+                    m_table->selectRow(row);
+                    m_table->scrollTo(m_model.index(row, 0));
+                }
+            });
     connect(m_timeline, &TimelineWidget::rangeBrushed, this,
             [this](std::optional<std::int32_t> from, std::optional<std::int32_t> to) {
                 ViewFilter f = m_model.filter();
@@ -118,7 +124,8 @@ MainWindow::MainWindow(const Basemap& basemap, QWidget* parent) : QMainWindow(pa
                 m_model.set_filter(f);
                 sync_panel_from_filter();
             });
-    connect(&m_model, &EventModel::filterChanged, this, [this] { m_summary->setText(filter_summary()); });
+    connect(&m_model, &EventModel::filterChanged, this,
+            [this] { m_summary->setText(filter_summary()); });
     connect(m_map, &MapWidget::polygonDrawn, this, &MainWindow::set_polygon);
     connect(m_map, &MapWidget::cursorMoved, this, [this](double lat, double lon) {
         statusBar()->showMessage(QString("%1°, %2°").arg(lat, 0, 'f', 4).arg(lon, 0, 'f', 4));
@@ -127,7 +134,8 @@ MainWindow::MainWindow(const Basemap& basemap, QWidget* parent) : QMainWindow(pa
 }
 
 MainWindow::~MainWindow() {
-    if (m_worker.joinable()) m_worker.join();
+    if (m_worker.joinable())
+        m_worker.join();
 }
 
 QWidget* MainWindow::build_filter_panel() {
@@ -140,7 +148,8 @@ QWidget* MainWindow::build_filter_panel() {
         QPixmap swatch(12, 12);
         swatch.fill(QColor(s.red, s.green, s.blue));
         box->setIcon(QIcon(swatch));
-        box->setProperty("type", QString::fromUtf8(s.type.data(), static_cast<qsizetype>(s.type.size())));
+        box->setProperty("type",
+                         QString::fromUtf8(s.type.data(), static_cast<qsizetype>(s.type.size())));
         connect(box, &QCheckBox::toggled, this, &MainWindow::apply_panel);
         m_type_boxes.push_back(box);
         layout->addWidget(box);
@@ -159,9 +168,11 @@ QWidget* MainWindow::build_filter_panel() {
     m_to = new QLineEdit;
     m_to->setPlaceholderText("YYYY-MM-DD");
     m_precision = new QComboBox;
-    for (const char* p : {"any", "site", "district", "town", "region", "country"}) m_precision->addItem(p);
+    for (const char* p : {"any", "site", "district", "town", "region", "country"})
+        m_precision->addItem(p);
     m_time_precision = new QComboBox;
-    for (const char* p : {"any", "time", "day", "week", "month", "year"}) m_time_precision->addItem(p);
+    for (const char* p : {"any", "time", "day", "week", "month", "year"})
+        m_time_precision->addItem(p);
     m_text = new QLineEdit;
     m_text->setPlaceholderText("words in evidence or article");
     m_region = new QLineEdit;
@@ -181,7 +192,8 @@ QWidget* MainWindow::build_filter_panel() {
     m_tree->hide();
     connect(m_tree, &QTreeWidget::itemChanged, this, &MainWindow::apply_panel);
     layout->addWidget(m_tree);
-    for (QLineEdit* e : {m_from, m_to, m_text, m_region}) connect(e, &QLineEdit::returnPressed, this, &MainWindow::apply_panel);
+    for (QLineEdit* e : {m_from, m_to, m_text, m_region})
+        connect(e, &QLineEdit::returnPressed, this, &MainWindow::apply_panel);
     connect(m_precision, &QComboBox::currentIndexChanged, this, &MainWindow::apply_panel);
     connect(m_time_precision, &QComboBox::currentIndexChanged, this, &MainWindow::apply_panel);
     auto* apply = new QPushButton("Apply");
@@ -195,9 +207,12 @@ QWidget* MainWindow::build_filter_panel() {
     auto* speed = new QComboBox;
     speed->addItems({"slow", "normal", "fast"});
     speed->setCurrentIndex(1);
-    connect(speed, &QComboBox::currentIndexChanged, this, [this](int i) { m_timeline->set_speed(i == 0 ? 1000 : i == 1 ? 400 : 120); });
+    connect(speed, &QComboBox::currentIndexChanged, this, [this](int i) {
+        m_timeline->set_speed(i == 0 ? 1000 : i == 1 ? 400 : 120);
+    });
     auto* cumulative = new QCheckBox("cumulative playback");
-    connect(cumulative, &QCheckBox::toggled, this, [this](bool on) { m_timeline->set_cumulative(on); });
+    connect(cumulative, &QCheckBox::toggled, this,
+            [this](bool on) { m_timeline->set_cumulative(on); });
     layout->addWidget(apply);
     layout->addWidget(play);
     layout->addWidget(speed);
@@ -210,43 +225,57 @@ QWidget* MainWindow::build_filter_panel() {
 void MainWindow::build_menus() {
     QMenu* file = menuBar()->addMenu("&File");
     file->addAction("&Open database…", this, [this] {
-        const QString f = QFileDialog::getOpenFileName(this, "Open event database", {}, "SQLite (*.sqlite *.db);;All files (*)");
-        if (!f.isEmpty()) open_database(f);
+        const QString f = QFileDialog::getOpenFileName(this, "Open event database", {},
+                                                       "SQLite (*.sqlite *.db);;All files (*)");
+        if (!f.isEmpty())
+            open_database(f);
     });
     file->addAction("&Ingest reports…", this, [this] {
-        const QStringList f = QFileDialog::getOpenFileNames(this, "Ingest reports", {}, "Reports (*.txt *.html *.htm *.jsonl)");
-        if (!f.isEmpty()) ingest(f);
+        const QStringList f = QFileDialog::getOpenFileNames(this, "Ingest reports", {},
+                                                            "Reports (*.txt *.html *.htm *.jsonl)");
+        if (!f.isEmpty())
+            ingest(f);
     });
     file->addAction("&Export current filter…", this, [this] {
-        const QString f = QFileDialog::getSaveFileName(this, "Export", "events.geojson",
-                                                       "GeoJSON (*.geojson);;GeoPackage (*.gpkg);;KML (*.kml);;CSV (*.csv)");
-        if (!f.isEmpty()) export_to(f);
+        const QString f = QFileDialog::getSaveFileName(
+            this, "Export", "events.geojson",
+            "GeoJSON (*.geojson);;GeoPackage (*.gpkg);;KML (*.kml);;CSV (*.csv)");
+        if (!f.isEmpty())
+            export_to(f);
     });
     file->addAction("Save map as &PNG…", this, [this] {
         const QString f = QFileDialog::getSaveFileName(this, "Save map", "map.png", "PNG (*.png)");
-        if (!f.isEmpty()) save_map_png(f);
+        if (!f.isEmpty())
+            save_map_png(f);
     });
     file->addAction("Save map as &SVG…", this, [this] {
         const QString f = QFileDialog::getSaveFileName(this, "Save map", "map.svg", "SVG (*.svg)");
-        if (!f.isEmpty()) save_map_svg(f);
+        if (!f.isEmpty())
+            save_map_svg(f);
     });
     file->addAction("Open raster &basemap…", this, [this] {
-        const QString f = QFileDialog::getOpenFileName(this, "Raster basemap", {}, "Rasters (*.mbtiles *.tif *.tiff);;All files (*)");
-        if (!f.isEmpty()) open_raster_basemap(f);
+        const QString f = QFileDialog::getOpenFileName(
+            this, "Raster basemap", {}, "Rasters (*.mbtiles *.tif *.tiff);;All files (*)");
+        if (!f.isEmpty())
+            open_raster_basemap(f);
     });
     file->addAction("Save filter…", this, [this] {
-        const QString f = QFileDialog::getSaveFileName(this, "Save filter", "filter.json", "JSON (*.json)");
-        if (!f.isEmpty()) save_filter(f);
+        const QString f =
+            QFileDialog::getSaveFileName(this, "Save filter", "filter.json", "JSON (*.json)");
+        if (!f.isEmpty())
+            save_filter(f);
     });
     file->addAction("Load filter…", this, [this] {
         const QString f = QFileDialog::getOpenFileName(this, "Load filter", {}, "JSON (*.json)");
-        if (!f.isEmpty()) load_filter(f);
+        if (!f.isEmpty())
+            load_filter(f);
     });
     file->addAction("&Quit", this, &QWidget::close);
     QMenu* view = menuBar()->addMenu("&View");
     view->addAction("Zoom to events", m_map, &MapWidget::zoom_to_events);
     view->addAction("Zoom to selection", m_map, &MapWidget::zoom_to_selection);
-    view->addAction("Zoom to region (the Region field)", this, [this] { zoom_to_region(m_region->text()); });
+    view->addAction("Zoom to region (the Region field)", this,
+                    [this] { zoom_to_region(m_region->text()); });
     view->addAction("Draw polygon filter", this, [this] {
         m_map->set_drawing(true);
         statusBar()->showMessage("Click the polygon's corners; double-click to close it", 8000);
@@ -265,8 +294,12 @@ void MainWindow::show_error(const QString& message) {
     m_banner->show();
 }
 
-QString MainWindow::banner_text() const { return m_banner->isHidden() ? QString() : m_banner->text(); }
-QString MainWindow::detail_html() const { return m_detail->toHtml(); }
+QString MainWindow::banner_text() const {
+    return m_banner->isHidden() ? QString() : m_banner->text();
+}
+QString MainWindow::detail_html() const {
+    return m_detail->toHtml();
+}
 
 bool MainWindow::open_database(const QString& file) {
     try {
@@ -274,7 +307,9 @@ bool MainWindow::open_database(const QString& file) {
         m_banner->hide();
         sync_panel_from_filter();
         setWindowTitle("Kharita — " + file);
-        if (m_model.points().size() == 0) show_error(file + " holds no events yet: ingest reports (File ▸ Ingest, or drop files here).");
+        if (m_model.points().size() == 0)
+            show_error(file +
+                       " holds no events yet: ingest reports (File ▸ Ingest, or drop files here).");
         return true;
     } catch (const std::exception& e) {
         show_error(QString("Cannot open %1: %2").arg(file, QString::fromUtf8(e.what())));
@@ -286,8 +321,10 @@ void MainWindow::apply_panel() {
     try {
         ViewFilter f = m_model.filter();
         for (std::size_t t = 0; t < m_type_boxes.size(); ++t) {
-            const auto type = event_type_from(m_type_boxes[t]->property("type").toString().toStdString());
-            if (type) f.types[static_cast<std::size_t>(*type)] = m_type_boxes[t]->isChecked();
+            const auto type =
+                event_type_from(m_type_boxes[t]->property("type").toString().toStdString());
+            if (type)
+                f.types[static_cast<std::size_t>(*type)] = m_type_boxes[t]->isChecked();
         }
         f.from_day = parse_day(m_from->text());
         f.to_day = parse_day(m_to->text());
@@ -295,7 +332,8 @@ void MainWindow::apply_panel() {
         f.max_geo_rank = static_cast<std::uint8_t>(p == 0 ? 6 : p - 1);
         const int tp = m_time_precision->currentIndex();
         f.max_time_rank = static_cast<std::uint8_t>(tp == 0 ? 6 : tp - 1);
-        for (std::size_t k = 0; k < m_status_boxes.size(); ++k) f.statuses[k] = m_status_boxes[k]->isChecked();
+        for (std::size_t k = 0; k < m_status_boxes.size(); ++k)
+            f.statuses[k] = m_status_boxes[k]->isChecked();
         f.text = m_text->text().trimmed().toStdString();
         f.regions.clear();
         if (!m_region->text().trimmed().isEmpty()) {
@@ -312,7 +350,8 @@ void MainWindow::apply_panel() {
                 for (int k = 0; k < country->childCount(); ++k) {
                     QTreeWidgetItem* unit = country->child(k);
                     if (unit->checkState(0) == Qt::Checked) {
-                        f.regions.push_back({cc, unit->data(0, Qt::UserRole).toString().toStdString(),
+                        f.regions.push_back({cc,
+                                             unit->data(0, Qt::UserRole).toString().toStdString(),
                                              unit->text(0).toStdString()});
                     }
                 }
@@ -335,20 +374,24 @@ bool MainWindow::zoom_to_region(const QString& text) {
                     std::numeric_limits<double>::lowest(), std::numeric_limits<double>::lowest()};
         if (m_model.store()) {
             m_model.store()->query_points(f, [&](const EventPoint& p) {
-                if (!p.position) return;
+                if (!p.position)
+                    return;
                 const MapPoint xy = m.forward(*p.position);
-                b = {std::min(b.min_x, xy.x), std::min(b.min_y, xy.y), std::max(b.max_x, xy.x), std::max(b.max_y, xy.y)};
+                b = {std::min(b.min_x, xy.x), std::min(b.min_y, xy.y), std::max(b.max_x, xy.x),
+                     std::max(b.max_y, xy.y)};
             });
         }
-        const auto place = region.admin1_code.empty() ? gazetteer().country(region.country)
-                                                      : gazetteer().admin1_place(region.country, region.admin1_code);
+        const auto place = region.admin1_code.empty()
+                               ? gazetteer().country(region.country)
+                               : gazetteer().admin1_place(region.country, region.admin1_code);
         const double pad = region.admin1_code.empty() ? 600000 : 150000;
-        if (place) {  // the unit's point with a margin, merged with its events
+        if (place) { // the unit's point with a margin, merged with its events
             const MapPoint c = m.forward(gazetteer().place(*place).position);
-            b = {std::min(b.min_x, c.x - pad), std::min(b.min_y, c.y - pad), std::max(b.max_x, c.x + pad),
-                 std::max(b.max_y, c.y + pad)};
+            b = {std::min(b.min_x, c.x - pad), std::min(b.min_y, c.y - pad),
+                 std::max(b.max_x, c.x + pad), std::max(b.max_y, c.y + pad)};
         }
-        if (b.min_x > b.max_x) return false;
+        if (b.min_x > b.max_x)
+            return false;
         m_map->set_viewport(MapViewport::fit(b, m_map->size()));
         return true;
     } catch (const std::exception& e) {
@@ -371,7 +414,8 @@ void MainWindow::show_region_tree() {
     try {
         const Gazetteer& g = gazetteer();
         std::map<std::string, std::vector<const AdminUnit*>> by_country;
-        for (const AdminUnit& u : g.admin1_units()) by_country[u.country].push_back(&u);
+        for (const AdminUnit& u : g.admin1_units())
+            by_country[u.country].push_back(&u);
         std::vector<std::pair<QString, std::string>> countries;
         for (const auto& [cc, units] : by_country) {
             const auto id = g.country(cc);
@@ -386,7 +430,8 @@ void MainWindow::show_region_tree() {
             for (const AdminUnit* u : by_country[cc]) {
                 auto* unit = new QTreeWidgetItem(country, {QString::fromStdString(u->name)});
                 unit->setData(0, Qt::UserRole, QString::fromStdString(u->code));
-                unit->setToolTip(0, QString::fromStdString(u->iso_code.empty() ? cc + "." + u->code : u->iso_code));
+                unit->setToolTip(0, QString::fromStdString(u->iso_code.empty() ? cc + "." + u->code
+                                                                               : u->iso_code));
                 unit->setCheckState(0, Qt::Unchecked);
             }
         }
@@ -411,12 +456,18 @@ QString MainWindow::filter_summary() const {
     const ViewFilter& f = m_model.filter();
     QString s = QString("%1 of %2 events").arg(m_model.rowCount()).arg(m_model.points().size());
     if (f.from_day || f.to_day) {
-        s += QString(" · %1 to %2").arg(f.from_day ? day_text(*f.from_day) : "…", f.to_day ? day_text(*f.to_day) : "…");
+        s += QString(" · %1 to %2")
+                 .arg(f.from_day ? day_text(*f.from_day) : "…",
+                      f.to_day ? day_text(*f.to_day) : "…");
     }
-    if (f.types.count() < f.types.size()) s += QString(" · %1 types").arg(f.types.count());
-    if (!f.text.empty()) s += " · \"" + QString::fromStdString(f.text) + "\"";
-    for (const auto& r : f.regions) s += " · " + QString::fromStdString(r.label);
-    if (f.polygon.size() >= 3) s += QString(" · polygon of %1 corners").arg(f.polygon.size());
+    if (f.types.count() < f.types.size())
+        s += QString(" · %1 types").arg(f.types.count());
+    if (!f.text.empty())
+        s += " · \"" + QString::fromStdString(f.text) + "\"";
+    for (const auto& r : f.regions)
+        s += " · " + QString::fromStdString(r.label);
+    if (f.polygon.size() >= 3)
+        s += QString(" · polygon of %1 corners").arg(f.polygon.size());
     return s;
 }
 
@@ -427,20 +478,31 @@ void MainWindow::update_detail(std::optional<std::size_t> point) {
     }
     const std::int64_t id = m_model.points().id[*point];
     const auto records = m_model.store()->records({id});
-    if (records.empty()) return;
+    if (records.empty())
+        return;
     const EventRecord& r = records.front();
-    QString html = QString("<h3>%1 <small>(%2)</small></h3>").arg(escape(r.type), escape(r.subtype));
+    QString html =
+        QString("<h3>%1 <small>(%2)</small></h3>").arg(escape(r.type), escape(r.subtype));
     html += QString("<p><b>When</b> %1%2 (%3)<br><b>Where</b> %4 (%5)%6<br><b>Status</b> %7")
                 .arg(r.date_start ? escape(r.date_start->iso()) : QString("on or before"),
-                     r.date_end && r.date_end != r.date_start ? " – " + escape(r.date_end->iso()) : QString(),
+                     r.date_end && r.date_end != r.date_start ? " – " + escape(r.date_end->iso())
+                                                              : QString(),
                      escape(r.time_precision), escape(r.location), escape(r.geo_precision),
-                     r.position ? QString(", %1°, %2°").arg(r.position->lat, 0, 'f', 3).arg(r.position->lon, 0, 'f', 3) : QString(),
+                     r.position ? QString(", %1°, %2°")
+                                      .arg(r.position->lat, 0, 'f', 3)
+                                      .arg(r.position->lon, 0, 'f', 3)
+                                : QString(),
                      escape(r.status));
-    if (r.fatalities) html += QString("<br><b>Dead</b> %1").arg(*r.fatalities);
-    if (!r.actors.empty()) html += "<br><b>Actors</b> " + escape(r.actors);
-    html += QString("<br><b>Confidence</b> %1 · <b>Sources</b> %2</p>").arg(r.confidence, 0, 'f', 2).arg(r.source_count);
+    if (r.fatalities)
+        html += QString("<br><b>Dead</b> %1").arg(*r.fatalities);
+    if (!r.actors.empty())
+        html += "<br><b>Actors</b> " + escape(r.actors);
+    html += QString("<br><b>Confidence</b> %1 · <b>Sources</b> %2</p>")
+                .arg(r.confidence, 0, 'f', 2)
+                .arg(r.source_count);
     for (const EventSource& s : m_model.store()->sources(id)) {
-        html += "<hr><p><b>" + escape(s.source) + "</b>" + (s.title.empty() ? QString() : " — " + escape(s.title)) + "</p>";
+        html += "<hr><p><b>" + escape(s.source) + "</b>" +
+                (s.title.empty() ? QString() : " — " + escape(s.title)) + "</p>";
         if (s.text.empty()) {
             html += "<p>" + escape(r.notes) + "</p>";
             continue;
@@ -453,10 +515,13 @@ void MainWindow::update_detail(std::optional<std::size_t> point) {
                 std::size_t next = to;
                 const bool in_evidence = at >= s.evidence_start && at < s.evidence_end;
                 for (const auto& [a, b] : s.toponyms) {
-                    if (a >= at && a < next) next = a;
+                    if (a >= at && a < next)
+                        next = a;
                 }
-                if (!in_evidence && s.evidence_start > at && s.evidence_start < next) next = s.evidence_start;
-                if (in_evidence && s.evidence_end < next) next = s.evidence_end;
+                if (!in_evidence && s.evidence_start > at && s.evidence_start < next)
+                    next = s.evidence_start;
+                if (in_evidence && s.evidence_end < next)
+                    next = s.evidence_end;
                 bool toponym = false;
                 std::size_t end = next;
                 for (const auto& [a, b] : s.toponyms) {
@@ -465,10 +530,14 @@ void MainWindow::update_detail(std::optional<std::size_t> point) {
                         end = std::min(b, to);
                     }
                 }
-                if (!toponym) end = std::max(next, at + 1);
-                QString piece = escape(std::string_view(s.text).substr(at, end - at)).replace("\n", "<br>");
-                if (toponym) piece = "<u><b>" + piece + "</b></u>";
-                if (in_evidence) piece = "<span style='background:#fff2a8'>" + piece + "</span>";
+                if (!toponym)
+                    end = std::max(next, at + 1);
+                QString piece =
+                    escape(std::string_view(s.text).substr(at, end - at)).replace("\n", "<br>");
+                if (toponym)
+                    piece = "<u><b>" + piece + "</b></u>";
+                if (in_evidence)
+                    piece = "<span style='background:#fff2a8'>" + piece + "</span>";
                 body += piece;
                 at = end;
             }
@@ -480,7 +549,8 @@ void MainWindow::update_detail(std::optional<std::size_t> point) {
 }
 
 bool MainWindow::export_to(const QString& file) {
-    if (!m_model.store()) return false;
+    if (!m_model.store())
+        return false;
     try {
         const auto n = export_events(*m_model.store(), m_model.store_filter(), file.toStdString(),
                                      export_format(file.toStdString()));
@@ -495,8 +565,10 @@ bool MainWindow::export_to(const QString& file) {
 bool MainWindow::save_map_svg(const QString& file) {
     RenderOptions o = m_map->options();
     o.selected = m_model.selected();
-    const bool ok = m_map->renderer().render_svg(file, m_map->viewport(), m_model.points(), m_model.visible(), o);
-    if (!ok) show_error("Cannot write " + file + " (or this build has no Qt SVG)");
+    const bool ok = m_map->renderer().render_svg(file, m_map->viewport(), m_model.points(),
+                                                 m_model.visible(), o);
+    if (!ok)
+        show_error("Cannot write " + file + " (or this build has no Qt SVG)");
     return ok;
 }
 
@@ -507,14 +579,16 @@ bool MainWindow::open_raster_basemap(const QString& file) {
         m_raster = std::move(raster);
         return true;
     } catch (const std::exception& e) {
-        show_error(QString("Cannot use %1 as a basemap: %2").arg(file, QString::fromUtf8(e.what())));
+        show_error(
+            QString("Cannot use %1 as a basemap: %2").arg(file, QString::fromUtf8(e.what())));
         return false;
     }
 }
 
 bool MainWindow::save_map_png(const QString& file) {
     const bool ok = m_map->grab().save(file, "PNG");
-    if (!ok) show_error("Cannot write " + file);
+    if (!ok)
+        show_error("Cannot write " + file);
     return ok;
 }
 
@@ -522,21 +596,32 @@ bool MainWindow::save_filter(const QString& file) const {
     const ViewFilter& f = m_model.filter();
     QJsonArray types;
     for (std::size_t t = 0; t < f.types.size(); ++t) {
-        if (f.types[t]) types.append(QString::fromUtf8(to_string(static_cast<EventType>(t)).data()));
+        if (f.types[t])
+            types.append(QString::fromUtf8(to_string(static_cast<EventType>(t)).data()));
     }
     QJsonArray statuses;
     for (std::size_t k = 0; k < 3; ++k) {
-        if (f.statuses[k]) statuses.append(QString::fromUtf8(to_string(static_cast<EventStatus>(k)).data()));
+        if (f.statuses[k])
+            statuses.append(QString::fromUtf8(to_string(static_cast<EventStatus>(k)).data()));
     }
-    QJsonObject o{{"types", types}, {"statuses", statuses}, {"text", QString::fromStdString(f.text)},
-                  {"max_geo_rank", f.max_geo_rank}, {"max_time_rank", f.max_time_rank}, {"region", m_region->text()}};
+    QJsonObject o{{"types", types},
+                  {"statuses", statuses},
+                  {"text", QString::fromStdString(f.text)},
+                  {"max_geo_rank", f.max_geo_rank},
+                  {"max_time_rank", f.max_time_rank},
+                  {"region", m_region->text()}};
     QJsonArray ring;
-    for (const LatLon& ll : f.polygon) ring.append(QJsonArray{ll.lat, ll.lon});
-    if (!ring.isEmpty()) o["polygon"] = ring;
-    if (f.from_day) o["from"] = day_text(*f.from_day);
-    if (f.to_day) o["to"] = day_text(*f.to_day);
+    for (const LatLon& ll : f.polygon)
+        ring.append(QJsonArray{ll.lat, ll.lon});
+    if (!ring.isEmpty())
+        o["polygon"] = ring;
+    if (f.from_day)
+        o["from"] = day_text(*f.from_day);
+    if (f.to_day)
+        o["to"] = day_text(*f.to_day);
     QFile out(file);
-    if (!out.open(QIODevice::WriteOnly)) return false;
+    if (!out.open(QIODevice::WriteOnly))
+        return false;
     return out.write(QJsonDocument(o).toJson()) > 0;
 }
 
@@ -575,7 +660,8 @@ bool MainWindow::load_filter(const QString& file) {
         }
     }
     std::vector<LatLon> ring;
-    for (const QJsonValue& v : o["polygon"].toArray()) ring.push_back({v.toArray().at(0).toDouble(), v.toArray().at(1).toDouble()});
+    for (const QJsonValue& v : o["polygon"].toArray())
+        ring.push_back({v.toArray().at(0).toDouble(), v.toArray().at(1).toDouble()});
     ViewFilter f = m_model.filter();
     f.polygon = ring;
     m_model.set_filter(f);
@@ -585,14 +671,17 @@ bool MainWindow::load_filter(const QString& file) {
 
 void MainWindow::ingest(const QStringList& files) {
     if (m_ingesting || !m_model.is_open()) {
-        show_error(m_ingesting ? "An ingest is already running." : "Open a database before ingesting.");
+        show_error(m_ingesting ? "An ingest is already running."
+                               : "Open a database before ingesting.");
         return;
     }
-    if (m_worker.joinable()) m_worker.join();
+    if (m_worker.joinable())
+        m_worker.join();
     m_ingesting = true;
     statusBar()->showMessage(QString("Ingesting %1 file(s)…").arg(files.size()));
     std::vector<std::string> paths;
-    for (const QString& f : files) paths.push_back(f.toStdString());
+    for (const QString& f : files)
+        paths.push_back(f.toStdString());
     const std::filesystem::path db = m_model.file();
     m_worker = std::thread([this, paths, db] {
         QString error;
@@ -602,33 +691,45 @@ void MainWindow::ingest(const QStringList& files) {
             auto store = open_event_store(db, StoreMode::read_write);
             for (std::size_t k = 0; k < paths.size(); ++k) {
                 Diagnostics problems;
-                const auto parsed = parse_articles(parser, read_articles(paths[k], std::nullopt, problems), std::nullopt);
+                const auto parsed = parse_articles(
+                    parser, read_articles(paths[k], std::nullopt, problems), std::nullopt);
                 store->ingest(parsed, {paths[k], std::nullopt});
-                QMetaObject::invokeMethod(this, [this, k, n = paths.size()] {
-                    statusBar()->showMessage(QString("Ingesting: %1 of %2 files stored").arg(k + 1).arg(n));
-                }, Qt::QueuedConnection);
+                QMetaObject::invokeMethod(
+                    this,
+                    [this, k, n = paths.size()] {
+                        statusBar()->showMessage(
+                            QString("Ingesting: %1 of %2 files stored").arg(k + 1).arg(n));
+                    },
+                    Qt::QueuedConnection);
             }
         } catch (const std::exception& e) {
             error = QString::fromUtf8(e.what());
         }
-        QMetaObject::invokeMethod(this, [this, error] {
-            m_ingesting = false;
-            if (!error.isEmpty()) show_error("Ingest failed: " + error);
-            m_model.reload();
-            statusBar()->showMessage("Ingest finished", 5000);
-            emit ingestFinished(error.isEmpty());
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this, error] {
+                m_ingesting = false;
+                if (!error.isEmpty())
+                    show_error("Ingest failed: " + error);
+                m_model.reload();
+                statusBar()->showMessage("Ingest finished", 5000);
+                emit ingestFinished(error.isEmpty());
+            },
+            Qt::QueuedConnection);
     });
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* e) {
-    if (e->mimeData()->hasUrls()) e->acceptProposedAction();
+    if (e->mimeData()->hasUrls())
+        e->acceptProposedAction();
 }
 
 void MainWindow::dropEvent(QDropEvent* e) {
     QStringList files;
-    for (const QUrl& u : e->mimeData()->urls()) files << u.toLocalFile();
-    if (!files.isEmpty()) ingest(files);
+    for (const QUrl& u : e->mimeData()->urls())
+        files << u.toLocalFile();
+    if (!files.isEmpty())
+        ingest(files);
 }
 
 } // namespace kharita::viewer

@@ -10,10 +10,10 @@
 #include "kharita/raster_basemap.hpp"
 
 #include <QColor>
+#include <QHash>
 #include <QImage>
 #include <QPointF>
 #include <QSize>
-#include <QHash>
 #include <QStaticText>
 #include <QString>
 
@@ -51,8 +51,8 @@ struct RenderOptions {
     bool towns = true;
     /// Above this many events in view, draw clusters with counts instead of symbols.
     std::size_t symbol_limit = 20000;
-    bool heat_map = false;  ///< a density raster instead of symbols or clusters
-    std::optional<std::size_t> selected;  ///< index into the points
+    bool heat_map = false;               ///< a density raster instead of symbols or clusters
+    std::optional<std::size_t> selected; ///< index into the points
 };
 
 /// Style of event type `t` (EventType as a number).
@@ -69,7 +69,8 @@ public:
     void render(QPainter& painter, const MapViewport& view, const EventPoints& points,
                 const std::vector<std::uint8_t>& visible, const RenderOptions& options) const;
     QImage render_image(const MapViewport& view, const EventPoints& points,
-                        const std::vector<std::uint8_t>& visible, const RenderOptions& options) const;
+                        const std::vector<std::uint8_t>& visible,
+                        const RenderOptions& options) const;
 
     /// Writes the same picture as SVG; false when this build has no Qt SVG or the file
     /// cannot be written.
@@ -79,7 +80,8 @@ public:
     void draw_basemap(QPainter& painter, const MapViewport& view) const;
     /// Returns how many events were drawn.
     std::size_t draw_events(QPainter& painter, const MapViewport& view, const EventPoints& points,
-                            const std::vector<std::uint8_t>& visible, const RenderOptions& options) const;
+                            const std::vector<std::uint8_t>& visible,
+                            const RenderOptions& options) const;
     void draw_legend(QPainter& painter, const MapViewport& view) const;
     void draw_scale_bar(QPainter& painter, const MapViewport& view) const;
     /// Clusters drawn by the last draw_events (empty when it drew symbols or a raster):
@@ -87,17 +89,17 @@ public:
     struct Cluster {
         QPointF centre;
         std::uint32_t count;
-        std::uint8_t type;  ///< the most frequent
+        std::uint8_t type; ///< the most frequent
     };
     const std::vector<Cluster>& last_clusters() const noexcept { return m_clusters; }
 
 private:
     const Basemap& m_basemap;
     const RasterBasemap* m_raster = nullptr;
-    std::vector<QImage> m_symbols;  // per type: normal; per type + 9: region-precision ring
+    std::vector<QImage> m_symbols; // per type: normal; per type + 9: region-precision ring
     mutable std::vector<Cluster> m_clusters;
-    mutable QHash<QString, QStaticText> m_labels;  // laid-out cluster counts, reused between frames
-    mutable QHash<int, QImage> m_discs;            // cluster discs by type and radius
+    mutable QHash<QString, QStaticText> m_labels; // laid-out cluster counts, reused between frames
+    mutable QHash<int, QImage> m_discs;           // cluster discs by type and radius
 
     void draw_raster(QPainter& painter, const MapViewport& view, const EventPoints& points,
                      const std::vector<std::uint8_t>& visible) const;

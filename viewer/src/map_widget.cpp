@@ -6,8 +6,8 @@
 #include <QGestureEvent>
 #include <QMouseEvent>
 #include <QNativeGestureEvent>
-#include <QPinchGesture>
 #include <QPainter>
+#include <QPinchGesture>
 #include <QToolTip>
 #include <QWheelEvent>
 
@@ -43,18 +43,22 @@ void MapWidget::zoom_to_events() {
     MapBounds b{std::numeric_limits<double>::max(), std::numeric_limits<double>::max(),
                 std::numeric_limits<double>::lowest(), std::numeric_limits<double>::lowest()};
     for (std::size_t i = 0; i < pts.size(); ++i) {
-        if (!m_model.visible()[i] || std::isnan(pts.xy[i].x)) continue;
+        if (!m_model.visible()[i] || std::isnan(pts.xy[i].x))
+            continue;
         b = {std::min(b.min_x, pts.xy[i].x), std::min(b.min_y, pts.xy[i].y),
              std::max(b.max_x, pts.xy[i].x), std::max(b.max_y, pts.xy[i].y)};
     }
-    if (b.min_x > b.max_x) b = m_basemap.bounds;
+    if (b.min_x > b.max_x)
+        b = m_basemap.bounds;
     const double pad = 100000;
-    set_viewport(MapViewport::fit({b.min_x - pad, b.min_y - pad, b.max_x + pad, b.max_y + pad}, size()));
+    set_viewport(
+        MapViewport::fit({b.min_x - pad, b.min_y - pad, b.max_x + pad, b.max_y + pad}, size()));
 }
 
 void MapWidget::zoom_to_selection() {
     const auto sel = m_model.selected();
-    if (!sel || std::isnan(m_model.points().xy[*sel].x)) return;
+    if (!sel || std::isnan(m_model.points().xy[*sel].x))
+        return;
     MapViewport v = m_view;
     v.center = m_model.points().xy[*sel];
     v.metres_per_pixel = std::min(v.metres_per_pixel, 300.0);
@@ -66,9 +70,11 @@ std::optional<std::size_t> MapWidget::event_at(const QPointF& pos, double radius
     std::optional<std::size_t> best;
     double best_d = radius * radius;
     for (std::size_t i = 0; i < pts.size(); ++i) {
-        if (!m_model.visible()[i] || std::isnan(pts.xy[i].x)) continue;
+        if (!m_model.visible()[i] || std::isnan(pts.xy[i].x))
+            continue;
         const QPointF s = m_view.to_screen(pts.xy[i]);
-        const double d = (s.x() - pos.x()) * (s.x() - pos.x()) + (s.y() - pos.y()) * (s.y() - pos.y());
+        const double d =
+            (s.x() - pos.x()) * (s.x() - pos.x()) + (s.y() - pos.y()) * (s.y() - pos.y());
         if (d <= best_d) {
             best_d = d;
             best = i;
@@ -91,17 +97,23 @@ void MapWidget::paintEvent(QPaintEvent*) {
     m_in_view = m_renderer.draw_events(p, m_view, m_model.points(), m_model.visible(), o);
     // the polygon filter, and the one being drawn
     const auto outline = [&](const std::vector<LatLon>& ring, QColor colour, bool closed) {
-        if (ring.empty()) return;
+        if (ring.empty())
+            return;
         QPolygonF poly;
-        for (const LatLon& ll : ring) poly << m_view.to_screen(m_mercator.forward(ll));
+        for (const LatLon& ll : ring)
+            poly << m_view.to_screen(m_mercator.forward(ll));
         p.setRenderHint(QPainter::Antialiasing);
         p.setPen(QPen(colour, 2, Qt::DashLine));
         p.setBrush(Qt::NoBrush);
-        if (closed) p.drawPolygon(poly); else p.drawPolyline(poly);
+        if (closed)
+            p.drawPolygon(poly);
+        else
+            p.drawPolyline(poly);
     };
     outline(m_model.filter().polygon, QColor(0, 90, 200), true);
     outline(m_ring, QColor(200, 60, 0), false);
-    if (o.legend) m_renderer.draw_legend(p, m_view);
+    if (o.legend)
+        m_renderer.draw_legend(p, m_view);
     m_renderer.draw_scale_bar(p, m_view);
 }
 
@@ -118,22 +130,26 @@ void MapWidget::mousePressEvent(QMouseEvent* e) {
 void MapWidget::mouseMoveEvent(QMouseEvent* e) {
     const QPointF pos = e->position();
     if (e->buttons() & Qt::LeftButton) {
-        if ((pos - m_press).manhattanLength() > 3) m_dragging = true;
+        if ((pos - m_press).manhattanLength() > 3)
+            m_dragging = true;
         if (m_dragging) {
             m_view.center.x -= (pos.x() - m_last.x()) * m_view.metres_per_pixel;
             m_view.center.y += (pos.y() - m_last.y()) * m_view.metres_per_pixel;
             m_last = pos;
             invalidate_basemap();
         }
-    } else if (m_in_view <= m_options.symbol_limit) {  // clusters have no single event to name
+    } else if (m_in_view <= m_options.symbol_limit) { // clusters have no single event to name
         if (const auto hit = event_at(pos)) {
             const auto& pts = m_model.points();
-            const auto label = event_style(to_string(static_cast<EventType>(std::min<int>(pts.type[*hit], 8)))).label;
-            QToolTip::showText(e->globalPosition().toPoint(),
-                               QString::fromStdString(pts.location[*hit]) + "\n" +
-                                   QString::fromUtf8(label.data(), static_cast<qsizetype>(label.size())) +
-                                   (pts.dated[*hit] ? ", " + day_text(pts.day_start[*hit]) : QString()),
-                               this);
+            const auto label =
+                event_style(to_string(static_cast<EventType>(std::min<int>(pts.type[*hit], 8))))
+                    .label;
+            QToolTip::showText(
+                e->globalPosition().toPoint(),
+                QString::fromStdString(pts.location[*hit]) + "\n" +
+                    QString::fromUtf8(label.data(), static_cast<qsizetype>(label.size())) +
+                    (pts.dated[*hit] ? ", " + day_text(pts.day_start[*hit]) : QString()),
+                this);
         }
     }
     const LatLon ll = m_mercator.inverse(m_view.to_map(pos));
@@ -153,8 +169,10 @@ void MapWidget::mouseReleaseEvent(QMouseEvent* e) {
 }
 
 void MapWidget::mouseDoubleClickEvent(QMouseEvent*) {
-    if (!m_drawing) return;
-    if (m_ring.size() >= 3) emit polygonDrawn(m_ring);
+    if (!m_drawing)
+        return;
+    if (m_ring.size() >= 3)
+        emit polygonDrawn(m_ring);
     set_drawing(false);
 }
 

@@ -47,7 +47,7 @@ protected:
     void mouseReleaseEvent(QMouseEvent*) override;
     void wheelEvent(QWheelEvent*) override;
     void mouseDoubleClickEvent(QMouseEvent*) override;
-    bool event(QEvent*) override;  // pinch: touchpad zoom gestures and touchscreen pinches
+    bool event(QEvent*) override; // pinch: touchpad zoom gestures and touchscreen pinches
 
 private:
     void invalidate_basemap();
@@ -63,7 +63,7 @@ private:
     bool m_dragging = false;
     bool m_drawing = false;
     std::size_t m_in_view = 0;  // events in view at the last paint
-    std::vector<LatLon> m_ring;  // the polygon being drawn
+    std::vector<LatLon> m_ring; // the polygon being drawn
 };
 
 } // namespace kharita::viewer

@@ -14,7 +14,8 @@ namespace {
 constexpr int kMargin = 40, kAxis = 18;
 }
 
-TimelineWidget::TimelineWidget(EventModel& model, QWidget* parent) : QWidget(parent), m_model(model) {
+TimelineWidget::TimelineWidget(EventModel& model, QWidget* parent)
+    : QWidget(parent), m_model(model) {
     setMinimumHeight(120);
     m_timer.setInterval(400);
     connect(&m_timer, &QTimer::timeout, this, &TimelineWidget::step);
@@ -27,7 +28,8 @@ void TimelineWidget::rebuild() {
     m_first = std::numeric_limits<std::int32_t>::max();
     m_last = std::numeric_limits<std::int32_t>::min();
     for (std::size_t i = 0; i < pts.size(); ++i) {
-        if (!pts.dated[i]) continue;
+        if (!pts.dated[i])
+            continue;
         m_first = std::min(m_first, pts.day_start[i]);
         m_last = std::max(m_last, pts.day_end[i]);
     }
@@ -41,16 +43,19 @@ void TimelineWidget::rebuild() {
     m_bin_days = span <= 120 ? 1 : span <= 3 * 365 ? 7 : 30;
     m_bins.assign(static_cast<std::size_t>(span / m_bin_days + 1), {});
     for (std::size_t i = 0; i < pts.size(); ++i) {
-        if (!pts.dated[i] || !m_model.passes_except_dates(i)) continue;
+        if (!pts.dated[i] || !m_model.passes_except_dates(i))
+            continue;
         const auto b0 = static_cast<std::size_t>((pts.day_start[i] - m_first) / m_bin_days);
         const auto b1 = static_cast<std::size_t>((pts.day_end[i] - m_first) / m_bin_days);
         const double share = 1.0 / static_cast<double>(b1 - b0 + 1);
-        for (std::size_t b = b0; b <= b1 && b < m_bins.size(); ++b) m_bins[b][std::min<std::size_t>(pts.type[i], 8)] += share;
+        for (std::size_t b = b0; b <= b1 && b < m_bins.size(); ++b)
+            m_bins[b][std::min<std::size_t>(pts.type[i], 8)] += share;
     }
     m_max = 1;
     for (const auto& bin : m_bins) {
         double total = 0;
-        for (double v : bin) total += v;
+        for (double v : bin)
+            total += v;
         m_max = std::max(m_max, total);
     }
     update();
@@ -63,11 +68,13 @@ double TimelineWidget::x_of(std::int32_t day) const {
 
 std::int32_t TimelineWidget::day_at(double x) const {
     const double w = std::max(1, width() - 2 * kMargin);
-    return m_first + static_cast<std::int32_t>(std::floor((x - kMargin) / w * (m_last - m_first + 1)));
+    return m_first +
+           static_cast<std::int32_t>(std::floor((x - kMargin) / w * (m_last - m_first + 1)));
 }
 
 void TimelineWidget::brush(std::int32_t from, std::int32_t to) {
-    if (to < from) std::swap(from, to);
+    if (to < from)
+        std::swap(from, to);
     emit rangeBrushed(from, to);
     update();
 }
@@ -78,25 +85,33 @@ void TimelineWidget::clear_brush() {
 }
 
 void TimelineWidget::set_playing(bool playing) {
-    if (playing) m_timer.start(); else m_timer.stop();
+    if (playing)
+        m_timer.start();
+    else
+        m_timer.stop();
 }
 
 void TimelineWidget::step() {
-    if (m_bins.empty()) return;
+    if (m_bins.empty())
+        return;
     const auto& f = m_model.filter();
     const std::int32_t width_days = f.from_day && f.to_day ? *f.to_day - *f.from_day : 30;
     std::int32_t start = f.to_day ? *f.to_day + 1 : m_first;
     // skip empty periods: jump to the next bin that holds events
     auto b = static_cast<std::size_t>(std::max(0, (start - m_first) / m_bin_days));
-    while (b < m_bins.size() && std::all_of(m_bins[b].begin(), m_bins[b].end(), [](double v) { return v <= 0; })) ++b;
-    if (b >= m_bins.size()) {  // past the end: start again
+    while (b < m_bins.size() &&
+           std::all_of(m_bins[b].begin(), m_bins[b].end(), [](double v) { return v <= 0; }))
+        ++b;
+    if (b >= m_bins.size()) { // past the end: start again
         b = 0;
     }
     start = std::max(start, m_first + static_cast<std::int32_t>(b) * m_bin_days);
-    if (start > m_last) start = m_first;
+    if (start > m_last)
+        start = m_first;
     if (m_cumulative) {
         // everything from the first day to the end of the next period that holds events
-        const std::int32_t end = f.to_day && *f.to_day < m_last ? start + std::max(m_bin_days, 7) : m_first + m_bin_days;
+        const std::int32_t end =
+            f.to_day && *f.to_day < m_last ? start + std::max(m_bin_days, 7) : m_first + m_bin_days;
         brush(m_first, end);
         return;
     }
@@ -117,9 +132,11 @@ void TimelineWidget::paintEvent(QPaintEvent*) {
         const double x = x_of(m_first + static_cast<std::int32_t>(b) * m_bin_days);
         double y = h;
         for (std::size_t t = 0; t < 9; ++t) {
-            if (m_bins[b][t] <= 0) continue;
+            if (m_bins[b][t] <= 0)
+                continue;
             const double bh = m_bins[b][t] / m_max * (h - 8);
-            p.fillRect(QRectF(x, y - bh, std::max(1.0, bw - 0.5), bh), type_color(static_cast<std::uint8_t>(t)));
+            p.fillRect(QRectF(x, y - bh, std::max(1.0, bw - 0.5), bh),
+                       type_color(static_cast<std::uint8_t>(t)));
             y -= bh;
         }
     }
@@ -131,7 +148,8 @@ void TimelineWidget::paintEvent(QPaintEvent*) {
     const int step = std::max(1, static_cast<int>(std::ceil(40.0 / std::max(1.0, year_px))));
     for (int y = y0; y <= y1 + 1; y += step) {
         const auto day = static_cast<std::int32_t>(CivilDay{y, 1, 1}.serial());
-        if (day < m_first || day > m_last + 1) continue;
+        if (day < m_first || day > m_last + 1)
+            continue;
         const double x = x_of(day);
         p.drawLine(QPointF(x, h), QPointF(x, h + 4));
         p.drawText(QPointF(x + 2, h + 15), QString::number(y));
@@ -149,7 +167,8 @@ void TimelineWidget::paintEvent(QPaintEvent*) {
         range = {x_of(f.from_day.value_or(m_first)), x_of(f.to_day.value_or(m_last) + 1)};
     }
     if (range) {
-        p.fillRect(QRectF(range->first, 0, range->second - range->first, h), QColor(0, 120, 255, 40));
+        p.fillRect(QRectF(range->first, 0, range->second - range->first, h),
+                   QColor(0, 120, 255, 40));
         p.setPen(QPen(QColor(0, 120, 255), 1.5));
         p.drawLine(QPointF(range->first, 0), QPointF(range->first, h));
         p.drawLine(QPointF(range->second, 0), QPointF(range->second, h));
@@ -162,17 +181,19 @@ void TimelineWidget::mousePressEvent(QMouseEvent* e) {
 }
 
 void TimelineWidget::mouseMoveEvent(QMouseEvent* e) {
-    if (!m_drag_from) return;
+    if (!m_drag_from)
+        return;
     m_drag_to = e->position().x();
     update();
 }
 
 void TimelineWidget::mouseReleaseEvent(QMouseEvent* e) {
-    if (!m_drag_from) return;
+    if (!m_drag_from)
+        return;
     const double a = *m_drag_from, b = e->position().x();
     m_drag_from.reset();
     if (std::abs(a - b) < 3) {
-        clear_brush();  // a click clears the range
+        clear_brush(); // a click clears the range
     } else {
         brush(day_at(std::min(a, b)), day_at(std::max(a, b)));
     }

@@ -19,13 +19,13 @@ namespace kharita {
 
 struct Article {
     std::string title;
-    std::string source;               ///< news source, when the page names one
-    std::string url;                  ///< where the article was published, when known
+    std::string source; ///< news source, when the page names one
+    std::string url;    ///< where the article was published, when known
     std::optional<CivilDay> published;
     TimePrecision published_precision = TimePrecision::day;
-    std::string published_note;       ///< how the publication day was found
-    std::size_t start = 0, end = 0;   ///< byte range of the article's text in the input
-    std::string text;                 ///< title and body, chrome removed
+    std::string published_note;     ///< how the publication day was found
+    std::size_t start = 0, end = 0; ///< byte range of the article's text in the input
+    std::string text;               ///< title and body, chrome removed
 };
 
 /// Splits `page` into articles. Relative ages count back from `retrieved_at`; without it the

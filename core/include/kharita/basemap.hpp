@@ -19,7 +19,7 @@ using MapShape = std::vector<std::vector<MapPoint>>;
 struct MapTown {
     std::string name;
     MapPoint position;
-    int rank = 10;  ///< Natural Earth's SCALERANK: 0 the most important
+    int rank = 10; ///< Natural Earth's SCALERANK: 0 the most important
     bool capital = false;
 };
 
@@ -28,10 +28,10 @@ struct MapBounds {
 };
 
 struct Basemap {
-    std::vector<MapShape> land, lakes, regions;  ///< polygons
-    std::vector<MapShape> coastline, borders;    ///< lines
-    std::vector<MapTown> towns;                  ///< by rank, most important first
-    MapBounds bounds;                            ///< of the land
+    std::vector<MapShape> land, lakes, regions; ///< polygons
+    std::vector<MapShape> coastline, borders;   ///< lines
+    std::vector<MapTown> towns;                 ///< by rank, most important first
+    MapBounds bounds;                           ///< of the land
 };
 
 /// The directory the build embeds (data/basemap).

@@ -11,7 +11,7 @@
 namespace kharita {
 
 struct Diagnostic {
-    std::string source;   ///< file or input name
+    std::string source; ///< file or input name
     std::uint64_t line = 0;
     std::string message;
 

@@ -15,8 +15,12 @@ namespace kharita {
 
 struct PrfCounts {
     std::size_t tp = 0, fp = 0, fn = 0;
-    double precision() const { return tp + fp == 0 ? 0 : static_cast<double>(tp) / static_cast<double>(tp + fp); }
-    double recall() const { return tp + fn == 0 ? 0 : static_cast<double>(tp) / static_cast<double>(tp + fn); }
+    double precision() const {
+        return tp + fp == 0 ? 0 : static_cast<double>(tp) / static_cast<double>(tp + fp);
+    }
+    double recall() const {
+        return tp + fn == 0 ? 0 : static_cast<double>(tp) / static_cast<double>(tp + fn);
+    }
     double f1() const {
         const double p = precision(), r = recall();
         return p + r == 0 ? 0 : 2 * p * r / (p + r);
@@ -25,11 +29,11 @@ struct PrfCounts {
 
 /// Distance errors of a set of resolved toponyms.
 struct ErrorStats {
-    std::size_t count = 0;        ///< toponyms scored
-    std::size_t unresolved = 0;   ///< of which no place was chosen (counted at 20,039 km)
-    double acc161 = 0;            ///< share within 161 km
+    std::size_t count = 0;      ///< toponyms scored
+    std::size_t unresolved = 0; ///< of which no place was chosen (counted at 20,039 km)
+    double acc161 = 0;          ///< share within 161 km
     double mean_km = 0, median_km = 0;
-    double auc = 0;               ///< area under the normalised log-error curve (lower is better)
+    double auc = 0; ///< area under the normalised log-error curve (lower is better)
 
     static ErrorStats from(std::vector<double> errors_km, std::size_t unresolved);
 };
@@ -38,16 +42,17 @@ struct GeoparseScores {
     std::size_t documents = 0;
     std::size_t gold = 0;
     std::size_t gold_with_coordinates = 0;
-    PrfCounts exact;             ///< recognition, exact span
-    PrfCounts overlap;           ///< recognition, any overlap
-    PrfCounts exact_no_demonym;  ///< recognition without Demonym/Language/Homonym gold types
-    ErrorStats resolution;       ///< gold spans given; all gold toponyms with coordinates
-    ErrorStats end_to_end;       ///< on the exactly found spans with coordinates
-    PrfCounts strict;            ///< exact span and resolved within 161 km
-    double ceiling = 0;          ///< share of gold with a same-name gazetteer entry within 161 km
-    ErrorStats within_ceiling;   ///< resolution on the gold toponyms inside the ceiling
-    std::map<std::string, std::pair<std::size_t, std::size_t>> recall_by_type;  ///< type -> (found, gold)
-    double seconds = 0;          ///< parsing time of the documents (recognition + resolution)
+    PrfCounts exact;            ///< recognition, exact span
+    PrfCounts overlap;          ///< recognition, any overlap
+    PrfCounts exact_no_demonym; ///< recognition without Demonym/Language/Homonym gold types
+    ErrorStats resolution;      ///< gold spans given; all gold toponyms with coordinates
+    ErrorStats end_to_end;      ///< on the exactly found spans with coordinates
+    PrfCounts strict;           ///< exact span and resolved within 161 km
+    double ceiling = 0;         ///< share of gold with a same-name gazetteer entry within 161 km
+    ErrorStats within_ceiling;  ///< resolution on the gold toponyms inside the ceiling
+    std::map<std::string, std::pair<std::size_t, std::size_t>>
+        recall_by_type; ///< type -> (found, gold)
+    double seconds = 0; ///< parsing time of the documents (recognition + resolution)
     double characters = 0;
 };
 
@@ -67,7 +72,7 @@ struct SeedToponymResult {
 
 struct SeedScores {
     std::vector<SeedToponymResult> toponyms;
-    std::vector<std::string> extra;  ///< toponyms found that are not in the gold list
+    std::vector<std::string> extra; ///< toponyms found that are not in the gold list
     std::size_t required = 0, found_within = 0;
 };
 
@@ -79,18 +84,18 @@ SeedScores evaluate_seed_toponyms(const Geoparser& parser, const std::filesystem
 struct TimeCaseResult {
     std::string id;
     std::string text;
-    std::string expected;  ///< expected start day (and end day), or "nothing"
-    std::string found;     ///< what Kharita found
+    std::string expected; ///< expected start day (and end day), or "nothing"
+    std::string found;    ///< what Kharita found
     bool right = false;
 };
 
 struct TimeScores {
-    std::size_t day_cases = 0, day_right = 0;        ///< single cases with an expected day
-    std::size_t extent_cases = 0, extent_right = 0;  ///< of those, with an expected text
-    std::size_t none_cases = 0, none_false = 0;      ///< cases where nothing must be found
-    std::size_t skipped = 0;                         ///< other-language parser cases
-    std::map<std::string, std::pair<std::size_t, std::size_t>> by_file;  ///< file -> (right, cases)
-    std::vector<TimeCaseResult> wrong;               ///< every case Kharita gets otherwise
+    std::size_t day_cases = 0, day_right = 0;       ///< single cases with an expected day
+    std::size_t extent_cases = 0, extent_right = 0; ///< of those, with an expected text
+    std::size_t none_cases = 0, none_false = 0;     ///< cases where nothing must be found
+    std::size_t skipped = 0;                        ///< other-language parser cases
+    std::map<std::string, std::pair<std::size_t, std::size_t>> by_file; ///< file -> (right, cases)
+    std::vector<TimeCaseResult> wrong; ///< every case Kharita gets otherwise
 };
 
 struct EventCaseResult {
@@ -102,8 +107,8 @@ struct EventCaseResult {
 struct EventScores {
     PrfCounts events;
     std::size_t status_right = 0, geo_precision_right = 0, time_precision_right = 0;
-    std::vector<EventCaseResult> gold;       ///< each gold event and whether it was found
-    std::vector<std::string> unmatched;      ///< predicted events matching no gold event
+    std::vector<EventCaseResult> gold;  ///< each gold event and whether it was found
+    std::vector<std::string> unmatched; ///< predicted events matching no gold event
 };
 
 /// Scores events on a gold file in the seed format: same type, place within 25 km (100 km

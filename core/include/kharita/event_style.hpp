@@ -9,10 +9,11 @@
 namespace kharita {
 
 struct EventStyle {
-    std::string_view type;   ///< Kharita type (to_string(EventType))
-    std::string_view label;  ///< legend text
+    std::string_view type;  ///< Kharita type (to_string(EventType))
+    std::string_view label; ///< legend text
     std::uint8_t red, green, blue;
-    std::string_view shape;  ///< circle, square, triangle, diamond, star, cross, pentagon, hexagon, x
+    std::string_view
+        shape; ///< circle, square, triangle, diamond, star, cross, pentagon, hexagon, x
 };
 
 /// One style per event type, in legend order.

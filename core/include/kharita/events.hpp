@@ -21,15 +21,15 @@
 namespace kharita {
 
 enum class EventType : std::uint8_t {
-    meeting,         ///< talks, visits, town halls, conferences (ACLED: Strategic developments / Agreement)
-    clash,           ///< armed clashes (ACLED: Battles / Armed clash)
-    attack,          ///< attacks, shelling, air strikes (ACLED: Violence against civilians / Explosions)
-    killing,         ///< killings and assassinations (ACLED: Violence against civilians / Attack)
-    protest,         ///< protests and demonstrations (ACLED: Protests)
-    border,          ///< border-site activity: crossings closed, opened, visited
-    mass_grave,      ///< mass graves and bodies found (ACLED: Strategic developments / Other)
-    migration,       ///< shipwrecks, interceptions, rescues at sea
-    strategic,       ///< other strategic developments
+    meeting, ///< talks, visits, town halls, conferences (ACLED: Strategic developments / Agreement)
+    clash,   ///< armed clashes (ACLED: Battles / Armed clash)
+    attack,  ///< attacks, shelling, air strikes (ACLED: Violence against civilians / Explosions)
+    killing, ///< killings and assassinations (ACLED: Violence against civilians / Attack)
+    protest, ///< protests and demonstrations (ACLED: Protests)
+    border,  ///< border-site activity: crossings closed, opened, visited
+    mass_grave, ///< mass graves and bodies found (ACLED: Strategic developments / Other)
+    migration,  ///< shipwrecks, interceptions, rescues at sea
+    strategic,  ///< other strategic developments
 };
 
 std::string_view to_string(EventType t) noexcept;
@@ -39,22 +39,22 @@ std::string_view to_string(EventStatus s) noexcept;
 
 struct Event {
     EventType type = EventType::strategic;
-    std::string subtype;                 ///< the trigger's sub-type ("visit", "town hall", "shipwreck")
+    std::string subtype; ///< the trigger's sub-type ("visit", "town hall", "shipwreck")
     EventStatus status = EventStatus::occurred;
-    std::optional<CivilDay> date_start;  ///< null when only "on or before" is known
+    std::optional<CivilDay> date_start; ///< null when only "on or before" is known
     std::optional<CivilDay> date_end;
-    std::string time_precision;          ///< time precision of the date: day, month, year, unknown
-    std::optional<Toponym> place;        ///< where it happened
+    std::string time_precision;   ///< time precision of the date: day, month, year, unknown
+    std::optional<Toponym> place; ///< where it happened
     std::vector<std::string> secondary_places;
-    std::vector<std::string> actors;     ///< organisations and groups the sentence names
+    std::vector<std::string> actors; ///< organisations and groups the sentence names
     std::optional<int> fatalities;
     double confidence = 0;
-    std::size_t evidence_start = 0, evidence_end = 0;  ///< the sentence, bytes in the text
+    std::size_t evidence_start = 0, evidence_end = 0; ///< the sentence, bytes in the text
     std::string evidence;
     std::string trigger;
-    bool inherited_place = false;  ///< the sentence named no place: the article's main one
-    bool anaphoric = false;        ///< "the meeting", "his killing": refers to an earlier event
-    bool another = false;          ///< "another mass grave": a new event of a kind told before
+    bool inherited_place = false; ///< the sentence named no place: the article's main one
+    bool anaphoric = false;       ///< "the meeting", "his killing": refers to an earlier event
+    bool another = false;         ///< "another mass grave": a new event of a kind told before
 };
 
 class EventExtractor {
@@ -75,9 +75,9 @@ struct EventIdentity {
     std::optional<LatLon> position;
     std::string place_name;
     GeoPrecision precision = GeoPrecision::town;
-    bool named_place = false;  ///< the sentence itself named the place
+    bool named_place = false; ///< the sentence itself named the place
     std::optional<int> fatalities;
-    bool another = false;      ///< "another mass grave": never the same as one told before
+    bool another = false; ///< "another mass grave": never the same as one told before
 };
 
 EventIdentity identity_of(const Event& e);

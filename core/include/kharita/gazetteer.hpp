@@ -21,21 +21,21 @@ namespace kharita {
 
 /// Why a candidate matched, strongest first.
 enum class MatchKind : std::uint8_t {
-    exact,            ///< the query is the place's main name (after normalisation)
-    alternate,        ///< an alternate name, in any language
-    abbreviation,     ///< an abbreviation or code ("UAE", "U.S.")
-    demonym,          ///< an adjective of nationality ("Libyan")
-    article,          ///< equal once Arabic articles are dropped ("Zawiyah" = "Az Zawiyah")
-    transliteration,  ///< same consonant skeleton ("Zwara" = "Zuwarah", "Regdaleen" = "Riqdalin")
-    fuzzy,            ///< one edit away in the skeleton and a similar spelling
+    exact,           ///< the query is the place's main name (after normalisation)
+    alternate,       ///< an alternate name, in any language
+    abbreviation,    ///< an abbreviation or code ("UAE", "U.S.")
+    demonym,         ///< an adjective of nationality ("Libyan")
+    article,         ///< equal once Arabic articles are dropped ("Zawiyah" = "Az Zawiyah")
+    transliteration, ///< same consonant skeleton ("Zwara" = "Zuwarah", "Regdaleen" = "Riqdalin")
+    fuzzy,           ///< one edit away in the skeleton and a similar spelling
 };
 
 std::string_view to_string(MatchKind k) noexcept;
 
 /// Filters and limits for a lookup. Empty filters mean "any".
 struct LookupOptions {
-    std::vector<std::string> countries;  ///< ISO alpha-2 codes
-    std::string feature_classes;         ///< e.g. "PA"
+    std::vector<std::string> countries; ///< ISO alpha-2 codes
+    std::string feature_classes;        ///< e.g. "PA"
     std::optional<BoundingBox> bbox;
     std::size_t limit = 10;
     /// Strongest-to-weakest levels to try; fuzzy runs only when nothing closer matched.
@@ -48,10 +48,11 @@ struct LookupOptions {
 
 struct Candidate {
     PlaceId place = 0;
-    double score = 0;            ///< in [0, 1]; above ~0.5 is a confident match
+    double score = 0; ///< in [0, 1]; above ~0.5 is a confident match
     MatchKind kind = MatchKind::exact;
-    std::string_view matched_name;  ///< the gazetteer name that matched; valid while the Gazetteer lives
-    bool common_word = false;    ///< the query is an ordinary English word ("May")
+    std::string_view
+        matched_name;         ///< the gazetteer name that matched; valid while the Gazetteer lives
+    bool common_word = false; ///< the query is an ordinary English word ("May")
 };
 
 /// Summary of what a gazetteer file holds.
@@ -65,11 +66,11 @@ struct GazetteerInfo {
 
 /// An admin-1 unit (a Libyan district, a Tunisian governorate).
 struct AdminUnit {
-    std::string country;     ///< ISO alpha-2
-    std::string code;        ///< GeoNames admin-1 code within the country ("77")
-    std::string name;        ///< "Tripoli"
+    std::string country; ///< ISO alpha-2
+    std::string code;    ///< GeoNames admin-1 code within the country ("77")
+    std::string name;    ///< "Tripoli"
     std::string ascii_name;
-    std::string iso_code;    ///< ISO 3166-2 ("LY-TB"), empty when no source gives it
+    std::string iso_code; ///< ISO 3166-2 ("LY-TB"), empty when no source gives it
 };
 
 class Gazetteer {

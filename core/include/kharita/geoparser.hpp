@@ -25,9 +25,9 @@ namespace kharita {
 
 /// What kind of mention a toponym is.
 enum class ToponymKind : std::uint8_t {
-    place,    ///< a place name ("Benghazi", "Abu Salim")
-    demonym,  ///< an adjective of nationality or origin ("Libyan", "Tunisian")
-    region,   ///< a direction + place phrase ("southern Libya", "eastern Libya")
+    place,   ///< a place name ("Benghazi", "Abu Salim")
+    demonym, ///< an adjective of nationality or origin ("Libyan", "Tunisian")
+    region,  ///< a direction + place phrase ("southern Libya", "eastern Libya")
 };
 
 std::string_view to_string(ToponymKind k) noexcept;
@@ -38,23 +38,23 @@ struct ToponymAlternative {
 };
 
 struct Toponym {
-    std::size_t start = 0;     ///< byte offset of the mention in the UTF-8 text
-    std::size_t end = 0;       ///< byte offset one past the mention
-    std::size_t cp_start = 0;  ///< the same in Unicode code points
+    std::size_t start = 0;    ///< byte offset of the mention in the UTF-8 text
+    std::size_t end = 0;      ///< byte offset one past the mention
+    std::size_t cp_start = 0; ///< the same in Unicode code points
     std::size_t cp_end = 0;
-    std::string text;          ///< the mention as written
+    std::string text; ///< the mention as written
     ToponymKind kind = ToponymKind::place;
-    std::optional<PlaceId> place;  ///< resolved gazetteer entry (none for region phrases)
-    std::string name;              ///< resolved name (gazetteer name or phrase label)
+    std::optional<PlaceId> place; ///< resolved gazetteer entry (none for region phrases)
+    std::string name;             ///< resolved name (gazetteer name or phrase label)
     LatLon position;
     std::int64_t geonameid = 0;
-    std::string feature;        ///< "P.PPLA"
-    std::string country;        ///< ISO alpha-2
-    std::string admin1;         ///< admin-1 name
-    std::string admin1_code;    ///< GeoNames admin-1 code within the country ("77")
+    std::string feature;     ///< "P.PPLA"
+    std::string country;     ///< ISO alpha-2
+    std::string admin1;      ///< admin-1 name
+    std::string admin1_code; ///< GeoNames admin-1 code within the country ("77")
     GeoPrecision precision = GeoPrecision::town;
-    double confidence = 0;      ///< in [0, 1]
-    std::string why;            ///< how it matched and what decided the resolution
+    double confidence = 0; ///< in [0, 1]
+    std::string why;       ///< how it matched and what decided the resolution
     std::vector<ToponymAlternative> alternatives;
 };
 
@@ -67,7 +67,7 @@ struct ParseContext {
 
 /// Spans to resolve without recognition (for evaluation with gold spans).
 struct Span {
-    std::size_t start = 0;  ///< byte offsets
+    std::size_t start = 0; ///< byte offsets
     std::size_t end = 0;
 };
 

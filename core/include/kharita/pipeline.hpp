@@ -15,7 +15,7 @@ namespace kharita {
 
 struct ParsedArticle {
     Article article;
-    std::optional<LocalTime> reference;  ///< the publication day, else the retrieval time
+    std::optional<LocalTime> reference; ///< the publication day, else the retrieval time
     std::vector<Toponym> toponyms;
     std::vector<Timex> timexes;
     std::vector<Event> events;

@@ -12,12 +12,12 @@ namespace kharita {
 
 /// How precisely a place pins down where something happened, finest first.
 enum class GeoPrecision : std::uint8_t {
-    site,       ///< a building, square, crossing, camp: S, L.* small, R, T spots
-    district,   ///< a named part of a town (GeoNames PPLX, WOF neighbourhood)
-    town,       ///< a populated place (GeoNames P)
-    region,     ///< admin-1/2 units, named regions ("southern Libya", a governorate)
-    country,    ///< a country
-    continent,  ///< a continent, sea or other supra-national area
+    site,      ///< a building, square, crossing, camp: S, L.* small, R, T spots
+    district,  ///< a named part of a town (GeoNames PPLX, WOF neighbourhood)
+    town,      ///< a populated place (GeoNames P)
+    region,    ///< admin-1/2 units, named regions ("southern Libya", a governorate)
+    country,   ///< a country
+    continent, ///< a continent, sea or other supra-national area
 };
 
 std::string_view to_string(GeoPrecision p) noexcept;
@@ -30,12 +30,12 @@ using PlaceId = std::uint32_t;
 /// One gazetteer record. Copied by value.
 struct Place {
     PlaceId id = 0;
-    std::int64_t geonameid = 0;   ///< 0 when the place has no GeoNames id
+    std::int64_t geonameid = 0; ///< 0 when the place has no GeoNames id
     std::string name;
-    char feature_class = ' ';     ///< GeoNames class: A, H, L, P, R, S, T, U, V
-    std::string feature_code;     ///< GeoNames code: PPLC, ADM1, PCLI, ...
-    std::string country;          ///< ISO 3166-1 alpha-2, empty for continents and seas
-    std::string admin1;           ///< GeoNames admin-1 code within the country ("77")
+    char feature_class = ' '; ///< GeoNames class: A, H, L, P, R, S, T, U, V
+    std::string feature_code; ///< GeoNames code: PPLC, ADM1, PCLI, ...
+    std::string country;      ///< ISO 3166-1 alpha-2, empty for continents and seas
+    std::string admin1;       ///< GeoNames admin-1 code within the country ("77")
     std::int64_t population = 0;
     LatLon position;
 

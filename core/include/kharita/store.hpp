@@ -24,27 +24,27 @@ namespace kharita {
 /// One stored event, flat: what a query returns and an export writes.
 struct EventRecord {
     std::int64_t id = 0;
-    std::string type;            ///< Kharita type (docs/events.md): meeting, clash, ...
+    std::string type; ///< Kharita type (docs/events.md): meeting, clash, ...
     std::string subtype;
-    std::string status;          ///< occurred, planned, ongoing
+    std::string status; ///< occurred, planned, ongoing
     std::optional<CivilDay> date_start;
     std::optional<CivilDay> date_end;
-    std::string time_precision;  ///< day, week, month, year, unknown
-    std::string location;        ///< place name
+    std::string time_precision; ///< day, week, month, year, unknown
+    std::string location;       ///< place name
     std::optional<LatLon> position;
-    std::string geo_precision;   ///< site, district, town, region, country, continent
-    int geo_precision_code = 0;  ///< ACLED's 1-3 when imported from ACLED, else 0
-    std::string country;         ///< ISO 3166-1 alpha-2
-    std::string admin1;          ///< admin-1 name
-    std::string admin1_code;     ///< GeoNames admin-1 code within the country ("77")
+    std::string geo_precision;  ///< site, district, town, region, country, continent
+    int geo_precision_code = 0; ///< ACLED's 1-3 when imported from ACLED, else 0
+    std::string country;        ///< ISO 3166-1 alpha-2
+    std::string admin1;         ///< admin-1 name
+    std::string admin1_code;    ///< GeoNames admin-1 code within the country ("77")
     std::string admin2;
     std::optional<int> fatalities;
     double confidence = 0;
-    std::string actor1, actor2;  ///< the first two named actors (ACLED's actor1/actor2)
-    std::string actors;          ///< every named actor, "; "-separated
-    std::string sources;         ///< source names, "; "-separated
+    std::string actor1, actor2; ///< the first two named actors (ACLED's actor1/actor2)
+    std::string actors;         ///< every named actor, "; "-separated
+    std::string sources;        ///< source names, "; "-separated
     int source_count = 0;
-    std::string notes;           ///< the evidence sentence (or ACLED notes)
+    std::string notes; ///< the evidence sentence (or ACLED notes)
 };
 
 /// What the map, the timeline and the event table need of an event, for a million of them:
@@ -52,13 +52,13 @@ struct EventRecord {
 struct EventPoint {
     std::int64_t id = 0;
     std::optional<LatLon> position;
-    std::int32_t day_start = 0, day_end = 0;  ///< days since 1970-01-01 (both 0 when undated)
+    std::int32_t day_start = 0, day_end = 0; ///< days since 1970-01-01 (both 0 when undated)
     bool dated = false;
-    std::uint8_t type = 0;       ///< EventType as a number
-    std::uint8_t geo_rank = 6;   ///< GeoPrecision as a number; 6 when there is no place
-    std::uint8_t time_rank = 6;  ///< 0 time, 1 day, 2 week, 3 month, 4 year, 5 decade, 6 unknown
-    std::int32_t fatalities = -1;  ///< -1 when not stated
-    std::uint8_t status = 0;       ///< EventStatus as a number
+    std::uint8_t type = 0;        ///< EventType as a number
+    std::uint8_t geo_rank = 6;    ///< GeoPrecision as a number; 6 when there is no place
+    std::uint8_t time_rank = 6;   ///< 0 time, 1 day, 2 week, 3 month, 4 year, 5 decade, 6 unknown
+    std::int32_t fatalities = -1; ///< -1 when not stated
+    std::uint8_t status = 0;      ///< EventStatus as a number
     std::string location;
 };
 
@@ -67,29 +67,29 @@ struct EventPoint {
 struct EventSource {
     std::string source;
     std::string title;
-    std::string text;          ///< the article text, empty for imported events
+    std::string text; ///< the article text, empty for imported events
     std::size_t evidence_start = 0, evidence_end = 0;
-    std::vector<std::pair<std::size_t, std::size_t>> toponyms;  ///< byte spans in text
+    std::vector<std::pair<std::size_t, std::size_t>> toponyms; ///< byte spans in text
 };
 
 /// A region filter resolved to codes: a country, or one admin-1 unit of it.
 struct RegionCode {
-    std::string country;      ///< ISO alpha-2
-    std::string admin1_code;  ///< empty: the whole country
-    std::string label;        ///< as the user will recognise it ("Tripoli (LY.77)")
+    std::string country;     ///< ISO alpha-2
+    std::string admin1_code; ///< empty: the whole country
+    std::string label;       ///< as the user will recognise it ("Tripoli (LY.77)")
 };
 
 /// What a query selects. Every set field narrows the result; an empty filter selects all.
 struct EventFilter {
-    std::optional<CivilDay> from, to;           ///< events whose date range overlaps [from, to]
+    std::optional<CivilDay> from, to; ///< events whose date range overlaps [from, to]
     std::optional<BoundingBox> bbox;
-    std::vector<RegionCode> regions;            ///< any of them
-    std::string polygon_wkt;                    ///< events inside this polygon (WKT), if set
-    std::vector<std::string> types;             ///< any of them
+    std::vector<RegionCode> regions; ///< any of them
+    std::string polygon_wkt;         ///< events inside this polygon (WKT), if set
+    std::vector<std::string> types;  ///< any of them
     std::vector<std::string> statuses;
-    std::optional<GeoPrecision> min_geo_precision;    ///< this precision or finer
-    std::optional<TimePrecision> min_time_precision;  ///< this precision or finer
-    std::string text;                           ///< words in the evidence or article text
+    std::optional<GeoPrecision> min_geo_precision;   ///< this precision or finer
+    std::optional<TimePrecision> min_time_precision; ///< this precision or finer
+    std::string text;                                ///< words in the evidence or article text
     std::optional<std::int64_t> limit;
 
     /// Checks ranges and the polygon; throws InputError naming the bad field.
@@ -99,15 +99,15 @@ struct EventFilter {
 /// What an ingest did.
 struct IngestReport {
     std::int64_t articles_added = 0;
-    std::int64_t articles_skipped = 0;  ///< already stored (same content hash)
+    std::int64_t articles_skipped = 0; ///< already stored (same content hash)
     std::int64_t events_added = 0;
-    std::int64_t events_merged = 0;     ///< an event already stored gained a source
+    std::int64_t events_merged = 0; ///< an event already stored gained a source
     std::int64_t mentions_added = 0;
 };
 
 /// Where a batch of parsed articles came from.
 struct IngestSource {
-    std::string file;                       ///< input file name, recorded with each article
+    std::string file; ///< input file name, recorded with each article
     std::optional<LocalTime> retrieved_at;
 };
 
@@ -151,7 +151,8 @@ inline std::int64_t EventStore::ingest_records(const std::vector<EventRecord>& r
     std::size_t i = 0;
     return ingest_records(
         [&](EventRecord& r) {
-            if (i == records.size()) return false;
+            if (i == records.size())
+                return false;
             r = records[i++];
             return true;
         },

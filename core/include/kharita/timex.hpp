@@ -21,23 +21,24 @@ namespace kharita {
 /// A local calendar day (proleptic Gregorian), comparable and printable.
 struct CivilDay {
     int year = 1970;
-    unsigned month = 1;  ///< 1-12
-    unsigned day = 1;    ///< 1-31
+    unsigned month = 1; ///< 1-12
+    unsigned day = 1;   ///< 1-31
 
-    static std::optional<CivilDay> make(int year, unsigned month, unsigned day);  ///< nullopt if impossible
-    std::int64_t serial() const;                  ///< days since 1970-01-01
+    static std::optional<CivilDay> make(int year, unsigned month,
+                                        unsigned day); ///< nullopt if impossible
+    std::int64_t serial() const;                       ///< days since 1970-01-01
     static CivilDay from_serial(std::int64_t days);
     CivilDay plus_days(std::int64_t n) const { return from_serial(serial() + n); }
-    CivilDay plus_months(int n) const;            ///< clamps the day to the month's length
-    unsigned weekday() const;                     ///< 0 = Sunday
-    std::string iso() const;                      ///< "2025-02-26"
+    CivilDay plus_months(int n) const; ///< clamps the day to the month's length
+    unsigned weekday() const;          ///< 0 = Sunday
+    std::string iso() const;           ///< "2025-02-26"
     auto operator<=>(const CivilDay&) const = default;
 };
 
 /// A reference time: a day and, when known, the minute of the day.
 struct LocalTime {
     CivilDay day;
-    int minute_of_day = -1;  ///< -1 when only the day is known
+    int minute_of_day = -1; ///< -1 when only the day is known
 
     /// Parses "2025-06-14", "2025-06-14T12:00", "2025-06-14T12:00:00Z" (zone ignored).
     static std::optional<LocalTime> parse(std::string_view iso);
@@ -53,20 +54,20 @@ enum class TimeDirection : std::uint8_t { past, present, future };
 std::string_view to_string(TimeDirection d) noexcept;
 
 struct Timex {
-    std::size_t start = 0, end = 0;        ///< byte offsets of the expression
-    std::size_t cp_start = 0, cp_end = 0;  ///< the same in code points
+    std::size_t start = 0, end = 0;       ///< byte offsets of the expression
+    std::size_t cp_start = 0, cp_end = 0; ///< the same in code points
     std::string text;
-    CivilDay first;                        ///< first day of the range
-    CivilDay last;                         ///< last day of the range (== first for a day)
-    int minute_of_day = -1;                ///< start time when stated
-    int end_minute_of_day = -1;            ///< end time of a time range
+    CivilDay first;             ///< first day of the range
+    CivilDay last;              ///< last day of the range (== first for a day)
+    int minute_of_day = -1;     ///< start time when stated
+    int end_minute_of_day = -1; ///< end time of a time range
     TimePrecision precision = TimePrecision::day;
     TimeDirection direction = TimeDirection::past;
-    bool open_start = false;               ///< "until May": the range has no stated start
-    bool open_end = false;                 ///< "since August 2023": the range runs on
-    bool relative = false;                 ///< resolved through the reference ("yesterday")
-    std::string type;                      ///< TIMEX3: DATE, TIME, DURATION
-    std::string value;                     ///< TIMEX3 value
+    bool open_start = false; ///< "until May": the range has no stated start
+    bool open_end = false;   ///< "since August 2023": the range runs on
+    bool relative = false;   ///< resolved through the reference ("yesterday")
+    std::string type;        ///< TIMEX3: DATE, TIME, DURATION
+    std::string value;       ///< TIMEX3 value
 };
 
 struct TimexOptions {

@@ -20,7 +20,9 @@ GdalErrorScope::GdalErrorScope() {
     CPLErrorReset();
 }
 
-GdalErrorScope::~GdalErrorScope() { CPLPopErrorHandler(); }
+GdalErrorScope::~GdalErrorScope() {
+    CPLPopErrorHandler();
+}
 
 void GdalErrorScope::throw_if_error(const std::string& context) const {
     const CPLErr type = CPLGetLastErrorType();
@@ -63,13 +65,15 @@ Dataset Dataset::warped(const Dataset& source, const std::string& target_crs) {
     srs.exportToWkt(&wkt);
     Dataset ds;
     ds.m_name = source.m_name;
-    ds.m_ds.reset(GDALDataset::FromHandle(
-        GDALAutoCreateWarpedVRT(GDALDataset::ToHandle(source.m_ds.get()), nullptr, wkt, GRA_Bilinear, 0.125, nullptr)));
+    ds.m_ds.reset(GDALDataset::FromHandle(GDALAutoCreateWarpedVRT(
+        GDALDataset::ToHandle(source.m_ds.get()), nullptr, wkt, GRA_Bilinear, 0.125, nullptr)));
     CPLFree(wkt);
     if (!ds.m_ds) {
         errors.throw_if_error(ds.m_name);
-        throw GdalError(CPLE_AppDefined, ds.m_name + ": cannot be warped to " + target_crs +
-                                             " (does it carry a coordinate system?)", ds.m_name);
+        throw GdalError(CPLE_AppDefined,
+                        ds.m_name + ": cannot be warped to " + target_crs +
+                            " (does it carry a coordinate system?)",
+                        ds.m_name);
     }
     return ds;
 }

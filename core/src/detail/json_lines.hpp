@@ -17,7 +17,8 @@ void for_each_json_line(std::istream& in, OnValue&& on_value, OnError&& on_error
     std::uint64_t line_no = 0;
     while (std::getline(in, line)) {
         ++line_no;
-        if (line.empty() || line == "\r") continue;
+        if (line.empty() || line == "\r")
+            continue;
         nlohmann::json value;
         try {
             value = nlohmann::json::parse(line);

@@ -6,8 +6,8 @@ namespace kharita::detail {
 
 ProjTransform::ProjTransform(const std::string& source_crs, const std::string& target_crs)
     : m_ctx(proj_context_create()) {
-    ProjPtr raw(proj_create_crs_to_crs(m_ctx.get(), source_crs.c_str(), target_crs.c_str(),
-                                       nullptr));
+    ProjPtr raw(
+        proj_create_crs_to_crs(m_ctx.get(), source_crs.c_str(), target_crs.c_str(), nullptr));
     if (!raw) {
         const int err = proj_context_errno(m_ctx.get());
         throw ProjError(err, source_crs + " -> " + target_crs + ": " +

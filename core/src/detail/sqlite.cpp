@@ -83,13 +83,15 @@ std::string_view Statement::column_text(int col) const {
     return {text, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt.get(), col))};
 }
 
-Transaction::Transaction(Database& db) : m_db(&db) { m_db->exec("BEGIN"); }
+Transaction::Transaction(Database& db) : m_db(&db) {
+    m_db->exec("BEGIN");
+}
 
 Transaction::~Transaction() {
     if (!m_done) {
         try {
             m_db->exec("ROLLBACK");
-        } catch (...) {  // NOLINT(bugprone-empty-catch): a destructor must not throw
+        } catch (...) { // NOLINT(bugprone-empty-catch): a destructor must not throw
         }
     }
 }
@@ -100,17 +102,23 @@ void Transaction::commit() {
 }
 
 Database Database::open(const std::filesystem::path& file, OpenMode mode, bool spatialite) {
-    int flags = SQLITE_OPEN_FULLMUTEX;  // connections may move between threads
+    int flags = SQLITE_OPEN_FULLMUTEX; // connections may move between threads
     switch (mode) {
-    case OpenMode::read_only: flags |= SQLITE_OPEN_READONLY; break;
-    case OpenMode::read_write: flags |= SQLITE_OPEN_READWRITE; break;
-    case OpenMode::create: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
+    case OpenMode::read_only:
+        flags |= SQLITE_OPEN_READONLY;
+        break;
+    case OpenMode::read_write:
+        flags |= SQLITE_OPEN_READWRITE;
+        break;
+    case OpenMode::create:
+        flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+        break;
     }
     Database db;
     const int rc = sqlite3_open_v2(file.string().c_str(), &db.m_db, flags, nullptr);
     if (rc != SQLITE_OK) {
         std::string message = db.m_db != nullptr ? sqlite3_errmsg(db.m_db) : sqlite3_errstr(rc);
-        sqlite3_close(db.m_db);  // a failed open still allocates a handle
+        sqlite3_close(db.m_db); // a failed open still allocates a handle
         db.m_db = nullptr;
         throw DatabaseError(rc, file.string() + ": " + message);
     }
@@ -138,7 +146,7 @@ Database& Database::operator=(Database&& other) noexcept {
     if (this != &other) {
         try {
             close();
-        } catch (...) {  // NOLINT(bugprone-empty-catch)
+        } catch (...) { // NOLINT(bugprone-empty-catch)
         }
         m_db = std::exchange(other.m_db, nullptr);
         m_spatialite_cache = std::exchange(other.m_spatialite_cache, nullptr);
@@ -149,7 +157,7 @@ Database& Database::operator=(Database&& other) noexcept {
 Database::~Database() {
     try {
         close();
-    } catch (...) {  // NOLINT(bugprone-empty-catch): destructors swallow; call close() to see
+    } catch (...) { // NOLINT(bugprone-empty-catch): destructors swallow; call close() to see
     }
 }
 
@@ -197,6 +205,8 @@ std::optional<std::int64_t> Database::query_int(std::string_view sql) {
     return std::nullopt;
 }
 
-void Database::fail(int rc, std::string_view sql) const { throw_db(m_db, rc, sql); }
+void Database::fail(int rc, std::string_view sql) const {
+    throw_db(m_db, rc, sql);
+}
 
 } // namespace kharita::detail

@@ -28,9 +28,11 @@ public:
     Statement& bind(int index, std::int64_t value);
     Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
     Statement& bind(int index, double value);
-    Statement& bind(int index, std::string_view text);  // copied (SQLITE_TRANSIENT)
+    Statement& bind(int index, std::string_view text); // copied (SQLITE_TRANSIENT)
     Statement& bind(int index, const char* text) { return bind(index, std::string_view(text)); }
-    Statement& bind(int index, const std::string& text) { return bind(index, std::string_view(text)); }
+    Statement& bind(int index, const std::string& text) {
+        return bind(index, std::string_view(text));
+    }
     Statement& bind_null(int index);
     Statement& bind_blob(int index, const void* data, int size);
 

@@ -4,11 +4,11 @@
 
 #include "kharita/export.hpp"
 
-#include "kharita/error.hpp"
-#include "kharita/normalize.hpp"
-#include "kharita/event_style.hpp"
-#include "detail/sqlite.hpp"
 #include "detail/gdal.hpp"
+#include "detail/sqlite.hpp"
+#include "kharita/error.hpp"
+#include "kharita/event_style.hpp"
+#include "kharita/normalize.hpp"
 
 #include <fmt/core.h>
 
@@ -55,7 +55,8 @@ public:
     void commit() {
         std::error_code ec;
         fs::rename(m_path, m_target, ec);
-        if (ec) throw InputError(m_target.string(), "cannot replace: " + ec.message());
+        if (ec)
+            throw InputError(m_target.string(), "cannot replace: " + ec.message());
         m_committed = true;
     }
 
@@ -70,20 +71,24 @@ class Output {
 public:
     Output(const fs::path& file, std::string display) : m_name(std::move(display)) {
         m_file = std::fopen(file.c_str(), "wb");
-        if (m_file == nullptr) throw InputError(m_name, std::string("cannot write: ") + std::strerror(errno));
+        if (m_file == nullptr)
+            throw InputError(m_name, std::string("cannot write: ") + std::strerror(errno));
         m_buffer.reserve(1 << 20);
     }
     Output(const Output&) = delete;
     Output& operator=(const Output&) = delete;
     ~Output() {
-        if (m_file != nullptr) std::fclose(m_file);
+        if (m_file != nullptr)
+            std::fclose(m_file);
     }
     std::string& buffer() { return m_buffer; }
     void maybe_flush() {
-        if (m_buffer.size() >= (1 << 20)) flush();
+        if (m_buffer.size() >= (1 << 20))
+            flush();
     }
     void flush() {
-        if (!m_buffer.empty() && std::fwrite(m_buffer.data(), 1, m_buffer.size(), m_file) != m_buffer.size()) {
+        if (!m_buffer.empty() &&
+            std::fwrite(m_buffer.data(), 1, m_buffer.size(), m_file) != m_buffer.size()) {
             throw InputError(m_name, std::string("write failed: ") + std::strerror(errno));
         }
         m_buffer.clear();
@@ -92,7 +97,8 @@ public:
         flush();
         const int rc = std::fclose(m_file);
         m_file = nullptr;
-        if (rc != 0) throw InputError(m_name, std::string("write failed: ") + std::strerror(errno));
+        if (rc != 0)
+            throw InputError(m_name, std::string("write failed: ") + std::strerror(errno));
     }
 
 private:
@@ -105,11 +111,21 @@ void append_json_string(std::string& out, std::string_view s) {
     out += '"';
     for (const char c : s) {
         switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
         default:
             if (static_cast<unsigned char>(c) < 0x20) {
                 out += fmt::format("\\u{:04x}", static_cast<int>(c));
@@ -143,8 +159,8 @@ void append_day(std::string& out, const std::optional<CivilDay>& d) {
     out += '"';
 }
 
-std::int64_t write_geojson(const EventStore& store, const EventFilter& filter,
-                           const fs::path& path, const std::string& display) {
+std::int64_t write_geojson(const EventStore& store, const EventFilter& filter, const fs::path& path,
+                           const std::string& display) {
     Output out(path, display);
     std::string& b = out.buffer();
     b += "{\"type\":\"FeatureCollection\",\"features\":[";
@@ -184,7 +200,10 @@ std::int64_t write_geojson(const EventStore& store, const EventFilter& filter,
         text("country", r.country);
         text("admin1", r.admin1);
         b += ",\"fatalities\":";
-        if (r.fatalities) append_int(b, *r.fatalities); else b += "null";
+        if (r.fatalities)
+            append_int(b, *r.fatalities);
+        else
+            b += "null";
         b += ",\"confidence\":";
         append_number(b, std::round(r.confidence * 1000) / 1000);
         text("actors", r.actors);
@@ -241,10 +260,12 @@ constexpr std::array<AcledType, 25> kAcledTypes = {{
 /// it is an ACLED one (events imported from ACLED), else the documented mapping.
 std::pair<std::string, std::string> acled_type_of(const EventRecord& r) {
     for (const AcledType& t : kAcledTypes) {
-        if (ascii_lower(r.subtype) == ascii_lower(t.sub_event_type)) return {t.event_type, t.sub_event_type};
+        if (ascii_lower(r.subtype) == ascii_lower(t.sub_event_type))
+            return {t.event_type, t.sub_event_type};
     }
     const std::string sub = ascii_lower(r.subtype);
-    if (r.type == "clash") return {"Battles", "Armed clash"};
+    if (r.type == "clash")
+        return {"Battles", "Armed clash"};
     if (r.type == "attack") {
         if (sub.find("shell") != std::string::npos) {
             return {"Explosions/Remote violence", "Shelling/artillery/missile attack"};
@@ -257,27 +278,36 @@ std::pair<std::string, std::string> acled_type_of(const EventRecord& r) {
         }
         return {"Violence against civilians", "Attack"};
     }
-    if (r.type == "killing") return {"Violence against civilians", "Attack"};
-    if (r.type == "protest") return {"Protests", "Peaceful protest"};
-    if (r.type == "meeting") return {"Strategic developments", "Agreement"};
+    if (r.type == "killing")
+        return {"Violence against civilians", "Attack"};
+    if (r.type == "protest")
+        return {"Protests", "Peaceful protest"};
+    if (r.type == "meeting")
+        return {"Strategic developments", "Agreement"};
     return {"Strategic developments", "Other"};
 }
 
 const char* disorder_type_of(std::string_view event_type) {
-    if (event_type == "Protests" || event_type == "Riots") return "Demonstrations";
-    if (event_type == "Strategic developments") return "Strategic developments";
+    if (event_type == "Protests" || event_type == "Riots")
+        return "Demonstrations";
+    if (event_type == "Strategic developments")
+        return "Strategic developments";
     return "Political violence";
 }
 
 int acled_time_code(std::string_view precision) {
-    if (precision == "time" || precision == "day") return 1;
-    if (precision == "week") return 2;
+    if (precision == "time" || precision == "day")
+        return 1;
+    if (precision == "week")
+        return 2;
     return 3;
 }
 
 int acled_geo_code(const EventRecord& r) {
-    if (r.geo_precision_code >= 1 && r.geo_precision_code <= 3) return r.geo_precision_code;
-    if (r.geo_precision == "site" || r.geo_precision == "district" || r.geo_precision == "town") return 1;
+    if (r.geo_precision_code >= 1 && r.geo_precision_code <= 3)
+        return r.geo_precision_code;
+    if (r.geo_precision == "site" || r.geo_precision == "district" || r.geo_precision == "town")
+        return 1;
     return 3;
 }
 
@@ -288,7 +318,8 @@ void append_csv_field(std::string& out, std::string_view v) {
     }
     out += '"';
     for (const char c : v) {
-        if (c == '"') out += '"';
+        if (c == '"')
+            out += '"';
         out += c;
     }
     out += '"';
@@ -299,7 +330,8 @@ std::int64_t write_acled(const EventStore& store, const EventFilter& filter, con
     Output out(path, display);
     std::string& b = out.buffer();
     const auto& cols = acled_columns();
-    for (std::size_t i = 0; i < cols.size(); ++i) b += (i == 0 ? "" : ",") + cols[i];
+    for (std::size_t i = 0; i < cols.size(); ++i)
+        b += (i == 0 ? "" : ",") + cols[i];
     b += '\n';
     std::int64_t n = 0;
     store.query(filter, [&](const EventRecord& r) {
@@ -307,7 +339,8 @@ std::int64_t write_acled(const EventStore& store, const EventFilter& filter, con
         const auto day = r.date_start ? r.date_start : r.date_end;
         std::string country = r.country;
         if (gazetteer != nullptr && !r.country.empty()) {
-            if (const auto id = gazetteer->country(r.country)) country = gazetteer->place(*id).name;
+            if (const auto id = gazetteer->country(r.country))
+                country = gazetteer->place(*id).name;
         }
         std::string assoc;
         std::string_view rest = r.actors;
@@ -315,8 +348,10 @@ std::int64_t write_acled(const EventStore& store, const EventFilter& filter, con
             const auto cut = rest.find("; ");
             const std::string_view name = rest.substr(0, cut);
             rest = cut == std::string_view::npos ? std::string_view() : rest.substr(cut + 2);
-            if (name.empty() || name == r.actor1 || name == r.actor2) continue;
-            if (!assoc.empty()) assoc += "; ";
+            if (name.empty() || name == r.actor1 || name == r.actor2)
+                continue;
+            if (!assoc.empty())
+                assoc += "; ";
             assoc += name;
         }
         const std::array<std::string, 31> row = {
@@ -353,7 +388,8 @@ std::int64_t write_acled(const EventStore& store, const EventFilter& filter, con
             "",
         };
         for (std::size_t i = 0; i < row.size(); ++i) {
-            if (i > 0) b += ',';
+            if (i > 0)
+                b += ',';
             append_csv_field(b, row[i]);
         }
         b += '\n';
@@ -372,7 +408,8 @@ std::string events_qml() {
     int i = 0;
     for (const EventStyle& s : event_styles()) {
         const std::string shape = s.shape == "x" ? "cross2" : std::string(s.shape);
-        categories += fmt::format(R"(<category render="true" symbol="{}" value="{}" label="{}"/>)", i, s.type, s.label);
+        categories += fmt::format(R"(<category render="true" symbol="{}" value="{}" label="{}"/>)",
+                                  i, s.type, s.label);
         symbols += fmt::format(
             R"(<symbol type="marker" name="{}" alpha="1" clip_to_extent="1" force_rhr="0">)"
             R"(<layer class="SimpleMarker" enabled="1" pass="0" locked="0"><Option type="Map">)"
@@ -432,43 +469,64 @@ std::int64_t write_with_gdal(const EventStore& store, const EventFilter& filter,
     }
     OGRLayer* layer = ds.get()->CreateLayer("events", &wgs84, wkbPoint, layer_options);
     CSLDestroy(layer_options);
-    if (layer == nullptr) errors.throw_if_error(path.string());
+    if (layer == nullptr)
+        errors.throw_if_error(path.string());
     struct Field {
         const char* name;
         OGRFieldType type;
     };
     static constexpr std::array<Field, 18> fields = {{
-        {"event_id", OFTInteger64}, {"type", OFTString}, {"subtype", OFTString},
-        {"status", OFTString}, {"date_start", OFTDate}, {"date_end", OFTDate},
-        {"time_precision", OFTString}, {"location", OFTString}, {"geo_precision", OFTString},
-        {"country", OFTString}, {"admin1", OFTString}, {"fatalities", OFTInteger},
-        {"confidence", OFTReal}, {"actors", OFTString}, {"sources", OFTString},
-        {"source_count", OFTInteger}, {"notes", OFTString}, {"admin2", OFTString},
+        {"event_id", OFTInteger64},
+        {"type", OFTString},
+        {"subtype", OFTString},
+        {"status", OFTString},
+        {"date_start", OFTDate},
+        {"date_end", OFTDate},
+        {"time_precision", OFTString},
+        {"location", OFTString},
+        {"geo_precision", OFTString},
+        {"country", OFTString},
+        {"admin1", OFTString},
+        {"fatalities", OFTInteger},
+        {"confidence", OFTReal},
+        {"actors", OFTString},
+        {"sources", OFTString},
+        {"source_count", OFTInteger},
+        {"notes", OFTString},
+        {"admin2", OFTString},
     }};
     for (const Field& f : fields) {
         OGRFieldDefn def(f.name, f.type);
-        if (layer->CreateField(&def) != OGRERR_NONE) errors.throw_if_error(path.string());
+        if (layer->CreateField(&def) != OGRERR_NONE)
+            errors.throw_if_error(path.string());
     }
     const bool transaction = layer->TestCapability(OLCTransactions) != 0;
-    if (transaction && layer->StartTransaction() != OGRERR_NONE) errors.throw_if_error(path.string());
+    if (transaction && layer->StartTransaction() != OGRERR_NONE)
+        errors.throw_if_error(path.string());
     std::int64_t n = 0;
     detail::Feature feature(OGRFeature::CreateFeature(layer->GetLayerDefn()));
     store.query(filter, [&](const EventRecord& r) {
-        for (int i = 0; i < static_cast<int>(fields.size()); ++i) feature->SetFieldNull(i);
+        for (int i = 0; i < static_cast<int>(fields.size()); ++i)
+            feature->SetFieldNull(i);
         feature->SetField(0, static_cast<GIntBig>(r.id));
         feature->SetField(1, r.type.c_str());
         feature->SetField(2, r.subtype.c_str());
         feature->SetField(3, r.status.c_str());
         const auto first = r.date_start ? r.date_start : r.date_end;
         const auto last = r.date_end ? r.date_end : r.date_start;
-        if (first) feature->SetField(4, first->year, static_cast<int>(first->month), static_cast<int>(first->day));
-        if (last) feature->SetField(5, last->year, static_cast<int>(last->month), static_cast<int>(last->day));
+        if (first)
+            feature->SetField(4, first->year, static_cast<int>(first->month),
+                              static_cast<int>(first->day));
+        if (last)
+            feature->SetField(5, last->year, static_cast<int>(last->month),
+                              static_cast<int>(last->day));
         feature->SetField(6, r.time_precision.c_str());
         feature->SetField(7, r.location.c_str());
         feature->SetField(8, r.geo_precision.c_str());
         feature->SetField(9, r.country.c_str());
         feature->SetField(10, r.admin1.c_str());
-        if (r.fatalities) feature->SetField(11, *r.fatalities);
+        if (r.fatalities)
+            feature->SetField(11, *r.fatalities);
         feature->SetField(12, std::round(r.confidence * 1000) / 1000);
         feature->SetField(13, r.actors.c_str());
         feature->SetField(14, r.sources.c_str());
@@ -481,12 +539,15 @@ std::int64_t write_with_gdal(const EventStore& store, const EventFilter& filter,
             feature->SetGeometryDirectly(nullptr);
         }
         feature->SetFID(OGRNullFID);
-        if (layer->CreateFeature(feature.get()) != OGRERR_NONE) errors.throw_if_error(path.string());
+        if (layer->CreateFeature(feature.get()) != OGRERR_NONE)
+            errors.throw_if_error(path.string());
         ++n;
     });
-    if (transaction && layer->CommitTransaction() != OGRERR_NONE) errors.throw_if_error(path.string());
+    if (transaction && layer->CommitTransaction() != OGRERR_NONE)
+        errors.throw_if_error(path.string());
     ds.close();
-    if (format == ExportFormat::gpkg) add_qgis_style(path);
+    if (format == ExportFormat::gpkg)
+        add_qgis_style(path);
     return n;
 }
 
@@ -496,26 +557,40 @@ ExportFormat export_format(const fs::path& file, std::string_view name) {
     std::string key = ascii_lower(name);
     if (key.empty()) {
         key = ascii_lower(file.extension().string());
-        if (!key.empty()) key.erase(0, 1);
+        if (!key.empty())
+            key.erase(0, 1);
     }
-    if (key == "geojson" || key == "json") return ExportFormat::geojson;
-    if (key == "gpkg" || key == "geopackage") return ExportFormat::gpkg;
-    if (key == "kml") return ExportFormat::kml;
-    if (key == "csv") return ExportFormat::csv;
-    if (key == "fgb" || key == "flatgeobuf") return ExportFormat::flatgeobuf;
-    if (key == "acled") return ExportFormat::acled;
-    throw InputError(file.string(), "unknown export format \"" + key +
-                                        "\" (use .geojson, .gpkg, .kml, .csv, .fgb or --format acled)");
+    if (key == "geojson" || key == "json")
+        return ExportFormat::geojson;
+    if (key == "gpkg" || key == "geopackage")
+        return ExportFormat::gpkg;
+    if (key == "kml")
+        return ExportFormat::kml;
+    if (key == "csv")
+        return ExportFormat::csv;
+    if (key == "fgb" || key == "flatgeobuf")
+        return ExportFormat::flatgeobuf;
+    if (key == "acled")
+        return ExportFormat::acled;
+    throw InputError(file.string(),
+                     "unknown export format \"" + key +
+                         "\" (use .geojson, .gpkg, .kml, .csv, .fgb or --format acled)");
 }
 
 std::string_view to_string(ExportFormat f) noexcept {
     switch (f) {
-    case ExportFormat::geojson: return "GeoJSON";
-    case ExportFormat::gpkg: return "GeoPackage";
-    case ExportFormat::kml: return "KML";
-    case ExportFormat::csv: return "CSV";
-    case ExportFormat::flatgeobuf: return "FlatGeobuf";
-    case ExportFormat::acled: return "ACLED CSV";
+    case ExportFormat::geojson:
+        return "GeoJSON";
+    case ExportFormat::gpkg:
+        return "GeoPackage";
+    case ExportFormat::kml:
+        return "KML";
+    case ExportFormat::csv:
+        return "CSV";
+    case ExportFormat::flatgeobuf:
+        return "FlatGeobuf";
+    case ExportFormat::acled:
+        return "ACLED CSV";
     }
     return "unknown";
 }
@@ -526,11 +601,15 @@ std::int64_t export_events(const EventStore& store, const EventFilter& filter, c
     TempFile temp(file);
     std::int64_t n = 0;
     switch (format) {
-    case ExportFormat::geojson: n = write_geojson(store, filter, temp.path(), file.string()); break;
+    case ExportFormat::geojson:
+        n = write_geojson(store, filter, temp.path(), file.string());
+        break;
     case ExportFormat::acled:
         n = write_acled(store, filter, temp.path(), file.string(), options.gazetteer);
         break;
-    default: n = write_with_gdal(store, filter, temp.path(), format, options); break;
+    default:
+        n = write_with_gdal(store, filter, temp.path(), format, options);
+        break;
     }
     temp.commit();
     return n;
@@ -538,11 +617,13 @@ std::int64_t export_events(const EventStore& store, const EventFilter& filter, c
 
 const std::vector<std::string>& acled_columns() {
     static const std::vector<std::string> columns = {
-        "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
-        "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2",
-        "inter2", "interaction", "civilian_targeting", "iso", "region", "country", "admin1",
-        "admin2", "admin3", "location", "latitude", "longitude", "geo_precision", "source",
-        "source_scale", "notes", "fatalities", "tags", "timestamp"};
+        "event_id_cnty", "event_date",     "year",     "time_precision", "disorder_type",
+        "event_type",    "sub_event_type", "actor1",   "assoc_actor_1",  "inter1",
+        "actor2",        "assoc_actor_2",  "inter2",   "interaction",    "civilian_targeting",
+        "iso",           "region",         "country",  "admin1",         "admin2",
+        "admin3",        "location",       "latitude", "longitude",      "geo_precision",
+        "source",        "source_scale",   "notes",    "fatalities",     "tags",
+        "timestamp"};
     return columns;
 }
 
@@ -568,7 +649,8 @@ bool next_csv_record(std::istream& in, std::vector<std::string>& fields, std::ui
                     after_quote = true;
                 }
             } else {
-                if (c == '\n') ++line;
+                if (c == '\n')
+                    ++line;
                 field += c;
             }
             continue;
@@ -580,27 +662,32 @@ bool next_csv_record(std::istream& in, std::vector<std::string>& fields, std::ui
             field.clear();
             after_quote = false;
         } else if (c == '\n') {
-            if (!field.empty() && field.back() == '\r') field.pop_back();
+            if (!field.empty() && field.back() == '\r')
+                field.pop_back();
             fields.push_back(std::move(field));
             return true;
         } else {
             field += c;
         }
     }
-    if (!any) return false;
-    if (!field.empty() && field.back() == '\r') field.pop_back();
+    if (!any)
+        return false;
+    if (!field.empty() && field.back() == '\r')
+        field.pop_back();
     fields.push_back(std::move(field));
     return true;
 }
 
 std::optional<CivilDay> parse_acled_date(std::string_view s) {
-    if (const auto t = LocalTime::parse(s)) return t->day;
+    if (const auto t = LocalTime::parse(s))
+        return t->day;
     // "26 February 2025"
     static constexpr std::array<std::string_view, 12> months = {
-        "january", "february", "march", "april", "may", "june", "july", "august",
-        "september", "october", "november", "december"};
+        "january", "february", "march",     "april",   "may",      "june",
+        "july",    "august",   "september", "october", "november", "december"};
     const auto a = s.find(' '), b = s.rfind(' ');
-    if (a == std::string_view::npos || a == b) return std::nullopt;
+    if (a == std::string_view::npos || a == b)
+        return std::nullopt;
     int day = 0, year = 0;
     if (std::from_chars(s.data(), s.data() + a, day).ec != std::errc() ||
         std::from_chars(s.data() + b + 1, s.data() + s.size(), year).ec != std::errc()) {
@@ -625,7 +712,7 @@ struct AcledReader::Impl {
     std::vector<std::string> fields;
     std::uint64_t line = 0;
     std::unordered_map<std::string, std::size_t> col;
-    std::unordered_map<std::string, std::string> country_codes;  // name -> ISO, cached
+    std::unordered_map<std::string, std::string> country_codes; // name -> ISO, cached
 
     const std::string& get(const char* name) const {
         static const std::string none;
@@ -633,7 +720,8 @@ struct AcledReader::Impl {
         return it == col.end() || it->second >= fields.size() ? none : fields[it->second];
     }
     std::string country_code(const std::string& name) {
-        if (gazetteer == nullptr || name.size() == 2 || name.empty()) return name;
+        if (gazetteer == nullptr || name.size() == 2 || name.empty())
+            return name;
         const auto [it, added] = country_codes.emplace(name, name);
         if (added) {
             LookupOptions options;
@@ -652,7 +740,8 @@ struct AcledReader::Impl {
 AcledReader::AcledReader(const fs::path& file, const Gazetteer* gazetteer)
     : m_impl(std::make_unique<Impl>()) {
     m_impl->file.open(file, std::ios::binary);
-    if (!m_impl->file) throw InputError(file.string(), "cannot open");
+    if (!m_impl->file)
+        throw InputError(file.string(), "cannot open");
     m_impl->in = &m_impl->file;
     m_impl->source = file.string();
     m_impl->gazetteer = gazetteer;
@@ -669,16 +758,20 @@ AcledReader::AcledReader(std::istream& in, std::string name, const Gazetteer* ga
 
 void AcledReader::read_header() {
     Impl& d = *m_impl;
-    if (!next_csv_record(*d.in, d.fields, d.line)) throw InputError(d.source, "empty file");
+    if (!next_csv_record(*d.in, d.fields, d.line))
+        throw InputError(d.source, "empty file");
     for (std::size_t i = 0; i < d.fields.size(); ++i) {
         std::string name = ascii_lower(d.fields[i]);
-        if (i == 0 && name.starts_with("\xEF\xBB\xBF")) name.erase(0, 3);  // byte-order mark
+        if (i == 0 && name.starts_with("\xEF\xBB\xBF"))
+            name.erase(0, 3); // byte-order mark
         d.col.emplace(name, i);
     }
-    for (const char* required : {"event_date", "event_type", "sub_event_type", "latitude", "longitude"}) {
+    for (const char* required :
+         {"event_date", "event_type", "sub_event_type", "latitude", "longitude"}) {
         if (!d.col.contains(required)) {
             throw InputError(d.source, 1, 0, required,
-                             std::string("missing column \"") + required + "\" (not an ACLED-style CSV)");
+                             std::string("missing column \"") + required +
+                                 "\" (not an ACLED-style CSV)");
         }
     }
 }
@@ -688,10 +781,12 @@ AcledReader::~AcledReader() = default;
 bool AcledReader::next(EventRecord& r, Diagnostics& problems) {
     Impl& d = *m_impl;
     while (next_csv_record(*d.in, d.fields, d.line)) {
-        if (d.fields.size() == 1 && d.fields[0].empty()) continue;
+        if (d.fields.size() == 1 && d.fields[0].empty())
+            continue;
         const auto day = parse_acled_date(d.get("event_date"));
         if (!day) {
-            problems.add(d.source, d.line, "event_date: not a date: \"" + d.get("event_date") + "\"");
+            problems.add(d.source, d.line,
+                         "event_date: not a date: \"" + d.get("event_date") + "\"");
             continue;
         }
         r.date_start = r.date_end = day;
@@ -707,8 +802,9 @@ bool AcledReader::next(EventRecord& r, Diagnostics& problems) {
             }
         }
         if (type == nullptr) {
-            problems.add(d.source, d.line, "event_type/sub_event_type: unknown: \"" + event_type +
-                                               "\" / \"" + d.get("sub_event_type") + "\"");
+            problems.add(d.source, d.line,
+                         "event_type/sub_event_type: unknown: \"" + event_type + "\" / \"" +
+                             d.get("sub_event_type") + "\"");
             continue;
         }
         double lat = 0, lon = 0;
@@ -717,7 +813,8 @@ bool AcledReader::next(EventRecord& r, Diagnostics& problems) {
         if (std::from_chars(slat.data(), slat.data() + slat.size(), lat).ec != std::errc() ||
             std::from_chars(slon.data(), slon.data() + slon.size(), lon).ec != std::errc() ||
             !LatLon{lat, lon}.is_valid()) {
-            problems.add(d.source, d.line, "latitude/longitude: not coordinates: \"" + slat + "\", \"" + slon + "\"");
+            problems.add(d.source, d.line,
+                         "latitude/longitude: not coordinates: \"" + slat + "\", \"" + slon + "\"");
             continue;
         }
         r.id = 0;
@@ -738,8 +835,10 @@ bool AcledReader::next(EventRecord& r, Diagnostics& problems) {
         r.actors.clear();
         for (const std::string* a : std::initializer_list<const std::string*>{
                  &r.actor1, &d.get("assoc_actor_1"), &r.actor2, &d.get("assoc_actor_2")}) {
-            if (a->empty()) continue;
-            if (!r.actors.empty()) r.actors += "; ";
+            if (a->empty())
+                continue;
+            if (!r.actors.empty())
+                r.actors += "; ";
             r.actors += *a;
         }
         r.sources = d.get("source");
@@ -748,7 +847,8 @@ bool AcledReader::next(EventRecord& r, Diagnostics& problems) {
         const std::string& fat = d.get("fatalities");
         int f = 0;
         r.fatalities.reset();
-        if (!fat.empty() && std::from_chars(fat.data(), fat.data() + fat.size(), f).ec == std::errc()) {
+        if (!fat.empty() &&
+            std::from_chars(fat.data(), fat.data() + fat.size(), f).ec == std::errc()) {
             r.fatalities = f;
         }
         r.confidence = 1.0;
@@ -762,7 +862,8 @@ std::vector<EventRecord> read_acled_csv(const fs::path& file, Diagnostics& probl
     AcledReader reader(file, gazetteer);
     std::vector<EventRecord> out;
     EventRecord r;
-    while (reader.next(r, problems)) out.push_back(r);
+    while (reader.next(r, problems))
+        out.push_back(r);
     return out;
 }
 

@@ -1,7 +1,7 @@
+#include "detail/gdal.hpp"
 #include "kharita/error.hpp"
 #include "kharita/normalize.hpp"
 #include "kharita/store.hpp"
-#include "detail/gdal.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -12,15 +12,18 @@ namespace kharita {
 
 namespace {
 
-std::unique_ptr<OGRGeometry> checked_polygon(OGRGeometry* g, const std::string& input, const char* what) {
+std::unique_ptr<OGRGeometry> checked_polygon(OGRGeometry* g, const std::string& input,
+                                             const char* what) {
     std::unique_ptr<OGRGeometry> owned(g);
-    if (!owned) throw InputError(input, std::string("not valid ") + what);
+    if (!owned)
+        throw InputError(input, std::string("not valid ") + what);
     const auto type = wkbFlatten(owned->getGeometryType());
     if (type != wkbPolygon && type != wkbMultiPolygon) {
         throw InputError(input, std::string("the ") + what + " is a " + owned->getGeometryName() +
                                     ", not a polygon");
     }
-    if (owned->IsEmpty()) throw InputError(input, std::string("the ") + what + " polygon is empty");
+    if (owned->IsEmpty())
+        throw InputError(input, std::string("the ") + what + " polygon is empty");
     return owned;
 }
 
@@ -35,7 +38,8 @@ std::string to_wkt(const OGRGeometry& g) {
 std::unique_ptr<OGRGeometry> parse_text(const std::string& text, const std::string& input) {
     detail::GdalErrorScope quiet;
     if (text.starts_with("{")) {
-        return checked_polygon(OGRGeometryFactory::createFromGeoJson(text.c_str()), input, "GeoJSON");
+        return checked_polygon(OGRGeometryFactory::createFromGeoJson(text.c_str()), input,
+                               "GeoJSON");
     }
     OGRGeometry* g = nullptr;
     const char* p = text.c_str();
@@ -51,7 +55,8 @@ std::unique_ptr<OGRGeometry> parse_text(const std::string& text, const std::stri
 std::string read_polygon(const std::string& arg) {
     std::string text = arg;
     text.erase(0, text.find_first_not_of(" \t\r\n"));
-    if (text.empty()) throw InputError("--polygon", "empty");
+    if (text.empty())
+        throw InputError("--polygon", "empty");
     const std::string upper = ascii_upper(text.substr(0, 12));
     if (upper.starts_with("POLYGON") || upper.starts_with("MULTIPOLYGON") || text.front() == '{') {
         return to_wkt(*parse_text(text, "--polygon"));
@@ -74,18 +79,22 @@ std::string read_polygon(const std::string& arg) {
             throw InputError(file.string(), "not a vector file GDAL can read");
         }
     }();
-    if (ds.layer_count() == 0) throw InputError(file.string(), "no layers");
+    if (ds.layer_count() == 0)
+        throw InputError(file.string(), "no layers");
     OGRLayer* layer = ds.layer(0);
     std::unique_ptr<OGRGeometry> all;
     layer->ResetReading();
     while (detail::Feature f{layer->GetNextFeature()}) {
         const OGRGeometry* g = f->GetGeometryRef();
-        if (g == nullptr) continue;
+        if (g == nullptr)
+            continue;
         const auto type = wkbFlatten(g->getGeometryType());
-        if (type != wkbPolygon && type != wkbMultiPolygon) continue;
+        if (type != wkbPolygon && type != wkbMultiPolygon)
+            continue;
         all.reset(all ? all->Union(g) : g->clone());
     }
-    if (!all) throw InputError(file.string(), "holds no polygon");
+    if (!all)
+        throw InputError(file.string(), "holds no polygon");
     return to_wkt(*all);
 }
 

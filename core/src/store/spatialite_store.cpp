@@ -9,11 +9,11 @@
 
 #include "kharita/store.hpp"
 
+#include "detail/gdal.hpp"
+#include "detail/sqlite.hpp"
 #include "kharita/error.hpp"
 #include "kharita/events.hpp"
 #include "store/event_schema.hpp"
-#include "detail/gdal.hpp"
-#include "detail/sqlite.hpp"
 
 #include <fmt/core.h>
 #include <ogr_geometry.h>
@@ -38,7 +38,7 @@ using detail::Statement;
 
 constexpr std::int64_t kNoDayLow = std::numeric_limits<std::int32_t>::min();
 constexpr std::int64_t kNoDayHigh = std::numeric_limits<std::int32_t>::max();
-constexpr std::array<std::int64_t, 3> kSpanLimit = {1, 31, 366};  // span classes 0-2
+constexpr std::array<std::int64_t, 3> kSpanLimit = {1, 31, 366}; // span classes 0-2
 constexpr int kSpanClasses = 4;
 
 std::uint64_t fnv1a(std::string_view s, std::uint64_t h = 14695981039346656037ULL) {
@@ -55,7 +55,8 @@ std::string content_hash(const Article& a) {
 
 int span_class(std::int64_t span) {
     for (int c = 0; c < 3; ++c) {
-        if (span <= kSpanLimit[static_cast<std::size_t>(c)]) return c;
+        if (span <= kSpanLimit[static_cast<std::size_t>(c)])
+            return c;
     }
     return 3;
 }
@@ -66,12 +67,15 @@ constexpr int kCellsPerDegree = 4;
 constexpr int kCellColumns = 360 * kCellsPerDegree, kCellRows = 180 * kCellsPerDegree;
 
 int cell_column(double lon) {
-    return std::clamp(static_cast<int>(std::floor((lon + 180) * kCellsPerDegree)), 0, kCellColumns - 1);
+    return std::clamp(static_cast<int>(std::floor((lon + 180) * kCellsPerDegree)), 0,
+                      kCellColumns - 1);
 }
 int cell_row(double lat) {
     return std::clamp(static_cast<int>(std::floor((lat + 90) * kCellsPerDegree)), 0, kCellRows - 1);
 }
-int cell_of(const LatLon& p) { return cell_row(p.lat) * kCellColumns + cell_column(p.lon); }
+int cell_of(const LatLon& p) {
+    return cell_row(p.lat) * kCellColumns + cell_column(p.lon);
+}
 
 // The ranks stored for index filters: the enums' order, 6 for unknown / no place.
 int time_rank(std::string_view precision) {
@@ -90,14 +94,14 @@ std::array<unsigned char, 60> spatialite_point(const LatLon& p) {
     const auto put_i32 = [&](std::size_t at, std::int32_t v) { std::memcpy(&b[at], &v, 4); };
     const auto put_f64 = [&](std::size_t at, double v) { std::memcpy(&b[at], &v, 8); };
     b[0] = 0x00;
-    b[1] = 0x01;  // little-endian
+    b[1] = 0x01; // little-endian
     put_i32(2, 4326);
     put_f64(6, p.lon);
     put_f64(14, p.lat);
     put_f64(22, p.lon);
     put_f64(30, p.lat);
     b[38] = 0x7C;
-    put_i32(39, 1);  // POINT
+    put_i32(39, 1); // POINT
     put_f64(43, p.lon);
     put_f64(51, p.lat);
     b[59] = 0xFE;
@@ -115,20 +119,25 @@ std::string now_iso() {
 
 /// A stored ISO day ("2025-02-26"); the store writes no other form.
 std::optional<CivilDay> parse_day(std::string_view iso) {
-    if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return std::nullopt;
+    if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-')
+        return std::nullopt;
     const auto digits = [&](std::size_t at, std::size_t n) {
         int v = 0;
-        for (std::size_t i = at; i < at + n; ++i) v = v * 10 + (iso[i] - '0');
+        for (std::size_t i = at; i < at + n; ++i)
+            v = v * 10 + (iso[i] - '0');
         return v;
     };
-    return CivilDay{digits(0, 4), static_cast<unsigned>(digits(5, 2)), static_cast<unsigned>(digits(8, 2))};
+    return CivilDay{digits(0, 4), static_cast<unsigned>(digits(5, 2)),
+                    static_cast<unsigned>(digits(8, 2))};
 }
 
 std::string join(const std::vector<std::string>& parts) {
     std::string out;
     for (const auto& p : parts) {
-        if (p.empty()) continue;
-        if (!out.empty()) out += "; ";
+        if (p.empty())
+            continue;
+        if (!out.empty())
+            out += "; ";
         out += p;
     }
     return out;
@@ -138,11 +147,14 @@ std::string join(const std::vector<std::string>& parts) {
 std::string fts_query(std::string_view text) {
     std::string out, word;
     const auto flush = [&] {
-        if (word.empty()) return;
-        if (!out.empty()) out += ' ';
+        if (word.empty())
+            return;
+        if (!out.empty())
+            out += ' ';
         out += '"';
         for (char c : word) {
-            if (c == '"') out += '"';
+            if (c == '"')
+                out += '"';
             out += c;
         }
         out += '"';
@@ -312,7 +324,7 @@ private:
                    const std::function<void(const Statement&)>& row) const;
 
     mutable Database m_db;
-    std::unordered_map<const char*, Statement> m_statements;  // prepared once, by SQL text
+    std::unordered_map<const char*, Statement> m_statements; // prepared once, by SQL text
     int m_version = 0;
     mutable std::string m_plan;
     mutable std::unordered_map<int, std::int64_t> m_cell_counts;
@@ -326,13 +338,15 @@ SpatialiteStore::SpatialiteStore(const std::filesystem::path& file, StoreMode mo
               throw InputError(file.string(), "no such event database");
           }
           return Database::open(file, mode == StoreMode::read_only ? OpenMode::read_only
-                                      : exists ? OpenMode::read_write : OpenMode::create);
+                                      : exists                     ? OpenMode::read_write
+                                                                   : OpenMode::create);
       }()) {
     try {
         m_db.exec("PRAGMA busy_timeout = 10000");
         // WAL with synchronous NORMAL: a commit survives a crash of the process (not of
         // the machine) without an fsync per transaction.
-        if (mode != StoreMode::read_only) m_db.exec("PRAGMA cache_size = -65536; PRAGMA synchronous = NORMAL");
+        if (mode != StoreMode::read_only)
+            m_db.exec("PRAGMA cache_size = -65536; PRAGMA synchronous = NORMAL");
         check_schema(file, mode);
     } catch (const DatabaseError& e) {
         if (e.code() == SQLITE_NOTADB) {
@@ -346,14 +360,17 @@ void SpatialiteStore::check_schema(const std::filesystem::path& file, StoreMode 
     const bool empty = m_db.query_int("SELECT count(*) FROM sqlite_master").value_or(0) == 0;
     if (empty) {
         if (mode == StoreMode::read_only) {
-            throw DatabaseError(0, file.string() + ": an empty database, not a Kharita event store");
+            throw DatabaseError(0,
+                                file.string() + ": an empty database, not a Kharita event store");
         }
         create_schema();
         return;
     }
     if (m_db.query_int("SELECT count(*) FROM sqlite_master WHERE name = 'meta'").value_or(0) == 0 ||
-        m_db.query_int("SELECT count(*) FROM sqlite_master WHERE name = 'events'").value_or(0) == 0) {
-        throw DatabaseError(0, file.string() + ": not a Kharita event store (no meta/events tables)");
+        m_db.query_int("SELECT count(*) FROM sqlite_master WHERE name = 'events'").value_or(0) ==
+            0) {
+        throw DatabaseError(0,
+                            file.string() + ": not a Kharita event store (no meta/events tables)");
     }
     m_version = static_cast<int>(
         m_db.query_int("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'event_schema_version'")
@@ -368,10 +385,10 @@ void SpatialiteStore::check_schema(const std::filesystem::path& file, StoreMode 
     }
     if (m_version < store::kEventSchemaVersion) {
         if (mode == StoreMode::read_only) {
-            throw DatabaseError(0, fmt::format("{}: schema version {} needs migrating to {}; open "
-                                               "it for writing once",
-                                               file.string(), m_version,
-                                               store::kEventSchemaVersion));
+            throw DatabaseError(0,
+                                fmt::format("{}: schema version {} needs migrating to {}; open "
+                                            "it for writing once",
+                                            file.string(), m_version, store::kEventSchemaVersion));
         }
         auto tx = m_db.begin();
         for (int v = m_version; v < store::kEventSchemaVersion; ++v) {
@@ -383,7 +400,8 @@ void SpatialiteStore::check_schema(const std::filesystem::path& file, StoreMode 
         tx.commit();
         m_version = store::kEventSchemaVersion;
     }
-    if (mode != StoreMode::read_only) m_db.exec("PRAGMA journal_mode = WAL");
+    if (mode != StoreMode::read_only)
+        m_db.exec("PRAGMA journal_mode = WAL");
 }
 
 void SpatialiteStore::create_schema() {
@@ -407,16 +425,19 @@ void SpatialiteStore::create_schema() {
 
 Statement& SpatialiteStore::statement(const char* sql) {
     auto it = m_statements.find(sql);
-    if (it == m_statements.end()) it = m_statements.emplace(sql, m_db.prepare(sql)).first;
+    if (it == m_statements.end())
+        it = m_statements.emplace(sql, m_db.prepare(sql)).first;
     return it->second;
 }
 
 std::int64_t SpatialiteStore::actor_id(const std::string& name) {
-    if (const auto it = m_actor_ids.find(name); it != m_actor_ids.end()) return it->second;
+    if (const auto it = m_actor_ids.find(name); it != m_actor_ids.end())
+        return it->second;
     Statement& ins = statement("INSERT INTO actors (name) VALUES (?1) ON CONFLICT (name) DO "
                                "UPDATE SET name = excluded.name RETURNING id");
     ins.bind(1, name);
-    if (!ins.step()) throw DatabaseError(0, "actor insert returned no id");
+    if (!ins.step())
+        throw DatabaseError(0, "actor insert returned no id");
     const std::int64_t id = ins.column_int64(0);
     ins.reset();
     m_actor_ids.emplace(name, id);
@@ -435,8 +456,14 @@ std::int64_t SpatialiteStore::insert_event(const NewEvent& ne, Written& written)
     s.bind(1, r.type).bind(2, r.subtype).bind(3, r.status);
     const std::optional<CivilDay> first = r.date_start ? r.date_start : r.date_end;
     const std::optional<CivilDay> last = r.date_end ? r.date_end : r.date_start;
-    if (r.date_start) s.bind(4, r.date_start->iso()); else s.bind_null(4);
-    if (r.date_end) s.bind(5, r.date_end->iso()); else s.bind_null(5);
+    if (r.date_start)
+        s.bind(4, r.date_start->iso());
+    else
+        s.bind_null(4);
+    if (r.date_end)
+        s.bind(5, r.date_end->iso());
+    else
+        s.bind_null(5);
     if (first) {
         s.bind(6, first->serial()).bind(7, last->serial());
     } else {
@@ -456,7 +483,10 @@ std::int64_t SpatialiteStore::insert_event(const NewEvent& ne, Written& written)
     s.bind(14, r.geo_precision).bind(15, r.position ? geo_rank(r.geo_precision) : 6);
     s.bind(16, r.geo_precision_code);
     s.bind(17, r.country).bind(18, r.admin1).bind(19, r.admin1_code).bind(20, r.admin2);
-    if (r.fatalities) s.bind(21, *r.fatalities); else s.bind_null(21);
+    if (r.fatalities)
+        s.bind(21, *r.fatalities);
+    else
+        s.bind_null(21);
     s.bind(22, r.confidence).bind(23, r.actor1).bind(24, r.actor2).bind(25, r.actors);
     s.bind(26, r.sources).bind(27, r.source_count).bind(28, r.notes);
     s.bind(29, first ? span_class(last->serial() - first->serial()) : 3).bind(30, cell);
@@ -466,9 +496,14 @@ std::int64_t SpatialiteStore::insert_event(const NewEvent& ne, Written& written)
 
     Statement& actor = statement("INSERT OR IGNORE INTO event_actors (event_id, actor_id, role) "
                                  "VALUES (?1, ?2, ?3)");
-    statement("INSERT INTO events_fts (rowid, notes) VALUES (?1, ?2)").bind(1, id).bind(2, r.notes).run();
-    if (!r.actor1.empty()) actor.bind(1, id).bind(2, actor_id(r.actor1)).bind(3, 1).run();
-    if (!r.actor2.empty()) actor.bind(1, id).bind(2, actor_id(r.actor2)).bind(3, 2).run();
+    statement("INSERT INTO events_fts (rowid, notes) VALUES (?1, ?2)")
+        .bind(1, id)
+        .bind(2, r.notes)
+        .run();
+    if (!r.actor1.empty())
+        actor.bind(1, id).bind(2, actor_id(r.actor1)).bind(3, 1).run();
+    if (!r.actor2.empty())
+        actor.bind(1, id).bind(2, actor_id(r.actor2)).bind(3, 2).run();
     std::string_view rest = r.actors;
     while (!rest.empty()) {
         const auto cut = rest.find("; ");
@@ -478,7 +513,8 @@ std::int64_t SpatialiteStore::insert_event(const NewEvent& ne, Written& written)
             actor.bind(1, id).bind(2, actor_id(name)).bind(3, 0).run();
         }
     }
-    if (ne.article_id) add_source_row(id, ne);
+    if (ne.article_id)
+        add_source_row(id, ne);
     return id;
 }
 
@@ -508,7 +544,10 @@ void SpatialiteStore::add_source(std::int64_t event_id, const NewEvent& ne) {
         "  ELSE max(fatalities, ?3) END, "
         "confidence = max(confidence, ?4) WHERE id = ?1");
     up.bind(1, event_id).bind(2, r.sources);
-    if (r.fatalities) up.bind(3, *r.fatalities); else up.bind_null(3);
+    if (r.fatalities)
+        up.bind(3, *r.fatalities);
+    else
+        up.bind_null(3);
     up.bind(4, r.confidence).run();
     if (r.date_start && r.date_end) {
         statement("UPDATE events SET date_start = ?2, date_end = ?3, day_start = ?4, "
@@ -527,14 +566,15 @@ void SpatialiteStore::add_source(std::int64_t event_id, const NewEvent& ne) {
 }
 
 std::optional<std::int64_t> SpatialiteStore::find_same_event(const EventIdentity& id) {
-    if (!id.position) return std::nullopt;
+    if (!id.position)
+        return std::nullopt;
     const double dlat = 0.25;
     const double dlon = 0.25 / std::max(0.1, std::cos(id.position->lat * M_PI / 180));
-    Statement& s = statement(
-        "SELECT id, lat, lon, date_start, date_end, location, geo_rank, place_inherited, "
-        "fatalities FROM events WHERE type = ?1 AND lat BETWEEN ?2 AND ?3 "
-        "AND lon BETWEEN ?4 AND ?5 AND (?6 IS NULL OR day_end IS NULL OR "
-        "(day_start <= ?7 + 1 AND day_end >= ?6 - 1)) ORDER BY id");
+    Statement& s =
+        statement("SELECT id, lat, lon, date_start, date_end, location, geo_rank, place_inherited, "
+                  "fatalities FROM events WHERE type = ?1 AND lat BETWEEN ?2 AND ?3 "
+                  "AND lon BETWEEN ?4 AND ?5 AND (?6 IS NULL OR day_end IS NULL OR "
+                  "(day_start <= ?7 + 1 AND day_end >= ?6 - 1)) ORDER BY id");
     s.bind(1, std::string(to_string(id.type)));
     s.bind(2, id.position->lat - dlat).bind(3, id.position->lat + dlat);
     s.bind(4, id.position->lon - dlon).bind(5, id.position->lon + dlon);
@@ -554,7 +594,8 @@ std::optional<std::int64_t> SpatialiteStore::find_same_event(const EventIdentity
         stored.place_name = std::string(s.column_text(5));
         stored.precision = static_cast<GeoPrecision>(std::min(s.column_int(6), 5));
         stored.named_place = s.column_int(7) == 0;
-        if (!s.column_is_null(8)) stored.fatalities = s.column_int(8);
+        if (!s.column_is_null(8))
+            stored.fatalities = s.column_int(8);
         if (same_real_event(stored, id)) {
             found = s.column_int64(0);
             break;
@@ -567,8 +608,10 @@ std::optional<std::int64_t> SpatialiteStore::find_same_event(const EventIdentity
 void SpatialiteStore::save_written(const Written& written) {
     Statement& s = statement("INSERT INTO cell_counts (cell, n) VALUES (?1, ?2) "
                              "ON CONFLICT (cell) DO UPDATE SET n = n + excluded.n");
-    for (const auto& [cell, n] : written.cells) s.bind(1, cell).bind(2, n).run();
-    if (written.min_day > written.max_day) return;
+    for (const auto& [cell, n] : written.cells)
+        s.bind(1, cell).bind(2, n).run();
+    if (written.min_day > written.max_day)
+        return;
     statement("INSERT INTO meta (key, value) VALUES ('min_day', ?1), ('max_day', ?2), "
               "('max_span', ?3) ON CONFLICT (key) DO UPDATE SET value = CASE key "
               "WHEN 'min_day' THEN min(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER)) "
@@ -595,19 +638,28 @@ IngestReport SpatialiteStore::ingest(const std::vector<ParsedArticle>& articles,
             continue;
         }
         auto tx = m_db.begin();
-        m_actor_ids.clear();  // ids cached from a rolled-back transaction would be stale
+        m_actor_ids.clear(); // ids cached from a rolled-back transaction would be stale
         Statement& art = statement(
             "INSERT INTO articles (content_hash, source, url, title, published, "
             "published_precision, published_note, retrieved_at, input_file, text, ingested_at) "
             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
         art.bind(1, hash).bind(2, a.source).bind(3, a.url).bind(4, a.title);
-        if (a.published) art.bind(5, a.published->iso()); else art.bind_null(5);
+        if (a.published)
+            art.bind(5, a.published->iso());
+        else
+            art.bind_null(5);
         art.bind(6, to_string(a.published_precision)).bind(7, a.published_note);
-        if (source.retrieved_at) art.bind(8, source.retrieved_at->day.iso()); else art.bind_null(8);
+        if (source.retrieved_at)
+            art.bind(8, source.retrieved_at->day.iso());
+        else
+            art.bind_null(8);
         art.bind(9, source.file).bind(10, a.text).bind(11, ingested_at).run();
         const std::int64_t article_id = sqlite3_last_insert_rowid(m_db.handle());
         statement("INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)")
-            .bind(1, article_id).bind(2, a.title).bind(3, a.text).run();
+            .bind(1, article_id)
+            .bind(2, a.title)
+            .bind(3, a.text)
+            .run();
 
         Statement& place = statement(
             "INSERT INTO places (geonameid, name, feature, country, admin1, lat, lon, precision) "
@@ -622,12 +674,17 @@ IngestReport SpatialiteStore::ingest(const std::vector<ParsedArticle>& articles,
                 place.bind(1, t.geonameid).bind(2, t.name).bind(3, t.feature).bind(4, t.country);
                 place.bind(5, t.admin1).bind(6, t.position.lat).bind(7, t.position.lon);
                 place.bind(8, to_string(t.precision));
-                if (place.step()) place_id = place.column_int64(0);
+                if (place.step())
+                    place_id = place.column_int64(0);
                 place.reset();
             }
             mention.bind(1, article_id);
-            if (place_id) mention.bind(2, *place_id); else mention.bind_null(2);
-            mention.bind(3, static_cast<std::int64_t>(t.start)).bind(4, static_cast<std::int64_t>(t.end));
+            if (place_id)
+                mention.bind(2, *place_id);
+            else
+                mention.bind_null(2);
+            mention.bind(3, static_cast<std::int64_t>(t.start))
+                .bind(4, static_cast<std::int64_t>(t.end));
             mention.bind(5, t.text).bind(6, to_string(t.kind)).bind(7, t.confidence).run();
             ++report.mentions_added;
         }
@@ -652,8 +709,10 @@ IngestReport SpatialiteStore::ingest(const std::vector<ParsedArticle>& articles,
             }
             r.fatalities = e.fatalities;
             r.confidence = e.confidence;
-            if (!e.actors.empty()) r.actor1 = e.actors[0];
-            if (e.actors.size() > 1) r.actor2 = e.actors[1];
+            if (!e.actors.empty())
+                r.actor1 = e.actors[0];
+            if (e.actors.size() > 1)
+                r.actor2 = e.actors[1];
             r.actors = join(e.actors);
             r.sources = !a.source.empty() ? a.source : source.file;
             r.source_count = 1;
@@ -697,7 +756,8 @@ std::int64_t SpatialiteStore::ingest_records(const std::function<bool(EventRecor
             names.emplace_back(t.column_text(0));
             triggers.emplace_back(t.column_text(1));
         }
-        for (const auto& name : names) m_db.exec("DROP TRIGGER \"" + name + "\"");
+        for (const auto& name : names)
+            m_db.exec("DROP TRIGGER \"" + name + "\"");
         m_db.exec(store::kDropEventIndexes);
     }
     Written written;
@@ -709,7 +769,8 @@ std::int64_t SpatialiteStore::ingest_records(const std::function<bool(EventRecor
     };
     if (!bulk) {
         NewEvent ne;
-        while (next(ne.record)) store_one(ne);
+        while (next(ne.record))
+            store_one(ne);
     } else {
         // Rows inserted in index order make the table itself clustered in space and time:
         // a query's matches then share pages. Sorted a chunk at a time to bound memory.
@@ -725,17 +786,20 @@ std::int64_t SpatialiteStore::ingest_records(const std::function<bool(EventRecor
                 const auto first = r.date_start ? r.date_start : r.date_end;
                 const std::int64_t day = first ? first->serial() : kNoDayLow;
                 const std::int64_t span = first ? r.date_end.value_or(*first).serial() - day : 1000;
-                chunk.push_back({{span_class(span), r.position ? cell_of(*r.position) : -1, day}, std::move(ne)});
+                chunk.push_back({{span_class(span), r.position ? cell_of(*r.position) : -1, day},
+                                 std::move(ne)});
                 ne = NewEvent{};
             }
             std::stable_sort(chunk.begin(), chunk.end(),
                              [](const auto& a, const auto& b) { return a.first < b.first; });
-            for (auto& [key, event] : chunk) store_one(event);
+            for (auto& [key, event] : chunk)
+                store_one(event);
         }
     }
     if (bulk) {
         m_db.exec(store::kEventIndexes);
-        for (const auto& sql : triggers) m_db.exec(sql);
+        for (const auto& sql : triggers)
+            m_db.exec(sql);
     }
     save_written(written);
     tx.commit();
@@ -745,19 +809,23 @@ std::int64_t SpatialiteStore::ingest_records(const std::function<bool(EventRecor
 void SpatialiteStore::load_cell_counts() const {
     m_cell_counts.clear();
     auto s = m_db.prepare("SELECT cell, n FROM cell_counts");
-    while (s.step()) m_cell_counts.emplace(s.column_int(0), s.column_int64(1));
+    while (s.step())
+        m_cell_counts.emplace(s.column_int(0), s.column_int64(1));
 }
 
 void SpatialiteStore::run_query(const EventFilter& filter, Columns what,
                                 const std::function<void(const Statement&)>& row) const {
     filter.validate();
     std::optional<PolygonTest> polygon;
-    if (!filter.polygon_wkt.empty()) polygon.emplace(filter.polygon_wkt);
+    if (!filter.polygon_wkt.empty())
+        polygon.emplace(filter.polygon_wkt);
     std::optional<BoundingBox> box = filter.bbox;
     if (polygon) {
         const BoundingBox pb = polygon->box();
-        box = box ? BoundingBox{std::max(box->min_lon, pb.min_lon), std::max(box->min_lat, pb.min_lat),
-                                std::min(box->max_lon, pb.max_lon), std::min(box->max_lat, pb.max_lat)}
+        box = box ? BoundingBox{std::max(box->min_lon, pb.min_lon),
+                                std::max(box->min_lat, pb.min_lat),
+                                std::min(box->max_lon, pb.max_lon),
+                                std::min(box->max_lat, pb.max_lat)}
                   : pb;
     }
     const bool dated = filter.from || filter.to;
@@ -776,8 +844,10 @@ void SpatialiteStore::run_query(const EventFilter& filter, Columns what,
         }
         add(cond + ")");
     };
-    if (!filter.types.empty()) in_list("type", filter.types);
-    if (!filter.statuses.empty()) in_list("status", filter.statuses);
+    if (!filter.types.empty())
+        in_list("type", filter.types);
+    if (!filter.statuses.empty())
+        in_list("status", filter.statuses);
     if (filter.min_geo_precision) {
         add("geo_rank <= ?");
         values.emplace_back(static_cast<std::int64_t>(*filter.min_geo_precision));
@@ -792,7 +862,8 @@ void SpatialiteStore::run_query(const EventFilter& filter, Columns what,
             cond += cond.empty() ? "" : " OR ";
             cond += r.admin1_code.empty() ? "country = ?" : "(country = ? AND admin1_code = ?)";
             values.emplace_back(r.country);
-            if (!r.admin1_code.empty()) values.emplace_back(r.admin1_code);
+            if (!r.admin1_code.empty())
+                values.emplace_back(r.admin1_code);
         }
         add(cond);
     }
@@ -810,7 +881,7 @@ void SpatialiteStore::run_query(const EventFilter& filter, Columns what,
         values.emplace_back(box->min_lat);
         values.emplace_back(box->max_lat);
     }
-    const std::string columns = what == Columns::record ? kRecordColumns
+    const std::string columns = what == Columns::record   ? kRecordColumns
                                 : what == Columns::points ? kPointColumns
                                                           : "id, lat, lon";
 
@@ -819,14 +890,16 @@ void SpatialiteStore::run_query(const EventFilter& filter, Columns what,
     const auto drain = [&](Statement& s) {
         while (emitted < limit && s.step()) {
             if (polygon) {
-                if (s.column_is_null(1) || s.column_is_null(2)) continue;
+                if (s.column_is_null(1) || s.column_is_null(2))
+                    continue;
                 const int lat_col = what == Columns::record ? 8 : 1;
-                if (!polygon->contains({s.column_double(lat_col), s.column_double(lat_col + 1)})) continue;
+                if (!polygon->contains({s.column_double(lat_col), s.column_double(lat_col + 1)}))
+                    continue;
             }
             row(s);
             ++emitted;
         }
-        s.rewind();  // keeps the residual bindings for the next cell or span class
+        s.rewind(); // keeps the residual bindings for the next cell or span class
     };
 
     // the rows each path would read
@@ -840,7 +913,8 @@ void SpatialiteStore::run_query(const EventFilter& filter, Columns what,
     const std::int64_t min_day = stats.column_int64(1), max_day = stats.column_int64(2),
                        max_span = stats.column_int64(3);
     const auto span_limit = [&](int c) {
-        return c < 3 ? kSpanLimit[static_cast<std::size_t>(c)] : std::max<std::int64_t>(max_span, 366);
+        return c < 3 ? kSpanLimit[static_cast<std::size_t>(c)]
+                     : std::max<std::int64_t>(max_span, 366);
     };
     double time_fraction = 1;
     if (dated) {
@@ -848,7 +922,7 @@ void SpatialiteStore::run_query(const EventFilter& filter, Columns what,
         const double asked = static_cast<double>(std::min(hi, max_day) - std::max(lo, min_day) + 1);
         time_fraction = std::clamp(asked / whole, 0.0, 1.0);
     }
-    constexpr double kSeekCost = 30;  // rows' worth of work per B-tree seek
+    constexpr double kSeekCost = 30; // rows' worth of work per B-tree seek
     std::vector<int> cells;
     double cell_rows = std::numeric_limits<double>::infinity();
     if (box || dated) {
@@ -861,38 +935,48 @@ void SpatialiteStore::run_query(const EventFilter& filter, Columns what,
                 for (int x = x0; x <= x1; ++x) {
                     const int cell = y * kCellColumns + x;
                     const auto it = m_cell_counts.find(cell);
-                    if (it == m_cell_counts.end() || it->second == 0) continue;
+                    if (it == m_cell_counts.end() || it->second == 0)
+                        continue;
                     cells.push_back(cell);
                     n += static_cast<double>(it->second);
                 }
             }
-        } else {  // dates only: every occupied cell, the placeless events' -1 included
+        } else { // dates only: every occupied cell, the placeless events' -1 included
             for (const auto& [cell, count] : m_cell_counts) {
-                if (count == 0) continue;
+                if (count == 0)
+                    continue;
                 cells.push_back(cell);
                 n += static_cast<double>(count);
             }
         }
-        cell_rows = n * time_fraction + static_cast<double>(cells.size()) * kSpanClasses * kSeekCost;
+        cell_rows =
+            n * time_fraction + static_cast<double>(cells.size()) * kSpanClasses * kSeekCost;
     }
     const double scan_rows = filter.regions.empty() ? total : total * 0.5;
 
     if (cell_rows <= scan_rows) {
-        m_plan = fmt::format("space-time cells: {} cells x {} span classes", cells.size(), kSpanClasses);
+        m_plan =
+            fmt::format("space-time cells: {} cells x {} span classes", cells.size(), kSpanClasses);
         Statement s = m_db.prepare(
-            dated ? "SELECT " + columns + " FROM events INDEXED BY events_space_time WHERE "
+            dated ? "SELECT " + columns +
+                        " FROM events INDEXED BY events_space_time WHERE "
                         "span_class = ?1 AND cell = ?2 AND day_start BETWEEN ?3 AND ?4 AND "
-                        "day_end >= ?5" + where
-                  : "SELECT " + columns + " FROM events INDEXED BY events_space_time WHERE "
-                        "span_class = ?1 AND cell = ?2" + where);
+                        "day_end >= ?5" +
+                        where
+                  : "SELECT " + columns +
+                        " FROM events INDEXED BY events_space_time WHERE "
+                        "span_class = ?1 AND cell = ?2" +
+                        where);
         const int first_value = dated ? 6 : 3;
         bind_all(s, values, first_value);
         for (int c = 0; c < kSpanClasses && emitted < limit; ++c) {
             for (const int cell : cells) {
                 s.bind(1, c).bind(2, cell);
-                if (dated) s.bind(3, lo - span_limit(c)).bind(4, hi).bind(5, lo);
+                if (dated)
+                    s.bind(3, lo - span_limit(c)).bind(4, hi).bind(5, lo);
                 drain(s);
-                if (emitted >= limit) break;
+                if (emitted >= limit)
+                    break;
             }
         }
         return;
@@ -938,7 +1022,7 @@ void SpatialiteStore::query_points(const EventFilter& filter,
         p.fatalities = s.column_is_null(8) ? -1 : s.column_int(8);
         p.location.assign(s.column_text(9));
         const std::string_view status = s.column_text(10);
-        p.status = static_cast<std::uint8_t>(status == "planned" ? EventStatus::planned
+        p.status = static_cast<std::uint8_t>(status == "planned"   ? EventStatus::planned
                                              : status == "ongoing" ? EventStatus::ongoing
                                                                    : EventStatus::occurred);
         point(p);
@@ -948,11 +1032,13 @@ void SpatialiteStore::query_points(const EventFilter& filter,
 std::vector<EventSource> SpatialiteStore::sources(std::int64_t event_id) const {
     std::vector<EventSource> out;
     auto s = m_db.prepare(
-        "SELECT s.source, coalesce(a.title, ''), coalesce(a.text, ''), coalesce(s.evidence_start, 0), "
+        "SELECT s.source, coalesce(a.title, ''), coalesce(a.text, ''), coalesce(s.evidence_start, "
+        "0), "
         "coalesce(s.evidence_end, 0), a.id FROM event_sources s LEFT JOIN articles a ON a.id = "
         "s.article_id WHERE s.event_id = ?1 ORDER BY s.id");
     s.bind(1, event_id);
-    auto m = m_db.prepare("SELECT start, \"end\" FROM mentions WHERE article_id = ?1 ORDER BY start");
+    auto m =
+        m_db.prepare("SELECT start, \"end\" FROM mentions WHERE article_id = ?1 ORDER BY start");
     while (s.step()) {
         EventSource src;
         src.source.assign(s.column_text(0));
@@ -970,8 +1056,9 @@ std::vector<EventSource> SpatialiteStore::sources(std::int64_t event_id) const {
         }
         out.push_back(std::move(src));
     }
-    if (out.empty()) {  // an imported event: its source name only
-        for (const EventRecord& r : records({event_id})) out.push_back({r.sources, "", "", 0, 0, {}});
+    if (out.empty()) { // an imported event: its source name only
+        for (const EventRecord& r : records({event_id}))
+            out.push_back({r.sources, "", "", 0, 0, {}});
     }
     return out;
 }
@@ -979,7 +1066,8 @@ std::vector<EventSource> SpatialiteStore::sources(std::int64_t event_id) const {
 std::vector<EventRecord> SpatialiteStore::records(const std::vector<std::int64_t>& ids) const {
     std::vector<EventRecord> out;
     out.reserve(ids.size());
-    Statement s = m_db.prepare(std::string("SELECT ") + kRecordColumns + " FROM events WHERE id = ?1");
+    Statement s =
+        m_db.prepare(std::string("SELECT ") + kRecordColumns + " FROM events WHERE id = ?1");
     for (const std::int64_t id : ids) {
         s.bind(1, id);
         if (s.step()) {
@@ -1001,21 +1089,24 @@ std::int64_t SpatialiteStore::count(const EventFilter& filter) const {
 
 void EventFilter::validate() const {
     if (from && to && *to < *from) {
-        throw InputError("--from/--to", "the date range is inverted: " + from->iso() +
-                                            " is after " + to->iso());
+        throw InputError("--from/--to",
+                         "the date range is inverted: " + from->iso() + " is after " + to->iso());
     }
-    if (bbox && (bbox->min_lon > bbox->max_lon || bbox->min_lat > bbox->max_lat ||
-                 bbox->min_lat < -90 || bbox->max_lat > 90 || bbox->min_lon < -180 ||
-                 bbox->max_lon > 180)) {
+    if (bbox &&
+        (bbox->min_lon > bbox->max_lon || bbox->min_lat > bbox->max_lat || bbox->min_lat < -90 ||
+         bbox->max_lat > 90 || bbox->min_lon < -180 || bbox->max_lon > 180)) {
         throw InputError("--bbox", "not a west,south,east,north box within -180..180, -90..90");
     }
-    if (limit && *limit < 0) throw InputError("--limit", "negative");
+    if (limit && *limit < 0)
+        throw InputError("--limit", "negative");
 }
 
 std::unique_ptr<EventStore> open_event_store(const std::filesystem::path& file, StoreMode mode) {
     return std::make_unique<SpatialiteStore>(file, mode);
 }
 
-int event_store_schema_version() noexcept { return store::kEventSchemaVersion; }
+int event_store_schema_version() noexcept {
+    return store::kEventSchemaVersion;
+}
 
 } // namespace kharita

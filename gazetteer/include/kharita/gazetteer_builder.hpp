@@ -33,10 +33,10 @@ struct GazetteerBuildOptions {
 
 struct SourceCount {
     std::string source;
-    std::uint64_t rows = 0;     ///< records read
-    std::uint64_t places = 0;   ///< new places
-    std::uint64_t merged = 0;   ///< records merged into an existing place
-    std::uint64_t names = 0;    ///< name rows written
+    std::uint64_t rows = 0;   ///< records read
+    std::uint64_t places = 0; ///< new places
+    std::uint64_t merged = 0; ///< records merged into an existing place
+    std::uint64_t names = 0;  ///< name rows written
 };
 
 struct GazetteerBuildReport {
