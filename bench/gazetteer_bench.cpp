@@ -4,8 +4,8 @@
 // and the same names with one letter dropped (fuzzy level), so they are realistic spellings
 // with realistic candidate counts, not a hand-picked list.
 
-#include "kharita/gazetteer.hpp"
-#include "kharita/normalize.hpp"
+#include "kharita/geo/gazetteer.hpp"
+#include "kharita/text/normalize.hpp"
 
 #include <benchmark/benchmark.h>
 

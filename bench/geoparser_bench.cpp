@@ -4,9 +4,9 @@
 // concatenated in rotation to 3 KB documents, the size the target names. The
 // resident memory after loading the gazetteer and parsing is reported as a counter.
 
-#include "kharita/gazetteer.hpp"
-#include "kharita/geoparser.hpp"
-#include "kharita/pipeline.hpp"
+#include "kharita/events/pipeline.hpp"
+#include "kharita/geo/gazetteer.hpp"
+#include "kharita/geo/geoparser.hpp"
 
 #include <benchmark/benchmark.h>
 

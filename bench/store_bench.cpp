@@ -9,8 +9,8 @@
 //   KHARITA_BENCH_REF_DB      SpatiaLite database made by ogr2ogr, with a date index added
 
 #include "detail/sqlite.hpp"
-#include "kharita/export.hpp"
-#include "kharita/store.hpp"
+#include "kharita/exchange/export.hpp"
+#include "kharita/store/store.hpp"
 
 #include <benchmark/benchmark.h>
 #include <fmt/core.h>

@@ -5,12 +5,12 @@
 //   KHARITA_BENCH_OUR_DB      Kharita store holding the same events
 
 #include "event_model.hpp"
-#include "event_points.hpp"
-#include "map_renderer.hpp"
+#include "kharita/render/event_points.hpp"
+#include "kharita/render/map_renderer.hpp"
 #include "timeline_widget.hpp"
 
-#include "kharita/basemap.hpp"
-#include "kharita/export.hpp"
+#include "kharita/exchange/export.hpp"
+#include "kharita/map/basemap.hpp"
 
 #include <QApplication>
 #include <QPainter>
@@ -28,9 +28,9 @@ std::string env(const char* name) {
     return v != nullptr ? v : "";
 }
 
-const viewer::EventPoints& million() {
-    static const viewer::EventPoints pts = [] {
-        viewer::EventPoints p;
+const render::EventPoints& million() {
+    static const render::EventPoints pts = [] {
+        render::EventPoints p;
         Diagnostics problems;
         AcledReader reader(env("KHARITA_BENCH_EVENTS_CSV"));
         EventRecord r;
@@ -51,15 +51,15 @@ const viewer::EventPoints& million() {
 }
 
 /// A 1600x1000 view of Libya, as the figures are measured.
-viewer::MapViewport libya_view() {
+render::MapViewport libya_view() {
     const WebMercator m;
     const MapPoint sw = m.forward({19, 9}), ne = m.forward({34, 26});
-    return viewer::MapViewport::fit({sw.x, sw.y, ne.x, ne.y}, QSize(1600, 1000));
+    return render::MapViewport::fit({sw.x, sw.y, ne.x, ne.y}, QSize(1600, 1000));
 }
 
-const viewer::MapRenderer& renderer_without_basemap() {
+const render::MapRenderer& renderer_without_basemap() {
     static const Basemap empty;
-    static const viewer::MapRenderer renderer(empty);
+    static const render::MapRenderer renderer(empty);
     return renderer;
 }
 
@@ -70,7 +70,7 @@ void BM_EventLayerRedraw(benchmark::State& state) {
     }
     const auto& all = million();
     const auto n = static_cast<std::size_t>(state.range(0));
-    viewer::EventPoints pts;
+    render::EventPoints pts;
     pts.reserve(n);
     for (std::size_t i = 0; i < n && i < all.size(); ++i) {
         pts.id.push_back(all.id[i]);
@@ -88,7 +88,7 @@ void BM_EventLayerRedraw(benchmark::State& state) {
     const auto& renderer = renderer_without_basemap();
     const auto view = libya_view();
     QImage canvas(view.size, QImage::Format_ARGB32_Premultiplied);
-    viewer::RenderOptions options;
+    render::RenderOptions options;
     std::size_t drawn = 0;
     for (auto _ : state) {
         canvas.fill(Qt::transparent);
@@ -172,7 +172,7 @@ void BM_LoadFromSpatiaLite(benchmark::State& state) {
     const WebMercator m;
     std::size_t n = 0;
     for (auto _ : state)
-        n = viewer::load_event_points(*store, {}, m).size();
+        n = render::load_event_points(*store, {}, m).size();
     state.counters["events"] = static_cast<double>(n);
 }
 BENCHMARK(BM_LoadFromSpatiaLite)->Unit(benchmark::kMillisecond)->Iterations(2)->UseRealTime();

@@ -1,7 +1,7 @@
 #include "common.hpp"
 
-#include "kharita/error.hpp"
-#include "kharita/gazetteer.hpp"
+#include "kharita/base/error.hpp"
+#include "kharita/geo/gazetteer.hpp"
 
 #include <fmt/core.h>
 

@@ -1,7 +1,7 @@
 #pragma once
 // Helpers the subcommands share: where the gazetteer is, and the reference time of an input.
 
-#include "kharita/timex.hpp"
+#include "kharita/time/timex.hpp"
 
 #include <filesystem>
 #include <optional>

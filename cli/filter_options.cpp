@@ -1,9 +1,10 @@
 #include "filter_options.hpp"
 
-#include "kharita/error.hpp"
-#include "kharita/events.hpp"
-#include "kharita/gazetteer.hpp"
-#include "kharita/regions.hpp"
+#include "kharita/base/error.hpp"
+#include "kharita/events/events.hpp"
+#include "kharita/geo/gazetteer.hpp"
+#include "kharita/geo/polygon.hpp"
+#include "kharita/geo/regions.hpp"
 
 #include <cstdio>
 

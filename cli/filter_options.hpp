@@ -1,7 +1,7 @@
 #pragma once
 // The event filter options shared by `kharita query`, `export` and `render`.
 
-#include "kharita/store.hpp"
+#include "kharita/store/store.hpp"
 
 #include <CLI/CLI.hpp>
 

@@ -1,8 +1,8 @@
 #include "commands.hpp"
 
-#include "kharita/gazetteer.hpp"
 #include "kharita/gazetteer_builder.hpp"
-#include "kharita/normalize.hpp"
+#include "kharita/geo/gazetteer.hpp"
+#include "kharita/text/normalize.hpp"
 
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>

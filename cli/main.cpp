@@ -4,7 +4,7 @@
 
 #include "commands.hpp"
 
-#include "kharita/error.hpp"
+#include "kharita/base/error.hpp"
 
 #include <fmt/core.h>
 

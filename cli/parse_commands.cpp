@@ -1,14 +1,14 @@
 #include "commands.hpp"
 #include "common.hpp"
 
-#include "kharita/error.hpp"
-#include "kharita/evaluation.hpp"
-#include "kharita/events.hpp"
-#include "kharita/gazetteer.hpp"
-#include "kharita/geoparser.hpp"
-#include "kharita/normalize.hpp"
-#include "kharita/pipeline.hpp"
-#include "kharita/timex.hpp"
+#include "kharita/base/error.hpp"
+#include "kharita/eval/evaluation.hpp"
+#include "kharita/events/events.hpp"
+#include "kharita/events/pipeline.hpp"
+#include "kharita/geo/gazetteer.hpp"
+#include "kharita/geo/geoparser.hpp"
+#include "kharita/text/normalize.hpp"
+#include "kharita/time/timex.hpp"
 
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>

@@ -3,12 +3,12 @@
 #include "commands.hpp"
 #include "filter_options.hpp"
 
-#include "kharita/basemap.hpp"
-#include "kharita/error.hpp"
-#include "kharita/map_projection.hpp"
-#include "kharita/raster_basemap.hpp"
-#include "kharita/store.hpp"
-#include "map_renderer.hpp"
+#include "kharita/base/error.hpp"
+#include "kharita/map/basemap.hpp"
+#include "kharita/map/map_projection.hpp"
+#include "kharita/map/raster_basemap.hpp"
+#include "kharita/render/map_renderer.hpp"
+#include "kharita/store/store.hpp"
 
 #include <QGuiApplication>
 #include <QImageWriter>
@@ -48,7 +48,7 @@ void run_render(const RenderArgs& a) {
 
     const WebMercator mercator;
     const Basemap basemap = load_basemap(default_basemap_dir(), mercator);
-    const viewer::EventPoints points = viewer::load_event_points(*store, filter, mercator);
+    const render::EventPoints points = render::load_event_points(*store, filter, mercator);
 
     MapBounds bounds{std::numeric_limits<double>::max(), std::numeric_limits<double>::max(),
                      std::numeric_limits<double>::lowest(), std::numeric_limits<double>::lowest()};
@@ -73,11 +73,11 @@ void run_render(const RenderArgs& a) {
         const double pad = 150000; // metres: a lone event still shows its surroundings
         bounds = {bounds.min_x - pad, bounds.min_y - pad, bounds.max_x + pad, bounds.max_y + pad};
     }
-    const auto view = viewer::MapViewport::fit(bounds, QSize(w, h));
-    viewer::RenderOptions options;
+    const auto view = render::MapViewport::fit(bounds, QSize(w, h));
+    render::RenderOptions options;
     options.heat_map = a.heat;
     options.legend = !a.no_legend;
-    viewer::MapRenderer renderer(basemap);
+    render::MapRenderer renderer(basemap);
     std::optional<RasterBasemap> raster;
     if (!a.raster.empty()) {
         raster.emplace(RasterBasemap::open(a.raster));

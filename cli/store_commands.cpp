@@ -5,13 +5,13 @@
 #include "common.hpp"
 #include "filter_options.hpp"
 
-#include "kharita/error.hpp"
-#include "kharita/export.hpp"
-#include "kharita/gazetteer.hpp"
-#include "kharita/geoparser.hpp"
-#include "kharita/pipeline.hpp"
-#include "kharita/regions.hpp"
-#include "kharita/store.hpp"
+#include "kharita/base/error.hpp"
+#include "kharita/events/pipeline.hpp"
+#include "kharita/exchange/export.hpp"
+#include "kharita/geo/gazetteer.hpp"
+#include "kharita/geo/geoparser.hpp"
+#include "kharita/geo/regions.hpp"
+#include "kharita/store/store.hpp"
 
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>

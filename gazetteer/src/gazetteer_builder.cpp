@@ -2,9 +2,9 @@
 
 #include "detail/gazetteer_schema.hpp"
 #include "detail/sqlite.hpp"
-#include "kharita/error.hpp"
-#include "kharita/lat_lon.hpp"
-#include "kharita/normalize.hpp"
+#include "kharita/base/error.hpp"
+#include "kharita/base/lat_lon.hpp"
+#include "kharita/text/normalize.hpp"
 #include "line_reader.hpp"
 
 #include <nlohmann/json.hpp>

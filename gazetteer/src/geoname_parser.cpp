@@ -1,5 +1,5 @@
 #include "kharita/gazetteer_builder.hpp"
-#include "kharita/normalize.hpp"
+#include "kharita/text/normalize.hpp"
 
 #include <array>
 #include <charconv>

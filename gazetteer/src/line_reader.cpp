@@ -1,6 +1,6 @@
 #include "line_reader.hpp"
 
-#include "kharita/error.hpp"
+#include "kharita/base/error.hpp"
 
 #include <cerrno>
 #include <cstring>

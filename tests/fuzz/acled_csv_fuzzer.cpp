@@ -1,9 +1,10 @@
 // libFuzzer target for the ACLED-style CSV reader and the polygon filter reader: any bytes
 // in, records or InputErrors out, never a crash or a record with impossible coordinates.
 
-#include "kharita/error.hpp"
-#include "kharita/export.hpp"
-#include "kharita/store.hpp"
+#include "kharita/base/error.hpp"
+#include "kharita/exchange/export.hpp"
+#include "kharita/geo/polygon.hpp"
+#include "kharita/store/store.hpp"
 
 #include <cstdint>
 #include <cstdlib>

@@ -2,8 +2,8 @@
 // report, toponym spans inside the text. Built only with clang (-DKHARITA_FUZZ=ON).
 //   build-fuzz/tests/fuzz/kharita_geoparser_fuzzer -max_total_time=60 tests/fuzz/corpus
 
-#include "kharita/gazetteer.hpp"
-#include "kharita/geoparser.hpp"
+#include "kharita/geo/gazetteer.hpp"
+#include "kharita/geo/geoparser.hpp"
 
 #include <cstdint>
 #include <cstdlib>

@@ -1,6 +1,6 @@
-#include "kharita/error.hpp"
-#include "kharita/gazetteer.hpp"
+#include "kharita/base/error.hpp"
 #include "kharita/gazetteer_builder.hpp"
+#include "kharita/geo/gazetteer.hpp"
 
 #include <gtest/gtest.h>
 

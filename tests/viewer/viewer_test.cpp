@@ -5,8 +5,8 @@
 #include "main_window.hpp"
 
 #include "detail/gdal.hpp"
-#include "kharita/basemap.hpp"
-#include "kharita/events.hpp"
+#include "kharita/events/events.hpp"
+#include "kharita/map/basemap.hpp"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

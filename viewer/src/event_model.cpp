@@ -1,8 +1,8 @@
 #include "event_model.hpp"
 
-#include "kharita/event_style.hpp"
-#include "kharita/events.hpp"
-#include "kharita/map_projection.hpp"
+#include "kharita/events/events.hpp"
+#include "kharita/map/event_style.hpp"
+#include "kharita/map/map_projection.hpp"
 
 #include <QColor>
 
@@ -31,7 +31,7 @@ void EventModel::open(const std::filesystem::path& file) {
     m_store = std::move(store);
     m_file = file;
     m_selected.reset();
-    m_points = load_event_points(*m_store, {}, WebMercator());
+    m_points = render::load_event_points(*m_store, {}, WebMercator());
     m_store_matches.reset();
     m_filter = ViewFilter{};
     sort_order();

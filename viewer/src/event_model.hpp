@@ -1,13 +1,13 @@
 #pragma once
 // The viewer's one model of events: every event of the open store as columns
-// (EventPoints), the current filter, and which events pass it. The table shows the passing
+// (render::EventPoints), the current filter, and which events pass it. The table shows the passing
 // events through this QAbstractTableModel; the map and the timeline draw from the same
 // visibility mask and selection, so the three always agree. Reading the store happens in
 // load(), set_text() and set_regions(), never while painting.
 
-#include "event_points.hpp"
+#include "kharita/render/event_points.hpp"
 
-#include "kharita/store.hpp"
+#include "kharita/store/store.hpp"
 
 #include <QAbstractTableModel>
 
@@ -46,7 +46,7 @@ public:
     const EventStore* store() const noexcept { return m_store.get(); }
     std::filesystem::path file() const { return m_file; }
 
-    const EventPoints& points() const noexcept { return m_points; }
+    const render::EventPoints& points() const noexcept { return m_points; }
     const std::vector<std::uint8_t>& visible() const noexcept { return m_visible; }
     const ViewFilter& filter() const noexcept { return m_filter; }
     void set_filter(const ViewFilter& filter);
@@ -81,7 +81,7 @@ private:
 
     std::unique_ptr<EventStore> m_store;
     std::filesystem::path m_file;
-    EventPoints m_points;
+    render::EventPoints m_points;
     ViewFilter m_filter;
     std::optional<std::unordered_set<std::int64_t>> m_store_matches; // text/region filters
     std::vector<std::uint8_t> m_visible;

@@ -4,7 +4,7 @@
 
 #include "main_window.hpp"
 
-#include "kharita/basemap.hpp"
+#include "kharita/map/basemap.hpp"
 
 #include <QApplication>
 #include <QMessageBox>

@@ -1,13 +1,13 @@
 #include "main_window.hpp"
 
-#include "kharita/error.hpp"
-#include "kharita/event_style.hpp"
-#include "kharita/events.hpp"
-#include "kharita/export.hpp"
-#include "kharita/gazetteer.hpp"
-#include "kharita/geoparser.hpp"
-#include "kharita/pipeline.hpp"
-#include "kharita/regions.hpp"
+#include "kharita/base/error.hpp"
+#include "kharita/events/events.hpp"
+#include "kharita/events/pipeline.hpp"
+#include "kharita/exchange/export.hpp"
+#include "kharita/geo/gazetteer.hpp"
+#include "kharita/geo/geoparser.hpp"
+#include "kharita/geo/regions.hpp"
+#include "kharita/map/event_style.hpp"
 
 #include <QAction>
 #include <QCheckBox>
@@ -392,7 +392,7 @@ bool MainWindow::zoom_to_region(const QString& text) {
         }
         if (b.min_x > b.max_x)
             return false;
-        m_map->set_viewport(MapViewport::fit(b, m_map->size()));
+        m_map->set_viewport(render::MapViewport::fit(b, m_map->size()));
         return true;
     } catch (const std::exception& e) {
         show_error(QString::fromUtf8(e.what()));
@@ -563,7 +563,7 @@ bool MainWindow::export_to(const QString& file) {
 }
 
 bool MainWindow::save_map_svg(const QString& file) {
-    RenderOptions o = m_map->options();
+    render::RenderOptions o = m_map->options();
     o.selected = m_model.selected();
     const bool ok = m_map->renderer().render_svg(file, m_map->viewport(), m_model.points(),
                                                  m_model.visible(), o);

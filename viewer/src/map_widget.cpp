@@ -1,7 +1,7 @@
 #include "map_widget.hpp"
 
-#include "kharita/event_style.hpp"
-#include "kharita/events.hpp"
+#include "kharita/events/events.hpp"
+#include "kharita/map/event_style.hpp"
 
 #include <QGestureEvent>
 #include <QMouseEvent>
@@ -21,13 +21,13 @@ MapWidget::MapWidget(EventModel& model, const Basemap& basemap, QWidget* parent)
     setMouseTracking(true);
     grabGesture(Qt::PinchGesture);
     setMinimumSize(300, 200);
-    m_view = MapViewport::fit(basemap.bounds, QSize(800, 600));
+    m_view = render::MapViewport::fit(basemap.bounds, QSize(800, 600));
     connect(&model, &EventModel::filterChanged, this, qOverload<>(&QWidget::update));
     connect(&model, &EventModel::selectionChanged, this, qOverload<>(&QWidget::update));
     connect(&model, &EventModel::loaded, this, &MapWidget::zoom_to_events);
 }
 
-void MapWidget::set_viewport(const MapViewport& view) {
+void MapWidget::set_viewport(const render::MapViewport& view) {
     m_view = view;
     m_view.size = size();
     invalidate_basemap();
@@ -51,15 +51,15 @@ void MapWidget::zoom_to_events() {
     if (b.min_x > b.max_x)
         b = m_basemap.bounds;
     const double pad = 100000;
-    set_viewport(
-        MapViewport::fit({b.min_x - pad, b.min_y - pad, b.max_x + pad, b.max_y + pad}, size()));
+    set_viewport(render::MapViewport::fit(
+        {b.min_x - pad, b.min_y - pad, b.max_x + pad, b.max_y + pad}, size()));
 }
 
 void MapWidget::zoom_to_selection() {
     const auto sel = m_model.selected();
     if (!sel || std::isnan(m_model.points().xy[*sel].x))
         return;
-    MapViewport v = m_view;
+    render::MapViewport v = m_view;
     v.center = m_model.points().xy[*sel];
     v.metres_per_pixel = std::min(v.metres_per_pixel, 300.0);
     set_viewport(v);
@@ -92,7 +92,7 @@ void MapWidget::paintEvent(QPaintEvent*) {
     }
     QPainter p(this);
     p.drawImage(0, 0, m_basemap_image);
-    RenderOptions o = m_options;
+    render::RenderOptions o = m_options;
     o.selected = m_model.selected();
     m_in_view = m_renderer.draw_events(p, m_view, m_model.points(), m_model.visible(), o);
     // the polygon filter, and the one being drawn

@@ -4,7 +4,7 @@
 // the wheel zooms around the cursor, a click selects the nearest event, hovering shows it.
 
 #include "event_model.hpp"
-#include "map_renderer.hpp"
+#include "kharita/render/map_renderer.hpp"
 
 #include <QImage>
 #include <QWidget>
@@ -16,13 +16,13 @@ class MapWidget : public QWidget {
 public:
     MapWidget(EventModel& model, const Basemap& basemap, QWidget* parent = nullptr);
 
-    const MapViewport& viewport() const noexcept { return m_view; }
-    void set_viewport(const MapViewport& view);
+    const render::MapViewport& viewport() const noexcept { return m_view; }
+    void set_viewport(const render::MapViewport& view);
     /// Fits the view to the visible events (or the basemap when there are none).
     void zoom_to_events();
     void zoom_to_selection();
-    RenderOptions& options() { return m_options; }
-    const MapRenderer& renderer() const { return m_renderer; }
+    render::RenderOptions& options() { return m_options; }
+    const render::MapRenderer& renderer() const { return m_renderer; }
     /// The event nearest to a widget position within `radius` pixels.
     std::optional<std::size_t> event_at(const QPointF& pos, double radius = 8) const;
 
@@ -53,11 +53,11 @@ private:
     void invalidate_basemap();
 
     EventModel& m_model;
-    MapRenderer m_renderer;
+    render::MapRenderer m_renderer;
     const Basemap& m_basemap;
     WebMercator m_mercator;
-    MapViewport m_view;
-    RenderOptions m_options;
+    render::MapViewport m_view;
+    render::RenderOptions m_options;
     QImage m_basemap_image;
     QPointF m_press, m_last;
     bool m_dragging = false;

@@ -1,6 +1,6 @@
 #include "timeline_widget.hpp"
 
-#include "map_renderer.hpp"
+#include "kharita/render/map_renderer.hpp"
 
 #include <QMouseEvent>
 #include <QPainter>
@@ -136,7 +136,7 @@ void TimelineWidget::paintEvent(QPaintEvent*) {
                 continue;
             const double bh = m_bins[b][t] / m_max * (h - 8);
             p.fillRect(QRectF(x, y - bh, std::max(1.0, bw - 0.5), bh),
-                       type_color(static_cast<std::uint8_t>(t)));
+                       render::type_color(static_cast<std::uint8_t>(t)));
             y -= bh;
         }
     }

@@ -1,6 +1,6 @@
 #include "detail/gdal.hpp"
 
-#include "kharita/error.hpp"
+#include "kharita/base/error.hpp"
 
 #include <cpl_error.h>
 #include <gdalwarper.h>

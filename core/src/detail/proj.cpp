@@ -1,6 +1,6 @@
 #include "detail/proj.hpp"
 
-#include "kharita/error.hpp"
+#include "kharita/base/error.hpp"
 
 namespace kharita::detail {
 

@@ -1,6 +1,6 @@
 #include "detail/sqlite.hpp"
 
-#include "kharita/error.hpp"
+#include "kharita/base/error.hpp"
 
 #include <spatialite.h>
 

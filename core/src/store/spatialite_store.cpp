@@ -7,12 +7,14 @@
 // cell). The plan, cells or a plain scan, is chosen from the per-cell counts (cell_counts) by
 // the rows each would read. Design and measurements: docs/store.md.
 
-#include "kharita/store.hpp"
+#include "kharita/geo/polygon.hpp"
+#include "kharita/store/store.hpp"
+#include "kharita/text/hash.hpp"
 
 #include "detail/gdal.hpp"
 #include "detail/sqlite.hpp"
-#include "kharita/error.hpp"
-#include "kharita/events.hpp"
+#include "kharita/base/error.hpp"
+#include "kharita/events/events.hpp"
 #include "store/event_schema.hpp"
 
 #include <fmt/core.h>
@@ -40,14 +42,6 @@ constexpr std::int64_t kNoDayLow = std::numeric_limits<std::int32_t>::min();
 constexpr std::int64_t kNoDayHigh = std::numeric_limits<std::int32_t>::max();
 constexpr std::array<std::int64_t, 3> kSpanLimit = {1, 31, 366}; // span classes 0-2
 constexpr int kSpanClasses = 4;
-
-std::uint64_t fnv1a(std::string_view s, std::uint64_t h = 14695981039346656037ULL) {
-    for (const unsigned char c : s) {
-        h ^= c;
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
 
 std::string content_hash(const Article& a) {
     return fmt::format("{:016x}", fnv1a(a.text, fnv1a("\n", fnv1a(a.title))));
@@ -221,43 +215,6 @@ void bind_all(Statement& s, const std::vector<Value>& values, int first = 1) {
         ++i;
     }
 }
-
-/// An OGR polygon parsed once, with a prepared geometry for fast point tests.
-class PolygonTest {
-public:
-    explicit PolygonTest(const std::string& wkt) {
-        OGRGeometry* g = nullptr;
-        const char* p = wkt.c_str();
-        if (OGRGeometryFactory::createFromWkt(p, nullptr, &g) != OGRERR_NONE || g == nullptr) {
-            throw InputError("--polygon", "not valid WKT: " + wkt.substr(0, 60));
-        }
-        m_geometry.reset(g);
-        const auto type = wkbFlatten(g->getGeometryType());
-        if (type != wkbPolygon && type != wkbMultiPolygon) {
-            throw InputError("--polygon", "the WKT is a " + std::string(g->getGeometryName()) +
-                                              ", not a POLYGON or MULTIPOLYGON");
-        }
-        m_prepared = OGRCreatePreparedGeometry(g);
-        OGREnvelope env;
-        g->getEnvelope(&env);
-        m_box = {env.MinX, env.MinY, env.MaxX, env.MaxY};
-    }
-    PolygonTest(const PolygonTest&) = delete;
-    PolygonTest& operator=(const PolygonTest&) = delete;
-    ~PolygonTest() { OGRDestroyPreparedGeometry(m_prepared); }
-
-    bool contains(const LatLon& p) const {
-        OGRPoint pt(p.lon, p.lat);
-        return m_prepared != nullptr ? OGRPreparedGeometryIntersects(m_prepared, &pt) != 0
-                                     : m_geometry->Intersects(&pt) != 0;
-    }
-    BoundingBox box() const { return m_box; }
-
-private:
-    std::unique_ptr<OGRGeometry> m_geometry;
-    OGRPreparedGeometry* m_prepared = nullptr;
-    BoundingBox m_box;
-};
 
 /// What one transaction wrote, for the planner's bookkeeping: events per cell and the
 /// extent of their dates.
@@ -816,12 +773,12 @@ void SpatialiteStore::load_cell_counts() const {
 void SpatialiteStore::run_query(const EventFilter& filter, Columns what,
                                 const std::function<void(const Statement&)>& row) const {
     filter.validate();
-    std::optional<PolygonTest> polygon;
+    std::optional<Polygon> polygon;
     if (!filter.polygon_wkt.empty())
-        polygon.emplace(filter.polygon_wkt);
+        polygon = Polygon::from_wkt(filter.polygon_wkt);
     std::optional<BoundingBox> box = filter.bbox;
     if (polygon) {
-        const BoundingBox pb = polygon->box();
+        const BoundingBox pb = polygon->bounds();
         box = box ? BoundingBox{std::max(box->min_lon, pb.min_lon),
                                 std::max(box->min_lat, pb.min_lat),
                                 std::min(box->max_lon, pb.max_lon),

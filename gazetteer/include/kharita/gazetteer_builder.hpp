@@ -3,7 +3,7 @@
 // supplementary sources in data/. Streams every input: the full GeoNames allCountries
 // dump (12 M rows) imports without being held in memory.
 
-#include "kharita/diagnostics.hpp"
+#include "kharita/base/diagnostics.hpp"
 
 #include <cstdint>
 #include <filesystem>

@@ -1,0 +1,122 @@
+#pragma once
+// Scoring Kharita against annotated corpora: the numbers `kharita eval` prints.
+
+#include "kharita/events/events.hpp"
+#include "kharita/geo/geoparser.hpp"
+#include "kharita/time/timex.hpp"
+
+#include <cstddef>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace kharita {
+
+struct PrfCounts {
+    std::size_t tp = 0, fp = 0, fn = 0;
+    double precision() const {
+        return tp + fp == 0 ? 0 : static_cast<double>(tp) / static_cast<double>(tp + fp);
+    }
+    double recall() const {
+        return tp + fn == 0 ? 0 : static_cast<double>(tp) / static_cast<double>(tp + fn);
+    }
+    double f1() const {
+        const double p = precision(), r = recall();
+        return p + r == 0 ? 0 : 2 * p * r / (p + r);
+    }
+};
+
+/// Distance errors of a set of resolved toponyms.
+struct ErrorStats {
+    std::size_t count = 0;      ///< toponyms scored
+    std::size_t unresolved = 0; ///< of which no place was chosen (counted at 20,039 km)
+    double acc161 = 0;          ///< share within 161 km
+    double mean_km = 0, median_km = 0;
+    double auc = 0; ///< area under the normalised log-error curve (lower is better)
+
+    static ErrorStats from(std::vector<double> errors_km, std::size_t unresolved);
+};
+
+struct GeoparseScores {
+    std::size_t documents = 0;
+    std::size_t gold = 0;
+    std::size_t gold_with_coordinates = 0;
+    PrfCounts exact;            ///< recognition, exact span
+    PrfCounts overlap;          ///< recognition, any overlap
+    PrfCounts exact_no_demonym; ///< recognition without Demonym/Language/Homonym gold types
+    ErrorStats resolution;      ///< gold spans given; all gold toponyms with coordinates
+    ErrorStats end_to_end;      ///< on the exactly found spans with coordinates
+    PrfCounts strict;           ///< exact span and resolved within 161 km
+    double ceiling = 0;         ///< share of gold with a same-name gazetteer entry within 161 km
+    ErrorStats within_ceiling;  ///< resolution on the gold toponyms inside the ceiling
+    std::map<std::string, std::pair<std::size_t, std::size_t>>
+        recall_by_type; ///< type -> (found, gold)
+    double seconds = 0; ///< parsing time of the documents (recognition + resolution)
+    double characters = 0;
+};
+
+/// Scores `kharita parse` on a JSON Lines corpus in the format of
+/// ../shared/eval/geoparse/README.md. Throws InputError on an unreadable file or a line
+/// that is not such a record (with its line number).
+GeoparseScores evaluate_geoparse(const Geoparser& parser, const std::filesystem::path& jsonl);
+
+struct SeedToponymResult {
+    std::string name;
+    std::string note;
+    bool link_title_only = false;
+    bool found = false;
+    double error_km = -1;
+    std::string resolved_to;
+};
+
+struct SeedScores {
+    std::vector<SeedToponymResult> toponyms;
+    std::vector<std::string> extra; ///< toponyms found that are not in the gold list
+    std::size_t required = 0, found_within = 0;
+};
+
+/// Checks every toponym of the seed gold file against a parse of the seed page: found (same
+/// normalised name) and within 25 km (100 km for region or country precision).
+SeedScores evaluate_seed_toponyms(const Geoparser& parser, const std::filesystem::path& gold_json,
+                                  const std::filesystem::path& page);
+
+struct TimeCaseResult {
+    std::string id;
+    std::string text;
+    std::string expected; ///< expected start day (and end day), or "nothing"
+    std::string found;    ///< what Kharita found
+    bool right = false;
+};
+
+struct TimeScores {
+    std::size_t day_cases = 0, day_right = 0;       ///< single cases with an expected day
+    std::size_t extent_cases = 0, extent_right = 0; ///< of those, with an expected text
+    std::size_t none_cases = 0, none_false = 0;     ///< cases where nothing must be found
+    std::size_t skipped = 0;                        ///< other-language parser cases
+    std::map<std::string, std::pair<std::size_t, std::size_t>> by_file; ///< file -> (right, cases)
+    std::vector<TimeCaseResult> wrong; ///< every case Kharita gets otherwise
+};
+
+struct EventCaseResult {
+    std::string gold_id;     ///< empty for a predicted event matching no gold event
+    std::string description; ///< type, place and dates
+    bool matched = false;
+};
+
+struct EventScores {
+    PrfCounts events;
+    std::size_t status_right = 0, geo_precision_right = 0, time_precision_right = 0;
+    std::vector<EventCaseResult> gold;  ///< each gold event and whether it was found
+    std::vector<std::string> unmatched; ///< predicted events matching no gold event
+};
+
+/// Scores events on a gold file in the seed format: same type, place within 25 km (100 km
+/// for region or country precision), dates overlapping with one day of slack.
+EventScores evaluate_events(const Geoparser& parser, const std::filesystem::path& gold_json,
+                            const std::filesystem::path& page);
+
+/// Scores the temporal tagger on the chrono-node cases (../shared/eval/temporal format).
+TimeScores evaluate_time(const std::filesystem::path& jsonl);
+
+} // namespace kharita

@@ -1,0 +1,78 @@
+#pragma once
+// Events: what a report says happened (or will happen), where and when.
+//
+// Each sentence is searched for event triggers from a typed lexicon whose types map onto
+// ACLED's event types (docs/events.md); each trigger becomes an event with the sentence's
+// own date (else the nearest governing one, else "on or before publication"), the place the
+// event happened (the toponym the sentence locates it at, "in Tunis", preferred over places
+// it only concerns), fatalities when stated, a status from tense and date direction, a
+// confidence and its evidence span.
+//
+// Thread rules: stateless; extract() may run on many threads at once.
+
+#include "kharita/events/event_types.hpp"
+#include "kharita/geo/geoparser.hpp"
+#include "kharita/time/timex.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kharita {
+
+struct Event {
+    EventType type = EventType::strategic;
+    std::string subtype; ///< the trigger's sub-type ("visit", "town hall", "shipwreck")
+    EventStatus status = EventStatus::occurred;
+    std::optional<CivilDay> date_start; ///< null when only "on or before" is known
+    std::optional<CivilDay> date_end;
+    std::string time_precision;   ///< time precision of the date: day, month, year, unknown
+    std::optional<Toponym> place; ///< where it happened
+    std::vector<std::string> secondary_places;
+    std::vector<std::string> actors; ///< organisations and groups the sentence names
+    std::optional<int> fatalities;
+    double confidence = 0;
+    std::size_t evidence_start = 0, evidence_end = 0; ///< the sentence, bytes in the text
+    std::string evidence;
+    std::string trigger;
+    bool inherited_place = false; ///< the sentence named no place: the article's main one
+    bool anaphoric = false;       ///< "the meeting", "his killing": refers to an earlier event
+    bool another = false;         ///< "another mass grave": a new event of a kind told before
+};
+
+class EventExtractor {
+public:
+    /// Events of one article. `toponyms` and `timexes` are the article's own (from
+    /// Geoparser::parse and TemporalTagger::find on the same text); `published` is the
+    /// article's publication day, else the reference day relative dates were read against.
+    std::vector<Event> extract(std::string_view text, const std::vector<Toponym>& toponyms,
+                               const std::vector<Timex>& timexes,
+                               const std::optional<CivilDay>& published) const;
+};
+
+/// What decides whether two reports tell the same real-world event: the fields of an Event
+/// (or of a stored one) that merge_events() and the event store compare.
+struct EventIdentity {
+    EventType type = EventType::strategic;
+    std::optional<CivilDay> date_start, date_end;
+    std::optional<LatLon> position;
+    std::string place_name;
+    GeoPrecision precision = GeoPrecision::town;
+    bool named_place = false; ///< the sentence itself named the place
+    std::optional<int> fatalities;
+    bool another = false; ///< "another mass grave": never the same as one told before
+};
+
+EventIdentity identity_of(const Event& e);
+
+/// Whether `b`, told later, is the event `a` told before: same type, date ranges
+/// overlapping (a day of slack), places within 25 km, no contradicting death tolls, not two
+/// distinct places each named as such, and `b` not introduced as "another".
+bool same_real_event(const EventIdentity& a, const EventIdentity& b);
+
+/// Merges events that are the same real-world event reported twice (same type, overlapping
+/// dates, places within 25 km); returns the merged list and, per event, how many sources.
+std::vector<std::pair<Event, int>> merge_events(const std::vector<Event>& events);
+
+} // namespace kharita

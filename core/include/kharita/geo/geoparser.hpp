@@ -1,0 +1,97 @@
+#pragma once
+// Toponym recognition and resolution in English news text.
+//
+// Recognition: the gazetteer proposes candidate spans (word n-grams whose normalised form
+// is a gazetteer name, plus capitalised words whose transliteration skeleton matches);
+// context decides which are places (capitalisation, cue words, ordinary English words,
+// person and organisation contexts, demonyms, direction + country region phrases).
+// Resolution: each span's gazetteer candidates are re-ranked with the document's
+// geographic focus (countries named or implied), distances to the other places resolved in
+// the same text, and explicit containment ("X, Libya", "X in the Y Governorate").
+//
+// Thread rules: a Geoparser borrows its Gazetteer (which must outlive it) and is immutable
+// after construction; parse() may run on many threads at once.
+
+#include "kharita/geo/gazetteer.hpp"
+#include "kharita/geo/place.hpp"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kharita {
+
+/// What kind of mention a toponym is.
+enum class ToponymKind : std::uint8_t {
+    place,   ///< a place name ("Benghazi", "Abu Salim")
+    demonym, ///< an adjective of nationality or origin ("Libyan", "Tunisian")
+    region,  ///< a direction + place phrase ("southern Libya", "eastern Libya")
+};
+
+std::string_view to_string(ToponymKind k) noexcept;
+
+struct ToponymAlternative {
+    PlaceId place = 0;
+    double score = 0;
+};
+
+struct Toponym {
+    std::size_t start = 0;    ///< byte offset of the mention in the UTF-8 text
+    std::size_t end = 0;      ///< byte offset one past the mention
+    std::size_t cp_start = 0; ///< the same in Unicode code points
+    std::size_t cp_end = 0;
+    std::string text; ///< the mention as written
+    ToponymKind kind = ToponymKind::place;
+    std::optional<PlaceId> place; ///< resolved gazetteer entry (none for region phrases)
+    std::string name;             ///< resolved name (gazetteer name or phrase label)
+    LatLon position;
+    std::int64_t geonameid = 0;
+    std::string feature;     ///< "P.PPLA"
+    std::string country;     ///< ISO alpha-2
+    std::string admin1;      ///< admin-1 name
+    std::string admin1_code; ///< GeoNames admin-1 code within the country ("77")
+    GeoPrecision precision = GeoPrecision::town;
+    double confidence = 0; ///< in [0, 1]
+    std::string why;       ///< how it matched and what decided the resolution
+    std::vector<ToponymAlternative> alternatives;
+};
+
+/// Hints that come with a document.
+struct ParseContext {
+    /// Countries the source is known to report on (ISO alpha-2), weighted like countries
+    /// named in the text.
+    std::vector<std::string> focus_countries;
+};
+
+/// Spans to resolve without recognition (for evaluation with gold spans).
+struct Span {
+    std::size_t start = 0; ///< byte offsets
+    std::size_t end = 0;
+};
+
+/// The normalised key a mention's text is looked up by: a possessive "'s" dropped and a
+/// dotted abbreviation closed up ("U.S." -> "us").
+std::string mention_key(std::string_view surface);
+
+class Geoparser {
+public:
+    explicit Geoparser(const Gazetteer& gazetteer);
+
+    /// Finds and resolves every toponym in `text` (UTF-8; invalid bytes are treated as
+    /// separators and never throw). Toponyms come sorted by start offset, never overlapping.
+    std::vector<Toponym> parse(std::string_view text, const ParseContext& context = {}) const;
+
+    /// Resolves the given spans of `text` with the same context model as parse(); spans
+    /// whose text matches no gazetteer entry come back unresolved (place empty).
+    std::vector<Toponym> resolve(std::string_view text, const std::vector<Span>& spans,
+                                 const ParseContext& context = {}) const;
+
+    const Gazetteer& gazetteer() const noexcept { return m_gazetteer; }
+
+private:
+    const Gazetteer& m_gazetteer;
+};
+
+} // namespace kharita

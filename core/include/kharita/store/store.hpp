@@ -1,0 +1,164 @@
+#pragma once
+// The event store: what analysts keep. One interface (open, ingest, query, schema version)
+// used by the command line and the viewer; SpatiaLite is its first backend and the only
+// place in Kharita that holds event SQL (core/src/store/). A PostGIS backend would implement
+// the same interface. Schema and index design: docs/store.md.
+//
+// Thread rules: an EventStore is used by one thread at a time; open one per thread. Many
+// readers and one writer may use the same file at once (WAL mode).
+
+#include "kharita/events/pipeline.hpp"
+#include "kharita/geo/place.hpp"
+#include "kharita/geo/regions.hpp"
+#include "kharita/time/calendar.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kharita {
+
+/// One stored event, flat: what a query returns and an export writes.
+struct EventRecord {
+    std::int64_t id = 0;
+    std::string type; ///< Kharita type (docs/events.md): meeting, clash, ...
+    std::string subtype;
+    std::string status; ///< occurred, planned, ongoing
+    std::optional<CivilDay> date_start;
+    std::optional<CivilDay> date_end;
+    std::string time_precision; ///< day, week, month, year, unknown
+    std::string location;       ///< place name
+    std::optional<LatLon> position;
+    std::string geo_precision;  ///< site, district, town, region, country, continent
+    int geo_precision_code = 0; ///< ACLED's 1-3 when imported from ACLED, else 0
+    std::string country;        ///< ISO 3166-1 alpha-2
+    std::string admin1;         ///< admin-1 name
+    std::string admin1_code;    ///< GeoNames admin-1 code within the country ("77")
+    std::string admin2;
+    std::optional<int> fatalities;
+    double confidence = 0;
+    std::string actor1, actor2; ///< the first two named actors (ACLED's actor1/actor2)
+    std::string actors;         ///< every named actor, "; "-separated
+    std::string sources;        ///< source names, "; "-separated
+    int source_count = 0;
+    std::string notes; ///< the evidence sentence (or ACLED notes)
+};
+
+/// What the map, the timeline and the event table need of an event, for a million of them:
+/// position, days, type, precision, place name and toll (the detail pane reads records()).
+struct EventPoint {
+    std::int64_t id = 0;
+    std::optional<LatLon> position;
+    std::int32_t day_start = 0, day_end = 0; ///< days since 1970-01-01 (both 0 when undated)
+    bool dated = false;
+    std::uint8_t type = 0;        ///< EventType as a number
+    std::uint8_t geo_rank = 6;    ///< GeoPrecision as a number; 6 when there is no place
+    std::uint8_t time_rank = 6;   ///< 0 time, 1 day, 2 week, 3 month, 4 year, 5 decade, 6 unknown
+    std::int32_t fatalities = -1; ///< -1 when not stated
+    std::uint8_t status = 0;      ///< EventStatus as a number
+    std::string location;
+};
+
+/// One report of a stored event: the source, the article (when it came from one), the
+/// evidence span in its text and the place mentions the article holds.
+struct EventSource {
+    std::string source;
+    std::string title;
+    std::string text; ///< the article text, empty for imported events
+    std::size_t evidence_start = 0, evidence_end = 0;
+    std::vector<std::pair<std::size_t, std::size_t>> toponyms; ///< byte spans in text
+};
+
+/// What a query selects. Every set field narrows the result; an empty filter selects all.
+struct EventFilter {
+    std::optional<CivilDay> from, to; ///< events whose date range overlaps [from, to]
+    std::optional<BoundingBox> bbox;
+    std::vector<RegionCode> regions; ///< any of them
+    std::string polygon_wkt;         ///< events inside this polygon (WKT), if set
+    std::vector<std::string> types;  ///< any of them
+    std::vector<std::string> statuses;
+    std::optional<GeoPrecision> min_geo_precision;   ///< this precision or finer
+    std::optional<TimePrecision> min_time_precision; ///< this precision or finer
+    std::string text;                                ///< words in the evidence or article text
+    std::optional<std::int64_t> limit;
+
+    /// Checks ranges and the polygon; throws InputError naming the bad field.
+    void validate() const;
+};
+
+/// What an ingest did.
+struct IngestReport {
+    std::int64_t articles_added = 0;
+    std::int64_t articles_skipped = 0; ///< already stored (same content hash)
+    std::int64_t events_added = 0;
+    std::int64_t events_merged = 0; ///< an event already stored gained a source
+    std::int64_t mentions_added = 0;
+};
+
+/// Where a batch of parsed articles came from.
+struct IngestSource {
+    std::string file; ///< input file name, recorded with each article
+    std::optional<LocalTime> retrieved_at;
+};
+
+enum class StoreMode { read_only, read_write, create };
+
+class EventStore {
+public:
+    virtual ~EventStore() = default;
+
+    /// The schema version of the open database.
+    virtual int schema_version() const = 0;
+    /// Stores parsed articles with their mentions and events, one transaction per article:
+    /// an article already stored (same content hash) is skipped; an event the store already
+    /// holds from another article gains a source instead of a twin.
+    virtual IngestReport ingest(const std::vector<ParsedArticle>& articles,
+                                const IngestSource& source) = 0;
+    /// Stores events that come without articles (imports, synthetic data) in one
+    /// transaction, pulling them from `next` until it returns false. When `expected` (a
+    /// size hint) is large against what is stored, the indexes are dropped and rebuilt
+    /// sorted at the end instead of being maintained row by row.
+    virtual std::int64_t ingest_records(const std::function<bool(EventRecord&)>& next,
+                                        std::int64_t expected) = 0;
+    std::int64_t ingest_records(const std::vector<EventRecord>& records);
+    /// Calls `row` for each matching event, in no particular order. The record is reused
+    /// between calls: copy what must outlive the call.
+    virtual void query(const EventFilter& filter,
+                       const std::function<void(const EventRecord&)>& row) const = 0;
+    /// Like query(), with only what the map draws: much less to read per event.
+    virtual void query_points(const EventFilter& filter,
+                              const std::function<void(const EventPoint&)>& point) const = 0;
+    /// The full records of these events (for a table page or a detail pane).
+    virtual std::vector<EventRecord> records(const std::vector<std::int64_t>& ids) const = 0;
+    /// Every report of one event, with its article.
+    virtual std::vector<EventSource> sources(std::int64_t event_id) const = 0;
+    virtual std::int64_t count(const EventFilter& filter) const = 0;
+    /// How the last query was answered ("space-time cells, 180 cells", "time index", ...).
+    virtual std::string last_plan() const = 0;
+};
+
+inline std::int64_t EventStore::ingest_records(const std::vector<EventRecord>& records) {
+    std::size_t i = 0;
+    return ingest_records(
+        [&](EventRecord& r) {
+            if (i == records.size())
+                return false;
+            r = records[i++];
+            return true;
+        },
+        static_cast<std::int64_t>(records.size()));
+}
+
+/// Opens (or with StoreMode::create, creates when missing) a SpatiaLite event database.
+/// Throws DatabaseError naming the file when it is not SQLite, not a Kharita store, or has
+/// a newer schema than this build knows.
+std::unique_ptr<EventStore> open_event_store(const std::filesystem::path& file, StoreMode mode);
+
+/// The schema version this build writes.
+int event_store_schema_version() noexcept;
+
+} // namespace kharita

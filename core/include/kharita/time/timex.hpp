@@ -1,0 +1,60 @@
+#pragma once
+// Temporal expressions: find dates and times in English text and normalise them against a
+// reference time (an article's publication time).
+//
+// Each expression gets a range [start, end] of whole local days (plus a time of day when
+// stated), a precision, a direction relative to the reference, and a TIMEX3 type and value
+// so the output can be scored against TimeML corpora: DATE "2025-02-26", DATE "2025-04",
+// DATE "2013-W12", DATE "2024", TIME "2025-02-26T13:00", DURATION "P3D".
+//
+// Thread rules: TemporalTagger holds no state; find() may run on many threads at once.
+
+#include "kharita/time/calendar.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kharita {
+
+struct Timex {
+    std::size_t start = 0, end = 0;       ///< byte offsets of the expression
+    std::size_t cp_start = 0, cp_end = 0; ///< the same in code points
+    std::string text;
+    CivilDay first;             ///< first day of the range
+    CivilDay last;              ///< last day of the range (== first for a day)
+    int minute_of_day = -1;     ///< start time when stated
+    int end_minute_of_day = -1; ///< end time of a time range
+    TimePrecision precision = TimePrecision::day;
+    TimeDirection direction = TimeDirection::past;
+    bool open_start = false; ///< "until May": the range has no stated start
+    bool open_end = false;   ///< "since August 2023": the range runs on
+    bool relative = false;   ///< resolved through the reference ("yesterday")
+    std::string type;        ///< TIMEX3: DATE, TIME, DURATION
+    std::string value;       ///< TIMEX3 value
+};
+
+struct TimexOptions {
+    /// Formal dates only (ISO, numeric, day-month-year): no weekdays or relative words.
+    bool strict = false;
+    /// Numeric dates read day first (27/03/2025) instead of month first (03/27/2025) when
+    /// both readings are possible.
+    bool little_endian = false;
+    /// Read ambiguous expressions forward: a day and month without a year is its next
+    /// occurrence, a bare weekday or month the future one (chrono-node's forwardDate).
+    bool forward = false;
+};
+
+class TemporalTagger {
+public:
+    /// All expressions, sorted and non-overlapping. `reference` anchors relative ones; without
+    /// it they are skipped and explicit dates still found. Impossible dates ("31 February",
+    /// "2025-13-01") are never returned. Never throws on any input.
+    std::vector<Timex> find(std::string_view text, const std::optional<LocalTime>& reference,
+                            const TimexOptions& options = {}) const;
+};
+
+} // namespace kharita

@@ -1,0 +1,460 @@
+#include "kharita/document/article.hpp"
+
+#include "kharita/base/error.hpp"
+#include "kharita/text/normalize.hpp"
+
+#include "text/json_lines.hpp"
+
+#include <fstream>
+
+#include <algorithm>
+#include <array>
+#include <cstdlib>
+
+namespace kharita {
+
+namespace {
+
+struct Line {
+    std::size_t start, end; // bytes, without the newline
+    std::string_view text;  // trimmed
+};
+
+std::vector<Line> lines_of(std::string_view s) {
+    std::vector<Line> out;
+    std::size_t i = 0;
+    while (i <= s.size()) {
+        std::size_t j = s.find('\n', i);
+        if (j == std::string_view::npos)
+            j = s.size();
+        std::size_t a = i, b = j;
+        while (a < b && (s[a] == ' ' || s[a] == '\t' || s[a] == '\r'))
+            ++a;
+        while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t' || s[b - 1] == '\r'))
+            --b;
+        out.push_back({a, b, s.substr(a, b - a)});
+        if (j == s.size())
+            break;
+        i = j + 1;
+    }
+    return out;
+}
+
+std::size_t words(std::string_view s) {
+    std::size_t n = 0;
+    bool in = false;
+    for (char c : s) {
+        const bool space = c == ' ' || c == '\t';
+        if (!space && !in)
+            ++n;
+        in = !space;
+    }
+    return n;
+}
+
+bool ends_sentence(std::string_view s) {
+    if (s.empty())
+        return false;
+    const char c = s.back();
+    return c == '.' || c == '!' || c == '?' || c == '"' || c == ')' ||
+           s.ends_with("\xE2\x80\x9D") || s.ends_with("\xE2\x80\x99");
+}
+
+/// "11 hours ago", "3 days ago", "1 week ago", "yesterday": the age of a listed article.
+std::optional<std::pair<long, char>> age_line(std::string_view s) {
+    if (s == "yesterday" || s == "Yesterday")
+        return std::make_pair(1L, 'd');
+    if (s == "just now" || s == "Just now")
+        return std::make_pair(0L, 'h');
+    std::size_t i = 0;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9')
+        ++i;
+    if (i == 0 || i > 4)
+        return std::nullopt;
+    const long n = std::strtol(std::string(s.substr(0, i)).c_str(), nullptr, 10);
+    std::string_view rest = s.substr(i);
+    while (!rest.empty() && rest.front() == ' ')
+        rest.remove_prefix(1);
+    if (!rest.ends_with(" ago"))
+        return std::nullopt;
+    rest.remove_suffix(4);
+    if (rest.starts_with("min"))
+        return std::make_pair(n, 'm');
+    if (rest.starts_with("hour") || rest == "h" || rest == "hr" || rest == "hrs")
+        return std::make_pair(n, 'h');
+    if (rest.starts_with("day"))
+        return std::make_pair(n, 'd');
+    if (rest.starts_with("week"))
+        return std::make_pair(n * 7, 'd');
+    if (rest.starts_with("month"))
+        return std::make_pair(n, 'M');
+    if (rest.starts_with("year"))
+        return std::make_pair(n * 12, 'M');
+    return std::nullopt;
+}
+
+/// A line of prose: long enough, or a complete sentence.
+bool prose(std::string_view s) {
+    return words(s) >= 8 || (words(s) >= 4 && ends_sentence(s));
+}
+
+} // namespace
+
+std::vector<Article> split_articles(std::string_view page,
+                                    const std::optional<LocalTime>& retrieved_at) {
+    const std::vector<Line> lines = lines_of(page);
+    // Article headers: [source] / age / [- source] / title
+    struct Header {
+        std::size_t source_line, title_line;
+        std::string source;
+        std::pair<long, char> age;
+    };
+    std::vector<Header> headers;
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+        const auto age = age_line(lines[k].text);
+        if (!age)
+            continue;
+        Header h{k, k + 1, {}, *age};
+        if (k > 0 && !lines[k - 1].text.empty() && words(lines[k - 1].text) <= 6 &&
+            !ends_sentence(lines[k - 1].text)) {
+            h.source_line = k - 1;
+            h.source = std::string(lines[k - 1].text);
+        }
+        std::size_t t = k + 1;
+        if (t < lines.size() && lines[t].text.starts_with("- ")) {
+            if (h.source.empty())
+                h.source = std::string(lines[t].text.substr(2));
+            ++t;
+        }
+        while (t < lines.size() && lines[t].text.empty())
+            ++t;
+        if (t >= lines.size())
+            continue;
+        h.title_line = t;
+        headers.push_back(h);
+    }
+
+    std::vector<Article> out;
+    const auto body = [&](std::size_t from, std::size_t to, Article& a) {
+        // prose lines from `from` until `to`; chrome (short lines that are no sentences)
+        // after the prose has started ends the article
+        bool started = false;
+        a.start = lines[from].start;
+        a.end = lines[from].end;
+        a.text = std::string(lines[from].text); // the title
+        a.title = std::string(lines[from].text);
+        for (std::size_t k = from + 1; k < to; ++k) {
+            const std::string_view t = lines[k].text;
+            if (t.empty())
+                continue;
+            if (prose(t)) {
+                started = true;
+                a.text += "\n";
+                a.text += t;
+                a.end = lines[k].end;
+            } else if (started) {
+                break;
+            }
+        }
+    };
+
+    const std::size_t lead_end = headers.empty() ? lines.size() : headers.front().source_line;
+    std::size_t first = 0;
+    while (first < lead_end && lines[first].text.empty())
+        ++first;
+    if (first < lead_end) {
+        Article lead;
+        body(first, lead_end, lead);
+        if (!lead.text.empty()) {
+            lead.published_note = "the page states no publication time";
+            // The publication day, from one of the first lines (the title's included):
+            // a dateline "TRIPOLI, 14 May 2025 - ..." (the date before the dash), a header
+            // field "Date: 2019-07-03", or a short line that is only a place and a date
+            // ("Tripoli, 27/08/2022"). Only a day-precise, absolute date counts.
+            for (std::size_t k = first, seen = 0; k < lead_end && seen < 4 && !lead.published;
+                 ++k) {
+                const std::string_view whole = lines[k].text;
+                if (whole.empty())
+                    continue;
+                ++seen;
+                std::string_view head = whole.substr(0, 120);
+                std::size_t dash = std::string_view::npos;
+                for (std::string_view d :
+                     {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) { // hyphen, en, em dash
+                    dash = std::min(dash, head.find(d));
+                }
+                const char* how = "dateline";
+                if (dash != std::string_view::npos) {
+                    head = head.substr(0, dash);
+                } else if (const std::size_t colon = head.find(':');
+                           colon != std::string_view::npos && colon < 12 &&
+                           (head.starts_with("Date") || head.starts_with("Published") ||
+                            head.starts_with("DATE"))) {
+                    head = head.substr(colon + 1);
+                    how = "date header line";
+                } else if (whole.size() > 40) {
+                    continue; // a sentence, not a place-and-date line
+                }
+                for (const Timex& t : TemporalTagger().find(head, std::nullopt)) {
+                    if (t.relative ||
+                        (t.precision != TimePrecision::day && t.precision != TimePrecision::time)) {
+                        continue;
+                    }
+                    lead.published = t.first;
+                    lead.published_note = how;
+                }
+            }
+            out.push_back(std::move(lead));
+        }
+    }
+    for (std::size_t h = 0; h < headers.size(); ++h) {
+        const std::size_t to = h + 1 < headers.size() ? headers[h + 1].source_line : lines.size();
+        Article a;
+        body(headers[h].title_line, to, a);
+        a.source = headers[h].source;
+        const auto [n, unit] = headers[h].age;
+        if (retrieved_at) {
+            CivilDay d = retrieved_at->day;
+            if (unit == 'd')
+                d = d.plus_days(-n);
+            else if (unit == 'M')
+                d = d.plus_months(-static_cast<int>(n));
+            else if (unit == 'h' && retrieved_at->minute_of_day >= 0 &&
+                     n * 60 > retrieved_at->minute_of_day) {
+                d = d.plus_days(-1 - (n * 60 - retrieved_at->minute_of_day) / (24 * 60));
+            } else if (unit == 'h' && retrieved_at->minute_of_day < 0 && n >= 12) {
+                d = d.plus_days(-(n + 12) / 24); // no time of day given: the middle of the day
+            }
+            a.published = d;
+            a.published_precision = unit == 'M' ? TimePrecision::month : TimePrecision::day;
+            a.published_note = "relative age counted back from the retrieval time";
+        } else {
+            a.published_note = "relative age, but no retrieval time was given";
+        }
+        out.push_back(std::move(a));
+    }
+    return out;
+}
+
+std::string html_to_text(std::string_view html) {
+    std::string out;
+    out.reserve(html.size());
+    const auto lower_at = [&](std::size_t i, std::string_view word) {
+        if (i + word.size() > html.size())
+            return false;
+        for (std::size_t k = 0; k < word.size(); ++k) {
+            if (std::tolower(static_cast<unsigned char>(html[i + k])) != word[k])
+                return false;
+        }
+        return true;
+    };
+    std::size_t i = 0;
+    while (i < html.size()) {
+        if (html[i] == '<') {
+            // drop <script>...</script> and <style>...</style> whole
+            for (std::string_view skip : {"script", "style"}) {
+                if (lower_at(i + 1, skip)) {
+                    const std::string close = "</" + std::string(skip);
+                    std::size_t j = i;
+                    while (j < html.size() && !lower_at(j, close))
+                        ++j;
+                    i = j;
+                    break;
+                }
+            }
+            const std::size_t end = html.find('>', i);
+            if (end == std::string_view::npos)
+                break;
+            std::size_t name = i + 1;
+            if (name < end && html[name] == '/')
+                ++name;
+            std::string tag;
+            while (name < end && std::isalnum(static_cast<unsigned char>(html[name]))) {
+                tag += static_cast<char>(std::tolower(static_cast<unsigned char>(html[name++])));
+            }
+            if (tag == "p" || tag == "br" || tag == "div" || tag == "li" || tag == "tr" ||
+                tag == "h1" || tag == "h2" || tag == "h3" || tag == "h4" || tag == "h5" ||
+                tag == "h6" || tag == "article" || tag == "section" || tag == "title") {
+                out += '\n';
+            } else {
+                out += ' ';
+            }
+            i = end + 1;
+            continue;
+        }
+        if (html[i] == '&') {
+            const std::size_t semi = html.find(';', i);
+            if (semi != std::string_view::npos && semi - i <= 10) {
+                const std::string_view entity = html.substr(i + 1, semi - i - 1);
+                std::string rep;
+                if (entity == "amp")
+                    rep = "&";
+                else if (entity == "lt")
+                    rep = "<";
+                else if (entity == "gt")
+                    rep = ">";
+                else if (entity == "quot")
+                    rep = "\"";
+                else if (entity == "apos" || entity == "#39")
+                    rep = "'";
+                else if (entity == "nbsp")
+                    rep = " ";
+                else if (!entity.empty() && entity[0] == '#') {
+                    const bool hex = entity.size() > 1 && (entity[1] == 'x' || entity[1] == 'X');
+                    const long cp = std::strtol(std::string(entity.substr(hex ? 2 : 1)).c_str(),
+                                                nullptr, hex ? 16 : 10);
+                    if (cp > 0 && cp < 0x110000)
+                        append_utf8(rep, static_cast<char32_t>(cp));
+                } else {
+                    // the named entities news pages use most
+                    static constexpr std::array<std::pair<std::string_view, char32_t>, 18> kNamed =
+                        {{{"ndash", 0x2013},
+                          {"mdash", 0x2014},
+                          {"lsquo", 0x2018},
+                          {"rsquo", 0x2019},
+                          {"ldquo", 0x201C},
+                          {"rdquo", 0x201D},
+                          {"hellip", 0x2026},
+                          {"copy", 0xA9},
+                          {"reg", 0xAE},
+                          {"eacute", 0xE9},
+                          {"egrave", 0xE8},
+                          {"agrave", 0xE0},
+                          {"ccedil", 0xE7},
+                          {"uuml", 0xFC},
+                          {"ouml", 0xF6},
+                          {"auml", 0xE4},
+                          {"laquo", 0xAB},
+                          {"raquo", 0xBB}}};
+                    for (const auto& [name, cp] : kNamed) {
+                        if (entity == name)
+                            append_utf8(rep, cp);
+                    }
+                }
+                if (!rep.empty()) {
+                    out += rep;
+                    i = semi + 1;
+                    continue;
+                }
+            }
+        }
+        out += html[i] == '\r' || html[i] == '\t' ? ' ' : html[i];
+        ++i;
+    }
+    // collapse runs of spaces on each line
+    std::string tidy;
+    bool space = false;
+    for (char c : out) {
+        if (c == ' ') {
+            space = true;
+            continue;
+        }
+        if (space && c != '\n' && !tidy.empty() && tidy.back() != '\n')
+            tidy += ' ';
+        space = false;
+        tidy += c;
+    }
+    return tidy;
+}
+
+namespace {
+
+/// The publication day an HTML page declares: <meta property="article:published_time">
+/// (or name="date", itemprop="datePublished"), else the first <time datetime="...">.
+std::pair<std::optional<CivilDay>, const char*> html_publication_day(std::string_view html) {
+    const auto attribute = [&](std::size_t tag, std::string_view name) -> std::string_view {
+        const std::size_t close = html.find('>', tag);
+        const std::string_view element =
+            html.substr(tag, close == std::string_view::npos ? 400 : close - tag);
+        const std::size_t at = element.find(name);
+        if (at == std::string_view::npos)
+            return {};
+        std::size_t v = at + name.size();
+        while (v < element.size() && (element[v] == ' ' || element[v] == '='))
+            ++v;
+        if (v >= element.size() || (element[v] != '"' && element[v] != '\''))
+            return {};
+        const char quote = element[v];
+        const std::size_t end = element.find(quote, v + 1);
+        return end == std::string_view::npos ? std::string_view()
+                                             : element.substr(v + 1, end - v - 1);
+    };
+    for (std::size_t m = html.find("<meta"); m != std::string_view::npos;
+         m = html.find("<meta", m + 5)) {
+        const std::string_view key =
+            attribute(m, "property").empty() ? attribute(m, "name") : attribute(m, "property");
+        const std::string_view item = attribute(m, "itemprop");
+        if (key == "article:published_time" || key == "date" || key == "pubdate" ||
+            item == "datePublished") {
+            if (const auto t = LocalTime::parse(attribute(m, "content")))
+                return {t->day, "HTML meta published time"};
+        }
+    }
+    if (const std::size_t t = html.find("<time"); t != std::string_view::npos) {
+        if (const auto day = LocalTime::parse(attribute(t, "datetime")))
+            return {day->day, "HTML time element"};
+    }
+    return {std::nullopt, ""};
+}
+
+} // namespace
+
+std::vector<Article> read_articles(const std::filesystem::path& file,
+                                   const std::optional<LocalTime>& retrieved_at,
+                                   Diagnostics& problems) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        throw InputError(file.string(), "cannot open");
+    }
+    const std::string ext = file.extension().string();
+    if (ext == ".jsonl") {
+        std::vector<Article> out;
+        const auto bad_line = [&](std::uint64_t line_no, const std::string& message) {
+            problems.add(file.string(), line_no, message);
+        };
+        detail::for_each_json_line(
+            in,
+            [&](const nlohmann::json& doc, std::uint64_t line_no) {
+                if (!doc.is_object() || !doc.contains("text") || !doc["text"].is_string()) {
+                    problems.add(file.string(), line_no, "text: missing or not a string");
+                    return;
+                }
+                Article a;
+                a.title = doc.value("title", "");
+                a.source = doc.value("source", "");
+                a.url = doc.value("url", "");
+                a.text = (a.title.empty() ? std::string() : a.title + "\n") +
+                         doc["text"].get<std::string>();
+                a.end = a.text.size();
+                if (doc.contains("published") && doc["published"].is_string()) {
+                    if (const auto t = LocalTime::parse(doc["published"].get<std::string>())) {
+                        a.published = t->day;
+                        a.published_note = "published field";
+                    } else {
+                        problems.add(file.string(), line_no,
+                                     "published: \"" + doc["published"].get<std::string>() +
+                                         "\" is not a date; ignored");
+                    }
+                }
+                if (!a.published)
+                    a.published_note = "no published field";
+                out.push_back(std::move(a));
+            },
+            bad_line);
+        return out;
+    }
+    const std::string content{std::istreambuf_iterator<char>(in), {}};
+    if (ext == ".html" || ext == ".htm") {
+        std::vector<Article> articles = split_articles(html_to_text(content), retrieved_at);
+        if (!articles.empty() && !articles.front().published) {
+            if (const auto [day, how] = html_publication_day(content); day) {
+                articles.front().published = day;
+                articles.front().published_note = how;
+            }
+        }
+        return articles;
+    }
+    return split_articles(content, retrieved_at);
+}
+
+} // namespace kharita

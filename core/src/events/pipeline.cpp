@@ -1,0 +1,35 @@
+#include "kharita/events/pipeline.hpp"
+
+namespace kharita {
+
+std::vector<ParsedArticle> parse_articles(const Geoparser& parser, std::vector<Article> articles,
+                                          const std::optional<LocalTime>& retrieved_at,
+                                          const ParseContext& context) {
+    const TemporalTagger tagger;
+    const EventExtractor extractor;
+    std::vector<ParsedArticle> out;
+    out.reserve(articles.size());
+    for (Article& a : articles) {
+        ParsedArticle p;
+        p.reference =
+            a.published ? std::optional<LocalTime>(LocalTime{*a.published, -1}) : retrieved_at;
+        p.toponyms = parser.parse(a.text, context);
+        p.timexes = tagger.find(a.text, p.reference);
+        p.events = extractor.extract(a.text, p.toponyms, p.timexes,
+                                     p.reference ? std::optional<CivilDay>(p.reference->day)
+                                                 : std::nullopt);
+        p.article = std::move(a);
+        out.push_back(std::move(p));
+    }
+    return out;
+}
+
+std::vector<std::pair<Event, int>> merged_events(const std::vector<ParsedArticle>& parsed) {
+    std::vector<Event> all;
+    for (const ParsedArticle& p : parsed) {
+        all.insert(all.end(), p.events.begin(), p.events.end());
+    }
+    return merge_events(all);
+}
+
+} // namespace kharita

@@ -1,0 +1,1433 @@
+#include "kharita/geo/geoparser.hpp"
+
+#include "kharita/text/normalize.hpp"
+#include "kharita/text/tokens.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+namespace kharita {
+
+namespace {
+
+using detail::Gap;
+using detail::Token;
+
+// Closed-class English words the recogniser reasons with. These are language, not places:
+// no place name appears in them.
+bool in_list(std::string_view word, std::initializer_list<std::string_view> list) {
+    return std::find(list.begin(), list.end(), word) != list.end();
+}
+
+/// Lowercase words that may sit inside a multi-word name ("Bosnia and Herzegovina",
+/// "Bir al Ghanam", "Port of Spain").
+bool is_connector(std::string_view w) {
+    return in_list(w,
+                   {"of",  "the", "de",  "du",  "des",  "del", "della", "di",  "da", "do",  "dos",
+                    "das", "al",  "el",  "ul",  "es",   "as",  "ad",    "ar",  "an", "at",  "az",
+                    "ash", "ath", "bin", "ibn", "bint", "la",  "le",    "les", "y",  "and", "upon",
+                    "on",  "sur", "en",  "am",  "im",   "der", "den",   "van", "von"});
+}
+
+bool is_calendar_word(std::string_view w) {
+    return in_list(w, {"january", "february", "march",     "april",    "may",      "june",
+                       "july",    "august",   "september", "october",  "november", "december",
+                       "jan",     "feb",      "mar",       "apr",      "jun",      "jul",
+                       "aug",     "sep",      "sept",      "oct",      "nov",      "dec",
+                       "monday",  "tuesday",  "wednesday", "thursday", "friday",   "saturday",
+                       "sunday"});
+}
+
+/// Words after which a capitalised word is usually a place: "in Mission", "near Kabo".
+bool is_locative_cue(std::string_view w) {
+    return in_list(w, {"in",      "near",    "at",      "from",       "to",      "into",
+                       "outside", "inside",  "across",  "toward",     "towards", "via",
+                       "around",  "between", "through", "throughout", "within",  "visited",
+                       "entered", "reached", "left",    "outskirts"});
+}
+
+/// Words that introduce a person's name: "President Vladimir Putin", "Mr Jordan".
+bool is_person_title(std::string_view w) {
+    return in_list(w, {"president",
+                       "minister",
+                       "mr",
+                       "mrs",
+                       "ms",
+                       "miss",
+                       "dr",
+                       "prof",
+                       "professor",
+                       "gen",
+                       "general",
+                       "col",
+                       "colonel",
+                       "maj",
+                       "major",
+                       "sheikh",
+                       "king",
+                       "queen",
+                       "prince",
+                       "princess",
+                       "pope",
+                       "judge",
+                       "justice",
+                       "senator",
+                       "sen",
+                       "rep",
+                       "representative",
+                       "governor",
+                       "gov",
+                       "mayor",
+                       "commander",
+                       "secretary",
+                       "ambassador",
+                       "envoy",
+                       "chairman",
+                       "chairwoman",
+                       "spokesman",
+                       "spokeswoman",
+                       "spokesperson",
+                       "coach",
+                       "striker",
+                       "defender",
+                       "midfielder",
+                       "goalkeeper",
+                       "actor",
+                       "actress",
+                       "singer",
+                       "rapper",
+                       "writer",
+                       "author",
+                       "director",
+                       "producer",
+                       "ceo",
+                       "chief",
+                       "leader",
+                       "lieutenant",
+                       "lt",
+                       "captain",
+                       "capt",
+                       "sergeant",
+                       "sgt",
+                       "officer",
+                       "premier",
+                       "dsrsg",
+                       "srsg",
+                       "deputy",
+                       "emir",
+                       "sultan",
+                       "lord",
+                       "lady",
+                       "sir",
+                       "dame",
+                       "saint",
+                       "st",
+                       "father",
+                       "rev",
+                       "reverend",
+                       "imam",
+                       "rabbi",
+                       "bishop",
+                       "cardinal",
+                       "marshal",
+                       "field",
+                       "admiral",
+                       "brig",
+                       "brigadier",
+                       "haftar",
+                       "son",
+                       "daughter",
+                       "wife",
+                       "husband",
+                       "brother",
+                       "sister",
+                       "uncle",
+                       "aunt",
+                       "manager",
+                       "founder",
+                       "analyst",
+                       "correspondent",
+                       "reporter",
+                       "journalist",
+                       "editor",
+                       "candidate",
+                       "host",
+                       "anchor",
+                       "staff",
+                       "aide",
+                       "adviser",
+                       "advisor",
+                       "official",
+                       "lawmaker",
+                       "congressman",
+                       "congresswoman",
+                       "councillor",
+                       "councilman",
+                       "player",
+                       "star",
+                       "executive",
+                       "owner",
+                       "designer",
+                       "artist",
+                       "musician",
+                       "comedian",
+                       "presenter",
+                       "columnist",
+                       "economist",
+                       "scientist",
+                       "researcher",
+                       "student",
+                       "teacher",
+                       "doctor",
+                       "nurse",
+                       "lawyer",
+                       "attorney",
+                       "prosecutor",
+                       "suspect",
+                       "victim",
+                       "mother",
+                       "friend",
+                       "colleague",
+                       "partner",
+                       "pastor",
+                       "chancellor",
+                       "speaker",
+                       "whip",
+                       "nominee",
+                       "activist",
+                       "spokesman",
+                       "boss",
+                       "veteran"});
+}
+
+/// Arabic toponymic generics that begin multi-word place names ("Ras Ajdir", "Bir Ghanam").
+bool is_place_generic(std::string_view w) {
+    return in_list(w, {"al",    "el",    "ras", "abu",     "bir",   "wadi", "sidi",
+                       "jabal", "jebel", "ain", "bab",     "bani",  "beni", "umm",
+                       "qasr",  "tell",  "tal", "zawiyat", "souq",  "suq",  "hai",
+                       "hay",   "ben",   "bin", "dar",     "marsa", "ard",  "nahr"});
+}
+
+enum class Direction : std::uint8_t { none, north, south, east, west, central, ne, nw, se, sw };
+
+Direction direction_of(std::string_view w) {
+    if (in_list(w, {"northern", "north"}))
+        return Direction::north;
+    if (in_list(w, {"southern", "south"}))
+        return Direction::south;
+    if (in_list(w, {"eastern", "east"}))
+        return Direction::east;
+    if (in_list(w, {"western", "west"}))
+        return Direction::west;
+    if (in_list(w, {"central", "middle"}))
+        return Direction::central;
+    if (in_list(w, {"northeastern", "northeast"}))
+        return Direction::ne;
+    if (in_list(w, {"northwestern", "northwest"}))
+        return Direction::nw;
+    if (in_list(w, {"southeastern", "southeast"}))
+        return Direction::se;
+    if (in_list(w, {"southwestern", "southwest"}))
+        return Direction::sw;
+    return Direction::none;
+}
+
+/// Words between X and Y that say X lies inside Y: "Abu Salim district of Tripoli".
+bool is_containment_noun(std::string_view w) {
+    return in_list(w, {"district", "neighbourhood", "neighborhood", "area",   "suburb", "region",
+                       "province", "governorate",   "municipality", "county", "state",  "city",
+                       "town",     "village",       "outskirts",    "centre", "center", "part",
+                       "south",    "north",         "east",         "west",   "heart"});
+}
+
+std::string fmt_score(const char* label, double v) {
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%s%.2f", label, v);
+    return buf;
+}
+
+/// The 3-degree grid cell of a point: the context terms look up the text's places by cell,
+/// checking the cell and its neighbours (three rows, five columns) for places within 300 km.
+std::int64_t grid_cell(const LatLon& p) {
+    const auto r = static_cast<std::int64_t>(std::floor((p.lat + 90.0) / 3.0));
+    const auto c = static_cast<std::int64_t>(std::floor((p.lon + 180.0) / 3.0));
+    return r * 1000 + c;
+}
+
+/// Spelling similarity of two normalised names, the better of as written and without their
+/// Arabic articles ("al oijeilat" / "el ajelat").
+double variant_similarity(std::string_view a, std::string_view b) {
+    return std::max(name_similarity(a, b), name_similarity(strip_articles(a), strip_articles(b)));
+}
+
+/// True when a normalised Arabic word starts with the one-letter clitics wa-, bi-, li-, fa-
+/// (و ب ل ف), which attach to the following word.
+bool arabic_clitic(std::string_view w) {
+    return w.size() >= 2 && (w.starts_with("\xD9\x88") || w.starts_with("\xD8\xA8") ||
+                             w.starts_with("\xD9\x84") || w.starts_with("\xD9\x81"));
+}
+
+/// "MPs", "CEOs": an acronym in the plural, never a place.
+bool is_plural_acronym(std::string_view surface) {
+    if (surface.size() < 3 || surface.back() != 's')
+        return false;
+    return std::all_of(surface.begin(), surface.end() - 1,
+                       [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+struct Mention {
+    std::size_t first = 0, last = 0; // token range, inclusive
+    std::size_t begin = 0, end = 0;  // bytes
+    std::string key;                 // normalised text looked up
+    ToponymKind kind = ToponymKind::place;
+    bool weak = false; // found only through a transliteration skeleton, or a
+                       // bare country code: kept only with support nearby
+    std::vector<Candidate> candidates;
+    std::vector<double> final_scores;
+    std::vector<std::array<double, 5>> parts; // lookup, focus, near, listed, containment
+    int chosen = -1;
+    Direction direction = Direction::none;
+    std::string border_with; // second country of a "Libyan-Tunisian border" phrase
+    std::string why;
+};
+
+bool is_country_place(const Place& p) {
+    return p.feature_class == 'A' && p.feature_code.starts_with("PCL");
+}
+
+bool is_admin1_place(const Place& p) {
+    return p.feature_class == 'A' && p.feature_code == "ADM1";
+}
+
+class Parse {
+public:
+    Parse(const Gazetteer& g, std::string_view text, const ParseContext& context)
+        : m_g(g), m_text(text), m_context(context), m_tokens(detail::tokenize(text)) {}
+
+    /// When recognising, weak or unsupported mentions are dropped after resolution; with
+    /// given spans every span is kept and reported.
+    bool prune = true;
+
+    void recognise();
+    void mentions_from_spans(const std::vector<Span>& spans);
+    void resolve();
+    std::vector<Toponym> toponyms() const;
+
+private:
+    bool capitalised(const Token& t) const { return t.upper_initial || t.arabic; }
+    bool common(const Token& t) const { return m_g.is_common_word(t.norm); }
+    bool has_place_name(std::string_view key) const { return m_g.has_name(key); }
+    std::string join(std::size_t first, std::size_t last) const;
+    bool accept_span(std::size_t first, std::size_t last,
+                     const std::vector<Candidate>& candidates) const;
+    bool important(const Candidate& c) const;
+    void find_person_words();
+    bool pair_fails(std::size_t generic) const;
+    void second_chance_lookups();
+    bool looks_like_person(std::size_t first, std::size_t last) const;
+    bool token_is_place(std::size_t i) const;
+    void add_transliterated(std::vector<Mention>& found) const;
+    void lookup_candidates(Mention& m, bool penalise_common_words = true) const;
+    void apply_region_phrases();
+    void apply_border_phrases();
+    bool list_neighbours(std::size_t a, std::size_t b) const;
+    double containment_bonus(std::size_t mi, const Candidate& c) const;
+    bool region_in_direction(const Place& country, Direction d, Toponym& t) const;
+
+    const Gazetteer& m_g;
+    std::string_view m_text;
+    const ParseContext& m_context;
+    std::vector<Token> m_tokens;
+    std::vector<Mention> m_mentions;
+    std::set<std::string> m_person_words; // words seen in this text as part of a name
+};
+
+std::string Parse::join(std::size_t first, std::size_t last) const {
+    std::string key;
+    for (std::size_t k = first; k <= last; ++k) {
+        if (m_tokens[k].norm.empty())
+            continue;
+        if (!key.empty())
+            key += ' ';
+        key += m_tokens[k].norm;
+    }
+    return key;
+}
+
+bool Parse::token_is_place(std::size_t i) const {
+    const Token& t = m_tokens[i];
+    if (has_place_name(t.norm)) {
+        return true;
+    }
+    LookupOptions o;
+    o.limit = 1;
+    o.fuzzy = false;
+    const auto c = m_g.lookup_normalized(t.norm, o);
+    if (c.empty() || c.front().common_word) {
+        return false;
+    }
+    const double sim = variant_similarity(t.norm, normalize_name(c.front().matched_name));
+    if (c.front().score >= 0.7 && sim >= 0.7) {
+        return true;
+    }
+    // a spelling variant of a place in an Arabic-speaking country ("Zwara")
+    return c.front().score >= 0.5 && sim >= 0.65 &&
+           m_g.arabic_speaking(m_g.place(c.front().place).country);
+}
+
+/// Two or three capitalised words that are neither ordinary English words nor places are
+/// most often a person's name: "Leonid Slutsky", "Vladimir Putin".
+bool Parse::looks_like_person(std::size_t first, std::size_t last) const {
+    if (m_tokens[first].arabic) {
+        return false; // Arabic script has no capitals to tell names by
+    }
+    // A title right before: everything up to the end of the capitalised run is a name.
+    std::size_t run_start = first;
+    while (run_start > 0 && m_tokens[run_start].gap == Gap::space &&
+           capitalised(m_tokens[run_start - 1]) && !m_tokens[run_start - 1].all_caps) {
+        --run_start;
+    }
+    if (run_start > 0 && m_tokens[run_start].gap == Gap::space &&
+        is_person_title(m_tokens[run_start - 1].norm)) {
+        return true;
+    }
+    for (std::size_t k = run_start; k < first; ++k) {
+        if (is_person_title(m_tokens[k].norm))
+            return true;
+    }
+    if (first != last) {
+        return false; // multi-word gazetteer names are rarely personal names
+    }
+    const Token& t = m_tokens[first];
+    // Given name before a surname: "Vladimir Putin"
+    if (first + 1 < m_tokens.size()) {
+        const Token& next = m_tokens[first + 1];
+        if (next.gap == Gap::space && capitalised(next) && !next.all_caps && !common(next) &&
+            !is_connector(next.norm) && !token_is_place(first + 1)) {
+            const bool longer_run = first + 2 < m_tokens.size() &&
+                                    m_tokens[first + 2].gap == Gap::space &&
+                                    capitalised(m_tokens[first + 2]);
+            if (!longer_run)
+                return true;
+        }
+    }
+    // Surname after a given name: "Harvey Weinstein" (the span is the second word)
+    if (first > 0 && t.gap == Gap::space) {
+        const Token& prev = m_tokens[first - 1];
+        if (capitalised(prev) && !prev.all_caps && !common(prev) && !is_connector(prev.norm) &&
+            !is_place_generic(prev.norm) && !token_is_place(first - 1) &&
+            direction_of(prev.norm) == Direction::none) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool Parse::important(const Candidate& c) const {
+    const Place& p = m_g.place(c.place);
+    return c.kind == MatchKind::demonym || is_country_place(p) || is_admin1_place(p) ||
+           p.population >= 100000 || (p.feature_class == 'L' && p.feature_code == "CONT");
+}
+
+bool Parse::accept_span(std::size_t first, std::size_t last,
+                        const std::vector<Candidate>& candidates) const {
+    const Token& head = m_tokens[first];
+    const Token& tail = m_tokens[last];
+    if (!capitalised(head) || !capitalised(tail) || candidates.empty()) {
+        return false;
+    }
+    const Candidate& best = candidates.front();
+    if (first == last) {
+        if (is_calendar_word(head.norm) || head.has_digit || is_place_generic(head.norm) ||
+            (head.norm.size() < 3 && !head.all_caps && !head.arabic)) {
+            return false;
+        }
+        if (direction_of(head.norm) != Direction::none && !head.all_caps) {
+            return false; // "East", "West" alone are directions, not places
+        }
+        if (common(head) && !head.all_caps) {
+            // "May", "Mission", "Council", "China", "Turkey": an ordinary word is a place
+            // after a locative cue, or mid-sentence when the place is a prominent one; never
+            // as the first word of a longer capitalised name.
+            const bool cue = first > 0 && head.gap == Gap::space &&
+                             is_locative_cue(m_tokens[first - 1].norm) &&
+                             !capitalised(m_tokens[first - 1]);
+            const bool next_cap = first + 1 < m_tokens.size() &&
+                                  m_tokens[first + 1].gap == Gap::space &&
+                                  capitalised(m_tokens[first + 1]) && !m_tokens[first + 1].all_caps;
+            // "the Centre", "a Cup": after a determiner the word is a common noun.
+            const bool determiner =
+                first > 0 && in_list(m_tokens[first - 1].norm,
+                                     {"the", "a", "an", "this", "that", "our", "their", "his",
+                                      "her", "its", "my", "your", "every", "each", "no"});
+            // The gazetteer must spell it the same way: "The" is not "THE" (an airport code).
+            const std::string_view surface = m_text.substr(head.begin, head.end - head.begin);
+            const bool same_spelling = best.matched_name == surface;
+            const bool prominent =
+                !head.sentence_start && !determiner && same_spelling && important(best);
+            if (next_cap || !(cue || prominent)) {
+                return false;
+            }
+        }
+        // A word used for a person elsewhere in this text ("Megyn Kelly" ... "Kelly said").
+        if (m_person_words.contains(head.norm) && !important(best)) {
+            return false;
+        }
+    }
+    if (looks_like_person(first, last) && !(first == last && best.kind == MatchKind::demonym)) {
+        return false;
+    }
+    return true;
+}
+
+void Parse::find_person_words() {
+    for (std::size_t i = 0; i < m_tokens.size(); ++i) {
+        const Token& t = m_tokens[i];
+        if (!t.upper_initial || t.all_caps)
+            continue;
+        // A capitalised run right after a title or role noun is a name, all of it:
+        // "chief of staff John Kelly", "host Megyn Kelly".
+        if (i > 0 && t.gap == Gap::space && is_person_title(m_tokens[i - 1].norm) &&
+            !capitalised(m_tokens[i - 1])) {
+            std::size_t j = i;
+            while (j < m_tokens.size() && capitalised(m_tokens[j]) && !m_tokens[j].all_caps &&
+                   (j == i || m_tokens[j].gap == Gap::space) && j < i + 3) {
+                m_person_words.insert(m_tokens[j].norm);
+                ++j;
+            }
+            continue;
+        }
+        if (!common(t) && looks_like_person(i, i)) {
+            m_person_words.insert(t.norm);
+        }
+    }
+}
+
+void Parse::add_transliterated(std::vector<Mention>& found) const {
+    // Capitalised words (and Arabic generic + word pairs) the gazetteer has under another
+    // spelling: "Zwara", "Regdaleen", "Al Jemell". Kept only if the context supports them.
+    std::vector<bool> covered(m_tokens.size(), false);
+    for (const Mention& m : found) {
+        for (std::size_t k = m.first; k <= m.last; ++k)
+            covered[k] = true;
+    }
+    for (std::size_t i = 0; i < m_tokens.size(); ++i) {
+        const Token& t = m_tokens[i];
+        if (covered[i] || !t.upper_initial || t.all_caps || t.has_digit) {
+            continue;
+        }
+        std::size_t last = i;
+        if (is_place_generic(t.norm) && i + 1 < m_tokens.size() &&
+            (m_tokens[i + 1].gap == Gap::space || m_tokens[i + 1].gap == Gap::hyphen) &&
+            m_tokens[i + 1].upper_initial && !covered[i + 1]) {
+            last = i + 1;
+        } else if (t.norm.size() < 4) {
+            continue;
+        }
+        if (last == i && (common(t) || is_calendar_word(t.norm) || is_place_generic(t.norm))) {
+            continue;
+        }
+
+        // A lone word on its own line (a source name, a heading) gives no context to trust
+        // a spelling variant with.
+        const bool alone_on_line = last == i && t.gap == Gap::other && t.sentence_start &&
+                                   (i + 1 >= m_tokens.size() || m_tokens[i + 1].gap == Gap::other);
+        if (alone_on_line) {
+            continue;
+        }
+        Mention m;
+        m.first = i;
+        m.last = last;
+        m.begin = t.begin;
+        m.end = m_tokens[last].end;
+        m.key = join(i, last);
+        lookup_candidates(m);
+        if (m.candidates.empty() || !accept_span(i, last, m.candidates))
+            continue;
+        const Candidate& best = m.candidates.front();
+        const Place& p = m_g.place(best.place);
+        if (p.feature_class != 'P' && p.feature_class != 'A' && p.feature_class != 'S') {
+            continue;
+        }
+        // The skeleton rules model Arabic names in Latin script: a spelling variant is only
+        // believed for a place in a country where Arabic is spoken.
+        if (!m_g.arabic_speaking(p.country)) {
+            continue;
+        }
+        if (best.kind == MatchKind::article) {
+            m.weak = false; // "Almarj": the name with its article glued on
+        } else if (best.kind == MatchKind::transliteration || best.kind == MatchKind::fuzzy) {
+            if (best.score < 0.45 ||
+                variant_similarity(m.key, normalize_name(best.matched_name)) < 0.6) {
+                continue;
+            }
+            m.weak = true;
+        } else {
+            continue;
+        }
+        for (std::size_t k = i; k <= last; ++k)
+            covered[k] = true;
+        found.push_back(std::move(m));
+    }
+}
+
+bool Parse::pair_fails(std::size_t generic) const {
+    // True unless "generic + next word" is a gazetteer name or a spelling variant of one in
+    // an Arabic-speaking country.
+    const std::string key = join(generic, generic + 1);
+    if (has_place_name(key)) {
+        return false;
+    }
+    LookupOptions o;
+    o.limit = 3;
+    const auto c = m_g.lookup_normalized(key, o);
+    return c.empty() || !m_g.arabic_speaking(m_g.place(c.front().place).country) ||
+           variant_similarity(key, normalize_name(c.front().matched_name)) < 0.6;
+}
+
+void Parse::second_chance_lookups() {
+    // Countries the text names (or its source covers): a mention whose candidates all lie
+    // elsewhere, and whose best is no prominent place, gets the named countries' own
+    // candidates too ("Kabo" in a text about Libya: Kabaw, not Kabo in the Central African
+    // Republic). Resolution then weighs them with the rest of the context.
+    std::vector<std::string> named(m_context.focus_countries.begin(),
+                                   m_context.focus_countries.end());
+    for (const Mention& m : m_mentions) {
+        if (m.candidates.empty())
+            continue;
+        const Place& p = m_g.place(m.candidates.front().place);
+        if ((is_country_place(p) || m.kind == ToponymKind::demonym) && !m.weak &&
+            std::find(named.begin(), named.end(), p.country) == named.end()) {
+            named.push_back(p.country);
+        }
+    }
+    if (named.empty())
+        return;
+    for (Mention& m : m_mentions) {
+        if (m.candidates.empty() || m.kind != ToponymKind::place)
+            continue;
+        const bool has_named =
+            std::any_of(m.candidates.begin(), m.candidates.end(), [&](const Candidate& c) {
+                return std::find(named.begin(), named.end(), m_g.place(c.place).country) !=
+                       named.end();
+            });
+        if (has_named || important(m.candidates.front()))
+            continue;
+        // one lookup per named country, so a small place in one is not crowded out by the
+        // larger places of another
+        for (const std::string& cc : named) {
+            LookupOptions o;
+            o.limit = 6;
+            o.countries = {cc};
+            for (Candidate& c : m_g.lookup_normalized(m.key, o)) {
+                if (variant_similarity(m.key, normalize_name(c.matched_name)) >= 0.55) {
+                    m.candidates.push_back(std::move(c));
+                }
+            }
+        }
+    }
+}
+
+void Parse::recognise() {
+    find_person_words();
+    const std::size_t n = m_tokens.size();
+    struct Span_ {
+        std::size_t first, last;
+        std::string key;
+        bool demonym_plural;
+    };
+    std::vector<Span_> spans;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!capitalised(m_tokens[i]))
+            continue;
+        std::string key = m_tokens[i].norm;
+        for (std::size_t j = i; j < n && j < i + 6; ++j) {
+            const Token& t = m_tokens[j];
+            if (j > i) {
+                if (t.gap != Gap::space && t.gap != Gap::hyphen)
+                    break;
+                if (m_tokens[j - 1].possessive)
+                    break;
+                if (!capitalised(t) && !is_connector(t.norm))
+                    break;
+                key += ' ';
+                key += t.norm;
+            }
+            if (!capitalised(t))
+                continue; // a connector cannot end a name
+            if (j == i && is_plural_acronym(m_text.substr(t.begin, t.end - t.begin)))
+                break;
+            if (has_place_name(key)) {
+                spans.push_back({i, j, key, false});
+            } else if (j == i && t.arabic && key.size() > 4 && arabic_clitic(key)) {
+                // "والزاوية", "بطرابلس": a conjunction or preposition written onto the name
+                const std::string bare = key.substr(2);
+                if (has_place_name(bare))
+                    spans.push_back({i, j, bare, false});
+            } else if (j == i && key.size() > 4 && key.back() == 's' &&
+                       has_place_name(key.substr(0, key.size() - 1))) {
+                spans.push_back({i, j, key.substr(0, key.size() - 1), true}); // "Libyans"
+            }
+        }
+    }
+    // Leftmost-longest among the acceptable spans.
+    std::stable_sort(spans.begin(), spans.end(), [](const Span_& a, const Span_& b) {
+        if (a.first != b.first)
+            return a.first < b.first;
+        return a.last > b.last;
+    });
+    std::vector<Mention> found;
+    std::size_t next_free = 0;
+    for (const Span_& s : spans) {
+        if (s.first < next_free)
+            continue;
+        Mention m;
+        m.first = s.first;
+        m.last = s.last;
+        m.begin = m_tokens[s.first].begin;
+        m.end = m_tokens[s.last].end;
+        m.key = s.key;
+        // "Abu Serra", "Al Assa": a word after an Arabic generic belongs to it; the
+        // spelling-variant pass below tries the pair first.
+        if (s.first == s.last && s.first > 0 && is_place_generic(m_tokens[s.first - 1].norm) &&
+            m_tokens[s.first - 1].upper_initial &&
+            (m_tokens[s.first].gap == Gap::space || m_tokens[s.first].gap == Gap::hyphen) &&
+            !pair_fails(s.first - 1)) {
+            continue;
+        }
+        const bool acronym = m_tokens[s.first].all_caps && s.first == s.last;
+        lookup_candidates(m, !acronym);
+        if (m.candidates.empty() || !accept_span(s.first, s.last, m.candidates))
+            continue;
+        if (s.demonym_plural && m.candidates.front().kind != MatchKind::demonym)
+            continue;
+        // An all-caps word must be an abbreviation or a name of the place, not a word
+        // that happens to be spelled like one ("IT", "ARE").
+        if (m_tokens[s.first].all_caps && s.first == s.last && m.key.size() <= 5) {
+            const auto code_like = [&](const Candidate& k) {
+                const Place& kp = m_g.place(k.place);
+                return is_country_place(kp) || is_admin1_place(kp) || kp.feature_class == 'L';
+            };
+            // An all-caps word must be an abbreviation or an all-caps name of the place, not
+            // a word spelled like one ("IT", "ARE", "Eu" for "EU"); a code of three letters or
+            // fewer must name a country, a province or a larger area, not an airport ("SSA").
+            std::erase_if(m.candidates, [&](const Candidate& k) {
+                const bool caps_name = std::none_of(k.matched_name.begin(), k.matched_name.end(),
+                                                    [](char ch) { return ch >= 'a' && ch <= 'z'; });
+                return (k.kind != MatchKind::abbreviation && !caps_name) ||
+                       (m.key.size() <= 3 && !code_like(k));
+            });
+            if (m.candidates.empty())
+                continue;
+            // A two- or three-letter country or province code ("PM", "TV") is believed only
+            // when the text is about that country anyway; a supranational one ("EU") stands.
+            // A bare ISO code of a smaller country ("PM", "TV", "MW") is weak; an abbreviation
+            // in its own right ("UK", "UAE", "EU") or a large country's code ("US") is not.
+            {
+                const Place& cp = m_g.place(m.candidates.front().place);
+                std::string upper = m.key;
+                for (char& ch : upper)
+                    ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+                m.weak = upper == cp.country && cp.population < 50000000;
+            }
+        }
+        found.push_back(std::move(m));
+        next_free = s.last + 1;
+    }
+    add_transliterated(found);
+    std::sort(found.begin(), found.end(),
+              [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+    m_mentions = std::move(found);
+    apply_region_phrases();
+    apply_border_phrases();
+    second_chance_lookups();
+}
+
+void Parse::apply_border_phrases() {
+    // "the Libyan-Tunisian border", "Libya-Tunisia border": one region mention for the
+    // border between the two countries.
+    for (std::size_t i = 0; i + 1 < m_mentions.size(); ++i) {
+        Mention& a = m_mentions[i];
+        const Mention& b = m_mentions[i + 1];
+        if (a.candidates.empty() || b.candidates.empty() || b.first != a.last + 1 ||
+            m_tokens[b.first].gap != Gap::hyphen || b.last + 1 >= m_tokens.size()) {
+            continue;
+        }
+        const Token& after = m_tokens[b.last + 1];
+        if (!(after.norm == "border" || after.norm == "borders" || after.norm == "frontier") ||
+            after.gap != Gap::space) {
+            continue;
+        }
+        const Place& pa = m_g.place(a.candidates.front().place);
+        const Place& pb = m_g.place(b.candidates.front().place);
+        if (!is_country_place(pa) || !is_country_place(pb) || pa.country == pb.country) {
+            continue;
+        }
+        a.last = b.last + 1;
+        a.end = after.end;
+        a.kind = ToponymKind::region;
+        a.border_with = pb.country;
+        a.why = "border between " + pa.name + " and " + pb.name;
+        a.key = join(a.first, a.last);
+        m_mentions.erase(m_mentions.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+    }
+}
+
+bool Parse::list_neighbours(std::size_t a, std::size_t b) const {
+    // adjacent items of one list: "Sorman, Sabratha", "Nalut and Wazen", "Yefren Zwara"
+    const Mention& x = m_mentions[std::min(a, b)];
+    const Mention& y = m_mentions[std::max(a, b)];
+    if (y.first == x.last + 1) {
+        const Gap gap = m_tokens[y.first].gap;
+        return gap == Gap::comma || gap == Gap::space;
+    }
+    if (y.first == x.last + 2) {
+        const std::string& w = m_tokens[x.last + 1].norm;
+        return (w == "and" || w == "or") && m_tokens[x.last + 1].gap != Gap::other;
+    }
+    return false;
+}
+
+void Parse::lookup_candidates(Mention& m, bool penalise_common_words) const {
+    LookupOptions o;
+    o.limit = 8;
+    o.penalise_common_words = penalise_common_words;
+    m.candidates = m_g.lookup_normalized(m.key, o);
+    // Drop candidates far weaker than the best: they only add noise to the context.
+    if (!m.candidates.empty()) {
+        const double best = m.candidates.front().score;
+        std::erase_if(m.candidates, [best](const Candidate& c) { return c.score < best - 0.45; });
+        m.kind = m.candidates.front().kind == MatchKind::demonym ? ToponymKind::demonym
+                                                                 : ToponymKind::place;
+        if (m.why.empty())
+            m.why = std::string(to_string(m.candidates.front().kind));
+    }
+}
+
+void Parse::mentions_from_spans(const std::vector<Span>& spans) {
+    for (const Span& s : spans) {
+        Mention m;
+        m.begin = std::min(s.start, m_text.size());
+        m.end = std::min(std::max(s.end, m.begin), m_text.size());
+        m.key = mention_key(m_text.substr(m.begin, m.end - m.begin));
+        lookup_candidates(m);
+        if (m.candidates.empty() && m.key.size() > 4 && m.key.back() == 's') {
+            m.key.pop_back();
+            lookup_candidates(m);
+        }
+        // token range, for the containment patterns
+        m.first = m.last = 0;
+        for (std::size_t k = 0; k < m_tokens.size(); ++k) {
+            if (m_tokens[k].begin <= m.begin && m.begin < m_tokens[k].end + 1)
+                m.first = k;
+            if (m_tokens[k].begin < m.end)
+                m.last = k;
+        }
+        m_mentions.push_back(std::move(m));
+    }
+}
+
+void Parse::apply_region_phrases() {
+    for (Mention& m : m_mentions) {
+        if (m.candidates.empty() || m.first == 0 || m.kind != ToponymKind::place)
+            continue;
+        const Place& p = m_g.place(m.candidates.front().place);
+        if (!is_country_place(p) && !is_admin1_place(p))
+            continue;
+        const Token& prev = m_tokens[m.first - 1];
+        if (m.first > 0 && m_tokens[m.first].gap != Gap::space)
+            continue;
+        Direction d = direction_of(prev.norm);
+        std::size_t start = m.first - 1;
+        // "south-western Libya", "north east Libya"
+        if (start > 0 && (prev.gap == Gap::hyphen || prev.gap == Gap::space)) {
+            const Direction outer = direction_of(m_tokens[start - 1].norm);
+            const auto combine = [](Direction a, Direction b) {
+                if (a == Direction::north && b == Direction::east)
+                    return Direction::ne;
+                if (a == Direction::north && b == Direction::west)
+                    return Direction::nw;
+                if (a == Direction::south && b == Direction::east)
+                    return Direction::se;
+                if (a == Direction::south && b == Direction::west)
+                    return Direction::sw;
+                return Direction::none;
+            };
+            if (const Direction c = combine(outer, d); c != Direction::none) {
+                d = c;
+                --start;
+            }
+        }
+        if (d == Direction::none)
+            continue;
+        m.direction = d;
+        m.kind = ToponymKind::region;
+        m.first = start;
+        m.begin = m_tokens[start].begin;
+        // keep candidates: the region is resolved inside the chosen country or admin-1
+    }
+}
+
+double Parse::containment_bonus(std::size_t mi, const Candidate& c) const {
+    // X, Y   |   X in (the) Y   |   Y's X   |   X district of Y
+    const Mention& x = m_mentions[mi];
+    const Place& cp = m_g.place(c.place);
+    double bonus = 0;
+    const auto contains = [&](const Mention& y) {
+        if (y.chosen < 0)
+            return false;
+        const Place& yp = m_g.place(y.candidates[static_cast<std::size_t>(y.chosen)].place);
+        if (yp.id == cp.id)
+            return false;
+        if (is_country_place(yp))
+            return yp.country == cp.country;
+        if (is_admin1_place(yp))
+            return yp.country == cp.country && yp.admin1 == cp.admin1;
+        if (yp.feature_class == 'P')
+            return distance_km(yp.position, cp.position) < 30;
+        return distance_km(yp.position, cp.position) < 100;
+    };
+    if (mi + 1 < m_mentions.size()) {
+        const Mention& y = m_mentions[mi + 1];
+        bool pattern = false;
+        if (y.first == x.last + 1 && m_tokens[y.first].gap == Gap::comma) {
+            pattern = true; // "Zawiya, Libya"
+        } else if (y.first > x.last + 1 && y.first <= x.last + 4) {
+            // the words between: "in", "in the", "district of", "neighbourhood of the"
+            bool ok = true;
+            bool has_in_or_of = false;
+            for (std::size_t k = x.last + 1; k < y.first; ++k) {
+                const std::string& w = m_tokens[k].norm;
+                if (w == "in" || w == "of")
+                    has_in_or_of = true;
+                else if (!(w == "the" || is_containment_noun(w)))
+                    ok = false;
+                if (m_tokens[k].gap == Gap::other)
+                    ok = false;
+            }
+            pattern = ok && has_in_or_of && m_tokens[y.first].gap != Gap::other;
+        }
+        if (pattern && contains(y))
+            bonus += 0.3;
+    }
+    if (mi > 0) {
+        const Mention& y = m_mentions[mi - 1];
+        if (y.last + 1 == x.first && m_tokens[y.last].possessive && contains(y))
+            bonus += 0.3;
+    }
+    return bonus;
+}
+
+void Parse::resolve() {
+    // Pass 0: the gazetteer's own ranking.
+    for (Mention& m : m_mentions) {
+        m.chosen = m.candidates.empty() ? -1 : 0;
+    }
+    const auto chosen_place = [&](const Mention& m) -> const Place& {
+        return m_g.place(m.candidates[static_cast<std::size_t>(m.chosen)].place);
+    };
+    // How much a mention tells about the document's country: a country or demonym says it
+    // outright; a town says it less surely; a spelling variant hardly at all.
+    const auto evidence = [&](const Mention& m) {
+        const Place& p = chosen_place(m);
+        if (is_country_place(p) || m.kind == ToponymKind::demonym)
+            return 1.0;
+        return m.weak ? 0.2 : 0.5;
+    };
+    for (int pass = 0; pass < 3; ++pass) {
+        std::map<std::string, double> focus;
+        double total = 0;
+        for (const std::string& cc : m_context.focus_countries) {
+            focus[cc] += 2.0;
+            total += 2.0;
+        }
+        for (const Mention& m : m_mentions) {
+            if (m.chosen < 0 || chosen_place(m).country.empty())
+                continue;
+            focus[chosen_place(m).country] += evidence(m);
+            total += evidence(m);
+        }
+        // The other places of the text, indexed so that context costs stay linear in the
+        // number of mentions (a 50 MB text has hundreds of thousands): distinct chosen
+        // places by 3-degree cell, and which countries and admin-1 units hold them.
+        struct Anchor {
+            LatLon position;
+            PlaceId id;
+            const std::string* key;
+        };
+        std::vector<Anchor> anchors;
+        std::set<std::pair<PlaceId, std::string_view>> seen_anchor;
+        std::unordered_map<std::int64_t, std::vector<std::uint32_t>> grid;
+        std::unordered_map<std::string, std::vector<const std::string*>> holders; // up to 2 keys
+        for (const Mention& o : m_mentions) {
+            if (o.chosen < 0)
+                continue;
+            const Place& op = chosen_place(o);
+            if (is_country_place(op) || !seen_anchor.emplace(op.id, o.key).second)
+                continue;
+            grid[grid_cell(op.position)].push_back(static_cast<std::uint32_t>(anchors.size()));
+            anchors.push_back({op.position, op.id, &o.key});
+            for (const std::string& holder : {op.country, op.country + "." + op.admin1}) {
+                auto& keys = holders[holder];
+                if (keys.size() < 2 &&
+                    std::none_of(keys.begin(), keys.end(),
+                                 [&](const std::string* k) { return *k == o.key; })) {
+                    keys.push_back(&o.key);
+                }
+            }
+        }
+        const auto near_of = [&](const Place& p, const std::string& key, PlaceId self,
+                                 double max_km) {
+            double best = 0;
+            const std::int64_t c0 = grid_cell(p.position);
+            for (std::int64_t dr = -1; dr <= 1; ++dr) {
+                for (std::int64_t dc = -2; dc <= 2; ++dc) {
+                    const auto it = grid.find(c0 + dr * 1000 + dc);
+                    if (it == grid.end())
+                        continue;
+                    for (std::uint32_t ai : it->second) {
+                        const Anchor& a = anchors[ai];
+                        if (a.id == self || *a.key == key)
+                            continue;
+                        const double km = distance_km(a.position, p.position);
+                        if (km < max_km)
+                            best = std::max(best, km < 100 ? 1.0 : 0.5);
+                        if (best >= 1.0)
+                            return best;
+                    }
+                }
+            }
+            return best;
+        };
+        const auto holds_other = [&](const std::string& holder, const std::string& key) {
+            const auto it = holders.find(holder);
+            return it != holders.end() &&
+                   std::any_of(it->second.begin(), it->second.end(),
+                               [&](const std::string* k) { return *k != key; });
+        };
+
+        std::vector<int> next(m_mentions.size(), -1);
+        for (std::size_t mi = 0; mi < m_mentions.size(); ++mi) {
+            Mention& m = m_mentions[mi];
+            if (m.candidates.empty())
+                continue;
+            m.final_scores.assign(m.candidates.size(), 0);
+            m.parts.assign(m.candidates.size(), {});
+            double own = 0;
+            std::string own_country;
+            if (m.chosen >= 0) {
+                own_country = chosen_place(m).country;
+                own = evidence(m);
+            }
+            for (std::size_t ci = 0; ci < m.candidates.size(); ++ci) {
+                const Candidate& c = m.candidates[ci];
+                const Place& p = m_g.place(c.place);
+                // Share of the rest of the document that points at this candidate's country.
+                double f = 0;
+                if (total - own > 0 && !p.country.empty()) {
+                    const auto it = focus.find(p.country);
+                    double mass = it == focus.end() ? 0 : it->second;
+                    if (p.country == own_country)
+                        mass -= own;
+                    f = std::max(0.0, mass) / (total - own);
+                }
+                if (is_country_place(p) && c.kind != MatchKind::alternate &&
+                    c.kind != MatchKind::transliteration && c.kind != MatchKind::fuzzy) {
+                    // A country named by its name is rarely a namesake town: never let the
+                    // text's focus elsewhere count against it.
+                    f = std::max(f, 0.5);
+                }
+                if (p.country.empty()) {
+                    // continents, seas, supranational regions: neither favoured nor not
+                    double top = 0;
+                    for (const auto& [cc, mass] : focus)
+                        top = std::max(top, mass);
+                    f = total > 0 ? 0.5 * top / total : 0;
+                }
+                // Closeness to the other places of the text, and more to list neighbours.
+                // A country or admin-1 unit is close to the places inside it; a place inside
+                // a country says less than one inside a province.
+                double near = 0, listed = 0;
+                if (is_country_place(p)) {
+                    near = holds_other(p.country, m.key) ? 0.5 : 0.0;
+                } else if (is_admin1_place(p)) {
+                    near = holds_other(p.country + "." + p.admin1, m.key) ? 1.0 : 0.0;
+                } else {
+                    near = near_of(p, m.key, p.id, 300);
+                    for (std::size_t oj : {mi - 1, mi + 1}) {
+                        if (oj >= m_mentions.size() || !list_neighbours(mi, oj))
+                            continue;
+                        const Mention& o = m_mentions[oj];
+                        if (o.chosen < 0 || o.key == m.key)
+                            continue;
+                        const Place& op = chosen_place(o);
+                        if (is_country_place(op) || op.id == p.id)
+                            continue;
+                        const double km = distance_km(op.position, p.position);
+                        listed = std::max(listed, km < 100 ? 1.0 : km < 300 ? 0.5 : 0.0);
+                    }
+                }
+                const double contained = containment_bonus(mi, c);
+                // Focus works on a log scale, like the gazetteer's population prior: a
+                // text about the United States makes "London" more likely to be London,
+                // Kentucky by a factor, not by enough to outweigh London's thousandfold size.
+                const double focus_bonus = 0.05 * std::log((f + 0.05) / 0.05);
+                m.final_scores[ci] =
+                    c.score + focus_bonus + 0.15 * near + 0.25 * listed + contained;
+                m.parts[ci] = {c.score, focus_bonus, 0.15 * near, 0.25 * listed, contained};
+            }
+            const auto best = std::max_element(m.final_scores.begin(), m.final_scores.end());
+            next[mi] = static_cast<int>(best - m.final_scores.begin());
+        }
+        for (std::size_t mi = 0; mi < m_mentions.size(); ++mi)
+            m_mentions[mi].chosen = next[mi];
+    }
+    if (!prune) {
+        return;
+    }
+    // Spelling variants and bare country codes stay only where the rest of the text
+    // supports them: another mention in the same country, or a place found by its own
+    // name within 150 km; otherwise a surname can turn into a village.
+    std::set<std::string> hinted(m_context.focus_countries.begin(),
+                                 m_context.focus_countries.end());
+    // Countries and places found by their own names (strong mentions), by key so that a
+    // mention never supports itself.
+    std::set<std::string> strong_countries;
+    std::unordered_map<std::int64_t, std::vector<std::pair<LatLon, const std::string*>>>
+        strong_grid;
+    for (const Mention& o : m_mentions) {
+        if (o.weak || o.chosen < 0)
+            continue;
+        const Place& op = chosen_place(o);
+        if (!op.country.empty())
+            strong_countries.insert(op.country);
+        if (!is_country_place(op)) {
+            auto& cellv = strong_grid[grid_cell(op.position)];
+            if (cellv.size() < 64)
+                cellv.emplace_back(op.position, &o.key);
+        }
+    }
+    std::vector<bool> drop(m_mentions.size(), false);
+    for (std::size_t mi = 0; mi < m_mentions.size(); ++mi) {
+        const Mention& m = m_mentions[mi];
+        if (m.chosen < 0) {
+            drop[mi] = true;
+            continue;
+        }
+        const double final_score = m.final_scores[static_cast<std::size_t>(m.chosen)];
+        const Place& p = chosen_place(m);
+        // A one-word name of a minor place (a village, a hamlet) is more often a surname or
+        // a word than that place: it needs another place of the text within 150 km.
+        const bool minor = m.first == m.last && p.feature_class == 'P' && p.population < 50000 &&
+                           p.feature_code != "PPLA" && p.feature_code != "PPLC" &&
+                           p.feature_code != "PPLX" && m.kind == ToponymKind::place &&
+                           m.parts[static_cast<std::size_t>(m.chosen)][4] <= 0.0;
+        if (!m.weak && !minor) {
+            drop[mi] = final_score < 0.3;
+            continue;
+        }
+        // ... or a locative cue ("left Jakharrah", "near Kabaw") in a text that names its
+        // country.
+        const bool cue = m.first > 0 && m_tokens[m.first].gap == Gap::space &&
+                         is_locative_cue(m_tokens[m.first - 1].norm);
+        bool supported =
+            (m.weak || cue) && (hinted.contains(p.country) || strong_countries.contains(p.country));
+        if (!supported && !is_country_place(p)) {
+            const std::int64_t c0 = grid_cell(p.position);
+            for (std::int64_t dr = -1; dr <= 1 && !supported; ++dr) {
+                for (std::int64_t dc = -2; dc <= 2 && !supported; ++dc) {
+                    const auto it = strong_grid.find(c0 + dr * 1000 + dc);
+                    if (it == strong_grid.end())
+                        continue;
+                    for (const auto& [q, key] : it->second) {
+                        if (*key != m.key && distance_km(q, p.position) < 150) {
+                            supported = true;
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        drop[mi] = !supported || final_score < 0.45;
+    }
+    std::size_t kept = 0;
+    for (std::size_t mi = 0; mi < m_mentions.size(); ++mi) {
+        if (drop[mi])
+            continue;
+        if (kept != mi)
+            m_mentions[kept] = std::move(m_mentions[mi]);
+        ++kept;
+    }
+    m_mentions.resize(kept);
+}
+
+bool Parse::region_in_direction(const Place& country, Direction d, Toponym& t) const {
+    // The region whose offset from the country's point lies most in direction d, and
+    // clearly more that way than sideways.
+    double best = 0;
+    const Place* chosen = nullptr;
+    for (PlaceId id : m_g.regions_of(country.country)) {
+        const Place& r = m_g.place(id);
+        const double dlat = r.position.lat - country.position.lat;
+        const double dlon = r.position.lon - country.position.lon;
+        double along = 0, across = 0;
+        switch (d) {
+        case Direction::north:
+            along = dlat;
+            across = std::abs(dlon);
+            break;
+        case Direction::south:
+            along = -dlat;
+            across = std::abs(dlon);
+            break;
+        case Direction::east:
+            along = dlon;
+            across = std::abs(dlat);
+            break;
+        case Direction::west:
+            along = -dlon;
+            across = std::abs(dlat);
+            break;
+        default:
+            return false; // diagonal and central phrases use the admin-1 centroid
+        }
+        if (along > 1.0 && along > 0.5 * across && along > best) {
+            best = along;
+            chosen = &r;
+        }
+    }
+    if (chosen == nullptr) {
+        return false;
+    }
+    t.position = chosen->position;
+    t.name = t.text;
+    t.precision = GeoPrecision::region;
+    t.place = chosen->id;
+    t.geonameid = chosen->geonameid;
+    t.feature = std::string(1, chosen->feature_class) + "." + chosen->feature_code;
+    t.why += ", the " + chosen->name + " region of " + country.name;
+    return true;
+}
+
+std::vector<Toponym> Parse::toponyms() const {
+    std::vector<Toponym> out;
+    out.reserve(m_mentions.size());
+    for (const Mention& m : m_mentions) {
+        Toponym t;
+        t.start = m.begin;
+        t.end = m.end;
+        t.text = std::string(m_text.substr(m.begin, m.end - m.begin));
+        t.kind = m.kind;
+        t.why = m.why;
+        if (m.chosen >= 0) {
+            const std::size_t ci = static_cast<std::size_t>(m.chosen);
+            const Candidate& c = m.candidates[ci];
+            const Place& p = m_g.place(c.place);
+            t.place = c.place;
+            t.name = p.name;
+            t.position = p.position;
+            t.geonameid = p.geonameid;
+            t.feature = std::string(1, p.feature_class) + "." + p.feature_code;
+            t.country = p.country;
+            t.admin1 = m_g.admin1_name(p.country, p.admin1);
+            t.admin1_code = p.admin1;
+            t.precision = p.precision();
+            double second = 0;
+            for (std::size_t k = 0; k < m.final_scores.size(); ++k) {
+                if (k != ci && m_g.place(m.candidates[k].place).position.is_valid()) {
+                    const double km =
+                        distance_km(m_g.place(m.candidates[k].place).position, p.position);
+                    if (km > 161)
+                        second = std::max(second, m.final_scores[k]);
+                }
+            }
+            const double margin = m.final_scores[ci] - second;
+            t.confidence = std::clamp(
+                0.5 * c.score + 0.5 * std::tanh(4 * margin) + (m.weak ? -0.15 : 0.0), 0.0, 1.0);
+            // what decided: the gazetteer's score and each context term that added to it
+            const auto& part = m.parts[ci];
+            t.why += fmt_score(" = lookup ", part[0]);
+            if (part[1] > 0.005)
+                t.why += fmt_score(" + focus ", part[1]);
+            if (part[2] > 0.005)
+                t.why += fmt_score(" + near ", part[2]);
+            if (part[3] > 0.005)
+                t.why += fmt_score(" + list ", part[3]);
+            if (part[4] > 0.005)
+                t.why += fmt_score(" + contained ", part[4]);
+            for (std::size_t k = 0; k < m.candidates.size() && t.alternatives.size() < 4; ++k) {
+                if (k != ci)
+                    t.alternatives.push_back({m.candidates[k].place, m.final_scores[k]});
+            }
+            if (m.kind == ToponymKind::region && !m.border_with.empty()) {
+                // The border between two countries: midway between the closest pair of their
+                // admin-1 points.
+                double best_km = -1;
+                const std::vector<PlaceId> other_side = m_g.admin1_places_of(m.border_with);
+                for (PlaceId a : m_g.admin1_places_of(p.country)) {
+                    for (PlaceId b : other_side) {
+                        const double km = distance_km(m_g.place(a).position, m_g.place(b).position);
+                        if (best_km < 0 || km < best_km) {
+                            best_km = km;
+                            t.position = {
+                                (m_g.place(a).position.lat + m_g.place(b).position.lat) / 2,
+                                (m_g.place(a).position.lon + m_g.place(b).position.lon) / 2};
+                        }
+                    }
+                }
+                t.name = t.text;
+                t.precision = GeoPrecision::region;
+                t.place.reset();
+                t.geonameid = 0;
+            } else if (m.kind == ToponymKind::region && is_country_place(p) &&
+                       region_in_direction(p, m.direction, t)) {
+                // "southern Libya" is the country's named region that lies that way (Fezzan)
+            } else if (m.kind == ToponymKind::region) {
+                // The part of the country (or admin-1) the direction names: centroid of its
+                // admin-1 points on that side of the median.
+                std::vector<LatLon> pts;
+                std::vector<std::int64_t> weights;
+                for (PlaceId a : m_g.admin1_places_of(p.country)) {
+                    if (is_admin1_place(p) && m_g.place(a).admin1 != p.admin1)
+                        continue;
+                    pts.push_back(m_g.place(a).position);
+                    weights.push_back(m_g.place(a).population);
+                }
+                if (pts.size() >= 3) {
+                    std::vector<double> lats, lons;
+                    for (const LatLon& q : pts) {
+                        lats.push_back(q.lat);
+                        lons.push_back(q.lon);
+                    }
+                    std::nth_element(lats.begin(),
+                                     lats.begin() + static_cast<std::ptrdiff_t>(lats.size() / 2),
+                                     lats.end());
+                    std::nth_element(lons.begin(),
+                                     lons.begin() + static_cast<std::ptrdiff_t>(lons.size() / 2),
+                                     lons.end());
+                    const double mlat = lats[lats.size() / 2];
+                    const double mlon = lons[lons.size() / 2];
+                    double slat = 0, slon = 0;
+                    double count = 0;
+                    for (std::size_t qi = 0; qi < pts.size(); ++qi) {
+                        const LatLon& q = pts[qi];
+                        // weight by population: "southern Libya" means where people live
+                        const double w = std::max(1.0, std::sqrt(static_cast<double>(weights[qi])));
+                        bool in = false;
+                        switch (m.direction) {
+                        case Direction::north:
+                            in = q.lat >= mlat;
+                            break;
+                        case Direction::south:
+                            in = q.lat <= mlat;
+                            break;
+                        case Direction::east:
+                            in = q.lon >= mlon;
+                            break;
+                        case Direction::west:
+                            in = q.lon <= mlon;
+                            break;
+                        case Direction::ne:
+                            in = q.lat >= mlat && q.lon >= mlon;
+                            break;
+                        case Direction::nw:
+                            in = q.lat >= mlat && q.lon <= mlon;
+                            break;
+                        case Direction::se:
+                            in = q.lat <= mlat && q.lon >= mlon;
+                            break;
+                        case Direction::sw:
+                            in = q.lat <= mlat && q.lon <= mlon;
+                            break;
+                        case Direction::central:
+                            in = std::abs(q.lat - mlat) < 3 && std::abs(q.lon - mlon) < 3;
+                            break;
+                        case Direction::none:
+                            break;
+                        }
+                        if (in) {
+                            slat += w * q.lat;
+                            slon += w * q.lon;
+                            count += w;
+                        }
+                    }
+                    if (count > 0)
+                        t.position = {slat / count, slon / count};
+                }
+                t.name = t.text;
+                t.precision = GeoPrecision::region;
+                t.place.reset();
+                t.geonameid = 0;
+                t.why += ", direction within " + p.name;
+            }
+        }
+        out.push_back(std::move(t));
+    }
+    // code point offsets
+    std::vector<std::pair<std::size_t, std::size_t*>> wanted;
+    for (Toponym& t : out) {
+        wanted.emplace_back(t.start, &t.cp_start);
+        wanted.emplace_back(t.end, &t.cp_end);
+    }
+    std::sort(wanted.begin(), wanted.end());
+    std::size_t cp = 0;
+    std::size_t byte = 0;
+    for (auto& [offset, target] : wanted) {
+        cp += detail::code_point_offset(m_text.substr(byte, offset - byte), offset - byte);
+        byte = offset;
+        *target = cp;
+    }
+    return out;
+}
+
+} // namespace
+
+std::string_view to_string(ToponymKind k) noexcept {
+    switch (k) {
+    case ToponymKind::place:
+        return "place";
+    case ToponymKind::demonym:
+        return "demonym";
+    case ToponymKind::region:
+        return "region";
+    }
+    return "unknown";
+}
+
+std::string mention_key(std::string_view surface) {
+    std::string s(surface);
+    if (s.size() > 2 && s.ends_with("'s"))
+        s.resize(s.size() - 2);
+    else if (s.size() > 4 && s.ends_with("\xE2\x80\x99s"))
+        s.resize(s.size() - 4);
+    std::string compact; // "U.S." -> "US"
+    for (char c : s)
+        if (c != '.')
+            compact += c;
+    return normalize_name(compact.size() + 2 <= s.size() && compact.size() <= 4 ? compact : s);
+}
+
+Geoparser::Geoparser(const Gazetteer& gazetteer) : m_gazetteer(gazetteer) {}
+
+std::vector<Toponym> Geoparser::parse(std::string_view text, const ParseContext& context) const {
+    Parse p(m_gazetteer, text, context);
+    p.recognise();
+    p.resolve();
+    return p.toponyms();
+}
+
+std::vector<Toponym> Geoparser::resolve(std::string_view text, const std::vector<Span>& spans,
+                                        const ParseContext& context) const {
+    Parse p(m_gazetteer, text, context);
+    p.prune = false;
+    p.mentions_from_spans(spans);
+    p.resolve();
+    return p.toponyms();
+}
+
+} // namespace kharita

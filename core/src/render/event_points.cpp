@@ -1,0 +1,63 @@
+#include "kharita/render/event_points.hpp"
+
+#include <cmath>
+#include <limits>
+
+namespace kharita::render {
+
+void EventPoints::clear() {
+    id.clear();
+    xy.clear();
+    day_start.clear();
+    day_end.clear();
+    type.clear();
+    geo_rank.clear();
+    time_rank.clear();
+    dated.clear();
+    fatalities.clear();
+    location.clear();
+    status.clear();
+}
+
+void EventPoints::reserve(std::size_t n) {
+    id.reserve(n);
+    xy.reserve(n);
+    day_start.reserve(n);
+    day_end.reserve(n);
+    type.reserve(n);
+    geo_rank.reserve(n);
+    time_rank.reserve(n);
+    dated.reserve(n);
+    fatalities.reserve(n);
+    location.reserve(n);
+    status.reserve(n);
+}
+
+void EventPoints::push_back(const EventPoint& p) {
+    id.push_back(p.id);
+    constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+    xy.push_back(p.position ? MapPoint{p.position->lon, p.position->lat} : MapPoint{nan, nan});
+    day_start.push_back(p.day_start);
+    day_end.push_back(p.day_end);
+    type.push_back(p.type);
+    geo_rank.push_back(p.geo_rank);
+    time_rank.push_back(p.time_rank);
+    dated.push_back(p.dated ? 1 : 0);
+    fatalities.push_back(p.fatalities);
+    location.push_back(p.location);
+    status.push_back(p.status);
+}
+
+void EventPoints::project(const WebMercator& projection) {
+    projection.forward_in_place(xy);
+}
+
+EventPoints load_event_points(const EventStore& store, const EventFilter& filter,
+                              const WebMercator& projection) {
+    EventPoints out;
+    store.query_points(filter, [&](const EventPoint& p) { out.push_back(p); });
+    out.project(projection);
+    return out;
+}
+
+} // namespace kharita::render

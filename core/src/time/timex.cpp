@@ -1,0 +1,1533 @@
+#include "kharita/time/timex.hpp"
+
+#include "kharita/text/tokens.hpp"
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+
+namespace kharita {
+
+namespace {
+
+namespace chr = std::chrono;
+
+// ---- tokens ---------------------------------------------------------------------------
+
+enum class Kind : std::uint8_t { word, number, punct };
+
+struct Tok {
+    Kind kind;
+    std::size_t begin, end;
+    std::string text; // lowercase for words, digits for numbers, the character for punct
+    long value = 0;   // numbers
+    bool space_before = false;
+    bool capitalised = false;
+};
+
+std::vector<Tok> lex(std::string_view s) {
+    std::vector<Tok> out;
+    std::size_t i = 0;
+    bool space = false;
+    while (i < s.size()) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            space = true;
+            ++i;
+            continue;
+        }
+        Tok t{};
+        t.begin = i;
+        t.space_before = space;
+        space = false;
+        if (c >= '0' && c <= '9') {
+            std::size_t j = i;
+            while (j < s.size() && s[j] >= '0' && s[j] <= '9' && j - i < 12)
+                ++j;
+            t.kind = Kind::number;
+            t.text = std::string(s.substr(i, j - i));
+            t.value = std::strtol(t.text.c_str(), nullptr, 10);
+            i = j;
+        } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+            std::size_t j = i;
+            t.capitalised = c >= 'A' && c <= 'Z';
+            while (j < s.size() && ((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= 'A' && s[j] <= 'Z'))) {
+                t.text += static_cast<char>(s[j] >= 'A' && s[j] <= 'Z' ? s[j] - 'A' + 'a' : s[j]);
+                ++j;
+            }
+            t.kind = Kind::word;
+            i = j;
+        } else {
+            // one character (a whole UTF-8 sequence for non-ASCII)
+            std::size_t len = c < 0x80             ? 1
+                              : (c & 0xE0) == 0xC0 ? 2
+                              : (c & 0xF0) == 0xE0 ? 3
+                              : (c & 0xF8) == 0xF0 ? 4
+                                                   : 1;
+            len = std::min(len, s.size() - i);
+            t.kind = Kind::punct;
+            t.text = std::string(s.substr(i, len));
+            // en and em dashes count as hyphens
+            if (t.text == "\xE2\x80\x93" || t.text == "\xE2\x80\x94")
+                t.text = "-";
+            i += len;
+        }
+        t.end = i;
+        out.push_back(std::move(t));
+    }
+    return out;
+}
+
+int month_of(std::string_view w) {
+    static constexpr std::array<std::string_view, 12> kFull = {
+        "january", "february", "march",     "april",   "may",      "june",
+        "july",    "august",   "september", "october", "november", "december"};
+    for (std::size_t k = 0; k < 12; ++k) {
+        if (w == kFull[k])
+            return static_cast<int>(k + 1);
+    }
+    static constexpr std::array<std::string_view, 13> kShort = {
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "sept"};
+    for (std::size_t k = 0; k < 13; ++k) {
+        if (w == kShort[k])
+            return k == 12 ? 9 : static_cast<int>(k + 1);
+    }
+    return 0;
+}
+
+bool is_full_month(std::string_view w) {
+    return w.size() > 3 || w == "may";
+}
+
+int weekday_of(std::string_view w) {
+    static constexpr std::array<std::string_view, 7> kFull = {
+        "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
+    for (std::size_t k = 0; k < 7; ++k) {
+        if (w == kFull[k])
+            return static_cast<int>(k);
+    }
+    if (w == "sun")
+        return 0;
+    if (w == "mon")
+        return 1;
+    if (w == "tue" || w == "tues")
+        return 2;
+    if (w == "wed")
+        return 3;
+    if (w == "thu" || w == "thur" || w == "thurs")
+        return 4;
+    if (w == "fri")
+        return 5;
+    if (w == "sat")
+        return 6;
+    return -1;
+}
+
+/// "five" -> 5, "a" -> 1, "few" -> 3; -1 when not a number word.
+double number_word(std::string_view w) {
+    static constexpr std::array<std::string_view, 13> kNums = {
+        "zero",  "one",   "two",  "three", "four",   "five",  "six",
+        "seven", "eight", "nine", "ten",   "eleven", "twelve"};
+    for (std::size_t k = 0; k < kNums.size(); ++k) {
+        if (w == kNums[k])
+            return static_cast<double>(k);
+    }
+    if (w == "a" || w == "an")
+        return 1;
+    if (w == "few")
+        return 3;
+    if (w == "several")
+        return 3;
+    if (w == "couple")
+        return 2;
+    if (w == "half")
+        return 0.5;
+    if (w == "fifteen")
+        return 15;
+    if (w == "twenty")
+        return 20;
+    if (w == "thirty")
+        return 30;
+    return -1;
+}
+
+enum class Unit : std::uint8_t { none, second, minute, hour, day, week, month, quarter, year };
+
+Unit unit_of(std::string_view w) {
+    if (w == "second" || w == "seconds" || w == "sec" || w == "secs" || w == "s")
+        return Unit::second;
+    // "m" glued to a number is minutes, as feeds print ages ("5m", "2h", "1d"); "mo" is months
+    if (w == "minute" || w == "minutes" || w == "min" || w == "mins" || w == "m")
+        return Unit::minute;
+    if (w == "hour" || w == "hours" || w == "hr" || w == "hrs" || w == "h")
+        return Unit::hour;
+    if (w == "day" || w == "days" || w == "d")
+        return Unit::day;
+    if (w == "week" || w == "weeks" || w == "wk" || w == "wks" || w == "w")
+        return Unit::week;
+    if (w == "month" || w == "months" || w == "mo" || w == "mos" || w == "mon")
+        return Unit::month;
+    if (w == "quarter" || w == "quarters" || w == "qtr" || w == "qtrs")
+        return Unit::quarter;
+    if (w == "year" || w == "years" || w == "yr" || w == "yrs" || w == "y")
+        return Unit::year;
+    return Unit::none;
+}
+
+// ---- matching ---------------------------------------------------------------------------
+
+struct Match {
+    std::size_t last_token = 0; // inclusive
+    Timex timex;
+};
+
+class Matcher {
+public:
+    Matcher(std::string_view text, const std::optional<LocalTime>& ref, const TimexOptions& o)
+        : m_text(text), m_t(lex(text)), m_ref(ref), m_o(o) {}
+
+    std::vector<Timex> run();
+
+private:
+    bool word(std::size_t i, std::string_view w) const {
+        return i < m_t.size() && m_t[i].kind == Kind::word && m_t[i].text == w;
+    }
+    bool punct(std::size_t i, std::string_view p) const {
+        return i < m_t.size() && m_t[i].kind == Kind::punct && m_t[i].text == p;
+    }
+    bool number(std::size_t i) const { return i < m_t.size() && m_t[i].kind == Kind::number; }
+    bool adjacent(std::size_t i) const { return i < m_t.size() && !m_t[i].space_before; }
+
+    std::optional<Match> iso_date(std::size_t i) const;
+    std::optional<Match> numeric_date(std::size_t i) const;
+    std::optional<Match> day_month(std::size_t i) const;
+    std::optional<Match> month_day(std::size_t i) const;
+    std::optional<Match> month_year(std::size_t i) const;
+    std::optional<Match> year_alone(std::size_t i) const;
+    std::optional<Match> casual(std::size_t i) const;
+    std::optional<Match> units(std::size_t i) const;
+    std::optional<Match> relative_period(std::size_t i) const;
+    std::optional<Match> weekday(std::size_t i) const;
+    std::optional<Match> time_alone(std::size_t i) const;
+
+    /// A day (optionally with its weekday); year inferred when absent.
+    std::optional<CivilDay> infer_year(unsigned month, unsigned day, int weekday,
+                                       std::size_t at) const;
+    /// Parses an ordinal day at token i ("26", "26th"); returns the index after it.
+    std::optional<std::pair<unsigned, std::size_t>> day_number(std::size_t i) const;
+    /// An optional time after a date: "at 5pm", "13:00", ", 3:30 pm".
+    std::size_t attach_time(std::size_t after, Timex& t) const;
+    /// Skips "on" and a weekday ("Wednesday", "Sun.,") before a date; `wd` gets the weekday
+    /// (0 = Sunday) or -1. Returns the index after them.
+    std::size_t leading_weekday(std::size_t i, int& wd) const {
+        std::size_t k = i;
+        if (word(k, "on"))
+            ++k;
+        wd = -1;
+        if (k < m_t.size() && m_t[k].kind == Kind::word && (wd = weekday_of(m_t[k].text)) >= 0) {
+            ++k;
+            if (punct(k, "."))
+                ++k;
+            if (punct(k, ","))
+                ++k;
+        }
+        return k;
+    }
+    /// attach_time() from token `after`, extending the match over the time when found.
+    void extend_with_time(Match& m, std::size_t after) const {
+        const std::size_t end = attach_time(after, m.timex);
+        if (end > after) {
+            m.last_token = end - 1;
+            m.timex.end = m_t[end - 1].end;
+        }
+    }
+    /// Parses a time of day at i: "5pm", "5:30", "17:45:00", "noon"; returns end index.
+    std::optional<std::pair<int, std::size_t>> time_of_day(std::size_t i, bool need_marker) const;
+    TimeDirection tense(std::size_t at) const;
+    /// A day, or a day span within its month ("12 and 13 May"): nullopt when the day is
+    /// impossible or the second day comes before the first.
+    std::optional<Match> day_span(std::size_t first, std::size_t last, std::optional<CivilDay> a,
+                                  std::optional<unsigned> second_day, bool relative) const {
+        if (!a)
+            return std::nullopt;
+        CivilDay b = *a;
+        if (second_day) {
+            const auto e = CivilDay::make(a->year, a->month, *second_day);
+            if (!e || *e < *a)
+                return std::nullopt;
+            b = *e;
+        }
+        return make(first, last, *a, b, TimePrecision::day, relative);
+    }
+    Match make(std::size_t first, std::size_t last, CivilDay a, CivilDay b, TimePrecision p,
+               bool relative) const;
+    void finish(Timex& t) const;
+
+    std::string_view m_text;
+    std::vector<Tok> m_t;
+    const std::optional<LocalTime>& m_ref;
+    const TimexOptions& m_o;
+};
+
+Match Matcher::make(std::size_t first, std::size_t last, CivilDay a, CivilDay b, TimePrecision p,
+                    bool relative) const {
+    Match m;
+    m.last_token = last;
+    m.timex.start = m_t[first].begin;
+    m.timex.end = m_t[last].end;
+    m.timex.first = a;
+    m.timex.last = b;
+    m.timex.precision = p;
+    m.timex.relative = relative;
+    return m;
+}
+
+TimeDirection Matcher::tense(std::size_t at) const {
+    // the clause around the expression: back to the previous sentence end
+    std::size_t from = at;
+    while (from > 0 && !(m_t[from - 1].kind == Kind::punct &&
+                         (m_t[from - 1].text == "." || m_t[from - 1].text == "!" ||
+                          m_t[from - 1].text == "?"))) {
+        --from;
+    }
+    bool future = false;
+    bool past = false;
+    for (std::size_t k = from; k < m_t.size() && k < at + 12; ++k) {
+        if (m_t[k].kind == Kind::punct && k > at && m_t[k].text == ".")
+            break;
+        const std::string& w = m_t[k].text;
+        if (w == "will" || w == "shall" || w == "upcoming" || w == "scheduled" || w == "plan" ||
+            w == "plans" || w == "planned" || w == "expected" || w == "intend" || w == "due" ||
+            w == "reconvene" || w == "going" || w == "let" || w == "lets") {
+            future = true;
+        }
+        if (w == "was" || w == "were" || w == "had" || w == "said" || w == "did" || w == "ago" ||
+            w == "last" || w == "yesterday" || w == "held" || w == "met" || w == "told" ||
+            w == "took" || w == "went" || w == "came" || w == "saw" || w == "fought" ||
+            w == "found" || w == "left" || w == "gave" || w == "made" || w == "began" ||
+            w == "broke" || w == "struck" || w == "fled" || w == "hit" || w == "led" ||
+            w == "won" || w == "lost" || w == "sent" || w == "spoke" ||
+            (w.size() > 4 && w.ends_with("ed") && k < at)) {
+            past = true;
+        }
+    }
+    if (future && !past)
+        return TimeDirection::future;
+    if (past && !future)
+        return TimeDirection::past;
+    return TimeDirection::present; // unknown
+}
+
+std::optional<CivilDay> Matcher::infer_year(unsigned month, unsigned day, int weekday,
+                                            std::size_t at) const {
+    if (!m_ref) {
+        return std::nullopt;
+    }
+    const TimeDirection dir = m_o.forward ? TimeDirection::future : tense(at);
+    std::optional<CivilDay> best;
+    std::int64_t best_cost = 0;
+    const std::int64_t ref = m_ref->day.serial();
+    const int span = weekday >= 0 ? 6 : 1; // a weekday pins the year within a few years
+    for (int y = m_ref->day.year - span; y <= m_ref->day.year + span; ++y) {
+        const auto d = CivilDay::make(y, month, day);
+        if (!d)
+            continue;
+        if (weekday >= 0 && static_cast<int>(d->weekday()) != weekday)
+            continue;
+        std::int64_t diff = d->serial() - ref;
+        // the caller's forward option is a rule, not a hint: the next occurrence
+        if (m_o.forward && diff < 0)
+            continue;
+        std::int64_t cost = std::abs(diff);
+        // the tense breaks near-ties: a past-tense clause prefers the past reading
+        if (dir == TimeDirection::past && diff > 0)
+            cost += 60;
+        if (dir == TimeDirection::future && diff < 0)
+            cost += 60;
+        if (!best || cost < best_cost) {
+            best = d;
+            best_cost = cost;
+        }
+    }
+    return best;
+}
+
+std::optional<std::pair<unsigned, std::size_t>> Matcher::day_number(std::size_t i) const {
+    if (i < m_t.size() && m_t[i].kind == Kind::word) {
+        // "eighth", "twenty-fourth", "thirty first"
+        static constexpr std::array<std::string_view, 20> kOrd = {
+            "",          "first",     "second",      "third",      "fourth",
+            "fifth",     "sixth",     "seventh",     "eighth",     "ninth",
+            "tenth",     "eleventh",  "twelfth",     "thirteenth", "fourteenth",
+            "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"};
+        const auto ordinal = [&](std::string_view w) -> unsigned {
+            for (unsigned k = 1; k < kOrd.size(); ++k)
+                if (w == kOrd[k])
+                    return k;
+            if (w == "twentieth")
+                return 20;
+            if (w == "thirtieth")
+                return 30;
+            return 0;
+        };
+        if (const unsigned o = ordinal(m_t[i].text); o > 0)
+            return std::make_pair(o, i + 1);
+        const unsigned tens = m_t[i].text == "twenty" ? 20 : m_t[i].text == "thirty" ? 30 : 0;
+        if (tens > 0) {
+            std::size_t k = i + 1;
+            if (punct(k, "-"))
+                ++k;
+            if (k < m_t.size() && m_t[k].kind == Kind::word) {
+                const unsigned o = ordinal(m_t[k].text);
+                if (o > 0 && o < 10 && tens + o <= 31)
+                    return std::make_pair(tens + o, k + 1);
+            }
+        }
+        return std::nullopt;
+    }
+    if (!number(i) || m_t[i].text.size() > 2 || m_t[i].value < 1 || m_t[i].value > 31) {
+        return std::nullopt;
+    }
+    std::size_t next = i + 1;
+    if (next < m_t.size() && adjacent(next) && m_t[next].kind == Kind::word &&
+        (m_t[next].text == "st" || m_t[next].text == "nd" || m_t[next].text == "rd" ||
+         m_t[next].text == "th")) {
+        ++next;
+    }
+    return std::make_pair(static_cast<unsigned>(m_t[i].value), next);
+}
+
+std::optional<std::pair<int, std::size_t>> Matcher::time_of_day(std::size_t i,
+                                                                bool need_marker) const {
+    if (word(i, "noon") || word(i, "midday"))
+        return std::make_pair(12 * 60, i + 1);
+    if (!number(i) || m_t[i].value > 24 || m_t[i].text.size() > 2)
+        return std::nullopt;
+    int hour = static_cast<int>(m_t[i].value);
+    int minute = 0;
+    std::size_t k = i + 1;
+    bool marker = false;
+    if ((punct(k, ":") || punct(k, ".")) && adjacent(k) && number(k + 1) && adjacent(k + 1) &&
+        m_t[k + 1].text.size() == 2 && m_t[k + 1].value < 60) {
+        minute = static_cast<int>(m_t[k + 1].value);
+        k += 2;
+        marker = m_t[k - 2].text == ":";
+        if (punct(k, ":") && adjacent(k) && number(k + 1) && adjacent(k + 1))
+            k += 2; // seconds
+    }
+    if (k < m_t.size() && m_t[k].kind == Kind::word &&
+        (m_t[k].text == "am" || m_t[k].text == "pm" || m_t[k].text == "a" || m_t[k].text == "p")) {
+        const bool pm = m_t[k].text[0] == 'p';
+        if (hour > 12 || hour == 0)
+            return std::nullopt;
+        hour = hour % 12 + (pm ? 12 : 0);
+        marker = true;
+        ++k;
+        if (punct(k, ".") && adjacent(k) && word(k + 1, "m"))
+            k += 2; // "p.m."
+    }
+    // "6 in the morning", "11 at night", "6 in the afternoon"
+    if (!marker && hour <= 12) {
+        std::size_t w = k;
+        if ((word(w, "in") && word(w + 1, "the")) || word(w, "at"))
+            w += word(w, "at") ? 1 : 2;
+        if (word(w, "morning")) {
+            marker = true;
+            hour %= 12;
+            k = w + 1;
+        } else if (word(w, "afternoon") || word(w, "evening") || word(w, "night")) {
+            marker = true;
+            if (!(word(w, "night") && hour < 5) && hour != 12)
+                hour = hour % 12 + 12;
+            k = w + 1;
+        }
+    }
+    if (need_marker && !marker)
+        return std::nullopt;
+    if (hour >= 24 && !(hour == 24 && minute == 0))
+        return std::nullopt;
+    return std::make_pair(hour * 60 + minute, k);
+}
+
+std::size_t Matcher::attach_time(std::size_t after, Timex& t) const {
+    std::size_t k = after;
+    if (punct(k, ","))
+        ++k;
+    if (word(k, "at") || word(k, "around") || word(k, "from"))
+        ++k;
+    if (auto tod = time_of_day(k, !word(after, "at") && !word(k - 1, "at"))) {
+        t.minute_of_day = tod->first;
+        t.precision = TimePrecision::time;
+        std::size_t end = tod->second;
+        // a time range "13:00 - 16:00", "3:30-4:30pm"
+        if ((punct(end, "-") || word(end, "to") || word(end, "till") || word(end, "until"))) {
+            // the second time must look like one ("16:00", "4:30pm"), not a number that
+            // starts the next date ("to 01/01/2023")
+            if (auto tod2 = time_of_day(end + 1, true);
+                tod2 && !(tod2->second < m_t.size() && punct(tod2->second, "/"))) {
+                t.end_minute_of_day = tod2->first;
+                end = tod2->second;
+            }
+        }
+        return end;
+    }
+    return after;
+}
+
+/// A year at token y: four digits, or any number followed by an era ("88 AD", "2555 BE").
+/// Returns the year and the last token used.
+std::optional<std::pair<int, std::size_t>> read_year(const std::vector<Tok>& t, std::size_t y) {
+    if (y >= t.size() || t[y].kind != Kind::number || t[y].text.size() > 4)
+        return std::nullopt;
+    const int v = static_cast<int>(t[y].value);
+    if (y + 1 < t.size() && t[y + 1].kind == Kind::word) {
+        const std::string& era = t[y + 1].text;
+        if (era == "ad" || era == "ce")
+            return std::make_pair(v, y + 1);
+        if (era == "be")
+            return std::make_pair(v - 543, y + 1); // Buddhist era
+        if (era == "bc" || era == "bce")
+            return std::nullopt;
+    }
+    if (t[y].text.size() == 4)
+        return std::make_pair(v, y);
+    return std::nullopt;
+}
+
+std::optional<Match> Matcher::iso_date(std::size_t i) const {
+    // 2025-02-26, 2025/02/26, optionally with a time
+    if (!number(i) || m_t[i].text.size() != 4)
+        return std::nullopt;
+    // 2014 12 28 (spaces) and 2018 March 18
+    if (number(i + 1) && number(i + 2) && m_t[i + 1].text.size() <= 2 &&
+        m_t[i + 2].text.size() <= 2 && m_t[i + 1].space_before && m_t[i + 2].space_before) {
+        if (const auto d = CivilDay::make(static_cast<int>(m_t[i].value),
+                                          static_cast<unsigned>(m_t[i + 1].value),
+                                          static_cast<unsigned>(m_t[i + 2].value))) {
+            return make(i, i + 2, *d, *d, TimePrecision::day, false);
+        }
+    }
+    if (i + 2 < m_t.size() && m_t[i + 1].kind == Kind::word && month_of(m_t[i + 1].text) > 0) {
+        if (const auto dn = day_number(i + 2)) {
+            if (const auto d =
+                    CivilDay::make(static_cast<int>(m_t[i].value),
+                                   static_cast<unsigned>(month_of(m_t[i + 1].text)), dn->first)) {
+                return make(i, dn->second - 1, *d, *d, TimePrecision::day, false);
+            }
+        }
+    }
+    const std::string sep = i + 1 < m_t.size() ? m_t[i + 1].text : "";
+    if (!(sep == "-" || sep == "/" || sep == ".") || !adjacent(i + 1) || !number(i + 2) ||
+        !adjacent(i + 2) || !punct(i + 3, sep) || !adjacent(i + 3) || !number(i + 4) ||
+        !adjacent(i + 4)) {
+        return std::nullopt;
+    }
+    const auto d =
+        CivilDay::make(static_cast<int>(m_t[i].value), static_cast<unsigned>(m_t[i + 2].value),
+                       static_cast<unsigned>(m_t[i + 4].value));
+    if (!d)
+        return std::nullopt;
+    Match m = make(i, i + 4, *d, *d, TimePrecision::day, false);
+    std::size_t k = i + 5;
+    if (word(k, "t") && adjacent(k))
+        ++k;
+    extend_with_time(m, k);
+    return m;
+}
+
+std::optional<Match> Matcher::numeric_date(std::size_t i) const {
+    // 27/03/2025, 03/27/2025, 30-12-16, 04/2016
+    if (!number(i) || m_t[i].text.size() > 2)
+        return std::nullopt;
+    const std::string sep = i + 1 < m_t.size() ? m_t[i + 1].text : "";
+    if (!(sep == "/" || sep == "-" || sep == ".") || !adjacent(i + 1) || !number(i + 2) ||
+        !adjacent(i + 2)) {
+        return std::nullopt;
+    }
+    const long a = m_t[i].value;
+    if (m_t[i + 2].text.size() == 4 && sep == "/") { // month/year
+        const auto d =
+            CivilDay::make(static_cast<int>(m_t[i + 2].value), static_cast<unsigned>(a), 1);
+        if (!d)
+            return std::nullopt;
+        return make(i, i + 2, *d, d->plus_months(1).plus_days(-1), TimePrecision::month, false);
+    }
+    if (!punct(i + 3, sep) || !adjacent(i + 3) || !number(i + 4) || !adjacent(i + 4) ||
+        m_t[i + 2].text.size() > 2) {
+        // "8/10", "5/31": month/day of the closest year (not a fraction: "3/4 of")
+        if (sep == "/" && !m_o.strict && m_t[i + 2].text.size() <= 2 && !word(i + 3, "of") &&
+            !punct(i + 3, "/") && !(i > 0 && adjacent(i) && m_t[i - 1].kind == Kind::punct)) {
+            long month = a, day = m_t[i + 2].value;
+            if (m_o.little_endian || a > 12)
+                std::swap(month, day);
+            if (month >= 1 && month <= 12 && day >= 1 && day <= 31) {
+                if (const auto d = infer_year(static_cast<unsigned>(month),
+                                              static_cast<unsigned>(day), -1, i)) {
+                    Match m = make(i, i + 2, *d, *d, TimePrecision::day, true);
+                    extend_with_time(m, i + 3);
+                    return m;
+                }
+            }
+        }
+        return std::nullopt;
+    }
+    const long b = m_t[i + 2].value;
+    long y = m_t[i + 4].value;
+    if (m_t[i + 4].text.size() == 2)
+        y += y < 50 ? 2000 : 1900;
+    else if (m_t[i + 4].text.size() != 4)
+        return std::nullopt;
+    long day = 0, month = 0;
+    if (a > 12) {
+        day = a;
+        month = b;
+    } else if (b > 12) {
+        month = a;
+        day = b;
+    } else if (m_o.little_endian || sep == "-" || sep == ".") {
+        day = a;
+        month = b;
+    } else {
+        month = a;
+        day = b;
+    }
+    const auto d = CivilDay::make(static_cast<int>(y), static_cast<unsigned>(month),
+                                  static_cast<unsigned>(day));
+    if (!d)
+        return std::nullopt;
+    Match m = make(i, i + 4, *d, *d, TimePrecision::day, false);
+    extend_with_time(m, i + 5);
+    return m;
+}
+
+std::optional<Match> Matcher::day_month(std::size_t i) const {
+    // [on] [Weekday[,]] 26[th] [of] February[,] [2025] [- 28 February 2025 | and 18 ...]
+    int wd = -1;
+    std::size_t k = leading_weekday(i, wd);
+    // a day list: "17 and 18 December", "12-13 May"
+    const auto d1 = day_number(k);
+    if (!d1)
+        return std::nullopt;
+    std::size_t j = d1->second;
+    std::optional<unsigned> second_day;
+    if ((word(j, "and") || punct(j, "-") || word(j, "to")) && day_number(j + 1)) {
+        const auto d2 = day_number(j + 1);
+        if (m_t.size() > d2->second && m_t[d2->second].kind == Kind::word &&
+            month_of(m_t[d2->second].text) > 0) {
+            second_day = d2->first;
+            j = d2->second;
+        }
+    }
+    if (word(j, "of"))
+        ++j;
+    else if ((punct(j, "-") || punct(j, "/")) && adjacent(j) && adjacent(j + 1))
+        ++j; // 10-August
+    if (j >= m_t.size() || m_t[j].kind != Kind::word)
+        return std::nullopt;
+    const int month = month_of(m_t[j].text);
+    if (month == 0)
+        return std::nullopt;
+    std::size_t last = j;
+    std::optional<int> year;
+    std::size_t y = j + 1;
+    if (punct(y, ".") && adjacent(y)) {
+        ++y;
+        last = y - 1;
+    } // "Aug."
+    if (punct(y, ",") || ((punct(y, "-") || punct(y, "/")) && adjacent(y)))
+        ++y;
+    if (const auto ry = read_year(m_t, y)) {
+        year = ry->first;
+        last = ry->second;
+    } else if (number(y) && m_t[y].text.size() == 2 && m_t[y].value > 31 - 31 &&
+               !(y + 1 < m_t.size() && (punct(y + 1, ":") || punct(y + 1, ".")))) {
+        // a two-digit year: "3 Aug 96", "21-APR-16"
+        year = static_cast<int>(m_t[y].value) + (m_t[y].value < 50 ? 2000 : 1900);
+        last = y;
+    }
+    std::optional<CivilDay> a;
+    if (year) {
+        // a weekday that contradicts a full date does not void it: the date is trusted
+        a = CivilDay::make(*year, static_cast<unsigned>(month), d1->first);
+    } else {
+        a = infer_year(static_cast<unsigned>(month), d1->first, wd, i);
+    }
+    auto dated = day_span(i, last, a, second_day, !year);
+    if (!dated)
+        return std::nullopt;
+    Match m = std::move(*dated);
+    // a range to a second full date: "10 August 2013 - 12 September"
+    std::size_t r = last + 1;
+    if ((punct(r, "-") || word(r, "to") || word(r, "until")) && day_number(r + 1)) {
+        const auto dd = day_number(r + 1);
+        if (dd->second < m_t.size() && m_t[dd->second].kind == Kind::word) {
+            const int m2 = month_of(m_t[dd->second].text);
+            if (m2 > 0) {
+                std::size_t l2 = dd->second;
+                int y2 = a->year;
+                if (number(l2 + 1) && m_t[l2 + 1].text.size() == 4) {
+                    y2 = static_cast<int>(m_t[l2 + 1].value);
+                    ++l2;
+                    if (!year) {
+                        // "10 August - 12 September 2013": the closing year dates both ends
+                        const int y1 = y2 - (a->month > static_cast<unsigned>(m2) ? 1 : 0);
+                        if (const auto a2 = CivilDay::make(y1, a->month, a->day)) {
+                            m.timex.first = *a2;
+                            a = a2;
+                            m.timex.relative = false;
+                        }
+                    }
+                }
+                if (const auto e = CivilDay::make(y2, static_cast<unsigned>(m2), dd->first);
+                    e && *e >= *a) {
+                    m.timex.last = *e;
+                    m.last_token = l2;
+                    m.timex.end = m_t[l2].end;
+                }
+            }
+        }
+    }
+    extend_with_time(m, m.last_token + 1);
+    return m;
+}
+
+std::optional<Match> Matcher::month_day(std::size_t i) const {
+    // [on] [Weekday[,]] February 26[th][,] [2025] [- 28]
+    int wd = -1;
+    std::size_t k = leading_weekday(i, wd);
+    if (k >= m_t.size() || m_t[k].kind != Kind::word)
+        return std::nullopt;
+    const int month = month_of(m_t[k].text);
+    if (month == 0)
+        return std::nullopt;
+    std::size_t j = k + 1;
+    if (punct(j, "."))
+        ++j; // "Aug. 10"
+    if (punct(j, ","))
+        ++j; // "March, 6th"
+    else if ((punct(j, "-") || punct(j, "/")) && adjacent(j) && adjacent(j + 1))
+        ++j; // August-10
+    const auto d1 = day_number(j);
+    if (!d1)
+        return std::nullopt;
+    // "May 2025" is month_year's; a following ':' or '.' number is a time, not a day
+    if (m_t[j].text.size() == 4)
+        return std::nullopt;
+    std::size_t last = d1->second - 1;
+    std::optional<unsigned> second_day;
+    std::size_t r = d1->second;
+    if ((punct(r, "-") || word(r, "to")) && day_number(r + 1) &&
+        !(r + 2 < m_t.size() && (punct(r + 2, ":")))) {
+        second_day = day_number(r + 1)->first;
+        last = day_number(r + 1)->second - 1;
+    }
+    std::optional<int> year;
+    std::size_t y = last + 1;
+    if (punct(y, ",") || ((punct(y, "-") || punct(y, "/")) && adjacent(y)))
+        ++y;
+    // a clock time between the day and the year: "Oct 26 11:00:09 2023"
+    if (auto tod = time_of_day(y, true); tod && !read_year(m_t, y)) {
+        std::size_t z = tod->second;
+        if (z < m_t.size() && m_t[z].kind == Kind::word && m_t[z].text.size() == 3)
+            ++z; // "EDT"
+        if (const auto ry = read_year(m_t, z)) {
+            year = ry->first;
+            last = ry->second;
+        }
+    }
+    if (year) {
+        // found after the time
+    } else if (const auto ry = read_year(m_t, y)) {
+        year = ry->first;
+        last = ry->second;
+    } else if (number(y) && m_t[y].text.size() == 2 && m_t[y].value > 31 &&
+               !(y + 1 < m_t.size() && (punct(y + 1, ":") || punct(y + 1, ".")))) {
+        year = static_cast<int>(m_t[y].value) + (m_t[y].value < 50 ? 2000 : 1900); // "Aug 9, 96"
+        last = y;
+    }
+    std::optional<CivilDay> a = year
+                                    ? CivilDay::make(*year, static_cast<unsigned>(month), d1->first)
+                                    : infer_year(static_cast<unsigned>(month), d1->first, wd, i);
+    auto dated = day_span(i, last, a, second_day, !year);
+    if (!dated)
+        return std::nullopt;
+    Match m = std::move(*dated);
+    extend_with_time(m, last + 1);
+    return m;
+}
+
+std::optional<Match> Matcher::month_year(std::size_t i) const {
+    // [since|until|in|early|mid|late] February [of] [2025]
+    std::size_t k = i;
+    bool since = false, until = false;
+    int part = 0; // -1 early, 0 whole, 1 late, 2 mid
+    bool cue = false;
+    if (word(k, "since") || word(k, "from")) {
+        since = word(k, "since");
+        cue = true;
+        ++k;
+    } else if (word(k, "until") || word(k, "till") || word(k, "by")) {
+        until = true;
+        cue = true;
+        ++k;
+    } else if (word(k, "in") || word(k, "during") || word(k, "of")) {
+        cue = true;
+        ++k;
+    }
+    if (word(k, "early")) {
+        part = -1;
+        ++k;
+        cue = true;
+    } else if (word(k, "late")) {
+        part = 1;
+        ++k;
+        cue = true;
+    } else if (word(k, "mid")) {
+        part = 2;
+        ++k;
+        cue = true;
+        if (punct(k, "-"))
+            ++k;
+    }
+    std::optional<int> year;
+    if (number(k) && m_t[k].text.size() == 4 && k + 1 < m_t.size() &&
+        m_t[k + 1].kind == Kind::word && month_of(m_t[k + 1].text) > 0) {
+        year = static_cast<int>(m_t[k].value); // "2024 August"
+        ++k;
+    }
+    if (k >= m_t.size() || m_t[k].kind != Kind::word)
+        return std::nullopt;
+    const int month = month_of(m_t[k].text);
+    if (month == 0)
+        return std::nullopt;
+    // "32 August 2014": a number before the month that was no valid day is not skipped over
+    if (k > 0 &&
+        (number(k - 1) || (word(k - 1, "of") && k > 1 && number(k - 2)) ||
+         ((punct(k - 1, "-") || punct(k - 1, "/")) && k > 1 && number(k - 2))) &&
+        !year) {
+        return std::nullopt;
+    }
+    std::size_t last = k;
+    std::size_t y = k + 1;
+    if (punct(y, ".") && adjacent(y))
+        ++y;
+    if (word(y, "of") || punct(y, ",") || ((punct(y, "-") || punct(y, "/")) && adjacent(y)))
+        ++y;
+    if (!year && number(y) && m_t[y].text.size() == 4) {
+        year = static_cast<int>(m_t[y].value);
+        last = y;
+    }
+
+    if (!year) {
+        // A month alone must be a full, capitalised name after a cue: "in April", not "may"
+        if (!cue || !m_t[k].capitalised || !m_ref ||
+            (!is_full_month(m_t[k].text) &&
+             !(word(i, "in") || word(i, "since") || word(i, "until")))) {
+            return std::nullopt;
+        }
+    }
+    CivilDay a;
+    if (year) {
+        a = *CivilDay::make(*year, static_cast<unsigned>(month), 1);
+    } else {
+        const auto d = infer_year(static_cast<unsigned>(month), 15, -1, i);
+        if (!d)
+            return std::nullopt;
+        a = *CivilDay::make(d->year, static_cast<unsigned>(month), 1);
+    }
+    CivilDay b = a.plus_months(1).plus_days(-1);
+    if (part == -1)
+        b = a.plus_days(9);
+    if (part == 1)
+        a = a.plus_days(20);
+    if (part == 2) {
+        a = a.plus_days(10);
+        b = a.plus_days(9);
+    }
+    Match m = make(i, last, a, b, TimePrecision::month, !year);
+    if (since && m_ref) {
+        m.timex.last = m_ref->day;
+        m.timex.open_end = true;
+    }
+    if (until)
+        m.timex.open_start = true;
+    return m;
+}
+
+std::optional<Match> Matcher::year_alone(std::size_t i) const {
+    std::size_t k = i;
+    bool since = false;
+    if (word(k, "since")) {
+        since = true;
+        ++k;
+    } else if (word(k, "in") || word(k, "during") || word(k, "until") || word(k, "by") ||
+               word(k, "before") || word(k, "after") || word(k, "of") || word(k, "from")) {
+        ++k;
+    } else {
+        return std::nullopt;
+    }
+    if (!number(k) || m_t[k].text.size() != 4 || m_t[k].value < 1900 || m_t[k].value > 2100) {
+        return std::nullopt;
+    }
+    // "in 2025 people" fine; "in 1500 homes" excluded by the range; a following unit word
+    // ("2000 people") is a count, not a year
+    if (k + 1 < m_t.size() && m_t[k + 1].kind == Kind::word && !m_t[k + 1].space_before) {
+        return std::nullopt;
+    }
+    const int y = static_cast<int>(m_t[k].value);
+    Match m = make(i, k, *CivilDay::make(y, 1, 1), *CivilDay::make(y, 12, 31), TimePrecision::year,
+                   false);
+    m.timex.start = m_t[k].begin; // the cue word is not part of the expression
+    if (since && m_ref) {
+        m.timex.start = m_t[i].begin;
+        m.timex.last = m_ref->day;
+        m.timex.open_end = true;
+    }
+    return m;
+}
+
+std::optional<Match> Matcher::casual(std::size_t i) const {
+    if (!m_ref || m_o.strict)
+        return std::nullopt;
+    const CivilDay r = m_ref->day;
+    const auto one = [&](std::size_t last, CivilDay d, int minute = -1) {
+        Match m = make(i, last, d, d, TimePrecision::day, true);
+        m.timex.minute_of_day = minute;
+        if (minute >= 0)
+            m.timex.precision = TimePrecision::time;
+        extend_with_time(m, last + 1);
+        return m;
+    };
+    if (word(i, "today") || word(i, "tonight"))
+        return one(i, r);
+    if (word(i, "now") && !(i + 1 < m_t.size() && m_t[i + 1].kind == Kind::word &&
+                            (m_t[i + 1].text == "that" || m_t[i + 1].text == "on"))) {
+        return one(i, r, m_ref->minute_of_day);
+    }
+    if (word(i, "yesterday"))
+        return one(i, r.plus_days(-1));
+    if (word(i, "tomorrow") || (word(i, "tmr") && i + 1 >= m_t.size()))
+        return one(i, r.plus_days(1));
+    if (word(i, "last") && word(i + 1, "night"))
+        return one(i + 1, r.plus_days(-1));
+    if (word(i, "this") &&
+        (word(i + 1, "morning") || word(i + 1, "afternoon") || word(i + 1, "evening"))) {
+        return one(i + 1, r);
+    }
+    if (word(i, "the") && word(i + 1, "day") && word(i + 2, "before") && word(i + 3, "yesterday")) {
+        return one(i + 3, r.plus_days(-2));
+    }
+    if (word(i, "the") && word(i + 1, "day") && word(i + 2, "after") && word(i + 3, "tomorrow")) {
+        return one(i + 3, r.plus_days(2));
+    }
+    if (word(i, "midnight")) {
+        // the closest midnight to the reference
+        const int minute = std::max(0, m_ref->minute_of_day);
+        return one(i, minute >= 12 * 60 ? r.plus_days(1) : r, 0);
+    }
+    return std::nullopt;
+}
+
+std::optional<Match> Matcher::units(std::size_t i) const {
+    // [in|within|for|after|next|past|last|+] N unit [N unit]* [ago|later|from now|before|after]
+    // Formal (strict) reading keeps only the explicit "N units ago/later/from now".
+    if (!m_ref)
+        return std::nullopt;
+    std::size_t k = i;
+    int sign = 0; // from the leading word
+    bool range_back = false, range_forward = false, duration = false;
+    if (word(k, "in") || word(k, "within") || word(k, "after")) {
+        sign = 1;
+        ++k;
+    } else if (word(k, "give") && word(k + 1, "it")) {
+        sign = 1;
+        k += 2;
+    } else if (word(k, "for")) {
+        sign = 1;
+        duration = true;
+        ++k;
+    } else if (word(k, "next")) {
+        sign = 1;
+        range_forward = true;
+        ++k;
+    } else if (word(k, "past") || word(k, "last")) {
+        sign = -1;
+        range_back = true;
+        ++k;
+    } else if (punct(k, "+")) {
+        sign = 1;
+        ++k;
+    } else if (punct(k, "-") && number(k + 1) && adjacent(k + 1)) {
+        sign = -1;
+        ++k;
+    }
+    while (word(k, "about") || word(k, "around") || word(k, "approximately") ||
+           word(k, "roughly") || punct(k, "~")) {
+        ++k; // "in about 5 hours"
+    }
+    std::int64_t days = 0;
+    int months = 0;
+    int minutes = 0;
+    std::size_t count = 0;
+    std::size_t last = k;
+    Unit finest = Unit::none;
+    while (k < m_t.size()) {
+        double n = -1;
+        std::size_t u = k;
+        if (number(k) && m_t[k].text.size() <= 4) {
+            n = static_cast<double>(m_t[k].value);
+            u = k + 1;
+            if (punct(u, ".") && adjacent(u) && number(u + 1) && adjacent(u + 1) &&
+                m_t[u + 1].text.size() == 1) {
+                n += static_cast<double>(m_t[u + 1].value) / 10.0; // "1.5 hours"
+                u += 2;
+            }
+        } else if (m_t[k].kind == Kind::word && (n = number_word(m_t[k].text)) >= 0) {
+            u = k + 1;
+            if (m_t[k].text == "a" && word(u, "few")) {
+                n = 3;
+                ++u;
+            }
+            if (m_t[k].text == "a" && word(u, "couple")) {
+                n = 2;
+                ++u;
+                if (word(u, "of"))
+                    ++u;
+            }
+            if (m_t[k].text == "half" && (word(u, "an") || word(u, "a")))
+                ++u;
+        } else if (count > 0 && punct(k, ",")) {
+            ++k;
+            continue;
+        } else {
+            break;
+        }
+        if (u >= m_t.size() || m_t[u].kind != Kind::word)
+            break;
+        const Unit unit = unit_of(m_t[u].text);
+        // formal reading: units spelled out ("5 minutes", not "5m")
+        if (m_o.strict && unit != Unit::none && m_t[u].text.size() <= 3 && m_t[u].text != "day")
+            break;
+        // one-letter units only glued to the number ("15min", "+1m", "3mo")
+        if (unit == Unit::none ||
+            (m_t[u].text.size() <= 2 && m_t[u].space_before && m_t[u].text != "mo"))
+            break;
+        const double whole = n;
+        switch (unit) {
+        case Unit::second:
+            break;
+        case Unit::minute:
+            minutes += static_cast<int>(whole);
+            break;
+        case Unit::hour:
+            minutes += static_cast<int>(whole * 60);
+            break;
+        case Unit::day:
+            days += static_cast<std::int64_t>(whole);
+            break;
+        case Unit::week:
+            days += static_cast<std::int64_t>(whole * 7);
+            break;
+        case Unit::month:
+            months += static_cast<int>(whole);
+            break;
+        case Unit::quarter:
+            months += static_cast<int>(whole * 3);
+            break;
+        case Unit::year:
+            months += static_cast<int>(whole * 12);
+            break;
+        case Unit::none:
+            break;
+        }
+        if (finest == Unit::none || unit < finest)
+            finest = unit;
+        ++count;
+        last = u;
+        k = u + 1;
+    }
+    if (count == 0)
+        return std::nullopt;
+    std::size_t end = last;
+    if (word(last + 1, "ago") || word(last + 1, "before") || word(last + 1, "earlier")) {
+        sign = -1;
+        end = last + 1;
+    } else if (word(last + 1, "later") || word(last + 1, "after") || word(last + 1, "hence") ||
+               (word(last + 1, "out") && !m_o.strict)) {
+        sign = 1;
+        end = last + 1;
+    } else if (word(last + 1, "from") && word(last + 2, "now")) {
+        sign = 1;
+        end = last + 2;
+    }
+    if (sign == 0)
+        return std::nullopt; // "5 days" alone is a duration without anchor
+    if (m_o.strict && end == last)
+        return std::nullopt;
+    // "2 weeks after yesterday", "a week before tomorrow": counted from that day
+    CivilDay base = m_ref->day;
+    if ((word(end, "before") || word(end, "after")) && !m_o.strict) {
+        // "2 days after next Friday", "a week before 12 May": any day the anchor names
+        std::optional<Match> anchor;
+        for (auto fn : {&Matcher::casual, &Matcher::weekday, &Matcher::iso_date,
+                        &Matcher::day_month, &Matcher::month_day}) {
+            auto m = (this->*fn)(end + 1);
+            if (m && m->timex.precision == TimePrecision::day &&
+                (!anchor || m->last_token > anchor->last_token)) {
+                anchor = std::move(m);
+            }
+        }
+        if (anchor) {
+            base = anchor->timex.first;
+            end = anchor->last_token;
+        }
+    }
+    // minutes roll the day over
+    const int ref_minute = std::max(0, m_ref->minute_of_day);
+    const int total_minutes = ref_minute + sign * minutes;
+    std::int64_t day_shift = sign * days;
+    day_shift += total_minutes >= 0 ? total_minutes / (24 * 60)
+                                    : -((-total_minutes + 24 * 60 - 1) / (24 * 60));
+    const CivilDay target = base.plus_months(sign * months).plus_days(day_shift);
+    CivilDay a = target, b = target;
+    if (range_back) {
+        a = target;
+        b = m_ref->day;
+    }
+    if (duration || range_forward) {
+        a = range_forward ? target : m_ref->day;
+        b = target;
+    }
+    if (range_forward) {
+        a = target;
+        b = target;
+    }
+    Match m = make(i, end, std::min(a, b), std::max(a, b),
+                   finest <= Unit::hour ? TimePrecision::time : TimePrecision::day, true);
+    if (finest <= Unit::hour) {
+        m.timex.minute_of_day = ((total_minutes % 1440) + 1440) % 1440;
+    }
+    if (duration) {
+        m.timex.type = "DURATION";
+        char buf[48];
+        if (minutes > 0 && days == 0 && months == 0)
+            std::snprintf(buf, sizeof buf, "PT%dM", minutes);
+        else if (months > 0)
+            std::snprintf(buf, sizeof buf, "P%dM", months);
+        else
+            std::snprintf(buf, sizeof buf, "P%lldD", static_cast<long long>(days));
+        m.timex.value = buf;
+    }
+    return m;
+}
+
+std::optional<Match> Matcher::relative_period(std::size_t i) const {
+    // this/last/next/past week|month|year|weekend|day|hour; earlier/later this month
+    if (!m_ref || m_o.strict)
+        return std::nullopt;
+    const CivilDay r = m_ref->day;
+    std::size_t k = i;
+    bool earlier = false, later = false;
+    if (word(k, "earlier")) {
+        earlier = true;
+        ++k;
+    } else if (word(k, "later")) {
+        later = true;
+        ++k;
+    }
+    int which = 0; // -1 last, 0 this, 1 next
+    if (word(k, "last") || word(k, "past") || word(k, "previous"))
+        which = -1;
+    else if (word(k, "next") || word(k, "coming"))
+        which = 1;
+    else if (word(k, "this") || word(k, "the"))
+        which = 0;
+    else
+        return std::nullopt;
+    if ((earlier || later) && which != 0)
+        return std::nullopt;
+    const std::size_t u = k + 1;
+    if (u >= m_t.size() || m_t[u].kind != Kind::word)
+        return std::nullopt;
+    const std::string& w = m_t[u].text;
+    if (word(k, "the") && !(earlier || later))
+        return std::nullopt;
+    if (w == "week") {
+        const CivilDay d = r.plus_days(7 * which);
+        Match m = make(i, u, d, d, TimePrecision::week, true);
+        if (which == 0) {
+            const unsigned wd = r.weekday();
+            m.timex.first = earlier ? r.plus_days(-static_cast<int>(wd)) : r;
+            m.timex.last = later ? r.plus_days(6 - static_cast<int>(wd)) : r;
+            if (!earlier && !later) {
+                m.timex.first = r;
+                m.timex.last = r.plus_days(6 - static_cast<int>(wd));
+            }
+        }
+        return m;
+    }
+    if (w == "weekend") {
+        // the Saturday-Sunday before, of, or after the reference's week
+        const int wd = static_cast<int>(r.weekday());
+        CivilDay sat = r.plus_days(6 - wd);
+        if (which == -1)
+            sat = sat.plus_days(-7);
+        if (which == 1)
+            sat = sat.plus_days(7);
+        return make(i, u, sat, sat.plus_days(1), TimePrecision::day, true);
+    }
+    if ((w == "weekday" || w == "workday") && which != 0 && !earlier && !later) {
+        // "next weekday": the first working day (Monday to Friday) after the reference;
+        // "last weekday": the last one before it
+        CivilDay d = r.plus_days(which);
+        while (d.weekday() == 0 || d.weekday() == 6)
+            d = d.plus_days(which);
+        return make(i, u, d, d, TimePrecision::day, true);
+    }
+    if (w == "month") {
+        const CivilDay first = *CivilDay::make(r.year, r.month, 1);
+        const CivilDay a = first.plus_months(which);
+        Match m = make(i, u, a, a.plus_months(1).plus_days(-1), TimePrecision::month, true);
+        if (earlier)
+            m.timex.last = r;
+        if (later)
+            m.timex.first = r;
+        return m;
+    }
+    if (w == "year") {
+        if (which == 0) {
+            Match m = make(i, u, *CivilDay::make(r.year, 1, 1), *CivilDay::make(r.year, 12, 31),
+                           TimePrecision::year, true);
+            if (earlier)
+                m.timex.last = r;
+            if (later)
+                m.timex.first = r;
+            return m;
+        }
+        const CivilDay d = r.plus_months(12 * which);
+        Match m = make(i, u, d, d, TimePrecision::year, true);
+        m.timex.first = which < 0 ? *CivilDay::make(d.year, 1, 1) : d;
+        m.timex.last = which < 0 ? *CivilDay::make(d.year, 12, 31) : d;
+        return m;
+    }
+    if (w == "day") {
+        const CivilDay d = r.plus_days(which == 0 ? 0 : which);
+        return make(i, u, d, d, TimePrecision::day, true);
+    }
+    if (w == "hour") {
+        return make(i, u, r, r, TimePrecision::time, true);
+    }
+    if (w == "quarter" || w == "qtr") {
+        const CivilDay d = r.plus_months(3 * which);
+        return make(i, u, d, d, TimePrecision::day, true);
+    }
+    return std::nullopt;
+}
+
+std::optional<Match> Matcher::weekday(std::size_t i) const {
+    // [on|last|past|next|this|coming] Weekday [next week|last week|, next week]
+    if (!m_ref || m_o.strict)
+        return std::nullopt;
+    std::size_t k = i;
+    int mode = 0; // 0 bare, -1 last, 1 next, 2 this
+    if (word(k, "on")) {
+        ++k;
+    } else if (word(k, "last") || word(k, "past") || word(k, "previous")) {
+        mode = -1;
+        ++k;
+    } else if (word(k, "next") || word(k, "coming")) {
+        mode = 1;
+        ++k;
+    } else if (word(k, "this")) {
+        mode = 2;
+        ++k;
+    }
+    if (k >= m_t.size() || m_t[k].kind != Kind::word)
+        return std::nullopt;
+    const int wd = weekday_of(m_t[k].text);
+    if (wd < 0)
+        return std::nullopt;
+    // abbreviations only when capitalised ("Sat" but not "sat")
+    if (m_t[k].text.size() <= 4 && !m_t[k].capitalised && m_t[k].text != "tues")
+        return std::nullopt;
+    const CivilDay r = m_ref->day;
+    const int rw = static_cast<int>(r.weekday());
+    std::size_t last = k;
+    int week_shift = 0;
+    std::size_t w = k + 1;
+    if (punct(w, ",") || word(w, "of"))
+        ++w;
+    if ((word(w, "next") || word(w, "last")) && word(w + 1, "week")) {
+        week_shift = word(w, "next") ? 1 : -1;
+        last = w + 1;
+    }
+    int delta = 0;
+    // weekdays counted Monday = 0 .. Sunday = 6, weeks starting on Monday (ISO 8601)
+    const int iso_wd = (wd + 6) % 7;
+    const int iso_rw = (rw + 6) % 7;
+    if (week_shift != 0 || mode == 1) {
+        // "next Saturday", "Friday next week": that weekday in the following week
+        delta = iso_wd - iso_rw + 7 * (week_shift != 0 ? week_shift : 1);
+    } else if (mode == -1) {
+        delta = wd - rw;
+        if (delta >= 0)
+            delta -= 7;
+    } else if (mode == 2) {
+        delta = wd - rw;
+        if (delta < 0)
+            delta += 7;
+    } else {
+        // bare or "on": the tense decides, else the closest occurrence
+        const TimeDirection dir = m_o.forward ? TimeDirection::future : tense(k);
+        const int back = (rw - wd + 7) % 7;  // days back to the last such weekday (0 = today)
+        const int ahead = (wd - rw + 7) % 7; // days ahead to the next
+        // In a sentence (not a bare phrase) with no future marker, reports speak of the past.
+        const bool sentence = m_t.size() >= 5;
+        if (dir == TimeDirection::past || (dir == TimeDirection::present && sentence))
+            delta = -back;
+        else if (dir == TimeDirection::future)
+            delta = ahead;
+        else
+            delta = ahead <= back ? ahead : -back; // a bare weekday: the nearer one
+    }
+    const CivilDay d = r.plus_days(delta);
+    Match m = make(i, last, d, d, TimePrecision::day, true);
+    extend_with_time(m, last + 1);
+    return m;
+}
+
+std::optional<Match> Matcher::time_alone(std::size_t i) const {
+    if (!m_ref || m_o.strict)
+        return std::nullopt;
+    std::size_t k = i;
+    const bool at = word(k, "at");
+    if (at)
+        ++k;
+    const auto tod = time_of_day(k, !at);
+    if (!tod)
+        return std::nullopt;
+    // a time of the reference day, unless the clause looks ahead and that time has passed
+    CivilDay day = m_ref->day;
+    if (m_ref->minute_of_day >= 0 && tod->first < m_ref->minute_of_day &&
+        (tense(i) == TimeDirection::future || m_o.forward)) {
+        day = day.plus_days(1);
+    }
+    Match m = make(i, tod->second - 1, day, day, TimePrecision::time, true);
+    m.timex.minute_of_day = tod->first;
+    std::size_t end = tod->second;
+    if (punct(end, "-") || word(end, "to") || word(end, "till") || word(end, "until")) {
+        if (auto tod2 = time_of_day(end + 1, false)) {
+            // "8pm - 11": an end without am/pm stays in the afternoon of its start
+            int end_minute = tod2->first;
+            if (end_minute < 720 && tod->first >= 720 && end_minute + 720 > tod->first &&
+                number(tod2->second - 1)) {
+                end_minute += 720;
+            }
+            m.timex.end_minute_of_day = end_minute;
+            if (end_minute < tod->first)
+                m.timex.last = day.plus_days(1);
+            end = tod2->second;
+        }
+    }
+    m.last_token = end - 1;
+    m.timex.end = m_t[end - 1].end;
+    return m;
+}
+
+void Matcher::finish(Timex& t) const {
+    t.text = std::string(m_text.substr(t.start, t.end - t.start));
+    if (m_ref) {
+        if (t.last < m_ref->day)
+            t.direction = TimeDirection::past;
+        else if (t.first > m_ref->day)
+            t.direction = TimeDirection::future;
+        else
+            t.direction = TimeDirection::present;
+    }
+    if (t.type.empty()) {
+        t.type = t.precision == TimePrecision::time ? "TIME" : "DATE";
+    }
+    if (t.value.empty()) {
+        char buf[64];
+        switch (t.precision) {
+        case TimePrecision::time:
+            std::snprintf(buf, sizeof buf, "%sT%02d:%02d", t.first.iso().c_str(),
+                          std::max(0, t.minute_of_day) / 60, std::max(0, t.minute_of_day) % 60);
+            break;
+        case TimePrecision::day:
+            std::snprintf(buf, sizeof buf, "%s", t.first.iso().c_str());
+            break;
+        case TimePrecision::week: {
+            // ISO week of the range's first day
+            const auto sd = chr::sys_days{chr::days{t.first.serial()}};
+            const auto wd = static_cast<int>(chr::weekday{sd}.iso_encoding()); // 1 = Monday
+            const auto thursday = sd + chr::days{4 - wd};
+            const chr::year_month_day ymd{thursday};
+            const auto jan1 = chr::sys_days{ymd.year() / 1 / 1};
+            const int week = static_cast<int>((thursday - jan1).count() / 7 + 1);
+            std::snprintf(buf, sizeof buf, "%04d-W%02d", static_cast<int>(ymd.year()), week);
+            break;
+        }
+        case TimePrecision::month:
+            std::snprintf(buf, sizeof buf, "%04d-%02u", t.first.year, t.first.month);
+            break;
+        case TimePrecision::year:
+        case TimePrecision::decade:
+            std::snprintf(buf, sizeof buf, "%04d", t.first.year);
+            break;
+        }
+        t.value = buf;
+    }
+}
+
+std::vector<Timex> Matcher::run() {
+    std::vector<Timex> out;
+    for (std::size_t i = 0; i < m_t.size();) {
+        std::optional<Match> best;
+        for (auto fn :
+             {&Matcher::iso_date, &Matcher::numeric_date, &Matcher::day_month, &Matcher::month_day,
+              &Matcher::month_year, &Matcher::year_alone, &Matcher::casual, &Matcher::units,
+              &Matcher::relative_period, &Matcher::weekday, &Matcher::time_alone}) {
+            auto m = (this->*fn)(i);
+            if (m && (!best || m->last_token > best->last_token)) {
+                best = std::move(m);
+            }
+        }
+        if (!best) {
+            ++i;
+            continue;
+        }
+        const auto match_at = [&](std::size_t at) {
+            std::optional<Match> m2;
+            for (auto fn :
+                 {&Matcher::iso_date, &Matcher::numeric_date, &Matcher::day_month,
+                  &Matcher::month_day, &Matcher::month_year, &Matcher::casual, &Matcher::weekday}) {
+                auto m = (this->*fn)(at);
+                if (m && (!m2 || m->last_token > m2->last_token))
+                    m2 = std::move(m);
+            }
+            return m2;
+        };
+        std::size_t after = best->last_token + 1;
+        // a time first, then its day: "14:15 05/31/2024", "8:23 AM, Jul 9"
+        if (best->timex.precision == TimePrecision::time && best->timex.relative) {
+            std::size_t k = after;
+            // "8:23 AM, Jul 9", "8:23 AM \u2219 Jul 9" (a bullet, as social posts print it)
+            if (punct(k, ",") || punct(k, "\xE2\x88\x99") || punct(k, "\xC2\xB7") ||
+                punct(k, "|") || word(k, "on")) {
+                ++k;
+            }
+            if (auto date = match_at(k); date && date->timex.precision == TimePrecision::day) {
+                const int minute = best->timex.minute_of_day;
+                const std::size_t start = best->timex.start;
+                best = std::move(date);
+                best->timex.start = start;
+                best->timex.minute_of_day = minute;
+                best->timex.precision = TimePrecision::time;
+                after = best->last_token + 1;
+            }
+        }
+        // a weekday before its date: "Sunday 12/7/2014", "Tuesday, 2025-02-25"
+        if (best->timex.relative && best->timex.precision == TimePrecision::day &&
+            best->last_token == i + (word(i, "on") ? 1 : 0) &&
+            m_t[best->last_token].kind == Kind::word &&
+            weekday_of(m_t[best->last_token].text) >= 0) {
+            std::size_t k = after;
+            if (punct(k, ","))
+                ++k;
+            if (auto date = match_at(k); date && !date->timex.relative) {
+                const std::size_t start = best->timex.start;
+                best = std::move(date);
+                best->timex.start = start;
+                after = best->last_token + 1;
+            }
+        }
+        // an offset after a day: "next tuesday +10 days", "2023-12-29 -10days"
+        if (best->timex.precision == TimePrecision::day &&
+            (punct(after, "+") || punct(after, "-")) && number(after + 1)) {
+            if (auto offset = units(after);
+                offset && offset->timex.precision == TimePrecision::day) {
+                const std::int64_t shift = offset->timex.first.serial() - m_ref->day.serial();
+                best->timex.first = best->timex.first.plus_days(shift);
+                best->timex.last = best->timex.last.plus_days(shift);
+                best->timex.end = offset->timex.end;
+                best->last_token = offset->last_token;
+                after = best->last_token + 1;
+            }
+        }
+        // a range: "X - Y", "X to Y", "X until Y", "from X to Y"
+        if (punct(after, "-") || word(after, "to") || word(after, "until") || word(after, "till") ||
+            word(after, "through")) {
+            auto second = match_at(after + 1);
+            // "Monday to Friday": the second weekday follows the first
+            while (second && second->timex.relative && second->timex.last < best->timex.first &&
+                   second->timex.first.serial() + 7 - best->timex.first.serial() <= 7) {
+                second->timex.first = second->timex.first.plus_days(7);
+                second->timex.last = second->timex.last.plus_days(7);
+            }
+            // "10 August - 12 September 2013", "Aug 10 - Nov 12, 2011": the year of the
+            // second date also dates the first
+            if (second && best->timex.relative && !second->timex.relative &&
+                best->timex.precision == TimePrecision::day) {
+                const int y = second->timex.last.year -
+                              (best->timex.first.month > second->timex.last.month ? 1 : 0);
+                if (const auto d =
+                        CivilDay::make(y, best->timex.first.month, best->timex.first.day)) {
+                    const std::int64_t span =
+                        best->timex.last.serial() - best->timex.first.serial();
+                    best->timex.first = *d;
+                    best->timex.last = d->plus_days(span);
+                    best->timex.relative = false;
+                }
+            }
+            if (second && second->timex.last >= best->timex.first) {
+                best->timex.last = second->timex.last;
+                best->timex.end = second->timex.end;
+                best->last_token = second->last_token;
+                if (best->timex.precision == TimePrecision::time)
+                    best->timex.precision = TimePrecision::day;
+            }
+        }
+        // a year after the time: "Thu Oct 26, 10:00 - 11:00:09 2023"
+        if (const std::size_t y = best->last_token + 1;
+            best->timex.relative && best->timex.minute_of_day >= 0 && number(y) &&
+            m_t[y].text.size() == 4 && m_t[y].value >= 1900 && m_t[y].value <= 2100) {
+            if (const auto d = CivilDay::make(static_cast<int>(m_t[y].value),
+                                              best->timex.first.month, best->timex.first.day)) {
+                const std::int64_t span = best->timex.last.serial() - best->timex.first.serial();
+                best->timex.first = *d;
+                best->timex.last = d->plus_days(span);
+                best->timex.relative = false;
+                best->timex.end = m_t[y].end;
+                best->last_token = y;
+            }
+        }
+        finish(best->timex);
+        out.push_back(std::move(best->timex));
+        i = best->last_token + 1;
+    }
+    return out;
+}
+
+} // namespace
+
+std::vector<Timex> TemporalTagger::find(std::string_view text,
+                                        const std::optional<LocalTime>& reference,
+                                        const TimexOptions& options) const {
+    Matcher m(text, reference, options);
+    std::vector<Timex> out = m.run();
+    // code point offsets
+    std::size_t cp = 0, byte = 0;
+    for (Timex& t : out) {
+        cp += detail::code_point_offset(text.substr(byte, t.start - byte), t.start - byte);
+        byte = t.start;
+        t.cp_start = cp;
+        t.cp_end =
+            cp + detail::code_point_offset(text.substr(t.start, t.end - t.start), t.end - t.start);
+    }
+    return out;
+}
+
+} // namespace kharita

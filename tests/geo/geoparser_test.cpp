@@ -1,0 +1,143 @@
+// Geoparser behaviour on short texts written for these tests, against the default
+// gazetteer. Each case names the mechanism it checks; none is keyed to a corpus sentence.
+
+#include "support/default_gazetteer.hpp"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+
+using namespace kharita;
+
+namespace {
+
+class GeoparserTest : public ::testing::Test {
+protected:
+    static std::vector<Toponym> parse(std::string_view text, const ParseContext& c = {}) {
+        return kharita::testing::default_parser().parse(text, c);
+    }
+    static const Toponym* find(const std::vector<Toponym>& ts, std::string_view surface) {
+        for (const Toponym& t : ts) {
+            if (t.text == surface)
+                return &t;
+        }
+        return nullptr;
+    }
+};
+
+} // namespace
+
+TEST_F(GeoparserTest, EmptyTextGivesNothing) {
+    EXPECT_TRUE(parse("").empty());
+    EXPECT_TRUE(parse("   \n\t ").empty());
+}
+
+TEST_F(GeoparserTest, TextWithoutPlacesGivesNothing) {
+    EXPECT_TRUE(
+        parse("The committee said it would meet again next week to review the budget.").empty());
+}
+
+TEST_F(GeoparserTest, FindsSpansInCodePoints) {
+    const std::string text = "Clashes erupted in Zāwiya and near Tripoli on Friday.";
+    const auto ts = parse(text);
+    const Toponym* z = find(ts, "Zāwiya");
+    ASSERT_NE(z, nullptr);
+    EXPECT_EQ(z->cp_start, 19u);
+    EXPECT_EQ(z->cp_end, 25u); // ā is one code point, two bytes
+    EXPECT_EQ(z->end - z->start, 7u);
+    EXPECT_EQ(z->country, "LY");
+    ASSERT_NE(find(ts, "Tripoli"), nullptr);
+    EXPECT_EQ(find(ts, "Tripoli")->country, "LY");
+}
+
+TEST_F(GeoparserTest, TripoliFollowsTheDocumentsCountry) {
+    const auto libya = parse("Militias fought in Tripoli, the Libyan capital, while talks went on "
+                             "in Misrata.");
+    ASSERT_NE(find(libya, "Tripoli"), nullptr);
+    EXPECT_EQ(find(libya, "Tripoli")->country, "LY");
+    const auto lebanon = parse("Protesters gathered in Tripoli, in northern Lebanon, before "
+                               "marching towards Beirut and Byblos.");
+    ASSERT_NE(find(lebanon, "Tripoli"), nullptr);
+    EXPECT_EQ(find(lebanon, "Tripoli")->country, "LB");
+}
+
+TEST_F(GeoparserTest, ResolvesTransliterationVariantsInALibyanList) {
+    const auto ts = parse("Councils from Zwara, Regdaleen, Sorman and Yefren met in Libya.");
+    for (const char* name : {"Zwara", "Regdaleen", "Sorman", "Yefren"}) {
+        const Toponym* t = find(ts, name);
+        ASSERT_NE(t, nullptr) << name;
+        EXPECT_EQ(t->country, "LY") << name;
+    }
+}
+
+TEST_F(GeoparserTest, OrdinaryWordsAndPersonsAreNotPlaces) {
+    const auto ts = parse("In May the United Nations Support Mission in Libya said its Council "
+                          "would meet. President Vladimir Putin spoke to reporters.");
+    EXPECT_EQ(find(ts, "May"), nullptr);
+    EXPECT_EQ(find(ts, "Mission"), nullptr);
+    EXPECT_EQ(find(ts, "Council"), nullptr);
+    EXPECT_EQ(find(ts, "Vladimir"), nullptr);
+    EXPECT_NE(find(ts, "Libya"), nullptr);
+}
+
+TEST_F(GeoparserTest, DemonymsAndRegionPhrases) {
+    const auto ts = parse("Tunisian officials visited southern Libya and the Libyan-Tunisian "
+                          "border.");
+    const Toponym* demonym = find(ts, "Tunisian");
+    ASSERT_NE(demonym, nullptr);
+    EXPECT_EQ(demonym->kind, ToponymKind::demonym);
+    EXPECT_EQ(demonym->country, "TN");
+    const Toponym* south = find(ts, "southern Libya");
+    ASSERT_NE(south, nullptr);
+    EXPECT_EQ(south->kind, ToponymKind::region);
+    EXPECT_LT(south->position.lat, 28.0); // south of the country's point
+    const Toponym* border = find(ts, "Libyan-Tunisian border");
+    ASSERT_NE(border, nullptr);
+    EXPECT_EQ(border->precision, GeoPrecision::region);
+    EXPECT_NEAR(border->position.lon, 11.0, 2.0); // between the two countries' west and east
+}
+
+TEST_F(GeoparserTest, ContainmentPicksTheDistrictInsideTheCity) {
+    const auto ts = parse("Bodies were found in the Abu Salim district of Tripoli.");
+    const Toponym* t = find(ts, "Abu Salim");
+    ASSERT_NE(t, nullptr);
+    EXPECT_EQ(t->precision, GeoPrecision::district);
+    EXPECT_LT(distance_km(t->position, {32.85, 13.17}), 10.0);
+}
+
+TEST_F(GeoparserTest, BrokenUtf8IsASeparatorNotACrash) {
+    const auto ts = parse("Fighting in Beng\xff\xfe"
+                          "hazi and in Misrata\xc3.");
+    EXPECT_NE(find(ts, "Misrata"), nullptr);
+}
+
+TEST_F(GeoparserTest, ArabicScriptPlaceNames) {
+    const auto ts = parse("اشتباكات في طرابلس والزاوية");
+    bool tripoli = false;
+    for (const Toponym& t : ts)
+        tripoli = tripoli || (t.geonameid == 2210247);
+    EXPECT_TRUE(tripoli);
+}
+
+TEST_F(GeoparserTest, HugeSingleLineIsHandledInLinearTime) {
+    std::string text;
+    text.reserve(50u << 20);
+    const std::string chunk = "the talks in Benghazi went on without result and ";
+    while (text.size() < (50u << 20))
+        text += chunk;
+    const auto started = std::chrono::steady_clock::now();
+    const auto ts = parse(text);
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    EXPECT_EQ(ts.size(), (50u << 20) / chunk.size() + 1);
+    // Not a timing test: a generous bound that only a quadratic algorithm would break.
+    EXPECT_LT(seconds, 300.0);
+}
+
+TEST_F(GeoparserTest, ResolveGivenSpansKeepsEverySpan) {
+    const std::string text = "From Benghazi to Nowhereville.";
+    const auto ts = kharita::testing::default_parser().resolve(text, {{5, 13}, {17, 29}});
+    ASSERT_EQ(ts.size(), 2u);
+    EXPECT_EQ(ts[0].country, "LY");
+    EXPECT_FALSE(ts[1].place.has_value());
+}

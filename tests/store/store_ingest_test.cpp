@@ -1,0 +1,203 @@
+// The event store fed by the whole parse of the sample reports: deduplication, merging of
+// one event told twice, regions by name and code, and a store that survives kill -9 at
+// random moments with whole articles only.
+
+#include "support/default_gazetteer.hpp"
+
+#include "detail/sqlite.hpp"
+#include "kharita/base/error.hpp"
+#include "kharita/events/pipeline.hpp"
+#include "kharita/geo/regions.hpp"
+#include "kharita/store/store.hpp"
+
+#include <gtest/gtest.h>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <csignal>
+#include <filesystem>
+#include <map>
+#include <random>
+#include <thread>
+
+namespace kharita {
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path kSamples = fs::path(KHARITA_TEST_DATA_DIR) / ".." / ".." / "data" / "samples";
+
+struct TempDir {
+    fs::path path = fs::temp_directory_path() /
+                    ("kharita-ingest-test-" + std::to_string(std::random_device{}()));
+    TempDir() { fs::create_directories(path); }
+    ~TempDir() {
+        std::error_code ec;
+        fs::remove_all(path, ec);
+    }
+};
+
+std::vector<ParsedArticle> parsed_samples(int copies = 1) {
+    const auto retrieved = LocalTime::parse("2025-06-14T12:00");
+    std::vector<Article> articles;
+    for (const auto& e : fs::directory_iterator(kSamples)) {
+        if (e.path().filename() == "README.md")
+            continue;
+        Diagnostics problems;
+        for (Article& a : read_articles(e.path(), retrieved, problems))
+            articles.push_back(std::move(a));
+    }
+    std::sort(articles.begin(), articles.end(),
+              [](const Article& a, const Article& b) { return a.text < b.text; });
+    std::vector<Article> all;
+    for (int k = 0; k < copies; ++k) {
+        for (Article a : articles) {
+            if (k > 0)
+                a.text += "\n(copy " + std::to_string(k) + ")";
+            all.push_back(std::move(a));
+        }
+    }
+    return parse_articles(kharita::testing::default_parser(), std::move(all), retrieved);
+}
+
+TEST(StoreIngest, SamplesAreStoredOnceAndRepeatedEventsMerge) {
+    TempDir dir;
+    const auto parsed = parsed_samples();
+    auto store = open_event_store(dir.path / "e.sqlite", StoreMode::create);
+    const IngestReport first = store->ingest(parsed, {"samples", std::nullopt});
+    EXPECT_EQ(first.articles_added, static_cast<std::int64_t>(parsed.size()));
+    EXPECT_GT(first.events_added, 10);
+    EXPECT_GT(first.mentions_added, 50);
+    const IngestReport again = store->ingest(parsed, {"samples", std::nullopt});
+    EXPECT_EQ(again.articles_added, 0);
+    EXPECT_EQ(again.articles_skipped, static_cast<std::int64_t>(parsed.size()));
+    EXPECT_EQ(store->count({}), first.events_added);
+
+    // every event of every article is stored or merged into a stored one
+    std::int64_t mentioned = 0;
+    for (const auto& p : parsed)
+        mentioned += static_cast<std::int64_t>(p.events.size());
+    EXPECT_EQ(first.events_added + first.events_merged, mentioned);
+
+    // an article telling an already-stored event again adds a source, not a twin
+    ParsedArticle retold = parsed.front();
+    retold.article.text += "\nRetold by another outlet.";
+    retold.article.source = "Another Outlet";
+    ASSERT_FALSE(retold.events.empty());
+    const IngestReport third = store->ingest({retold}, {"retold", std::nullopt});
+    EXPECT_EQ(third.events_added, 0);
+    EXPECT_EQ(third.events_merged, static_cast<std::int64_t>(retold.events.size()));
+    bool two_sources = false;
+    store->query({}, [&](const EventRecord& r) {
+        two_sources = two_sources || (r.source_count >= 2 &&
+                                      r.sources.find("Another Outlet") != std::string::npos);
+    });
+    EXPECT_TRUE(two_sources);
+}
+
+TEST(Regions, NamesAndCodesResolveToTheSameUnit) {
+    const Gazetteer& g = kharita::testing::default_gazetteer();
+    for (const char* text : {"Libya", "LY", "ly"}) {
+        const RegionCode r = resolve_region(g, text);
+        EXPECT_EQ(r.country, "LY") << text;
+        EXPECT_TRUE(r.admin1_code.empty()) << text;
+    }
+    for (const char* text : {"Tripoli district", "LY-TB", "LY.77", "Tripoli"}) {
+        const RegionCode r = resolve_region(g, text);
+        EXPECT_EQ(r.country, "LY") << text;
+        EXPECT_EQ(r.admin1_code, "77") << text;
+    }
+    try {
+        resolve_region(g, "Qwertyland");
+        FAIL() << "an unknown region resolved";
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("did you mean"), std::string::npos) << e.what();
+    }
+    EXPECT_THROW(resolve_region(g, "  "), InputError);
+}
+
+TEST(StoreIngest, KilledIngestsLeaveWholeArticlesOnly) {
+    TempDir dir;
+    const auto parsed = parsed_samples(30);
+    // what a complete ingest stores per article: its mentions and its event sources
+    std::map<std::string, std::pair<std::int64_t, std::int64_t>> expected;
+    {
+        auto ref = open_event_store(dir.path / "ref.sqlite", StoreMode::create);
+        ref->ingest(parsed, {"ref", std::nullopt});
+    }
+    const auto per_article = [](const fs::path& file) {
+        auto db = detail::Database::open(file, detail::OpenMode::read_only, false);
+        auto s = db.prepare(
+            "SELECT a.content_hash, (SELECT count(*) FROM mentions m WHERE m.article_id = a.id), "
+            "(SELECT count(*) FROM event_sources s WHERE s.article_id = a.id) FROM articles a");
+        std::map<std::string, std::pair<std::int64_t, std::int64_t>> out;
+        while (s.step())
+            out[std::string(s.column_text(0))] = {s.column_int64(1), s.column_int64(2)};
+        return out;
+    };
+    expected = per_article(dir.path / "ref.sqlite");
+    ASSERT_EQ(expected.size(), parsed.size());
+
+    const fs::path db = dir.path / "killed.sqlite";
+    open_event_store(db, StoreMode::create);
+    std::mt19937 rng(42);
+    std::uniform_int_distribution<int> after_articles(1, 40), delay_us(0, 3000);
+    int killed = 0, partial = 0;
+    for (int round = 0; round < 8; ++round) {
+        // The child reports each stored article through a pipe; the parent kills it a
+        // random moment after the k-th, usually in the middle of a later transaction.
+        int progress[2];
+        ASSERT_EQ(pipe(progress), 0);
+        const pid_t pid = fork();
+        ASSERT_GE(pid, 0);
+        if (pid == 0) {
+            close(progress[0]);
+            try {
+                auto store = open_event_store(db, StoreMode::read_write);
+                for (const ParsedArticle& p : parsed) {
+                    store->ingest({p}, {"killed", std::nullopt});
+                    if (write(progress[1], "x", 1) != 1)
+                        _exit(2);
+                }
+            } catch (...) {
+                _exit(2);
+            }
+            _exit(0);
+        }
+        close(progress[1]);
+        const int k = after_articles(rng);
+        char byte;
+        for (int got = 0; got < k && read(progress[0], &byte, 1) == 1; ++got) {
+        }
+        std::this_thread::sleep_for(std::chrono::microseconds(delay_us(rng)));
+        killed += kill(pid, SIGKILL) == 0 ? 1 : 0;
+        int status = 0;
+        waitpid(pid, &status, 0);
+        close(progress[0]);
+        ASSERT_FALSE(WIFEXITED(status) && WEXITSTATUS(status) == 2)
+            << "the ingest failed on its own";
+
+        {
+            auto check = detail::Database::open(db, detail::OpenMode::read_write, false);
+            auto ic = check.prepare("PRAGMA integrity_check");
+            ASSERT_TRUE(ic.step());
+            EXPECT_EQ(ic.column_text(0), "ok") << "round " << round;
+        }
+        const auto stored = per_article(db);
+        partial += stored.size() > 0 && stored.size() < expected.size() ? 1 : 0;
+        for (const auto& [hash, counts] : stored) {
+            ASSERT_TRUE(expected.contains(hash));
+            EXPECT_EQ(counts, expected[hash]) << "article " << hash << " after round " << round;
+        }
+    }
+    EXPECT_GT(killed, 0);
+    EXPECT_GT(partial, 0) << "no kill landed in the middle of an ingest";
+    // a last, uninterrupted run completes what the killed ones left
+    open_event_store(db, StoreMode::read_write)->ingest(parsed, {"final", std::nullopt});
+    EXPECT_EQ(per_article(db), expected);
+}
+
+} // namespace
+} // namespace kharita

@@ -1,0 +1,205 @@
+#include "kharita/time/timex.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace kharita;
+
+namespace {
+std::vector<Timex> find(std::string_view text, std::string_view ref, TimexOptions o = {}) {
+    return TemporalTagger().find(text, LocalTime::parse(ref), o);
+}
+} // namespace
+
+TEST(CivilDay, RejectsImpossibleDates) {
+    EXPECT_FALSE(CivilDay::make(2025, 2, 29));
+    EXPECT_FALSE(CivilDay::make(2025, 13, 1));
+    EXPECT_FALSE(CivilDay::make(2025, 4, 31));
+    EXPECT_TRUE(CivilDay::make(2024, 2, 29));
+    EXPECT_EQ(CivilDay::make(2025, 2, 26)->weekday(), 3u); // a Wednesday
+}
+
+TEST(LocalTime, ParsesIsoAndRejectsGarbage) {
+    ASSERT_TRUE(LocalTime::parse("2025-06-14T12:00:00Z"));
+    EXPECT_EQ(LocalTime::parse("2025-06-14T12:30")->minute_of_day, 750);
+    EXPECT_FALSE(LocalTime::parse("yesterday"));
+    EXPECT_FALSE(LocalTime::parse("2025-02-30"));
+    EXPECT_FALSE(LocalTime::parse("2025-06-14T25:00"));
+}
+
+TEST(TemporalTagger, YearFromTheWeekday) {
+    // 26 February fell on a Wednesday in 2025, not in 2024 or 2026
+    const auto t = find("They agreed on Wednesday 26 February to meet.", "2025-06-14T12:00");
+    ASSERT_EQ(t.size(), 1u);
+    EXPECT_EQ(t[0].first.iso(), "2025-02-26");
+    EXPECT_EQ(t[0].value, "2025-02-26");
+    EXPECT_EQ(t[0].precision, TimePrecision::day);
+}
+
+TEST(TemporalTagger, DayListsAndMonthsWithTense) {
+    const auto t = find("A meeting on 17 and 18 December 2024 agreed that they will reconvene in "
+                        "April.",
+                        "2025-02-27");
+    ASSERT_EQ(t.size(), 2u);
+    EXPECT_EQ(t[0].first.iso(), "2024-12-17");
+    EXPECT_EQ(t[0].last.iso(), "2024-12-18");
+    EXPECT_EQ(t[1].value, "2025-04");
+    EXPECT_EQ(t[1].precision, TimePrecision::month);
+    EXPECT_EQ(t[1].direction, TimeDirection::future);
+}
+
+TEST(TemporalTagger, RelativeExpressions) {
+    const char* ref = "2025-06-14T12:00";
+    EXPECT_EQ(find("11 hours ago", ref).at(0).first.iso(), "2025-06-14");
+    EXPECT_EQ(find("3 days ago", ref).at(0).first.iso(), "2025-06-11");
+    EXPECT_EQ(find("It happened yesterday, 13 June.", ref).at(0).first.iso(), "2025-06-13");
+    EXPECT_EQ(find("The talks ended on Thursday.", ref).at(0).first.iso(), "2025-06-12");
+    EXPECT_EQ(find("earlier this month", ref).at(0).first.iso(), "2025-06-01");
+    const auto since = find("fighting since August 2023", ref).at(0);
+    EXPECT_EQ(since.first.iso(), "2023-08-01");
+    EXPECT_TRUE(since.open_end);
+}
+
+TEST(TemporalTagger, ForwardOptionTakesTheNextOccurrence) {
+    TimexOptions forward;
+    forward.forward = true;
+    EXPECT_EQ(find("on January 1st", "2016-02-15", forward).at(0).first.iso(), "2017-01-01");
+    EXPECT_EQ(find("on January 1st", "2016-02-15").at(0).first.iso(), "2016-01-01"); // nearest
+}
+
+TEST(TemporalTagger, TimesOffsetsAndCompositions) {
+    // an end hour without am/pm stays in the evening of its start
+    EXPECT_EQ(find("open 8pm - 11", "2016-10-01T08:00").at(0).end_minute_of_day, 23 * 60);
+    // a time of the reference day, though already past, when nothing looks ahead
+    EXPECT_EQ(find("at 6 in the morning", "2016-10-01T08:00").at(0).first.iso(), "2016-10-01");
+    // "m" glued to a number is minutes
+    EXPECT_EQ(find("posted 5m ago", "2025-06-14T12:00").at(0).first.iso(), "2025-06-14");
+    // anchors and offsets
+    EXPECT_EQ(find("2 days after next Friday", "2022-02-02T12:00").at(0).first.iso(), "2022-02-13");
+    EXPECT_EQ(find("2023-12-29 -10days", "2023-12-01").at(0).first.iso(), "2023-12-19");
+    // a year after the time, and a time before a bullet-separated date
+    EXPECT_EQ(find("Thu Oct 26, 10:00 - 11:00 2023", "2017-01-01").at(0).first.iso(), "2023-10-26");
+    EXPECT_EQ(find("8:23 AM \u2219 Jul 9", "2016-10-01T08:00").at(0).first.iso(), "2016-07-09");
+    // a bare weekday with no tense: the nearer one (a Sunday reference: Monday is tomorrow)
+    EXPECT_EQ(find("Monday", "2023-04-09T00:00").at(0).first.iso(), "2023-04-10");
+}
+
+TEST(TemporalTagger, NextAndLastWeekdayAreWorkingDays) {
+    // 2025-06-14 is a Saturday: the last working day is Friday, the next is Monday
+    EXPECT_EQ(find("the crossing reopens next weekday", "2025-06-14T12:00").at(0).first.iso(),
+              "2025-06-16");
+    EXPECT_EQ(find("it closed last weekday", "2025-06-14T12:00").at(0).first.iso(), "2025-06-13");
+    EXPECT_EQ(find("it closed last weekday", "2025-06-12T12:00").at(0).first.iso(), "2025-06-11");
+}
+
+TEST(TemporalTagger, ImpossibleDatesAreNotFound) {
+    EXPECT_TRUE(find("on 31 February 2025", "2025-06-14").empty());
+    EXPECT_TRUE(find("on 2025-13-01", "2025-06-14").empty());
+    EXPECT_TRUE(find("on 32 August", "2025-06-14").empty());
+}
+
+TEST(TemporalTagger, FarFutureDatesAreFoundAndMarkedFuture) {
+    const auto t = find("a plan for 12 March 2091", "2025-06-14");
+    ASSERT_EQ(t.size(), 1u);
+    EXPECT_EQ(t[0].direction, TimeDirection::future);
+}
+
+TEST(TemporalTagger, OrdinaryWordsAreNotDates) {
+    EXPECT_TRUE(find("I may be here. May the force be with you.", "2025-06-14").empty());
+    EXPECT_TRUE(find("nowhere and knowledge", "2025-06-14").empty());
+    EXPECT_TRUE(find("The mountain may not move", "2025-06-14").empty());
+}
+
+TEST(TemporalTagger, WithoutReferenceOnlyExplicitDatesAreFound) {
+    const auto t = TemporalTagger().find("yesterday and on 2025-02-26", std::nullopt);
+    ASSERT_EQ(t.size(), 1u);
+    EXPECT_EQ(t[0].first.iso(), "2025-02-26");
+}
+
+TEST(TemporalTagger, BrokenUtf8AndEmptyTextNeverThrow) {
+    EXPECT_TRUE(find("", "2025-06-14").empty());
+    EXPECT_NO_THROW(find("\xff\xfe 12 May \xc3", "2025-06-14"));
+}
+
+#include "kharita/base/error.hpp"
+#include "kharita/document/article.hpp"
+
+#include <filesystem>
+#include <fstream>
+
+TEST(SplitArticles, AggregatorPageGivesLeadAndRelatedArticles) {
+    const std::string page =
+        "Lead headline about a meeting\n"
+        "The officials met in the capital on Tuesday to discuss the plan for the border.\n"
+        "Hashtags\n\nComments\nRelated Articles\n\n"
+        "Some Wire\n11 hours ago\n- Some Wire\nSecond headline here\n"
+        "The second story tells of a protest in the main square that lasted all day long.\n\n"
+        "Other Wire\n3 days ago\n- Other Wire\nThird headline\n"
+        "A third story describes talks between two delegations that ended without a deal.\n";
+    const auto a = split_articles(page, LocalTime::parse("2025-06-14T12:00"));
+    ASSERT_EQ(a.size(), 3u);
+    EXPECT_EQ(a[0].title, "Lead headline about a meeting");
+    EXPECT_FALSE(a[0].published.has_value());
+    EXPECT_EQ(a[0].text.find("Hashtags"), std::string::npos);
+    EXPECT_EQ(a[1].source, "Some Wire");
+    EXPECT_EQ(a[1].published->iso(), "2025-06-14");
+    EXPECT_EQ(a[2].published->iso(), "2025-06-11");
+    EXPECT_EQ(a[2].title, "Third headline");
+}
+
+TEST(SplitArticles, PageWithoutStructureIsOneArticleAndEmptyIsNone) {
+    EXPECT_EQ(
+        split_articles("Just one line of text that is a report about nothing much.", std::nullopt)
+            .size(),
+        1u);
+    EXPECT_TRUE(split_articles("", std::nullopt).empty() ||
+                split_articles("", std::nullopt).front().text.empty());
+}
+
+TEST(SplitArticles, RelativeAgeWithoutRetrievalTimeStaysUnknown) {
+    const auto a =
+        split_articles("Lead\nText of the lead article goes on for a while here.\n"
+                       "Wire\n2 days ago\n- Wire\nTitle\nBody of the related article goes on.\n",
+                       std::nullopt);
+    ASSERT_EQ(a.size(), 2u);
+    EXPECT_FALSE(a[1].published.has_value());
+    EXPECT_NE(a[1].published_note.find("no retrieval time"), std::string::npos);
+}
+
+TEST(HtmlToText, KeepsParagraphsDropsMarkupAndScripts) {
+    const std::string text =
+        html_to_text("<html><head><title>Clashes</title><script>var x = '<p>no</p>';</script>"
+                     "<style>p { color: red }</style></head><body><h1>Clashes in Tripoli</h1>"
+                     "<p>Fighting broke out in <b>Abu Salim</b> on Monday &amp; Tuesday.</p>"
+                     "<p>Residents fled to Tajoura&#8217;s outskirts.</p></body></html>");
+    EXPECT_NE(text.find("Clashes in Tripoli\n"), std::string::npos) << text;
+    EXPECT_NE(text.find("Fighting broke out in Abu Salim on Monday & Tuesday."), std::string::npos)
+        << text;
+    EXPECT_NE(text.find("Tajoura\xE2\x80\x99s"), std::string::npos) << text;
+    EXPECT_EQ(text.find("var x"), std::string::npos);
+    EXPECT_EQ(text.find("color"), std::string::npos);
+}
+
+TEST(ReadArticles, JsonLinesWithABadLineKeepsTheOthers) {
+    const auto path = std::filesystem::temp_directory_path() / "kharita-articles-test.jsonl";
+    {
+        std::ofstream out(path);
+        out << R"({"title": "One", "text": "Talks in Tunis.", "published": "2025-02-26"})"
+            << "\n";
+        out << "{not json\n";
+        out << R"({"title": "Two", "text": "A protest in Misrata.", "published": "2025-31-02"})"
+            << "\n";
+    }
+    Diagnostics problems;
+    const auto articles = read_articles(path, std::nullopt, problems);
+    std::filesystem::remove(path);
+    ASSERT_EQ(articles.size(), 2u);
+    EXPECT_EQ(articles[0].published->iso(), "2025-02-26");
+    EXPECT_FALSE(articles[1].published.has_value()); // an impossible date is not used
+    EXPECT_EQ(problems.count(), 2u);
+    EXPECT_EQ(problems.examples().front().line, 2u);
+}
+
+TEST(ReadArticles, MissingFileIsAnInputError) {
+    Diagnostics problems;
+    EXPECT_THROW(read_articles("/nonexistent/page.html", std::nullopt, problems), InputError);
+}
