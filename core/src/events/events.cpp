@@ -1,4 +1,5 @@
 #include "kharita/events/events.hpp"
+#include "kharita/events/merge_policy.hpp"
 
 #include "kharita/text/normalize.hpp"
 
@@ -767,16 +768,18 @@ std::vector<std::pair<Event, int>> merge_events(const std::vector<Event>& events
         for (auto& [m, sources] : out) {
             if (!same_real_event(identity_of(m), identity_of(e)))
                 continue;
-            // both dated and one finer: keep the finer date
-            if (e.date_start &&
-                (!m.date_start || (m.time_precision != "day" && e.time_precision == "day"))) {
-                m.date_start = e.date_start;
-                m.date_end = e.date_end;
-                m.time_precision = e.time_precision;
-            }
-            if (e.fatalities && (!m.fatalities || *e.fatalities > *m.fatalities))
-                m.fatalities = e.fatalities;
-            m.confidence = std::max(m.confidence, e.confidence);
+            const auto facts = [](const Event& x) {
+                return MergeableFacts{x.date_start, x.date_end,
+                                      time_precision_from(x.time_precision), x.fatalities,
+                                      x.confidence};
+            };
+            const MergeableFacts merged_facts = merge_told_again(facts(m), facts(e));
+            m.date_start = merged_facts.date_start;
+            m.date_end = merged_facts.date_end;
+            if (merged_facts.time_precision)
+                m.time_precision = std::string(to_string(*merged_facts.time_precision));
+            m.fatalities = merged_facts.fatalities;
+            m.confidence = merged_facts.confidence;
             ++sources;
             merged = true;
             break;
