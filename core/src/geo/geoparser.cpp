@@ -1387,18 +1387,6 @@ std::vector<Toponym> Parse::toponyms() const {
 
 } // namespace
 
-std::string_view to_string(ToponymKind k) noexcept {
-    switch (k) {
-    case ToponymKind::place:
-        return "place";
-    case ToponymKind::demonym:
-        return "demonym";
-    case ToponymKind::region:
-        return "region";
-    }
-    return "unknown";
-}
-
 std::string mention_key(std::string_view surface) {
     std::string s(surface);
     if (s.size() > 2 && s.ends_with("'s"))

@@ -60,4 +60,16 @@ GeoPrecision Place::precision() const noexcept {
     return precision_of(feature_class, feature_code);
 }
 
+std::string_view to_string(ToponymKind k) noexcept {
+    switch (k) {
+    case ToponymKind::place:
+        return "place";
+    case ToponymKind::demonym:
+        return "demonym";
+    case ToponymKind::region:
+        return "region";
+    }
+    return "unknown";
+}
+
 } // namespace kharita

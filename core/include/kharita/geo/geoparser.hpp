@@ -23,15 +23,6 @@
 
 namespace kharita {
 
-/// What kind of mention a toponym is.
-enum class ToponymKind : std::uint8_t {
-    place,   ///< a place name ("Benghazi", "Abu Salim")
-    demonym, ///< an adjective of nationality or origin ("Libyan", "Tunisian")
-    region,  ///< a direction + place phrase ("southern Libya", "eastern Libya")
-};
-
-std::string_view to_string(ToponymKind k) noexcept;
-
 struct ToponymAlternative {
     PlaceId place = 0;
     double score = 0;

@@ -1,5 +1,6 @@
 #pragma once
-// A gazetteer entry and the precision vocabulary shared by places and events.
+// A gazetteer entry and the vocabulary shared by places, mentions and events: how precise
+// a place is and what kind of mention names it.
 
 #include "kharita/base/lat_lon.hpp"
 
@@ -23,6 +24,15 @@ enum class GeoPrecision : std::uint8_t {
 std::string_view to_string(GeoPrecision p) noexcept;
 /// The precision named by to_string(GeoPrecision), if any.
 std::optional<GeoPrecision> geo_precision_from(std::string_view name) noexcept;
+
+/// What kind of mention a toponym is.
+enum class ToponymKind : std::uint8_t {
+    place,   ///< a place name ("Benghazi", "Abu Salim")
+    demonym, ///< an adjective of nationality or origin ("Libyan", "Tunisian")
+    region,  ///< a direction + place phrase ("southern Libya", "eastern Libya")
+};
+
+std::string_view to_string(ToponymKind k) noexcept;
 
 /// Dense index of a place inside a loaded Gazetteer (not stable across rebuilds).
 using PlaceId = std::uint32_t;
