@@ -1,6 +1,7 @@
 #include "kharita/time/timex.hpp"
 
 #include "kharita/text/tokens.hpp"
+#include "time/time_tokens.hpp"
 
 #include <algorithm>
 #include <array>
@@ -16,69 +17,8 @@ namespace chr = std::chrono;
 
 // ---- tokens ---------------------------------------------------------------------------
 
-enum class Kind : std::uint8_t { word, number, punct };
-
-struct Tok {
-    Kind kind;
-    std::size_t begin, end;
-    std::string text; // lowercase for words, digits for numbers, the character for punct
-    long value = 0;   // numbers
-    bool space_before = false;
-    bool capitalised = false;
-};
-
-std::vector<Tok> lex(std::string_view s) {
-    std::vector<Tok> out;
-    std::size_t i = 0;
-    bool space = false;
-    while (i < s.size()) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-            space = true;
-            ++i;
-            continue;
-        }
-        Tok t{};
-        t.begin = i;
-        t.space_before = space;
-        space = false;
-        if (c >= '0' && c <= '9') {
-            std::size_t j = i;
-            while (j < s.size() && s[j] >= '0' && s[j] <= '9' && j - i < 12)
-                ++j;
-            t.kind = Kind::number;
-            t.text = std::string(s.substr(i, j - i));
-            t.value = std::strtol(t.text.c_str(), nullptr, 10);
-            i = j;
-        } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-            std::size_t j = i;
-            t.capitalised = c >= 'A' && c <= 'Z';
-            while (j < s.size() && ((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= 'A' && s[j] <= 'Z'))) {
-                t.text += static_cast<char>(s[j] >= 'A' && s[j] <= 'Z' ? s[j] - 'A' + 'a' : s[j]);
-                ++j;
-            }
-            t.kind = Kind::word;
-            i = j;
-        } else {
-            // one character (a whole UTF-8 sequence for non-ASCII)
-            std::size_t len = c < 0x80             ? 1
-                              : (c & 0xE0) == 0xC0 ? 2
-                              : (c & 0xF0) == 0xE0 ? 3
-                              : (c & 0xF8) == 0xF0 ? 4
-                                                   : 1;
-            len = std::min(len, s.size() - i);
-            t.kind = Kind::punct;
-            t.text = std::string(s.substr(i, len));
-            // en and em dashes count as hyphens
-            if (t.text == "\xE2\x80\x93" || t.text == "\xE2\x80\x94")
-                t.text = "-";
-            i += len;
-        }
-        t.end = i;
-        out.push_back(std::move(t));
-    }
-    return out;
-}
+using Kind = detail::TimeTokenKind;
+using Tok = detail::TimeToken;
 
 int month_of(std::string_view w) {
     static constexpr std::array<std::string_view, 12> kFull = {
@@ -186,7 +126,7 @@ struct Match {
 class Matcher {
 public:
     Matcher(std::string_view text, const std::optional<LocalTime>& ref, const TimexOptions& o)
-        : m_text(text), m_t(lex(text)), m_ref(ref), m_o(o) {}
+        : m_text(text), m_t(detail::time_tokens(text)), m_ref(ref), m_o(o) {}
 
     std::vector<Timex> run();
 
