@@ -1,7 +1,5 @@
 #include "kharita/text/sentences.hpp"
 
-#include <cctype>
-
 namespace kharita::detail {
 
 std::vector<TextSpan> sentences(std::string_view s) {
@@ -11,9 +9,9 @@ std::vector<TextSpan> sentences(std::string_view s) {
         bool end = s[i] == '\n';
         if ((s[i] == '.' || s[i] == '!' || s[i] == '?') && i + 2 < s.size() && s[i + 1] == ' ') {
             const auto n = static_cast<unsigned char>(s[i + 2]);
-            // "U.S. officials", "Mr. Smith": a single capital or a short title before the dot
+            // "U.S. officials", "J. Smith": a single capital before the stop ends no sentence
             const bool abbreviation = i >= 2 && (s[i - 2] == '.' || s[i - 2] == ' ') &&
-                                      std::isupper(static_cast<unsigned char>(s[i - 1]));
+                                      s[i - 1] >= 'A' && s[i - 1] <= 'Z';
             end = !abbreviation && ((n >= 'A' && n <= 'Z') || n == '"' || n >= 0x80);
         }
         if (end) {

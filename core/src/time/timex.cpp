@@ -1,6 +1,6 @@
 #include "kharita/time/timex.hpp"
 
-#include "kharita/text/tokens.hpp"
+#include "kharita/text/utf8.hpp"
 #include "time/time_tokens.hpp"
 
 #include <algorithm>
@@ -1458,14 +1458,11 @@ std::vector<Timex> TemporalTagger::find(std::string_view text,
                                         const TimexOptions& options) const {
     Matcher m(text, reference, options);
     std::vector<Timex> out = m.run();
-    // code point offsets
-    std::size_t cp = 0, byte = 0;
+    // code point offsets, in one pass: the expressions are sorted and do not overlap
+    detail::CodePointCounter code_points(text);
     for (Timex& t : out) {
-        cp += detail::code_point_offset(text.substr(byte, t.start - byte), t.start - byte);
-        byte = t.start;
-        t.cp_start = cp;
-        t.cp_end =
-            cp + detail::code_point_offset(text.substr(t.start, t.end - t.start), t.end - t.start);
+        t.cp_start = code_points.at(t.start);
+        t.cp_end = code_points.at(t.end);
     }
     return out;
 }
