@@ -203,3 +203,34 @@ TEST(ReadArticles, MissingFileIsAnInputError) {
     Diagnostics problems;
     EXPECT_THROW(read_articles("/nonexistent/page.html", std::nullopt, problems), InputError);
 }
+
+TEST(TimeNames, OneTableEachBothWays) {
+    for (const TimexType t :
+         {TimexType::date, TimexType::time, TimexType::duration, TimexType::set}) {
+        EXPECT_EQ(timex_type_from(to_string(t)), t);
+    }
+    EXPECT_EQ(to_string(TimexType::duration), "DURATION");
+    EXPECT_EQ(to_string(TimexType::set), "SET");
+    EXPECT_FALSE(timex_type_from("date"));
+    for (int p = 0; p <= static_cast<int>(TimePrecision::decade); ++p) {
+        const auto precision = static_cast<TimePrecision>(p);
+        EXPECT_EQ(time_precision_from(to_string(precision)), precision);
+    }
+    EXPECT_EQ(to_string(TimePrecision::week), "week");
+    EXPECT_FALSE(time_precision_from("fortnight"));
+    for (const TimeDirection d :
+         {TimeDirection::past, TimeDirection::present, TimeDirection::future}) {
+        EXPECT_EQ(time_direction_from(to_string(d)), d);
+    }
+    EXPECT_EQ(to_string(TimeDirection::present), "present");
+    EXPECT_EQ(to_string(static_cast<TimeDirection>(7)), "unknown");
+}
+
+TEST(TemporalTagger, TimexTypes) {
+    const char* ref = "2025-06-14T12:00";
+    EXPECT_EQ(find("They met on 12 May 2025.", ref).at(0).type, TimexType::date);
+    EXPECT_EQ(find("The talks start at 5pm.", ref).at(0).type, TimexType::time);
+    const auto duration = find("The ceasefire held for three days.", ref).at(0);
+    EXPECT_EQ(duration.type, TimexType::duration);
+    EXPECT_EQ(duration.value, "P3D");
+}

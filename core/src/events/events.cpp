@@ -468,7 +468,8 @@ std::vector<Event> EventExtractor::extract(std::string_view text,
             // date: the sentence's expression nearest the trigger
             const Timex* date = nullptr;
             for (const Timex& t : timexes) {
-                if (t.start < place_from || t.end > to || t.type == "DURATION" || in_passing)
+                if (t.start < place_from || t.end > to || t.type == TimexType::duration ||
+                    in_passing)
                     continue;
                 if (date == nullptr || std::llabs(static_cast<long long>(t.start) -
                                                   static_cast<long long>(w[k].start)) <
@@ -490,7 +491,7 @@ std::vector<Event> EventExtractor::extract(std::string_view text,
                     --prev_from;
                 }
                 for (const Timex& t : timexes) {
-                    if (t.start >= prev_from && t.end <= from && t.type != "DURATION")
+                    if (t.start >= prev_from && t.end <= from && t.type != TimexType::duration)
                         date = &t;
                 }
             }

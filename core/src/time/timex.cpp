@@ -1,6 +1,7 @@
 #include "kharita/time/timex.hpp"
 
 #include "kharita/text/utf8.hpp"
+#include "time/name_table.hpp"
 #include "time/time_tokens.hpp"
 
 #include <algorithm>
@@ -14,6 +15,10 @@ namespace kharita {
 namespace {
 
 namespace chr = std::chrono;
+
+// The TIMEX3 names of TimexType, in the order of its enumerators.
+constexpr std::array<std::string_view, 4> kTimexTypeNames = {"DATE", "TIME", "DURATION", "SET"};
+static_assert(kTimexTypeNames.size() == static_cast<std::size_t>(TimexType::set) + 1);
 
 // ---- tokens ---------------------------------------------------------------------------
 
@@ -1050,7 +1055,7 @@ std::optional<Match> Matcher::units(std::size_t i) const {
         m.timex.minute_of_day = ((total_minutes % 1440) + 1440) % 1440;
     }
     if (duration) {
-        m.timex.type = "DURATION";
+        m.timex.type = TimexType::duration;
         char buf[48];
         if (minutes > 0 && days == 0 && months == 0)
             std::snprintf(buf, sizeof buf, "PT%dM", minutes);
@@ -1286,8 +1291,8 @@ void Matcher::finish(Timex& t) const {
         else
             t.direction = TimeDirection::present;
     }
-    if (t.type.empty()) {
-        t.type = t.precision == TimePrecision::time ? "TIME" : "DATE";
+    if (t.type != TimexType::duration) {
+        t.type = t.precision == TimePrecision::time ? TimexType::time : TimexType::date;
     }
     if (t.value.empty()) {
         char buf[64];
@@ -1452,6 +1457,14 @@ std::vector<Timex> Matcher::run() {
 }
 
 } // namespace
+
+std::string_view to_string(TimexType t) noexcept {
+    return detail::name_in(kTimexTypeNames, t);
+}
+
+std::optional<TimexType> timex_type_from(std::string_view name) noexcept {
+    return detail::value_in<TimexType>(kTimexTypeNames, name);
+}
 
 std::vector<Timex> TemporalTagger::find(std::string_view text,
                                         const std::optional<LocalTime>& reference,

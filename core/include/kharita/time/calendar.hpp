@@ -44,5 +44,7 @@ std::optional<TimePrecision> time_precision_from(std::string_view name) noexcept
 /// Which way the expression points from the reference.
 enum class TimeDirection : std::uint8_t { past, present, future };
 std::string_view to_string(TimeDirection d) noexcept;
+/// The direction named by to_string(TimeDirection), if any.
+std::optional<TimeDirection> time_direction_from(std::string_view name) noexcept;
 
 } // namespace kharita
