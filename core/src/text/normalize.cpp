@@ -108,18 +108,16 @@ private:
         switch (cp) {
         case 0x0629:
             return "\xD9\x87"; // ta marbuta -> ha
-        case 0x0649:
-            return "\xD9\x8A"; // alef maqsura -> ya
-        case 0x06CC:
-            return "\xD9\x8A"; // Farsi yeh -> ya
+        case 0x0649:           // alef maqsura
+        case 0x06CC:           // Farsi yeh
+            return "\xD9\x8A"; // ya
         case 0x06A9:
             return "\xD9\x83"; // keheh -> kaf
         case 0x0671:
             return "\xD8\xA7"; // alef wasla -> alef
-        case 0x0640:
-            return ""; // tatweel
-        case 0x0621:
-            return ""; // lone hamza
+        case 0x0640:           // tatweel
+        case 0x0621:           // lone hamza
+            return "";
         case 0x00DF:
             return "ss";
         default:

@@ -24,6 +24,7 @@ struct CivilDay {
     CivilDay plus_months(int n) const; ///< clamps the day to the month's length
     unsigned weekday() const;          ///< 0 = Sunday
     std::string iso() const;           ///< "2025-02-26"
+    // NOLINTNEXTLINE(modernize-use-nullptr): a false alarm on the 0 of a defaulted <=>
     auto operator<=>(const CivilDay&) const = default;
 };
 
