@@ -69,7 +69,7 @@ struct Separators {
 };
 
 /// Reads one word token from its first lexeme on: adjacent letters, digits and marks of any
-/// script, apostrophes between letters ("Ra'sx", "O'Neil"), a dotted abbreviation ("U.S.").
+/// script, apostrophes between letters ("O'Neil", "Ma'aten"), a dotted abbreviation ("U.S.").
 /// A final "'s" is a possessive: the token ends before it and the lexer moves past it.
 class WordReader {
 public:
