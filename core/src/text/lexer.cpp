@@ -5,16 +5,35 @@
 
 #include <unicode/uchar.h>
 
+#include <array>
+
 namespace kharita::detail {
 
 namespace {
 
-bool is_ascii_letter(unsigned char c) noexcept {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
+// What each ASCII byte is, as bit flags: one table lookup per byte in the loops below.
+constexpr std::uint8_t kLetter = 1;
+constexpr std::uint8_t kUpper = 2;
+constexpr std::uint8_t kDigit = 4;
+constexpr std::uint8_t kSpace = 8;  // space, tab and the line breaks
+constexpr std::uint8_t kBreak = 16; // \n, \r
+constexpr std::array<std::uint8_t, 128> kAsciiClass = [] {
+    std::array<std::uint8_t, 128> t{};
+    for (int c = 'a'; c <= 'z'; ++c)
+        t[static_cast<std::size_t>(c)] = kLetter;
+    for (int c = 'A'; c <= 'Z'; ++c)
+        t[static_cast<std::size_t>(c)] = kLetter | kUpper;
+    for (int c = '0'; c <= '9'; ++c)
+        t[static_cast<std::size_t>(c)] = kDigit;
+    t[' '] = t['\t'] = kSpace;
+    t['\n'] = t['\r'] = kSpace | kBreak;
+    return t;
+}();
 
-bool is_ascii_digit(unsigned char c) noexcept {
-    return c >= '0' && c <= '9';
+/// The class flags of a byte (none beyond ASCII).
+std::uint8_t ascii_class(char c) noexcept {
+    const auto u = static_cast<unsigned char>(c);
+    return u < 0x80 ? kAsciiClass[u] : 0;
 }
 
 /// Letters, digits and marks beyond ASCII, and the tatweel that stretches Arabic words.
@@ -88,43 +107,57 @@ bool is_upper_case(char32_t c) noexcept {
     return u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c));
 }
 
+void Lexeme::append_lower(std::string_view text, std::string& out) const {
+    const std::size_t from = out.size();
+    out.append(surface(text));
+    for (std::size_t k = from; k < out.size(); ++k) {
+        if (out[k] >= 'A' && out[k] <= 'Z')
+            out[k] = static_cast<char>(out[k] - 'A' + 'a');
+    }
+}
+
 std::string Lexeme::lower(std::string_view text) const {
-    return ascii_lower(surface(text));
+    std::string out;
+    append_lower(text, out);
+    return out;
 }
 
 bool Lexer::next(Lexeme& out) {
-    bool space = false;
-    bool line_break = false;
-    for (; m_pos < m_text.size(); ++m_pos) {
-        const char c = m_text[m_pos];
-        if (c == '\n' || c == '\r') {
-            line_break = true;
-        } else if (c != ' ' && c != '\t') {
+    std::uint8_t white = 0; // the flags of the white space skipped
+    std::size_t pos = m_pos;
+    for (; pos < m_text.size(); ++pos) {
+        const std::uint8_t cls = ascii_class(m_text[pos]);
+        if ((cls & kSpace) == 0)
             break;
-        }
-        space = true;
+        white |= cls;
     }
-    if (m_pos >= m_text.size())
+    m_pos = pos;
+    if (pos >= m_text.size())
         return false;
     out = Lexeme{};
-    out.begin = m_pos;
-    out.space_before = space;
-    out.line_break_before = line_break;
-    const auto c = static_cast<unsigned char>(m_text[m_pos]);
+    out.begin = pos;
+    out.space_before = (white & kSpace) != 0;
+    out.line_break_before = (white & kBreak) != 0;
+    const auto c = static_cast<unsigned char>(m_text[pos]);
+    const std::uint8_t cls = ascii_class(m_text[pos]);
     out.code_point = c;
-    std::size_t end = m_pos + 1;
-    if (is_ascii_letter(c)) {
+    std::size_t end = pos + 1;
+    if ((cls & kLetter) != 0) {
         out.kind = LexemeKind::word;
-        out.upper_initial = c <= 'Z';
-        while (end < m_text.size() && is_ascii_letter(static_cast<unsigned char>(m_text[end])))
-            ++end;
-        out.letters = static_cast<std::uint32_t>(end - m_pos);
-        for (std::size_t k = m_pos; k < end; ++k)
-            out.uppers += m_text[k] <= 'Z' ? 1 : 0;
+        out.upper_initial = (cls & kUpper) != 0;
+        std::uint32_t uppers = out.upper_initial ? 1 : 0;
+        for (; end < m_text.size(); ++end) {
+            const std::uint8_t next = ascii_class(m_text[end]);
+            if ((next & kLetter) == 0)
+                break;
+            uppers += (next & kUpper) != 0 ? 1 : 0;
+        }
+        out.letters = static_cast<std::uint32_t>(end - pos);
+        out.uppers = uppers;
         out.end = end;
-    } else if (is_ascii_digit(c)) {
+    } else if ((cls & kDigit) != 0) {
         out.kind = LexemeKind::number;
-        while (end < m_text.size() && is_ascii_digit(static_cast<unsigned char>(m_text[end])))
+        while (end < m_text.size() && (ascii_class(m_text[end]) & kDigit) != 0)
             ++end;
         out.end = end;
     } else if (c < 0x80) {

@@ -27,7 +27,7 @@ std::vector<TimeToken> time_tokens(std::string_view s) {
         switch (x.kind) {
         case LexemeKind::word:
             t.kind = TimeTokenKind::word;
-            t.text = x.lower(s);
+            x.append_lower(s, t.text);
             t.capitalised = x.upper_initial;
             break;
         case LexemeKind::number:

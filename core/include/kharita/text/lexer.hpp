@@ -54,6 +54,8 @@ struct Lexeme {
     /// The lowercase form word lists are matched against: ASCII letters lowered, other bytes
     /// as they are.
     std::string lower(std::string_view text) const;
+    /// lower(), appended to `out`.
+    void append_lower(std::string_view text, std::string& out) const;
     /// Part of a word: letters, digits and marks of any script.
     bool word_part() const noexcept {
         return kind == LexemeKind::word || kind == LexemeKind::number || kind == LexemeKind::letter;
