@@ -67,7 +67,7 @@ nlohmann::json timex_json(const Timex& t) {
     nlohmann::json j = {{"start", t.cp_start},
                         {"end", t.cp_end},
                         {"text", t.text},
-                        {"type", t.type},
+                        {"type", to_string(t.type)},
                         {"value", t.value},
                         {"range_start", t.first.iso()},
                         {"range_end", t.last.iso()},
@@ -267,7 +267,7 @@ void run_parse(const ParseArgs& a) {
                        "type", "value", "precision", "direction");
             for (const Timex& t : timexes) {
                 fmt::print("{:>6} {:>6}  {:<30} {:<8} {:<18} {:<10} {:<8}\n", t.cp_start, t.cp_end,
-                           t.text.substr(0, 30), t.type, t.value, to_string(t.precision),
+                           t.text.substr(0, 30), to_string(t.type), t.value, to_string(t.precision),
                            to_string(t.direction));
             }
         }

@@ -203,3 +203,93 @@ TEST(ReadArticles, MissingFileIsAnInputError) {
     Diagnostics problems;
     EXPECT_THROW(read_articles("/nonexistent/page.html", std::nullopt, problems), InputError);
 }
+
+TEST(TimeNames, OneTableEachBothWays) {
+    for (const TimexType t :
+         {TimexType::date, TimexType::time, TimexType::duration, TimexType::set}) {
+        EXPECT_EQ(timex_type_from(to_string(t)), t);
+    }
+    EXPECT_EQ(to_string(TimexType::duration), "DURATION");
+    EXPECT_EQ(to_string(TimexType::set), "SET");
+    EXPECT_FALSE(timex_type_from("date"));
+    for (int p = 0; p <= static_cast<int>(TimePrecision::decade); ++p) {
+        const auto precision = static_cast<TimePrecision>(p);
+        EXPECT_EQ(time_precision_from(to_string(precision)), precision);
+    }
+    EXPECT_EQ(to_string(TimePrecision::week), "week");
+    EXPECT_FALSE(time_precision_from("fortnight"));
+    for (const TimeDirection d :
+         {TimeDirection::past, TimeDirection::present, TimeDirection::future}) {
+        EXPECT_EQ(time_direction_from(to_string(d)), d);
+    }
+    EXPECT_EQ(to_string(TimeDirection::present), "present");
+    EXPECT_EQ(to_string(static_cast<TimeDirection>(7)), "unknown");
+}
+
+TEST(TemporalTagger, TimexTypes) {
+    const char* ref = "2025-06-14T12:00";
+    EXPECT_EQ(find("They met on 12 May 2025.", ref).at(0).type, TimexType::date);
+    EXPECT_EQ(find("The talks start at 5pm.", ref).at(0).type, TimexType::time);
+    const auto duration = find("The ceasefire held for three days.", ref).at(0);
+    EXPECT_EQ(duration.type, TimexType::duration);
+    EXPECT_EQ(duration.value, "P3D");
+}
+
+namespace {
+
+/// The first expression found, as "[text] first..last TYPE value".
+std::string first_found(std::string_view text) {
+    const auto t = find(text, "2025-06-14T12:00");
+    if (t.empty())
+        return "nothing";
+    return "[" + t[0].text + "] " + t[0].first.iso() + ".." + t[0].last.iso() + " " +
+           std::string(to_string(t[0].type)) + " " + t[0].value;
+}
+
+} // namespace
+
+// The stages of an amount of time: its cue, its quantities, its direction, its anchor.
+TEST(TemporalTagger, AmountsOfTime) {
+    EXPECT_EQ(first_found("The ceasefire held for 90 minutes."),
+              "[for 90 minutes] 2025-06-14..2025-06-14 DURATION PT90M");
+    EXPECT_EQ(first_found("The ceasefire held for two months."),
+              "[for two months] 2025-06-14..2025-08-14 DURATION P2M");
+    EXPECT_EQ(first_found("The siege lasted for a week."),
+              "[for a week] 2025-06-14..2025-06-21 DURATION P7D");
+    EXPECT_EQ(first_found("It happened 2 hours, 30 minutes ago."),
+              "[2 hours, 30 minutes ago] 2025-06-14..2025-06-14 TIME 2025-06-14T09:30");
+    EXPECT_EQ(first_found("Expect rain in about 1.5 hours."),
+              "[in about 1.5 hours] 2025-06-14..2025-06-14 TIME 2025-06-14T13:30");
+    EXPECT_EQ(first_found("They returned a couple of days ago."),
+              "[a couple of days ago] 2025-06-12..2025-06-12 DATE 2025-06-12");
+    EXPECT_EQ(first_found("Fighting over the past 3 days."),
+              "[past 3 days] 2025-06-11..2025-06-14 DATE 2025-06-11");
+    EXPECT_EQ(first_found("Aid arrives in the next 2 days."),
+              "[next 2 days] 2025-06-16..2025-06-16 DATE 2025-06-16");
+    EXPECT_EQ(first_found("+2d"), "[+2d] 2025-06-16..2025-06-16 DATE 2025-06-16");
+    EXPECT_EQ(first_found("It fell -3 days"), "[-3 days] 2025-06-11..2025-06-11 DATE 2025-06-11");
+    EXPECT_EQ(first_found("5 days"), "nothing"); // no direction, no anchor
+    // counted from the day the anchor names
+    EXPECT_EQ(first_found("It will be done 2 days after next Friday."),
+              "[2 days after next Friday] 2025-06-22..2025-06-22 DATE 2025-06-22");
+    EXPECT_EQ(first_found("Talks end a week before 12 May."),
+              "[a week before 12 May.] 2025-05-05..2025-05-05 DATE 2025-05-05");
+}
+
+// The stages after the longest match, each completing it with what follows.
+TEST(TemporalTagger, WhatFollowsCompletesAMatch) {
+    EXPECT_EQ(first_found("It starts 14:15 05/31/2024 sharp."),
+              "[14:15 05/31/2024] 2024-05-31..2024-05-31 TIME 2024-05-31T14:15");
+    EXPECT_EQ(first_found("8:23 AM \xE2\x88\x99 Jul 9"),
+              "[8:23 AM \xE2\x88\x99 Jul 9] 2025-07-09..2025-07-09 TIME 2025-07-09T08:23");
+    EXPECT_EQ(first_found("Sunday 12/7/2014 was cold."),
+              "[Sunday 12/7/2014] 2014-12-07..2014-12-07 DATE 2014-12-07");
+    EXPECT_EQ(first_found("next tuesday +10 days"),
+              "[next tuesday +10 days] 2025-06-27..2025-06-27 DATE 2025-06-27");
+    EXPECT_EQ(first_found("Monday to Friday"),
+              "[Monday to Friday] 2025-06-16..2025-06-20 DATE 2025-06-16");
+    EXPECT_EQ(first_found("10 August - 12 September 2013"),
+              "[10 August - 12 September 2013] 2013-08-10..2013-09-12 DATE 2013-08-10");
+    EXPECT_EQ(first_found("Thu Oct 26, 10:00 - 11:00:09 2023"),
+              "[Thu Oct 26, 10:00 - 11:00:09 2023] 2023-10-26..2023-10-26 TIME 2023-10-26T10:00");
+}

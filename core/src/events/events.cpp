@@ -2,6 +2,8 @@
 #include "kharita/events/merge_policy.hpp"
 
 #include "kharita/text/normalize.hpp"
+#include "kharita/text/sentences.hpp"
+#include "kharita/text/words.hpp"
 
 #include <algorithm>
 #include <array>
@@ -12,67 +14,16 @@ namespace kharita {
 
 namespace {
 
-struct Word {
-    std::size_t start, end; // bytes
-    std::string lower;
-};
+using detail::Word;
 
+/// The words of one sentence (the text layer's lower_words()).
 std::vector<Word> words_of(std::string_view s, std::size_t from, std::size_t to) {
-    std::vector<Word> out;
-    std::size_t i = from;
-    while (i < to) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        const bool alnum =
-            (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-        if (!alnum && c < 0x80) {
-            ++i;
-            continue;
-        }
-        std::size_t j = i;
-        while (j < to) {
-            const auto d = static_cast<unsigned char>(s[j]);
-            const bool w =
-                (d >= 'a' && d <= 'z') || (d >= 'A' && d <= 'Z') || (d >= '0' && d <= '9') ||
-                d >= 0x80 ||
-                (d == '-' && j + 1 < to && std::isalpha(static_cast<unsigned char>(s[j + 1])));
-            if (!w)
-                break;
-            ++j;
-        }
-        std::string lower(s.substr(i, j - i));
-        for (char& ch : lower) {
-            if (ch >= 'A' && ch <= 'Z')
-                ch = static_cast<char>(ch - 'A' + 'a');
-        }
-        out.push_back({i, j, std::move(lower)});
-        i = j;
-    }
-    return out;
+    return detail::lower_words(s, from, to);
 }
 
-/// Sentences as byte ranges: ends at . ! ? followed by space and a capital or quote, or at a
-/// line break.
-std::vector<std::pair<std::size_t, std::size_t>> sentences_of(std::string_view s) {
-    std::vector<std::pair<std::size_t, std::size_t>> out;
-    std::size_t start = 0;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        bool end = s[i] == '\n';
-        if ((s[i] == '.' || s[i] == '!' || s[i] == '?') && i + 2 < s.size() && s[i + 1] == ' ') {
-            const auto n = static_cast<unsigned char>(s[i + 2]);
-            // "U.S. officials", "Mr. Smith": a single capital or a short title before the dot
-            const bool abbreviation = i >= 2 && (s[i - 2] == '.' || s[i - 2] == ' ') &&
-                                      std::isupper(static_cast<unsigned char>(s[i - 1]));
-            end = !abbreviation && ((n >= 'A' && n <= 'Z') || n == '"' || n >= 0x80);
-        }
-        if (end) {
-            if (i + 1 > start)
-                out.emplace_back(start, i + 1);
-            start = i + 1;
-        }
-    }
-    if (start < s.size())
-        out.emplace_back(start, s.size());
-    return out;
+/// The sentences of a text (the text layer's sentences()).
+std::vector<detail::TextSpan> sentences_of(std::string_view s) {
+    return detail::sentences(s);
 }
 
 struct Trigger {
@@ -517,7 +468,8 @@ std::vector<Event> EventExtractor::extract(std::string_view text,
             // date: the sentence's expression nearest the trigger
             const Timex* date = nullptr;
             for (const Timex& t : timexes) {
-                if (t.start < place_from || t.end > to || t.type == "DURATION" || in_passing)
+                if (t.start < place_from || t.end > to || t.type == TimexType::duration ||
+                    in_passing)
                     continue;
                 if (date == nullptr || std::llabs(static_cast<long long>(t.start) -
                                                   static_cast<long long>(w[k].start)) <
@@ -539,7 +491,7 @@ std::vector<Event> EventExtractor::extract(std::string_view text,
                     --prev_from;
                 }
                 for (const Timex& t : timexes) {
-                    if (t.start >= prev_from && t.end <= from && t.type != "DURATION")
+                    if (t.start >= prev_from && t.end <= from && t.type != TimexType::duration)
                         date = &t;
                 }
             }

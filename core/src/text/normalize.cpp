@@ -1,5 +1,7 @@
 #include "kharita/text/normalize.hpp"
 
+#include "kharita/text/utf8.hpp"
+
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
@@ -108,18 +110,16 @@ private:
         switch (cp) {
         case 0x0629:
             return "\xD9\x87"; // ta marbuta -> ha
-        case 0x0649:
-            return "\xD9\x8A"; // alef maqsura -> ya
-        case 0x06CC:
-            return "\xD9\x8A"; // Farsi yeh -> ya
+        case 0x0649:           // alef maqsura
+        case 0x06CC:           // Farsi yeh
+            return "\xD9\x8A"; // ya
         case 0x06A9:
             return "\xD9\x83"; // keheh -> kaf
         case 0x0671:
             return "\xD8\xA7"; // alef wasla -> alef
-        case 0x0640:
-            return ""; // tatweel
-        case 0x0621:
-            return ""; // lone hamza
+        case 0x0640:           // tatweel
+        case 0x0621:           // lone hamza
+            return "";
         case 0x00DF:
             return "ss";
         default:
@@ -293,20 +293,10 @@ std::string normalize_name(std::string_view utf8) {
             ++i;
             continue;
         }
-        // Decode one multi-byte sequence; invalid bytes become a separator.
-        std::size_t len = (c & 0xE0) == 0xC0   ? 2
-                          : (c & 0xF0) == 0xE0 ? 3
-                          : (c & 0xF8) == 0xF0 ? 4
-                                               : 0;
-        if (len == 0 || i + len > utf8.size()) {
-            emit(" ");
-            ++i;
-            continue;
-        }
-        const std::u32string cps = decode_utf8(utf8.substr(i, len));
-        emit(cps.size() == 1 && cps[0] != kReplacement ? table.fold(cps[0])
-                                                       : std::string_view(" "));
-        i += cps.size() == 1 && cps[0] != kReplacement ? len : 1;
+        // one code point beyond ASCII; an invalid byte is a separator
+        const detail::CodePoint cp = detail::decode_at(utf8, i);
+        emit(cp.valid() ? table.fold(cp.value) : std::string_view(" "));
+        i += cp.size;
     }
     return out;
 }

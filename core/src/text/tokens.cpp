@@ -1,227 +1,214 @@
 #include "kharita/text/tokens.hpp"
 
+#include "kharita/text/lexer.hpp"
 #include "kharita/text/normalize.hpp"
-
-#include <unicode/uchar.h>
+#include "kharita/text/utf8.hpp"
 
 namespace kharita::detail {
 
 namespace {
 
-struct Cp {
-    char32_t c;
-    std::size_t begin; // byte offset
-    std::size_t len;   // bytes
+/// What lies between two tokens, gathered lexeme by lexeme until the next word.
+struct Separators {
+    bool sentence_break = true; // the start of the text starts a sentence
+    bool hyphen = false;
+    bool comma = false;
+    bool other = false;
+
+    /// Takes in the white space before a lexeme: a line break ends a sentence.
+    void add_space(const Lexeme& x) {
+        if (x.line_break_before) {
+            sentence_break = true;
+            other = true;
+        }
+    }
+
+    /// Takes in a lexeme that is no part of a word.
+    void add(const Lexeme& x) {
+        if (x.kind == LexemeKind::invalid) {
+            other = true;
+            return;
+        }
+        switch (x.role) {
+        case PunctRole::full_stop:
+        case PunctRole::bullet:
+            sentence_break = true;
+            other = true;
+            break;
+        case PunctRole::hyphen:
+        case PunctRole::dash:
+            hyphen = true;
+            break;
+        case PunctRole::comma:
+            comma = true;
+            break;
+        case PunctRole::space:
+        case PunctRole::apostrophe: // a trailing apostrophe ("Martyrs' Square") joins like one
+            break;
+        case PunctRole::open_quote: // a quotation starts a sentence of its own
+            sentence_break = true;
+            other = true;
+            break;
+        case PunctRole::clause:
+        case PunctRole::other:
+            other = true;
+            break;
+        }
+    }
+
+    /// The gap before the token that follows: the strongest separator seen.
+    Gap gap() const {
+        if (other)
+            return Gap::other;
+        if (comma)
+            return Gap::comma;
+        if (hyphen)
+            return Gap::hyphen;
+        return Gap::space;
+    }
 };
 
-/// Decodes one code point at byte `i`; an invalid byte becomes U+FFFD of length 1.
-Cp next_cp(std::string_view s, std::size_t i) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    if (b0 < 0x80) {
-        return {b0, i, 1};
+/// Reads one word token from its first lexeme on: adjacent letters, digits and marks of any
+/// script, apostrophes between letters ("O'Neil", "Ma'aten"), a dotted abbreviation ("U.S.").
+/// A final "'s" is a possessive: the token ends before it and the lexer moves past it.
+class WordReader {
+public:
+    WordReader(Lexer& lexer, const Lexeme& first) : m_lexer(lexer), m_text(lexer.text()) {
+        m_token.begin = first.begin;
+        m_token.upper_initial = first.upper_initial;
+        m_token.arabic = first.arabic;
+        take(first);
     }
-    const std::size_t len = (b0 & 0xE0) == 0xC0   ? 2
-                            : (b0 & 0xF0) == 0xE0 ? 3
-                            : (b0 & 0xF8) == 0xF0 ? 4
-                                                  : 0;
-    if (len == 0 || i + len > s.size()) {
-        return {0xFFFD, i, 1};
-    }
-    const std::u32string cps = decode_utf8(s.substr(i, len));
-    if (cps.size() != 1 || cps[0] == 0xFFFD) {
-        return {0xFFFD, i, 1};
-    }
-    return {cps[0], i, len};
-}
 
-bool is_word_char(char32_t c) {
-    if (c < 0x80) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    Token read() {
+        for (;;) {
+            const std::optional<Lexeme> next = m_lexer.peek();
+            if (!next || next->begin != m_end)
+                break; // white space or the end of the text
+            if (next->word_part()) {
+                m_lexer.next(m_scratch);
+                take(*next);
+                continue;
+            }
+            if (next->is(PunctRole::apostrophe) && apostrophe(*next)) {
+                if (m_token.possessive)
+                    break;
+                continue;
+            }
+            if (next->is(PunctRole::full_stop) && next->code_point == '.')
+                dotted_abbreviation();
+            break;
+        }
+        m_token.end = m_end;
+        m_token.all_caps = m_letters >= 2 && m_uppers == m_letters;
+        const std::string_view surface = m_text.substr(m_token.begin, m_end - m_token.begin);
+        if (m_dotted) {
+            std::string letters; // "U.S." -> "US"
+            for (const char c : surface) {
+                if (c != '.')
+                    letters += c;
+            }
+            m_token.norm = normalize_name(letters);
+        } else {
+            m_token.norm = normalize_name(surface);
+        }
+        return std::move(m_token);
     }
-    if (c == 0xFFFD) {
-        return false;
+
+private:
+    /// Adds a word part to the token.
+    void take(const Lexeme& x) {
+        m_letters += x.letters;
+        m_uppers += x.uppers;
+        m_token.has_digit = m_token.has_digit || x.kind == LexemeKind::number;
+        m_end = x.end;
     }
-    const auto cat = static_cast<UCharCategory>(u_charType(static_cast<UChar32>(c)));
-    return u_isalnum(static_cast<UChar32>(c)) || cat == U_NON_SPACING_MARK ||
-           cat == U_COMBINING_SPACING_MARK || c == 0x0640;
-}
 
-bool is_arabic(char32_t c) {
-    return (c >= 0x0600 && c <= 0x06FF) || (c >= 0x0750 && c <= 0x077F);
-}
-
-bool is_upper(char32_t c) {
-    if (c < 0x80) {
-        return c >= 'A' && c <= 'Z';
+    /// An apostrophe right after the word: part of it when a letter follows ("O'Neil");
+    /// before a lone final "s" a possessive, which ends the token and is skipped. False when
+    /// it ends the word.
+    bool apostrophe(const Lexeme& mark) {
+        if (mark.end >= m_text.size())
+            return false;
+        Lexer ahead = m_lexer;
+        Lexeme after;
+        ahead.next(m_scratch); // the apostrophe
+        if (!ahead.next(after) || after.begin != mark.end || !after.starts_with_letter())
+            return false;
+        bool lone_s = after.kind == LexemeKind::word && after.size() == 1 &&
+                      (after.code_point == 's' || after.code_point == 'S');
+        if (lone_s) {
+            const std::optional<Lexeme> beyond = ahead.peek();
+            lone_s = !beyond || beyond->begin != after.end || !beyond->word_part();
+        }
+        m_lexer.next(m_scratch); // the apostrophe
+        if (lone_s) {
+            m_lexer.next(m_scratch); // the s
+            m_token.possessive = true;
+        } else {
+            m_end = mark.end;
+        }
+        return true;
     }
-    return u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c));
-}
 
-bool is_letter(char32_t c) {
-    return c < 0x80 ? ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
-                    : u_isalpha(static_cast<UChar32>(c)) != 0;
-}
+    /// A single capital followed by periods and capitals ("U.S.", "U.K.", "U.S.A."): the
+    /// periods join the token, which ends after the last one. m_end is at the first period.
+    void dotted_abbreviation() {
+        const std::size_t j = m_end;
+        if (!(m_letters == 1 && m_uppers == 1 && j + 2 < m_text.size() && j - m_token.begin <= 4 &&
+              is_upper_case(decode_at(m_text, j + 1).value) && m_text[j + 2] == '.')) {
+            return;
+        }
+        // consume ".X" pairs; a byte beyond ASCII between periods (broken UTF-8 only) is
+        // read as the Latin-1 letter of that number
+        std::size_t k = j;
+        while (k + 2 < m_text.size() && m_text[k] == '.' &&
+               is_upper_case(static_cast<unsigned char>(m_text[k + 1])) && m_text[k + 2] == '.') {
+            k += 2;
+            ++m_letters;
+            ++m_uppers;
+        }
+        m_end = k + 1; // the final period
+        m_dotted = true;
+        m_lexer.skip_to(m_end);
+    }
+
+    Lexer& m_lexer;
+    std::string_view m_text;
+    Token m_token;
+    Lexeme m_scratch;
+    std::size_t m_end = 0;
+    std::size_t m_letters = 0;
+    std::size_t m_uppers = 0;
+    bool m_dotted = false;
+};
 
 } // namespace
 
 std::vector<Token> tokenize(std::string_view text, std::size_t* invalid_bytes) {
     std::vector<Token> tokens;
     std::size_t invalid = 0;
-    std::size_t i = 0;
-    bool sentence_break = true; // start of text counts as a sentence start
-    bool saw_hyphen = false;
-    bool saw_comma = false;
-    bool saw_other = false;
-    while (i < text.size()) {
-        Cp cp = next_cp(text, i);
-        if (cp.c == 0xFFFD && cp.len == 1 && static_cast<unsigned char>(text[i]) >= 0x80) {
-            ++invalid;
-        }
-        if (!is_word_char(cp.c)) {
-            // separator: remember what kind
-            const char32_t c = cp.c;
-            if (c == '.' || c == '!' || c == '?' || c == '\n' || c == '\r' || c == 0x2022) {
-                sentence_break = true;
-                saw_other = true;
-            } else if (c == ':' || c == ';' || c == '|') {
-                saw_other = true;
-            } else if (c == '-' || c == 0x2013 || c == 0x2014 || c == 0x2010 || c == 0x2011) {
-                saw_hyphen = true;
-            } else if (c == ',') {
-                saw_comma = true;
-            } else if (c == ' ' || c == '\t' || c == 0xA0 || is_apostrophe(c)) {
-                // plain space; a trailing apostrophe ("Martyrs' Square") joins like one
-            } else {
-                saw_other = true;
-                if (c == '"' || c == 0x201C || c == 0x201D || c == '(' || c == '[') {
-                    sentence_break = sentence_break || c == '"' || c == 0x201C;
-                }
-            }
-            i += cp.len;
+    Separators between;
+    Lexer lexer(text);
+    Lexeme x;
+    while (lexer.next(x)) {
+        between.add_space(x);
+        if (!x.word_part()) {
+            invalid += x.kind == LexemeKind::invalid ? 1 : 0;
+            between.add(x);
             continue;
         }
-        // A word: letters, digits, marks, inner apostrophes, dotted abbreviation letters.
-        Token t;
-        t.begin = cp.begin;
-        std::size_t j = i;
-        std::size_t letters = 0;
-        std::size_t uppers = 0;
-        bool first = true;
-        std::string abbreviation; // letters of "U.S." style tokens
-        bool dotted = false;
-        while (j < text.size()) {
-            Cp w = next_cp(text, j);
-            if (is_word_char(w.c)) {
-                if (first) {
-                    t.upper_initial = is_upper(w.c);
-                    t.arabic = is_arabic(w.c);
-                    first = false;
-                }
-                if (is_letter(w.c)) {
-                    ++letters;
-                    uppers += is_upper(w.c) ? 1 : 0;
-                }
-                t.has_digit = t.has_digit || (w.c >= '0' && w.c <= '9');
-                j += w.len;
-                continue;
-            }
-            if (is_apostrophe(w.c) && j + w.len < text.size()) {
-                const Cp after = next_cp(text, j + w.len);
-                if (is_letter(after.c)) {
-                    // "'s" at the end of a word is a possessive, not part of the name
-                    const bool s_end = (after.c == 's' || after.c == 'S') &&
-                                       (j + w.len + 1 >= text.size() ||
-                                        !is_word_char(next_cp(text, j + w.len + 1).c));
-                    if (s_end) {
-                        t.possessive = true;
-                        break;
-                    }
-                    j += w.len;
-                    continue;
-                }
-            }
-            // "U.S." / "U.K.": single capitals each followed by a period
-            if (w.c == '.' && letters == 1 && uppers == 1 && j + 2 < text.size() &&
-                (j - t.begin) <= 4) {
-                const Cp after = next_cp(text, j + 1);
-                if (is_upper(after.c) && j + 2 < text.size() &&
-                    (j + 2 == text.size() || text[j + 2] == '.')) {
-                    dotted = true;
-                    // consume ".X" pairs
-                    std::size_t k = j;
-                    while (k + 2 < text.size() && text[k] == '.' &&
-                           is_upper(static_cast<unsigned char>(text[k + 1])) &&
-                           text[k + 2] == '.') {
-                        k += 2;
-                        ++letters;
-                        ++uppers;
-                    }
-                    j = k + 1; // include the final period
-                    break;
-                }
-            }
-            break;
-        }
-        if (j == i) { // lone apostrophe or similar: skip one code point
-            i += cp.len;
-            continue;
-        }
-        t.end = t.possessive ? j : j;
-        t.all_caps = letters >= 2 && uppers == letters;
-        const std::string_view surface = text.substr(t.begin, t.end - t.begin);
-        if (dotted) {
-            for (char c : surface) {
-                if (c != '.')
-                    abbreviation += c;
-            }
-            t.norm = normalize_name(abbreviation);
-        } else {
-            t.norm = normalize_name(surface);
-        }
-        if (tokens.empty()) {
-            t.gap = Gap::start;
-        } else if (saw_other) {
-            t.gap = Gap::other;
-        } else if (saw_comma) {
-            t.gap = Gap::comma;
-        } else if (saw_hyphen) {
-            t.gap = Gap::hyphen;
-        } else {
-            t.gap = Gap::space;
-        }
-        t.sentence_start = sentence_break;
+        Token t = WordReader(lexer, x).read();
+        t.gap = tokens.empty() ? Gap::start : between.gap();
+        t.sentence_start = between.sentence_break;
         tokens.push_back(std::move(t));
-        sentence_break = false;
-        saw_hyphen = saw_comma = saw_other = false;
-        i = j;
-        if (tokens.back().possessive) {
-            // skip the apostrophe and the s
-            const Cp ap = next_cp(text, i);
-            i += ap.len;
-            if (i < text.size())
-                i += 1;
-        }
-        // A period right after a word ends the sentence unless the word was an abbreviation.
-        if (dotted) {
-            continue;
-        }
+        between = Separators{};
+        between.sentence_break = false;
     }
     if (invalid_bytes != nullptr) {
         *invalid_bytes = invalid;
     }
     return tokens;
-}
-
-std::size_t code_point_offset(std::string_view text, std::size_t offset) {
-    std::size_t count = 0;
-    std::size_t i = 0;
-    const std::size_t stop = std::min(offset, text.size());
-    while (i < stop) {
-        const Cp cp = next_cp(text, i);
-        i += cp.len;
-        ++count;
-    }
-    return count;
 }
 
 } // namespace kharita::detail

@@ -1,5 +1,7 @@
 #include "kharita/time/calendar.hpp"
 
+#include "time/name_table.hpp"
+
 #include <algorithm>
 #include <array>
 #include <chrono>
@@ -10,6 +12,14 @@ namespace kharita {
 namespace {
 
 namespace chr = std::chrono;
+
+// The names of TimePrecision and TimeDirection, in the order of their enumerators: what the
+// JSON output, the store and the command line read and write.
+constexpr std::array<std::string_view, 6> kTimePrecisionNames = {"time",  "day",  "week",
+                                                                 "month", "year", "decade"};
+static_assert(kTimePrecisionNames.size() == static_cast<std::size_t>(TimePrecision::decade) + 1);
+constexpr std::array<std::string_view, 3> kTimeDirectionNames = {"past", "present", "future"};
+static_assert(kTimeDirectionNames.size() == static_cast<std::size_t>(TimeDirection::future) + 1);
 
 unsigned days_in_month(int y, unsigned m) {
     static constexpr std::array<unsigned, 12> kDays = {31, 28, 31, 30, 31, 30,
@@ -89,41 +99,19 @@ std::optional<LocalTime> LocalTime::parse(std::string_view s) {
 }
 
 std::string_view to_string(TimePrecision p) noexcept {
-    switch (p) {
-    case TimePrecision::time:
-        return "time";
-    case TimePrecision::day:
-        return "day";
-    case TimePrecision::week:
-        return "week";
-    case TimePrecision::month:
-        return "month";
-    case TimePrecision::year:
-        return "year";
-    case TimePrecision::decade:
-        return "decade";
-    }
-    return "unknown";
+    return detail::name_in(kTimePrecisionNames, p);
 }
 
 std::optional<TimePrecision> time_precision_from(std::string_view name) noexcept {
-    for (int p = 0; p <= static_cast<int>(TimePrecision::decade); ++p) {
-        if (to_string(static_cast<TimePrecision>(p)) == name)
-            return static_cast<TimePrecision>(p);
-    }
-    return std::nullopt;
+    return detail::value_in<TimePrecision>(kTimePrecisionNames, name);
 }
 
 std::string_view to_string(TimeDirection d) noexcept {
-    switch (d) {
-    case TimeDirection::past:
-        return "past";
-    case TimeDirection::present:
-        return "present";
-    case TimeDirection::future:
-        return "future";
-    }
-    return "unknown";
+    return detail::name_in(kTimeDirectionNames, d);
+}
+
+std::optional<TimeDirection> time_direction_from(std::string_view name) noexcept {
+    return detail::value_in<TimeDirection>(kTimeDirectionNames, name);
 }
 
 } // namespace kharita

@@ -1,12 +1,15 @@
 #include "kharita/time/timex.hpp"
 
-#include "kharita/text/tokens.hpp"
+#include "kharita/text/utf8.hpp"
+#include "time/name_table.hpp"
+#include "time/time_tokens.hpp"
 
 #include <algorithm>
 #include <array>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <span>
 
 namespace kharita {
 
@@ -14,71 +17,14 @@ namespace {
 
 namespace chr = std::chrono;
 
+// The TIMEX3 names of TimexType, in the order of its enumerators.
+constexpr std::array<std::string_view, 4> kTimexTypeNames = {"DATE", "TIME", "DURATION", "SET"};
+static_assert(kTimexTypeNames.size() == static_cast<std::size_t>(TimexType::set) + 1);
+
 // ---- tokens ---------------------------------------------------------------------------
 
-enum class Kind : std::uint8_t { word, number, punct };
-
-struct Tok {
-    Kind kind;
-    std::size_t begin, end;
-    std::string text; // lowercase for words, digits for numbers, the character for punct
-    long value = 0;   // numbers
-    bool space_before = false;
-    bool capitalised = false;
-};
-
-std::vector<Tok> lex(std::string_view s) {
-    std::vector<Tok> out;
-    std::size_t i = 0;
-    bool space = false;
-    while (i < s.size()) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-            space = true;
-            ++i;
-            continue;
-        }
-        Tok t{};
-        t.begin = i;
-        t.space_before = space;
-        space = false;
-        if (c >= '0' && c <= '9') {
-            std::size_t j = i;
-            while (j < s.size() && s[j] >= '0' && s[j] <= '9' && j - i < 12)
-                ++j;
-            t.kind = Kind::number;
-            t.text = std::string(s.substr(i, j - i));
-            t.value = std::strtol(t.text.c_str(), nullptr, 10);
-            i = j;
-        } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-            std::size_t j = i;
-            t.capitalised = c >= 'A' && c <= 'Z';
-            while (j < s.size() && ((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= 'A' && s[j] <= 'Z'))) {
-                t.text += static_cast<char>(s[j] >= 'A' && s[j] <= 'Z' ? s[j] - 'A' + 'a' : s[j]);
-                ++j;
-            }
-            t.kind = Kind::word;
-            i = j;
-        } else {
-            // one character (a whole UTF-8 sequence for non-ASCII)
-            std::size_t len = c < 0x80             ? 1
-                              : (c & 0xE0) == 0xC0 ? 2
-                              : (c & 0xF0) == 0xE0 ? 3
-                              : (c & 0xF8) == 0xF0 ? 4
-                                                   : 1;
-            len = std::min(len, s.size() - i);
-            t.kind = Kind::punct;
-            t.text = std::string(s.substr(i, len));
-            // en and em dashes count as hyphens
-            if (t.text == "\xE2\x80\x93" || t.text == "\xE2\x80\x94")
-                t.text = "-";
-            i += len;
-        }
-        t.end = i;
-        out.push_back(std::move(t));
-    }
-    return out;
-}
+using Kind = detail::TimeTokenKind;
+using Tok = detail::TimeToken;
 
 int month_of(std::string_view w) {
     static constexpr std::array<std::string_view, 12> kFull = {
@@ -176,6 +122,46 @@ Unit unit_of(std::string_view w) {
     return Unit::none;
 }
 
+/// How an amount of time is read, by the word before it.
+enum class UnitsReading : std::uint8_t {
+    offset,   ///< a day counted from the reference: "3 days ago", "in 2 weeks"
+    back,     ///< from that day to the reference: "past 3 days"
+    ahead,    ///< the day ahead: "next 2 days"
+    duration, ///< from the reference to that day, a TIMEX3 DURATION: "for 3 days"
+};
+
+/// The cue before an amount: the direction it gives (+1, -1, 0 for none) and the reading.
+struct UnitsCue {
+    int sign = 0;
+    UnitsReading reading = UnitsReading::offset;
+    std::size_t next = 0; ///< the token after the cue
+};
+
+/// An amount of time: "3 days", "2 hours 30 minutes", "a couple of weeks", "1.5 hours".
+struct Amount {
+    std::int64_t days = 0;
+    int months = 0;
+    int minutes = 0;
+    std::size_t count = 0;    ///< quantities read
+    std::size_t last = 0;     ///< the amount's last token
+    Unit finest = Unit::none; ///< its smallest unit
+
+    /// Adds n units (seconds count for nothing).
+    void add(Unit unit, double n);
+};
+
+/// The TIMEX3 value of a duration: PT90M, P2M, P3D.
+std::string duration_value(const Amount& a) {
+    char buf[48];
+    if (a.minutes > 0 && a.days == 0 && a.months == 0)
+        std::snprintf(buf, sizeof buf, "PT%dM", a.minutes);
+    else if (a.months > 0)
+        std::snprintf(buf, sizeof buf, "P%dM", a.months);
+    else
+        std::snprintf(buf, sizeof buf, "P%lldD", static_cast<long long>(a.days));
+    return buf;
+}
+
 // ---- matching ---------------------------------------------------------------------------
 
 struct Match {
@@ -186,11 +172,49 @@ struct Match {
 class Matcher {
 public:
     Matcher(std::string_view text, const std::optional<LocalTime>& ref, const TimexOptions& o)
-        : m_text(text), m_t(lex(text)), m_ref(ref), m_o(o) {}
+        : m_text(text), m_t(detail::time_tokens(text)), m_ref(ref), m_o(o) {}
 
     std::vector<Timex> run();
 
 private:
+    /// A pattern: the match that starts at a token, if any.
+    using Pattern = std::optional<Match> (Matcher::*)(std::size_t) const;
+
+    /// The longest match of `patterns` at token `at` (the first of equals; with `days_only`
+    /// only matches of a day's precision count).
+    std::optional<Match> longest_match(std::size_t at, std::span<const Pattern> patterns,
+                                       bool days_only = false) const;
+    /// The longest date at `at` (the patterns a range end or a time's day may take).
+    std::optional<Match> date_at(std::size_t at) const;
+
+    // The stages after the longest match, each extending it by what follows.
+    /// A time, then its day: "14:15 05/31/2024", "8:23 AM, Jul 9".
+    void join_day_after_time(Match& best) const;
+    /// A weekday (at token `i`, after an optional "on"), then its date: "Sunday 12/7/2014".
+    void join_date_after_weekday(Match& best, std::size_t i) const;
+    /// A day, then an offset: "next tuesday +10 days", "2023-12-29 -10days".
+    void shift_by_offset(Match& best) const;
+    /// A range: "X - Y", "X to Y", "X until Y", "from X to Y".
+    void join_range(Match& best) const;
+    /// A year after the time of a day without one: "Thu Oct 26, 10:00 - 11:00:09 2023".
+    void date_by_following_year(Match& best) const;
+
+    // The stages of units().
+    /// The cue before an amount ("in", "for", "next", "past", "+", "-") and "about".
+    UnitsCue units_cue(std::size_t i) const;
+    /// A count at token k ("3", "1.5", "three", "a couple of") and the token after it.
+    std::optional<std::pair<double, std::size_t>> quantity(std::size_t k) const;
+    /// The amount from token k: "3 days", "2 hours 30 minutes", "a week".
+    Amount amount(std::size_t k) const;
+    /// A direction word after the amount's last token ("ago", "later", "from now"): sets
+    /// `sign` and returns the expression's last token.
+    std::size_t units_direction(std::size_t last, int& sign) const;
+    /// The day a "before"/"after" counts from: "2 days after next Friday".
+    std::optional<Match> anchor_day(std::size_t at) const;
+    /// The match of an amount counted `sign`-wards from `base`.
+    Match units_match(std::size_t i, std::size_t end, const UnitsCue& cue, const Amount& a,
+                      CivilDay base, int sign) const;
+
     bool word(std::size_t i, std::string_view w) const {
         return i < m_t.size() && m_t[i].kind == Kind::word && m_t[i].text == w;
     }
@@ -579,20 +603,11 @@ std::optional<Match> Matcher::numeric_date(std::size_t i) const {
         y += y < 50 ? 2000 : 1900;
     else if (m_t[i + 4].text.size() != 4)
         return std::nullopt;
-    long day = 0, month = 0;
-    if (a > 12) {
-        day = a;
-        month = b;
-    } else if (b > 12) {
-        month = a;
-        day = b;
-    } else if (m_o.little_endian || sep == "-" || sep == ".") {
-        day = a;
-        month = b;
-    } else {
-        month = a;
-        day = b;
-    }
+    // day first when the first number cannot be a month, or when both can and the reading
+    // or the separator says so (27/03/2025, 30-12-16, 14.12.2024)
+    const bool day_first = a > 12 || (b <= 12 && (m_o.little_endian || sep == "-" || sep == "."));
+    const long day = day_first ? a : b;
+    const long month = day_first ? b : a;
     const auto d = CivilDay::make(static_cast<int>(y), static_cast<unsigned>(month),
                                   static_cast<unsigned>(day));
     if (!d)
@@ -620,10 +635,8 @@ std::optional<Match> Matcher::day_month(std::size_t i) const {
             j = d2->second;
         }
     }
-    if (word(j, "of"))
-        ++j;
-    else if ((punct(j, "-") || punct(j, "/")) && adjacent(j) && adjacent(j + 1))
-        ++j; // 10-August
+    if (word(j, "of") || ((punct(j, "-") || punct(j, "/")) && adjacent(j) && adjacent(j + 1)))
+        ++j; // "26th of February", "10-August"
     if (j >= m_t.size() || m_t[j].kind != Kind::word)
         return std::nullopt;
     const int month = month_of(m_t[j].text);
@@ -705,10 +718,8 @@ std::optional<Match> Matcher::month_day(std::size_t i) const {
     std::size_t j = k + 1;
     if (punct(j, "."))
         ++j; // "Aug. 10"
-    if (punct(j, ","))
-        ++j; // "March, 6th"
-    else if ((punct(j, "-") || punct(j, "/")) && adjacent(j) && adjacent(j + 1))
-        ++j; // August-10
+    if (punct(j, ",") || ((punct(j, "-") || punct(j, "/")) && adjacent(j) && adjacent(j + 1)))
+        ++j; // "March, 6th", "August-10"
     const auto d1 = day_number(j);
     if (!d1)
         return std::nullopt;
@@ -930,197 +941,210 @@ std::optional<Match> Matcher::casual(std::size_t i) const {
     return std::nullopt;
 }
 
-std::optional<Match> Matcher::units(std::size_t i) const {
-    // [in|within|for|after|next|past|last|+] N unit [N unit]* [ago|later|from now|before|after]
-    // Formal (strict) reading keeps only the explicit "N units ago/later/from now".
-    if (!m_ref)
-        return std::nullopt;
+UnitsCue Matcher::units_cue(std::size_t i) const {
+    UnitsCue cue;
     std::size_t k = i;
-    int sign = 0; // from the leading word
-    bool range_back = false, range_forward = false, duration = false;
-    if (word(k, "in") || word(k, "within") || word(k, "after")) {
-        sign = 1;
+    if (word(k, "in") || word(k, "within") || word(k, "after") || punct(k, "+")) {
+        cue.sign = 1;
         ++k;
     } else if (word(k, "give") && word(k + 1, "it")) {
-        sign = 1;
+        cue.sign = 1;
         k += 2;
     } else if (word(k, "for")) {
-        sign = 1;
-        duration = true;
+        cue.sign = 1;
+        cue.reading = UnitsReading::duration;
         ++k;
     } else if (word(k, "next")) {
-        sign = 1;
-        range_forward = true;
+        cue.sign = 1;
+        cue.reading = UnitsReading::ahead;
         ++k;
     } else if (word(k, "past") || word(k, "last")) {
-        sign = -1;
-        range_back = true;
-        ++k;
-    } else if (punct(k, "+")) {
-        sign = 1;
+        cue.sign = -1;
+        cue.reading = UnitsReading::back;
         ++k;
     } else if (punct(k, "-") && number(k + 1) && adjacent(k + 1)) {
-        sign = -1;
+        cue.sign = -1;
         ++k;
     }
     while (word(k, "about") || word(k, "around") || word(k, "approximately") ||
            word(k, "roughly") || punct(k, "~")) {
         ++k; // "in about 5 hours"
     }
-    std::int64_t days = 0;
-    int months = 0;
-    int minutes = 0;
-    std::size_t count = 0;
-    std::size_t last = k;
-    Unit finest = Unit::none;
+    cue.next = k;
+    return cue;
+}
+
+std::optional<std::pair<double, std::size_t>> Matcher::quantity(std::size_t k) const {
+    if (number(k) && m_t[k].text.size() <= 4) {
+        auto n = static_cast<double>(m_t[k].value);
+        std::size_t u = k + 1;
+        if (punct(u, ".") && adjacent(u) && number(u + 1) && adjacent(u + 1) &&
+            m_t[u + 1].text.size() == 1) {
+            n += static_cast<double>(m_t[u + 1].value) / 10.0; // "1.5 hours"
+            u += 2;
+        }
+        return std::make_pair(n, u);
+    }
+    if (k >= m_t.size() || m_t[k].kind != Kind::word)
+        return std::nullopt;
+    double n = number_word(m_t[k].text);
+    if (n < 0)
+        return std::nullopt;
+    std::size_t u = k + 1;
+    if (m_t[k].text == "a" && word(u, "few")) {
+        n = 3;
+        ++u;
+    }
+    if (m_t[k].text == "a" && word(u, "couple")) {
+        n = 2;
+        ++u;
+        if (word(u, "of"))
+            ++u;
+    }
+    if (m_t[k].text == "half" && (word(u, "an") || word(u, "a")))
+        ++u;
+    return std::make_pair(n, u);
+}
+
+void Amount::add(Unit unit, double n) {
+    switch (unit) {
+    case Unit::second:
+    case Unit::none:
+        break;
+    case Unit::minute:
+        minutes += static_cast<int>(n);
+        break;
+    case Unit::hour:
+        minutes += static_cast<int>(n * 60);
+        break;
+    case Unit::day:
+        days += static_cast<std::int64_t>(n);
+        break;
+    case Unit::week:
+        days += static_cast<std::int64_t>(n * 7);
+        break;
+    case Unit::month:
+        months += static_cast<int>(n);
+        break;
+    case Unit::quarter:
+        months += static_cast<int>(n * 3);
+        break;
+    case Unit::year:
+        months += static_cast<int>(n * 12);
+        break;
+    }
+    if (finest == Unit::none || unit < finest)
+        finest = unit;
+    ++count;
+}
+
+Amount Matcher::amount(std::size_t k) const {
+    Amount a;
     while (k < m_t.size()) {
-        double n = -1;
-        std::size_t u = k;
-        if (number(k) && m_t[k].text.size() <= 4) {
-            n = static_cast<double>(m_t[k].value);
-            u = k + 1;
-            if (punct(u, ".") && adjacent(u) && number(u + 1) && adjacent(u + 1) &&
-                m_t[u + 1].text.size() == 1) {
-                n += static_cast<double>(m_t[u + 1].value) / 10.0; // "1.5 hours"
-                u += 2;
+        const auto q = quantity(k);
+        if (!q) {
+            if (a.count > 0 && punct(k, ",")) { // "2 hours, 30 minutes"
+                ++k;
+                continue;
             }
-        } else if (m_t[k].kind == Kind::word && (n = number_word(m_t[k].text)) >= 0) {
-            u = k + 1;
-            if (m_t[k].text == "a" && word(u, "few")) {
-                n = 3;
-                ++u;
-            }
-            if (m_t[k].text == "a" && word(u, "couple")) {
-                n = 2;
-                ++u;
-                if (word(u, "of"))
-                    ++u;
-            }
-            if (m_t[k].text == "half" && (word(u, "an") || word(u, "a")))
-                ++u;
-        } else if (count > 0 && punct(k, ",")) {
-            ++k;
-            continue;
-        } else {
             break;
         }
+        const std::size_t u = q->second;
         if (u >= m_t.size() || m_t[u].kind != Kind::word)
             break;
-        const Unit unit = unit_of(m_t[u].text);
+        const std::string& name = m_t[u].text;
+        const Unit unit = unit_of(name);
         // formal reading: units spelled out ("5 minutes", not "5m")
-        if (m_o.strict && unit != Unit::none && m_t[u].text.size() <= 3 && m_t[u].text != "day")
+        if (m_o.strict && unit != Unit::none && name.size() <= 3 && name != "day")
             break;
         // one-letter units only glued to the number ("15min", "+1m", "3mo")
-        if (unit == Unit::none ||
-            (m_t[u].text.size() <= 2 && m_t[u].space_before && m_t[u].text != "mo"))
+        if (unit == Unit::none || (name.size() <= 2 && m_t[u].space_before && name != "mo"))
             break;
-        const double whole = n;
-        switch (unit) {
-        case Unit::second:
-            break;
-        case Unit::minute:
-            minutes += static_cast<int>(whole);
-            break;
-        case Unit::hour:
-            minutes += static_cast<int>(whole * 60);
-            break;
-        case Unit::day:
-            days += static_cast<std::int64_t>(whole);
-            break;
-        case Unit::week:
-            days += static_cast<std::int64_t>(whole * 7);
-            break;
-        case Unit::month:
-            months += static_cast<int>(whole);
-            break;
-        case Unit::quarter:
-            months += static_cast<int>(whole * 3);
-            break;
-        case Unit::year:
-            months += static_cast<int>(whole * 12);
-            break;
-        case Unit::none:
-            break;
-        }
-        if (finest == Unit::none || unit < finest)
-            finest = unit;
-        ++count;
-        last = u;
+        a.add(unit, q->first);
+        a.last = u;
         k = u + 1;
     }
-    if (count == 0)
-        return std::nullopt;
-    std::size_t end = last;
+    return a;
+}
+
+std::size_t Matcher::units_direction(std::size_t last, int& sign) const {
     if (word(last + 1, "ago") || word(last + 1, "before") || word(last + 1, "earlier")) {
         sign = -1;
-        end = last + 1;
-    } else if (word(last + 1, "later") || word(last + 1, "after") || word(last + 1, "hence") ||
-               (word(last + 1, "out") && !m_o.strict)) {
-        sign = 1;
-        end = last + 1;
-    } else if (word(last + 1, "from") && word(last + 2, "now")) {
-        sign = 1;
-        end = last + 2;
+        return last + 1;
     }
+    if (word(last + 1, "later") || word(last + 1, "after") || word(last + 1, "hence") ||
+        (word(last + 1, "out") && !m_o.strict)) {
+        sign = 1;
+        return last + 1;
+    }
+    if (word(last + 1, "from") && word(last + 2, "now")) {
+        sign = 1;
+        return last + 2;
+    }
+    return last;
+}
+
+std::optional<Match> Matcher::anchor_day(std::size_t at) const {
+    static constexpr std::array<Pattern, 5> kAnchors = {&Matcher::casual, &Matcher::weekday,
+                                                        &Matcher::iso_date, &Matcher::day_month,
+                                                        &Matcher::month_day};
+    return longest_match(at, kAnchors, true);
+}
+
+Match Matcher::units_match(std::size_t i, std::size_t end, const UnitsCue& cue, const Amount& a,
+                           CivilDay base, int sign) const {
+    // minutes roll the day over
+    const int ref_minute = std::max(0, m_ref->minute_of_day);
+    const int total_minutes = ref_minute + sign * a.minutes;
+    std::int64_t day_shift = sign * a.days;
+    day_shift += total_minutes >= 0 ? total_minutes / (24 * 60)
+                                    : -((-total_minutes + 24 * 60 - 1) / (24 * 60));
+    const CivilDay target = base.plus_months(sign * a.months).plus_days(day_shift);
+    // the day the amount reaches; "past 3 days" runs from it to the reference, "for 3 days"
+    // from the reference to it
+    CivilDay from = target;
+    CivilDay to = target;
+    if (cue.reading == UnitsReading::back)
+        to = m_ref->day;
+    else if (cue.reading == UnitsReading::duration)
+        from = m_ref->day;
+    const bool timed = a.finest <= Unit::hour;
+    Match m = make(i, end, std::min(from, to), std::max(from, to),
+                   timed ? TimePrecision::time : TimePrecision::day, true);
+    if (timed)
+        m.timex.minute_of_day = ((total_minutes % 1440) + 1440) % 1440;
+    if (cue.reading == UnitsReading::duration) {
+        m.timex.type = TimexType::duration;
+        m.timex.value = duration_value(a);
+    }
+    return m;
+}
+
+std::optional<Match> Matcher::units(std::size_t i) const {
+    // [in|within|for|after|next|past|last|+] N unit [N unit]* [ago|later|from now|before|after]
+    // Formal (strict) reading keeps only the explicit "N units ago/later/from now".
+    if (!m_ref)
+        return std::nullopt;
+    const UnitsCue cue = units_cue(i);
+    const Amount a = amount(cue.next);
+    if (a.count == 0)
+        return std::nullopt;
+    int sign = cue.sign;
+    std::size_t end = units_direction(a.last, sign);
     if (sign == 0)
         return std::nullopt; // "5 days" alone is a duration without anchor
-    if (m_o.strict && end == last)
+    if (m_o.strict && end == a.last)
         return std::nullopt;
-    // "2 weeks after yesterday", "a week before tomorrow": counted from that day
+    // "2 days after next Friday", "a week before 12 May": counted from the day the anchor
+    // names, else from the reference
     CivilDay base = m_ref->day;
     if ((word(end, "before") || word(end, "after")) && !m_o.strict) {
-        // "2 days after next Friday", "a week before 12 May": any day the anchor names
-        std::optional<Match> anchor;
-        for (auto fn : {&Matcher::casual, &Matcher::weekday, &Matcher::iso_date,
-                        &Matcher::day_month, &Matcher::month_day}) {
-            auto m = (this->*fn)(end + 1);
-            if (m && m->timex.precision == TimePrecision::day &&
-                (!anchor || m->last_token > anchor->last_token)) {
-                anchor = std::move(m);
-            }
-        }
-        if (anchor) {
+        if (const auto anchor = anchor_day(end + 1)) {
             base = anchor->timex.first;
             end = anchor->last_token;
         }
     }
-    // minutes roll the day over
-    const int ref_minute = std::max(0, m_ref->minute_of_day);
-    const int total_minutes = ref_minute + sign * minutes;
-    std::int64_t day_shift = sign * days;
-    day_shift += total_minutes >= 0 ? total_minutes / (24 * 60)
-                                    : -((-total_minutes + 24 * 60 - 1) / (24 * 60));
-    const CivilDay target = base.plus_months(sign * months).plus_days(day_shift);
-    CivilDay a = target, b = target;
-    if (range_back) {
-        a = target;
-        b = m_ref->day;
-    }
-    if (duration || range_forward) {
-        a = range_forward ? target : m_ref->day;
-        b = target;
-    }
-    if (range_forward) {
-        a = target;
-        b = target;
-    }
-    Match m = make(i, end, std::min(a, b), std::max(a, b),
-                   finest <= Unit::hour ? TimePrecision::time : TimePrecision::day, true);
-    if (finest <= Unit::hour) {
-        m.timex.minute_of_day = ((total_minutes % 1440) + 1440) % 1440;
-    }
-    if (duration) {
-        m.timex.type = "DURATION";
-        char buf[48];
-        if (minutes > 0 && days == 0 && months == 0)
-            std::snprintf(buf, sizeof buf, "PT%dM", minutes);
-        else if (months > 0)
-            std::snprintf(buf, sizeof buf, "P%dM", months);
-        else
-            std::snprintf(buf, sizeof buf, "P%lldD", static_cast<long long>(days));
-        m.timex.value = buf;
-    }
-    return m;
+    return units_match(i, end, cue, a, base, sign);
 }
 
 std::optional<Match> Matcher::relative_period(std::size_t i) const {
@@ -1155,7 +1179,7 @@ std::optional<Match> Matcher::relative_period(std::size_t i) const {
     if (word(k, "the") && !(earlier || later))
         return std::nullopt;
     if (w == "week") {
-        const CivilDay d = r.plus_days(7 * which);
+        const CivilDay d = r.plus_days(7 * static_cast<std::int64_t>(which));
         Match m = make(i, u, d, d, TimePrecision::week, true);
         if (which == 0) {
             const unsigned wd = r.weekday();
@@ -1346,8 +1370,8 @@ void Matcher::finish(Timex& t) const {
         else
             t.direction = TimeDirection::present;
     }
-    if (t.type.empty()) {
-        t.type = t.precision == TimePrecision::time ? "TIME" : "DATE";
+    if (t.type != TimexType::duration) {
+        t.type = t.precision == TimePrecision::time ? TimexType::time : TimexType::date;
     }
     if (t.value.empty()) {
         char buf[64];
@@ -1382,128 +1406,146 @@ void Matcher::finish(Timex& t) const {
     }
 }
 
+std::optional<Match> Matcher::longest_match(std::size_t at, std::span<const Pattern> patterns,
+                                            bool days_only) const {
+    std::optional<Match> best;
+    for (const Pattern pattern : patterns) {
+        auto m = (this->*pattern)(at);
+        if (m && (!days_only || m->timex.precision == TimePrecision::day) &&
+            (!best || m->last_token > best->last_token)) {
+            best = std::move(m);
+        }
+    }
+    return best;
+}
+
+std::optional<Match> Matcher::date_at(std::size_t at) const {
+    static constexpr std::array<Pattern, 7> kDates = {
+        &Matcher::iso_date,   &Matcher::numeric_date, &Matcher::day_month, &Matcher::month_day,
+        &Matcher::month_year, &Matcher::casual,       &Matcher::weekday};
+    return longest_match(at, kDates);
+}
+
+void Matcher::join_day_after_time(Match& best) const {
+    if (best.timex.precision != TimePrecision::time || !best.timex.relative)
+        return;
+    std::size_t k = best.last_token + 1;
+    // "8:23 AM, Jul 9", "8:23 AM \u2219 Jul 9" (a bullet, as social posts print it)
+    if (punct(k, ",") || punct(k, "\xE2\x88\x99") || punct(k, "\xC2\xB7") || punct(k, "|") ||
+        word(k, "on")) {
+        ++k;
+    }
+    if (auto date = date_at(k); date && date->timex.precision == TimePrecision::day) {
+        const int minute = best.timex.minute_of_day;
+        const std::size_t start = best.timex.start;
+        best = std::move(*date);
+        best.timex.start = start;
+        best.timex.minute_of_day = minute;
+        best.timex.precision = TimePrecision::time;
+    }
+}
+
+void Matcher::join_date_after_weekday(Match& best, std::size_t i) const {
+    if (!best.timex.relative || best.timex.precision != TimePrecision::day ||
+        best.last_token != i + (word(i, "on") ? 1 : 0) || m_t[best.last_token].kind != Kind::word ||
+        weekday_of(m_t[best.last_token].text) < 0) {
+        return;
+    }
+    std::size_t k = best.last_token + 1;
+    if (punct(k, ","))
+        ++k;
+    if (auto date = date_at(k); date && !date->timex.relative) {
+        const std::size_t start = best.timex.start;
+        best = std::move(*date);
+        best.timex.start = start;
+    }
+}
+
+void Matcher::shift_by_offset(Match& best) const {
+    const std::size_t after = best.last_token + 1;
+    if (best.timex.precision != TimePrecision::day || !(punct(after, "+") || punct(after, "-")) ||
+        !number(after + 1)) {
+        return;
+    }
+    if (auto offset = units(after); offset && offset->timex.precision == TimePrecision::day) {
+        const std::int64_t shift = offset->timex.first.serial() - m_ref->day.serial();
+        best.timex.first = best.timex.first.plus_days(shift);
+        best.timex.last = best.timex.last.plus_days(shift);
+        best.timex.end = offset->timex.end;
+        best.last_token = offset->last_token;
+    }
+}
+
+void Matcher::join_range(Match& best) const {
+    const std::size_t after = best.last_token + 1;
+    if (!(punct(after, "-") || word(after, "to") || word(after, "until") || word(after, "till") ||
+          word(after, "through"))) {
+        return;
+    }
+    auto second = date_at(after + 1);
+    // "Monday to Friday": the second weekday follows the first
+    while (second && second->timex.relative && second->timex.last < best.timex.first &&
+           second->timex.first.serial() + 7 - best.timex.first.serial() <= 7) {
+        second->timex.first = second->timex.first.plus_days(7);
+        second->timex.last = second->timex.last.plus_days(7);
+    }
+    // "10 August - 12 September 2013", "Aug 10 - Nov 12, 2011": the year of the second date
+    // also dates the first
+    if (second && best.timex.relative && !second->timex.relative &&
+        best.timex.precision == TimePrecision::day) {
+        const int y =
+            second->timex.last.year - (best.timex.first.month > second->timex.last.month ? 1 : 0);
+        if (const auto d = CivilDay::make(y, best.timex.first.month, best.timex.first.day)) {
+            const std::int64_t span = best.timex.last.serial() - best.timex.first.serial();
+            best.timex.first = *d;
+            best.timex.last = d->plus_days(span);
+            best.timex.relative = false;
+        }
+    }
+    if (second && second->timex.last >= best.timex.first) {
+        best.timex.last = second->timex.last;
+        best.timex.end = second->timex.end;
+        best.last_token = second->last_token;
+        if (best.timex.precision == TimePrecision::time)
+            best.timex.precision = TimePrecision::day;
+    }
+}
+
+void Matcher::date_by_following_year(Match& best) const {
+    const std::size_t y = best.last_token + 1;
+    if (!best.timex.relative || best.timex.minute_of_day < 0 || !number(y) ||
+        m_t[y].text.size() != 4 || m_t[y].value < 1900 || m_t[y].value > 2100) {
+        return;
+    }
+    if (const auto d = CivilDay::make(static_cast<int>(m_t[y].value), best.timex.first.month,
+                                      best.timex.first.day)) {
+        const std::int64_t span = best.timex.last.serial() - best.timex.first.serial();
+        best.timex.first = *d;
+        best.timex.last = d->plus_days(span);
+        best.timex.relative = false;
+        best.timex.end = m_t[y].end;
+        best.last_token = y;
+    }
+}
+
 std::vector<Timex> Matcher::run() {
+    static constexpr std::array<Pattern, 11> kPatterns = {
+        &Matcher::iso_date,        &Matcher::numeric_date, &Matcher::day_month, &Matcher::month_day,
+        &Matcher::month_year,      &Matcher::year_alone,   &Matcher::casual,    &Matcher::units,
+        &Matcher::relative_period, &Matcher::weekday,      &Matcher::time_alone};
     std::vector<Timex> out;
     for (std::size_t i = 0; i < m_t.size();) {
-        std::optional<Match> best;
-        for (auto fn :
-             {&Matcher::iso_date, &Matcher::numeric_date, &Matcher::day_month, &Matcher::month_day,
-              &Matcher::month_year, &Matcher::year_alone, &Matcher::casual, &Matcher::units,
-              &Matcher::relative_period, &Matcher::weekday, &Matcher::time_alone}) {
-            auto m = (this->*fn)(i);
-            if (m && (!best || m->last_token > best->last_token)) {
-                best = std::move(m);
-            }
-        }
+        std::optional<Match> best = longest_match(i, kPatterns);
         if (!best) {
             ++i;
             continue;
         }
-        const auto match_at = [&](std::size_t at) {
-            std::optional<Match> m2;
-            for (auto fn :
-                 {&Matcher::iso_date, &Matcher::numeric_date, &Matcher::day_month,
-                  &Matcher::month_day, &Matcher::month_year, &Matcher::casual, &Matcher::weekday}) {
-                auto m = (this->*fn)(at);
-                if (m && (!m2 || m->last_token > m2->last_token))
-                    m2 = std::move(m);
-            }
-            return m2;
-        };
-        std::size_t after = best->last_token + 1;
-        // a time first, then its day: "14:15 05/31/2024", "8:23 AM, Jul 9"
-        if (best->timex.precision == TimePrecision::time && best->timex.relative) {
-            std::size_t k = after;
-            // "8:23 AM, Jul 9", "8:23 AM \u2219 Jul 9" (a bullet, as social posts print it)
-            if (punct(k, ",") || punct(k, "\xE2\x88\x99") || punct(k, "\xC2\xB7") ||
-                punct(k, "|") || word(k, "on")) {
-                ++k;
-            }
-            if (auto date = match_at(k); date && date->timex.precision == TimePrecision::day) {
-                const int minute = best->timex.minute_of_day;
-                const std::size_t start = best->timex.start;
-                best = std::move(date);
-                best->timex.start = start;
-                best->timex.minute_of_day = minute;
-                best->timex.precision = TimePrecision::time;
-                after = best->last_token + 1;
-            }
-        }
-        // a weekday before its date: "Sunday 12/7/2014", "Tuesday, 2025-02-25"
-        if (best->timex.relative && best->timex.precision == TimePrecision::day &&
-            best->last_token == i + (word(i, "on") ? 1 : 0) &&
-            m_t[best->last_token].kind == Kind::word &&
-            weekday_of(m_t[best->last_token].text) >= 0) {
-            std::size_t k = after;
-            if (punct(k, ","))
-                ++k;
-            if (auto date = match_at(k); date && !date->timex.relative) {
-                const std::size_t start = best->timex.start;
-                best = std::move(date);
-                best->timex.start = start;
-                after = best->last_token + 1;
-            }
-        }
-        // an offset after a day: "next tuesday +10 days", "2023-12-29 -10days"
-        if (best->timex.precision == TimePrecision::day &&
-            (punct(after, "+") || punct(after, "-")) && number(after + 1)) {
-            if (auto offset = units(after);
-                offset && offset->timex.precision == TimePrecision::day) {
-                const std::int64_t shift = offset->timex.first.serial() - m_ref->day.serial();
-                best->timex.first = best->timex.first.plus_days(shift);
-                best->timex.last = best->timex.last.plus_days(shift);
-                best->timex.end = offset->timex.end;
-                best->last_token = offset->last_token;
-                after = best->last_token + 1;
-            }
-        }
-        // a range: "X - Y", "X to Y", "X until Y", "from X to Y"
-        if (punct(after, "-") || word(after, "to") || word(after, "until") || word(after, "till") ||
-            word(after, "through")) {
-            auto second = match_at(after + 1);
-            // "Monday to Friday": the second weekday follows the first
-            while (second && second->timex.relative && second->timex.last < best->timex.first &&
-                   second->timex.first.serial() + 7 - best->timex.first.serial() <= 7) {
-                second->timex.first = second->timex.first.plus_days(7);
-                second->timex.last = second->timex.last.plus_days(7);
-            }
-            // "10 August - 12 September 2013", "Aug 10 - Nov 12, 2011": the year of the
-            // second date also dates the first
-            if (second && best->timex.relative && !second->timex.relative &&
-                best->timex.precision == TimePrecision::day) {
-                const int y = second->timex.last.year -
-                              (best->timex.first.month > second->timex.last.month ? 1 : 0);
-                if (const auto d =
-                        CivilDay::make(y, best->timex.first.month, best->timex.first.day)) {
-                    const std::int64_t span =
-                        best->timex.last.serial() - best->timex.first.serial();
-                    best->timex.first = *d;
-                    best->timex.last = d->plus_days(span);
-                    best->timex.relative = false;
-                }
-            }
-            if (second && second->timex.last >= best->timex.first) {
-                best->timex.last = second->timex.last;
-                best->timex.end = second->timex.end;
-                best->last_token = second->last_token;
-                if (best->timex.precision == TimePrecision::time)
-                    best->timex.precision = TimePrecision::day;
-            }
-        }
-        // a year after the time: "Thu Oct 26, 10:00 - 11:00:09 2023"
-        if (const std::size_t y = best->last_token + 1;
-            best->timex.relative && best->timex.minute_of_day >= 0 && number(y) &&
-            m_t[y].text.size() == 4 && m_t[y].value >= 1900 && m_t[y].value <= 2100) {
-            if (const auto d = CivilDay::make(static_cast<int>(m_t[y].value),
-                                              best->timex.first.month, best->timex.first.day)) {
-                const std::int64_t span = best->timex.last.serial() - best->timex.first.serial();
-                best->timex.first = *d;
-                best->timex.last = d->plus_days(span);
-                best->timex.relative = false;
-                best->timex.end = m_t[y].end;
-                best->last_token = y;
-            }
-        }
+        // what follows the longest match may complete it, in this order
+        join_day_after_time(*best);        // "14:15 05/31/2024", "8:23 AM, Jul 9"
+        join_date_after_weekday(*best, i); // "Sunday 12/7/2014", "Tuesday, 2025-02-25"
+        shift_by_offset(*best);            // "next tuesday +10 days", "2023-12-29 -10days"
+        join_range(*best);                 // "X - Y", "X to Y", "X until Y"
+        date_by_following_year(*best);     // "Thu Oct 26, 10:00 - 11:00:09 2023"
         finish(best->timex);
         out.push_back(std::move(best->timex));
         i = best->last_token + 1;
@@ -1513,19 +1555,24 @@ std::vector<Timex> Matcher::run() {
 
 } // namespace
 
+std::string_view to_string(TimexType t) noexcept {
+    return detail::name_in(kTimexTypeNames, t);
+}
+
+std::optional<TimexType> timex_type_from(std::string_view name) noexcept {
+    return detail::value_in<TimexType>(kTimexTypeNames, name);
+}
+
 std::vector<Timex> TemporalTagger::find(std::string_view text,
                                         const std::optional<LocalTime>& reference,
                                         const TimexOptions& options) const {
     Matcher m(text, reference, options);
     std::vector<Timex> out = m.run();
-    // code point offsets
-    std::size_t cp = 0, byte = 0;
+    // code point offsets, in one pass: the expressions are sorted and do not overlap
+    detail::CodePointCounter code_points(text);
     for (Timex& t : out) {
-        cp += detail::code_point_offset(text.substr(byte, t.start - byte), t.start - byte);
-        byte = t.start;
-        t.cp_start = cp;
-        t.cp_end =
-            cp + detail::code_point_offset(text.substr(t.start, t.end - t.start), t.end - t.start);
+        t.cp_start = code_points.at(t.start);
+        t.cp_end = code_points.at(t.end);
     }
     return out;
 }

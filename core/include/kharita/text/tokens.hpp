@@ -1,6 +1,8 @@
 #pragma once
 // Word tokens of a UTF-8 text with byte offsets, case and separator information: the
-// geoparser's view of a text. Private to core.
+// geoparser's view of a text, built on the lexer (text/lexer.hpp). Private to core.
+
+#include "kharita/text/utf8.hpp" // code_point_offset(), for the geoparser
 
 #include <cstddef>
 #include <cstdint>
@@ -32,12 +34,10 @@ struct Token {
     bool possessive = false; ///< an "'s" was split off the end
 };
 
-/// Splits text into word tokens. Apostrophes inside words stay ("Ra's"), a final "'s" is
-/// dropped and flagged, dotted abbreviations ("U.S.") are one token. Invalid UTF-8 bytes
+/// Splits text into word tokens. Apostrophes before a letter inside words stay ("O'Neil"), a
+/// final "'s" is dropped and flagged ("Benghazi's", "Ra's Lanuf" too), dotted abbreviations
+/// ("U.S.") are one token. Invalid UTF-8 bytes
 /// are separators; `invalid_bytes` (if given) receives their count.
 std::vector<Token> tokenize(std::string_view text, std::size_t* invalid_bytes = nullptr);
-
-/// Number of code points before byte `offset` (an invalid byte counts as one).
-std::size_t code_point_offset(std::string_view text, std::size_t offset);
 
 } // namespace kharita::detail

@@ -24,6 +24,7 @@ struct CivilDay {
     CivilDay plus_months(int n) const; ///< clamps the day to the month's length
     unsigned weekday() const;          ///< 0 = Sunday
     std::string iso() const;           ///< "2025-02-26"
+    // NOLINTNEXTLINE(modernize-use-nullptr): a false alarm on the 0 of a defaulted <=>
     auto operator<=>(const CivilDay&) const = default;
 };
 
@@ -44,5 +45,7 @@ std::optional<TimePrecision> time_precision_from(std::string_view name) noexcept
 /// Which way the expression points from the reference.
 enum class TimeDirection : std::uint8_t { past, present, future };
 std::string_view to_string(TimeDirection d) noexcept;
+/// The direction named by to_string(TimeDirection), if any.
+std::optional<TimeDirection> time_direction_from(std::string_view name) noexcept;
 
 } // namespace kharita

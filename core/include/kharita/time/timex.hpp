@@ -20,6 +20,14 @@
 
 namespace kharita {
 
+/// The TIMEX3 type of an expression: a calendar date or period, a time of day, a length of
+/// time ("for three days"), or a recurring time ("every Monday"; not found yet).
+enum class TimexType : std::uint8_t { date, time, duration, set };
+/// The TIMEX3 name: "DATE", "TIME", "DURATION", "SET".
+std::string_view to_string(TimexType t) noexcept;
+/// The type named by to_string(TimexType), if any.
+std::optional<TimexType> timex_type_from(std::string_view name) noexcept;
+
 struct Timex {
     std::size_t start = 0, end = 0;       ///< byte offsets of the expression
     std::size_t cp_start = 0, cp_end = 0; ///< the same in code points
@@ -33,8 +41,8 @@ struct Timex {
     bool open_start = false; ///< "until May": the range has no stated start
     bool open_end = false;   ///< "since August 2023": the range runs on
     bool relative = false;   ///< resolved through the reference ("yesterday")
-    std::string type;        ///< TIMEX3: DATE, TIME, DURATION
-    std::string value;       ///< TIMEX3 value
+    TimexType type = TimexType::date;
+    std::string value; ///< TIMEX3 value
 };
 
 struct TimexOptions {
