@@ -4,6 +4,7 @@
 #include "detail/sqlite.hpp"
 #include "kharita/base/error.hpp"
 #include "kharita/base/lat_lon.hpp"
+#include "kharita/geo/gazetteer.hpp"
 #include "kharita/text/normalize.hpp"
 #include "line_reader.hpp"
 
@@ -81,7 +82,7 @@ private:
 struct NameRow {
     std::string name;
     std::string lang;
-    std::string kind; // name, ascii, alternate, demonym, abbreviation
+    NameKind kind = NameKind::alternate;
     bool preferred = false, short_name = false, colloquial = false, historic = false;
 };
 
@@ -218,11 +219,13 @@ void Builder::merge_into(std::int64_t id, const PlaceRow& p) {
 
 void Builder::add_names(std::int64_t place, const std::vector<NameRow>& names, std::string_view src,
                         bool check_existing, SourceCount& count) {
-    std::set<std::pair<std::string, std::string>> seen; // (norm, kind)
+    std::set<std::pair<std::string, NameKind>> seen; // (norm, kind)
     if (check_existing) {
         m_place_norms.bind(1, place);
         while (m_place_norms.step()) {
-            seen.emplace(m_place_norms.column_text(0), m_place_norms.column_text(1));
+            seen.emplace(
+                m_place_norms.column_text(0),
+                name_kind_from(m_place_norms.column_text(1)).value_or(NameKind::alternate));
         }
         m_place_norms.reset();
     }
@@ -232,7 +235,7 @@ void Builder::add_names(std::int64_t place, const std::vector<NameRow>& names, s
             continue;
         }
         auto& s = m_insert_name;
-        s.bind(1, place).bind(2, n.name).bind(3, n.lang).bind(4, n.kind);
+        s.bind(1, place).bind(2, n.name).bind(3, n.lang).bind(4, to_string(n.kind));
         s.bind(5, static_cast<int>(n.preferred)).bind(6, static_cast<int>(n.short_name));
         s.bind(7, static_cast<int>(n.colloquial)).bind(8, static_cast<int>(n.historic));
         s.bind(9, src).bind(10, norm).bind(11, skeleton_key(norm));
@@ -361,14 +364,14 @@ void Builder::read_geonames(const fs::path& file) {
             continue;
         }
         names.clear();
-        names.push_back({std::string(r.name), "", "name"});
+        names.push_back({std::string(r.name), "", NameKind::name});
         if (!r.asciiname.empty() && r.asciiname != r.name) {
-            names.push_back({std::string(r.asciiname), "", "ascii"});
+            names.push_back({std::string(r.asciiname), "", NameKind::ascii});
         }
         if (!m_have_alternate_file && !r.alternatenames.empty()) {
             for (std::string_view alt : split(r.alternatenames, ',')) {
                 if (!alt.empty()) {
-                    names.push_back({std::string(alt), "", "alternate"});
+                    names.push_back({std::string(alt), "", NameKind::alternate});
                 }
             }
         }
@@ -439,7 +442,7 @@ void Builder::read_alternate_names(const fs::path& file) {
         NameRow& n = one[0];
         n.name = std::string(f[3]);
         n.lang = f[2] == "abbr" ? "" : std::string(f[2]);
-        n.kind = f[2] == "abbr" ? "abbreviation" : "alternate";
+        n.kind = f[2] == "abbr" ? NameKind::abbreviation : NameKind::alternate;
         n.preferred = f[4] == "1";
         n.short_name = f[5] == "1";
         n.colloquial = f[6] == "1";
@@ -532,16 +535,16 @@ void Builder::read_wof(const fs::path& file) {
             }
         }
         names.clear();
-        names.push_back({p.name, "", "name"});
+        names.push_back({p.name, "", NameKind::name});
         for (std::string_view n : split(f[13], '|'))
             if (!n.empty())
-                names.push_back({std::string(n), "ar", "alternate"});
+                names.push_back({std::string(n), "ar", NameKind::alternate});
         for (std::string_view n : split(f[14], '|'))
             if (!n.empty())
-                names.push_back({std::string(n), "en", "alternate"});
+                names.push_back({std::string(n), "en", NameKind::alternate});
         for (std::string_view n : split(f[15], '|'))
             if (!n.empty())
-                names.push_back({std::string(n), "", "alternate"});
+                names.push_back({std::string(n), "", NameKind::alternate});
         merge_or_insert(p, names, type == "region" ? 50.0 : 5.0, count);
     }
 }
@@ -584,7 +587,7 @@ void Builder::add_country_places(const fs::path& csc_countries) {
             }
             p.position = it->second;
         }
-        merge_or_insert(p, {{p.name, "en", "name"}}, 0.0, count);
+        merge_or_insert(p, {{p.name, "en", NameKind::name}}, 0.0, count);
     }
 }
 
@@ -677,9 +680,9 @@ void Builder::add_admin1_places(const fs::path& csc_states) {
         p.admin1 = std::string(admin.column_text(0).substr(3));
         p.position = it->second.position;
         p.source = "geonames:admin1+csc";
-        std::vector<NameRow> names = {{p.name, "", "name"}};
+        std::vector<NameRow> names = {{p.name, "", NameKind::name}};
         if (p.ascii != p.name)
-            names.push_back({p.ascii, "", "ascii"});
+            names.push_back({p.ascii, "", NameKind::ascii});
         merge_or_insert(p, names, 0.0, count);
     }
     for (const auto& [iso, owner] : iso_owner)
@@ -701,30 +704,32 @@ void Builder::read_world_countries(const fs::path& file) {
             continue;
         }
         std::vector<NameRow> names;
-        const auto add = [&](const nlohmann::json& v, const std::string& lang, std::string kind) {
+        const auto add = [&](const nlohmann::json& v, const std::string& lang, NameKind kind) {
             if (v.is_string() && !v.get<std::string>().empty()) {
-                names.push_back({v.get<std::string>(), lang, std::move(kind)});
+                names.push_back({v.get<std::string>(), lang, kind});
             }
         };
         if (c.contains("name")) {
-            add(c["name"].value("common", nlohmann::json()), "en", "alternate");
-            add(c["name"].value("official", nlohmann::json()), "en", "alternate");
+            add(c["name"].value("common", nlohmann::json()), "en", NameKind::alternate);
+            add(c["name"].value("official", nlohmann::json()), "en", NameKind::alternate);
         }
         for (const auto& alt : c.value("altSpellings", nlohmann::json::array())) {
             const std::string a = alt.is_string() ? alt.get<std::string>() : "";
             const bool abbreviation = a.size() <= 5 && std::all_of(a.begin(), a.end(), [](char ch) {
                                           return (ch >= 'A' && ch <= 'Z') || ch == '.';
                                       });
-            add(alt, "", abbreviation ? "abbreviation" : "alternate");
+            add(alt, "", abbreviation ? NameKind::abbreviation : NameKind::alternate);
         }
-        add(c.value("cca3", nlohmann::json()), "", "abbreviation");
+        add(c.value("cca3", nlohmann::json()), "", NameKind::abbreviation);
         if (c.contains("demonyms") && c["demonyms"].contains("eng")) {
-            add(c["demonyms"]["eng"].value("m", nlohmann::json()), "en", "demonym");
-            add(c["demonyms"]["eng"].value("f", nlohmann::json()), "en", "demonym");
+            add(c["demonyms"]["eng"].value("m", nlohmann::json()), "en", NameKind::demonym);
+            add(c["demonyms"]["eng"].value("f", nlohmann::json()), "en", NameKind::demonym);
         }
         if (c.contains("translations") && c["translations"].contains("ara")) {
-            add(c["translations"]["ara"].value("common", nlohmann::json()), "ar", "alternate");
-            add(c["translations"]["ara"].value("official", nlohmann::json()), "ar", "alternate");
+            add(c["translations"]["ara"].value("common", nlohmann::json()), "ar",
+                NameKind::alternate);
+            add(c["translations"]["ara"].value("official", nlohmann::json()), "ar",
+                NameKind::alternate);
         }
         add_names(gn->second, names, "world-countries", true, count);
         ++count.merged;
@@ -759,7 +764,7 @@ void Builder::read_supplement(const fs::path& file) {
         p.country = std::string(f[5]);
         p.admin1 = std::string(f[6]);
         p.source = "supplement";
-        std::vector<NameRow> names = {{p.name, "en", "name"}};
+        std::vector<NameRow> names = {{p.name, "en", NameKind::name}};
         for (std::string_view alt : split(f[2], '|')) {
             if (alt.empty())
                 continue;
@@ -768,10 +773,10 @@ void Builder::read_supplement(const fs::path& file) {
                     return (ch >= 'A' && ch <= 'Z') || ch == '.';
                 });
             if (alt.starts_with("demonym:")) {
-                names.push_back({std::string(alt.substr(8)), "en", "demonym"});
+                names.push_back({std::string(alt.substr(8)), "en", NameKind::demonym});
             } else {
-                names.push_back(
-                    {std::string(alt), "en", abbreviation ? "abbreviation" : "alternate"});
+                names.push_back({std::string(alt), "en",
+                                 abbreviation ? NameKind::abbreviation : NameKind::alternate});
             }
         }
         if (f[10].starts_with("merge only")) {

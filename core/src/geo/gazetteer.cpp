@@ -2,6 +2,7 @@
 
 #include "detail/gazetteer_schema.hpp"
 #include "detail/sqlite.hpp"
+#include "geo/name_table.hpp"
 #include "kharita/base/error.hpp"
 #include "kharita/text/hash.hpp"
 #include "kharita/text/normalize.hpp"
@@ -20,19 +21,15 @@ std::uint64_t hash_key(std::string_view s) noexcept {
     return fnv1a(s);
 }
 
-enum class NameKind : std::uint8_t { name, ascii, alternate, demonym, abbreviation };
+// The names of the lookup vocabulary, in the order of the enumerators.
+constexpr std::array<std::string_view, 7> kMatchKindNames = {
+    "exact",           "alternate name",  "abbreviation", "demonym",
+    "article variant", "transliteration", "fuzzy"};
+static_assert(kMatchKindNames.size() == static_cast<std::size_t>(MatchKind::fuzzy) + 1);
 
-NameKind parse_kind(std::string_view k) {
-    if (k == "name")
-        return NameKind::name;
-    if (k == "ascii")
-        return NameKind::ascii;
-    if (k == "demonym")
-        return NameKind::demonym;
-    if (k == "abbreviation")
-        return NameKind::abbreviation;
-    return NameKind::alternate;
-}
+constexpr std::array<std::string_view, 5> kNameKindNames = {"name", "ascii", "alternate", "demonym",
+                                                            "abbreviation"};
+static_assert(kNameKindNames.size() == static_cast<std::size_t>(NameKind::abbreviation) + 1);
 
 struct NameEntry {
     PlaceId place;
@@ -306,23 +303,19 @@ double importance(const Place& p) {
 } // namespace
 
 std::string_view to_string(MatchKind k) noexcept {
-    switch (k) {
-    case MatchKind::exact:
-        return "exact";
-    case MatchKind::alternate:
-        return "alternate name";
-    case MatchKind::abbreviation:
-        return "abbreviation";
-    case MatchKind::demonym:
-        return "demonym";
-    case MatchKind::article:
-        return "article variant";
-    case MatchKind::transliteration:
-        return "transliteration";
-    case MatchKind::fuzzy:
-        return "fuzzy";
-    }
-    return "unknown";
+    return detail::name_in(kMatchKindNames, k);
+}
+
+std::optional<MatchKind> match_kind_from(std::string_view name) noexcept {
+    return detail::value_in<MatchKind>(kMatchKindNames, name);
+}
+
+std::string_view to_string(NameKind k) noexcept {
+    return detail::name_in(kNameKindNames, k);
+}
+
+std::optional<NameKind> name_kind_from(std::string_view name) noexcept {
+    return detail::value_in<NameKind>(kNameKindNames, name);
 }
 
 struct Gazetteer::Impl {
@@ -437,7 +430,8 @@ Gazetteer Gazetteer::open(const std::filesystem::path& file) {
             e.name_len = static_cast<std::uint16_t>(std::min<std::size_t>(name.size(), 0xFFFF));
             e.norm_offset = d.store(norm);
             e.norm_len = static_cast<std::uint16_t>(norm.size());
-            e.kind = parse_kind(stmt.column_text(2));
+            // A kind this version does not know reads as an alternate name.
+            e.kind = name_kind_from(stmt.column_text(2)).value_or(NameKind::alternate);
             const auto idx = static_cast<std::uint32_t>(d.entries.size());
             d.entries.push_back(e);
             const PlaceRank& pr = d.ranks[e.place];
