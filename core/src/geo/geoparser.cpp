@@ -1,5 +1,6 @@
 #include "kharita/geo/geoparser.hpp"
 
+#include "geo/geoparser_words.hpp"
 #include "kharita/text/normalize.hpp"
 #include "kharita/text/tokens.hpp"
 
@@ -18,232 +19,16 @@ namespace {
 using detail::Gap;
 using detail::Token;
 
-// Closed-class English words the recogniser reasons with. These are language, not places:
-// no place name appears in them.
-bool in_list(std::string_view word, std::initializer_list<std::string_view> list) {
-    return std::find(list.begin(), list.end(), word) != list.end();
-}
-
-/// Lowercase words that may sit inside a multi-word name ("Bosnia and Herzegovina",
-/// "Bir al Ghanam", "Port of Spain").
-bool is_connector(std::string_view w) {
-    return in_list(w,
-                   {"of",  "the", "de",  "du",  "des",  "del", "della", "di",  "da", "do",  "dos",
-                    "das", "al",  "el",  "ul",  "es",   "as",  "ad",    "ar",  "an", "at",  "az",
-                    "ash", "ath", "bin", "ibn", "bint", "la",  "le",    "les", "y",  "and", "upon",
-                    "on",  "sur", "en",  "am",  "im",   "der", "den",   "van", "von"});
-}
-
-bool is_calendar_word(std::string_view w) {
-    return in_list(w, {"january", "february", "march",     "april",    "may",      "june",
-                       "july",    "august",   "september", "october",  "november", "december",
-                       "jan",     "feb",      "mar",       "apr",      "jun",      "jul",
-                       "aug",     "sep",      "sept",      "oct",      "nov",      "dec",
-                       "monday",  "tuesday",  "wednesday", "thursday", "friday",   "saturday",
-                       "sunday"});
-}
-
-/// Words after which a capitalised word is usually a place: "in Mission", "near Kabo".
-bool is_locative_cue(std::string_view w) {
-    return in_list(w, {"in",      "near",    "at",      "from",       "to",      "into",
-                       "outside", "inside",  "across",  "toward",     "towards", "via",
-                       "around",  "between", "through", "throughout", "within",  "visited",
-                       "entered", "reached", "left",    "outskirts"});
-}
-
-/// Words that introduce a person's name: "President Vladimir Putin", "Mr Jordan".
-bool is_person_title(std::string_view w) {
-    return in_list(w, {"president",
-                       "minister",
-                       "mr",
-                       "mrs",
-                       "ms",
-                       "miss",
-                       "dr",
-                       "prof",
-                       "professor",
-                       "gen",
-                       "general",
-                       "col",
-                       "colonel",
-                       "maj",
-                       "major",
-                       "sheikh",
-                       "king",
-                       "queen",
-                       "prince",
-                       "princess",
-                       "pope",
-                       "judge",
-                       "justice",
-                       "senator",
-                       "sen",
-                       "rep",
-                       "representative",
-                       "governor",
-                       "gov",
-                       "mayor",
-                       "commander",
-                       "secretary",
-                       "ambassador",
-                       "envoy",
-                       "chairman",
-                       "chairwoman",
-                       "spokesman",
-                       "spokeswoman",
-                       "spokesperson",
-                       "coach",
-                       "striker",
-                       "defender",
-                       "midfielder",
-                       "goalkeeper",
-                       "actor",
-                       "actress",
-                       "singer",
-                       "rapper",
-                       "writer",
-                       "author",
-                       "director",
-                       "producer",
-                       "ceo",
-                       "chief",
-                       "leader",
-                       "lieutenant",
-                       "lt",
-                       "captain",
-                       "capt",
-                       "sergeant",
-                       "sgt",
-                       "officer",
-                       "premier",
-                       "dsrsg",
-                       "srsg",
-                       "deputy",
-                       "emir",
-                       "sultan",
-                       "lord",
-                       "lady",
-                       "sir",
-                       "dame",
-                       "saint",
-                       "st",
-                       "father",
-                       "rev",
-                       "reverend",
-                       "imam",
-                       "rabbi",
-                       "bishop",
-                       "cardinal",
-                       "marshal",
-                       "field",
-                       "admiral",
-                       "brig",
-                       "brigadier",
-                       "haftar",
-                       "son",
-                       "daughter",
-                       "wife",
-                       "husband",
-                       "brother",
-                       "sister",
-                       "uncle",
-                       "aunt",
-                       "manager",
-                       "founder",
-                       "analyst",
-                       "correspondent",
-                       "reporter",
-                       "journalist",
-                       "editor",
-                       "candidate",
-                       "host",
-                       "anchor",
-                       "staff",
-                       "aide",
-                       "adviser",
-                       "advisor",
-                       "official",
-                       "lawmaker",
-                       "congressman",
-                       "congresswoman",
-                       "councillor",
-                       "councilman",
-                       "player",
-                       "star",
-                       "executive",
-                       "owner",
-                       "designer",
-                       "artist",
-                       "musician",
-                       "comedian",
-                       "presenter",
-                       "columnist",
-                       "economist",
-                       "scientist",
-                       "researcher",
-                       "student",
-                       "teacher",
-                       "doctor",
-                       "nurse",
-                       "lawyer",
-                       "attorney",
-                       "prosecutor",
-                       "suspect",
-                       "victim",
-                       "mother",
-                       "friend",
-                       "colleague",
-                       "partner",
-                       "pastor",
-                       "chancellor",
-                       "speaker",
-                       "whip",
-                       "nominee",
-                       "activist",
-                       "spokesman",
-                       "boss",
-                       "veteran"});
-}
-
-/// Arabic toponymic generics that begin multi-word place names ("Ras Ajdir", "Bir Ghanam").
-bool is_place_generic(std::string_view w) {
-    return in_list(w, {"al",    "el",    "ras", "abu",     "bir",   "wadi", "sidi",
-                       "jabal", "jebel", "ain", "bab",     "bani",  "beni", "umm",
-                       "qasr",  "tell",  "tal", "zawiyat", "souq",  "suq",  "hai",
-                       "hay",   "ben",   "bin", "dar",     "marsa", "ard",  "nahr"});
-}
-
-enum class Direction : std::uint8_t { none, north, south, east, west, central, ne, nw, se, sw };
-
-Direction direction_of(std::string_view w) {
-    if (in_list(w, {"northern", "north"}))
-        return Direction::north;
-    if (in_list(w, {"southern", "south"}))
-        return Direction::south;
-    if (in_list(w, {"eastern", "east"}))
-        return Direction::east;
-    if (in_list(w, {"western", "west"}))
-        return Direction::west;
-    if (in_list(w, {"central", "middle"}))
-        return Direction::central;
-    if (in_list(w, {"northeastern", "northeast"}))
-        return Direction::ne;
-    if (in_list(w, {"northwestern", "northwest"}))
-        return Direction::nw;
-    if (in_list(w, {"southeastern", "southeast"}))
-        return Direction::se;
-    if (in_list(w, {"southwestern", "southwest"}))
-        return Direction::sw;
-    return Direction::none;
-}
-
-/// Words between X and Y that say X lies inside Y: "Abu Salim district of Tripoli".
-bool is_containment_noun(std::string_view w) {
-    return in_list(w, {"district", "neighbourhood", "neighborhood", "area",   "suburb", "region",
-                       "province", "governorate",   "municipality", "county", "state",  "city",
-                       "town",     "village",       "outskirts",    "centre", "center", "part",
-                       "south",    "north",         "east",         "west",   "heart"});
-}
+using detail::combine_directions;
+using detail::Direction;
+using detail::direction_of;
+using detail::is_calendar_word;
+using detail::is_connector;
+using detail::is_containment_noun;
+using detail::is_determiner;
+using detail::is_locative_cue;
+using detail::is_person_title;
+using detail::is_place_generic;
 
 std::string fmt_score(const char* label, double v) {
     char buf[48];
@@ -461,10 +246,7 @@ bool Parse::accept_span(std::size_t first, std::size_t last,
                                   m_tokens[first + 1].gap == Gap::space &&
                                   capitalised(m_tokens[first + 1]) && !m_tokens[first + 1].all_caps;
             // "the Centre", "a Cup": after a determiner the word is a common noun.
-            const bool determiner =
-                first > 0 && in_list(m_tokens[first - 1].norm,
-                                     {"the", "a", "an", "this", "that", "our", "their", "his",
-                                      "her", "its", "my", "your", "every", "each", "no"});
+            const bool determiner = first > 0 && is_determiner(m_tokens[first - 1].norm);
             // The gazetteer must spell it the same way: "The" is not "THE" (an airport code).
             const std::string_view surface = m_text.substr(head.begin, head.end - head.begin);
             const bool same_spelling = best.matched_name == surface;
@@ -847,18 +629,7 @@ void Parse::apply_region_phrases() {
         // "south-western Libya", "north east Libya"
         if (start > 0 && (prev.gap == Gap::hyphen || prev.gap == Gap::space)) {
             const Direction outer = direction_of(m_tokens[start - 1].norm);
-            const auto combine = [](Direction a, Direction b) {
-                if (a == Direction::north && b == Direction::east)
-                    return Direction::ne;
-                if (a == Direction::north && b == Direction::west)
-                    return Direction::nw;
-                if (a == Direction::south && b == Direction::east)
-                    return Direction::se;
-                if (a == Direction::south && b == Direction::west)
-                    return Direction::sw;
-                return Direction::none;
-            };
-            if (const Direction c = combine(outer, d); c != Direction::none) {
+            if (const Direction c = combine_directions(outer, d); c != Direction::none) {
                 d = c;
                 --start;
             }
