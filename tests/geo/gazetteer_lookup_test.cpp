@@ -1,9 +1,14 @@
 // Lookups against the default gazetteer built from data/ (the build makes it before tests).
 
+#include "detail/sqlite.hpp"
 #include "kharita/base/error.hpp"
 #include "support/default_gazetteer.hpp"
 
 #include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
 
 using namespace kharita;
 
@@ -142,4 +147,25 @@ TEST(Gazetteer, MissingFileIsAnInputErrorNamingIt) {
     } catch (const InputError& e) {
         EXPECT_NE(std::string(e.what()).find("/nonexistent/gazetteer.sqlite"), std::string::npos);
     }
+}
+
+TEST(Gazetteer, AFileThatIsNoGazetteerIsAnInputErrorNamingIt) {
+    const auto dir = std::filesystem::temp_directory_path() /
+                     ("kharita-not-a-gazetteer-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    const auto text = dir / "notes.sqlite";
+    std::ofstream(text) << "not a database at all\n";
+    const auto empty = dir / "empty.sqlite";
+    detail::Database::open(empty, detail::OpenMode::create).exec("CREATE TABLE t (x)");
+    for (const auto& file : {text, empty}) {
+        try {
+            Gazetteer::open(file);
+            ADD_FAILURE() << "opened " << file;
+        } catch (const InputError& e) {
+            EXPECT_EQ(e.source(), file.string());
+            EXPECT_NE(std::string(e.what()).find("not a Kharita gazetteer"), std::string::npos)
+                << e.what();
+        }
+    }
+    std::filesystem::remove_all(dir);
 }
