@@ -2,6 +2,7 @@
 
 #include "detail/sqlite.hpp"
 #include "kharita/base/error.hpp"
+#include "kharita/geo/regions.hpp"
 #include "support/default_gazetteer.hpp"
 
 #include <gtest/gtest.h>
@@ -168,4 +169,16 @@ TEST(Gazetteer, AFileThatIsNoGazetteerIsAnInputErrorNamingIt) {
         }
     }
     std::filesystem::remove_all(dir);
+}
+
+TEST_F(DefaultGazetteer, UnknownRegionIsAnInputErrorNamingTheRegionNotAFlag) {
+    for (const char* text : {"Qwertyland", "  "}) {
+        try {
+            resolve_region(g(), text);
+            ADD_FAILURE() << "resolved " << text;
+        } catch (const InputError& e) {
+            EXPECT_EQ(e.source(), "region") << e.what();
+            EXPECT_EQ(std::string(e.what()).find("--"), std::string::npos) << e.what();
+        }
+    }
 }

@@ -37,7 +37,7 @@ RegionCode resolve_region(const Gazetteer& g, std::string_view text) {
     while (!t.empty() && std::isspace(static_cast<unsigned char>(t.front())))
         t.erase(0, 1);
     if (t.empty())
-        throw InputError("--region", "empty region name");
+        throw InputError("region", "empty region name");
 
     // codes: "LY", "LY-TB" (ISO 3166-2), "LY.77" (GeoNames)
     if (t.size() == 2 && is_code_char(t[0]) && is_code_char(t[1]) && g.country(ascii_upper(t))) {
@@ -96,7 +96,7 @@ RegionCode resolve_region(const Gazetteer& g, std::string_view text) {
         }
         message += "?";
     }
-    throw InputError("--region", message);
+    throw InputError("region", message);
 }
 
 std::vector<std::string> suggest_regions(const Gazetteer& g, std::string_view text,
