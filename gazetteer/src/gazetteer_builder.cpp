@@ -675,7 +675,9 @@ void Builder::add_admin1_places(const fs::path& csc_states) {
         const std::string country(admin.column_text(1));
         if (const auto [iso, sim] = iso_of(country, admin.column_text(2), admin.column_text(3));
             !iso.empty()) {
-            auto& owner = iso_owner[country + "-" + iso];
+            std::string owner_key = country;
+            owner_key.append("-").append(iso);
+            auto& owner = iso_owner[owner_key];
             if (sim > owner.second)
                 owner = {std::string(admin.column_text(0)), sim};
         }

@@ -591,9 +591,9 @@ void Parse::second_chance_lookups() {
             LookupOptions o;
             o.limit = 6;
             o.countries = {cc};
-            for (Candidate& c : m_g.lookup_normalized(m.key, o)) {
+            for (const Candidate& c : m_g.lookup_normalized(m.key, o)) {
                 if (variant_similarity(m.key, normalize_name(c.matched_name)) >= 0.55) {
-                    m.candidates.push_back(std::move(c));
+                    m.candidates.push_back(c);
                 }
             }
         }
