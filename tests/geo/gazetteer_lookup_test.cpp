@@ -182,3 +182,14 @@ TEST_F(DefaultGazetteer, UnknownRegionIsAnInputErrorNamingTheRegionNotAFlag) {
         }
     }
 }
+
+TEST_F(DefaultGazetteer, RegionCodesInEitherFormAndAnyCase) {
+    for (const char* text : {"LY-TB", "ly-tb", "LY.77", " ly.77 ", "Tripoli district"}) {
+        const RegionCode r = resolve_region(g(), text);
+        EXPECT_EQ(r.country, "LY") << text;
+        EXPECT_EQ(r.admin1_code, "77") << text;
+    }
+    const RegionCode country = resolve_region(g(), "tn");
+    EXPECT_EQ(country.country, "TN");
+    EXPECT_TRUE(country.admin1_code.empty());
+}
