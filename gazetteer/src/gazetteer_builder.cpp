@@ -4,12 +4,15 @@
 #include "detail/sqlite.hpp"
 #include "kharita/base/error.hpp"
 #include "kharita/base/lat_lon.hpp"
+#include "kharita/geo/gazetteer.hpp"
 #include "kharita/text/normalize.hpp"
 #include "line_reader.hpp"
+#include "wof_placetypes.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <chrono>
 #include <ctime>
@@ -81,7 +84,7 @@ private:
 struct NameRow {
     std::string name;
     std::string lang;
-    std::string kind; // name, ascii, alternate, demonym, abbreviation
+    NameKind kind = NameKind::alternate;
     bool preferred = false, short_name = false, colloquial = false, historic = false;
 };
 
@@ -97,6 +100,16 @@ struct PlaceRow {
     std::string source;
 };
 
+/// Which GeoNames admin code table a file fills (admin1CodesASCII.txt, admin2Codes.txt).
+enum class AdminLevel : std::uint8_t { admin1, admin2 };
+
+/// The gazetteer table of each admin level, indexed by AdminLevel.
+constexpr std::array<std::string_view, 2> kAdminTables = {"admin1", "admin2"};
+
+std::string_view table_of(AdminLevel level) {
+    return kAdminTables[static_cast<std::size_t>(level)];
+}
+
 bool compatible(char a_class, std::string_view a_code, char b_class, std::string_view b_code) {
     if (a_class != b_class) {
         return false;
@@ -105,6 +118,20 @@ bool compatible(char a_class, std::string_view a_code, char b_class, std::string
         return a_code == b_code;
     }
     return true;
+}
+
+/// The last file of `dir`, in name order, whose name matches `pattern`; empty if none.
+fs::path find_file(const fs::path& dir, const std::regex& pattern) {
+    std::vector<fs::path> matches;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+        if (entry.is_regular_file() &&
+            std::regex_match(entry.path().filename().string(), pattern)) {
+            matches.push_back(entry.path());
+        }
+    }
+    std::sort(matches.begin(), matches.end());
+    return matches.empty() ? fs::path() : matches.back();
 }
 
 class Builder {
@@ -117,8 +144,8 @@ public:
 private:
     void create_schema();
     void read_country_info(const fs::path& file);
-    void read_admin_codes(const fs::path& file, bool admin1);
-    void read_geonames(const fs::path& file);
+    void read_admin_codes(const fs::path& file, AdminLevel level);
+    void read_geonames_dump(const fs::path& file);
     void read_alternate_names(const fs::path& file);
     void read_wof(const fs::path& file);
     void add_country_places(const fs::path& csc_countries);
@@ -128,6 +155,15 @@ private:
     void read_word_list(const fs::path& file);
     void read_country_points(const fs::path& file);
     void finish();
+
+    // The stages of run(), in order.
+    std::vector<fs::path> place_dumps(const fs::path& geo_dir) const;
+    void read_code_tables(const fs::path& geo_dir);
+    void read_geonames(const fs::path& geo_dir, const std::vector<fs::path>& place_files);
+    void read_wof_files();
+    void read_reference_files();
+    void read_supplement_files();
+    void read_word_lists();
 
     std::int64_t insert_place(const PlaceRow& p, std::int64_t id);
     void merge_into(std::int64_t id, const PlaceRow& p);
@@ -218,11 +254,13 @@ void Builder::merge_into(std::int64_t id, const PlaceRow& p) {
 
 void Builder::add_names(std::int64_t place, const std::vector<NameRow>& names, std::string_view src,
                         bool check_existing, SourceCount& count) {
-    std::set<std::pair<std::string, std::string>> seen; // (norm, kind)
+    std::set<std::pair<std::string, NameKind>> seen; // (norm, kind)
     if (check_existing) {
         m_place_norms.bind(1, place);
         while (m_place_norms.step()) {
-            seen.emplace(m_place_norms.column_text(0), m_place_norms.column_text(1));
+            seen.emplace(
+                m_place_norms.column_text(0),
+                name_kind_from(m_place_norms.column_text(1)).value_or(NameKind::alternate));
         }
         m_place_norms.reset();
     }
@@ -232,7 +270,7 @@ void Builder::add_names(std::int64_t place, const std::vector<NameRow>& names, s
             continue;
         }
         auto& s = m_insert_name;
-        s.bind(1, place).bind(2, n.name).bind(3, n.lang).bind(4, n.kind);
+        s.bind(1, place).bind(2, n.name).bind(3, n.lang).bind(4, to_string(n.kind));
         s.bind(5, static_cast<int>(n.preferred)).bind(6, static_cast<int>(n.short_name));
         s.bind(7, static_cast<int>(n.colloquial)).bind(8, static_cast<int>(n.historic));
         s.bind(9, src).bind(10, norm).bind(11, skeleton_key(norm));
@@ -310,12 +348,11 @@ void Builder::read_country_info(const fs::path& file) {
     }
 }
 
-void Builder::read_admin_codes(const fs::path& file, bool admin1) {
+void Builder::read_admin_codes(const fs::path& file, AdminLevel level) {
     SourceCount& count = source(file.filename().string());
     LineReader in(file);
-    auto stmt =
-        m_db.prepare(std::string("INSERT OR REPLACE INTO ") + (admin1 ? "admin1" : "admin2") +
-                     " (code, country, name, ascii_name, geonameid) VALUES (?,?,?,?,?)");
+    auto stmt = m_db.prepare(std::string("INSERT OR REPLACE INTO ") + std::string(table_of(level)) +
+                             " (code, country, name, ascii_name, geonameid) VALUES (?,?,?,?,?)");
     std::string line;
     while (in.next(line)) {
         if (line.empty() || line[0] == '#')
@@ -331,13 +368,13 @@ void Builder::read_admin_codes(const fs::path& file, bool admin1) {
         }
         stmt.bind(1, f[0]).bind(2, f[0].substr(0, 2)).bind(3, f[1]).bind(4, f[2]).bind(5, gn);
         stmt.run();
-        if (admin1) {
+        if (level == AdminLevel::admin1) {
             m_admin1_by_gn[gn] = std::string(f[0].substr(3));
         }
     }
 }
 
-void Builder::read_geonames(const fs::path& file) {
+void Builder::read_geonames_dump(const fs::path& file) {
     SourceCount& count = source(file.filename().string());
     LineReader in(file);
     const std::string src = "geonames:" + file.filename().string();
@@ -361,14 +398,14 @@ void Builder::read_geonames(const fs::path& file) {
             continue;
         }
         names.clear();
-        names.push_back({std::string(r.name), "", "name"});
+        names.push_back({std::string(r.name), "", NameKind::name});
         if (!r.asciiname.empty() && r.asciiname != r.name) {
-            names.push_back({std::string(r.asciiname), "", "ascii"});
+            names.push_back({std::string(r.asciiname), "", NameKind::ascii});
         }
         if (!m_have_alternate_file && !r.alternatenames.empty()) {
             for (std::string_view alt : split(r.alternatenames, ',')) {
                 if (!alt.empty()) {
-                    names.push_back({std::string(alt), "", "alternate"});
+                    names.push_back({std::string(alt), "", NameKind::alternate});
                 }
             }
         }
@@ -439,7 +476,7 @@ void Builder::read_alternate_names(const fs::path& file) {
         NameRow& n = one[0];
         n.name = std::string(f[3]);
         n.lang = f[2] == "abbr" ? "" : std::string(f[2]);
-        n.kind = f[2] == "abbr" ? "abbreviation" : "alternate";
+        n.kind = f[2] == "abbr" ? NameKind::abbreviation : NameKind::alternate;
         n.preferred = f[4] == "1";
         n.short_name = f[5] == "1";
         n.colloquial = f[6] == "1";
@@ -495,27 +532,11 @@ void Builder::read_wof(const fs::path& file) {
             continue; // deprecated or explicitly not current
         }
         const std::string_view type = f[1];
-        if (type == "country") {
-            p.feature_class = 'A';
-            p.feature_code = "PCLI";
-        } else if (type == "region") {
-            p.feature_class = 'A';
-            p.feature_code = "ADM1";
-        } else if (type == "county") {
-            p.feature_class = 'A';
-            p.feature_code = "ADM2";
-        } else if (type == "localadmin") {
-            p.feature_class = 'A';
-            p.feature_code = "ADM3";
-        } else if (type == "locality") {
-            p.feature_class = 'P';
-            p.feature_code = "PPL";
-        } else if (type == "neighbourhood" || type == "macrohood" || type == "microhood" ||
-                   type == "borough") {
-            p.feature_class = 'P';
-            p.feature_code = "PPLX";
-        } else
+        const detail::WofPlacetype* feature = detail::wof_placetype(type);
+        if (feature == nullptr)
             continue;
+        p.feature_class = feature->feature_class;
+        p.feature_code = std::string(feature->feature_code);
         to_number(f[10], p.geonameid);
         to_number(f[12], p.population);
         p.name = std::string(f[2]);
@@ -532,16 +553,16 @@ void Builder::read_wof(const fs::path& file) {
             }
         }
         names.clear();
-        names.push_back({p.name, "", "name"});
+        names.push_back({p.name, "", NameKind::name});
         for (std::string_view n : split(f[13], '|'))
             if (!n.empty())
-                names.push_back({std::string(n), "ar", "alternate"});
+                names.push_back({std::string(n), "ar", NameKind::alternate});
         for (std::string_view n : split(f[14], '|'))
             if (!n.empty())
-                names.push_back({std::string(n), "en", "alternate"});
+                names.push_back({std::string(n), "en", NameKind::alternate});
         for (std::string_view n : split(f[15], '|'))
             if (!n.empty())
-                names.push_back({std::string(n), "", "alternate"});
+                names.push_back({std::string(n), "", NameKind::alternate});
         merge_or_insert(p, names, type == "region" ? 50.0 : 5.0, count);
     }
 }
@@ -584,7 +605,7 @@ void Builder::add_country_places(const fs::path& csc_countries) {
             }
             p.position = it->second;
         }
-        merge_or_insert(p, {{p.name, "en", "name"}}, 0.0, count);
+        merge_or_insert(p, {{p.name, "en", NameKind::name}}, 0.0, count);
     }
 }
 
@@ -654,7 +675,9 @@ void Builder::add_admin1_places(const fs::path& csc_states) {
         const std::string country(admin.column_text(1));
         if (const auto [iso, sim] = iso_of(country, admin.column_text(2), admin.column_text(3));
             !iso.empty()) {
-            auto& owner = iso_owner[country + "-" + iso];
+            std::string owner_key = country;
+            owner_key.append("-").append(iso);
+            auto& owner = iso_owner[owner_key];
             if (sim > owner.second)
                 owner = {std::string(admin.column_text(0)), sim};
         }
@@ -677,9 +700,9 @@ void Builder::add_admin1_places(const fs::path& csc_states) {
         p.admin1 = std::string(admin.column_text(0).substr(3));
         p.position = it->second.position;
         p.source = "geonames:admin1+csc";
-        std::vector<NameRow> names = {{p.name, "", "name"}};
+        std::vector<NameRow> names = {{p.name, "", NameKind::name}};
         if (p.ascii != p.name)
-            names.push_back({p.ascii, "", "ascii"});
+            names.push_back({p.ascii, "", NameKind::ascii});
         merge_or_insert(p, names, 0.0, count);
     }
     for (const auto& [iso, owner] : iso_owner)
@@ -701,30 +724,32 @@ void Builder::read_world_countries(const fs::path& file) {
             continue;
         }
         std::vector<NameRow> names;
-        const auto add = [&](const nlohmann::json& v, const std::string& lang, std::string kind) {
+        const auto add = [&](const nlohmann::json& v, const std::string& lang, NameKind kind) {
             if (v.is_string() && !v.get<std::string>().empty()) {
-                names.push_back({v.get<std::string>(), lang, std::move(kind)});
+                names.push_back({v.get<std::string>(), lang, kind});
             }
         };
         if (c.contains("name")) {
-            add(c["name"].value("common", nlohmann::json()), "en", "alternate");
-            add(c["name"].value("official", nlohmann::json()), "en", "alternate");
+            add(c["name"].value("common", nlohmann::json()), "en", NameKind::alternate);
+            add(c["name"].value("official", nlohmann::json()), "en", NameKind::alternate);
         }
         for (const auto& alt : c.value("altSpellings", nlohmann::json::array())) {
             const std::string a = alt.is_string() ? alt.get<std::string>() : "";
             const bool abbreviation = a.size() <= 5 && std::all_of(a.begin(), a.end(), [](char ch) {
                                           return (ch >= 'A' && ch <= 'Z') || ch == '.';
                                       });
-            add(alt, "", abbreviation ? "abbreviation" : "alternate");
+            add(alt, "", abbreviation ? NameKind::abbreviation : NameKind::alternate);
         }
-        add(c.value("cca3", nlohmann::json()), "", "abbreviation");
+        add(c.value("cca3", nlohmann::json()), "", NameKind::abbreviation);
         if (c.contains("demonyms") && c["demonyms"].contains("eng")) {
-            add(c["demonyms"]["eng"].value("m", nlohmann::json()), "en", "demonym");
-            add(c["demonyms"]["eng"].value("f", nlohmann::json()), "en", "demonym");
+            add(c["demonyms"]["eng"].value("m", nlohmann::json()), "en", NameKind::demonym);
+            add(c["demonyms"]["eng"].value("f", nlohmann::json()), "en", NameKind::demonym);
         }
         if (c.contains("translations") && c["translations"].contains("ara")) {
-            add(c["translations"]["ara"].value("common", nlohmann::json()), "ar", "alternate");
-            add(c["translations"]["ara"].value("official", nlohmann::json()), "ar", "alternate");
+            add(c["translations"]["ara"].value("common", nlohmann::json()), "ar",
+                NameKind::alternate);
+            add(c["translations"]["ara"].value("official", nlohmann::json()), "ar",
+                NameKind::alternate);
         }
         add_names(gn->second, names, "world-countries", true, count);
         ++count.merged;
@@ -759,7 +784,7 @@ void Builder::read_supplement(const fs::path& file) {
         p.country = std::string(f[5]);
         p.admin1 = std::string(f[6]);
         p.source = "supplement";
-        std::vector<NameRow> names = {{p.name, "en", "name"}};
+        std::vector<NameRow> names = {{p.name, "en", NameKind::name}};
         for (std::string_view alt : split(f[2], '|')) {
             if (alt.empty())
                 continue;
@@ -768,10 +793,10 @@ void Builder::read_supplement(const fs::path& file) {
                     return (ch >= 'A' && ch <= 'Z') || ch == '.';
                 });
             if (alt.starts_with("demonym:")) {
-                names.push_back({std::string(alt.substr(8)), "en", "demonym"});
+                names.push_back({std::string(alt.substr(8)), "en", NameKind::demonym});
             } else {
-                names.push_back(
-                    {std::string(alt), "en", abbreviation ? "abbreviation" : "alternate"});
+                names.push_back({std::string(alt), "en",
+                                 abbreviation ? NameKind::abbreviation : NameKind::alternate});
             }
         }
         if (f[10].starts_with("merge only")) {
@@ -851,71 +876,64 @@ void Builder::finish() {
     m_db.exec("PRAGMA analysis_limit = 1000; ANALYZE"); // sampled: seconds, not minutes
 }
 
-fs::path find_file(const fs::path& dir, const std::regex& pattern) {
-    std::vector<fs::path> matches;
-    std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(dir, ec)) {
-        if (entry.is_regular_file() &&
-            std::regex_match(entry.path().filename().string(), pattern)) {
-            matches.push_back(entry.path());
-        }
-    }
-    std::sort(matches.begin(), matches.end());
-    return matches.empty() ? fs::path() : matches.back();
-}
-
-void Builder::run() {
-    const auto started = std::chrono::steady_clock::now();
-    create_schema();
-    const fs::path geo_dir = m_opt.geonames_dir ? *m_opt.geonames_dir : m_opt.data_dir / "geonames";
-    const auto need = [&](const std::regex& re, const char* what) {
-        fs::path p = find_file(geo_dir, re);
-        if (p.empty()) {
-            throw InputError(geo_dir.string(), std::string("no ") + what + " found");
-        }
-        return p;
-    };
+/// The GeoNames place dumps to import: every dump in the user's directory (allCountries,
+/// citiesN or country files), else the embedded cities500 and cities15000 files.
+std::vector<fs::path> Builder::place_dumps(const fs::path& geo_dir) const {
     std::vector<fs::path> place_files;
-    if (m_opt.geonames_dir) {
-        std::error_code ec;
-        if (!fs::is_directory(geo_dir, ec)) {
-            throw InputError(geo_dir.string(), "not a directory");
-        }
-        const std::regex dump(R"((allCountries|cities\d+|[A-Z]{2})\.txt(\.gz)?)");
-        bool zipped = false;
-        for (const auto& entry : fs::directory_iterator(geo_dir)) {
-            const std::string name = entry.path().filename().string();
-            if (entry.is_regular_file() && std::regex_match(name, dump)) {
-                place_files.push_back(entry.path());
+    if (!m_opt.geonames_dir) {
+        const auto need = [&](const std::regex& re, const char* what) {
+            fs::path p = find_file(geo_dir, re);
+            if (p.empty()) {
+                throw InputError(geo_dir.string(), std::string("no ") + what + " found");
             }
-            zipped = zipped || name.ends_with(".zip");
-        }
-        std::sort(place_files.begin(), place_files.end());
-        if (place_files.empty()) {
-            throw InputError(geo_dir.string(),
-                             std::string("no GeoNames dumps found (expected allCountries.txt, "
-                                         "cities500.txt or a country file such as LY.txt") +
-                                 (zipped ? "; unzip the downloaded .zip files first)" : ")"));
-        }
-    } else {
+            return p;
+        };
         place_files.push_back(need(std::regex(R"(cities500-.*\.txt\.gz)"), "cities500 dump"));
         place_files.push_back(need(std::regex(R"(cities15000-.*\.txt\.gz)"), "cities15000 dump"));
+        return place_files;
     }
-    const std::regex country_re(R"(countryInfo.*\.(txt|tsv)(\.gz)?)");
-    const std::regex admin1_re(R"(admin1CodesASCII.*\.txt(\.gz)?)");
-    const std::regex admin2_re(R"(admin2Codes.*\.txt(\.gz)?)");
-    // The user's dumps may lack the small tables; the embedded ones fill in.
+    std::error_code ec;
+    if (!fs::is_directory(geo_dir, ec)) {
+        throw InputError(geo_dir.string(), "not a directory");
+    }
+    const std::regex dump(R"((allCountries|cities\d+|[A-Z]{2})\.txt(\.gz)?)");
+    bool zipped = false;
+    for (const auto& entry : fs::directory_iterator(geo_dir)) {
+        const std::string name = entry.path().filename().string();
+        if (entry.is_regular_file() && std::regex_match(name, dump)) {
+            place_files.push_back(entry.path());
+        }
+        zipped = zipped || name.ends_with(".zip");
+    }
+    std::sort(place_files.begin(), place_files.end());
+    if (place_files.empty()) {
+        throw InputError(geo_dir.string(),
+                         std::string("no GeoNames dumps found (expected allCountries.txt, "
+                                     "cities500.txt or a country file such as LY.txt") +
+                             (zipped ? "; unzip the downloaded .zip files first)" : ")"));
+    }
+    return place_files;
+}
+
+/// The small GeoNames tables (countries, admin-1 and admin-2 codes): the user's dumps may
+/// lack them; the embedded ones fill in.
+void Builder::read_code_tables(const fs::path& geo_dir) {
     const auto table_file = [&](const std::regex& re) {
         fs::path p = find_file(geo_dir, re);
         return p.empty() ? find_file(m_opt.data_dir / "geonames", re) : p;
     };
-    if (fs::path p = table_file(country_re); !p.empty())
+    if (fs::path p = table_file(std::regex(R"(countryInfo.*\.(txt|tsv)(\.gz)?)")); !p.empty())
         read_country_info(p);
-    if (fs::path p = table_file(admin1_re); !p.empty())
-        read_admin_codes(p, true);
-    if (fs::path p = table_file(admin2_re); !p.empty())
-        read_admin_codes(p, false);
+    if (fs::path p = table_file(std::regex(R"(admin1CodesASCII.*\.txt(\.gz)?)")); !p.empty())
+        read_admin_codes(p, AdminLevel::admin1);
+    if (fs::path p = table_file(std::regex(R"(admin2Codes.*\.txt(\.gz)?)")); !p.empty())
+        read_admin_codes(p, AdminLevel::admin2);
+}
 
+/// The place dumps, then the user's alternate names file if there is one (which then
+/// replaces the dumps' own alternate-name column), then the name index the later sources
+/// merge by.
+void Builder::read_geonames(const fs::path& geo_dir, const std::vector<fs::path>& place_files) {
     fs::path alternates;
     if (m_opt.geonames_dir) {
         alternates = find_file(geo_dir, std::regex(R"(alternateNames(V2)?\.txt(\.gz)?)"));
@@ -923,7 +941,7 @@ void Builder::run() {
     }
     for (const fs::path& f : place_files) {
         progress("reading " + f.string());
-        read_geonames(f);
+        read_geonames_dump(f);
     }
     if (!alternates.empty()) {
         progress("reading " + alternates.string());
@@ -934,21 +952,30 @@ void Builder::run() {
     m_find_by_norm =
         m_db.prepare("SELECT p.id, p.lat, p.lon, p.feature_class, p.feature_code FROM names n"
                      " JOIN places p ON p.id = n.place_id WHERE n.norm = ?1 AND p.country = ?2");
+}
 
+/// The embedded Who's On First admin files (data/wof/wof-admin-*), in name order.
+void Builder::read_wof_files() {
     const fs::path wof_dir = m_opt.data_dir / "wof";
     std::error_code ec;
-    if (fs::is_directory(wof_dir, ec)) {
-        std::vector<fs::path> wof;
-        for (const auto& e : fs::directory_iterator(wof_dir)) {
-            if (e.path().filename().string().starts_with("wof-admin-"))
-                wof.push_back(e.path());
-        }
-        std::sort(wof.begin(), wof.end());
-        for (const fs::path& f : wof) {
-            progress("reading " + f.string());
-            read_wof(f);
-        }
+    if (!fs::is_directory(wof_dir, ec)) {
+        return;
     }
+    std::vector<fs::path> wof;
+    for (const auto& e : fs::directory_iterator(wof_dir)) {
+        if (e.path().filename().string().starts_with("wof-admin-"))
+            wof.push_back(e.path());
+    }
+    std::sort(wof.begin(), wof.end());
+    for (const fs::path& f : wof) {
+        progress("reading " + f.string());
+        read_wof(f);
+    }
+}
+
+/// The embedded reference files (data/reference): country and state coordinates and ISO
+/// codes, country names, abbreviations and demonyms.
+void Builder::read_reference_files() {
     const fs::path ref = m_opt.data_dir / "reference";
     if (fs::path p = find_file(ref, std::regex(R"(country-state-city-.*-countries\.json(\.gz)?)"));
         !p.empty()) {
@@ -961,20 +988,32 @@ void Builder::run() {
     if (fs::path p = find_file(ref, std::regex(R"(world-countries-.*\.json(\.gz)?)")); !p.empty()) {
         read_world_countries(p);
     }
+}
+
+/// The embedded supplement (data/supplement): curated places in .tsv files, then the
+/// country points that replace imported ones.
+void Builder::read_supplement_files() {
     const fs::path supplement = m_opt.data_dir / "supplement";
-    if (fs::is_directory(supplement, ec)) {
-        std::vector<fs::path> files;
-        for (const auto& e : fs::directory_iterator(supplement)) {
-            if (e.path().extension() == ".tsv")
-                files.push_back(e.path());
-        }
-        std::sort(files.begin(), files.end());
-        for (const fs::path& f : files)
-            read_supplement(f);
-        if (fs::is_regular_file(supplement / "country-points.csv", ec)) {
-            read_country_points(supplement / "country-points.csv");
-        }
+    std::error_code ec;
+    if (!fs::is_directory(supplement, ec)) {
+        return;
     }
+    std::vector<fs::path> files;
+    for (const auto& e : fs::directory_iterator(supplement)) {
+        if (e.path().extension() == ".tsv")
+            files.push_back(e.path());
+    }
+    std::sort(files.begin(), files.end());
+    for (const fs::path& f : files)
+        read_supplement(f);
+    if (fs::is_regular_file(supplement / "country-points.csv", ec)) {
+        read_country_points(supplement / "country-points.csv");
+    }
+}
+
+/// The English word lists; without any, a problem says what is lost.
+void Builder::read_word_lists() {
+    std::error_code ec;
     bool any_words = false;
     for (const fs::path& list : m_opt.word_lists) {
         if (fs::is_regular_file(list, ec)) {
@@ -987,6 +1026,19 @@ void Builder::run() {
                 "no English word list; ordinary words that are also place names (May, Mission) "
                 "will not be down-weighted (install wamerican and wbritish)");
     }
+}
+
+void Builder::run() {
+    const auto started = std::chrono::steady_clock::now();
+    create_schema();
+    const fs::path geo_dir = m_opt.geonames_dir ? *m_opt.geonames_dir : m_opt.data_dir / "geonames";
+    const std::vector<fs::path> place_files = place_dumps(geo_dir);
+    read_code_tables(geo_dir);
+    read_geonames(geo_dir, place_files);
+    read_wof_files();
+    read_reference_files();
+    read_supplement_files();
+    read_word_lists();
     m_find_by_norm = Statement();
     finish();
     m_report.seconds =
@@ -997,7 +1049,7 @@ void Builder::run() {
 
 GazetteerBuildReport build_gazetteer(const GazetteerBuildOptions& options) {
     if (options.out.empty()) {
-        throw InputError("--out", "no output file given");
+        throw InputError("gazetteer build", 0, 0, "output file", "none given");
     }
     std::error_code ec;
     if (!options.geonames_dir && !fs::is_directory(options.data_dir / "geonames", ec)) {

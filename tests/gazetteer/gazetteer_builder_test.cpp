@@ -131,3 +131,15 @@ TEST_F(BuilderTest, RebuildReplacesTheDatabase) {
     EXPECT_EQ(r.places, 2u);
     EXPECT_EQ(Gazetteer::open(dir / "gazetteer.sqlite").size(), 2u);
 }
+
+TEST_F(BuilderTest, NoOutputFileNamesTheFieldNotAFlag) {
+    GazetteerBuildOptions o = options("no-dumps");
+    o.out.clear();
+    try {
+        build_gazetteer(o);
+        FAIL() << "no exception";
+    } catch (const InputError& e) {
+        EXPECT_EQ(e.field(), "output file");
+        EXPECT_EQ(std::string(e.what()).find("--"), std::string::npos) << e.what();
+    }
+}

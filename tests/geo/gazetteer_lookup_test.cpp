@@ -1,9 +1,15 @@
 // Lookups against the default gazetteer built from data/ (the build makes it before tests).
 
+#include "detail/sqlite.hpp"
 #include "kharita/base/error.hpp"
+#include "kharita/geo/regions.hpp"
 #include "support/default_gazetteer.hpp"
 
 #include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
 
 using namespace kharita;
 
@@ -142,4 +148,48 @@ TEST(Gazetteer, MissingFileIsAnInputErrorNamingIt) {
     } catch (const InputError& e) {
         EXPECT_NE(std::string(e.what()).find("/nonexistent/gazetteer.sqlite"), std::string::npos);
     }
+}
+
+TEST(Gazetteer, AFileThatIsNoGazetteerIsAnInputErrorNamingIt) {
+    const auto dir = std::filesystem::temp_directory_path() /
+                     ("kharita-not-a-gazetteer-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    const auto text = dir / "notes.sqlite";
+    std::ofstream(text) << "not a database at all\n";
+    const auto empty = dir / "empty.sqlite";
+    detail::Database::open(empty, detail::OpenMode::create).exec("CREATE TABLE t (x)");
+    for (const auto& file : {text, empty}) {
+        try {
+            Gazetteer::open(file);
+            ADD_FAILURE() << "opened " << file;
+        } catch (const InputError& e) {
+            EXPECT_EQ(e.source(), file.string());
+            EXPECT_NE(std::string(e.what()).find("not a Kharita gazetteer"), std::string::npos)
+                << e.what();
+        }
+    }
+    std::filesystem::remove_all(dir);
+}
+
+TEST_F(DefaultGazetteer, UnknownRegionIsAnInputErrorNamingTheRegionNotAFlag) {
+    for (const char* text : {"Qwertyland", "  "}) {
+        try {
+            resolve_region(g(), text);
+            ADD_FAILURE() << "resolved " << text;
+        } catch (const InputError& e) {
+            EXPECT_EQ(e.source(), "region") << e.what();
+            EXPECT_EQ(std::string(e.what()).find("--"), std::string::npos) << e.what();
+        }
+    }
+}
+
+TEST_F(DefaultGazetteer, RegionCodesInEitherFormAndAnyCase) {
+    for (const char* text : {"LY-TB", "ly-tb", "LY.77", " ly.77 ", "Tripoli district"}) {
+        const RegionCode r = resolve_region(g(), text);
+        EXPECT_EQ(r.country, "LY") << text;
+        EXPECT_EQ(r.admin1_code, "77") << text;
+    }
+    const RegionCode country = resolve_region(g(), "tn");
+    EXPECT_EQ(country.country, "TN");
+    EXPECT_TRUE(country.admin1_code.empty());
 }

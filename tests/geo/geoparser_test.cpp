@@ -141,3 +141,36 @@ TEST_F(GeoparserTest, ResolveGivenSpansKeepsEverySpan) {
     EXPECT_EQ(ts[0].country, "LY");
     EXPECT_FALSE(ts[1].place.has_value());
 }
+
+TEST_F(GeoparserTest, DiagonalAndCentralPhrasesUseTheAdminCentroid) {
+    const auto ts = parse("Fighting spread across north-eastern Libya and central Libya.");
+    const Toponym* ne = find(ts, "north-eastern Libya");
+    ASSERT_NE(ne, nullptr);
+    EXPECT_EQ(ne->kind, ToponymKind::region);
+    EXPECT_FALSE(ne->place.has_value()); // a part of the country, not a gazetteer place
+    EXPECT_GT(ne->position.lat, 28.0);   // north and east of the country's point (28, 17)
+    EXPECT_GT(ne->position.lon, 17.0);
+    EXPECT_NE(ne->why.find("direction within Libya"), std::string::npos) << ne->why;
+    const Toponym* central = find(ts, "central Libya");
+    ASSERT_NE(central, nullptr);
+    EXPECT_EQ(central->precision, GeoPrecision::region);
+}
+
+TEST_F(GeoparserTest, CompassPhraseIsTheCountrysNamedRegionThatWay) {
+    const auto ts = parse("Aid convoys reached western Libya.");
+    const Toponym* west = find(ts, "western Libya");
+    ASSERT_NE(west, nullptr);
+    ASSERT_TRUE(west->place.has_value());
+    EXPECT_NE(west->why.find("region of Libya"), std::string::npos) << west->why;
+    EXPECT_LT(west->position.lon, 17.0);
+}
+
+TEST_F(GeoparserTest, WhyListsTheTermsThatDecided) {
+    const auto ts = parse("Bodies were found in the Abu Salim district of Tripoli.");
+    const Toponym* t = find(ts, "Abu Salim");
+    ASSERT_NE(t, nullptr);
+    EXPECT_EQ(t->why.rfind("exact = lookup ", 0), 0u) << t->why;
+    EXPECT_NE(t->why.find(" + contained 0.30"), std::string::npos) << t->why;
+    EXPECT_GT(t->confidence, 0.0);
+    EXPECT_LE(t->confidence, 1.0);
+}

@@ -2,11 +2,14 @@
 
 #include "detail/gazetteer_schema.hpp"
 #include "detail/sqlite.hpp"
+#include "geo/gazetteer_scoring.hpp"
+#include "geo/name_table.hpp"
 #include "kharita/base/error.hpp"
 #include "kharita/text/hash.hpp"
 #include "kharita/text/normalize.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdlib>
 #include <unordered_map>
@@ -20,19 +23,15 @@ std::uint64_t hash_key(std::string_view s) noexcept {
     return fnv1a(s);
 }
 
-enum class NameKind : std::uint8_t { name, ascii, alternate, demonym, abbreviation };
+// The names of the lookup vocabulary, in the order of the enumerators.
+constexpr std::array<std::string_view, 7> kMatchKindNames = {
+    "exact",           "alternate name",  "abbreviation", "demonym",
+    "article variant", "transliteration", "fuzzy"};
+static_assert(kMatchKindNames.size() == static_cast<std::size_t>(MatchKind::fuzzy) + 1);
 
-NameKind parse_kind(std::string_view k) {
-    if (k == "name")
-        return NameKind::name;
-    if (k == "ascii")
-        return NameKind::ascii;
-    if (k == "demonym")
-        return NameKind::demonym;
-    if (k == "abbreviation")
-        return NameKind::abbreviation;
-    return NameKind::alternate;
-}
+constexpr std::array<std::string_view, 5> kNameKindNames = {"name", "ascii", "alternate", "demonym",
+                                                            "abbreviation"};
+static_assert(kNameKindNames.size() == static_cast<std::size_t>(NameKind::abbreviation) + 1);
 
 struct NameEntry {
     PlaceId place;
@@ -225,6 +224,51 @@ constexpr NameKind kind_of(std::uint32_t v) {
     return static_cast<NameKind>((v >> 28) & 7u);
 }
 
+// What each kind of match scores before spelling and importance, indexed by MatchKind.
+constexpr std::array<double, 7> kMatchBaseScores = {
+    1.0,  // exact
+    0.93, // alternate
+    0.88, // abbreviation
+    1.0,  // demonym: "Canadian" is the adjective, not Canadian, Texas
+    0.88, // article
+    0.72, // transliteration
+    0.55, // fuzzy
+};
+static_assert(kMatchBaseScores.size() == kMatchKindNames.size());
+
+// The match a name of each kind gives when the query equals it, indexed by NameKind.
+constexpr std::array<MatchKind, 5> kMatchOfNameKind = {
+    MatchKind::exact,        // name
+    MatchKind::exact,        // ascii
+    MatchKind::alternate,    // alternate
+    MatchKind::demonym,      // demonym
+    MatchKind::abbreviation, // abbreviation
+};
+static_assert(kMatchOfNameKind.size() == kNameKindNames.size());
+
+MatchKind match_kind_of(NameKind k) {
+    return kMatchOfNameKind[static_cast<std::size_t>(k)];
+}
+
+// Which name of a place an index keeps when it has several under one key, indexed by
+// NameKind (lowest first): "Libyan" as demonym beats it as alternate.
+constexpr std::array<int, 5> kNameKindRanks = {
+    0, // name
+    1, // ascii
+    3, // alternate
+    2, // demonym
+    4, // abbreviation
+};
+static_assert(kNameKindRanks.size() == kNameKindNames.size());
+
+int name_kind_rank(NameKind k) {
+    return kNameKindRanks[static_cast<std::size_t>(k)];
+}
+
+} // namespace
+
+namespace detail {
+
 bool skeleton_edit_distance_at_most_one(std::string_view a, std::string_view b) {
     if (a.size() > b.size()) {
         std::swap(a, b);
@@ -244,28 +288,12 @@ bool skeleton_edit_distance_at_most_one(std::string_view a, std::string_view b) 
     return a.substr(i) == b.substr(i + 1);
 }
 
-double base_score(MatchKind k) {
-    switch (k) {
-    case MatchKind::exact:
-        return 1.0;
-    case MatchKind::alternate:
-        return 0.93;
-    case MatchKind::abbreviation:
-        return 0.88;
-    case MatchKind::demonym:
-        return 1.0; // "Canadian" is the adjective, not Canadian, Texas
-    case MatchKind::article:
-        return 0.88;
-    case MatchKind::transliteration:
-        return 0.72;
-    case MatchKind::fuzzy:
-        return 0.55;
-    }
-    return 0.0;
+double match_base_score(MatchKind k) noexcept {
+    const auto i = static_cast<std::size_t>(k);
+    return i < kMatchBaseScores.size() ? kMatchBaseScores[i] : 0.0;
 }
 
-/// Prior importance of a place in [0, 1] from its feature and population.
-double importance(const Place& p) {
+double place_importance(const Place& p) {
     double imp = std::clamp(std::log10(static_cast<double>(p.population) + 1.0) / 7.0, 0.0, 1.0);
     const std::string_view code = p.feature_code;
     if (p.feature_class == 'A') {
@@ -303,27 +331,142 @@ double importance(const Place& p) {
     return imp;
 }
 
-} // namespace
+} // namespace detail
 
 std::string_view to_string(MatchKind k) noexcept {
-    switch (k) {
-    case MatchKind::exact:
-        return "exact";
-    case MatchKind::alternate:
-        return "alternate name";
-    case MatchKind::abbreviation:
-        return "abbreviation";
-    case MatchKind::demonym:
-        return "demonym";
-    case MatchKind::article:
-        return "article variant";
-    case MatchKind::transliteration:
-        return "transliteration";
-    case MatchKind::fuzzy:
-        return "fuzzy";
-    }
-    return "unknown";
+    return detail::name_in(kMatchKindNames, k);
 }
+
+std::optional<MatchKind> match_kind_from(std::string_view name) noexcept {
+    return detail::value_in<MatchKind>(kMatchKindNames, name);
+}
+
+std::string_view to_string(NameKind k) noexcept {
+    return detail::name_in(kNameKindNames, k);
+}
+
+std::optional<NameKind> name_kind_from(std::string_view name) noexcept {
+    return detail::value_in<NameKind>(kNameKindNames, name);
+}
+
+namespace {
+
+// Per-lookup types, kept in per-thread buffers (Scratch) so a lookup allocates only its
+// result.
+
+/// Which form of the query a hit matched.
+enum class QueryForm : std::uint8_t {
+    as_given,              ///< the normalised query itself
+    without_glued_article, ///< with a glued al-/el- split off ("almarj" -> "marj")
+};
+constexpr std::size_t kQueryForms = 2;
+
+struct Hit {
+    PlaceId place;
+    MatchKind kind;
+    QueryForm form;
+    std::uint32_t entry;
+    float upper;     // best score this hit can reach (perfect spelling similarity)
+    bool admin_unit; // an administrative division below country level
+};
+struct Group {
+    std::uint32_t begin, end; // hits of the group's best kind
+    MatchKind kind;
+    float upper; // score with perfect spelling similarity
+};
+struct Scored {
+    double score;
+    std::uint32_t group;
+    std::uint32_t entry;
+};
+struct Scratch {
+    std::vector<Hit> hits;
+    std::vector<Group> groups;
+    std::vector<Scored> top;
+    std::vector<std::uint32_t> near;
+};
+
+/// A lookup's query in the forms the indexes are probed with, and its options.
+struct Query {
+    std::string_view normalized;
+    std::string without_glued_article; // empty when the query has no glued article
+    std::array<std::string_view, kQueryForms> forms;
+    const LookupOptions& options;
+    bool filtered; // some country, feature class or box filter applies
+
+    Query(std::string_view n, const LookupOptions& o)
+        : normalized(n),
+          without_glued_article(strip_glued_article(n)), forms{n, without_glued_article},
+          options(o),
+          filtered(!o.countries.empty() || !o.feature_classes.empty() || o.bbox.has_value()) {}
+    Query(const Query&) = delete;
+    Query& operator=(const Query&) = delete;
+
+    std::string_view form(QueryForm f) const { return forms[static_cast<std::size_t>(f)]; }
+};
+
+/// A skeleton match is weaker than one by spelling: only these are capped and re-scored by
+/// spelling similarity.
+bool skeleton_kind(MatchKind k) {
+    return k == MatchKind::transliteration || k == MatchKind::fuzzy;
+}
+
+/// Caps the hits at `max_hits`: a short skeleton can match a thousand spellings; only the
+/// hits whose best possible score is among the highest are worth the spelling comparison.
+/// Names matched as written always stay; only skeleton matches are capped.
+void cap_hits(std::vector<Hit>& hits, std::size_t max_hits) {
+    if (hits.size() <= max_hits) {
+        return;
+    }
+    const auto weak_begin = std::partition(hits.begin(), hits.end(),
+                                           [](const Hit& h) { return !skeleton_kind(h.kind); });
+    const auto strong = static_cast<std::size_t>(weak_begin - hits.begin());
+    if (strong < max_hits) {
+        std::nth_element(weak_begin, hits.begin() + static_cast<std::ptrdiff_t>(max_hits),
+                         hits.end(), [](const Hit& a, const Hit& b) { return a.upper > b.upper; });
+        hits.resize(max_hits);
+    } else {
+        hits.resize(strong);
+    }
+}
+
+/// One group per place, at its strongest match kind, strongest upper bound first.
+void group_by_place(Scratch& s, double common_factor) {
+    auto& hits = s.hits;
+    if (hits.size() > 1) {
+        std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
+            return a.place != b.place ? a.place < b.place : a.kind < b.kind;
+        });
+    }
+    for (std::size_t i = 0; i < hits.size();) {
+        std::size_t j = i + 1;
+        while (j < hits.size() && hits[j].place == hits[i].place)
+            ++j;
+        std::size_t k = i + 1;
+        while (k < j && hits[k].kind == hits[i].kind)
+            ++k;
+        const double upper = hits[i].upper * common_factor;
+        s.groups.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(k),
+                            hits[i].kind, static_cast<float>(upper)});
+        i = j;
+    }
+    if (s.groups.size() > 1) {
+        std::sort(s.groups.begin(), s.groups.end(),
+                  [](const Group& a, const Group& b) { return a.upper > b.upper; });
+    }
+}
+
+/// Keeps `top` sorted by score, at most `keep` long, with a new scored group.
+void insert_top(std::vector<Scored>& top, const Scored& scored, std::size_t keep) {
+    const auto pos = std::upper_bound(top.begin(), top.end(), scored.score,
+                                      [](double s, const Scored& x) { return s > x.score; });
+    top.insert(pos, scored);
+    if (top.size() > keep) {
+        top.pop_back();
+    }
+}
+
+} // namespace
 
 struct Gazetteer::Impl {
     std::vector<Place> places;
@@ -352,6 +495,38 @@ struct Gazetteer::Impl {
         arena.append(s);
         return off;
     }
+
+    // Loading, in the order open() runs the stages.
+    using RowToPlace = std::unordered_map<std::int64_t, PlaceId>;
+    RowToPlace load_places(detail::Database& db);
+    void load_names(detail::Database& db, const RowToPlace& row_to_place);
+    void finish_name_indexes();
+    void load_common_words(detail::Database& db);
+    void load_countries_and_admin1(detail::Database& db);
+    void load_meta(detail::Database& db);
+
+    /// Calls f(value, place, rank) for each skeleton-index entry under `key` that a
+    /// spelling variant can match (not demonyms or abbreviations).
+    template <typename F> void for_each_skeleton_hit(std::string_view key, F&& f) const {
+        by_skeleton.for_each(key, [&](std::uint32_t v, std::uint32_t place, std::uint8_t rank) {
+            const NameKind k = kind_of(v);
+            if (k != NameKind::demonym && k != NameKind::abbreviation) {
+                f(v, place, rank);
+            }
+        });
+    }
+
+    // Lookup, in the order lookup() runs the stages.
+    std::vector<Candidate> lookup(std::string_view normalized, const LookupOptions& options) const;
+    void accept_hit(const Query& q, Scratch& s, PlaceId place, MatchKind kind, QueryForm form,
+                    std::uint32_t entry, std::uint8_t rank) const;
+    void collect_name_hits(const Query& q, Scratch& s) const;
+    void collect_skeleton_hits(const Query& q, Scratch& s) const;
+    void collect_fuzzy_hits(const Query& q, Scratch& s, QueryForm form,
+                            const std::string& skel) const;
+    void score_groups(const Query& q, Scratch& s, double common_factor, std::size_t keep) const;
+    void rank_seats_below_towns(Scratch& s) const;
+    std::vector<Candidate> best_candidates(Scratch& s, std::size_t limit, bool common) const;
 };
 
 Gazetteer::Gazetteer() : m_impl(std::make_unique<Impl>()) {}
@@ -359,7 +534,11 @@ Gazetteer::Gazetteer(Gazetteer&&) noexcept = default;
 Gazetteer& Gazetteer::operator=(Gazetteer&&) noexcept = default;
 Gazetteer::~Gazetteer() = default;
 
-Gazetteer Gazetteer::open(const std::filesystem::path& file) {
+namespace {
+
+/// Opens the file read-only and checks that it is a Kharita gazetteer of the supported
+/// schema version; anything else is an InputError naming the file.
+detail::Database open_checked(const std::filesystem::path& file) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(file, ec)) {
         throw InputError(file.string(), "gazetteer file not found (build it with `kharita "
@@ -378,168 +557,197 @@ Gazetteer Gazetteer::open(const std::filesystem::path& file) {
                              " is not the supported version " +
                              std::to_string(detail::kGazetteerSchemaVersion) + "; rebuild it");
     }
+    return db;
+}
 
+/// What ranking needs of a place, packed (see PlaceRank).
+PlaceRank rank_of(const Place& p) {
+    PlaceRank r{};
+    r.importance = static_cast<float>(detail::place_importance(p));
+    r.feature_class = p.feature_class;
+    r.is_country = p.feature_code.starts_with("PCL");
+    r.country[0] = !p.country.empty() ? p.country[0] : ' ';
+    r.country[1] = p.country.size() > 1 ? p.country[1] : ' ';
+    r.admin1_hash = static_cast<std::uint32_t>(hash_key(p.admin1));
+    return r;
+}
+
+/// The byte a name index carries with each pair: the place's importance in 7 bits, and in
+/// the lowest bit whether it is an administrative unit below country level.
+std::uint8_t index_rank(const PlaceRank& pr) {
+    return static_cast<std::uint8_t>(
+        (std::lround(std::clamp(pr.importance, 0.0F, 1.0F) * 127.0F) << 1) |
+        (pr.feature_class == 'A' && !pr.is_country ? 1 : 0));
+}
+
+bool is_ascii(std::string_view s) {
+    return std::all_of(s.begin(), s.end(),
+                       [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+} // namespace
+
+Gazetteer Gazetteer::open(const std::filesystem::path& file) {
+    auto db = open_checked(file);
     Gazetteer g;
     Impl& d = *g.m_impl;
-    std::unordered_map<std::int64_t, PlaceId> row_to_place;
-    {
-        auto stmt = db.prepare("SELECT id, coalesce(geonameid, 0), name, feature_class, "
-                               "feature_code, country, admin1, population, lat, lon FROM places "
-                               "ORDER BY id");
-        while (stmt.step()) {
-            Place p;
-            p.id = static_cast<PlaceId>(d.places.size());
-            p.geonameid = stmt.column_int64(1);
-            p.name = std::string(stmt.column_text(2));
-            const std::string_view fc = stmt.column_text(3);
-            p.feature_class = fc.empty() ? ' ' : fc[0];
-            p.feature_code = std::string(stmt.column_text(4));
-            p.country = std::string(stmt.column_text(5));
-            p.admin1 = std::string(stmt.column_text(6));
-            p.population = stmt.column_int64(7);
-            p.position = {stmt.column_double(8), stmt.column_double(9)};
-            row_to_place.emplace(stmt.column_int64(0), p.id);
-            if (p.feature_class == 'L' && p.feature_code == "RGN" && !p.country.empty()) {
-                d.regions[p.country].push_back(p.id);
-            }
-            PlaceRank r{};
-            r.importance = static_cast<float>(importance(p));
-            r.feature_class = p.feature_class;
-            r.is_country = p.feature_code.starts_with("PCL");
-            r.country[0] = p.country.size() > 0 ? p.country[0] : ' ';
-            r.country[1] = p.country.size() > 1 ? p.country[1] : ' ';
-            r.admin1_hash = static_cast<std::uint32_t>(hash_key(p.admin1));
-            d.ranks.push_back(r);
-            d.places.push_back(std::move(p));
-        }
-    }
-    std::unordered_map<std::string, std::uint32_t> skeleton_ids;
-    {
-        auto stmt = db.prepare("SELECT place_id, name, kind, norm, skeleton FROM names");
-        while (stmt.step()) {
-            ++d.info.names;
-            const std::string_view norm = stmt.column_text(3);
-            // Only names the geoparser can meet in English or Arabic text are indexed.
-            const bool ascii = std::all_of(norm.begin(), norm.end(), [](char c) {
-                return static_cast<unsigned char>(c) < 0x80;
-            });
-            if (norm.empty() || norm.size() > 0xFFFF || (!ascii && !has_arabic_script(norm))) {
-                continue;
-            }
-            const auto it = row_to_place.find(stmt.column_int64(0));
-            if (it == row_to_place.end()) {
-                continue;
-            }
-            const std::string_view name = stmt.column_text(1);
-            NameEntry e{};
-            e.place = it->second;
-            e.name_offset = d.store(name.substr(0, 0xFFFF));
-            e.name_len = static_cast<std::uint16_t>(std::min<std::size_t>(name.size(), 0xFFFF));
-            e.norm_offset = d.store(norm);
-            e.norm_len = static_cast<std::uint16_t>(norm.size());
-            e.kind = parse_kind(stmt.column_text(2));
-            const auto idx = static_cast<std::uint32_t>(d.entries.size());
-            d.entries.push_back(e);
-            const PlaceRank& pr = d.ranks[e.place];
-            const auto rank = static_cast<std::uint8_t>(
-                (std::lround(std::clamp(pr.importance, 0.0F, 1.0F) * 127.0F) << 1) |
-                (pr.feature_class == 'A' && !pr.is_country ? 1 : 0));
-            d.by_name.add(norm, pack(idx, e.kind, false), e.place, rank);
-            const std::string art = strip_articles(norm);
-            if (art != norm) {
-                d.by_name.add(art, pack(idx, e.kind, true), e.place, rank);
-            }
-            const std::string_view skel = stmt.column_text(4);
-            if (ascii && skel.size() >= 2) {
-                d.by_skeleton.add(skel, pack(idx, e.kind, false), e.place, rank);
-                if (skel.size() >= 4 && skeleton_ids.emplace(std::string(skel), 0).second) {
-                    d.skeletons.emplace_back(skel);
-                }
-            }
-        }
-    }
-    d.info.indexed_names = d.entries.size();
-    d.info.places = d.places.size();
-    // One entry per (key, place) is enough for name keys: the strongest kind of name.
-    // Skeleton keys keep one entry per distinct spelling, for the similarity ranking.
-    const auto kind_rank = [](std::uint32_t v) {
-        switch (kind_of(v)) {
-        case NameKind::name:
-            return 0;
-        case NameKind::ascii:
-            return 1;
-        case NameKind::demonym:
-            return 2; // "Libyan" as demonym beats it as alternate
-        case NameKind::alternate:
-            return 3;
-        case NameKind::abbreviation:
-            return 4;
-        }
-        return 5;
-    };
-    const auto same_place = [&d](std::uint32_t v) {
-        return (std::uint64_t{d.entries[v & kEntryMask].place} << 1) | (v >> 31);
-    };
-    const auto same_spelling = [&d](std::uint32_t v) {
-        const NameEntry& e = d.entries[v & kEntryMask];
-        return (std::uint64_t{e.place} << 32) ^ hash_key(d.text(e.norm_offset, e.norm_len));
-    };
-    d.by_name.finish(same_place, kind_rank);
-    d.by_skeleton.finish(same_spelling, kind_rank);
-    for (std::uint32_t i = 0; i < d.skeletons.size(); ++i) {
-        d.deletions.add(d.skeletons[i], i);
-    }
-    d.deletions.finish();
-    {
-        auto stmt = db.prepare("SELECT word FROM common_words");
-        while (stmt.step()) {
-            d.common_words.add(stmt.column_text(0));
-        }
-        d.common_words.finish();
-    }
-    {
-        auto stmt = db.prepare("SELECT iso2, geonameid, coalesce(languages, '') FROM countries");
-        std::unordered_map<std::int64_t, PlaceId> by_gn;
-        for (const Place& p : d.places) {
-            if (p.geonameid != 0) {
-                by_gn.emplace(p.geonameid, p.id);
-            }
-        }
-        while (stmt.step()) {
-            const std::string_view languages = stmt.column_text(2);
-            if (languages.starts_with("ar") || languages.find(",ar") != std::string_view::npos) {
-                d.arabic_countries.emplace(stmt.column_text(0));
-            }
-            const auto it = by_gn.find(stmt.column_int64(1));
-            if (it != by_gn.end()) {
-                d.countries.emplace(std::string(stmt.column_text(0)), it->second);
-            }
-        }
-        auto a1 = db.prepare("SELECT code, name, coalesce(geonameid, 0), coalesce(iso_code, ''), "
-                             "coalesce(ascii_name, '') FROM admin1");
-        while (a1.step()) {
-            const std::string code(a1.column_text(0));
-            d.admin1_names.emplace(code, std::string(a1.column_text(1)));
-            if (code.size() > 3) {
-                d.admin1_units.push_back(
-                    {code.substr(0, 2), code.substr(3), std::string(a1.column_text(1)),
-                     std::string(a1.column_text(4)), std::string(a1.column_text(3))});
-            }
-            const auto it = by_gn.find(a1.column_int64(2));
-            if (it != by_gn.end()) {
-                d.admin1_places.emplace(code, it->second);
-                d.admin1_by_country[code.substr(0, 2)].push_back(it->second);
-            }
-        }
-    }
-    {
-        auto stmt = db.prepare("SELECT key, value FROM meta WHERE key IN ('built_at', 'sources')");
-        while (stmt.step()) {
-            (stmt.column_text(0) == "built_at" ? d.info.built_at : d.info.sources) =
-                std::string(stmt.column_text(1));
-        }
-    }
+    const Impl::RowToPlace row_to_place = d.load_places(db);
+    d.load_names(db, row_to_place);
+    d.finish_name_indexes();
+    d.load_common_words(db);
+    d.load_countries_and_admin1(db);
+    d.load_meta(db);
     return g;
+}
+
+/// Every place, in row order, with its packed rank and the named regions of each country;
+/// returns the map from a row id to the dense PlaceId.
+Gazetteer::Impl::RowToPlace Gazetteer::Impl::load_places(detail::Database& db) {
+    RowToPlace row_to_place;
+    auto stmt = db.prepare("SELECT id, coalesce(geonameid, 0), name, feature_class, "
+                           "feature_code, country, admin1, population, lat, lon FROM places "
+                           "ORDER BY id");
+    while (stmt.step()) {
+        Place p;
+        p.id = static_cast<PlaceId>(places.size());
+        p.geonameid = stmt.column_int64(1);
+        p.name = std::string(stmt.column_text(2));
+        const std::string_view fc = stmt.column_text(3);
+        p.feature_class = fc.empty() ? ' ' : fc[0];
+        p.feature_code = std::string(stmt.column_text(4));
+        p.country = std::string(stmt.column_text(5));
+        p.admin1 = std::string(stmt.column_text(6));
+        p.population = stmt.column_int64(7);
+        p.position = {stmt.column_double(8), stmt.column_double(9)};
+        row_to_place.emplace(stmt.column_int64(0), p.id);
+        if (p.feature_class == 'L' && p.feature_code == "RGN" && !p.country.empty()) {
+            regions[p.country].push_back(p.id);
+        }
+        ranks.push_back(rank_of(p));
+        places.push_back(std::move(p));
+    }
+    return row_to_place;
+}
+
+/// The names the geoparser can meet in English or Arabic text, into the name, article-free
+/// and skeleton indexes (not yet sorted: see finish_name_indexes()).
+void Gazetteer::Impl::load_names(detail::Database& db, const RowToPlace& row_to_place) {
+    std::unordered_map<std::string, std::uint32_t> skeleton_ids;
+    auto stmt = db.prepare("SELECT place_id, name, kind, norm, skeleton FROM names");
+    while (stmt.step()) {
+        ++info.names;
+        const std::string_view norm = stmt.column_text(3);
+        const bool ascii = is_ascii(norm);
+        if (norm.empty() || norm.size() > 0xFFFF || (!ascii && !has_arabic_script(norm))) {
+            continue;
+        }
+        const auto it = row_to_place.find(stmt.column_int64(0));
+        if (it == row_to_place.end()) {
+            continue;
+        }
+        const std::string_view name = stmt.column_text(1);
+        NameEntry e{};
+        e.place = it->second;
+        e.name_offset = store(name.substr(0, 0xFFFF));
+        e.name_len = static_cast<std::uint16_t>(std::min<std::size_t>(name.size(), 0xFFFF));
+        e.norm_offset = store(norm);
+        e.norm_len = static_cast<std::uint16_t>(norm.size());
+        // A kind this version does not know reads as an alternate name.
+        e.kind = name_kind_from(stmt.column_text(2)).value_or(NameKind::alternate);
+        const auto idx = static_cast<std::uint32_t>(entries.size());
+        entries.push_back(e);
+        const std::uint8_t rank = index_rank(ranks[e.place]);
+        by_name.add(norm, pack(idx, e.kind, false), e.place, rank);
+        const std::string art = strip_articles(norm);
+        if (art != norm) {
+            by_name.add(art, pack(idx, e.kind, true), e.place, rank);
+        }
+        const std::string_view skel = stmt.column_text(4);
+        if (ascii && skel.size() >= 2) {
+            by_skeleton.add(skel, pack(idx, e.kind, false), e.place, rank);
+            if (skel.size() >= 4 && skeleton_ids.emplace(std::string(skel), 0).second) {
+                skeletons.emplace_back(skel);
+            }
+        }
+    }
+    info.indexed_names = entries.size();
+    info.places = places.size();
+}
+
+/// Sorts and deduplicates the name indexes and builds the fuzzy deletion index. One entry
+/// per (key, place) is enough for name keys: the strongest kind of name. Skeleton keys keep
+/// one entry per distinct spelling, for the similarity ranking.
+void Gazetteer::Impl::finish_name_indexes() {
+    const auto kind_rank = [](std::uint32_t v) { return name_kind_rank(kind_of(v)); };
+    const auto same_place = [this](std::uint32_t v) {
+        return (std::uint64_t{entries[v & kEntryMask].place} << 1) | (v >> 31);
+    };
+    const auto same_spelling = [this](std::uint32_t v) {
+        const NameEntry& e = entries[v & kEntryMask];
+        return (std::uint64_t{e.place} << 32) ^ hash_key(text(e.norm_offset, e.norm_len));
+    };
+    by_name.finish(same_place, kind_rank);
+    by_skeleton.finish(same_spelling, kind_rank);
+    for (std::uint32_t i = 0; i < skeletons.size(); ++i) {
+        deletions.add(skeletons[i], i);
+    }
+    deletions.finish();
+}
+
+/// The ordinary English words baked into the file.
+void Gazetteer::Impl::load_common_words(detail::Database& db) {
+    auto stmt = db.prepare("SELECT word FROM common_words");
+    while (stmt.step()) {
+        common_words.add(stmt.column_text(0));
+    }
+    common_words.finish();
+}
+
+/// Countries (their places and whether Arabic is spoken) and admin-1 units (names, codes
+/// and places), joined to the places by GeoNames id.
+void Gazetteer::Impl::load_countries_and_admin1(detail::Database& db) {
+    std::unordered_map<std::int64_t, PlaceId> by_gn;
+    for (const Place& p : places) {
+        if (p.geonameid != 0) {
+            by_gn.emplace(p.geonameid, p.id);
+        }
+    }
+    auto stmt = db.prepare("SELECT iso2, geonameid, coalesce(languages, '') FROM countries");
+    while (stmt.step()) {
+        const std::string_view languages = stmt.column_text(2);
+        if (languages.starts_with("ar") || languages.find(",ar") != std::string_view::npos) {
+            arabic_countries.emplace(stmt.column_text(0));
+        }
+        const auto it = by_gn.find(stmt.column_int64(1));
+        if (it != by_gn.end()) {
+            countries.emplace(std::string(stmt.column_text(0)), it->second);
+        }
+    }
+    auto a1 = db.prepare("SELECT code, name, coalesce(geonameid, 0), coalesce(iso_code, ''), "
+                         "coalesce(ascii_name, '') FROM admin1");
+    while (a1.step()) {
+        const std::string code(a1.column_text(0));
+        admin1_names.emplace(code, std::string(a1.column_text(1)));
+        if (code.size() > 3) {
+            admin1_units.push_back({code.substr(0, 2), code.substr(3),
+                                    std::string(a1.column_text(1)), std::string(a1.column_text(4)),
+                                    std::string(a1.column_text(3))});
+        }
+        const auto it = by_gn.find(a1.column_int64(2));
+        if (it != by_gn.end()) {
+            admin1_places.emplace(code, it->second);
+            admin1_by_country[code.substr(0, 2)].push_back(it->second);
+        }
+    }
+}
+
+/// When the file was built and from what.
+void Gazetteer::Impl::load_meta(detail::Database& db) {
+    auto stmt = db.prepare("SELECT key, value FROM meta WHERE key IN ('built_at', 'sources')");
+    while (stmt.step()) {
+        (stmt.column_text(0) == "built_at" ? info.built_at : info.sources) =
+            std::string(stmt.column_text(1));
+    }
 }
 
 std::vector<Candidate> Gazetteer::lookup(std::string_view query,
@@ -547,228 +755,173 @@ std::vector<Candidate> Gazetteer::lookup(std::string_view query,
     return lookup_normalized(normalize_name(query), options);
 }
 
-namespace {
-
-struct Hit {
-    PlaceId place;
-    MatchKind kind;
-    std::uint8_t variant; // which query form matched: 0 = as given, 1 = glued article split
-    std::uint32_t entry;
-    float upper;     // best score this hit can reach (perfect spelling similarity)
-    bool admin_unit; // an administrative division below country level
-};
-struct Group {
-    std::uint32_t begin, end; // hits of the group's best kind
-    MatchKind kind;
-    float upper; // score with perfect spelling similarity
-};
-struct Scored {
-    double score;
-    std::uint32_t group;
-    std::uint32_t entry;
-};
-/// Per-thread buffers, so a lookup allocates only its result.
-struct Scratch {
-    std::vector<Hit> hits;
-    std::vector<Group> groups;
-    std::vector<Scored> top;
-    std::vector<std::uint32_t> near;
-};
-
-MatchKind match_kind(NameKind k) {
-    switch (k) {
-    case NameKind::name:
-    case NameKind::ascii:
-        return MatchKind::exact;
-    case NameKind::demonym:
-        return MatchKind::demonym;
-    case NameKind::abbreviation:
-        return MatchKind::abbreviation;
-    case NameKind::alternate:
-        return MatchKind::alternate;
-    }
-    return MatchKind::alternate;
-}
-
-} // namespace
-
 std::vector<Candidate> Gazetteer::lookup_normalized(std::string_view n,
                                                     const LookupOptions& options) const {
-    const Impl& d = *m_impl;
+    return m_impl->lookup(n, options);
+}
+
+std::vector<Candidate> Gazetteer::Impl::lookup(std::string_view n,
+                                               const LookupOptions& options) const {
     if (n.empty() || options.limit == 0) {
         return {};
     }
     thread_local Scratch scratch;
-    auto& hits = scratch.hits;
-    auto& groups = scratch.groups;
-    auto& top = scratch.top;
-    hits.clear();
-    groups.clear();
-    top.clear();
+    scratch.hits.clear();
+    scratch.groups.clear();
+    scratch.top.clear();
+    const Query q(n, options);
 
     // 1. Raw hits (place, kind, name entry) from the indexes, filters applied.
-    const bool filtered =
-        !options.countries.empty() || !options.feature_classes.empty() || options.bbox.has_value();
-    const auto accept = [&](std::uint32_t place, MatchKind kind, std::uint8_t variant,
-                            std::uint32_t entry, std::uint8_t rank) {
-        if (filtered) {
-            const Place& p = d.places[place];
-            if (!options.countries.empty() &&
-                std::find(options.countries.begin(), options.countries.end(), p.country) ==
-                    options.countries.end()) {
-                return;
-            }
-            if (!options.feature_classes.empty() &&
-                options.feature_classes.find(p.feature_class) == std::string::npos) {
-                return;
-            }
-            if (options.bbox && !options.bbox->contains(p.position)) {
-                return;
-            }
+    collect_name_hits(q, scratch);
+    collect_skeleton_hits(q, scratch);
+    if (scratch.hits.empty()) {
+        return {};
+    }
+    const std::size_t keep = options.limit + 8; // slack for the seat rule below
+    cap_hits(scratch.hits, 2 * keep + 16);
+
+    // 2. One group per place, at its strongest match kind.
+    const bool common = options.penalise_common_words && n.find(' ') == std::string_view::npos &&
+                        common_words.contains(n);
+    const double common_factor = common ? 0.45 : 1.0;
+    group_by_place(scratch, common_factor);
+
+    // 3. Exact scores for the groups that can still reach the top.
+    score_groups(q, scratch, common_factor, keep);
+
+    // 4. A district named after its seat ranks below the town.
+    rank_seats_below_towns(scratch);
+    return best_candidates(scratch, options.limit, common);
+}
+
+/// Adds a hit unless the options' filters exclude its place; its upper bound is the score
+/// it would have with a perfect spelling.
+void Gazetteer::Impl::accept_hit(const Query& q, Scratch& s, PlaceId place, MatchKind kind,
+                                 QueryForm form, std::uint32_t entry, std::uint8_t rank) const {
+    const LookupOptions& options = q.options;
+    if (q.filtered) {
+        const Place& p = places[place];
+        if (!options.countries.empty() &&
+            std::find(options.countries.begin(), options.countries.end(), p.country) ==
+                options.countries.end()) {
+            return;
         }
-        const double upper = 0.72 * base_score(kind) + 0.28 * ((rank >> 1) / 127.0);
-        hits.push_back({place, kind, variant, entry, static_cast<float>(upper), (rank & 1) != 0});
-    };
+        if (!options.feature_classes.empty() &&
+            options.feature_classes.find(p.feature_class) == std::string::npos) {
+            return;
+        }
+        if (options.bbox && !options.bbox->contains(p.position)) {
+            return;
+        }
+    }
+    const double upper = 0.72 * detail::match_base_score(kind) + 0.28 * ((rank >> 1) / 127.0);
+    s.hits.push_back({place, kind, form, entry, static_cast<float>(upper), (rank & 1) != 0});
+}
+
+/// Hits on names as written: the query itself, then its article-free forms.
+void Gazetteer::Impl::collect_name_hits(const Query& q, Scratch& s) const {
+    const std::string_view n = q.normalized;
     // Keys are 64-bit FNV-1a hashes: over a million names the chance of any collision is
     // about 1e-8, so entries are not compared byte by byte.
-    d.by_name.for_each(n, [&](std::uint32_t v, std::uint32_t place, std::uint8_t rank) {
+    by_name.for_each(n, [&](std::uint32_t v, std::uint32_t place, std::uint8_t rank) {
         // An untagged key is the name itself; a tagged one is the name without its article
         // ("zawiyah" for "Az Zawiyah").
-        accept(place, (v & kArticleTag) != 0 ? MatchKind::article : match_kind(kind_of(v)), 0,
-               v & kEntryMask, rank);
+        accept_hit(q, s, place,
+                   (v & kArticleTag) != 0 ? MatchKind::article : match_kind_of(kind_of(v)),
+                   QueryForm::as_given, v & kEntryMask, rank);
     });
     // Article-free forms exist only for names with a space or a glued al-/el-.
     const std::string article =
         n.find(' ') != std::string_view::npos ? strip_articles(n) : std::string();
-    const std::string glued = strip_glued_article(n);
-    for (const std::string* key : {&article, &glued}) {
+    for (const std::string* key : {&article, &q.without_glued_article}) {
         if (key->empty() || *key == n) {
             continue;
         }
-        d.by_name.for_each(*key, [&](std::uint32_t v, std::uint32_t place, std::uint8_t rank) {
+        by_name.for_each(*key, [&](std::uint32_t v, std::uint32_t place, std::uint8_t rank) {
             const NameKind k = kind_of(v);
             if (k != NameKind::demonym && k != NameKind::abbreviation) {
-                accept(place, MatchKind::article, 0, v & kEntryMask, rank);
+                accept_hit(q, s, place, MatchKind::article, QueryForm::as_given, v & kEntryMask,
+                           rank);
             }
         });
     }
+}
 
-    const bool ascii = std::all_of(n.begin(), n.end(),
-                                   [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-    const std::string_view forms[2] = {n, glued};
-    if (options.transliteration && ascii && n.size() >= 4) {
-        for (std::uint8_t variant = 0; variant < 2; ++variant) {
-            if (forms[variant].empty()) {
-                continue;
-            }
-            const std::string skel = skeleton_key(forms[variant]);
-            if (skel.size() < 2) {
-                continue;
-            }
-            const auto skeleton_hits = [&](std::string_view key, MatchKind kind) {
-                d.by_skeleton.for_each(
-                    key, [&](std::uint32_t v, std::uint32_t place, std::uint8_t rank) {
-                        const NameKind k = kind_of(v);
-                        if (k != NameKind::demonym && k != NameKind::abbreviation) {
-                            accept(place, kind, variant, v & kEntryMask, rank);
-                        }
-                    });
-            };
-            skeleton_hits(skel, MatchKind::transliteration);
-            // Fuzzy is the last resort: only when no spelling or skeleton matched at all.
-            if (options.fuzzy && hits.empty() && skel.size() >= 4) {
-                auto& near = scratch.near;
-                near.clear();
-                const auto try_skeleton = [&](std::uint32_t sid) {
-                    const std::string& other = d.skeletons[sid];
-                    if (other != skel && skeleton_edit_distance_at_most_one(skel, other)) {
-                        near.push_back(sid);
-                    }
-                };
-                d.deletions.for_each(skel, try_skeleton);
-                std::string del;
-                for (std::size_t i = 0; i < skel.size(); ++i) {
-                    del.assign(skel).erase(i, 1);
-                    d.deletions.for_each(del, try_skeleton);
-                }
-                std::sort(near.begin(), near.end());
-                near.erase(std::unique(near.begin(), near.end()), near.end());
-                for (std::uint32_t sid : near) {
-                    skeleton_hits(d.skeletons[sid], MatchKind::fuzzy);
-                }
-            }
+/// Hits on the consonant skeleton of each query form (ASCII queries of four letters or
+/// more), and fuzzy ones when nothing else matched.
+void Gazetteer::Impl::collect_skeleton_hits(const Query& q, Scratch& s) const {
+    if (!q.options.transliteration || !is_ascii(q.normalized) || q.normalized.size() < 4) {
+        return;
+    }
+    for (const QueryForm form : {QueryForm::as_given, QueryForm::without_glued_article}) {
+        if (q.form(form).empty()) {
+            continue;
+        }
+        const std::string skel = skeleton_key(q.form(form));
+        if (skel.size() < 2) {
+            continue;
+        }
+        for_each_skeleton_hit(skel, [&](std::uint32_t v, PlaceId place, std::uint8_t rank) {
+            accept_hit(q, s, place, MatchKind::transliteration, form, v & kEntryMask, rank);
+        });
+        // Fuzzy is the last resort: only when no spelling or skeleton matched at all.
+        if (q.options.fuzzy && s.hits.empty() && skel.size() >= 4) {
+            collect_fuzzy_hits(q, s, form, skel);
         }
     }
-    if (hits.empty()) {
-        return {};
-    }
+}
 
-    // A short skeleton can match a thousand spellings; only the hits whose best possible
-    // score is among the highest are worth the spelling comparison.
-    const std::size_t keep = options.limit + 8; // slack for the seat rule below
-    const std::size_t max_hits = 2 * keep + 16;
-    if (hits.size() > max_hits) {
-        // Names matched as written always stay; only skeleton matches are capped.
-        const auto weak_begin = std::partition(hits.begin(), hits.end(), [](const Hit& h) {
-            return h.kind != MatchKind::transliteration && h.kind != MatchKind::fuzzy;
-        });
-        const auto strong = static_cast<std::size_t>(weak_begin - hits.begin());
-        if (strong < max_hits) {
-            std::nth_element(weak_begin, hits.begin() + static_cast<std::ptrdiff_t>(max_hits),
-                             hits.end(),
-                             [](const Hit& a, const Hit& b) { return a.upper > b.upper; });
-            hits.resize(max_hits);
-        } else {
-            hits.resize(strong);
+/// Hits on the skeletons one edit away from `skel` (SymSpell: the deletion index gives the
+/// candidates, an exact check keeps those truly one edit away).
+void Gazetteer::Impl::collect_fuzzy_hits(const Query& q, Scratch& s, QueryForm form,
+                                         const std::string& skel) const {
+    auto& near = s.near;
+    near.clear();
+    const auto try_skeleton = [&](std::uint32_t sid) {
+        const std::string& other = skeletons[sid];
+        if (other != skel && detail::skeleton_edit_distance_at_most_one(skel, other)) {
+            near.push_back(sid);
         }
+    };
+    deletions.for_each(skel, try_skeleton);
+    std::string del;
+    for (std::size_t i = 0; i < skel.size(); ++i) {
+        del.assign(skel).erase(i, 1);
+        deletions.for_each(del, try_skeleton);
     }
+    std::sort(near.begin(), near.end());
+    near.erase(std::unique(near.begin(), near.end()), near.end());
+    for (std::uint32_t sid : near) {
+        for_each_skeleton_hit(
+            skeletons[sid], [&](std::uint32_t v, PlaceId place, std::uint8_t rank) {
+                accept_hit(q, s, place, MatchKind::fuzzy, form, v & kEntryMask, rank);
+            });
+    }
+}
 
-    // 2. One group per place, at its strongest match kind.
-    if (hits.size() > 1) {
-        std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
-            return a.place != b.place ? a.place < b.place : a.kind < b.kind;
-        });
-    }
-    const bool common = options.penalise_common_words && n.find(' ') == std::string_view::npos &&
-                        d.common_words.contains(n);
-    const double common_factor = common ? 0.45 : 1.0;
-    for (std::size_t i = 0; i < hits.size();) {
-        std::size_t j = i + 1;
-        while (j < hits.size() && hits[j].place == hits[i].place)
-            ++j;
-        std::size_t k = i + 1;
-        while (k < j && hits[k].kind == hits[i].kind)
-            ++k;
-        const double upper = hits[i].upper * common_factor;
-        groups.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(k),
-                          hits[i].kind, static_cast<float>(upper)});
-        i = j;
-    }
-    if (groups.size() > 1) {
-        std::sort(groups.begin(), groups.end(),
-                  [](const Group& a, const Group& b) { return a.upper > b.upper; });
-    }
-
-    // 3. Exact scores only for groups that can still reach the top: spelling similarity
-    // (a Levenshtein ratio) only ever lowers a score, so the upper bound prunes the rest.
-    std::optional<SpellingMatcher> matchers[2];
-    for (std::uint32_t gi = 0; gi < groups.size(); ++gi) {
-        const Group& g = groups[gi];
-        if (top.size() >= keep && g.upper < top.back().score) {
+/// Exact scores only for groups that can still reach the top: spelling similarity (a
+/// Levenshtein ratio) only ever lowers a score, so the upper bound prunes the rest.
+void Gazetteer::Impl::score_groups(const Query& q, Scratch& s, double common_factor,
+                                   std::size_t keep) const {
+    const auto& hits = s.hits;
+    std::optional<SpellingMatcher> matchers[kQueryForms];
+    for (std::uint32_t gi = 0; gi < s.groups.size(); ++gi) {
+        const Group& g = s.groups[gi];
+        if (s.top.size() >= keep && g.upper < s.top.back().score) {
             break;
         }
         double score = g.upper;
         std::uint32_t entry = hits[g.begin].entry;
-        if (g.kind == MatchKind::transliteration || g.kind == MatchKind::fuzzy) {
+        if (skeleton_kind(g.kind)) {
             if (!matchers[0]) {
-                matchers[0].emplace(forms[0]);
-                matchers[1].emplace(forms[1]);
+                matchers[0].emplace(q.form(QueryForm::as_given));
+                matchers[1].emplace(q.form(QueryForm::without_glued_article));
             }
             double best_sim = -1;
             for (std::uint32_t h = g.begin; h < g.end; ++h) {
-                const NameEntry& e = d.entries[hits[h].entry];
-                const double sim =
-                    matchers[hits[h].variant]->similarity(d.text(e.norm_offset, e.norm_len));
+                const NameEntry& e = entries[hits[h].entry];
+                const double sim = matchers[static_cast<std::size_t>(hits[h].form)]->similarity(
+                    text(e.norm_offset, e.norm_len));
                 if (sim > best_sim) {
                     best_sim = sim;
                     entry = hits[h].entry;
@@ -777,60 +930,67 @@ std::vector<Candidate> Gazetteer::lookup_normalized(std::string_view n,
             if (g.kind == MatchKind::fuzzy && best_sim < 0.7) {
                 continue;
             }
-            const double base = base_score(g.kind) * (0.6 + 0.4 * best_sim);
+            const double base = detail::match_base_score(g.kind) * (0.6 + 0.4 * best_sim);
             score =
-                (0.72 * base + (hits[g.begin].upper - 0.72 * base_score(g.kind))) * common_factor;
+                (0.72 * base + (hits[g.begin].upper - 0.72 * detail::match_base_score(g.kind))) *
+                common_factor;
         }
-        const auto pos = std::upper_bound(top.begin(), top.end(), score,
-                                          [](double s, const Scored& x) { return s > x.score; });
-        top.insert(pos, {score, gi, entry});
-        if (top.size() > keep) {
-            top.pop_back();
-        }
+        insert_top(s.top, {score, gi, entry}, keep);
     }
+}
 
-    // 4. A district named after its seat ("Benghazi", "Misrata"): the town is what a bare
-    // name usually means, so the unit ranks just below a populated place of the same name
-    // inside it.
-    const bool any_unit = std::any_of(top.begin(), top.end(), [&](const Scored& c) {
-        return hits[groups[c.group].begin].admin_unit;
-    });
-    for (Scored& c : top) {
-        if (!any_unit || !hits[groups[c.group].begin].admin_unit) {
+/// A district named after its seat ("Benghazi", "Misrata"): the town is what a bare name
+/// usually means, so the unit ranks just below a populated place of the same name inside it.
+void Gazetteer::Impl::rank_seats_below_towns(Scratch& s) const {
+    const auto first_hit = [&](const Scored& c) -> const Hit& {
+        return s.hits[s.groups[c.group].begin];
+    };
+    const bool any_unit = std::any_of(s.top.begin(), s.top.end(),
+                                      [&](const Scored& c) { return first_hit(c).admin_unit; });
+    if (!any_unit) {
+        return;
+    }
+    for (Scored& c : s.top) {
+        if (!first_hit(c).admin_unit) {
             continue;
         }
-        const PlaceRank& unit = d.ranks[hits[groups[c.group].begin].place];
+        const PlaceRank& unit = ranks[first_hit(c).place];
         if (unit.feature_class != 'A' || unit.is_country) {
             continue;
         }
-        for (const Scored& other : top) {
-            const PlaceRank& town = d.ranks[hits[groups[other.group].begin].place];
+        for (const Scored& other : s.top) {
+            const PlaceRank& town = ranks[first_hit(other).place];
             if (town.feature_class == 'P' && town.country[0] == unit.country[0] &&
                 town.country[1] == unit.country[1] && town.admin1_hash == unit.admin1_hash &&
-                groups[other.group].kind <= groups[c.group].kind) {
+                s.groups[other.group].kind <= s.groups[c.group].kind) {
                 c.score = std::min(c.score, other.score * 0.98);
                 break;
             }
         }
     }
-    const auto place_of = [&](const Scored& c) { return hits[groups[c.group].begin].place; };
-    std::sort(top.begin(), top.end(), [&](const Scored& a, const Scored& b) {
+}
+
+/// The `limit` best scored groups as candidates, best first.
+std::vector<Candidate> Gazetteer::Impl::best_candidates(Scratch& s, std::size_t limit,
+                                                        bool common) const {
+    const auto place_of = [&](const Scored& c) { return s.hits[s.groups[c.group].begin].place; };
+    std::sort(s.top.begin(), s.top.end(), [&](const Scored& a, const Scored& b) {
         if (a.score != b.score) {
             return a.score > b.score;
         }
         // Equal scores come from the index's 7-bit importance; the exact value decides.
-        const float ia = d.ranks[place_of(a)].importance;
-        const float ib = d.ranks[place_of(b)].importance;
+        const float ia = ranks[place_of(a)].importance;
+        const float ib = ranks[place_of(b)].importance;
         return ia != ib ? ia > ib : place_of(a) < place_of(b);
     });
-    const std::size_t count = std::min(top.size(), options.limit);
+    const std::size_t count = std::min(s.top.size(), limit);
     std::vector<Candidate> out;
     out.reserve(count);
     for (std::size_t i = 0; i < count; ++i) {
-        const Scored& c = top[i];
-        const NameEntry& e = d.entries[c.entry];
-        out.push_back({place_of(c), c.score, groups[c.group].kind,
-                       d.text(e.name_offset, e.name_len), common});
+        const Scored& c = s.top[i];
+        const NameEntry& e = entries[c.entry];
+        out.push_back({place_of(c), c.score, s.groups[c.group].kind,
+                       text(e.name_offset, e.name_len), common});
     }
     return out;
 }

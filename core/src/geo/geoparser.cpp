@@ -1,5 +1,7 @@
 #include "kharita/geo/geoparser.hpp"
 
+#include "geo/geoparser_words.hpp"
+#include "geo/region_phrases.hpp"
 #include "kharita/text/normalize.hpp"
 #include "kharita/text/tokens.hpp"
 
@@ -8,242 +10,119 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
 namespace kharita {
+
+namespace detail {
+
+bool lies_toward(const LatLon& q, double mlat, double mlon, Direction d) {
+    switch (d) {
+    case Direction::north:
+        return q.lat >= mlat;
+    case Direction::south:
+        return q.lat <= mlat;
+    case Direction::east:
+        return q.lon >= mlon;
+    case Direction::west:
+        return q.lon <= mlon;
+    case Direction::ne:
+        return q.lat >= mlat && q.lon >= mlon;
+    case Direction::nw:
+        return q.lat >= mlat && q.lon <= mlon;
+    case Direction::se:
+        return q.lat <= mlat && q.lon >= mlon;
+    case Direction::sw:
+        return q.lat <= mlat && q.lon <= mlon;
+    case Direction::central:
+        return std::abs(q.lat - mlat) < 3 && std::abs(q.lon - mlon) < 3;
+    case Direction::none:
+        break;
+    }
+    return false;
+}
+
+std::optional<LatLon> direction_centroid(const std::vector<WeightedPoint>& points, Direction d) {
+    if (points.size() < 3) {
+        return std::nullopt;
+    }
+    std::vector<double> lats, lons;
+    for (const WeightedPoint& q : points) {
+        lats.push_back(q.position.lat);
+        lons.push_back(q.position.lon);
+    }
+    std::nth_element(lats.begin(), lats.begin() + static_cast<std::ptrdiff_t>(lats.size() / 2),
+                     lats.end());
+    std::nth_element(lons.begin(), lons.begin() + static_cast<std::ptrdiff_t>(lons.size() / 2),
+                     lons.end());
+    const double mlat = lats[lats.size() / 2];
+    const double mlon = lons[lons.size() / 2];
+    double slat = 0, slon = 0;
+    double count = 0;
+    for (const WeightedPoint& q : points) {
+        const double w = std::max(1.0, std::sqrt(static_cast<double>(q.population)));
+        if (lies_toward(q.position, mlat, mlon, d)) {
+            slat += w * q.position.lat;
+            slon += w * q.position.lon;
+            count += w;
+        }
+    }
+    if (count > 0) {
+        return LatLon{slat / count, slon / count};
+    }
+    return std::nullopt;
+}
+
+std::optional<Offset> offset_toward(double dlat, double dlon, Direction d) {
+    switch (d) {
+    case Direction::north:
+        return Offset{dlat, std::abs(dlon)};
+    case Direction::south:
+        return Offset{-dlat, std::abs(dlon)};
+    case Direction::east:
+        return Offset{dlon, std::abs(dlat)};
+    case Direction::west:
+        return Offset{-dlon, std::abs(dlat)};
+    default:
+        return std::nullopt;
+    }
+}
+
+std::optional<LatLon> border_midpoint(const std::vector<LatLon>& one_side,
+                                      const std::vector<LatLon>& other_side) {
+    double best_km = -1;
+    std::optional<LatLon> mid;
+    for (const LatLon& a : one_side) {
+        for (const LatLon& b : other_side) {
+            const double km = distance_km(a, b);
+            if (best_km < 0 || km < best_km) {
+                best_km = km;
+                mid = LatLon{(a.lat + b.lat) / 2, (a.lon + b.lon) / 2};
+            }
+        }
+    }
+    return mid;
+}
+
+} // namespace detail
 
 namespace {
 
 using detail::Gap;
 using detail::Token;
 
-// Closed-class English words the recogniser reasons with. These are language, not places:
-// no place name appears in them.
-bool in_list(std::string_view word, std::initializer_list<std::string_view> list) {
-    return std::find(list.begin(), list.end(), word) != list.end();
-}
-
-/// Lowercase words that may sit inside a multi-word name ("Bosnia and Herzegovina",
-/// "Bir al Ghanam", "Port of Spain").
-bool is_connector(std::string_view w) {
-    return in_list(w,
-                   {"of",  "the", "de",  "du",  "des",  "del", "della", "di",  "da", "do",  "dos",
-                    "das", "al",  "el",  "ul",  "es",   "as",  "ad",    "ar",  "an", "at",  "az",
-                    "ash", "ath", "bin", "ibn", "bint", "la",  "le",    "les", "y",  "and", "upon",
-                    "on",  "sur", "en",  "am",  "im",   "der", "den",   "van", "von"});
-}
-
-bool is_calendar_word(std::string_view w) {
-    return in_list(w, {"january", "february", "march",     "april",    "may",      "june",
-                       "july",    "august",   "september", "october",  "november", "december",
-                       "jan",     "feb",      "mar",       "apr",      "jun",      "jul",
-                       "aug",     "sep",      "sept",      "oct",      "nov",      "dec",
-                       "monday",  "tuesday",  "wednesday", "thursday", "friday",   "saturday",
-                       "sunday"});
-}
-
-/// Words after which a capitalised word is usually a place: "in Mission", "near Kabo".
-bool is_locative_cue(std::string_view w) {
-    return in_list(w, {"in",      "near",    "at",      "from",       "to",      "into",
-                       "outside", "inside",  "across",  "toward",     "towards", "via",
-                       "around",  "between", "through", "throughout", "within",  "visited",
-                       "entered", "reached", "left",    "outskirts"});
-}
-
-/// Words that introduce a person's name: "President Vladimir Putin", "Mr Jordan".
-bool is_person_title(std::string_view w) {
-    return in_list(w, {"president",
-                       "minister",
-                       "mr",
-                       "mrs",
-                       "ms",
-                       "miss",
-                       "dr",
-                       "prof",
-                       "professor",
-                       "gen",
-                       "general",
-                       "col",
-                       "colonel",
-                       "maj",
-                       "major",
-                       "sheikh",
-                       "king",
-                       "queen",
-                       "prince",
-                       "princess",
-                       "pope",
-                       "judge",
-                       "justice",
-                       "senator",
-                       "sen",
-                       "rep",
-                       "representative",
-                       "governor",
-                       "gov",
-                       "mayor",
-                       "commander",
-                       "secretary",
-                       "ambassador",
-                       "envoy",
-                       "chairman",
-                       "chairwoman",
-                       "spokesman",
-                       "spokeswoman",
-                       "spokesperson",
-                       "coach",
-                       "striker",
-                       "defender",
-                       "midfielder",
-                       "goalkeeper",
-                       "actor",
-                       "actress",
-                       "singer",
-                       "rapper",
-                       "writer",
-                       "author",
-                       "director",
-                       "producer",
-                       "ceo",
-                       "chief",
-                       "leader",
-                       "lieutenant",
-                       "lt",
-                       "captain",
-                       "capt",
-                       "sergeant",
-                       "sgt",
-                       "officer",
-                       "premier",
-                       "dsrsg",
-                       "srsg",
-                       "deputy",
-                       "emir",
-                       "sultan",
-                       "lord",
-                       "lady",
-                       "sir",
-                       "dame",
-                       "saint",
-                       "st",
-                       "father",
-                       "rev",
-                       "reverend",
-                       "imam",
-                       "rabbi",
-                       "bishop",
-                       "cardinal",
-                       "marshal",
-                       "field",
-                       "admiral",
-                       "brig",
-                       "brigadier",
-                       "haftar",
-                       "son",
-                       "daughter",
-                       "wife",
-                       "husband",
-                       "brother",
-                       "sister",
-                       "uncle",
-                       "aunt",
-                       "manager",
-                       "founder",
-                       "analyst",
-                       "correspondent",
-                       "reporter",
-                       "journalist",
-                       "editor",
-                       "candidate",
-                       "host",
-                       "anchor",
-                       "staff",
-                       "aide",
-                       "adviser",
-                       "advisor",
-                       "official",
-                       "lawmaker",
-                       "congressman",
-                       "congresswoman",
-                       "councillor",
-                       "councilman",
-                       "player",
-                       "star",
-                       "executive",
-                       "owner",
-                       "designer",
-                       "artist",
-                       "musician",
-                       "comedian",
-                       "presenter",
-                       "columnist",
-                       "economist",
-                       "scientist",
-                       "researcher",
-                       "student",
-                       "teacher",
-                       "doctor",
-                       "nurse",
-                       "lawyer",
-                       "attorney",
-                       "prosecutor",
-                       "suspect",
-                       "victim",
-                       "mother",
-                       "friend",
-                       "colleague",
-                       "partner",
-                       "pastor",
-                       "chancellor",
-                       "speaker",
-                       "whip",
-                       "nominee",
-                       "activist",
-                       "spokesman",
-                       "boss",
-                       "veteran"});
-}
-
-/// Arabic toponymic generics that begin multi-word place names ("Ras Ajdir", "Bir Ghanam").
-bool is_place_generic(std::string_view w) {
-    return in_list(w, {"al",    "el",    "ras", "abu",     "bir",   "wadi", "sidi",
-                       "jabal", "jebel", "ain", "bab",     "bani",  "beni", "umm",
-                       "qasr",  "tell",  "tal", "zawiyat", "souq",  "suq",  "hai",
-                       "hay",   "ben",   "bin", "dar",     "marsa", "ard",  "nahr"});
-}
-
-enum class Direction : std::uint8_t { none, north, south, east, west, central, ne, nw, se, sw };
-
-Direction direction_of(std::string_view w) {
-    if (in_list(w, {"northern", "north"}))
-        return Direction::north;
-    if (in_list(w, {"southern", "south"}))
-        return Direction::south;
-    if (in_list(w, {"eastern", "east"}))
-        return Direction::east;
-    if (in_list(w, {"western", "west"}))
-        return Direction::west;
-    if (in_list(w, {"central", "middle"}))
-        return Direction::central;
-    if (in_list(w, {"northeastern", "northeast"}))
-        return Direction::ne;
-    if (in_list(w, {"northwestern", "northwest"}))
-        return Direction::nw;
-    if (in_list(w, {"southeastern", "southeast"}))
-        return Direction::se;
-    if (in_list(w, {"southwestern", "southwest"}))
-        return Direction::sw;
-    return Direction::none;
-}
-
-/// Words between X and Y that say X lies inside Y: "Abu Salim district of Tripoli".
-bool is_containment_noun(std::string_view w) {
-    return in_list(w, {"district", "neighbourhood", "neighborhood", "area",   "suburb", "region",
-                       "province", "governorate",   "municipality", "county", "state",  "city",
-                       "town",     "village",       "outskirts",    "centre", "center", "part",
-                       "south",    "north",         "east",         "west",   "heart"});
-}
+using detail::combine_directions;
+using detail::Direction;
+using detail::direction_of;
+using detail::is_calendar_word;
+using detail::is_connector;
+using detail::is_containment_noun;
+using detail::is_determiner;
+using detail::is_locative_cue;
+using detail::is_person_title;
+using detail::is_place_generic;
 
 std::string fmt_score(const char* label, double v) {
     char buf[48];
@@ -280,6 +159,18 @@ bool is_plural_acronym(std::string_view surface) {
                        [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
+/// The terms of a candidate's score in a resolution pass; `why` reports them.
+struct ScoreParts {
+    double lookup = 0;    ///< the gazetteer's score
+    double focus = 0;     ///< the document's countries (log scale)
+    double near = 0;      ///< other places of the text within 300 km
+    double listed = 0;    ///< a close list neighbour ("Sorman, Sabratha")
+    double contained = 0; ///< explicit containment ("Zawiya, Libya")
+
+    double total() const { return lookup + focus + near + listed + contained; }
+    std::string explain() const;
+};
+
 struct Mention {
     std::size_t first = 0, last = 0; // token range, inclusive
     std::size_t begin = 0, end = 0;  // bytes
@@ -288,11 +179,11 @@ struct Mention {
     bool weak = false; // found only through a transliteration skeleton, or a
                        // bare country code: kept only with support nearby
     std::vector<Candidate> candidates;
-    std::vector<double> final_scores;
-    std::vector<std::array<double, 5>> parts; // lookup, focus, near, listed, containment
-    int chosen = -1;
-    Direction direction = Direction::none;
-    std::string border_with; // second country of a "Libyan-Tunisian border" phrase
+    std::vector<double> final_scores;      // per candidate: parts[i].total()
+    std::vector<ScoreParts> parts;         // per candidate
+    std::optional<std::size_t> chosen;     // the candidate chosen, if any
+    Direction direction = Direction::none; // of a region phrase ("southern Libya")
+    std::string border_with;               // second country of a "Libyan-Tunisian border" phrase
     std::string why;
 };
 
@@ -303,6 +194,57 @@ bool is_country_place(const Place& p) {
 bool is_admin1_place(const Place& p) {
     return p.feature_class == 'A' && p.feature_code == "ADM1";
 }
+
+/// A capitalised n-gram whose normalised text (`key`) is a gazetteer name.
+struct SpanCandidate {
+    std::size_t first, last; // token range, inclusive
+    std::string key;
+    bool demonym_plural; // "Libyans": kept only if the singular is a demonym
+};
+
+/// The countries a document points at, weighted by how surely each mention names one.
+struct DocumentFocus {
+    std::map<std::string, double> mass;
+    double total = 0;
+};
+
+/// What a mention's current choice adds to the document's focus.
+struct OwnEvidence {
+    std::string country;
+    double weight = 0;
+};
+
+/// The chosen places of a text, for the "near" term: by 3-degree cell, and which countries
+/// and admin-1 units ("LY", "LY.77") hold them (up to two keys each).
+class PlaceContext {
+public:
+    PlaceContext(const Gazetteer& g, const std::vector<Mention>& mentions);
+    /// 1 when another place of the text (not `self`, not named `key`) lies within 100 km,
+    /// 0.5 within `max_km`, else 0.
+    double near(const Place& p, const std::string& key, PlaceId self, double max_km) const;
+    /// True when the country or unit holds a place named other than `key`.
+    bool holds_other(const std::string& holder, const std::string& key) const;
+
+private:
+    struct Anchor {
+        LatLon position;
+        PlaceId id;
+        const std::string* key;
+    };
+    std::vector<Anchor> m_anchors;
+    std::unordered_map<std::int64_t, std::vector<std::uint32_t>> m_grid;
+    std::unordered_map<std::string, std::vector<const std::string*>> m_holders;
+};
+
+/// What supports a weak mention: the source's countries, the countries of strong mentions,
+/// and strong places by 3-degree cell.
+struct StrongSupport {
+    std::set<std::string> hinted;
+    std::set<std::string> countries;
+    std::unordered_map<std::int64_t, std::vector<std::pair<LatLon, const std::string*>>> grid;
+
+    bool near(const LatLon& p, const std::string& key) const;
+};
 
 class Parse {
 public:
@@ -323,6 +265,11 @@ private:
     bool common(const Token& t) const { return m_g.is_common_word(t.norm); }
     bool has_place_name(std::string_view key) const { return m_g.has_name(key); }
     std::string join(std::size_t first, std::size_t last) const;
+
+    // Recognition
+    std::vector<SpanCandidate> candidate_spans() const;
+    std::optional<Mention> mention_from_span(const SpanCandidate& s) const;
+    bool keep_all_caps_candidates(Mention& m) const;
     bool accept_span(std::size_t first, std::size_t last,
                      const std::vector<Candidate>& candidates) const;
     bool important(const Candidate& c) const;
@@ -335,9 +282,32 @@ private:
     void lookup_candidates(Mention& m, bool penalise_common_words = true) const;
     void apply_region_phrases();
     void apply_border_phrases();
+
+    // Resolution
+    const Place& chosen_place(const Mention& m) const;
+    double evidence(const Mention& m) const;
+    DocumentFocus document_focus() const;
+    OwnEvidence own_evidence(const Mention& m) const;
+    double focus_share(const DocumentFocus& focus, const OwnEvidence& self,
+                       const Candidate& c) const;
     bool list_neighbours(std::size_t a, std::size_t b) const;
+    double list_closeness(std::size_t mi, const Place& p) const;
     double containment_bonus(std::size_t mi, const Candidate& c) const;
+    ScoreParts score_parts(std::size_t mi, const Candidate& c, const DocumentFocus& focus,
+                           const OwnEvidence& own, const PlaceContext& context) const;
+    void resolution_pass();
+    StrongSupport strong_support() const;
+    bool keep_mention(std::size_t mi, const StrongSupport& support) const;
+    void prune_unsupported();
+
+    // Output
+    Toponym toponym_of(const Mention& m) const;
+    double confidence(const Mention& m, std::size_t ci) const;
+    void place_region_phrase(const Mention& m, const Place& p, Toponym& t) const;
     bool region_in_direction(const Place& country, Direction d, Toponym& t) const;
+    std::vector<LatLon> admin1_positions(const std::string& country) const;
+    static void as_region(Toponym& t);
+    void set_code_point_offsets(std::vector<Toponym>& toponyms) const;
 
     const Gazetteer& m_g;
     std::string_view m_text;
@@ -461,10 +431,7 @@ bool Parse::accept_span(std::size_t first, std::size_t last,
                                   m_tokens[first + 1].gap == Gap::space &&
                                   capitalised(m_tokens[first + 1]) && !m_tokens[first + 1].all_caps;
             // "the Centre", "a Cup": after a determiner the word is a common noun.
-            const bool determiner =
-                first > 0 && in_list(m_tokens[first - 1].norm,
-                                     {"the", "a", "an", "this", "that", "our", "their", "his",
-                                      "her", "its", "my", "your", "every", "each", "no"});
+            const bool determiner = first > 0 && is_determiner(m_tokens[first - 1].norm);
             // The gazetteer must spell it the same way: "The" is not "THE" (an airport code).
             const std::string_view surface = m_text.substr(head.begin, head.end - head.begin);
             const bool same_spelling = best.matched_name == surface;
@@ -624,24 +591,20 @@ void Parse::second_chance_lookups() {
             LookupOptions o;
             o.limit = 6;
             o.countries = {cc};
-            for (Candidate& c : m_g.lookup_normalized(m.key, o)) {
+            for (const Candidate& c : m_g.lookup_normalized(m.key, o)) {
                 if (variant_similarity(m.key, normalize_name(c.matched_name)) >= 0.55) {
-                    m.candidates.push_back(std::move(c));
+                    m.candidates.push_back(c);
                 }
             }
         }
     }
 }
 
-void Parse::recognise() {
-    find_person_words();
+/// Every capitalised n-gram (up to six tokens, connectors inside) whose normalised text is
+/// a gazetteer name, with Arabic clitics and an English plural ("Libyans") taken off.
+std::vector<SpanCandidate> Parse::candidate_spans() const {
     const std::size_t n = m_tokens.size();
-    struct Span_ {
-        std::size_t first, last;
-        std::string key;
-        bool demonym_plural;
-    };
-    std::vector<Span_> spans;
+    std::vector<SpanCandidate> spans;
     for (std::size_t i = 0; i < n; ++i) {
         if (!capitalised(m_tokens[i]))
             continue;
@@ -676,68 +639,79 @@ void Parse::recognise() {
         }
     }
     // Leftmost-longest among the acceptable spans.
-    std::stable_sort(spans.begin(), spans.end(), [](const Span_& a, const Span_& b) {
-        if (a.first != b.first)
-            return a.first < b.first;
-        return a.last > b.last;
+    std::stable_sort(spans.begin(), spans.end(),
+                     [](const SpanCandidate& a, const SpanCandidate& b) {
+                         if (a.first != b.first)
+                             return a.first < b.first;
+                         return a.last > b.last;
+                     });
+    return spans;
+}
+
+/// An all-caps word must be an abbreviation or an all-caps name of the place, not a word
+/// spelled like one ("IT", "ARE", "Eu" for "EU"); a code of three letters or fewer must name
+/// a country, a province or a larger area, not an airport ("SSA"). False when no candidate
+/// is left. A bare ISO code of a smaller country ("PM", "TV", "MW") is weak; an abbreviation
+/// in its own right ("UK", "UAE", "EU") or a large country's code ("US") is not.
+bool Parse::keep_all_caps_candidates(Mention& m) const {
+    const auto code_like = [&](const Candidate& k) {
+        const Place& kp = m_g.place(k.place);
+        return is_country_place(kp) || is_admin1_place(kp) || kp.feature_class == 'L';
+    };
+    std::erase_if(m.candidates, [&](const Candidate& k) {
+        const bool caps_name = std::none_of(k.matched_name.begin(), k.matched_name.end(),
+                                            [](char ch) { return ch >= 'a' && ch <= 'z'; });
+        return (k.kind != MatchKind::abbreviation && !caps_name) ||
+               (m.key.size() <= 3 && !code_like(k));
     });
+    if (m.candidates.empty())
+        return false;
+    const Place& cp = m_g.place(m.candidates.front().place);
+    std::string upper = m.key;
+    for (char& ch : upper)
+        ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    m.weak = upper == cp.country && cp.population < 50000000;
+    return true;
+}
+
+/// The mention a candidate span makes, if its candidates and context accept it.
+std::optional<Mention> Parse::mention_from_span(const SpanCandidate& s) const {
+    Mention m;
+    m.first = s.first;
+    m.last = s.last;
+    m.begin = m_tokens[s.first].begin;
+    m.end = m_tokens[s.last].end;
+    m.key = s.key;
+    // "Abu Serra", "Al Assa": a word after an Arabic generic belongs to it; the
+    // spelling-variant pass tries the pair first.
+    if (s.first == s.last && s.first > 0 && is_place_generic(m_tokens[s.first - 1].norm) &&
+        m_tokens[s.first - 1].upper_initial &&
+        (m_tokens[s.first].gap == Gap::space || m_tokens[s.first].gap == Gap::hyphen) &&
+        !pair_fails(s.first - 1)) {
+        return std::nullopt;
+    }
+    const bool acronym = m_tokens[s.first].all_caps && s.first == s.last;
+    lookup_candidates(m, !acronym);
+    if (m.candidates.empty() || !accept_span(s.first, s.last, m.candidates))
+        return std::nullopt;
+    if (s.demonym_plural && m.candidates.front().kind != MatchKind::demonym)
+        return std::nullopt;
+    if (acronym && m.key.size() <= 5 && !keep_all_caps_candidates(m))
+        return std::nullopt;
+    return m;
+}
+
+void Parse::recognise() {
+    find_person_words();
     std::vector<Mention> found;
     std::size_t next_free = 0;
-    for (const Span_& s : spans) {
+    for (const SpanCandidate& s : candidate_spans()) {
         if (s.first < next_free)
             continue;
-        Mention m;
-        m.first = s.first;
-        m.last = s.last;
-        m.begin = m_tokens[s.first].begin;
-        m.end = m_tokens[s.last].end;
-        m.key = s.key;
-        // "Abu Serra", "Al Assa": a word after an Arabic generic belongs to it; the
-        // spelling-variant pass below tries the pair first.
-        if (s.first == s.last && s.first > 0 && is_place_generic(m_tokens[s.first - 1].norm) &&
-            m_tokens[s.first - 1].upper_initial &&
-            (m_tokens[s.first].gap == Gap::space || m_tokens[s.first].gap == Gap::hyphen) &&
-            !pair_fails(s.first - 1)) {
-            continue;
+        if (std::optional<Mention> m = mention_from_span(s)) {
+            found.push_back(std::move(*m));
+            next_free = s.last + 1;
         }
-        const bool acronym = m_tokens[s.first].all_caps && s.first == s.last;
-        lookup_candidates(m, !acronym);
-        if (m.candidates.empty() || !accept_span(s.first, s.last, m.candidates))
-            continue;
-        if (s.demonym_plural && m.candidates.front().kind != MatchKind::demonym)
-            continue;
-        // An all-caps word must be an abbreviation or a name of the place, not a word
-        // that happens to be spelled like one ("IT", "ARE").
-        if (m_tokens[s.first].all_caps && s.first == s.last && m.key.size() <= 5) {
-            const auto code_like = [&](const Candidate& k) {
-                const Place& kp = m_g.place(k.place);
-                return is_country_place(kp) || is_admin1_place(kp) || kp.feature_class == 'L';
-            };
-            // An all-caps word must be an abbreviation or an all-caps name of the place, not
-            // a word spelled like one ("IT", "ARE", "Eu" for "EU"); a code of three letters or
-            // fewer must name a country, a province or a larger area, not an airport ("SSA").
-            std::erase_if(m.candidates, [&](const Candidate& k) {
-                const bool caps_name = std::none_of(k.matched_name.begin(), k.matched_name.end(),
-                                                    [](char ch) { return ch >= 'a' && ch <= 'z'; });
-                return (k.kind != MatchKind::abbreviation && !caps_name) ||
-                       (m.key.size() <= 3 && !code_like(k));
-            });
-            if (m.candidates.empty())
-                continue;
-            // A two- or three-letter country or province code ("PM", "TV") is believed only
-            // when the text is about that country anyway; a supranational one ("EU") stands.
-            // A bare ISO code of a smaller country ("PM", "TV", "MW") is weak; an abbreviation
-            // in its own right ("UK", "UAE", "EU") or a large country's code ("US") is not.
-            {
-                const Place& cp = m_g.place(m.candidates.front().place);
-                std::string upper = m.key;
-                for (char& ch : upper)
-                    ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-                m.weak = upper == cp.country && cp.population < 50000000;
-            }
-        }
-        found.push_back(std::move(m));
-        next_free = s.last + 1;
     }
     add_transliterated(found);
     std::sort(found.begin(), found.end(),
@@ -847,18 +821,7 @@ void Parse::apply_region_phrases() {
         // "south-western Libya", "north east Libya"
         if (start > 0 && (prev.gap == Gap::hyphen || prev.gap == Gap::space)) {
             const Direction outer = direction_of(m_tokens[start - 1].norm);
-            const auto combine = [](Direction a, Direction b) {
-                if (a == Direction::north && b == Direction::east)
-                    return Direction::ne;
-                if (a == Direction::north && b == Direction::west)
-                    return Direction::nw;
-                if (a == Direction::south && b == Direction::east)
-                    return Direction::se;
-                if (a == Direction::south && b == Direction::west)
-                    return Direction::sw;
-                return Direction::none;
-            };
-            if (const Direction c = combine(outer, d); c != Direction::none) {
+            if (const Direction c = combine_directions(outer, d); c != Direction::none) {
                 d = c;
                 --start;
             }
@@ -879,9 +842,9 @@ double Parse::containment_bonus(std::size_t mi, const Candidate& c) const {
     const Place& cp = m_g.place(c.place);
     double bonus = 0;
     const auto contains = [&](const Mention& y) {
-        if (y.chosen < 0)
+        if (!y.chosen)
             return false;
-        const Place& yp = m_g.place(y.candidates[static_cast<std::size_t>(y.chosen)].place);
+        const Place& yp = chosen_place(y);
         if (yp.id == cp.id)
             return false;
         if (is_country_place(yp))
@@ -923,238 +886,293 @@ double Parse::containment_bonus(std::size_t mi, const Candidate& c) const {
     return bonus;
 }
 
-void Parse::resolve() {
-    // Pass 0: the gazetteer's own ranking.
-    for (Mention& m : m_mentions) {
-        m.chosen = m.candidates.empty() ? -1 : 0;
-    }
-    const auto chosen_place = [&](const Mention& m) -> const Place& {
-        return m_g.place(m.candidates[static_cast<std::size_t>(m.chosen)].place);
-    };
-    // How much a mention tells about the document's country: a country or demonym says it
-    // outright; a town says it less surely; a spelling variant hardly at all.
-    const auto evidence = [&](const Mention& m) {
-        const Place& p = chosen_place(m);
-        if (is_country_place(p) || m.kind == ToponymKind::demonym)
-            return 1.0;
-        return m.weak ? 0.2 : 0.5;
-    };
-    for (int pass = 0; pass < 3; ++pass) {
-        std::map<std::string, double> focus;
-        double total = 0;
-        for (const std::string& cc : m_context.focus_countries) {
-            focus[cc] += 2.0;
-            total += 2.0;
-        }
-        for (const Mention& m : m_mentions) {
-            if (m.chosen < 0 || chosen_place(m).country.empty())
-                continue;
-            focus[chosen_place(m).country] += evidence(m);
-            total += evidence(m);
-        }
-        // The other places of the text, indexed so that context costs stay linear in the
-        // number of mentions (a 50 MB text has hundreds of thousands): distinct chosen
-        // places by 3-degree cell, and which countries and admin-1 units hold them.
-        struct Anchor {
-            LatLon position;
-            PlaceId id;
-            const std::string* key;
-        };
-        std::vector<Anchor> anchors;
-        std::set<std::pair<PlaceId, std::string_view>> seen_anchor;
-        std::unordered_map<std::int64_t, std::vector<std::uint32_t>> grid;
-        std::unordered_map<std::string, std::vector<const std::string*>> holders; // up to 2 keys
-        for (const Mention& o : m_mentions) {
-            if (o.chosen < 0)
-                continue;
-            const Place& op = chosen_place(o);
-            if (is_country_place(op) || !seen_anchor.emplace(op.id, o.key).second)
-                continue;
-            grid[grid_cell(op.position)].push_back(static_cast<std::uint32_t>(anchors.size()));
-            anchors.push_back({op.position, op.id, &o.key});
-            for (const std::string& holder : {op.country, op.country + "." + op.admin1}) {
-                auto& keys = holders[holder];
-                if (keys.size() < 2 &&
-                    std::none_of(keys.begin(), keys.end(),
-                                 [&](const std::string* k) { return *k == o.key; })) {
-                    keys.push_back(&o.key);
-                }
-            }
-        }
-        const auto near_of = [&](const Place& p, const std::string& key, PlaceId self,
-                                 double max_km) {
-            double best = 0;
-            const std::int64_t c0 = grid_cell(p.position);
-            for (std::int64_t dr = -1; dr <= 1; ++dr) {
-                for (std::int64_t dc = -2; dc <= 2; ++dc) {
-                    const auto it = grid.find(c0 + dr * 1000 + dc);
-                    if (it == grid.end())
-                        continue;
-                    for (std::uint32_t ai : it->second) {
-                        const Anchor& a = anchors[ai];
-                        if (a.id == self || *a.key == key)
-                            continue;
-                        const double km = distance_km(a.position, p.position);
-                        if (km < max_km)
-                            best = std::max(best, km < 100 ? 1.0 : 0.5);
-                        if (best >= 1.0)
-                            return best;
-                    }
-                }
-            }
-            return best;
-        };
-        const auto holds_other = [&](const std::string& holder, const std::string& key) {
-            const auto it = holders.find(holder);
-            return it != holders.end() &&
-                   std::any_of(it->second.begin(), it->second.end(),
-                               [&](const std::string* k) { return *k != key; });
-        };
+const Place& Parse::chosen_place(const Mention& m) const {
+    return m_g.place(m.candidates[*m.chosen].place);
+}
 
-        std::vector<int> next(m_mentions.size(), -1);
-        for (std::size_t mi = 0; mi < m_mentions.size(); ++mi) {
-            Mention& m = m_mentions[mi];
-            if (m.candidates.empty())
-                continue;
-            m.final_scores.assign(m.candidates.size(), 0);
-            m.parts.assign(m.candidates.size(), {});
-            double own = 0;
-            std::string own_country;
-            if (m.chosen >= 0) {
-                own_country = chosen_place(m).country;
-                own = evidence(m);
+/// How much a mention tells about the document's country: a country or demonym says it
+/// outright; a town says it less surely; a spelling variant hardly at all.
+double Parse::evidence(const Mention& m) const {
+    const Place& p = chosen_place(m);
+    if (is_country_place(p) || m.kind == ToponymKind::demonym)
+        return 1.0;
+    return m.weak ? 0.2 : 0.5;
+}
+
+/// The countries the document points at: the source's, then each chosen place's.
+DocumentFocus Parse::document_focus() const {
+    DocumentFocus focus;
+    for (const std::string& cc : m_context.focus_countries) {
+        focus.mass[cc] += 2.0;
+        focus.total += 2.0;
+    }
+    for (const Mention& m : m_mentions) {
+        if (!m.chosen || chosen_place(m).country.empty())
+            continue;
+        focus.mass[chosen_place(m).country] += evidence(m);
+        focus.total += evidence(m);
+    }
+    return focus;
+}
+
+/// The other places of the text, indexed so that context costs stay linear in the number
+/// of mentions (a 50 MB text has hundreds of thousands): distinct chosen places by 3-degree
+/// cell, and which countries and admin-1 units hold them.
+PlaceContext::PlaceContext(const Gazetteer& g, const std::vector<Mention>& mentions) {
+    std::set<std::pair<PlaceId, std::string_view>> seen_anchor;
+    for (const Mention& o : mentions) {
+        if (!o.chosen)
+            continue;
+        const Place& op = g.place(o.candidates[*o.chosen].place);
+        if (is_country_place(op) || !seen_anchor.emplace(op.id, o.key).second)
+            continue;
+        m_grid[grid_cell(op.position)].push_back(static_cast<std::uint32_t>(m_anchors.size()));
+        m_anchors.push_back({op.position, op.id, &o.key});
+        for (const std::string& holder : {op.country, op.country + "." + op.admin1}) {
+            auto& keys = m_holders[holder];
+            if (keys.size() < 2 &&
+                std::none_of(keys.begin(), keys.end(),
+                             [&](const std::string* k) { return *k == o.key; })) {
+                keys.push_back(&o.key);
             }
-            for (std::size_t ci = 0; ci < m.candidates.size(); ++ci) {
-                const Candidate& c = m.candidates[ci];
-                const Place& p = m_g.place(c.place);
-                // Share of the rest of the document that points at this candidate's country.
-                double f = 0;
-                if (total - own > 0 && !p.country.empty()) {
-                    const auto it = focus.find(p.country);
-                    double mass = it == focus.end() ? 0 : it->second;
-                    if (p.country == own_country)
-                        mass -= own;
-                    f = std::max(0.0, mass) / (total - own);
-                }
-                if (is_country_place(p) && c.kind != MatchKind::alternate &&
-                    c.kind != MatchKind::transliteration && c.kind != MatchKind::fuzzy) {
-                    // A country named by its name is rarely a namesake town: never let the
-                    // text's focus elsewhere count against it.
-                    f = std::max(f, 0.5);
-                }
-                if (p.country.empty()) {
-                    // continents, seas, supranational regions: neither favoured nor not
-                    double top = 0;
-                    for (const auto& [cc, mass] : focus)
-                        top = std::max(top, mass);
-                    f = total > 0 ? 0.5 * top / total : 0;
-                }
-                // Closeness to the other places of the text, and more to list neighbours.
-                // A country or admin-1 unit is close to the places inside it; a place inside
-                // a country says less than one inside a province.
-                double near = 0, listed = 0;
-                if (is_country_place(p)) {
-                    near = holds_other(p.country, m.key) ? 0.5 : 0.0;
-                } else if (is_admin1_place(p)) {
-                    near = holds_other(p.country + "." + p.admin1, m.key) ? 1.0 : 0.0;
-                } else {
-                    near = near_of(p, m.key, p.id, 300);
-                    for (std::size_t oj : {mi - 1, mi + 1}) {
-                        if (oj >= m_mentions.size() || !list_neighbours(mi, oj))
-                            continue;
-                        const Mention& o = m_mentions[oj];
-                        if (o.chosen < 0 || o.key == m.key)
-                            continue;
-                        const Place& op = chosen_place(o);
-                        if (is_country_place(op) || op.id == p.id)
-                            continue;
-                        const double km = distance_km(op.position, p.position);
-                        listed = std::max(listed, km < 100 ? 1.0 : km < 300 ? 0.5 : 0.0);
-                    }
-                }
-                const double contained = containment_bonus(mi, c);
-                // Focus works on a log scale, like the gazetteer's population prior: a
-                // text about the United States makes "London" more likely to be London,
-                // Kentucky by a factor, not by enough to outweigh London's thousandfold size.
-                const double focus_bonus = 0.05 * std::log((f + 0.05) / 0.05);
-                m.final_scores[ci] =
-                    c.score + focus_bonus + 0.15 * near + 0.25 * listed + contained;
-                m.parts[ci] = {c.score, focus_bonus, 0.15 * near, 0.25 * listed, contained};
-            }
-            const auto best = std::max_element(m.final_scores.begin(), m.final_scores.end());
-            next[mi] = static_cast<int>(best - m.final_scores.begin());
         }
-        for (std::size_t mi = 0; mi < m_mentions.size(); ++mi)
-            m_mentions[mi].chosen = next[mi];
     }
-    if (!prune) {
-        return;
+}
+
+double PlaceContext::near(const Place& p, const std::string& key, PlaceId self,
+                          double max_km) const {
+    double best = 0;
+    const std::int64_t c0 = grid_cell(p.position);
+    for (std::int64_t dr = -1; dr <= 1; ++dr) {
+        for (std::int64_t dc = -2; dc <= 2; ++dc) {
+            const auto it = m_grid.find(c0 + dr * 1000 + dc);
+            if (it == m_grid.end())
+                continue;
+            for (std::uint32_t ai : it->second) {
+                const Anchor& a = m_anchors[ai];
+                if (a.id == self || *a.key == key)
+                    continue;
+                const double km = distance_km(a.position, p.position);
+                if (km < max_km)
+                    best = std::max(best, km < 100 ? 1.0 : 0.5);
+                if (best >= 1.0)
+                    return best;
+            }
+        }
     }
-    // Spelling variants and bare country codes stay only where the rest of the text
-    // supports them: another mention in the same country, or a place found by its own
-    // name within 150 km; otherwise a surname can turn into a village.
-    std::set<std::string> hinted(m_context.focus_countries.begin(),
-                                 m_context.focus_countries.end());
-    // Countries and places found by their own names (strong mentions), by key so that a
-    // mention never supports itself.
-    std::set<std::string> strong_countries;
-    std::unordered_map<std::int64_t, std::vector<std::pair<LatLon, const std::string*>>>
-        strong_grid;
+    return best;
+}
+
+bool PlaceContext::holds_other(const std::string& holder, const std::string& key) const {
+    const auto it = m_holders.find(holder);
+    return it != m_holders.end() && std::any_of(it->second.begin(), it->second.end(),
+                                                [&](const std::string* k) { return *k != key; });
+}
+
+/// What a mention's current choice adds to the document's focus (left out when the
+/// mention's own candidates are weighed).
+OwnEvidence Parse::own_evidence(const Mention& m) const {
+    OwnEvidence own;
+    if (m.chosen) {
+        own.country = chosen_place(m).country;
+        own.weight = evidence(m);
+    }
+    return own;
+}
+
+/// Share of the rest of the document that points at a candidate's country (the mention's
+/// own evidence left out), in [0, 1].
+double Parse::focus_share(const DocumentFocus& focus, const OwnEvidence& self,
+                          const Candidate& c) const {
+    const double own = self.weight;
+    const std::string& own_country = self.country;
+    const Place& p = m_g.place(c.place);
+    double f = 0;
+    if (focus.total - own > 0 && !p.country.empty()) {
+        const auto it = focus.mass.find(p.country);
+        double mass = it == focus.mass.end() ? 0 : it->second;
+        if (p.country == own_country)
+            mass -= own;
+        f = std::max(0.0, mass) / (focus.total - own);
+    }
+    if (is_country_place(p) && c.kind != MatchKind::alternate &&
+        c.kind != MatchKind::transliteration && c.kind != MatchKind::fuzzy) {
+        // A country named by its name is rarely a namesake town: never let the text's focus
+        // elsewhere count against it.
+        f = std::max(f, 0.5);
+    }
+    if (p.country.empty()) {
+        // continents, seas, supranational regions: neither favoured nor not
+        double top = 0;
+        for (const auto& [cc, mass] : focus.mass)
+            top = std::max(top, mass);
+        f = focus.total > 0 ? 0.5 * top / focus.total : 0;
+    }
+    return f;
+}
+
+/// Closeness to the list neighbours of mention `mi` (adjacent items of one list): 1 within
+/// 100 km, 0.5 within 300 km.
+double Parse::list_closeness(std::size_t mi, const Place& p) const {
+    const Mention& m = m_mentions[mi];
+    double listed = 0;
+    for (std::size_t oj : {mi - 1, mi + 1}) {
+        if (oj >= m_mentions.size() || !list_neighbours(mi, oj))
+            continue;
+        const Mention& o = m_mentions[oj];
+        if (!o.chosen || o.key == m.key)
+            continue;
+        const Place& op = chosen_place(o);
+        if (is_country_place(op) || op.id == p.id)
+            continue;
+        const double km = distance_km(op.position, p.position);
+        listed = std::max(listed, km < 100 ? 1.0 : km < 300 ? 0.5 : 0.0);
+    }
+    return listed;
+}
+
+/// The terms of candidate `c` of mention `mi` in this pass.
+ScoreParts Parse::score_parts(std::size_t mi, const Candidate& c, const DocumentFocus& focus,
+                              const OwnEvidence& own, const PlaceContext& context) const {
+    const Mention& m = m_mentions[mi];
+    const Place& p = m_g.place(c.place);
+    const double f = focus_share(focus, own, c);
+    // Closeness to the other places of the text, and more to list neighbours. A country or
+    // admin-1 unit is close to the places inside it; a place inside a country says less than
+    // one inside a province.
+    double near = 0, listed = 0;
+    if (is_country_place(p)) {
+        near = context.holds_other(p.country, m.key) ? 0.5 : 0.0;
+    } else if (is_admin1_place(p)) {
+        near = context.holds_other(p.country + "." + p.admin1, m.key) ? 1.0 : 0.0;
+    } else {
+        near = context.near(p, m.key, p.id, 300);
+        listed = list_closeness(mi, p);
+    }
+    ScoreParts parts;
+    parts.lookup = c.score;
+    // Focus works on a log scale, like the gazetteer's population prior: a text about the
+    // United States makes "London" more likely to be London, Kentucky by a factor, not by
+    // enough to outweigh London's thousandfold size.
+    parts.focus = 0.05 * std::log((f + 0.05) / 0.05);
+    parts.near = 0.15 * near;
+    parts.listed = 0.25 * listed;
+    parts.contained = containment_bonus(mi, c);
+    return parts;
+}
+
+/// One pass of resolution: every candidate scored against the choices of the previous
+/// pass, then every mention takes its best candidate at once.
+void Parse::resolution_pass() {
+    const DocumentFocus focus = document_focus();
+    const PlaceContext context(m_g, m_mentions);
+    std::vector<std::optional<std::size_t>> next(m_mentions.size());
+    for (std::size_t mi = 0; mi < m_mentions.size(); ++mi) {
+        Mention& m = m_mentions[mi];
+        if (m.candidates.empty())
+            continue;
+        m.final_scores.assign(m.candidates.size(), 0);
+        m.parts.assign(m.candidates.size(), {});
+        const OwnEvidence own = own_evidence(m);
+        for (std::size_t ci = 0; ci < m.candidates.size(); ++ci) {
+            m.parts[ci] = score_parts(mi, m.candidates[ci], focus, own, context);
+            m.final_scores[ci] = m.parts[ci].total();
+        }
+        const auto best = std::max_element(m.final_scores.begin(), m.final_scores.end());
+        next[mi] = static_cast<std::size_t>(best - m.final_scores.begin());
+    }
+    for (std::size_t mi = 0; mi < m_mentions.size(); ++mi)
+        m_mentions[mi].chosen = next[mi];
+}
+
+void Parse::resolve() {
+    // Pass 0: the gazetteer's own ranking; then three passes with the text as context.
+    for (Mention& m : m_mentions) {
+        m.chosen = m.candidates.empty() ? std::nullopt : std::optional<std::size_t>(0);
+    }
+    for (int pass = 0; pass < 3; ++pass) {
+        resolution_pass();
+    }
+    if (prune) {
+        prune_unsupported();
+    }
+}
+
+/// The countries and places found by their own names (strong mentions), by key so that a
+/// mention never supports itself.
+StrongSupport Parse::strong_support() const {
+    StrongSupport support;
+    support.hinted.insert(m_context.focus_countries.begin(), m_context.focus_countries.end());
     for (const Mention& o : m_mentions) {
-        if (o.weak || o.chosen < 0)
+        if (o.weak || !o.chosen)
             continue;
         const Place& op = chosen_place(o);
         if (!op.country.empty())
-            strong_countries.insert(op.country);
+            support.countries.insert(op.country);
         if (!is_country_place(op)) {
-            auto& cellv = strong_grid[grid_cell(op.position)];
-            if (cellv.size() < 64)
-                cellv.emplace_back(op.position, &o.key);
+            auto& cell = support.grid[grid_cell(op.position)];
+            if (cell.size() < 64)
+                cell.emplace_back(op.position, &o.key);
         }
     }
-    std::vector<bool> drop(m_mentions.size(), false);
-    for (std::size_t mi = 0; mi < m_mentions.size(); ++mi) {
-        const Mention& m = m_mentions[mi];
-        if (m.chosen < 0) {
-            drop[mi] = true;
-            continue;
-        }
-        const double final_score = m.final_scores[static_cast<std::size_t>(m.chosen)];
-        const Place& p = chosen_place(m);
-        // A one-word name of a minor place (a village, a hamlet) is more often a surname or
-        // a word than that place: it needs another place of the text within 150 km.
-        const bool minor = m.first == m.last && p.feature_class == 'P' && p.population < 50000 &&
-                           p.feature_code != "PPLA" && p.feature_code != "PPLC" &&
-                           p.feature_code != "PPLX" && m.kind == ToponymKind::place &&
-                           m.parts[static_cast<std::size_t>(m.chosen)][4] <= 0.0;
-        if (!m.weak && !minor) {
-            drop[mi] = final_score < 0.3;
-            continue;
-        }
-        // ... or a locative cue ("left Jakharrah", "near Kabaw") in a text that names its
-        // country.
-        const bool cue = m.first > 0 && m_tokens[m.first].gap == Gap::space &&
-                         is_locative_cue(m_tokens[m.first - 1].norm);
-        bool supported =
-            (m.weak || cue) && (hinted.contains(p.country) || strong_countries.contains(p.country));
-        if (!supported && !is_country_place(p)) {
-            const std::int64_t c0 = grid_cell(p.position);
-            for (std::int64_t dr = -1; dr <= 1 && !supported; ++dr) {
-                for (std::int64_t dc = -2; dc <= 2 && !supported; ++dc) {
-                    const auto it = strong_grid.find(c0 + dr * 1000 + dc);
-                    if (it == strong_grid.end())
-                        continue;
-                    for (const auto& [q, key] : it->second) {
-                        if (*key != m.key && distance_km(q, p.position) < 150) {
-                            supported = true;
-                            break;
-                        }
-                    }
-                }
+    return support;
+}
+
+/// True when a strong mention other than `key` lies within 150 km of `p`.
+bool StrongSupport::near(const LatLon& p, const std::string& key) const {
+    const std::int64_t c0 = grid_cell(p);
+    for (std::int64_t dr = -1; dr <= 1; ++dr) {
+        for (std::int64_t dc = -2; dc <= 2; ++dc) {
+            const auto it = grid.find(c0 + dr * 1000 + dc);
+            if (it == grid.end())
+                continue;
+            for (const auto& [q, other] : it->second) {
+                if (*other != key && distance_km(q, p) < 150)
+                    return true;
             }
         }
-        drop[mi] = !supported || final_score < 0.45;
     }
+    return false;
+}
+
+/// Whether mention `mi` stays after resolution. A confident mention stays above 0.3. A
+/// spelling variant, a bare country code or a one-word minor place stays only where the rest
+/// of the text supports it (another mention in the same country, or a place found by its own
+/// name within 150 km), and above 0.45; otherwise a surname can turn into a village.
+bool Parse::keep_mention(std::size_t mi, const StrongSupport& support) const {
+    const Mention& m = m_mentions[mi];
+    if (!m.chosen) {
+        return false;
+    }
+    const double final_score = m.final_scores[*m.chosen];
+    const Place& p = chosen_place(m);
+    // A one-word name of a minor place (a village, a hamlet) is more often a surname or a
+    // word than that place.
+    const bool minor = m.first == m.last && p.feature_class == 'P' && p.population < 50000 &&
+                       p.feature_code != "PPLA" && p.feature_code != "PPLC" &&
+                       p.feature_code != "PPLX" && m.kind == ToponymKind::place &&
+                       m.parts[*m.chosen].contained <= 0.0;
+    if (!m.weak && !minor) {
+        return !(final_score < 0.3);
+    }
+    // ... or a locative cue ("left Jakharrah", "near Kabaw") in a text that names its
+    // country.
+    const bool cue = m.first > 0 && m_tokens[m.first].gap == Gap::space &&
+                     is_locative_cue(m_tokens[m.first - 1].norm);
+    bool supported = (m.weak || cue) &&
+                     (support.hinted.contains(p.country) || support.countries.contains(p.country));
+    if (!supported && !is_country_place(p)) {
+        supported = support.near(p.position, m.key);
+    }
+    return supported && !(final_score < 0.45);
+}
+
+/// Drops the mentions keep_mention() rejects, keeping the others in order.
+void Parse::prune_unsupported() {
+    const StrongSupport support = strong_support();
+    std::vector<bool> drop(m_mentions.size(), false);
+    for (std::size_t mi = 0; mi < m_mentions.size(); ++mi)
+        drop[mi] = !keep_mention(mi, support);
     std::size_t kept = 0;
     for (std::size_t mi = 0; mi < m_mentions.size(); ++mi) {
         if (drop[mi])
@@ -1173,31 +1191,13 @@ bool Parse::region_in_direction(const Place& country, Direction d, Toponym& t) c
     const Place* chosen = nullptr;
     for (PlaceId id : m_g.regions_of(country.country)) {
         const Place& r = m_g.place(id);
-        const double dlat = r.position.lat - country.position.lat;
-        const double dlon = r.position.lon - country.position.lon;
-        double along = 0, across = 0;
-        switch (d) {
-        case Direction::north:
-            along = dlat;
-            across = std::abs(dlon);
-            break;
-        case Direction::south:
-            along = -dlat;
-            across = std::abs(dlon);
-            break;
-        case Direction::east:
-            along = dlon;
-            across = std::abs(dlat);
-            break;
-        case Direction::west:
-            along = -dlon;
-            across = std::abs(dlat);
-            break;
-        default:
+        const std::optional<detail::Offset> o = detail::offset_toward(
+            r.position.lat - country.position.lat, r.position.lon - country.position.lon, d);
+        if (!o) {
             return false; // diagonal and central phrases use the admin-1 centroid
         }
-        if (along > 1.0 && along > 0.5 * across && along > best) {
-            best = along;
+        if (o->along > 1.0 && o->along > 0.5 * o->across && o->along > best) {
+            best = o->along;
             chosen = &r;
         }
     }
@@ -1214,163 +1214,120 @@ bool Parse::region_in_direction(const Place& country, Direction d, Toponym& t) c
     return true;
 }
 
-std::vector<Toponym> Parse::toponyms() const {
-    std::vector<Toponym> out;
-    out.reserve(m_mentions.size());
-    for (const Mention& m : m_mentions) {
-        Toponym t;
-        t.start = m.begin;
-        t.end = m.end;
-        t.text = std::string(m_text.substr(m.begin, m.end - m.begin));
-        t.kind = m.kind;
-        t.why = m.why;
-        if (m.chosen >= 0) {
-            const std::size_t ci = static_cast<std::size_t>(m.chosen);
-            const Candidate& c = m.candidates[ci];
-            const Place& p = m_g.place(c.place);
-            t.place = c.place;
-            t.name = p.name;
-            t.position = p.position;
-            t.geonameid = p.geonameid;
-            t.feature = std::string(1, p.feature_class) + "." + p.feature_code;
-            t.country = p.country;
-            t.admin1 = m_g.admin1_name(p.country, p.admin1);
-            t.admin1_code = p.admin1;
-            t.precision = p.precision();
-            double second = 0;
-            for (std::size_t k = 0; k < m.final_scores.size(); ++k) {
-                if (k != ci && m_g.place(m.candidates[k].place).position.is_valid()) {
-                    const double km =
-                        distance_km(m_g.place(m.candidates[k].place).position, p.position);
-                    if (km > 161)
-                        second = std::max(second, m.final_scores[k]);
-                }
-            }
-            const double margin = m.final_scores[ci] - second;
-            t.confidence = std::clamp(
-                0.5 * c.score + 0.5 * std::tanh(4 * margin) + (m.weak ? -0.15 : 0.0), 0.0, 1.0);
-            // what decided: the gazetteer's score and each context term that added to it
-            const auto& part = m.parts[ci];
-            t.why += fmt_score(" = lookup ", part[0]);
-            if (part[1] > 0.005)
-                t.why += fmt_score(" + focus ", part[1]);
-            if (part[2] > 0.005)
-                t.why += fmt_score(" + near ", part[2]);
-            if (part[3] > 0.005)
-                t.why += fmt_score(" + list ", part[3]);
-            if (part[4] > 0.005)
-                t.why += fmt_score(" + contained ", part[4]);
-            for (std::size_t k = 0; k < m.candidates.size() && t.alternatives.size() < 4; ++k) {
-                if (k != ci)
-                    t.alternatives.push_back({m.candidates[k].place, m.final_scores[k]});
-            }
-            if (m.kind == ToponymKind::region && !m.border_with.empty()) {
-                // The border between two countries: midway between the closest pair of their
-                // admin-1 points.
-                double best_km = -1;
-                const std::vector<PlaceId> other_side = m_g.admin1_places_of(m.border_with);
-                for (PlaceId a : m_g.admin1_places_of(p.country)) {
-                    for (PlaceId b : other_side) {
-                        const double km = distance_km(m_g.place(a).position, m_g.place(b).position);
-                        if (best_km < 0 || km < best_km) {
-                            best_km = km;
-                            t.position = {
-                                (m_g.place(a).position.lat + m_g.place(b).position.lat) / 2,
-                                (m_g.place(a).position.lon + m_g.place(b).position.lon) / 2};
-                        }
-                    }
-                }
-                t.name = t.text;
-                t.precision = GeoPrecision::region;
-                t.place.reset();
-                t.geonameid = 0;
-            } else if (m.kind == ToponymKind::region && is_country_place(p) &&
-                       region_in_direction(p, m.direction, t)) {
-                // "southern Libya" is the country's named region that lies that way (Fezzan)
-            } else if (m.kind == ToponymKind::region) {
-                // The part of the country (or admin-1) the direction names: centroid of its
-                // admin-1 points on that side of the median.
-                std::vector<LatLon> pts;
-                std::vector<std::int64_t> weights;
-                for (PlaceId a : m_g.admin1_places_of(p.country)) {
-                    if (is_admin1_place(p) && m_g.place(a).admin1 != p.admin1)
-                        continue;
-                    pts.push_back(m_g.place(a).position);
-                    weights.push_back(m_g.place(a).population);
-                }
-                if (pts.size() >= 3) {
-                    std::vector<double> lats, lons;
-                    for (const LatLon& q : pts) {
-                        lats.push_back(q.lat);
-                        lons.push_back(q.lon);
-                    }
-                    std::nth_element(lats.begin(),
-                                     lats.begin() + static_cast<std::ptrdiff_t>(lats.size() / 2),
-                                     lats.end());
-                    std::nth_element(lons.begin(),
-                                     lons.begin() + static_cast<std::ptrdiff_t>(lons.size() / 2),
-                                     lons.end());
-                    const double mlat = lats[lats.size() / 2];
-                    const double mlon = lons[lons.size() / 2];
-                    double slat = 0, slon = 0;
-                    double count = 0;
-                    for (std::size_t qi = 0; qi < pts.size(); ++qi) {
-                        const LatLon& q = pts[qi];
-                        // weight by population: "southern Libya" means where people live
-                        const double w = std::max(1.0, std::sqrt(static_cast<double>(weights[qi])));
-                        bool in = false;
-                        switch (m.direction) {
-                        case Direction::north:
-                            in = q.lat >= mlat;
-                            break;
-                        case Direction::south:
-                            in = q.lat <= mlat;
-                            break;
-                        case Direction::east:
-                            in = q.lon >= mlon;
-                            break;
-                        case Direction::west:
-                            in = q.lon <= mlon;
-                            break;
-                        case Direction::ne:
-                            in = q.lat >= mlat && q.lon >= mlon;
-                            break;
-                        case Direction::nw:
-                            in = q.lat >= mlat && q.lon <= mlon;
-                            break;
-                        case Direction::se:
-                            in = q.lat <= mlat && q.lon >= mlon;
-                            break;
-                        case Direction::sw:
-                            in = q.lat <= mlat && q.lon <= mlon;
-                            break;
-                        case Direction::central:
-                            in = std::abs(q.lat - mlat) < 3 && std::abs(q.lon - mlon) < 3;
-                            break;
-                        case Direction::none:
-                            break;
-                        }
-                        if (in) {
-                            slat += w * q.lat;
-                            slon += w * q.lon;
-                            count += w;
-                        }
-                    }
-                    if (count > 0)
-                        t.position = {slat / count, slon / count};
-                }
-                t.name = t.text;
-                t.precision = GeoPrecision::region;
-                t.place.reset();
-                t.geonameid = 0;
-                t.why += ", direction within " + p.name;
-            }
-        }
-        out.push_back(std::move(t));
+/// The admin-1 points of a country as a list of positions.
+std::vector<LatLon> Parse::admin1_positions(const std::string& country) const {
+    std::vector<LatLon> out;
+    for (PlaceId a : m_g.admin1_places_of(country))
+        out.push_back(m_g.place(a).position);
+    return out;
+}
+
+/// A region phrase as a toponym: no gazetteer place of its own, a region's precision.
+void Parse::as_region(Toponym& t) {
+    t.name = t.text;
+    t.precision = GeoPrecision::region;
+    t.place.reset();
+    t.geonameid = 0;
+}
+
+/// Where a region phrase lies, for the mention's chosen country or admin-1 place `p`: a
+/// border between two countries, the country's named region in that direction ("southern
+/// Libya" is Fezzan), or the part of the country or unit the direction names.
+void Parse::place_region_phrase(const Mention& m, const Place& p, Toponym& t) const {
+    if (!m.border_with.empty()) {
+        if (const auto mid = detail::border_midpoint(admin1_positions(p.country),
+                                                     admin1_positions(m.border_with)))
+            t.position = *mid;
+        as_region(t);
+        return;
     }
-    // code point offsets
+    if (is_country_place(p) && region_in_direction(p, m.direction, t)) {
+        return;
+    }
+    std::vector<detail::WeightedPoint> points;
+    for (PlaceId a : m_g.admin1_places_of(p.country)) {
+        if (is_admin1_place(p) && m_g.place(a).admin1 != p.admin1)
+            continue;
+        points.push_back({m_g.place(a).position, m_g.place(a).population});
+    }
+    if (const auto centroid = detail::direction_centroid(points, m.direction))
+        t.position = *centroid;
+    as_region(t);
+    t.why += ", direction within " + p.name;
+}
+
+/// How sure the choice is: the gazetteer's score and the margin over the best candidate
+/// more than 161 km away, less for a spelling variant.
+double Parse::confidence(const Mention& m, std::size_t ci) const {
+    const Candidate& c = m.candidates[ci];
+    const Place& p = m_g.place(c.place);
+    double second = 0;
+    for (std::size_t k = 0; k < m.final_scores.size(); ++k) {
+        if (k != ci && m_g.place(m.candidates[k].place).position.is_valid()) {
+            const double km = distance_km(m_g.place(m.candidates[k].place).position, p.position);
+            if (km > 161)
+                second = std::max(second, m.final_scores[k]);
+        }
+    }
+    const double margin = m.final_scores[ci] - second;
+    return std::clamp(0.5 * c.score + 0.5 * std::tanh(4 * margin) + (m.weak ? -0.15 : 0.0), 0.0,
+                      1.0);
+}
+
+/// What decided: the gazetteer's score and each context term that added to it
+/// (" = lookup 0.93 + focus 0.07 + contained 0.30").
+std::string ScoreParts::explain() const {
+    std::string out = fmt_score(" = lookup ", lookup);
+    if (focus > 0.005)
+        out += fmt_score(" + focus ", focus);
+    if (near > 0.005)
+        out += fmt_score(" + near ", near);
+    if (listed > 0.005)
+        out += fmt_score(" + list ", listed);
+    if (contained > 0.005)
+        out += fmt_score(" + contained ", contained);
+    return out;
+}
+
+/// The toponym a resolved or unresolved mention reports.
+Toponym Parse::toponym_of(const Mention& m) const {
+    Toponym t;
+    t.start = m.begin;
+    t.end = m.end;
+    t.text = std::string(m_text.substr(m.begin, m.end - m.begin));
+    t.kind = m.kind;
+    t.why = m.why;
+    if (!m.chosen) {
+        return t;
+    }
+    const std::size_t ci = *m.chosen;
+    const Candidate& c = m.candidates[ci];
+    const Place& p = m_g.place(c.place);
+    t.place = c.place;
+    t.name = p.name;
+    t.position = p.position;
+    t.geonameid = p.geonameid;
+    t.feature = std::string(1, p.feature_class) + "." + p.feature_code;
+    t.country = p.country;
+    t.admin1 = m_g.admin1_name(p.country, p.admin1);
+    t.admin1_code = p.admin1;
+    t.precision = p.precision();
+    t.confidence = confidence(m, ci);
+    t.why += m.parts[ci].explain();
+    for (std::size_t k = 0; k < m.candidates.size() && t.alternatives.size() < 4; ++k) {
+        if (k != ci)
+            t.alternatives.push_back({m.candidates[k].place, m.final_scores[k]});
+    }
+    if (m.kind == ToponymKind::region) {
+        place_region_phrase(m, p, t);
+    }
+    return t;
+}
+
+/// Sets each toponym's code point offsets from its byte offsets, in one pass over the text.
+void Parse::set_code_point_offsets(std::vector<Toponym>& toponyms) const {
     std::vector<std::pair<std::size_t, std::size_t*>> wanted;
-    for (Toponym& t : out) {
+    for (Toponym& t : toponyms) {
         wanted.emplace_back(t.start, &t.cp_start);
         wanted.emplace_back(t.end, &t.cp_end);
     }
@@ -1382,6 +1339,14 @@ std::vector<Toponym> Parse::toponyms() const {
         byte = offset;
         *target = cp;
     }
+}
+
+std::vector<Toponym> Parse::toponyms() const {
+    std::vector<Toponym> out;
+    out.reserve(m_mentions.size());
+    for (const Mention& m : m_mentions)
+        out.push_back(toponym_of(m));
+    set_code_point_offsets(out);
     return out;
 }
 

@@ -1,31 +1,28 @@
 #include "kharita/geo/place.hpp"
 
+#include "geo/name_table.hpp"
+
 namespace kharita {
 
+namespace {
+
+// The names of the place vocabulary, in the order of the enumerators (the values of
+// GeoPrecision are stored as ranks and never change).
+constexpr std::array<std::string_view, 6> kGeoPrecisionNames = {"site",   "district", "town",
+                                                                "region", "country",  "continent"};
+static_assert(kGeoPrecisionNames.size() == static_cast<std::size_t>(GeoPrecision::continent) + 1);
+
+constexpr std::array<std::string_view, 3> kToponymKindNames = {"place", "demonym", "region"};
+static_assert(kToponymKindNames.size() == static_cast<std::size_t>(ToponymKind::region) + 1);
+
+} // namespace
+
 std::string_view to_string(GeoPrecision p) noexcept {
-    switch (p) {
-    case GeoPrecision::site:
-        return "site";
-    case GeoPrecision::district:
-        return "district";
-    case GeoPrecision::town:
-        return "town";
-    case GeoPrecision::region:
-        return "region";
-    case GeoPrecision::country:
-        return "country";
-    case GeoPrecision::continent:
-        return "continent";
-    }
-    return "unknown";
+    return detail::name_in(kGeoPrecisionNames, p);
 }
 
 std::optional<GeoPrecision> geo_precision_from(std::string_view name) noexcept {
-    for (int p = 0; p <= static_cast<int>(GeoPrecision::continent); ++p) {
-        if (to_string(static_cast<GeoPrecision>(p)) == name)
-            return static_cast<GeoPrecision>(p);
-    }
-    return std::nullopt;
+    return detail::value_in<GeoPrecision>(kGeoPrecisionNames, name);
 }
 
 GeoPrecision precision_of(char feature_class, std::string_view code) noexcept {
@@ -61,15 +58,11 @@ GeoPrecision Place::precision() const noexcept {
 }
 
 std::string_view to_string(ToponymKind k) noexcept {
-    switch (k) {
-    case ToponymKind::place:
-        return "place";
-    case ToponymKind::demonym:
-        return "demonym";
-    case ToponymKind::region:
-        return "region";
-    }
-    return "unknown";
+    return detail::name_in(kToponymKindNames, k);
+}
+
+std::optional<ToponymKind> toponym_kind_from(std::string_view name) noexcept {
+    return detail::value_in<ToponymKind>(kToponymKindNames, name);
 }
 
 } // namespace kharita

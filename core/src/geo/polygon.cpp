@@ -5,26 +5,39 @@
 #include "kharita/text/normalize.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
+#include <cstdint>
 #include <fstream>
 #include <memory>
+#include <string_view>
 
 namespace kharita {
 
 namespace {
 
+/// The text forms a polygon can be typed in, named as messages name them.
+enum class PolygonText : std::uint8_t { wkt, geojson };
+constexpr std::array<std::string_view, 2> kPolygonTextNames = {"WKT", "GeoJSON"};
+
+std::string name_of(PolygonText form) {
+    return std::string(kPolygonTextNames[static_cast<std::size_t>(form)]);
+}
+
+/// Owns `g` and checks that it is a non-empty polygon or multipolygon parsed from `form`.
 std::unique_ptr<OGRGeometry> checked_polygon(OGRGeometry* g, const std::string& input,
-                                             const char* what) {
+                                             PolygonText form) {
+    const std::string what = name_of(form);
     std::unique_ptr<OGRGeometry> owned(g);
     if (!owned)
-        throw InputError(input, std::string("not valid ") + what);
+        throw InputError(input, "not valid " + what);
     const auto type = wkbFlatten(owned->getGeometryType());
     if (type != wkbPolygon && type != wkbMultiPolygon) {
-        throw InputError(input, std::string("the ") + what + " is a " + owned->getGeometryName() +
-                                    ", not a polygon");
+        throw InputError(input,
+                         "the " + what + " is a " + owned->getGeometryName() + ", not a polygon");
     }
     if (owned->IsEmpty())
-        throw InputError(input, std::string("the ") + what + " polygon is empty");
+        throw InputError(input, "the " + what + " polygon is empty");
     return owned;
 }
 
@@ -40,7 +53,7 @@ std::unique_ptr<OGRGeometry> parse_text(const std::string& text, const std::stri
     detail::GdalErrorScope quiet;
     if (text.starts_with("{")) {
         return checked_polygon(OGRGeometryFactory::createFromGeoJson(text.c_str()), input,
-                               "GeoJSON");
+                               PolygonText::geojson);
     }
     OGRGeometry* g = nullptr;
     const char* p = text.c_str();
@@ -48,7 +61,7 @@ std::unique_ptr<OGRGeometry> parse_text(const std::string& text, const std::stri
         delete g;
         g = nullptr;
     }
-    return checked_polygon(g, input, "WKT");
+    return checked_polygon(g, input, PolygonText::wkt);
 }
 
 } // namespace

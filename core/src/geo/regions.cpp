@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <optional>
 
 namespace kharita {
 
@@ -28,35 +30,56 @@ RegionCode admin_region(const Gazetteer& g, const std::string& country, const st
     return {country, code, g.admin1_name(country, code) + " (" + country + "." + code + ")"};
 }
 
-} // namespace
-
-RegionCode resolve_region(const Gazetteer& g, std::string_view text) {
+/// The text without leading and trailing white space.
+std::string trimmed(std::string_view text) {
     std::string t(text);
     while (!t.empty() && std::isspace(static_cast<unsigned char>(t.back())))
         t.pop_back();
     while (!t.empty() && std::isspace(static_cast<unsigned char>(t.front())))
         t.erase(0, 1);
-    if (t.empty())
-        throw InputError("--region", "empty region name");
+    return t;
+}
 
-    // codes: "LY", "LY-TB" (ISO 3166-2), "LY.77" (GeoNames)
+/// The two ways an admin-1 code is written after the country code: "LY-TB" (ISO 3166-2)
+/// and "LY.77" (GeoNames).
+enum class Admin1CodeForm : std::uint8_t { iso_3166_2, geonames };
+
+std::optional<Admin1CodeForm> admin1_code_form(std::string_view t) {
+    if (t.size() < 4 || t.size() > 8 || !std::all_of(t.begin(), t.begin() + 2, is_code_char) ||
+        !std::all_of(t.begin() + 3, t.end(), is_code_char)) {
+        return std::nullopt;
+    }
+    if (t[2] == '-')
+        return Admin1CodeForm::iso_3166_2;
+    if (t[2] == '.')
+        return Admin1CodeForm::geonames;
+    return std::nullopt;
+}
+
+/// A country code ("LY", "ly") or an admin-1 code ("LY-TB", "LY.77"), if the text is one the
+/// gazetteer knows.
+std::optional<RegionCode> region_from_code(const Gazetteer& g, const std::string& t) {
     if (t.size() == 2 && is_code_char(t[0]) && is_code_char(t[1]) && g.country(ascii_upper(t))) {
         return country_region(g, ascii_upper(t));
     }
-    if (t.size() >= 4 && t.size() <= 8 && (t[2] == '-' || t[2] == '.') &&
-        std::all_of(t.begin(), t.begin() + 2, is_code_char) &&
-        std::all_of(t.begin() + 3, t.end(), is_code_char)) {
-        const std::string code = ascii_upper(t);
-        for (const AdminUnit& u : g.admin1_units()) {
-            if ((code[2] == '-' && ascii_upper(u.iso_code) == code) ||
-                (code[2] == '.' && u.country == code.substr(0, 2) &&
-                 ascii_upper(u.code) == code.substr(3))) {
-                return admin_region(g, u.country, u.code);
-            }
+    const std::optional<Admin1CodeForm> form = admin1_code_form(t);
+    if (!form) {
+        return std::nullopt;
+    }
+    const std::string code = ascii_upper(t);
+    for (const AdminUnit& u : g.admin1_units()) {
+        if ((form == Admin1CodeForm::iso_3166_2 && ascii_upper(u.iso_code) == code) ||
+            (form == Admin1CodeForm::geonames && u.country == code.substr(0, 2) &&
+             ascii_upper(u.code) == code.substr(3))) {
+            return admin_region(g, u.country, u.code);
         }
     }
+    return std::nullopt;
+}
 
-    // names: the best country or admin-1 candidate
+/// An admin-1 name with its unit word ("Tripoli district"), else the best country or
+/// admin-1 candidate of a gazetteer lookup (a country outranks its namesake unit).
+std::optional<RegionCode> region_from_name(const Gazetteer& g, const std::string& t) {
     const std::string norm = strip_unit_word(normalize_name(t));
     for (const AdminUnit& u : g.admin1_units()) { // an admin-1 name as written
         if (normalize_name(u.name) == norm || normalize_name(u.ascii_name) == norm) {
@@ -78,12 +101,17 @@ RegionCode resolve_region(const Gazetteer& g, std::string_view text) {
         if (best == nullptr || c.score > best->score)
             best = &c;
     }
-    if (best != nullptr) {
-        const Place& p = g.place(best->place);
-        if (is_country_code(p.feature_code))
-            return country_region(g, p.country);
-        return admin_region(g, p.country, p.admin1);
+    if (best == nullptr) {
+        return std::nullopt;
     }
+    const Place& p = g.place(best->place);
+    if (is_country_code(p.feature_code))
+        return country_region(g, p.country);
+    return admin_region(g, p.country, p.admin1);
+}
+
+/// Why the text is no region, with the closest known names.
+std::string unknown_region_message(const Gazetteer& g, const std::string& t) {
     const auto close = suggest_regions(g, t);
     std::string message = "unknown region \"" + t + "\" (not a country or admin-1 name or code)";
     if (!close.empty()) {
@@ -96,7 +124,20 @@ RegionCode resolve_region(const Gazetteer& g, std::string_view text) {
         }
         message += "?";
     }
-    throw InputError("--region", message);
+    return message;
+}
+
+} // namespace
+
+RegionCode resolve_region(const Gazetteer& g, std::string_view text) {
+    const std::string t = trimmed(text);
+    if (t.empty())
+        throw InputError("region", "empty region name");
+    if (std::optional<RegionCode> r = region_from_code(g, t))
+        return *r;
+    if (std::optional<RegionCode> r = region_from_name(g, t))
+        return *r;
+    throw InputError("region", unknown_region_message(g, t));
 }
 
 std::vector<std::string> suggest_regions(const Gazetteer& g, std::string_view text,

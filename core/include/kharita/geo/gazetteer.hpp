@@ -31,6 +31,22 @@ enum class MatchKind : std::uint8_t {
 };
 
 std::string_view to_string(MatchKind k) noexcept;
+/// The kind named by to_string(MatchKind) ("alternate name"), if any.
+std::optional<MatchKind> match_kind_from(std::string_view name) noexcept;
+
+/// What a name of a place is, as the gazetteer file stores it (the `kind` column of its
+/// `names` table, written by the importer).
+enum class NameKind : std::uint8_t {
+    name,         ///< the place's main name
+    ascii,        ///< the main name in ASCII ("Az Zawiyah" for "Az Zāwiyah")
+    alternate,    ///< another name, in any language
+    demonym,      ///< an adjective of nationality ("Libyan")
+    abbreviation, ///< an abbreviation or code ("UAE")
+};
+
+std::string_view to_string(NameKind k) noexcept;
+/// The kind named by to_string(NameKind), if any.
+std::optional<NameKind> name_kind_from(std::string_view name) noexcept;
 
 /// Filters and limits for a lookup. Empty filters mean "any".
 struct LookupOptions {

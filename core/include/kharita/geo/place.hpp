@@ -33,6 +33,8 @@ enum class ToponymKind : std::uint8_t {
 };
 
 std::string_view to_string(ToponymKind k) noexcept;
+/// The kind named by to_string(ToponymKind), if any.
+std::optional<ToponymKind> toponym_kind_from(std::string_view name) noexcept;
 
 /// Dense index of a place inside a loaded Gazetteer (not stable across rebuilds).
 using PlaceId = std::uint32_t;

@@ -1,0 +1,180 @@
+#pragma once
+// The closed-class English words the geoparser's recogniser reasons with: language, not
+// places (no place name is among them). Each list is a sorted constexpr table, checked
+// sorted at compile time and searched by bisection.
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+namespace kharita::detail {
+
+/// True when `words` is strictly increasing: sorted, no duplicates (so bisection works).
+template <std::size_t N>
+constexpr bool sorted_unique(const std::array<std::string_view, N>& words) {
+    for (std::size_t i = 1; i < N; ++i) {
+        if (!(words[i - 1] < words[i]))
+            return false;
+    }
+    return true;
+}
+
+/// True when the normalised word `w` is in the sorted table `words`.
+template <std::size_t N>
+constexpr bool in_words(const std::array<std::string_view, N>& words, std::string_view w) {
+    return std::binary_search(words.begin(), words.end(), w);
+}
+
+/// Lowercase words that may sit inside a multi-word name ("Bosnia and Herzegovina",
+/// "Bir al Ghanam", "Port of Spain").
+inline constexpr std::array<std::string_view, 42> kConnectorWords = {
+    "ad",  "al",   "am",  "an",  "and", "ar",   "as",    "ash", "at",  "ath", "az",
+    "bin", "bint", "da",  "das", "de",  "del",  "della", "den", "der", "des", "di",
+    "do",  "dos",  "du",  "el",  "en",  "es",   "ibn",   "im",  "la",  "le",  "les",
+    "of",  "on",   "sur", "the", "ul",  "upon", "van",   "von", "y"};
+static_assert(sorted_unique(kConnectorWords));
+
+/// Months and weekdays, written out or abbreviated: "May" is a date before it is a place.
+inline constexpr std::array<std::string_view, 31> kCalendarWords = {
+    "apr",    "april", "aug",       "august", "dec",      "december", "feb",      "february",
+    "friday", "jan",   "january",   "jul",    "july",     "jun",      "june",     "mar",
+    "march",  "may",   "monday",    "nov",    "november", "oct",      "october",  "saturday",
+    "sep",    "sept",  "september", "sunday", "thursday", "tuesday",  "wednesday"};
+static_assert(sorted_unique(kCalendarWords));
+
+/// Words after which a capitalised word is usually a place: "in Mission", "near Kabo".
+inline constexpr std::array<std::string_view, 22> kLocativeCues = {
+    "across", "around", "at",      "between", "entered",   "from",    "in",      "inside",
+    "into",   "left",   "near",    "outside", "outskirts", "reached", "through", "throughout",
+    "to",     "toward", "towards", "via",     "visited",   "within"};
+static_assert(sorted_unique(kLocativeCues));
+
+/// Words that introduce a person's name: titles, ranks, roles and kin ("President Vladimir
+/// Putin", "Mr Jordan", "striker Harry Kane", "host Megyn Kelly").
+// (laid out by hand: clang-format would put a list this long one word a line)
+// clang-format off
+inline constexpr std::array<std::string_view, 149> kPersonTitles = {
+    "activist", "actor", "actress", "admiral", "adviser", "advisor", "aide", "ambassador",
+    "analyst", "anchor", "artist", "attorney", "aunt", "author", "bishop", "boss", "brig",
+    "brigadier", "brother", "candidate", "capt", "captain", "cardinal", "ceo", "chairman",
+    "chairwoman", "chancellor", "chief", "coach", "col", "colleague", "colonel", "columnist",
+    "comedian", "commander", "congressman", "congresswoman", "correspondent", "councillor",
+    "councilman", "dame", "daughter", "defender", "deputy", "designer", "director", "doctor", "dr",
+    "dsrsg", "economist", "editor", "emir", "envoy", "executive", "father", "field", "founder",
+    "friend", "gen", "general", "goalkeeper", "gov", "governor", "haftar", "host", "husband",
+    "imam", "journalist", "judge", "justice", "king", "lady", "lawmaker", "lawyer", "leader",
+    "lieutenant", "lord", "lt", "maj", "major", "manager", "marshal", "mayor", "midfielder",
+    "minister", "miss", "mother", "mr", "mrs", "ms", "musician", "nominee", "nurse", "officer",
+    "official", "owner", "partner", "pastor", "player", "pope", "premier", "presenter", "president",
+    "prince", "princess", "producer", "prof", "professor", "prosecutor", "queen", "rabbi", "rapper",
+    "rep", "reporter", "representative", "researcher", "rev", "reverend", "saint", "scientist",
+    "secretary", "sen", "senator", "sergeant", "sgt", "sheikh", "singer", "sir", "sister", "son",
+    "speaker", "spokesman", "spokesperson", "spokeswoman", "srsg", "st", "staff", "star", "striker",
+    "student", "sultan", "suspect", "teacher", "uncle", "veteran", "victim", "whip", "wife",
+    "writer"};
+// clang-format on
+// clang-format on
+static_assert(sorted_unique(kPersonTitles));
+
+/// Arabic toponymic generics that begin multi-word place names ("Ras Ajdir", "Bir Ghanam").
+inline constexpr std::array<std::string_view, 28> kPlaceGenerics = {
+    "abu",  "ain",  "al",  "ard", "bab",   "bani",  "ben",   "beni",   "bin",  "bir",
+    "dar",  "el",   "hai", "hay", "jabal", "jebel", "marsa", "nahr",   "qasr", "ras",
+    "sidi", "souq", "suq", "tal", "tell",  "umm",   "wadi",  "zawiyat"};
+static_assert(sorted_unique(kPlaceGenerics));
+
+/// Words between X and Y that say X lies inside Y: "Abu Salim district of Tripoli".
+inline constexpr std::array<std::string_view, 23> kContainmentNouns = {
+    "area",  "center",      "centre", "city",         "county",       "district",
+    "east",  "governorate", "heart",  "municipality", "neighborhood", "neighbourhood",
+    "north", "outskirts",   "part",   "province",     "region",       "south",
+    "state", "suburb",      "town",   "village",      "west"};
+static_assert(sorted_unique(kContainmentNouns));
+
+/// Words after which a capitalised word is a common noun: "the Centre", "a Cup".
+inline constexpr std::array<std::string_view, 15> kDeterminers = {
+    "a",  "an",  "each", "every", "her",   "his",  "its", "my",
+    "no", "our", "that", "the",   "their", "this", "your"};
+static_assert(sorted_unique(kDeterminers));
+
+constexpr bool is_connector(std::string_view w) {
+    return in_words(kConnectorWords, w);
+}
+constexpr bool is_calendar_word(std::string_view w) {
+    return in_words(kCalendarWords, w);
+}
+constexpr bool is_locative_cue(std::string_view w) {
+    return in_words(kLocativeCues, w);
+}
+constexpr bool is_person_title(std::string_view w) {
+    return in_words(kPersonTitles, w);
+}
+constexpr bool is_place_generic(std::string_view w) {
+    return in_words(kPlaceGenerics, w);
+}
+constexpr bool is_containment_noun(std::string_view w) {
+    return in_words(kContainmentNouns, w);
+}
+constexpr bool is_determiner(std::string_view w) {
+    return in_words(kDeterminers, w);
+}
+
+/// A compass direction or "central", as a region phrase names it ("southern Libya").
+enum class Direction : std::uint8_t { none, north, south, east, west, central, ne, nw, se, sw };
+
+struct DirectionWord {
+    std::string_view word;
+    Direction direction;
+};
+
+/// The words that name a direction, sorted by word.
+inline constexpr std::array<DirectionWord, 18> kDirectionWords = {{
+    {"central", Direction::central},
+    {"east", Direction::east},
+    {"eastern", Direction::east},
+    {"middle", Direction::central},
+    {"north", Direction::north},
+    {"northeast", Direction::ne},
+    {"northeastern", Direction::ne},
+    {"northern", Direction::north},
+    {"northwest", Direction::nw},
+    {"northwestern", Direction::nw},
+    {"south", Direction::south},
+    {"southeast", Direction::se},
+    {"southeastern", Direction::se},
+    {"southern", Direction::south},
+    {"southwest", Direction::sw},
+    {"southwestern", Direction::sw},
+    {"west", Direction::west},
+    {"western", Direction::west},
+}};
+static_assert(std::is_sorted(kDirectionWords.begin(), kDirectionWords.end(),
+                             [](const DirectionWord& a, const DirectionWord& b) {
+                                 return a.word < b.word;
+                             }));
+
+/// The direction a word names ("southern", "north"), or Direction::none.
+constexpr Direction direction_of(std::string_view w) {
+    const auto it =
+        std::lower_bound(kDirectionWords.begin(), kDirectionWords.end(), w,
+                         [](const DirectionWord& d, std::string_view key) { return d.word < key; });
+    return it != kDirectionWords.end() && it->word == w ? it->direction : Direction::none;
+}
+
+/// The diagonal two directions make when written as two words ("north east", "south-western"),
+/// or Direction::none when they make none.
+constexpr Direction combine_directions(Direction outer, Direction inner) {
+    if (outer == Direction::north && inner == Direction::east)
+        return Direction::ne;
+    if (outer == Direction::north && inner == Direction::west)
+        return Direction::nw;
+    if (outer == Direction::south && inner == Direction::east)
+        return Direction::se;
+    if (outer == Direction::south && inner == Direction::west)
+        return Direction::sw;
+    return Direction::none;
+}
+
+} // namespace kharita::detail
