@@ -100,7 +100,7 @@ nlohmann::json event_json(const Event& e, int sources) {
         {"status", to_string(e.status)},
         {"date_start", e.date_start ? nlohmann::json(e.date_start->iso()) : nlohmann::json()},
         {"date_end", e.date_end ? nlohmann::json(e.date_end->iso()) : nlohmann::json()},
-        {"time_precision", e.time_precision},
+        {"time_precision", time_precision_name(e.time_precision)},
         {"confidence", std::round(e.confidence * 1000) / 1000},
         {"fatalities", e.fatalities ? nlohmann::json(*e.fatalities) : nlohmann::json()},
         {"evidence_start", e.evidence_start},
@@ -286,12 +286,13 @@ void run_parse(const ParseArgs& a) {
                                       (e.date_end && (!e.date_start || *e.date_end != *e.date_start)
                                            ? " " + e.date_end->iso()
                                            : std::string());
-            fmt::print(
-                "{:<10} {:<9} {:<24} {:<10} {:<23} {:<7} {:>4} {:>5.2f}  {}\n", to_string(e.type),
-                to_string(e.status), e.place ? e.place->text.substr(0, 24) : std::string("?"),
-                e.place ? std::string(to_string(e.place->precision)) : std::string("-"), dates,
-                e.time_precision, e.fatalities ? std::to_string(*e.fatalities) : std::string("-"),
-                e.confidence, e.evidence.substr(0, 60));
+            fmt::print("{:<10} {:<9} {:<24} {:<10} {:<23} {:<7} {:>4} {:>5.2f}  {}\n",
+                       to_string(e.type), to_string(e.status),
+                       e.place ? e.place->text.substr(0, 24) : std::string("?"),
+                       e.place ? std::string(to_string(e.place->precision)) : std::string("-"),
+                       dates, time_precision_name(e.time_precision),
+                       e.fatalities ? std::to_string(*e.fatalities) : std::string("-"),
+                       e.confidence, e.evidence.substr(0, 60));
         }
     }
     if (a.json) {

@@ -459,7 +459,8 @@ EventScores evaluate_events(const Geoparser& parser, const std::filesystem::path
                     ? 1
                     : 0;
             s.time_precision_right +=
-                e.time_precision == g.value("date_precision", "unknown") ? 1 : 0;
+                time_precision_name(e.time_precision) == g.value("date_precision", "unknown") ? 1
+                                                                                              : 0;
         } else {
             ++s.events.fn;
         }

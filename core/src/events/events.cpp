@@ -556,13 +556,13 @@ std::vector<Event> EventExtractor::extract(std::string_view text,
                     if (date->precision == TimePrecision::year)
                         e.date_end = CivilDay{date->first.year, 12, 31};
                 }
-                e.time_precision = std::string(to_string(
-                    date->precision == TimePrecision::time ? TimePrecision::day : date->precision));
+                e.time_precision =
+                    date->precision == TimePrecision::time ? TimePrecision::day : date->precision;
                 if (published && date->first > *published)
                     future = true;
             } else {
                 e.date_end = published; // on or before the publication day
-                e.time_precision = "unknown";
+                e.time_precision = std::nullopt;
             }
             e.status = future ? EventStatus::planned
                        : has_word(w, {"ongoing", "continuing", "continue", "continues"})
@@ -660,7 +660,7 @@ std::vector<Event> EventExtractor::extract(std::string_view text,
                 // but never overrides one ("his killing ... the deadliest since August 2023").
                 if (e.fatalities && !m.fatalities)
                     m.fatalities = e.fatalities;
-                if (m.time_precision == "unknown" && e.time_precision != "unknown") {
+                if (!m.time_precision && e.time_precision) {
                     m.date_start = e.date_start;
                     m.date_end = e.date_end;
                     m.time_precision = e.time_precision;
@@ -698,7 +698,7 @@ std::vector<Event> EventExtractor::extract(std::string_view text,
                 folded = true;
                 break;
             }
-            const bool undated = e.time_precision == "unknown" || m.time_precision == "unknown";
+            const bool undated = !e.time_precision || !m.time_precision;
             const bool same_dates = e.date_start && m.date_start && *e.date_start == *m.date_start;
             if (!same_place || !(undated || same_dates))
                 continue;
@@ -706,7 +706,7 @@ std::vector<Event> EventExtractor::extract(std::string_view text,
                 m.place = e.place;
                 m.inherited_place = false;
             }
-            if (m.time_precision == "unknown" && e.time_precision != "unknown") {
+            if (!m.time_precision && e.time_precision) {
                 m.date_start = e.date_start;
                 m.date_end = e.date_end;
                 m.time_precision = e.time_precision;
@@ -742,6 +742,10 @@ EventIdentity identity_of(const Event& e) {
     return id;
 }
 
+std::string_view time_precision_name(const std::optional<TimePrecision>& p) noexcept {
+    return p ? to_string(*p) : std::string_view("unknown");
+}
+
 bool same_real_event(const EventIdentity& a, const EventIdentity& b) {
     if (a.type != b.type || !a.position || !b.position || b.another)
         return false;
@@ -769,15 +773,13 @@ std::vector<std::pair<Event, int>> merge_events(const std::vector<Event>& events
             if (!same_real_event(identity_of(m), identity_of(e)))
                 continue;
             const auto facts = [](const Event& x) {
-                return MergeableFacts{x.date_start, x.date_end,
-                                      time_precision_from(x.time_precision), x.fatalities,
+                return MergeableFacts{x.date_start, x.date_end, x.time_precision, x.fatalities,
                                       x.confidence};
             };
             const MergeableFacts merged_facts = merge_told_again(facts(m), facts(e));
             m.date_start = merged_facts.date_start;
             m.date_end = merged_facts.date_end;
-            if (merged_facts.time_precision)
-                m.time_precision = std::string(to_string(*merged_facts.time_precision));
+            m.time_precision = merged_facts.time_precision;
             m.fatalities = merged_facts.fatalities;
             m.confidence = merged_facts.confidence;
             ++sources;
