@@ -2,6 +2,7 @@
 #include "common.hpp"
 
 #include "kharita/base/error.hpp"
+#include "kharita/document/article_lines.hpp"
 #include "kharita/eval/evaluation.hpp"
 #include "kharita/events/events.hpp"
 #include "kharita/events/pipeline.hpp"
@@ -15,6 +16,7 @@
 
 #include <fstream>
 #include <iostream>
+#include <limits>
 #include <sstream>
 
 namespace kharita::cli {
@@ -80,19 +82,6 @@ nlohmann::json timex_json(const Timex& t) {
     return j;
 }
 
-/// The reference time of a document: its own published/retrieved_at fields, else the
-/// command's --retrieved-at, else none (relative expressions are then not resolved).
-std::optional<LocalTime> reference_time(const nlohmann::json& doc,
-                                        const std::optional<LocalTime>& fallback) {
-    for (const char* key : {"published", "retrieved_at"}) {
-        if (doc.contains(key) && doc[key].is_string()) {
-            if (auto t = LocalTime::parse(doc[key].get<std::string>()))
-                return t;
-        }
-    }
-    return fallback;
-}
-
 nlohmann::json event_json(const Event& e, int sources) {
     nlohmann::json j = {
         {"type", to_string(e.type)},
@@ -131,6 +120,65 @@ struct ParseArgs {
     std::vector<std::string> countries;
 };
 
+/// Prints the diagnostics from `first` on, each on its own stderr line.
+void print_problems(const Diagnostics& problems, std::size_t first = 0) {
+    const auto& examples = problems.examples();
+    for (std::size_t k = first; k < examples.size(); ++k)
+        fmt::print(stderr, "kharita: {}\n", examples[k].to_string());
+}
+
+/// `kharita parse --jsonl`: one document per line in (read_article_lines), one result per
+/// line out, streamed. A document's reference time is its publication day, else its own
+/// retrieval day, else `retrieved`. A bad line is reported on stderr with its number as soon
+/// as it is read and skipped; the rest of the batch still runs, then the command fails.
+void parse_batch(const ParseArgs& a, const Gazetteer& g, const Geoparser& parser,
+                 const ParseContext& context, const std::optional<LocalTime>& retrieved) {
+    std::ifstream file_in;
+    std::istream* in = &std::cin;
+    if (a.file != "-") {
+        file_in.open(a.file, std::ios::binary);
+        if (!file_in)
+            throw InputError(a.file, "cannot open");
+        in = &file_in;
+    }
+    // every bad line is printed, not only the first few
+    Diagnostics problems(std::numeric_limits<std::size_t>::max());
+    std::size_t printed = 0;
+    read_article_lines(*in, a.file, problems, [&](ArticleLine&& line) {
+        print_problems(problems, printed);
+        printed = problems.examples().size();
+        // relative dates count from the day only, as they do for a publication day
+        std::optional<LocalTime> reference;
+        if (line.article.published)
+            reference = LocalTime{*line.article.published, -1};
+        else if (const auto& r = line.retrieved_at ? line.retrieved_at : retrieved)
+            reference = LocalTime{r->day, -1};
+        const ParsedArticle parsed = std::move(
+            parse_articles(parser, {std::move(line.article)}, reference, context).front());
+        nlohmann::json out = {{"id", line.id_json.empty() ? nlohmann::json(line.line)
+                                                          : nlohmann::json::parse(line.id_json)}};
+        nlohmann::json tops = nlohmann::json::array();
+        for (const Toponym& t : parsed.toponyms)
+            tops.push_back(toponym_json(g, t));
+        nlohmann::json times = nlohmann::json::array();
+        for (const Timex& t : parsed.timexes)
+            times.push_back(timex_json(t));
+        nlohmann::json evs = nlohmann::json::array();
+        for (const Event& e : parsed.events)
+            evs.push_back(event_json(e, 1));
+        out["toponyms"] = std::move(tops);
+        out["timexes"] = std::move(times);
+        out["events"] = std::move(evs);
+        std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    });
+    print_problems(problems, printed);
+    if (!problems.empty()) {
+        throw InputError(a.file, std::to_string(problems.count()) +
+                                     " problem(s) in the input (see above); the other documents "
+                                     "were parsed");
+    }
+}
+
 void run_parse(const ParseArgs& a) {
     std::optional<LocalTime> retrieved = parse_retrieved_at(a.retrieved_at);
     const Gazetteer g = Gazetteer::open(gazetteer_path(a.gazetteer));
@@ -138,62 +186,7 @@ void run_parse(const ParseArgs& a) {
     ParseContext context;
     context.focus_countries = a.countries;
     if (a.jsonl) {
-        // One document per line in, one result per line out; one bad line is reported on
-        // stderr with its number and skipped, the rest of the batch still runs.
-        std::ifstream file_in;
-        std::istream* in = &std::cin;
-        if (a.file != "-") {
-            file_in.open(a.file, std::ios::binary);
-            if (!file_in)
-                throw InputError(a.file, "cannot open");
-            in = &file_in;
-        }
-        std::string line;
-        std::size_t line_no = 0, bad = 0;
-        while (std::getline(*in, line)) {
-            ++line_no;
-            if (line.empty())
-                continue;
-            nlohmann::json doc;
-            try {
-                doc = nlohmann::json::parse(line);
-            } catch (const nlohmann::json::exception& e) {
-                fmt::print(stderr, "kharita: {}:{}: not JSON: {}\n", a.file, line_no, e.what());
-                ++bad;
-                continue;
-            }
-            if (!doc.is_object() || !doc.contains("text") || !doc["text"].is_string()) {
-                fmt::print(stderr, "kharita: {}:{}: text: missing or not a string\n", a.file,
-                           line_no);
-                ++bad;
-                continue;
-            }
-            Article article;
-            article.text = doc["text"].get<std::string>();
-            const auto reference = reference_time(doc, retrieved);
-            if (reference)
-                article.published = reference->day;
-            const ParsedArticle parsed =
-                std::move(parse_articles(parser, {std::move(article)}, reference, context).front());
-            nlohmann::json out = {{"id", doc.contains("id") ? doc["id"] : nlohmann::json(line_no)}};
-            nlohmann::json tops = nlohmann::json::array();
-            for (const Toponym& t : parsed.toponyms)
-                tops.push_back(toponym_json(g, t));
-            nlohmann::json times = nlohmann::json::array();
-            for (const Timex& t : parsed.timexes)
-                times.push_back(timex_json(t));
-            nlohmann::json evs = nlohmann::json::array();
-            for (const Event& e : parsed.events)
-                evs.push_back(event_json(e, 1));
-            out["toponyms"] = std::move(tops);
-            out["timexes"] = std::move(times);
-            out["events"] = std::move(evs);
-            std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
-        }
-        if (bad > 0) {
-            throw InputError(a.file,
-                             std::to_string(bad) + " line(s) could not be read (see above)");
-        }
+        parse_batch(a, g, parser, context, retrieved);
         return;
     }
     if (!retrieved && a.file != "-")
@@ -308,7 +301,8 @@ void run_parse(const ParseArgs& a) {
     if (!problems.empty()) {
         throw InputError(a.file,
                          std::to_string(problems.count()) +
-                             " line(s) could not be read (see above); the others were parsed");
+                             " problem(s) in the input (see above); the other articles were "
+                             "parsed");
     }
 }
 
@@ -332,7 +326,7 @@ void add_parse_command(CLI::App& app) {
     cmd->add_flag("--json", a->json, "JSON output");
     cmd->add_flag("--jsonl", a->jsonl,
                   "Batch: the file holds JSON Lines documents {id, text, ...}; writes one JSON "
-                  "line per document {id, toponyms}");
+                  "line per document {id, toponyms, timexes, events}");
     cmd->add_option("--country", a->countries, "Countries the source reports on (ISO codes)");
     cmd->add_option("--retrieved-at", a->retrieved_at,
                     "Reference time for relative dates (default: the file's modification day)");

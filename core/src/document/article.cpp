@@ -1,9 +1,8 @@
 #include "kharita/document/article.hpp"
+#include "kharita/document/article_lines.hpp"
 
 #include "kharita/base/error.hpp"
 #include "kharita/text/normalize.hpp"
-
-#include "text/json_lines.hpp"
 
 #include <fstream>
 
@@ -409,38 +408,8 @@ std::vector<Article> read_articles(const std::filesystem::path& file,
     const std::string ext = file.extension().string();
     if (ext == ".jsonl") {
         std::vector<Article> out;
-        const auto bad_line = [&](std::uint64_t line_no, const std::string& message) {
-            problems.add(file.string(), line_no, message);
-        };
-        detail::for_each_json_line(
-            in,
-            [&](const nlohmann::json& doc, std::uint64_t line_no) {
-                if (!doc.is_object() || !doc.contains("text") || !doc["text"].is_string()) {
-                    problems.add(file.string(), line_no, "text: missing or not a string");
-                    return;
-                }
-                Article a;
-                a.title = doc.value("title", "");
-                a.source = doc.value("source", "");
-                a.url = doc.value("url", "");
-                a.text = (a.title.empty() ? std::string() : a.title + "\n") +
-                         doc["text"].get<std::string>();
-                a.end = a.text.size();
-                if (doc.contains("published") && doc["published"].is_string()) {
-                    if (const auto t = LocalTime::parse(doc["published"].get<std::string>())) {
-                        a.published = t->day;
-                        a.published_note = "published field";
-                    } else {
-                        problems.add(file.string(), line_no,
-                                     "published: \"" + doc["published"].get<std::string>() +
-                                         "\" is not a date; ignored");
-                    }
-                }
-                if (!a.published)
-                    a.published_note = "no published field";
-                out.push_back(std::move(a));
-            },
-            bad_line);
+        read_article_lines(in, file.string(), problems,
+                           [&](ArticleLine&& line) { out.push_back(std::move(line.article)); });
         return out;
     }
     const std::string content{std::istreambuf_iterator<char>(in), {}};

@@ -3,7 +3,7 @@
 #include "kharita/base/error.hpp"
 #include "kharita/events/pipeline.hpp"
 #include "kharita/text/normalize.hpp"
-#include "text/json_lines.hpp"
+#include "document/json_lines.hpp"
 
 #include <nlohmann/json.hpp>
 
