@@ -2,6 +2,7 @@
 #include "common.hpp"
 
 #include "kharita/base/error.hpp"
+#include "kharita/document/article_lines.hpp"
 #include "kharita/eval/evaluation.hpp"
 #include "kharita/events/events.hpp"
 #include "kharita/events/pipeline.hpp"
@@ -15,6 +16,7 @@
 
 #include <fstream>
 #include <iostream>
+#include <limits>
 #include <sstream>
 
 namespace kharita::cli {
@@ -80,19 +82,6 @@ nlohmann::json timex_json(const Timex& t) {
     return j;
 }
 
-/// The reference time of a document: its own published/retrieved_at fields, else the
-/// command's --retrieved-at, else none (relative expressions are then not resolved).
-std::optional<LocalTime> reference_time(const nlohmann::json& doc,
-                                        const std::optional<LocalTime>& fallback) {
-    for (const char* key : {"published", "retrieved_at"}) {
-        if (doc.contains(key) && doc[key].is_string()) {
-            if (auto t = LocalTime::parse(doc[key].get<std::string>()))
-                return t;
-        }
-    }
-    return fallback;
-}
-
 nlohmann::json event_json(const Event& e, int sources) {
     nlohmann::json j = {
         {"type", to_string(e.type)},
@@ -100,7 +89,7 @@ nlohmann::json event_json(const Event& e, int sources) {
         {"status", to_string(e.status)},
         {"date_start", e.date_start ? nlohmann::json(e.date_start->iso()) : nlohmann::json()},
         {"date_end", e.date_end ? nlohmann::json(e.date_end->iso()) : nlohmann::json()},
-        {"time_precision", e.time_precision},
+        {"time_precision", time_precision_name(e.time_precision)},
         {"confidence", std::round(e.confidence * 1000) / 1000},
         {"fatalities", e.fatalities ? nlohmann::json(*e.fatalities) : nlohmann::json()},
         {"evidence_start", e.evidence_start},
@@ -122,6 +111,36 @@ nlohmann::json event_json(const Event& e, int sources) {
     return j;
 }
 
+/// The toponyms, timexes and events of one parsed article, as JSON.
+nlohmann::json parse_result_json(const Gazetteer& g, const ParsedArticle& p) {
+    nlohmann::json tops = nlohmann::json::array();
+    for (const Toponym& t : p.toponyms)
+        tops.push_back(toponym_json(g, t));
+    nlohmann::json times = nlohmann::json::array();
+    for (const Timex& t : p.timexes)
+        times.push_back(timex_json(t));
+    nlohmann::json evs = nlohmann::json::array();
+    for (const Event& e : p.events)
+        evs.push_back(event_json(e, 1));
+    return {
+        {"toponyms", std::move(tops)}, {"timexes", std::move(times)}, {"events", std::move(evs)}};
+}
+
+/// One article of `kharita parse --json`: what it is, then its parse.
+nlohmann::json article_json(const Gazetteer& g, const ParsedArticle& p) {
+    const Article& article = p.article;
+    nlohmann::json j = parse_result_json(g, p);
+    j["title"] = article.title;
+    j["source"] = article.source;
+    j["published"] =
+        article.published ? nlohmann::json(article.published->iso()) : nlohmann::json();
+    j["published_precision"] = to_string(article.published_precision);
+    j["published_note"] = article.published_note;
+    j["reference_time"] = p.reference ? nlohmann::json(p.reference->day.iso()) : nlohmann::json();
+    j["text"] = article.text;
+    return j;
+}
+
 struct ParseArgs {
     std::string file;
     std::string retrieved_at;
@@ -131,81 +150,65 @@ struct ParseArgs {
     std::vector<std::string> countries;
 };
 
-void run_parse(const ParseArgs& a) {
-    std::optional<LocalTime> retrieved = parse_retrieved_at(a.retrieved_at);
-    const Gazetteer g = Gazetteer::open(gazetteer_path(a.gazetteer));
-    const Geoparser parser(g);
-    ParseContext context;
-    context.focus_countries = a.countries;
-    if (a.jsonl) {
-        // One document per line in, one result per line out; one bad line is reported on
-        // stderr with its number and skipped, the rest of the batch still runs.
-        std::ifstream file_in;
-        std::istream* in = &std::cin;
-        if (a.file != "-") {
-            file_in.open(a.file, std::ios::binary);
-            if (!file_in)
-                throw InputError(a.file, "cannot open");
-            in = &file_in;
-        }
-        std::string line;
-        std::size_t line_no = 0, bad = 0;
-        while (std::getline(*in, line)) {
-            ++line_no;
-            if (line.empty())
-                continue;
-            nlohmann::json doc;
-            try {
-                doc = nlohmann::json::parse(line);
-            } catch (const nlohmann::json::exception& e) {
-                fmt::print(stderr, "kharita: {}:{}: not JSON: {}\n", a.file, line_no, e.what());
-                ++bad;
-                continue;
-            }
-            if (!doc.is_object() || !doc.contains("text") || !doc["text"].is_string()) {
-                fmt::print(stderr, "kharita: {}:{}: text: missing or not a string\n", a.file,
-                           line_no);
-                ++bad;
-                continue;
-            }
-            Article article;
-            article.text = doc["text"].get<std::string>();
-            const auto reference = reference_time(doc, retrieved);
-            if (reference)
-                article.published = reference->day;
-            const ParsedArticle parsed =
-                std::move(parse_articles(parser, {std::move(article)}, reference, context).front());
-            nlohmann::json out = {{"id", doc.contains("id") ? doc["id"] : nlohmann::json(line_no)}};
-            nlohmann::json tops = nlohmann::json::array();
-            for (const Toponym& t : parsed.toponyms)
-                tops.push_back(toponym_json(g, t));
-            nlohmann::json times = nlohmann::json::array();
-            for (const Timex& t : parsed.timexes)
-                times.push_back(timex_json(t));
-            nlohmann::json evs = nlohmann::json::array();
-            for (const Event& e : parsed.events)
-                evs.push_back(event_json(e, 1));
-            out["toponyms"] = std::move(tops);
-            out["timexes"] = std::move(times);
-            out["events"] = std::move(evs);
-            std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
-        }
-        if (bad > 0) {
-            throw InputError(a.file,
-                             std::to_string(bad) + " line(s) could not be read (see above)");
-        }
-        return;
+/// Prints the diagnostics from `first` on, each on its own stderr line.
+void print_problems(const Diagnostics& problems, std::size_t first = 0) {
+    const auto& examples = problems.examples();
+    for (std::size_t k = first; k < examples.size(); ++k)
+        fmt::print(stderr, "kharita: {}\n", examples[k].to_string());
+}
+
+/// `kharita parse --jsonl`: one document per line in (read_article_lines), one result per
+/// line out, streamed. A document's reference time is its publication day, else its own
+/// retrieval day, else `retrieved`. A bad line is reported on stderr with its number as soon
+/// as it is read and skipped; the rest of the batch still runs, then the command fails.
+void parse_batch(const ParseArgs& a, const Gazetteer& g, const Geoparser& parser,
+                 const ParseContext& context, const std::optional<LocalTime>& retrieved) {
+    std::ifstream file_in;
+    std::istream* in = &std::cin;
+    if (a.file != "-") {
+        file_in.open(a.file, std::ios::binary);
+        if (!file_in)
+            throw InputError(a.file, "cannot open");
+        in = &file_in;
     }
-    if (!retrieved && a.file != "-")
-        retrieved = file_day_reference(a.file);
-    Diagnostics problems;
-    std::vector<Article> articles = a.file == "-" ? split_articles(read_input(a.file), retrieved)
-                                                  : read_articles(a.file, retrieved, problems);
-    for (const Diagnostic& d : problems.examples()) {
-        fmt::print(stderr, "kharita: {}\n", d.to_string());
+    // every bad line is printed, not only the first few
+    Diagnostics problems(std::numeric_limits<std::size_t>::max());
+    std::size_t printed = 0;
+    read_article_lines(*in, a.file, problems, [&](ArticleLine&& line) {
+        print_problems(problems, printed);
+        printed = problems.examples().size();
+        // relative dates count from the day only, as they do for a publication day
+        std::optional<LocalTime> reference;
+        if (line.article.published)
+            reference = LocalTime{*line.article.published, -1};
+        else if (const auto& r = line.retrieved_at ? line.retrieved_at : retrieved)
+            reference = LocalTime{r->day, -1};
+        const ParsedArticle parsed = std::move(
+            parse_articles(parser, {std::move(line.article)}, reference, context).front());
+        nlohmann::json out = parse_result_json(g, parsed);
+        out["id"] =
+            line.id_json.empty() ? nlohmann::json(line.line) : nlohmann::json::parse(line.id_json);
+        std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    });
+    print_problems(problems, printed);
+    if (!problems.empty()) {
+        throw InputError(a.file, std::to_string(problems.count()) +
+                                     " problem(s) in the input (see above); the other documents "
+                                     "were parsed");
     }
+}
+
+/// The articles of the one input of `kharita parse` (standard input is a page of plain
+/// text); the problems of its records are printed and kept in `problems`. Warns when there
+/// is no article text, or bytes that are not UTF-8.
+std::vector<Article> input_articles(const std::string& file,
+                                    const std::optional<LocalTime>& retrieved,
+                                    Diagnostics& problems) {
+    std::vector<Article> articles = file == "-" ? split_articles(read_input(file), retrieved)
+                                                : read_articles(file, retrieved, problems);
+    print_problems(problems);
     if (articles.empty()) {
-        fmt::print(stderr, "kharita: {}: no article text found\n", a.file);
+        fmt::print(stderr, "kharita: {}: no article text found\n", file);
     }
     std::size_t invalid = 0;
     for (const Article& article : articles) {
@@ -215,99 +218,110 @@ void run_parse(const ParseArgs& a) {
     }
     if (invalid > 0) {
         fmt::print(stderr, "kharita: {}: {} invalid UTF-8 byte sequence(s) treated as spaces\n",
-                   a.file, invalid);
+                   file, invalid);
     }
+    return articles;
+}
+
+/// An article as tables: its title and publication, its toponyms, its timexes.
+void print_article(const ParsedArticle& p) {
+    const Article& article = p.article;
+    fmt::print("== {}\n   source: {}  published: {} ({})\n", article.title.substr(0, 100),
+               article.source.empty() ? "-" : article.source,
+               article.published ? article.published->iso() : "unknown", article.published_note);
+    fmt::print("{:>6} {:>6}  {:<24} {:<8} {:<26} {:<3} {:<9} {:>8} {:>9} {:>5}  {}\n", "start",
+               "end", "text", "kind", "place", "cc", "precision", "lat", "lon", "conf", "why");
+    for (const Toponym& t : p.toponyms) {
+        fmt::print("{:>6} {:>6}  {:<24} {:<8} {:<26} {:<3} {:<9} {:>8.3f} {:>9.3f} {:>5.2f}  {}\n",
+                   t.cp_start, t.cp_end, t.text.substr(0, 24), to_string(t.kind),
+                   t.name.substr(0, 26), t.country, to_string(t.precision), t.position.lat,
+                   t.position.lon, t.confidence, t.why);
+    }
+    if (!p.timexes.empty()) {
+        fmt::print("{:>6} {:>6}  {:<30} {:<8} {:<18} {:<10} {:<8}\n", "start", "end", "time",
+                   "type", "value", "precision", "direction");
+        for (const Timex& t : p.timexes) {
+            fmt::print("{:>6} {:>6}  {:<30} {:<8} {:<18} {:<10} {:<8}\n", t.cp_start, t.cp_end,
+                       t.text.substr(0, 30), to_string(t.type), t.value, to_string(t.precision),
+                       to_string(t.direction));
+        }
+    }
+    fmt::print("\n");
+}
+
+/// The merged events of the input as a table, with how many mentions they came from.
+void print_events(const std::vector<ParsedArticle>& parsed,
+                  const std::vector<std::pair<Event, int>>& merged) {
+    std::size_t mentions = 0;
+    for (const ParsedArticle& p : parsed)
+        mentions += p.events.size();
+    fmt::print("== events ({} from {} mentions)\n", merged.size(), mentions);
+    fmt::print("{:<10} {:<9} {:<24} {:<10} {:<23} {:<7} {:>4} {:>5}  {}\n", "type", "status",
+               "place", "precision", "dates", "time", "dead", "conf", "evidence");
+    for (const auto& [e, sources] : merged) {
+        const std::string dates =
+            (e.date_start ? e.date_start->iso() : std::string("..")) +
+            (e.date_end && (!e.date_start || *e.date_end != *e.date_start) ? " " + e.date_end->iso()
+                                                                           : std::string());
+        fmt::print("{:<10} {:<9} {:<24} {:<10} {:<23} {:<7} {:>4} {:>5.2f}  {}\n",
+                   to_string(e.type), to_string(e.status),
+                   e.place ? e.place->text.substr(0, 24) : std::string("?"),
+                   e.place ? std::string(to_string(e.place->precision)) : std::string("-"), dates,
+                   time_precision_name(e.time_precision),
+                   e.fatalities ? std::to_string(*e.fatalities) : std::string("-"), e.confidence,
+                   e.evidence.substr(0, 60));
+    }
+}
+
+/// The whole input as one JSON document (docs/parse-output.md): its articles, each with its
+/// parse, and the merged events.
+void print_json(const Gazetteer& g, const std::string& file,
+                const std::optional<LocalTime>& retrieved, const std::vector<ParsedArticle>& parsed,
+                const std::vector<std::pair<Event, int>>& merged) {
+    nlohmann::json articles = nlohmann::json::array();
+    for (const ParsedArticle& p : parsed)
+        articles.push_back(article_json(g, p));
+    nlohmann::json evs = nlohmann::json::array();
+    for (const auto& [e, sources] : merged)
+        evs.push_back(event_json(e, sources));
+    nlohmann::json out = {
+        {"file", file}, {"articles", std::move(articles)}, {"events", std::move(evs)}};
+    if (retrieved)
+        out["retrieved_at"] = retrieved->day.iso();
+    std::cout << out.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+}
+
+/// `kharita parse FILE|-` (and `--jsonl`): reads, parses and prints the input; fails after
+/// printing when some of its records could not be read.
+void run_parse(const ParseArgs& a) {
+    std::optional<LocalTime> retrieved = parse_retrieved_at(a.retrieved_at);
+    const Gazetteer g = Gazetteer::open(gazetteer_path(a.gazetteer));
+    const Geoparser parser(g);
+    ParseContext context;
+    context.focus_countries = a.countries;
+    if (a.jsonl) {
+        parse_batch(a, g, parser, context, retrieved);
+        return;
+    }
+    if (!retrieved && a.file != "-")
+        retrieved = file_day_reference(a.file);
+    Diagnostics problems;
+    std::vector<Article> articles = input_articles(a.file, retrieved, problems);
     const std::vector<ParsedArticle> parsed =
         parse_articles(parser, std::move(articles), retrieved, context);
-    nlohmann::json json_articles = nlohmann::json::array();
-    for (const ParsedArticle& p : parsed) {
-        const Article& article = p.article;
-        const auto& toponyms = p.toponyms;
-        const auto& timexes = p.timexes;
-        if (a.json) {
-            nlohmann::json tops = nlohmann::json::array();
-            for (const Toponym& t : toponyms)
-                tops.push_back(toponym_json(g, t));
-            nlohmann::json times = nlohmann::json::array();
-            for (const Timex& t : timexes)
-                times.push_back(timex_json(t));
-            nlohmann::json evs = nlohmann::json::array();
-            for (const Event& e : p.events)
-                evs.push_back(event_json(e, 1));
-            json_articles.push_back(
-                {{"title", article.title},
-                 {"source", article.source},
-                 {"published",
-                  article.published ? nlohmann::json(article.published->iso()) : nlohmann::json()},
-                 {"published_precision", to_string(article.published_precision)},
-                 {"published_note", article.published_note},
-                 {"reference_time",
-                  p.reference ? nlohmann::json(p.reference->day.iso()) : nlohmann::json()},
-                 {"text", article.text},
-                 {"toponyms", std::move(tops)},
-                 {"timexes", std::move(times)},
-                 {"events", std::move(evs)}});
-            continue;
-        }
-        fmt::print("== {}\n   source: {}  published: {} ({})\n", article.title.substr(0, 100),
-                   article.source.empty() ? "-" : article.source,
-                   article.published ? article.published->iso() : "unknown",
-                   article.published_note);
-        fmt::print("{:>6} {:>6}  {:<24} {:<8} {:<26} {:<3} {:<9} {:>8} {:>9} {:>5}  {}\n", "start",
-                   "end", "text", "kind", "place", "cc", "precision", "lat", "lon", "conf", "why");
-        for (const Toponym& t : toponyms) {
-            fmt::print(
-                "{:>6} {:>6}  {:<24} {:<8} {:<26} {:<3} {:<9} {:>8.3f} {:>9.3f} {:>5.2f}  {}\n",
-                t.cp_start, t.cp_end, t.text.substr(0, 24), to_string(t.kind), t.name.substr(0, 26),
-                t.country, to_string(t.precision), t.position.lat, t.position.lon, t.confidence,
-                t.why);
-        }
-        if (!timexes.empty()) {
-            fmt::print("{:>6} {:>6}  {:<30} {:<8} {:<18} {:<10} {:<8}\n", "start", "end", "time",
-                       "type", "value", "precision", "direction");
-            for (const Timex& t : timexes) {
-                fmt::print("{:>6} {:>6}  {:<30} {:<8} {:<18} {:<10} {:<8}\n", t.cp_start, t.cp_end,
-                           t.text.substr(0, 30), to_string(t.type), t.value, to_string(t.precision),
-                           to_string(t.direction));
-            }
-        }
-        fmt::print("\n");
-    }
     const auto merged = merged_events(parsed);
-    if (!a.json) {
-        std::size_t mentions = 0;
-        for (const ParsedArticle& p : parsed)
-            mentions += p.events.size();
-        fmt::print("== events ({} from {} mentions)\n", merged.size(), mentions);
-        fmt::print("{:<10} {:<9} {:<24} {:<10} {:<23} {:<7} {:>4} {:>5}  {}\n", "type", "status",
-                   "place", "precision", "dates", "time", "dead", "conf", "evidence");
-        for (const auto& [e, sources] : merged) {
-            const std::string dates = (e.date_start ? e.date_start->iso() : std::string("..")) +
-                                      (e.date_end && (!e.date_start || *e.date_end != *e.date_start)
-                                           ? " " + e.date_end->iso()
-                                           : std::string());
-            fmt::print(
-                "{:<10} {:<9} {:<24} {:<10} {:<23} {:<7} {:>4} {:>5.2f}  {}\n", to_string(e.type),
-                to_string(e.status), e.place ? e.place->text.substr(0, 24) : std::string("?"),
-                e.place ? std::string(to_string(e.place->precision)) : std::string("-"), dates,
-                e.time_precision, e.fatalities ? std::to_string(*e.fatalities) : std::string("-"),
-                e.confidence, e.evidence.substr(0, 60));
-        }
-    }
     if (a.json) {
-        nlohmann::json evs = nlohmann::json::array();
-        for (const auto& [e, sources] : merged)
-            evs.push_back(event_json(e, sources));
-        nlohmann::json out = {
-            {"file", a.file}, {"articles", std::move(json_articles)}, {"events", std::move(evs)}};
-        if (retrieved)
-            out["retrieved_at"] = retrieved->day.iso();
-        std::cout << out.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+        print_json(g, a.file, retrieved, parsed, merged);
+    } else {
+        for (const ParsedArticle& p : parsed)
+            print_article(p);
+        print_events(parsed, merged);
     }
     if (!problems.empty()) {
         throw InputError(a.file,
                          std::to_string(problems.count()) +
-                             " line(s) could not be read (see above); the others were parsed");
+                             " problem(s) in the input (see above); the other articles were "
+                             "parsed");
     }
 }
 
@@ -322,6 +336,86 @@ void print_errors(const char* label, const ErrorStats& e) {
                label, e.acc161, e.median_km, e.mean_km, e.auc, e.count, e.unresolved);
 }
 
+/// The scores of `kharita eval geoparse` on `file`.
+void print_geoparse_scores(const std::string& file, const GeoparseScores& s) {
+    fmt::print("{}: {} documents, {} gold toponyms ({} with coordinates)\n", file, s.documents,
+               s.gold, s.gold_with_coordinates);
+    fmt::print("recognition\n");
+    print_prf("exact span", s.exact);
+    print_prf("overlapping span", s.overlap);
+    print_prf("exact, without Demonym/Language/Homonym", s.exact_no_demonym);
+    fmt::print("resolution\n");
+    print_errors("gold spans given, all with coordinates", s.resolution);
+    print_errors("gold spans within the gazetteer ceiling", s.within_ceiling);
+    print_errors("end to end, exactly found spans", s.end_to_end);
+    print_prf("strict end to end (span + 161 km)", s.strict);
+    fmt::print("gazetteer ceiling: {:.3f} of gold toponyms with coordinates have a same-name "
+               "entry within 161 km\n",
+               s.ceiling);
+    fmt::print("recall by gold type (exact span):\n");
+    for (const auto& [type, counts] : s.recall_by_type) {
+        fmt::print("  {:<22} {:>5} / {:<5} {:.3f}\n", type, counts.first, counts.second,
+                   counts.second
+                       ? static_cast<double>(counts.first) / static_cast<double>(counts.second)
+                       : 0.0);
+    }
+    fmt::print("speed: {:.0f} documents/s, {:.2f} MB/s of text (parse only, one thread)\n",
+               static_cast<double>(s.documents) / s.seconds, s.characters / s.seconds / 1e6);
+}
+
+/// The scores of `kharita eval events`: each gold event found or missed, the extra ones.
+void print_event_scores(const EventScores& s) {
+    for (const EventCaseResult& r : s.gold) {
+        fmt::print("  {:<5} {:<22} {}\n", r.matched ? "ok" : "MISS", r.gold_id, r.description);
+    }
+    for (const std::string& u : s.unmatched)
+        fmt::print("  extra {}\n", u);
+    print_prf("events (type + place + date)", s.events);
+    fmt::print(
+        "  of the matched: status right {}, geo precision right {}, time precision right {}\n",
+        s.status_right, s.geo_precision_right, s.time_precision_right);
+}
+
+/// The scores of `kharita eval time` on `file`, with every case read otherwise when `list`.
+void print_time_scores(const std::string& file, const TimeScores& s, bool list) {
+    const auto pct = [](std::size_t a, std::size_t b) {
+        return b == 0 ? 0.0 : 100.0 * static_cast<double>(a) / static_cast<double>(b);
+    };
+    fmt::print("{}\n", file);
+    fmt::print("  day-level cases right      {:>4} / {:<4} {:5.1f}%\n", s.day_right, s.day_cases,
+               pct(s.day_right, s.day_cases));
+    fmt::print("  same extent as expected    {:>4} / {:<4} {:5.1f}%\n", s.extent_right,
+               s.extent_cases, pct(s.extent_right, s.extent_cases));
+    fmt::print("  false finds on no-date     {:>4} / {:<4} {:5.1f}%\n", s.none_false, s.none_cases,
+               pct(s.none_false, s.none_cases));
+    fmt::print("  skipped (French parser)    {:>4}\n", s.skipped);
+    fmt::print("by file (day-level):\n");
+    for (const auto& [source_file, rc] : s.by_file) {
+        fmt::print("  {:<44} {:>3} / {:<3}\n", source_file, rc.first, rc.second);
+    }
+    if (list) {
+        fmt::print("cases read otherwise:\n");
+        for (const TimeCaseResult& r : s.wrong) {
+            fmt::print("  {:<40} {:<46} want {:<24} got {}\n", r.id, r.text.substr(0, 46),
+                       r.expected, r.found);
+        }
+    }
+}
+
+/// The scores of `kharita eval seed`: each gold toponym found or missed, the extra ones.
+void print_seed_scores(const SeedScores& s) {
+    for (const SeedToponymResult& r : s.toponyms) {
+        fmt::print("  {:<5} {:<26} {:>9} {}{}\n", r.found ? "ok" : "MISS", r.name,
+                   r.error_km < 0 ? std::string("-") : fmt::format("{:.1f} km", r.error_km),
+                   r.resolved_to, r.link_title_only ? "  [link title: not required]" : "");
+    }
+    fmt::print("found within 25 km (100 km for regions): {} of {} required\n", s.found_within,
+               s.required);
+    fmt::print("toponyms found that the gold list does not name: {}\n", s.extra.size());
+    for (const std::string& e : s.extra)
+        fmt::print("  {}\n", e);
+}
+
 } // namespace
 
 void add_parse_command(CLI::App& app) {
@@ -331,7 +425,7 @@ void add_parse_command(CLI::App& app) {
     cmd->add_flag("--json", a->json, "JSON output");
     cmd->add_flag("--jsonl", a->jsonl,
                   "Batch: the file holds JSON Lines documents {id, text, ...}; writes one JSON "
-                  "line per document {id, toponyms}");
+                  "line per document {id, toponyms, timexes, events}");
     cmd->add_option("--country", a->countries, "Countries the source reports on (ISO codes)");
     cmd->add_option("--retrieved-at", a->retrieved_at,
                     "Reference time for relative dates (default: the file's modification day)");
@@ -351,30 +445,7 @@ void add_eval_commands(CLI::App& app) {
     geo->callback([gaz, file] {
         const Gazetteer g = Gazetteer::open(gazetteer_path(*gaz));
         const Geoparser parser(g);
-        const GeoparseScores s = evaluate_geoparse(parser, *file);
-        fmt::print("{}: {} documents, {} gold toponyms ({} with coordinates)\n", *file, s.documents,
-                   s.gold, s.gold_with_coordinates);
-        fmt::print("recognition\n");
-        print_prf("exact span", s.exact);
-        print_prf("overlapping span", s.overlap);
-        print_prf("exact, without Demonym/Language/Homonym", s.exact_no_demonym);
-        fmt::print("resolution\n");
-        print_errors("gold spans given, all with coordinates", s.resolution);
-        print_errors("gold spans within the gazetteer ceiling", s.within_ceiling);
-        print_errors("end to end, exactly found spans", s.end_to_end);
-        print_prf("strict end to end (span + 161 km)", s.strict);
-        fmt::print("gazetteer ceiling: {:.3f} of gold toponyms with coordinates have a same-name "
-                   "entry within 161 km\n",
-                   s.ceiling);
-        fmt::print("recall by gold type (exact span):\n");
-        for (const auto& [type, counts] : s.recall_by_type) {
-            fmt::print("  {:<22} {:>5} / {:<5} {:.3f}\n", type, counts.first, counts.second,
-                       counts.second
-                           ? static_cast<double>(counts.first) / static_cast<double>(counts.second)
-                           : 0.0);
-        }
-        fmt::print("speed: {:.0f} documents/s, {:.2f} MB/s of text (parse only, one thread)\n",
-                   static_cast<double>(s.documents) / s.seconds, s.characters / s.seconds / 1e6);
+        print_geoparse_scores(*file, evaluate_geoparse(parser, *file));
     });
     auto event_gold = std::make_shared<std::string>();
     auto event_page = std::make_shared<std::string>();
@@ -385,16 +456,7 @@ void add_eval_commands(CLI::App& app) {
     events->callback([gaz, event_gold, event_page] {
         const Gazetteer g = Gazetteer::open(gazetteer_path(*gaz));
         const Geoparser parser(g);
-        const EventScores s = evaluate_events(parser, *event_gold, *event_page);
-        for (const EventCaseResult& r : s.gold) {
-            fmt::print("  {:<5} {:<22} {}\n", r.matched ? "ok" : "MISS", r.gold_id, r.description);
-        }
-        for (const std::string& u : s.unmatched)
-            fmt::print("  extra {}\n", u);
-        print_prf("events (type + place + date)", s.events);
-        fmt::print(
-            "  of the matched: status right {}, geo precision right {}, time precision right {}\n",
-            s.status_right, s.geo_precision_right, s.time_precision_right);
+        print_event_scores(evaluate_events(parser, *event_gold, *event_page));
     });
     auto time_file = std::make_shared<std::string>();
     auto list_wrong = std::make_shared<bool>(false);
@@ -403,29 +465,7 @@ void add_eval_commands(CLI::App& app) {
         ->required();
     time->add_flag("--list", *list_wrong, "List every case Kharita reads otherwise");
     time->callback([time_file, list_wrong] {
-        const TimeScores s = evaluate_time(*time_file);
-        const auto pct = [](std::size_t a, std::size_t b) {
-            return b == 0 ? 0.0 : 100.0 * static_cast<double>(a) / static_cast<double>(b);
-        };
-        fmt::print("{}\n", *time_file);
-        fmt::print("  day-level cases right      {:>4} / {:<4} {:5.1f}%\n", s.day_right,
-                   s.day_cases, pct(s.day_right, s.day_cases));
-        fmt::print("  same extent as expected    {:>4} / {:<4} {:5.1f}%\n", s.extent_right,
-                   s.extent_cases, pct(s.extent_right, s.extent_cases));
-        fmt::print("  false finds on no-date     {:>4} / {:<4} {:5.1f}%\n", s.none_false,
-                   s.none_cases, pct(s.none_false, s.none_cases));
-        fmt::print("  skipped (French parser)    {:>4}\n", s.skipped);
-        fmt::print("by file (day-level):\n");
-        for (const auto& [source_file, rc] : s.by_file) {
-            fmt::print("  {:<44} {:>3} / {:<3}\n", source_file, rc.first, rc.second);
-        }
-        if (*list_wrong) {
-            fmt::print("cases read otherwise:\n");
-            for (const TimeCaseResult& r : s.wrong) {
-                fmt::print("  {:<40} {:<46} want {:<24} got {}\n", r.id, r.text.substr(0, 46),
-                           r.expected, r.found);
-            }
-        }
+        print_time_scores(*time_file, evaluate_time(*time_file), *list_wrong);
     });
     auto gold = std::make_shared<std::string>();
     auto page = std::make_shared<std::string>();
@@ -436,17 +476,7 @@ void add_eval_commands(CLI::App& app) {
     seed->callback([gaz, gold, page] {
         const Gazetteer g = Gazetteer::open(gazetteer_path(*gaz));
         const Geoparser parser(g);
-        const SeedScores s = evaluate_seed_toponyms(parser, *gold, *page);
-        for (const SeedToponymResult& r : s.toponyms) {
-            fmt::print("  {:<5} {:<26} {:>9} {}{}\n", r.found ? "ok" : "MISS", r.name,
-                       r.error_km < 0 ? std::string("-") : fmt::format("{:.1f} km", r.error_km),
-                       r.resolved_to, r.link_title_only ? "  [link title: not required]" : "");
-        }
-        fmt::print("found within 25 km (100 km for regions): {} of {} required\n", s.found_within,
-                   s.required);
-        fmt::print("toponyms found that the gold list does not name: {}\n", s.extra.size());
-        for (const std::string& e : s.extra)
-            fmt::print("  {}\n", e);
+        print_seed_scores(evaluate_seed_toponyms(parser, *gold, *page));
     });
 }
 

@@ -99,7 +99,7 @@ TEST_F(EventsTest, ArticleWithoutDatesGivesUndatedEventsBeforePublication) {
     ASSERT_EQ(events.size(), 1u);
     EXPECT_FALSE(events.front().date_start.has_value());
     EXPECT_EQ(events.front().date_end->iso(), "2025-06-14");
-    EXPECT_EQ(events.front().time_precision, "unknown");
+    EXPECT_EQ(events.front().time_precision, std::nullopt);
 }
 
 TEST_F(EventsTest, TextWithoutEventsGivesNone) {

@@ -1,9 +1,10 @@
 #include "kharita/document/article.hpp"
+#include "kharita/document/article_lines.hpp"
 
 #include "kharita/base/error.hpp"
 #include "kharita/text/normalize.hpp"
 
-#include "text/json_lines.hpp"
+#include "document/article_stages.hpp"
 
 #include <fstream>
 
@@ -60,58 +61,25 @@ bool ends_sentence(std::string_view s) {
            s.ends_with("\xE2\x80\x9D") || s.ends_with("\xE2\x80\x99");
 }
 
-/// "11 hours ago", "3 days ago", "1 week ago", "yesterday": the age of a listed article.
-std::optional<std::pair<long, char>> age_line(std::string_view s) {
-    if (s == "yesterday" || s == "Yesterday")
-        return std::make_pair(1L, 'd');
-    if (s == "just now" || s == "Just now")
-        return std::make_pair(0L, 'h');
-    std::size_t i = 0;
-    while (i < s.size() && s[i] >= '0' && s[i] <= '9')
-        ++i;
-    if (i == 0 || i > 4)
-        return std::nullopt;
-    const long n = std::strtol(std::string(s.substr(0, i)).c_str(), nullptr, 10);
-    std::string_view rest = s.substr(i);
-    while (!rest.empty() && rest.front() == ' ')
-        rest.remove_prefix(1);
-    if (!rest.ends_with(" ago"))
-        return std::nullopt;
-    rest.remove_suffix(4);
-    if (rest.starts_with("min"))
-        return std::make_pair(n, 'm');
-    if (rest.starts_with("hour") || rest == "h" || rest == "hr" || rest == "hrs")
-        return std::make_pair(n, 'h');
-    if (rest.starts_with("day"))
-        return std::make_pair(n, 'd');
-    if (rest.starts_with("week"))
-        return std::make_pair(n * 7, 'd');
-    if (rest.starts_with("month"))
-        return std::make_pair(n, 'M');
-    if (rest.starts_with("year"))
-        return std::make_pair(n * 12, 'M');
-    return std::nullopt;
-}
-
 /// A line of prose: long enough, or a complete sentence.
 bool prose(std::string_view s) {
     return words(s) >= 8 || (words(s) >= 4 && ends_sentence(s));
 }
 
-} // namespace
+/// An article header on an aggregator page: [source] / age / [- source] / title.
+struct Header {
+    std::size_t source_line, title_line;
+    std::string source;
+    detail::RelativeAge age;
+};
 
-std::vector<Article> split_articles(std::string_view page,
-                                    const std::optional<LocalTime>& retrieved_at) {
-    const std::vector<Line> lines = lines_of(page);
-    // Article headers: [source] / age / [- source] / title
-    struct Header {
-        std::size_t source_line, title_line;
-        std::string source;
-        std::pair<long, char> age;
-    };
+/// The article headers of a page, in order: each line that is only an age, with the short
+/// source line before it (or a "- source" line after it) and the first non-empty line after
+/// those as the title.
+std::vector<Header> article_headers(const std::vector<Line>& lines) {
     std::vector<Header> headers;
     for (std::size_t k = 0; k < lines.size(); ++k) {
-        const auto age = age_line(lines[k].text);
+        const auto age = detail::relative_age(lines[k].text);
         if (!age)
             continue;
         Header h{k, k + 1, {}, *age};
@@ -133,112 +101,196 @@ std::vector<Article> split_articles(std::string_view page,
         h.title_line = t;
         headers.push_back(h);
     }
+    return headers;
+}
 
-    std::vector<Article> out;
-    const auto body = [&](std::size_t from, std::size_t to, Article& a) {
-        // prose lines from `from` until `to`; chrome (short lines that are no sentences)
-        // after the prose has started ends the article
-        bool started = false;
-        a.start = lines[from].start;
-        a.end = lines[from].end;
-        a.text = std::string(lines[from].text); // the title
-        a.title = std::string(lines[from].text);
-        for (std::size_t k = from + 1; k < to; ++k) {
-            const std::string_view t = lines[k].text;
-            if (t.empty())
-                continue;
-            if (prose(t)) {
-                started = true;
-                a.text += "\n";
-                a.text += t;
-                a.end = lines[k].end;
-            } else if (started) {
-                break;
-            }
-        }
-    };
-
-    const std::size_t lead_end = headers.empty() ? lines.size() : headers.front().source_line;
-    std::size_t first = 0;
-    while (first < lead_end && lines[first].text.empty())
-        ++first;
-    if (first < lead_end) {
-        Article lead;
-        body(first, lead_end, lead);
-        if (!lead.text.empty()) {
-            lead.published_note = "the page states no publication time";
-            // The publication day, from one of the first lines (the title's included):
-            // a dateline "TRIPOLI, 14 May 2025 - ..." (the date before the dash), a header
-            // field "Date: 2019-07-03", or a short line that is only a place and a date
-            // ("Tripoli, 27/08/2022"). Only a day-precise, absolute date counts.
-            for (std::size_t k = first, seen = 0; k < lead_end && seen < 4 && !lead.published;
-                 ++k) {
-                const std::string_view whole = lines[k].text;
-                if (whole.empty())
-                    continue;
-                ++seen;
-                std::string_view head = whole.substr(0, 120);
-                std::size_t dash = std::string_view::npos;
-                for (std::string_view d :
-                     {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) { // hyphen, en, em dash
-                    dash = std::min(dash, head.find(d));
-                }
-                const char* how = "dateline";
-                if (dash != std::string_view::npos) {
-                    head = head.substr(0, dash);
-                } else if (const std::size_t colon = head.find(':');
-                           colon != std::string_view::npos && colon < 12 &&
-                           (head.starts_with("Date") || head.starts_with("Published") ||
-                            head.starts_with("DATE"))) {
-                    head = head.substr(colon + 1);
-                    how = "date header line";
-                } else if (whole.size() > 40) {
-                    continue; // a sentence, not a place-and-date line
-                }
-                for (const Timex& t : TemporalTagger().find(head, std::nullopt)) {
-                    if (t.relative ||
-                        (t.precision != TimePrecision::day && t.precision != TimePrecision::time)) {
-                        continue;
-                    }
-                    lead.published = t.first;
-                    lead.published_note = how;
-                }
-            }
-            out.push_back(std::move(lead));
+/// The article whose title is line `from`: the title, then the prose lines until `to`;
+/// chrome (short lines that are no sentences) after the prose has started ends it.
+Article article_body(const std::vector<Line>& lines, std::size_t from, std::size_t to) {
+    Article a;
+    bool started = false;
+    a.start = lines[from].start;
+    a.end = lines[from].end;
+    a.text = std::string(lines[from].text); // the title
+    a.title = std::string(lines[from].text);
+    for (std::size_t k = from + 1; k < to; ++k) {
+        const std::string_view t = lines[k].text;
+        if (t.empty())
+            continue;
+        if (prose(t)) {
+            started = true;
+            a.text += "\n";
+            a.text += t;
+            a.end = lines[k].end;
+        } else if (started) {
+            break;
         }
     }
-    for (std::size_t h = 0; h < headers.size(); ++h) {
-        const std::size_t to = h + 1 < headers.size() ? headers[h + 1].source_line : lines.size();
-        Article a;
-        body(headers[h].title_line, to, a);
-        a.source = headers[h].source;
-        const auto [n, unit] = headers[h].age;
-        if (retrieved_at) {
-            CivilDay d = retrieved_at->day;
-            if (unit == 'd')
-                d = d.plus_days(-n);
-            else if (unit == 'M')
-                d = d.plus_months(-static_cast<int>(n));
-            else if (unit == 'h' && retrieved_at->minute_of_day >= 0 &&
-                     n * 60 > retrieved_at->minute_of_day) {
-                d = d.plus_days(-1 - (n * 60 - retrieved_at->minute_of_day) / (24 * 60));
-            } else if (unit == 'h' && retrieved_at->minute_of_day < 0 && n >= 12) {
-                d = d.plus_days(-(n + 12) / 24); // no time of day given: the middle of the day
-            }
-            a.published = d;
-            a.published_precision = unit == 'M' ? TimePrecision::month : TimePrecision::day;
-            a.published_note = "relative age counted back from the retrieval time";
-        } else {
-            a.published_note = "relative age, but no retrieval time was given";
+    return a;
+}
+
+/// The lead article's publication day, from one of its first four non-empty lines (the
+/// title's included), when one states it.
+void set_lead_publication_day(Article& lead, const std::vector<Line>& lines, std::size_t first,
+                              std::size_t lead_end) {
+    lead.published_note = "the page states no publication time";
+    for (std::size_t k = first, seen = 0; k < lead_end && seen < 4 && !lead.published; ++k) {
+        if (lines[k].text.empty())
+            continue;
+        ++seen;
+        if (const auto stated = detail::stated_publication_day(lines[k].text)) {
+            lead.published = stated->day;
+            lead.published_note = stated->how;
         }
-        out.push_back(std::move(a));
+    }
+}
+
+/// A listed article's publication day, from its age and the retrieval time.
+void set_publication_from_age(Article& a, const detail::RelativeAge& age,
+                              const std::optional<LocalTime>& retrieved_at) {
+    if (!retrieved_at) {
+        a.published_note = "relative age, but no retrieval time was given";
+        return;
+    }
+    a.published = detail::day_of_age(age, *retrieved_at);
+    a.published_precision =
+        age.unit == detail::AgeUnit::months ? TimePrecision::month : TimePrecision::day;
+    a.published_note = "relative age counted back from the retrieval time";
+}
+
+} // namespace
+
+namespace detail {
+
+std::optional<RelativeAge> relative_age(std::string_view s) {
+    if (s == "yesterday" || s == "Yesterday")
+        return RelativeAge{1, AgeUnit::days};
+    if (s == "just now" || s == "Just now")
+        return RelativeAge{0, AgeUnit::hours};
+    std::size_t i = 0;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9')
+        ++i;
+    if (i == 0 || i > 4)
+        return std::nullopt;
+    const long n = std::strtol(std::string(s.substr(0, i)).c_str(), nullptr, 10);
+    std::string_view rest = s.substr(i);
+    while (!rest.empty() && rest.front() == ' ')
+        rest.remove_prefix(1);
+    if (!rest.ends_with(" ago"))
+        return std::nullopt;
+    rest.remove_suffix(4);
+    if (rest.starts_with("min"))
+        return RelativeAge{n, AgeUnit::minutes};
+    if (rest.starts_with("hour") || rest == "h" || rest == "hr" || rest == "hrs")
+        return RelativeAge{n, AgeUnit::hours};
+    if (rest.starts_with("day"))
+        return RelativeAge{n, AgeUnit::days};
+    if (rest.starts_with("week"))
+        return RelativeAge{n * 7, AgeUnit::days};
+    if (rest.starts_with("month"))
+        return RelativeAge{n, AgeUnit::months};
+    if (rest.starts_with("year"))
+        return RelativeAge{n * 12, AgeUnit::months};
+    return std::nullopt;
+}
+
+CivilDay day_of_age(const RelativeAge& age, const LocalTime& retrieved_at) {
+    const long n = age.count;
+    const int minute = retrieved_at.minute_of_day;
+    const CivilDay d = retrieved_at.day;
+    switch (age.unit) {
+    case AgeUnit::days:
+        return d.plus_days(-n);
+    case AgeUnit::months:
+        return d.plus_months(-static_cast<int>(n));
+    case AgeUnit::hours:
+        if (minute >= 0 && n * 60 > minute)
+            return d.plus_days(-1 - (n * 60 - minute) / (24L * 60));
+        if (minute < 0 && n >= 12)
+            return d.plus_days(-(n + 12) / 24); // no time of day given: the middle of the day
+        return d;
+    case AgeUnit::minutes:
+        break;
+    }
+    return d;
+}
+
+std::optional<StatedDay> stated_publication_day(std::string_view line) {
+    std::string_view head = line.substr(0, 120);
+    std::size_t dash = std::string_view::npos;
+    for (std::string_view d : {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) // hyphen, en, em dash
+        dash = std::min(dash, head.find(d));
+    std::string_view how = "dateline";
+    if (dash != std::string_view::npos) {
+        head = head.substr(0, dash);
+    } else if (const std::size_t colon = head.find(':');
+               colon != std::string_view::npos && colon < 12 &&
+               (head.starts_with("Date") || head.starts_with("Published") ||
+                head.starts_with("DATE"))) {
+        head = head.substr(colon + 1);
+        how = "date header line";
+    } else if (line.size() > 40) {
+        return std::nullopt; // a sentence, not a place-and-date line
+    }
+    std::optional<StatedDay> out;
+    for (const Timex& t : TemporalTagger().find(head, std::nullopt)) {
+        if (t.relative || (t.precision != TimePrecision::day && t.precision != TimePrecision::time))
+            continue;
+        out = StatedDay{t.first, how};
     }
     return out;
 }
 
-std::string html_to_text(std::string_view html) {
-    std::string out;
-    out.reserve(html.size());
+std::string decode_entity(std::string_view entity) {
+    std::string rep;
+    if (entity == "amp")
+        rep = "&";
+    else if (entity == "lt")
+        rep = "<";
+    else if (entity == "gt")
+        rep = ">";
+    else if (entity == "quot")
+        rep = "\"";
+    else if (entity == "apos" || entity == "#39")
+        rep = "'";
+    else if (entity == "nbsp")
+        rep = " ";
+    else if (!entity.empty() && entity[0] == '#') {
+        const bool hex = entity.size() > 1 && (entity[1] == 'x' || entity[1] == 'X');
+        const long cp =
+            std::strtol(std::string(entity.substr(hex ? 2 : 1)).c_str(), nullptr, hex ? 16 : 10);
+        if (cp > 0 && cp < 0x110000)
+            append_utf8(rep, static_cast<char32_t>(cp));
+    } else {
+        // the named entities news pages use most
+        static constexpr std::array<std::pair<std::string_view, char32_t>, 18> kNamed = {
+            {{"ndash", 0x2013},
+             {"mdash", 0x2014},
+             {"lsquo", 0x2018},
+             {"rsquo", 0x2019},
+             {"ldquo", 0x201C},
+             {"rdquo", 0x201D},
+             {"hellip", 0x2026},
+             {"copy", 0xA9},
+             {"reg", 0xAE},
+             {"eacute", 0xE9},
+             {"egrave", 0xE8},
+             {"agrave", 0xE0},
+             {"ccedil", 0xE7},
+             {"uuml", 0xFC},
+             {"ouml", 0xF6},
+             {"auml", 0xE4},
+             {"laquo", 0xAB},
+             {"raquo", 0xBB}}};
+        for (const auto& [name, cp] : kNamed) {
+            if (entity == name)
+                append_utf8(rep, cp);
+        }
+    }
+    return rep;
+}
+
+std::size_t skip_element(std::string_view html, std::size_t at, std::string& out) {
     const auto lower_at = [&](std::size_t i, std::string_view word) {
         if (i + word.size() > html.size())
             return false;
@@ -248,103 +300,38 @@ std::string html_to_text(std::string_view html) {
         }
         return true;
     };
-    std::size_t i = 0;
-    while (i < html.size()) {
-        if (html[i] == '<') {
-            // drop <script>...</script> and <style>...</style> whole
-            for (std::string_view skip : {"script", "style"}) {
-                if (lower_at(i + 1, skip)) {
-                    const std::string close = "</" + std::string(skip);
-                    std::size_t j = i;
-                    while (j < html.size() && !lower_at(j, close))
-                        ++j;
-                    i = j;
-                    break;
-                }
-            }
-            const std::size_t end = html.find('>', i);
-            if (end == std::string_view::npos)
-                break;
-            std::size_t name = i + 1;
-            if (name < end && html[name] == '/')
-                ++name;
-            std::string tag;
-            while (name < end && std::isalnum(static_cast<unsigned char>(html[name]))) {
-                tag += static_cast<char>(std::tolower(static_cast<unsigned char>(html[name++])));
-            }
-            if (tag == "p" || tag == "br" || tag == "div" || tag == "li" || tag == "tr" ||
-                tag == "h1" || tag == "h2" || tag == "h3" || tag == "h4" || tag == "h5" ||
-                tag == "h6" || tag == "article" || tag == "section" || tag == "title") {
-                out += '\n';
-            } else {
-                out += ' ';
-            }
-            i = end + 1;
-            continue;
+    std::size_t i = at;
+    // drop <script>...</script> and <style>...</style> whole
+    for (std::string_view skip : {"script", "style"}) {
+        if (lower_at(i + 1, skip)) {
+            const std::string close = "</" + std::string(skip);
+            std::size_t j = i;
+            while (j < html.size() && !lower_at(j, close))
+                ++j;
+            i = j;
+            break;
         }
-        if (html[i] == '&') {
-            const std::size_t semi = html.find(';', i);
-            if (semi != std::string_view::npos && semi - i <= 10) {
-                const std::string_view entity = html.substr(i + 1, semi - i - 1);
-                std::string rep;
-                if (entity == "amp")
-                    rep = "&";
-                else if (entity == "lt")
-                    rep = "<";
-                else if (entity == "gt")
-                    rep = ">";
-                else if (entity == "quot")
-                    rep = "\"";
-                else if (entity == "apos" || entity == "#39")
-                    rep = "'";
-                else if (entity == "nbsp")
-                    rep = " ";
-                else if (!entity.empty() && entity[0] == '#') {
-                    const bool hex = entity.size() > 1 && (entity[1] == 'x' || entity[1] == 'X');
-                    const long cp = std::strtol(std::string(entity.substr(hex ? 2 : 1)).c_str(),
-                                                nullptr, hex ? 16 : 10);
-                    if (cp > 0 && cp < 0x110000)
-                        append_utf8(rep, static_cast<char32_t>(cp));
-                } else {
-                    // the named entities news pages use most
-                    static constexpr std::array<std::pair<std::string_view, char32_t>, 18> kNamed =
-                        {{{"ndash", 0x2013},
-                          {"mdash", 0x2014},
-                          {"lsquo", 0x2018},
-                          {"rsquo", 0x2019},
-                          {"ldquo", 0x201C},
-                          {"rdquo", 0x201D},
-                          {"hellip", 0x2026},
-                          {"copy", 0xA9},
-                          {"reg", 0xAE},
-                          {"eacute", 0xE9},
-                          {"egrave", 0xE8},
-                          {"agrave", 0xE0},
-                          {"ccedil", 0xE7},
-                          {"uuml", 0xFC},
-                          {"ouml", 0xF6},
-                          {"auml", 0xE4},
-                          {"laquo", 0xAB},
-                          {"raquo", 0xBB}}};
-                    for (const auto& [name, cp] : kNamed) {
-                        if (entity == name)
-                            append_utf8(rep, cp);
-                    }
-                }
-                if (!rep.empty()) {
-                    out += rep;
-                    i = semi + 1;
-                    continue;
-                }
-            }
-        }
-        out += html[i] == '\r' || html[i] == '\t' ? ' ' : html[i];
-        ++i;
     }
-    // collapse runs of spaces on each line
+    const std::size_t end = html.find('>', i);
+    if (end == std::string_view::npos)
+        return end;
+    std::size_t name = i + 1;
+    if (name < end && html[name] == '/')
+        ++name;
+    std::string tag;
+    while (name < end && std::isalnum(static_cast<unsigned char>(html[name])))
+        tag += static_cast<char>(std::tolower(static_cast<unsigned char>(html[name++])));
+    static constexpr std::array<std::string_view, 14> kBlocks = {
+        "p",  "br", "div", "li", "tr",      "h1",      "h2",
+        "h3", "h4", "h5",  "h6", "article", "section", "title"};
+    out += std::find(kBlocks.begin(), kBlocks.end(), tag) != kBlocks.end() ? '\n' : ' ';
+    return end + 1;
+}
+
+std::string collapse_spaces(std::string_view text) {
     std::string tidy;
     bool space = false;
-    for (char c : out) {
+    for (char c : text) {
         if (c == ' ') {
             space = true;
             continue;
@@ -355,6 +342,64 @@ std::string html_to_text(std::string_view html) {
         tidy += c;
     }
     return tidy;
+}
+
+} // namespace detail
+
+std::vector<Article> split_articles(std::string_view page,
+                                    const std::optional<LocalTime>& retrieved_at) {
+    const std::vector<Line> lines = lines_of(page);
+    const std::vector<Header> headers = article_headers(lines);
+    std::vector<Article> out;
+    // the lead article: everything before the first header
+    const std::size_t lead_end = headers.empty() ? lines.size() : headers.front().source_line;
+    std::size_t first = 0;
+    while (first < lead_end && lines[first].text.empty())
+        ++first;
+    if (first < lead_end) {
+        Article lead = article_body(lines, first, lead_end);
+        if (!lead.text.empty()) {
+            set_lead_publication_day(lead, lines, first, lead_end);
+            out.push_back(std::move(lead));
+        }
+    }
+    // the listed articles, each until the next header
+    for (std::size_t h = 0; h < headers.size(); ++h) {
+        const std::size_t to = h + 1 < headers.size() ? headers[h + 1].source_line : lines.size();
+        Article a = article_body(lines, headers[h].title_line, to);
+        a.source = headers[h].source;
+        set_publication_from_age(a, headers[h].age, retrieved_at);
+        out.push_back(std::move(a));
+    }
+    return out;
+}
+
+std::string html_to_text(std::string_view html) {
+    std::string out;
+    out.reserve(html.size());
+    std::size_t i = 0;
+    while (i < html.size()) {
+        if (html[i] == '<') {
+            i = detail::skip_element(html, i, out);
+            if (i == std::string_view::npos)
+                break; // a tag that never closes ends the text
+            continue;
+        }
+        if (html[i] == '&') {
+            const std::size_t semi = html.find(';', i);
+            if (semi != std::string_view::npos && semi - i <= 10) {
+                const std::string rep = detail::decode_entity(html.substr(i + 1, semi - i - 1));
+                if (!rep.empty()) {
+                    out += rep;
+                    i = semi + 1;
+                    continue;
+                }
+            }
+        }
+        out += html[i] == '\r' || html[i] == '\t' ? ' ' : html[i];
+        ++i;
+    }
+    return detail::collapse_spaces(out);
 }
 
 namespace {
@@ -409,38 +454,8 @@ std::vector<Article> read_articles(const std::filesystem::path& file,
     const std::string ext = file.extension().string();
     if (ext == ".jsonl") {
         std::vector<Article> out;
-        const auto bad_line = [&](std::uint64_t line_no, const std::string& message) {
-            problems.add(file.string(), line_no, message);
-        };
-        detail::for_each_json_line(
-            in,
-            [&](const nlohmann::json& doc, std::uint64_t line_no) {
-                if (!doc.is_object() || !doc.contains("text") || !doc["text"].is_string()) {
-                    problems.add(file.string(), line_no, "text: missing or not a string");
-                    return;
-                }
-                Article a;
-                a.title = doc.value("title", "");
-                a.source = doc.value("source", "");
-                a.url = doc.value("url", "");
-                a.text = (a.title.empty() ? std::string() : a.title + "\n") +
-                         doc["text"].get<std::string>();
-                a.end = a.text.size();
-                if (doc.contains("published") && doc["published"].is_string()) {
-                    if (const auto t = LocalTime::parse(doc["published"].get<std::string>())) {
-                        a.published = t->day;
-                        a.published_note = "published field";
-                    } else {
-                        problems.add(file.string(), line_no,
-                                     "published: \"" + doc["published"].get<std::string>() +
-                                         "\" is not a date; ignored");
-                    }
-                }
-                if (!a.published)
-                    a.published_note = "no published field";
-                out.push_back(std::move(a));
-            },
-            bad_line);
+        read_article_lines(in, file.string(), problems,
+                           [&](ArticleLine&& line) { out.push_back(std::move(line.article)); });
         return out;
     }
     const std::string content{std::istreambuf_iterator<char>(in), {}};

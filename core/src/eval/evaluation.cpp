@@ -1,9 +1,9 @@
 #include "kharita/eval/evaluation.hpp"
 
+#include "document/json_lines.hpp"
 #include "kharita/base/error.hpp"
 #include "kharita/events/pipeline.hpp"
 #include "kharita/text/normalize.hpp"
-#include "text/json_lines.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -40,24 +40,22 @@ std::vector<std::size_t> code_point_to_byte(std::string_view text) {
     return map;
 }
 
-/// A gold file in the seed format and the retrieval time it was made for.
-struct SeedGold {
-    nlohmann::json json;
-    std::optional<LocalTime> retrieved;
-};
-
-SeedGold read_seed_gold(const std::filesystem::path& gold_json) {
-    SeedGold g;
+/// A gold file in the seed format (JSON).
+nlohmann::json read_seed_gold(const std::filesystem::path& gold_json) {
     try {
-        g.json = nlohmann::json::parse(read_file(gold_json));
+        return nlohmann::json::parse(read_file(gold_json));
     } catch (const nlohmann::json::exception& e) {
         throw InputError(gold_json.string(), std::string("not JSON: ") + e.what());
     }
-    if (g.json.contains("retrieved_at_for_this_gold") &&
-        g.json["retrieved_at_for_this_gold"].is_string()) {
-        g.retrieved = LocalTime::parse(g.json["retrieved_at_for_this_gold"].get<std::string>());
+}
+
+/// The retrieval time a seed gold file was made for, if it names one.
+std::optional<LocalTime> gold_retrieved_at(const nlohmann::json& gold) {
+    if (gold.contains("retrieved_at_for_this_gold") &&
+        gold["retrieved_at_for_this_gold"].is_string()) {
+        return LocalTime::parse(gold["retrieved_at_for_this_gold"].get<std::string>());
     }
-    return g;
+    return std::nullopt;
 }
 
 } // namespace
@@ -88,180 +86,233 @@ ErrorStats ErrorStats::from(std::vector<double> errors, std::size_t unresolved) 
     return s;
 }
 
+namespace {
+
+/// A gold toponym of a GeoWebNews document, its span in bytes.
+struct GoldToponym {
+    std::size_t begin, end;
+    std::string name, type;
+    bool has_coords;
+    LatLon position;
+};
+
+/// Gold types that recognition is also scored without: not places in their own right.
+bool excluded_type(const std::string& type) {
+    return type == "Demonym" || type == "Language" || type == "Homonym";
+}
+
+/// Scores documents of a geoparse corpus one by one, then gives the totals.
+class GeoparseScorer {
+public:
+    GeoparseScorer(const Geoparser& parser, std::string source)
+        : m_parser(parser), m_source(std::move(source)) {}
+
+    /// Parses one corpus line (`doc`, line `line_no`) and scores it against its gold.
+    void add(const nlohmann::json& doc, std::uint64_t line_no) {
+        if (!doc.contains("text") || !doc["text"].is_string() || !doc.contains("toponyms")) {
+            throw InputError(m_source, line_no, 0, "text/toponyms",
+                             "each line needs a \"text\" string and a \"toponyms\" array");
+        }
+        const std::string text = doc["text"].get<std::string>();
+        const auto cp2b = code_point_to_byte(text);
+        ++m_scores.documents;
+        m_scores.characters += static_cast<double>(cp2b.size() - 1);
+        const std::vector<GoldToponym> gold = gold_of(doc, cp2b, line_no);
+        m_scores.gold += gold.size();
+
+        const auto started = std::chrono::steady_clock::now();
+        const std::vector<Toponym> found = m_parser.parse(text);
+        m_parse_seconds +=
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+
+        score_recognition(found, gold);
+        score_resolution(text, gold);
+    }
+
+    /// The scores of the documents added.
+    GeoparseScores finish() {
+        GeoparseScores& s = m_scores;
+        s.resolution = ErrorStats::from(std::move(m_res_errors), m_res_unresolved);
+        s.end_to_end = ErrorStats::from(std::move(m_e2e_errors), m_e2e_unresolved);
+        s.within_ceiling = ErrorStats::from(std::move(m_ceil_errors), m_ceil_unresolved);
+        s.ceiling = s.gold_with_coordinates == 0 ? 0
+                                                 : static_cast<double>(m_ceiling_hits) /
+                                                       static_cast<double>(s.gold_with_coordinates);
+        s.seconds = m_parse_seconds;
+        return s;
+    }
+
+private:
+    /// The gold toponyms of a document, their code-point spans made byte spans.
+    std::vector<GoldToponym> gold_of(const nlohmann::json& doc,
+                                     const std::vector<std::size_t>& cp2b,
+                                     std::uint64_t line_no) const {
+        std::vector<GoldToponym> gold;
+        for (const auto& t : doc["toponyms"]) {
+            const auto cs = t.at("start").get<std::size_t>();
+            const auto ce = t.at("end").get<std::size_t>();
+            if (ce > cp2b.size() - 1 || cs > ce) {
+                throw InputError(m_source, line_no, 0, "toponyms",
+                                 "span " + std::to_string(cs) + "-" + std::to_string(ce) +
+                                     " lies outside the text");
+            }
+            GoldToponym gt{cp2b[cs], cp2b[ce], t.value("name", ""), t.value("type", ""), false, {}};
+            if (t.contains("lat") && t["lat"].is_number() && t.contains("lon") &&
+                t["lon"].is_number()) {
+                gt.has_coords = true;
+                gt.position = {t["lat"].get<double>(), t["lon"].get<double>()};
+            }
+            gold.push_back(std::move(gt));
+        }
+        return gold;
+    }
+
+    /// Recognition (exact and overlapping spans, with and without the excluded gold types),
+    /// strict end to end and end-to-end resolution of the exactly found spans, and recall by
+    /// gold type.
+    void score_recognition(const std::vector<Toponym>& found,
+                           const std::vector<GoldToponym>& gold) {
+        GeoparseScores& s = m_scores;
+        std::set<std::size_t> matched_gold_exact, matched_gold_overlap;
+        for (const Toponym& t : found) {
+            bool exact = false, overlap = false;
+            for (std::size_t gi = 0; gi < gold.size(); ++gi) {
+                const GoldToponym& gt = gold[gi];
+                if (gt.begin == t.start && gt.end == t.end) {
+                    exact = true;
+                    matched_gold_exact.insert(gi);
+                    if (gt.has_coords)
+                        score_end_to_end(t, gt);
+                }
+                if (gt.begin < t.end && t.start < gt.end) {
+                    overlap = true;
+                    matched_gold_overlap.insert(gi);
+                }
+            }
+            exact ? ++s.exact.tp : ++s.exact.fp;
+            overlap ? ++s.overlap.tp : ++s.overlap.fp;
+            if (!exact) {
+                ++s.strict.fp;
+                ++s.exact_no_demonym.fp;
+            } else {
+                bool excluded = false;
+                for (const GoldToponym& gt : gold) {
+                    if (gt.begin == t.start && gt.end == t.end)
+                        excluded = excluded_type(gt.type);
+                }
+                if (!excluded)
+                    ++s.exact_no_demonym.tp;
+            }
+        }
+        for (std::size_t gi = 0; gi < gold.size(); ++gi) {
+            const GoldToponym& gt = gold[gi];
+            const bool got = matched_gold_exact.contains(gi);
+            if (!got)
+                ++s.exact.fn;
+            if (!matched_gold_overlap.contains(gi))
+                ++s.overlap.fn;
+            if (!excluded_type(gt.type) && !got)
+                ++s.exact_no_demonym.fn;
+            if (gt.has_coords && !got)
+                ++s.strict.fn;
+            auto& [f, total] = s.recall_by_type[gt.type];
+            ++total;
+            f += got ? 1 : 0;
+        }
+    }
+
+    /// A found span that is exactly a gold one with coordinates: its distance error, and
+    /// whether it is right within 161 km (strict end to end).
+    void score_end_to_end(const Toponym& t, const GoldToponym& gt) {
+        if (t.position.is_valid()) {
+            const double km = distance_km(t.position, gt.position);
+            m_e2e_errors.push_back(km);
+            if (km <= 161)
+                ++m_scores.strict.tp;
+            else
+                ++m_scores.strict.fp;
+        } else {
+            ++m_e2e_unresolved;
+            ++m_scores.strict.fp;
+        }
+    }
+
+    /// Resolution with the gold spans given, and the gazetteer ceiling: whether a same-name
+    /// entry lies within 161 km of the gold position.
+    void score_resolution(const std::string& text, const std::vector<GoldToponym>& gold) {
+        std::vector<Span> spans;
+        std::vector<std::size_t> index;
+        for (std::size_t gi = 0; gi < gold.size(); ++gi) {
+            if (gold[gi].has_coords) {
+                spans.push_back({gold[gi].begin, gold[gi].end});
+                index.push_back(gi);
+            }
+        }
+        m_scores.gold_with_coordinates += spans.size();
+        const std::vector<Toponym> resolved = m_parser.resolve(text, spans);
+        for (std::size_t k = 0; k < resolved.size() && k < index.size(); ++k) {
+            const GoldToponym& gt = gold[index[k]];
+            const Toponym& t = resolved[k];
+            const bool in_ceiling = within_ceiling(gt);
+            m_ceiling_hits += in_ceiling ? 1 : 0;
+            if (t.position.is_valid()) {
+                const double km = distance_km(t.position, gt.position);
+                m_res_errors.push_back(km);
+                if (in_ceiling)
+                    m_ceil_errors.push_back(km);
+            } else {
+                ++m_res_unresolved;
+                if (in_ceiling)
+                    ++m_ceil_unresolved;
+            }
+        }
+    }
+
+    /// Whether the gazetteer has an entry of the gold name within 161 km of its position.
+    bool within_ceiling(const GoldToponym& gt) const {
+        const Gazetteer& g = m_parser.gazetteer();
+        LookupOptions all;
+        all.limit = 1000;
+        for (const Candidate& c : g.lookup_normalized(mention_key(gt.name), all)) {
+            if (distance_km(g.place(c.place).position, gt.position) <= 161)
+                return true;
+        }
+        return false;
+    }
+
+    const Geoparser& m_parser;
+    std::string m_source;
+    GeoparseScores m_scores;
+    std::vector<double> m_res_errors, m_e2e_errors, m_ceil_errors;
+    std::size_t m_res_unresolved = 0, m_e2e_unresolved = 0, m_ceil_unresolved = 0;
+    std::size_t m_ceiling_hits = 0;
+    double m_parse_seconds = 0;
+};
+
+} // namespace
+
 GeoparseScores evaluate_geoparse(const Geoparser& parser, const std::filesystem::path& jsonl) {
     std::ifstream in(jsonl);
     if (!in) {
         throw InputError(jsonl.string(), "cannot open");
     }
-    GeoparseScores s;
-    const Gazetteer& g = parser.gazetteer();
-    std::vector<double> res_errors, e2e_errors, ceil_errors;
-    std::size_t res_unresolved = 0, e2e_unresolved = 0, ceil_unresolved = 0, ceiling_hits = 0;
-    double parse_seconds = 0;
-    const auto bad_line = [&](std::uint64_t line_no, const std::string& message) {
-        throw InputError(jsonl.string(), line_no, 0, {}, message);
-    };
+    GeoparseScorer scorer(parser, jsonl.string());
     detail::for_each_json_line(
-        in,
-        [&](const nlohmann::json& doc, std::uint64_t line_no) {
-            if (!doc.contains("text") || !doc["text"].is_string() || !doc.contains("toponyms")) {
-                throw InputError(jsonl.string(), line_no, 0, "text/toponyms",
-                                 "each line needs a \"text\" string and a \"toponyms\" array");
-            }
-            const std::string text = doc["text"].get<std::string>();
-            const auto cp2b = code_point_to_byte(text);
-            ++s.documents;
-            s.characters += static_cast<double>(cp2b.size() - 1);
-
-            struct Gold {
-                std::size_t begin, end;
-                std::string name, type;
-                bool has_coords;
-                LatLon position;
-            };
-            std::vector<Gold> gold;
-            for (const auto& t : doc["toponyms"]) {
-                const auto cs = t.at("start").get<std::size_t>();
-                const auto ce = t.at("end").get<std::size_t>();
-                if (ce > cp2b.size() - 1 || cs > ce) {
-                    throw InputError(jsonl.string(), line_no, 0, "toponyms",
-                                     "span " + std::to_string(cs) + "-" + std::to_string(ce) +
-                                         " lies outside the text");
-                }
-                Gold gt{cp2b[cs], cp2b[ce], t.value("name", ""), t.value("type", ""), false, {}};
-                if (t.contains("lat") && t["lat"].is_number() && t.contains("lon") &&
-                    t["lon"].is_number()) {
-                    gt.has_coords = true;
-                    gt.position = {t["lat"].get<double>(), t["lon"].get<double>()};
-                }
-                gold.push_back(std::move(gt));
-            }
-            s.gold += gold.size();
-
-            const auto started = std::chrono::steady_clock::now();
-            const std::vector<Toponym> found = parser.parse(text);
-            parse_seconds +=
-                std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-
-            // Recognition.
-            const auto excluded_type = [](const std::string& type) {
-                return type == "Demonym" || type == "Language" || type == "Homonym";
-            };
-            std::set<std::size_t> matched_gold_exact, matched_gold_overlap;
-            for (const Toponym& t : found) {
-                bool exact = false, overlap = false;
-                for (std::size_t gi = 0; gi < gold.size(); ++gi) {
-                    const Gold& gt = gold[gi];
-                    if (gt.begin == t.start && gt.end == t.end) {
-                        exact = true;
-                        matched_gold_exact.insert(gi);
-                        // strict end to end and end-to-end resolution
-                        if (gt.has_coords) {
-                            if (t.position.is_valid()) {
-                                const double km = distance_km(t.position, gt.position);
-                                e2e_errors.push_back(km);
-                                if (km <= 161)
-                                    ++s.strict.tp;
-                                else
-                                    ++s.strict.fp;
-                            } else {
-                                ++e2e_unresolved;
-                                ++s.strict.fp;
-                            }
-                        }
-                    }
-                    if (gt.begin < t.end && t.start < gt.end) {
-                        overlap = true;
-                        matched_gold_overlap.insert(gi);
-                    }
-                }
-                exact ? ++s.exact.tp : ++s.exact.fp;
-                overlap ? ++s.overlap.tp : ++s.overlap.fp;
-                if (!exact) {
-                    ++s.strict.fp;
-                    ++s.exact_no_demonym.fp;
-                } else {
-                    bool excluded = false;
-                    for (std::size_t gi = 0; gi < gold.size(); ++gi) {
-                        if (gold[gi].begin == t.start && gold[gi].end == t.end) {
-                            excluded = excluded_type(gold[gi].type);
-                        }
-                    }
-                    if (!excluded)
-                        ++s.exact_no_demonym.tp;
-                }
-            }
-            for (std::size_t gi = 0; gi < gold.size(); ++gi) {
-                const Gold& gt = gold[gi];
-                const bool got = matched_gold_exact.contains(gi);
-                if (!got)
-                    ++s.exact.fn;
-                if (!matched_gold_overlap.contains(gi))
-                    ++s.overlap.fn;
-                if (!excluded_type(gt.type) && !got)
-                    ++s.exact_no_demonym.fn;
-                if (gt.has_coords && !got)
-                    ++s.strict.fn;
-                auto& [f, total] = s.recall_by_type[gt.type];
-                ++total;
-                f += got ? 1 : 0;
-            }
-
-            // Resolution with the gold spans given, and the gazetteer ceiling.
-            std::vector<Span> spans;
-            std::vector<std::size_t> index;
-            for (std::size_t gi = 0; gi < gold.size(); ++gi) {
-                if (gold[gi].has_coords) {
-                    spans.push_back({gold[gi].begin, gold[gi].end});
-                    index.push_back(gi);
-                }
-            }
-            s.gold_with_coordinates += spans.size();
-            const std::vector<Toponym> resolved = parser.resolve(text, spans);
-            for (std::size_t k = 0; k < resolved.size() && k < index.size(); ++k) {
-                const Gold& gt = gold[index[k]];
-                const Toponym& t = resolved[k];
-                LookupOptions all;
-                all.limit = 1000;
-                bool in_ceiling = false;
-                for (const Candidate& c : g.lookup_normalized(mention_key(gt.name), all)) {
-                    if (distance_km(g.place(c.place).position, gt.position) <= 161) {
-                        in_ceiling = true;
-                        break;
-                    }
-                }
-                ceiling_hits += in_ceiling ? 1 : 0;
-                if (t.position.is_valid()) {
-                    const double km = distance_km(t.position, gt.position);
-                    res_errors.push_back(km);
-                    if (in_ceiling)
-                        ceil_errors.push_back(km);
-                } else {
-                    ++res_unresolved;
-                    if (in_ceiling)
-                        ++ceil_unresolved;
-                }
-            }
-        },
-        bad_line);
-    s.resolution = ErrorStats::from(std::move(res_errors), res_unresolved);
-    s.end_to_end = ErrorStats::from(std::move(e2e_errors), e2e_unresolved);
-    s.within_ceiling = ErrorStats::from(std::move(ceil_errors), ceil_unresolved);
-    s.ceiling = s.gold_with_coordinates == 0 ? 0
-                                             : static_cast<double>(ceiling_hits) /
-                                                   static_cast<double>(s.gold_with_coordinates);
-    s.seconds = parse_seconds;
-    return s;
+        in, [&](const nlohmann::json& doc, std::uint64_t line_no) { scorer.add(doc, line_no); },
+        [&](std::uint64_t line_no, const std::string& message) {
+            throw InputError(jsonl.string(), line_no, 0, {}, message);
+        });
+    return scorer.finish();
 }
 
 SeedScores evaluate_seed_toponyms(const Geoparser& parser, const std::filesystem::path& gold_json,
                                   const std::filesystem::path& page) {
-    const SeedGold seed = read_seed_gold(gold_json);
-    const nlohmann::json& gold = seed.json;
+    const nlohmann::json gold = read_seed_gold(gold_json);
+    const std::optional<LocalTime> retrieved = gold_retrieved_at(gold);
     // the page is split into its articles first, as `kharita parse` does
     std::vector<Toponym> found;
     for (ParsedArticle& p :
-         parse_articles(parser, split_articles(read_file(page), seed.retrieved), seed.retrieved)) {
+         parse_articles(parser, split_articles(read_file(page), retrieved), retrieved)) {
         for (Toponym& t : p.toponyms)
             found.push_back(std::move(t));
     }
@@ -396,10 +447,10 @@ TimeScores evaluate_time(const std::filesystem::path& jsonl) {
 
 EventScores evaluate_events(const Geoparser& parser, const std::filesystem::path& gold_json,
                             const std::filesystem::path& page) {
-    const SeedGold seed = read_seed_gold(gold_json);
-    const nlohmann::json& gold = seed.json;
+    const nlohmann::json gold = read_seed_gold(gold_json);
+    const std::optional<LocalTime> retrieved = gold_retrieved_at(gold);
     const auto predicted = merged_events(
-        parse_articles(parser, split_articles(read_file(page), seed.retrieved), seed.retrieved));
+        parse_articles(parser, split_articles(read_file(page), retrieved), retrieved));
     EventScores s;
     std::vector<bool> used(predicted.size(), false);
     const auto day = [](const nlohmann::json& v) -> std::optional<CivilDay> {
@@ -459,7 +510,8 @@ EventScores evaluate_events(const Geoparser& parser, const std::filesystem::path
                     ? 1
                     : 0;
             s.time_precision_right +=
-                e.time_precision == g.value("date_precision", "unknown") ? 1 : 0;
+                time_precision_name(e.time_precision) == g.value("date_precision", "unknown") ? 1
+                                                                                              : 0;
         } else {
             ++s.events.fn;
         }

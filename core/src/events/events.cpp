@@ -1,6 +1,8 @@
 #include "kharita/events/events.hpp"
 #include "kharita/events/merge_policy.hpp"
 
+#include "events/extraction.hpp"
+
 #include "kharita/text/normalize.hpp"
 #include "kharita/text/sentences.hpp"
 #include "kharita/text/words.hpp"
@@ -155,6 +157,222 @@ std::optional<int> fatalities_of(const std::vector<Word>& w, EventType type) {
     return std::nullopt;
 }
 
+/// The status of an event its sentence's words tell (detail::sentence_status).
+EventStatus status_of(const std::vector<Word>& w, std::string_view trigger_words,
+                      bool dated_after_publication) {
+    const bool future =
+        has_word(w, {"will", "would", "plans", "planned", "scheduled", "reconvene"}) ||
+        (has_word(w, {"decided", "agreed"}) && has_word(w, {"to"}) &&
+         trigger_words == "reconvene") ||
+        dated_after_publication;
+    return future ? EventStatus::planned
+           : has_word(w, {"ongoing", "continuing", "continue", "continues"})
+               ? EventStatus::ongoing
+               : EventStatus::occurred;
+}
+
+/// A lexicon entry matched at a word, and how many words it spans.
+struct TriggerMatch {
+    const Trigger* trigger = nullptr;
+    std::size_t length = 0;
+};
+
+/// The longest lexicon entry whose words start at word `k` (the first listed of equals).
+TriggerMatch longest_trigger_at(const std::vector<Word>& w, std::size_t k) {
+    TriggerMatch best;
+    for (const Trigger& t : kTriggers) {
+        std::size_t n = 0, m = k;
+        std::string_view rest = t.words;
+        bool ok = true;
+        while (!rest.empty()) {
+            const std::size_t sp = rest.find(' ');
+            const std::string_view part = rest.substr(0, sp);
+            if (m >= w.size() || w[m].lower != part) {
+                ok = false;
+                break;
+            }
+            ++m;
+            ++n;
+            rest = sp == std::string_view::npos ? std::string_view() : rest.substr(sp + 1);
+        }
+        if (ok && n > best.length)
+            best = {&t, n};
+    }
+    return best;
+}
+
+/// Triggers that mean an event only with a second word in the sentence: "bodies" found,
+/// a "crossing" at a border, people "gathered" demanding something, migrants "rescued".
+bool lacks_its_second_word(const Trigger& hit, const std::vector<Word>& w) {
+    if (hit.type == EventType::mass_grave && hit.subtype == "bodies found" &&
+        !has_word(w, {"found", "discovered", "recovered", "exhumed", "unearthed", "uncovered",
+                      "discovery", "charred"})) {
+        return true;
+    }
+    if (hit.type == EventType::border && hit.words == "crossing" && !has_word(w, {"border"}))
+        return true;
+    if (hit.type == EventType::protest && (hit.words == "gathered" || hit.words == "rallied") &&
+        !has_word(w, {"demand", "demanding", "calling", "chanting", "protest", "against"})) {
+        return true; // a gathering is a protest only when it demands something
+    }
+    return hit.type == EventType::migration && hit.subtype == "rescue" &&
+           !has_word(w, {"migrants", "boat", "sea", "coast"});
+}
+
+/// Prevented or hypothetical, from the five words before the trigger: "to prevent clashes",
+/// "avoid fighting", "a truce between forces fighting".
+bool hypothetical(const std::vector<Word>& w, std::size_t k) {
+    bool out = false;
+    for (std::size_t b = k >= 5 ? k - 5 : 0; b < k; ++b) {
+        const std::string& x = w[b].lower;
+        out = out || x == "prevent" || x == "avoid" || x == "avert" || x == "stop" || x == "halt" ||
+              x == "against" || x == "ceasefire" || x == "truce";
+    }
+    return out;
+}
+
+/// Generic plurals ("its ongoing meetings with political parties") mean an event only when
+/// the sentence [from, to) names a place of its own, finer than a country.
+bool generic_without_place(const Trigger& hit, std::size_t from, std::size_t to,
+                           const std::vector<Toponym>& toponyms) {
+    if (hit.words != "meetings" && hit.words != "consultations")
+        return false;
+    bool own_place = false;
+    for (const Toponym& t : toponyms) {
+        own_place = own_place || (t.start >= from && t.end <= to && t.kind == ToponymKind::place &&
+                                  t.precision != GeoPrecision::country);
+    }
+    return !own_place;
+}
+
+/// How the words before trigger word `k` introduce it: "the meeting", "his killing"
+/// (anaphoric), "another mass grave" (another), "days after deadly clashes" (in passing).
+void set_mention_cues(detail::SentenceTrigger& t, const std::vector<Word>& w, std::size_t k) {
+    const std::string& before = k > 0 ? w[k - 1].lower : std::string();
+    const std::string& before2 = k > 1 ? w[k - 2].lower : std::string();
+    t.anaphoric = before == "the" || before == "this" || before == "that" || before == "his" ||
+                  before == "her" || before == "their" || before == "its" ||
+                  (before2 == "the" && before != "same");
+    t.another =
+        before == "another" || before == "new" || before == "second" || before2 == "another";
+    for (std::size_t b = k >= 3 ? k - 3 : 0; b < k; ++b)
+        t.in_passing = t.in_passing || w[b].lower == "after" || w[b].lower == "following";
+}
+
+/// detail::sentence_triggers on the sentence's words `w`.
+std::vector<detail::SentenceTrigger> triggers_of(const std::vector<Word>& w, std::size_t from,
+                                                 std::size_t to,
+                                                 const std::vector<Toponym>& toponyms) {
+    std::vector<detail::SentenceTrigger> out;
+    if (w.size() < 3)
+        return out; // titles of one or two words, chrome
+    std::array<bool, kEventTypeCount> typed{};
+    for (std::size_t k = 0; k < w.size(); ++k) {
+        const TriggerMatch match = longest_trigger_at(w, k);
+        const Trigger* hit = match.trigger;
+        if (hit == nullptr || typed[static_cast<std::size_t>(hit->type)] ||
+            lacks_its_second_word(*hit, w) || hypothetical(w, k) ||
+            generic_without_place(*hit, from, to, toponyms)) {
+            continue;
+        }
+        typed[static_cast<std::size_t>(hit->type)] = true;
+        detail::SentenceTrigger t;
+        t.type = hit->type;
+        t.subtype = hit->subtype;
+        t.words = hit->words;
+        t.strength = hit->strength;
+        t.start = w[k].start;
+        t.end = w[k + match.length - 1].end;
+        set_mention_cues(t, w, k);
+        out.push_back(t);
+    }
+    return out;
+}
+
+/// detail::candidate_places_from with the sentence's words `w`: a dateline starts with a
+/// word of three or more capitals and ends at the first dash of the sentence's first 120
+/// bytes.
+std::size_t places_start(std::string_view text, const std::vector<Word>& w, std::size_t from,
+                         std::size_t to) {
+    std::size_t place_from = from;
+    if (!w.empty() && w.front().lower.size() >= 3 &&
+        std::all_of(text.begin() + static_cast<std::ptrdiff_t>(w.front().start),
+                    text.begin() + static_cast<std::ptrdiff_t>(w.front().end),
+                    [](char c) { return c >= 'A' && c <= 'Z'; })) {
+        const std::string_view head = text.substr(from, std::min<std::size_t>(120, to - from));
+        for (std::string_view d : {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) {
+            if (const std::size_t p = head.find(d); p != std::string_view::npos) {
+                place_from = std::max(place_from, from + p + d.size());
+            }
+        }
+    }
+    return place_from;
+}
+
+/// A sentence being read: its byte range and where its candidate places start.
+struct Sentence {
+    std::size_t from = 0, to = 0;
+    std::size_t places_from = 0;
+};
+
+/// The event `t` tells in sentence `s` (words `w`), followed by one more at each place
+/// listed with its own ("in Jakharrah and Al-Kufra"); appended to `out`.
+void add_events_of(std::vector<Event>& out, std::string_view text, const Sentence& s,
+                   const std::vector<Word>& w, const detail::SentenceTrigger& t,
+                   const std::vector<Toponym>& toponyms, const std::vector<Timex>& timexes,
+                   const std::optional<CivilDay>& published) {
+    Event e;
+    e.anaphoric = t.anaphoric || t.in_passing;
+    e.another = t.another;
+    e.type = t.type;
+    e.subtype = std::string(t.subtype);
+    e.trigger = std::string(text.substr(t.start, t.end - t.start));
+    e.evidence_start = s.from;
+    e.evidence_end = s.to;
+    e.evidence = std::string(text.substr(s.from, s.to - s.from));
+    while (!e.evidence.empty() && (e.evidence.back() == '\n' || e.evidence.back() == ' '))
+        e.evidence.pop_back();
+    // told in passing: the sentence's place and date belong to its main event
+    const Toponym* place =
+        t.in_passing ? nullptr
+                     : detail::best_place(text, s.places_from, s.to, toponyms, t.start, e.type);
+    std::vector<Toponym> coordinated;
+    if (place != nullptr) {
+        e.place = *place;
+        e.secondary_places = detail::secondary_places(s.from, s.to, toponyms, *place);
+        coordinated = detail::coordinated_places(text, s.to, toponyms, *place, t.start, e.type);
+    }
+    const Timex* date =
+        t.in_passing ? nullptr
+                     : detail::governing_date(text, s.from, s.to, s.places_from, timexes, t.start);
+    detail::set_dates(e, date, published);
+    e.status = status_of(w, t.words, date != nullptr && published && date->first > *published);
+    e.actors = detail::sentence_actors(text, s.from, s.to, toponyms);
+    e.fatalities = fatalities_of(w, e.type);
+    e.confidence = detail::event_confidence(t.strength, e.place, date != nullptr);
+    for (const Toponym& other_place : coordinated) {
+        Event other = e;
+        other.place = other_place;
+        other.another = true; // a separate event at each listed place
+        out.push_back(std::move(other));
+    }
+    out.push_back(std::move(e));
+}
+
+} // namespace
+
+namespace detail {
+
+std::vector<SentenceTrigger> sentence_triggers(std::string_view text, std::size_t from,
+                                               std::size_t to,
+                                               const std::vector<Toponym>& toponyms) {
+    return triggers_of(words_of(text, from, to), from, to, toponyms);
+}
+
+std::size_t candidate_places_from(std::string_view text, std::size_t from, std::size_t to) {
+    return places_start(text, words_of(text, from, to), from, to);
+}
+
 double place_score(std::string_view text, const Toponym& t, std::size_t trigger_at,
                    EventType type) {
     double s = t.confidence;
@@ -182,15 +400,16 @@ double place_score(std::string_view text, const Toponym& t, std::size_t trigger_
     while (c > 0 && text[c - 1] == ' ')
         --c;
     const bool after_comma = c > 0 && text[c - 1] == ',';
-    if (before == "in" || before == "at" || before == "near" || before == "outside" ||
-        before == "across" || before == "inside" || before == "off") {
+    // "in X", "off the coast of Khoms", "on the outskirts of Tripoli": where it happened
+    const bool located_at =
+        before == "in" || before == "at" || before == "near" || before == "outside" ||
+        before == "across" || before == "inside" || before == "off" ||
+        (before == "of" && (before2 == "coast" || before2 == "outskirts" || before2 == "shores" ||
+                            before2 == "centre" || before2 == "center"));
+    if (located_at) {
         s += 1.0;
     } else if (before == "to" || before == "from") {
         s += 0.4;
-    } else if (before == "of" &&
-               (before2 == "coast" || before2 == "outskirts" || before2 == "shores" ||
-                before2 == "centre" || before2 == "center")) {
-        s += 1.0; // "off the coast of Khoms", "on the outskirts of Tripoli"
     } else if (before == "of" && after_comma &&
                (before2.ends_with("east") || before2.ends_with("west") || before2 == "north" ||
                 before2 == "south" || before2 == "km" || before2 == "kilometres" ||
@@ -247,9 +466,116 @@ double place_score(std::string_view text, const Toponym& t, std::size_t trigger_
     return s;
 }
 
-/// Organisations and armed groups a sentence names: acronyms ("UNSMIL", "SSA"), and
-/// capitalised names ending in an organisation word ("Stabilisation Support Apparatus",
-/// "Tripoli Protection Force", "Red Crescent").
+const Toponym* best_place(std::string_view text, std::size_t places_from, std::size_t to,
+                          const std::vector<Toponym>& toponyms, std::size_t trigger_at,
+                          EventType type) {
+    const Toponym* out = nullptr;
+    double best = -1e9;
+    for (const Toponym& t : toponyms) {
+        if (t.start < places_from || t.end > to || !t.position.is_valid())
+            continue;
+        const double sc = place_score(text, t, trigger_at, type);
+        if (sc > best) {
+            best = sc;
+            out = &t;
+        }
+    }
+    return out;
+}
+
+std::vector<std::string> secondary_places(std::size_t from, std::size_t to,
+                                          const std::vector<Toponym>& toponyms,
+                                          const Toponym& place) {
+    std::vector<std::string> out;
+    for (const Toponym& t : toponyms) {
+        if (t.start >= from && t.end <= to && t.start != place.start &&
+            t.kind != ToponymKind::demonym) {
+            out.push_back(t.name.empty() ? t.text : t.name);
+        }
+    }
+    return out;
+}
+
+std::vector<Toponym> coordinated_places(std::string_view text, std::size_t to,
+                                        const std::vector<Toponym>& toponyms, const Toponym& place,
+                                        std::size_t trigger_at, EventType type) {
+    std::vector<Toponym> out;
+    // only for places the event is located at ("in X and Y"), not origins ("from X, Y")
+    if (place_score(text, place, trigger_at, type) <= place.confidence + 0.5)
+        return out;
+    const Toponym* prev = &place;
+    for (const Toponym& t : toponyms) {
+        if (t.start <= prev->end || t.end > to || t.kind != ToponymKind::place)
+            continue;
+        const std::string_view gap = text.substr(prev->end, t.start - prev->end);
+        if (gap != " and " && gap != ", " && gap != ", and ")
+            break;
+        out.push_back(t);
+        prev = &out.back();
+    }
+    return out;
+}
+
+const Timex* governing_date(std::string_view text, std::size_t from, std::size_t to,
+                            std::size_t places_from, const std::vector<Timex>& timexes,
+                            std::size_t trigger_at) {
+    // the sentence's expression nearest the trigger
+    const Timex* date = nullptr;
+    const auto distance = [&](const Timex& t) {
+        return std::llabs(static_cast<long long>(t.start) - static_cast<long long>(trigger_at));
+    };
+    for (const Timex& t : timexes) {
+        if (t.start < places_from || t.end > to || t.type == TimexType::duration)
+            continue;
+        if (date == nullptr || distance(t) < distance(*date))
+            date = &t;
+    }
+    if (date != nullptr || from == 0 || text[from - 1] == '\n')
+        return date;
+    // no date of its own: the last one of the sentence before, in the same paragraph
+    std::size_t prev_from = from - 1;
+    while (prev_from > 0 && text[prev_from - 1] != '\n' &&
+           !(prev_from >= 2 &&
+             (text[prev_from - 2] == '.' || text[prev_from - 2] == '!' ||
+              text[prev_from - 2] == '?') &&
+             text[prev_from - 1] == ' ')) {
+        --prev_from;
+    }
+    for (const Timex& t : timexes) {
+        if (t.start >= prev_from && t.end <= from && t.type != TimexType::duration)
+            date = &t;
+    }
+    return date;
+}
+
+void set_dates(Event& e, const Timex* date, const std::optional<CivilDay>& published) {
+    if (date == nullptr) {
+        e.date_end = published; // on or before the publication day
+        e.time_precision = std::nullopt;
+        return;
+    }
+    e.date_start = date->first;
+    e.date_end = date->last;
+    if (date->open_end) {
+        // "since August 2023": the event is the start of that period
+        e.date_end = date->first.plus_months(1).plus_days(-1);
+        if (date->precision == TimePrecision::year)
+            e.date_end = CivilDay{date->first.year, 12, 31};
+    }
+    e.time_precision =
+        date->precision == TimePrecision::time ? TimePrecision::day : date->precision;
+}
+
+EventStatus sentence_status(std::string_view sentence, std::string_view trigger_words,
+                            bool dated_after_publication) {
+    return status_of(words_of(sentence, 0, sentence.size()), trigger_words,
+                     dated_after_publication);
+}
+
+std::optional<int> sentence_fatalities(std::string_view sentence, EventType type) {
+    return fatalities_of(words_of(sentence, 0, sentence.size()), type);
+}
+
 std::vector<std::string> actors_of(std::string_view text, std::size_t from, std::size_t to) {
     static constexpr std::array<std::string_view, 28> kHeads = {
         "Apparatus", "Brigade", "Brigades",   "Force",       "Forces",    "Army",
@@ -306,7 +632,202 @@ std::vector<std::string> actors_of(std::string_view text, std::size_t from, std:
     return out;
 }
 
+std::vector<std::string> sentence_actors(std::string_view text, std::size_t from, std::size_t to,
+                                         const std::vector<Toponym>& toponyms) {
+    std::vector<std::string> out = actors_of(text, from, to);
+    // a dateline's capitalised place ("SKHIRAT, Morocco") is a place, not an actor
+    std::erase_if(out, [&](const std::string& actor) {
+        return std::any_of(toponyms.begin(), toponyms.end(), [&](const Toponym& t) {
+            return mention_key(t.text) == mention_key(actor);
+        });
+    });
+    return out;
+}
+
+double event_confidence(double trigger_strength, const std::optional<Toponym>& place, bool dated) {
+    return std::clamp(trigger_strength * (place ? 0.6 + 0.4 * place->confidence : 0.4) *
+                          (dated ? 1.0 : 0.85),
+                      0.0, 1.0);
+}
+
+void drop_visits_to_border_sites(std::vector<Event>& events) {
+    std::vector<std::size_t> border_sentences;
+    for (const Event& e : events) {
+        if (e.type == EventType::border)
+            border_sentences.push_back(e.evidence_start);
+    }
+    std::erase_if(events, [&](const Event& e) {
+        return e.type == EventType::meeting && e.subtype == "visit" &&
+               std::find(border_sentences.begin(), border_sentences.end(), e.evidence_start) !=
+                   border_sentences.end();
+    });
+}
+
+std::optional<Toponym> main_place_of(const std::vector<Toponym>& toponyms) {
+    std::vector<std::pair<std::string, int>> counts; // in order of first mention
+    for (const Toponym& t : toponyms) {
+        if (t.kind != ToponymKind::place || !t.position.is_valid() ||
+            (t.precision != GeoPrecision::town && t.precision != GeoPrecision::district &&
+             t.precision != GeoPrecision::site)) {
+            continue;
+        }
+        auto it = std::find_if(counts.begin(), counts.end(),
+                               [&](const auto& c) { return c.first == t.name; });
+        if (it == counts.end())
+            counts.emplace_back(t.name, 1);
+        else
+            ++it->second;
+    }
+    const std::string* most = nullptr;
+    int best = 0;
+    for (const auto& [name, n] : counts) {
+        if (n > best) {
+            best = n;
+            most = &name;
+        }
+    }
+    if (most == nullptr)
+        return std::nullopt;
+    const auto first = std::find_if(toponyms.begin(), toponyms.end(),
+                                    [&](const Toponym& t) { return t.name == *most; });
+    return *first;
+}
+
+void inherit_main_place(std::vector<Event>& events, const std::optional<Toponym>& main_place) {
+    if (!main_place)
+        return;
+    for (Event& e : events) {
+        const bool coarse = !e.place || e.place->kind == ToponymKind::demonym ||
+                            e.place->precision == GeoPrecision::country ||
+                            e.place->precision == GeoPrecision::continent;
+        if (!coarse || e.type == EventType::border)
+            continue;
+        if (e.place)
+            e.secondary_places.push_back(e.place->text);
+        e.place = main_place;
+        e.inherited_place = true;
+        e.confidence *= 0.8;
+    }
+}
+
+Retelling retelling_of(const Event& earlier, const Event& later) {
+    const Event& m = earlier;
+    const Event& e = later;
+    if (m.type != e.type || !m.place || !e.place)
+        return Retelling::none;
+    if (e.fatalities && m.fatalities && *e.fatalities != *m.fatalities)
+        return Retelling::none;
+    if (e.anaphoric)
+        return Retelling::anaphoric;
+    // the headline tells the story's event again, in fewer words
+    const bool headline = m.evidence_start == 0;
+    const bool same_place =
+        e.inherited_place || (distance_km(m.place->position, e.place->position) <= 25 &&
+                              (m.inherited_place || headline || m.place->name == e.place->name));
+    if (headline && same_place)
+        return Retelling::headline;
+    const bool undated = !e.time_precision || !m.time_precision;
+    const bool same_dates = e.date_start && m.date_start && *e.date_start == *m.date_start;
+    return same_place && (undated || same_dates) ? Retelling::same : Retelling::none;
+}
+
+namespace {
+
+/// "the meeting", "his killing": the event already told. Its date fills a gap but never
+/// overrides one ("his killing ... the deadliest since August 2023"); a headline gets the
+/// story's sentence as its evidence.
+void fold_anaphoric(Event& m, const Event& e) {
+    if (e.fatalities && !m.fatalities)
+        m.fatalities = e.fatalities;
+    if (!m.time_precision && e.time_precision) {
+        m.date_start = e.date_start;
+        m.date_end = e.date_end;
+        m.time_precision = e.time_precision;
+    }
+    if (m.evidence_start == 0) { // a headline: the story's sentence is the evidence
+        m.evidence = e.evidence;
+        m.evidence_start = e.evidence_start;
+        m.evidence_end = e.evidence_end;
+        if (e.place && e.place->precision < m.place->precision)
+            m.place = e.place;
+    }
+}
+
+/// The story's sentence tells the headline's event in full: its finer place, its date and
+/// status, its death toll and its evidence replace the headline's.
+void fold_into_headline(Event& m, const Event& e) {
+    if (e.place->precision < m.place->precision)
+        m.place = e.place;
+    if (e.date_start) {
+        m.date_start = e.date_start;
+        m.date_end = e.date_end;
+        m.time_precision = e.time_precision;
+        m.status = e.status;
+    }
+    if (e.fatalities)
+        m.fatalities = e.fatalities;
+    m.evidence = e.evidence;
+    m.evidence_start = e.evidence_start;
+    m.evidence_end = e.evidence_end;
+}
+
+/// The same event told again: a named place replaces an inherited one, a date fills a gap,
+/// a death toll too, and the higher confidence wins.
+void fold_same(Event& m, const Event& e) {
+    if (m.inherited_place && !e.inherited_place) {
+        m.place = e.place;
+        m.inherited_place = false;
+    }
+    if (!m.time_precision && e.time_precision) {
+        m.date_start = e.date_start;
+        m.date_end = e.date_end;
+        m.time_precision = e.time_precision;
+        m.status = e.status;
+    }
+    if (e.fatalities && !m.fatalities)
+        m.fatalities = e.fatalities;
+    m.confidence = std::max(m.confidence, e.confidence);
+}
+
 } // namespace
+
+void fold_retelling(Event& earlier, const Event& later, Retelling how) {
+    switch (how) {
+    case Retelling::none:
+        break;
+    case Retelling::anaphoric:
+        fold_anaphoric(earlier, later);
+        break;
+    case Retelling::headline:
+        fold_into_headline(earlier, later);
+        break;
+    case Retelling::same:
+        fold_same(earlier, later);
+        break;
+    }
+}
+
+std::vector<Event> fold_told_again(std::vector<Event> events) {
+    std::vector<Event> out;
+    for (Event& e : events) {
+        Event* told = nullptr;
+        Retelling how = Retelling::none;
+        for (auto it = out.rbegin(); it != out.rend() && !e.another; ++it) {
+            how = retelling_of(*it, e);
+            if (how != Retelling::none) {
+                told = &*it;
+                break;
+            }
+        }
+        if (told != nullptr)
+            fold_retelling(*told, e, how);
+        else
+            out.push_back(std::move(e));
+    }
+    return out;
+}
+
+} // namespace detail
 
 std::vector<Event> EventExtractor::extract(std::string_view text,
                                            const std::vector<Toponym>& toponyms,
@@ -315,365 +836,21 @@ std::vector<Event> EventExtractor::extract(std::string_view text,
     std::vector<Event> out;
     for (const auto& [from, to] : sentences_of(text)) {
         const std::vector<Word> w = words_of(text, from, to);
-        if (w.size() < 3)
-            continue; // titles of one or two words, chrome
-        std::vector<bool> typed(static_cast<std::size_t>(EventType::strategic) + 1, false);
-        for (std::size_t k = 0; k < w.size(); ++k) {
-            // the longest trigger starting here
-            const Trigger* hit = nullptr;
-            std::size_t hit_len = 0;
-            for (const Trigger& t : kTriggers) {
-                std::size_t n = 0, m = k;
-                std::string_view rest = t.words;
-                bool ok = true;
-                while (!rest.empty()) {
-                    const std::size_t sp = rest.find(' ');
-                    const std::string_view part = rest.substr(0, sp);
-                    if (m >= w.size() || w[m].lower != part) {
-                        ok = false;
-                        break;
-                    }
-                    ++m;
-                    ++n;
-                    rest = sp == std::string_view::npos ? std::string_view() : rest.substr(sp + 1);
-                }
-                if (ok && n > hit_len) {
-                    hit = &t;
-                    hit_len = n;
-                }
-            }
-            if (hit == nullptr || typed[static_cast<std::size_t>(hit->type)])
-                continue;
-            // triggers that need a second word in the sentence to mean an event
-            if (hit->type == EventType::mass_grave && hit->subtype == "bodies found" &&
-                !has_word(w, {"found", "discovered", "recovered", "exhumed", "unearthed",
-                              "uncovered", "discovery", "charred"})) {
-                continue;
-            }
-            if (hit->type == EventType::border && hit->words == "crossing" &&
-                !has_word(w, {"border"})) {
-                continue;
-            }
-            if (hit->type == EventType::protest &&
-                (hit->words == "gathered" || hit->words == "rallied") &&
-                !has_word(w,
-                          {"demand", "demanding", "calling", "chanting", "protest", "against"})) {
-                continue; // a gathering is a protest only when it demands something
-            }
-            if (hit->type == EventType::migration && hit->subtype == "rescue" &&
-                !has_word(w, {"migrants", "boat", "sea", "coast"})) {
-                continue;
-            }
-            // prevented or hypothetical: "to prevent clashes", "avoid fighting"
-            {
-                bool hypothetical = false;
-                for (std::size_t b = k >= 5 ? k - 5 : 0; b < k; ++b) {
-                    const std::string& x = w[b].lower;
-                    hypothetical = hypothetical || x == "prevent" || x == "avoid" || x == "avert" ||
-                                   x == "stop" || x == "halt" || x == "against" ||
-                                   x == "ceasefire" ||
-                                   x == "truce"; // "a truce between forces fighting"
-                }
-                if (hypothetical)
-                    continue;
-            }
-            // generic plurals ("its ongoing meetings with political parties") need a place
-            // of their own in the sentence
-            if (hit->words == "meetings" || hit->words == "consultations") {
-                bool own_place = false;
-                for (const Toponym& t : toponyms) {
-                    own_place = own_place ||
-                                (t.start >= from && t.end <= to && t.kind == ToponymKind::place &&
-                                 t.precision != GeoPrecision::country);
-                }
-                if (!own_place)
-                    continue;
-            }
-            typed[static_cast<std::size_t>(hit->type)] = true;
-            Event e;
-            {
-                const std::string& before = k > 0 ? w[k - 1].lower : std::string();
-                const std::string& before2 = k > 1 ? w[k - 2].lower : std::string();
-                e.anaphoric = before == "the" || before == "this" || before == "that" ||
-                              before == "his" || before == "her" || before == "their" ||
-                              before == "its" || (before2 == "the" && before != "same");
-                e.another = before == "another" || before == "new" || before == "second" ||
-                            before2 == "another";
-            }
-            e.type = hit->type;
-            e.subtype = std::string(hit->subtype);
-            e.trigger = std::string(text.substr(w[k].start, w[k + hit_len - 1].end - w[k].start));
-            e.evidence_start = from;
-            e.evidence_end = to;
-            e.evidence = std::string(text.substr(from, to - from));
-            while (!e.evidence.empty() && (e.evidence.back() == '\n' || e.evidence.back() == ' ')) {
-                e.evidence.pop_back();
-            }
-            // a dateline ("ZUWARA, 1 July 2024 - ...") says where the report was filed, not
-            // where the event happened: places before its dash are not candidates
-            std::size_t place_from = from;
-            if (w.front().lower.size() >= 3 &&
-                std::all_of(text.begin() + static_cast<std::ptrdiff_t>(w.front().start),
-                            text.begin() + static_cast<std::ptrdiff_t>(w.front().end),
-                            [](char c) { return c >= 'A' && c <= 'Z'; })) {
-                const std::string_view head =
-                    text.substr(from, std::min<std::size_t>(120, to - from));
-                for (std::string_view d : {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) {
-                    if (const std::size_t p = head.find(d); p != std::string_view::npos) {
-                        place_from = std::max(place_from, from + p + d.size());
-                    }
-                }
-            }
-            // "days after deadly clashes", "following the killing": an event told in passing;
-            // its sentence's date and place belong to the main event
-            bool in_passing = false;
-            for (std::size_t b = k >= 3 ? k - 3 : 0; b < k; ++b) {
-                in_passing = in_passing || w[b].lower == "after" || w[b].lower == "following";
-            }
-            // place: the best-placed toponym of the sentence
-            double best = -1e9;
-            for (const Toponym& t : toponyms) {
-                if (t.start < place_from || t.end > to || !t.position.is_valid() || in_passing)
-                    continue;
-                const double sc = place_score(text, t, w[k].start, e.type);
-                if (sc > best) {
-                    best = sc;
-                    e.place = t;
-                }
-            }
-            for (const Toponym& t : toponyms) {
-                if (t.start >= from && t.end <= to && e.place && t.start != e.place->start &&
-                    t.kind != ToponymKind::demonym) {
-                    e.secondary_places.push_back(t.name.empty() ? t.text : t.name);
-                }
-            }
-            // "mass graves in Jakharrah and Al-Kufra": one event per place of a coordinated list
-            std::vector<Toponym> coordinated;
-            // only for places the event is located at ("in X and Y"), not origins ("from X, Y")
-            if (e.place &&
-                place_score(text, *e.place, w[k].start, e.type) > e.place->confidence + 0.5) {
-                const Toponym* prev = &*e.place;
-                for (const Toponym& t : toponyms) {
-                    if (t.start <= prev->end || t.end > to || t.kind != ToponymKind::place)
-                        continue;
-                    const std::string_view gap = text.substr(prev->end, t.start - prev->end);
-                    if (gap == " and " || gap == ", " || gap == ", and ") {
-                        coordinated.push_back(t);
-                        prev = &coordinated.back();
-                    } else {
-                        break;
-                    }
-                }
-            }
-            // date: the sentence's expression nearest the trigger
-            const Timex* date = nullptr;
-            for (const Timex& t : timexes) {
-                if (t.start < place_from || t.end > to || t.type == TimexType::duration ||
-                    in_passing)
-                    continue;
-                if (date == nullptr || std::llabs(static_cast<long long>(t.start) -
-                                                  static_cast<long long>(w[k].start)) <
-                                           std::llabs(static_cast<long long>(date->start) -
-                                                      static_cast<long long>(w[k].start))) {
-                    date = &t;
-                }
-            }
-            if (in_passing)
-                e.anaphoric = true;
-            if (date == nullptr && from > 0 && text[from - 1] != '\n' && !in_passing) {
-                // no date of its own: the last one of the sentence before, in the same paragraph
-                std::size_t prev_from = from - 1;
-                while (prev_from > 0 && text[prev_from - 1] != '\n' &&
-                       !(prev_from >= 2 &&
-                         (text[prev_from - 2] == '.' || text[prev_from - 2] == '!' ||
-                          text[prev_from - 2] == '?') &&
-                         text[prev_from - 1] == ' ')) {
-                    --prev_from;
-                }
-                for (const Timex& t : timexes) {
-                    if (t.start >= prev_from && t.end <= from && t.type != TimexType::duration)
-                        date = &t;
-                }
-            }
-            bool future =
-                has_word(w, {"will", "would", "plans", "planned", "scheduled", "reconvene"}) ||
-                (has_word(w, {"decided", "agreed"}) && has_word(w, {"to"}) &&
-                 hit->words == "reconvene");
-            if (date != nullptr) {
-                e.date_start = date->first;
-                e.date_end = date->last;
-                if (date->open_end) {
-                    // "since August 2023": the event is the start of that period
-                    e.date_end = date->first.plus_months(1).plus_days(-1);
-                    if (date->precision == TimePrecision::year)
-                        e.date_end = CivilDay{date->first.year, 12, 31};
-                }
-                e.time_precision = std::string(to_string(
-                    date->precision == TimePrecision::time ? TimePrecision::day : date->precision));
-                if (published && date->first > *published)
-                    future = true;
-            } else {
-                e.date_end = published; // on or before the publication day
-                e.time_precision = "unknown";
-            }
-            e.status = future ? EventStatus::planned
-                       : has_word(w, {"ongoing", "continuing", "continue", "continues"})
-                           ? EventStatus::ongoing
-                           : EventStatus::occurred;
-            e.actors = actors_of(text, from, to);
-            // a dateline's capitalised place ("SKHIRAT, Morocco") is a place, not an actor
-            std::erase_if(e.actors, [&](const std::string& actor) {
-                return std::any_of(toponyms.begin(), toponyms.end(), [&](const Toponym& t) {
-                    return mention_key(t.text) == mention_key(actor);
-                });
-            });
-            e.fatalities = fatalities_of(w, e.type);
-            e.confidence =
-                std::clamp(hit->strength * (e.place ? 0.6 + 0.4 * e.place->confidence : 0.4) *
-                               (date != nullptr ? 1.0 : 0.85),
-                           0.0, 1.0);
-            for (const Toponym& t : coordinated) {
-                Event other = e;
-                other.place = t;
-                other.another = true; // a separate event at each listed place
-                out.push_back(std::move(other));
-            }
-            out.push_back(std::move(e));
-        }
+        const std::vector<detail::SentenceTrigger> triggers = triggers_of(w, from, to, toponyms);
+        if (triggers.empty())
+            continue;
+        const Sentence s{from, to, places_start(text, w, from, to)};
+        for (const detail::SentenceTrigger& t : triggers)
+            add_events_of(out, text, s, w, t, toponyms, timexes, published);
     }
-    // A visit to a border site is border-site activity, not a meeting as well.
-    std::erase_if(out, [&](const Event& e) {
-        if (e.type != EventType::meeting || e.subtype != "visit")
-            return false;
-        return std::any_of(out.begin(), out.end(), [&](const Event& b) {
-            return b.type == EventType::border && b.evidence_start == e.evidence_start;
-        });
-    });
-    // The article's main place: the town, district or site it names most often. An event
-    // whose sentence names no place ("The meeting is part of ...", "al-Kikli, who was
-    // assassinated in May") happened there.
-    std::optional<Toponym> main_place;
-    {
-        std::vector<std::pair<std::string, int>> counts;
-        for (const Toponym& t : toponyms) {
-            if (t.kind != ToponymKind::place || !t.position.is_valid() ||
-                (t.precision != GeoPrecision::town && t.precision != GeoPrecision::district &&
-                 t.precision != GeoPrecision::site)) {
-                continue;
-            }
-            auto it = std::find_if(counts.begin(), counts.end(),
-                                   [&](const auto& c) { return c.first == t.name; });
-            if (it == counts.end())
-                counts.emplace_back(t.name, 1);
-            else
-                ++it->second;
-        }
-        int best = 0;
-        for (const auto& [name, n] : counts) {
-            if (n > best) {
-                best = n;
-                for (const Toponym& t : toponyms) {
-                    if (t.name == name) {
-                        main_place = t;
-                        break;
-                    }
-                }
-            }
-        }
-    }
-    const auto coarse = [](const Event& e) {
-        return !e.place || e.place->kind == ToponymKind::demonym ||
-               e.place->precision == GeoPrecision::country ||
-               e.place->precision == GeoPrecision::continent;
-    };
-    for (Event& e : out) {
-        if (coarse(e) && main_place && e.type != EventType::border) {
-            if (e.place)
-                e.secondary_places.push_back(e.place->text);
-            e.place = main_place;
-            e.inherited_place = true;
-            e.confidence *= 0.8;
-        }
-    }
-    // One event mentioned again ("the meeting", the headline and the story): a later
-    // mention of the same type with no date of its own, or the same dates, in the same
-    // place, adds to the first instead of standing alone.
-    std::vector<Event> merged;
-    for (Event& e : out) {
-        bool folded = false;
-        for (auto it = merged.rbegin(); it != merged.rend() && !e.another; ++it) {
-            Event& m = *it;
-            if (m.type != e.type || !m.place || !e.place)
-                continue;
-            if (e.fatalities && m.fatalities && *e.fatalities != *m.fatalities)
-                continue;
-            if (e.anaphoric) {
-                // "the meeting", "his killing": the event already told. Its date fills a gap
-                // but never overrides one ("his killing ... the deadliest since August 2023").
-                if (e.fatalities && !m.fatalities)
-                    m.fatalities = e.fatalities;
-                if (m.time_precision == "unknown" && e.time_precision != "unknown") {
-                    m.date_start = e.date_start;
-                    m.date_end = e.date_end;
-                    m.time_precision = e.time_precision;
-                }
-                if (m.evidence_start == 0) { // a headline: the story's sentence is the evidence
-                    m.evidence = e.evidence;
-                    m.evidence_start = e.evidence_start;
-                    m.evidence_end = e.evidence_end;
-                    if (e.place && e.place->precision < m.place->precision)
-                        m.place = e.place;
-                }
-                folded = true;
-                break;
-            }
-            // the headline tells the story's event again, in fewer words
-            const bool headline = m.evidence_start == 0;
-            const bool same_place =
-                e.inherited_place ||
-                (distance_km(m.place->position, e.place->position) <= 25 &&
-                 (m.inherited_place || headline || m.place->name == e.place->name));
-            if (headline && same_place) {
-                if (e.place->precision < m.place->precision)
-                    m.place = e.place;
-                if (e.date_start) {
-                    m.date_start = e.date_start;
-                    m.date_end = e.date_end;
-                    m.time_precision = e.time_precision;
-                    m.status = e.status;
-                }
-                if (e.fatalities)
-                    m.fatalities = e.fatalities;
-                m.evidence = e.evidence;
-                m.evidence_start = e.evidence_start;
-                m.evidence_end = e.evidence_end;
-                folded = true;
-                break;
-            }
-            const bool undated = e.time_precision == "unknown" || m.time_precision == "unknown";
-            const bool same_dates = e.date_start && m.date_start && *e.date_start == *m.date_start;
-            if (!same_place || !(undated || same_dates))
-                continue;
-            if (m.inherited_place && !e.inherited_place) {
-                m.place = e.place;
-                m.inherited_place = false;
-            }
-            if (m.time_precision == "unknown" && e.time_precision != "unknown") {
-                m.date_start = e.date_start;
-                m.date_end = e.date_end;
-                m.time_precision = e.time_precision;
-                m.status = e.status;
-            }
-            if (e.fatalities && !m.fatalities)
-                m.fatalities = e.fatalities;
-            m.confidence = std::max(m.confidence, e.confidence);
-            folded = true;
-            break;
-        }
-        if (!folded)
-            merged.push_back(std::move(e));
-    }
-    // An event still without a place cannot be mapped.
+    detail::drop_visits_to_border_sites(out);
+    // an event whose sentence names no place ("The meeting is part of ...", "al-Kikli, who
+    // was assassinated in May") happened at the article's main place
+    detail::inherit_main_place(out, detail::main_place_of(toponyms));
+    // one event mentioned again ("the meeting", the headline and the story) adds to the
+    // first telling instead of standing alone
+    std::vector<Event> merged = detail::fold_told_again(std::move(out));
+    // an event still without a place cannot be mapped
     std::erase_if(merged, [](const Event& e) { return !e.place; });
     return merged;
 }
@@ -692,6 +869,10 @@ EventIdentity identity_of(const Event& e) {
     id.fatalities = e.fatalities;
     id.another = e.another;
     return id;
+}
+
+std::string_view time_precision_name(const std::optional<TimePrecision>& p) noexcept {
+    return p ? to_string(*p) : std::string_view("unknown");
 }
 
 bool same_real_event(const EventIdentity& a, const EventIdentity& b) {
@@ -721,15 +902,13 @@ std::vector<std::pair<Event, int>> merge_events(const std::vector<Event>& events
             if (!same_real_event(identity_of(m), identity_of(e)))
                 continue;
             const auto facts = [](const Event& x) {
-                return MergeableFacts{x.date_start, x.date_end,
-                                      time_precision_from(x.time_precision), x.fatalities,
+                return MergeableFacts{x.date_start, x.date_end, x.time_precision, x.fatalities,
                                       x.confidence};
             };
             const MergeableFacts merged_facts = merge_told_again(facts(m), facts(e));
             m.date_start = merged_facts.date_start;
             m.date_end = merged_facts.date_end;
-            if (merged_facts.time_precision)
-                m.time_precision = std::string(to_string(*merged_facts.time_precision));
+            m.time_precision = merged_facts.time_precision;
             m.fatalities = merged_facts.fatalities;
             m.confidence = merged_facts.confidence;
             ++sources;

@@ -655,7 +655,7 @@ IngestReport SpatialiteStore::ingest(const std::vector<ParsedArticle>& articles,
             r.status = std::string(to_string(e.status));
             r.date_start = e.date_start;
             r.date_end = e.date_end;
-            r.time_precision = e.time_precision;
+            r.time_precision = std::string(time_precision_name(e.time_precision));
             if (e.place) {
                 r.location = e.place->name;
                 r.position = e.place->position;

@@ -38,10 +38,11 @@ std::vector<Article> split_articles(std::string_view page,
 /// tr) become line breaks, other tags vanish, entities are decoded.
 std::string html_to_text(std::string_view html);
 
-/// Articles of a file, by its format: `.jsonl` (one article per line: text, title, source,
-/// url, published), `.html`/`.htm` (markup stripped, then split), anything else plain text or
-/// an aggregator page. Unreadable JSON lines are counted in `problems` with their line
-/// number and skipped. Throws InputError when the file cannot be read.
+/// Articles of a file, by its format: `.jsonl` (one article per line, read by
+/// read_article_lines(), document/article_lines.hpp; a line's `retrieved_at` is not used here,
+/// `retrieved_at` applies), `.html`/`.htm` (markup stripped, then split), anything else plain
+/// text or an aggregator page. Unreadable JSON lines are counted in `problems` with their
+/// line number and skipped. Throws InputError when the file cannot be read.
 std::vector<Article> read_articles(const std::filesystem::path& file,
                                    const std::optional<LocalTime>& retrieved_at,
                                    Diagnostics& problems);

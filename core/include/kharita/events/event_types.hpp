@@ -3,6 +3,7 @@
 // names. Vocabulary only, so that the store, exports and the viewer can name events without
 // the extraction code.
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -21,12 +22,22 @@ enum class EventType : std::uint8_t {
     strategic,  ///< other strategic developments
 };
 
-std::string_view to_string(EventType t) noexcept;
+/// How many event types there are: EventType values are 0 .. kEventTypeCount - 1.
+inline constexpr std::size_t kEventTypeCount = static_cast<std::size_t>(EventType::strategic) + 1;
 
-enum class EventStatus : std::uint8_t { occurred, planned, ongoing };
-std::string_view to_string(EventStatus s) noexcept;
+std::string_view to_string(EventType t) noexcept;
 
 /// The type named by to_string(EventType), if any.
 std::optional<EventType> event_type_from(std::string_view name) noexcept;
+
+enum class EventStatus : std::uint8_t { occurred, planned, ongoing };
+
+/// How many statuses there are: EventStatus values are 0 .. kEventStatusCount - 1.
+inline constexpr std::size_t kEventStatusCount = static_cast<std::size_t>(EventStatus::ongoing) + 1;
+
+std::string_view to_string(EventStatus s) noexcept;
+
+/// The status named by to_string(EventStatus), if any.
+std::optional<EventStatus> event_status_from(std::string_view name) noexcept;
 
 } // namespace kharita

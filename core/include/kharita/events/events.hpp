@@ -27,7 +27,9 @@ struct Event {
     EventStatus status = EventStatus::occurred;
     std::optional<CivilDay> date_start; ///< null when only "on or before" is known
     std::optional<CivilDay> date_end;
-    std::string time_precision;   ///< time precision of the date: day, month, year, unknown
+    /// how precise the date is (day, week, month, year, decade); nullopt: unknown ("on or
+    /// before publication"). Never TimePrecision::time: a time of day counts as its day.
+    std::optional<TimePrecision> time_precision;
     std::optional<Toponym> place; ///< where it happened
     std::vector<std::string> secondary_places;
     std::vector<std::string> actors; ///< organisations and groups the sentence names
@@ -65,6 +67,10 @@ struct EventIdentity {
 };
 
 EventIdentity identity_of(const Event& e);
+
+/// The name of an event's time precision at the JSON, SQL and CSV edges: to_string(p), and
+/// "unknown" for nullopt.
+std::string_view time_precision_name(const std::optional<TimePrecision>& p) noexcept;
 
 /// Whether `b`, told later, is the event `a` told before: same type, date ranges
 /// overlapping (a day of slack), places within 25 km, no contradicting death tolls, not two

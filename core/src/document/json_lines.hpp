@@ -1,5 +1,6 @@
 #pragma once
-// Reading JSON Lines: one JSON value per non-empty line. Private to core.
+// Reading JSON Lines: one JSON value per non-empty line. Private to core: the article reader
+// (document/article_lines.hpp) and the evaluation corpora use it.
 
 #include <nlohmann/json.hpp>
 

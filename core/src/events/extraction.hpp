@@ -1,0 +1,154 @@
+#pragma once
+// The stages of EventExtractor::extract (events/events.hpp), private to the events layer and
+// visible here for their tests. Per sentence: its triggers that hold in context, then for
+// each trigger the place, the governing date, the status, the fatalities, the actors and the
+// confidence of its event; then, per article: visits to border sites dropped, the article's
+// main place given to the events whose sentence named none, and events told again in the
+// same article folded into their first telling.
+
+#include "kharita/events/events.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kharita::detail {
+
+// ---- a sentence's triggers ----------------------------------------------------------------
+
+/// An event trigger of a sentence that holds in its context, and how the sentence tells it.
+struct SentenceTrigger {
+    EventType type = EventType::strategic;
+    std::string_view subtype; ///< "visit", "armed clash" (from the lexicon)
+    std::string_view words;   ///< the lexicon entry that matched: "air strike"
+    double strength = 0;      ///< how surely the entry means an event
+    std::size_t start = 0;    ///< bytes of the trigger's words in the text
+    std::size_t end = 0;
+    bool anaphoric = false;  ///< "the meeting", "his killing": an event told before
+    bool another = false;    ///< "another mass grave": a new event of a kind told before
+    bool in_passing = false; ///< "days after deadly clashes": the sentence's date and place
+                             ///< belong to its main event, not to this one
+};
+
+/// The triggers of the sentence [from, to) of `text`, in order: at each word the longest
+/// lexicon entry, kept when its context makes it an event (a second word some need, not
+/// prevented or hypothetical, a generic plural with a place of its own), at most one per
+/// event type. Sentences of fewer than three words (titles of one or two words, chrome)
+/// have none.
+std::vector<SentenceTrigger> sentence_triggers(std::string_view text, std::size_t from,
+                                               std::size_t to,
+                                               const std::vector<Toponym>& toponyms);
+
+// ---- the place ----------------------------------------------------------------------------
+
+/// Where the candidate places of the sentence [from, to) start: after a dateline's dash
+/// ("ZUWARA, 1 July 2024 - ..." says where the report was filed, not where the event
+/// happened), else at `from`.
+std::size_t candidate_places_from(std::string_view text, std::size_t from, std::size_t to);
+
+/// How well toponym `t` places an event of `type` whose trigger is at byte `trigger_at`:
+/// its confidence, raised by "in", "at", "off the coast of", a possessive ("Tripoli's Abu
+/// Salim district"), a site word after it ("Ras Ajdir crossing") and a fine precision,
+/// lowered for demonyms, reference points ("Khoms, east of Tripoli"), what the event only
+/// concerns and distance from the trigger.
+double place_score(std::string_view text, const Toponym& t, std::size_t trigger_at, EventType type);
+
+/// The best-scored resolved toponym within [places_from, to), or null when there is none.
+const Toponym* best_place(std::string_view text, std::size_t places_from, std::size_t to,
+                          const std::vector<Toponym>& toponyms, std::size_t trigger_at,
+                          EventType type);
+
+/// The other places the sentence [from, to) names (demonyms aside), by resolved name.
+std::vector<std::string> secondary_places(std::size_t from, std::size_t to,
+                                          const std::vector<Toponym>& toponyms,
+                                          const Toponym& place);
+
+/// "mass graves in Jakharrah and Al-Kufra": the places listed after `place` ("X and Y",
+/// "X, Y, and Z"), each a separate event, when the event is located at `place` ("in X"), not
+/// when `place` is an origin ("from X, Y"). Empty otherwise.
+std::vector<Toponym> coordinated_places(std::string_view text, std::size_t to,
+                                        const std::vector<Toponym>& toponyms, const Toponym& place,
+                                        std::size_t trigger_at, EventType type);
+
+// ---- the date and the status --------------------------------------------------------------
+
+/// The date that governs an event of the sentence [from, to) whose trigger is at
+/// `trigger_at`: the sentence's own expression nearest the trigger (none before
+/// `places_from`, the dateline's, nor durations), else the last one of the sentence before
+/// it in the same paragraph. Null when there is none.
+const Timex* governing_date(std::string_view text, std::size_t from, std::size_t to,
+                            std::size_t places_from, const std::vector<Timex>& timexes,
+                            std::size_t trigger_at);
+
+/// Sets the dates and time precision of `e` from `date`: its range ("since August 2023" is
+/// the start of that period), the precision to the day at most; without a date, "on or
+/// before" `published` with an unknown precision.
+void set_dates(Event& e, const Timex* date, const std::optional<CivilDay>& published);
+
+/// The status of an event the sentence tells: planned when the sentence speaks of the
+/// future ("will", "scheduled", "agreed to reconvene") or the date lies after publication,
+/// else ongoing when it says so ("continuing"), else occurred. `trigger_words` is the
+/// lexicon entry that matched.
+EventStatus sentence_status(std::string_view sentence, std::string_view trigger_words,
+                            bool dated_after_publication);
+
+// ---- fatalities, actors, confidence -------------------------------------------------------
+
+/// The death toll a sentence states for an event of `type`: "leaving 55 people dead", "six
+/// people were killed", "the bodies of 11 migrants" (bodies only for mass graves and
+/// migration).
+std::optional<int> sentence_fatalities(std::string_view sentence, EventType type);
+
+/// Organisations and armed groups the text [from, to) names: acronyms ("UNSMIL", "SSA"), and
+/// capitalised names ending in an organisation word ("Stabilisation Support Apparatus",
+/// "Tripoli Protection Force", "Red Crescent").
+std::vector<std::string> actors_of(std::string_view text, std::size_t from, std::size_t to);
+
+/// actors_of() the sentence, without the names that are toponyms of the article (a
+/// dateline's capitalised "SKHIRAT" is a place, not an actor).
+std::vector<std::string> sentence_actors(std::string_view text, std::size_t from, std::size_t to,
+                                         const std::vector<Toponym>& toponyms);
+
+/// How sure the event is, in [0, 1]: the trigger's strength, weighed by the place's
+/// confidence (0.4 without a place) and lowered when no date governs it.
+double event_confidence(double trigger_strength, const std::optional<Toponym>& place, bool dated);
+
+// ---- the article's events -----------------------------------------------------------------
+
+/// Drops the meeting-type visits whose sentence also tells a border event: a visit to a
+/// border site is border-site activity, not a meeting as well.
+void drop_visits_to_border_sites(std::vector<Event>& events);
+
+/// The article's main place: the town, district or site it names most often (the first
+/// named of equals), if any.
+std::optional<Toponym> main_place_of(const std::vector<Toponym>& toponyms);
+
+/// Gives `main_place` to the events (border events aside) whose sentence named no place or
+/// only a coarse one (a country, a continent, a demonym), which is kept as a secondary
+/// place; their confidence drops by a fifth.
+void inherit_main_place(std::vector<Event>& events, const std::optional<Toponym>& main_place);
+
+/// How a later event of an article retells an earlier one, if it does.
+enum class Retelling : std::uint8_t {
+    none,
+    anaphoric, ///< "the meeting", "his killing": the event already told
+    headline,  ///< the story's sentence tells the headline's event in full
+    same,      ///< same type, same place, same (or no) dates
+};
+
+/// Whether `later` retells `earlier` (same type, both placed, no contradicting death tolls),
+/// and how.
+Retelling retelling_of(const Event& earlier, const Event& later);
+
+/// What `later` adds to `earlier`, the event it retells as `how`: a date where there was
+/// none, a death toll, the story's evidence for a headline, a finer or named place.
+void fold_retelling(Event& earlier, const Event& later, Retelling how);
+
+/// The events of an article with each one told again folded into the latest earlier event
+/// it retells ("another" event never is); order kept.
+std::vector<Event> fold_told_again(std::vector<Event> events);
+
+} // namespace kharita::detail

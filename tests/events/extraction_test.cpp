@@ -1,0 +1,466 @@
+// The stages of event extraction (core/src/events/extraction.hpp), each on short texts with
+// hand-made toponyms: no gazetteer needed.
+
+#include "events/extraction.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+namespace kharita {
+namespace {
+
+using detail::Retelling;
+using detail::SentenceTrigger;
+
+/// A resolved toponym for the mention `mention` (its first occurrence in `text`).
+Toponym toponym(std::string_view text, std::string_view mention, GeoPrecision precision,
+                LatLon position, double confidence = 0.5) {
+    Toponym t;
+    t.start = text.find(mention);
+    t.end = t.start + mention.size();
+    t.text = std::string(mention);
+    t.name = std::string(mention);
+    t.precision = precision;
+    t.position = position;
+    t.confidence = confidence;
+    return t;
+}
+
+const LatLon kTripoli{32.887, 13.187};
+const LatLon kTunis{36.819, 10.166};
+const LatLon kMisrata{32.375, 15.092};
+const LatLon kLibya{27.0, 17.0};
+
+std::vector<SentenceTrigger> triggers(std::string_view sentence,
+                                      const std::vector<Toponym>& toponyms = {}) {
+    return detail::sentence_triggers(sentence, 0, sentence.size(), toponyms);
+}
+
+std::vector<std::string_view> words_of(const std::vector<SentenceTrigger>& ts) {
+    std::vector<std::string_view> out;
+    for (const SentenceTrigger& t : ts)
+        out.push_back(t.words);
+    return out;
+}
+
+// ---- triggers -----------------------------------------------------------------------------
+
+TEST(SentenceTriggersTest, TheLongestEntryAtAWordWinsWithItsSpan) {
+    const std::string_view s = "An air strike on Sirte killed six people.";
+    const auto ts = triggers(s);
+    ASSERT_EQ(ts.size(), 1U);
+    EXPECT_EQ(ts[0].type, EventType::attack);
+    EXPECT_EQ(ts[0].words, "air strike");
+    EXPECT_EQ(ts[0].subtype, "air strike");
+    EXPECT_EQ(s.substr(ts[0].start, ts[0].end - ts[0].start), "air strike");
+    EXPECT_DOUBLE_EQ(ts[0].strength, 0.9);
+}
+
+TEST(SentenceTriggersTest, OneTriggerPerEventTypeInASentence) {
+    const auto ts = triggers("Clashes and fighting erupted in Tripoli, and a protest followed.");
+    EXPECT_EQ(words_of(ts), (std::vector<std::string_view>{"clashes", "protest"}));
+}
+
+TEST(SentenceTriggersTest, ShortSentencesHaveNone) {
+    EXPECT_TRUE(triggers("Clashes erupted.").empty());
+    EXPECT_TRUE(triggers("").empty());
+}
+
+TEST(SentenceTriggersTest, PreventedOrHypotheticalEventsAreNone) {
+    EXPECT_EQ(words_of(triggers("Talks were held to prevent clashes in Zawiya.")),
+              (std::vector<std::string_view>{"talks"}));
+    EXPECT_TRUE(triggers("A truce between forces fighting near Sirte held.").empty());
+}
+
+TEST(SentenceTriggersTest, SomeTriggersNeedASecondWord) {
+    EXPECT_TRUE(triggers("The bodies were taken to a hospital.").empty());
+    EXPECT_EQ(triggers("Ten bodies were found near Sirte.").at(0).type, EventType::mass_grave);
+    EXPECT_TRUE(triggers("The crossing reopened on Monday.").empty());
+    EXPECT_EQ(triggers("The border crossing reopened on Monday.").at(0).words, "border crossing");
+    EXPECT_TRUE(triggers("Hundreds gathered in Martyrs Square.").empty());
+    EXPECT_EQ(triggers("Hundreds gathered in Martyrs Square demanding elections.").at(0).type,
+              EventType::protest);
+    EXPECT_TRUE(triggers("Firefighters rescued a family from the fire.").empty());
+    EXPECT_EQ(triggers("The coast guard rescued 40 migrants.").at(0).subtype, "rescue");
+}
+
+TEST(SentenceTriggersTest, GenericPluralsNeedAPlaceOfTheirOwn) {
+    const std::string_view s = "UNSMIL continued its meetings with political parties in Misrata.";
+    EXPECT_TRUE(triggers(s).empty());
+    EXPECT_TRUE(triggers(s, {toponym(s, "UNSMIL", GeoPrecision::country, kLibya)}).empty());
+    EXPECT_EQ(triggers(s, {toponym(s, "Misrata", GeoPrecision::town, kMisrata)}).size(), 1U);
+}
+
+TEST(SentenceTriggersTest, TheWordsBeforeSayHowTheEventIsTold) {
+    const auto the = triggers("The meeting was held in Tunis on Monday.");
+    ASSERT_EQ(the.size(), 1U);
+    EXPECT_TRUE(the[0].anaphoric);
+    EXPECT_FALSE(the[0].another);
+    const auto another = triggers("Another mass grave was found in Tarhuna.");
+    ASSERT_EQ(another.size(), 1U);
+    EXPECT_TRUE(another[0].another);
+    EXPECT_FALSE(another[0].anaphoric);
+    const auto passing =
+        triggers("Days after deadly clashes in the capital, officials held talks in Tripoli.");
+    ASSERT_EQ(passing.size(), 2U);
+    EXPECT_TRUE(passing[0].in_passing);  // clashes
+    EXPECT_FALSE(passing[1].in_passing); // talks
+    const auto plain = triggers("Armed groups clashed in Tripoli on Monday.");
+    ASSERT_EQ(plain.size(), 1U);
+    EXPECT_FALSE(plain[0].anaphoric || plain[0].another || plain[0].in_passing);
+}
+
+// ---- the place ----------------------------------------------------------------------------
+
+TEST(PlaceStageTest, PlacesStartAfterADatelinesDash) {
+    const std::string_view dateline = "ZUWARA, 1 July 2024 - Clashes erupted in the town.";
+    EXPECT_EQ(detail::candidate_places_from(dateline, 0, dateline.size()),
+              dateline.find("Clashes"));
+    const std::string_view plain = "Zuwara, 1 July 2024 - Clashes erupted in the town.";
+    EXPECT_EQ(detail::candidate_places_from(plain, 0, plain.size()), 0U);
+    const std::string_view no_dash = "ZUWARA residents protested on Monday.";
+    EXPECT_EQ(detail::candidate_places_from(no_dash, 0, no_dash.size()), 0U);
+}
+
+TEST(PlaceStageTest, WhereItWasHeldBeatsWhatItWasAbout) {
+    const std::string_view s =
+        "Officials held a meeting in Tunis on Monday about security on Libya's western border.";
+    const std::vector<Toponym> ts = {toponym(s, "Tunis", GeoPrecision::town, kTunis),
+                                     toponym(s, "Libya", GeoPrecision::country, kLibya)};
+    const std::size_t trigger = s.find("meeting");
+    EXPECT_GT(detail::place_score(s, ts[0], trigger, EventType::meeting),
+              detail::place_score(s, ts[1], trigger, EventType::meeting));
+    const Toponym* best = detail::best_place(s, 0, s.size(), ts, trigger, EventType::meeting);
+    ASSERT_NE(best, nullptr);
+    EXPECT_EQ(best->text, "Tunis");
+    EXPECT_EQ(detail::secondary_places(0, s.size(), ts, *best),
+              (std::vector<std::string>{"Libya"}));
+}
+
+TEST(PlaceStageTest, AReferencePointScoresBelowThePlaceItLocates) {
+    const std::string_view s = "A boat capsized off Khoms, east of Tripoli, on Thursday.";
+    const Toponym khoms = toponym(s, "Khoms", GeoPrecision::town, {32.65, 14.26});
+    const Toponym tripoli = toponym(s, "Tripoli", GeoPrecision::town, kTripoli);
+    const std::size_t trigger = s.find("capsized");
+    EXPECT_GT(detail::place_score(s, khoms, trigger, EventType::migration),
+              detail::place_score(s, tripoli, trigger, EventType::migration) + 1.5);
+}
+
+TEST(PlaceStageTest, UnresolvedAndDatelinePlacesAreNoCandidates) {
+    const std::string_view s = "TRIPOLI - Clashes erupted in Misrata.";
+    Toponym unresolved = toponym(s, "Misrata", GeoPrecision::town, {});
+    const std::vector<Toponym> ts = {toponym(s, "TRIPOLI", GeoPrecision::town, kTripoli),
+                                     unresolved};
+    const std::size_t from = detail::candidate_places_from(s, 0, s.size());
+    EXPECT_EQ(detail::best_place(s, from, s.size(), ts, s.find("Clashes"), EventType::clash),
+              nullptr);
+}
+
+TEST(PlaceStageTest, EachPlaceOfAListIsAnEventWhereTheEventIsLocated) {
+    const std::string_view s = "Mass graves were found in Jakharrah and Al-Kufra, officials said.";
+    const std::vector<Toponym> ts = {toponym(s, "Jakharrah", GeoPrecision::town, {29.0, 21.5}),
+                                     toponym(s, "Al-Kufra", GeoPrecision::town, {24.2, 23.3})};
+    const auto more =
+        detail::coordinated_places(s, s.size(), ts, ts[0], s.find("Mass"), EventType::mass_grave);
+    ASSERT_EQ(more.size(), 1U);
+    EXPECT_EQ(more[0].text, "Al-Kufra");
+    // not a list: a place after other words
+    const std::string_view apart = "Mass graves were found in Jakharrah near Al-Kufra.";
+    const std::vector<Toponym> ts2 = {toponym(apart, "Jakharrah", GeoPrecision::town, {29, 21}),
+                                      toponym(apart, "Al-Kufra", GeoPrecision::town, {24, 23})};
+    EXPECT_TRUE(
+        detail::coordinated_places(apart, apart.size(), ts2, ts2[0], 0, EventType::mass_grave)
+            .empty());
+    // an origin, not where it happened
+    const std::string_view origin = "Migrants intercepted at sea came from Zuwara and Sabratha.";
+    const std::vector<Toponym> ts3 = {
+        toponym(origin, "Zuwara", GeoPrecision::region, {32.9, 12.1}, 0.2),
+        toponym(origin, "Sabratha", GeoPrecision::region, {32.8, 12.5}, 0.2)};
+    EXPECT_TRUE(detail::coordinated_places(origin, origin.size(), ts3, ts3[0],
+                                           origin.find("intercepted"), EventType::migration)
+                    .empty());
+}
+
+// ---- the date and the status --------------------------------------------------------------
+
+const std::optional<LocalTime> kReference = LocalTime::parse("2025-06-14");
+
+TEST(DateStageTest, TheSentencesDateNearestTheTrigger) {
+    const std::string_view s =
+        "On 2 May 2025 talks began, and clashes erupted in Tripoli on 12 May 2025.";
+    const auto timexes = TemporalTagger().find(s, kReference);
+    ASSERT_EQ(timexes.size(), 2U);
+    const Timex* d = detail::governing_date(s, 0, s.size(), 0, timexes, s.find("clashes"));
+    ASSERT_NE(d, nullptr);
+    EXPECT_EQ(d->first, CivilDay::make(2025, 5, 12));
+    d = detail::governing_date(s, 0, s.size(), 0, timexes, s.find("talks"));
+    ASSERT_NE(d, nullptr);
+    EXPECT_EQ(d->first, CivilDay::make(2025, 5, 2));
+}
+
+TEST(DateStageTest, ElseTheLastDateOfTheSentenceBeforeInTheParagraph) {
+    const std::string text = "Clashes erupted in Tripoli on 12 May 2025. Talks followed in Tunis.";
+    const auto timexes = TemporalTagger().find(text, kReference);
+    const std::size_t from = text.find("Talks");
+    const Timex* d = detail::governing_date(text, from, text.size(), from, timexes, from);
+    ASSERT_NE(d, nullptr);
+    EXPECT_EQ(d->first, CivilDay::make(2025, 5, 12));
+    // a new paragraph starts afresh
+    const std::string para = "Clashes erupted in Tripoli on 12 May 2025.\nTalks followed in Tunis.";
+    const auto para_timexes = TemporalTagger().find(para, kReference);
+    const std::size_t pfrom = para.find("Talks");
+    EXPECT_EQ(detail::governing_date(para, pfrom, para.size(), pfrom, para_timexes, pfrom),
+              nullptr);
+}
+
+TEST(DateStageTest, ADatelinesDateDoesNotGovern) {
+    const std::string_view s = "TRIPOLI, 14 May 2025 - Clashes erupted in the capital.";
+    const auto timexes = TemporalTagger().find(s, kReference);
+    ASSERT_FALSE(timexes.empty());
+    const std::size_t from = detail::candidate_places_from(s, 0, s.size());
+    EXPECT_EQ(detail::governing_date(s, 0, s.size(), from, timexes, s.find("Clashes")), nullptr);
+}
+
+TEST(DateStageTest, DatesOfAnEvent) {
+    const auto day = [](int y, unsigned m, unsigned d) { return *CivilDay::make(y, m, d); };
+    Timex since;
+    since.first = day(2023, 8, 1);
+    since.last = day(2025, 6, 14);
+    since.precision = TimePrecision::month;
+    since.open_end = true;
+    Event e;
+    detail::set_dates(e, &since, day(2025, 6, 14));
+    EXPECT_EQ(e.date_start, day(2023, 8, 1)); // "since August 2023": its start
+    EXPECT_EQ(e.date_end, day(2023, 8, 31));
+    EXPECT_EQ(e.time_precision, TimePrecision::month);
+    since.precision = TimePrecision::year;
+    detail::set_dates(e, &since, day(2025, 6, 14));
+    EXPECT_EQ(e.date_end, day(2023, 12, 31));
+
+    Timex at_noon;
+    at_noon.first = at_noon.last = day(2025, 5, 12);
+    at_noon.precision = TimePrecision::time;
+    Event noon;
+    detail::set_dates(noon, &at_noon, std::nullopt);
+    EXPECT_EQ(noon.time_precision, TimePrecision::day); // a time of day counts as its day
+
+    Event undated;
+    detail::set_dates(undated, nullptr, day(2025, 6, 14));
+    EXPECT_EQ(undated.date_start, std::nullopt);
+    EXPECT_EQ(undated.date_end, day(2025, 6, 14)); // on or before publication
+    EXPECT_EQ(undated.time_precision, std::nullopt);
+}
+
+TEST(StatusStageTest, PlannedOngoingOrOccurred) {
+    EXPECT_EQ(detail::sentence_status("Talks will be held in Geneva.", "talks", false),
+              EventStatus::planned);
+    EXPECT_EQ(
+        detail::sentence_status("The parties agreed to reconvene in Tunis.", "reconvene", false),
+        EventStatus::planned);
+    EXPECT_EQ(detail::sentence_status("Fighting continues in southern Tripoli.", "fighting", false),
+              EventStatus::ongoing);
+    EXPECT_EQ(detail::sentence_status("Clashes erupted in Tripoli.", "clashes", false),
+              EventStatus::occurred);
+    EXPECT_EQ(detail::sentence_status("Talks open in Geneva on 2 July.", "talks", true),
+              EventStatus::planned);
+}
+
+// ---- fatalities, actors, confidence -------------------------------------------------------
+
+TEST(FatalitiesStageTest, StatedDeathTolls) {
+    using detail::sentence_fatalities;
+    EXPECT_EQ(sentence_fatalities("The blast left 55 people dead.", EventType::attack), 55);
+    EXPECT_EQ(sentence_fatalities("Six people were killed in the clashes.", EventType::clash), 6);
+    EXPECT_EQ(sentence_fatalities("Dozens killed in the shelling.", EventType::attack), 24);
+    EXPECT_EQ(sentence_fatalities("Clashes erupted in Tripoli.", EventType::clash), std::nullopt);
+    EXPECT_EQ(sentence_fatalities("Three people were injured.", EventType::clash), std::nullopt);
+}
+
+TEST(FatalitiesStageTest, BodiesCountOnlyForMassGravesAndMigration) {
+    using detail::sentence_fatalities;
+    const std::string_view s = "The sea washed up the bodies of 11 migrants near Zuwara.";
+    EXPECT_EQ(sentence_fatalities(s, EventType::migration), 11);
+    EXPECT_EQ(sentence_fatalities(s, EventType::clash), std::nullopt);
+    EXPECT_EQ(sentence_fatalities("Workers found 10 bodies.", EventType::mass_grave), 10);
+    EXPECT_EQ(sentence_fatalities("Workers found 10 bodies.", EventType::attack), std::nullopt);
+}
+
+TEST(ActorsStageTest, AcronymsAndNamedOrganisations) {
+    const std::string_view s =
+        "Fighters of the Stabilisation Support Apparatus clashed with a brigade, UNSMIL said.";
+    EXPECT_EQ(detail::actors_of(s, 0, s.size()),
+              (std::vector<std::string>{"UNSMIL", "Stabilisation Support Apparatus"}));
+    const std::string_view red = "The Libyan Red Crescent recovered the bodies.";
+    EXPECT_EQ(detail::actors_of(red, 0, red.size()),
+              (std::vector<std::string>{"The Libyan Red Crescent"}));
+}
+
+TEST(ActorsStageTest, APlaceIsNoActor) {
+    const std::string_view s = "SKHIRAT, Morocco - UNSMIL convened the talks.";
+    const std::vector<Toponym> ts = {toponym(s, "SKHIRAT", GeoPrecision::town, {33.85, -7.03})};
+    EXPECT_EQ(detail::actors_of(s, 0, s.size()), (std::vector<std::string>{"SKHIRAT", "UNSMIL"}));
+    EXPECT_EQ(detail::sentence_actors(s, 0, s.size(), ts), (std::vector<std::string>{"UNSMIL"}));
+}
+
+TEST(ConfidenceStageTest, StrengthWeighedByPlaceAndDate) {
+    Toponym place;
+    place.confidence = 0.5;
+    EXPECT_DOUBLE_EQ(detail::event_confidence(0.8, place, true), 0.8 * (0.6 + 0.4 * 0.5));
+    EXPECT_DOUBLE_EQ(detail::event_confidence(0.8, std::nullopt, false), 0.8 * 0.4 * 0.85);
+    place.confidence = 5; // clamped
+    EXPECT_DOUBLE_EQ(detail::event_confidence(0.9, place, true), 1.0);
+}
+
+// ---- the article's events -----------------------------------------------------------------
+
+Event event(EventType type, std::size_t evidence_start, std::optional<Toponym> place = {}) {
+    Event e;
+    e.type = type;
+    e.evidence_start = evidence_start;
+    e.evidence_end = evidence_start + 10;
+    e.place = std::move(place);
+    e.confidence = 0.5;
+    return e;
+}
+
+Toponym place(std::string name, GeoPrecision precision, LatLon position) {
+    Toponym t;
+    t.text = name;
+    t.name = std::move(name);
+    t.precision = precision;
+    t.position = position;
+    return t;
+}
+
+TEST(ArticleStageTest, AVisitToABorderSiteIsNoMeeting) {
+    std::vector<Event> events = {event(EventType::meeting, 10), event(EventType::border, 10),
+                                 event(EventType::meeting, 50), event(EventType::meeting, 10)};
+    events[0].subtype = "visit";
+    events[2].subtype = "visit";
+    events[3].subtype = "talks";
+    detail::drop_visits_to_border_sites(events);
+    ASSERT_EQ(events.size(), 3U);
+    EXPECT_EQ(events[0].type, EventType::border);
+    EXPECT_EQ(events[1].evidence_start, 50U);
+    EXPECT_EQ(events[2].subtype, "talks");
+}
+
+TEST(ArticleStageTest, TheMainPlaceIsTheTownNamedMostOften) {
+    const Toponym tripoli = place("Tripoli", GeoPrecision::town, kTripoli);
+    const Toponym misrata = place("Misrata", GeoPrecision::town, kMisrata);
+    const Toponym libya = place("Libya", GeoPrecision::country, kLibya);
+    EXPECT_EQ(detail::main_place_of({libya, tripoli, misrata, libya, misrata, libya})->name,
+              "Misrata");
+    EXPECT_EQ(detail::main_place_of({tripoli, misrata})->name, "Tripoli"); // first of equals
+    EXPECT_EQ(detail::main_place_of({libya}), std::nullopt);
+    EXPECT_EQ(detail::main_place_of({}), std::nullopt);
+}
+
+TEST(ArticleStageTest, EventsWithoutAPlaceOfTheirOwnInheritTheMainOne) {
+    const Toponym tripoli = place("Tripoli", GeoPrecision::town, kTripoli);
+    const Toponym libya = place("Libya", GeoPrecision::country, kLibya);
+    std::vector<Event> events = {
+        event(EventType::meeting, 0), event(EventType::clash, 20, libya),
+        event(EventType::border, 40),
+        event(EventType::protest, 60, place("Misrata", GeoPrecision::town, kMisrata))};
+    detail::inherit_main_place(events, tripoli);
+    EXPECT_EQ(events[0].place->name, "Tripoli");
+    EXPECT_TRUE(events[0].inherited_place);
+    EXPECT_DOUBLE_EQ(events[0].confidence, 0.4);
+    EXPECT_EQ(events[1].place->name, "Tripoli");
+    EXPECT_EQ(events[1].secondary_places, (std::vector<std::string>{"Libya"}));
+    EXPECT_FALSE(events[2].place); // border events keep their own (none)
+    EXPECT_EQ(events[3].place->name, "Misrata");
+    EXPECT_FALSE(events[3].inherited_place);
+    std::vector<Event> none = {event(EventType::meeting, 0)};
+    detail::inherit_main_place(none, std::nullopt);
+    EXPECT_FALSE(none[0].place);
+}
+
+TEST(ArticleStageTest, HowALaterEventRetellsAnEarlierOne) {
+    const Toponym tunis = place("Tunis", GeoPrecision::town, kTunis);
+    const Event headline = event(EventType::meeting, 0, tunis);
+    Event story = event(EventType::meeting, 40, tunis);
+    EXPECT_EQ(detail::retelling_of(headline, story), Retelling::headline);
+    Event the_meeting = event(EventType::meeting, 90, tunis);
+    the_meeting.anaphoric = true;
+    EXPECT_EQ(detail::retelling_of(story, the_meeting), Retelling::anaphoric);
+    const Event again = event(EventType::meeting, 120, tunis);
+    EXPECT_EQ(detail::retelling_of(story, again), Retelling::same);
+    EXPECT_EQ(detail::retelling_of(story, event(EventType::clash, 120, tunis)), Retelling::none);
+    EXPECT_EQ(detail::retelling_of(story, event(EventType::meeting, 120)), Retelling::none);
+    Event elsewhere =
+        event(EventType::meeting, 120, place("Misrata", GeoPrecision::town, kMisrata));
+    EXPECT_EQ(detail::retelling_of(story, elsewhere), Retelling::none);
+    Event six = story, seven = again;
+    six.fatalities = 6;
+    seven.fatalities = 7;
+    EXPECT_EQ(detail::retelling_of(six, seven), Retelling::none);
+    Event other_day = again;
+    story.date_start = story.date_end = CivilDay::make(2025, 5, 12);
+    story.time_precision = TimePrecision::day;
+    other_day.date_start = other_day.date_end = CivilDay::make(2025, 5, 20);
+    other_day.time_precision = TimePrecision::day;
+    EXPECT_EQ(detail::retelling_of(story, other_day), Retelling::none);
+}
+
+TEST(ArticleStageTest, ARetellingAddsWhatTheFirstTellingLacks) {
+    const Toponym tunis = place("Tunis", GeoPrecision::town, kTunis);
+    const Toponym district = place("La Marsa", GeoPrecision::district, {36.88, 10.32});
+    Event headline = event(EventType::meeting, 0, tunis);
+    headline.evidence = "Talks in Tunis";
+    Event story = event(EventType::meeting, 40, district);
+    story.evidence = "Delegates met in La Marsa on 12 May.";
+    story.date_start = story.date_end = CivilDay::make(2025, 5, 12);
+    story.time_precision = TimePrecision::day;
+    story.status = EventStatus::planned;
+    story.fatalities = 0;
+    detail::fold_retelling(headline, story, Retelling::headline);
+    EXPECT_EQ(headline.place->name, "La Marsa"); // the finer place
+    EXPECT_EQ(headline.date_start, CivilDay::make(2025, 5, 12));
+    EXPECT_EQ(headline.status, EventStatus::planned);
+    EXPECT_EQ(headline.evidence_start, 40U);
+    EXPECT_EQ(headline.evidence, story.evidence);
+
+    Event first = event(EventType::killing, 30, tunis);
+    first.inherited_place = true;
+    Event named = event(EventType::killing, 80, district);
+    named.date_start = named.date_end = CivilDay::make(2025, 5, 13);
+    named.time_precision = TimePrecision::day;
+    named.fatalities = 1;
+    named.confidence = 0.9;
+    detail::fold_retelling(first, named, Retelling::same);
+    EXPECT_EQ(first.place->name, "La Marsa");
+    EXPECT_FALSE(first.inherited_place);
+    EXPECT_EQ(first.time_precision, TimePrecision::day);
+    EXPECT_EQ(first.fatalities, 1);
+    EXPECT_DOUBLE_EQ(first.confidence, 0.9);
+    EXPECT_EQ(first.evidence_start, 30U); // its own evidence stays
+
+    // "his killing ... the deadliest since August 2023": a date never overrides one
+    Event his_killing = event(EventType::killing, 120, tunis);
+    his_killing.date_start = his_killing.date_end = CivilDay::make(2023, 8, 1);
+    his_killing.time_precision = TimePrecision::month;
+    detail::fold_retelling(first, his_killing, Retelling::anaphoric);
+    EXPECT_EQ(first.date_start, CivilDay::make(2025, 5, 13));
+}
+
+TEST(ArticleStageTest, EventsToldAgainFoldIntoTheirFirstTelling) {
+    const Toponym tunis = place("Tunis", GeoPrecision::town, kTunis);
+    Event the_meeting = event(EventType::meeting, 60, tunis);
+    the_meeting.anaphoric = true;
+    Event another = event(EventType::meeting, 90, tunis);
+    another.another = true;
+    const std::vector<Event> folded =
+        detail::fold_told_again({event(EventType::meeting, 0, tunis),
+                                 event(EventType::clash, 30, tunis), the_meeting, another});
+    ASSERT_EQ(folded.size(), 3U);
+    EXPECT_EQ(folded[0].type, EventType::meeting);
+    EXPECT_EQ(folded[0].evidence_start, 60U); // the headline took the story's evidence
+    EXPECT_EQ(folded[1].type, EventType::clash);
+    EXPECT_TRUE(folded[2].another);
+}
+
+} // namespace
+} // namespace kharita
