@@ -3,7 +3,7 @@
 #include "detail/gazetteer_schema.hpp"
 #include "detail/sqlite.hpp"
 #include "geo/gazetteer_scoring.hpp"
-#include "geo/name_table.hpp"
+#include "detail/name_table.hpp"
 #include "kharita/base/error.hpp"
 #include "kharita/text/hash.hpp"
 #include "kharita/text/normalize.hpp"

@@ -1,6 +1,6 @@
 #include "kharita/geo/place.hpp"
 
-#include "geo/name_table.hpp"
+#include "detail/name_table.hpp"
 
 namespace kharita {
 

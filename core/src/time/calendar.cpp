@@ -1,6 +1,6 @@
 #include "kharita/time/calendar.hpp"
 
-#include "time/name_table.hpp"
+#include "detail/name_table.hpp"
 
 #include <algorithm>
 #include <array>

@@ -1,6 +1,7 @@
 #pragma once
-// One name table per enum of the geo layer: to_string() and the matching ..._from() read
-// the same constexpr array, indexed by the enumerator's value, so each name is written once.
+// Names of an enum from one table: to_string() and the matching ..._from() read the same
+// constexpr array, indexed by the enumerator's value, so each name is written once and the
+// two cannot disagree. Shared by every layer that names enums (internal, in detail/).
 
 #include <array>
 #include <cstddef>
