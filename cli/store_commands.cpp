@@ -11,6 +11,7 @@
 #include "kharita/geo/gazetteer.hpp"
 #include "kharita/geo/geoparser.hpp"
 #include "kharita/geo/regions.hpp"
+#include "kharita/store/ingest.hpp"
 #include "kharita/store/store.hpp"
 
 #include <fmt/core.h>
@@ -52,7 +53,7 @@ void run_ingest(const IngestArgs& a) {
             if (articles.empty())
                 fmt::print(stderr, "kharita: {}: no article text found\n", file);
             const auto parsed = parse_articles(parser, std::move(articles), reference);
-            const IngestReport r = store->ingest(parsed, {file, reference});
+            const IngestReport r = store->ingest(article_records(parsed), {file, reference});
             total.articles_added += r.articles_added;
             total.articles_skipped += r.articles_skipped;
             total.events_added += r.events_added;

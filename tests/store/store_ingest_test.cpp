@@ -8,6 +8,7 @@
 #include "kharita/base/error.hpp"
 #include "kharita/events/pipeline.hpp"
 #include "kharita/geo/regions.hpp"
+#include "kharita/store/ingest.hpp"
 #include "kharita/store/store.hpp"
 
 #include <gtest/gtest.h>
@@ -66,11 +67,11 @@ TEST(StoreIngest, SamplesAreStoredOnceAndRepeatedEventsMerge) {
     TempDir dir;
     const auto parsed = parsed_samples();
     auto store = open_event_store(dir.path / "e.sqlite", StoreMode::create);
-    const IngestReport first = store->ingest(parsed, {"samples", std::nullopt});
+    const IngestReport first = store->ingest(article_records(parsed), {"samples", std::nullopt});
     EXPECT_EQ(first.articles_added, static_cast<std::int64_t>(parsed.size()));
     EXPECT_GT(first.events_added, 10);
     EXPECT_GT(first.mentions_added, 50);
-    const IngestReport again = store->ingest(parsed, {"samples", std::nullopt});
+    const IngestReport again = store->ingest(article_records(parsed), {"samples", std::nullopt});
     EXPECT_EQ(again.articles_added, 0);
     EXPECT_EQ(again.articles_skipped, static_cast<std::int64_t>(parsed.size()));
     EXPECT_EQ(store->count({}), first.events_added);
@@ -86,7 +87,7 @@ TEST(StoreIngest, SamplesAreStoredOnceAndRepeatedEventsMerge) {
     retold.article.text += "\nRetold by another outlet.";
     retold.article.source = "Another Outlet";
     ASSERT_FALSE(retold.events.empty());
-    const IngestReport third = store->ingest({retold}, {"retold", std::nullopt});
+    const IngestReport third = store->ingest(article_records({retold}), {"retold", std::nullopt});
     EXPECT_EQ(third.events_added, 0);
     EXPECT_EQ(third.events_merged, static_cast<std::int64_t>(retold.events.size()));
     bool two_sources = false;
@@ -125,7 +126,7 @@ TEST(StoreIngest, KilledIngestsLeaveWholeArticlesOnly) {
     std::map<std::string, std::pair<std::int64_t, std::int64_t>> expected;
     {
         auto ref = open_event_store(dir.path / "ref.sqlite", StoreMode::create);
-        ref->ingest(parsed, {"ref", std::nullopt});
+        ref->ingest(article_records(parsed), {"ref", std::nullopt});
     }
     const auto per_article = [](const fs::path& file) {
         auto db = detail::Database::open(file, detail::OpenMode::read_only, false);
@@ -157,7 +158,7 @@ TEST(StoreIngest, KilledIngestsLeaveWholeArticlesOnly) {
             try {
                 auto store = open_event_store(db, StoreMode::read_write);
                 for (const ParsedArticle& p : parsed) {
-                    store->ingest({p}, {"killed", std::nullopt});
+                    store->ingest({article_record(p)}, {"killed", std::nullopt});
                     if (write(progress[1], "x", 1) != 1)
                         _exit(2);
                 }
@@ -195,7 +196,8 @@ TEST(StoreIngest, KilledIngestsLeaveWholeArticlesOnly) {
     EXPECT_GT(killed, 0);
     EXPECT_GT(partial, 0) << "no kill landed in the middle of an ingest";
     // a last, uninterrupted run completes what the killed ones left
-    open_event_store(db, StoreMode::read_write)->ingest(parsed, {"final", std::nullopt});
+    open_event_store(db, StoreMode::read_write)
+        ->ingest(article_records(parsed), {"final", std::nullopt});
     EXPECT_EQ(per_article(db), expected);
 }
 

@@ -8,6 +8,7 @@
 #include "kharita/geo/geoparser.hpp"
 #include "kharita/geo/regions.hpp"
 #include "kharita/map/event_style.hpp"
+#include "kharita/store/ingest.hpp"
 
 #include <QAction>
 #include <QCheckBox>
@@ -693,7 +694,7 @@ void MainWindow::ingest(const QStringList& files) {
                 Diagnostics problems;
                 const auto parsed = parse_articles(
                     parser, read_articles(paths[k], std::nullopt, problems), std::nullopt);
-                store->ingest(parsed, {paths[k], std::nullopt});
+                store->ingest(article_records(parsed), {paths[k], std::nullopt});
                 QMetaObject::invokeMethod(
                     this,
                     [this, k, n = paths.size()] {

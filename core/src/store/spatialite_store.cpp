@@ -43,7 +43,7 @@ constexpr std::int64_t kNoDayHigh = std::numeric_limits<std::int32_t>::max();
 constexpr std::array<std::int64_t, 3> kSpanLimit = {1, 31, 366}; // span classes 0-2
 constexpr int kSpanClasses = 4;
 
-std::string content_hash(const Article& a) {
+std::string content_hash(const ArticleRecord& a) {
     return fmt::format("{:016x}", fnv1a(a.text, fnv1a("\n", fnv1a(a.title))));
 }
 
@@ -125,16 +125,22 @@ std::optional<CivilDay> parse_day(std::string_view iso) {
                     static_cast<unsigned>(digits(8, 2))};
 }
 
-std::string join(const std::vector<std::string>& parts) {
-    std::string out;
-    for (const auto& p : parts) {
-        if (p.empty())
-            continue;
-        if (!out.empty())
-            out += "; ";
-        out += p;
+/// What same_real_event() compares of an event an article tells.
+EventIdentity identity_of(const ArticleEventRecord& e) {
+    const EventRecord& r = e.record;
+    EventIdentity id;
+    id.type = event_type_from(r.type).value_or(EventType::strategic);
+    id.date_start = r.date_start;
+    id.date_end = r.date_end;
+    if (r.position) {
+        id.position = r.position;
+        id.place_name = r.location;
+        id.precision = geo_precision_from(r.geo_precision).value_or(GeoPrecision::town);
     }
-    return out;
+    id.named_place = !e.inherited_place;
+    id.fatalities = r.fatalities;
+    id.another = e.another;
+    return id;
 }
 
 /// An FTS5 query matching all the words of `text`, each quoted so no word is syntax.
@@ -238,7 +244,7 @@ public:
     SpatialiteStore(const std::filesystem::path& file, StoreMode mode);
 
     int schema_version() const override { return m_version; }
-    IngestReport ingest(const std::vector<ParsedArticle>& articles,
+    IngestReport ingest(const std::vector<ArticleRecord>& articles,
                         const IngestSource& source) override;
     std::int64_t ingest_records(const std::function<bool(EventRecord&)>& next,
                                 std::int64_t expected) override;
@@ -268,6 +274,11 @@ private:
     void add_source(std::int64_t event_id, const NewEvent& e);
     void add_source_row(std::int64_t event_id, const NewEvent& e);
     std::int64_t actor_id(const std::string& name);
+    /// Inserts an article row and its text index entry; returns its id.
+    std::int64_t insert_article(const ArticleRecord& a, const std::string& hash,
+                                const IngestSource& source, const std::string& ingested_at);
+    /// Inserts a place mention and the place it resolved to (once per place).
+    void insert_mention(std::int64_t article_id, const MentionRecord& m);
     /// Adds what a transaction wrote to cell_counts and the stored date extent.
     void save_written(const Written& written);
     void load_cell_counts() const;
@@ -579,12 +590,64 @@ void SpatialiteStore::save_written(const Written& written) {
         .run();
 }
 
-IngestReport SpatialiteStore::ingest(const std::vector<ParsedArticle>& articles,
+std::int64_t SpatialiteStore::insert_article(const ArticleRecord& a, const std::string& hash,
+                                             const IngestSource& source,
+                                             const std::string& ingested_at) {
+    Statement& art = statement(
+        "INSERT INTO articles (content_hash, source, url, title, published, "
+        "published_precision, published_note, retrieved_at, input_file, text, ingested_at) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+    art.bind(1, hash).bind(2, a.source).bind(3, a.url).bind(4, a.title);
+    if (a.published)
+        art.bind(5, a.published->iso());
+    else
+        art.bind_null(5);
+    art.bind(6, to_string(a.published_precision)).bind(7, a.published_note);
+    if (source.retrieved_at)
+        art.bind(8, source.retrieved_at->day.iso());
+    else
+        art.bind_null(8);
+    art.bind(9, source.file).bind(10, a.text).bind(11, ingested_at).run();
+    const std::int64_t article_id = sqlite3_last_insert_rowid(m_db.handle());
+    statement("INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)")
+        .bind(1, article_id)
+        .bind(2, a.title)
+        .bind(3, a.text)
+        .run();
+    return article_id;
+}
+
+void SpatialiteStore::insert_mention(std::int64_t article_id, const MentionRecord& m) {
+    Statement& place = statement(
+        "INSERT INTO places (geonameid, name, feature, country, admin1, lat, lon, precision) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (geonameid, name) DO UPDATE "
+        "SET feature = excluded.feature RETURNING id");
+    Statement& mention = statement(
+        "INSERT INTO mentions (article_id, place_id, start, \"end\", text, kind, confidence) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    std::optional<std::int64_t> place_id;
+    if (const auto& p = m.place) {
+        place.bind(1, p->geonameid).bind(2, p->name).bind(3, p->feature).bind(4, p->country);
+        place.bind(5, p->admin1).bind(6, p->position.lat).bind(7, p->position.lon);
+        place.bind(8, to_string(p->precision));
+        if (place.step())
+            place_id = place.column_int64(0);
+        place.reset();
+    }
+    mention.bind(1, article_id);
+    if (place_id)
+        mention.bind(2, *place_id);
+    else
+        mention.bind_null(2);
+    mention.bind(3, static_cast<std::int64_t>(m.start)).bind(4, static_cast<std::int64_t>(m.end));
+    mention.bind(5, m.text).bind(6, to_string(m.kind)).bind(7, m.confidence).run();
+}
+
+IngestReport SpatialiteStore::ingest(const std::vector<ArticleRecord>& articles,
                                      const IngestSource& source) {
     IngestReport report;
     const std::string ingested_at = now_iso();
-    for (const ParsedArticle& pa : articles) {
-        const Article& a = pa.article;
+    for (const ArticleRecord& a : articles) {
         const std::string hash = content_hash(a);
         Statement& seen = statement("SELECT 1 FROM articles WHERE content_hash = ?1");
         seen.bind(1, hash);
@@ -596,84 +659,17 @@ IngestReport SpatialiteStore::ingest(const std::vector<ParsedArticle>& articles,
         }
         auto tx = m_db.begin();
         m_actor_ids.clear(); // ids cached from a rolled-back transaction would be stale
-        Statement& art = statement(
-            "INSERT INTO articles (content_hash, source, url, title, published, "
-            "published_precision, published_note, retrieved_at, input_file, text, ingested_at) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
-        art.bind(1, hash).bind(2, a.source).bind(3, a.url).bind(4, a.title);
-        if (a.published)
-            art.bind(5, a.published->iso());
-        else
-            art.bind_null(5);
-        art.bind(6, to_string(a.published_precision)).bind(7, a.published_note);
-        if (source.retrieved_at)
-            art.bind(8, source.retrieved_at->day.iso());
-        else
-            art.bind_null(8);
-        art.bind(9, source.file).bind(10, a.text).bind(11, ingested_at).run();
-        const std::int64_t article_id = sqlite3_last_insert_rowid(m_db.handle());
-        statement("INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)")
-            .bind(1, article_id)
-            .bind(2, a.title)
-            .bind(3, a.text)
-            .run();
-
-        Statement& place = statement(
-            "INSERT INTO places (geonameid, name, feature, country, admin1, lat, lon, precision) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (geonameid, name) DO UPDATE "
-            "SET feature = excluded.feature RETURNING id");
-        Statement& mention = statement(
-            "INSERT INTO mentions (article_id, place_id, start, \"end\", text, kind, confidence) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-        for (const Toponym& t : pa.toponyms) {
-            std::optional<std::int64_t> place_id;
-            if (t.place || t.kind == ToponymKind::region) {
-                place.bind(1, t.geonameid).bind(2, t.name).bind(3, t.feature).bind(4, t.country);
-                place.bind(5, t.admin1).bind(6, t.position.lat).bind(7, t.position.lon);
-                place.bind(8, to_string(t.precision));
-                if (place.step())
-                    place_id = place.column_int64(0);
-                place.reset();
-            }
-            mention.bind(1, article_id);
-            if (place_id)
-                mention.bind(2, *place_id);
-            else
-                mention.bind_null(2);
-            mention.bind(3, static_cast<std::int64_t>(t.start))
-                .bind(4, static_cast<std::int64_t>(t.end));
-            mention.bind(5, t.text).bind(6, to_string(t.kind)).bind(7, t.confidence).run();
+        const std::int64_t article_id = insert_article(a, hash, source, ingested_at);
+        for (const MentionRecord& m : a.mentions) {
+            insert_mention(article_id, m);
             ++report.mentions_added;
         }
-
         Written written;
-        for (const Event& e : pa.events) {
+        for (const ArticleEventRecord& e : a.events) {
             NewEvent ne;
-            EventRecord& r = ne.record;
-            r.type = std::string(to_string(e.type));
-            r.subtype = e.subtype;
-            r.status = std::string(to_string(e.status));
-            r.date_start = e.date_start;
-            r.date_end = e.date_end;
-            r.time_precision = e.time_precision;
-            if (e.place) {
-                r.location = e.place->name;
-                r.position = e.place->position;
-                r.geo_precision = std::string(to_string(e.place->precision));
-                r.country = e.place->country;
-                r.admin1 = e.place->admin1;
-                r.admin1_code = e.place->admin1_code;
-            }
-            r.fatalities = e.fatalities;
-            r.confidence = e.confidence;
-            if (!e.actors.empty())
-                r.actor1 = e.actors[0];
-            if (e.actors.size() > 1)
-                r.actor2 = e.actors[1];
-            r.actors = join(e.actors);
-            r.sources = !a.source.empty() ? a.source : source.file;
-            r.source_count = 1;
-            r.notes = e.evidence;
+            ne.record = e.record;
+            ne.record.sources = !a.source.empty() ? a.source : source.file;
+            ne.record.source_count = 1;
             ne.article_id = article_id;
             ne.evidence_start = e.evidence_start;
             ne.evidence_end = e.evidence_end;

@@ -7,7 +7,7 @@
 // Thread rules: an EventStore is used by one thread at a time; open one per thread. Many
 // readers and one writer may use the same file at once (WAL mode).
 
-#include "kharita/events/pipeline.hpp"
+#include "kharita/events/event_types.hpp"
 #include "kharita/geo/place.hpp"
 #include "kharita/geo/regions.hpp"
 #include "kharita/time/calendar.hpp"
@@ -90,6 +90,52 @@ struct EventFilter {
     void validate() const;
 };
 
+/// A place a mention resolved to, as the store keeps it (one row per GeoNames id and name).
+struct PlaceRecord {
+    std::int64_t geonameid = 0; ///< 0 for a region phrase ("southern Libya")
+    std::string name;
+    std::string feature; ///< GeoNames class and code, "P.PPLA"
+    std::string country; ///< ISO 3166-1 alpha-2
+    std::string admin1;  ///< admin-1 name
+    LatLon position;
+    GeoPrecision precision = GeoPrecision::town;
+};
+
+/// A place mention in an article's text.
+struct MentionRecord {
+    std::size_t start = 0, end = 0; ///< bytes in the article text
+    std::string text;               ///< the mention as written
+    ToponymKind kind = ToponymKind::place;
+    double confidence = 0;
+    std::optional<PlaceRecord> place; ///< the place it resolved to, if any
+};
+
+/// An event an article tells: the fields stored with it and what deciding whether the store
+/// already holds it needs besides (the store's side of same_real_event).
+struct ArticleEventRecord {
+    /// The event's fields. The store sets id, sources (the article's source, else the input
+    /// file) and source_count itself.
+    EventRecord record;
+    std::size_t evidence_start = 0, evidence_end = 0; ///< the evidence sentence, bytes in the text
+    bool inherited_place = false; ///< the sentence named no place: the article's main one
+    bool another = false;         ///< told as "another ...": never an event already stored
+};
+
+/// One article to store, with its place mentions and its events: plain values, so the store
+/// needs none of the parsing code (article_records() in store/ingest.hpp makes them from a
+/// parse).
+struct ArticleRecord {
+    std::string title;
+    std::string source; ///< news source, when known
+    std::string url;
+    std::optional<CivilDay> published;
+    TimePrecision published_precision = TimePrecision::day;
+    std::string published_note; ///< how the publication day was found
+    std::string text;
+    std::vector<MentionRecord> mentions;
+    std::vector<ArticleEventRecord> events;
+};
+
 /// What an ingest did.
 struct IngestReport {
     std::int64_t articles_added = 0;
@@ -99,7 +145,7 @@ struct IngestReport {
     std::int64_t mentions_added = 0;
 };
 
-/// Where a batch of parsed articles came from.
+/// Where a batch of articles came from.
 struct IngestSource {
     std::string file; ///< input file name, recorded with each article
     std::optional<LocalTime> retrieved_at;
@@ -113,10 +159,10 @@ public:
 
     /// The schema version of the open database.
     virtual int schema_version() const = 0;
-    /// Stores parsed articles with their mentions and events, one transaction per article:
-    /// an article already stored (same content hash) is skipped; an event the store already
+    /// Stores articles with their mentions and events, one transaction per article: an
+    /// article already stored (same content hash) is skipped; an event the store already
     /// holds from another article gains a source instead of a twin.
-    virtual IngestReport ingest(const std::vector<ParsedArticle>& articles,
+    virtual IngestReport ingest(const std::vector<ArticleRecord>& articles,
                                 const IngestSource& source) = 0;
     /// Stores events that come without articles (imports, synthetic data) in one
     /// transaction, pulling them from `next` until it returns false. When `expected` (a

@@ -1,0 +1,98 @@
+// From parsed reports to the store's plain records.
+
+#include "kharita/store/ingest.hpp"
+
+namespace kharita {
+
+namespace {
+
+/// Names joined with "; ", empty names left out.
+std::string join(const std::vector<std::string>& parts) {
+    std::string out;
+    for (const auto& p : parts) {
+        if (p.empty())
+            continue;
+        if (!out.empty())
+            out += "; ";
+        out += p;
+    }
+    return out;
+}
+
+MentionRecord mention_record(const Toponym& t) {
+    MentionRecord m;
+    m.start = t.start;
+    m.end = t.end;
+    m.text = t.text;
+    m.kind = t.kind;
+    m.confidence = t.confidence;
+    // a region phrase has no gazetteer entry but a place of its own
+    if (t.place || t.kind == ToponymKind::region) {
+        m.place = PlaceRecord{t.geonameid, t.name,     t.feature,  t.country,
+                              t.admin1,    t.position, t.precision};
+    }
+    return m;
+}
+
+ArticleEventRecord event_record(const Event& e) {
+    ArticleEventRecord out;
+    EventRecord& r = out.record;
+    r.type = std::string(to_string(e.type));
+    r.subtype = e.subtype;
+    r.status = std::string(to_string(e.status));
+    r.date_start = e.date_start;
+    r.date_end = e.date_end;
+    r.time_precision = e.time_precision;
+    if (e.place) {
+        r.location = e.place->name;
+        r.position = e.place->position;
+        r.geo_precision = std::string(to_string(e.place->precision));
+        r.country = e.place->country;
+        r.admin1 = e.place->admin1;
+        r.admin1_code = e.place->admin1_code;
+    }
+    r.fatalities = e.fatalities;
+    r.confidence = e.confidence;
+    if (!e.actors.empty())
+        r.actor1 = e.actors[0];
+    if (e.actors.size() > 1)
+        r.actor2 = e.actors[1];
+    r.actors = join(e.actors);
+    r.notes = e.evidence;
+    out.evidence_start = e.evidence_start;
+    out.evidence_end = e.evidence_end;
+    out.inherited_place = e.inherited_place;
+    out.another = e.another;
+    return out;
+}
+
+} // namespace
+
+ArticleRecord article_record(const ParsedArticle& parsed) {
+    const Article& a = parsed.article;
+    ArticleRecord out;
+    out.title = a.title;
+    out.source = a.source;
+    out.url = a.url;
+    out.published = a.published;
+    out.published_precision = a.published_precision;
+    out.published_note = a.published_note;
+    out.text = a.text;
+    out.mentions.reserve(parsed.toponyms.size());
+    for (const Toponym& t : parsed.toponyms)
+        out.mentions.push_back(mention_record(t));
+    out.events.reserve(parsed.events.size());
+    for (const Event& e : parsed.events)
+        out.events.push_back(event_record(e));
+    return out;
+}
+
+std::vector<ArticleRecord> article_records(const std::vector<ParsedArticle>& parsed) {
+    std::vector<ArticleRecord> out;
+    out.reserve(parsed.size());
+    for (const ParsedArticle& p : parsed)
+        out.push_back(article_record(p));
+    return out;
+}
+
+} // namespace kharita
