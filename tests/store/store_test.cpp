@@ -7,6 +7,7 @@
 #include "kharita/exchange/export.hpp"
 #include "kharita/geo/polygon.hpp"
 #include "kharita/store/store.hpp"
+#include "store/source_names.hpp"
 
 #include <gtest/gtest.h>
 
@@ -216,6 +217,74 @@ TEST(EventStore, FreeTextLimitPolygonAndPrecision) {
     for (const auto& r : records)
         day_or_week += r.time_precision == "day" || r.time_precision == "week" ? 1 : 0;
     EXPECT_EQ(store->count(weekly), day_or_week);
+}
+
+TEST(SourceNames, EachNameOnceInOrder) {
+    EXPECT_EQ(store::with_source_name("", "Libya Observer"), "Libya Observer");
+    EXPECT_EQ(store::with_source_name("A", "B"), "A; B");
+    EXPECT_EQ(store::with_source_name("A; B", "A"), "A; B");
+    EXPECT_EQ(store::with_source_name("A; B", "B"), "A; B");
+    EXPECT_EQ(store::with_source_name("A; B", ""), "A; B");
+    // a name that is only part of a listed one is another source
+    EXPECT_EQ(store::with_source_name("Libya Observer", "Libya"), "Libya Observer; Libya");
+}
+
+/// An article telling one clash at Tripoli, with the given date, toll and confidence.
+ArticleRecord clash_report(const std::string& source, std::optional<CivilDay> start,
+                           std::optional<CivilDay> end, const char* precision,
+                           std::optional<int> fatalities, double confidence) {
+    ArticleRecord a;
+    a.source = source;
+    a.title = "Clashes in Tripoli";
+    a.text = "Clashes in Tripoli, as " + source + " tells it.";
+    ArticleEventRecord e;
+    e.record.type = "clash";
+    e.record.status = "occurred";
+    e.record.date_start = start;
+    e.record.date_end = end;
+    e.record.time_precision = precision;
+    e.record.location = "Tripoli";
+    e.record.position = LatLon{32.8872, 13.1913};
+    e.record.geo_precision = "town";
+    e.record.country = "LY";
+    e.record.fatalities = fatalities;
+    e.record.confidence = confidence;
+    e.record.notes = a.text;
+    e.evidence_end = a.text.size();
+    a.events.push_back(e);
+    return a;
+}
+
+TEST(EventStore, AnEventToldAgainGainsWhatTheMergePolicyDecides) {
+    TempDir dir;
+    auto store = open_event_store(dir / "e.sqlite", StoreMode::create);
+    const CivilDay may1{2025, 5, 1}, may14{2025, 5, 14}, may31{2025, 5, 31};
+    // in May, toll unknown; then on 14 May with a toll; then undated, from the first source
+    store->ingest({clash_report("A", may1, may31, "month", std::nullopt, 0.5)}, {"a", {}});
+    ArticleRecord undated =
+        clash_report("A", std::nullopt, std::nullopt, "unknown", std::nullopt, 0.4);
+    undated.text += " Again."; // another article: the same text would be skipped
+    const IngestReport second =
+        store->ingest({clash_report("B", may14, may14, "day", 5, 0.7), undated}, {"b", {}});
+    EXPECT_EQ(second.events_added, 0);
+    EXPECT_EQ(second.events_merged, 2);
+    std::vector<EventRecord> stored;
+    store->query({}, [&](const EventRecord& r) { stored.push_back(r); });
+    ASSERT_EQ(stored.size(), 1u);
+    const EventRecord& r = stored.front();
+    EXPECT_EQ(r.date_start, may14); // the finer date
+    EXPECT_EQ(r.date_end, may14);
+    EXPECT_EQ(r.time_precision, "day");
+    EXPECT_EQ(r.fatalities, 5); // the stated toll
+    EXPECT_DOUBLE_EQ(r.confidence, 0.7);
+    EXPECT_EQ(r.sources, "A; B"); // each source once
+    EXPECT_EQ(r.source_count, 3);
+    // the index keys moved with the date
+    EventFilter daily;
+    daily.min_time_precision = TimePrecision::day;
+    daily.from = daily.to = may14;
+    EXPECT_EQ(store->count(daily), 1);
+    EXPECT_EQ(store->sources(r.id).size(), 3u);
 }
 
 TEST(EventStore, BadFiltersAreInputErrors) {

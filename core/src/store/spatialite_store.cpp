@@ -15,7 +15,9 @@
 #include "detail/sqlite.hpp"
 #include "kharita/base/error.hpp"
 #include "kharita/events/events.hpp"
+#include "kharita/events/merge_policy.hpp"
 #include "store/event_schema.hpp"
+#include "store/source_names.hpp"
 
 #include <fmt/core.h>
 #include <ogr_geometry.h>
@@ -71,15 +73,41 @@ int cell_of(const LatLon& p) {
     return cell_row(p.lat) * kCellColumns + cell_column(p.lon);
 }
 
-// The ranks stored for index filters: the enums' order, 6 for unknown / no place.
+// The ranks stored for index filters: the enums' order, kNoRank for an unknown precision
+// or no place (the schema's 6).
+constexpr int kNoRank = 6;
+
+int time_rank(const std::optional<TimePrecision>& precision) {
+    return precision ? static_cast<int>(*precision) : kNoRank;
+}
+
 int time_rank(std::string_view precision) {
-    const auto p = time_precision_from(precision);
-    return p ? static_cast<int>(*p) : 6;
+    return time_rank(time_precision_from(precision));
+}
+
+/// The stored name of a time precision, "unknown" for none.
+std::string_view time_precision_name(const std::optional<TimePrecision>& precision) {
+    return precision ? to_string(*precision) : std::string_view("unknown");
 }
 
 int geo_rank(std::string_view precision) {
     const auto p = geo_precision_from(precision);
     return p ? static_cast<int>(*p) : 6;
+}
+
+/// The index's time keys of a date range: the days (since 1970-01-01) of its first and last
+/// day, an open start counting as its end, and its span class (3 when undated).
+struct DayKeys {
+    std::optional<std::int64_t> first, last;
+    int span_class = 3;
+};
+
+DayKeys day_keys(const std::optional<CivilDay>& start, const std::optional<CivilDay>& end) {
+    const std::optional<CivilDay> first = start ? start : end;
+    const std::optional<CivilDay> last = end ? end : start;
+    if (!first)
+        return {};
+    return {first->serial(), last->serial(), span_class(last->serial() - first->serial())};
 }
 
 /// SpatiaLite's BLOB-Geometry for a POINT XY in EPSG:4326 (60 bytes, little-endian).
@@ -212,6 +240,22 @@ void read_record(const Statement& s, EventRecord& r) {
     text(23, r.notes);
 }
 
+void bind_day(Statement& s, int at, const std::optional<CivilDay>& day) {
+    if (day)
+        s.bind(at, day->iso());
+    else
+        s.bind_null(at);
+}
+
+/// Binds DayKeys' first and last day at `at` and `at + 1`.
+void bind_day_keys(Statement& s, int at, const DayKeys& keys) {
+    if (keys.first) {
+        s.bind(at, *keys.first).bind(at + 1, *keys.last);
+    } else {
+        s.bind_null(at).bind_null(at + 1);
+    }
+}
+
 using Value = std::variant<std::int64_t, double, std::string>;
 
 void bind_all(Statement& s, const std::vector<Value>& values, int first = 1) {
@@ -271,7 +315,12 @@ private:
     /// Inserts one event with its text index entry and actors. (Row by row measured
     /// faster than set-based INSERT ... SELECT after a bulk load: docs/store.md.)
     std::int64_t insert_event(const NewEvent& e, Written& written);
+    /// Adds a report of a stored event: its source row, and the facts the merge policy
+    /// (merge_told_again) decides.
     void add_source(std::int64_t event_id, const NewEvent& e);
+    /// The facts of a stored event the merge policy weighs, with its sources.
+    MergeableFacts stored_facts(std::int64_t event_id, std::string& sources,
+                                std::int64_t& source_count);
     void add_source_row(std::int64_t event_id, const NewEvent& e);
     std::int64_t actor_id(const std::string& name);
     /// Inserts an article row and its text index entry; returns its id.
@@ -422,21 +471,10 @@ std::int64_t SpatialiteStore::insert_event(const NewEvent& ne, Written& written)
         "?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31)");
     const EventRecord& r = ne.record;
     s.bind(1, r.type).bind(2, r.subtype).bind(3, r.status);
-    const std::optional<CivilDay> first = r.date_start ? r.date_start : r.date_end;
-    const std::optional<CivilDay> last = r.date_end ? r.date_end : r.date_start;
-    if (r.date_start)
-        s.bind(4, r.date_start->iso());
-    else
-        s.bind_null(4);
-    if (r.date_end)
-        s.bind(5, r.date_end->iso());
-    else
-        s.bind_null(5);
-    if (first) {
-        s.bind(6, first->serial()).bind(7, last->serial());
-    } else {
-        s.bind_null(6).bind_null(7);
-    }
+    bind_day(s, 4, r.date_start);
+    bind_day(s, 5, r.date_end);
+    const DayKeys keys = day_keys(r.date_start, r.date_end);
+    bind_day_keys(s, 6, keys);
     s.bind(8, r.time_precision).bind(9, time_rank(r.time_precision));
     s.bind(10, r.location).bind(11, ne.place_inherited ? 1 : 0);
     int cell = -1;
@@ -457,7 +495,7 @@ std::int64_t SpatialiteStore::insert_event(const NewEvent& ne, Written& written)
         s.bind_null(21);
     s.bind(22, r.confidence).bind(23, r.actor1).bind(24, r.actor2).bind(25, r.actors);
     s.bind(26, r.sources).bind(27, r.source_count).bind(28, r.notes);
-    s.bind(29, first ? span_class(last->serial() - first->serial()) : 3).bind(30, cell);
+    s.bind(29, keys.span_class).bind(30, cell);
     s.run();
     const std::int64_t id = sqlite3_last_insert_rowid(m_db.handle());
     written.note(r, cell);
@@ -500,37 +538,65 @@ void SpatialiteStore::add_source_row(std::int64_t event_id, const NewEvent& ne) 
         .run();
 }
 
+MergeableFacts SpatialiteStore::stored_facts(std::int64_t event_id, std::string& sources,
+                                             std::int64_t& source_count) {
+    Statement& s = statement("SELECT date_start, date_end, time_precision, fatalities, "
+                             "confidence, sources, source_count FROM events WHERE id = ?1");
+    s.bind(1, event_id);
+    if (!s.step()) {
+        s.reset();
+        throw DatabaseError(0, fmt::format("event {} vanished during a merge", event_id));
+    }
+    MergeableFacts kept;
+    kept.date_start = s.column_is_null(0) ? std::nullopt : parse_day(s.column_text(0));
+    kept.date_end = s.column_is_null(1) ? std::nullopt : parse_day(s.column_text(1));
+    kept.time_precision = time_precision_from(s.column_text(2));
+    if (!s.column_is_null(3))
+        kept.fatalities = s.column_int(3);
+    kept.confidence = s.column_double(4);
+    sources.assign(s.column_text(5));
+    source_count = s.column_int64(6);
+    s.reset();
+    return kept;
+}
+
 void SpatialiteStore::add_source(std::int64_t event_id, const NewEvent& ne) {
     const EventRecord& r = ne.record;
     add_source_row(event_id, ne);
-    // one more source; the source's name once; the larger toll and confidence; a finer date
-    Statement& up = statement(
-        "UPDATE events SET source_count = source_count + 1, "
-        "sources = CASE WHEN ?2 = '' OR instr('; ' || sources || '; ', '; ' || ?2 || '; ') > 0 "
-        "  THEN sources WHEN sources = '' THEN ?2 ELSE sources || '; ' || ?2 END, "
-        "fatalities = CASE WHEN ?3 IS NULL THEN fatalities WHEN fatalities IS NULL THEN ?3 "
-        "  ELSE max(fatalities, ?3) END, "
-        "confidence = max(confidence, ?4) WHERE id = ?1");
-    up.bind(1, event_id).bind(2, r.sources);
-    if (r.fatalities)
-        up.bind(3, *r.fatalities);
+    // the policy decides (events/merge_policy.hpp); SQL only stores what it decided
+    std::string sources;
+    std::int64_t source_count = 0;
+    const MergeableFacts kept = stored_facts(event_id, sources, source_count);
+    const MergeableFacts again{r.date_start, r.date_end, time_precision_from(r.time_precision),
+                               r.fatalities, r.confidence};
+    const MergeableFacts merged = merge_told_again(kept, again);
+    Statement& up = statement("UPDATE events SET source_count = ?2, sources = ?3, "
+                              "fatalities = ?4, confidence = ?5 WHERE id = ?1");
+    up.bind(1, event_id)
+        .bind(2, source_count + 1)
+        .bind(3, store::with_source_name(sources, r.sources));
+    if (merged.fatalities)
+        up.bind(4, *merged.fatalities);
     else
-        up.bind_null(3);
-    up.bind(4, r.confidence).run();
-    if (r.date_start && r.date_end) {
+        up.bind_null(4);
+    up.bind(5, merged.confidence).run();
+    if (merged.date_start == kept.date_start && merged.date_end == kept.date_end &&
+        merged.time_precision == kept.time_precision) {
+        return;
+    }
+    Statement& dates =
         statement("UPDATE events SET date_start = ?2, date_end = ?3, day_start = ?4, "
                   "day_end = ?5, time_precision = ?6, time_rank = ?7, span_class = ?8 "
-                  "WHERE id = ?1 AND (date_start IS NULL OR time_rank > ?7)")
-            .bind(1, event_id)
-            .bind(2, r.date_start->iso())
-            .bind(3, r.date_end->iso())
-            .bind(4, r.date_start->serial())
-            .bind(5, r.date_end->serial())
-            .bind(6, r.time_precision)
-            .bind(7, time_rank(r.time_precision))
-            .bind(8, span_class(r.date_end->serial() - r.date_start->serial()))
-            .run();
-    }
+                  "WHERE id = ?1");
+    dates.bind(1, event_id);
+    bind_day(dates, 2, merged.date_start);
+    bind_day(dates, 3, merged.date_end);
+    const DayKeys keys = day_keys(merged.date_start, merged.date_end);
+    bind_day_keys(dates, 4, keys);
+    dates.bind(6, time_precision_name(merged.time_precision))
+        .bind(7, time_rank(merged.time_precision))
+        .bind(8, keys.span_class)
+        .run();
 }
 
 std::optional<std::int64_t> SpatialiteStore::find_same_event(const EventIdentity& id) {
