@@ -6,7 +6,6 @@
 #include "filter_options.hpp"
 
 #include "kharita/base/error.hpp"
-#include "kharita/events/pipeline.hpp"
 #include "kharita/exchange/export.hpp"
 #include "kharita/geo/gazetteer.hpp"
 #include "kharita/geo/geoparser.hpp"
@@ -31,56 +30,54 @@ struct IngestArgs {
     std::string db, retrieved_at, gazetteer;
 };
 
+/// Prints what went wrong with one file, as it is done.
+void print_file_problems(const FileIngest& f) {
+    if (f.retrieved_at_from_file) {
+        fmt::print(stderr,
+                   "kharita: {}: no --retrieved-at; relative dates count from the file's "
+                   "modification day, {}\n",
+                   f.file.string(), f.retrieved_at->day.iso());
+    }
+    for (const Diagnostic& d : f.problems.examples())
+        fmt::print(stderr, "kharita: {}\n", d.to_string());
+    if (f.error)
+        fmt::print(stderr, "kharita: {}\n", f.error->to_string());
+    else if (f.articles_read == 0)
+        fmt::print(stderr, "kharita: {}: no article text found\n", f.file.string());
+}
+
 void run_ingest(const IngestArgs& a) {
-    const auto retrieved = parse_retrieved_at(a.retrieved_at);
+    IngestFilesOptions options;
+    options.retrieved_at = parse_retrieved_at(a.retrieved_at);
     const auto store = open_event_store(a.db, StoreMode::create);
     const Gazetteer g = Gazetteer::open(gazetteer_path(a.gazetteer));
     const Geoparser parser(g);
     const bool tty = isatty(fileno(stderr)) != 0;
-    IngestReport total;
-    std::size_t failed = 0, done = 0;
+    const std::size_t total = a.files.size();
     auto last_progress = std::chrono::steady_clock::now();
-    for (const std::string& file : a.files) {
-        ++done;
-        try {
-            const auto reference = retrieved ? retrieved : file_day_reference(file);
-            Diagnostics problems;
-            std::vector<Article> articles = read_articles(file, reference, problems);
-            for (const Diagnostic& d : problems.examples())
-                fmt::print(stderr, "kharita: {}\n", d.to_string());
-            if (!problems.empty())
-                ++failed;
-            if (articles.empty())
-                fmt::print(stderr, "kharita: {}: no article text found\n", file);
-            const auto parsed = parse_articles(parser, std::move(articles), reference);
-            const IngestReport r = store->ingest(article_records(parsed), {file, reference});
-            total.articles_added += r.articles_added;
-            total.articles_skipped += r.articles_skipped;
-            total.events_added += r.events_added;
-            total.events_merged += r.events_merged;
-            total.mentions_added += r.mentions_added;
-        } catch (const InputError& e) {
-            fmt::print(stderr, "kharita: {}\n", e.what());
-            ++failed;
-        }
+    options.progress = [&](const FileIngest& file, const FilesIngestReport& so_far) {
+        print_file_problems(file);
         const auto now = std::chrono::steady_clock::now();
-        if (a.files.size() > 1 &&
-            (now - last_progress > std::chrono::seconds(1) || done == a.files.size())) {
+        if (total > 1 && (now - last_progress > std::chrono::seconds(1) || so_far.files == total)) {
             fmt::print(stderr, "{}ingest: {}/{} files, {} articles, {} events{}", tty ? "\r" : "",
-                       done, a.files.size(), total.articles_added, total.events_added,
-                       tty ? "" : "\n");
+                       so_far.files, total, so_far.stored.articles_added,
+                       so_far.stored.events_added, tty ? "" : "\n");
             last_progress = now;
         }
-    }
-    if (tty && a.files.size() > 1)
+    };
+    const FilesIngestReport report =
+        ingest_files({a.files.begin(), a.files.end()}, parser, *store, options);
+    if (tty && total > 1)
         fmt::print(stderr, "\n");
+    const IngestReport& stored = report.stored;
     fmt::print("{}: {} articles added ({} already stored), {} events added, {} merged into "
                "stored events, {} place mentions\n",
-               a.db, total.articles_added, total.articles_skipped, total.events_added,
-               total.events_merged, total.mentions_added);
-    if (failed > 0)
-        throw InputError(a.db, std::to_string(failed) +
+               a.db, stored.articles_added, stored.articles_skipped, stored.events_added,
+               stored.events_merged, stored.mentions_added);
+    if (report.files_failed > 0) {
+        throw InputError(a.db, std::to_string(report.files_failed) +
                                    " input file(s) had errors (see above); the rest were stored");
+    }
 }
 
 struct QueryArgs {

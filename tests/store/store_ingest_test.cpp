@@ -19,6 +19,7 @@
 #include <chrono>
 #include <csignal>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <random>
 #include <thread>
@@ -96,6 +97,72 @@ TEST(StoreIngest, SamplesAreStoredOnceAndRepeatedEventsMerge) {
                                       r.sources.find("Another Outlet") != std::string::npos);
     });
     EXPECT_TRUE(two_sources);
+}
+
+/// A report file dated by its modification time, as a download leaves it.
+fs::path report_file(const fs::path& dir, const std::string& name, const std::string& text,
+                     const CivilDay& modified) {
+    const fs::path file = dir / name;
+    std::ofstream(file) << text;
+    const auto since_epoch = std::chrono::days(modified.serial()) + std::chrono::hours(12);
+    fs::last_write_time(file,
+                        std::chrono::file_clock::from_sys(std::chrono::sys_seconds(since_epoch)));
+    return file;
+}
+
+TEST(IngestFiles, RelativeDatesCountFromTheRetrievalTimeElseTheFilesDay) {
+    TempDir dir;
+    const fs::path file = report_file(
+        dir.path, "report.txt",
+        "Clashes erupted in Tripoli yesterday between rival armed groups.\n", {2025, 6, 14});
+    auto store = open_event_store(dir.path / "e.sqlite", StoreMode::create);
+    std::vector<FileIngest> seen;
+    IngestFilesOptions options;
+    options.progress = [&](const FileIngest& f, const FilesIngestReport&) { seen.push_back(f); };
+    const FilesIngestReport report =
+        ingest_files({file}, kharita::testing::default_parser(), *store, options);
+    EXPECT_EQ(report.files, 1u);
+    EXPECT_EQ(report.files_failed, 0u);
+    EXPECT_GT(report.stored.events_added, 0);
+    ASSERT_EQ(seen.size(), 1u);
+    EXPECT_TRUE(seen[0].retrieved_at_from_file);
+    EXPECT_EQ(seen[0].retrieved_at->day, (CivilDay{2025, 6, 14}));
+    EventFilter yesterday;
+    yesterday.from = yesterday.to = CivilDay{2025, 6, 13};
+    EXPECT_EQ(store->count(yesterday), report.stored.events_added);
+
+    // a retrieval time given overrides the file's day
+    auto other = open_event_store(dir.path / "f.sqlite", StoreMode::create);
+    options.retrieved_at = LocalTime::parse("2025-01-10");
+    seen.clear();
+    ingest_files({file}, kharita::testing::default_parser(), *other, options);
+    ASSERT_EQ(seen.size(), 1u);
+    EXPECT_FALSE(seen[0].retrieved_at_from_file);
+    yesterday.from = yesterday.to = CivilDay{2025, 1, 9};
+    EXPECT_GT(other->count(yesterday), 0);
+}
+
+TEST(IngestFiles, UnreadableFilesAndLinesAreReportedAndTheRestStored) {
+    TempDir dir;
+    const fs::path good = report_file(
+        dir.path, "good.txt", "Protesters gathered in Martyrs' Square in Tripoli on 16 May 2025.\n",
+        {2025, 6, 14});
+    const fs::path feed = report_file(
+        dir.path, "feed.jsonl",
+        "{\"text\": \"Clashes erupted in Misrata on 12 May 2025.\"}\n{\"text\": broken\n",
+        {2025, 6, 14});
+    const fs::path empty = report_file(dir.path, "empty.txt", "", {2025, 6, 14});
+    auto store = open_event_store(dir.path / "e.sqlite", StoreMode::create);
+    const FilesIngestReport report = ingest_files({good, dir.path / "missing.txt", feed, empty},
+                                                  kharita::testing::default_parser(), *store);
+    EXPECT_EQ(report.files, 4u);
+    EXPECT_EQ(report.files_failed, 2u); // the missing file and the broken line
+    EXPECT_EQ(report.files_empty, 1u);
+    EXPECT_EQ(report.stored.articles_added, 2);
+    ASSERT_EQ(report.problems.count(), 2u);
+    EXPECT_NE(report.problems.examples()[0].source.find("missing.txt"), std::string::npos);
+    EXPECT_NE(report.problems.examples()[1].source.find("feed.jsonl"), std::string::npos);
+    EXPECT_EQ(report.problems.examples()[1].line, 2u);
 }
 
 TEST(Regions, NamesAndCodesResolveToTheSameUnit) {

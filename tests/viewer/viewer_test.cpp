@@ -243,5 +243,33 @@ TEST_F(ViewerTest, IngestRunsInAWorkerAndReloads) {
     EXPECT_GT(w.model().rowCount(), 0);
 }
 
+TEST_F(ViewerTest, IngestFromTheWindowDatesRelativeDatesAndShowsProblems) {
+    const fs::path db = dir / "ingest-problems.sqlite";
+    open_event_store(db, StoreMode::create);
+    // "yesterday" counts from the file's modification day, as in `kharita ingest`
+    const fs::path report = dir / "yesterday.txt";
+    std::ofstream(report) << "Clashes erupted in Tripoli yesterday between rival armed groups.\n";
+    const CivilDay modified{2025, 6, 14};
+    fs::last_write_time(report,
+                        std::chrono::file_clock::from_sys(std::chrono::sys_seconds(
+                            std::chrono::days(modified.serial()) + std::chrono::hours(12))));
+    const fs::path feed = dir / "broken.jsonl";
+    std::ofstream(feed) << "{\"text\": \"Clashes erupted in Misrata on 12 May 2025.\"}\n{broken\n";
+    MainWindow w(*basemap);
+    ASSERT_TRUE(w.open_database(QString::fromStdString(db.string())));
+    QSignalSpy done(&w, &MainWindow::ingestFinished);
+    w.ingest({QString::fromStdString(report.string()), QString::fromStdString(feed.string())});
+    ASSERT_TRUE(done.wait(60000));
+    EXPECT_FALSE(done.front().front().toBool()); // not every file was stored whole
+    EXPECT_TRUE(w.banner_text().contains("broken.jsonl:2")) << w.banner_text().toStdString();
+    const auto& points = w.model().points();
+    bool dated_yesterday = false;
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        dated_yesterday =
+            dated_yesterday || (points.dated[i] && points.day_start[i] == modified.serial() - 1);
+    }
+    EXPECT_TRUE(dated_yesterday);
+}
+
 } // namespace
 } // namespace kharita::viewer

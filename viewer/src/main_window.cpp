@@ -2,7 +2,6 @@
 
 #include "kharita/base/error.hpp"
 #include "kharita/events/events.hpp"
-#include "kharita/events/pipeline.hpp"
 #include "kharita/exchange/export.hpp"
 #include "kharita/geo/gazetteer.hpp"
 #include "kharita/geo/geoparser.hpp"
@@ -60,6 +59,23 @@ QString escape(std::string_view s) {
 
 } // namespace
 
+QString ingest_problems_text(const FilesIngestReport& report) {
+    QString text = QString("Ingested %1 file(s):").arg(report.files);
+    if (report.files_failed > 0) {
+        text += QString(" %1 could not be read whole (below); the rest was stored.")
+                    .arg(report.files_failed);
+    }
+    if (report.files_empty > 0)
+        text += QString(" %1 held no article text.").arg(report.files_empty);
+    for (const Diagnostic& d : report.problems.examples())
+        text += "\n" + QString::fromStdString(d.to_string());
+    if (report.problems.count() > report.problems.examples().size()) {
+        text += QString("\n… and %1 more")
+                    .arg(report.problems.count() - report.problems.examples().size());
+    }
+    return text;
+}
+
 MainWindow::MainWindow(const Basemap& basemap, QWidget* parent) : QMainWindow(parent) {
     setWindowTitle("Kharita");
     setAcceptDrops(true);
@@ -75,6 +91,7 @@ MainWindow::MainWindow(const Basemap& basemap, QWidget* parent) : QMainWindow(pa
     m_banner = new QLabel;
     m_banner->setStyleSheet("background: #fde2e1; color: #8a1f11; padding: 6px;");
     m_banner->setWordWrap(true);
+    m_banner->setTextFormat(Qt::PlainText); // messages quote file contents
     m_banner->hide();
     m_summary = new QLabel;
     statusBar()->addPermanentWidget(m_summary);
@@ -680,41 +697,43 @@ void MainWindow::ingest(const QStringList& files) {
         m_worker.join();
     m_ingesting = true;
     statusBar()->showMessage(QString("Ingesting %1 file(s)…").arg(files.size()));
-    std::vector<std::string> paths;
+    std::vector<std::filesystem::path> paths;
     for (const QString& f : files)
-        paths.push_back(f.toStdString());
+        paths.emplace_back(f.toStdString());
     const std::filesystem::path db = m_model.file();
     m_worker = std::thread([this, paths, db] {
         QString error;
+        FilesIngestReport report;
         try {
             const Gazetteer g = Gazetteer::open(default_gazetteer_path());
             const Geoparser parser(g);
             auto store = open_event_store(db, StoreMode::read_write);
-            for (std::size_t k = 0; k < paths.size(); ++k) {
-                Diagnostics problems;
-                const auto parsed = parse_articles(
-                    parser, read_articles(paths[k], std::nullopt, problems), std::nullopt);
-                store->ingest(article_records(parsed), {paths[k], std::nullopt});
+            IngestFilesOptions options; // relative dates count from each file's modification day
+            options.progress = [this, n = paths.size()](const FileIngest&,
+                                                        const FilesIngestReport& so_far) {
                 QMetaObject::invokeMethod(
                     this,
-                    [this, k, n = paths.size()] {
+                    [this, done = so_far.files, n] {
                         statusBar()->showMessage(
-                            QString("Ingesting: %1 of %2 files stored").arg(k + 1).arg(n));
+                            QString("Ingesting: %1 of %2 files stored").arg(done).arg(n));
                     },
                     Qt::QueuedConnection);
-            }
+            };
+            report = ingest_files(paths, parser, *store, options);
         } catch (const std::exception& e) {
             error = QString::fromUtf8(e.what());
         }
         QMetaObject::invokeMethod(
             this,
-            [this, error] {
+            [this, error, report] {
                 m_ingesting = false;
                 if (!error.isEmpty())
                     show_error("Ingest failed: " + error);
+                else if (report.files_failed > 0 || report.files_empty > 0)
+                    show_error(ingest_problems_text(report));
                 m_model.reload();
                 statusBar()->showMessage("Ingest finished", 5000);
-                emit ingestFinished(error.isEmpty());
+                emit ingestFinished(error.isEmpty() && report.files_failed == 0);
             },
             Qt::QueuedConnection);
     });

@@ -22,7 +22,14 @@ class QTextBrowser;
 class QTreeWidget;
 class QTreeWidgetItem;
 
+namespace kharita {
+struct FilesIngestReport;
+}
+
 namespace kharita::viewer {
+
+/// What the window says after an ingest that could not store every file whole.
+QString ingest_problems_text(const FilesIngestReport& report);
 
 class MainWindow : public QMainWindow {
     Q_OBJECT

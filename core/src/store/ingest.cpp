@@ -1,6 +1,11 @@
-// From parsed reports to the store's plain records.
+// From report files to the store: the ingest workflow and the store's plain records.
 
 #include "kharita/store/ingest.hpp"
+
+#include "kharita/base/error.hpp"
+#include "kharita/document/article.hpp"
+
+#include <chrono>
 
 namespace kharita {
 
@@ -66,7 +71,70 @@ ArticleEventRecord event_record(const Event& e) {
     return out;
 }
 
+/// A Diagnostic for an InputError: its source and line kept apart from the message.
+Diagnostic diagnostic_of(const InputError& e) {
+    std::string prefix = e.source();
+    if (e.line() > 0) {
+        prefix += ":" + std::to_string(e.line());
+        if (e.column() > 0)
+            prefix += ":" + std::to_string(e.column());
+    }
+    prefix += ": ";
+    const std::string what = e.what();
+    return {e.source(), e.line(), what.starts_with(prefix) ? what.substr(prefix.size()) : what};
+}
+
+/// Reads, parses and stores one file against `retrieved_at` (else its modification day).
+FileIngest ingest_file(const std::filesystem::path& file, const Geoparser& parser,
+                       EventStore& store, const std::optional<LocalTime>& retrieved_at) {
+    FileIngest out;
+    out.file = file;
+    out.retrieved_at = retrieved_at;
+    if (!out.retrieved_at) {
+        out.retrieved_at = file_modification_day(file);
+        out.retrieved_at_from_file = out.retrieved_at.has_value();
+    }
+    try {
+        std::vector<Article> articles = read_articles(file, out.retrieved_at, out.problems);
+        out.articles_read = articles.size();
+        const auto parsed = parse_articles(parser, std::move(articles), out.retrieved_at);
+        out.stored = store.ingest(article_records(parsed), {file.string(), out.retrieved_at});
+    } catch (const InputError& e) {
+        out.error = diagnostic_of(e);
+    }
+    return out;
+}
+
 } // namespace
+
+std::optional<LocalTime> file_modification_day(const std::filesystem::path& file) {
+    std::error_code ec;
+    const auto mtime = std::filesystem::last_write_time(file, ec);
+    if (ec)
+        return std::nullopt;
+    const auto sys = std::chrono::file_clock::to_sys(mtime);
+    const auto days = std::chrono::floor<std::chrono::days>(sys);
+    return LocalTime{CivilDay::from_serial(days.time_since_epoch().count()), -1};
+}
+
+FilesIngestReport ingest_files(const std::vector<std::filesystem::path>& files,
+                               const Geoparser& parser, EventStore& store,
+                               const IngestFilesOptions& options) {
+    FilesIngestReport report;
+    for (const std::filesystem::path& file : files) {
+        const FileIngest done = ingest_file(file, parser, store, options.retrieved_at);
+        report.stored.add(done.stored);
+        ++report.files;
+        report.files_failed += done.failed() ? 1 : 0;
+        report.files_empty += !done.error && done.articles_read == 0 ? 1 : 0;
+        report.problems.merge(done.problems);
+        if (done.error)
+            report.problems.add(done.error->source, done.error->line, done.error->message);
+        if (options.progress)
+            options.progress(done, report);
+    }
+    return report;
+}
 
 ArticleRecord article_record(const ParsedArticle& parsed) {
     const Article& a = parsed.article;

@@ -143,6 +143,14 @@ struct IngestReport {
     std::int64_t events_added = 0;
     std::int64_t events_merged = 0; ///< an event already stored gained a source
     std::int64_t mentions_added = 0;
+
+    void add(const IngestReport& other) noexcept {
+        articles_added += other.articles_added;
+        articles_skipped += other.articles_skipped;
+        events_added += other.events_added;
+        events_merged += other.events_merged;
+        mentions_added += other.mentions_added;
+    }
 };
 
 /// Where a batch of articles came from.
