@@ -97,15 +97,15 @@ void run_query(const QueryArgs& a) {
         store->query(f, [&](const EventRecord& r) {
             nlohmann::json j = {
                 {"id", r.id},
-                {"type", r.type},
+                {"type", to_string(r.type)},
                 {"subtype", r.subtype},
-                {"status", r.status},
+                {"status", to_string(r.status)},
                 {"date_start",
                  r.date_start ? nlohmann::json(r.date_start->iso()) : nlohmann::json()},
                 {"date_end", r.date_end ? nlohmann::json(r.date_end->iso()) : nlohmann::json()},
-                {"time_precision", r.time_precision},
+                {"time_precision", time_precision_name(r.time_precision)},
                 {"location", r.location},
-                {"geo_precision", r.geo_precision},
+                {"geo_precision", geo_precision_name(r.geo_precision)},
                 {"country", r.country},
                 {"admin1", r.admin1},
                 {"fatalities", r.fatalities ? nlohmann::json(*r.fatalities) : nlohmann::json()},
@@ -136,8 +136,10 @@ void run_query(const QueryArgs& a) {
             const std::string dates =
                 (r.date_start ? r.date_start->iso() : std::string("..")) +
                 (r.date_end && r.date_end != r.date_start ? " " + r.date_end->iso() : "");
-            fmt::print("{:>6} {:<10} {:<9} {:<23} {:<6} {:<22} {:<9} {:>4}  {}\n", r.id, r.type,
-                       r.status, dates, r.time_precision, r.location.substr(0, 22), r.geo_precision,
+            fmt::print("{:>6} {:<10} {:<9} {:<23} {:<6} {:<22} {:<9} {:>4}  {}\n", r.id,
+                       to_string(r.type), to_string(r.status), dates,
+                       time_precision_name(r.time_precision), r.location.substr(0, 22),
+                       geo_precision_name(r.geo_precision),
                        r.fatalities ? std::to_string(*r.fatalities) : "-", r.notes.substr(0, 70));
         }
     }

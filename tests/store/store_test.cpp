@@ -46,7 +46,8 @@ private:
     fs::path m_path;
 };
 
-const char* const kTypes[] = {"meeting", "clash", "attack", "protest", "border", "migration"};
+const EventType kTypes[] = {EventType::meeting, EventType::clash,  EventType::attack,
+                            EventType::protest, EventType::border, EventType::migration};
 
 /// Random events over North Africa: some without a place, some undated, spans from a day
 /// to more than a year so every span class is used.
@@ -59,24 +60,22 @@ std::vector<EventRecord> random_records(std::size_t n, unsigned seed) {
     for (std::size_t i = 0; i < n; ++i) {
         EventRecord r;
         r.type = kTypes[type(rng)];
-        r.subtype = r.type;
-        r.status = unit(rng) < 0.8 ? "occurred" : "planned";
+        r.subtype = to_string(r.type);
+        r.status = unit(rng) < 0.8 ? EventStatus::occurred : EventStatus::planned;
         const double u = unit(rng);
         if (u > 0.03) {
             const CivilDay first = base.plus_days(day(rng));
             const int span = u < 0.7 ? 0 : u < 0.85 ? 6 : u < 0.95 ? 30 : u < 0.99 ? 200 : 700;
             r.date_start = first;
             r.date_end = first.plus_days(span);
-            r.time_precision = span == 0   ? "day"
-                               : span < 10 ? "week"
-                               : span < 40 ? "month"
-                                           : "year";
-        } else {
-            r.time_precision = "unknown";
+            r.time_precision = span == 0   ? TimePrecision::day
+                               : span < 10 ? TimePrecision::week
+                               : span < 40 ? TimePrecision::month
+                                           : TimePrecision::year;
         }
         if (unit(rng) > 0.02) {
             r.position = LatLon{lat(rng), lon(rng)};
-            r.geo_precision = unit(rng) < 0.7 ? "town" : "region";
+            r.geo_precision = unit(rng) < 0.7 ? GeoPrecision::town : GeoPrecision::region;
             r.location = "Place " + std::to_string(i % 97);
             r.country = i % 3 == 0 ? "LY" : i % 3 == 1 ? "TN" : "EG";
             r.admin1_code = std::to_string(60 + i % 5);
@@ -104,7 +103,7 @@ bool matches(const EventRecord& r, const EventFilter& f) {
     }
     if (f.bbox && (!r.position || !f.bbox->contains(*r.position)))
         return false;
-    if (!f.types.empty() && std::find(f.types.begin(), f.types.end(), r.type) == f.types.end())
+    if (!f.types.contains(r.type))
         return false;
     if (!f.regions.empty()) {
         bool any = false;
@@ -154,7 +153,7 @@ TEST(EventStore, EveryPlanReturnsWhatABruteForceFilterReturns) {
             f.to = f.from->plus_days(len(rng));
         }
         if (i % 5 == 0)
-            f.types = {"clash", "protest"};
+            f.types = {EventType::clash, EventType::protest};
         if (i % 7 == 0)
             f.regions = {{"LY", "", "Libya"}, {"EG", "61", "an Egyptian unit"}};
         std::multiset<std::string> expected;
@@ -209,13 +208,15 @@ TEST(EventStore, FreeTextLimitPolygonAndPrecision) {
     fine.min_geo_precision = GeoPrecision::town;
     std::int64_t towns = 0;
     for (const auto& r : records)
-        towns += r.geo_precision == "town" ? 1 : 0;
+        towns += r.geo_precision == GeoPrecision::town ? 1 : 0;
     EXPECT_EQ(store->count(fine), towns);
     EventFilter weekly;
     weekly.min_time_precision = TimePrecision::week;
     std::int64_t day_or_week = 0;
     for (const auto& r : records)
-        day_or_week += r.time_precision == "day" || r.time_precision == "week" ? 1 : 0;
+        day_or_week +=
+            r.time_precision == TimePrecision::day || r.time_precision == TimePrecision::week ? 1
+                                                                                              : 0;
     EXPECT_EQ(store->count(weekly), day_or_week);
 }
 
@@ -238,14 +239,14 @@ ArticleRecord clash_report(const std::string& source, std::optional<CivilDay> st
     a.title = "Clashes in Tripoli";
     a.text = "Clashes in Tripoli, as " + source + " tells it.";
     ArticleEventRecord e;
-    e.record.type = "clash";
-    e.record.status = "occurred";
+    e.record.type = EventType::clash;
+    e.record.status = EventStatus::occurred;
     e.record.date_start = start;
     e.record.date_end = end;
-    e.record.time_precision = precision;
+    e.record.time_precision = time_precision_from(precision);
     e.record.location = "Tripoli";
     e.record.position = LatLon{32.8872, 13.1913};
-    e.record.geo_precision = "town";
+    e.record.geo_precision = GeoPrecision::town;
     e.record.country = "LY";
     e.record.fatalities = fatalities;
     e.record.confidence = confidence;
@@ -274,7 +275,7 @@ TEST(EventStore, AnEventToldAgainGainsWhatTheMergePolicyDecides) {
     const EventRecord& r = stored.front();
     EXPECT_EQ(r.date_start, may14); // the finer date
     EXPECT_EQ(r.date_end, may14);
-    EXPECT_EQ(r.time_precision, "day");
+    EXPECT_EQ(r.time_precision, TimePrecision::day);
     EXPECT_EQ(r.fatalities, 5); // the stated toll
     EXPECT_DOUBLE_EQ(r.confidence, 0.7);
     EXPECT_EQ(r.sources, "A; B"); // each source once

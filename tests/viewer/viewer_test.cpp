@@ -41,27 +41,27 @@ protected:
         // a store with known events: three types, two years, Tripoli and Benghazi
         auto store = open_event_store(dir / "events.sqlite", StoreMode::create);
         std::vector<EventRecord> records;
-        const auto add = [&](const char* type, LatLon where, CivilDay day, const char* place) {
+        const auto add = [&](EventType type, LatLon where, CivilDay day, const char* place) {
             EventRecord r;
             r.type = type;
-            r.status = "occurred";
+            r.status = EventStatus::occurred;
             r.date_start = r.date_end = day;
-            r.time_precision = "day";
+            r.time_precision = TimePrecision::day;
             r.position = where;
-            r.geo_precision = "town";
+            r.geo_precision = GeoPrecision::town;
             r.location = place;
             r.country = "LY";
             r.confidence = 0.8;
-            r.notes = std::string("A ") + type + " in " + place + ".";
+            r.notes = "A " + std::string(to_string(type)) + " in " + place + ".";
             r.sources = "Test";
             records.push_back(r);
         };
         for (int i = 0; i < 10; ++i)
-            add("clash", {32.88, 13.19}, CivilDay{2024, 5, 1}.plus_days(i), "Tripoli");
+            add(EventType::clash, {32.88, 13.19}, CivilDay{2024, 5, 1}.plus_days(i), "Tripoli");
         for (int i = 0; i < 6; ++i)
-            add("protest", {32.12, 20.07}, CivilDay{2025, 2, 1}.plus_days(i), "Benghazi");
+            add(EventType::protest, {32.12, 20.07}, CivilDay{2025, 2, 1}.plus_days(i), "Benghazi");
         for (int i = 0; i < 4; ++i)
-            add("meeting", {32.88, 13.19}, CivilDay{2025, 3, 10}.plus_days(i), "Tripoli");
+            add(EventType::meeting, {32.88, 13.19}, CivilDay{2025, 3, 10}.plus_days(i), "Tripoli");
         store->ingest_records(records);
     }
     static void TearDownTestSuite() {
@@ -79,15 +79,14 @@ TEST_F(ViewerTest, ModelPassesQtsModelTester) {
     model.open(dir / "events.sqlite");
     EXPECT_EQ(model.rowCount(), 20);
     ViewFilter f;
-    f.types.reset();
-    f.types.set(static_cast<std::size_t>(EventType::clash));
+    f.types = {EventType::clash};
     model.set_filter(f);
     EXPECT_EQ(model.rowCount(), 10);
-    f.statuses.reset(0); // occurred off: every test event is occurred
+    f.statuses.erase(EventStatus::occurred); // every test event is occurred
     model.set_filter(f);
     EXPECT_EQ(model.rowCount(), 0);
-    f.statuses.set();
-    f.max_time_rank = 1; // day or finer: all of them
+    f.statuses = EventStatusSet::all();
+    f.min_time_precision = TimePrecision::day; // day or finer: all of them
     model.set_filter(f);
     EXPECT_EQ(model.rowCount(), 10);
     model.sort(EventModel::Place, Qt::DescendingOrder);
@@ -142,8 +141,7 @@ TEST_F(ViewerTest, ExportSaveAndFilterFiles) {
     ASSERT_TRUE(w.open_database(QString::fromStdString((dir / "events.sqlite").string())));
     w.show();
     ViewFilter f = w.model().filter();
-    f.types.reset();
-    f.types.set(static_cast<std::size_t>(EventType::protest));
+    f.types = {EventType::protest};
     w.model().set_filter(f);
     const fs::path out = dir / "protests.geojson";
     ASSERT_TRUE(w.export_to(QString::fromStdString(out.string())));

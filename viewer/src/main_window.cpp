@@ -1,7 +1,7 @@
 #include "main_window.hpp"
 
 #include "kharita/base/error.hpp"
-#include "kharita/events/events.hpp"
+#include "kharita/events/event_types.hpp"
 #include "kharita/exchange/export.hpp"
 #include "kharita/geo/gazetteer.hpp"
 #include "kharita/geo/geoparser.hpp"
@@ -55,6 +55,39 @@ const Gazetteer& gazetteer() {
 
 QString escape(std::string_view s) {
     return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())).toHtmlEscaped();
+}
+
+QString qstring(std::string_view s) {
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
+
+// The precision menus and saved filter files hold a minimum precision as its rank (the
+// enum's order) with kAnyRank for "any": the format filter files have been written in.
+constexpr int kAnyRank = 6;
+
+template <typename Precision> int rank_of(const std::optional<Precision>& precision) {
+    return precision ? static_cast<int>(*precision) : kAnyRank;
+}
+
+template <typename Precision> std::optional<Precision> precision_of_rank(int rank) {
+    if (rank < 0 || rank >= kAnyRank)
+        return std::nullopt;
+    return static_cast<Precision>(rank);
+}
+
+/// A menu of minimum precisions: "any", then `choices` finest first.
+template <typename Precision> QComboBox* precision_menu(std::initializer_list<Precision> choices) {
+    auto* menu = new QComboBox;
+    menu->addItem("any", kAnyRank);
+    for (const Precision p : choices)
+        menu->addItem(qstring(to_string(p)), static_cast<int>(p));
+    return menu;
+}
+
+/// Selects the menu entry of `rank` ("any" when the menu has none).
+void select_rank(QComboBox* menu, int rank) {
+    const QSignalBlocker block(menu);
+    menu->setCurrentIndex(std::max(0, menu->findData(rank)));
 }
 
 } // namespace
@@ -173,8 +206,9 @@ QWidget* MainWindow::build_filter_panel() {
         layout->addWidget(box);
     }
     layout->addWidget(new QLabel("<b>Status</b>"));
-    for (const char* status : {"occurred", "planned", "ongoing"}) {
-        auto* box = new QCheckBox(status);
+    for (const EventStatus status : EventStatusSet::all().values()) {
+        auto* box = new QCheckBox(qstring(to_string(status)));
+        box->setProperty("status", static_cast<int>(status));
         box->setChecked(true);
         connect(box, &QCheckBox::toggled, this, &MainWindow::apply_panel);
         m_status_boxes.push_back(box);
@@ -185,12 +219,10 @@ QWidget* MainWindow::build_filter_panel() {
     m_from->setPlaceholderText("YYYY-MM-DD");
     m_to = new QLineEdit;
     m_to->setPlaceholderText("YYYY-MM-DD");
-    m_precision = new QComboBox;
-    for (const char* p : {"any", "site", "district", "town", "region", "country"})
-        m_precision->addItem(p);
-    m_time_precision = new QComboBox;
-    for (const char* p : {"any", "time", "day", "week", "month", "year"})
-        m_time_precision->addItem(p);
+    m_precision = precision_menu({GeoPrecision::site, GeoPrecision::district, GeoPrecision::town,
+                                  GeoPrecision::region, GeoPrecision::country});
+    m_time_precision = precision_menu({TimePrecision::time, TimePrecision::day, TimePrecision::week,
+                                       TimePrecision::month, TimePrecision::year});
     m_text = new QLineEdit;
     m_text->setPlaceholderText("words in evidence or article");
     m_region = new QLineEdit;
@@ -342,16 +374,17 @@ void MainWindow::apply_panel() {
             const auto type =
                 event_type_from(m_type_boxes[t]->property("type").toString().toStdString());
             if (type)
-                f.types[static_cast<std::size_t>(*type)] = m_type_boxes[t]->isChecked();
+                f.types.set(*type, m_type_boxes[t]->isChecked());
         }
         f.from_day = parse_day(m_from->text());
         f.to_day = parse_day(m_to->text());
-        const int p = m_precision->currentIndex();
-        f.max_geo_rank = static_cast<std::uint8_t>(p == 0 ? 6 : p - 1);
-        const int tp = m_time_precision->currentIndex();
-        f.max_time_rank = static_cast<std::uint8_t>(tp == 0 ? 6 : tp - 1);
-        for (std::size_t k = 0; k < m_status_boxes.size(); ++k)
-            f.statuses[k] = m_status_boxes[k]->isChecked();
+        f.min_geo_precision = precision_of_rank<GeoPrecision>(m_precision->currentData().toInt());
+        f.min_time_precision =
+            precision_of_rank<TimePrecision>(m_time_precision->currentData().toInt());
+        for (QCheckBox* box : m_status_boxes) {
+            f.statuses.set(static_cast<EventStatus>(box->property("status").toInt()),
+                           box->isChecked());
+        }
         f.text = m_text->text().trimmed().toStdString();
         f.regions.clear();
         if (!m_region->text().trimmed().isEmpty()) {
@@ -464,7 +497,7 @@ void MainWindow::sync_panel_from_filter() {
     for (QCheckBox* box : m_type_boxes) {
         const auto type = event_type_from(box->property("type").toString().toStdString());
         const QSignalBlocker block(box);
-        box->setChecked(type && f.types[static_cast<std::size_t>(*type)]);
+        box->setChecked(type && f.types.contains(*type));
     }
     m_from->setText(f.from_day ? day_text(*f.from_day) : QString());
     m_to->setText(f.to_day ? day_text(*f.to_day) : QString());
@@ -478,8 +511,8 @@ QString MainWindow::filter_summary() const {
                  .arg(f.from_day ? day_text(*f.from_day) : "…",
                       f.to_day ? day_text(*f.to_day) : "…");
     }
-    if (f.types.count() < f.types.size())
-        s += QString(" · %1 types").arg(f.types.count());
+    if (!f.types.full())
+        s += QString(" · %1 types").arg(f.types.size());
     if (!f.text.empty())
         s += " · \"" + QString::fromStdString(f.text) + "\"";
     for (const auto& r : f.regions)
@@ -499,18 +532,19 @@ void MainWindow::update_detail(std::optional<std::size_t> point) {
     if (records.empty())
         return;
     const EventRecord& r = records.front();
-    QString html =
-        QString("<h3>%1 <small>(%2)</small></h3>").arg(escape(r.type), escape(r.subtype));
+    QString html = QString("<h3>%1 <small>(%2)</small></h3>")
+                       .arg(escape(to_string(r.type)), escape(r.subtype));
     html += QString("<p><b>When</b> %1%2 (%3)<br><b>Where</b> %4 (%5)%6<br><b>Status</b> %7")
                 .arg(r.date_start ? escape(r.date_start->iso()) : QString("on or before"),
                      r.date_end && r.date_end != r.date_start ? " – " + escape(r.date_end->iso())
                                                               : QString(),
-                     escape(r.time_precision), escape(r.location), escape(r.geo_precision),
+                     escape(time_precision_name(r.time_precision)), escape(r.location),
+                     escape(geo_precision_name(r.geo_precision)),
                      r.position ? QString(", %1°, %2°")
                                       .arg(r.position->lat, 0, 'f', 3)
                                       .arg(r.position->lon, 0, 'f', 3)
                                 : QString(),
-                     escape(r.status));
+                     escape(to_string(r.status)));
     if (r.fatalities)
         html += QString("<br><b>Dead</b> %1").arg(*r.fatalities);
     if (!r.actors.empty())
@@ -613,20 +647,16 @@ bool MainWindow::save_map_png(const QString& file) {
 bool MainWindow::save_filter(const QString& file) const {
     const ViewFilter& f = m_model.filter();
     QJsonArray types;
-    for (std::size_t t = 0; t < f.types.size(); ++t) {
-        if (f.types[t])
-            types.append(QString::fromUtf8(to_string(static_cast<EventType>(t)).data()));
-    }
+    for (const EventType t : f.types.values())
+        types.append(qstring(to_string(t)));
     QJsonArray statuses;
-    for (std::size_t k = 0; k < 3; ++k) {
-        if (f.statuses[k])
-            statuses.append(QString::fromUtf8(to_string(static_cast<EventStatus>(k)).data()));
-    }
+    for (const EventStatus s : f.statuses.values())
+        statuses.append(qstring(to_string(s)));
     QJsonObject o{{"types", types},
                   {"statuses", statuses},
                   {"text", QString::fromStdString(f.text)},
-                  {"max_geo_rank", f.max_geo_rank},
-                  {"max_time_rank", f.max_time_rank},
+                  {"max_geo_rank", rank_of(f.min_geo_precision)},
+                  {"max_time_rank", rank_of(f.min_time_precision)},
                   {"region", m_region->text()}};
     QJsonArray ring;
     for (const LatLon& ll : f.polygon)
@@ -664,12 +694,8 @@ bool MainWindow::load_filter(const QString& file) {
     m_to->setText(o["to"].toString());
     m_text->setText(o["text"].toString());
     m_region->setText(o["region"].toString());
-    const int rank = o["max_geo_rank"].toInt(6);
-    const QSignalBlocker block(m_precision);
-    m_precision->setCurrentIndex(rank >= 6 ? 0 : rank + 1);
-    const int time_rank = o["max_time_rank"].toInt(6);
-    const QSignalBlocker block_time(m_time_precision);
-    m_time_precision->setCurrentIndex(time_rank >= 6 ? 0 : time_rank + 1);
+    select_rank(m_precision, o["max_geo_rank"].toInt(kAnyRank));
+    select_rank(m_time_precision, o["max_time_rank"].toInt(kAnyRank));
     if (o.contains("statuses")) {
         const QJsonArray statuses = o["statuses"].toArray();
         for (QCheckBox* box : m_status_boxes) {

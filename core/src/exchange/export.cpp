@@ -187,16 +187,16 @@ std::int64_t write_geojson(const EventStore& store, const EventFilter& filter, c
             b += "\":";
             append_json_string(b, v);
         };
-        text("type", r.type);
+        text("type", to_string(r.type));
         text("subtype", r.subtype);
-        text("status", r.status);
+        text("status", to_string(r.status));
         b += ",\"date_start\":";
         append_day(b, r.date_start ? r.date_start : r.date_end);
         b += ",\"date_end\":";
         append_day(b, r.date_end ? r.date_end : r.date_start);
-        text("time_precision", r.time_precision);
+        text("time_precision", time_precision_name(r.time_precision));
         text("location", r.location);
-        text("geo_precision", r.geo_precision);
+        text("geo_precision", geo_precision_name(r.geo_precision));
         text("country", r.country);
         text("admin1", r.admin1);
         b += ",\"fatalities\":";
@@ -225,35 +225,35 @@ std::int64_t write_geojson(const EventStore& store, const EventFilter& filter, c
 struct AcledType {
     const char* event_type;
     const char* sub_event_type;
-    const char* kharita_type;
+    EventType kharita_type;
 };
 
 constexpr std::array<AcledType, 25> kAcledTypes = {{
-    {"Battles", "Armed clash", "clash"},
-    {"Battles", "Government regains territory", "clash"},
-    {"Battles", "Non-state actor overtakes territory", "clash"},
-    {"Explosions/Remote violence", "Shelling/artillery/missile attack", "attack"},
-    {"Explosions/Remote violence", "Air/drone strike", "attack"},
-    {"Explosions/Remote violence", "Remote explosive/landmine/IED", "attack"},
-    {"Explosions/Remote violence", "Suicide bomb", "attack"},
-    {"Explosions/Remote violence", "Grenade", "attack"},
-    {"Explosions/Remote violence", "Chemical weapon", "attack"},
-    {"Violence against civilians", "Attack", "attack"},
-    {"Violence against civilians", "Abduction/forced disappearance", "attack"},
-    {"Violence against civilians", "Sexual violence", "attack"},
-    {"Protests", "Peaceful protest", "protest"},
-    {"Protests", "Protest with intervention", "protest"},
-    {"Protests", "Excessive force against protesters", "protest"},
-    {"Riots", "Violent demonstration", "protest"},
-    {"Riots", "Mob violence", "protest"},
-    {"Strategic developments", "Agreement", "meeting"},
-    {"Strategic developments", "Arrests", "strategic"},
-    {"Strategic developments", "Change to group/activity", "strategic"},
-    {"Strategic developments", "Disrupted weapons use", "strategic"},
-    {"Strategic developments", "Headquarters or base established", "strategic"},
-    {"Strategic developments", "Looting/property destruction", "strategic"},
-    {"Strategic developments", "Non-violent transfer of territory", "strategic"},
-    {"Strategic developments", "Other", "strategic"},
+    {"Battles", "Armed clash", EventType::clash},
+    {"Battles", "Government regains territory", EventType::clash},
+    {"Battles", "Non-state actor overtakes territory", EventType::clash},
+    {"Explosions/Remote violence", "Shelling/artillery/missile attack", EventType::attack},
+    {"Explosions/Remote violence", "Air/drone strike", EventType::attack},
+    {"Explosions/Remote violence", "Remote explosive/landmine/IED", EventType::attack},
+    {"Explosions/Remote violence", "Suicide bomb", EventType::attack},
+    {"Explosions/Remote violence", "Grenade", EventType::attack},
+    {"Explosions/Remote violence", "Chemical weapon", EventType::attack},
+    {"Violence against civilians", "Attack", EventType::attack},
+    {"Violence against civilians", "Abduction/forced disappearance", EventType::attack},
+    {"Violence against civilians", "Sexual violence", EventType::attack},
+    {"Protests", "Peaceful protest", EventType::protest},
+    {"Protests", "Protest with intervention", EventType::protest},
+    {"Protests", "Excessive force against protesters", EventType::protest},
+    {"Riots", "Violent demonstration", EventType::protest},
+    {"Riots", "Mob violence", EventType::protest},
+    {"Strategic developments", "Agreement", EventType::meeting},
+    {"Strategic developments", "Arrests", EventType::strategic},
+    {"Strategic developments", "Change to group/activity", EventType::strategic},
+    {"Strategic developments", "Disrupted weapons use", EventType::strategic},
+    {"Strategic developments", "Headquarters or base established", EventType::strategic},
+    {"Strategic developments", "Looting/property destruction", EventType::strategic},
+    {"Strategic developments", "Non-violent transfer of territory", EventType::strategic},
+    {"Strategic developments", "Other", EventType::strategic},
 }};
 
 /// ACLED's type and sub-type for a Kharita event (docs/events.md): the sub-type itself when
@@ -264,9 +264,9 @@ std::pair<std::string, std::string> acled_type_of(const EventRecord& r) {
             return {t.event_type, t.sub_event_type};
     }
     const std::string sub = ascii_lower(r.subtype);
-    if (r.type == "clash")
+    if (r.type == EventType::clash)
         return {"Battles", "Armed clash"};
-    if (r.type == "attack") {
+    if (r.type == EventType::attack) {
         if (sub.find("shell") != std::string::npos) {
             return {"Explosions/Remote violence", "Shelling/artillery/missile attack"};
         }
@@ -278,11 +278,11 @@ std::pair<std::string, std::string> acled_type_of(const EventRecord& r) {
         }
         return {"Violence against civilians", "Attack"};
     }
-    if (r.type == "killing")
+    if (r.type == EventType::killing)
         return {"Violence against civilians", "Attack"};
-    if (r.type == "protest")
+    if (r.type == EventType::protest)
         return {"Protests", "Peaceful protest"};
-    if (r.type == "meeting")
+    if (r.type == EventType::meeting)
         return {"Strategic developments", "Agreement"};
     return {"Strategic developments", "Other"};
 }
@@ -295,10 +295,10 @@ const char* disorder_type_of(std::string_view event_type) {
     return "Political violence";
 }
 
-int acled_time_code(std::string_view precision) {
-    if (precision == "time" || precision == "day")
+int acled_time_code(const std::optional<TimePrecision>& precision) {
+    if (precision == TimePrecision::time || precision == TimePrecision::day)
         return 1;
-    if (precision == "week")
+    if (precision == TimePrecision::week)
         return 2;
     return 3;
 }
@@ -306,7 +306,7 @@ int acled_time_code(std::string_view precision) {
 int acled_geo_code(const EventRecord& r) {
     if (r.geo_precision_code >= 1 && r.geo_precision_code <= 3)
         return r.geo_precision_code;
-    if (r.geo_precision == "site" || r.geo_precision == "district" || r.geo_precision == "town")
+    if (r.geo_precision && *r.geo_precision <= GeoPrecision::town) // site, district, town
         return 1;
     return 3;
 }
@@ -509,9 +509,9 @@ std::int64_t write_with_gdal(const EventStore& store, const EventFilter& filter,
         for (int i = 0; i < static_cast<int>(fields.size()); ++i)
             feature->SetFieldNull(i);
         feature->SetField(0, static_cast<GIntBig>(r.id));
-        feature->SetField(1, r.type.c_str());
+        feature->SetField(1, std::string(to_string(r.type)).c_str());
         feature->SetField(2, r.subtype.c_str());
-        feature->SetField(3, r.status.c_str());
+        feature->SetField(3, std::string(to_string(r.status)).c_str());
         const auto first = r.date_start ? r.date_start : r.date_end;
         const auto last = r.date_end ? r.date_end : r.date_start;
         if (first)
@@ -520,9 +520,9 @@ std::int64_t write_with_gdal(const EventStore& store, const EventFilter& filter,
         if (last)
             feature->SetField(5, last->year, static_cast<int>(last->month),
                               static_cast<int>(last->day));
-        feature->SetField(6, r.time_precision.c_str());
+        feature->SetField(6, std::string(time_precision_name(r.time_precision)).c_str());
         feature->SetField(7, r.location.c_str());
-        feature->SetField(8, r.geo_precision.c_str());
+        feature->SetField(8, std::string(geo_precision_name(r.geo_precision)).c_str());
         feature->SetField(9, r.country.c_str());
         feature->SetField(10, r.admin1.c_str());
         if (r.fatalities)
@@ -791,7 +791,9 @@ bool AcledReader::next(EventRecord& r, Diagnostics& problems) {
         }
         r.date_start = r.date_end = day;
         const std::string& tp = d.get("time_precision");
-        r.time_precision = tp == "2" ? "week" : tp == "3" ? "month" : "day";
+        r.time_precision = tp == "2"   ? TimePrecision::week
+                           : tp == "3" ? TimePrecision::month
+                                       : TimePrecision::day;
         const std::string& event_type = d.get("event_type");
         const std::string sub = ascii_lower(d.get("sub_event_type"));
         const AcledType* type = nullptr;
@@ -820,11 +822,11 @@ bool AcledReader::next(EventRecord& r, Diagnostics& problems) {
         r.id = 0;
         r.type = type->kharita_type;
         r.subtype = type->sub_event_type;
-        r.status = "occurred";
+        r.status = EventStatus::occurred;
         r.position = LatLon{lat, lon};
         const std::string& gp = d.get("geo_precision");
         r.geo_precision_code = gp == "1" ? 1 : gp == "2" ? 2 : gp == "3" ? 3 : 0;
-        r.geo_precision = r.geo_precision_code == 1 ? "town" : "region";
+        r.geo_precision = r.geo_precision_code == 1 ? GeoPrecision::town : GeoPrecision::region;
         r.location = d.get("location");
         r.admin1 = d.get("admin1");
         r.admin1_code.clear();

@@ -42,16 +42,16 @@ MentionRecord mention_record(const Toponym& t) {
 ArticleEventRecord event_record(const Event& e) {
     ArticleEventRecord out;
     EventRecord& r = out.record;
-    r.type = std::string(to_string(e.type));
+    r.type = e.type;
     r.subtype = e.subtype;
-    r.status = std::string(to_string(e.status));
+    r.status = e.status;
     r.date_start = e.date_start;
     r.date_end = e.date_end;
-    r.time_precision = e.time_precision;
+    r.time_precision = time_precision_from(e.time_precision); // "unknown": none
     if (e.place) {
         r.location = e.place->name;
         r.position = e.place->position;
-        r.geo_precision = std::string(to_string(e.place->precision));
+        r.geo_precision = e.place->precision;
         r.country = e.place->country;
         r.admin1 = e.place->admin1;
         r.admin1_code = e.place->admin1_code;

@@ -81,18 +81,30 @@ int time_rank(const std::optional<TimePrecision>& precision) {
     return precision ? static_cast<int>(*precision) : kNoRank;
 }
 
-int time_rank(std::string_view precision) {
-    return time_rank(time_precision_from(precision));
+int geo_rank(const std::optional<GeoPrecision>& precision) {
+    return precision ? static_cast<int>(*precision) : kNoRank;
 }
 
-/// The stored name of a time precision, "unknown" for none.
-std::string_view time_precision_name(const std::optional<TimePrecision>& precision) {
-    return precision ? to_string(*precision) : std::string_view("unknown");
+std::optional<TimePrecision> time_precision_of_rank(int rank) {
+    if (rank < 0 || rank > static_cast<int>(TimePrecision::decade))
+        return std::nullopt;
+    return static_cast<TimePrecision>(rank);
 }
 
-int geo_rank(std::string_view precision) {
-    const auto p = geo_precision_from(precision);
-    return p ? static_cast<int>(*p) : 6;
+std::optional<GeoPrecision> geo_precision_of_rank(int rank) {
+    if (rank < 0 || rank > static_cast<int>(GeoPrecision::continent))
+        return std::nullopt;
+    return static_cast<GeoPrecision>(rank);
+}
+
+/// The vocabulary as stored: names written by to_string(); an unknown name reads as the
+/// default (the store writes no other).
+EventType stored_type(std::string_view name) {
+    return event_type_from(name).value_or(EventType::strategic);
+}
+
+EventStatus stored_status(std::string_view name) {
+    return EventStatusSet::value_named(name).value_or(EventStatus::occurred);
 }
 
 /// The index's time keys of a date range: the days (since 1970-01-01) of its first and last
@@ -157,13 +169,13 @@ std::optional<CivilDay> parse_day(std::string_view iso) {
 EventIdentity identity_of(const ArticleEventRecord& e) {
     const EventRecord& r = e.record;
     EventIdentity id;
-    id.type = event_type_from(r.type).value_or(EventType::strategic);
+    id.type = r.type;
     id.date_start = r.date_start;
     id.date_end = r.date_end;
     if (r.position) {
         id.position = r.position;
         id.place_name = r.location;
-        id.precision = geo_precision_from(r.geo_precision).value_or(GeoPrecision::town);
+        id.precision = r.geo_precision.value_or(GeoPrecision::town);
     }
     id.named_place = !e.inherited_place;
     id.fatalities = r.fatalities;
@@ -212,19 +224,19 @@ constexpr const char* kPointColumns =
 void read_record(const Statement& s, EventRecord& r) {
     const auto text = [&](int col, std::string& out) { out.assign(s.column_text(col)); };
     r.id = s.column_int64(0);
-    text(1, r.type);
+    r.type = stored_type(s.column_text(1));
     text(2, r.subtype);
-    text(3, r.status);
+    r.status = stored_status(s.column_text(3));
     r.date_start = s.column_is_null(4) ? std::nullopt : parse_day(s.column_text(4));
     r.date_end = s.column_is_null(5) ? std::nullopt : parse_day(s.column_text(5));
-    text(6, r.time_precision);
+    r.time_precision = time_precision_from(s.column_text(6));
     text(7, r.location);
     if (s.column_is_null(8) || s.column_is_null(9)) {
         r.position.reset();
     } else {
         r.position = LatLon{s.column_double(8), s.column_double(9)};
     }
-    text(10, r.geo_precision);
+    r.geo_precision = geo_precision_from(s.column_text(10));
     r.geo_precision_code = s.column_int(11);
     text(12, r.country);
     text(13, r.admin1);
@@ -470,12 +482,12 @@ std::int64_t SpatialiteStore::insert_event(const NewEvent& ne, Written& written)
         "geom) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
         "?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31)");
     const EventRecord& r = ne.record;
-    s.bind(1, r.type).bind(2, r.subtype).bind(3, r.status);
+    s.bind(1, to_string(r.type)).bind(2, r.subtype).bind(3, to_string(r.status));
     bind_day(s, 4, r.date_start);
     bind_day(s, 5, r.date_end);
     const DayKeys keys = day_keys(r.date_start, r.date_end);
     bind_day_keys(s, 6, keys);
-    s.bind(8, r.time_precision).bind(9, time_rank(r.time_precision));
+    s.bind(8, time_precision_name(r.time_precision)).bind(9, time_rank(r.time_precision));
     s.bind(10, r.location).bind(11, ne.place_inherited ? 1 : 0);
     int cell = -1;
     if (r.position) {
@@ -486,7 +498,8 @@ std::int64_t SpatialiteStore::insert_event(const NewEvent& ne, Written& written)
     } else {
         s.bind_null(12).bind_null(13).bind_null(31);
     }
-    s.bind(14, r.geo_precision).bind(15, r.position ? geo_rank(r.geo_precision) : 6);
+    s.bind(14, geo_precision_name(r.geo_precision))
+        .bind(15, r.position ? geo_rank(r.geo_precision) : kNoRank);
     s.bind(16, r.geo_precision_code);
     s.bind(17, r.country).bind(18, r.admin1).bind(19, r.admin1_code).bind(20, r.admin2);
     if (r.fatalities)
@@ -567,8 +580,8 @@ void SpatialiteStore::add_source(std::int64_t event_id, const NewEvent& ne) {
     std::string sources;
     std::int64_t source_count = 0;
     const MergeableFacts kept = stored_facts(event_id, sources, source_count);
-    const MergeableFacts again{r.date_start, r.date_end, time_precision_from(r.time_precision),
-                               r.fatalities, r.confidence};
+    const MergeableFacts again{r.date_start, r.date_end, r.time_precision, r.fatalities,
+                               r.confidence};
     const MergeableFacts merged = merge_told_again(kept, again);
     Statement& up = statement("UPDATE events SET source_count = ?2, sources = ?3, "
                               "fatalities = ?4, confidence = ?5 WHERE id = ?1");
@@ -626,7 +639,7 @@ std::optional<std::int64_t> SpatialiteStore::find_same_event(const EventIdentity
         stored.date_start = parse_day(s.column_text(3));
         stored.date_end = parse_day(s.column_text(4));
         stored.place_name = std::string(s.column_text(5));
-        stored.precision = static_cast<GeoPrecision>(std::min(s.column_int(6), 5));
+        stored.precision = geo_precision_of_rank(s.column_int(6)).value_or(GeoPrecision::continent);
         stored.named_place = s.column_int(7) == 0;
         if (!s.column_is_null(8))
             stored.fatalities = s.column_int(8);
@@ -855,17 +868,21 @@ void SpatialiteStore::run_query(const EventFilter& filter, Columns what,
     std::string where;
     std::vector<Value> values;
     const auto add = [&](const std::string& cond) { where += " AND (" + cond + ")"; };
-    const auto in_list = [&](const char* column, const std::vector<std::string>& items) {
+    const auto in_list = [&](const char* column, const auto& set) {
+        if (set.empty()) {
+            add("0"); // nothing kept
+            return;
+        }
         std::string cond = std::string(column) + " IN (";
-        for (std::size_t i = 0; i < items.size(); ++i) {
-            cond += i == 0 ? "?" : ", ?";
-            values.emplace_back(items[i]);
+        for (const auto v : set.values()) {
+            cond += cond.back() == '(' ? "?" : ", ?";
+            values.emplace_back(std::string(to_string(v)));
         }
         add(cond + ")");
     };
-    if (!filter.types.empty())
+    if (!filter.types.full())
         in_list("type", filter.types);
-    if (!filter.statuses.empty())
+    if (!filter.statuses.full())
         in_list("status", filter.statuses);
     if (filter.min_geo_precision) {
         add("geo_rank <= ?");
@@ -1034,16 +1051,12 @@ void SpatialiteStore::query_points(const EventFilter& filter,
         p.dated = !s.column_is_null(3);
         p.day_start = p.dated ? s.column_int(3) : 0;
         p.day_end = p.dated ? s.column_int(4) : 0;
-        const auto type = event_type_from(s.column_text(5));
-        p.type = static_cast<std::uint8_t>(type.value_or(EventType::strategic));
-        p.geo_rank = static_cast<std::uint8_t>(s.column_int(6));
-        p.time_rank = static_cast<std::uint8_t>(s.column_int(7));
+        p.type = stored_type(s.column_text(5));
+        p.geo_precision = geo_precision_of_rank(s.column_int(6));
+        p.time_precision = time_precision_of_rank(s.column_int(7));
         p.fatalities = s.column_is_null(8) ? -1 : s.column_int(8);
         p.location.assign(s.column_text(9));
-        const std::string_view status = s.column_text(10);
-        p.status = static_cast<std::uint8_t>(status == "planned"   ? EventStatus::planned
-                                             : status == "ongoing" ? EventStatus::ongoing
-                                                                   : EventStatus::occurred);
+        p.status = stored_status(s.column_text(10));
         point(p);
     });
 }
@@ -1105,6 +1118,14 @@ std::int64_t SpatialiteStore::count(const EventFilter& filter) const {
 }
 
 } // namespace
+
+std::string_view time_precision_name(const std::optional<TimePrecision>& precision) noexcept {
+    return precision ? to_string(*precision) : std::string_view("unknown");
+}
+
+std::string_view geo_precision_name(const std::optional<GeoPrecision>& precision) noexcept {
+    return precision ? to_string(*precision) : std::string_view(""); // not null: SQL binds ""
+}
 
 void EventFilter::validate() const {
     if (from && to && *to < *from) {

@@ -10,6 +10,7 @@
 #include "kharita/events/event_types.hpp"
 #include "kharita/geo/place.hpp"
 #include "kharita/geo/regions.hpp"
+#include "kharita/store/enum_set.hpp"
 #include "kharita/time/calendar.hpp"
 
 #include <cstdint>
@@ -25,19 +26,19 @@ namespace kharita {
 /// One stored event, flat: what a query returns and an export writes.
 struct EventRecord {
     std::int64_t id = 0;
-    std::string type; ///< Kharita type (docs/events.md): meeting, clash, ...
+    EventType type = EventType::strategic; ///< Kharita type (docs/events.md)
     std::string subtype;
-    std::string status; ///< occurred, planned, ongoing
+    EventStatus status = EventStatus::occurred;
     std::optional<CivilDay> date_start;
     std::optional<CivilDay> date_end;
-    std::string time_precision; ///< day, week, month, year, unknown
-    std::string location;       ///< place name
+    std::optional<TimePrecision> time_precision; ///< none: the date is unknown
+    std::string location;                        ///< place name
     std::optional<LatLon> position;
-    std::string geo_precision;  ///< site, district, town, region, country, continent
-    int geo_precision_code = 0; ///< ACLED's 1-3 when imported from ACLED, else 0
-    std::string country;        ///< ISO 3166-1 alpha-2
-    std::string admin1;         ///< admin-1 name
-    std::string admin1_code;    ///< GeoNames admin-1 code within the country ("77")
+    std::optional<GeoPrecision> geo_precision; ///< none: the event has no place
+    int geo_precision_code = 0;                ///< ACLED's 1-3 when imported from ACLED, else 0
+    std::string country;                       ///< ISO 3166-1 alpha-2
+    std::string admin1;                        ///< admin-1 name
+    std::string admin1_code;                   ///< GeoNames admin-1 code within the country ("77")
     std::string admin2;
     std::optional<int> fatalities;
     double confidence = 0;
@@ -48,6 +49,13 @@ struct EventRecord {
     std::string notes; ///< the evidence sentence (or ACLED notes)
 };
 
+/// The name of a time precision in the store, the exports and the command line: "unknown"
+/// for none.
+std::string_view time_precision_name(const std::optional<TimePrecision>& precision) noexcept;
+/// The name of a geo precision in the store, the exports and the command line: empty for
+/// none (no place).
+std::string_view geo_precision_name(const std::optional<GeoPrecision>& precision) noexcept;
+
 /// What the map, the timeline and the event table need of an event, for a million of them:
 /// position, days, type, precision, place name and toll (the detail pane reads records()).
 struct EventPoint {
@@ -55,11 +63,11 @@ struct EventPoint {
     std::optional<LatLon> position;
     std::int32_t day_start = 0, day_end = 0; ///< days since 1970-01-01 (both 0 when undated)
     bool dated = false;
-    std::uint8_t type = 0;        ///< EventType as a number
-    std::uint8_t geo_rank = 6;    ///< GeoPrecision as a number; 6 when there is no place
-    std::uint8_t time_rank = 6;   ///< 0 time, 1 day, 2 week, 3 month, 4 year, 5 decade, 6 unknown
-    std::int32_t fatalities = -1; ///< -1 when not stated
-    std::uint8_t status = 0;      ///< EventStatus as a number
+    EventType type = EventType::strategic;
+    std::optional<GeoPrecision> geo_precision;   ///< none: the event has no place
+    std::optional<TimePrecision> time_precision; ///< none: the date is unknown
+    std::int32_t fatalities = -1;                ///< -1 when not stated
+    EventStatus status = EventStatus::occurred;
     std::string location;
 };
 
@@ -77,10 +85,10 @@ struct EventSource {
 struct EventFilter {
     std::optional<CivilDay> from, to; ///< events whose date range overlaps [from, to]
     std::optional<BoundingBox> bbox;
-    std::vector<RegionCode> regions; ///< any of them
-    std::string polygon_wkt;         ///< events inside this polygon (WKT), if set
-    std::vector<std::string> types;  ///< any of them
-    std::vector<std::string> statuses;
+    std::vector<RegionCode> regions;                 ///< any of them
+    std::string polygon_wkt;                         ///< events inside this polygon (WKT), if set
+    EventTypeSet types = EventTypeSet::all();        ///< events of these types (none: no event)
+    EventStatusSet statuses = EventStatusSet::all(); ///< events of these statuses
     std::optional<GeoPrecision> min_geo_precision;   ///< this precision or finer
     std::optional<TimePrecision> min_time_precision; ///< this precision or finer
     std::string text;                                ///< words in the evidence or article text
