@@ -148,7 +148,7 @@ void run_query(const QueryArgs& a) {
 }
 
 struct ExportArgs {
-    std::string db, output, format, csv_geometry = "xy";
+    std::string db, output, format, csv_geometry{to_string(CsvGeometry::xy)};
     FilterArgs filter;
 };
 
@@ -157,7 +157,7 @@ void run_export(const ExportArgs& a) {
     const auto store = open_event_store(a.db, StoreMode::read_only);
     const EventFilter f = build_filter(a.filter);
     ExportOptions options;
-    options.csv_geometry = a.csv_geometry;
+    options.csv_geometry = csv_geometry_from(a.csv_geometry).value_or(CsvGeometry::xy);
     std::optional<Gazetteer> g;
     if (format == ExportFormat::acled) {
         g.emplace(Gazetteer::open(default_gazetteer_path()));
@@ -228,7 +228,8 @@ void add_store_commands(CLI::App& app) {
         ->required();
     exp->add_option("--format", export_args->format, "geojson, gpkg, kml, csv, fgb, acled");
     exp->add_option("--csv-geometry", export_args->csv_geometry, "CSV geometry: xy or wkt")
-        ->check(CLI::IsMember({"xy", "wkt"}));
+        ->check(CLI::IsMember(
+            {std::string(to_string(CsvGeometry::xy)), std::string(to_string(CsvGeometry::wkt))}));
     add_filter_options(exp, export_args->filter);
     exp->callback([export_args] { run_export(*export_args); });
 

@@ -220,6 +220,37 @@ TEST(EventStore, FreeTextLimitPolygonAndPrecision) {
     EXPECT_EQ(store->count(weekly), day_or_week);
 }
 
+TEST(EnumSet, TypedSetsOfEventTypesAndStatuses) {
+    EventTypeSet types;
+    EXPECT_TRUE(types.empty());
+    types.insert(EventType::protest);
+    types.insert(EventType::clash);
+    EXPECT_EQ(types.size(), 2u);
+    EXPECT_TRUE(types.contains(EventType::clash));
+    EXPECT_FALSE(types.contains(EventType::meeting));
+    EXPECT_EQ(types.values(), (std::vector<EventType>{EventType::clash, EventType::protest}));
+    types.set(EventType::clash, false);
+    EXPECT_EQ(types, EventTypeSet{EventType::protest});
+    EXPECT_TRUE(EventTypeSet::all().full());
+    EXPECT_EQ(EventTypeSet::all().size(), 9u);
+    EXPECT_TRUE(EventTypeSet::all().contains(EventType::strategic));
+    EXPECT_EQ(EventStatusSet::all().size(), 3u);
+    // names come from the enums' own tables
+    EXPECT_EQ(EventTypeSet::value_named("mass_grave"), EventType::mass_grave);
+    EXPECT_EQ(EventStatusSet::value_named("planned"), EventStatus::planned);
+    EXPECT_EQ(EventStatusSet::value_named("picnic"), std::nullopt);
+    for (const EventType t : EventTypeSet::all().values())
+        EXPECT_EQ(EventTypeSet::value_named(to_string(t)), t);
+}
+
+TEST(EventRecord, PrecisionNamesAsStoredAndExported) {
+    EXPECT_EQ(time_precision_name(TimePrecision::month), "month");
+    EXPECT_EQ(time_precision_name(std::nullopt), "unknown");
+    EXPECT_EQ(geo_precision_name(GeoPrecision::town), "town");
+    EXPECT_EQ(geo_precision_name(std::nullopt), "");
+    EXPECT_NE(geo_precision_name(std::nullopt).data(), nullptr); // binds as '', not NULL
+}
+
 TEST(SourceNames, EachNameOnceInOrder) {
     EXPECT_EQ(store::with_source_name("", "Libya Observer"), "Libya Observer");
     EXPECT_EQ(store::with_source_name("A", "B"), "A; B");
@@ -363,6 +394,16 @@ TEST(Export, EveryFormatHoldsEveryEvent) {
     EXPECT_EQ(text.find("\"crs\""), std::string::npos);
     EXPECT_NE(text.find("\"date_start\":\"20"), std::string::npos);
     EXPECT_THROW(export_format("out.shp"), InputError);
+    EXPECT_EQ(export_format("out.json"), ExportFormat::geojson);
+    EXPECT_EQ(export_format("out.csv", "FlatGeobuf"), ExportFormat::flatgeobuf);
+    EXPECT_EQ(export_format("out.csv", "acled"), ExportFormat::acled);
+    for (const ExportFormat f : {ExportFormat::geojson, ExportFormat::gpkg, ExportFormat::kml,
+                                 ExportFormat::csv, ExportFormat::flatgeobuf, ExportFormat::acled})
+        EXPECT_EQ(export_format("out", format_key(f)), f);
+    EXPECT_EQ(to_string(ExportFormat::acled), "ACLED CSV");
+    EXPECT_EQ(csv_geometry_from("wkt"), CsvGeometry::wkt);
+    EXPECT_EQ(csv_geometry_from(to_string(CsvGeometry::xy)), CsvGeometry::xy);
+    EXPECT_EQ(csv_geometry_from("WKB"), std::nullopt);
     // the GeoPackage carries a default QGIS style for its events layer
     auto gpkg = detail::Database::open(dir / "out.gpkg", detail::OpenMode::read_only, false);
     EXPECT_EQ(gpkg.query_int("SELECT count(*) FROM layer_styles WHERE f_table_name = 'events' "

@@ -28,6 +28,25 @@ namespace fs = std::filesystem;
 
 namespace {
 
+/// The names of each ExportFormat, indexed by it: the short name and its alias (what
+/// export_format reads, from an option or an extension), the name for people, and the
+/// GDAL driver (none for the formats written here directly).
+struct FormatNames {
+    std::string_view key, alias, label;
+    const char* gdal_driver;
+};
+constexpr std::array<FormatNames, 6> kFormats = {{
+    {"geojson", "json", "GeoJSON", nullptr},
+    {"gpkg", "geopackage", "GeoPackage", "GPKG"},
+    {"kml", "", "KML", "KML"},
+    {"csv", "", "CSV", "CSV"},
+    {"fgb", "flatgeobuf", "FlatGeobuf", "FlatGeobuf"},
+    {"acled", "", "ACLED CSV", nullptr},
+}};
+
+/// The names of each CsvGeometry, indexed by it.
+constexpr std::array<std::string_view, 2> kCsvGeometries = {"xy", "wkt"};
+
 /// A temporary file beside the destination (same directory, same extension, so GDAL picks
 /// the same driver behaviour and the rename stays on one file system). Removed unless
 /// commit() renamed it into place.
@@ -453,10 +472,7 @@ void add_qgis_style(const fs::path& gpkg) {
 std::int64_t write_with_gdal(const EventStore& store, const EventFilter& filter,
                              const fs::path& path, ExportFormat format,
                              const ExportOptions& options) {
-    const char* driver = format == ExportFormat::gpkg         ? "GPKG"
-                         : format == ExportFormat::kml        ? "KML"
-                         : format == ExportFormat::flatgeobuf ? "FlatGeobuf"
-                                                              : "CSV";
+    const char* driver = kFormats[static_cast<std::size_t>(format)].gdal_driver;
     detail::Dataset ds = detail::Dataset::create_vector(path, driver);
     detail::GdalErrorScope errors;
     OGRSpatialReference wgs84;
@@ -464,8 +480,9 @@ std::int64_t write_with_gdal(const EventStore& store, const EventFilter& filter,
     wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     char** layer_options = nullptr;
     if (format == ExportFormat::csv) {
-        layer_options = CSLSetNameValue(layer_options, "GEOMETRY",
-                                        options.csv_geometry == "wkt" ? "AS_WKT" : "AS_XY");
+        layer_options =
+            CSLSetNameValue(layer_options, "GEOMETRY",
+                            options.csv_geometry == CsvGeometry::wkt ? "AS_WKT" : "AS_XY");
     }
     OGRLayer* layer = ds.get()->CreateLayer("events", &wgs84, wkbPoint, layer_options);
     CSLDestroy(layer_options);
@@ -560,39 +577,36 @@ ExportFormat export_format(const fs::path& file, std::string_view name) {
         if (!key.empty())
             key.erase(0, 1);
     }
-    if (key == "geojson" || key == "json")
-        return ExportFormat::geojson;
-    if (key == "gpkg" || key == "geopackage")
-        return ExportFormat::gpkg;
-    if (key == "kml")
-        return ExportFormat::kml;
-    if (key == "csv")
-        return ExportFormat::csv;
-    if (key == "fgb" || key == "flatgeobuf")
-        return ExportFormat::flatgeobuf;
-    if (key == "acled")
-        return ExportFormat::acled;
-    throw InputError(file.string(),
-                     "unknown export format \"" + key +
-                         "\" (use .geojson, .gpkg, .kml, .csv, .fgb or --format acled)");
+    std::string names;
+    for (std::size_t i = 0; i < kFormats.size(); ++i) {
+        if (key == kFormats[i].key || key == kFormats[i].alias)
+            return static_cast<ExportFormat>(i);
+        names += std::string(i == 0                    ? ""
+                             : i + 1 < kFormats.size() ? ", "
+                                                       : " or ") +
+                 std::string(kFormats[i].key);
+    }
+    throw InputError(file.string(), "unknown export format \"" + key + "\" (" + names + ")");
 }
 
 std::string_view to_string(ExportFormat f) noexcept {
-    switch (f) {
-    case ExportFormat::geojson:
-        return "GeoJSON";
-    case ExportFormat::gpkg:
-        return "GeoPackage";
-    case ExportFormat::kml:
-        return "KML";
-    case ExportFormat::csv:
-        return "CSV";
-    case ExportFormat::flatgeobuf:
-        return "FlatGeobuf";
-    case ExportFormat::acled:
-        return "ACLED CSV";
+    return kFormats[static_cast<std::size_t>(f)].label;
+}
+
+std::string_view format_key(ExportFormat f) noexcept {
+    return kFormats[static_cast<std::size_t>(f)].key;
+}
+
+std::string_view to_string(CsvGeometry g) noexcept {
+    return kCsvGeometries[static_cast<std::size_t>(g)];
+}
+
+std::optional<CsvGeometry> csv_geometry_from(std::string_view name) noexcept {
+    for (std::size_t i = 0; i < kCsvGeometries.size(); ++i) {
+        if (kCsvGeometries[i] == name)
+            return static_cast<CsvGeometry>(i);
     }
-    return "unknown";
+    return std::nullopt;
 }
 
 std::int64_t export_events(const EventStore& store, const EventFilter& filter, const fs::path& file,
