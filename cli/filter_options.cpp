@@ -6,7 +6,10 @@
 #include "kharita/geo/polygon.hpp"
 #include "kharita/geo/regions.hpp"
 
+#include <array>
 #include <cstdio>
+#include <string_view>
+#include <utility>
 
 namespace kharita::cli {
 
@@ -62,7 +65,10 @@ void add_filter_options(CLI::App* cmd, FilterArgs& f) {
     cmd->add_option("--limit", f.limit, "at most this many events");
 }
 
-EventFilter build_filter(const FilterArgs& a) {
+namespace {
+
+/// The filter the options describe, checked; errors name the option or the field.
+EventFilter filter_of(const FilterArgs& a) {
     EventFilter f;
     if (!a.from.empty())
         f.from = parse_day_option("--from", a.from);
@@ -101,6 +107,30 @@ EventFilter build_filter(const FilterArgs& a) {
         f.limit = a.limit;
     f.validate();
     return f;
+}
+
+/// The options that set the filter fields core names in its errors.
+constexpr std::array<std::pair<std::string_view, const char*>, 5> kFieldOptions = {{
+    {"date range", "--from/--to"},
+    {"bbox", "--bbox"},
+    {"limit", "--limit"},
+    {"polygon", "--polygon"},
+    {"region", "--region"},
+}};
+
+} // namespace
+
+EventFilter build_filter(const FilterArgs& a) {
+    try {
+        return filter_of(a);
+    } catch (const InputError& e) {
+        // core names the field ("date range"); the command line names the option too
+        for (const auto& [field, option] : kFieldOptions) {
+            if (e.source() == field)
+                throw InputError(option, e.what());
+        }
+        throw;
+    }
 }
 
 } // namespace kharita::cli

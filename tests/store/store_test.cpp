@@ -337,6 +337,20 @@ TEST(EventStore, BadFiltersAreInputErrors) {
     EventFilter bad_box;
     bad_box.bbox = BoundingBox{20, 10, 10, 20};
     EXPECT_THROW(store->count(bad_box), InputError);
+    EventFilter negative;
+    negative.limit = -1;
+    // errors name the field, not a command-line option
+    for (const auto& [filter, field] : {std::pair{inverted, "date range"},
+                                        {bad_box, "bbox"},
+                                        {negative, "limit"},
+                                        {bad_wkt, "polygon"}}) {
+        try {
+            store->count(filter);
+            ADD_FAILURE() << field << " accepted";
+        } catch (const InputError& e) {
+            EXPECT_EQ(e.source(), field) << e.what();
+        }
+    }
 }
 
 TEST(EventStore, RefusesFilesThatAreNotItsStores) {
@@ -345,13 +359,22 @@ TEST(EventStore, RefusesFilesThatAreNotItsStores) {
         std::ofstream(dir / "text.sqlite")
             << "this is not a database, just text long enough to have a header";
     }
-    EXPECT_THROW(open_event_store(dir / "text.sqlite", StoreMode::read_write), DatabaseError);
+    // a file that is not our store is bad input, named in the message
+    try {
+        open_event_store(dir / "text.sqlite", StoreMode::read_write);
+        FAIL() << "a text file opened as a store";
+    } catch (const InputError& e) {
+        EXPECT_EQ(e.source(), (dir / "text.sqlite").string());
+        EXPECT_NE(std::string(e.what()).find("not an SQLite database"), std::string::npos);
+    }
     EXPECT_THROW(open_event_store(dir / "missing.sqlite", StoreMode::read_only), InputError);
     {
         auto other = detail::Database::open(dir / "other.sqlite", detail::OpenMode::create, false);
         other.exec("CREATE TABLE t (x)");
     }
-    EXPECT_THROW(open_event_store(dir / "other.sqlite", StoreMode::read_write), DatabaseError);
+    EXPECT_THROW(open_event_store(dir / "other.sqlite", StoreMode::read_write), InputError);
+    { auto empty = detail::Database::open(dir / "empty.sqlite", detail::OpenMode::create, false); }
+    EXPECT_THROW(open_event_store(dir / "empty.sqlite", StoreMode::read_only), InputError);
     {
         auto store = open_event_store(dir / "newer.sqlite", StoreMode::create);
         store->ingest_records(random_records(10, 1));

@@ -360,8 +360,19 @@ private:
     std::unordered_map<std::string, std::int64_t> m_actor_ids;
 };
 
+/// Runs `work` on a store file; a file that is not SQLite is bad input naming the file.
+template <typename Work> auto on_store_file(const std::filesystem::path& file, Work&& work) {
+    try {
+        return work();
+    } catch (const DatabaseError& e) {
+        if (e.code() == SQLITE_NOTADB)
+            throw InputError(file.string(), "not an SQLite database (not a Kharita event store)");
+        throw;
+    }
+}
+
 SpatialiteStore::SpatialiteStore(const std::filesystem::path& file, StoreMode mode)
-    : m_db([&] {
+    : m_db(on_store_file(file, [&] {
           const bool exists = std::filesystem::exists(file);
           if (!exists && mode != StoreMode::create) {
               throw InputError(file.string(), "no such event database");
@@ -369,28 +380,22 @@ SpatialiteStore::SpatialiteStore(const std::filesystem::path& file, StoreMode mo
           return Database::open(file, mode == StoreMode::read_only ? OpenMode::read_only
                                       : exists                     ? OpenMode::read_write
                                                                    : OpenMode::create);
-      }()) {
-    try {
+      })) {
+    on_store_file(file, [&] {
         m_db.exec("PRAGMA busy_timeout = 10000");
         // WAL with synchronous NORMAL: a commit survives a crash of the process (not of
         // the machine) without an fsync per transaction.
         if (mode != StoreMode::read_only)
             m_db.exec("PRAGMA cache_size = -65536; PRAGMA synchronous = NORMAL");
         check_schema(file, mode);
-    } catch (const DatabaseError& e) {
-        if (e.code() == SQLITE_NOTADB) {
-            throw DatabaseError(e.code(), file.string() + ": not an SQLite database");
-        }
-        throw;
-    }
+    });
 }
 
 void SpatialiteStore::check_schema(const std::filesystem::path& file, StoreMode mode) {
     const bool empty = m_db.query_int("SELECT count(*) FROM sqlite_master").value_or(0) == 0;
     if (empty) {
         if (mode == StoreMode::read_only) {
-            throw DatabaseError(0,
-                                file.string() + ": an empty database, not a Kharita event store");
+            throw InputError(file.string(), "an empty database, not a Kharita event store");
         }
         create_schema();
         return;
@@ -398,14 +403,13 @@ void SpatialiteStore::check_schema(const std::filesystem::path& file, StoreMode 
     if (m_db.query_int("SELECT count(*) FROM sqlite_master WHERE name = 'meta'").value_or(0) == 0 ||
         m_db.query_int("SELECT count(*) FROM sqlite_master WHERE name = 'events'").value_or(0) ==
             0) {
-        throw DatabaseError(0,
-                            file.string() + ": not a Kharita event store (no meta/events tables)");
+        throw InputError(file.string(), "not a Kharita event store (no meta/events tables)");
     }
     m_version = static_cast<int>(
         m_db.query_int("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'event_schema_version'")
             .value_or(0));
     if (m_version <= 0) {
-        throw DatabaseError(0, file.string() + ": not a Kharita event store (no schema version)");
+        throw InputError(file.string(), "not a Kharita event store (no schema version)");
     }
     if (m_version > store::kEventSchemaVersion) {
         throw DatabaseError(0, fmt::format("{}: schema version {} is newer than this build's {}; "
@@ -1128,17 +1132,15 @@ std::string_view geo_precision_name(const std::optional<GeoPrecision>& precision
 }
 
 void EventFilter::validate() const {
-    if (from && to && *to < *from) {
-        throw InputError("--from/--to",
-                         "the date range is inverted: " + from->iso() + " is after " + to->iso());
-    }
+    if (from && to && *to < *from)
+        throw InputError("date range", "inverted: " + from->iso() + " is after " + to->iso());
     if (bbox &&
         (bbox->min_lon > bbox->max_lon || bbox->min_lat > bbox->max_lat || bbox->min_lat < -90 ||
          bbox->max_lat > 90 || bbox->min_lon < -180 || bbox->max_lon > 180)) {
-        throw InputError("--bbox", "not a west,south,east,north box within -180..180, -90..90");
+        throw InputError("bbox", "not a west,south,east,north box within -180..180, -90..90");
     }
     if (limit && *limit < 0)
-        throw InputError("--limit", "negative");
+        throw InputError("limit", "negative");
 }
 
 std::unique_ptr<EventStore> open_event_store(const std::filesystem::path& file, StoreMode mode) {

@@ -94,7 +94,8 @@ struct EventFilter {
     std::string text;                                ///< words in the evidence or article text
     std::optional<std::int64_t> limit;
 
-    /// Checks ranges and the polygon; throws InputError naming the bad field.
+    /// Checks the ranges; throws InputError naming the bad field ("date range", "bbox",
+    /// "limit"). A bad polygon is reported by the query ("polygon").
     void validate() const;
 };
 
@@ -216,8 +217,8 @@ inline std::int64_t EventStore::ingest_records(const std::vector<EventRecord>& r
 }
 
 /// Opens (or with StoreMode::create, creates when missing) a SpatiaLite event database.
-/// Throws DatabaseError naming the file when it is not SQLite, not a Kharita store, or has
-/// a newer schema than this build knows.
+/// Throws InputError naming the file when it is missing (and not to be created), not
+/// SQLite or not a Kharita store; DatabaseError when its schema is newer than this build's.
 std::unique_ptr<EventStore> open_event_store(const std::filesystem::path& file, StoreMode mode);
 
 /// The schema version this build writes.
