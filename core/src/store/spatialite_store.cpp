@@ -17,6 +17,7 @@
 #include "kharita/events/events.hpp"
 #include "kharita/events/merge_policy.hpp"
 #include "store/event_schema.hpp"
+#include "store/query_plan.hpp"
 #include "store/source_names.hpp"
 
 #include <fmt/core.h>
@@ -40,37 +41,13 @@ using detail::Database;
 using detail::OpenMode;
 using detail::Statement;
 
-constexpr std::int64_t kNoDayLow = std::numeric_limits<std::int32_t>::min();
-constexpr std::int64_t kNoDayHigh = std::numeric_limits<std::int32_t>::max();
-constexpr std::array<std::int64_t, 3> kSpanLimit = {1, 31, 366}; // span classes 0-2
-constexpr int kSpanClasses = 4;
+using store::cell_of;
+using store::kNoDayHigh;
+using store::kNoDayLow;
+using store::span_class;
 
 std::string content_hash(const ArticleRecord& a) {
     return fmt::format("{:016x}", fnv1a(a.text, fnv1a("\n", fnv1a(a.title))));
-}
-
-int span_class(std::int64_t span) {
-    for (int c = 0; c < 3; ++c) {
-        if (span <= kSpanLimit[static_cast<std::size_t>(c)])
-            return c;
-    }
-    return 3;
-}
-
-// Cells are a quarter of a degree (about 28 km): fine enough that a town-sized viewport
-// reads little beyond its own events, coarse enough that a country is a few thousand seeks.
-constexpr int kCellsPerDegree = 4;
-constexpr int kCellColumns = 360 * kCellsPerDegree, kCellRows = 180 * kCellsPerDegree;
-
-int cell_column(double lon) {
-    return std::clamp(static_cast<int>(std::floor((lon + 180) * kCellsPerDegree)), 0,
-                      kCellColumns - 1);
-}
-int cell_row(double lat) {
-    return std::clamp(static_cast<int>(std::floor((lat + 90) * kCellsPerDegree)), 0, kCellRows - 1);
-}
-int cell_of(const LatLon& p) {
-    return cell_row(p.lat) * kCellColumns + cell_column(p.lon);
 }
 
 // The ranks stored for index filters: the enums' order, kNoRank for an unknown precision
@@ -183,34 +160,6 @@ EventIdentity identity_of(const ArticleEventRecord& e) {
     return id;
 }
 
-/// An FTS5 query matching all the words of `text`, each quoted so no word is syntax.
-std::string fts_query(std::string_view text) {
-    std::string out, word;
-    const auto flush = [&] {
-        if (word.empty())
-            return;
-        if (!out.empty())
-            out += ' ';
-        out += '"';
-        for (char c : word) {
-            if (c == '"')
-                out += '"';
-            out += c;
-        }
-        out += '"';
-        word.clear();
-    };
-    for (char c : text) {
-        if (c == ' ' || c == '\t' || c == '\n') {
-            flush();
-        } else {
-            word += c;
-        }
-    }
-    flush();
-    return out;
-}
-
 // The columns every query reads, in EventRecord order.
 constexpr const char* kRecordColumns =
     "id, type, subtype, status, date_start, date_end, time_precision, location, lat, lon, "
@@ -268,11 +217,9 @@ void bind_day_keys(Statement& s, int at, const DayKeys& keys) {
     }
 }
 
-using Value = std::variant<std::int64_t, double, std::string>;
-
-void bind_all(Statement& s, const std::vector<Value>& values, int first = 1) {
+void bind_all(Statement& s, const std::vector<store::SqlValue>& values, int first = 1) {
     int i = first;
-    for (const Value& v : values) {
+    for (const store::SqlValue& v : values) {
         std::visit([&](const auto& x) { s.bind(i, x); }, v);
         ++i;
     }
@@ -293,6 +240,44 @@ struct Written {
             max_span = std::max(max_span, last.serial() - first->serial());
         }
     }
+};
+
+/// Hands the rows a query's statements find to `row`, up to the limit, leaving out those
+/// outside the polygon (the index paths test its bounding box only).
+class Matches {
+public:
+    Matches(const std::optional<std::int64_t>& limit, const Polygon* polygon, int lat_column,
+            const std::function<void(const Statement&)>& row)
+        : m_limit(limit.value_or(std::numeric_limits<std::int64_t>::max())), m_polygon(polygon),
+          m_lat_column(lat_column), m_row(row) {}
+
+    bool full() const noexcept { return m_emitted >= m_limit; }
+
+    /// Steps `s` to its end (or the limit), then rewinds it, keeping its bindings for the
+    /// next cell or span class.
+    void drain(Statement& s) {
+        while (!full() && s.step()) {
+            if (m_polygon != nullptr && !inside(s))
+                continue;
+            m_row(s);
+            ++m_emitted;
+        }
+        s.rewind();
+    }
+
+private:
+    bool inside(const Statement& s) const {
+        if (s.column_is_null(m_lat_column) || s.column_is_null(m_lat_column + 1))
+            return false;
+        return m_polygon->contains(
+            {s.column_double(m_lat_column), s.column_double(m_lat_column + 1)});
+    }
+
+    std::int64_t m_limit;
+    const Polygon* m_polygon;
+    int m_lat_column;
+    const std::function<void(const Statement&)>& m_row;
+    std::int64_t m_emitted = 0;
 };
 
 class SpatialiteStore final : public EventStore {
@@ -348,9 +333,19 @@ private:
 
     /// What a query reads per match: kRecordColumns, kPointColumns, or id, lat, lon.
     enum class Columns { record, points, ids };
-    /// Runs the filter, calling `row` with the statement positioned on each match.
+    /// Runs the filter, calling `row` with the statement positioned on each match: plans
+    /// the path (store/query_plan.hpp), then seeks cells or scans.
     void run_query(const EventFilter& filter, Columns what,
                    const std::function<void(const Statement&)>& row) const;
+    /// The events stored and the extent of their days, for the planner.
+    store::StoredExtent stored_extent() const;
+    /// The space-time path: each cell once per span class, the days that can overlap.
+    void seek_cells(const std::string& columns, const store::QueryExtent& extent,
+                    std::int64_t max_span, const store::ResidualConditions& residual,
+                    const std::vector<int>& cells, Matches& matches) const;
+    /// The table (or, with regions, the region index SQLite picks) read through.
+    void scan(const std::string& columns, const store::QueryExtent& extent,
+              const store::ResidualConditions& residual, Matches& matches) const;
 
     mutable Database m_db;
     std::unordered_map<const char*, Statement> m_statements; // prepared once, by SQL text
@@ -849,188 +844,84 @@ void SpatialiteStore::load_cell_counts() const {
         m_cell_counts.emplace(s.column_int(0), s.column_int64(1));
 }
 
+store::StoredExtent SpatialiteStore::stored_extent() const {
+    Statement s = m_db.prepare(
+        "SELECT (SELECT coalesce(sum(n), 0) FROM cell_counts), "
+        "coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'min_day'), 0), "
+        "coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'max_day'), 0), "
+        "coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'max_span'), 0)");
+    s.step();
+    return {s.column_int64(0), s.column_int64(1), s.column_int64(2), s.column_int64(3)};
+}
+
 void SpatialiteStore::run_query(const EventFilter& filter, Columns what,
                                 const std::function<void(const Statement&)>& row) const {
     filter.validate();
     std::optional<Polygon> polygon;
     if (!filter.polygon_wkt.empty())
         polygon = Polygon::from_wkt(filter.polygon_wkt);
-    std::optional<BoundingBox> box = filter.bbox;
-    if (polygon) {
-        const BoundingBox pb = polygon->bounds();
-        box = box ? BoundingBox{std::max(box->min_lon, pb.min_lon),
-                                std::max(box->min_lat, pb.min_lat),
-                                std::min(box->max_lon, pb.max_lon),
-                                std::min(box->max_lat, pb.max_lat)}
-                  : pb;
-    }
-    const bool dated = filter.from || filter.to;
-    const std::int64_t lo = filter.from ? filter.from->serial() : kNoDayLow;
-    const std::int64_t hi = filter.to ? filter.to->serial() : kNoDayHigh;
-
-    // residual conditions, checked on the rows an index path reads
-    std::string where;
-    std::vector<Value> values;
-    const auto add = [&](const std::string& cond) { where += " AND (" + cond + ")"; };
-    const auto in_list = [&](const char* column, const auto& set) {
-        if (set.empty()) {
-            add("0"); // nothing kept
-            return;
-        }
-        std::string cond = std::string(column) + " IN (";
-        for (const auto v : set.values()) {
-            cond += cond.back() == '(' ? "?" : ", ?";
-            values.emplace_back(std::string(to_string(v)));
-        }
-        add(cond + ")");
-    };
-    if (!filter.types.full())
-        in_list("type", filter.types);
-    if (!filter.statuses.full())
-        in_list("status", filter.statuses);
-    if (filter.min_geo_precision) {
-        add("geo_rank <= ?");
-        values.emplace_back(static_cast<std::int64_t>(*filter.min_geo_precision));
-    }
-    if (filter.min_time_precision) {
-        add("time_rank <= ?");
-        values.emplace_back(static_cast<std::int64_t>(*filter.min_time_precision));
-    }
-    if (!filter.regions.empty()) {
-        std::string cond;
-        for (const RegionCode& r : filter.regions) {
-            cond += cond.empty() ? "" : " OR ";
-            cond += r.admin1_code.empty() ? "country = ?" : "(country = ? AND admin1_code = ?)";
-            values.emplace_back(r.country);
-            if (!r.admin1_code.empty())
-                values.emplace_back(r.admin1_code);
-        }
-        add(cond);
-    }
-    if (!filter.text.empty()) {
-        add("id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?) OR id IN "
-            "(SELECT event_id FROM event_sources WHERE article_id IN "
-            "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))");
-        values.emplace_back(fts_query(filter.text));
-        values.emplace_back(fts_query(filter.text));
-    }
-    if (box) {
-        add("lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?");
-        values.emplace_back(box->min_lon);
-        values.emplace_back(box->max_lon);
-        values.emplace_back(box->min_lat);
-        values.emplace_back(box->max_lat);
-    }
+    const store::QueryExtent extent =
+        store::query_extent(filter, polygon ? std::optional(polygon->bounds()) : std::nullopt);
+    const store::ResidualConditions residual = store::residual_conditions(filter, extent.box);
+    const store::StoredExtent stored = stored_extent();
+    if (extent.box || extent.dated)
+        load_cell_counts();
+    const store::QueryPlan plan =
+        store::plan_query(extent, !filter.regions.empty(), stored, m_cell_counts);
+    m_plan = plan.description;
     const std::string columns = what == Columns::record   ? kRecordColumns
                                 : what == Columns::points ? kPointColumns
                                                           : "id, lat, lon";
-
-    std::int64_t emitted = 0;
-    const std::int64_t limit = filter.limit.value_or(std::numeric_limits<std::int64_t>::max());
-    const auto drain = [&](Statement& s) {
-        while (emitted < limit && s.step()) {
-            if (polygon) {
-                if (s.column_is_null(1) || s.column_is_null(2))
-                    continue;
-                const int lat_col = what == Columns::record ? 8 : 1;
-                if (!polygon->contains({s.column_double(lat_col), s.column_double(lat_col + 1)}))
-                    continue;
-            }
-            row(s);
-            ++emitted;
-        }
-        s.rewind(); // keeps the residual bindings for the next cell or span class
-    };
-
-    // the rows each path would read
-    auto stats = m_db.prepare(
-        "SELECT (SELECT coalesce(sum(n), 0) FROM cell_counts), "
-        "coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'min_day'), 0), "
-        "coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'max_day'), 0), "
-        "coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'max_span'), 0)");
-    stats.step();
-    const double total = static_cast<double>(stats.column_int64(0));
-    const std::int64_t min_day = stats.column_int64(1), max_day = stats.column_int64(2),
-                       max_span = stats.column_int64(3);
-    const auto span_limit = [&](int c) {
-        return c < 3 ? kSpanLimit[static_cast<std::size_t>(c)]
-                     : std::max<std::int64_t>(max_span, 366);
-    };
-    double time_fraction = 1;
-    if (dated) {
-        const double whole = static_cast<double>(std::max<std::int64_t>(1, max_day - min_day + 1));
-        const double asked = static_cast<double>(std::min(hi, max_day) - std::max(lo, min_day) + 1);
-        time_fraction = std::clamp(asked / whole, 0.0, 1.0);
+    Matches matches(filter.limit, polygon ? &*polygon : nullptr, what == Columns::record ? 8 : 1,
+                    row);
+    if (plan.by_cells) {
+        seek_cells(columns, extent, stored.max_span, residual, plan.cells, matches);
+    } else {
+        scan(columns, extent, residual, matches);
     }
-    constexpr double kSeekCost = 30; // rows' worth of work per B-tree seek
-    std::vector<int> cells;
-    double cell_rows = std::numeric_limits<double>::infinity();
-    if (box || dated) {
-        load_cell_counts();
-        double n = 0;
-        if (box) {
-            const int x0 = cell_column(box->min_lon), x1 = cell_column(box->max_lon);
-            const int y0 = cell_row(box->min_lat), y1 = cell_row(box->max_lat);
-            for (int y = y0; y <= y1; ++y) {
-                for (int x = x0; x <= x1; ++x) {
-                    const int cell = y * kCellColumns + x;
-                    const auto it = m_cell_counts.find(cell);
-                    if (it == m_cell_counts.end() || it->second == 0)
-                        continue;
-                    cells.push_back(cell);
-                    n += static_cast<double>(it->second);
-                }
-            }
-        } else { // dates only: every occupied cell, the placeless events' -1 included
-            for (const auto& [cell, count] : m_cell_counts) {
-                if (count == 0)
-                    continue;
-                cells.push_back(cell);
-                n += static_cast<double>(count);
-            }
-        }
-        cell_rows =
-            n * time_fraction + static_cast<double>(cells.size()) * kSpanClasses * kSeekCost;
-    }
-    const double scan_rows = filter.regions.empty() ? total : total * 0.5;
+}
 
-    if (cell_rows <= scan_rows) {
-        m_plan =
-            fmt::format("space-time cells: {} cells x {} span classes", cells.size(), kSpanClasses);
-        Statement s = m_db.prepare(
-            dated ? "SELECT " + columns +
-                        " FROM events INDEXED BY events_space_time WHERE "
-                        "span_class = ?1 AND cell = ?2 AND day_start BETWEEN ?3 AND ?4 AND "
-                        "day_end >= ?5" +
-                        where
-                  : "SELECT " + columns +
-                        " FROM events INDEXED BY events_space_time WHERE "
-                        "span_class = ?1 AND cell = ?2" +
-                        where);
-        const int first_value = dated ? 6 : 3;
-        bind_all(s, values, first_value);
-        for (int c = 0; c < kSpanClasses && emitted < limit; ++c) {
-            for (const int cell : cells) {
-                s.bind(1, c).bind(2, cell);
-                if (dated)
-                    s.bind(3, lo - span_limit(c)).bind(4, hi).bind(5, lo);
-                drain(s);
-                if (emitted >= limit)
-                    break;
+void SpatialiteStore::seek_cells(const std::string& columns, const store::QueryExtent& extent,
+                                 std::int64_t max_span, const store::ResidualConditions& residual,
+                                 const std::vector<int>& cells, Matches& matches) const {
+    Statement s = m_db.prepare(
+        extent.dated ? "SELECT " + columns +
+                           " FROM events INDEXED BY events_space_time WHERE "
+                           "span_class = ?1 AND cell = ?2 AND day_start BETWEEN ?3 AND ?4 AND "
+                           "day_end >= ?5" +
+                           residual.where
+                     : "SELECT " + columns +
+                           " FROM events INDEXED BY events_space_time WHERE "
+                           "span_class = ?1 AND cell = ?2" +
+                           residual.where);
+    bind_all(s, residual.values, extent.dated ? 6 : 3);
+    for (int c = 0; c < store::kSpanClasses && !matches.full(); ++c) {
+        for (const int cell : cells) {
+            s.bind(1, c).bind(2, cell);
+            if (extent.dated) {
+                s.bind(3, extent.from_day - store::span_limit(c, max_span))
+                    .bind(4, extent.to_day)
+                    .bind(5, extent.from_day);
             }
+            matches.drain(s);
+            if (matches.full())
+                break;
         }
-        return;
     }
-    m_plan = filter.regions.empty() ? "table scan" : "region index";
-    std::string sql = "SELECT " + columns + " FROM events WHERE 1" + where;
-    if (dated) {
+}
+
+void SpatialiteStore::scan(const std::string& columns, const store::QueryExtent& extent,
+                           const store::ResidualConditions& residual, Matches& matches) const {
+    std::string sql = "SELECT " + columns + " FROM events WHERE 1" + residual.where;
+    std::vector<store::SqlValue> values = residual.values;
+    if (extent.dated) {
         sql += " AND day_start <= ? AND day_end >= ?";
-        values.emplace_back(hi);
-        values.emplace_back(lo);
+        values.emplace_back(extent.to_day);
+        values.emplace_back(extent.from_day);
     }
     Statement s = m_db.prepare(sql);
     bind_all(s, values);
-    drain(s);
+    matches.drain(s);
 }
 
 void SpatialiteStore::query(const EventFilter& filter,
