@@ -2,6 +2,7 @@
 // filters, timeline brushing, table-map selection, export, filter files, ingest in a worker,
 // and databases that are missing, empty or corrupt.
 
+#include "event_detail.hpp"
 #include "main_window.hpp"
 
 #include "detail/gdal.hpp"
@@ -72,6 +73,34 @@ protected:
     static inline Basemap* basemap = nullptr;
     static inline fs::path dir;
 };
+
+TEST(EventDetail, TheArticleShowsItsEvidenceAndPlaces) {
+    EventSource s;
+    s.source = "Libya Observer";
+    s.text = "Clashes in Tripoli <late>.\nCalm in Misrata.";
+    s.evidence_start = 0;
+    s.evidence_end = 26; // the first sentence
+    s.toponyms = {{11, 18}, {35, 42}};
+    const QString html = article_html(s);
+    const QString evidence = "<span style='background:#fff2a8'>";
+    EXPECT_TRUE(html.startsWith(evidence + "Clashes in </span>")) << html.toStdString();
+    EXPECT_TRUE(html.contains(evidence + "<u><b>Tripoli</b></u></span>"));
+    EXPECT_TRUE(html.contains("&lt;late&gt;."));                      // escaped
+    EXPECT_TRUE(html.contains("<br>Calm in <u><b>Misrata</b></u>.")); // outside the evidence
+    EXPECT_EQ(html.count(evidence), 3);
+
+    EventRecord r;
+    r.type = EventType::clash;
+    r.notes = "Imported notes.";
+    r.source_count = 2;
+    EventSource imported;
+    imported.source = "ACLED";
+    const QString detail = event_detail_html(r, {s, imported});
+    EXPECT_TRUE(detail.contains("<h3>clash"));
+    EXPECT_TRUE(detail.contains("(unknown)")); // the time precision
+    EXPECT_TRUE(detail.contains("<b>Libya Observer</b>"));
+    EXPECT_TRUE(detail.contains("<p>Imported notes.</p>")); // a report without text
+}
 
 TEST_F(ViewerTest, ModelPassesQtsModelTester) {
     EventModel model;

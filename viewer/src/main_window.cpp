@@ -1,5 +1,7 @@
 #include "main_window.hpp"
 
+#include "event_detail.hpp"
+
 #include "kharita/base/error.hpp"
 #include "kharita/events/event_types.hpp"
 #include "kharita/exchange/export.hpp"
@@ -112,6 +114,14 @@ QString ingest_problems_text(const FilesIngestReport& report) {
 MainWindow::MainWindow(const Basemap& basemap, QWidget* parent) : QMainWindow(parent) {
     setWindowTitle("Kharita");
     setAcceptDrops(true);
+    build_views(basemap);
+    build_layout();
+    build_menus();
+    connect_views();
+    resize(1500, 900);
+}
+
+void MainWindow::build_views(const Basemap& basemap) {
     m_map = new MapWidget(m_model, basemap);
     m_timeline = new TimelineWidget(m_model);
     m_table = new QTableView;
@@ -128,7 +138,9 @@ MainWindow::MainWindow(const Basemap& basemap, QWidget* parent) : QMainWindow(pa
     m_banner->hide();
     m_summary = new QLabel;
     statusBar()->addPermanentWidget(m_summary);
+}
 
+void MainWindow::build_layout() {
     auto* centre = new QSplitter(Qt::Vertical);
     centre->addWidget(m_map);
     centre->addWidget(m_timeline);
@@ -150,8 +162,9 @@ MainWindow::MainWindow(const Basemap& basemap, QWidget* parent) : QMainWindow(pa
     layout->addWidget(m_banner);
     layout->addWidget(main);
     setCentralWidget(root);
-    build_menus();
+}
 
+void MainWindow::connect_views() {
     // one selection for table, map and detail
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) {
@@ -181,7 +194,6 @@ MainWindow::MainWindow(const Basemap& basemap, QWidget* parent) : QMainWindow(pa
     connect(m_map, &MapWidget::cursorMoved, this, [this](double lat, double lon) {
         statusBar()->showMessage(QString("%1°, %2°").arg(lat, 0, 'f', 4).arg(lon, 0, 'f', 4));
     });
-    resize(1500, 900);
 }
 
 MainWindow::~MainWindow() {
@@ -192,6 +204,17 @@ MainWindow::~MainWindow() {
 QWidget* MainWindow::build_filter_panel() {
     auto* panel = new QWidget;
     auto* layout = new QVBoxLayout(panel);
+    add_type_boxes(layout);
+    add_status_boxes(layout);
+    layout->addLayout(build_filter_form());
+    add_region_browser(layout);
+    add_apply_and_playback(layout);
+    layout->addStretch();
+    panel->setMaximumWidth(260);
+    return panel;
+}
+
+void MainWindow::add_type_boxes(QVBoxLayout* layout) {
     layout->addWidget(new QLabel("<b>Types</b>"));
     for (const EventStyle& s : event_styles()) {
         auto* box = new QCheckBox(escape(s.label));
@@ -199,12 +222,14 @@ QWidget* MainWindow::build_filter_panel() {
         QPixmap swatch(12, 12);
         swatch.fill(QColor(s.red, s.green, s.blue));
         box->setIcon(QIcon(swatch));
-        box->setProperty("type",
-                         QString::fromUtf8(s.type.data(), static_cast<qsizetype>(s.type.size())));
+        box->setProperty("type", qstring(s.type));
         connect(box, &QCheckBox::toggled, this, &MainWindow::apply_panel);
         m_type_boxes.push_back(box);
         layout->addWidget(box);
     }
+}
+
+void MainWindow::add_status_boxes(QVBoxLayout* layout) {
     layout->addWidget(new QLabel("<b>Status</b>"));
     for (const EventStatus status : EventStatusSet::all().values()) {
         auto* box = new QCheckBox(qstring(to_string(status)));
@@ -214,6 +239,9 @@ QWidget* MainWindow::build_filter_panel() {
         m_status_boxes.push_back(box);
         layout->addWidget(box);
     }
+}
+
+QFormLayout* MainWindow::build_filter_form() {
     auto* form = new QFormLayout;
     m_from = new QLineEdit;
     m_from->setPlaceholderText("YYYY-MM-DD");
@@ -233,7 +261,14 @@ QWidget* MainWindow::build_filter_panel() {
     form->addRow("Date", m_time_precision);
     form->addRow("Text", m_text);
     form->addRow("Region", m_region);
-    layout->addLayout(form);
+    for (QLineEdit* e : {m_from, m_to, m_text, m_region})
+        connect(e, &QLineEdit::returnPressed, this, &MainWindow::apply_panel);
+    connect(m_precision, &QComboBox::currentIndexChanged, this, &MainWindow::apply_panel);
+    connect(m_time_precision, &QComboBox::currentIndexChanged, this, &MainWindow::apply_panel);
+    return form;
+}
+
+void MainWindow::add_region_browser(QVBoxLayout* layout) {
     auto* browse = new QPushButton("Browse regions…");
     connect(browse, &QPushButton::clicked, this, &MainWindow::show_region_tree);
     layout->addWidget(browse);
@@ -242,10 +277,9 @@ QWidget* MainWindow::build_filter_panel() {
     m_tree->hide();
     connect(m_tree, &QTreeWidget::itemChanged, this, &MainWindow::apply_panel);
     layout->addWidget(m_tree);
-    for (QLineEdit* e : {m_from, m_to, m_text, m_region})
-        connect(e, &QLineEdit::returnPressed, this, &MainWindow::apply_panel);
-    connect(m_precision, &QComboBox::currentIndexChanged, this, &MainWindow::apply_panel);
-    connect(m_time_precision, &QComboBox::currentIndexChanged, this, &MainWindow::apply_panel);
+}
+
+void MainWindow::add_apply_and_playback(QVBoxLayout* layout) {
     auto* apply = new QPushButton("Apply");
     connect(apply, &QPushButton::clicked, this, &MainWindow::apply_panel);
     auto* play = new QPushButton("Play");
@@ -267,12 +301,14 @@ QWidget* MainWindow::build_filter_panel() {
     layout->addWidget(play);
     layout->addWidget(speed);
     layout->addWidget(cumulative);
-    layout->addStretch();
-    panel->setMaximumWidth(260);
-    return panel;
 }
 
 void MainWindow::build_menus() {
+    build_file_menu();
+    build_view_menu();
+}
+
+void MainWindow::build_file_menu() {
     QMenu* file = menuBar()->addMenu("&File");
     file->addAction("&Open database…", this, [this] {
         const QString f = QFileDialog::getOpenFileName(this, "Open event database", {},
@@ -321,6 +357,9 @@ void MainWindow::build_menus() {
             load_filter(f);
     });
     file->addAction("&Quit", this, &QWidget::close);
+}
+
+void MainWindow::build_view_menu() {
     QMenu* view = menuBar()->addMenu("&View");
     view->addAction("Zoom to events", m_map, &MapWidget::zoom_to_events);
     view->addAction("Zoom to selection", m_map, &MapWidget::zoom_to_selection);
@@ -531,73 +570,7 @@ void MainWindow::update_detail(std::optional<std::size_t> point) {
     const auto records = m_model.store()->records({id});
     if (records.empty())
         return;
-    const EventRecord& r = records.front();
-    QString html = QString("<h3>%1 <small>(%2)</small></h3>")
-                       .arg(escape(to_string(r.type)), escape(r.subtype));
-    html += QString("<p><b>When</b> %1%2 (%3)<br><b>Where</b> %4 (%5)%6<br><b>Status</b> %7")
-                .arg(r.date_start ? escape(r.date_start->iso()) : QString("on or before"),
-                     r.date_end && r.date_end != r.date_start ? " – " + escape(r.date_end->iso())
-                                                              : QString(),
-                     escape(time_precision_name(r.time_precision)), escape(r.location),
-                     escape(geo_precision_name(r.geo_precision)),
-                     r.position ? QString(", %1°, %2°")
-                                      .arg(r.position->lat, 0, 'f', 3)
-                                      .arg(r.position->lon, 0, 'f', 3)
-                                : QString(),
-                     escape(to_string(r.status)));
-    if (r.fatalities)
-        html += QString("<br><b>Dead</b> %1").arg(*r.fatalities);
-    if (!r.actors.empty())
-        html += "<br><b>Actors</b> " + escape(r.actors);
-    html += QString("<br><b>Confidence</b> %1 · <b>Sources</b> %2</p>")
-                .arg(r.confidence, 0, 'f', 2)
-                .arg(r.source_count);
-    for (const EventSource& s : m_model.store()->sources(id)) {
-        html += "<hr><p><b>" + escape(s.source) + "</b>" +
-                (s.title.empty() ? QString() : " — " + escape(s.title)) + "</p>";
-        if (s.text.empty()) {
-            html += "<p>" + escape(r.notes) + "</p>";
-            continue;
-        }
-        // the article, its evidence sentence highlighted and its place names marked
-        QString body;
-        std::size_t at = 0;
-        const auto append = [&](std::size_t to) {
-            while (at < to && at < s.text.size()) {
-                std::size_t next = to;
-                const bool in_evidence = at >= s.evidence_start && at < s.evidence_end;
-                for (const auto& [a, b] : s.toponyms) {
-                    if (a >= at && a < next)
-                        next = a;
-                }
-                if (!in_evidence && s.evidence_start > at && s.evidence_start < next)
-                    next = s.evidence_start;
-                if (in_evidence && s.evidence_end < next)
-                    next = s.evidence_end;
-                bool toponym = false;
-                std::size_t end = next;
-                for (const auto& [a, b] : s.toponyms) {
-                    if (a == at) {
-                        toponym = true;
-                        end = std::min(b, to);
-                    }
-                }
-                if (!toponym)
-                    end = std::max(next, at + 1);
-                QString piece =
-                    escape(std::string_view(s.text).substr(at, end - at)).replace("\n", "<br>");
-                if (toponym)
-                    piece = "<u><b>" + piece + "</b></u>";
-                if (in_evidence)
-                    piece = "<span style='background:#fff2a8'>" + piece + "</span>";
-                body += piece;
-                at = end;
-            }
-        };
-        append(s.text.size());
-        html += "<p>" + body + "</p>";
-    }
-    m_detail->setHtml(html);
+    m_detail->setHtml(event_detail_html(records.front(), m_model.store()->sources(id)));
 }
 
 bool MainWindow::export_to(const QString& file) {
