@@ -677,7 +677,8 @@ bool MainWindow::load_filter(const QString& file) {
         }
     }
     std::vector<LatLon> ring;
-    for (const QJsonValue& v : o["polygon"].toArray())
+    const QJsonArray corners = o["polygon"].toArray();
+    for (const auto& v : corners)
         ring.push_back({v.toArray().at(0).toDouble(), v.toArray().at(1).toDouble()});
     ViewFilter f = m_model.filter();
     f.polygon = ring;

@@ -41,7 +41,7 @@ void TimelineWidget::rebuild() {
     }
     const std::int32_t span = m_last - m_first + 1;
     m_bin_days = span <= 120 ? 1 : span <= 3 * 365 ? 7 : 30;
-    m_bins.assign(static_cast<std::size_t>(span / m_bin_days + 1), {});
+    m_bins.assign(static_cast<std::size_t>(span / m_bin_days) + 1, {});
     for (std::size_t i = 0; i < pts.size(); ++i) {
         if (!pts.dated[i] || !m_model.passes_except_dates(i))
             continue;

@@ -829,8 +829,9 @@ bool AcledReader::next(EventRecord& r, Diagnostics& problems) {
         if (std::from_chars(slat.data(), slat.data() + slat.size(), lat).ec != std::errc() ||
             std::from_chars(slon.data(), slon.data() + slon.size(), lon).ec != std::errc() ||
             !LatLon{lat, lon}.is_valid()) {
-            problems.add(d.source, d.line,
-                         "latitude/longitude: not coordinates: \"" + slat + "\", \"" + slon + "\"");
+            std::string message = "latitude/longitude: not coordinates: \"";
+            message.append(slat).append("\", \"").append(slon).append("\"");
+            problems.add(d.source, d.line, std::move(message));
             continue;
         }
         r.id = 0;

@@ -817,8 +817,9 @@ std::int64_t SpatialiteStore::ingest_records(const std::function<bool(EventRecor
                 const auto first = r.date_start ? r.date_start : r.date_end;
                 const std::int64_t day = first ? first->serial() : kNoDayLow;
                 const std::int64_t span = first ? r.date_end.value_or(*first).serial() - day : 1000;
-                chunk.push_back({{span_class(span), r.position ? cell_of(*r.position) : -1, day},
-                                 std::move(ne)});
+                const std::array<std::int64_t, 3> key = {
+                    span_class(span), r.position ? cell_of(*r.position) : -1, day};
+                chunk.emplace_back(key, std::move(ne));
                 ne = NewEvent{};
             }
             std::stable_sort(chunk.begin(), chunk.end(),
@@ -1023,7 +1024,9 @@ std::string_view geo_precision_name(const std::optional<GeoPrecision>& precision
 }
 
 void EventFilter::validate() const {
-    if (from && to && *to < *from)
+    // by serial: clang-tidy's modernize-use-nullptr misreads the `< 0` of CivilDay's
+    // defaulted <=> as a null pointer literal
+    if (from && to && to->serial() < from->serial())
         throw InputError("date range", "inverted: " + from->iso() + " is after " + to->iso());
     if (bbox &&
         (bbox->min_lon > bbox->max_lon || bbox->min_lat > bbox->max_lat || bbox->min_lat < -90 ||
