@@ -337,8 +337,9 @@ private:
     /// the path (store/query_plan.hpp), then seeks cells or scans.
     void run_query(const EventFilter& filter, Columns what,
                    const std::function<void(const Statement&)>& row) const;
-    /// The events stored and the extent of their days, for the planner.
-    store::StoredExtent stored_extent() const;
+    /// The events stored and the extent of their days, for the planner: a statement stepped
+    /// onto its one row (events, min_day, max_day, max_span).
+    Statement read_stored_extent() const;
     /// The space-time path: each cell once per span class, the days that can overlap.
     void seek_cells(const std::string& columns, const store::QueryExtent& extent,
                     std::int64_t max_span, const store::ResidualConditions& residual,
@@ -845,14 +846,14 @@ void SpatialiteStore::load_cell_counts() const {
         m_cell_counts.emplace(s.column_int(0), s.column_int64(1));
 }
 
-store::StoredExtent SpatialiteStore::stored_extent() const {
+Statement SpatialiteStore::read_stored_extent() const {
     Statement s = m_db.prepare(
         "SELECT (SELECT coalesce(sum(n), 0) FROM cell_counts), "
         "coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'min_day'), 0), "
         "coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'max_day'), 0), "
         "coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'max_span'), 0)");
     s.step();
-    return {s.column_int64(0), s.column_int64(1), s.column_int64(2), s.column_int64(3)};
+    return s;
 }
 
 void SpatialiteStore::run_query(const EventFilter& filter, Columns what,
@@ -864,7 +865,12 @@ void SpatialiteStore::run_query(const EventFilter& filter, Columns what,
     const store::QueryExtent extent =
         store::query_extent(filter, polygon ? std::optional(polygon->bounds()) : std::nullopt);
     const store::ResidualConditions residual = store::residual_conditions(filter, extent.box);
-    const store::StoredExtent stored = stored_extent();
+    // Kept stepped to the end of the query, this statement holds one read transaction: every
+    // cell and span class sees the same snapshot, and SQLite takes its locks once per query
+    // instead of once per cell (a third of the time of a country-wide query).
+    const Statement snapshot = read_stored_extent();
+    const store::StoredExtent stored{snapshot.column_int64(0), snapshot.column_int64(1),
+                                     snapshot.column_int64(2), snapshot.column_int64(3)};
     if (extent.box || extent.dated)
         load_cell_counts();
     const store::QueryPlan plan =
