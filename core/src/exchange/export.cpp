@@ -469,12 +469,35 @@ void add_qgis_style(const fs::path& gpkg) {
     db.close();
 }
 
-std::int64_t write_with_gdal(const EventStore& store, const EventFilter& filter,
-                             const fs::path& path, ExportFormat format,
-                             const ExportOptions& options) {
-    const char* driver = kFormats[static_cast<std::size_t>(format)].gdal_driver;
-    detail::Dataset ds = detail::Dataset::create_vector(path, driver);
-    detail::GdalErrorScope errors;
+/// The attribute columns of a GDAL export, in the order set_feature() fills them.
+struct Field {
+    const char* name;
+    OGRFieldType type;
+};
+constexpr std::array<Field, 18> kGdalFields = {{
+    {"event_id", OFTInteger64},
+    {"type", OFTString},
+    {"subtype", OFTString},
+    {"status", OFTString},
+    {"date_start", OFTDate},
+    {"date_end", OFTDate},
+    {"time_precision", OFTString},
+    {"location", OFTString},
+    {"geo_precision", OFTString},
+    {"country", OFTString},
+    {"admin1", OFTString},
+    {"fatalities", OFTInteger},
+    {"confidence", OFTReal},
+    {"actors", OFTString},
+    {"sources", OFTString},
+    {"source_count", OFTInteger},
+    {"notes", OFTString},
+    {"admin2", OFTString},
+}};
+
+/// The "events" point layer in WGS84 with kGdalFields (a CSV's geometry as the options say).
+OGRLayer* create_events_layer(detail::Dataset& ds, const fs::path& path, ExportFormat format,
+                              const ExportOptions& options, detail::GdalErrorScope& errors) {
     OGRSpatialReference wgs84;
     wgs84.SetWellKnownGeogCS("WGS84");
     wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
@@ -488,74 +511,64 @@ std::int64_t write_with_gdal(const EventStore& store, const EventFilter& filter,
     CSLDestroy(layer_options);
     if (layer == nullptr)
         errors.throw_if_error(path.string());
-    struct Field {
-        const char* name;
-        OGRFieldType type;
-    };
-    static constexpr std::array<Field, 18> fields = {{
-        {"event_id", OFTInteger64},
-        {"type", OFTString},
-        {"subtype", OFTString},
-        {"status", OFTString},
-        {"date_start", OFTDate},
-        {"date_end", OFTDate},
-        {"time_precision", OFTString},
-        {"location", OFTString},
-        {"geo_precision", OFTString},
-        {"country", OFTString},
-        {"admin1", OFTString},
-        {"fatalities", OFTInteger},
-        {"confidence", OFTReal},
-        {"actors", OFTString},
-        {"sources", OFTString},
-        {"source_count", OFTInteger},
-        {"notes", OFTString},
-        {"admin2", OFTString},
-    }};
-    for (const Field& f : fields) {
+    for (const Field& f : kGdalFields) {
         OGRFieldDefn def(f.name, f.type);
         if (layer->CreateField(&def) != OGRERR_NONE)
             errors.throw_if_error(path.string());
     }
+    return layer;
+}
+
+/// Fills `feature` (of an events layer) with the record, every field set or null.
+void set_feature(OGRFeature& feature, const EventRecord& r) {
+    for (int i = 0; i < static_cast<int>(kGdalFields.size()); ++i)
+        feature.SetFieldNull(i);
+    feature.SetField(0, static_cast<GIntBig>(r.id));
+    feature.SetField(1, std::string(to_string(r.type)).c_str());
+    feature.SetField(2, r.subtype.c_str());
+    feature.SetField(3, std::string(to_string(r.status)).c_str());
+    const auto first = r.date_start ? r.date_start : r.date_end;
+    const auto last = r.date_end ? r.date_end : r.date_start;
+    if (first)
+        feature.SetField(4, first->year, static_cast<int>(first->month),
+                         static_cast<int>(first->day));
+    if (last)
+        feature.SetField(5, last->year, static_cast<int>(last->month), static_cast<int>(last->day));
+    feature.SetField(6, std::string(time_precision_name(r.time_precision)).c_str());
+    feature.SetField(7, r.location.c_str());
+    feature.SetField(8, std::string(geo_precision_name(r.geo_precision)).c_str());
+    feature.SetField(9, r.country.c_str());
+    feature.SetField(10, r.admin1.c_str());
+    if (r.fatalities)
+        feature.SetField(11, *r.fatalities);
+    feature.SetField(12, std::round(r.confidence * 1000) / 1000);
+    feature.SetField(13, r.actors.c_str());
+    feature.SetField(14, r.sources.c_str());
+    feature.SetField(15, r.source_count);
+    feature.SetField(16, r.notes.c_str());
+    feature.SetField(17, r.admin2.c_str());
+    if (r.position) {
+        feature.SetGeometryDirectly(new OGRPoint(r.position->lon, r.position->lat));
+    } else {
+        feature.SetGeometryDirectly(nullptr);
+    }
+    feature.SetFID(OGRNullFID);
+}
+
+std::int64_t write_with_gdal(const EventStore& store, const EventFilter& filter,
+                             const fs::path& path, ExportFormat format,
+                             const ExportOptions& options) {
+    const char* driver = kFormats[static_cast<std::size_t>(format)].gdal_driver;
+    detail::Dataset ds = detail::Dataset::create_vector(path, driver);
+    detail::GdalErrorScope errors;
+    OGRLayer* layer = create_events_layer(ds, path, format, options, errors);
     const bool transaction = layer->TestCapability(OLCTransactions) != 0;
     if (transaction && layer->StartTransaction() != OGRERR_NONE)
         errors.throw_if_error(path.string());
     std::int64_t n = 0;
     detail::Feature feature(OGRFeature::CreateFeature(layer->GetLayerDefn()));
     store.query(filter, [&](const EventRecord& r) {
-        for (int i = 0; i < static_cast<int>(fields.size()); ++i)
-            feature->SetFieldNull(i);
-        feature->SetField(0, static_cast<GIntBig>(r.id));
-        feature->SetField(1, std::string(to_string(r.type)).c_str());
-        feature->SetField(2, r.subtype.c_str());
-        feature->SetField(3, std::string(to_string(r.status)).c_str());
-        const auto first = r.date_start ? r.date_start : r.date_end;
-        const auto last = r.date_end ? r.date_end : r.date_start;
-        if (first)
-            feature->SetField(4, first->year, static_cast<int>(first->month),
-                              static_cast<int>(first->day));
-        if (last)
-            feature->SetField(5, last->year, static_cast<int>(last->month),
-                              static_cast<int>(last->day));
-        feature->SetField(6, std::string(time_precision_name(r.time_precision)).c_str());
-        feature->SetField(7, r.location.c_str());
-        feature->SetField(8, std::string(geo_precision_name(r.geo_precision)).c_str());
-        feature->SetField(9, r.country.c_str());
-        feature->SetField(10, r.admin1.c_str());
-        if (r.fatalities)
-            feature->SetField(11, *r.fatalities);
-        feature->SetField(12, std::round(r.confidence * 1000) / 1000);
-        feature->SetField(13, r.actors.c_str());
-        feature->SetField(14, r.sources.c_str());
-        feature->SetField(15, r.source_count);
-        feature->SetField(16, r.notes.c_str());
-        feature->SetField(17, r.admin2.c_str());
-        if (r.position) {
-            feature->SetGeometryDirectly(new OGRPoint(r.position->lon, r.position->lat));
-        } else {
-            feature->SetGeometryDirectly(nullptr);
-        }
-        feature->SetFID(OGRNullFID);
+        set_feature(*feature, r);
         if (layer->CreateFeature(feature.get()) != OGRERR_NONE)
             errors.throw_if_error(path.string());
         ++n;
@@ -728,6 +741,14 @@ struct AcledReader::Impl {
     std::unordered_map<std::string, std::size_t> col;
     std::unordered_map<std::string, std::string> country_codes; // name -> ISO, cached
 
+    // The checked fields of the current row: each reports its problem with the row's line.
+    std::optional<CivilDay> row_day(Diagnostics& problems) const;
+    const AcledType* row_type(Diagnostics& problems) const;
+    std::optional<LatLon> row_position(Diagnostics& problems) const;
+    /// The record of the current row, its checked fields given.
+    void fill_record(EventRecord& r, const CivilDay& day, const AcledType& type,
+                     const LatLon& position);
+
     const std::string& get(const char* name) const {
         static const std::string none;
         const auto it = col.find(name);
@@ -750,6 +771,88 @@ struct AcledReader::Impl {
         return it->second;
     }
 };
+
+std::optional<CivilDay> AcledReader::Impl::row_day(Diagnostics& problems) const {
+    const auto day = parse_acled_date(get("event_date"));
+    if (!day)
+        problems.add(source, line, "event_date: not a date: \"" + get("event_date") + "\"");
+    return day;
+}
+
+const AcledType* AcledReader::Impl::row_type(Diagnostics& problems) const {
+    const std::string& event_type = get("event_type");
+    const std::string sub = ascii_lower(get("sub_event_type"));
+    const AcledType* type = nullptr;
+    for (const AcledType& t : kAcledTypes) {
+        if (sub == ascii_lower(t.sub_event_type) &&
+            (event_type.empty() || ascii_lower(event_type) == ascii_lower(t.event_type))) {
+            type = &t;
+        }
+    }
+    if (type == nullptr) {
+        problems.add(source, line,
+                     "event_type/sub_event_type: unknown: \"" + event_type + "\" / \"" +
+                         get("sub_event_type") + "\"");
+    }
+    return type;
+}
+
+std::optional<LatLon> AcledReader::Impl::row_position(Diagnostics& problems) const {
+    double lat = 0, lon = 0;
+    const std::string& slat = get("latitude");
+    const std::string& slon = get("longitude");
+    if (std::from_chars(slat.data(), slat.data() + slat.size(), lat).ec != std::errc() ||
+        std::from_chars(slon.data(), slon.data() + slon.size(), lon).ec != std::errc() ||
+        !LatLon{lat, lon}.is_valid()) {
+        std::string message = "latitude/longitude: not coordinates: \"";
+        message.append(slat).append("\", \"").append(slon).append("\"");
+        problems.add(source, line, std::move(message));
+        return std::nullopt;
+    }
+    return LatLon{lat, lon};
+}
+
+void AcledReader::Impl::fill_record(EventRecord& r, const CivilDay& day, const AcledType& type,
+                                    const LatLon& position) {
+    r.date_start = r.date_end = day;
+    const std::string& tp = get("time_precision");
+    r.time_precision = tp == "2"   ? TimePrecision::week
+                       : tp == "3" ? TimePrecision::month
+                                   : TimePrecision::day;
+    r.id = 0;
+    r.type = type.kharita_type;
+    r.subtype = type.sub_event_type;
+    r.status = EventStatus::occurred;
+    r.position = position;
+    const std::string& gp = get("geo_precision");
+    r.geo_precision_code = gp == "1" ? 1 : gp == "2" ? 2 : gp == "3" ? 3 : 0;
+    r.geo_precision = r.geo_precision_code == 1 ? GeoPrecision::town : GeoPrecision::region;
+    r.location = get("location");
+    r.admin1 = get("admin1");
+    r.admin1_code.clear();
+    r.admin2 = get("admin2");
+    r.country = country_code(get("country"));
+    r.actor1 = get("actor1");
+    r.actor2 = get("actor2");
+    r.actors.clear();
+    for (const std::string* a : std::initializer_list<const std::string*>{
+             &r.actor1, &get("assoc_actor_1"), &r.actor2, &get("assoc_actor_2")}) {
+        if (a->empty())
+            continue;
+        if (!r.actors.empty())
+            r.actors += "; ";
+        r.actors += *a;
+    }
+    r.sources = get("source");
+    r.source_count = 1;
+    r.notes = get("notes");
+    const std::string& fat = get("fatalities");
+    int f = 0;
+    r.fatalities.reset();
+    if (!fat.empty() && std::from_chars(fat.data(), fat.data() + fat.size(), f).ec == std::errc())
+        r.fatalities = f;
+    r.confidence = 1.0;
+}
 
 AcledReader::AcledReader(const fs::path& file, const Gazetteer* gazetteer)
     : m_impl(std::make_unique<Impl>()) {
@@ -797,78 +900,16 @@ bool AcledReader::next(EventRecord& r, Diagnostics& problems) {
     while (next_csv_record(*d.in, d.fields, d.line)) {
         if (d.fields.size() == 1 && d.fields[0].empty())
             continue;
-        const auto day = parse_acled_date(d.get("event_date"));
-        if (!day) {
-            problems.add(d.source, d.line,
-                         "event_date: not a date: \"" + d.get("event_date") + "\"");
+        const auto day = d.row_day(problems);
+        if (!day)
             continue;
-        }
-        r.date_start = r.date_end = day;
-        const std::string& tp = d.get("time_precision");
-        r.time_precision = tp == "2"   ? TimePrecision::week
-                           : tp == "3" ? TimePrecision::month
-                                       : TimePrecision::day;
-        const std::string& event_type = d.get("event_type");
-        const std::string sub = ascii_lower(d.get("sub_event_type"));
-        const AcledType* type = nullptr;
-        for (const AcledType& t : kAcledTypes) {
-            if (sub == ascii_lower(t.sub_event_type) &&
-                (event_type.empty() || ascii_lower(event_type) == ascii_lower(t.event_type))) {
-                type = &t;
-            }
-        }
-        if (type == nullptr) {
-            problems.add(d.source, d.line,
-                         "event_type/sub_event_type: unknown: \"" + event_type + "\" / \"" +
-                             d.get("sub_event_type") + "\"");
+        const AcledType* type = d.row_type(problems);
+        if (type == nullptr)
             continue;
-        }
-        double lat = 0, lon = 0;
-        const std::string& slat = d.get("latitude");
-        const std::string& slon = d.get("longitude");
-        if (std::from_chars(slat.data(), slat.data() + slat.size(), lat).ec != std::errc() ||
-            std::from_chars(slon.data(), slon.data() + slon.size(), lon).ec != std::errc() ||
-            !LatLon{lat, lon}.is_valid()) {
-            std::string message = "latitude/longitude: not coordinates: \"";
-            message.append(slat).append("\", \"").append(slon).append("\"");
-            problems.add(d.source, d.line, std::move(message));
+        const auto position = d.row_position(problems);
+        if (!position)
             continue;
-        }
-        r.id = 0;
-        r.type = type->kharita_type;
-        r.subtype = type->sub_event_type;
-        r.status = EventStatus::occurred;
-        r.position = LatLon{lat, lon};
-        const std::string& gp = d.get("geo_precision");
-        r.geo_precision_code = gp == "1" ? 1 : gp == "2" ? 2 : gp == "3" ? 3 : 0;
-        r.geo_precision = r.geo_precision_code == 1 ? GeoPrecision::town : GeoPrecision::region;
-        r.location = d.get("location");
-        r.admin1 = d.get("admin1");
-        r.admin1_code.clear();
-        r.admin2 = d.get("admin2");
-        r.country = d.country_code(d.get("country"));
-        r.actor1 = d.get("actor1");
-        r.actor2 = d.get("actor2");
-        r.actors.clear();
-        for (const std::string* a : std::initializer_list<const std::string*>{
-                 &r.actor1, &d.get("assoc_actor_1"), &r.actor2, &d.get("assoc_actor_2")}) {
-            if (a->empty())
-                continue;
-            if (!r.actors.empty())
-                r.actors += "; ";
-            r.actors += *a;
-        }
-        r.sources = d.get("source");
-        r.source_count = 1;
-        r.notes = d.get("notes");
-        const std::string& fat = d.get("fatalities");
-        int f = 0;
-        r.fatalities.reset();
-        if (!fat.empty() &&
-            std::from_chars(fat.data(), fat.data() + fat.size(), f).ec == std::errc()) {
-            r.fatalities = f;
-        }
-        r.confidence = 1.0;
+        d.fill_record(r, *day, *type, *position);
         return true;
     }
     return false;
