@@ -39,9 +39,8 @@ const render::EventPoints& million() {
             EventPoint e;
             e.id = ++id;
             e.position = r.position;
-            e.type =
-                static_cast<std::uint8_t>(event_type_from(r.type).value_or(EventType::strategic));
-            e.geo_rank = r.geo_precision == "town" ? 2 : 3;
+            e.type = r.type;
+            e.geo_precision = r.geo_precision;
             p.push_back(e);
         }
         p.project(WebMercator());
@@ -78,12 +77,12 @@ void BM_EventLayerRedraw(benchmark::State& state) {
         pts.day_start.push_back(0);
         pts.day_end.push_back(0);
         pts.type.push_back(all.type[i]);
-        pts.geo_rank.push_back(all.geo_rank[i]);
-        pts.time_rank.push_back(6);
+        pts.geo_precision.push_back(all.geo_precision[i]);
+        pts.time_precision.emplace_back();
         pts.dated.push_back(0);
         pts.fatalities.push_back(-1);
         pts.location.emplace_back();
-        pts.status.push_back(0);
+        pts.status.push_back(EventStatus::occurred);
     }
     const auto& renderer = renderer_without_basemap();
     const auto view = libya_view();
@@ -115,11 +114,11 @@ void BM_FilterChangeRedraw(benchmark::State& state) {
     const auto view = libya_view();
     QImage canvas(view.size, QImage::Format_ARGB32_Premultiplied);
     std::vector<std::uint8_t> visible(pts.size());
-    std::uint8_t keep = 0;
+    std::size_t keep = 0;
     for (auto _ : state) {
-        keep = static_cast<std::uint8_t>((keep + 1) % 9);
+        keep = (keep + 1) % EventTypeSet::capacity;
         for (std::size_t i = 0; i < pts.size(); ++i)
-            visible[i] = pts.type[i] != keep ? 1 : 0;
+            visible[i] = static_cast<std::size_t>(pts.type[i]) != keep ? 1 : 0;
         canvas.fill(Qt::transparent);
         QPainter painter(&canvas);
         benchmark::DoNotOptimize(renderer.draw_events(painter, view, pts, visible, {}));

@@ -1,12 +1,15 @@
 #include "filter_options.hpp"
 
 #include "kharita/base/error.hpp"
-#include "kharita/events/events.hpp"
+#include "kharita/events/event_types.hpp"
 #include "kharita/geo/gazetteer.hpp"
 #include "kharita/geo/polygon.hpp"
 #include "kharita/geo/regions.hpp"
 
+#include <array>
 #include <cstdio>
+#include <string_view>
+#include <utility>
 
 namespace kharita::cli {
 
@@ -18,6 +21,29 @@ CivilDay parse_day_option(const char* name, const std::string& text) {
         throw InputError(name, "\"" + text + "\" is not a day (use YYYY-MM-DD, a real date)");
     }
     return t->day;
+}
+
+/// "a, b, c": every name of a set's enum, in its order.
+template <typename Set> std::string all_names() {
+    std::string out;
+    for (const auto v : Set::all().values())
+        out += (out.empty() ? "" : ", ") + std::string(to_string(v));
+    return out;
+}
+
+/// The set of the values named; throws InputError naming the option for an unknown name.
+template <typename Set>
+Set named_values(const std::vector<std::string>& names, const char* option, const char* what) {
+    Set out;
+    for (const std::string& name : names) {
+        const auto v = Set::value_named(name);
+        if (!v) {
+            throw InputError(option, "unknown " + std::string(what) + " \"" + name + "\" (" +
+                                         all_names<Set>() + ")");
+        }
+        out.insert(*v);
+    }
+    return out;
 }
 
 } // namespace
@@ -39,7 +65,10 @@ void add_filter_options(CLI::App* cmd, FilterArgs& f) {
     cmd->add_option("--limit", f.limit, "at most this many events");
 }
 
-EventFilter build_filter(const FilterArgs& a) {
+namespace {
+
+/// The filter the options describe, checked; errors name the option or the field.
+EventFilter filter_of(const FilterArgs& a) {
     EventFilter f;
     if (!a.from.empty())
         f.from = parse_day_option("--from", a.from);
@@ -59,21 +88,10 @@ EventFilter build_filter(const FilterArgs& a) {
     }
     if (!a.polygon.empty())
         f.polygon_wkt = read_polygon(a.polygon);
-    f.types = a.types;
-    for (const std::string& t : f.types) {
-        if (!event_type_from(t)) {
-            throw InputError("--type", "unknown event type \"" + t +
-                                           "\" (meeting, clash, attack, killing, protest, border, "
-                                           "mass_grave, migration, strategic)");
-        }
-    }
-    f.statuses = a.statuses;
-    for (const std::string& s : f.statuses) {
-        if (s != "occurred" && s != "planned" && s != "ongoing") {
-            throw InputError("--status",
-                             "unknown status \"" + s + "\" (occurred, planned, ongoing)");
-        }
-    }
+    if (!a.types.empty())
+        f.types = named_values<EventTypeSet>(a.types, "--type", "event type");
+    if (!a.statuses.empty())
+        f.statuses = named_values<EventStatusSet>(a.statuses, "--status", "status");
     if (!a.min_geo.empty()) {
         f.min_geo_precision = geo_precision_from(a.min_geo);
         if (!f.min_geo_precision)
@@ -89,6 +107,30 @@ EventFilter build_filter(const FilterArgs& a) {
         f.limit = a.limit;
     f.validate();
     return f;
+}
+
+/// The options that set the filter fields core names in its errors.
+constexpr std::array<std::pair<std::string_view, const char*>, 5> kFieldOptions = {{
+    {"date range", "--from/--to"},
+    {"bbox", "--bbox"},
+    {"limit", "--limit"},
+    {"polygon", "--polygon"},
+    {"region", "--region"},
+}};
+
+} // namespace
+
+EventFilter build_filter(const FilterArgs& a) {
+    try {
+        return filter_of(a);
+    } catch (const InputError& e) {
+        // core names the field ("date range"); the command line names the option too
+        for (const auto& [field, option] : kFieldOptions) {
+            if (e.source() == field)
+                throw InputError(option, e.what());
+        }
+        throw;
+    }
 }
 
 } // namespace kharita::cli

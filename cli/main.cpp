@@ -11,7 +11,9 @@
 #include <cstdio>
 #include <exception>
 
-int main(int argc, char** argv) {
+namespace {
+
+int run(int argc, char** argv) {
     CLI::App app{"Kharita: news reports to mapped, dated, typed events"};
     app.set_version_flag("--version", std::string(KHARITA_VERSION));
     app.require_subcommand(1);
@@ -44,4 +46,15 @@ int main(int argc, char** argv) {
         return 3;
     }
     return 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    try {
+        return run(argc, argv);
+    } catch (...) { // a failure while reporting a failure: say so without formatting
+        std::fputs("kharita: internal error\n", stderr);
+        return 3;
+    }
 }

@@ -30,12 +30,69 @@ struct RenderArgs {
     bool heat = false, no_legend = false;
 };
 
-void run_render(const RenderArgs& a) {
+/// The image size --size asks for.
+QSize image_size(const std::string& size) {
     int w = 0, h = 0;
-    if (std::sscanf(a.size.c_str(), "%dx%d", &w, &h) != 2 || w < 100 || h < 100 || w > 10000 ||
+    if (std::sscanf(size.c_str(), "%dx%d", &w, &h) != 2 || w < 100 || h < 100 || w > 10000 ||
         h > 10000) {
-        throw InputError("--size", "\"" + a.size + "\" is not WIDTHxHEIGHT between 100 and 10000");
+        throw InputError("--size", "\"" + size + "\" is not WIDTHxHEIGHT between 100 and 10000");
     }
+    return {w, h};
+}
+
+/// What the map shows: --extent, else the events' extent with a margin, else the basemap's.
+MapBounds map_bounds(const std::string& extent, const render::EventPoints& points,
+                     const Basemap& basemap, const WebMercator& mercator) {
+    if (!extent.empty()) {
+        double v[4];
+        if (std::sscanf(extent.c_str(), "%lf,%lf,%lf,%lf", &v[0], &v[1], &v[2], &v[3]) != 4 ||
+            v[0] >= v[2] || v[1] >= v[3]) {
+            throw InputError("--extent", "\"" + extent + "\" is not west,south,east,north");
+        }
+        const MapPoint sw = mercator.forward({v[1], v[0]}), ne = mercator.forward({v[3], v[2]});
+        return {sw.x, sw.y, ne.x, ne.y};
+    }
+    MapBounds bounds{std::numeric_limits<double>::max(), std::numeric_limits<double>::max(),
+                     std::numeric_limits<double>::lowest(), std::numeric_limits<double>::lowest()};
+    for (const MapPoint& p : points.xy) {
+        if (std::isnan(p.x))
+            continue;
+        bounds = {std::min(bounds.min_x, p.x), std::min(bounds.min_y, p.y),
+                  std::max(bounds.max_x, p.x), std::max(bounds.max_y, p.y)};
+    }
+    if (bounds.min_x > bounds.max_x)
+        bounds = basemap.bounds;
+    const double pad = 150000; // metres: a lone event still shows its surroundings
+    return {bounds.min_x - pad, bounds.min_y - pad, bounds.max_x + pad, bounds.max_y + pad};
+}
+
+/// Writes the picture beside the destination and renames it into place, like every export.
+void write_png(const QImage& image, const std::string& output) {
+    const std::string temp = output + ".tmp.png";
+    QImageWriter writer(QString::fromStdString(temp), "png");
+    if (!writer.write(image)) {
+        std::remove(temp.c_str());
+        throw InputError(output, "cannot write the image: " + writer.errorString().toStdString());
+    }
+    if (std::rename(temp.c_str(), output.c_str()) != 0) {
+        std::remove(temp.c_str());
+        throw InputError(output, "cannot replace the file");
+    }
+}
+
+void draw_title(QImage& image, const std::string& title) {
+    QPainter p(&image);
+    QFont f = p.font();
+    f.setPixelSize(18);
+    f.setBold(true);
+    p.setFont(f);
+    p.setPen(QColor(30, 30, 30));
+    p.drawText(QRect(14, 8, image.width() - 28, 30), Qt::AlignLeft | Qt::AlignVCenter,
+               QString::fromStdString(title));
+}
+
+void run_render(const RenderArgs& a) {
+    const QSize size = image_size(a.size);
     const auto store = open_event_store(a.db, StoreMode::read_only);
     const EventFilter filter = build_filter(a.filter);
     // no display needed: Qt draws into an image
@@ -49,31 +106,8 @@ void run_render(const RenderArgs& a) {
     const WebMercator mercator;
     const Basemap basemap = load_basemap(default_basemap_dir(), mercator);
     const render::EventPoints points = render::load_event_points(*store, filter, mercator);
-
-    MapBounds bounds{std::numeric_limits<double>::max(), std::numeric_limits<double>::max(),
-                     std::numeric_limits<double>::lowest(), std::numeric_limits<double>::lowest()};
-    if (!a.extent.empty()) {
-        double v[4];
-        if (std::sscanf(a.extent.c_str(), "%lf,%lf,%lf,%lf", &v[0], &v[1], &v[2], &v[3]) != 4 ||
-            v[0] >= v[2] || v[1] >= v[3]) {
-            throw InputError("--extent", "\"" + a.extent + "\" is not west,south,east,north");
-        }
-        const MapPoint sw = mercator.forward({v[1], v[0]}), ne = mercator.forward({v[3], v[2]});
-        bounds = {sw.x, sw.y, ne.x, ne.y};
-    } else {
-        // the events' extent, else the basemap's
-        for (const MapPoint& p : points.xy) {
-            if (std::isnan(p.x))
-                continue;
-            bounds = {std::min(bounds.min_x, p.x), std::min(bounds.min_y, p.y),
-                      std::max(bounds.max_x, p.x), std::max(bounds.max_y, p.y)};
-        }
-        if (bounds.min_x > bounds.max_x)
-            bounds = basemap.bounds;
-        const double pad = 150000; // metres: a lone event still shows its surroundings
-        bounds = {bounds.min_x - pad, bounds.min_y - pad, bounds.max_x + pad, bounds.max_y + pad};
-    }
-    const auto view = render::MapViewport::fit(bounds, QSize(w, h));
+    const auto view =
+        render::MapViewport::fit(map_bounds(a.extent, points, basemap, mercator), size);
     render::RenderOptions options;
     options.heat_map = a.heat;
     options.legend = !a.no_legend;
@@ -84,16 +118,8 @@ void run_render(const RenderArgs& a) {
         renderer.set_raster(&*raster);
     }
     QImage image = renderer.render_image(view, points, {}, options);
-    if (!a.title.empty()) {
-        QPainter p(&image);
-        QFont f = p.font();
-        f.setPixelSize(18);
-        f.setBold(true);
-        p.setFont(f);
-        p.setPen(QColor(30, 30, 30));
-        p.drawText(QRect(14, 8, w - 28, 30), Qt::AlignLeft | Qt::AlignVCenter,
-                   QString::fromStdString(a.title));
-    }
+    if (!a.title.empty())
+        draw_title(image, a.title);
     if (a.output.ends_with(".svg")) {
         const std::string temp = a.output + ".tmp.svg";
         if (!renderer.render_svg(QString::fromStdString(temp), view, points, {}, options) ||
@@ -101,21 +127,13 @@ void run_render(const RenderArgs& a) {
             std::remove(temp.c_str());
             throw InputError(a.output, "cannot write the SVG (or this build has no Qt SVG)");
         }
-        fmt::print("{}: {}x{} SVG map of {} events\n", a.output, w, h, points.size());
+        fmt::print("{}: {}x{} SVG map of {} events\n", a.output, size.width(), size.height(),
+                   points.size());
         return;
     }
-    // written beside the destination and renamed, like every export
-    const std::string temp = a.output + ".tmp.png";
-    QImageWriter writer(QString::fromStdString(temp), "png");
-    if (!writer.write(image)) {
-        std::remove(temp.c_str());
-        throw InputError(a.output, "cannot write the image: " + writer.errorString().toStdString());
-    }
-    if (std::rename(temp.c_str(), a.output.c_str()) != 0) {
-        std::remove(temp.c_str());
-        throw InputError(a.output, "cannot replace the file");
-    }
-    fmt::print("{}: {}x{} map of {} events\n", a.output, w, h, points.size());
+    write_png(image, a.output);
+    fmt::print("{}: {}x{} map of {} events\n", a.output, size.width(), size.height(),
+               points.size());
 }
 
 } // namespace

@@ -6,11 +6,11 @@
 #include "filter_options.hpp"
 
 #include "kharita/base/error.hpp"
-#include "kharita/events/pipeline.hpp"
 #include "kharita/exchange/export.hpp"
 #include "kharita/geo/gazetteer.hpp"
 #include "kharita/geo/geoparser.hpp"
 #include "kharita/geo/regions.hpp"
+#include "kharita/store/ingest.hpp"
 #include "kharita/store/store.hpp"
 
 #include <fmt/core.h>
@@ -30,56 +30,54 @@ struct IngestArgs {
     std::string db, retrieved_at, gazetteer;
 };
 
+/// Prints what went wrong with one file, as it is done.
+void print_file_problems(const FileIngest& f) {
+    if (f.retrieved_at_from_file) {
+        fmt::print(stderr,
+                   "kharita: {}: no --retrieved-at; relative dates count from the file's "
+                   "modification day, {}\n",
+                   f.file.string(), f.retrieved_at->day.iso());
+    }
+    for (const Diagnostic& d : f.problems.examples())
+        fmt::print(stderr, "kharita: {}\n", d.to_string());
+    if (f.error)
+        fmt::print(stderr, "kharita: {}\n", f.error->to_string());
+    else if (f.articles_read == 0)
+        fmt::print(stderr, "kharita: {}: no article text found\n", f.file.string());
+}
+
 void run_ingest(const IngestArgs& a) {
-    const auto retrieved = parse_retrieved_at(a.retrieved_at);
+    IngestFilesOptions options;
+    options.retrieved_at = parse_retrieved_at(a.retrieved_at);
     const auto store = open_event_store(a.db, StoreMode::create);
     const Gazetteer g = Gazetteer::open(gazetteer_path(a.gazetteer));
     const Geoparser parser(g);
     const bool tty = isatty(fileno(stderr)) != 0;
-    IngestReport total;
-    std::size_t failed = 0, done = 0;
+    const std::size_t total = a.files.size();
     auto last_progress = std::chrono::steady_clock::now();
-    for (const std::string& file : a.files) {
-        ++done;
-        try {
-            const auto reference = retrieved ? retrieved : file_day_reference(file);
-            Diagnostics problems;
-            std::vector<Article> articles = read_articles(file, reference, problems);
-            for (const Diagnostic& d : problems.examples())
-                fmt::print(stderr, "kharita: {}\n", d.to_string());
-            if (!problems.empty())
-                ++failed;
-            if (articles.empty())
-                fmt::print(stderr, "kharita: {}: no article text found\n", file);
-            const auto parsed = parse_articles(parser, std::move(articles), reference);
-            const IngestReport r = store->ingest(parsed, {file, reference});
-            total.articles_added += r.articles_added;
-            total.articles_skipped += r.articles_skipped;
-            total.events_added += r.events_added;
-            total.events_merged += r.events_merged;
-            total.mentions_added += r.mentions_added;
-        } catch (const InputError& e) {
-            fmt::print(stderr, "kharita: {}\n", e.what());
-            ++failed;
-        }
+    options.progress = [&](const FileIngest& file, const FilesIngestReport& so_far) {
+        print_file_problems(file);
         const auto now = std::chrono::steady_clock::now();
-        if (a.files.size() > 1 &&
-            (now - last_progress > std::chrono::seconds(1) || done == a.files.size())) {
+        if (total > 1 && (now - last_progress > std::chrono::seconds(1) || so_far.files == total)) {
             fmt::print(stderr, "{}ingest: {}/{} files, {} articles, {} events{}", tty ? "\r" : "",
-                       done, a.files.size(), total.articles_added, total.events_added,
-                       tty ? "" : "\n");
+                       so_far.files, total, so_far.stored.articles_added,
+                       so_far.stored.events_added, tty ? "" : "\n");
             last_progress = now;
         }
-    }
-    if (tty && a.files.size() > 1)
+    };
+    const FilesIngestReport report =
+        ingest_files({a.files.begin(), a.files.end()}, parser, *store, options);
+    if (tty && total > 1)
         fmt::print(stderr, "\n");
+    const IngestReport& stored = report.stored;
     fmt::print("{}: {} articles added ({} already stored), {} events added, {} merged into "
                "stored events, {} place mentions\n",
-               a.db, total.articles_added, total.articles_skipped, total.events_added,
-               total.events_merged, total.mentions_added);
-    if (failed > 0)
-        throw InputError(a.db, std::to_string(failed) +
+               a.db, stored.articles_added, stored.articles_skipped, stored.events_added,
+               stored.events_merged, stored.mentions_added);
+    if (report.files_failed > 0) {
+        throw InputError(a.db, std::to_string(report.files_failed) +
                                    " input file(s) had errors (see above); the rest were stored");
+    }
 }
 
 struct QueryArgs {
@@ -99,15 +97,15 @@ void run_query(const QueryArgs& a) {
         store->query(f, [&](const EventRecord& r) {
             nlohmann::json j = {
                 {"id", r.id},
-                {"type", r.type},
+                {"type", to_string(r.type)},
                 {"subtype", r.subtype},
-                {"status", r.status},
+                {"status", to_string(r.status)},
                 {"date_start",
                  r.date_start ? nlohmann::json(r.date_start->iso()) : nlohmann::json()},
                 {"date_end", r.date_end ? nlohmann::json(r.date_end->iso()) : nlohmann::json()},
-                {"time_precision", r.time_precision},
+                {"time_precision", time_precision_name(r.time_precision)},
                 {"location", r.location},
-                {"geo_precision", r.geo_precision},
+                {"geo_precision", geo_precision_name(r.geo_precision)},
                 {"country", r.country},
                 {"admin1", r.admin1},
                 {"fatalities", r.fatalities ? nlohmann::json(*r.fatalities) : nlohmann::json()},
@@ -138,8 +136,10 @@ void run_query(const QueryArgs& a) {
             const std::string dates =
                 (r.date_start ? r.date_start->iso() : std::string("..")) +
                 (r.date_end && r.date_end != r.date_start ? " " + r.date_end->iso() : "");
-            fmt::print("{:>6} {:<10} {:<9} {:<23} {:<6} {:<22} {:<9} {:>4}  {}\n", r.id, r.type,
-                       r.status, dates, r.time_precision, r.location.substr(0, 22), r.geo_precision,
+            fmt::print("{:>6} {:<10} {:<9} {:<23} {:<6} {:<22} {:<9} {:>4}  {}\n", r.id,
+                       to_string(r.type), to_string(r.status), dates,
+                       time_precision_name(r.time_precision), r.location.substr(0, 22),
+                       geo_precision_name(r.geo_precision),
                        r.fatalities ? std::to_string(*r.fatalities) : "-", r.notes.substr(0, 70));
         }
     }
@@ -148,7 +148,7 @@ void run_query(const QueryArgs& a) {
 }
 
 struct ExportArgs {
-    std::string db, output, format, csv_geometry = "xy";
+    std::string db, output, format, csv_geometry{to_string(CsvGeometry::xy)};
     FilterArgs filter;
 };
 
@@ -157,7 +157,7 @@ void run_export(const ExportArgs& a) {
     const auto store = open_event_store(a.db, StoreMode::read_only);
     const EventFilter f = build_filter(a.filter);
     ExportOptions options;
-    options.csv_geometry = a.csv_geometry;
+    options.csv_geometry = csv_geometry_from(a.csv_geometry).value_or(CsvGeometry::xy);
     std::optional<Gazetteer> g;
     if (format == ExportFormat::acled) {
         g.emplace(Gazetteer::open(default_gazetteer_path()));
@@ -228,7 +228,8 @@ void add_store_commands(CLI::App& app) {
         ->required();
     exp->add_option("--format", export_args->format, "geojson, gpkg, kml, csv, fgb, acled");
     exp->add_option("--csv-geometry", export_args->csv_geometry, "CSV geometry: xy or wkt")
-        ->check(CLI::IsMember({"xy", "wkt"}));
+        ->check(CLI::IsMember(
+            {std::string(to_string(CsvGeometry::xy)), std::string(to_string(CsvGeometry::wkt))}));
     add_filter_options(exp, export_args->filter);
     exp->callback([export_args] { run_export(*export_args); });
 

@@ -36,15 +36,15 @@ protected:
         basemap = new Basemap(load_basemap(default_basemap_dir(), *mercator));
     }
     static EventPoints points_at(const std::vector<std::pair<LatLon, EventType>>& events,
-                                 std::uint8_t geo_rank = 2) {
+                                 GeoPrecision precision = GeoPrecision::town) {
         EventPoints pts;
         std::int64_t id = 1;
         for (const auto& [ll, type] : events) {
             EventPoint p;
             p.id = id++;
             p.position = ll;
-            p.type = static_cast<std::uint8_t>(type);
-            p.geo_rank = geo_rank;
+            p.type = type;
+            p.geo_precision = precision;
             pts.push_back(p);
         }
         pts.project(*mercator);
@@ -89,8 +89,7 @@ TEST_F(RenderTest, EventsAppearAtTheirPlacesInTheirTypesColours) {
             << "event " << i << " not drawn in its colour";
     }
     // nothing of the clash colour far from any event (the legend is bottom-left)
-    EXPECT_FALSE(colour_near(img, QPointF(900, 200),
-                             type_color(static_cast<std::uint8_t>(EventType::clash)), 20));
+    EXPECT_FALSE(colour_near(img, QPointF(900, 200), type_color(EventType::clash), 20));
     // land and sea: Tripoli's hinterland is land-coloured, the sea north of it is blue
     const QColor sea = img.pixelColor(view.to_screen(mercator->forward({34.5, 16.0})).toPoint());
     EXPECT_GT(sea.blue(), sea.red());
@@ -142,20 +141,17 @@ TEST_F(RenderTest, ManyEventsBecomeClustersWithCountsOrARaster) {
     EXPECT_LT(renderer.last_clusters().size(), 100u);
     const QPointF tripoli = view.to_screen(mercator->forward({32.8, 13.2}));
     const QImage img = renderer.render_image(view, pts, {}, options);
-    EXPECT_TRUE(
-        colour_near(img, tripoli, type_color(static_cast<std::uint8_t>(EventType::protest)), 12));
+    EXPECT_TRUE(colour_near(img, tripoli, type_color(EventType::protest), 12));
     // the heat map: a raster in the same colour, no clusters
     options.heat_map = true;
     const QImage heat = renderer.render_image(view, pts, {}, options);
     EXPECT_TRUE(renderer.last_clusters().empty());
-    EXPECT_TRUE(
-        colour_near(heat, tripoli, type_color(static_cast<std::uint8_t>(EventType::protest)), 3));
+    EXPECT_TRUE(colour_near(heat, tripoli, type_color(EventType::protest), 3));
     // every event filtered out: the protest colour is gone
     const std::vector<std::uint8_t> hidden(pts.size(), 0);
     options.heat_map = false;
     const QImage none = renderer.render_image(view, pts, hidden, options);
-    EXPECT_FALSE(
-        colour_near(none, tripoli, type_color(static_cast<std::uint8_t>(EventType::protest)), 12));
+    EXPECT_FALSE(colour_near(none, tripoli, type_color(EventType::protest), 12));
 }
 
 TEST_F(RenderTest, ARasterBasemapIsWarpedUnderTheMap) {

@@ -8,6 +8,7 @@
 #include "kharita/base/error.hpp"
 #include "kharita/events/pipeline.hpp"
 #include "kharita/geo/regions.hpp"
+#include "kharita/store/ingest.hpp"
 #include "kharita/store/store.hpp"
 
 #include <gtest/gtest.h>
@@ -18,6 +19,7 @@
 #include <chrono>
 #include <csignal>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <random>
 #include <thread>
@@ -66,11 +68,11 @@ TEST(StoreIngest, SamplesAreStoredOnceAndRepeatedEventsMerge) {
     TempDir dir;
     const auto parsed = parsed_samples();
     auto store = open_event_store(dir.path / "e.sqlite", StoreMode::create);
-    const IngestReport first = store->ingest(parsed, {"samples", std::nullopt});
+    const IngestReport first = store->ingest(article_records(parsed), {"samples", std::nullopt});
     EXPECT_EQ(first.articles_added, static_cast<std::int64_t>(parsed.size()));
     EXPECT_GT(first.events_added, 10);
     EXPECT_GT(first.mentions_added, 50);
-    const IngestReport again = store->ingest(parsed, {"samples", std::nullopt});
+    const IngestReport again = store->ingest(article_records(parsed), {"samples", std::nullopt});
     EXPECT_EQ(again.articles_added, 0);
     EXPECT_EQ(again.articles_skipped, static_cast<std::int64_t>(parsed.size()));
     EXPECT_EQ(store->count({}), first.events_added);
@@ -86,7 +88,7 @@ TEST(StoreIngest, SamplesAreStoredOnceAndRepeatedEventsMerge) {
     retold.article.text += "\nRetold by another outlet.";
     retold.article.source = "Another Outlet";
     ASSERT_FALSE(retold.events.empty());
-    const IngestReport third = store->ingest({retold}, {"retold", std::nullopt});
+    const IngestReport third = store->ingest(article_records({retold}), {"retold", std::nullopt});
     EXPECT_EQ(third.events_added, 0);
     EXPECT_EQ(third.events_merged, static_cast<std::int64_t>(retold.events.size()));
     bool two_sources = false;
@@ -95,6 +97,72 @@ TEST(StoreIngest, SamplesAreStoredOnceAndRepeatedEventsMerge) {
                                       r.sources.find("Another Outlet") != std::string::npos);
     });
     EXPECT_TRUE(two_sources);
+}
+
+/// A report file dated by its modification time, as a download leaves it.
+fs::path report_file(const fs::path& dir, const std::string& name, const std::string& text,
+                     const CivilDay& modified) {
+    const fs::path file = dir / name;
+    std::ofstream(file) << text;
+    const auto since_epoch = std::chrono::days(modified.serial()) + std::chrono::hours(12);
+    fs::last_write_time(file,
+                        std::chrono::file_clock::from_sys(std::chrono::sys_seconds(since_epoch)));
+    return file;
+}
+
+TEST(IngestFiles, RelativeDatesCountFromTheRetrievalTimeElseTheFilesDay) {
+    TempDir dir;
+    const fs::path file = report_file(
+        dir.path, "report.txt",
+        "Clashes erupted in Tripoli yesterday between rival armed groups.\n", {2025, 6, 14});
+    auto store = open_event_store(dir.path / "e.sqlite", StoreMode::create);
+    std::vector<FileIngest> seen;
+    IngestFilesOptions options;
+    options.progress = [&](const FileIngest& f, const FilesIngestReport&) { seen.push_back(f); };
+    const FilesIngestReport report =
+        ingest_files({file}, kharita::testing::default_parser(), *store, options);
+    EXPECT_EQ(report.files, 1u);
+    EXPECT_EQ(report.files_failed, 0u);
+    EXPECT_GT(report.stored.events_added, 0);
+    ASSERT_EQ(seen.size(), 1u);
+    EXPECT_TRUE(seen[0].retrieved_at_from_file);
+    EXPECT_EQ(seen[0].retrieved_at->day, (CivilDay{2025, 6, 14}));
+    EventFilter yesterday;
+    yesterday.from = yesterday.to = CivilDay{2025, 6, 13};
+    EXPECT_EQ(store->count(yesterday), report.stored.events_added);
+
+    // a retrieval time given overrides the file's day
+    auto other = open_event_store(dir.path / "f.sqlite", StoreMode::create);
+    options.retrieved_at = LocalTime::parse("2025-01-10");
+    seen.clear();
+    ingest_files({file}, kharita::testing::default_parser(), *other, options);
+    ASSERT_EQ(seen.size(), 1u);
+    EXPECT_FALSE(seen[0].retrieved_at_from_file);
+    yesterday.from = yesterday.to = CivilDay{2025, 1, 9};
+    EXPECT_GT(other->count(yesterday), 0);
+}
+
+TEST(IngestFiles, UnreadableFilesAndLinesAreReportedAndTheRestStored) {
+    TempDir dir;
+    const fs::path good = report_file(
+        dir.path, "good.txt", "Protesters gathered in Martyrs' Square in Tripoli on 16 May 2025.\n",
+        {2025, 6, 14});
+    const fs::path feed = report_file(
+        dir.path, "feed.jsonl",
+        "{\"text\": \"Clashes erupted in Misrata on 12 May 2025.\"}\n{\"text\": broken\n",
+        {2025, 6, 14});
+    const fs::path empty = report_file(dir.path, "empty.txt", "", {2025, 6, 14});
+    auto store = open_event_store(dir.path / "e.sqlite", StoreMode::create);
+    const FilesIngestReport report = ingest_files({good, dir.path / "missing.txt", feed, empty},
+                                                  kharita::testing::default_parser(), *store);
+    EXPECT_EQ(report.files, 4u);
+    EXPECT_EQ(report.files_failed, 2u); // the missing file and the broken line
+    EXPECT_EQ(report.files_empty, 1u);
+    EXPECT_EQ(report.stored.articles_added, 2);
+    ASSERT_EQ(report.problems.count(), 2u);
+    EXPECT_NE(report.problems.examples()[0].source.find("missing.txt"), std::string::npos);
+    EXPECT_NE(report.problems.examples()[1].source.find("feed.jsonl"), std::string::npos);
+    EXPECT_EQ(report.problems.examples()[1].line, 2u);
 }
 
 TEST(Regions, NamesAndCodesResolveToTheSameUnit) {
@@ -125,7 +193,7 @@ TEST(StoreIngest, KilledIngestsLeaveWholeArticlesOnly) {
     std::map<std::string, std::pair<std::int64_t, std::int64_t>> expected;
     {
         auto ref = open_event_store(dir.path / "ref.sqlite", StoreMode::create);
-        ref->ingest(parsed, {"ref", std::nullopt});
+        ref->ingest(article_records(parsed), {"ref", std::nullopt});
     }
     const auto per_article = [](const fs::path& file) {
         auto db = detail::Database::open(file, detail::OpenMode::read_only, false);
@@ -157,7 +225,7 @@ TEST(StoreIngest, KilledIngestsLeaveWholeArticlesOnly) {
             try {
                 auto store = open_event_store(db, StoreMode::read_write);
                 for (const ParsedArticle& p : parsed) {
-                    store->ingest({p}, {"killed", std::nullopt});
+                    store->ingest({article_record(p)}, {"killed", std::nullopt});
                     if (write(progress[1], "x", 1) != 1)
                         _exit(2);
                 }
@@ -195,7 +263,8 @@ TEST(StoreIngest, KilledIngestsLeaveWholeArticlesOnly) {
     EXPECT_GT(killed, 0);
     EXPECT_GT(partial, 0) << "no kill landed in the middle of an ingest";
     // a last, uninterrupted run completes what the killed ones left
-    open_event_store(db, StoreMode::read_write)->ingest(parsed, {"final", std::nullopt});
+    open_event_store(db, StoreMode::read_write)
+        ->ingest(article_records(parsed), {"final", std::nullopt});
     EXPECT_EQ(per_article(db), expected);
 }
 

@@ -7,6 +7,7 @@
 #include "kharita/exchange/export.hpp"
 #include "kharita/geo/polygon.hpp"
 #include "kharita/store/store.hpp"
+#include "store/source_names.hpp"
 
 #include <gtest/gtest.h>
 
@@ -45,7 +46,8 @@ private:
     fs::path m_path;
 };
 
-const char* const kTypes[] = {"meeting", "clash", "attack", "protest", "border", "migration"};
+const EventType kTypes[] = {EventType::meeting, EventType::clash,  EventType::attack,
+                            EventType::protest, EventType::border, EventType::migration};
 
 /// Random events over North Africa: some without a place, some undated, spans from a day
 /// to more than a year so every span class is used.
@@ -58,24 +60,22 @@ std::vector<EventRecord> random_records(std::size_t n, unsigned seed) {
     for (std::size_t i = 0; i < n; ++i) {
         EventRecord r;
         r.type = kTypes[type(rng)];
-        r.subtype = r.type;
-        r.status = unit(rng) < 0.8 ? "occurred" : "planned";
+        r.subtype = to_string(r.type);
+        r.status = unit(rng) < 0.8 ? EventStatus::occurred : EventStatus::planned;
         const double u = unit(rng);
         if (u > 0.03) {
             const CivilDay first = base.plus_days(day(rng));
             const int span = u < 0.7 ? 0 : u < 0.85 ? 6 : u < 0.95 ? 30 : u < 0.99 ? 200 : 700;
             r.date_start = first;
             r.date_end = first.plus_days(span);
-            r.time_precision = span == 0   ? "day"
-                               : span < 10 ? "week"
-                               : span < 40 ? "month"
-                                           : "year";
-        } else {
-            r.time_precision = "unknown";
+            r.time_precision = span == 0   ? TimePrecision::day
+                               : span < 10 ? TimePrecision::week
+                               : span < 40 ? TimePrecision::month
+                                           : TimePrecision::year;
         }
         if (unit(rng) > 0.02) {
             r.position = LatLon{lat(rng), lon(rng)};
-            r.geo_precision = unit(rng) < 0.7 ? "town" : "region";
+            r.geo_precision = unit(rng) < 0.7 ? GeoPrecision::town : GeoPrecision::region;
             r.location = "Place " + std::to_string(i % 97);
             r.country = i % 3 == 0 ? "LY" : i % 3 == 1 ? "TN" : "EG";
             r.admin1_code = std::to_string(60 + i % 5);
@@ -103,7 +103,7 @@ bool matches(const EventRecord& r, const EventFilter& f) {
     }
     if (f.bbox && (!r.position || !f.bbox->contains(*r.position)))
         return false;
-    if (!f.types.empty() && std::find(f.types.begin(), f.types.end(), r.type) == f.types.end())
+    if (!f.types.contains(r.type))
         return false;
     if (!f.regions.empty()) {
         bool any = false;
@@ -153,7 +153,7 @@ TEST(EventStore, EveryPlanReturnsWhatABruteForceFilterReturns) {
             f.to = f.from->plus_days(len(rng));
         }
         if (i % 5 == 0)
-            f.types = {"clash", "protest"};
+            f.types = {EventType::clash, EventType::protest};
         if (i % 7 == 0)
             f.regions = {{"LY", "", "Libya"}, {"EG", "61", "an Egyptian unit"}};
         std::multiset<std::string> expected;
@@ -208,14 +208,115 @@ TEST(EventStore, FreeTextLimitPolygonAndPrecision) {
     fine.min_geo_precision = GeoPrecision::town;
     std::int64_t towns = 0;
     for (const auto& r : records)
-        towns += r.geo_precision == "town" ? 1 : 0;
+        towns += r.geo_precision == GeoPrecision::town ? 1 : 0;
     EXPECT_EQ(store->count(fine), towns);
     EventFilter weekly;
     weekly.min_time_precision = TimePrecision::week;
     std::int64_t day_or_week = 0;
     for (const auto& r : records)
-        day_or_week += r.time_precision == "day" || r.time_precision == "week" ? 1 : 0;
+        day_or_week +=
+            r.time_precision == TimePrecision::day || r.time_precision == TimePrecision::week ? 1
+                                                                                              : 0;
     EXPECT_EQ(store->count(weekly), day_or_week);
+}
+
+TEST(EnumSet, TypedSetsOfEventTypesAndStatuses) {
+    EventTypeSet types;
+    EXPECT_TRUE(types.empty());
+    types.insert(EventType::protest);
+    types.insert(EventType::clash);
+    EXPECT_EQ(types.size(), 2u);
+    EXPECT_TRUE(types.contains(EventType::clash));
+    EXPECT_FALSE(types.contains(EventType::meeting));
+    EXPECT_EQ(types.values(), (std::vector<EventType>{EventType::clash, EventType::protest}));
+    types.set(EventType::clash, false);
+    EXPECT_EQ(types, EventTypeSet{EventType::protest});
+    EXPECT_TRUE(EventTypeSet::all().full());
+    EXPECT_EQ(EventTypeSet::all().size(), 9u);
+    EXPECT_TRUE(EventTypeSet::all().contains(EventType::strategic));
+    EXPECT_EQ(EventStatusSet::all().size(), 3u);
+    // names come from the enums' own tables
+    EXPECT_EQ(EventTypeSet::value_named("mass_grave"), EventType::mass_grave);
+    EXPECT_EQ(EventStatusSet::value_named("planned"), EventStatus::planned);
+    EXPECT_EQ(EventStatusSet::value_named("picnic"), std::nullopt);
+    for (const EventType t : EventTypeSet::all().values())
+        EXPECT_EQ(EventTypeSet::value_named(to_string(t)), t);
+}
+
+TEST(EventRecord, PrecisionNamesAsStoredAndExported) {
+    EXPECT_EQ(time_precision_name(TimePrecision::month), "month");
+    EXPECT_EQ(time_precision_name(std::nullopt), "unknown");
+    EXPECT_EQ(geo_precision_name(GeoPrecision::town), "town");
+    EXPECT_EQ(geo_precision_name(std::nullopt), "");
+    EXPECT_NE(geo_precision_name(std::nullopt).data(), nullptr); // binds as '', not NULL
+}
+
+TEST(SourceNames, EachNameOnceInOrder) {
+    EXPECT_EQ(store::with_source_name("", "Libya Observer"), "Libya Observer");
+    EXPECT_EQ(store::with_source_name("A", "B"), "A; B");
+    EXPECT_EQ(store::with_source_name("A; B", "A"), "A; B");
+    EXPECT_EQ(store::with_source_name("A; B", "B"), "A; B");
+    EXPECT_EQ(store::with_source_name("A; B", ""), "A; B");
+    // a name that is only part of a listed one is another source
+    EXPECT_EQ(store::with_source_name("Libya Observer", "Libya"), "Libya Observer; Libya");
+}
+
+/// An article telling one clash at Tripoli, with the given date, toll and confidence.
+ArticleRecord clash_report(const std::string& source, std::optional<CivilDay> start,
+                           std::optional<CivilDay> end, const char* precision,
+                           std::optional<int> fatalities, double confidence) {
+    ArticleRecord a;
+    a.source = source;
+    a.title = "Clashes in Tripoli";
+    a.text = "Clashes in Tripoli, as " + source + " tells it.";
+    ArticleEventRecord e;
+    e.record.type = EventType::clash;
+    e.record.status = EventStatus::occurred;
+    e.record.date_start = start;
+    e.record.date_end = end;
+    e.record.time_precision = time_precision_from(precision);
+    e.record.location = "Tripoli";
+    e.record.position = LatLon{32.8872, 13.1913};
+    e.record.geo_precision = GeoPrecision::town;
+    e.record.country = "LY";
+    e.record.fatalities = fatalities;
+    e.record.confidence = confidence;
+    e.record.notes = a.text;
+    e.evidence_end = a.text.size();
+    a.events.push_back(e);
+    return a;
+}
+
+TEST(EventStore, AnEventToldAgainGainsWhatTheMergePolicyDecides) {
+    TempDir dir;
+    auto store = open_event_store(dir / "e.sqlite", StoreMode::create);
+    const CivilDay may1{2025, 5, 1}, may14{2025, 5, 14}, may31{2025, 5, 31};
+    // in May, toll unknown; then on 14 May with a toll; then undated, from the first source
+    store->ingest({clash_report("A", may1, may31, "month", std::nullopt, 0.5)}, {"a", {}});
+    ArticleRecord undated =
+        clash_report("A", std::nullopt, std::nullopt, "unknown", std::nullopt, 0.4);
+    undated.text += " Again."; // another article: the same text would be skipped
+    const IngestReport second =
+        store->ingest({clash_report("B", may14, may14, "day", 5, 0.7), undated}, {"b", {}});
+    EXPECT_EQ(second.events_added, 0);
+    EXPECT_EQ(second.events_merged, 2);
+    std::vector<EventRecord> stored;
+    store->query({}, [&](const EventRecord& r) { stored.push_back(r); });
+    ASSERT_EQ(stored.size(), 1u);
+    const EventRecord& r = stored.front();
+    EXPECT_EQ(r.date_start, may14); // the finer date
+    EXPECT_EQ(r.date_end, may14);
+    EXPECT_EQ(r.time_precision, TimePrecision::day);
+    EXPECT_EQ(r.fatalities, 5); // the stated toll
+    EXPECT_DOUBLE_EQ(r.confidence, 0.7);
+    EXPECT_EQ(r.sources, "A; B"); // each source once
+    EXPECT_EQ(r.source_count, 3);
+    // the index keys moved with the date
+    EventFilter daily;
+    daily.min_time_precision = TimePrecision::day;
+    daily.from = daily.to = may14;
+    EXPECT_EQ(store->count(daily), 1);
+    EXPECT_EQ(store->sources(r.id).size(), 3u);
 }
 
 TEST(EventStore, BadFiltersAreInputErrors) {
@@ -236,6 +337,20 @@ TEST(EventStore, BadFiltersAreInputErrors) {
     EventFilter bad_box;
     bad_box.bbox = BoundingBox{20, 10, 10, 20};
     EXPECT_THROW(store->count(bad_box), InputError);
+    EventFilter negative;
+    negative.limit = -1;
+    // errors name the field, not a command-line option
+    for (const auto& [filter, field] : {std::pair{inverted, "date range"},
+                                        {bad_box, "bbox"},
+                                        {negative, "limit"},
+                                        {bad_wkt, "polygon"}}) {
+        try {
+            store->count(filter);
+            ADD_FAILURE() << field << " accepted";
+        } catch (const InputError& e) {
+            EXPECT_EQ(e.source(), field) << e.what();
+        }
+    }
 }
 
 TEST(EventStore, RefusesFilesThatAreNotItsStores) {
@@ -244,13 +359,22 @@ TEST(EventStore, RefusesFilesThatAreNotItsStores) {
         std::ofstream(dir / "text.sqlite")
             << "this is not a database, just text long enough to have a header";
     }
-    EXPECT_THROW(open_event_store(dir / "text.sqlite", StoreMode::read_write), DatabaseError);
+    // a file that is not our store is bad input, named in the message
+    try {
+        open_event_store(dir / "text.sqlite", StoreMode::read_write);
+        FAIL() << "a text file opened as a store";
+    } catch (const InputError& e) {
+        EXPECT_EQ(e.source(), (dir / "text.sqlite").string());
+        EXPECT_NE(std::string(e.what()).find("not an SQLite database"), std::string::npos);
+    }
     EXPECT_THROW(open_event_store(dir / "missing.sqlite", StoreMode::read_only), InputError);
     {
         auto other = detail::Database::open(dir / "other.sqlite", detail::OpenMode::create, false);
         other.exec("CREATE TABLE t (x)");
     }
-    EXPECT_THROW(open_event_store(dir / "other.sqlite", StoreMode::read_write), DatabaseError);
+    EXPECT_THROW(open_event_store(dir / "other.sqlite", StoreMode::read_write), InputError);
+    { auto empty = detail::Database::open(dir / "empty.sqlite", detail::OpenMode::create, false); }
+    EXPECT_THROW(open_event_store(dir / "empty.sqlite", StoreMode::read_only), InputError);
     {
         auto store = open_event_store(dir / "newer.sqlite", StoreMode::create);
         store->ingest_records(random_records(10, 1));
@@ -293,6 +417,16 @@ TEST(Export, EveryFormatHoldsEveryEvent) {
     EXPECT_EQ(text.find("\"crs\""), std::string::npos);
     EXPECT_NE(text.find("\"date_start\":\"20"), std::string::npos);
     EXPECT_THROW(export_format("out.shp"), InputError);
+    EXPECT_EQ(export_format("out.json"), ExportFormat::geojson);
+    EXPECT_EQ(export_format("out.csv", "FlatGeobuf"), ExportFormat::flatgeobuf);
+    EXPECT_EQ(export_format("out.csv", "acled"), ExportFormat::acled);
+    for (const ExportFormat f : {ExportFormat::geojson, ExportFormat::gpkg, ExportFormat::kml,
+                                 ExportFormat::csv, ExportFormat::flatgeobuf, ExportFormat::acled})
+        EXPECT_EQ(export_format("out", format_key(f)), f);
+    EXPECT_EQ(to_string(ExportFormat::acled), "ACLED CSV");
+    EXPECT_EQ(csv_geometry_from("wkt"), CsvGeometry::wkt);
+    EXPECT_EQ(csv_geometry_from(to_string(CsvGeometry::xy)), CsvGeometry::xy);
+    EXPECT_EQ(csv_geometry_from("WKB"), std::nullopt);
     // the GeoPackage carries a default QGIS style for its events layer
     auto gpkg = detail::Database::open(dir / "out.gpkg", detail::OpenMode::read_only, false);
     EXPECT_EQ(gpkg.query_int("SELECT count(*) FROM layer_styles WHERE f_table_name = 'events' "

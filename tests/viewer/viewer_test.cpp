@@ -2,6 +2,7 @@
 // filters, timeline brushing, table-map selection, export, filter files, ingest in a worker,
 // and databases that are missing, empty or corrupt.
 
+#include "event_detail.hpp"
 #include "main_window.hpp"
 
 #include "detail/gdal.hpp"
@@ -41,27 +42,27 @@ protected:
         // a store with known events: three types, two years, Tripoli and Benghazi
         auto store = open_event_store(dir / "events.sqlite", StoreMode::create);
         std::vector<EventRecord> records;
-        const auto add = [&](const char* type, LatLon where, CivilDay day, const char* place) {
+        const auto add = [&](EventType type, LatLon where, CivilDay day, const char* place) {
             EventRecord r;
             r.type = type;
-            r.status = "occurred";
+            r.status = EventStatus::occurred;
             r.date_start = r.date_end = day;
-            r.time_precision = "day";
+            r.time_precision = TimePrecision::day;
             r.position = where;
-            r.geo_precision = "town";
+            r.geo_precision = GeoPrecision::town;
             r.location = place;
             r.country = "LY";
             r.confidence = 0.8;
-            r.notes = std::string("A ") + type + " in " + place + ".";
+            r.notes = "A " + std::string(to_string(type)) + " in " + place + ".";
             r.sources = "Test";
             records.push_back(r);
         };
         for (int i = 0; i < 10; ++i)
-            add("clash", {32.88, 13.19}, CivilDay{2024, 5, 1}.plus_days(i), "Tripoli");
+            add(EventType::clash, {32.88, 13.19}, CivilDay{2024, 5, 1}.plus_days(i), "Tripoli");
         for (int i = 0; i < 6; ++i)
-            add("protest", {32.12, 20.07}, CivilDay{2025, 2, 1}.plus_days(i), "Benghazi");
+            add(EventType::protest, {32.12, 20.07}, CivilDay{2025, 2, 1}.plus_days(i), "Benghazi");
         for (int i = 0; i < 4; ++i)
-            add("meeting", {32.88, 13.19}, CivilDay{2025, 3, 10}.plus_days(i), "Tripoli");
+            add(EventType::meeting, {32.88, 13.19}, CivilDay{2025, 3, 10}.plus_days(i), "Tripoli");
         store->ingest_records(records);
     }
     static void TearDownTestSuite() {
@@ -73,21 +74,48 @@ protected:
     static inline fs::path dir;
 };
 
+TEST(EventDetail, TheArticleShowsItsEvidenceAndPlaces) {
+    EventSource s;
+    s.source = "Libya Observer";
+    s.text = "Clashes in Tripoli <late>.\nCalm in Misrata.";
+    s.evidence_start = 0;
+    s.evidence_end = 26; // the first sentence
+    s.toponyms = {{11, 18}, {35, 42}};
+    const QString html = article_html(s);
+    const QString evidence = "<span style='background:#fff2a8'>";
+    EXPECT_TRUE(html.startsWith(evidence + "Clashes in </span>")) << html.toStdString();
+    EXPECT_TRUE(html.contains(evidence + "<u><b>Tripoli</b></u></span>"));
+    EXPECT_TRUE(html.contains("&lt;late&gt;."));                      // escaped
+    EXPECT_TRUE(html.contains("<br>Calm in <u><b>Misrata</b></u>.")); // outside the evidence
+    EXPECT_EQ(html.count(evidence), 3);
+
+    EventRecord r;
+    r.type = EventType::clash;
+    r.notes = "Imported notes.";
+    r.source_count = 2;
+    EventSource imported;
+    imported.source = "ACLED";
+    const QString detail = event_detail_html(r, {s, imported});
+    EXPECT_TRUE(detail.contains("<h3>clash"));
+    EXPECT_TRUE(detail.contains("(unknown)")); // the time precision
+    EXPECT_TRUE(detail.contains("<b>Libya Observer</b>"));
+    EXPECT_TRUE(detail.contains("<p>Imported notes.</p>")); // a report without text
+}
+
 TEST_F(ViewerTest, ModelPassesQtsModelTester) {
     EventModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     model.open(dir / "events.sqlite");
     EXPECT_EQ(model.rowCount(), 20);
     ViewFilter f;
-    f.types.reset();
-    f.types.set(static_cast<std::size_t>(EventType::clash));
+    f.types = {EventType::clash};
     model.set_filter(f);
     EXPECT_EQ(model.rowCount(), 10);
-    f.statuses.reset(0); // occurred off: every test event is occurred
+    f.statuses.erase(EventStatus::occurred); // every test event is occurred
     model.set_filter(f);
     EXPECT_EQ(model.rowCount(), 0);
-    f.statuses.set();
-    f.max_time_rank = 1; // day or finer: all of them
+    f.statuses = EventStatusSet::all();
+    f.min_time_precision = TimePrecision::day; // day or finer: all of them
     model.set_filter(f);
     EXPECT_EQ(model.rowCount(), 10);
     model.sort(EventModel::Place, Qt::DescendingOrder);
@@ -142,8 +170,7 @@ TEST_F(ViewerTest, ExportSaveAndFilterFiles) {
     ASSERT_TRUE(w.open_database(QString::fromStdString((dir / "events.sqlite").string())));
     w.show();
     ViewFilter f = w.model().filter();
-    f.types.reset();
-    f.types.set(static_cast<std::size_t>(EventType::protest));
+    f.types = {EventType::protest};
     w.model().set_filter(f);
     const fs::path out = dir / "protests.geojson";
     ASSERT_TRUE(w.export_to(QString::fromStdString(out.string())));
@@ -241,6 +268,34 @@ TEST_F(ViewerTest, IngestRunsInAWorkerAndReloads) {
     ASSERT_TRUE(done.wait(60000));
     EXPECT_TRUE(done.front().front().toBool());
     EXPECT_GT(w.model().rowCount(), 0);
+}
+
+TEST_F(ViewerTest, IngestFromTheWindowDatesRelativeDatesAndShowsProblems) {
+    const fs::path db = dir / "ingest-problems.sqlite";
+    open_event_store(db, StoreMode::create);
+    // "yesterday" counts from the file's modification day, as in `kharita ingest`
+    const fs::path report = dir / "yesterday.txt";
+    std::ofstream(report) << "Clashes erupted in Tripoli yesterday between rival armed groups.\n";
+    const CivilDay modified{2025, 6, 14};
+    fs::last_write_time(report,
+                        std::chrono::file_clock::from_sys(std::chrono::sys_seconds(
+                            std::chrono::days(modified.serial()) + std::chrono::hours(12))));
+    const fs::path feed = dir / "broken.jsonl";
+    std::ofstream(feed) << "{\"text\": \"Clashes erupted in Misrata on 12 May 2025.\"}\n{broken\n";
+    MainWindow w(*basemap);
+    ASSERT_TRUE(w.open_database(QString::fromStdString(db.string())));
+    QSignalSpy done(&w, &MainWindow::ingestFinished);
+    w.ingest({QString::fromStdString(report.string()), QString::fromStdString(feed.string())});
+    ASSERT_TRUE(done.wait(60000));
+    EXPECT_FALSE(done.front().front().toBool()); // not every file was stored whole
+    EXPECT_TRUE(w.banner_text().contains("broken.jsonl:2")) << w.banner_text().toStdString();
+    const auto& points = w.model().points();
+    bool dated_yesterday = false;
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        dated_yesterday =
+            dated_yesterday || (points.dated[i] && points.day_start[i] == modified.serial() - 1);
+    }
+    EXPECT_TRUE(dated_yesterday);
 }
 
 } // namespace

@@ -1,6 +1,6 @@
 #include "event_model.hpp"
 
-#include "kharita/events/events.hpp"
+#include "kharita/events/event_types.hpp"
 #include "kharita/map/event_style.hpp"
 #include "kharita/map/map_projection.hpp"
 
@@ -16,10 +16,24 @@ QString day_text(std::int32_t day) {
 }
 
 namespace {
-QString type_label(std::uint8_t t) {
-    const auto label = event_style(to_string(static_cast<EventType>(std::min<int>(t, 8)))).label;
+
+QString type_label(EventType t) {
+    const auto label = event_style(to_string(t)).label;
     return QString::fromUtf8(label.data(), static_cast<qsizetype>(label.size()));
 }
+
+/// Whether `precision` is `min` or finer; no minimum keeps everything, places or not.
+template <typename Precision>
+bool at_least(const std::optional<Precision>& precision, const std::optional<Precision>& min) {
+    return !min || (precision && *precision <= *min);
+}
+
+/// Table order of precisions: finest first, none last.
+template <typename Precision>
+bool finer(const std::optional<Precision>& a, const std::optional<Precision>& b) {
+    return a && (!b || *a < *b);
+}
+
 } // namespace
 
 EventModel::EventModel(QObject* parent) : QAbstractTableModel(parent) {}
@@ -52,24 +66,10 @@ EventFilter EventModel::store_filter() const {
         f.from = CivilDay::from_serial(*m_filter.from_day);
     if (m_filter.to_day)
         f.to = CivilDay::from_serial(*m_filter.to_day);
-    if (m_filter.types.count() < m_filter.types.size()) {
-        for (std::size_t t = 0; t < m_filter.types.size(); ++t) {
-            if (m_filter.types[t])
-                f.types.emplace_back(to_string(static_cast<EventType>(t)));
-        }
-        if (f.types.empty())
-            f.types.emplace_back("none");
-    }
-    if (m_filter.max_geo_rank < 6)
-        f.min_geo_precision = static_cast<GeoPrecision>(m_filter.max_geo_rank);
-    if (m_filter.max_time_rank < 6)
-        f.min_time_precision = static_cast<TimePrecision>(m_filter.max_time_rank);
-    for (std::size_t k = 0; k < 3 && m_filter.statuses.count() < 3; ++k) {
-        if (m_filter.statuses[k])
-            f.statuses.emplace_back(to_string(static_cast<EventStatus>(k)));
-    }
-    if (m_filter.statuses.none())
-        f.statuses.emplace_back("none");
+    f.types = m_filter.types;
+    f.statuses = m_filter.statuses;
+    f.min_geo_precision = m_filter.min_geo_precision;
+    f.min_time_precision = m_filter.min_time_precision;
     f.text = m_filter.text;
     f.regions = m_filter.regions;
     f.polygon_wkt = polygon_wkt(m_filter.polygon);
@@ -125,10 +125,10 @@ void EventModel::set_filter(const ViewFilter& filter) {
 
 bool EventModel::passes_except_dates(std::size_t i) const {
     const auto& f = m_filter;
-    return f.types[std::min<std::size_t>(m_points.type[i], 8)] &&
-           m_points.geo_rank[i] <= f.max_geo_rank &&
-           f.statuses[std::min<std::size_t>(m_points.status[i], 2)] &&
-           m_points.time_rank[i] <= f.max_time_rank &&
+    return f.types.contains(m_points.type[i]) &&
+           at_least(m_points.geo_precision[i], f.min_geo_precision) &&
+           f.statuses.contains(m_points.status[i]) &&
+           at_least(m_points.time_precision[i], f.min_time_precision) &&
            (!m_store_matches || m_store_matches->contains(m_points.id[i]));
 }
 
@@ -167,7 +167,7 @@ void EventModel::sort_order() {
         case Place:
             return m_points.location[a] < m_points.location[b];
         case Precision:
-            return m_points.geo_rank[a] < m_points.geo_rank[b];
+            return finer(m_points.geo_precision[a], m_points.geo_precision[b]);
         case Fatalities:
             return m_points.fatalities[a] < m_points.fatalities[b];
         default:
@@ -217,9 +217,9 @@ QVariant EventModel::data(const QModelIndex& index, int role) const {
         case Place:
             return QString::fromStdString(m_points.location[i]);
         case Precision: {
-            if (m_points.geo_rank[i] > static_cast<int>(GeoPrecision::continent))
+            if (!m_points.geo_precision[i])
                 return QStringLiteral("none");
-            const auto name = to_string(static_cast<GeoPrecision>(m_points.geo_rank[i]));
+            const auto name = to_string(*m_points.geo_precision[i]);
             return QString::fromLatin1(name.data(), static_cast<qsizetype>(name.size()));
         }
         case Fatalities:
@@ -229,8 +229,7 @@ QVariant EventModel::data(const QModelIndex& index, int role) const {
         }
     }
     if (role == Qt::DecorationRole && index.column() == Type) {
-        const EventStyle& s =
-            event_style(to_string(static_cast<EventType>(std::min<int>(m_points.type[i], 8))));
+        const EventStyle& s = event_style(to_string(m_points.type[i]));
         return QColor(s.red, s.green, s.blue);
     }
     if (role == Qt::UserRole)

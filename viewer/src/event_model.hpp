@@ -11,7 +11,6 @@
 
 #include <QAbstractTableModel>
 
-#include <bitset>
 #include <memory>
 #include <optional>
 #include <unordered_set>
@@ -20,12 +19,12 @@ namespace kharita::viewer {
 
 /// What the analyst filters on, as the window shows it.
 struct ViewFilter {
-    std::bitset<9> types = std::bitset<9>().set();    ///< by EventType number
-    std::optional<std::int32_t> from_day, to_day;     ///< days since 1970-01-01
-    std::bitset<3> statuses = std::bitset<3>().set(); ///< by EventStatus number
-    std::uint8_t max_geo_rank = 6;                    ///< 6: any precision, places or not
-    std::uint8_t max_time_rank = 6;                   ///< 6: any, undated included
-    std::string text;                                 ///< words in evidence or article
+    EventTypeSet types = EventTypeSet::all();
+    std::optional<std::int32_t> from_day, to_day; ///< days since 1970-01-01
+    EventStatusSet statuses = EventStatusSet::all();
+    std::optional<GeoPrecision> min_geo_precision;   ///< this or finer; none: any, places or not
+    std::optional<TimePrecision> min_time_precision; ///< this or finer; none: any, undated too
+    std::string text;                                ///< words in evidence or article
     std::vector<RegionCode> regions;
     std::vector<LatLon> polygon; ///< drawn on the map; empty: none
 };

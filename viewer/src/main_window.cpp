@@ -1,13 +1,15 @@
 #include "main_window.hpp"
 
+#include "event_detail.hpp"
+
 #include "kharita/base/error.hpp"
-#include "kharita/events/events.hpp"
-#include "kharita/events/pipeline.hpp"
+#include "kharita/events/event_types.hpp"
 #include "kharita/exchange/export.hpp"
 #include "kharita/geo/gazetteer.hpp"
 #include "kharita/geo/geoparser.hpp"
 #include "kharita/geo/regions.hpp"
 #include "kharita/map/event_style.hpp"
+#include "kharita/store/ingest.hpp"
 
 #include <QAction>
 #include <QCheckBox>
@@ -57,11 +59,69 @@ QString escape(std::string_view s) {
     return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())).toHtmlEscaped();
 }
 
+QString qstring(std::string_view s) {
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
+
+// The precision menus and saved filter files hold a minimum precision as its rank (the
+// enum's order) with kAnyRank for "any": the format filter files have been written in.
+constexpr int kAnyRank = 6;
+
+template <typename Precision> int rank_of(const std::optional<Precision>& precision) {
+    return precision ? static_cast<int>(*precision) : kAnyRank;
+}
+
+template <typename Precision> std::optional<Precision> precision_of_rank(int rank) {
+    if (rank < 0 || rank >= kAnyRank)
+        return std::nullopt;
+    return static_cast<Precision>(rank);
+}
+
+/// A menu of minimum precisions: "any", then `choices` finest first.
+template <typename Precision> QComboBox* precision_menu(std::initializer_list<Precision> choices) {
+    auto* menu = new QComboBox;
+    menu->addItem("any", kAnyRank);
+    for (const Precision p : choices)
+        menu->addItem(qstring(to_string(p)), static_cast<int>(p));
+    return menu;
+}
+
+/// Selects the menu entry of `rank` ("any" when the menu has none).
+void select_rank(QComboBox* menu, int rank) {
+    const QSignalBlocker block(menu);
+    menu->setCurrentIndex(std::max(0, menu->findData(rank)));
+}
+
 } // namespace
+
+QString ingest_problems_text(const FilesIngestReport& report) {
+    QString text = QString("Ingested %1 file(s):").arg(report.files);
+    if (report.files_failed > 0) {
+        text += QString(" %1 could not be read whole (below); the rest was stored.")
+                    .arg(report.files_failed);
+    }
+    if (report.files_empty > 0)
+        text += QString(" %1 held no article text.").arg(report.files_empty);
+    for (const Diagnostic& d : report.problems.examples())
+        text += "\n" + QString::fromStdString(d.to_string());
+    if (report.problems.count() > report.problems.examples().size()) {
+        text += QString("\n… and %1 more")
+                    .arg(report.problems.count() - report.problems.examples().size());
+    }
+    return text;
+}
 
 MainWindow::MainWindow(const Basemap& basemap, QWidget* parent) : QMainWindow(parent) {
     setWindowTitle("Kharita");
     setAcceptDrops(true);
+    build_views(basemap);
+    build_layout();
+    build_menus();
+    connect_views();
+    resize(1500, 900);
+}
+
+void MainWindow::build_views(const Basemap& basemap) {
     m_map = new MapWidget(m_model, basemap);
     m_timeline = new TimelineWidget(m_model);
     m_table = new QTableView;
@@ -74,10 +134,13 @@ MainWindow::MainWindow(const Basemap& basemap, QWidget* parent) : QMainWindow(pa
     m_banner = new QLabel;
     m_banner->setStyleSheet("background: #fde2e1; color: #8a1f11; padding: 6px;");
     m_banner->setWordWrap(true);
+    m_banner->setTextFormat(Qt::PlainText); // messages quote file contents
     m_banner->hide();
     m_summary = new QLabel;
     statusBar()->addPermanentWidget(m_summary);
+}
 
+void MainWindow::build_layout() {
     auto* centre = new QSplitter(Qt::Vertical);
     centre->addWidget(m_map);
     centre->addWidget(m_timeline);
@@ -99,8 +162,9 @@ MainWindow::MainWindow(const Basemap& basemap, QWidget* parent) : QMainWindow(pa
     layout->addWidget(m_banner);
     layout->addWidget(main);
     setCentralWidget(root);
-    build_menus();
+}
 
+void MainWindow::connect_views() {
     // one selection for table, map and detail
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) {
@@ -130,7 +194,6 @@ MainWindow::MainWindow(const Basemap& basemap, QWidget* parent) : QMainWindow(pa
     connect(m_map, &MapWidget::cursorMoved, this, [this](double lat, double lon) {
         statusBar()->showMessage(QString("%1°, %2°").arg(lat, 0, 'f', 4).arg(lon, 0, 'f', 4));
     });
-    resize(1500, 900);
 }
 
 MainWindow::~MainWindow() {
@@ -141,6 +204,17 @@ MainWindow::~MainWindow() {
 QWidget* MainWindow::build_filter_panel() {
     auto* panel = new QWidget;
     auto* layout = new QVBoxLayout(panel);
+    add_type_boxes(layout);
+    add_status_boxes(layout);
+    layout->addLayout(build_filter_form());
+    add_region_browser(layout);
+    add_apply_and_playback(layout);
+    layout->addStretch();
+    panel->setMaximumWidth(260);
+    return panel;
+}
+
+void MainWindow::add_type_boxes(QVBoxLayout* layout) {
     layout->addWidget(new QLabel("<b>Types</b>"));
     for (const EventStyle& s : event_styles()) {
         auto* box = new QCheckBox(escape(s.label));
@@ -148,31 +222,35 @@ QWidget* MainWindow::build_filter_panel() {
         QPixmap swatch(12, 12);
         swatch.fill(QColor(s.red, s.green, s.blue));
         box->setIcon(QIcon(swatch));
-        box->setProperty("type",
-                         QString::fromUtf8(s.type.data(), static_cast<qsizetype>(s.type.size())));
+        box->setProperty("type", qstring(s.type));
         connect(box, &QCheckBox::toggled, this, &MainWindow::apply_panel);
         m_type_boxes.push_back(box);
         layout->addWidget(box);
     }
+}
+
+void MainWindow::add_status_boxes(QVBoxLayout* layout) {
     layout->addWidget(new QLabel("<b>Status</b>"));
-    for (const char* status : {"occurred", "planned", "ongoing"}) {
-        auto* box = new QCheckBox(status);
+    for (const EventStatus status : EventStatusSet::all().values()) {
+        auto* box = new QCheckBox(qstring(to_string(status)));
+        box->setProperty("status", static_cast<int>(status));
         box->setChecked(true);
         connect(box, &QCheckBox::toggled, this, &MainWindow::apply_panel);
         m_status_boxes.push_back(box);
         layout->addWidget(box);
     }
+}
+
+QFormLayout* MainWindow::build_filter_form() {
     auto* form = new QFormLayout;
     m_from = new QLineEdit;
     m_from->setPlaceholderText("YYYY-MM-DD");
     m_to = new QLineEdit;
     m_to->setPlaceholderText("YYYY-MM-DD");
-    m_precision = new QComboBox;
-    for (const char* p : {"any", "site", "district", "town", "region", "country"})
-        m_precision->addItem(p);
-    m_time_precision = new QComboBox;
-    for (const char* p : {"any", "time", "day", "week", "month", "year"})
-        m_time_precision->addItem(p);
+    m_precision = precision_menu({GeoPrecision::site, GeoPrecision::district, GeoPrecision::town,
+                                  GeoPrecision::region, GeoPrecision::country});
+    m_time_precision = precision_menu({TimePrecision::time, TimePrecision::day, TimePrecision::week,
+                                       TimePrecision::month, TimePrecision::year});
     m_text = new QLineEdit;
     m_text->setPlaceholderText("words in evidence or article");
     m_region = new QLineEdit;
@@ -183,7 +261,14 @@ QWidget* MainWindow::build_filter_panel() {
     form->addRow("Date", m_time_precision);
     form->addRow("Text", m_text);
     form->addRow("Region", m_region);
-    layout->addLayout(form);
+    for (QLineEdit* e : {m_from, m_to, m_text, m_region})
+        connect(e, &QLineEdit::returnPressed, this, &MainWindow::apply_panel);
+    connect(m_precision, &QComboBox::currentIndexChanged, this, &MainWindow::apply_panel);
+    connect(m_time_precision, &QComboBox::currentIndexChanged, this, &MainWindow::apply_panel);
+    return form;
+}
+
+void MainWindow::add_region_browser(QVBoxLayout* layout) {
     auto* browse = new QPushButton("Browse regions…");
     connect(browse, &QPushButton::clicked, this, &MainWindow::show_region_tree);
     layout->addWidget(browse);
@@ -192,10 +277,9 @@ QWidget* MainWindow::build_filter_panel() {
     m_tree->hide();
     connect(m_tree, &QTreeWidget::itemChanged, this, &MainWindow::apply_panel);
     layout->addWidget(m_tree);
-    for (QLineEdit* e : {m_from, m_to, m_text, m_region})
-        connect(e, &QLineEdit::returnPressed, this, &MainWindow::apply_panel);
-    connect(m_precision, &QComboBox::currentIndexChanged, this, &MainWindow::apply_panel);
-    connect(m_time_precision, &QComboBox::currentIndexChanged, this, &MainWindow::apply_panel);
+}
+
+void MainWindow::add_apply_and_playback(QVBoxLayout* layout) {
     auto* apply = new QPushButton("Apply");
     connect(apply, &QPushButton::clicked, this, &MainWindow::apply_panel);
     auto* play = new QPushButton("Play");
@@ -217,12 +301,14 @@ QWidget* MainWindow::build_filter_panel() {
     layout->addWidget(play);
     layout->addWidget(speed);
     layout->addWidget(cumulative);
-    layout->addStretch();
-    panel->setMaximumWidth(260);
-    return panel;
 }
 
 void MainWindow::build_menus() {
+    build_file_menu();
+    build_view_menu();
+}
+
+void MainWindow::build_file_menu() {
     QMenu* file = menuBar()->addMenu("&File");
     file->addAction("&Open database…", this, [this] {
         const QString f = QFileDialog::getOpenFileName(this, "Open event database", {},
@@ -271,6 +357,9 @@ void MainWindow::build_menus() {
             load_filter(f);
     });
     file->addAction("&Quit", this, &QWidget::close);
+}
+
+void MainWindow::build_view_menu() {
     QMenu* view = menuBar()->addMenu("&View");
     view->addAction("Zoom to events", m_map, &MapWidget::zoom_to_events);
     view->addAction("Zoom to selection", m_map, &MapWidget::zoom_to_selection);
@@ -324,16 +413,17 @@ void MainWindow::apply_panel() {
             const auto type =
                 event_type_from(m_type_boxes[t]->property("type").toString().toStdString());
             if (type)
-                f.types[static_cast<std::size_t>(*type)] = m_type_boxes[t]->isChecked();
+                f.types.set(*type, m_type_boxes[t]->isChecked());
         }
         f.from_day = parse_day(m_from->text());
         f.to_day = parse_day(m_to->text());
-        const int p = m_precision->currentIndex();
-        f.max_geo_rank = static_cast<std::uint8_t>(p == 0 ? 6 : p - 1);
-        const int tp = m_time_precision->currentIndex();
-        f.max_time_rank = static_cast<std::uint8_t>(tp == 0 ? 6 : tp - 1);
-        for (std::size_t k = 0; k < m_status_boxes.size(); ++k)
-            f.statuses[k] = m_status_boxes[k]->isChecked();
+        f.min_geo_precision = precision_of_rank<GeoPrecision>(m_precision->currentData().toInt());
+        f.min_time_precision =
+            precision_of_rank<TimePrecision>(m_time_precision->currentData().toInt());
+        for (QCheckBox* box : m_status_boxes) {
+            f.statuses.set(static_cast<EventStatus>(box->property("status").toInt()),
+                           box->isChecked());
+        }
         f.text = m_text->text().trimmed().toStdString();
         f.regions.clear();
         if (!m_region->text().trimmed().isEmpty()) {
@@ -446,7 +536,7 @@ void MainWindow::sync_panel_from_filter() {
     for (QCheckBox* box : m_type_boxes) {
         const auto type = event_type_from(box->property("type").toString().toStdString());
         const QSignalBlocker block(box);
-        box->setChecked(type && f.types[static_cast<std::size_t>(*type)]);
+        box->setChecked(type && f.types.contains(*type));
     }
     m_from->setText(f.from_day ? day_text(*f.from_day) : QString());
     m_to->setText(f.to_day ? day_text(*f.to_day) : QString());
@@ -460,8 +550,8 @@ QString MainWindow::filter_summary() const {
                  .arg(f.from_day ? day_text(*f.from_day) : "…",
                       f.to_day ? day_text(*f.to_day) : "…");
     }
-    if (f.types.count() < f.types.size())
-        s += QString(" · %1 types").arg(f.types.count());
+    if (!f.types.full())
+        s += QString(" · %1 types").arg(f.types.size());
     if (!f.text.empty())
         s += " · \"" + QString::fromStdString(f.text) + "\"";
     for (const auto& r : f.regions)
@@ -480,72 +570,7 @@ void MainWindow::update_detail(std::optional<std::size_t> point) {
     const auto records = m_model.store()->records({id});
     if (records.empty())
         return;
-    const EventRecord& r = records.front();
-    QString html =
-        QString("<h3>%1 <small>(%2)</small></h3>").arg(escape(r.type), escape(r.subtype));
-    html += QString("<p><b>When</b> %1%2 (%3)<br><b>Where</b> %4 (%5)%6<br><b>Status</b> %7")
-                .arg(r.date_start ? escape(r.date_start->iso()) : QString("on or before"),
-                     r.date_end && r.date_end != r.date_start ? " – " + escape(r.date_end->iso())
-                                                              : QString(),
-                     escape(r.time_precision), escape(r.location), escape(r.geo_precision),
-                     r.position ? QString(", %1°, %2°")
-                                      .arg(r.position->lat, 0, 'f', 3)
-                                      .arg(r.position->lon, 0, 'f', 3)
-                                : QString(),
-                     escape(r.status));
-    if (r.fatalities)
-        html += QString("<br><b>Dead</b> %1").arg(*r.fatalities);
-    if (!r.actors.empty())
-        html += "<br><b>Actors</b> " + escape(r.actors);
-    html += QString("<br><b>Confidence</b> %1 · <b>Sources</b> %2</p>")
-                .arg(r.confidence, 0, 'f', 2)
-                .arg(r.source_count);
-    for (const EventSource& s : m_model.store()->sources(id)) {
-        html += "<hr><p><b>" + escape(s.source) + "</b>" +
-                (s.title.empty() ? QString() : " — " + escape(s.title)) + "</p>";
-        if (s.text.empty()) {
-            html += "<p>" + escape(r.notes) + "</p>";
-            continue;
-        }
-        // the article, its evidence sentence highlighted and its place names marked
-        QString body;
-        std::size_t at = 0;
-        const auto append = [&](std::size_t to) {
-            while (at < to && at < s.text.size()) {
-                std::size_t next = to;
-                const bool in_evidence = at >= s.evidence_start && at < s.evidence_end;
-                for (const auto& [a, b] : s.toponyms) {
-                    if (a >= at && a < next)
-                        next = a;
-                }
-                if (!in_evidence && s.evidence_start > at && s.evidence_start < next)
-                    next = s.evidence_start;
-                if (in_evidence && s.evidence_end < next)
-                    next = s.evidence_end;
-                bool toponym = false;
-                std::size_t end = next;
-                for (const auto& [a, b] : s.toponyms) {
-                    if (a == at) {
-                        toponym = true;
-                        end = std::min(b, to);
-                    }
-                }
-                if (!toponym)
-                    end = std::max(next, at + 1);
-                QString piece =
-                    escape(std::string_view(s.text).substr(at, end - at)).replace("\n", "<br>");
-                if (toponym)
-                    piece = "<u><b>" + piece + "</b></u>";
-                if (in_evidence)
-                    piece = "<span style='background:#fff2a8'>" + piece + "</span>";
-                body += piece;
-                at = end;
-            }
-        };
-        append(s.text.size());
-        html += "<p>" + body + "</p>";
-    }
-    m_detail->setHtml(html);
+    m_detail->setHtml(event_detail_html(records.front(), m_model.store()->sources(id)));
 }
 
 bool MainWindow::export_to(const QString& file) {
@@ -595,20 +620,16 @@ bool MainWindow::save_map_png(const QString& file) {
 bool MainWindow::save_filter(const QString& file) const {
     const ViewFilter& f = m_model.filter();
     QJsonArray types;
-    for (std::size_t t = 0; t < f.types.size(); ++t) {
-        if (f.types[t])
-            types.append(QString::fromUtf8(to_string(static_cast<EventType>(t)).data()));
-    }
+    for (const EventType t : f.types.values())
+        types.append(qstring(to_string(t)));
     QJsonArray statuses;
-    for (std::size_t k = 0; k < 3; ++k) {
-        if (f.statuses[k])
-            statuses.append(QString::fromUtf8(to_string(static_cast<EventStatus>(k)).data()));
-    }
+    for (const EventStatus s : f.statuses.values())
+        statuses.append(qstring(to_string(s)));
     QJsonObject o{{"types", types},
                   {"statuses", statuses},
                   {"text", QString::fromStdString(f.text)},
-                  {"max_geo_rank", f.max_geo_rank},
-                  {"max_time_rank", f.max_time_rank},
+                  {"max_geo_rank", rank_of(f.min_geo_precision)},
+                  {"max_time_rank", rank_of(f.min_time_precision)},
                   {"region", m_region->text()}};
     QJsonArray ring;
     for (const LatLon& ll : f.polygon)
@@ -646,12 +667,8 @@ bool MainWindow::load_filter(const QString& file) {
     m_to->setText(o["to"].toString());
     m_text->setText(o["text"].toString());
     m_region->setText(o["region"].toString());
-    const int rank = o["max_geo_rank"].toInt(6);
-    const QSignalBlocker block(m_precision);
-    m_precision->setCurrentIndex(rank >= 6 ? 0 : rank + 1);
-    const int time_rank = o["max_time_rank"].toInt(6);
-    const QSignalBlocker block_time(m_time_precision);
-    m_time_precision->setCurrentIndex(time_rank >= 6 ? 0 : time_rank + 1);
+    select_rank(m_precision, o["max_geo_rank"].toInt(kAnyRank));
+    select_rank(m_time_precision, o["max_time_rank"].toInt(kAnyRank));
     if (o.contains("statuses")) {
         const QJsonArray statuses = o["statuses"].toArray();
         for (QCheckBox* box : m_status_boxes) {
@@ -660,7 +677,8 @@ bool MainWindow::load_filter(const QString& file) {
         }
     }
     std::vector<LatLon> ring;
-    for (const QJsonValue& v : o["polygon"].toArray())
+    const QJsonArray corners = o["polygon"].toArray();
+    for (const auto& v : corners)
         ring.push_back({v.toArray().at(0).toDouble(), v.toArray().at(1).toDouble()});
     ViewFilter f = m_model.filter();
     f.polygon = ring;
@@ -679,41 +697,43 @@ void MainWindow::ingest(const QStringList& files) {
         m_worker.join();
     m_ingesting = true;
     statusBar()->showMessage(QString("Ingesting %1 file(s)…").arg(files.size()));
-    std::vector<std::string> paths;
+    std::vector<std::filesystem::path> paths;
     for (const QString& f : files)
-        paths.push_back(f.toStdString());
+        paths.emplace_back(f.toStdString());
     const std::filesystem::path db = m_model.file();
     m_worker = std::thread([this, paths, db] {
         QString error;
+        FilesIngestReport report;
         try {
             const Gazetteer g = Gazetteer::open(default_gazetteer_path());
             const Geoparser parser(g);
             auto store = open_event_store(db, StoreMode::read_write);
-            for (std::size_t k = 0; k < paths.size(); ++k) {
-                Diagnostics problems;
-                const auto parsed = parse_articles(
-                    parser, read_articles(paths[k], std::nullopt, problems), std::nullopt);
-                store->ingest(parsed, {paths[k], std::nullopt});
+            IngestFilesOptions options; // relative dates count from each file's modification day
+            options.progress = [this, n = paths.size()](const FileIngest&,
+                                                        const FilesIngestReport& so_far) {
                 QMetaObject::invokeMethod(
                     this,
-                    [this, k, n = paths.size()] {
+                    [this, done = so_far.files, n] {
                         statusBar()->showMessage(
-                            QString("Ingesting: %1 of %2 files stored").arg(k + 1).arg(n));
+                            QString("Ingesting: %1 of %2 files stored").arg(done).arg(n));
                     },
                     Qt::QueuedConnection);
-            }
+            };
+            report = ingest_files(paths, parser, *store, options);
         } catch (const std::exception& e) {
             error = QString::fromUtf8(e.what());
         }
         QMetaObject::invokeMethod(
             this,
-            [this, error] {
+            [this, error, report] {
                 m_ingesting = false;
                 if (!error.isEmpty())
                     show_error("Ingest failed: " + error);
+                else if (report.files_failed > 0 || report.files_empty > 0)
+                    show_error(ingest_problems_text(report));
                 m_model.reload();
                 statusBar()->showMessage("Ingest finished", 5000);
-                emit ingestFinished(error.isEmpty());
+                emit ingestFinished(error.isEmpty() && report.files_failed == 0);
             },
             Qt::QueuedConnection);
     });

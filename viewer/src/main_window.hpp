@@ -15,14 +15,23 @@
 
 class QCheckBox;
 class QComboBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QTableView;
 class QTextBrowser;
 class QTreeWidget;
 class QTreeWidgetItem;
+class QVBoxLayout;
+
+namespace kharita {
+struct FilesIngestReport;
+}
 
 namespace kharita::viewer {
+
+/// What the window says after an ingest that could not store every file whole.
+QString ingest_problems_text(const FilesIngestReport& report);
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -72,8 +81,19 @@ protected:
     void dropEvent(QDropEvent*) override;
 
 private:
+    // building the window, in the constructor's order
+    void build_views(const Basemap& basemap); ///< map, timeline, table, detail, banner
+    void build_layout();                      ///< the filter panel and the splitters
     void build_menus();
+    void build_file_menu();
+    void build_view_menu();
+    void connect_views(); ///< one selection and one filter for table, map and timeline
     QWidget* build_filter_panel();
+    void add_type_boxes(QVBoxLayout* layout);
+    void add_status_boxes(QVBoxLayout* layout);
+    QFormLayout* build_filter_form(); ///< dates, precisions, text, region
+    void add_region_browser(QVBoxLayout* layout);
+    void add_apply_and_playback(QVBoxLayout* layout);
     void show_error(const QString& message);
     void update_detail(std::optional<std::size_t> point);
     void sync_panel_from_filter();

@@ -1,6 +1,6 @@
 #include "map_widget.hpp"
 
-#include "kharita/events/events.hpp"
+#include "kharita/events/event_types.hpp"
 #include "kharita/map/event_style.hpp"
 
 #include <QGestureEvent>
@@ -141,9 +141,7 @@ void MapWidget::mouseMoveEvent(QMouseEvent* e) {
     } else if (m_in_view <= m_options.symbol_limit) { // clusters have no single event to name
         if (const auto hit = event_at(pos)) {
             const auto& pts = m_model.points();
-            const auto label =
-                event_style(to_string(static_cast<EventType>(std::min<int>(pts.type[*hit], 8))))
-                    .label;
+            const auto label = event_style(to_string(pts.type[*hit])).label;
             QToolTip::showText(
                 e->globalPosition().toPoint(),
                 QString::fromStdString(pts.location[*hit]) + "\n" +

@@ -41,7 +41,7 @@ void TimelineWidget::rebuild() {
     }
     const std::int32_t span = m_last - m_first + 1;
     m_bin_days = span <= 120 ? 1 : span <= 3 * 365 ? 7 : 30;
-    m_bins.assign(static_cast<std::size_t>(span / m_bin_days + 1), {});
+    m_bins.assign(static_cast<std::size_t>(span / m_bin_days) + 1, {});
     for (std::size_t i = 0; i < pts.size(); ++i) {
         if (!pts.dated[i] || !m_model.passes_except_dates(i))
             continue;
@@ -49,7 +49,7 @@ void TimelineWidget::rebuild() {
         const auto b1 = static_cast<std::size_t>((pts.day_end[i] - m_first) / m_bin_days);
         const double share = 1.0 / static_cast<double>(b1 - b0 + 1);
         for (std::size_t b = b0; b <= b1 && b < m_bins.size(); ++b)
-            m_bins[b][std::min<std::size_t>(pts.type[i], 8)] += share;
+            m_bins[b][static_cast<std::size_t>(pts.type[i])] += share;
     }
     m_max = 1;
     for (const auto& bin : m_bins) {
@@ -131,12 +131,12 @@ void TimelineWidget::paintEvent(QPaintEvent*) {
     for (std::size_t b = 0; b < m_bins.size(); ++b) {
         const double x = x_of(m_first + static_cast<std::int32_t>(b) * m_bin_days);
         double y = h;
-        for (std::size_t t = 0; t < 9; ++t) {
+        for (std::size_t t = 0; t < m_bins[b].size(); ++t) {
             if (m_bins[b][t] <= 0)
                 continue;
             const double bh = m_bins[b][t] / m_max * (h - 8);
             p.fillRect(QRectF(x, y - bh, std::max(1.0, bw - 0.5), bh),
-                       render::type_color(static_cast<std::uint8_t>(t)));
+                       render::type_color(static_cast<EventType>(t)));
             y -= bh;
         }
     }

@@ -22,7 +22,8 @@ public:
     /// Bins of the histogram: first day, days per bin, count per bin and type.
     std::int32_t first_day() const noexcept { return m_first; }
     std::int32_t bin_days() const noexcept { return m_bin_days; }
-    const std::vector<std::array<double, 9>>& bins() const noexcept { return m_bins; }
+    using TypeCounts = std::array<double, EventTypeSet::capacity>; ///< by EventType
+    const std::vector<TypeCounts>& bins() const noexcept { return m_bins; }
 
     /// Brushes [from, to] as if dragged (days since 1970-01-01).
     void brush(std::int32_t from, std::int32_t to);
@@ -52,7 +53,7 @@ private:
 
     EventModel& m_model;
     std::int32_t m_first = 0, m_last = 0, m_bin_days = 30;
-    std::vector<std::array<double, 9>> m_bins;
+    std::vector<TypeCounts> m_bins;
     double m_max = 1;
     std::optional<double> m_drag_from;
     double m_drag_to = 0;

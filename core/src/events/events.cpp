@@ -871,10 +871,6 @@ EventIdentity identity_of(const Event& e) {
     return id;
 }
 
-std::string_view time_precision_name(const std::optional<TimePrecision>& p) noexcept {
-    return p ? to_string(*p) : std::string_view("unknown");
-}
-
 bool same_real_event(const EventIdentity& a, const EventIdentity& b) {
     if (a.type != b.type || !a.position || !b.position || b.another)
         return false;

@@ -28,6 +28,25 @@ namespace fs = std::filesystem;
 
 namespace {
 
+/// The names of each ExportFormat, indexed by it: the short name and its alias (what
+/// export_format reads, from an option or an extension), the name for people, and the
+/// GDAL driver (none for the formats written here directly).
+struct FormatNames {
+    std::string_view key, alias, label;
+    const char* gdal_driver;
+};
+constexpr std::array<FormatNames, 6> kFormats = {{
+    {"geojson", "json", "GeoJSON", nullptr},
+    {"gpkg", "geopackage", "GeoPackage", "GPKG"},
+    {"kml", "", "KML", "KML"},
+    {"csv", "", "CSV", "CSV"},
+    {"fgb", "flatgeobuf", "FlatGeobuf", "FlatGeobuf"},
+    {"acled", "", "ACLED CSV", nullptr},
+}};
+
+/// The names of each CsvGeometry, indexed by it.
+constexpr std::array<std::string_view, 2> kCsvGeometries = {"xy", "wkt"};
+
 /// A temporary file beside the destination (same directory, same extension, so GDAL picks
 /// the same driver behaviour and the rename stays on one file system). Removed unless
 /// commit() renamed it into place.
@@ -187,16 +206,16 @@ std::int64_t write_geojson(const EventStore& store, const EventFilter& filter, c
             b += "\":";
             append_json_string(b, v);
         };
-        text("type", r.type);
+        text("type", to_string(r.type));
         text("subtype", r.subtype);
-        text("status", r.status);
+        text("status", to_string(r.status));
         b += ",\"date_start\":";
         append_day(b, r.date_start ? r.date_start : r.date_end);
         b += ",\"date_end\":";
         append_day(b, r.date_end ? r.date_end : r.date_start);
-        text("time_precision", r.time_precision);
+        text("time_precision", time_precision_name(r.time_precision));
         text("location", r.location);
-        text("geo_precision", r.geo_precision);
+        text("geo_precision", geo_precision_name(r.geo_precision));
         text("country", r.country);
         text("admin1", r.admin1);
         b += ",\"fatalities\":";
@@ -225,35 +244,35 @@ std::int64_t write_geojson(const EventStore& store, const EventFilter& filter, c
 struct AcledType {
     const char* event_type;
     const char* sub_event_type;
-    const char* kharita_type;
+    EventType kharita_type;
 };
 
 constexpr std::array<AcledType, 25> kAcledTypes = {{
-    {"Battles", "Armed clash", "clash"},
-    {"Battles", "Government regains territory", "clash"},
-    {"Battles", "Non-state actor overtakes territory", "clash"},
-    {"Explosions/Remote violence", "Shelling/artillery/missile attack", "attack"},
-    {"Explosions/Remote violence", "Air/drone strike", "attack"},
-    {"Explosions/Remote violence", "Remote explosive/landmine/IED", "attack"},
-    {"Explosions/Remote violence", "Suicide bomb", "attack"},
-    {"Explosions/Remote violence", "Grenade", "attack"},
-    {"Explosions/Remote violence", "Chemical weapon", "attack"},
-    {"Violence against civilians", "Attack", "attack"},
-    {"Violence against civilians", "Abduction/forced disappearance", "attack"},
-    {"Violence against civilians", "Sexual violence", "attack"},
-    {"Protests", "Peaceful protest", "protest"},
-    {"Protests", "Protest with intervention", "protest"},
-    {"Protests", "Excessive force against protesters", "protest"},
-    {"Riots", "Violent demonstration", "protest"},
-    {"Riots", "Mob violence", "protest"},
-    {"Strategic developments", "Agreement", "meeting"},
-    {"Strategic developments", "Arrests", "strategic"},
-    {"Strategic developments", "Change to group/activity", "strategic"},
-    {"Strategic developments", "Disrupted weapons use", "strategic"},
-    {"Strategic developments", "Headquarters or base established", "strategic"},
-    {"Strategic developments", "Looting/property destruction", "strategic"},
-    {"Strategic developments", "Non-violent transfer of territory", "strategic"},
-    {"Strategic developments", "Other", "strategic"},
+    {"Battles", "Armed clash", EventType::clash},
+    {"Battles", "Government regains territory", EventType::clash},
+    {"Battles", "Non-state actor overtakes territory", EventType::clash},
+    {"Explosions/Remote violence", "Shelling/artillery/missile attack", EventType::attack},
+    {"Explosions/Remote violence", "Air/drone strike", EventType::attack},
+    {"Explosions/Remote violence", "Remote explosive/landmine/IED", EventType::attack},
+    {"Explosions/Remote violence", "Suicide bomb", EventType::attack},
+    {"Explosions/Remote violence", "Grenade", EventType::attack},
+    {"Explosions/Remote violence", "Chemical weapon", EventType::attack},
+    {"Violence against civilians", "Attack", EventType::attack},
+    {"Violence against civilians", "Abduction/forced disappearance", EventType::attack},
+    {"Violence against civilians", "Sexual violence", EventType::attack},
+    {"Protests", "Peaceful protest", EventType::protest},
+    {"Protests", "Protest with intervention", EventType::protest},
+    {"Protests", "Excessive force against protesters", EventType::protest},
+    {"Riots", "Violent demonstration", EventType::protest},
+    {"Riots", "Mob violence", EventType::protest},
+    {"Strategic developments", "Agreement", EventType::meeting},
+    {"Strategic developments", "Arrests", EventType::strategic},
+    {"Strategic developments", "Change to group/activity", EventType::strategic},
+    {"Strategic developments", "Disrupted weapons use", EventType::strategic},
+    {"Strategic developments", "Headquarters or base established", EventType::strategic},
+    {"Strategic developments", "Looting/property destruction", EventType::strategic},
+    {"Strategic developments", "Non-violent transfer of territory", EventType::strategic},
+    {"Strategic developments", "Other", EventType::strategic},
 }};
 
 /// ACLED's type and sub-type for a Kharita event (docs/events.md): the sub-type itself when
@@ -264,9 +283,9 @@ std::pair<std::string, std::string> acled_type_of(const EventRecord& r) {
             return {t.event_type, t.sub_event_type};
     }
     const std::string sub = ascii_lower(r.subtype);
-    if (r.type == "clash")
+    if (r.type == EventType::clash)
         return {"Battles", "Armed clash"};
-    if (r.type == "attack") {
+    if (r.type == EventType::attack) {
         if (sub.find("shell") != std::string::npos) {
             return {"Explosions/Remote violence", "Shelling/artillery/missile attack"};
         }
@@ -278,11 +297,11 @@ std::pair<std::string, std::string> acled_type_of(const EventRecord& r) {
         }
         return {"Violence against civilians", "Attack"};
     }
-    if (r.type == "killing")
+    if (r.type == EventType::killing)
         return {"Violence against civilians", "Attack"};
-    if (r.type == "protest")
+    if (r.type == EventType::protest)
         return {"Protests", "Peaceful protest"};
-    if (r.type == "meeting")
+    if (r.type == EventType::meeting)
         return {"Strategic developments", "Agreement"};
     return {"Strategic developments", "Other"};
 }
@@ -295,10 +314,10 @@ const char* disorder_type_of(std::string_view event_type) {
     return "Political violence";
 }
 
-int acled_time_code(std::string_view precision) {
-    if (precision == "time" || precision == "day")
+int acled_time_code(const std::optional<TimePrecision>& precision) {
+    if (precision == TimePrecision::time || precision == TimePrecision::day)
         return 1;
-    if (precision == "week")
+    if (precision == TimePrecision::week)
         return 2;
     return 3;
 }
@@ -306,7 +325,7 @@ int acled_time_code(std::string_view precision) {
 int acled_geo_code(const EventRecord& r) {
     if (r.geo_precision_code >= 1 && r.geo_precision_code <= 3)
         return r.geo_precision_code;
-    if (r.geo_precision == "site" || r.geo_precision == "district" || r.geo_precision == "town")
+    if (r.geo_precision && *r.geo_precision <= GeoPrecision::town) // site, district, town
         return 1;
     return 3;
 }
@@ -450,95 +469,106 @@ void add_qgis_style(const fs::path& gpkg) {
     db.close();
 }
 
-std::int64_t write_with_gdal(const EventStore& store, const EventFilter& filter,
-                             const fs::path& path, ExportFormat format,
-                             const ExportOptions& options) {
-    const char* driver = format == ExportFormat::gpkg         ? "GPKG"
-                         : format == ExportFormat::kml        ? "KML"
-                         : format == ExportFormat::flatgeobuf ? "FlatGeobuf"
-                                                              : "CSV";
-    detail::Dataset ds = detail::Dataset::create_vector(path, driver);
-    detail::GdalErrorScope errors;
+/// The attribute columns of a GDAL export, in the order set_feature() fills them.
+struct Field {
+    const char* name;
+    OGRFieldType type;
+};
+constexpr std::array<Field, 18> kGdalFields = {{
+    {"event_id", OFTInteger64},
+    {"type", OFTString},
+    {"subtype", OFTString},
+    {"status", OFTString},
+    {"date_start", OFTDate},
+    {"date_end", OFTDate},
+    {"time_precision", OFTString},
+    {"location", OFTString},
+    {"geo_precision", OFTString},
+    {"country", OFTString},
+    {"admin1", OFTString},
+    {"fatalities", OFTInteger},
+    {"confidence", OFTReal},
+    {"actors", OFTString},
+    {"sources", OFTString},
+    {"source_count", OFTInteger},
+    {"notes", OFTString},
+    {"admin2", OFTString},
+}};
+
+/// The "events" point layer in WGS84 with kGdalFields (a CSV's geometry as the options say).
+OGRLayer* create_events_layer(detail::Dataset& ds, const fs::path& path, ExportFormat format,
+                              const ExportOptions& options, detail::GdalErrorScope& errors) {
     OGRSpatialReference wgs84;
     wgs84.SetWellKnownGeogCS("WGS84");
     wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     char** layer_options = nullptr;
     if (format == ExportFormat::csv) {
-        layer_options = CSLSetNameValue(layer_options, "GEOMETRY",
-                                        options.csv_geometry == "wkt" ? "AS_WKT" : "AS_XY");
+        layer_options =
+            CSLSetNameValue(layer_options, "GEOMETRY",
+                            options.csv_geometry == CsvGeometry::wkt ? "AS_WKT" : "AS_XY");
     }
     OGRLayer* layer = ds.get()->CreateLayer("events", &wgs84, wkbPoint, layer_options);
     CSLDestroy(layer_options);
     if (layer == nullptr)
         errors.throw_if_error(path.string());
-    struct Field {
-        const char* name;
-        OGRFieldType type;
-    };
-    static constexpr std::array<Field, 18> fields = {{
-        {"event_id", OFTInteger64},
-        {"type", OFTString},
-        {"subtype", OFTString},
-        {"status", OFTString},
-        {"date_start", OFTDate},
-        {"date_end", OFTDate},
-        {"time_precision", OFTString},
-        {"location", OFTString},
-        {"geo_precision", OFTString},
-        {"country", OFTString},
-        {"admin1", OFTString},
-        {"fatalities", OFTInteger},
-        {"confidence", OFTReal},
-        {"actors", OFTString},
-        {"sources", OFTString},
-        {"source_count", OFTInteger},
-        {"notes", OFTString},
-        {"admin2", OFTString},
-    }};
-    for (const Field& f : fields) {
+    for (const Field& f : kGdalFields) {
         OGRFieldDefn def(f.name, f.type);
         if (layer->CreateField(&def) != OGRERR_NONE)
             errors.throw_if_error(path.string());
     }
+    return layer;
+}
+
+/// Fills `feature` (of an events layer) with the record, every field set or null.
+void set_feature(OGRFeature& feature, const EventRecord& r) {
+    for (int i = 0; i < static_cast<int>(kGdalFields.size()); ++i)
+        feature.SetFieldNull(i);
+    feature.SetField(0, static_cast<GIntBig>(r.id));
+    feature.SetField(1, std::string(to_string(r.type)).c_str());
+    feature.SetField(2, r.subtype.c_str());
+    feature.SetField(3, std::string(to_string(r.status)).c_str());
+    const auto first = r.date_start ? r.date_start : r.date_end;
+    const auto last = r.date_end ? r.date_end : r.date_start;
+    if (first)
+        feature.SetField(4, first->year, static_cast<int>(first->month),
+                         static_cast<int>(first->day));
+    if (last)
+        feature.SetField(5, last->year, static_cast<int>(last->month), static_cast<int>(last->day));
+    feature.SetField(6, std::string(time_precision_name(r.time_precision)).c_str());
+    feature.SetField(7, r.location.c_str());
+    feature.SetField(8, std::string(geo_precision_name(r.geo_precision)).c_str());
+    feature.SetField(9, r.country.c_str());
+    feature.SetField(10, r.admin1.c_str());
+    if (r.fatalities)
+        feature.SetField(11, *r.fatalities);
+    feature.SetField(12, std::round(r.confidence * 1000) / 1000);
+    feature.SetField(13, r.actors.c_str());
+    feature.SetField(14, r.sources.c_str());
+    feature.SetField(15, r.source_count);
+    feature.SetField(16, r.notes.c_str());
+    feature.SetField(17, r.admin2.c_str());
+    if (r.position) {
+        feature.SetGeometryDirectly(new OGRPoint(r.position->lon, r.position->lat));
+    } else {
+        feature.SetGeometryDirectly(nullptr);
+    }
+    feature.SetFID(OGRNullFID);
+}
+
+std::int64_t write_with_gdal(const EventStore& store, const EventFilter& filter,
+                             const fs::path& path, ExportFormat format,
+                             const ExportOptions& options) {
+    const char* driver = kFormats[static_cast<std::size_t>(format)].gdal_driver;
+    detail::Dataset ds = detail::Dataset::create_vector(path, driver);
+    detail::GdalErrorScope errors;
+    OGRLayer* layer = create_events_layer(ds, path, format, options, errors);
     const bool transaction = layer->TestCapability(OLCTransactions) != 0;
     if (transaction && layer->StartTransaction() != OGRERR_NONE)
         errors.throw_if_error(path.string());
     std::int64_t n = 0;
     detail::Feature feature(OGRFeature::CreateFeature(layer->GetLayerDefn()));
     store.query(filter, [&](const EventRecord& r) {
-        for (int i = 0; i < static_cast<int>(fields.size()); ++i)
-            feature->SetFieldNull(i);
-        feature->SetField(0, static_cast<GIntBig>(r.id));
-        feature->SetField(1, r.type.c_str());
-        feature->SetField(2, r.subtype.c_str());
-        feature->SetField(3, r.status.c_str());
-        const auto first = r.date_start ? r.date_start : r.date_end;
-        const auto last = r.date_end ? r.date_end : r.date_start;
-        if (first)
-            feature->SetField(4, first->year, static_cast<int>(first->month),
-                              static_cast<int>(first->day));
-        if (last)
-            feature->SetField(5, last->year, static_cast<int>(last->month),
-                              static_cast<int>(last->day));
-        feature->SetField(6, r.time_precision.c_str());
-        feature->SetField(7, r.location.c_str());
-        feature->SetField(8, r.geo_precision.c_str());
-        feature->SetField(9, r.country.c_str());
-        feature->SetField(10, r.admin1.c_str());
-        if (r.fatalities)
-            feature->SetField(11, *r.fatalities);
-        feature->SetField(12, std::round(r.confidence * 1000) / 1000);
-        feature->SetField(13, r.actors.c_str());
-        feature->SetField(14, r.sources.c_str());
-        feature->SetField(15, r.source_count);
-        feature->SetField(16, r.notes.c_str());
-        feature->SetField(17, r.admin2.c_str());
-        if (r.position) {
-            feature->SetGeometryDirectly(new OGRPoint(r.position->lon, r.position->lat));
-        } else {
-            feature->SetGeometryDirectly(nullptr);
-        }
-        feature->SetFID(OGRNullFID);
+        set_feature(*feature, r);
         if (layer->CreateFeature(feature.get()) != OGRERR_NONE)
             errors.throw_if_error(path.string());
         ++n;
@@ -560,39 +590,36 @@ ExportFormat export_format(const fs::path& file, std::string_view name) {
         if (!key.empty())
             key.erase(0, 1);
     }
-    if (key == "geojson" || key == "json")
-        return ExportFormat::geojson;
-    if (key == "gpkg" || key == "geopackage")
-        return ExportFormat::gpkg;
-    if (key == "kml")
-        return ExportFormat::kml;
-    if (key == "csv")
-        return ExportFormat::csv;
-    if (key == "fgb" || key == "flatgeobuf")
-        return ExportFormat::flatgeobuf;
-    if (key == "acled")
-        return ExportFormat::acled;
-    throw InputError(file.string(),
-                     "unknown export format \"" + key +
-                         "\" (use .geojson, .gpkg, .kml, .csv, .fgb or --format acled)");
+    std::string names;
+    for (std::size_t i = 0; i < kFormats.size(); ++i) {
+        if (key == kFormats[i].key || key == kFormats[i].alias)
+            return static_cast<ExportFormat>(i);
+        names += std::string(i == 0                    ? ""
+                             : i + 1 < kFormats.size() ? ", "
+                                                       : " or ") +
+                 std::string(kFormats[i].key);
+    }
+    throw InputError(file.string(), "unknown export format \"" + key + "\" (" + names + ")");
 }
 
 std::string_view to_string(ExportFormat f) noexcept {
-    switch (f) {
-    case ExportFormat::geojson:
-        return "GeoJSON";
-    case ExportFormat::gpkg:
-        return "GeoPackage";
-    case ExportFormat::kml:
-        return "KML";
-    case ExportFormat::csv:
-        return "CSV";
-    case ExportFormat::flatgeobuf:
-        return "FlatGeobuf";
-    case ExportFormat::acled:
-        return "ACLED CSV";
+    return kFormats[static_cast<std::size_t>(f)].label;
+}
+
+std::string_view format_key(ExportFormat f) noexcept {
+    return kFormats[static_cast<std::size_t>(f)].key;
+}
+
+std::string_view to_string(CsvGeometry g) noexcept {
+    return kCsvGeometries[static_cast<std::size_t>(g)];
+}
+
+std::optional<CsvGeometry> csv_geometry_from(std::string_view name) noexcept {
+    for (std::size_t i = 0; i < kCsvGeometries.size(); ++i) {
+        if (kCsvGeometries[i] == name)
+            return static_cast<CsvGeometry>(i);
     }
-    return "unknown";
+    return std::nullopt;
 }
 
 std::int64_t export_events(const EventStore& store, const EventFilter& filter, const fs::path& file,
@@ -714,6 +741,14 @@ struct AcledReader::Impl {
     std::unordered_map<std::string, std::size_t> col;
     std::unordered_map<std::string, std::string> country_codes; // name -> ISO, cached
 
+    // The checked fields of the current row: each reports its problem with the row's line.
+    std::optional<CivilDay> row_day(Diagnostics& problems) const;
+    const AcledType* row_type(Diagnostics& problems) const;
+    std::optional<LatLon> row_position(Diagnostics& problems) const;
+    /// The record of the current row, its checked fields given.
+    void fill_record(EventRecord& r, const CivilDay& day, const AcledType& type,
+                     const LatLon& position);
+
     const std::string& get(const char* name) const {
         static const std::string none;
         const auto it = col.find(name);
@@ -736,6 +771,88 @@ struct AcledReader::Impl {
         return it->second;
     }
 };
+
+std::optional<CivilDay> AcledReader::Impl::row_day(Diagnostics& problems) const {
+    const auto day = parse_acled_date(get("event_date"));
+    if (!day)
+        problems.add(source, line, "event_date: not a date: \"" + get("event_date") + "\"");
+    return day;
+}
+
+const AcledType* AcledReader::Impl::row_type(Diagnostics& problems) const {
+    const std::string& event_type = get("event_type");
+    const std::string sub = ascii_lower(get("sub_event_type"));
+    const AcledType* type = nullptr;
+    for (const AcledType& t : kAcledTypes) {
+        if (sub == ascii_lower(t.sub_event_type) &&
+            (event_type.empty() || ascii_lower(event_type) == ascii_lower(t.event_type))) {
+            type = &t;
+        }
+    }
+    if (type == nullptr) {
+        problems.add(source, line,
+                     "event_type/sub_event_type: unknown: \"" + event_type + "\" / \"" +
+                         get("sub_event_type") + "\"");
+    }
+    return type;
+}
+
+std::optional<LatLon> AcledReader::Impl::row_position(Diagnostics& problems) const {
+    double lat = 0, lon = 0;
+    const std::string& slat = get("latitude");
+    const std::string& slon = get("longitude");
+    if (std::from_chars(slat.data(), slat.data() + slat.size(), lat).ec != std::errc() ||
+        std::from_chars(slon.data(), slon.data() + slon.size(), lon).ec != std::errc() ||
+        !LatLon{lat, lon}.is_valid()) {
+        std::string message = "latitude/longitude: not coordinates: \"";
+        message.append(slat).append("\", \"").append(slon).append("\"");
+        problems.add(source, line, std::move(message));
+        return std::nullopt;
+    }
+    return LatLon{lat, lon};
+}
+
+void AcledReader::Impl::fill_record(EventRecord& r, const CivilDay& day, const AcledType& type,
+                                    const LatLon& position) {
+    r.date_start = r.date_end = day;
+    const std::string& tp = get("time_precision");
+    r.time_precision = tp == "2"   ? TimePrecision::week
+                       : tp == "3" ? TimePrecision::month
+                                   : TimePrecision::day;
+    r.id = 0;
+    r.type = type.kharita_type;
+    r.subtype = type.sub_event_type;
+    r.status = EventStatus::occurred;
+    r.position = position;
+    const std::string& gp = get("geo_precision");
+    r.geo_precision_code = gp == "1" ? 1 : gp == "2" ? 2 : gp == "3" ? 3 : 0;
+    r.geo_precision = r.geo_precision_code == 1 ? GeoPrecision::town : GeoPrecision::region;
+    r.location = get("location");
+    r.admin1 = get("admin1");
+    r.admin1_code.clear();
+    r.admin2 = get("admin2");
+    r.country = country_code(get("country"));
+    r.actor1 = get("actor1");
+    r.actor2 = get("actor2");
+    r.actors.clear();
+    for (const std::string* a : std::initializer_list<const std::string*>{
+             &r.actor1, &get("assoc_actor_1"), &r.actor2, &get("assoc_actor_2")}) {
+        if (a->empty())
+            continue;
+        if (!r.actors.empty())
+            r.actors += "; ";
+        r.actors += *a;
+    }
+    r.sources = get("source");
+    r.source_count = 1;
+    r.notes = get("notes");
+    const std::string& fat = get("fatalities");
+    int f = 0;
+    r.fatalities.reset();
+    if (!fat.empty() && std::from_chars(fat.data(), fat.data() + fat.size(), f).ec == std::errc())
+        r.fatalities = f;
+    r.confidence = 1.0;
+}
 
 AcledReader::AcledReader(const fs::path& file, const Gazetteer* gazetteer)
     : m_impl(std::make_unique<Impl>()) {
@@ -783,75 +900,16 @@ bool AcledReader::next(EventRecord& r, Diagnostics& problems) {
     while (next_csv_record(*d.in, d.fields, d.line)) {
         if (d.fields.size() == 1 && d.fields[0].empty())
             continue;
-        const auto day = parse_acled_date(d.get("event_date"));
-        if (!day) {
-            problems.add(d.source, d.line,
-                         "event_date: not a date: \"" + d.get("event_date") + "\"");
+        const auto day = d.row_day(problems);
+        if (!day)
             continue;
-        }
-        r.date_start = r.date_end = day;
-        const std::string& tp = d.get("time_precision");
-        r.time_precision = tp == "2" ? "week" : tp == "3" ? "month" : "day";
-        const std::string& event_type = d.get("event_type");
-        const std::string sub = ascii_lower(d.get("sub_event_type"));
-        const AcledType* type = nullptr;
-        for (const AcledType& t : kAcledTypes) {
-            if (sub == ascii_lower(t.sub_event_type) &&
-                (event_type.empty() || ascii_lower(event_type) == ascii_lower(t.event_type))) {
-                type = &t;
-            }
-        }
-        if (type == nullptr) {
-            problems.add(d.source, d.line,
-                         "event_type/sub_event_type: unknown: \"" + event_type + "\" / \"" +
-                             d.get("sub_event_type") + "\"");
+        const AcledType* type = d.row_type(problems);
+        if (type == nullptr)
             continue;
-        }
-        double lat = 0, lon = 0;
-        const std::string& slat = d.get("latitude");
-        const std::string& slon = d.get("longitude");
-        if (std::from_chars(slat.data(), slat.data() + slat.size(), lat).ec != std::errc() ||
-            std::from_chars(slon.data(), slon.data() + slon.size(), lon).ec != std::errc() ||
-            !LatLon{lat, lon}.is_valid()) {
-            problems.add(d.source, d.line,
-                         "latitude/longitude: not coordinates: \"" + slat + "\", \"" + slon + "\"");
+        const auto position = d.row_position(problems);
+        if (!position)
             continue;
-        }
-        r.id = 0;
-        r.type = type->kharita_type;
-        r.subtype = type->sub_event_type;
-        r.status = "occurred";
-        r.position = LatLon{lat, lon};
-        const std::string& gp = d.get("geo_precision");
-        r.geo_precision_code = gp == "1" ? 1 : gp == "2" ? 2 : gp == "3" ? 3 : 0;
-        r.geo_precision = r.geo_precision_code == 1 ? "town" : "region";
-        r.location = d.get("location");
-        r.admin1 = d.get("admin1");
-        r.admin1_code.clear();
-        r.admin2 = d.get("admin2");
-        r.country = d.country_code(d.get("country"));
-        r.actor1 = d.get("actor1");
-        r.actor2 = d.get("actor2");
-        r.actors.clear();
-        for (const std::string* a : std::initializer_list<const std::string*>{
-                 &r.actor1, &d.get("assoc_actor_1"), &r.actor2, &d.get("assoc_actor_2")}) {
-            if (a->empty())
-                continue;
-            if (!r.actors.empty())
-                r.actors += "; ";
-            r.actors += *a;
-        }
-        r.sources = d.get("source");
-        r.source_count = 1;
-        r.notes = d.get("notes");
-        const std::string& fat = d.get("fatalities");
-        int f = 0;
-        r.fatalities.reset();
-        if (!fat.empty() &&
-            std::from_chars(fat.data(), fat.data() + fat.size(), f).ec == std::errc()) {
-            r.fatalities = f;
-        }
-        r.confidence = 1.0;
+        d.fill_record(r, *day, *type, *position);
         return true;
     }
     return false;

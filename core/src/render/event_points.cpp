@@ -11,8 +11,8 @@ void EventPoints::clear() {
     day_start.clear();
     day_end.clear();
     type.clear();
-    geo_rank.clear();
-    time_rank.clear();
+    geo_precision.clear();
+    time_precision.clear();
     dated.clear();
     fatalities.clear();
     location.clear();
@@ -25,8 +25,8 @@ void EventPoints::reserve(std::size_t n) {
     day_start.reserve(n);
     day_end.reserve(n);
     type.reserve(n);
-    geo_rank.reserve(n);
-    time_rank.reserve(n);
+    geo_precision.reserve(n);
+    time_precision.reserve(n);
     dated.reserve(n);
     fatalities.reserve(n);
     location.reserve(n);
@@ -40,8 +40,8 @@ void EventPoints::push_back(const EventPoint& p) {
     day_start.push_back(p.day_start);
     day_end.push_back(p.day_end);
     type.push_back(p.type);
-    geo_rank.push_back(p.geo_rank);
-    time_rank.push_back(p.time_rank);
+    geo_precision.push_back(p.geo_precision);
+    time_precision.push_back(p.time_precision);
     dated.push_back(p.dated ? 1 : 0);
     fatalities.push_back(p.fatalities);
     location.push_back(p.location);

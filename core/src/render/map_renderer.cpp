@@ -1,6 +1,6 @@
 #include "kharita/render/map_renderer.hpp"
 
-#include "kharita/events/events.hpp"
+#include "kharita/events/event_types.hpp"
 #include "kharita/map/event_style.hpp"
 
 #include <QFont>
@@ -19,11 +19,21 @@ namespace kharita::render {
 
 namespace {
 
-constexpr int kTypes = 9;
+constexpr std::size_t kTypes = EventTypeSet::capacity;
 constexpr double kEarthRadius = 6378137.0;
 
-const EventStyle& style_of(std::uint8_t t) {
-    return event_style(to_string(static_cast<EventType>(std::min<int>(t, kTypes - 1))));
+const EventStyle& style_of(EventType t) {
+    return event_style(to_string(t));
+}
+
+std::size_t type_index(EventType t) {
+    return static_cast<std::size_t>(t);
+}
+
+/// Whether a point stands for an area rather than a spot: a place no finer than a region,
+/// or none.
+bool coarse_place(const std::optional<GeoPrecision>& precision) {
+    return !precision || *precision >= GeoPrecision::region;
 }
 
 QPainterPath symbol_path(std::string_view shape, double r) {
@@ -110,7 +120,7 @@ bool visible_at(const std::vector<std::uint8_t>& visible, std::size_t i) {
 
 } // namespace
 
-QColor type_color(std::uint8_t t) {
+QColor type_color(EventType t) {
     const EventStyle& s = style_of(t);
     return {s.red, s.green, s.blue};
 }
@@ -135,8 +145,8 @@ void MapViewport::zoom(double factor, const QPointF& anchor) {
 
 MapRenderer::MapRenderer(const Basemap& basemap) : m_basemap(basemap) {
     for (bool ring : {false, true}) {
-        for (int t = 0; t < kTypes; ++t)
-            m_symbols.push_back(make_symbol(style_of(static_cast<std::uint8_t>(t)), ring));
+        for (std::size_t t = 0; t < kTypes; ++t)
+            m_symbols.push_back(make_symbol(style_of(static_cast<EventType>(t)), ring));
     }
 }
 
@@ -203,14 +213,14 @@ void MapRenderer::draw_raster(QPainter& painter, const MapViewport& view, const 
             continue;
         const std::size_t cell = static_cast<std::size_t>(y) * static_cast<std::size_t>(cw) +
                                  static_cast<std::size_t>(x);
-        ++counts[cell * kTypes + std::min<std::size_t>(pts.type[i], kTypes - 1)];
+        ++counts[cell * kTypes + type_index(pts.type[i])];
     }
     std::uint32_t max_total = 1;
     std::vector<std::uint32_t> totals(static_cast<std::size_t>(cw) * ch, 0);
     for (std::size_t c = 0; c < totals.size(); ++c) {
         std::uint32_t t = 0;
-        for (int k = 0; k < kTypes; ++k)
-            t += counts[c * kTypes + static_cast<std::size_t>(k)];
+        for (std::size_t k = 0; k < kTypes; ++k)
+            t += counts[c * kTypes + k];
         totals[c] = t;
         max_total = std::max(max_total, t);
     }
@@ -218,8 +228,8 @@ void MapRenderer::draw_raster(QPainter& painter, const MapViewport& view, const 
     layer.fill(Qt::transparent);
     const double log_max = std::log1p(static_cast<double>(max_total));
     std::array<QRgb, kTypes> base{};
-    for (int k = 0; k < kTypes; ++k)
-        base[static_cast<std::size_t>(k)] = type_color(static_cast<std::uint8_t>(k)).rgb();
+    for (std::size_t k = 0; k < kTypes; ++k)
+        base[k] = type_color(static_cast<EventType>(k)).rgb();
     for (int y = 0; y < ch; ++y) {
         auto* line = reinterpret_cast<QRgb*>(layer.scanLine(y));
         for (int x = 0; x < cw; ++x) {
@@ -272,13 +282,13 @@ void MapRenderer::draw_clusters(QPainter& painter, const MapViewport& view, cons
         a.x += x;
         a.y += y;
         ++a.n;
-        ++a.by_type[std::min<std::size_t>(pts.type[i], kTypes - 1)];
+        ++a.by_type[type_index(pts.type[i])];
     }
     m_clusters.clear();
     for (const Acc& a : cells) {
         if (a.n == 0)
             continue;
-        const auto best = static_cast<std::uint8_t>(
+        const auto best = static_cast<EventType>(
             std::max_element(a.by_type.begin(), a.by_type.end()) - a.by_type.begin());
         m_clusters.push_back({QPointF(a.x / a.n, a.y / a.n), a.n, best});
     }
@@ -291,7 +301,8 @@ void MapRenderer::draw_clusters(QPainter& painter, const MapViewport& view, cons
         const int r =
             7 + static_cast<int>(std::lround(4 * std::log10(static_cast<double>(c.count))));
         // discs are drawn once per type and radius, then blitted
-        auto disc = m_discs.find(r * 16 + c.type);
+        const int key = r * 16 + static_cast<int>(c.type);
+        auto disc = m_discs.find(key);
         if (disc == m_discs.end()) {
             QImage img(2 * r + 4, 2 * r + 4, QImage::Format_ARGB32_Premultiplied);
             img.fill(Qt::transparent);
@@ -303,7 +314,7 @@ void MapRenderer::draw_clusters(QPainter& painter, const MapViewport& view, cons
             dp.setBrush(fill);
             dp.drawEllipse(QPointF(r + 2, r + 2), r, r);
             dp.end();
-            disc = m_discs.insert(r * 16 + c.type, img);
+            disc = m_discs.insert(key, img);
         }
         painter.drawImage(QPointF(c.centre.x() - r - 2, c.centre.y() - r - 2), *disc);
         const QString label =
@@ -344,14 +355,13 @@ std::size_t MapRenderer::draw_events(QPainter& painter, const MapViewport& view,
             for (std::size_t i = 0; i < pts.size(); ++i) {
                 if (!visible_at(visible, i))
                     continue;
-                const bool coarse = pts.geo_rank[i] >= 3;
+                const bool coarse = coarse_place(pts.geo_precision[i]);
                 if (coarse != (pass == 0))
                     continue;
                 const double x = pts.xy[i].x * inv + ox, y = oy - pts.xy[i].y * inv;
                 if (!(x >= -12 && x < w + 12 && y >= -12 && y < h + 12))
                     continue;
-                const QImage& sym = m_symbols[static_cast<std::size_t>(
-                    std::min<int>(pts.type[i], kTypes - 1) + (coarse ? kTypes : 0))];
+                const QImage& sym = m_symbols[type_index(pts.type[i]) + (coarse ? kTypes : 0)];
                 painter.drawImage(QPointF(x - sym.width() / 2.0, y - sym.height() / 2.0), sym);
             }
         }
@@ -395,8 +405,7 @@ void MapRenderer::draw_legend(QPainter& painter, const MapViewport& view) const 
     y += row;
     for (std::size_t t = 0; t < styles.size(); ++t) {
         const auto type = event_type_from(styles[t].type);
-        const QImage& sym =
-            m_symbols[static_cast<std::size_t>(type ? static_cast<int>(*type) : kTypes - 1)];
+        const QImage& sym = m_symbols[type_index(type.value_or(EventType::strategic))];
         painter.drawImage(
             QPointF(box.left() + pad + 12 - sym.width() / 2.0, y + row / 2.0 - sym.height() / 2.0),
             sym);

@@ -15,7 +15,10 @@
 #include "detail/sqlite.hpp"
 #include "kharita/base/error.hpp"
 #include "kharita/events/events.hpp"
+#include "kharita/events/merge_policy.hpp"
 #include "store/event_schema.hpp"
+#include "store/query_plan.hpp"
+#include "store/source_names.hpp"
 
 #include <fmt/core.h>
 #include <ogr_geometry.h>
@@ -38,48 +41,62 @@ using detail::Database;
 using detail::OpenMode;
 using detail::Statement;
 
-constexpr std::int64_t kNoDayLow = std::numeric_limits<std::int32_t>::min();
-constexpr std::int64_t kNoDayHigh = std::numeric_limits<std::int32_t>::max();
-constexpr std::array<std::int64_t, 3> kSpanLimit = {1, 31, 366}; // span classes 0-2
-constexpr int kSpanClasses = 4;
+using store::cell_of;
+using store::kNoDayHigh;
+using store::kNoDayLow;
+using store::span_class;
 
-std::string content_hash(const Article& a) {
+std::string content_hash(const ArticleRecord& a) {
     return fmt::format("{:016x}", fnv1a(a.text, fnv1a("\n", fnv1a(a.title))));
 }
 
-int span_class(std::int64_t span) {
-    for (int c = 0; c < 3; ++c) {
-        if (span <= kSpanLimit[static_cast<std::size_t>(c)])
-            return c;
-    }
-    return 3;
+// The ranks stored for index filters: the enums' order, kNoRank for an unknown precision
+// or no place (the schema's 6).
+constexpr int kNoRank = 6;
+
+int time_rank(const std::optional<TimePrecision>& precision) {
+    return precision ? static_cast<int>(*precision) : kNoRank;
 }
 
-// Cells are a quarter of a degree (about 28 km): fine enough that a town-sized viewport
-// reads little beyond its own events, coarse enough that a country is a few thousand seeks.
-constexpr int kCellsPerDegree = 4;
-constexpr int kCellColumns = 360 * kCellsPerDegree, kCellRows = 180 * kCellsPerDegree;
-
-int cell_column(double lon) {
-    return std::clamp(static_cast<int>(std::floor((lon + 180) * kCellsPerDegree)), 0,
-                      kCellColumns - 1);
-}
-int cell_row(double lat) {
-    return std::clamp(static_cast<int>(std::floor((lat + 90) * kCellsPerDegree)), 0, kCellRows - 1);
-}
-int cell_of(const LatLon& p) {
-    return cell_row(p.lat) * kCellColumns + cell_column(p.lon);
+int geo_rank(const std::optional<GeoPrecision>& precision) {
+    return precision ? static_cast<int>(*precision) : kNoRank;
 }
 
-// The ranks stored for index filters: the enums' order, 6 for unknown / no place.
-int time_rank(std::string_view precision) {
-    const auto p = time_precision_from(precision);
-    return p ? static_cast<int>(*p) : 6;
+std::optional<TimePrecision> time_precision_of_rank(int rank) {
+    if (rank < 0 || rank > static_cast<int>(TimePrecision::decade))
+        return std::nullopt;
+    return static_cast<TimePrecision>(rank);
 }
 
-int geo_rank(std::string_view precision) {
-    const auto p = geo_precision_from(precision);
-    return p ? static_cast<int>(*p) : 6;
+std::optional<GeoPrecision> geo_precision_of_rank(int rank) {
+    if (rank < 0 || rank > static_cast<int>(GeoPrecision::continent))
+        return std::nullopt;
+    return static_cast<GeoPrecision>(rank);
+}
+
+/// The vocabulary as stored: names written by to_string(); an unknown name reads as the
+/// default (the store writes no other).
+EventType stored_type(std::string_view name) {
+    return event_type_from(name).value_or(EventType::strategic);
+}
+
+EventStatus stored_status(std::string_view name) {
+    return EventStatusSet::value_named(name).value_or(EventStatus::occurred);
+}
+
+/// The index's time keys of a date range: the days (since 1970-01-01) of its first and last
+/// day, an open start counting as its end, and its span class (3 when undated).
+struct DayKeys {
+    std::optional<std::int64_t> first, last;
+    int span_class = 3;
+};
+
+DayKeys day_keys(const std::optional<CivilDay>& start, const std::optional<CivilDay>& end) {
+    const std::optional<CivilDay> first = start ? start : end;
+    const std::optional<CivilDay> last = end ? end : start;
+    if (!first)
+        return {};
+    return {first->serial(), last->serial(), span_class(last->serial() - first->serial())};
 }
 
 /// SpatiaLite's BLOB-Geometry for a POINT XY in EPSG:4326 (60 bytes, little-endian).
@@ -125,44 +142,22 @@ std::optional<CivilDay> parse_day(std::string_view iso) {
                     static_cast<unsigned>(digits(8, 2))};
 }
 
-std::string join(const std::vector<std::string>& parts) {
-    std::string out;
-    for (const auto& p : parts) {
-        if (p.empty())
-            continue;
-        if (!out.empty())
-            out += "; ";
-        out += p;
+/// What same_real_event() compares of an event an article tells.
+EventIdentity identity_of(const ArticleEventRecord& e) {
+    const EventRecord& r = e.record;
+    EventIdentity id;
+    id.type = r.type;
+    id.date_start = r.date_start;
+    id.date_end = r.date_end;
+    if (r.position) {
+        id.position = r.position;
+        id.place_name = r.location;
+        id.precision = r.geo_precision.value_or(GeoPrecision::town);
     }
-    return out;
-}
-
-/// An FTS5 query matching all the words of `text`, each quoted so no word is syntax.
-std::string fts_query(std::string_view text) {
-    std::string out, word;
-    const auto flush = [&] {
-        if (word.empty())
-            return;
-        if (!out.empty())
-            out += ' ';
-        out += '"';
-        for (char c : word) {
-            if (c == '"')
-                out += '"';
-            out += c;
-        }
-        out += '"';
-        word.clear();
-    };
-    for (char c : text) {
-        if (c == ' ' || c == '\t' || c == '\n') {
-            flush();
-        } else {
-            word += c;
-        }
-    }
-    flush();
-    return out;
+    id.named_place = !e.inherited_place;
+    id.fatalities = r.fatalities;
+    id.another = e.another;
+    return id;
 }
 
 // The columns every query reads, in EventRecord order.
@@ -178,19 +173,19 @@ constexpr const char* kPointColumns =
 void read_record(const Statement& s, EventRecord& r) {
     const auto text = [&](int col, std::string& out) { out.assign(s.column_text(col)); };
     r.id = s.column_int64(0);
-    text(1, r.type);
+    r.type = stored_type(s.column_text(1));
     text(2, r.subtype);
-    text(3, r.status);
+    r.status = stored_status(s.column_text(3));
     r.date_start = s.column_is_null(4) ? std::nullopt : parse_day(s.column_text(4));
     r.date_end = s.column_is_null(5) ? std::nullopt : parse_day(s.column_text(5));
-    text(6, r.time_precision);
+    r.time_precision = time_precision_from(s.column_text(6));
     text(7, r.location);
     if (s.column_is_null(8) || s.column_is_null(9)) {
         r.position.reset();
     } else {
         r.position = LatLon{s.column_double(8), s.column_double(9)};
     }
-    text(10, r.geo_precision);
+    r.geo_precision = geo_precision_from(s.column_text(10));
     r.geo_precision_code = s.column_int(11);
     text(12, r.country);
     text(13, r.admin1);
@@ -206,11 +201,25 @@ void read_record(const Statement& s, EventRecord& r) {
     text(23, r.notes);
 }
 
-using Value = std::variant<std::int64_t, double, std::string>;
+void bind_day(Statement& s, int at, const std::optional<CivilDay>& day) {
+    if (day)
+        s.bind(at, day->iso());
+    else
+        s.bind_null(at);
+}
 
-void bind_all(Statement& s, const std::vector<Value>& values, int first = 1) {
+/// Binds DayKeys' first and last day at `at` and `at + 1`.
+void bind_day_keys(Statement& s, int at, const DayKeys& keys) {
+    if (keys.first) {
+        s.bind(at, *keys.first).bind(at + 1, *keys.last);
+    } else {
+        s.bind_null(at).bind_null(at + 1);
+    }
+}
+
+void bind_all(Statement& s, const std::vector<store::SqlValue>& values, int first = 1) {
     int i = first;
-    for (const Value& v : values) {
+    for (const store::SqlValue& v : values) {
         std::visit([&](const auto& x) { s.bind(i, x); }, v);
         ++i;
     }
@@ -233,12 +242,50 @@ struct Written {
     }
 };
 
+/// Hands the rows a query's statements find to `row`, up to the limit, leaving out those
+/// outside the polygon (the index paths test its bounding box only).
+class Matches {
+public:
+    Matches(const std::optional<std::int64_t>& limit, const Polygon* polygon, int lat_column,
+            const std::function<void(const Statement&)>& row)
+        : m_limit(limit.value_or(std::numeric_limits<std::int64_t>::max())), m_polygon(polygon),
+          m_lat_column(lat_column), m_row(row) {}
+
+    bool full() const noexcept { return m_emitted >= m_limit; }
+
+    /// Steps `s` to its end (or the limit), then rewinds it, keeping its bindings for the
+    /// next cell or span class.
+    void drain(Statement& s) {
+        while (!full() && s.step()) {
+            if (m_polygon != nullptr && !inside(s))
+                continue;
+            m_row(s);
+            ++m_emitted;
+        }
+        s.rewind();
+    }
+
+private:
+    bool inside(const Statement& s) const {
+        if (s.column_is_null(m_lat_column) || s.column_is_null(m_lat_column + 1))
+            return false;
+        return m_polygon->contains(
+            {s.column_double(m_lat_column), s.column_double(m_lat_column + 1)});
+    }
+
+    std::int64_t m_limit;
+    const Polygon* m_polygon;
+    int m_lat_column;
+    const std::function<void(const Statement&)>& m_row;
+    std::int64_t m_emitted = 0;
+};
+
 class SpatialiteStore final : public EventStore {
 public:
     SpatialiteStore(const std::filesystem::path& file, StoreMode mode);
 
     int schema_version() const override { return m_version; }
-    IngestReport ingest(const std::vector<ParsedArticle>& articles,
+    IngestReport ingest(const std::vector<ArticleRecord>& articles,
                         const IngestSource& source) override;
     std::int64_t ingest_records(const std::function<bool(EventRecord&)>& next,
                                 std::int64_t expected) override;
@@ -265,9 +312,19 @@ private:
     /// Inserts one event with its text index entry and actors. (Row by row measured
     /// faster than set-based INSERT ... SELECT after a bulk load: docs/store.md.)
     std::int64_t insert_event(const NewEvent& e, Written& written);
+    /// Adds a report of a stored event: its source row, and the facts the merge policy
+    /// (merge_told_again) decides.
     void add_source(std::int64_t event_id, const NewEvent& e);
+    /// The facts of a stored event the merge policy weighs, with its sources.
+    MergeableFacts stored_facts(std::int64_t event_id, std::string& sources,
+                                std::int64_t& source_count);
     void add_source_row(std::int64_t event_id, const NewEvent& e);
     std::int64_t actor_id(const std::string& name);
+    /// Inserts an article row and its text index entry; returns its id.
+    std::int64_t insert_article(const ArticleRecord& a, const std::string& hash,
+                                const IngestSource& source, const std::string& ingested_at);
+    /// Inserts a place mention and the place it resolved to (once per place).
+    void insert_mention(std::int64_t article_id, const MentionRecord& m);
     /// Adds what a transaction wrote to cell_counts and the stored date extent.
     void save_written(const Written& written);
     void load_cell_counts() const;
@@ -276,9 +333,20 @@ private:
 
     /// What a query reads per match: kRecordColumns, kPointColumns, or id, lat, lon.
     enum class Columns { record, points, ids };
-    /// Runs the filter, calling `row` with the statement positioned on each match.
+    /// Runs the filter, calling `row` with the statement positioned on each match: plans
+    /// the path (store/query_plan.hpp), then seeks cells or scans.
     void run_query(const EventFilter& filter, Columns what,
                    const std::function<void(const Statement&)>& row) const;
+    /// The events stored and the extent of their days, for the planner: a statement stepped
+    /// onto its one row (events, min_day, max_day, max_span).
+    Statement read_stored_extent() const;
+    /// The space-time path: each cell once per span class, the days that can overlap.
+    void seek_cells(const std::string& columns, const store::QueryExtent& extent,
+                    std::int64_t max_span, const store::ResidualConditions& residual,
+                    const std::vector<int>& cells, Matches& matches) const;
+    /// The table (or, with regions, the region index SQLite picks) read through.
+    void scan(const std::string& columns, const store::QueryExtent& extent,
+              const store::ResidualConditions& residual, Matches& matches) const;
 
     mutable Database m_db;
     std::unordered_map<const char*, Statement> m_statements; // prepared once, by SQL text
@@ -288,8 +356,19 @@ private:
     std::unordered_map<std::string, std::int64_t> m_actor_ids;
 };
 
+/// Runs `work` on a store file; a file that is not SQLite is bad input naming the file.
+template <typename Work> auto on_store_file(const std::filesystem::path& file, Work&& work) {
+    try {
+        return work();
+    } catch (const DatabaseError& e) {
+        if (e.code() == SQLITE_NOTADB)
+            throw InputError(file.string(), "not an SQLite database (not a Kharita event store)");
+        throw;
+    }
+}
+
 SpatialiteStore::SpatialiteStore(const std::filesystem::path& file, StoreMode mode)
-    : m_db([&] {
+    : m_db(on_store_file(file, [&] {
           const bool exists = std::filesystem::exists(file);
           if (!exists && mode != StoreMode::create) {
               throw InputError(file.string(), "no such event database");
@@ -297,28 +376,22 @@ SpatialiteStore::SpatialiteStore(const std::filesystem::path& file, StoreMode mo
           return Database::open(file, mode == StoreMode::read_only ? OpenMode::read_only
                                       : exists                     ? OpenMode::read_write
                                                                    : OpenMode::create);
-      }()) {
-    try {
+      })) {
+    on_store_file(file, [&] {
         m_db.exec("PRAGMA busy_timeout = 10000");
         // WAL with synchronous NORMAL: a commit survives a crash of the process (not of
         // the machine) without an fsync per transaction.
         if (mode != StoreMode::read_only)
             m_db.exec("PRAGMA cache_size = -65536; PRAGMA synchronous = NORMAL");
         check_schema(file, mode);
-    } catch (const DatabaseError& e) {
-        if (e.code() == SQLITE_NOTADB) {
-            throw DatabaseError(e.code(), file.string() + ": not an SQLite database");
-        }
-        throw;
-    }
+    });
 }
 
 void SpatialiteStore::check_schema(const std::filesystem::path& file, StoreMode mode) {
     const bool empty = m_db.query_int("SELECT count(*) FROM sqlite_master").value_or(0) == 0;
     if (empty) {
         if (mode == StoreMode::read_only) {
-            throw DatabaseError(0,
-                                file.string() + ": an empty database, not a Kharita event store");
+            throw InputError(file.string(), "an empty database, not a Kharita event store");
         }
         create_schema();
         return;
@@ -326,14 +399,13 @@ void SpatialiteStore::check_schema(const std::filesystem::path& file, StoreMode 
     if (m_db.query_int("SELECT count(*) FROM sqlite_master WHERE name = 'meta'").value_or(0) == 0 ||
         m_db.query_int("SELECT count(*) FROM sqlite_master WHERE name = 'events'").value_or(0) ==
             0) {
-        throw DatabaseError(0,
-                            file.string() + ": not a Kharita event store (no meta/events tables)");
+        throw InputError(file.string(), "not a Kharita event store (no meta/events tables)");
     }
     m_version = static_cast<int>(
         m_db.query_int("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'event_schema_version'")
             .value_or(0));
     if (m_version <= 0) {
-        throw DatabaseError(0, file.string() + ": not a Kharita event store (no schema version)");
+        throw InputError(file.string(), "not a Kharita event store (no schema version)");
     }
     if (m_version > store::kEventSchemaVersion) {
         throw DatabaseError(0, fmt::format("{}: schema version {} is newer than this build's {}; "
@@ -410,23 +482,12 @@ std::int64_t SpatialiteStore::insert_event(const NewEvent& ne, Written& written)
         "geom) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
         "?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31)");
     const EventRecord& r = ne.record;
-    s.bind(1, r.type).bind(2, r.subtype).bind(3, r.status);
-    const std::optional<CivilDay> first = r.date_start ? r.date_start : r.date_end;
-    const std::optional<CivilDay> last = r.date_end ? r.date_end : r.date_start;
-    if (r.date_start)
-        s.bind(4, r.date_start->iso());
-    else
-        s.bind_null(4);
-    if (r.date_end)
-        s.bind(5, r.date_end->iso());
-    else
-        s.bind_null(5);
-    if (first) {
-        s.bind(6, first->serial()).bind(7, last->serial());
-    } else {
-        s.bind_null(6).bind_null(7);
-    }
-    s.bind(8, r.time_precision).bind(9, time_rank(r.time_precision));
+    s.bind(1, to_string(r.type)).bind(2, r.subtype).bind(3, to_string(r.status));
+    bind_day(s, 4, r.date_start);
+    bind_day(s, 5, r.date_end);
+    const DayKeys keys = day_keys(r.date_start, r.date_end);
+    bind_day_keys(s, 6, keys);
+    s.bind(8, time_precision_name(r.time_precision)).bind(9, time_rank(r.time_precision));
     s.bind(10, r.location).bind(11, ne.place_inherited ? 1 : 0);
     int cell = -1;
     if (r.position) {
@@ -437,7 +498,8 @@ std::int64_t SpatialiteStore::insert_event(const NewEvent& ne, Written& written)
     } else {
         s.bind_null(12).bind_null(13).bind_null(31);
     }
-    s.bind(14, r.geo_precision).bind(15, r.position ? geo_rank(r.geo_precision) : 6);
+    s.bind(14, geo_precision_name(r.geo_precision))
+        .bind(15, r.position ? geo_rank(r.geo_precision) : kNoRank);
     s.bind(16, r.geo_precision_code);
     s.bind(17, r.country).bind(18, r.admin1).bind(19, r.admin1_code).bind(20, r.admin2);
     if (r.fatalities)
@@ -446,7 +508,7 @@ std::int64_t SpatialiteStore::insert_event(const NewEvent& ne, Written& written)
         s.bind_null(21);
     s.bind(22, r.confidence).bind(23, r.actor1).bind(24, r.actor2).bind(25, r.actors);
     s.bind(26, r.sources).bind(27, r.source_count).bind(28, r.notes);
-    s.bind(29, first ? span_class(last->serial() - first->serial()) : 3).bind(30, cell);
+    s.bind(29, keys.span_class).bind(30, cell);
     s.run();
     const std::int64_t id = sqlite3_last_insert_rowid(m_db.handle());
     written.note(r, cell);
@@ -489,37 +551,65 @@ void SpatialiteStore::add_source_row(std::int64_t event_id, const NewEvent& ne) 
         .run();
 }
 
+MergeableFacts SpatialiteStore::stored_facts(std::int64_t event_id, std::string& sources,
+                                             std::int64_t& source_count) {
+    Statement& s = statement("SELECT date_start, date_end, time_precision, fatalities, "
+                             "confidence, sources, source_count FROM events WHERE id = ?1");
+    s.bind(1, event_id);
+    if (!s.step()) {
+        s.reset();
+        throw DatabaseError(0, fmt::format("event {} vanished during a merge", event_id));
+    }
+    MergeableFacts kept;
+    kept.date_start = s.column_is_null(0) ? std::nullopt : parse_day(s.column_text(0));
+    kept.date_end = s.column_is_null(1) ? std::nullopt : parse_day(s.column_text(1));
+    kept.time_precision = time_precision_from(s.column_text(2));
+    if (!s.column_is_null(3))
+        kept.fatalities = s.column_int(3);
+    kept.confidence = s.column_double(4);
+    sources.assign(s.column_text(5));
+    source_count = s.column_int64(6);
+    s.reset();
+    return kept;
+}
+
 void SpatialiteStore::add_source(std::int64_t event_id, const NewEvent& ne) {
     const EventRecord& r = ne.record;
     add_source_row(event_id, ne);
-    // one more source; the source's name once; the larger toll and confidence; a finer date
-    Statement& up = statement(
-        "UPDATE events SET source_count = source_count + 1, "
-        "sources = CASE WHEN ?2 = '' OR instr('; ' || sources || '; ', '; ' || ?2 || '; ') > 0 "
-        "  THEN sources WHEN sources = '' THEN ?2 ELSE sources || '; ' || ?2 END, "
-        "fatalities = CASE WHEN ?3 IS NULL THEN fatalities WHEN fatalities IS NULL THEN ?3 "
-        "  ELSE max(fatalities, ?3) END, "
-        "confidence = max(confidence, ?4) WHERE id = ?1");
-    up.bind(1, event_id).bind(2, r.sources);
-    if (r.fatalities)
-        up.bind(3, *r.fatalities);
+    // the policy decides (events/merge_policy.hpp); SQL only stores what it decided
+    std::string sources;
+    std::int64_t source_count = 0;
+    const MergeableFacts kept = stored_facts(event_id, sources, source_count);
+    const MergeableFacts again{r.date_start, r.date_end, r.time_precision, r.fatalities,
+                               r.confidence};
+    const MergeableFacts merged = merge_told_again(kept, again);
+    Statement& up = statement("UPDATE events SET source_count = ?2, sources = ?3, "
+                              "fatalities = ?4, confidence = ?5 WHERE id = ?1");
+    up.bind(1, event_id)
+        .bind(2, source_count + 1)
+        .bind(3, store::with_source_name(sources, r.sources));
+    if (merged.fatalities)
+        up.bind(4, *merged.fatalities);
     else
-        up.bind_null(3);
-    up.bind(4, r.confidence).run();
-    if (r.date_start && r.date_end) {
+        up.bind_null(4);
+    up.bind(5, merged.confidence).run();
+    if (merged.date_start == kept.date_start && merged.date_end == kept.date_end &&
+        merged.time_precision == kept.time_precision) {
+        return;
+    }
+    Statement& dates =
         statement("UPDATE events SET date_start = ?2, date_end = ?3, day_start = ?4, "
                   "day_end = ?5, time_precision = ?6, time_rank = ?7, span_class = ?8 "
-                  "WHERE id = ?1 AND (date_start IS NULL OR time_rank > ?7)")
-            .bind(1, event_id)
-            .bind(2, r.date_start->iso())
-            .bind(3, r.date_end->iso())
-            .bind(4, r.date_start->serial())
-            .bind(5, r.date_end->serial())
-            .bind(6, r.time_precision)
-            .bind(7, time_rank(r.time_precision))
-            .bind(8, span_class(r.date_end->serial() - r.date_start->serial()))
-            .run();
-    }
+                  "WHERE id = ?1");
+    dates.bind(1, event_id);
+    bind_day(dates, 2, merged.date_start);
+    bind_day(dates, 3, merged.date_end);
+    const DayKeys keys = day_keys(merged.date_start, merged.date_end);
+    bind_day_keys(dates, 4, keys);
+    dates.bind(6, time_precision_name(merged.time_precision))
+        .bind(7, time_rank(merged.time_precision))
+        .bind(8, keys.span_class)
+        .run();
 }
 
 std::optional<std::int64_t> SpatialiteStore::find_same_event(const EventIdentity& id) {
@@ -549,7 +639,7 @@ std::optional<std::int64_t> SpatialiteStore::find_same_event(const EventIdentity
         stored.date_start = parse_day(s.column_text(3));
         stored.date_end = parse_day(s.column_text(4));
         stored.place_name = std::string(s.column_text(5));
-        stored.precision = static_cast<GeoPrecision>(std::min(s.column_int(6), 5));
+        stored.precision = geo_precision_of_rank(s.column_int(6)).value_or(GeoPrecision::continent);
         stored.named_place = s.column_int(7) == 0;
         if (!s.column_is_null(8))
             stored.fatalities = s.column_int(8);
@@ -579,12 +669,64 @@ void SpatialiteStore::save_written(const Written& written) {
         .run();
 }
 
-IngestReport SpatialiteStore::ingest(const std::vector<ParsedArticle>& articles,
+std::int64_t SpatialiteStore::insert_article(const ArticleRecord& a, const std::string& hash,
+                                             const IngestSource& source,
+                                             const std::string& ingested_at) {
+    Statement& art = statement(
+        "INSERT INTO articles (content_hash, source, url, title, published, "
+        "published_precision, published_note, retrieved_at, input_file, text, ingested_at) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+    art.bind(1, hash).bind(2, a.source).bind(3, a.url).bind(4, a.title);
+    if (a.published)
+        art.bind(5, a.published->iso());
+    else
+        art.bind_null(5);
+    art.bind(6, to_string(a.published_precision)).bind(7, a.published_note);
+    if (source.retrieved_at)
+        art.bind(8, source.retrieved_at->day.iso());
+    else
+        art.bind_null(8);
+    art.bind(9, source.file).bind(10, a.text).bind(11, ingested_at).run();
+    const std::int64_t article_id = sqlite3_last_insert_rowid(m_db.handle());
+    statement("INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)")
+        .bind(1, article_id)
+        .bind(2, a.title)
+        .bind(3, a.text)
+        .run();
+    return article_id;
+}
+
+void SpatialiteStore::insert_mention(std::int64_t article_id, const MentionRecord& m) {
+    Statement& place = statement(
+        "INSERT INTO places (geonameid, name, feature, country, admin1, lat, lon, precision) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (geonameid, name) DO UPDATE "
+        "SET feature = excluded.feature RETURNING id");
+    Statement& mention = statement(
+        "INSERT INTO mentions (article_id, place_id, start, \"end\", text, kind, confidence) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    std::optional<std::int64_t> place_id;
+    if (const auto& p = m.place) {
+        place.bind(1, p->geonameid).bind(2, p->name).bind(3, p->feature).bind(4, p->country);
+        place.bind(5, p->admin1).bind(6, p->position.lat).bind(7, p->position.lon);
+        place.bind(8, to_string(p->precision));
+        if (place.step())
+            place_id = place.column_int64(0);
+        place.reset();
+    }
+    mention.bind(1, article_id);
+    if (place_id)
+        mention.bind(2, *place_id);
+    else
+        mention.bind_null(2);
+    mention.bind(3, static_cast<std::int64_t>(m.start)).bind(4, static_cast<std::int64_t>(m.end));
+    mention.bind(5, m.text).bind(6, to_string(m.kind)).bind(7, m.confidence).run();
+}
+
+IngestReport SpatialiteStore::ingest(const std::vector<ArticleRecord>& articles,
                                      const IngestSource& source) {
     IngestReport report;
     const std::string ingested_at = now_iso();
-    for (const ParsedArticle& pa : articles) {
-        const Article& a = pa.article;
+    for (const ArticleRecord& a : articles) {
         const std::string hash = content_hash(a);
         Statement& seen = statement("SELECT 1 FROM articles WHERE content_hash = ?1");
         seen.bind(1, hash);
@@ -596,84 +738,17 @@ IngestReport SpatialiteStore::ingest(const std::vector<ParsedArticle>& articles,
         }
         auto tx = m_db.begin();
         m_actor_ids.clear(); // ids cached from a rolled-back transaction would be stale
-        Statement& art = statement(
-            "INSERT INTO articles (content_hash, source, url, title, published, "
-            "published_precision, published_note, retrieved_at, input_file, text, ingested_at) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
-        art.bind(1, hash).bind(2, a.source).bind(3, a.url).bind(4, a.title);
-        if (a.published)
-            art.bind(5, a.published->iso());
-        else
-            art.bind_null(5);
-        art.bind(6, to_string(a.published_precision)).bind(7, a.published_note);
-        if (source.retrieved_at)
-            art.bind(8, source.retrieved_at->day.iso());
-        else
-            art.bind_null(8);
-        art.bind(9, source.file).bind(10, a.text).bind(11, ingested_at).run();
-        const std::int64_t article_id = sqlite3_last_insert_rowid(m_db.handle());
-        statement("INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)")
-            .bind(1, article_id)
-            .bind(2, a.title)
-            .bind(3, a.text)
-            .run();
-
-        Statement& place = statement(
-            "INSERT INTO places (geonameid, name, feature, country, admin1, lat, lon, precision) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (geonameid, name) DO UPDATE "
-            "SET feature = excluded.feature RETURNING id");
-        Statement& mention = statement(
-            "INSERT INTO mentions (article_id, place_id, start, \"end\", text, kind, confidence) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-        for (const Toponym& t : pa.toponyms) {
-            std::optional<std::int64_t> place_id;
-            if (t.place || t.kind == ToponymKind::region) {
-                place.bind(1, t.geonameid).bind(2, t.name).bind(3, t.feature).bind(4, t.country);
-                place.bind(5, t.admin1).bind(6, t.position.lat).bind(7, t.position.lon);
-                place.bind(8, to_string(t.precision));
-                if (place.step())
-                    place_id = place.column_int64(0);
-                place.reset();
-            }
-            mention.bind(1, article_id);
-            if (place_id)
-                mention.bind(2, *place_id);
-            else
-                mention.bind_null(2);
-            mention.bind(3, static_cast<std::int64_t>(t.start))
-                .bind(4, static_cast<std::int64_t>(t.end));
-            mention.bind(5, t.text).bind(6, to_string(t.kind)).bind(7, t.confidence).run();
+        const std::int64_t article_id = insert_article(a, hash, source, ingested_at);
+        for (const MentionRecord& m : a.mentions) {
+            insert_mention(article_id, m);
             ++report.mentions_added;
         }
-
         Written written;
-        for (const Event& e : pa.events) {
+        for (const ArticleEventRecord& e : a.events) {
             NewEvent ne;
-            EventRecord& r = ne.record;
-            r.type = std::string(to_string(e.type));
-            r.subtype = e.subtype;
-            r.status = std::string(to_string(e.status));
-            r.date_start = e.date_start;
-            r.date_end = e.date_end;
-            r.time_precision = std::string(time_precision_name(e.time_precision));
-            if (e.place) {
-                r.location = e.place->name;
-                r.position = e.place->position;
-                r.geo_precision = std::string(to_string(e.place->precision));
-                r.country = e.place->country;
-                r.admin1 = e.place->admin1;
-                r.admin1_code = e.place->admin1_code;
-            }
-            r.fatalities = e.fatalities;
-            r.confidence = e.confidence;
-            if (!e.actors.empty())
-                r.actor1 = e.actors[0];
-            if (e.actors.size() > 1)
-                r.actor2 = e.actors[1];
-            r.actors = join(e.actors);
-            r.sources = !a.source.empty() ? a.source : source.file;
-            r.source_count = 1;
-            r.notes = e.evidence;
+            ne.record = e.record;
+            ne.record.sources = !a.source.empty() ? a.source : source.file;
+            ne.record.source_count = 1;
             ne.article_id = article_id;
             ne.evidence_start = e.evidence_start;
             ne.evidence_end = e.evidence_end;
@@ -743,8 +818,9 @@ std::int64_t SpatialiteStore::ingest_records(const std::function<bool(EventRecor
                 const auto first = r.date_start ? r.date_start : r.date_end;
                 const std::int64_t day = first ? first->serial() : kNoDayLow;
                 const std::int64_t span = first ? r.date_end.value_or(*first).serial() - day : 1000;
-                chunk.push_back({{span_class(span), r.position ? cell_of(*r.position) : -1, day},
-                                 std::move(ne)});
+                const std::array<std::int64_t, 3> key = {
+                    span_class(span), r.position ? cell_of(*r.position) : -1, day};
+                chunk.emplace_back(key, std::move(ne));
                 ne = NewEvent{};
             }
             std::stable_sort(chunk.begin(), chunk.end(),
@@ -770,184 +846,89 @@ void SpatialiteStore::load_cell_counts() const {
         m_cell_counts.emplace(s.column_int(0), s.column_int64(1));
 }
 
+Statement SpatialiteStore::read_stored_extent() const {
+    Statement s = m_db.prepare(
+        "SELECT (SELECT coalesce(sum(n), 0) FROM cell_counts), "
+        "coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'min_day'), 0), "
+        "coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'max_day'), 0), "
+        "coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'max_span'), 0)");
+    s.step();
+    return s;
+}
+
 void SpatialiteStore::run_query(const EventFilter& filter, Columns what,
                                 const std::function<void(const Statement&)>& row) const {
     filter.validate();
     std::optional<Polygon> polygon;
     if (!filter.polygon_wkt.empty())
         polygon = Polygon::from_wkt(filter.polygon_wkt);
-    std::optional<BoundingBox> box = filter.bbox;
-    if (polygon) {
-        const BoundingBox pb = polygon->bounds();
-        box = box ? BoundingBox{std::max(box->min_lon, pb.min_lon),
-                                std::max(box->min_lat, pb.min_lat),
-                                std::min(box->max_lon, pb.max_lon),
-                                std::min(box->max_lat, pb.max_lat)}
-                  : pb;
-    }
-    const bool dated = filter.from || filter.to;
-    const std::int64_t lo = filter.from ? filter.from->serial() : kNoDayLow;
-    const std::int64_t hi = filter.to ? filter.to->serial() : kNoDayHigh;
-
-    // residual conditions, checked on the rows an index path reads
-    std::string where;
-    std::vector<Value> values;
-    const auto add = [&](const std::string& cond) { where += " AND (" + cond + ")"; };
-    const auto in_list = [&](const char* column, const std::vector<std::string>& items) {
-        std::string cond = std::string(column) + " IN (";
-        for (std::size_t i = 0; i < items.size(); ++i) {
-            cond += i == 0 ? "?" : ", ?";
-            values.emplace_back(items[i]);
-        }
-        add(cond + ")");
-    };
-    if (!filter.types.empty())
-        in_list("type", filter.types);
-    if (!filter.statuses.empty())
-        in_list("status", filter.statuses);
-    if (filter.min_geo_precision) {
-        add("geo_rank <= ?");
-        values.emplace_back(static_cast<std::int64_t>(*filter.min_geo_precision));
-    }
-    if (filter.min_time_precision) {
-        add("time_rank <= ?");
-        values.emplace_back(static_cast<std::int64_t>(*filter.min_time_precision));
-    }
-    if (!filter.regions.empty()) {
-        std::string cond;
-        for (const RegionCode& r : filter.regions) {
-            cond += cond.empty() ? "" : " OR ";
-            cond += r.admin1_code.empty() ? "country = ?" : "(country = ? AND admin1_code = ?)";
-            values.emplace_back(r.country);
-            if (!r.admin1_code.empty())
-                values.emplace_back(r.admin1_code);
-        }
-        add(cond);
-    }
-    if (!filter.text.empty()) {
-        add("id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?) OR id IN "
-            "(SELECT event_id FROM event_sources WHERE article_id IN "
-            "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))");
-        values.emplace_back(fts_query(filter.text));
-        values.emplace_back(fts_query(filter.text));
-    }
-    if (box) {
-        add("lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?");
-        values.emplace_back(box->min_lon);
-        values.emplace_back(box->max_lon);
-        values.emplace_back(box->min_lat);
-        values.emplace_back(box->max_lat);
-    }
+    const store::QueryExtent extent =
+        store::query_extent(filter, polygon ? std::optional(polygon->bounds()) : std::nullopt);
+    const store::ResidualConditions residual = store::residual_conditions(filter, extent.box);
+    // Kept stepped to the end of the query, this statement holds one read transaction: every
+    // cell and span class sees the same snapshot, and SQLite takes its locks once per query
+    // instead of once per cell (a third of the time of a country-wide query).
+    const Statement snapshot = read_stored_extent();
+    const store::StoredExtent stored{snapshot.column_int64(0), snapshot.column_int64(1),
+                                     snapshot.column_int64(2), snapshot.column_int64(3)};
+    if (extent.box || extent.dated)
+        load_cell_counts();
+    const store::QueryPlan plan =
+        store::plan_query(extent, !filter.regions.empty(), stored, m_cell_counts);
+    m_plan = plan.description;
     const std::string columns = what == Columns::record   ? kRecordColumns
                                 : what == Columns::points ? kPointColumns
                                                           : "id, lat, lon";
-
-    std::int64_t emitted = 0;
-    const std::int64_t limit = filter.limit.value_or(std::numeric_limits<std::int64_t>::max());
-    const auto drain = [&](Statement& s) {
-        while (emitted < limit && s.step()) {
-            if (polygon) {
-                if (s.column_is_null(1) || s.column_is_null(2))
-                    continue;
-                const int lat_col = what == Columns::record ? 8 : 1;
-                if (!polygon->contains({s.column_double(lat_col), s.column_double(lat_col + 1)}))
-                    continue;
-            }
-            row(s);
-            ++emitted;
-        }
-        s.rewind(); // keeps the residual bindings for the next cell or span class
-    };
-
-    // the rows each path would read
-    auto stats = m_db.prepare(
-        "SELECT (SELECT coalesce(sum(n), 0) FROM cell_counts), "
-        "coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'min_day'), 0), "
-        "coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'max_day'), 0), "
-        "coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'max_span'), 0)");
-    stats.step();
-    const double total = static_cast<double>(stats.column_int64(0));
-    const std::int64_t min_day = stats.column_int64(1), max_day = stats.column_int64(2),
-                       max_span = stats.column_int64(3);
-    const auto span_limit = [&](int c) {
-        return c < 3 ? kSpanLimit[static_cast<std::size_t>(c)]
-                     : std::max<std::int64_t>(max_span, 366);
-    };
-    double time_fraction = 1;
-    if (dated) {
-        const double whole = static_cast<double>(std::max<std::int64_t>(1, max_day - min_day + 1));
-        const double asked = static_cast<double>(std::min(hi, max_day) - std::max(lo, min_day) + 1);
-        time_fraction = std::clamp(asked / whole, 0.0, 1.0);
+    Matches matches(filter.limit, polygon ? &*polygon : nullptr, what == Columns::record ? 8 : 1,
+                    row);
+    if (plan.by_cells) {
+        seek_cells(columns, extent, stored.max_span, residual, plan.cells, matches);
+    } else {
+        scan(columns, extent, residual, matches);
     }
-    constexpr double kSeekCost = 30; // rows' worth of work per B-tree seek
-    std::vector<int> cells;
-    double cell_rows = std::numeric_limits<double>::infinity();
-    if (box || dated) {
-        load_cell_counts();
-        double n = 0;
-        if (box) {
-            const int x0 = cell_column(box->min_lon), x1 = cell_column(box->max_lon);
-            const int y0 = cell_row(box->min_lat), y1 = cell_row(box->max_lat);
-            for (int y = y0; y <= y1; ++y) {
-                for (int x = x0; x <= x1; ++x) {
-                    const int cell = y * kCellColumns + x;
-                    const auto it = m_cell_counts.find(cell);
-                    if (it == m_cell_counts.end() || it->second == 0)
-                        continue;
-                    cells.push_back(cell);
-                    n += static_cast<double>(it->second);
-                }
-            }
-        } else { // dates only: every occupied cell, the placeless events' -1 included
-            for (const auto& [cell, count] : m_cell_counts) {
-                if (count == 0)
-                    continue;
-                cells.push_back(cell);
-                n += static_cast<double>(count);
-            }
-        }
-        cell_rows =
-            n * time_fraction + static_cast<double>(cells.size()) * kSpanClasses * kSeekCost;
-    }
-    const double scan_rows = filter.regions.empty() ? total : total * 0.5;
+}
 
-    if (cell_rows <= scan_rows) {
-        m_plan =
-            fmt::format("space-time cells: {} cells x {} span classes", cells.size(), kSpanClasses);
-        Statement s = m_db.prepare(
-            dated ? "SELECT " + columns +
-                        " FROM events INDEXED BY events_space_time WHERE "
-                        "span_class = ?1 AND cell = ?2 AND day_start BETWEEN ?3 AND ?4 AND "
-                        "day_end >= ?5" +
-                        where
-                  : "SELECT " + columns +
-                        " FROM events INDEXED BY events_space_time WHERE "
-                        "span_class = ?1 AND cell = ?2" +
-                        where);
-        const int first_value = dated ? 6 : 3;
-        bind_all(s, values, first_value);
-        for (int c = 0; c < kSpanClasses && emitted < limit; ++c) {
-            for (const int cell : cells) {
-                s.bind(1, c).bind(2, cell);
-                if (dated)
-                    s.bind(3, lo - span_limit(c)).bind(4, hi).bind(5, lo);
-                drain(s);
-                if (emitted >= limit)
-                    break;
+void SpatialiteStore::seek_cells(const std::string& columns, const store::QueryExtent& extent,
+                                 std::int64_t max_span, const store::ResidualConditions& residual,
+                                 const std::vector<int>& cells, Matches& matches) const {
+    Statement s = m_db.prepare(
+        extent.dated ? "SELECT " + columns +
+                           " FROM events INDEXED BY events_space_time WHERE "
+                           "span_class = ?1 AND cell = ?2 AND day_start BETWEEN ?3 AND ?4 AND "
+                           "day_end >= ?5" +
+                           residual.where
+                     : "SELECT " + columns +
+                           " FROM events INDEXED BY events_space_time WHERE "
+                           "span_class = ?1 AND cell = ?2" +
+                           residual.where);
+    bind_all(s, residual.values, extent.dated ? 6 : 3);
+    for (int c = 0; c < store::kSpanClasses && !matches.full(); ++c) {
+        for (const int cell : cells) {
+            s.bind(1, c).bind(2, cell);
+            if (extent.dated) {
+                s.bind(3, extent.from_day - store::span_limit(c, max_span))
+                    .bind(4, extent.to_day)
+                    .bind(5, extent.from_day);
             }
+            matches.drain(s);
+            if (matches.full())
+                break;
         }
-        return;
     }
-    m_plan = filter.regions.empty() ? "table scan" : "region index";
-    std::string sql = "SELECT " + columns + " FROM events WHERE 1" + where;
-    if (dated) {
+}
+
+void SpatialiteStore::scan(const std::string& columns, const store::QueryExtent& extent,
+                           const store::ResidualConditions& residual, Matches& matches) const {
+    std::string sql = "SELECT " + columns + " FROM events WHERE 1" + residual.where;
+    std::vector<store::SqlValue> values = residual.values;
+    if (extent.dated) {
         sql += " AND day_start <= ? AND day_end >= ?";
-        values.emplace_back(hi);
-        values.emplace_back(lo);
+        values.emplace_back(extent.to_day);
+        values.emplace_back(extent.from_day);
     }
     Statement s = m_db.prepare(sql);
     bind_all(s, values);
-    drain(s);
+    matches.drain(s);
 }
 
 void SpatialiteStore::query(const EventFilter& filter,
@@ -972,16 +953,12 @@ void SpatialiteStore::query_points(const EventFilter& filter,
         p.dated = !s.column_is_null(3);
         p.day_start = p.dated ? s.column_int(3) : 0;
         p.day_end = p.dated ? s.column_int(4) : 0;
-        const auto type = event_type_from(s.column_text(5));
-        p.type = static_cast<std::uint8_t>(type.value_or(EventType::strategic));
-        p.geo_rank = static_cast<std::uint8_t>(s.column_int(6));
-        p.time_rank = static_cast<std::uint8_t>(s.column_int(7));
+        p.type = stored_type(s.column_text(5));
+        p.geo_precision = geo_precision_of_rank(s.column_int(6));
+        p.time_precision = time_precision_of_rank(s.column_int(7));
         p.fatalities = s.column_is_null(8) ? -1 : s.column_int(8);
         p.location.assign(s.column_text(9));
-        const std::string_view status = s.column_text(10);
-        p.status = static_cast<std::uint8_t>(status == "planned"   ? EventStatus::planned
-                                             : status == "ongoing" ? EventStatus::ongoing
-                                                                   : EventStatus::occurred);
+        p.status = stored_status(s.column_text(10));
         point(p);
     });
 }
@@ -1044,18 +1021,22 @@ std::int64_t SpatialiteStore::count(const EventFilter& filter) const {
 
 } // namespace
 
+std::string_view geo_precision_name(const std::optional<GeoPrecision>& precision) noexcept {
+    return precision ? to_string(*precision) : std::string_view(""); // not null: SQL binds ""
+}
+
 void EventFilter::validate() const {
-    if (from && to && *to < *from) {
-        throw InputError("--from/--to",
-                         "the date range is inverted: " + from->iso() + " is after " + to->iso());
-    }
+    // by serial: clang-tidy's modernize-use-nullptr misreads the `< 0` of CivilDay's
+    // defaulted <=> as a null pointer literal
+    if (from && to && to->serial() < from->serial())
+        throw InputError("date range", "inverted: " + from->iso() + " is after " + to->iso());
     if (bbox &&
         (bbox->min_lon > bbox->max_lon || bbox->min_lat > bbox->max_lat || bbox->min_lat < -90 ||
          bbox->max_lat > 90 || bbox->min_lon < -180 || bbox->max_lon > 180)) {
-        throw InputError("--bbox", "not a west,south,east,north box within -180..180, -90..90");
+        throw InputError("bbox", "not a west,south,east,north box within -180..180, -90..90");
     }
     if (limit && *limit < 0)
-        throw InputError("--limit", "negative");
+        throw InputError("limit", "negative");
 }
 
 std::unique_ptr<EventStore> open_event_store(const std::filesystem::path& file, StoreMode mode) {

@@ -102,6 +102,10 @@ std::string_view to_string(TimePrecision p) noexcept {
     return detail::name_in(kTimePrecisionNames, p);
 }
 
+std::string_view time_precision_name(const std::optional<TimePrecision>& p) noexcept {
+    return p ? to_string(*p) : std::string_view("unknown");
+}
+
 std::optional<TimePrecision> time_precision_from(std::string_view name) noexcept {
     return detail::value_in<TimePrecision>(kTimePrecisionNames, name);
 }

@@ -68,10 +68,6 @@ struct EventIdentity {
 
 EventIdentity identity_of(const Event& e);
 
-/// The name of an event's time precision at the JSON, SQL and CSV edges: to_string(p), and
-/// "unknown" for nullopt.
-std::string_view time_precision_name(const std::optional<TimePrecision>& p) noexcept;
-
 /// Whether `b`, told later, is the event `a` told before: same type, date ranges
 /// overlapping (a day of slack), places within 25 km, no contradicting death tolls, not two
 /// distinct places each named as such, and `b` not introduced as "another".

@@ -21,13 +21,21 @@ namespace kharita {
 enum class ExportFormat { geojson, gpkg, kml, csv, flatgeobuf, acled };
 
 /// The format named by `name` ("geojson", "gpkg", "kml", "csv", "fgb"/"flatgeobuf",
-/// "acled"), else the one implied by the file's extension. Throws InputError.
+/// "acled"), else the one implied by the file's extension. Throws InputError naming the
+/// file.
 ExportFormat export_format(const std::filesystem::path& file, std::string_view name = {});
+/// The format's name for people ("GeoJSON", "ACLED CSV").
 std::string_view to_string(ExportFormat f) noexcept;
+/// The format's short name ("geojson", "fgb"): what export_format() reads.
+std::string_view format_key(ExportFormat f) noexcept;
+
+/// How a CSV export writes the geometry: lon/lat columns or one WKT column.
+enum class CsvGeometry { xy, wkt };
+std::string_view to_string(CsvGeometry g) noexcept; ///< "xy", "wkt"
+std::optional<CsvGeometry> csv_geometry_from(std::string_view name) noexcept;
 
 struct ExportOptions {
-    /// CSV geometry: lon/lat columns ("xy") or a WKT column ("wkt").
-    std::string csv_geometry = "xy";
+    CsvGeometry csv_geometry = CsvGeometry::xy;
     /// Country names for ACLED's `country` column (else the ISO code is written).
     const Gazetteer* gazetteer = nullptr;
 };

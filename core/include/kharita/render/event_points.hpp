@@ -7,6 +7,7 @@
 #include "kharita/store/store.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,11 +17,13 @@ struct EventPoints {
     std::vector<std::int64_t> id;
     std::vector<MapPoint> xy; ///< Web Mercator; NaN when the event has no place
     std::vector<std::int32_t> day_start, day_end;
-    std::vector<std::uint8_t> type, geo_rank, time_rank;
+    std::vector<EventType> type;
+    std::vector<std::optional<GeoPrecision>> geo_precision;   ///< none: no place
+    std::vector<std::optional<TimePrecision>> time_precision; ///< none: the date is unknown
     std::vector<std::uint8_t> dated;
     std::vector<std::int32_t> fatalities; ///< -1 when not stated
     std::vector<std::string> location;
-    std::vector<std::uint8_t> status; ///< EventStatus as a number
+    std::vector<EventStatus> status;
 
     std::size_t size() const noexcept { return id.size(); }
     void clear();

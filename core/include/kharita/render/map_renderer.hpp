@@ -55,8 +55,8 @@ struct RenderOptions {
     std::optional<std::size_t> selected; ///< index into the points
 };
 
-/// Style of event type `t` (EventType as a number).
-QColor type_color(std::uint8_t t);
+/// The colour of an event type's symbol.
+QColor type_color(EventType t);
 
 class MapRenderer {
 public:
@@ -89,14 +89,14 @@ public:
     struct Cluster {
         QPointF centre;
         std::uint32_t count;
-        std::uint8_t type; ///< the most frequent
+        EventType type; ///< the most frequent
     };
     const std::vector<Cluster>& last_clusters() const noexcept { return m_clusters; }
 
 private:
     const Basemap& m_basemap;
     const RasterBasemap* m_raster = nullptr;
-    std::vector<QImage> m_symbols; // per type: normal; per type + 9: region-precision ring
+    std::vector<QImage> m_symbols; // per type: normal; per type + type count: region ring
     mutable std::vector<Cluster> m_clusters;
     mutable QHash<QString, QStaticText> m_labels; // laid-out cluster counts, reused between frames
     mutable QHash<int, QImage> m_discs;           // cluster discs by type and radius

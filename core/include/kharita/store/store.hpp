@@ -7,9 +7,10 @@
 // Thread rules: an EventStore is used by one thread at a time; open one per thread. Many
 // readers and one writer may use the same file at once (WAL mode).
 
-#include "kharita/events/pipeline.hpp"
+#include "kharita/events/event_types.hpp"
 #include "kharita/geo/place.hpp"
 #include "kharita/geo/regions.hpp"
+#include "kharita/store/enum_set.hpp"
 #include "kharita/time/calendar.hpp"
 
 #include <cstdint>
@@ -25,19 +26,19 @@ namespace kharita {
 /// One stored event, flat: what a query returns and an export writes.
 struct EventRecord {
     std::int64_t id = 0;
-    std::string type; ///< Kharita type (docs/events.md): meeting, clash, ...
+    EventType type = EventType::strategic; ///< Kharita type (docs/events.md)
     std::string subtype;
-    std::string status; ///< occurred, planned, ongoing
+    EventStatus status = EventStatus::occurred;
     std::optional<CivilDay> date_start;
     std::optional<CivilDay> date_end;
-    std::string time_precision; ///< day, week, month, year, unknown
-    std::string location;       ///< place name
+    std::optional<TimePrecision> time_precision; ///< none: the date is unknown
+    std::string location;                        ///< place name
     std::optional<LatLon> position;
-    std::string geo_precision;  ///< site, district, town, region, country, continent
-    int geo_precision_code = 0; ///< ACLED's 1-3 when imported from ACLED, else 0
-    std::string country;        ///< ISO 3166-1 alpha-2
-    std::string admin1;         ///< admin-1 name
-    std::string admin1_code;    ///< GeoNames admin-1 code within the country ("77")
+    std::optional<GeoPrecision> geo_precision; ///< none: the event has no place
+    int geo_precision_code = 0;                ///< ACLED's 1-3 when imported from ACLED, else 0
+    std::string country;                       ///< ISO 3166-1 alpha-2
+    std::string admin1;                        ///< admin-1 name
+    std::string admin1_code;                   ///< GeoNames admin-1 code within the country ("77")
     std::string admin2;
     std::optional<int> fatalities;
     double confidence = 0;
@@ -48,6 +49,10 @@ struct EventRecord {
     std::string notes; ///< the evidence sentence (or ACLED notes)
 };
 
+/// The name of a geo precision in the store, the exports and the command line: empty for
+/// none (no place).
+std::string_view geo_precision_name(const std::optional<GeoPrecision>& precision) noexcept;
+
 /// What the map, the timeline and the event table need of an event, for a million of them:
 /// position, days, type, precision, place name and toll (the detail pane reads records()).
 struct EventPoint {
@@ -55,11 +60,11 @@ struct EventPoint {
     std::optional<LatLon> position;
     std::int32_t day_start = 0, day_end = 0; ///< days since 1970-01-01 (both 0 when undated)
     bool dated = false;
-    std::uint8_t type = 0;        ///< EventType as a number
-    std::uint8_t geo_rank = 6;    ///< GeoPrecision as a number; 6 when there is no place
-    std::uint8_t time_rank = 6;   ///< 0 time, 1 day, 2 week, 3 month, 4 year, 5 decade, 6 unknown
-    std::int32_t fatalities = -1; ///< -1 when not stated
-    std::uint8_t status = 0;      ///< EventStatus as a number
+    EventType type = EventType::strategic;
+    std::optional<GeoPrecision> geo_precision;   ///< none: the event has no place
+    std::optional<TimePrecision> time_precision; ///< none: the date is unknown
+    std::int32_t fatalities = -1;                ///< -1 when not stated
+    EventStatus status = EventStatus::occurred;
     std::string location;
 };
 
@@ -77,17 +82,64 @@ struct EventSource {
 struct EventFilter {
     std::optional<CivilDay> from, to; ///< events whose date range overlaps [from, to]
     std::optional<BoundingBox> bbox;
-    std::vector<RegionCode> regions; ///< any of them
-    std::string polygon_wkt;         ///< events inside this polygon (WKT), if set
-    std::vector<std::string> types;  ///< any of them
-    std::vector<std::string> statuses;
+    std::vector<RegionCode> regions;                 ///< any of them
+    std::string polygon_wkt;                         ///< events inside this polygon (WKT), if set
+    EventTypeSet types = EventTypeSet::all();        ///< events of these types (none: no event)
+    EventStatusSet statuses = EventStatusSet::all(); ///< events of these statuses
     std::optional<GeoPrecision> min_geo_precision;   ///< this precision or finer
     std::optional<TimePrecision> min_time_precision; ///< this precision or finer
     std::string text;                                ///< words in the evidence or article text
     std::optional<std::int64_t> limit;
 
-    /// Checks ranges and the polygon; throws InputError naming the bad field.
+    /// Checks the ranges; throws InputError naming the bad field ("date range", "bbox",
+    /// "limit"). A bad polygon is reported by the query ("polygon").
     void validate() const;
+};
+
+/// A place a mention resolved to, as the store keeps it (one row per GeoNames id and name).
+struct PlaceRecord {
+    std::int64_t geonameid = 0; ///< 0 for a region phrase ("southern Libya")
+    std::string name;
+    std::string feature; ///< GeoNames class and code, "P.PPLA"
+    std::string country; ///< ISO 3166-1 alpha-2
+    std::string admin1;  ///< admin-1 name
+    LatLon position;
+    GeoPrecision precision = GeoPrecision::town;
+};
+
+/// A place mention in an article's text.
+struct MentionRecord {
+    std::size_t start = 0, end = 0; ///< bytes in the article text
+    std::string text;               ///< the mention as written
+    ToponymKind kind = ToponymKind::place;
+    double confidence = 0;
+    std::optional<PlaceRecord> place; ///< the place it resolved to, if any
+};
+
+/// An event an article tells: the fields stored with it and what deciding whether the store
+/// already holds it needs besides (the store's side of same_real_event).
+struct ArticleEventRecord {
+    /// The event's fields. The store sets id, sources (the article's source, else the input
+    /// file) and source_count itself.
+    EventRecord record;
+    std::size_t evidence_start = 0, evidence_end = 0; ///< the evidence sentence, bytes in the text
+    bool inherited_place = false; ///< the sentence named no place: the article's main one
+    bool another = false;         ///< told as "another ...": never an event already stored
+};
+
+/// One article to store, with its place mentions and its events: plain values, so the store
+/// needs none of the parsing code (article_records() in store/ingest.hpp makes them from a
+/// parse).
+struct ArticleRecord {
+    std::string title;
+    std::string source; ///< news source, when known
+    std::string url;
+    std::optional<CivilDay> published;
+    TimePrecision published_precision = TimePrecision::day;
+    std::string published_note; ///< how the publication day was found
+    std::string text;
+    std::vector<MentionRecord> mentions;
+    std::vector<ArticleEventRecord> events;
 };
 
 /// What an ingest did.
@@ -97,9 +149,17 @@ struct IngestReport {
     std::int64_t events_added = 0;
     std::int64_t events_merged = 0; ///< an event already stored gained a source
     std::int64_t mentions_added = 0;
+
+    void add(const IngestReport& other) noexcept {
+        articles_added += other.articles_added;
+        articles_skipped += other.articles_skipped;
+        events_added += other.events_added;
+        events_merged += other.events_merged;
+        mentions_added += other.mentions_added;
+    }
 };
 
-/// Where a batch of parsed articles came from.
+/// Where a batch of articles came from.
 struct IngestSource {
     std::string file; ///< input file name, recorded with each article
     std::optional<LocalTime> retrieved_at;
@@ -113,10 +173,10 @@ public:
 
     /// The schema version of the open database.
     virtual int schema_version() const = 0;
-    /// Stores parsed articles with their mentions and events, one transaction per article:
-    /// an article already stored (same content hash) is skipped; an event the store already
+    /// Stores articles with their mentions and events, one transaction per article: an
+    /// article already stored (same content hash) is skipped; an event the store already
     /// holds from another article gains a source instead of a twin.
-    virtual IngestReport ingest(const std::vector<ParsedArticle>& articles,
+    virtual IngestReport ingest(const std::vector<ArticleRecord>& articles,
                                 const IngestSource& source) = 0;
     /// Stores events that come without articles (imports, synthetic data) in one
     /// transaction, pulling them from `next` until it returns false. When `expected` (a
@@ -154,8 +214,8 @@ inline std::int64_t EventStore::ingest_records(const std::vector<EventRecord>& r
 }
 
 /// Opens (or with StoreMode::create, creates when missing) a SpatiaLite event database.
-/// Throws DatabaseError naming the file when it is not SQLite, not a Kharita store, or has
-/// a newer schema than this build knows.
+/// Throws InputError naming the file when it is missing (and not to be created), not
+/// SQLite or not a Kharita store; DatabaseError when its schema is newer than this build's.
 std::unique_ptr<EventStore> open_event_store(const std::filesystem::path& file, StoreMode mode);
 
 /// The schema version this build writes.

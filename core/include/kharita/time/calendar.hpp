@@ -41,6 +41,9 @@ enum class TimePrecision : std::uint8_t { time, day, week, month, year, decade }
 std::string_view to_string(TimePrecision p) noexcept;
 /// The precision named by to_string(TimePrecision), if any.
 std::optional<TimePrecision> time_precision_from(std::string_view name) noexcept;
+/// The name of a possibly unknown precision (an event's date) at the JSON, SQL and CSV
+/// edges: to_string(p), and "unknown" for nullopt.
+std::string_view time_precision_name(const std::optional<TimePrecision>& p) noexcept;
 
 /// Which way the expression points from the reference.
 enum class TimeDirection : std::uint8_t { past, present, future };
