@@ -1,9 +1,9 @@
 #include "kharita/geo/gazetteer.hpp"
 
 #include "detail/gazetteer_schema.hpp"
+#include "detail/name_table.hpp"
 #include "detail/sqlite.hpp"
 #include "geo/gazetteer_scoring.hpp"
-#include "detail/name_table.hpp"
 #include "kharita/base/error.hpp"
 #include "kharita/text/hash.hpp"
 #include "kharita/text/normalize.hpp"

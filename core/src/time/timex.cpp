@@ -1,7 +1,7 @@
 #include "kharita/time/timex.hpp"
 
-#include "kharita/text/utf8.hpp"
 #include "detail/name_table.hpp"
+#include "kharita/text/utf8.hpp"
 #include "time/time_tokens.hpp"
 
 #include <algorithm>
