@@ -1,11 +1,10 @@
 #include "common.hpp"
 
 #include "kharita/base/error.hpp"
+#include "kharita/document/article.hpp"
 #include "kharita/geo/gazetteer.hpp"
 
 #include <fmt/core.h>
-
-#include <chrono>
 
 namespace kharita::cli {
 
@@ -26,17 +25,13 @@ std::optional<LocalTime> parse_retrieved_at(const std::string& option) {
 }
 
 std::optional<LocalTime> file_day_reference(const std::filesystem::path& file) {
-    std::error_code ec;
-    const auto mtime = std::filesystem::last_write_time(file, ec);
-    if (ec)
+    const std::optional<LocalTime> t = file_modification_day(file);
+    if (!t)
         return std::nullopt;
-    const auto sys = std::chrono::file_clock::to_sys(mtime);
-    const auto days = std::chrono::floor<std::chrono::days>(sys);
-    LocalTime t{CivilDay::from_serial(days.time_since_epoch().count()), -1};
     fmt::print(stderr,
                "kharita: {}: no --retrieved-at; relative dates count from the file's "
                "modification day, {}\n",
-               file.string(), t.day.iso());
+               file.string(), t->day.iso());
     return t;
 }
 

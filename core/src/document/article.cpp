@@ -6,6 +6,7 @@
 
 #include "document/article_stages.hpp"
 
+#include <chrono>
 #include <fstream>
 
 #include <algorithm>
@@ -470,6 +471,16 @@ std::vector<Article> read_articles(const std::filesystem::path& file,
         return articles;
     }
     return split_articles(content, retrieved_at);
+}
+
+std::optional<LocalTime> file_modification_day(const std::filesystem::path& file) {
+    std::error_code ec;
+    const auto mtime = std::filesystem::last_write_time(file, ec);
+    if (ec)
+        return std::nullopt;
+    const auto sys = std::chrono::file_clock::to_sys(mtime);
+    const auto days = std::chrono::floor<std::chrono::days>(sys);
+    return LocalTime{CivilDay::from_serial(days.time_since_epoch().count()), -1};
 }
 
 } // namespace kharita

@@ -5,8 +5,6 @@
 #include "kharita/base/error.hpp"
 #include "kharita/document/article.hpp"
 
-#include <chrono>
-
 namespace kharita {
 
 namespace {
@@ -106,16 +104,6 @@ FileIngest ingest_file(const std::filesystem::path& file, const Geoparser& parse
 }
 
 } // namespace
-
-std::optional<LocalTime> file_modification_day(const std::filesystem::path& file) {
-    std::error_code ec;
-    const auto mtime = std::filesystem::last_write_time(file, ec);
-    if (ec)
-        return std::nullopt;
-    const auto sys = std::chrono::file_clock::to_sys(mtime);
-    const auto days = std::chrono::floor<std::chrono::days>(sys);
-    return LocalTime{CivilDay::from_serial(days.time_since_epoch().count()), -1};
-}
 
 FilesIngestReport ingest_files(const std::vector<std::filesystem::path>& files,
                                const Geoparser& parser, EventStore& store,

@@ -47,4 +47,8 @@ std::vector<Article> read_articles(const std::filesystem::path& file,
                                    const std::optional<LocalTime>& retrieved_at,
                                    Diagnostics& problems);
 
+/// The day `file` was last modified, as a reference time (the minute unknown); none when
+/// the file has no readable modification time.
+std::optional<LocalTime> file_modification_day(const std::filesystem::path& file);
+
 } // namespace kharita

@@ -20,10 +20,6 @@ namespace kharita {
 ArticleRecord article_record(const ParsedArticle& parsed);
 std::vector<ArticleRecord> article_records(const std::vector<ParsedArticle>& parsed);
 
-/// The day `file` was last modified, as a reference time (the minute unknown); none when
-/// the file has no readable modification time.
-std::optional<LocalTime> file_modification_day(const std::filesystem::path& file);
-
 /// What ingesting one file did.
 struct FileIngest {
     std::filesystem::path file;
