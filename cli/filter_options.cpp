@@ -32,11 +32,12 @@ template <typename Set> std::string all_names() {
 }
 
 /// The set of the values named; throws InputError naming the option for an unknown name.
-template <typename Set>
-Set named_values(const std::vector<std::string>& names, const char* option, const char* what) {
+template <typename Set, typename Parse>
+Set named_values(const std::vector<std::string>& names, const char* option, const char* what,
+                 Parse parse) {
     Set out;
     for (const std::string& name : names) {
-        const auto v = Set::value_named(name);
+        const auto v = parse(name);
         if (!v) {
             throw InputError(option, "unknown " + std::string(what) + " \"" + name + "\" (" +
                                          all_names<Set>() + ")");
@@ -89,9 +90,10 @@ EventFilter filter_of(const FilterArgs& a) {
     if (!a.polygon.empty())
         f.polygon_wkt = read_polygon(a.polygon);
     if (!a.types.empty())
-        f.types = named_values<EventTypeSet>(a.types, "--type", "event type");
+        f.types = named_values<EventTypeSet>(a.types, "--type", "event type", event_type_from);
     if (!a.statuses.empty())
-        f.statuses = named_values<EventStatusSet>(a.statuses, "--status", "status");
+        f.statuses =
+            named_values<EventStatusSet>(a.statuses, "--status", "status", event_status_from);
     if (!a.min_geo.empty()) {
         f.min_geo_precision = geo_precision_from(a.min_geo);
         if (!f.min_geo_precision)

@@ -5,6 +5,7 @@
 #include "kharita/exchange/export.hpp"
 
 #include "detail/gdal.hpp"
+#include "detail/name_table.hpp"
 #include "detail/sqlite.hpp"
 #include "kharita/base/error.hpp"
 #include "kharita/map/event_style.hpp"
@@ -611,15 +612,11 @@ std::string_view format_key(ExportFormat f) noexcept {
 }
 
 std::string_view to_string(CsvGeometry g) noexcept {
-    return kCsvGeometries[static_cast<std::size_t>(g)];
+    return detail::name_in(kCsvGeometries, g);
 }
 
 std::optional<CsvGeometry> csv_geometry_from(std::string_view name) noexcept {
-    for (std::size_t i = 0; i < kCsvGeometries.size(); ++i) {
-        if (kCsvGeometries[i] == name)
-            return static_cast<CsvGeometry>(i);
-    }
-    return std::nullopt;
+    return detail::value_in<CsvGeometry>(kCsvGeometries, name);
 }
 
 std::int64_t export_events(const EventStore& store, const EventFilter& filter, const fs::path& file,

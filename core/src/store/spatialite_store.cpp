@@ -81,7 +81,7 @@ EventType stored_type(std::string_view name) {
 }
 
 EventStatus stored_status(std::string_view name) {
-    return EventStatusSet::value_named(name).value_or(EventStatus::occurred);
+    return event_status_from(name).value_or(EventStatus::occurred);
 }
 
 /// The index's time keys of a date range: the days (since 1970-01-01) of its first and last

@@ -1,6 +1,6 @@
 #pragma once
-// Small typed sets of enum values (the event types and statuses a filter keeps), and the
-// parse that goes with an enum's one name table (its to_string()).
+// Small typed sets of enum values (the event types and statuses a filter keeps). Names
+// are read and written through each enum's own name table (events/event_types.hpp).
 
 #include "kharita/events/event_types.hpp"
 
@@ -8,8 +8,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
-#include <optional>
-#include <string_view>
 #include <vector>
 
 namespace kharita {
@@ -59,15 +57,6 @@ public:
         return out;
     }
 
-    /// The value whose to_string() is `name`, if any.
-    static std::optional<E> value_named(std::string_view name) noexcept {
-        for (std::size_t i = 0; i < N; ++i) {
-            if (to_string(static_cast<E>(i)) == name)
-                return static_cast<E>(i);
-        }
-        return std::nullopt;
-    }
-
 private:
     static constexpr std::uint32_t bit(E v) noexcept {
         return std::uint32_t{1} << static_cast<std::size_t>(v);
@@ -76,7 +65,7 @@ private:
     std::uint32_t m_bits = 0;
 };
 
-using EventTypeSet = EnumSet<EventType, static_cast<std::size_t>(EventType::strategic) + 1>;
-using EventStatusSet = EnumSet<EventStatus, static_cast<std::size_t>(EventStatus::ongoing) + 1>;
+using EventTypeSet = EnumSet<EventType, kEventTypeCount>;
+using EventStatusSet = EnumSet<EventStatus, kEventStatusCount>;
 
 } // namespace kharita
