@@ -28,7 +28,7 @@ std::string located(const std::string& source, std::uint64_t line, std::uint32_t
 InputError::InputError(std::string source, std::uint64_t line, std::uint32_t column,
                        std::string field, const std::string& message)
     : Error(located(source, line, column, field, message)), m_source(std::move(source)),
-      m_line(line), m_column(column), m_field(std::move(field)) {}
+      m_line(line), m_column(column), m_field(std::move(field)), m_message(message) {}
 
 DatabaseError::DatabaseError(int rc, const std::string& message, std::string sql)
     : Error(sql.empty() ? message : message + " (SQL: " + sql.substr(0, 200) + ")"), m_rc(rc),

@@ -69,17 +69,9 @@ ArticleEventRecord event_record(const Event& e) {
     return out;
 }
 
-/// A Diagnostic for an InputError: its source and line kept apart from the message.
+/// A Diagnostic for an InputError: its source and line kept apart from the field and message.
 Diagnostic diagnostic_of(const InputError& e) {
-    std::string prefix = e.source();
-    if (e.line() > 0) {
-        prefix += ":" + std::to_string(e.line());
-        if (e.column() > 0)
-            prefix += ":" + std::to_string(e.column());
-    }
-    prefix += ": ";
-    const std::string what = e.what();
-    return {e.source(), e.line(), what.starts_with(prefix) ? what.substr(prefix.size()) : what};
+    return {e.source(), e.line(), e.field().empty() ? e.message() : e.field() + ": " + e.message()};
 }
 
 /// Reads, parses and stores one file against `retrieved_at` (else its modification day).

@@ -27,12 +27,15 @@ public:
     std::uint64_t line() const noexcept { return m_line; }
     std::uint32_t column() const noexcept { return m_column; }
     const std::string& field() const noexcept { return m_field; }
+    /// What is wrong, without the source, line and field what() puts before it.
+    const std::string& message() const noexcept { return m_message; }
 
 private:
     std::string m_source;
     std::uint64_t m_line;
     std::uint32_t m_column;
     std::string m_field;
+    std::string m_message;
 };
 
 /// A SQLite or SpatiaLite call failed; carries the result code and the SQL, if any.
