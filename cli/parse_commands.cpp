@@ -363,17 +363,33 @@ void print_geoparse_scores(const std::string& file, const GeoparseScores& s) {
                static_cast<double>(s.documents) / s.seconds, s.characters / s.seconds / 1e6);
 }
 
-/// The scores of `kharita eval events`: each gold event found or missed, the extra ones.
+/// The scores of `kharita eval events`: each gold event found or missed (with what was said
+/// instead), the extra ones, the strict score and the place and date accuracies apart.
 void print_event_scores(const EventScores& s) {
+    const bool several = s.files > 1;
     for (const EventCaseResult& r : s.gold) {
-        fmt::print("  {:<5} {:<22} {}\n", r.matched ? "ok" : "MISS", r.gold_id, r.description);
+        const std::string id = several ? r.file + ":" + r.gold_id : r.gold_id;
+        fmt::print("  {:<5} {:<22} {}\n", r.matched ? "ok" : "MISS", id, r.description);
+        if (!r.found.empty()) {
+            fmt::print("  {:<5} {:<22} got {} (place {}, date {})\n", "", "", r.found,
+                       r.place_right ? "right" : "wrong", r.date_right ? "right" : "wrong");
+        }
     }
     for (const std::string& u : s.unmatched)
         fmt::print("  extra {}\n", u);
+    if (several)
+        fmt::print("  {} pages, {} gold events\n", s.files, s.gold.size());
     print_prf("events (type + place + date)", s.events);
     fmt::print(
         "  of the matched: status right {}, geo precision right {}, time precision right {}\n",
         s.status_right, s.geo_precision_right, s.time_precision_right);
+    const auto share = [&](std::size_t n) {
+        return s.aligned == 0 ? 0.0 : static_cast<double>(n) / static_cast<double>(s.aligned);
+    };
+    fmt::print("  aligned by type and place or date: {} of {} gold; date right {:.3f} ({}), "
+               "place right {:.3f} ({}; 25 km, 100 km for region or country gold)\n",
+               s.aligned, s.gold.size(), share(s.date_right), s.date_right, share(s.place_right),
+               s.place_right);
 }
 
 /// The scores of `kharita eval time` on `file`, with every case read otherwise when `list`.
@@ -449,14 +465,21 @@ void add_eval_commands(CLI::App& app) {
     });
     auto event_gold = std::make_shared<std::string>();
     auto event_page = std::make_shared<std::string>();
-    CLI::App* events = eval->add_subcommand("events", "Events of a page against a gold file");
-    events->add_option("gold", *event_gold, "gold.json (seed format)")->required();
-    events->add_option("page", *event_page, "the page")->required();
+    CLI::App* events = eval->add_subcommand(
+        "events", "Events of a page against its gold file, or of every NAME.gold.json of a "
+                  "directory against its page");
+    events->add_option("gold", *event_gold, "gold.json (seed format), or a directory")->required();
+    events->add_option("page", *event_page, "the page (not with a directory)");
     events->add_option("--gazetteer,-g", *gaz, "Gazetteer file");
     events->callback([gaz, event_gold, event_page] {
+        const bool set = std::filesystem::is_directory(*event_gold);
+        if (set == !event_page->empty())
+            throw CLI::ValidationError("eval events", "give a gold file and its page, or a "
+                                                      "directory of NAME.gold.json pages");
         const Gazetteer g = Gazetteer::open(gazetteer_path(*gaz));
         const Geoparser parser(g);
-        print_event_scores(evaluate_events(parser, *event_gold, *event_page));
+        print_event_scores(set ? evaluate_event_set(parser, *event_gold)
+                               : evaluate_events(parser, *event_gold, *event_page));
     });
     auto time_file = std::make_shared<std::string>();
     auto list_wrong = std::make_shared<bool>(false);

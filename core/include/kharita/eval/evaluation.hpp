@@ -99,22 +99,47 @@ struct TimeScores {
 };
 
 struct EventCaseResult {
-    std::string gold_id;     ///< empty for a predicted event matching no gold event
-    std::string description; ///< type, place and dates
-    bool matched = false;
+    std::string gold_id;                          ///< the gold event's id
+    std::string file;                             ///< the page it belongs to
+    std::string description;                      ///< type, place and dates
+    bool matched = false;                         ///< type, place and date all right
+    bool place_right = false, date_right = false; ///< of its aligned prediction, if any
+    std::string found; ///< the aligned prediction, when not matched: what Kharita said
 };
 
+/// Events against gold events (the seed format). An event matches a gold event when the
+/// type is the same, the place lies within 25 km of the gold coordinates or an alternative
+/// (100 km for gold of region or country precision), and the dates agree: a dated gold
+/// event needs a dated prediction whose range overlaps it with one day of slack (an event
+/// left "on or before publication" is no match for a dated one); a gold event known only as
+/// "on or before D" takes any prediction starting by D (a day of slack).
+///
+/// Beside that strict score, each gold event left unmatched is aligned with a leftover
+/// prediction of its type that gets the place or the date right, so that place and date
+/// errors can be counted apart: of the aligned pairs (strict matches included), how many
+/// have the right date and how many the right place.
 struct EventScores {
     PrfCounts events;
     std::size_t status_right = 0, geo_precision_right = 0, time_precision_right = 0;
+    std::size_t aligned = 0;            ///< gold events with a prediction of their type aligned
+    std::size_t date_right = 0;         ///< of the aligned, dates agree
+    std::size_t place_right = 0;        ///< of the aligned, place within the tolerance
+    std::size_t files = 0;              ///< pages scored
     std::vector<EventCaseResult> gold;  ///< each gold event and whether it was found
     std::vector<std::string> unmatched; ///< predicted events matching no gold event
+
+    /// Adds the counts and cases of another page's scores.
+    void add(EventScores other);
 };
 
-/// Scores events on a gold file in the seed format: same type, place within 25 km (100 km
-/// for region or country precision), dates overlapping with one day of slack.
+/// Scores the events of `page` (any format `kharita parse` reads) against `gold_json`,
+/// parsed with the gold's retrieval time as the reference.
 EventScores evaluate_events(const Geoparser& parser, const std::filesystem::path& gold_json,
                             const std::filesystem::path& page);
+
+/// Scores every `NAME.gold.json` of `dir` against its page `NAME.txt` (or `.html`,
+/// `.jsonl`), summed; pages in name order. An InputError names a gold file without a page.
+EventScores evaluate_event_set(const Geoparser& parser, const std::filesystem::path& dir);
 
 /// Scores the temporal tagger on the chrono-node cases (../shared/eval/temporal format).
 TimeScores evaluate_time(const std::filesystem::path& jsonl);

@@ -1,0 +1,104 @@
+// The event evaluation's strict matching (an undated event is no match for a dated one),
+// the alignment that counts place and date errors apart, and a directory of pages.
+
+#include "kharita/base/error.hpp"
+#include "kharita/eval/evaluation.hpp"
+#include "support/default_gazetteer.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace kharita {
+namespace {
+
+class EventScoresTest : public ::testing::Test {
+protected:
+    void SetUp() override { std::filesystem::create_directories(m_dir); }
+    void TearDown() override { std::filesystem::remove_all(m_dir); }
+
+    void write(const std::string& name, const std::string& content) {
+        std::ofstream(m_dir / name, std::ios::binary) << content;
+    }
+
+    static constexpr const char* kPage =
+        "Protesters gathered in Misrata on 3 May 2025 to demand elections. Fighters "
+        "clashed in Sabha on 1 May 2025.\n";
+    static constexpr const char* kGold = R"({
+  "retrieved_at_for_this_gold": "2025-05-05T12:00:00Z",
+  "events": [
+    {"id": "protest", "type": "protest", "place": "Misrata", "lat": 32.375, "lon": 15.092,
+     "precision": "point", "date_start": "2025-05-03", "date_end": "2025-05-03",
+     "date_precision": "day", "status": "occurred"},
+    {"id": "clash", "type": "clash", "place": "Sabha", "lat": 27.038, "lon": 14.426,
+     "precision": "point", "date_start": "2025-04-10", "date_end": "2025-04-10",
+     "date_precision": "day", "status": "occurred"},
+    {"id": "meeting", "type": "meeting", "place": "Tunis", "lat": 36.819, "lon": 10.166,
+     "precision": "point", "date_start": "2025-05-02", "date_end": "2025-05-02",
+     "date_precision": "day", "status": "occurred"}]})";
+
+    std::filesystem::path m_dir =
+        std::filesystem::temp_directory_path() /
+        ("kharita-event-eval-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
+};
+
+TEST_F(EventScoresTest, StrictMatchAndPlaceAndDateCountedApart) {
+    write("page.txt", kPage);
+    write("page.gold.json", kGold);
+    const EventScores s = evaluate_events(kharita::testing::default_parser(),
+                                          m_dir / "page.gold.json", m_dir / "page.txt");
+    EXPECT_EQ(s.events.tp, 1u);
+    EXPECT_EQ(s.events.fp, 1u); // the Sabha clash, dated otherwise than the gold
+    EXPECT_EQ(s.events.fn, 2u);
+    EXPECT_EQ(s.aligned, 2u); // the meeting in Tunis has no prediction of its type
+    EXPECT_EQ(s.place_right, 2u);
+    EXPECT_EQ(s.date_right, 1u);
+    ASSERT_EQ(s.gold.size(), 3u);
+    EXPECT_TRUE(s.gold[0].matched);
+    EXPECT_FALSE(s.gold[1].matched);
+    EXPECT_TRUE(s.gold[1].place_right);
+    EXPECT_FALSE(s.gold[1].date_right);
+    EXPECT_TRUE(s.gold[2].found.empty());
+}
+
+TEST_F(EventScoresTest, UndatedEventIsNoMatchForADatedOne) {
+    write("page.txt", "Protesters gathered in Misrata to demand elections.\n");
+    write("page.gold.json", R"({"events": [{"id": "p", "type": "protest", "place": "Misrata",
+        "lat": 32.375, "lon": 15.092, "precision": "point", "date_start": "2025-05-03",
+        "date_end": "2025-05-03"}]})");
+    // no reference time at all: the event can only be undated
+    const EventScores s = evaluate_events(kharita::testing::default_parser(),
+                                          m_dir / "page.gold.json", m_dir / "page.txt");
+    EXPECT_EQ(s.events.tp, 0u);
+    EXPECT_EQ(s.aligned, 1u);
+    EXPECT_EQ(s.place_right, 1u);
+    EXPECT_EQ(s.date_right, 0u);
+}
+
+TEST_F(EventScoresTest, DirectoryOfPagesIsSummed) {
+    write("a.txt", kPage);
+    write("a.gold.json", kGold);
+    write("b.txt", kPage);
+    write("b.gold.json", kGold);
+    const EventScores s = evaluate_event_set(kharita::testing::default_parser(), m_dir);
+    EXPECT_EQ(s.files, 2u);
+    EXPECT_EQ(s.events.tp, 2u);
+    EXPECT_EQ(s.gold.size(), 6u);
+    EXPECT_EQ(s.gold[3].file, "b.txt");
+}
+
+TEST_F(EventScoresTest, GoldWithoutItsPageIsNamed) {
+    write("lonely.gold.json", kGold);
+    try {
+        evaluate_event_set(kharita::testing::default_parser(), m_dir);
+        FAIL() << "expected an InputError";
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("lonely.gold.json"), std::string::npos) << e.what();
+    }
+    std::filesystem::remove(m_dir / "lonely.gold.json");
+    EXPECT_THROW(evaluate_event_set(kharita::testing::default_parser(), m_dir), InputError);
+}
+
+} // namespace
+} // namespace kharita
