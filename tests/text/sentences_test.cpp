@@ -106,7 +106,8 @@ TEST(Sentences, Sentences) {
                                                   "0-3 [Mr.]",
                                                   "3-21 [ Smith met J. Doe.]",
                                                   "21-42 [ U.S. officials said!]",
-                                                  "42-66 [ \"Yes.\" Then État? ok.\\x0A]",
+                                                  "42-49 [ \"Yes.\"]",
+                                                  "49-66 [ Then État? ok.\\x0A]",
                                                   "66-95 [New line. x.  Two spaces. end]",
                                               }));
 }
@@ -115,4 +116,15 @@ TEST(Sentences, TrailingStop) {
     EXPECT_EQ(sentence_view(kTrickyTexts[10]), (Lines{
                                                    "0-10 [It ended. ]",
                                                }));
+}
+
+TEST(Sentences, QuotationsOpenAndCloseSentences) {
+    EXPECT_EQ(sentence_view("It will launch a poll. 'The clashes are a warning,' she said. "
+                            "\"We act now.\" Then talks resumed."),
+              (Lines{
+                  "0-22 [It will launch a poll.]",
+                  "22-61 [ 'The clashes are a warning,' she said.]",
+                  "61-75 [ \"We act now.\"]",
+                  "75-95 [ Then talks resumed.]",
+              }));
 }

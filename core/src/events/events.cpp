@@ -122,11 +122,7 @@ int number_value(std::string_view w) {
         if (w == kNums[k])
             return static_cast<int>(k);
     }
-    if (w == "dozens")
-        return 24;
-    if (w == "scores")
-        return 40;
-    return -1;
+    return -1; // "dozens", "scores": no toll to count or to contradict another
 }
 
 /// "leaving 55 people dead", "six people were killed", "10 bodies", "at least 11 migrants"
@@ -231,18 +227,21 @@ bool hypothetical(const std::vector<Word>& w, std::size_t k) {
     return out;
 }
 
+/// Whether the sentence [from, to) names a place finer than a country.
+bool names_own_place(std::size_t from, std::size_t to, const std::vector<Toponym>& toponyms) {
+    return std::any_of(toponyms.begin(), toponyms.end(), [&](const Toponym& t) {
+        return t.start >= from && t.end <= to && t.kind == ToponymKind::place &&
+               t.precision != GeoPrecision::country;
+    });
+}
+
 /// Generic plurals ("its ongoing meetings with political parties") mean an event only when
 /// the sentence [from, to) names a place of its own, finer than a country.
 bool generic_without_place(const Trigger& hit, std::size_t from, std::size_t to,
                            const std::vector<Toponym>& toponyms) {
     if (hit.words != "meetings" && hit.words != "consultations")
         return false;
-    bool own_place = false;
-    for (const Toponym& t : toponyms) {
-        own_place = own_place || (t.start >= from && t.end <= to && t.kind == ToponymKind::place &&
-                                  t.precision != GeoPrecision::country);
-    }
-    return !own_place;
+    return !names_own_place(from, to, toponyms);
 }
 
 /// How the words before trigger word `k` introduce it: "the meeting", "his killing"
@@ -257,26 +256,71 @@ void set_mention_cues(detail::SentenceTrigger& t, const std::vector<Word>& w, st
         before == "another" || before == "new" || before == "second" || before2 == "another";
     for (std::size_t b = k >= 3 ? k - 3 : 0; b < k; ++b)
         t.in_passing = t.in_passing || w[b].lower == "after" || w[b].lower == "following";
+    for (std::size_t b = k >= 2 ? k - 2 : 0; b < k; ++b) {
+        const std::string& x = w[b].lower;
+        t.recent = t.recent || x == "recent" || x == "recently" || x == "previous" ||
+                   x == "earlier" || x == "past" || x == "prior";
+    }
+    for (std::size_t a = k + 1; a < w.size() && a <= k + 3; ++a) // "the clashes recently
+        t.recent = t.recent || w[a].lower == "recently";         // happened in Tripoli"
+}
+
+/// A kind of event, not one event: "similar meetings are planned in cities across the
+/// country", "such attacks" ("similar" or "such" right before the trigger or the word
+/// before that), unless the sentence [from, to) names a place of its own finer than a
+/// country ("a similar protest was held in Benghazi" is one event).
+bool generic_kind(const std::vector<Word>& w, std::size_t k, std::size_t from, std::size_t to,
+                  const std::vector<Toponym>& toponyms) {
+    bool kind = false;
+    for (std::size_t b = k >= 2 ? k - 2 : 0; b < k; ++b)
+        kind = kind || w[b].lower == "similar" || w[b].lower == "such";
+    return kind && !names_own_place(from, to, toponyms);
+}
+
+/// Whether a new clause starts at word `k` of `w`: after a ";", or at "while" / "whereas"
+/// after a comma.
+bool clause_starts_at(std::string_view text, const std::vector<Word>& w, std::size_t k) {
+    if (k == 0)
+        return false;
+    const std::string_view gap = text.substr(w[k - 1].end, w[k].start - w[k - 1].end);
+    return gap.find(';') != std::string_view::npos ||
+           (gap.find(',') != std::string_view::npos &&
+            (w[k].lower == "while" || w[k].lower == "whereas"));
 }
 
 /// detail::sentence_triggers on the sentence's words `w`.
-std::vector<detail::SentenceTrigger> triggers_of(const std::vector<Word>& w, std::size_t from,
-                                                 std::size_t to,
+std::vector<detail::SentenceTrigger> triggers_of(std::string_view text, const std::vector<Word>& w,
+                                                 std::size_t from, std::size_t to,
                                                  const std::vector<Toponym>& toponyms) {
     std::vector<detail::SentenceTrigger> out;
     if (w.size() < 3)
-        return out; // titles of one or two words, chrome
-    std::array<bool, kEventTypeCount> typed{};
+        return out;                            // titles of one or two words, chrome
+    std::array<bool, kEventTypeCount> typed{}; // in this clause
+    std::array<bool, kEventTypeCount> in_sentence{};
+    std::size_t clause_from = from;
     for (std::size_t k = 0; k < w.size(); ++k) {
+        if (clause_starts_at(text, w, k)) {
+            typed = {};
+            for (detail::SentenceTrigger& earlier : out) {
+                if (earlier.clause_to == to)
+                    earlier.clause_to = w[k].start;
+            }
+            clause_from = w[k].start;
+        }
         const TriggerMatch match = longest_trigger_at(w, k);
         const Trigger* hit = match.trigger;
         if (hit == nullptr || typed[static_cast<std::size_t>(hit->type)] ||
             lacks_its_second_word(*hit, w) || hypothetical(w, k) ||
+            generic_kind(w, k, from, to, toponyms) ||
             generic_without_place(*hit, from, to, toponyms)) {
             continue;
         }
-        typed[static_cast<std::size_t>(hit->type)] = true;
         detail::SentenceTrigger t;
+        t.repeated_type = in_sentence[static_cast<std::size_t>(hit->type)];
+        typed[static_cast<std::size_t>(hit->type)] = true;
+        in_sentence[static_cast<std::size_t>(hit->type)] = true;
+        t.clause_from = clause_from;
+        t.clause_to = to;
         t.type = hit->type;
         t.subtype = hit->subtype;
         t.words = hit->words;
@@ -285,6 +329,10 @@ std::vector<detail::SentenceTrigger> triggers_of(const std::vector<Word>& w, std
         t.end = w[k + match.length - 1].end;
         set_mention_cues(t, w, k);
         out.push_back(t);
+    }
+    for (detail::SentenceTrigger& t : out) {
+        t.shared_type = std::count_if(out.begin(), out.end(),
+                                      [&](const auto& other) { return other.type == t.type; }) > 1;
     }
     return out;
 }
@@ -309,10 +357,34 @@ std::size_t places_start(std::string_view text, const std::vector<Word>& w, std:
     return place_from;
 }
 
+/// Whether the sentence (words `w`) tells its event as coming after the narrative's date:
+/// "in the days that followed", "later", "afterwards", "subsequently" before the trigger.
+bool told_as_later(const std::vector<Word>& w, std::size_t trigger_at) {
+    return std::any_of(w.begin(), w.end(), [&](const Word& x) {
+        return x.start < trigger_at && (x.lower == "followed" || x.lower == "later" ||
+                                        x.lower == "afterwards" || x.lower == "subsequently");
+    });
+}
+
+/// The death toll the trigger's clause states; else, when no other clause of the sentence
+/// has a trigger of its type, the sentence's.
+std::optional<int> clause_fatalities(const std::vector<Word>& w, const detail::SentenceTrigger& t,
+                                     EventType type) {
+    std::vector<Word> clause;
+    for (const Word& x : w) {
+        if (x.start >= t.clause_from && x.end <= t.clause_to)
+            clause.push_back(x);
+    }
+    if (auto n = fatalities_of(clause, type); n || clause.size() == w.size())
+        return n;
+    return t.shared_type ? std::nullopt : fatalities_of(w, type);
+}
+
 /// A sentence being read: its byte range and where its candidate places start.
 struct Sentence {
     std::size_t from = 0, to = 0;
     std::size_t places_from = 0;
+    const Timex* narrative = nullptr; ///< the date the narrative last set before it
 };
 
 /// The event `t` tells in sentence `s` (words `w`), followed by one more at each place
@@ -333,22 +405,50 @@ void add_events_of(std::vector<Event>& out, std::string_view text, const Sentenc
     while (!e.evidence.empty() && (e.evidence.back() == '\n' || e.evidence.back() == ' '))
         e.evidence.pop_back();
     // told in passing: the sentence's place and date belong to its main event
+    // a second event of its type in the sentence is placed within its own clause
+    const std::size_t places_from =
+        t.repeated_type ? std::max(s.places_from, t.clause_from) : s.places_from;
+    const std::size_t places_to = t.repeated_type ? t.clause_to : s.to;
     const Toponym* place =
         t.in_passing ? nullptr
-                     : detail::best_place(text, s.places_from, s.to, toponyms, t.start, e.type);
+                     : detail::best_place(text, places_from, places_to, toponyms, t.start, e.type);
     std::vector<Toponym> coordinated;
     if (place != nullptr) {
         e.place = *place;
         e.secondary_places = detail::secondary_places(s.from, s.to, toponyms, *place);
         coordinated = detail::coordinated_places(text, s.to, toponyms, *place, t.start, e.type);
     }
-    const Timex* date =
-        t.in_passing ? nullptr
-                     : detail::governing_date(text, s.from, s.to, s.places_from, timexes, t.start);
-    detail::set_dates(e, date, published);
+    const Timex* date = t.in_passing ? nullptr
+                                     : detail::governing_date(text, s.from, s.to, s.places_from,
+                                                              timexes, t.start, !t.recent);
     e.status = status_of(w, t.words, date != nullptr && published && date->first > *published);
+    // no date of its own: the one the narrative last set, unless that is only the report's
+    // own day (then it just happened, set_dates says how surely)
+    if (date == nullptr && !t.in_passing && !t.recent && e.status != EventStatus::planned &&
+        s.narrative != nullptr &&
+        !(published && s.narrative->first == *published && s.narrative->last == *published)) {
+        date = s.narrative;
+    }
+    if (date != nullptr && detail::background_date(*date, published))
+        return; // history told as context ("since 2011"), not an event of the report
+    detail::set_dates(e, date, published);
+    if (date != nullptr && date == s.narrative && published && date->last < *published &&
+        told_as_later(w, t.start)) {
+        // "in the days that followed, investigators found ...": after the narrative's date
+        e.date_start = date->last.plus_days(1);
+        e.date_end = published;
+        e.time_precision = e.date_end->serial() - e.date_start->serial() < 7 ? TimePrecision::week
+                                                                             : TimePrecision::month;
+        e.date_assumed = true;
+    }
+    e.referred = t.recent;
+    if (date == nullptr && t.recent && published) {
+        // "recent clashes": some time in the two months before the report
+        e.date_start = published->plus_days(-60);
+        e.time_precision = TimePrecision::month;
+    }
     e.actors = detail::sentence_actors(text, s.from, s.to, toponyms);
-    e.fatalities = fatalities_of(w, e.type);
+    e.fatalities = clause_fatalities(w, t, e.type);
     e.confidence = detail::event_confidence(t.strength, e.place, date != nullptr);
     for (const Toponym& other_place : coordinated) {
         Event other = e;
@@ -366,7 +466,7 @@ namespace detail {
 std::vector<SentenceTrigger> sentence_triggers(std::string_view text, std::size_t from,
                                                std::size_t to,
                                                const std::vector<Toponym>& toponyms) {
-    return triggers_of(words_of(text, from, to), from, to, toponyms);
+    return triggers_of(text, words_of(text, from, to), from, to, toponyms);
 }
 
 std::size_t candidate_places_from(std::string_view text, std::size_t from, std::size_t to) {
@@ -518,19 +618,24 @@ std::vector<Toponym> coordinated_places(std::string_view text, std::size_t to,
 
 const Timex* governing_date(std::string_view text, std::size_t from, std::size_t to,
                             std::size_t places_from, const std::vector<Timex>& timexes,
-                            std::size_t trigger_at) {
+                            std::size_t trigger_at, bool look_back) {
+    // the expressions starting at or after `at`, in text order (timexes are sorted)
+    const auto starting_at = [&](std::size_t at) {
+        return std::lower_bound(timexes.begin(), timexes.end(), at,
+                                [](const Timex& t, std::size_t pos) { return t.start < pos; });
+    };
     // the sentence's expression nearest the trigger
     const Timex* date = nullptr;
     const auto distance = [&](const Timex& t) {
         return std::llabs(static_cast<long long>(t.start) - static_cast<long long>(trigger_at));
     };
-    for (const Timex& t : timexes) {
-        if (t.start < places_from || t.end > to || t.type == TimexType::duration)
+    for (auto it = starting_at(places_from); it != timexes.end() && it->start < to; ++it) {
+        if (it->end > to || it->type == TimexType::duration)
             continue;
-        if (date == nullptr || distance(t) < distance(*date))
-            date = &t;
+        if (date == nullptr || distance(*it) < distance(*date))
+            date = &*it;
     }
-    if (date != nullptr || from == 0 || text[from - 1] == '\n')
+    if (date != nullptr || !look_back || from == 0 || text[from - 1] == '\n')
         return date;
     // no date of its own: the last one of the sentence before, in the same paragraph
     std::size_t prev_from = from - 1;
@@ -541,17 +646,51 @@ const Timex* governing_date(std::string_view text, std::size_t from, std::size_t
              text[prev_from - 1] == ' ')) {
         --prev_from;
     }
-    for (const Timex& t : timexes) {
-        if (t.start >= prev_from && t.end <= from && t.type != TimexType::duration)
-            date = &t;
+    for (auto it = starting_at(prev_from); it != timexes.end() && it->end <= from; ++it) {
+        if (it->type != TimexType::duration && !it->open_end && !it->open_start)
+            date = &*it; // "since August 2023" sets no date for the next sentence
     }
     return date;
 }
 
+const Timex* NarrativeDate::before(std::size_t before) {
+    for (; m_next < m_timexes.size() && m_timexes[m_next].end <= before; ++m_next) {
+        const Timex& t = m_timexes[m_next];
+        const bool fine = t.precision == TimePrecision::time || t.precision == TimePrecision::day ||
+                          t.precision == TimePrecision::week;
+        if (fine && (t.type == TimexType::date || t.type == TimexType::time) && !t.open_end &&
+            !t.open_start && (!m_published || t.first <= *m_published)) {
+            m_last = &t;
+        }
+    }
+    return m_last;
+}
+
+bool background_date(const Timex& date, const std::optional<CivilDay>& published) {
+    const bool coarse =
+        date.precision == TimePrecision::year || date.precision == TimePrecision::decade;
+    // "since 2011" runs to today; the event it can date is its start
+    const int year = date.open_end ? date.first.year : date.last.year;
+    return published && coarse && year < published->year;
+}
+
 void set_dates(Event& e, const Timex* date, const std::optional<CivilDay>& published) {
+    e.date_assumed = false;
     if (date == nullptr) {
-        e.date_end = published; // on or before the publication day
+        e.date_start = std::nullopt;
+        e.date_end = published;
         e.time_precision = std::nullopt;
+        if (!published)
+            return;
+        e.date_assumed = true;
+        if (e.status == EventStatus::planned) {
+            e.date_start = published;
+            e.date_end = published->plus_days(29);
+            e.time_precision = TimePrecision::month;
+        } else {
+            e.date_start = published->plus_days(-6); // just happened: within the week
+            e.time_precision = TimePrecision::week;
+        }
         return;
     }
     e.date_start = date->first;
@@ -700,7 +839,8 @@ void inherit_main_place(std::vector<Event>& events, const std::optional<Toponym>
         const bool coarse = !e.place || e.place->kind == ToponymKind::demonym ||
                             e.place->precision == GeoPrecision::country ||
                             e.place->precision == GeoPrecision::continent;
-        if (!coarse || e.type == EventType::border)
+        // an event referred to happened elsewhere as likely as here
+        if (!coarse || e.type == EventType::border || e.referred)
             continue;
         if (e.place)
             e.secondary_places.push_back(e.place->text);
@@ -726,12 +866,18 @@ Retelling retelling_of(const Event& earlier, const Event& later) {
                               (m.inherited_place || headline || m.place->name == e.place->name));
     if (headline && same_place)
         return Retelling::headline;
-    const bool undated = !e.time_precision || !m.time_precision;
+    const bool undated = !e.time_precision || !m.time_precision || e.date_assumed || m.date_assumed;
     const bool same_dates = e.date_start && m.date_start && *e.date_start == *m.date_start;
     return same_place && (undated || same_dates) ? Retelling::same : Retelling::none;
 }
 
 namespace {
+
+/// Whether `e`, told again, has a date the text states where `m` has none or only an
+/// assumed one.
+bool stated_date_fills(const Event& m, const Event& e) {
+    return (!m.time_precision || m.date_assumed) && e.time_precision && !e.date_assumed;
+}
 
 /// "the meeting", "his killing": the event already told. Its date fills a gap but never
 /// overrides one ("his killing ... the deadliest since August 2023"); a headline gets the
@@ -739,10 +885,11 @@ namespace {
 void fold_anaphoric(Event& m, const Event& e) {
     if (e.fatalities && !m.fatalities)
         m.fatalities = e.fatalities;
-    if (!m.time_precision && e.time_precision) {
+    if (stated_date_fills(m, e)) {
         m.date_start = e.date_start;
         m.date_end = e.date_end;
         m.time_precision = e.time_precision;
+        m.date_assumed = false;
     }
     if (m.evidence_start == 0) { // a headline: the story's sentence is the evidence
         m.evidence = e.evidence;
@@ -758,10 +905,11 @@ void fold_anaphoric(Event& m, const Event& e) {
 void fold_into_headline(Event& m, const Event& e) {
     if (e.place->precision < m.place->precision)
         m.place = e.place;
-    if (e.date_start) {
+    if (e.date_start && (!e.date_assumed || m.date_assumed || !m.time_precision)) {
         m.date_start = e.date_start;
         m.date_end = e.date_end;
         m.time_precision = e.time_precision;
+        m.date_assumed = e.date_assumed;
         m.status = e.status;
     }
     if (e.fatalities)
@@ -778,10 +926,11 @@ void fold_same(Event& m, const Event& e) {
         m.place = e.place;
         m.inherited_place = false;
     }
-    if (!m.time_precision && e.time_precision) {
+    if (stated_date_fills(m, e)) {
         m.date_start = e.date_start;
         m.date_end = e.date_end;
         m.time_precision = e.time_precision;
+        m.date_assumed = false;
         m.status = e.status;
     }
     if (e.fatalities && !m.fatalities)
@@ -834,12 +983,14 @@ std::vector<Event> EventExtractor::extract(std::string_view text,
                                            const std::vector<Timex>& timexes,
                                            const std::optional<CivilDay>& published) const {
     std::vector<Event> out;
+    detail::NarrativeDate narrative(timexes, published);
     for (const auto& [from, to] : sentences_of(text)) {
         const std::vector<Word> w = words_of(text, from, to);
-        const std::vector<detail::SentenceTrigger> triggers = triggers_of(w, from, to, toponyms);
+        const std::vector<detail::SentenceTrigger> triggers =
+            triggers_of(text, w, from, to, toponyms);
         if (triggers.empty())
             continue;
-        const Sentence s{from, to, places_start(text, w, from, to)};
+        const Sentence s{from, to, places_start(text, w, from, to), narrative.before(from)};
         for (const detail::SentenceTrigger& t : triggers)
             add_events_of(out, text, s, w, t, toponyms, timexes, published);
     }
@@ -898,8 +1049,8 @@ std::vector<std::pair<Event, int>> merge_events(const std::vector<Event>& events
             if (!same_real_event(identity_of(m), identity_of(e)))
                 continue;
             const auto facts = [](const Event& x) {
-                return MergeableFacts{x.date_start, x.date_end, x.time_precision, x.fatalities,
-                                      x.confidence};
+                return MergeableFacts{x.date_start, x.date_end,   x.time_precision,
+                                      x.fatalities, x.confidence, x.date_assumed};
             };
             const MergeableFacts merged_facts = merge_told_again(facts(m), facts(e));
             m.date_start = merged_facts.date_start;
@@ -907,6 +1058,7 @@ std::vector<std::pair<Event, int>> merge_events(const std::vector<Event>& events
             m.time_precision = merged_facts.time_precision;
             m.fatalities = merged_facts.fatalities;
             m.confidence = merged_facts.confidence;
+            m.date_assumed = merged_facts.date_assumed;
             ++sources;
             merged = true;
             break;

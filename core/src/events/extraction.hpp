@@ -27,17 +27,25 @@ struct SentenceTrigger {
     double strength = 0;      ///< how surely the entry means an event
     std::size_t start = 0;    ///< bytes of the trigger's words in the text
     std::size_t end = 0;
-    bool anaphoric = false;  ///< "the meeting", "his killing": an event told before
-    bool another = false;    ///< "another mass grave": a new event of a kind told before
-    bool in_passing = false; ///< "days after deadly clashes": the sentence's date and place
-                             ///< belong to its main event, not to this one
+    bool anaphoric = false;      ///< "the meeting", "his killing": an event told before
+    bool another = false;        ///< "another mass grave": a new event of a kind told before
+    bool in_passing = false;     ///< "days after deadly clashes": the sentence's date and place
+                                 ///< belong to its main event, not to this one
+    bool recent = false;         ///< "recent clashes", "earlier fighting": an event referred to,
+                                 ///< told before the report's own news
+    std::size_t clause_from = 0; ///< bytes of the trigger's clause (see sentence_triggers)
+    std::size_t clause_to = 0;
+    bool repeated_type = false; ///< an earlier clause of the sentence has a trigger of its type
+    bool shared_type = false;   ///< another clause of the sentence has a trigger of its type
 };
 
 /// The triggers of the sentence [from, to) of `text`, in order: at each word the longest
 /// lexicon entry, kept when its context makes it an event (a second word some need, not
-/// prevented or hypothetical, a generic plural with a place of its own), at most one per
-/// event type. Sentences of fewer than three words (titles of one or two words, chrome)
-/// have none.
+/// prevented or hypothetical, not a kind of event, a generic plural with a place of its
+/// own), at most one per event type and clause. Clauses part at ";" and at ", while" /
+/// ", whereas" ("10 bodies were found at the headquarters, while 67 more were found in
+/// hospitals" tells two finds). Sentences of fewer than three words (titles of one or two
+/// words, chrome) have none.
 std::vector<SentenceTrigger> sentence_triggers(std::string_view text, std::size_t from,
                                                std::size_t to,
                                                const std::vector<Toponym>& toponyms);
@@ -78,14 +86,41 @@ std::vector<Toponym> coordinated_places(std::string_view text, std::size_t to,
 /// The date that governs an event of the sentence [from, to) whose trigger is at
 /// `trigger_at`: the sentence's own expression nearest the trigger (none before
 /// `places_from`, the dateline's, nor durations), else the last one of the sentence before
-/// it in the same paragraph. Null when there is none.
+/// it in the same paragraph when `look_back` (not for an event referred to: "recent
+/// clashes"). Null when there is none. `timexes` are sorted by start.
 const Timex* governing_date(std::string_view text, std::size_t from, std::size_t to,
                             std::size_t places_from, const std::vector<Timex>& timexes,
-                            std::size_t trigger_at);
+                            std::size_t trigger_at, bool look_back = true);
+
+/// The date the narrative last set, read along the text: the last expression of a day or a
+/// week (a time of day counts as its day) before a point, not after the publication day and
+/// not a duration, a set or an open range. Points must not go backwards; linear overall.
+class NarrativeDate {
+public:
+    /// `timexes` in text order; they must outlive this.
+    NarrativeDate(const std::vector<Timex>& timexes, const std::optional<CivilDay>& published)
+        : m_timexes(timexes), m_published(published) {}
+
+    /// The narrative's date before byte `before`, or null.
+    const Timex* before(std::size_t before);
+
+private:
+    const std::vector<Timex>& m_timexes;
+    std::optional<CivilDay> m_published;
+    std::size_t m_next = 0;
+    const Timex* m_last = nullptr;
+};
+
+/// Whether an event dated `date` is history told as context ("since 2011", "the 2020
+/// ceasefire talks", "in 2014 the country split"): a year or a decade wholly before the
+/// publication year. Never when the publication day is unknown.
+bool background_date(const Timex& date, const std::optional<CivilDay>& published);
 
 /// Sets the dates and time precision of `e` from `date`: its range ("since August 2023" is
-/// the start of that period), the precision to the day at most; without a date, "on or
-/// before" `published` with an unknown precision.
+/// the start of that period), the precision to the day at most. Without a date, an event
+/// told as happened is dated to the week ending on `published` (week precision: the report
+/// says it just happened, not which day), a planned one to the thirty days from it (month
+/// precision); without `published` either, the dates stay unknown.
 void set_dates(Event& e, const Timex* date, const std::optional<CivilDay>& published);
 
 /// The status of an event the sentence tells: planned when the sentence speaks of the
@@ -126,7 +161,8 @@ void drop_visits_to_border_sites(std::vector<Event>& events);
 /// named of equals), if any.
 std::optional<Toponym> main_place_of(const std::vector<Toponym>& toponyms);
 
-/// Gives `main_place` to the events (border events aside) whose sentence named no place or
+/// Gives `main_place` to the events (border events and events referred to aside) whose
+/// sentence named no place or
 /// only a coarse one (a country, a continent, a demonym), which is kept as a secondary
 /// place; their confidence drops by a fifth.
 void inherit_main_place(std::vector<Event>& events, const std::optional<Toponym>& main_place);

@@ -5,19 +5,30 @@ namespace kharita::detail {
 std::vector<TextSpan> sentences(std::string_view s) {
     std::vector<TextSpan> out;
     std::size_t start = 0;
+    const auto upper_or_quote = [](unsigned char n) {
+        return (n >= 'A' && n <= 'Z') || n == '"' || n == '\'' || n >= 0x80;
+    };
     for (std::size_t i = 0; i < s.size(); ++i) {
         bool end = s[i] == '\n';
-        if ((s[i] == '.' || s[i] == '!' || s[i] == '?') && i + 2 < s.size() && s[i + 1] == ' ') {
-            const auto n = static_cast<unsigned char>(s[i + 2]);
+        std::size_t last = i; // the sentence's last byte
+        if ((s[i] == '.' || s[i] == '!' || s[i] == '?') && i + 2 < s.size()) {
             // "U.S. officials", "J. Smith": a single capital before the stop ends no sentence
             const bool abbreviation = i >= 2 && (s[i - 2] == '.' || s[i - 2] == ' ') &&
                                       s[i - 1] >= 'A' && s[i - 1] <= 'Z';
-            end = !abbreviation && ((n >= 'A' && n <= 'Z') || n == '"' || n >= 0x80);
+            if (s[i + 1] == ' ') {
+                end = !abbreviation && upper_or_quote(static_cast<unsigned char>(s[i + 2]));
+            } else if ((s[i + 1] == '"' || s[i + 1] == '\'') && i + 3 < s.size() &&
+                       s[i + 2] == ' ') {
+                // a quotation closing with its sentence: "... the poll.' Noting that"
+                end = upper_or_quote(static_cast<unsigned char>(s[i + 3]));
+                last = i + 1;
+            }
         }
         if (end) {
-            if (i + 1 > start)
-                out.push_back({start, i + 1});
-            start = i + 1;
+            if (last + 1 > start)
+                out.push_back({start, last + 1});
+            start = last + 1;
+            i = last;
         }
     }
     if (start < s.size())

@@ -30,6 +30,10 @@ struct Event {
     /// how precise the date is (day, week, month, year, decade); nullopt: unknown ("on or
     /// before publication"). Never TimePrecision::time: a time of day counts as its day.
     std::optional<TimePrecision> time_precision;
+    /// the text gives no date: the range is assumed from the report's day (an event told as
+    /// just happened: the week before it; "recent": the two months before it). Any date the
+    /// text states for the same event replaces it.
+    bool date_assumed = false;
     std::optional<Toponym> place; ///< where it happened
     std::vector<std::string> secondary_places;
     std::vector<std::string> actors; ///< organisations and groups the sentence names
@@ -41,6 +45,8 @@ struct Event {
     bool inherited_place = false; ///< the sentence named no place: the article's main one
     bool anaphoric = false;       ///< "the meeting", "his killing": refers to an earlier event
     bool another = false;         ///< "another mass grave": a new event of a kind told before
+    bool referred =
+        false; ///< "recent clashes": an earlier event the report refers to, not its news
 };
 
 class EventExtractor {

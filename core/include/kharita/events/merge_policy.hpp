@@ -15,11 +15,12 @@ struct MergeableFacts {
     std::optional<TimePrecision> time_precision; ///< nullopt: the date is unknown
     std::optional<int> fatalities;
     double confidence = 0;
+    bool date_assumed = false; ///< the range was assumed from the report's day (Event)
 };
 
 /// `kept` after `again` told the same event: a dated report's date replaces an undated one
-/// and a finer date a coarser one (a day beats a month); the larger stated death toll and
-/// the higher confidence win.
+/// or an assumed one, and a finer date a coarser one (a day beats a month); the larger stated death
+/// toll and the higher confidence win.
 MergeableFacts merge_told_again(const MergeableFacts& kept, const MergeableFacts& again);
 
 } // namespace kharita
