@@ -2,6 +2,7 @@
 #include "kharita/events/merge_policy.hpp"
 
 #include "events/extraction.hpp"
+#include "events/lexicon.hpp"
 
 #include "kharita/text/normalize.hpp"
 #include "kharita/text/sentences.hpp"
@@ -27,81 +28,6 @@ std::vector<Word> words_of(std::string_view s, std::size_t from, std::size_t to)
 std::vector<detail::TextSpan> sentences_of(std::string_view s) {
     return detail::sentences(s);
 }
-
-struct Trigger {
-    std::string_view words; // space-separated lowercase words
-    EventType type;
-    std::string_view subtype;
-    double strength;
-};
-
-constexpr std::array<Trigger, 65> kTriggers = {{
-    {"town hall", EventType::meeting, "town hall", 0.9},
-    {"town hall-style", EventType::meeting, "town hall", 0.9},
-    {"meeting", EventType::meeting, "meeting", 0.8},
-    {"meetings", EventType::meeting, "meeting", 0.7},
-    {"met", EventType::meeting, "meeting", 0.7},
-    {"meet", EventType::meeting, "meeting", 0.7},
-    {"talks", EventType::meeting, "talks", 0.7},
-    {"visit", EventType::meeting, "visit", 0.8},
-    {"visited", EventType::meeting, "visit", 0.8},
-    {"field visit", EventType::meeting, "visit", 0.8},
-    {"conference", EventType::meeting, "conference", 0.8},
-    {"consultations", EventType::meeting, "consultations", 0.6},
-    {"summit", EventType::meeting, "summit", 0.8},
-    {"reconvene", EventType::meeting, "meeting", 0.8},
-    {"convened", EventType::meeting, "meeting", 0.8},
-    {"clashes", EventType::clash, "armed clash", 0.9},
-    {"clash", EventType::clash, "armed clash", 0.8},
-    {"clashed", EventType::clash, "armed clash", 0.9},
-    {"fighting", EventType::clash, "armed clash", 0.8},
-    {"fought", EventType::clash, "armed clash", 0.8},
-    {"battled", EventType::clash, "armed clash", 0.9},
-    {"gunfire", EventType::clash, "armed clash", 0.7},
-    {"skirmishes", EventType::clash, "armed clash", 0.8},
-    {"attack", EventType::attack, "attack", 0.7},
-    {"attacked", EventType::attack, "attack", 0.8},
-    {"shelling", EventType::attack, "shelling", 0.8},
-    {"shelled", EventType::attack, "shelling", 0.8},
-    {"airstrike", EventType::attack, "air strike", 0.9},
-    {"air strike", EventType::attack, "air strike", 0.9},
-    {"drone strike", EventType::attack, "air strike", 0.9},
-    {"bombing", EventType::attack, "explosion", 0.8},
-    {"explosion", EventType::attack, "explosion", 0.7},
-    {"ambush", EventType::attack, "attack", 0.8},
-    {"assassinated", EventType::killing, "assassination", 0.95},
-    {"assassination", EventType::killing, "assassination", 0.9},
-    {"killing", EventType::killing, "killing", 0.8},
-    {"murdered", EventType::killing, "killing", 0.9},
-    {"shot dead", EventType::killing, "killing", 0.9},
-    {"protest", EventType::protest, "protest", 0.8},
-    {"protests", EventType::protest, "protest", 0.8},
-    {"protesters", EventType::protest, "protest", 0.8},
-    {"protested", EventType::protest, "protest", 0.9},
-    {"demonstration", EventType::protest, "demonstration", 0.8},
-    {"demonstrators", EventType::protest, "demonstration", 0.8},
-    {"rally", EventType::protest, "demonstration", 0.6},
-    {"sit-in", EventType::protest, "sit-in", 0.8},
-    {"gathered", EventType::protest, "demonstration", 0.6},
-    {"rallied", EventType::protest, "demonstration", 0.7},
-    {"border crossing", EventType::border, "crossing", 0.7},
-    {"border centers", EventType::border, "border centre", 0.8},
-    {"border centres", EventType::border, "border centre", 0.8},
-    {"border center", EventType::border, "border centre", 0.8},
-    {"border centre", EventType::border, "border centre", 0.8},
-    {"border post", EventType::border, "border post", 0.8},
-    {"crossing", EventType::border, "crossing", 0.6},
-    {"mass grave", EventType::mass_grave, "mass grave", 0.95},
-    {"mass graves", EventType::mass_grave, "mass grave", 0.95},
-    {"bodies", EventType::mass_grave, "bodies found", 0.6},
-    {"remains", EventType::mass_grave, "bodies found", 0.4},
-    {"shipwreck", EventType::migration, "shipwreck", 0.9},
-    {"capsized", EventType::migration, "shipwreck", 0.9},
-    {"intercepted", EventType::migration, "interception", 0.7},
-    {"intercepts", EventType::migration, "interception", 0.7},
-    {"rescued", EventType::migration, "rescue", 0.6},
-    {"sank", EventType::migration, "shipwreck", 0.8},
-}};
 
 bool has_word(const std::vector<Word>& w, std::initializer_list<std::string_view> any) {
     return std::any_of(w.begin(), w.end(), [&](const Word& x) {
@@ -167,54 +93,6 @@ EventStatus status_of(const std::vector<Word>& w, std::string_view trigger_words
                : EventStatus::occurred;
 }
 
-/// A lexicon entry matched at a word, and how many words it spans.
-struct TriggerMatch {
-    const Trigger* trigger = nullptr;
-    std::size_t length = 0;
-};
-
-/// The longest lexicon entry whose words start at word `k` (the first listed of equals).
-TriggerMatch longest_trigger_at(const std::vector<Word>& w, std::size_t k) {
-    TriggerMatch best;
-    for (const Trigger& t : kTriggers) {
-        std::size_t n = 0, m = k;
-        std::string_view rest = t.words;
-        bool ok = true;
-        while (!rest.empty()) {
-            const std::size_t sp = rest.find(' ');
-            const std::string_view part = rest.substr(0, sp);
-            if (m >= w.size() || w[m].lower != part) {
-                ok = false;
-                break;
-            }
-            ++m;
-            ++n;
-            rest = sp == std::string_view::npos ? std::string_view() : rest.substr(sp + 1);
-        }
-        if (ok && n > best.length)
-            best = {&t, n};
-    }
-    return best;
-}
-
-/// Triggers that mean an event only with a second word in the sentence: "bodies" found,
-/// a "crossing" at a border, people "gathered" demanding something, migrants "rescued".
-bool lacks_its_second_word(const Trigger& hit, const std::vector<Word>& w) {
-    if (hit.type == EventType::mass_grave && hit.subtype == "bodies found" &&
-        !has_word(w, {"found", "discovered", "recovered", "exhumed", "unearthed", "uncovered",
-                      "discovery", "charred"})) {
-        return true;
-    }
-    if (hit.type == EventType::border && hit.words == "crossing" && !has_word(w, {"border"}))
-        return true;
-    if (hit.type == EventType::protest && (hit.words == "gathered" || hit.words == "rallied") &&
-        !has_word(w, {"demand", "demanding", "calling", "chanting", "protest", "against"})) {
-        return true; // a gathering is a protest only when it demands something
-    }
-    return hit.type == EventType::migration && hit.subtype == "rescue" &&
-           !has_word(w, {"migrants", "boat", "sea", "coast"});
-}
-
 /// Prevented or hypothetical, from the five words before the trigger: "to prevent clashes",
 /// "avoid fighting", "a truce between forces fighting".
 bool hypothetical(const std::vector<Word>& w, std::size_t k) {
@@ -222,9 +100,38 @@ bool hypothetical(const std::vector<Word>& w, std::size_t k) {
     for (std::size_t b = k >= 5 ? k - 5 : 0; b < k; ++b) {
         const std::string& x = w[b].lower;
         out = out || x == "prevent" || x == "avoid" || x == "avert" || x == "stop" || x == "halt" ||
-              x == "against" || x == "ceasefire" || x == "truce";
+              x == "against" || x == "ceasefire" || x == "truce" ||
+              // conditions and threats: "if the stations are attacked", "threatened to bomb"
+              x == "if" || x == "unless" || x == "threatened" || x == "threatens" ||
+              x == "threatening" || x == "vowed" || x == "warned" || x == "warns";
     }
     return out;
+}
+
+/// Denied, from the three words before the trigger: "no clashes were reported", "did not
+/// meet", "without fighting", "denied attacking".
+bool negated(const std::vector<Word>& w, std::size_t k) {
+    bool out = false;
+    for (std::size_t b = k >= 3 ? k - 3 : 0; b < k; ++b) {
+        const std::string& x = w[b].lower;
+        out = out || x == "no" || x == "not" || x == "never" || x == "without" || x == "nor" ||
+              x == "didn" || x == "wasn" || x == "weren" || x == "denied";
+    }
+    return out;
+}
+
+/// "..., killing at least nine people": the toll of the event the clause tells, not a
+/// killing of its own.
+bool toll_participle(const std::vector<Word>& w, std::size_t k) {
+    if (w[k].lower != "killing" || k + 1 >= w.size())
+        return false;
+    const std::string& next = w[k + 1].lower;
+    return next == "at" || next == "dozens" || next == "scores" || next == "several" ||
+           next == "many" || next == "people" || next == "civilians" || next == "soldiers" ||
+           std::all_of(next.begin(), next.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
+           next == "one" || next == "two" || next == "three" || next == "four" ||
+           next == "five" || next == "six" || next == "seven" || next == "eight" ||
+           next == "nine" || next == "ten";
 }
 
 /// Whether the sentence [from, to) names a place finer than a country.
@@ -237,7 +144,7 @@ bool names_own_place(std::size_t from, std::size_t to, const std::vector<Toponym
 
 /// Generic plurals ("its ongoing meetings with political parties") mean an event only when
 /// the sentence [from, to) names a place of its own, finer than a country.
-bool generic_without_place(const Trigger& hit, std::size_t from, std::size_t to,
+bool generic_without_place(const detail::TriggerEntry& hit, std::size_t from, std::size_t to,
                            const std::vector<Toponym>& toponyms) {
     if (hit.words != "meetings" && hit.words != "consultations")
         return false;
@@ -307,10 +214,12 @@ std::vector<detail::SentenceTrigger> triggers_of(std::string_view text, const st
             }
             clause_from = w[k].start;
         }
-        const TriggerMatch match = longest_trigger_at(w, k);
-        const Trigger* hit = match.trigger;
-        if (hit == nullptr || typed[static_cast<std::size_t>(hit->type)] ||
-            lacks_its_second_word(*hit, w) || hypothetical(w, k) ||
+        const detail::TriggerMatch match = detail::longest_trigger_at(w, k);
+        const detail::TriggerEntry* hit = match.entry;
+        // entries of strength 0 ("news conference", "celebratory gunfire") only stop
+        // shorter ones
+        if (hit == nullptr || hit->strength <= 0 || typed[static_cast<std::size_t>(hit->type)] ||
+            hypothetical(w, k) || negated(w, k) || toll_participle(w, k) ||
             generic_kind(w, k, from, to, toponyms) ||
             generic_without_place(*hit, from, to, toponyms)) {
             continue;
@@ -378,6 +287,17 @@ std::optional<int> clause_fatalities(const std::vector<Word>& w, const detail::S
     if (auto n = fatalities_of(clause, type); n || clause.size() == w.size())
         return n;
     return t.shared_type ? std::nullopt : fatalities_of(w, type);
+}
+
+/// A link to another article, not the report's own words: "Related: ...", "See also: ...",
+/// "Read more ...", "Also read ...".
+bool teaser_line(const std::vector<Word>& w) {
+    if (w.size() < 2)
+        return false;
+    const std::string& a = w[0].lower;
+    const std::string& b = w[1].lower;
+    return a == "related" || (a == "see" && b == "also") || (a == "read" && b == "more") ||
+           (a == "also" && b == "read") || (a == "read" && b == "also");
 }
 
 /// A sentence being read: its byte range and where its candidate places start.
@@ -988,11 +908,14 @@ std::vector<Event> EventExtractor::extract(std::string_view text,
         const std::vector<Word> w = words_of(text, from, to);
         const std::vector<detail::SentenceTrigger> triggers =
             triggers_of(text, w, from, to, toponyms);
-        if (triggers.empty())
+        if (triggers.empty() || teaser_line(w))
             continue;
         const Sentence s{from, to, places_start(text, w, from, to), narrative.before(from)};
-        for (const detail::SentenceTrigger& t : triggers)
-            add_events_of(out, text, s, w, t, toponyms, timexes, published);
+        for (const detail::SentenceTrigger& t : triggers) {
+            // "days after deadly clashes": an earlier happening the sentence only dates by
+            if (!t.in_passing)
+                add_events_of(out, text, s, w, t, toponyms, timexes, published);
+        }
     }
     detail::drop_visits_to_border_sites(out);
     // an event whose sentence names no place ("The meeting is part of ...", "al-Kikli, who

@@ -1,0 +1,230 @@
+#include "events/lexicon.hpp"
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <unordered_map>
+
+namespace kharita::detail {
+
+namespace {
+
+using T = EventType;
+
+// What happens at a border crossing that makes it an event: a crossing that is merely named
+// ("the crossings with Tunisia are not affected") is none. ("crossing" itself is never one
+// of them; "border" is needed by the closure entries below.)
+constexpr std::string_view kBorderAction =
+    "closed closure reopened reopening shut crossed fled stranded visit visited attack "
+    "attacked seized";
+
+// Verbs and nouns news uses to report each kind of event. Entries that also have an
+// everyday sense name the words that make them an event ("closed" a border or a crossing,
+// "shut" an oil port, "strikes" by aircraft). Adding an entry moves every score: measure
+// with `kharita eval events tests/data/events-dev` and the seed page before keeping it.
+constexpr auto kLexicon = std::to_array<TriggerEntry>({
+    // meetings, talks, visits, signings
+    {"town hall", T::meeting, "town hall", 0.9, ""},
+    {"town hall-style", T::meeting, "town hall", 0.9, ""},
+    {"meeting", T::meeting, "meeting", 0.8, ""},
+    {"meetings", T::meeting, "meeting", 0.7, ""},
+    {"met", T::meeting, "meeting", 0.7, ""},
+    {"meet", T::meeting, "meeting", 0.7, ""},
+    {"talks", T::meeting, "talks", 0.7, ""},
+    {"negotiations", T::meeting, "talks", 0.6, ""},
+    {"visit", T::meeting, "visit", 0.8, ""},
+    {"visited", T::meeting, "visit", 0.8, ""},
+    {"field visit", T::meeting, "visit", 0.8, ""},
+    {"conference", T::meeting, "conference", 0.8, ""},
+    {"news conference", T::meeting, "statement", 0.0, ""},
+    {"press conference", T::meeting, "statement", 0.0, ""},
+    {"consultations", T::meeting, "consultations", 0.6, ""},
+    {"summit", T::meeting, "summit", 0.8, ""},
+    {"reconvene", T::meeting, "meeting", 0.8, ""},
+    {"convened", T::meeting, "meeting", 0.8, ""},
+    {"session", T::meeting, "session", 0.6,
+     "parliament house council assembly congress forum held convened opened"},
+    {"signed", T::meeting, "signing", 0.7,
+     "agreement memorandum deal accord ceasefire declaration treaty"},
+    {"signing", T::meeting, "signing", 0.7,
+     "agreement memorandum deal accord ceasefire declaration treaty"},
+    // armed clashes, battles, territory taken by force
+    {"clashes", T::clash, "armed clash", 0.9, ""},
+    {"clash", T::clash, "armed clash", 0.8, ""},
+    {"clashed", T::clash, "armed clash", 0.9, ""},
+    {"fighting", T::clash, "armed clash", 0.8, ""},
+    {"fought", T::clash, "armed clash", 0.8, ""},
+    {"battled", T::clash, "armed clash", 0.9, ""},
+    {"battle", T::clash, "armed clash", 0.7, ""},
+    {"battles", T::clash, "armed clash", 0.8, ""},
+    {"firefight", T::clash, "armed clash", 0.9, ""},
+    {"gunfire", T::clash, "armed clash", 0.7, ""},
+    {"celebratory gunfire", T::clash, "celebration", 0.0, ""},
+    {"skirmishes", T::clash, "armed clash", 0.8, ""},
+    {"took control", T::clash, "territory taken", 0.7, "forces fighters troops army"},
+    {"seized control", T::clash, "territory taken", 0.8, "forces fighters troops army"},
+    {"captured", T::clash, "territory taken", 0.6, "town city base airport port district"},
+    {"recaptured", T::clash, "territory taken", 0.8, ""},
+    {"retook", T::clash, "territory taken", 0.8, ""},
+    {"overran", T::clash, "territory taken", 0.8, ""},
+    // attacks, air strikes, explosions
+    {"attack", T::attack, "attack", 0.7, ""},
+    {"attacks", T::attack, "attack", 0.6, ""},
+    {"attacked", T::attack, "attack", 0.8, ""},
+    {"shelling", T::attack, "shelling", 0.8, ""},
+    {"shelled", T::attack, "shelling", 0.8, ""},
+    {"airstrike", T::attack, "air strike", 0.9, ""},
+    {"airstrikes", T::attack, "air strike", 0.9, ""},
+    {"air strike", T::attack, "air strike", 0.9, ""},
+    {"air strikes", T::attack, "air strike", 0.9, ""},
+    {"air raid", T::attack, "air strike", 0.9, ""},
+    {"air raids", T::attack, "air strike", 0.9, ""},
+    {"drone strike", T::attack, "air strike", 0.9, ""},
+    {"drone strikes", T::attack, "air strike", 0.9, ""},
+    {"strikes", T::attack, "air strike", 0.6, "air jets warplanes aircraft drone drones planes"},
+    {"struck", T::attack, "air strike", 0.6, "jets warplanes aircraft drone drones planes"},
+    {"bombing", T::attack, "explosion", 0.8, ""},
+    {"bombings", T::attack, "explosion", 0.8, ""},
+    {"bombed", T::attack, "explosion", 0.8, ""},
+    {"car bomb", T::attack, "explosion", 0.95, ""},
+    {"bombs", T::attack, "explosion", 0.7, "exploded explosion blast blasts planted went"},
+    {"suicide bomber", T::attack, "explosion", 0.95, ""},
+    {"explosion", T::attack, "explosion", 0.7, ""},
+    {"explosions", T::attack, "explosion", 0.7, ""},
+    {"blast", T::attack, "explosion", 0.7, ""},
+    {"blasts", T::attack, "explosion", 0.7, ""},
+    {"exploded", T::attack, "explosion", 0.8, ""},
+    {"rockets", T::attack, "shelling", 0.7, "fired hit landed struck"},
+    {"mortar", T::attack, "shelling", 0.7, "fired hit landed struck shells rounds"},
+    {"stormed", T::attack, "attack", 0.7, ""},
+    {"ambush", T::attack, "attack", 0.8, ""},
+    {"ambushed", T::attack, "attack", 0.8, ""},
+    // killings of people
+    {"assassinated", T::killing, "assassination", 0.95, ""},
+    {"assassination", T::killing, "assassination", 0.9, ""},
+    {"killing", T::killing, "killing", 0.8, ""},
+    {"murdered", T::killing, "killing", 0.9, ""},
+    {"shot dead", T::killing, "killing", 0.9, ""},
+    {"gunned down", T::killing, "killing", 0.9, ""},
+    {"executed", T::killing, "execution", 0.7, ""},
+    {"beheaded", T::killing, "execution", 0.9, ""},
+    {"beheading", T::killing, "execution", 0.9, ""},
+    // protests
+    {"protest", T::protest, "protest", 0.8, ""},
+    {"protests", T::protest, "protest", 0.8, ""},
+    {"protesters", T::protest, "protest", 0.8, ""},
+    {"protested", T::protest, "protest", 0.9, ""},
+    {"protesting", T::protest, "protest", 0.8, ""},
+    {"demonstration", T::protest, "demonstration", 0.8, ""},
+    {"demonstrations", T::protest, "demonstration", 0.8, ""},
+    {"demonstrators", T::protest, "demonstration", 0.8, ""},
+    {"demonstrated", T::protest, "demonstration", 0.9, ""},
+    {"rally", T::protest, "demonstration", 0.6, ""},
+    {"rallies", T::protest, "demonstration", 0.6, ""},
+    {"sit-in", T::protest, "sit-in", 0.8, ""},
+    {"gathered", T::protest, "demonstration", 0.6,
+     "demand demanding calling chanting protest against"},
+    {"rallied", T::protest, "demonstration", 0.7,
+     "demand demanding calling chanting protest against"},
+    {"marched", T::protest, "demonstration", 0.7, ""},
+    // border sites and crossings
+    {"border crossing", T::border, "crossing", 0.7, kBorderAction},
+    {"border crossings", T::border, "crossing", 0.7, kBorderAction},
+    {"border centers", T::border, "border centre", 0.8, ""},
+    {"border centres", T::border, "border centre", 0.8, ""},
+    {"border center", T::border, "border centre", 0.8, ""},
+    {"border centre", T::border, "border centre", 0.8, ""},
+    {"border post", T::border, "border post", 0.8, ""},
+    {"crossing", T::border, "crossing", 0.6, kBorderAction},
+    {"crossings", T::border, "crossing", 0.6, kBorderAction},
+    {"closed", T::border, "closure", 0.6, "border crossing crossings"},
+    {"closure", T::border, "closure", 0.7, "border crossing crossings"},
+    {"reopened", T::border, "reopening", 0.7, "border crossing crossings"},
+    {"reopening", T::border, "reopening", 0.6, "border crossing crossings"},
+    // mass graves and bodies found
+    {"mass grave", T::mass_grave, "mass grave", 0.95, ""},
+    {"mass graves", T::mass_grave, "mass grave", 0.95, ""},
+    {"bodies", T::mass_grave, "bodies found", 0.6,
+     "found discovered recovered exhumed unearthed uncovered discovery charred"},
+    {"remains", T::mass_grave, "bodies found", 0.4,
+     "found discovered recovered exhumed unearthed uncovered discovery charred"},
+    // migration at sea
+    {"shipwreck", T::migration, "shipwreck", 0.9, ""},
+    {"capsized", T::migration, "shipwreck", 0.9, ""},
+    {"intercepted", T::migration, "interception", 0.7, ""},
+    {"intercepts", T::migration, "interception", 0.7, ""},
+    {"rescued", T::migration, "rescue", 0.6, "migrants boat sea coast"},
+    {"sank", T::migration, "shipwreck", 0.8, ""},
+    {"drowned", T::migration, "shipwreck", 0.7, "migrants boat sea coast"},
+    // strategic developments: oil shut-ins, institutions taken over
+    {"force majeure", T::strategic, "oil shutdown", 0.9, ""},
+    {"shut", T::strategic, "oil shutdown", 0.6,
+     "oil port ports terminal terminals field fields exports production"},
+    {"shut down", T::strategic, "oil shutdown", 0.7,
+     "oil port ports terminal terminals field fields exports production"},
+    {"shutdown", T::strategic, "oil shutdown", 0.7, "oil port ports terminal terminals field"},
+    {"took over", T::strategic, "takeover", 0.6,
+     "headquarters bank ministry building offices institution"},
+});
+
+bool sentence_has_one_of(const std::vector<Word>& w, std::string_view needs) {
+    if (needs.empty())
+        return true;
+    while (!needs.empty()) {
+        const std::size_t sp = needs.find(' ');
+        const std::string_view one = needs.substr(0, sp);
+        if (std::any_of(w.begin(), w.end(), [&](const Word& x) { return x.lower == one; }))
+            return true;
+        needs = sp == std::string_view::npos ? std::string_view() : needs.substr(sp + 1);
+    }
+    return false;
+}
+
+/// The entries by their first word, built once.
+const std::unordered_multimap<std::string_view, const TriggerEntry*>& by_first_word() {
+    static const auto index = [] {
+        std::unordered_multimap<std::string_view, const TriggerEntry*> m;
+        for (const TriggerEntry& e : kLexicon)
+            m.emplace(e.words.substr(0, e.words.find(' ')), &e);
+        return m;
+    }();
+    return index;
+}
+
+/// How many words of `entry` match from word `k`, or 0.
+std::size_t words_matched(const TriggerEntry& entry, const std::vector<Word>& w, std::size_t k) {
+    std::size_t n = 0;
+    std::string_view rest = entry.words;
+    while (!rest.empty()) {
+        const std::size_t sp = rest.find(' ');
+        if (k + n >= w.size() || w[k + n].lower != rest.substr(0, sp))
+            return 0;
+        ++n;
+        rest = sp == std::string_view::npos ? std::string_view() : rest.substr(sp + 1);
+    }
+    return n;
+}
+
+} // namespace
+
+std::span<const TriggerEntry> trigger_lexicon() {
+    return kLexicon;
+}
+
+TriggerMatch longest_trigger_at(const std::vector<Word>& w, std::size_t k) {
+    TriggerMatch best;
+    const auto [first, last] = by_first_word().equal_range(w[k].lower);
+    std::vector<const TriggerEntry*> candidates;
+    for (auto it = first; it != last; ++it)
+        candidates.push_back(it->second);
+    // the multimap's order is unspecified: ties go to the entry listed first
+    std::sort(candidates.begin(), candidates.end());
+    for (const TriggerEntry* e : candidates) {
+        const std::size_t n = words_matched(*e, w, k);
+        if (n > best.length && sentence_has_one_of(w, e->needs))
+            best = {e, n};
+    }
+    return best;
+}
+
+} // namespace kharita::detail
