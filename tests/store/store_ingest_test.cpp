@@ -186,6 +186,49 @@ TEST(Regions, NamesAndCodesResolveToTheSameUnit) {
     EXPECT_THROW(resolve_region(g, "  "), InputError);
 }
 
+TEST(Regions, UnknownNamesFailWithSuggestionsInsteadOfANearNameElsewhere) {
+    const Gazetteer& g = kharita::testing::default_gazetteer();
+    // both used to resolve, by a fuzzy admin-1 match somewhere else in the world
+    for (const char* text : {"Atlantis", "Narnia", "Tripolis", "Misrata district x"}) {
+        try {
+            const RegionCode r = resolve_region(g, text);
+            ADD_FAILURE() << text << " resolved to " << r.label;
+        } catch (const InputError& e) {
+            const std::string what = e.what();
+            EXPECT_EQ(e.source(), "region") << what;
+            EXPECT_NE(what.find(std::string("\"") + text + "\""), std::string::npos) << what;
+        }
+    }
+    try {
+        resolve_region(g, "Tripolis");
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("did you mean"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("Tripoli"), std::string::npos) << e.what();
+    }
+}
+
+TEST(Regions, ExactNamesAlternateNamesAndCodesResolve) {
+    const Gazetteer& g = kharita::testing::default_gazetteer();
+    const std::pair<const char*, const char*> cases[] = {
+        {"Misratah", "72"},          // the ASCII name
+        {"MIŞRĀTAH", "72"},          // the name, case and diacritics folded
+        {"mişrātah district", "72"}, // with its unit word
+        {"Jabal al Akhdar", "63"},   // an alternate name
+        {"LY-MI", "72"},             // ISO 3166-2
+        {"ly.63", "63"},             // GeoNames
+    };
+    for (const auto& [text, code] : cases) {
+        const RegionCode r = resolve_region(g, text);
+        EXPECT_EQ(r.country, "LY") << text;
+        EXPECT_EQ(r.admin1_code, code) << text;
+    }
+    for (const char* text : {"Tunisia", "tunisie", "TUNISIA", "TN"}) {
+        const RegionCode r = resolve_region(g, text);
+        EXPECT_EQ(r.country, "TN") << text;
+        EXPECT_TRUE(r.admin1_code.empty()) << text;
+    }
+}
+
 TEST(StoreIngest, KilledIngestsLeaveWholeArticlesOnly) {
     TempDir dir;
     const auto parsed = parsed_samples(30);
