@@ -190,6 +190,79 @@ TEST_F(RenderTest, ARasterBasemapIsWarpedUnderTheMap) {
     EXPECT_THROW(RasterBasemap::open("/nonexistent/tiles.mbtiles"), Error);
 }
 
+/// True when a pixel has about the land fill's colour (the sea's is bluer).
+bool land_coloured(const QColor& c) {
+    return std::abs(c.red() - 243) < 12 && std::abs(c.green() - 240) < 12 &&
+           std::abs(c.blue() - 232) < 12;
+}
+
+/// The share of land-coloured pixels in an image.
+double land_share(const QImage& img) {
+    std::int64_t land = 0;
+    for (int y = 0; y < img.height(); ++y) {
+        for (int x = 0; x < img.width(); ++x)
+            land += land_coloured(img.pixelColor(x, y)) ? 1 : 0;
+    }
+    return static_cast<double>(land) / (static_cast<double>(img.width()) * img.height());
+}
+
+TEST_F(RenderTest, ABerlinEventStandsOnLandNotSea) {
+    ASSERT_FALSE(basemap->world.land.empty()) << "the world layer did not load";
+    const LatLon berlin{52.52, 13.405};
+    const auto pts = points_at({{berlin, EventType::meeting}});
+    MapViewport view;
+    view.size = QSize(320, 240);
+    view.center = mercator->forward(berlin);
+    view.metres_per_pixel = 1500; // close in: the detailed layer would be drawn if it covered
+    RenderOptions options;
+    options.legend = false;
+    options.scale_bar = false;
+    options.towns = false;
+    const QImage img = MapRenderer(*basemap).render_image(view, pts, {}, options);
+    const QPointF at = view.to_screen(pts.xy[0]);
+    EXPECT_TRUE(colour_near(img, at, type_color(EventType::meeting)));
+    // the ground around the symbol (12 px away on each side) is land, and most of the picture
+    for (const QPointF d : {QPointF(14, 0), QPointF(-14, 0), QPointF(0, 14), QPointF(0, -14)}) {
+        EXPECT_TRUE(land_coloured(img.pixelColor((at + d).toPoint())))
+            << "offset " << d.x() << "," << d.y() << ": "
+            << img.pixelColor((at + d).toPoint()).name().toStdString();
+    }
+    EXPECT_GT(land_share(img), 0.8);
+}
+
+TEST_F(RenderTest, TheWorldLayerAloneWhenZoomedOutTheDetailedOneOverLibya) {
+    WebMercator m;
+    const MapPoint sw = m.forward({-60, -170}), ne = m.forward({75, 170});
+    const MapViewport world = MapViewport::fit({sw.x, sw.y, ne.x, ne.y}, QSize(800, 500));
+    const auto bounds_of = [](const MapViewport& v) {
+        const MapPoint tl = v.to_map(QPointF(0, 0));
+        const MapPoint br = v.to_map(QPointF(v.size.width(), v.size.height()));
+        return MapBounds{tl.x, br.y, br.x, tl.y};
+    };
+    EXPECT_FALSE(basemap->uses_detail(world.metres_per_pixel, bounds_of(world)));
+    EXPECT_TRUE(basemap->uses_detail(libya_view().metres_per_pixel, bounds_of(libya_view())));
+    RenderOptions options;
+    options.legend = false;
+    options.towns = false; // no label over a probed pixel
+    const QImage img = MapRenderer(*basemap).render_image(world, {}, {}, options);
+    // land on every continent, sea between them
+    for (const LatLon& land : {LatLon{52.5, 13.4}, LatLon{40, -100}, LatLon{-15, -55},
+                               LatLon{60, 90}, LatLon{-25, 135}, LatLon{27, 17}}) {
+        EXPECT_TRUE(land_coloured(img.pixelColor(world.to_screen(m.forward(land)).toPoint())))
+            << land.lat << "," << land.lon;
+    }
+    for (const LatLon& sea : {LatLon{30, -40}, LatLon{-20, 80}, LatLon{0, -150}}) {
+        EXPECT_FALSE(land_coloured(img.pixelColor(world.to_screen(m.forward(sea)).toPoint())))
+            << sea.lat << "," << sea.lon;
+    }
+    // over Libya the detailed coast: the Gulf of Sidra is sea, the desert land
+    const MapViewport libya = libya_view();
+    const QImage close = MapRenderer(*basemap).render_image(libya, {}, {}, options);
+    EXPECT_FALSE(
+        land_coloured(close.pixelColor(libya.to_screen(m.forward({31.6, 18.5})).toPoint())));
+    EXPECT_TRUE(land_coloured(close.pixelColor(libya.to_screen(m.forward({27, 17})).toPoint())));
+}
+
 TEST_F(RenderTest, ZoomKeepsThePointUnderTheCursor) {
     MapViewport view = libya_view();
     const QPointF cursor(300, 200);

@@ -186,6 +186,133 @@ TEST(Regions, NamesAndCodesResolveToTheSameUnit) {
     EXPECT_THROW(resolve_region(g, "  "), InputError);
 }
 
+TEST(Regions, UnknownNamesFailWithSuggestionsInsteadOfANearNameElsewhere) {
+    const Gazetteer& g = kharita::testing::default_gazetteer();
+    // both used to resolve, by a fuzzy admin-1 match somewhere else in the world
+    for (const char* text : {"Atlantis", "Narnia", "Tripolis", "Misrata district x"}) {
+        try {
+            const RegionCode r = resolve_region(g, text);
+            ADD_FAILURE() << text << " resolved to " << r.label;
+        } catch (const InputError& e) {
+            const std::string what = e.what();
+            EXPECT_EQ(e.source(), "region") << what;
+            EXPECT_NE(what.find(std::string("\"") + text + "\""), std::string::npos) << what;
+        }
+    }
+    try {
+        resolve_region(g, "Tripolis");
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("did you mean"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("Tripoli"), std::string::npos) << e.what();
+    }
+}
+
+TEST(Regions, ExactNamesAlternateNamesAndCodesResolve) {
+    const Gazetteer& g = kharita::testing::default_gazetteer();
+    const std::pair<const char*, const char*> cases[] = {
+        {"Misratah", "72"},          // the ASCII name
+        {"MIŞRĀTAH", "72"},          // the name, case and diacritics folded
+        {"mişrātah district", "72"}, // with its unit word
+        {"Jabal al Akhdar", "63"},   // an alternate name
+        {"LY-MI", "72"},             // ISO 3166-2
+        {"ly.63", "63"},             // GeoNames
+    };
+    for (const auto& [text, code] : cases) {
+        const RegionCode r = resolve_region(g, text);
+        EXPECT_EQ(r.country, "LY") << text;
+        EXPECT_EQ(r.admin1_code, code) << text;
+    }
+    for (const char* text : {"Tunisia", "tunisie", "TUNISIA", "TN"}) {
+        const RegionCode r = resolve_region(g, text);
+        EXPECT_EQ(r.country, "TN") << text;
+        EXPECT_TRUE(r.admin1_code.empty()) << text;
+    }
+}
+
+/// What an ingest stored per article (by content hash): its mentions and event sources.
+std::map<std::string, std::pair<std::int64_t, std::int64_t>>
+stored_per_article(const fs::path& file) {
+    auto db = detail::Database::open(file, detail::OpenMode::read_only, false);
+    auto s = db.prepare(
+        "SELECT a.content_hash, (SELECT count(*) FROM mentions m WHERE m.article_id = a.id), "
+        "(SELECT count(*) FROM event_sources s WHERE s.article_id = a.id) FROM articles a");
+    std::map<std::string, std::pair<std::int64_t, std::int64_t>> out;
+    while (s.step())
+        out[std::string(s.column_text(0))] = {s.column_int64(1), s.column_int64(2)};
+    return out;
+}
+
+TEST(StoreIngest, TwoProcessesCreatingOneNewStoreBothSucceed) {
+    TempDir dir;
+    const auto parsed = parsed_samples(2);
+    const std::vector<ArticleRecord> records = article_records(parsed);
+    const std::size_t half = records.size() / 2;
+    const std::vector<ArticleRecord> halves[2] = {
+        {records.begin(), records.begin() + static_cast<std::ptrdiff_t>(half)},
+        {records.begin() + static_cast<std::ptrdiff_t>(half), records.end()}};
+    {
+        auto ref = open_event_store(dir.path / "ref.sqlite", StoreMode::create);
+        ref->ingest(records, {"ref", std::nullopt});
+    }
+    const auto expected = stored_per_article(dir.path / "ref.sqlite");
+    ASSERT_EQ(expected.size(), records.size());
+
+    for (int round = 0; round < 6; ++round) {
+        const fs::path db = dir.path / ("new-" + std::to_string(round) + ".sqlite");
+        // Both children block on the pipe until the parent closes it: they then open (and
+        // create) the missing store at the same moment.
+        int start[2], errors[2];
+        ASSERT_EQ(pipe(start), 0);
+        ASSERT_EQ(pipe(errors), 0);
+        pid_t pids[2];
+        for (int c = 0; c < 2; ++c) {
+            pids[c] = fork();
+            ASSERT_GE(pids[c], 0);
+            if (pids[c] == 0) {
+                close(start[1]);
+                close(errors[0]);
+                char byte;
+                (void)!read(start[0], &byte, 1);
+                try {
+                    auto store = open_event_store(db, StoreMode::create);
+                    store->ingest(halves[c], {"half " + std::to_string(c), std::nullopt});
+                } catch (const std::exception& e) {
+                    const std::string what = std::string(e.what()) + "\n";
+                    (void)!write(errors[1], what.data(), what.size());
+                    _exit(1);
+                }
+                _exit(0);
+            }
+        }
+        close(start[0]);
+        close(errors[1]);
+        close(start[1]); // go
+        std::string messages;
+        char buffer[512];
+        for (ssize_t n; (n = read(errors[0], buffer, sizeof buffer)) > 0;)
+            messages.append(buffer, static_cast<std::size_t>(n));
+        close(errors[0]);
+        for (const pid_t pid : pids) {
+            int status = 0;
+            waitpid(pid, &status, 0);
+            EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "round " << round;
+        }
+        EXPECT_EQ(messages, "") << "round " << round;
+        {
+            auto check = detail::Database::open(db, detail::OpenMode::read_only, false);
+            auto ic = check.prepare("PRAGMA integrity_check");
+            ASSERT_TRUE(ic.step());
+            EXPECT_EQ(ic.column_text(0), "ok") << "round " << round;
+            EXPECT_EQ(check.query_int("SELECT count(*) FROM meta WHERE key = "
+                                      "'event_schema_version'"),
+                      1);
+        }
+        EXPECT_EQ(stored_per_article(db), expected) << "round " << round;
+        auto reopened = open_event_store(db, StoreMode::read_only);
+        EXPECT_EQ(reopened->schema_version(), event_store_schema_version());
+    }
+}
+
 TEST(StoreIngest, KilledIngestsLeaveWholeArticlesOnly) {
     TempDir dir;
     const auto parsed = parsed_samples(30);
@@ -195,16 +322,7 @@ TEST(StoreIngest, KilledIngestsLeaveWholeArticlesOnly) {
         auto ref = open_event_store(dir.path / "ref.sqlite", StoreMode::create);
         ref->ingest(article_records(parsed), {"ref", std::nullopt});
     }
-    const auto per_article = [](const fs::path& file) {
-        auto db = detail::Database::open(file, detail::OpenMode::read_only, false);
-        auto s = db.prepare(
-            "SELECT a.content_hash, (SELECT count(*) FROM mentions m WHERE m.article_id = a.id), "
-            "(SELECT count(*) FROM event_sources s WHERE s.article_id = a.id) FROM articles a");
-        std::map<std::string, std::pair<std::int64_t, std::int64_t>> out;
-        while (s.step())
-            out[std::string(s.column_text(0))] = {s.column_int64(1), s.column_int64(2)};
-        return out;
-    };
+    const auto per_article = stored_per_article;
     expected = per_article(dir.path / "ref.sqlite");
     ASSERT_EQ(expected.size(), parsed.size());
 

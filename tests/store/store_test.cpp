@@ -393,6 +393,53 @@ TEST(EventStore, RefusesFilesThatAreNotItsStores) {
     EXPECT_EQ(db.query_int("SELECT count(*) FROM events"), 10);
 }
 
+/// True when a database error reads as one line without a statement in it.
+void expect_one_line_without_sql(const std::string& what) {
+    EXPECT_EQ(what.find('\n'), std::string::npos) << what;
+    for (const char* keyword : {"CREATE ", "INSERT ", "SELECT ", "UPDATE ", "SQL:"})
+        EXPECT_EQ(what.find(keyword), std::string::npos) << keyword << " in " << what;
+}
+
+TEST(EventStore, AFailingStatementIsOneLineNamingTheFileAndOperation) {
+    TempDir dir;
+    const fs::path file = dir / "e.sqlite";
+    {
+        auto store = open_event_store(file, StoreMode::create);
+        store->ingest_records(random_records(10, 1));
+    }
+    {
+        auto db = detail::Database::open(file, detail::OpenMode::read_write, false);
+        db.exec("DROP TABLE cell_counts");
+    }
+    auto store = open_event_store(file, StoreMode::read_write);
+    try {
+        store->ingest_records(random_records(10, 2));
+        FAIL() << "stored into a store without its cell counts";
+    } catch (const DatabaseError& e) {
+        const std::string what = e.what();
+        EXPECT_EQ(what.rfind(file.string() + ": storing events: ", 0), 0U) << what;
+        EXPECT_NE(what.find("no such table: cell_counts"), std::string::npos) << what;
+        expect_one_line_without_sql(what);
+        EXPECT_FALSE(e.sql().empty()); // kept for whoever debugs, not shown
+    }
+    // nothing of the failed transaction is kept
+    auto db = detail::Database::open(file, detail::OpenMode::read_only, false);
+    EXPECT_EQ(db.query_int("SELECT count(*) FROM events"), 10);
+}
+
+TEST(EventStore, ASchemaScriptThatFailsIsNotQuotedInItsError) {
+    // what a second creator used to print: the whole schema after "table meta already exists"
+    auto db = detail::Database::open(":memory:", detail::OpenMode::create, false);
+    db.exec("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)");
+    try {
+        db.exec("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);\nCREATE TABLE t (x);");
+        FAIL() << "created a table twice";
+    } catch (const DatabaseError& e) {
+        EXPECT_STREQ(e.what(), "table meta already exists");
+        expect_one_line_without_sql(e.what());
+    }
+}
+
 std::int64_t count_features(const fs::path& file) {
     auto ds = detail::Dataset::open_vector(file);
     return ds.layer(0)->GetFeatureCount();

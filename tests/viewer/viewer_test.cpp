@@ -12,6 +12,7 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTest>
 #include <QTreeWidget>
@@ -220,6 +221,11 @@ TEST_F(ViewerTest, PolygonDrawnOnTheMapRegionsAndCumulativePlayback) {
     ASSERT_TRUE(w.zoom_to_region("Tripoli district"));
     EXPECT_NE(w.map().viewport().metres_per_pixel, before);
     EXPECT_FALSE(w.zoom_to_region("Qwertyland"));
+    // a name that is no region fails with suggestions, as `--region` does, never a near
+    // name elsewhere (Narnia used to zoom to Naryn, Kyrgyzstan)
+    EXPECT_FALSE(w.zoom_to_region("Narnia"));
+    EXPECT_TRUE(w.banner_text().contains("\"Narnia\"")) << w.banner_text().toStdString();
+    EXPECT_TRUE(w.banner_text().contains("did you mean")) << w.banner_text().toStdString();
     w.show_region_tree();
     ASSERT_GT(w.region_tree()->topLevelItemCount(), 100);
     QTreeWidgetItem* libya = nullptr;
@@ -296,6 +302,10 @@ TEST_F(ViewerTest, IngestFromTheWindowDatesRelativeDatesAndShowsProblems) {
             dated_yesterday || (points.dated[i] && points.day_start[i] == modified.serial() - 1);
     }
     EXPECT_TRUE(dated_yesterday);
+    // and says so, as `kharita ingest` does without --retrieved-at
+    const QString status = w.statusBar()->currentMessage();
+    EXPECT_TRUE(status.contains("yesterday.txt 2025-06-14")) << status.toStdString();
+    EXPECT_TRUE(status.contains("article(s) added")) << status.toStdString();
 }
 
 } // namespace

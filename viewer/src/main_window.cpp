@@ -111,6 +111,21 @@ QString ingest_problems_text(const FilesIngestReport& report) {
     return text;
 }
 
+QString ingest_summary_text(const FilesIngestReport& report, const QStringList& dated_by_file) {
+    QString text = QString("Ingest finished: %1 article(s) added (%2 already stored), %3 event(s) "
+                           "added, %4 merged into stored events")
+                       .arg(report.stored.articles_added)
+                       .arg(report.stored.articles_skipped)
+                       .arg(report.stored.events_added)
+                       .arg(report.stored.events_merged);
+    // as `kharita ingest` says without --retrieved-at: which day "yesterday" counted from
+    if (!dated_by_file.isEmpty()) {
+        text +=
+            "; relative dates count from the file's modification day: " + dated_by_file.join(", ");
+    }
+    return text;
+}
+
 MainWindow::MainWindow(const Basemap& basemap, QWidget* parent) : QMainWindow(parent) {
     setWindowTitle("Kharita");
     setAcceptDrops(true);
@@ -704,13 +719,18 @@ void MainWindow::ingest(const QStringList& files) {
     m_worker = std::thread([this, paths, db] {
         QString error;
         FilesIngestReport report;
+        QStringList dated_by_file; // "file.txt 2025-06-14": the reference day taken from the file
         try {
             const Gazetteer g = Gazetteer::open(default_gazetteer_path());
             const Geoparser parser(g);
             auto store = open_event_store(db, StoreMode::read_write);
             IngestFilesOptions options; // relative dates count from each file's modification day
-            options.progress = [this, n = paths.size()](const FileIngest&,
-                                                        const FilesIngestReport& so_far) {
+            options.progress = [this, n = paths.size(), &dated_by_file](
+                                   const FileIngest& file, const FilesIngestReport& so_far) {
+                if (file.retrieved_at_from_file && file.retrieved_at) {
+                    dated_by_file << QString::fromStdString(file.file.filename().string() + " " +
+                                                            file.retrieved_at->day.iso());
+                }
                 QMetaObject::invokeMethod(
                     this,
                     [this, done = so_far.files, n] {
@@ -725,14 +745,16 @@ void MainWindow::ingest(const QStringList& files) {
         }
         QMetaObject::invokeMethod(
             this,
-            [this, error, report] {
+            [this, error, report, dated_by_file] {
                 m_ingesting = false;
                 if (!error.isEmpty())
                     show_error("Ingest failed: " + error);
                 else if (report.files_failed > 0 || report.files_empty > 0)
                     show_error(ingest_problems_text(report));
                 m_model.reload();
-                statusBar()->showMessage("Ingest finished", 5000);
+                statusBar()->showMessage(error.isEmpty()
+                                             ? ingest_summary_text(report, dated_by_file)
+                                             : QString("Ingest failed"));
                 emit ingestFinished(error.isEmpty() && report.files_failed == 0);
             },
             Qt::QueuedConnection);

@@ -32,6 +32,10 @@ namespace kharita::viewer {
 
 /// What the window says after an ingest that could not store every file whole.
 QString ingest_problems_text(const FilesIngestReport& report);
+/// What the status bar says after an ingest: what was stored, and the day relative dates
+/// counted from in each file that had no retrieval time but its modification day
+/// ("report.txt 2025-06-14").
+QString ingest_summary_text(const FilesIngestReport& report, const QStringList& dated_by_file);
 
 class MainWindow : public QMainWindow {
     Q_OBJECT

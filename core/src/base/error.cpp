@@ -31,8 +31,7 @@ InputError::InputError(std::string source, std::uint64_t line, std::uint32_t col
       m_line(line), m_column(column), m_field(std::move(field)), m_message(message) {}
 
 DatabaseError::DatabaseError(int rc, const std::string& message, std::string sql)
-    : Error(sql.empty() ? message : message + " (SQL: " + sql.substr(0, 200) + ")"), m_rc(rc),
-      m_sql(std::move(sql)) {}
+    : Error(message), m_rc(rc), m_sql(std::move(sql)) {}
 
 GdalError::GdalError(int cpl_error, const std::string& message, std::string dataset)
     : Error(message), m_code(cpl_error), m_dataset(std::move(dataset)) {}

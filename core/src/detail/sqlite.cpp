@@ -83,8 +83,8 @@ std::string_view Statement::column_text(int col) const {
     return {text, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt.get(), col))};
 }
 
-Transaction::Transaction(Database& db) : m_db(&db) {
-    m_db->exec("BEGIN");
+Transaction::Transaction(Database& db, TransactionKind kind) : m_db(&db) {
+    m_db->exec(kind == TransactionKind::immediate ? "BEGIN IMMEDIATE" : "BEGIN");
 }
 
 Transaction::~Transaction() {
@@ -123,6 +123,8 @@ Database Database::open(const std::filesystem::path& file, OpenMode mode, bool s
         throw DatabaseError(rc, file.string() + ": " + message);
     }
     sqlite3_extended_result_codes(db.m_db, 1);
+    // another process creating or writing the file holds its lock for a moment: wait
+    sqlite3_busy_timeout(db.m_db, 10000);
     if (spatialite) {
         db.m_spatialite_cache = spatialite_alloc_connection();
         spatialite_init_ex(db.m_db, db.m_spatialite_cache, 0);

@@ -62,10 +62,15 @@ private:
 
 class Database;
 
+/// When a transaction takes the write lock: at its first write (deferred) or at BEGIN
+/// (immediate). A writer that reads first must be immediate: a deferred one that finds
+/// another writer committed since its read fails with SQLITE_BUSY without waiting.
+enum class TransactionKind { deferred, immediate };
+
 /// Rolls back in its destructor unless commit() was called.
 class Transaction {
 public:
-    explicit Transaction(Database& db);
+    explicit Transaction(Database& db, TransactionKind kind = TransactionKind::deferred);
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;
     ~Transaction();
@@ -81,7 +86,8 @@ enum class OpenMode { read_only, read_write, create };
 class Database {
 public:
     /// Opens a database file (":memory:" for an in-memory one) and loads SpatiaLite
-    /// into the connection when `spatialite` is true. Throws DatabaseError.
+    /// into the connection when `spatialite` is true. A locked database is waited for (up
+    /// to 10 s) before SQLITE_BUSY. Throws DatabaseError.
     static Database open(const std::filesystem::path& file, OpenMode mode, bool spatialite = true);
 
     Database(Database&& other) noexcept;
@@ -92,7 +98,9 @@ public:
 
     Statement prepare(std::string_view sql);
     void exec(std::string_view sql);
-    Transaction begin() { return Transaction(*this); }
+    Transaction begin(TransactionKind kind = TransactionKind::deferred) {
+        return Transaction(*this, kind);
+    }
     /// Runs a query that returns one integer (or nullopt for no row / NULL).
     std::optional<std::int64_t> query_int(std::string_view sql);
     void close();

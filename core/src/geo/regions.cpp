@@ -77,8 +77,19 @@ std::optional<RegionCode> region_from_code(const Gazetteer& g, const std::string
     return std::nullopt;
 }
 
+/// True for the ways a name can equal the text: the place's name, an alternate name or an
+/// abbreviation or code (case and diacritics folded by normalize_name()). Demonyms,
+/// article-free forms, transliteration skeletons and fuzzy spellings are near names, only
+/// ever suggestions: a region filter that silently widened to them would match the wrong
+/// part of the world ("Narnia" is no admin-1 unit anywhere).
+bool is_exact_kind(MatchKind kind) {
+    return kind == MatchKind::exact || kind == MatchKind::alternate ||
+           kind == MatchKind::abbreviation;
+}
+
 /// An admin-1 name with its unit word ("Tripoli district"), else the best country or
-/// admin-1 candidate of a gazetteer lookup (a country outranks its namesake unit).
+/// admin-1 unit that has the text as a name, alternate name or code (a country outranks
+/// its namesake unit).
 std::optional<RegionCode> region_from_name(const Gazetteer& g, const std::string& t) {
     const std::string norm = strip_unit_word(normalize_name(t));
     for (const AdminUnit& u : g.admin1_units()) { // an admin-1 name as written
@@ -91,13 +102,16 @@ std::optional<RegionCode> region_from_name(const Gazetteer& g, const std::string
     options.feature_classes = "A";
     options.limit = 50;
     options.penalise_common_words = false;
+    options.transliteration = false;
+    options.fuzzy = false;
     const Candidate* best = nullptr;
     const auto candidates = g.lookup(norm, options);
     for (const Candidate& c : candidates) {
         const Place& p = g.place(c.place);
-        if (c.score < 0.5 || (!is_country_code(p.feature_code) && p.feature_code != "ADM1"))
+        if (!is_exact_kind(c.kind) ||
+            (!is_country_code(p.feature_code) && p.feature_code != "ADM1")) {
             continue;
-        // a country outranks its namesake unit ("Tunis" the governorate vs nothing; "Libya")
+        }
         if (best == nullptr || c.score > best->score)
             best = &c;
     }

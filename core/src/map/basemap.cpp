@@ -67,6 +67,86 @@ std::vector<MapShape> read_shapes(const fs::path& file, const WebMercator& proje
     return out;
 }
 
+/// The points of a file's first layer with their name and rank fields (and a capital flag
+/// when `capital_field` is given), most important first.
+std::vector<MapTown> read_towns(const fs::path& file, const WebMercator& projection,
+                                const char* rank_field, const char* capital_field) {
+    std::vector<MapTown> out;
+    if (!fs::exists(file))
+        return out;
+    auto ds = detail::Dataset::open_vector("/vsigzip/" + file.string());
+    OGRLayer* layer = ds.layer(0);
+    const OGRFeatureDefn* def = layer->GetLayerDefn();
+    const int name = def->GetFieldIndex("NAME"), rank = def->GetFieldIndex(rank_field),
+              cap = capital_field != nullptr ? def->GetFieldIndex(capital_field) : -1;
+    while (detail::Feature f{layer->GetNextFeature()}) {
+        const OGRGeometry* g = f->GetGeometryRef();
+        if (g == nullptr || wkbFlatten(g->getGeometryType()) != wkbPoint)
+            continue;
+        MapTown t;
+        t.name = name >= 0 ? f->GetFieldAsString(name) : "";
+        t.rank = rank >= 0 ? f->GetFieldAsInteger(rank) : 10;
+        t.capital = cap >= 0 && f->GetFieldAsInteger(cap) == 1;
+        t.position = projection.forward({g->toPoint()->getY(), g->toPoint()->getX()});
+        out.push_back(std::move(t));
+    }
+    std::stable_sort(out.begin(), out.end(),
+                     [](const MapTown& a, const MapTown& c) { return a.rank < c.rank; });
+    return out;
+}
+
+/// Libya's admin-1 regions (the country polygon in the same file is left out).
+std::vector<MapShape> read_regions(const fs::path& file, const WebMercator& projection) {
+    std::vector<MapShape> out;
+    if (!fs::exists(file))
+        return out;
+    auto ds = detail::Dataset::open_vector("/vsigzip/" + file.string());
+    OGRLayer* layer = ds.layer(0);
+    const int placetype = layer->GetLayerDefn()->GetFieldIndex("conc_iso_code");
+    while (detail::Feature f{layer->GetNextFeature()}) {
+        if (placetype >= 0 && std::string(f->GetFieldAsString(placetype)).size() <= 2)
+            continue;
+        MapShape shape;
+        collect(f->GetGeometryRef(), shape);
+        for (auto& ring : shape)
+            projection.forward_in_place(ring);
+        if (!shape.empty())
+            out.push_back(std::move(shape));
+    }
+    return out;
+}
+
+/// The extent of some shapes; min > max when there are none.
+MapBounds bounds_of(const std::vector<MapShape>& shapes) {
+    MapBounds b{std::numeric_limits<double>::max(), std::numeric_limits<double>::max(),
+                std::numeric_limits<double>::lowest(), std::numeric_limits<double>::lowest()};
+    for (const MapShape& s : shapes) {
+        for (const auto& ring : s) {
+            for (const MapPoint& p : ring) {
+                b.min_x = std::min(b.min_x, p.x);
+                b.min_y = std::min(b.min_y, p.y);
+                b.max_x = std::max(b.max_x, p.x);
+                b.max_y = std::max(b.max_y, p.y);
+            }
+        }
+    }
+    return b;
+}
+
+WorldBasemap load_world(const fs::path& dir, const WebMercator& projection) {
+    WorldBasemap w;
+    w.land = read_shapes(dir / "ne_50m_land_world.geojson.gz", projection);
+    w.lakes = read_shapes(dir / "ne_50m_lakes_world.geojson.gz", projection);
+    w.coastline = read_shapes(dir / "ne_50m_coastline_world.geojson.gz", projection);
+    w.borders =
+        read_shapes(dir / "ne_10m_admin_0_boundary_lines_land_world.geojson.gz", projection);
+    w.towns = read_towns(dir / "ne_50m_populated_places_world.geojson.gz", projection, "SCALERANK",
+                         "ADM0CAP");
+    w.countries = read_towns(dir / "ne_50m_country_labels_world.geojson.gz", projection,
+                             "LABELRANK", nullptr);
+    return w;
+}
+
 } // namespace
 
 Basemap load_basemap(const fs::path& dir, const WebMercator& projection) {
@@ -76,55 +156,15 @@ Basemap load_basemap(const fs::path& dir, const WebMercator& projection) {
     b.coastline = read_shapes(dir / "ne_10m_coastline_nafrica.geojson.gz", projection);
     b.borders =
         read_shapes(dir / "ne_10m_admin_0_boundary_lines_land_nafrica.geojson.gz", projection);
-    // Libya's admin-1 regions (the country polygon in the same file is left out)
-    if (const fs::path wof = dir / "wof-regions-ly.geojson.gz"; fs::exists(wof)) {
-        auto ds = detail::Dataset::open_vector("/vsigzip/" + wof.string());
-        OGRLayer* layer = ds.layer(0);
-        const int placetype = layer->GetLayerDefn()->GetFieldIndex("conc_iso_code");
-        while (detail::Feature f{layer->GetNextFeature()}) {
-            if (placetype >= 0 && std::string(f->GetFieldAsString(placetype)).size() <= 2)
-                continue;
-            MapShape shape;
-            collect(f->GetGeometryRef(), shape);
-            for (auto& ring : shape)
-                projection.forward_in_place(ring);
-            if (!shape.empty())
-                b.regions.push_back(std::move(shape));
-        }
-    }
-    if (const fs::path towns = dir / "ne_10m_populated_places_nafrica.geojson.gz";
-        fs::exists(towns)) {
-        auto ds = detail::Dataset::open_vector("/vsigzip/" + towns.string());
-        OGRLayer* layer = ds.layer(0);
-        const OGRFeatureDefn* def = layer->GetLayerDefn();
-        const int name = def->GetFieldIndex("NAME"), rank = def->GetFieldIndex("SCALERANK"),
-                  cap = def->GetFieldIndex("ADM0CAP");
-        while (detail::Feature f{layer->GetNextFeature()}) {
-            const OGRGeometry* g = f->GetGeometryRef();
-            if (g == nullptr || wkbFlatten(g->getGeometryType()) != wkbPoint)
-                continue;
-            MapTown t;
-            t.name = name >= 0 ? f->GetFieldAsString(name) : "";
-            t.rank = rank >= 0 ? f->GetFieldAsInteger(rank) : 10;
-            t.capital = cap >= 0 && f->GetFieldAsInteger(cap) == 1;
-            t.position = projection.forward({g->toPoint()->getY(), g->toPoint()->getX()});
-            b.towns.push_back(std::move(t));
-        }
-        std::stable_sort(b.towns.begin(), b.towns.end(),
-                         [](const MapTown& a, const MapTown& c) { return a.rank < c.rank; });
-    }
-    b.bounds = {std::numeric_limits<double>::max(), std::numeric_limits<double>::max(),
-                std::numeric_limits<double>::lowest(), std::numeric_limits<double>::lowest()};
-    for (const MapShape& s : b.land) {
-        for (const auto& ring : s) {
-            for (const MapPoint& p : ring) {
-                b.bounds.min_x = std::min(b.bounds.min_x, p.x);
-                b.bounds.min_y = std::min(b.bounds.min_y, p.y);
-                b.bounds.max_x = std::max(b.bounds.max_x, p.x);
-                b.bounds.max_y = std::max(b.bounds.max_y, p.y);
-            }
-        }
-    }
+    b.regions = read_regions(dir / "wof-regions-ly.geojson.gz", projection);
+    b.towns = read_towns(dir / "ne_10m_populated_places_nafrica.geojson.gz", projection,
+                         "SCALERANK", "ADM0CAP");
+    b.world = load_world(dir, projection);
+    // the detailed land was clipped to a box: its extent is where the detailed layer covers
+    b.detail_bounds = b.land.empty() ? MapBounds{} : bounds_of(b.land);
+    b.bounds = b.land.empty() ? bounds_of(b.world.land) : b.detail_bounds;
+    if (b.bounds.min_x > b.bounds.max_x)
+        b.bounds = {};
     return b;
 }
 

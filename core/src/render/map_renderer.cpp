@@ -150,47 +150,178 @@ MapRenderer::MapRenderer(const Basemap& basemap) : m_basemap(basemap) {
     }
 }
 
+namespace {
+
+const QColor kSea(198, 220, 236);
+const QColor kLand(243, 240, 232);
+
+/// The part of the map a view shows, in Web Mercator metres.
+MapBounds view_bounds(const MapViewport& view) {
+    const MapPoint top_left = view.to_map(QPointF(0, 0));
+    const MapPoint bottom_right = view.to_map(QPointF(view.size.width(), view.size.height()));
+    return {top_left.x, bottom_right.y, bottom_right.x, top_left.y};
+}
+
+/// The whole pixels inside a map extent: the world layer is clipped to the rest, so that the
+/// pixels on the edge get its land and the detailed land over it, no seam of sea.
+QRectF inner_screen_rect(const MapBounds& b, const MapViewport& view) {
+    const QPointF top_left = view.to_screen({b.min_x, b.max_y});
+    const QPointF bottom_right = view.to_screen({b.max_x, b.min_y});
+    return QRectF(QPointF(std::ceil(top_left.x()), std::ceil(top_left.y())),
+                  QPointF(std::floor(bottom_right.x()), std::floor(bottom_right.y())));
+}
+
+bool inside(const MapBounds& b, const MapPoint& p) {
+    return p.x >= b.min_x && p.x <= b.max_x && p.y >= b.min_y && p.y <= b.max_y;
+}
+
+void fill_shapes(QPainter& painter, const std::vector<MapShape>& shapes, const MapViewport& view,
+                 const QColor& colour) {
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(colour);
+    for (const MapShape& s : shapes)
+        painter.drawPath(shape_path(s, view));
+}
+
+void draw_lines(QPainter& painter, const std::vector<MapShape>& shapes, const MapViewport& view) {
+    for (const MapShape& s : shapes) {
+        for (const auto& line : s) {
+            QPolygonF poly;
+            poly.reserve(static_cast<qsizetype>(line.size()));
+            for (const MapPoint& p : line)
+                poly << view.to_screen(p);
+            painter.drawPolyline(poly);
+        }
+    }
+}
+
+const QPen& coastline_pen() {
+    static const QPen pen(QColor(120, 150, 170), 0.8);
+    return pen;
+}
+
+const QPen& border_pen() {
+    static const QPen pen(QColor(140, 120, 140), 1.1, Qt::DashLine);
+    return pen;
+}
+
+} // namespace
+
 void MapRenderer::draw_basemap(QPainter& painter, const MapViewport& view) const {
-    painter.fillRect(QRect(QPoint(0, 0), view.size), QColor(198, 220, 236)); // sea
+    painter.fillRect(QRect(QPoint(0, 0), view.size), kSea);
     painter.setRenderHint(QPainter::Antialiasing, true);
     painter.setPen(Qt::NoPen);
+    const bool detail = m_basemap.uses_detail(view.metres_per_pixel, view_bounds(view));
+    // The world layer everywhere the detailed one does not cover (everywhere when it is not
+    // drawn): clipped out of its extent, so that its coarser coast never shows inside.
+    QPainterPath world_area;
+    world_area.addRect(QRectF(QPointF(0, 0), QSizeF(view.size)));
+    if (detail) {
+        QPainterPath covered;
+        covered.addRect(inner_screen_rect(m_basemap.detail_bounds, view));
+        world_area = world_area.subtracted(covered);
+    }
     if (m_raster != nullptr) {
-        const MapPoint top_left = view.to_map(QPointF(0, 0));
-        const MapPoint bottom_right = view.to_map(QPointF(view.size.width(), view.size.height()));
-        const auto pixels = m_raster->read({top_left.x, bottom_right.y, bottom_right.x, top_left.y},
-                                           view.size.width(), view.size.height());
+        const MapBounds b = view_bounds(view);
+        const auto pixels = m_raster->read({b.min_x, b.min_y, b.max_x, b.max_y}, view.size.width(),
+                                           view.size.height());
         const QImage raster(reinterpret_cast<const uchar*>(pixels.data()), view.size.width(),
                             view.size.height(), QImage::Format_ARGB32);
         painter.drawImage(0, 0, raster); // drawn (copied) before `pixels` goes
     } else {
-        painter.setBrush(QColor(243, 240, 232));
-        for (const MapShape& s : m_basemap.land)
-            painter.drawPath(shape_path(s, view));
-        painter.setBrush(QColor(198, 220, 236));
-        for (const MapShape& s : m_basemap.lakes)
-            painter.drawPath(shape_path(s, view));
+        painter.save();
+        painter.setClipPath(world_area);
+        fill_shapes(painter, m_basemap.world.land, view, kLand);
+        fill_shapes(painter, m_basemap.world.lakes, view, kSea);
+        painter.restore();
+        if (detail) {
+            fill_shapes(painter, m_basemap.land, view, kLand);
+            fill_shapes(painter, m_basemap.lakes, view, kSea);
+        }
     }
     painter.setBrush(Qt::NoBrush);
+    painter.save();
+    painter.setClipPath(world_area);
+    painter.setPen(coastline_pen());
+    draw_lines(painter, m_basemap.world.coastline, view);
+    painter.setPen(border_pen());
+    draw_lines(painter, m_basemap.world.borders, view);
+    painter.restore();
+    if (!detail)
+        return;
     painter.setPen(QPen(QColor(200, 190, 175), 0.7, Qt::DotLine));
     for (const MapShape& s : m_basemap.regions)
         painter.drawPath(shape_path(s, view));
-    painter.setPen(QPen(QColor(120, 150, 170), 0.8));
-    for (const MapShape& s : m_basemap.coastline) {
-        for (const auto& line : s) {
-            QPolygonF poly;
-            for (const MapPoint& p : line)
-                poly << view.to_screen(p);
-            painter.drawPolyline(poly);
+    painter.setPen(coastline_pen());
+    draw_lines(painter, m_basemap.coastline, view);
+    painter.setPen(border_pen());
+    draw_lines(painter, m_basemap.borders, view);
+}
+
+void MapRenderer::draw_labels(QPainter& painter, const MapViewport& view) const {
+    const double mpp = view.metres_per_pixel;
+    const int max_rank = mpp > 3000 ? 2 : mpp > 1200 ? 4 : mpp > 300 ? 6 : 10;
+    const bool detail = m_basemap.uses_detail(mpp, view_bounds(view));
+    // Country names first when zoomed out, then towns by rank: each town from the layer
+    // drawn where it stands (the detailed layer's inside its extent).
+    std::vector<std::pair<const MapTown*, bool>> labels; // town, is a country
+    if (mpp > 1500) {
+        const int max_country_rank = mpp > 20000 ? 2 : mpp > 6000 ? 3 : 5;
+        for (const MapTown& c : m_basemap.world.countries) {
+            if (c.rank <= max_country_rank)
+                labels.emplace_back(&c, true);
         }
     }
-    painter.setPen(QPen(QColor(140, 120, 140), 1.1, Qt::DashLine));
-    for (const MapShape& s : m_basemap.borders) {
-        for (const auto& line : s) {
-            QPolygonF poly;
-            for (const MapPoint& p : line)
-                poly << view.to_screen(p);
-            painter.drawPolyline(poly);
+    const std::size_t countries = labels.size();
+    for (const MapTown& t : m_basemap.world.towns) {
+        if (t.rank <= max_rank && !(detail && inside(m_basemap.detail_bounds, t.position)))
+            labels.emplace_back(&t, false);
+    }
+    if (detail) {
+        for (const MapTown& t : m_basemap.towns) {
+            if (t.rank <= max_rank)
+                labels.emplace_back(&t, false);
         }
+    }
+    std::stable_sort(labels.begin() + static_cast<std::ptrdiff_t>(countries), labels.end(),
+                     [](const auto& a, const auto& b) { return a.first->rank < b.first->rank; });
+    QFont town_font = painter.font();
+    town_font.setPixelSize(11);
+    QFont country_font = town_font;
+    country_font.setPixelSize(12);
+    country_font.setLetterSpacing(QFont::PercentageSpacing, 108);
+    std::vector<QRectF> taken;
+    painter.setRenderHint(QPainter::Antialiasing);
+    for (const auto& [t, country] : labels) {
+        const QPointF s = view.to_screen(t->position);
+        if (s.x() < 0 || s.y() < 0 || s.x() > view.size.width() || s.y() > view.size.height())
+            continue;
+        const QFont& font = country ? country_font : town_font;
+        const QFontMetrics fm(font);
+        const QString name =
+            country ? QString::fromStdString(t->name).toUpper() : QString::fromStdString(t->name);
+        const double width = fm.horizontalAdvance(name);
+        // a country's name is centred on its point; a town's stands right of its dot
+        const QRectF r =
+            country ? QRectF(s.x() - width / 2, s.y() - fm.height() / 2.0, width, fm.height())
+                    : QRectF(s.x() + 4, s.y() - fm.height() + 2, width, fm.height());
+        if (std::any_of(taken.begin(), taken.end(),
+                        [&](const QRectF& o) { return o.intersects(r); }))
+            continue;
+        taken.push_back(r);
+        if (!country) {
+            painter.setPen(Qt::NoPen);
+            painter.setBrush(QColor(90, 90, 90));
+            painter.drawEllipse(s, t->capital ? 3.0 : 2.0, t->capital ? 3.0 : 2.0);
+        }
+        QPainterPath text;
+        text.addText(r.bottomLeft() - QPointF(0, 3), font, name);
+        painter.setPen(QPen(QColor(255, 255, 255, 200), 3));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawPath(text);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(country ? QColor(120, 105, 120) : QColor(70, 70, 70));
+        painter.drawPath(text);
     }
 }
 
@@ -447,43 +578,8 @@ void MapRenderer::render(QPainter& painter, const MapViewport& view, const Event
                          const std::vector<std::uint8_t>& visible,
                          const RenderOptions& options) const {
     draw_basemap(painter, view);
-    if (options.towns) {
-        const int max_rank = view.metres_per_pixel > 3000   ? 2
-                             : view.metres_per_pixel > 1200 ? 4
-                             : view.metres_per_pixel > 300  ? 6
-                                                            : 10;
-        QFont font = painter.font();
-        font.setPixelSize(11);
-        painter.setFont(font);
-        const QFontMetrics fm(font);
-        std::vector<QRectF> taken;
-        painter.setRenderHint(QPainter::Antialiasing);
-        for (const MapTown& t : m_basemap.towns) {
-            if (t.rank > max_rank)
-                break;
-            const QPointF s = view.to_screen(t.position);
-            if (s.x() < 0 || s.y() < 0 || s.x() > view.size.width() || s.y() > view.size.height())
-                continue;
-            const QString name = QString::fromStdString(t.name);
-            const QRectF r(s.x() + 4, s.y() - fm.height() + 2, fm.horizontalAdvance(name),
-                           fm.height());
-            if (std::any_of(taken.begin(), taken.end(),
-                            [&](const QRectF& o) { return o.intersects(r); }))
-                continue;
-            taken.push_back(r);
-            painter.setPen(Qt::NoPen);
-            painter.setBrush(QColor(90, 90, 90));
-            painter.drawEllipse(s, t.capital ? 3.0 : 2.0, t.capital ? 3.0 : 2.0);
-            QPainterPath text;
-            text.addText(r.bottomLeft() - QPointF(0, 3), font, name);
-            painter.setPen(QPen(QColor(255, 255, 255, 200), 3));
-            painter.setBrush(Qt::NoBrush);
-            painter.drawPath(text);
-            painter.setPen(Qt::NoPen);
-            painter.setBrush(QColor(70, 70, 70));
-            painter.drawPath(text);
-        }
-    }
+    if (options.towns)
+        draw_labels(painter, view);
     draw_events(painter, view, points, visible, options);
     if (options.legend)
         draw_legend(painter, view);

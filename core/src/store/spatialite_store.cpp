@@ -307,8 +307,16 @@ private:
         bool place_inherited = false;
     };
 
-    void create_schema();
+    /// Creates or migrates the schema when needed (under the write lock, safe against
+    /// another process doing the same) and reads its version.
     void check_schema(const std::filesystem::path& file, StoreMode mode);
+    bool is_empty();
+    /// The schema version of a store file; throws when the file is no store of ours or
+    /// one newer than this build.
+    int stored_version(const std::filesystem::path& file);
+    /// Within the caller's transaction.
+    void create_schema();
+    void migrate_schema(int from_version);
     /// Inserts one event with its text index entry and actors. (Row by row measured
     /// faster than set-based INSERT ... SELECT after a bulk load: docs/store.md.)
     std::int64_t insert_event(const NewEvent& e, Written& written);
@@ -356,19 +364,27 @@ private:
     std::unordered_map<std::string, std::int64_t> m_actor_ids;
 };
 
-/// Runs `work` on a store file; a file that is not SQLite is bad input naming the file.
-template <typename Work> auto on_store_file(const std::filesystem::path& file, Work&& work) {
+/// Runs one operation on a store file. A file that is not SQLite is bad input naming the
+/// file; any other database failure becomes one line: the file, the operation and SQLite's
+/// message (never the statement, which may be a whole schema script).
+template <typename Work>
+auto on_store_file(const std::filesystem::path& file, std::string_view operation, Work&& work) {
     try {
         return work();
     } catch (const DatabaseError& e) {
         if (e.code() == SQLITE_NOTADB)
             throw InputError(file.string(), "not an SQLite database (not a Kharita event store)");
-        throw;
+        std::string_view what = e.what();
+        if (const std::string prefix = file.string() + ": "; what.starts_with(prefix))
+            what.remove_prefix(prefix.size());
+        std::string line = fmt::format("{}: {}: {}", file.string(), operation, what);
+        std::replace(line.begin(), line.end(), '\n', ' ');
+        throw DatabaseError(e.code(), line, e.sql());
     }
 }
 
 SpatialiteStore::SpatialiteStore(const std::filesystem::path& file, StoreMode mode)
-    : m_db(on_store_file(file, [&] {
+    : m_db([&] {
           const bool exists = std::filesystem::exists(file);
           if (!exists && mode != StoreMode::create) {
               throw InputError(file.string(), "no such event database");
@@ -376,66 +392,76 @@ SpatialiteStore::SpatialiteStore(const std::filesystem::path& file, StoreMode mo
           return Database::open(file, mode == StoreMode::read_only ? OpenMode::read_only
                                       : exists                     ? OpenMode::read_write
                                                                    : OpenMode::create);
-      })) {
-    on_store_file(file, [&] {
-        m_db.exec("PRAGMA busy_timeout = 10000");
-        // WAL with synchronous NORMAL: a commit survives a crash of the process (not of
-        // the machine) without an fsync per transaction.
-        if (mode != StoreMode::read_only)
-            m_db.exec("PRAGMA cache_size = -65536; PRAGMA synchronous = NORMAL");
-        check_schema(file, mode);
-    });
+      }()) {
+    m_db.exec("PRAGMA busy_timeout = 10000");
+    // WAL with synchronous NORMAL: a commit survives a crash of the process (not of
+    // the machine) without an fsync per transaction.
+    if (mode != StoreMode::read_only)
+        m_db.exec("PRAGMA cache_size = -65536; PRAGMA synchronous = NORMAL");
+    check_schema(file, mode);
 }
 
-void SpatialiteStore::check_schema(const std::filesystem::path& file, StoreMode mode) {
-    const bool empty = m_db.query_int("SELECT count(*) FROM sqlite_master").value_or(0) == 0;
-    if (empty) {
-        if (mode == StoreMode::read_only) {
-            throw InputError(file.string(), "an empty database, not a Kharita event store");
-        }
-        create_schema();
-        return;
-    }
+bool SpatialiteStore::is_empty() {
+    return m_db.query_int("SELECT count(*) FROM sqlite_master").value_or(0) == 0;
+}
+
+int SpatialiteStore::stored_version(const std::filesystem::path& file) {
     if (m_db.query_int("SELECT count(*) FROM sqlite_master WHERE name = 'meta'").value_or(0) == 0 ||
         m_db.query_int("SELECT count(*) FROM sqlite_master WHERE name = 'events'").value_or(0) ==
             0) {
         throw InputError(file.string(), "not a Kharita event store (no meta/events tables)");
     }
-    m_version = static_cast<int>(
+    const auto version = static_cast<int>(
         m_db.query_int("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'event_schema_version'")
             .value_or(0));
-    if (m_version <= 0) {
+    if (version <= 0) {
         throw InputError(file.string(), "not a Kharita event store (no schema version)");
     }
-    if (m_version > store::kEventSchemaVersion) {
-        throw DatabaseError(0, fmt::format("{}: schema version {} is newer than this build's {}; "
-                                           "use a newer Kharita",
-                                           file.string(), m_version, store::kEventSchemaVersion));
+    if (version > store::kEventSchemaVersion) {
+        throw DatabaseError(0, fmt::format("schema version {} is newer than this build's {}; use "
+                                           "a newer Kharita",
+                                           version, store::kEventSchemaVersion));
     }
-    if (m_version < store::kEventSchemaVersion) {
-        if (mode == StoreMode::read_only) {
-            throw DatabaseError(0,
-                                fmt::format("{}: schema version {} needs migrating to {}; open "
-                                            "it for writing once",
-                                            file.string(), m_version, store::kEventSchemaVersion));
+    return version;
+}
+
+void SpatialiteStore::check_schema(const std::filesystem::path& file, StoreMode mode) {
+    if (mode == StoreMode::read_only) {
+        if (is_empty())
+            throw InputError(file.string(), "an empty database, not a Kharita event store");
+        m_version = stored_version(file);
+        if (m_version < store::kEventSchemaVersion) {
+            throw DatabaseError(0, fmt::format("schema version {} needs migrating to {}; open it "
+                                               "for writing once",
+                                               m_version, store::kEventSchemaVersion));
         }
-        auto tx = m_db.begin();
-        for (int v = m_version; v < store::kEventSchemaVersion; ++v) {
-            m_db.exec(store::kEventMigrations[static_cast<std::size_t>(v - 1)]);
+        return;
+    }
+    if (is_empty() || stored_version(file) < store::kEventSchemaVersion) {
+        // Another process may be creating or migrating the same file right now: take the
+        // write lock first (waiting for theirs), then look again at what is there.
+        auto tx = m_db.begin(detail::TransactionKind::immediate);
+        if (is_empty()) {
+            create_schema();
+        } else {
+            migrate_schema(stored_version(file));
         }
-        m_db.prepare("UPDATE meta SET value = ?1 WHERE key = 'event_schema_version'")
-            .bind(1, store::kEventSchemaVersion)
-            .run();
         tx.commit();
-        m_version = store::kEventSchemaVersion;
     }
-    if (mode != StoreMode::read_only)
-        m_db.exec("PRAGMA journal_mode = WAL");
+    m_version = stored_version(file);
+    m_db.exec("PRAGMA journal_mode = WAL");
+}
+
+void SpatialiteStore::migrate_schema(int from_version) {
+    for (int v = from_version; v < store::kEventSchemaVersion; ++v) {
+        m_db.exec(store::kEventMigrations[static_cast<std::size_t>(v - 1)]);
+    }
+    m_db.prepare("UPDATE meta SET value = ?1 WHERE key = 'event_schema_version'")
+        .bind(1, store::kEventSchemaVersion)
+        .run();
 }
 
 void SpatialiteStore::create_schema() {
-    m_db.exec("PRAGMA journal_mode = WAL");
-    auto tx = m_db.begin();
     m_db.exec("SELECT InitSpatialMetadata(0, 'WGS84')");
     m_db.exec(store::kEventSchema);
     m_db.exec(store::kEventIndexes);
@@ -448,8 +474,6 @@ void SpatialiteStore::create_schema() {
         .bind(1, store::kEventSchemaVersion)
         .bind(2, now_iso())
         .run();
-    tx.commit();
-    m_version = store::kEventSchemaVersion;
 }
 
 Statement& SpatialiteStore::statement(const char* sql) {
@@ -728,6 +752,9 @@ IngestReport SpatialiteStore::ingest(const std::vector<ArticleRecord>& articles,
     const std::string ingested_at = now_iso();
     for (const ArticleRecord& a : articles) {
         const std::string hash = content_hash(a);
+        // Immediate: this transaction reads (the article seen? the same event stored?)
+        // before it writes, and another process may be ingesting into the same store.
+        auto tx = m_db.begin(detail::TransactionKind::immediate);
         Statement& seen = statement("SELECT 1 FROM articles WHERE content_hash = ?1");
         seen.bind(1, hash);
         const bool exists = seen.step();
@@ -736,7 +763,6 @@ IngestReport SpatialiteStore::ingest(const std::vector<ArticleRecord>& articles,
             ++report.articles_skipped;
             continue;
         }
-        auto tx = m_db.begin();
         m_actor_ids.clear(); // ids cached from a rolled-back transaction would be stale
         const std::int64_t article_id = insert_article(a, hash, source, ingested_at);
         for (const MentionRecord& m : a.mentions) {
@@ -770,10 +796,10 @@ IngestReport SpatialiteStore::ingest(const std::vector<ArticleRecord>& articles,
 
 std::int64_t SpatialiteStore::ingest_records(const std::function<bool(EventRecord&)>& next,
                                              std::int64_t expected) {
+    auto tx = m_db.begin(detail::TransactionKind::immediate);
     const std::int64_t stored = m_db.query_int("SELECT count(*) FROM events").value_or(0);
     // Large loads into a small table: indexes are cheaper built once, sorted, than row by row.
     const bool bulk = expected >= 20000 && expected >= stored;
-    auto tx = m_db.begin();
     m_actor_ids.clear();
     // SpatiaLite's per-row triggers on events (a geometry-constraint lookup and a timestamp
     // update per insert) cost more than the insert itself; the blobs written here are
@@ -1019,6 +1045,50 @@ std::int64_t SpatialiteStore::count(const EventFilter& filter) const {
     return n;
 }
 
+/// The store as callers see it: each operation's database failure is one line naming the
+/// file and the operation (on_store_file).
+class CheckedStore final : public EventStore {
+public:
+    CheckedStore(std::filesystem::path file, std::unique_ptr<SpatialiteStore> store)
+        : m_file(std::move(file)), m_store(std::move(store)) {}
+
+    int schema_version() const override { return m_store->schema_version(); }
+    IngestReport ingest(const std::vector<ArticleRecord>& articles,
+                        const IngestSource& source) override {
+        return on_store_file(m_file, "ingesting articles",
+                             [&] { return m_store->ingest(articles, source); });
+    }
+    std::int64_t ingest_records(const std::function<bool(EventRecord&)>& next,
+                                std::int64_t expected) override {
+        return on_store_file(m_file, "storing events",
+                             [&] { return m_store->ingest_records(next, expected); });
+    }
+    using EventStore::ingest_records;
+    void query(const EventFilter& filter,
+               const std::function<void(const EventRecord&)>& row) const override {
+        on_store_file(m_file, "querying events", [&] { m_store->query(filter, row); });
+    }
+    std::int64_t count(const EventFilter& filter) const override {
+        return on_store_file(m_file, "counting events", [&] { return m_store->count(filter); });
+    }
+    void query_points(const EventFilter& filter,
+                      const std::function<void(const EventPoint&)>& point) const override {
+        on_store_file(m_file, "querying events", [&] { m_store->query_points(filter, point); });
+    }
+    std::vector<EventRecord> records(const std::vector<std::int64_t>& ids) const override {
+        return on_store_file(m_file, "reading events", [&] { return m_store->records(ids); });
+    }
+    std::vector<EventSource> sources(std::int64_t event_id) const override {
+        return on_store_file(m_file, "reading event sources",
+                             [&] { return m_store->sources(event_id); });
+    }
+    std::string last_plan() const override { return m_store->last_plan(); }
+
+private:
+    std::filesystem::path m_file;
+    std::unique_ptr<SpatialiteStore> m_store;
+};
+
 } // namespace
 
 std::string_view geo_precision_name(const std::optional<GeoPrecision>& precision) noexcept {
@@ -1040,7 +1110,12 @@ void EventFilter::validate() const {
 }
 
 std::unique_ptr<EventStore> open_event_store(const std::filesystem::path& file, StoreMode mode) {
-    return std::make_unique<SpatialiteStore>(file, mode);
+    const char* operation = mode == StoreMode::create && !std::filesystem::exists(file)
+                                ? "creating the event store"
+                                : "opening the event store";
+    return std::make_unique<CheckedStore>(file, on_store_file(file, operation, [&] {
+                                              return std::make_unique<SpatialiteStore>(file, mode);
+                                          }));
 }
 
 int event_store_schema_version() noexcept {

@@ -39,6 +39,7 @@ private:
 };
 
 /// A SQLite or SpatiaLite call failed; carries the result code and the SQL, if any.
+/// what() is the message alone: a statement (a whole schema script) is no error message.
 class DatabaseError : public Error {
 public:
     DatabaseError(int rc, const std::string& message, std::string sql = {});

@@ -77,7 +77,11 @@ public:
     bool render_svg(const QString& file, const MapViewport& view, const EventPoints& points,
                     const std::vector<std::uint8_t>& visible, const RenderOptions& options) const;
 
+    /// The world layer, and the detailed layer over it where it covers when the view is
+    /// close enough (Basemap::uses_detail()).
     void draw_basemap(QPainter& painter, const MapViewport& view) const;
+    /// Country names (zoomed out) and town names by rank, none overlapping another.
+    void draw_labels(QPainter& painter, const MapViewport& view) const;
     /// Returns how many events were drawn.
     std::size_t draw_events(QPainter& painter, const MapViewport& view, const EventPoints& points,
                             const std::vector<std::uint8_t>& visible,
