@@ -14,6 +14,10 @@ using T = EventType;
 // What happens at a border crossing that makes it an event: a crossing that is merely named
 // ("the crossings with Tunisia are not affected") is none. ("crossing" itself is never one
 // of them; "border" is needed by the closure entries below.)
+// Who takes a town by force: "took", "entered", "seized" are events only with them.
+constexpr std::string_view kArmed =
+    "forces fighters troops army units militia militias brigade brigades gunmen";
+
 constexpr std::string_view kBorderAction =
     "closed closure reopened reopening shut crossed fled stranded visit visited attack "
     "attacked seized";
@@ -61,9 +65,15 @@ constexpr auto kLexicon = std::to_array<TriggerEntry>({
     {"gunfire", T::clash, "armed clash", 0.7, ""},
     {"celebratory gunfire", T::clash, "celebration", 0.0, ""},
     {"skirmishes", T::clash, "armed clash", 0.8, ""},
-    {"took control", T::clash, "territory taken", 0.7, "forces fighters troops army"},
-    {"seized control", T::clash, "territory taken", 0.8, "forces fighters troops army"},
-    {"captured", T::clash, "territory taken", 0.6, "town city base airport port district"},
+    {"took control", T::clash, "territory taken", 0.7, kArmed},
+    {"taken control", T::clash, "territory taken", 0.7, kArmed},
+    {"seized control", T::clash, "territory taken", 0.8, kArmed},
+    {"seized", T::clash, "territory taken", 0.6, kArmed},
+    {"took", T::clash, "territory taken", 0.5, kArmed},
+    {"took back", T::clash, "territory taken", 0.7, kArmed},
+    {"entered", T::clash, "territory taken", 0.5, kArmed},
+    {"moved into", T::clash, "territory taken", 0.5, kArmed},
+    {"captured", T::clash, "territory taken", 0.6, kArmed},
     {"recaptured", T::clash, "territory taken", 0.8, ""},
     {"retook", T::clash, "territory taken", 0.8, ""},
     {"overran", T::clash, "territory taken", 0.8, ""},
@@ -87,6 +97,7 @@ constexpr auto kLexicon = std::to_array<TriggerEntry>({
     {"bombings", T::attack, "explosion", 0.8, ""},
     {"bombed", T::attack, "explosion", 0.8, ""},
     {"car bomb", T::attack, "explosion", 0.95, ""},
+    {"car bombs", T::attack, "explosion", 0.95, ""},
     {"bombs", T::attack, "explosion", 0.7, "exploded explosion blast blasts planted went"},
     {"suicide bomber", T::attack, "explosion", 0.95, ""},
     {"explosion", T::attack, "explosion", 0.7, ""},
