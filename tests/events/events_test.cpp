@@ -164,6 +164,15 @@ TEST_F(EventsTest, AKindOfEventIsNoEventUnlessItHasAPlace) {
         1u);
 }
 
+TEST_F(EventsTest, TeaserLinesAndEventsToldInPassingGiveNone) {
+    EXPECT_TRUE(events_of("Related: Bodies of dozens of migrants found near Zuwara",
+                          LocalTime::parse("2025-06-14"))
+                    .empty());
+    EXPECT_TRUE(events_of("Prices in Misrata rose days after deadly clashes.",
+                          LocalTime::parse("2025-06-14"))
+                    .empty());
+}
+
 TEST_F(EventsTest, TwoClausesTellTwoEventsOfOneType) {
     const auto events = events_of(
         "Ten bodies were discovered at the headquarters in Abu Salim on Monday, while 67 more "

@@ -85,6 +85,35 @@ TEST(SentenceTriggersTest, SomeTriggersNeedASecondWord) {
     EXPECT_EQ(triggers("The coast guard rescued 40 migrants.").at(0).subtype, "rescue");
 }
 
+TEST(SentenceTriggersTest, DeniedConditionalAndThreatenedEventsAreNone) {
+    EXPECT_TRUE(triggers("No clashes were reported in Souq al-Jumaa overnight.").empty());
+    EXPECT_TRUE(triggers("The two delegations did not meet in Tunis.").empty());
+    EXPECT_TRUE(triggers("If the polling stations are attacked, voting will be delayed.").empty());
+    EXPECT_TRUE(triggers("The minister threatened to bomb any tanker at the port.").empty());
+    EXPECT_EQ(triggers("Clashes were reported in Souq al-Jumaa overnight.").size(), 1U);
+}
+
+TEST(SentenceTriggersTest, ATollIsNoKillingOfItsOwn) {
+    const auto ts = triggers("A car bomb exploded near the court, killing at least nine people.");
+    ASSERT_EQ(ts.size(), 1U);
+    EXPECT_EQ(ts[0].type, EventType::attack);
+    EXPECT_EQ(triggers("The killing of the commander shocked the city.").at(0).type,
+              EventType::killing);
+}
+
+TEST(SentenceTriggersTest, StopEntriesAndEntriesThatNeedTwoWords) {
+    EXPECT_TRUE(triggers("He spoke at a news conference in the capital.").empty());
+    EXPECT_TRUE(triggers("Celebratory gunfire rang out across the city.").empty());
+    EXPECT_EQ(triggers("Forces entered the town on Thursday.").at(0).subtype, "territory taken");
+    EXPECT_TRUE(triggers("The minister entered the hall on Thursday.").empty());
+    EXPECT_EQ(triggers("Rebel forces shut the oil ports of the east.").at(0).type,
+              EventType::strategic);
+    EXPECT_TRUE(triggers("The shop was shut for the holiday.").empty());
+    EXPECT_EQ(triggers("Tunisia closed its border crossings with Libya.").at(0).type,
+              EventType::border);
+    EXPECT_TRUE(triggers("The border crossings with Tunisia are not affected.").empty());
+}
+
 TEST(SentenceTriggersTest, GenericPluralsNeedAPlaceOfTheirOwn) {
     const std::string_view s = "UNSMIL continued its meetings with political parties in Misrata.";
     EXPECT_TRUE(triggers(s).empty());

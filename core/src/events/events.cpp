@@ -129,9 +129,8 @@ bool toll_participle(const std::vector<Word>& w, std::size_t k) {
     return next == "at" || next == "dozens" || next == "scores" || next == "several" ||
            next == "many" || next == "people" || next == "civilians" || next == "soldiers" ||
            std::all_of(next.begin(), next.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
-           next == "one" || next == "two" || next == "three" || next == "four" ||
-           next == "five" || next == "six" || next == "seven" || next == "eight" ||
-           next == "nine" || next == "ten";
+           next == "one" || next == "two" || next == "three" || next == "four" || next == "five" ||
+           next == "six" || next == "seven" || next == "eight" || next == "nine" || next == "ten";
 }
 
 /// Whether the sentence [from, to) names a place finer than a country.
@@ -216,11 +215,15 @@ std::vector<detail::SentenceTrigger> triggers_of(std::string_view text, const st
         }
         const detail::TriggerMatch match = detail::longest_trigger_at(w, k);
         const detail::TriggerEntry* hit = match.entry;
+        if (hit == nullptr)
+            continue;
+        const std::size_t at = k;
+        k += match.length - 1; // the entry's words are read: "air strike" is not "strike"
         // entries of strength 0 ("news conference", "celebratory gunfire") only stop
         // shorter ones
-        if (hit == nullptr || hit->strength <= 0 || typed[static_cast<std::size_t>(hit->type)] ||
-            hypothetical(w, k) || negated(w, k) || toll_participle(w, k) ||
-            generic_kind(w, k, from, to, toponyms) ||
+        if (hit->strength <= 0 || typed[static_cast<std::size_t>(hit->type)] ||
+            hypothetical(w, at) || negated(w, at) || toll_participle(w, at) ||
+            generic_kind(w, at, from, to, toponyms) ||
             generic_without_place(*hit, from, to, toponyms)) {
             continue;
         }
@@ -234,9 +237,9 @@ std::vector<detail::SentenceTrigger> triggers_of(std::string_view text, const st
         t.subtype = hit->subtype;
         t.words = hit->words;
         t.strength = hit->strength;
-        t.start = w[k].start;
-        t.end = w[k + match.length - 1].end;
-        set_mention_cues(t, w, k);
+        t.start = w[at].start;
+        t.end = w[k].end;
+        set_mention_cues(t, w, at);
         out.push_back(t);
     }
     for (detail::SentenceTrigger& t : out) {

@@ -21,6 +21,10 @@ constexpr std::string_view kArmed =
 constexpr std::string_view kBorderAction =
     "closed closure reopened reopening shut crossed fled stranded visit visited attack "
     "attacked seized";
+// A bare "crossing" needs the border as well ("|": both groups).
+constexpr std::string_view kBorderCrossingAction =
+    "border | closed closure reopened reopening shut crossed fled stranded visit visited "
+    "attack attacked seized";
 
 // Verbs and nouns news uses to report each kind of event. Entries that also have an
 // everyday sense name the words that make them an event ("closed" a border or a crossing,
@@ -146,12 +150,12 @@ constexpr auto kLexicon = std::to_array<TriggerEntry>({
     {"border center", T::border, "border centre", 0.8, ""},
     {"border centre", T::border, "border centre", 0.8, ""},
     {"border post", T::border, "border post", 0.8, ""},
-    {"crossing", T::border, "crossing", 0.6, kBorderAction},
-    {"crossings", T::border, "crossing", 0.6, kBorderAction},
-    {"closed", T::border, "closure", 0.6, "border crossing crossings"},
-    {"closure", T::border, "closure", 0.7, "border crossing crossings"},
-    {"reopened", T::border, "reopening", 0.7, "border crossing crossings"},
-    {"reopening", T::border, "reopening", 0.6, "border crossing crossings"},
+    {"crossing", T::border, "crossing", 0.6, kBorderCrossingAction},
+    {"crossings", T::border, "crossing", 0.6, kBorderCrossingAction},
+    {"closed", T::border, "closure", 0.6, "border"},
+    {"closure", T::border, "closure", 0.7, "border"},
+    {"reopened", T::border, "reopening", 0.7, "border"},
+    {"reopening", T::border, "reopening", 0.6, "border"},
     // mass graves and bodies found
     {"mass grave", T::mass_grave, "mass grave", 0.95, ""},
     {"mass graves", T::mass_grave, "mass grave", 0.95, ""},
@@ -181,6 +185,10 @@ constexpr auto kLexicon = std::to_array<TriggerEntry>({
 bool sentence_has_one_of(const std::vector<Word>& w, std::string_view needs) {
     if (needs.empty())
         return true;
+    if (const std::size_t bar = needs.find(" | "); bar != std::string_view::npos) {
+        return sentence_has_one_of(w, needs.substr(0, bar)) &&
+               sentence_has_one_of(w, needs.substr(bar + 3));
+    }
     while (!needs.empty()) {
         const std::size_t sp = needs.find(' ');
         const std::string_view one = needs.substr(0, sp);

@@ -14,11 +14,13 @@
 namespace kharita::detail {
 
 struct TriggerEntry {
-    std::string_view words;   ///< space-separated lowercase words: "air strike"
+    std::string_view words; ///< space-separated lowercase words: "air strike"
     EventType type = EventType::strategic;
     std::string_view subtype; ///< "armed clash", "air strike", "visit"
     double strength = 0;      ///< how surely the words mean an event
-    std::string_view needs;   ///< space-separated words, one of which the sentence must have
+    /// space-separated words, one of which the sentence must have; groups parted by " | "
+    /// must each have one
+    std::string_view needs;
 };
 
 /// Every entry, in the order ties are broken (the first listed of equal length wins).
