@@ -82,11 +82,11 @@ std::optional<int> fatalities_of(const std::vector<Word>& w, EventType type) {
 /// The status of an event its sentence's words tell (detail::sentence_status).
 EventStatus status_of(const std::vector<Word>& w, std::string_view trigger_words,
                       bool dated_after_publication) {
-    const bool future =
-        has_word(w, {"will", "would", "plans", "planned", "scheduled", "reconvene"}) ||
-        (has_word(w, {"decided", "agreed"}) && has_word(w, {"to"}) &&
-         trigger_words == "reconvene") ||
-        dated_after_publication;
+    const bool future = has_word(w, {"will", "would", "plans", "planned", "scheduled", "reconvene",
+                                     "expected", "due"}) ||
+                        (has_word(w, {"decided", "agreed"}) && has_word(w, {"to"}) &&
+                         trigger_words == "reconvene") ||
+                        dated_after_publication;
     return future ? EventStatus::planned
            : has_word(w, {"ongoing", "continuing", "continue", "continues"})
                ? EventStatus::ongoing
@@ -103,7 +103,10 @@ bool hypothetical(const std::vector<Word>& w, std::size_t k) {
               x == "against" || x == "ceasefire" || x == "truce" ||
               // conditions and threats: "if the stations are attacked", "threatened to bomb"
               x == "if" || x == "unless" || x == "threatened" || x == "threatens" ||
-              x == "threatening" || x == "vowed" || x == "warned" || x == "warns";
+              x == "threatening" || x == "vowed" || x == "warned" || x == "warns" ||
+              // calls and proposals: "called for an urgent meeting", "urged talks"
+              x == "called" || x == "calls" || x == "calling" || x == "urged" || x == "urges" ||
+              x == "proposed" || x == "proposes";
     }
     return out;
 }
@@ -145,7 +148,7 @@ bool names_own_place(std::size_t from, std::size_t to, const std::vector<Toponym
 /// the sentence [from, to) names a place of its own, finer than a country.
 bool generic_without_place(const detail::TriggerEntry& hit, std::size_t from, std::size_t to,
                            const std::vector<Toponym>& toponyms) {
-    if (hit.words != "meetings" && hit.words != "consultations")
+    if (hit.words != "meetings" && hit.words != "consultations" && hit.words != "attacks")
         return false;
     return !names_own_place(from, to, toponyms);
 }
@@ -160,8 +163,11 @@ void set_mention_cues(detail::SentenceTrigger& t, const std::vector<Word>& w, st
                   (before2 == "the" && before != "same");
     t.another =
         before == "another" || before == "new" || before == "second" || before2 == "another";
-    for (std::size_t b = k >= 3 ? k - 3 : 0; b < k; ++b)
-        t.in_passing = t.in_passing || w[b].lower == "after" || w[b].lower == "following";
+    // "after the foreign minister's meeting", "years have passed since an air strike"
+    for (std::size_t b = k >= 4 ? k - 4 : 0; b < k; ++b) {
+        t.in_passing = t.in_passing || w[b].lower == "after" || w[b].lower == "following" ||
+                       w[b].lower == "since";
+    }
     for (std::size_t b = k >= 2 ? k - 2 : 0; b < k; ++b) {
         const std::string& x = w[b].lower;
         t.recent = t.recent || x == "recent" || x == "recently" || x == "previous" ||
@@ -460,6 +466,9 @@ double place_score(std::string_view text, const Toponym& t, std::size_t trigger_
         if (next == "crossing" || next == "checkpoint" || next == "port" || next == "airport")
             s += 0.8;
     }
+    // "the Tripoli-based government": where an actor sits, not where the event was
+    if (text.substr(t.end, 6) == "-based")
+        s -= 1.5;
     // possessives and "about X" name what the event concerns, not where it was
     if (t.end + 1 < text.size() && (text[t.end] == '\'' || text.substr(t.end, 3) == "\xE2\x80\x99"))
         s -= 0.5;

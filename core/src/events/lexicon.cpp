@@ -14,6 +14,10 @@ using T = EventType;
 // What happens at a border crossing that makes it an event: a crossing that is merely named
 // ("the crossings with Tunisia are not affected") is none. ("crossing" itself is never one
 // of them; "border" is needed by the closure entries below.)
+// Bodies recovered after a shipwreck are its toll, not a grave (after a flood they are
+// bodies found).
+constexpr std::string_view kAtSea = "boat boats shipwreck capsized sank vessel dinghy coastguard";
+
 // Who takes a town by force: "took", "entered", "seized" are events only with them.
 constexpr std::string_view kArmed =
     "forces fighters troops army units militia militias brigade brigades gunmen";
@@ -160,9 +164,9 @@ constexpr auto kLexicon = std::to_array<TriggerEntry>({
     {"mass grave", T::mass_grave, "mass grave", 0.95, ""},
     {"mass graves", T::mass_grave, "mass grave", 0.95, ""},
     {"bodies", T::mass_grave, "bodies found", 0.6,
-     "found discovered recovered exhumed unearthed uncovered discovery charred"},
+     "found discovered recovered exhumed unearthed uncovered discovery charred", kAtSea},
     {"remains", T::mass_grave, "bodies found", 0.4,
-     "found discovered recovered exhumed unearthed uncovered discovery charred"},
+     "found discovered recovered exhumed unearthed uncovered discovery charred", kAtSea},
     // migration at sea
     {"shipwreck", T::migration, "shipwreck", 0.9, ""},
     {"capsized", T::migration, "shipwreck", 0.9, ""},
@@ -240,7 +244,8 @@ TriggerMatch longest_trigger_at(const std::vector<Word>& w, std::size_t k) {
     std::sort(candidates.begin(), candidates.end());
     for (const TriggerEntry* e : candidates) {
         const std::size_t n = words_matched(*e, w, k);
-        if (n > best.length && sentence_has_one_of(w, e->needs))
+        if (n > best.length && sentence_has_one_of(w, e->needs) &&
+            (e->unless.empty() || !sentence_has_one_of(w, e->unless)))
             best = {e, n};
     }
     return best;

@@ -21,6 +21,9 @@ struct TriggerEntry {
     /// space-separated words, one of which the sentence must have; groups parted by " | "
     /// must each have one
     std::string_view needs;
+    /// space-separated words none of which the sentence may have ("bodies" recovered from
+    /// the sea after a shipwreck are no mass grave)
+    std::string_view unless = {};
 };
 
 /// Every entry, in the order ties are broken (the first listed of equal length wins).
