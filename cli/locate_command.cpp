@@ -212,24 +212,29 @@ void run_train(const TrainArgs& a) {
         "spans (core/src/events/event_location_features.cpp), one \"feature<TAB>weight\" line "
         "each.\n"
         "Reproduce: kharita train-locator --jsonl ../shared/eval/event-location/dev.jsonl -o "
-        "data/models/event-location.txt --epochs {} --seed {}\n"
+        "data/models/event-location.txt --epochs {} --seed {} --threshold {} --threshold-more {}\n"
         "Training set: {} ({} records), trained {}",
-        a.options.epochs, a.options.seed, a.file, records.size(), today());
+        a.options.epochs, a.options.seed, a.options.threshold, a.options.threshold_more, a.file,
+        records.size(), today());
     std::ofstream out(a.out, std::ios::binary);
     if (!out)
         throw InputError(a.out, "cannot write");
     out << model.to_text(header);
     if (!out.flush())
         throw InputError(a.out, "write failed");
-    fmt::print("wrote {} ({} features, threshold {})\n", a.out, model.feature_count(),
-               model.threshold());
+    fmt::print("wrote {} ({} features, thresholds {} and {})\n", a.out, model.feature_count(),
+               model.threshold(), model.threshold_more());
 }
 
 void add_training_options(CLI::App* cmd, LocatorTrainingOptions& o) {
     cmd->add_option("--epochs", o.epochs, "Training passes over the sentences")
         ->check(CLI::Range(1, 1000));
     cmd->add_option("--seed", o.seed, "Seed of the order of the sentences in each pass");
-    cmd->add_option("--threshold", o.threshold, "Probability a location must be above")
+    cmd->add_option("--threshold", o.threshold,
+                    "Probability the likeliest candidate must be above to be a location")
+        ->check(CLI::Range(0.0, 1.0));
+    cmd->add_option("--threshold-more", o.threshold_more,
+                    "Probability any other candidate must be above")
         ->check(CLI::Range(0.0, 1.0));
 }
 

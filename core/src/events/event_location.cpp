@@ -82,6 +82,8 @@ EventLocator EventLocator::from_text(std::string_view text, const std::string& s
         const std::string_view name = line.substr(0, tab);
         if (name == "threshold")
             out.m_threshold = w;
+        else if (name == "threshold_more")
+            out.m_threshold_more = w;
         else
             out.m_weights.emplace(name, w);
     }
@@ -105,6 +107,7 @@ std::string EventLocator::to_text(std::string_view header) const {
         return std::string(buf.data(), r.ptr);
     };
     out += "threshold\t" + number(m_threshold) + "\n";
+    out += "threshold_more\t" + number(m_threshold_more) + "\n";
     std::vector<std::pair<std::string, double>> sorted(m_weights.begin(), m_weights.end());
     std::sort(sorted.begin(), sorted.end());
     for (const auto& [name, w] : sorted)
@@ -126,12 +129,18 @@ std::vector<LocationSpan> EventLocator::locate(std::string_view text, std::size_
                                                std::size_t to, std::size_t event_start,
                                                std::size_t event_end,
                                                const std::vector<Toponym>& toponyms) const {
+    const std::vector<detail::LocationCandidate> cands =
+        detail::location_candidates(text, from, to, event_start, event_end, toponyms);
+    std::vector<double> p(cands.size());
+    std::size_t best = 0;
+    for (std::size_t k = 0; k < cands.size(); ++k) {
+        p[k] = probability(cands[k].features);
+        best = p[k] > p[best] ? k : best;
+    }
     std::vector<LocationSpan> out;
-    for (const detail::LocationCandidate& c :
-         detail::location_candidates(text, from, to, event_start, event_end, toponyms)) {
-        const double p = probability(c.features);
-        if (p > m_threshold)
-            out.push_back({c.start, c.end, p, c.toponym});
+    for (std::size_t k = 0; k < cands.size(); ++k) {
+        if (p[k] > (k == best ? m_threshold : m_threshold_more))
+            out.push_back({cands[k].start, cands[k].end, p[k], cands[k].toponym});
     }
     return out;
 }
@@ -210,6 +219,7 @@ EventLocator EventLocator::train(const std::vector<EventLocationRecord>& records
     }
     EventLocator out;
     out.m_threshold = options.threshold;
+    out.m_threshold_more = options.threshold_more;
     for (std::size_t f = 0; f < w.size(); ++f) {
         const double v = sum[f] / std::max(1, options.epochs);
         if (std::abs(v) >= 1e-4)

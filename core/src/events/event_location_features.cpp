@@ -172,14 +172,14 @@ std::vector<Raw> capitalised_runs(const std::vector<Tok>& toks,
     std::size_t i = 0;
     while (i < toks.size()) {
         const Tok& t = toks[i];
-        if (!t.word || !t.cap || (function_word(t.lower) && !toponym_of(t, tops))) {
+        if (!t.word || !t.cap || time_word(t.lower) || (function_word(t.lower) && !toponym_of(t, tops))) {
             ++i;
             continue;
         }
         std::size_t j = i;
         while (j + 1 < toks.size()) {
             const Tok& n = toks[j + 1];
-            if (n.word && n.cap && !function_word(n.lower)) {
+            if (n.word && n.cap && !function_word(n.lower) && !time_word(n.lower)) {
                 ++j;
             } else if (n.word && !n.cap && connector(n.lower) && j + 2 < toks.size() &&
                        toks[j + 2].word && toks[j + 2].cap) {
@@ -271,6 +271,16 @@ void between_features(const Raw& c, const Context& x, std::vector<std::string>& 
     for (const Raw& o : x.cands)
         between += (o.first >= lo && o.last < hi) ? 1 : 0;
     f.push_back("betw=" + bucket(between, {1, 2}));
+    f.push_back("side&betw=" + side + bucket(between, {1, 2}));
+    // the lower-case words between, nearest the candidate first (at most four)
+    std::size_t taken = 0;
+    for (std::size_t n = 0; n < hi - lo && taken < 4; ++n) {
+        const Tok& t = x.toks[c.last < x.ev_first ? lo + n : hi - 1 - n];
+        if (t.word && !t.cap && !t.digit) {
+            f.push_back("w=" + side + t.lower);
+            ++taken;
+        }
+    }
 }
 
 /// Where a candidate stands among the others.
@@ -348,7 +358,7 @@ std::vector<std::string> features(std::size_t ci, const Context& x) {
     f.reserve(48);
     const std::string prec = c.toponym ? std::string(to_string(c.toponym->precision)) : "none";
     own_features(c, x, f, prec);
-    const std::string side = c.last < x.ev_first ? "b" : "a";
+    const std::string side = c.last < x.ev_first ? "b|" : "a|";
     f.push_back("side=" + side);
     f.push_back("prec&side=" + prec + side);
     between_features(c, x, f, side);
@@ -367,6 +377,20 @@ std::vector<std::string> features(std::size_t ci, const Context& x) {
     f.push_back("ev=" + x.ev_word);
     f.push_back("ev&side=" + x.ev_word + side);
     f.push_back("ev&p1=" + x.ev_word + " " + p1);
+    const std::string d = bucket(distance(c, x), {2, 4, 8, 16});
+    f.push_back("p1&d=" + side + p1 + " " + d);
+    f.push_back("ev_n1=" + tok_name(x.toks, x.ev_last, 1));
+    f.push_back("ev_n1&side&p1=" + tok_name(x.toks, x.ev_last, 1) + side + p1);
+    f.push_back("ev_p1=" + tok_name(x.toks, x.ev_first, -1));
+    // the same name said again: the first mention is the one annotated
+    for (std::size_t k = 0; k < ci; ++k) {
+        const Raw& o = x.cands[k];
+        if (o.last - o.first == c.last - c.first && x.toks[o.first].lower == x.toks[c.first].lower &&
+            x.toks[o.last].lower == x.toks[c.last].lower) {
+            f.emplace_back("repeat");
+            break;
+        }
+    }
     return f;
 }
 

@@ -9,8 +9,9 @@
 // it (kind, precision), its shape, the lower-case words around it ("in", "city of"), the
 // event word, where it stands relative to the event word (side, distance, same clause) and
 // relative to the other candidates (nearest, another one nearer). Capitalised words enter
-// only by shape, so the weights hold no proper names. A candidate is a location when its
-// probability is above the model's threshold.
+// only by shape, so the weights hold no proper names. The likeliest candidate is a location
+// when its probability is above the model's threshold; since most events happened in one
+// place, any other candidate must clear a higher threshold.
 //
 // The builtin model is data/models/event-location.txt, embedded at build time; `kharita
 // train-locator` reproduces it from the event-location sentences.
@@ -77,7 +78,8 @@ std::vector<EventLocationRecord> read_event_location_file(const std::string& pat
 struct LocatorTrainingOptions {
     int epochs = 12;
     std::uint64_t seed = 1; ///< order of the examples in each epoch
-    double threshold = 0.5; ///< a candidate is a location when its probability is above it
+    double threshold = 0.4; ///< the likeliest candidate is a location when above it
+    double threshold_more = 0.6; ///< any other candidate is one when above it
 };
 
 class EventLocator {
@@ -115,12 +117,14 @@ public:
 
     std::size_t feature_count() const noexcept { return m_weights.size(); }
     double threshold() const noexcept { return m_threshold; }
+    double threshold_more() const noexcept { return m_threshold_more; }
 
 private:
     double probability(const std::vector<std::string>& features) const;
 
     std::unordered_map<std::string, double> m_weights;
     double m_threshold = 0.5;
+    double m_threshold_more = 0.5;
 };
 
 } // namespace kharita
