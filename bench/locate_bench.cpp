@@ -50,8 +50,7 @@ const std::vector<Sentence>& sentences() {
         {"Security forces closed the Ras Ajdir border crossing with Tunisia after an attack "
          "on a customs post.",
          "closed"},
-        {"The United Nations envoy met officials in Tunis to prepare a new round of talks.",
-         "met"},
+        {"The United Nations envoy met officials in Tunis to prepare a new round of talks.", "met"},
     };
     return s;
 }

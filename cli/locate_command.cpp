@@ -126,8 +126,8 @@ void print_location_scores(const std::string& label, const EventLocationScores& 
                 out += (out.empty() ? "" : " | ") + x;
             return "[" + out + "]";
         };
-        fmt::print("  {}  event {}  gold {}  predicted {}\n      {}\n", m.id, m.event,
-                   list(m.gold), list(m.predicted), m.text);
+        fmt::print("  {}  event {}  gold {}  predicted {}\n      {}\n", m.id, m.event, list(m.gold),
+                   list(m.predicted), m.text);
     }
 }
 
@@ -157,9 +157,9 @@ void run_eval(const EvalArgs& a) {
     if (a.baseline == "all" || a.baseline == "nearest") {
         const auto kind = a.baseline == "all" ? LocationBaseline::all_toponyms
                                               : LocationBaseline::nearest_toponym;
-        print_location_scores(a.file + " (baseline: " + a.baseline + " toponyms)",
-                              score_event_locations(
-                                  gold, baseline_locations(kind, gold, toponyms), a.errors));
+        print_location_scores(
+            a.file + " (baseline: " + a.baseline + " toponyms)",
+            score_event_locations(gold, baseline_locations(kind, gold, toponyms), a.errors));
         return;
     }
     if (!a.baseline.empty())
@@ -168,16 +168,14 @@ void run_eval(const EvalArgs& a) {
         print_location_scores(
             fmt::format("{} ({}-fold cross-validation, {} epochs, seed {})", a.file, a.folds,
                         a.options.epochs, a.options.seed),
-            score_event_locations(gold,
-                                  cross_validate_locations(gold, toponyms, a.folds, a.options),
-                                  a.errors));
+            score_event_locations(
+                gold, cross_validate_locations(gold, toponyms, a.folds, a.options), a.errors));
         return;
     }
-    print_location_scores(a.file + " (builtin model)",
-                          score_event_locations(gold,
-                                                predict_locations(EventLocator::builtin(), gold,
-                                                                  toponyms),
-                                                a.errors));
+    print_location_scores(
+        a.file + " (builtin model)",
+        score_event_locations(gold, predict_locations(EventLocator::builtin(), gold, toponyms),
+                              a.errors));
 }
 
 struct TrainArgs {
@@ -203,8 +201,8 @@ void run_train(const TrainArgs& a) {
     if (a.folds >= 2) {
         print_location_scores(
             fmt::format("{} ({}-fold cross-validation)", a.file, a.folds),
-            score_event_locations(
-                records, cross_validate_locations(records, toponyms, a.folds, a.options)));
+            score_event_locations(records,
+                                  cross_validate_locations(records, toponyms, a.folds, a.options)));
     }
     const EventLocator model = EventLocator::train(records, toponyms, a.options);
     const std::string header = fmt::format(
@@ -245,14 +243,13 @@ void add_locate_commands(CLI::App& app) {
     CLI::App* locate = app.add_subcommand(
         "locate", "Where each sentence's event happened: {id, text, event} lines in, "
                   "{id, locations} lines out");
-    locate->add_option("--jsonl", la->file, "JSON Lines file, or - for standard input")
-        ->required();
+    locate->add_option("--jsonl", la->file, "JSON Lines file, or - for standard input")->required();
     locate->add_option("--gazetteer,-g", la->gazetteer, "Gazetteer file (default: built one)");
     locate->callback([la] { run_locate(*la); });
 
     auto ta = std::make_shared<TrainArgs>();
-    CLI::App* train = app.add_subcommand(
-        "train-locator", "Train the event-location model on labelled sentences");
+    CLI::App* train =
+        app.add_subcommand("train-locator", "Train the event-location model on labelled sentences");
     train->add_option("--jsonl", ta->file, "Labelled sentences (event-location format)")
         ->required();
     train->add_option("-o,--output", ta->out, "Model file to write")->required();

@@ -23,9 +23,10 @@ std::vector<EventLocationRecord> read(const std::string& lines, Diagnostics& pro
 
 TEST(EventLocationReaderTest, OffsetsAreCodePointsTurnedIntoBytes) {
     Diagnostics problems;
-    const auto r = read(R"({"id": 3, "text": "Un café à Sfax brûlé.", "event": {"start": 15, "end": 20},)"
-                        R"( "locations": [{"start": 10, "end": 14}]})",
-                        problems);
+    const auto r =
+        read(R"({"id": 3, "text": "Un café à Sfax brûlé.", "event": {"start": 15, "end": 20},)"
+             R"( "locations": [{"start": 10, "end": 14}]})",
+             problems);
     ASSERT_TRUE(problems.empty());
     ASSERT_EQ(r.size(), 1U);
     EXPECT_EQ(r[0].id, "3");
@@ -37,9 +38,10 @@ TEST(EventLocationReaderTest, OffsetsAreCodePointsTurnedIntoBytes) {
 
 std::string problem_of(const std::string& line) {
     Diagnostics problems;
-    const auto r = read(line + "\n" +
-                            R"({"id": "ok", "text": "Fighting in Zawiya.", "event": {"start": 0, "end": 8}})",
-                        problems);
+    const auto r =
+        read(line + "\n" +
+                 R"({"id": "ok", "text": "Fighting in Zawiya.", "event": {"start": 0, "end": 8}})",
+             problems);
     EXPECT_EQ(r.size(), 1U) << "the good line after the bad one is still read";
     EXPECT_EQ(problems.count(), 1U);
     return problems.empty() ? std::string() : problems.examples().front().to_string();
@@ -61,7 +63,8 @@ TEST(EventLocationReaderTest, EmptyEvent) {
 }
 
 TEST(EventLocationReaderTest, MissingFields) {
-    EXPECT_EQ(problem_of(R"({"id": 1, "event": {"start": 0, "end": 5}})"), "in.jsonl:1: text: missing");
+    EXPECT_EQ(problem_of(R"({"id": 1, "event": {"start": 0, "end": 5}})"),
+              "in.jsonl:1: text: missing");
     EXPECT_EQ(problem_of(R"({"id": 1, "text": "Shots fired."})"), "in.jsonl:1: event: missing");
     EXPECT_EQ(problem_of(R"({"text": "Shots fired.", "event": {"start": 0, "end": 5}})"),
               "in.jsonl:1: id: missing");

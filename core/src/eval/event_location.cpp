@@ -169,8 +169,8 @@ EventLocationScores score_event_locations(const std::vector<EventLocationRecord>
             s.right_with_location += ok ? 1 : 0;
         }
         if (!ok && s.misses.size() < max_misses) {
-            EventLocationMiss m{r.id, r.text.substr(r.event.start, r.event.end - r.event.start),
-                                {}, {}, r.text};
+            EventLocationMiss m{
+                r.id, r.text.substr(r.event.start, r.event.end - r.event.start), {}, {}, r.text};
             for (const TextSpan& g : r.locations)
                 m.gold.push_back(cp_substr(r.text, g));
             for (const TextSpan& p : pred)
@@ -181,8 +181,8 @@ EventLocationScores score_event_locations(const std::vector<EventLocationRecord>
     return s;
 }
 
-std::vector<std::vector<Toponym>> geoparse_records(const Geoparser& parser,
-                                                   const std::vector<EventLocationRecord>& records) {
+std::vector<std::vector<Toponym>>
+geoparse_records(const Geoparser& parser, const std::vector<EventLocationRecord>& records) {
     std::vector<std::vector<Toponym>> out;
     out.reserve(records.size());
     for (const EventLocationRecord& r : records)
@@ -197,8 +197,8 @@ LocationPredictions predict_locations(const EventLocator& locator,
     for (std::size_t i = 0; i < records.size(); ++i) {
         const EventLocationRecord& r = records[i];
         std::vector<TextSpan> spans;
-        for (const LocationSpan& s : locator.locate(r.text, 0, r.text.size(), r.event.start,
-                                                    r.event.end, toponyms.at(i)))
+        for (const LocationSpan& s :
+             locator.locate(r.text, 0, r.text.size(), r.event.start, r.event.end, toponyms.at(i)))
             spans.push_back({s.start, s.end, 0, 0});
         out[r.id] = with_code_points(r.text, std::move(spans));
     }

@@ -77,7 +77,8 @@ EventLocator EventLocator::from_text(std::string_view text, const std::string& s
         if (tab == std::string_view::npos || tab == 0 ||
             std::from_chars(line.data() + tab + 1, end, w).ptr != end || !std::isfinite(w)) {
             throw InputError(source, line_no, 0, "weight",
-                             "not a \"feature<TAB>weight\" line: " + std::string(line.substr(0, 60)));
+                             "not a \"feature<TAB>weight\" line: " +
+                                 std::string(line.substr(0, 60)));
         }
         const std::string_view name = line.substr(0, tab);
         if (name == "threshold")
@@ -102,8 +103,8 @@ std::string EventLocator::to_text(std::string_view header) const {
     }
     const auto number = [](double v) {
         std::array<char, 32> buf{};
-        const auto r = std::to_chars(buf.data(), buf.data() + buf.size(), v,
-                                     std::chars_format::general, 6);
+        const auto r =
+            std::to_chars(buf.data(), buf.data() + buf.size(), v, std::chars_format::general, 6);
         return std::string(buf.data(), r.ptr);
     };
     out += "threshold\t" + number(m_threshold) + "\n";

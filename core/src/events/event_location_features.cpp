@@ -101,11 +101,11 @@ bool in_list(std::string_view w, const auto& list) {
 /// Capitalised function words that start a sentence or a title, not a place.
 bool function_word(std::string_view w) {
     static constexpr std::array<std::string_view, 44> kWords = {
-        "the",  "in",   "a",     "an",    "at",     "on",    "of",    "and",    "but",
-        "for",  "from", "to",    "by",    "with",   "as",    "after", "before", "during",
+        "the",  "in",    "a",    "an",    "at",     "on",    "of",    "and",    "but",
+        "for",  "from",  "to",   "by",    "with",   "as",    "after", "before", "during",
         "when", "while", "this", "that",  "these",  "those", "it",    "he",     "she",
-        "they", "we",   "i",     "his",   "her",    "their", "its",   "our",    "there",
-        "some", "many", "if",    "since", "though", "near",  "among", "across"};
+        "they", "we",    "i",    "his",   "her",    "their", "its",   "our",    "there",
+        "some", "many",  "if",   "since", "though", "near",  "among", "across"};
     return in_list(w, kWords);
 }
 
@@ -119,15 +119,15 @@ bool connector(std::string_view w) {
 
 bool time_word(std::string_view w) {
     static constexpr std::array<std::string_view, 19> kWords = {
-        "monday",  "tuesday", "wednesday", "thursday", "friday",    "saturday", "sunday",
-        "january", "february", "march",    "april",    "june",      "july",     "august",
-        "september", "october", "november", "december", "ramadan"};
+        "monday",    "tuesday",  "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january",   "february", "march",     "april",    "june",   "july",     "august",
+        "september", "october",  "november",  "december", "ramadan"};
     return in_list(w, kWords);
 }
 
 /// The words that report speech: a place before them is often where it was said.
 bool speech_word(std::string_view w) {
-    static constexpr std::array<std::string_view, 6> kWords = {"said",   "says",     "told",
+    static constexpr std::array<std::string_view, 6> kWords = {"said",   "says",      "told",
                                                                "stated", "according", "reported"};
     return in_list(w, kWords);
 }
@@ -136,7 +136,8 @@ std::string bucket(std::size_t n, std::initializer_list<std::size_t> edges) {
     std::size_t lo = 0;
     for (const std::size_t e : edges) {
         if (n < e)
-            return lo + 1 == e ? std::to_string(lo) : std::to_string(lo) + "-" + std::to_string(e - 1);
+            return lo + 1 == e ? std::to_string(lo)
+                               : std::to_string(lo) + "-" + std::to_string(e - 1);
         lo = e;
     }
     return std::to_string(lo) + "+";
@@ -172,7 +173,8 @@ std::vector<Raw> capitalised_runs(const std::vector<Tok>& toks,
     std::size_t i = 0;
     while (i < toks.size()) {
         const Tok& t = toks[i];
-        if (!t.word || !t.cap || time_word(t.lower) || (function_word(t.lower) && !toponym_of(t, tops))) {
+        if (!t.word || !t.cap || time_word(t.lower) ||
+            (function_word(t.lower) && !toponym_of(t, tops))) {
             ++i;
             continue;
         }
@@ -260,8 +262,8 @@ void between_features(const Raw& c, const Context& x, std::vector<std::string>& 
     const std::string d = bucket(words, {1, 2, 3, 5, 8, 13, 21});
     f.push_back("d=" + d);
     f.push_back("side&d=" + side + d);
-    const std::string cl = clause   ? "stop"
-                           : speech ? "said"
+    const std::string cl = clause        ? "stop"
+                           : speech      ? "said"
                            : commas == 0 ? "same"
                            : commas == 1 ? "c1"
                                          : "c2";
@@ -330,7 +332,7 @@ void own_features(const Raw& c, const Context& x, std::vector<std::string>& f,
         f.push_back("conf=" + std::to_string(std::min(4, static_cast<int>(t.confidence * 5))));
         f.push_back("fcode=" + ascii_lower(t.feature));
         f.push_back(t.start == x.toks[c.first].begin && t.end == x.toks[c.last].end ? "top_whole"
-                                                                                     : "top_part");
+                                                                                    : "top_part");
         if (!c.from_run)
             f.emplace_back("top_lower");
     } else {
@@ -385,7 +387,8 @@ std::vector<std::string> features(std::size_t ci, const Context& x) {
     // the same name said again: the first mention is the one annotated
     for (std::size_t k = 0; k < ci; ++k) {
         const Raw& o = x.cands[k];
-        if (o.last - o.first == c.last - c.first && x.toks[o.first].lower == x.toks[c.first].lower &&
+        if (o.last - o.first == c.last - c.first &&
+            x.toks[o.first].lower == x.toks[c.first].lower &&
             x.toks[o.last].lower == x.toks[c.last].lower) {
             f.emplace_back("repeat");
             break;
@@ -444,8 +447,8 @@ std::vector<LocationCandidate> location_candidates(std::string_view text, std::s
     std::vector<LocationCandidate> out;
     out.reserve(raws.size());
     for (std::size_t k = 0; k < raws.size(); ++k) {
-        out.push_back({toks[raws[k].first].begin, toks[raws[k].last].end, raws[k].toponym,
-                       features(k, x)});
+        out.push_back(
+            {toks[raws[k].first].begin, toks[raws[k].last].end, raws[k].toponym, features(k, x)});
     }
     return out;
 }

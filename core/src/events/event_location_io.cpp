@@ -59,7 +59,8 @@ TextSpan read_span(const nlohmann::json& j, const std::string& name,
                              std::to_string(v[1]));
     }
     if (v[0] == v[1])
-        throw InputError({}, 0, 0, {}, name + " is empty (start = end = " + std::to_string(v[0]) + ")");
+        throw InputError({}, 0, 0, {},
+                         name + " is empty (start = end = " + std::to_string(v[0]) + ")");
     return {bytes[v[0]], bytes[v[1]], v[0], v[1]};
 }
 
@@ -94,8 +95,7 @@ EventLocationRecord read_record(const nlohmann::json& j, std::uint64_t line_no) 
 
 } // namespace
 
-void read_event_location_lines(std::istream& in, const std::string& source,
-                               Diagnostics& problems,
+void read_event_location_lines(std::istream& in, const std::string& source, Diagnostics& problems,
                                const std::function<void(EventLocationRecord&&)>& on_record) {
     detail::for_each_json_line(
         in,

@@ -66,8 +66,7 @@ struct EventLocationRecord {
 /// is not JSON, lacks a field, or has a span outside its text, inverted or empty is added to
 /// `problems` ("event.end 90 is past the text's 80 code points") and skipped; every other
 /// record goes to `on_record` as soon as it is read.
-void read_event_location_lines(std::istream& in, const std::string& source,
-                               Diagnostics& problems,
+void read_event_location_lines(std::istream& in, const std::string& source, Diagnostics& problems,
                                const std::function<void(EventLocationRecord&&)>& on_record);
 
 /// The records of the file at `path` (InputError when it cannot be opened).
@@ -77,8 +76,8 @@ std::vector<EventLocationRecord> read_event_location_file(const std::string& pat
 /// How train() runs.
 struct LocatorTrainingOptions {
     int epochs = 12;
-    std::uint64_t seed = 1; ///< order of the examples in each epoch
-    double threshold = 0.4; ///< the likeliest candidate is a location when above it
+    std::uint64_t seed = 1;      ///< order of the examples in each epoch
+    double threshold = 0.4;      ///< the likeliest candidate is a location when above it
     double threshold_more = 0.6; ///< any other candidate is one when above it
 };
 
