@@ -331,8 +331,9 @@ void own_features(const Raw& c, const Context& x, std::vector<std::string>& f,
         f.push_back("prec=" + prec);
         f.push_back("conf=" + std::to_string(std::min(4, static_cast<int>(t.confidence * 5))));
         f.push_back("fcode=" + ascii_lower(t.feature));
-        f.push_back(t.start == x.toks[c.first].begin && t.end == x.toks[c.last].end ? "top_whole"
-                                                                                    : "top_part");
+        f.emplace_back(t.start == x.toks[c.first].begin && t.end == x.toks[c.last].end
+                           ? "top_whole"
+                           : "top_part");
         if (!c.from_run)
             f.emplace_back("top_lower");
     } else {
