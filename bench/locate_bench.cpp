@@ -64,8 +64,8 @@ void BM_LocateSentence(benchmark::State& state) {
         const Sentence& s = all[i++ % all.size()];
         const std::size_t ev = s.text.find(s.event);
         const auto toponyms = parser.parse(s.text);
-        benchmark::DoNotOptimize(
-            locator.locate(s.text, 0, s.text.size(), ev, ev + s.event.size(), toponyms));
+        benchmark::DoNotOptimize(locator.locate(s.text, 0, s.text.size(), ev, ev + s.event.size(),
+                                                toponyms, &gazetteer()));
     }
     state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
 }
@@ -84,8 +84,8 @@ void BM_LocateOnly(benchmark::State& state) {
         const std::size_t k = i++ % all.size();
         const Sentence& s = all[k];
         const std::size_t ev = s.text.find(s.event);
-        benchmark::DoNotOptimize(
-            locator.locate(s.text, 0, s.text.size(), ev, ev + s.event.size(), toponyms[k]));
+        benchmark::DoNotOptimize(locator.locate(s.text, 0, s.text.size(), ev, ev + s.event.size(),
+                                                toponyms[k], &gazetteer()));
     }
     state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
 }

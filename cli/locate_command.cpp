@@ -88,7 +88,7 @@ void run_locate(const LocateArgs& a) {
         printed = problems.examples().size();
         const std::vector<Toponym> toponyms = parser.parse(r.text);
         const auto spans =
-            locator.locate(r.text, 0, r.text.size(), r.event.start, r.event.end, toponyms);
+            locator.locate(r.text, 0, r.text.size(), r.event.start, r.event.end, toponyms, &g);
         std::cout << located_json(r, spans).dump(-1, ' ', false,
                                                  nlohmann::json::error_handler_t::replace)
                   << '\n';
@@ -136,10 +136,29 @@ struct EvalArgs {
     std::string pred;
     std::string gazetteer;
     std::string baseline;
+    std::string save_pred;
     std::size_t errors = 0;
     std::size_t folds = 0;
     LocatorTrainingOptions options;
 };
+
+/// Predictions as score.py reads them: {"id", "locations": [{"start", "end"}]} per record.
+void save_predictions(const std::string& path, const std::vector<EventLocationRecord>& gold,
+                      const LocationPredictions& pred) {
+    std::ofstream out(path, std::ios::binary);
+    if (!out)
+        throw InputError(path, "cannot write");
+    for (const EventLocationRecord& r : gold) {
+        nlohmann::json locs = nlohmann::json::array();
+        if (const auto it = pred.find(r.id); it != pred.end())
+            for (const TextSpan& s : it->second)
+                locs.push_back({{"start", s.cp_start}, {"end", s.cp_end}});
+        out << nlohmann::json{{"id", nlohmann::json::parse(r.id_json)}, {"locations", locs}}.dump()
+            << '\n';
+    }
+    if (!out.flush())
+        throw InputError(path, "write failed");
+}
 
 void run_eval(const EvalArgs& a) {
     const std::vector<EventLocationRecord> gold = read_gold(a.file);
@@ -164,18 +183,16 @@ void run_eval(const EvalArgs& a) {
     }
     if (!a.baseline.empty())
         throw InputError("--baseline", "unknown baseline " + a.baseline + " (all or nearest)");
-    if (a.folds >= 2) {
-        print_location_scores(
-            fmt::format("{} ({}-fold cross-validation, {} epochs, seed {})", a.file, a.folds,
-                        a.options.epochs, a.options.seed),
-            score_event_locations(
-                gold, cross_validate_locations(gold, toponyms, a.folds, a.options), a.errors));
-        return;
-    }
-    print_location_scores(
-        a.file + " (builtin model)",
-        score_event_locations(gold, predict_locations(EventLocator::builtin(), gold, toponyms),
-                              a.errors));
+    const bool cv = a.folds >= 2;
+    const LocationPredictions pred =
+        cv ? cross_validate_locations(gold, toponyms, a.folds, a.options, &g)
+           : predict_locations(EventLocator::builtin(), gold, toponyms, &g);
+    if (!a.save_pred.empty())
+        save_predictions(a.save_pred, gold, pred);
+    print_location_scores(cv ? fmt::format("{} ({}-fold cross-validation, {} epochs, seed {})",
+                                           a.file, a.folds, a.options.epochs, a.options.seed)
+                             : a.file + " (builtin model)",
+                          score_event_locations(gold, pred, a.errors));
 }
 
 struct TrainArgs {
@@ -201,14 +218,14 @@ void run_train(const TrainArgs& a) {
     if (a.folds >= 2) {
         print_location_scores(
             fmt::format("{} ({}-fold cross-validation)", a.file, a.folds),
-            score_event_locations(records,
-                                  cross_validate_locations(records, toponyms, a.folds, a.options)));
+            score_event_locations(
+                records, cross_validate_locations(records, toponyms, a.folds, a.options, &g)));
     }
-    const EventLocator model = EventLocator::train(records, toponyms, a.options);
+    const EventLocator model = EventLocator::train(records, toponyms, a.options, &g);
     const std::string header = fmt::format(
-        "Event-location model for kharita::EventLocator: logistic regression over candidate\n"
-        "spans (core/src/events/event_location_features.cpp), one \"feature<TAB>weight\" line "
-        "each.\n"
+        "Event-location model for kharita::EventLocator: a conditional logit (softmax over a\n"
+        "sentence's candidate spans and \"none\"; features in\n"
+        "core/src/events/event_location_features.cpp), one \"feature<TAB>weight\" line each.\n"
         "Reproduce: kharita train-locator --jsonl ../shared/eval/event-location/dev.jsonl -o "
         "data/models/event-location.txt --epochs {} --seed {} --threshold {} --threshold-more {}\n"
         "Training set: {} ({} records), trained {}",
@@ -231,6 +248,9 @@ void add_training_options(CLI::App* cmd, LocatorTrainingOptions& o) {
     cmd->add_option("--threshold", o.threshold,
                     "Probability the likeliest candidate must be above to be a location")
         ->check(CLI::Range(0.0, 1.0));
+    cmd->add_option("--min-records", o.min_records,
+                    "Drop features seen in fewer training sentences");
+    cmd->add_option("--l2", o.l2, "L2 penalty on the weights");
     cmd->add_option("--threshold-more", o.threshold_more,
                     "Probability any other candidate must be above")
         ->check(CLI::Range(0.0, 1.0));
@@ -268,6 +288,7 @@ void add_locate_commands(CLI::App& app) {
     ev->add_option("--errors", ea->errors, "List the first N sentences scored wrong");
     ev->add_option("--folds", ea->folds, "Cross-validate: train on K-1 folds, score the other")
         ->check(CLI::Range(2, 100));
+    ev->add_option("--save-pred", ea->save_pred, "Write the predictions scored (score.py format)");
     ev->add_option("--baseline", ea->baseline, "Score a baseline: all or nearest toponyms");
     add_training_options(ev, ea->options);
     ev->add_option("--gazetteer,-g", ea->gazetteer, "Gazetteer file (default: built one)");

@@ -107,7 +107,7 @@ TEST(EventLocatorModelTest, ABadLineIsNamed) {
     }
 }
 
-// A two-weight model: nothing is a place unless "in" stands before it.
+// A two-weight model: "no place" wins unless "in" stands before a candidate.
 TEST(EventLocatorTest, FeaturesOfAnUnknownName) {
     const EventLocator m = EventLocator::from_text("b\t-4\np1=in\t8\n", "model.txt");
     const std::string s = "Gunmen stormed a shop in Zarqonia on Tuesday, Merrow Police said.";
@@ -138,7 +138,8 @@ TEST(EventLocatorBuiltinTest, TheTownWhereItHappenedNotWhereItWasSaid) {
         "Armed groups shelled a school in Gharyan on Sunday, the health ministry in Tripoli said.";
     const auto toponyms = parser.parse(s);
     const std::size_t ev = s.find("shelled");
-    const auto spans = EventLocator::builtin().locate(s, 0, s.size(), ev, ev + 7, toponyms);
+    const Gazetteer* g = &testing::default_gazetteer();
+    const auto spans = EventLocator::builtin().locate(s, 0, s.size(), ev, ev + 7, toponyms, g);
     ASSERT_FALSE(spans.empty());
     EXPECT_EQ(s.substr(spans[0].start, spans[0].end - spans[0].start), "Gharyan");
     ASSERT_NE(spans[0].toponym, nullptr);
@@ -149,15 +150,16 @@ TEST(EventLocatorBuiltinTest, TheTownWhereItHappenedNotWhereItWasSaid) {
         tripoli = t.text == "Tripoli" ? &t : tripoli;
     ASSERT_NE(tripoli, nullptr);
     const auto& model = EventLocator::builtin();
-    EXPECT_GT(model.place_probability(s, 0, s.size(), ev, ev + 7, toponyms, *gharyan),
-              model.place_probability(s, 0, s.size(), ev, ev + 7, toponyms, *tripoli));
+    EXPECT_GT(model.place_probability(s, 0, s.size(), ev, ev + 7, toponyms, *gharyan, g),
+              model.place_probability(s, 0, s.size(), ev, ev + 7, toponyms, *tripoli, g));
 }
 
 TEST(EventLocatorBuiltinTest, NoPlaceNamed) {
     const std::string s = "The talks on a ceasefire resumed after a week.";
     const std::size_t ev = s.find("resumed");
     EXPECT_TRUE(EventLocator::builtin()
-                    .locate(s, 0, s.size(), ev, ev + 7, testing::default_parser().parse(s))
+                    .locate(s, 0, s.size(), ev, ev + 7, testing::default_parser().parse(s),
+                            &testing::default_gazetteer())
                     .empty());
 }
 

@@ -192,13 +192,14 @@ geoparse_records(const Geoparser& parser, const std::vector<EventLocationRecord>
 
 LocationPredictions predict_locations(const EventLocator& locator,
                                       const std::vector<EventLocationRecord>& records,
-                                      const std::vector<std::vector<Toponym>>& toponyms) {
+                                      const std::vector<std::vector<Toponym>>& toponyms,
+                                      const Gazetteer* gazetteer) {
     LocationPredictions out;
     for (std::size_t i = 0; i < records.size(); ++i) {
         const EventLocationRecord& r = records[i];
         std::vector<TextSpan> spans;
-        for (const LocationSpan& s :
-             locator.locate(r.text, 0, r.text.size(), r.event.start, r.event.end, toponyms.at(i)))
+        for (const LocationSpan& s : locator.locate(r.text, 0, r.text.size(), r.event.start,
+                                                    r.event.end, toponyms.at(i), gazetteer))
             spans.push_back({s.start, s.end, 0, 0});
         out[r.id] = with_code_points(r.text, std::move(spans));
     }
@@ -212,7 +213,8 @@ std::size_t location_fold(std::string_view id, std::size_t folds) noexcept {
 LocationPredictions cross_validate_locations(const std::vector<EventLocationRecord>& records,
                                              const std::vector<std::vector<Toponym>>& toponyms,
                                              std::size_t folds,
-                                             const LocatorTrainingOptions& options) {
+                                             const LocatorTrainingOptions& options,
+                                             const Gazetteer* gazetteer) {
     LocationPredictions out;
     for (std::size_t fold = 0; fold < folds; ++fold) {
         std::vector<EventLocationRecord> train;
@@ -224,8 +226,8 @@ LocationPredictions cross_validate_locations(const std::vector<EventLocationReco
             (held_out ? test : train).push_back(records[i]);
             (held_out ? test_tops : train_tops).push_back(toponyms[i]);
         }
-        const EventLocator model = EventLocator::train(train, train_tops, options);
-        out.merge(predict_locations(model, test, test_tops));
+        const EventLocator model = EventLocator::train(train, train_tops, options, gazetteer);
+        out.merge(predict_locations(model, test, test_tops, gazetteer));
     }
     return out;
 }

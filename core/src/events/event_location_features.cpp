@@ -1,6 +1,7 @@
 #include "events/event_location_features.hpp"
 
 #include "kharita/text/lexer.hpp"
+#include "kharita/text/normalize.hpp"
 
 #include <algorithm>
 #include <array>
@@ -237,6 +238,8 @@ struct Context {
     std::size_t ev_first = 0; ///< the event word's tokens
     std::size_t ev_last = 0;
     std::string ev_word;
+    std::string_view text;
+    const Gazetteer* gazetteer = nullptr;
 };
 
 std::size_t distance(const Raw& c, const Context& x) {
@@ -316,9 +319,44 @@ void rank_features(std::size_t ci, const Context& x, std::vector<std::string>& f
     // "Nablus, West Bank": two names joined by a comma
     if (ci > 0 && x.cands[ci - 1].last + 2 == c.first && x.toks[c.first - 1].lower == ",")
         f.push_back(std::string("pair2") + (x.cands[ci - 1].toponym ? "top" : "cap"));
+    // "the villages of A, B and C": a list of names
+    const auto joined = [&](const Raw& a, const Raw& b) {
+        return a.last + 2 == b.first &&
+               (x.toks[a.last + 1].lower == "," || x.toks[a.last + 1].lower == "and");
+    };
+    if ((ci > 0 && joined(x.cands[ci - 1], c)) ||
+        (ci + 1 < x.cands.size() && joined(c, x.cands[ci + 1])))
+        f.emplace_back("in_list");
     if (ci + 1 < x.cands.size() && c.last + 2 == x.cands[ci + 1].first &&
         x.toks[c.last + 1].lower == ",")
         f.push_back(std::string("pair1") + (x.cands[ci + 1].toponym ? "top" : "cap"));
+}
+
+/// What the gazetteer knows of the candidate's words: a place of that name (which the
+/// geoparser may have turned down), ordinary English words ("Army", "Bridge").
+void gazetteer_features(const Raw& c, const Context& x, std::vector<std::string>& f) {
+    const Gazetteer& g = *x.gazetteer;
+    const std::size_t from = x.toks[c.first].begin;
+    const std::string_view all = x.text.substr(from, x.toks[c.last].end - from);
+    if (!c.toponym && g.has_name(normalize_name(all)))
+        f.emplace_back("gaz_name");
+    std::size_t common = 0;
+    std::size_t words = 0;
+    bool last_common = false;
+    for (std::size_t k = c.first; k <= c.last; ++k) {
+        if (!x.toks[k].word || !x.toks[k].cap)
+            continue;
+        const Tok& t = x.toks[k];
+        last_common = g.is_common_word(normalize_name(x.text.substr(t.begin, t.end - t.begin)));
+        common += last_common ? 1 : 0;
+        ++words;
+    }
+    f.push_back(std::string("common=") + (common == 0       ? "none"
+                                          : common == words ? "all"
+                                          : last_common     ? "last"
+                                                            : "some"));
+    if (c.toponym)
+        f.push_back(std::string("top&common=") + (common == 0 ? "none" : "some"));
 }
 
 /// What the candidate is: gazetteer facts and shape.
@@ -353,6 +391,8 @@ void own_features(const Raw& c, const Context& x, std::vector<std::string>& f,
     }
     if (words == 1 && time_word(x.toks[c.first].lower))
         f.emplace_back("time_word");
+    if (x.gazetteer)
+        gazetteer_features(c, x, f);
 }
 
 std::vector<std::string> features(std::size_t ci, const Context& x) {
@@ -377,6 +417,16 @@ std::vector<std::string> features(std::size_t ci, const Context& x) {
     f.push_back("side&p1=" + side + p1);
     f.push_back("side&n1=" + side + n1);
     f.push_back("prec&p1=" + prec + " " + p1);
+    f.push_back("p3=" + tok_name(x.toks, c.first, -3) + " " + p2 + " " + p1);
+    // the lower-case words around it, as a bag
+    for (std::ptrdiff_t k = 1; k <= 5; ++k) {
+        const std::string before = tok_name(x.toks, c.first, -k);
+        const std::string after = tok_name(x.toks, c.last, k);
+        if (k > 1 && before.front() >= 'a' && before.front() <= 'z')
+            f.push_back("pw=" + before);
+        if (k > 1 && after.front() >= 'a' && after.front() <= 'z')
+            f.push_back("nw=" + after);
+    }
     f.push_back("ev=" + x.ev_word);
     f.push_back("ev&side=" + x.ev_word + side);
     f.push_back("ev&p1=" + x.ev_word + " " + p1);
@@ -403,7 +453,8 @@ std::vector<std::string> features(std::size_t ci, const Context& x) {
 std::vector<LocationCandidate> location_candidates(std::string_view text, std::size_t from,
                                                    std::size_t to, std::size_t event_start,
                                                    std::size_t event_end,
-                                                   const std::vector<Toponym>& toponyms) {
+                                                   const std::vector<Toponym>& toponyms,
+                                                   const Gazetteer* gazetteer) {
     to = std::min(to, text.size());
     std::vector<Tok> toks = tokenize_sentence(text, from, to);
     std::vector<const Toponym*> tops;
@@ -430,7 +481,7 @@ std::vector<LocationCandidate> location_candidates(std::string_view text, std::s
             raws.push_back({*first, last, t, false});
     }
     // the event word: its tokens, and no candidate on it
-    Context x{toks, raws, 0, 0, {}};
+    Context x{toks, raws, 0, 0, {}, text, gazetteer};
     std::optional<std::size_t> ev_first;
     for (std::size_t k = 0; k < toks.size(); ++k) {
         if (toks[k].begin < event_end && event_start < toks[k].end) {
@@ -446,11 +497,26 @@ std::vector<LocationCandidate> location_candidates(std::string_view text, std::s
               [](const Raw& a, const Raw& b) { return a.first < b.first; });
     x.ev_word = ascii_lower(text.substr(event_start, event_end - event_start));
     std::vector<LocationCandidate> out;
-    out.reserve(raws.size());
+    if (raws.empty())
+        return out;
+    out.reserve(raws.size() + 1);
+    std::size_t tops_named = 0;
     for (std::size_t k = 0; k < raws.size(); ++k) {
-        out.push_back(
-            {toks[raws[k].first].begin, toks[raws[k].last].end, raws[k].toponym, features(k, x)});
+        out.push_back({toks[raws[k].first].begin, toks[raws[k].last].end, raws[k].toponym,
+                       features(k, x), false});
+        tops_named += raws[k].toponym ? 1 : 0;
     }
+    const std::string ev_n1 = tok_name(toks, x.ev_last, 1);
+    const std::string ev_p1 = tok_name(toks, x.ev_first, -1);
+    out.push_back(
+        {0,
+         0,
+         nullptr,
+         {"none", "none&ev=" + x.ev_word, "none&nc=" + bucket(raws.size(), {2, 3, 4, 5}),
+          "none&ntop=" + bucket(tops_named, {1, 2, 3}), "none&ev_n1=" + ev_n1,
+          "none&ev_p1=" + ev_p1, "none&ev_p2=" + tok_name(toks, x.ev_first, -2) + " " + ev_p1,
+          "none&ev_n2=" + ev_n1 + " " + tok_name(toks, x.ev_last, 2)},
+         true});
     return out;
 }
 

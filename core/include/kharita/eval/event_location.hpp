@@ -60,7 +60,8 @@ std::vector<std::vector<Toponym>> geoparse_records(const Geoparser& parser,
 /// What `locator` predicts for each record.
 LocationPredictions predict_locations(const EventLocator& locator,
                                       const std::vector<EventLocationRecord>& records,
-                                      const std::vector<std::vector<Toponym>>& toponyms);
+                                      const std::vector<std::vector<Toponym>>& toponyms,
+                                      const Gazetteer* gazetteer);
 
 /// The fold (0 .. folds-1) of a record, by a hash of its id: the same split every run.
 std::size_t location_fold(std::string_view id, std::size_t folds) noexcept;
@@ -69,7 +70,8 @@ std::size_t location_fold(std::string_view id, std::size_t folds) noexcept;
 LocationPredictions cross_validate_locations(const std::vector<EventLocationRecord>& records,
                                              const std::vector<std::vector<Toponym>>& toponyms,
                                              std::size_t folds,
-                                             const LocatorTrainingOptions& options);
+                                             const LocatorTrainingOptions& options,
+                                             const Gazetteer* gazetteer);
 
 /// Baselines: every toponym of the sentence, or only the one nearest the event word.
 enum class LocationBaseline { all_toponyms, nearest_toponym };

@@ -4,14 +4,15 @@
 //
 // Candidates are the capitalised word runs of the sentence ("Nablus", "West Bank",
 // "Reshimbagh", "al-Qanat Street"), split where the geoparser's toponyms begin and end, and
-// the toponyms that no such run covers. A logistic regression scores each candidate from
-// explainable features (docs/evaluation.md, "Event location"): what the gazetteer says of
+// the toponyms that no such run covers, and one more option: "no place named". A
+// conditional logit (a softmax over a sentence's options) scores each from explainable
+// features (docs/evaluation.md, "Event location"): what the gazetteer says of
 // it (kind, precision), its shape, the lower-case words around it ("in", "city of"), the
 // event word, where it stands relative to the event word (side, distance, same clause) and
 // relative to the other candidates (nearest, another one nearer). Capitalised words enter
 // only by shape, so the weights hold no proper names. The likeliest candidate is a location
-// when its probability is above the model's threshold; since most events happened in one
-// place, any other candidate must clear a higher threshold.
+// when its probability is above the model's threshold; any other one when its probability
+// is above a second, lower threshold (the places of a list share the probability).
 //
 // The builtin model is data/models/event-location.txt, embedded at build time; `kharita
 // train-locator` reproduces it from the event-location sentences.
@@ -32,6 +33,10 @@
 #include <vector>
 
 namespace kharita {
+
+namespace detail {
+struct LocationCandidate;
+} // namespace detail
 
 /// A span of a sentence naming where its event happened.
 struct LocationSpan {
@@ -77,13 +82,16 @@ std::vector<EventLocationRecord> read_event_location_file(const std::string& pat
 struct LocatorTrainingOptions {
     int epochs = 12;
     std::uint64_t seed = 1;      ///< order of the examples in each epoch
-    double threshold = 0.4;      ///< the likeliest candidate is a location when above it
-    double threshold_more = 0.6; ///< any other candidate is one when above it
+    int min_records = 2;         ///< a feature seen in fewer training sentences is dropped
+    double l2 = 0;               ///< L2 penalty on the weights, per update
+    double threshold = 0.35;     ///< the likeliest candidate is a location when above it
+    double threshold_more = 0.2; ///< any other candidate is one when above it
 };
 
 class EventLocator {
 public:
-    /// A locator without weights: every candidate scores 0.5, not above the threshold.
+    /// A locator without weights: every option is equally likely (at most 0.5), none above
+    /// the default threshold of 0.5.
     EventLocator() = default;
 
     /// The model committed under data/models/event-location.txt.
@@ -99,27 +107,33 @@ public:
     /// are `toponyms[i]`.
     static EventLocator train(const std::vector<EventLocationRecord>& records,
                               const std::vector<std::vector<Toponym>>& toponyms,
-                              const LocatorTrainingOptions& options = {});
+                              const LocatorTrainingOptions& options = {},
+                              const Gazetteer* gazetteer = nullptr);
 
     /// Where the event at bytes [event_start, event_end) of the sentence [from, to) of `text`
     /// happened, by start offset. `toponyms` are the geoparser's for the text, in any order,
-    /// and may reach outside the sentence (those are ignored).
+    /// and may reach outside the sentence (those are ignored). `gazetteer` (the geoparser's)
+    /// adds what it knows of names the geoparser did not take as places; the builtin model
+    /// was trained with it.
     std::vector<LocationSpan> locate(std::string_view text, std::size_t from, std::size_t to,
                                      std::size_t event_start, std::size_t event_end,
-                                     const std::vector<Toponym>& toponyms) const;
+                                     const std::vector<Toponym>& toponyms,
+                                     const Gazetteer* gazetteer = nullptr) const;
 
     /// P(`t` names where that event happened), for a choice among toponyms; 0 when `t` is
     /// outside the sentence or overlaps the event word.
     double place_probability(std::string_view text, std::size_t from, std::size_t to,
                              std::size_t event_start, std::size_t event_end,
-                             const std::vector<Toponym>& toponyms, const Toponym& t) const;
+                             const std::vector<Toponym>& toponyms, const Toponym& t,
+                             const Gazetteer* gazetteer = nullptr) const;
 
     std::size_t feature_count() const noexcept { return m_weights.size(); }
     double threshold() const noexcept { return m_threshold; }
     double threshold_more() const noexcept { return m_threshold_more; }
 
 private:
-    double probability(const std::vector<std::string>& features) const;
+    double score(const std::vector<std::string>& features) const;
+    std::vector<double> probabilities(const std::vector<detail::LocationCandidate>& cands) const;
 
     std::unordered_map<std::string, double> m_weights;
     double m_threshold = 0.5;
