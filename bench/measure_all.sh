@@ -24,6 +24,9 @@ if [ -d "$EVAL" ]; then
     "$K" eval time "$EVAL/temporal/chrono_en_cases.jsonl"
     echo "== eval events (seed page)"
     "$K" eval events "$EVAL/seed/gold.json" "$EVAL/seed/000_4e4c290d33eac378.txt"
+    echo "== eval event-location (5-fold cross-validation, then the builtin model)"
+    "$K" eval event-location "$EVAL/event-location/dev.jsonl" --folds 5
+    "$K" eval event-location "$EVAL/event-location/dev.jsonl"
 else
     echo "== evaluation corpora not found at $EVAL: scores skipped"
 fi
@@ -33,6 +36,8 @@ echo "== bench gazetteer"
     --benchmark_report_aggregates_only=true 2>&1 | grep -E "median|^Benchmark"
 echo "== bench geoparser"
 "$BUILD/bench/kharita_bench_geoparser" 2>&1 | grep -E "^BM|^Benchmark"
+echo "== bench locate (sentences/s, geoparse included)"
+"$BUILD/bench/kharita_bench_locate" 2>&1 | grep -E "^BM|^Benchmark"
 if [ "${KHARITA_MEASURE_QUICK:-0}" != 1 ]; then
     echo "== bench store (1 M events, against ogr2ogr and SpatiaLite)"
     bash "$ROOT/bench/store_bench.sh"

@@ -14,6 +14,9 @@ void add_geocode_command(CLI::App& app);
 void add_parse_command(CLI::App& app);
 /// `kharita eval geoparse|seed ...`.
 void add_eval_commands(CLI::App& app);
+/// `kharita locate`, `kharita train-locator` and `kharita eval event-location` (after
+/// add_eval_commands, whose `eval` it extends).
+void add_locate_commands(CLI::App& app);
 /// `kharita ingest`, `query`, `export`, `import-acled`.
 void add_store_commands(CLI::App& app);
 /// `kharita render` (built when Qt 6 is present).

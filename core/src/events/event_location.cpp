@@ -1,0 +1,290 @@
+#include "kharita/events/event_location.hpp"
+
+#include "events/event_location_features.hpp"
+
+#include "kharita/base/error.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <memory>
+#include <numeric>
+#include <random>
+#include <unordered_set>
+
+namespace kharita {
+
+namespace detail {
+// data/models/event-location.txt, embedded by core/CMakeLists.txt
+extern const char* const kEventLocationModel;
+} // namespace detail
+
+namespace {
+
+/// One training sentence: the feature indices of each option (its candidates, then
+/// "none") and the probability each should get (shared among the gold candidates).
+struct Sentence {
+    std::vector<std::vector<std::uint32_t>> options;
+    std::vector<double> target;
+    std::shared_ptr<const std::vector<std::string>> names; ///< feature of each index
+};
+
+bool overlaps_gold(const detail::LocationCandidate& c, const EventLocationRecord& r) {
+    return !c.none && std::any_of(r.locations.begin(), r.locations.end(), [&](const TextSpan& g) {
+        return c.start < g.end && g.start < c.end;
+    });
+}
+
+std::vector<detail::LocationCandidate> record_candidates(const EventLocationRecord& r,
+                                                         const std::vector<Toponym>& toponyms,
+                                                         const Gazetteer* gazetteer) {
+    return detail::location_candidates(r.text, 0, r.text.size(), r.event.start, r.event.end,
+                                       toponyms, gazetteer);
+}
+
+/// Turns scores into probabilities in place.
+void softmax(std::vector<double>& z) {
+    if (z.empty())
+        return;
+    const double top = *std::max_element(z.begin(), z.end());
+    double total = 0;
+    for (double& v : z) {
+        v = std::exp(v - top);
+        total += v;
+    }
+    for (double& v : z)
+        v /= total;
+}
+
+/// The sentences of `records` as training examples. Features seen in fewer than
+/// options.min_records sentences are dropped: they would only memorise.
+std::vector<Sentence> training_sentences(const std::vector<EventLocationRecord>& records,
+                                         const std::vector<std::vector<Toponym>>& toponyms,
+                                         const LocatorTrainingOptions& options,
+                                         const Gazetteer* gazetteer) {
+    std::unordered_map<std::string, std::uint32_t> seen;
+    std::vector<std::vector<detail::LocationCandidate>> cands(records.size());
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        cands[i] = record_candidates(records[i], toponyms.at(i), gazetteer);
+        std::unordered_set<std::string_view> in_record;
+        for (const auto& c : cands[i])
+            for (const std::string& f : c.features)
+                in_record.insert(f);
+        for (const std::string_view f : in_record)
+            ++seen[std::string(f)];
+    }
+    std::unordered_map<std::string, std::uint32_t> index;
+    auto names = std::make_shared<std::vector<std::string>>();
+    for (const auto& [name, count] : seen) {
+        if (count >= static_cast<std::uint32_t>(std::max(1, options.min_records))) {
+            index.emplace(name, static_cast<std::uint32_t>(names->size()));
+            names->push_back(name);
+        }
+    }
+    std::vector<Sentence> out;
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        if (cands[i].empty())
+            continue;
+        Sentence s;
+        s.names = names;
+        std::size_t positives = 0;
+        for (const auto& c : cands[i]) {
+            std::vector<std::uint32_t> f;
+            for (const std::string& name : c.features)
+                if (const auto it = index.find(name); it != index.end())
+                    f.push_back(it->second);
+            s.options.push_back(std::move(f));
+            s.target.push_back(overlaps_gold(c, records[i]) ? 1.0 : 0.0);
+            positives += overlaps_gold(c, records[i]) ? 1 : 0;
+        }
+        for (std::size_t o = 0; o < cands[i].size(); ++o) {
+            if (positives == 0)
+                s.target[o] = cands[i][o].none ? 1.0 : 0.0;
+            else
+                s.target[o] /= static_cast<double>(positives);
+        }
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+/// Fisher-Yates with a fixed generator, so that a seed gives the same model everywhere
+/// (std::shuffle's algorithm is the library's choice).
+void shuffle(std::vector<std::size_t>& order, std::mt19937_64& rng) {
+    for (std::size_t i = order.size(); i > 1; --i) {
+        const std::size_t j = static_cast<std::size_t>(rng() % i);
+        std::swap(order[i - 1], order[j]);
+    }
+}
+
+} // namespace
+
+const EventLocator& EventLocator::builtin() {
+    static const EventLocator model =
+        from_text(detail::kEventLocationModel, "data/models/event-location.txt");
+    return model;
+}
+
+EventLocator EventLocator::from_text(std::string_view text, const std::string& source) {
+    EventLocator out;
+    std::uint64_t line_no = 0;
+    while (!text.empty()) {
+        ++line_no;
+        const std::size_t nl = text.find('\n');
+        std::string_view line = text.substr(0, nl);
+        text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
+        if (!line.empty() && line.back() == '\r')
+            line.remove_suffix(1);
+        if (line.empty() || line.front() == '#')
+            continue;
+        const std::size_t tab = line.rfind('\t');
+        double w = 0;
+        const char* end = line.data() + line.size();
+        if (tab == std::string_view::npos || tab == 0 ||
+            std::from_chars(line.data() + tab + 1, end, w).ptr != end || !std::isfinite(w)) {
+            throw InputError(source, line_no, 0, "weight",
+                             "not a \"feature<TAB>weight\" line: " +
+                                 std::string(line.substr(0, 60)));
+        }
+        const std::string_view name = line.substr(0, tab);
+        if (name == "threshold")
+            out.m_threshold = w;
+        else if (name == "threshold_more")
+            out.m_threshold_more = w;
+        else
+            out.m_weights.emplace(name, w);
+    }
+    return out;
+}
+
+std::string EventLocator::to_text(std::string_view header) const {
+    std::string out;
+    std::size_t at = 0;
+    while (at < header.size()) {
+        const std::size_t nl = std::min(header.find('\n', at), header.size());
+        out += "# ";
+        out += header.substr(at, nl - at);
+        out += '\n';
+        at = nl + 1;
+    }
+    const auto number = [](double v) {
+        std::array<char, 32> buf{};
+        const auto r =
+            std::to_chars(buf.data(), buf.data() + buf.size(), v, std::chars_format::general, 6);
+        return std::string(buf.data(), r.ptr);
+    };
+    out += "threshold\t" + number(m_threshold) + "\n";
+    out += "threshold_more\t" + number(m_threshold_more) + "\n";
+    std::vector<std::pair<std::string, double>> sorted(m_weights.begin(), m_weights.end());
+    std::sort(sorted.begin(), sorted.end());
+    for (const auto& [name, w] : sorted)
+        out += name + "\t" + number(w) + "\n";
+    return out;
+}
+
+double EventLocator::score(const std::vector<std::string>& features) const {
+    double z = 0;
+    for (const std::string& f : features) {
+        const auto it = m_weights.find(f);
+        if (it != m_weights.end())
+            z += it->second;
+    }
+    return z;
+}
+
+std::vector<double>
+EventLocator::probabilities(const std::vector<detail::LocationCandidate>& cands) const {
+    std::vector<double> p(cands.size());
+    for (std::size_t k = 0; k < cands.size(); ++k)
+        p[k] = score(cands[k].features);
+    softmax(p);
+    return p;
+}
+
+std::vector<LocationSpan> EventLocator::locate(std::string_view text, std::size_t from,
+                                               std::size_t to, std::size_t event_start,
+                                               std::size_t event_end,
+                                               const std::vector<Toponym>& toponyms,
+                                               const Gazetteer* gazetteer) const {
+    const std::vector<detail::LocationCandidate> cands =
+        detail::location_candidates(text, from, to, event_start, event_end, toponyms, gazetteer);
+    const std::vector<double> p = probabilities(cands);
+    std::size_t best = 0;
+    for (std::size_t k = 0; k < cands.size(); ++k)
+        best = !cands[k].none && p[k] > p[best] ? k : best;
+    std::vector<LocationSpan> out;
+    for (std::size_t k = 0; k < cands.size(); ++k) {
+        if (!cands[k].none && p[k] > (k == best ? m_threshold : m_threshold_more))
+            out.push_back({cands[k].start, cands[k].end, p[k], cands[k].toponym});
+    }
+    return out;
+}
+
+double EventLocator::place_probability(std::string_view text, std::size_t from, std::size_t to,
+                                       std::size_t event_start, std::size_t event_end,
+                                       const std::vector<Toponym>& toponyms, const Toponym& t,
+                                       const Gazetteer* gazetteer) const {
+    const std::vector<detail::LocationCandidate> cands =
+        detail::location_candidates(text, from, to, event_start, event_end, toponyms, gazetteer);
+    const std::vector<double> p = probabilities(cands);
+    double best = 0;
+    for (std::size_t k = 0; k < cands.size(); ++k) {
+        const detail::LocationCandidate& c = cands[k];
+        if (!c.none && (c.toponym == &t || (c.start < t.end && t.start < c.end)))
+            best = std::max(best, p[k]);
+    }
+    return best;
+}
+
+EventLocator EventLocator::train(const std::vector<EventLocationRecord>& records,
+                                 const std::vector<std::vector<Toponym>>& toponyms,
+                                 const LocatorTrainingOptions& options,
+                                 const Gazetteer* gazetteer) {
+    const std::vector<Sentence> sentences =
+        training_sentences(records, toponyms, options, gazetteer);
+    // a conditional logit (softmax over a sentence's candidates and "none") trained by
+    // AdaGrad; the weights kept are the mean of those at the end of each epoch, which
+    // steadies them without a tuned regularisation
+    const std::size_t n = sentences.empty() ? 0 : sentences.front().names->size();
+    std::vector<double> w(n, 0.0);
+    std::vector<double> g2(n, 1e-8);
+    std::vector<double> sum(n, 0.0);
+    std::vector<std::size_t> order(sentences.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::mt19937_64 rng(options.seed);
+    constexpr double kRate = 0.2;
+    std::vector<double> p;
+    for (int epoch = 0; epoch < options.epochs; ++epoch) {
+        shuffle(order, rng);
+        for (const std::size_t k : order) {
+            const Sentence& s = sentences[k];
+            p.assign(s.options.size(), 0.0);
+            for (std::size_t o = 0; o < s.options.size(); ++o)
+                for (const std::uint32_t f : s.options[o])
+                    p[o] += w[f];
+            softmax(p);
+            for (std::size_t o = 0; o < s.options.size(); ++o) {
+                const double grad = s.target[o] - p[o];
+                for (const std::uint32_t f : s.options[o]) {
+                    const double g = grad - options.l2 * w[f];
+                    g2[f] += g * g;
+                    w[f] += kRate * g / std::sqrt(g2[f]);
+                }
+            }
+        }
+        for (std::size_t f = 0; f < n; ++f)
+            sum[f] += w[f];
+    }
+    EventLocator out;
+    out.m_threshold = options.threshold;
+    out.m_threshold_more = options.threshold_more;
+    for (std::size_t f = 0; f < n; ++f) {
+        const double v = sum[f] / std::max(1, options.epochs);
+        if (std::abs(v) >= 1e-4)
+            out.m_weights.emplace((*sentences.front().names)[f], v);
+    }
+    return out;
+}
+
+} // namespace kharita

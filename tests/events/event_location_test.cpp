@@ -1,0 +1,167 @@
+// Event-to-place linking: the record reader and its bad lines, the model's text format, and
+// the locator on invented sentences.
+
+#include "kharita/events/event_location.hpp"
+
+#include "kharita/base/error.hpp"
+#include "support/default_gazetteer.hpp"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+namespace kharita {
+namespace {
+
+std::vector<EventLocationRecord> read(const std::string& lines, Diagnostics& problems) {
+    std::istringstream in(lines);
+    std::vector<EventLocationRecord> out;
+    read_event_location_lines(in, "in.jsonl", problems,
+                              [&](EventLocationRecord&& r) { out.push_back(std::move(r)); });
+    return out;
+}
+
+TEST(EventLocationReaderTest, OffsetsAreCodePointsTurnedIntoBytes) {
+    Diagnostics problems;
+    const auto r =
+        read(R"({"id": 3, "text": "Un café à Sfax brûlé.", "event": {"start": 15, "end": 20},)"
+             R"( "locations": [{"start": 10, "end": 14}]})",
+             problems);
+    ASSERT_TRUE(problems.empty());
+    ASSERT_EQ(r.size(), 1U);
+    EXPECT_EQ(r[0].id, "3");
+    EXPECT_EQ(r[0].text.substr(r[0].event.start, r[0].event.end - r[0].event.start), "brûlé");
+    ASSERT_EQ(r[0].locations.size(), 1U);
+    EXPECT_EQ(r[0].locations[0].start, 12U); // two two-byte letters before it
+    EXPECT_EQ(r[0].locations[0].cp_start, 10U);
+}
+
+std::string problem_of(const std::string& line) {
+    Diagnostics problems;
+    const auto r =
+        read(line + "\n" +
+                 R"({"id": "ok", "text": "Fighting in Zawiya.", "event": {"start": 0, "end": 8}})",
+             problems);
+    EXPECT_EQ(r.size(), 1U) << "the good line after the bad one is still read";
+    EXPECT_EQ(problems.count(), 1U);
+    return problems.empty() ? std::string() : problems.examples().front().to_string();
+}
+
+TEST(EventLocationReaderTest, EventPastTheText) {
+    EXPECT_EQ(problem_of(R"({"id": 1, "text": "Shots fired.", "event": {"start": 6, "end": 90}})"),
+              "in.jsonl:1: event.end 90 is past the text's 12 code points");
+}
+
+TEST(EventLocationReaderTest, InvertedEvent) {
+    EXPECT_EQ(problem_of(R"({"id": 1, "text": "Shots fired.", "event": {"start": 8, "end": 6}})"),
+              "in.jsonl:1: event.start 8 is after event.end 6");
+}
+
+TEST(EventLocationReaderTest, EmptyEvent) {
+    EXPECT_EQ(problem_of(R"({"id": 1, "text": "Shots fired.", "event": {"start": 6, "end": 6}})"),
+              "in.jsonl:1: event is empty (start = end = 6)");
+}
+
+TEST(EventLocationReaderTest, MissingFields) {
+    EXPECT_EQ(problem_of(R"({"id": 1, "event": {"start": 0, "end": 5}})"),
+              "in.jsonl:1: text: missing");
+    EXPECT_EQ(problem_of(R"({"id": 1, "text": "Shots fired."})"), "in.jsonl:1: event: missing");
+    EXPECT_EQ(problem_of(R"({"text": "Shots fired.", "event": {"start": 0, "end": 5}})"),
+              "in.jsonl:1: id: missing");
+    EXPECT_EQ(problem_of(R"({"id": 1, "text": "Shots fired.", "event": {"start": 0}})"),
+              "in.jsonl:1: event.end: missing");
+    EXPECT_EQ(problem_of(R"({"id": 1, "text": "Shots fired.", "event": {"start": -1, "end": 5}})"),
+              "in.jsonl:1: event.start: not a code point offset: -1");
+}
+
+TEST(EventLocationReaderTest, NotJson) {
+    EXPECT_EQ(problem_of("{\"id\": 1, \"text\": ").rfind("in.jsonl:1: not JSON", 0), 0U);
+    EXPECT_EQ(problem_of("[1, 2]"), "in.jsonl:1: not a JSON object");
+}
+
+TEST(EventLocationReaderTest, BadGoldLocation) {
+    EXPECT_EQ(problem_of(R"({"id": 1, "text": "Shots fired.", "event": {"start": 0, "end": 5},)"
+                         R"( "locations": [{"start": 9, "end": 13}]})"),
+              "in.jsonl:1: locations[0].end 13 is past the text's 12 code points");
+}
+
+TEST(EventLocatorModelTest, TextRoundTrip) {
+    const EventLocator m =
+        EventLocator::from_text("# a comment\nthreshold\t0.3\nthreshold_more\t0.8\nb\t-1.5\n"
+                                "p1=in\t2.25\n",
+                                "model.txt");
+    EXPECT_EQ(m.feature_count(), 2U);
+    EXPECT_DOUBLE_EQ(m.threshold(), 0.3);
+    EXPECT_DOUBLE_EQ(m.threshold_more(), 0.8);
+    EXPECT_EQ(m.to_text("header"),
+              "# header\nthreshold\t0.3\nthreshold_more\t0.8\nb\t-1.5\np1=in\t2.25\n");
+}
+
+TEST(EventLocatorModelTest, ABadLineIsNamed) {
+    try {
+        EventLocator::from_text("b\t1\np1=in two\n", "model.txt");
+        FAIL() << "no error";
+    } catch (const InputError& e) {
+        EXPECT_EQ(e.line(), 2U);
+        EXPECT_EQ(e.field(), "weight");
+    }
+}
+
+// A two-weight model: "no place" wins unless "in" stands before a candidate.
+TEST(EventLocatorTest, FeaturesOfAnUnknownName) {
+    const EventLocator m = EventLocator::from_text("b\t-4\np1=in\t8\n", "model.txt");
+    const std::string s = "Gunmen stormed a shop in Zarqonia on Tuesday, Merrow Police said.";
+    const auto spans = m.locate(s, 0, s.size(), 7, 14, {});
+    ASSERT_EQ(spans.size(), 1U);
+    EXPECT_EQ(s.substr(spans[0].start, spans[0].end - spans[0].start), "Zarqonia");
+    EXPECT_EQ(spans[0].toponym, nullptr);
+    EXPECT_GT(spans[0].score, 0.9);
+}
+
+TEST(EventLocatorTest, NoCandidateOnTheEventWordOrOutsideTheSentence) {
+    const EventLocator m = EventLocator::from_text("b\t4\n", "model.txt");
+    const std::string s = "Zarqonia burned. Fighting in Merrow.";
+    // the sentence is [17, 36): Zarqonia is outside it, Fighting is the event
+    const auto spans = m.locate(s, 17, s.size(), 17, 25, {});
+    ASSERT_EQ(spans.size(), 1U);
+    EXPECT_EQ(s.substr(spans[0].start, spans[0].end - spans[0].start), "Merrow");
+}
+
+TEST(EventLocatorTest, EmptyModelLocatesNothing) {
+    const std::string s = "Fighting in Merrow.";
+    EXPECT_TRUE(EventLocator().locate(s, 0, s.size(), 0, 8, {}).empty());
+}
+
+TEST(EventLocatorBuiltinTest, TheTownWhereItHappenedNotWhereItWasSaid) {
+    const Geoparser& parser = testing::default_parser();
+    const std::string s =
+        "Armed groups shelled a school in Gharyan on Sunday, the health ministry in Tripoli said.";
+    const auto toponyms = parser.parse(s);
+    const std::size_t ev = s.find("shelled");
+    const Gazetteer* g = &testing::default_gazetteer();
+    const auto spans = EventLocator::builtin().locate(s, 0, s.size(), ev, ev + 7, toponyms, g);
+    ASSERT_FALSE(spans.empty());
+    EXPECT_EQ(s.substr(spans[0].start, spans[0].end - spans[0].start), "Gharyan");
+    ASSERT_NE(spans[0].toponym, nullptr);
+    EXPECT_EQ(spans[0].toponym->country, "LY");
+    const Toponym* gharyan = spans[0].toponym;
+    const Toponym* tripoli = nullptr;
+    for (const Toponym& t : toponyms)
+        tripoli = t.text == "Tripoli" ? &t : tripoli;
+    ASSERT_NE(tripoli, nullptr);
+    const auto& model = EventLocator::builtin();
+    EXPECT_GT(model.place_probability(s, 0, s.size(), ev, ev + 7, toponyms, *gharyan, g),
+              model.place_probability(s, 0, s.size(), ev, ev + 7, toponyms, *tripoli, g));
+}
+
+TEST(EventLocatorBuiltinTest, NoPlaceNamed) {
+    const std::string s = "The talks on a ceasefire resumed after a week.";
+    const std::size_t ev = s.find("resumed");
+    EXPECT_TRUE(EventLocator::builtin()
+                    .locate(s, 0, s.size(), ev, ev + 7, testing::default_parser().parse(s),
+                            &testing::default_gazetteer())
+                    .empty());
+}
+
+} // namespace
+} // namespace kharita
