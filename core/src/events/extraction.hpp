@@ -6,6 +6,7 @@
 // main place given to the events whose sentence named none, and events told again in the
 // same article folded into their first telling.
 
+#include "kharita/events/event_location.hpp"
 #include "kharita/events/events.hpp"
 
 #include <cstddef>
@@ -64,10 +65,22 @@ std::size_t candidate_places_from(std::string_view text, std::size_t from, std::
 /// concerns and distance from the trigger.
 double place_score(std::string_view text, const Toponym& t, std::size_t trigger_at, EventType type);
 
-/// The best-scored resolved toponym within [places_from, to), or null when there is none.
+/// What the event-to-place linking stage (events/event_location.hpp) adds to the choice of
+/// a place: the learned probability that a toponym names where the event happened, read in
+/// its sentence [sentence_from, sentence_to) with its trigger [trigger_start, trigger_end).
+struct LearnedPlace {
+    const EventLocator* locator = nullptr;
+    const Gazetteer* gazetteer = nullptr; ///< the geoparser's: the model was trained with it
+    std::size_t sentence_from = 0, sentence_to = 0;
+    std::size_t trigger_start = 0, trigger_end = 0;
+    const std::vector<Toponym>* toponyms = nullptr;
+};
+
+/// The best-scored resolved toponym within [places_from, to), or null when there is none:
+/// place_score(), plus kLearnedPlaceWeight times the learned probability when `learned`.
 const Toponym* best_place(std::string_view text, std::size_t places_from, std::size_t to,
                           const std::vector<Toponym>& toponyms, std::size_t trigger_at,
-                          EventType type);
+                          EventType type, const LearnedPlace* learned = nullptr);
 
 /// The other places the sentence [from, to) names (demonyms aside), by resolved name.
 std::vector<std::string> secondary_places(std::size_t from, std::size_t to,

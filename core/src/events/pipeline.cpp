@@ -6,7 +6,7 @@ std::vector<ParsedArticle> parse_articles(const Geoparser& parser, std::vector<A
                                           const std::optional<LocalTime>& retrieved_at,
                                           const ParseContext& context) {
     const TemporalTagger tagger;
-    const EventExtractor extractor;
+    const EventExtractor extractor(&parser.gazetteer());
     std::vector<ParsedArticle> out;
     out.reserve(articles.size());
     for (Article& a : articles) {

@@ -49,14 +49,27 @@ struct Event {
         false; ///< "recent clashes": an earlier event the report refers to, not its news
 };
 
+class EventLocator;
+
 class EventExtractor {
 public:
+    /// An extractor that places events with the event-to-place linking stage
+    /// (events/event_location.hpp; `locator`, the builtin model unless another is given)
+    /// beside its rules. `gazetteer` is the geoparser's, which the model reads names in; null
+    /// leaves it out. Without a locator (`use_locator` false) the rules alone place events.
+    explicit EventExtractor(const Gazetteer* gazetteer = nullptr, bool use_locator = true,
+                            const EventLocator* locator = nullptr);
+
     /// Events of one article. `toponyms` and `timexes` are the article's own (from
     /// Geoparser::parse and TemporalTagger::find on the same text); `published` is the
     /// article's publication day, else the reference day relative dates were read against.
     std::vector<Event> extract(std::string_view text, const std::vector<Toponym>& toponyms,
                                const std::vector<Timex>& timexes,
                                const std::optional<CivilDay>& published) const;
+
+private:
+    const Gazetteer* m_gazetteer = nullptr;
+    const EventLocator* m_locator = nullptr;
 };
 
 /// What decides whether two reports tell the same real-world event: the fields of an Event
