@@ -1,5 +1,6 @@
 #include "kharita/geo/geoparser.hpp"
 
+#include "geo/capitals.hpp"
 #include "geo/geoparser_words.hpp"
 #include "geo/region_phrases.hpp"
 #include "kharita/text/normalize.hpp"
@@ -249,7 +250,8 @@ struct StrongSupport {
 class Parse {
 public:
     Parse(const Gazetteer& g, std::string_view text, const ParseContext& context)
-        : m_g(g), m_text(text), m_context(context), m_tokens(detail::tokenize(text)) {}
+        : m_g(g), m_text(text), m_context(context), m_tokens(detail::tokenize(text)),
+          m_code(detail::code_tokens(text, m_tokens)) {}
 
     /// When recognising, weak or unsupported mentions are dropped after resolution; with
     /// given spans every span is kept and reported.
@@ -263,13 +265,16 @@ public:
 private:
     bool capitalised(const Token& t) const { return t.upper_initial || t.arabic; }
     bool common(const Token& t) const { return m_g.is_common_word(t.norm); }
+    /// Whether a one-token span reads as written: the gazetteer spells it so ("The" is not
+    /// "THE", an airport code), in capitals when the word is set in capitals ("LIBYA").
+    bool same_spelling(std::size_t i, const Candidate& c) const;
     bool has_place_name(std::string_view key) const { return m_g.has_name(key); }
     std::string join(std::size_t first, std::size_t last) const;
 
     // Recognition
     std::vector<SpanCandidate> candidate_spans() const;
     std::optional<Mention> mention_from_span(const SpanCandidate& s) const;
-    bool keep_all_caps_candidates(Mention& m) const;
+    bool keep_code_candidates(Mention& m, bool english_word) const;
     bool accept_span(std::size_t first, std::size_t last,
                      const std::vector<Candidate>& candidates) const;
     bool important(const Candidate& c) const;
@@ -313,6 +318,7 @@ private:
     std::string_view m_text;
     const ParseContext& m_context;
     std::vector<Token> m_tokens;
+    std::vector<bool> m_code; // per token: written as a code ("UAE"), not a word in capitals
     std::vector<Mention> m_mentions;
     std::set<std::string> m_person_words; // words seen in this text as part of a name
 };
@@ -398,6 +404,17 @@ bool Parse::looks_like_person(std::size_t first, std::size_t last) const {
     return false;
 }
 
+bool Parse::same_spelling(std::size_t i, const Candidate& c) const {
+    const Token& t = m_tokens[i];
+    const std::string_view surface = m_text.substr(t.begin, t.end - t.begin);
+    if (!t.all_caps || m_code[i])
+        return c.matched_name == surface;
+    return c.matched_name.size() == surface.size() &&
+           std::equal(surface.begin(), surface.end(), c.matched_name.begin(), [](char a, char b) {
+               return a == static_cast<char>(std::toupper(static_cast<unsigned char>(b)));
+           });
+}
+
 bool Parse::important(const Candidate& c) const {
     const Place& p = m_g.place(c.place);
     return c.kind == MatchKind::demonym || is_country_place(p) || is_admin1_place(p) ||
@@ -413,14 +430,15 @@ bool Parse::accept_span(std::size_t first, std::size_t last,
     }
     const Candidate& best = candidates.front();
     if (first == last) {
+        const bool code = m_code[first];
         if (is_calendar_word(head.norm) || head.has_digit || is_place_generic(head.norm) ||
-            (head.norm.size() < 3 && !head.all_caps && !head.arabic)) {
+            (head.norm.size() < 3 && !code && !head.arabic)) {
             return false;
         }
-        if (direction_of(head.norm) != Direction::none && !head.all_caps) {
+        if (direction_of(head.norm) != Direction::none && !code) {
             return false; // "East", "West" alone are directions, not places
         }
-        if (common(head) && !head.all_caps) {
+        if (common(head) && !code) {
             // "May", "Mission", "Council", "China", "Turkey": an ordinary word is a place
             // after a locative cue, or mid-sentence when the place is a prominent one; never
             // as the first word of a longer capitalised name.
@@ -432,11 +450,8 @@ bool Parse::accept_span(std::size_t first, std::size_t last,
                                   capitalised(m_tokens[first + 1]) && !m_tokens[first + 1].all_caps;
             // "the Centre", "a Cup": after a determiner the word is a common noun.
             const bool determiner = first > 0 && is_determiner(m_tokens[first - 1].norm);
-            // The gazetteer must spell it the same way: "The" is not "THE" (an airport code).
-            const std::string_view surface = m_text.substr(head.begin, head.end - head.begin);
-            const bool same_spelling = best.matched_name == surface;
-            const bool prominent =
-                !head.sentence_start && !determiner && same_spelling && important(best);
+            const bool prominent = !head.sentence_start && !determiner &&
+                                   same_spelling(first, best) && important(best);
             if (next_cap || !(cue || prominent)) {
                 return false;
             }
@@ -648,12 +663,14 @@ std::vector<SpanCandidate> Parse::candidate_spans() const {
     return spans;
 }
 
-/// An all-caps word must be an abbreviation or an all-caps name of the place, not a word
-/// spelled like one ("IT", "ARE", "Eu" for "EU"); a code of three letters or fewer must name
-/// a country, a province or a larger area, not an airport ("SSA"). False when no candidate
-/// is left. A bare ISO code of a smaller country ("PM", "TV", "MW") is weak; an abbreviation
-/// in its own right ("UK", "UAE", "EU") or a large country's code ("US") is not.
-bool Parse::keep_all_caps_candidates(Mention& m) const {
+/// A code must be an abbreviation or an all-caps name of the place, matched letter for
+/// letter (never through a spelling skeleton: "GAZA" is no code for Zarqa), not a word
+/// spelled like one ("Eu" for "EU"); a code that is also an English word ("US", "ARE", "TIP")
+/// only as an abbreviation, not as an airport's code; a code of three letters or fewer must
+/// name a country, a province or a larger area, not an airport ("SSA"). False when no
+/// candidate is left. A bare ISO code of a smaller country ("PM", "TV", "MW") is weak; an
+/// abbreviation in its own right ("UK", "UAE", "EU") or a large country's code ("US") is not.
+bool Parse::keep_code_candidates(Mention& m, bool english_word) const {
     const auto code_like = [&](const Candidate& k) {
         const Place& kp = m_g.place(k.place);
         return is_country_place(kp) || is_admin1_place(kp) || kp.feature_class == 'L';
@@ -661,8 +678,11 @@ bool Parse::keep_all_caps_candidates(Mention& m) const {
     std::erase_if(m.candidates, [&](const Candidate& k) {
         const bool caps_name = std::none_of(k.matched_name.begin(), k.matched_name.end(),
                                             [](char ch) { return ch >= 'a' && ch <= 'z'; });
-        return (k.kind != MatchKind::abbreviation && !caps_name) ||
-               (m.key.size() <= 3 && !code_like(k));
+        const bool letter_for_letter =
+            k.kind != MatchKind::transliteration && k.kind != MatchKind::fuzzy;
+        const bool as_code =
+            k.kind == MatchKind::abbreviation || (caps_name && letter_for_letter && !english_word);
+        return !as_code || (m.key.size() <= 3 && !code_like(k));
     });
     if (m.candidates.empty())
         return false;
@@ -690,13 +710,15 @@ std::optional<Mention> Parse::mention_from_span(const SpanCandidate& s) const {
         !pair_fails(s.first - 1)) {
         return std::nullopt;
     }
-    const bool acronym = m_tokens[s.first].all_caps && s.first == s.last;
-    lookup_candidates(m, !acronym);
+    // A code ("UAE", "LBA") is looked up as a code; a word set in capitals ("LIBYA" in a
+    // heading, "SIRTE" in a dateline) as the word it is.
+    const bool code = s.first == s.last && m_code[s.first];
+    lookup_candidates(m, !code);
     if (m.candidates.empty() || !accept_span(s.first, s.last, m.candidates))
         return std::nullopt;
     if (s.demonym_plural && m.candidates.front().kind != MatchKind::demonym)
         return std::nullopt;
-    if (acronym && m.key.size() <= 5 && !keep_all_caps_candidates(m))
+    if (code && !keep_code_candidates(m, common(m_tokens[s.first])))
         return std::nullopt;
     return m;
 }
