@@ -251,7 +251,9 @@ class Parse {
 public:
     Parse(const Gazetteer& g, std::string_view text, const ParseContext& context)
         : m_g(g), m_text(text), m_context(context), m_tokens(detail::tokenize(text)),
-          m_code(detail::code_tokens(text, m_tokens)) {}
+          m_code(detail::code_tokens(text, m_tokens)) {
+        find_name_runs();
+    }
 
     /// When recognising, weak or unsupported mentions are dropped after resolution; with
     /// given spans every span is kept and reported.
@@ -282,6 +284,7 @@ private:
     bool pair_fails(std::size_t generic) const;
     void second_chance_lookups();
     bool looks_like_person(std::size_t first, std::size_t last) const;
+    void find_name_runs();
     bool token_is_place(std::size_t i) const;
     void add_transliterated(std::vector<Mention>& found) const;
     void lookup_candidates(Mention& m, bool penalise_common_words = true) const;
@@ -319,6 +322,10 @@ private:
     const ParseContext& m_context;
     std::vector<Token> m_tokens;
     std::vector<bool> m_code; // per token: written as a code ("UAE"), not a word in capitals
+    // Per token: whether a person title stands before it in its run of capitalised words or
+    // right before the run ("President Vladimir Putin"). Found once, in one pass, so that
+    // asking for every token of a long run stays linear.
+    std::vector<bool> m_titled;
     std::vector<Mention> m_mentions;
     std::set<std::string> m_person_words; // words seen in this text as part of a name
 };
@@ -363,18 +370,8 @@ bool Parse::looks_like_person(std::size_t first, std::size_t last) const {
         return false; // Arabic script has no capitals to tell names by
     }
     // A title right before: everything up to the end of the capitalised run is a name.
-    std::size_t run_start = first;
-    while (run_start > 0 && m_tokens[run_start].gap == Gap::space &&
-           capitalised(m_tokens[run_start - 1]) && !m_tokens[run_start - 1].all_caps) {
-        --run_start;
-    }
-    if (run_start > 0 && m_tokens[run_start].gap == Gap::space &&
-        is_person_title(m_tokens[run_start - 1].norm)) {
+    if (m_titled[first]) {
         return true;
-    }
-    for (std::size_t k = run_start; k < first; ++k) {
-        if (is_person_title(m_tokens[k].norm))
-            return true;
     }
     if (first != last) {
         return false; // multi-word gazetteer names are rarely personal names
@@ -413,6 +410,21 @@ bool Parse::same_spelling(std::size_t i, const Candidate& c) const {
            std::equal(surface.begin(), surface.end(), c.matched_name.begin(), [](char a, char b) {
                return a == static_cast<char>(std::toupper(static_cast<unsigned char>(b)));
            });
+}
+
+void Parse::find_name_runs() {
+    const std::size_t n = m_tokens.size();
+    m_titled.assign(n, false);
+    for (std::size_t i = 0; i < n; ++i) {
+        const bool joins = i > 0 && m_tokens[i].gap == Gap::space && capitalised(m_tokens[i - 1]) &&
+                           !m_tokens[i - 1].all_caps;
+        if (joins) {
+            m_titled[i] = m_titled[i - 1] || is_person_title(m_tokens[i - 1].norm);
+        } else {
+            m_titled[i] =
+                i > 0 && m_tokens[i].gap == Gap::space && is_person_title(m_tokens[i - 1].norm);
+        }
+    }
 }
 
 bool Parse::important(const Candidate& c) const {
@@ -746,8 +758,12 @@ void Parse::recognise() {
 
 void Parse::apply_border_phrases() {
     // "the Libyan-Tunisian border", "Libya-Tunisia border": one region mention for the
-    // border between the two countries.
+    // border between the two countries. The second country's mention is marked and dropped
+    // after the pass (erasing each at once would make a text of such phrases quadratic).
+    std::vector<bool> merged(m_mentions.size(), false);
     for (std::size_t i = 0; i + 1 < m_mentions.size(); ++i) {
+        if (merged[i])
+            continue;
         Mention& a = m_mentions[i];
         const Mention& b = m_mentions[i + 1];
         if (a.candidates.empty() || b.candidates.empty() || b.first != a.last + 1 ||
@@ -770,8 +786,17 @@ void Parse::apply_border_phrases() {
         a.border_with = pb.country;
         a.why = "border between " + pa.name + " and " + pb.name;
         a.key = join(a.first, a.last);
-        m_mentions.erase(m_mentions.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+        merged[i + 1] = true;
     }
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < m_mentions.size(); ++i) {
+        if (merged[i])
+            continue;
+        if (kept != i)
+            m_mentions[kept] = std::move(m_mentions[i]);
+        ++kept;
+    }
+    m_mentions.resize(kept);
 }
 
 bool Parse::list_neighbours(std::size_t a, std::size_t b) const {
@@ -816,14 +841,22 @@ void Parse::mentions_from_spans(const std::vector<Span>& spans) {
             m.key.pop_back();
             lookup_candidates(m);
         }
-        // token range, for the containment patterns
+        // token range, for the containment patterns: the token the span starts in (or right
+        // after), and the last token that starts before its end; by bisection, so that many
+        // spans over a long text cost no pass over the text each
         m.first = m.last = 0;
-        for (std::size_t k = 0; k < m_tokens.size(); ++k) {
-            if (m_tokens[k].begin <= m.begin && m.begin < m_tokens[k].end + 1)
-                m.first = k;
-            if (m_tokens[k].begin < m.end)
-                m.last = k;
-        }
+        const auto starts_after = [](std::size_t offset, const Token& t) {
+            return offset < t.begin;
+        };
+        const auto first_after_begin =
+            std::upper_bound(m_tokens.begin(), m_tokens.end(), m.begin, starts_after);
+        if (first_after_begin != m_tokens.begin() && m.begin <= std::prev(first_after_begin)->end)
+            m.first = static_cast<std::size_t>(std::prev(first_after_begin) - m_tokens.begin());
+        const auto first_at_end =
+            std::lower_bound(m_tokens.begin(), m_tokens.end(), m.end,
+                             [](const Token& t, std::size_t offset) { return t.begin < offset; });
+        if (first_at_end != m_tokens.begin())
+            m.last = static_cast<std::size_t>(std::prev(first_at_end) - m_tokens.begin());
         m_mentions.push_back(std::move(m));
     }
 }
