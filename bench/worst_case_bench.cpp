@@ -3,8 +3,8 @@
 //   build/bench/kharita_bench_worst_case
 // Shapes (generated here, no corpus text): a run of capitalised words, one name repeated
 // ("Tripoli Tripoli ..."), a comma-separated list of that name, digits, punctuation, and one
-// very long sentence. Each runs the geoparser alone and the whole parse (articles, toponyms,
-// dates, events) as `kharita parse` does.
+// very long sentence with a date in every clause. Each runs the geoparser alone and the whole parse
+// (articles, toponyms, dates, events) as `kharita parse` does.
 
 #include "kharita/events/pipeline.hpp"
 #include "kharita/geo/gazetteer.hpp"
@@ -72,7 +72,7 @@ std::string make_text(Shape shape, std::size_t size) {
             text += ".,;:!?-()[]\"' ";
             break;
         case long_sentence:
-            text += "the delegates from Misrata met officials in Benghazi and said that ";
+            text += "the delegates from Misrata met officials in Benghazi on 3 July and said that ";
             break;
         }
     }

@@ -309,11 +309,13 @@ Match Matcher::make(std::size_t first, std::size_t last, CivilDay a, CivilDay b,
 }
 
 TimeDirection Matcher::tense(std::size_t at) const {
-    // the clause around the expression: back to the previous sentence end
+    // the clause around the expression: back to the previous sentence end, at most 64
+    // tokens (a bounded look-back keeps a long sentence full of dates linear)
     std::size_t from = at;
-    while (from > 0 && !(m_t[from - 1].kind == Kind::punct &&
-                         (m_t[from - 1].text == "." || m_t[from - 1].text == "!" ||
-                          m_t[from - 1].text == "?"))) {
+    while (
+        from > 0 && from + 64 > at &&
+        !(m_t[from - 1].kind == Kind::punct &&
+          (m_t[from - 1].text == "." || m_t[from - 1].text == "!" || m_t[from - 1].text == "?"))) {
         --from;
     }
     bool future = false;
