@@ -55,26 +55,53 @@ public:
     }
     /// Sorts and indexes. Pairs with the same hash and the same `same(value)` key collapse
     /// into the one with the smallest `rank(value)`.
+    /// `same` and `rank` are computed once per pair, not once per comparison: they may hash
+    /// a name, and a million pairs take twenty million comparisons to sort.
     template <typename Same, typename Rank> void finish(Same&& same, Rank&& rank) {
-        std::sort(m_pairs.begin(), m_pairs.end(), [&](const Pair& a, const Pair& b) {
-            if ((a.hash & kKeyMask) != (b.hash & kKeyMask))
+        struct Keyed {
+            std::uint64_t hash; // the key part of the hash
+            std::uint64_t same;
+            std::int64_t rank;
+            std::uint32_t value;
+            std::uint32_t pair;
+        };
+        std::vector<Keyed> keyed(m_pairs.size());
+        for (std::size_t i = 0; i < m_pairs.size(); ++i) {
+            const Pair& p = m_pairs[i];
+            keyed[i] = {p.hash & kKeyMask, static_cast<std::uint64_t>(same(p.value)),
+                        static_cast<std::int64_t>(rank(p.value)), p.value,
+                        static_cast<std::uint32_t>(i)};
+        }
+        std::sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
+            if (a.hash != b.hash)
                 return a.hash < b.hash;
-            const auto sa = same(a.value), sb = same(b.value);
-            if (sa != sb)
-                return sa < sb;
-            const auto ra = rank(a.value), rb = rank(b.value);
-            return ra != rb ? ra < rb : a.value < b.value;
+            if (a.same != b.same)
+                return a.same < b.same;
+            return a.rank != b.rank ? a.rank < b.rank : a.value < b.value;
+        });
+        std::vector<Pair> sorted;
+        sorted.reserve(keyed.size());
+        for (std::size_t i = 0; i < keyed.size(); ++i) {
+            if (i > 0 && keyed[i].hash == keyed[i - 1].hash && keyed[i].same == keyed[i - 1].same)
+                continue; // the same key and place (or spelling): the best-ranked one stays
+            sorted.push_back(m_pairs[keyed[i].pair]);
+        }
+        m_pairs = std::move(sorted);
+        index();
+    }
+    /// Sorts and indexes, pairs with the same hash and value collapsing into one.
+    void finish() {
+        std::sort(m_pairs.begin(), m_pairs.end(), [](const Pair& a, const Pair& b) {
+            const std::uint64_t ka = a.hash & kKeyMask, kb = b.hash & kKeyMask;
+            return ka != kb ? ka < kb : a.value < b.value;
         });
         m_pairs.erase(std::unique(m_pairs.begin(), m_pairs.end(),
-                                  [&](const Pair& a, const Pair& b) {
+                                  [](const Pair& a, const Pair& b) {
                                       return (a.hash & kKeyMask) == (b.hash & kKeyMask) &&
-                                             same(a.value) == same(b.value);
+                                             a.value == b.value;
                                   }),
                       m_pairs.end());
         index();
-    }
-    void finish() {
-        finish([](std::uint32_t v) { return v; }, [](std::uint32_t) { return 0; });
     }
 
 private:
@@ -632,7 +659,7 @@ Gazetteer::Impl::RowToPlace Gazetteer::Impl::load_places(detail::Database& db) {
 /// The names the geoparser can meet in English or Arabic text, into the name, article-free
 /// and skeleton indexes (not yet sorted: see finish_name_indexes()).
 void Gazetteer::Impl::load_names(detail::Database& db, const RowToPlace& row_to_place) {
-    std::unordered_map<std::string, std::uint32_t> skeleton_ids;
+    std::unordered_set<std::uint64_t> skeleton_hashes; // distinct skeletons, by 64-bit hash
     auto stmt = db.prepare("SELECT place_id, name, kind, norm, skeleton FROM names");
     while (stmt.step()) {
         ++info.names;
@@ -665,7 +692,7 @@ void Gazetteer::Impl::load_names(detail::Database& db, const RowToPlace& row_to_
         const std::string_view skel = stmt.column_text(4);
         if (ascii && skel.size() >= 2) {
             by_skeleton.add(skel, pack(idx, e.kind, false), e.place, rank);
-            if (skel.size() >= 4 && skeleton_ids.emplace(std::string(skel), 0).second) {
+            if (skel.size() >= 4 && skeleton_hashes.insert(hash_key(skel)).second) {
                 skeletons.emplace_back(skel);
             }
         }
