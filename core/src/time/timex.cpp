@@ -1042,7 +1042,9 @@ void Amount::add(Unit unit, double n) {
 
 Amount Matcher::amount(std::size_t k) const {
     Amount a;
-    while (k < m_t.size()) {
+    // at most one quantity per unit ("1 year, 2 months, 3 weeks, 4 days, 5 hours, 6 minutes,
+    // 7 seconds"): a bounded read keeps a run of "201s 201s ..." linear
+    while (k < m_t.size() && a.count < 7) {
         const auto q = quantity(k);
         if (!q) {
             if (a.count > 0 && punct(k, ",")) { // "2 hours, 30 minutes"
