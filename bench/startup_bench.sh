@@ -15,7 +15,8 @@ RUNS="${1:-5}"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 
-cat "$ROOT"/data/samples/*.txt | head -c 3000 > "$WORK/report.txt"
+cat "$ROOT"/data/samples/*.txt > "$WORK/samples.txt" # no pipe: head would cut cat short
+head -c 3000 "$WORK/samples.txt" > "$WORK/report.txt"
 
 median_run() {  # command...: prints the median wall s, user s and peak MB of RUNS runs
     for _ in $(seq "$RUNS"); do
