@@ -1075,6 +1075,9 @@ GazetteerBuildReport build_gazetteer(const GazetteerBuildOptions& options) {
         throw;
     }
     fs::rename(temp, out); // atomic on one file system: readers see old or new, never half
+    // The hash indexes, built once now into the index file next to it (gazetteer.hpp), so
+    // that every command after this one starts without building them.
+    Gazetteer::open(out);
     return report;
 }
 

@@ -143,3 +143,65 @@ TEST_F(BuilderTest, NoOutputFileNamesTheFieldNotAFlag) {
         EXPECT_EQ(std::string(e.what()).find("--"), std::string::npos) << e.what();
     }
 }
+
+namespace {
+
+/// The first candidate's GeoNames id and score for a name, or 0 and 0.
+std::pair<std::int64_t, double> best(const Gazetteer& g, std::string_view name) {
+    const auto c = g.lookup(name);
+    return c.empty() ? std::pair<std::int64_t, double>{0, 0.0}
+                     : std::pair{g.place(c.front().place).geonameid, c.front().score};
+}
+
+} // namespace
+
+TEST_F(BuilderTest, BuildWritesTheIndexFileThatOpenReadsBack) {
+    build_gazetteer(options("good"));
+    const fs::path index = dir / "gazetteer.sqlite.index";
+    ASSERT_TRUE(fs::exists(index));
+    const auto written = fs::last_write_time(index);
+    const Gazetteer g = Gazetteer::open(dir / "gazetteer.sqlite");
+    EXPECT_EQ(fs::last_write_time(index), written); // read, not written again
+    EXPECT_EQ(best(g, "Tarabulus").first, 2210247);
+    EXPECT_EQ(best(g, "Tarabulus"), best(g, "Tarabulus"));
+    EXPECT_EQ(g.admin1_name("LY", "77"), "Tripoli");
+    EXPECT_EQ(g.info().places, 3u);
+}
+
+TEST_F(BuilderTest, IndexFromTheIndexFileAnswersAsTheBuiltOne) {
+    build_gazetteer(options("good"));
+    const fs::path index = dir / "gazetteer.sqlite.index";
+    const Gazetteer from_file = Gazetteer::open(dir / "gazetteer.sqlite");
+    fs::remove(index);
+    const Gazetteer built = Gazetteer::open(dir / "gazetteer.sqlite");
+    for (const char* name : {"Tarabulus", "Tripoli", "Trablus", "Tripli", "Libya"}) {
+        EXPECT_EQ(best(from_file, name), best(built, name)) << name;
+    }
+    EXPECT_EQ(from_file.info().indexed_names, built.info().indexed_names);
+}
+
+TEST_F(BuilderTest, StaleIndexFileIsRebuilt) {
+    build_gazetteer(options("good"));
+    const fs::path index = dir / "gazetteer.sqlite.index";
+    fs::copy_file(index, dir / "old.index");
+    // another gazetteer in the same place: two places instead of three
+    build_gazetteer(options("bad-latitude"));
+    fs::copy_file(dir / "old.index", index, fs::copy_options::overwrite_existing);
+    const Gazetteer g = Gazetteer::open(dir / "gazetteer.sqlite");
+    EXPECT_EQ(g.info().places, 2u);                  // the new file's, not the stale index's three
+    EXPECT_NE(read(index), read(dir / "old.index")); // written again for the new file
+}
+
+TEST_F(BuilderTest, ForeignOrDamagedIndexFileIsNotUsed) {
+    build_gazetteer(options("good"));
+    const fs::path index = dir / "gazetteer.sqlite.index";
+    const std::string good = read(index);
+    for (const std::string& bad :
+         {std::string("not an index at all"), good.substr(0, good.size() / 2),
+          good.substr(0, 24) + std::string(good.size() - 24, '\xff')}) {
+        std::ofstream(index, std::ios::binary | std::ios::trunc) << bad;
+        const Gazetteer g = Gazetteer::open(dir / "gazetteer.sqlite");
+        EXPECT_EQ(best(g, "Tarabulus").first, 2210247);
+        EXPECT_EQ(read(index), good); // rebuilt from the gazetteer file
+    }
+}

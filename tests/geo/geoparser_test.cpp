@@ -174,3 +174,40 @@ TEST_F(GeoparserTest, WhyListsTheTermsThatDecided) {
     EXPECT_GT(t->confidence, 0.0);
     EXPECT_LE(t->confidence, 1.0);
 }
+
+TEST_F(GeoparserTest, WordsInCapitalsResolveAsTheWordsTheyAre) {
+    // A heading in capitals, then datelines: the names are words, not airport codes.
+    const auto ts = parse("SECURITY BULLETIN - LIBYA\nDate: 2019-07-03\n\n"
+                          "ZUWARA, 1 July - Boats left the port at night.\n\n"
+                          "SIRTE, 2 July - Fighting resumed near the port.");
+    const Toponym* libya = find(ts, "LIBYA");
+    ASSERT_NE(libya, nullptr);
+    EXPECT_EQ(libya->country, "LY");
+    EXPECT_EQ(libya->feature.rfind("A.PCL", 0), 0u) << libya->feature; // the country
+    const Toponym* zuwara = find(ts, "ZUWARA");
+    ASSERT_NE(zuwara, nullptr);
+    EXPECT_EQ(zuwara->geonameid, 2208425);
+    const Toponym* sirte = find(ts, "SIRTE"); // five letters: code-sized before the fix
+    ASSERT_NE(sirte, nullptr);
+    EXPECT_EQ(sirte->country, "LY");
+}
+
+TEST_F(GeoparserTest, CodesResolveWhereTheyLookLikeCodes) {
+    const auto ts = parse("Envoys of the UAE and the UK met officials of the US in Tripoli.");
+    for (const auto& [code, country] : {std::pair{"UAE", "AE"}, {"UK", "GB"}, {"US", "US"}}) {
+        const Toponym* t = find(ts, code);
+        ASSERT_NE(t, nullptr) << code;
+        EXPECT_EQ(t->country, country) << code;
+    }
+}
+
+TEST_F(GeoparserTest, ACodeMatchesLetterForLetterNotBySkeleton) {
+    // "GAZA" in running text is code-sized: it may name no place, but never one whose code
+    // merely shares its consonants (Zarqa, Jordan), nor may "THE" name an airport.
+    const auto ts = parse("Aid reached GAZA and THE convoy went on to Tripoli.");
+    const Toponym* gaza = find(ts, "GAZA");
+    if (gaza != nullptr) {
+        EXPECT_EQ(gaza->country, "PS");
+    }
+    EXPECT_EQ(find(ts, "THE"), nullptr);
+}

@@ -4,6 +4,7 @@
 #include "detail/name_table.hpp"
 #include "detail/sqlite.hpp"
 #include "geo/gazetteer_scoring.hpp"
+#include "geo/index_file.hpp"
 #include "kharita/base/error.hpp"
 #include "kharita/text/hash.hpp"
 #include "kharita/text/normalize.hpp"
@@ -14,6 +15,8 @@
 #include <cstdlib>
 #include <unordered_map>
 #include <unordered_set>
+
+#include <unistd.h>
 
 namespace kharita {
 
@@ -55,26 +58,53 @@ public:
     }
     /// Sorts and indexes. Pairs with the same hash and the same `same(value)` key collapse
     /// into the one with the smallest `rank(value)`.
+    /// `same` and `rank` are computed once per pair, not once per comparison: they may hash
+    /// a name, and a million pairs take twenty million comparisons to sort.
     template <typename Same, typename Rank> void finish(Same&& same, Rank&& rank) {
-        std::sort(m_pairs.begin(), m_pairs.end(), [&](const Pair& a, const Pair& b) {
-            if ((a.hash & kKeyMask) != (b.hash & kKeyMask))
+        struct Keyed {
+            std::uint64_t hash; // the key part of the hash
+            std::uint64_t same;
+            std::int64_t rank;
+            std::uint32_t value;
+            std::uint32_t pair;
+        };
+        std::vector<Keyed> keyed(m_pairs.size());
+        for (std::size_t i = 0; i < m_pairs.size(); ++i) {
+            const Pair& p = m_pairs[i];
+            keyed[i] = {p.hash & kKeyMask, static_cast<std::uint64_t>(same(p.value)),
+                        static_cast<std::int64_t>(rank(p.value)), p.value,
+                        static_cast<std::uint32_t>(i)};
+        }
+        std::sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
+            if (a.hash != b.hash)
                 return a.hash < b.hash;
-            const auto sa = same(a.value), sb = same(b.value);
-            if (sa != sb)
-                return sa < sb;
-            const auto ra = rank(a.value), rb = rank(b.value);
-            return ra != rb ? ra < rb : a.value < b.value;
+            if (a.same != b.same)
+                return a.same < b.same;
+            return a.rank != b.rank ? a.rank < b.rank : a.value < b.value;
+        });
+        std::vector<Pair> sorted;
+        sorted.reserve(keyed.size());
+        for (std::size_t i = 0; i < keyed.size(); ++i) {
+            if (i > 0 && keyed[i].hash == keyed[i - 1].hash && keyed[i].same == keyed[i - 1].same)
+                continue; // the same key and place (or spelling): the best-ranked one stays
+            sorted.push_back(m_pairs[keyed[i].pair]);
+        }
+        m_pairs = std::move(sorted);
+        index();
+    }
+    /// Sorts and indexes, pairs with the same hash and value collapsing into one.
+    void finish() {
+        std::sort(m_pairs.begin(), m_pairs.end(), [](const Pair& a, const Pair& b) {
+            const std::uint64_t ka = a.hash & kKeyMask, kb = b.hash & kKeyMask;
+            return ka != kb ? ka < kb : a.value < b.value;
         });
         m_pairs.erase(std::unique(m_pairs.begin(), m_pairs.end(),
-                                  [&](const Pair& a, const Pair& b) {
+                                  [](const Pair& a, const Pair& b) {
                                       return (a.hash & kKeyMask) == (b.hash & kKeyMask) &&
-                                             same(a.value) == same(b.value);
+                                             a.value == b.value;
                                   }),
                       m_pairs.end());
         index();
-    }
-    void finish() {
-        finish([](std::uint32_t v) { return v; }, [](std::uint32_t) { return 0; });
     }
 
 private:
@@ -115,6 +145,21 @@ public:
         for_each(hash, [&](std::uint32_t, std::uint32_t, std::uint8_t) { found = true; });
         return found;
     }
+    void save(detail::IndexWriter& w) const {
+        w.word(m_bits);
+        w.array(m_pairs);
+        w.array(m_starts);
+    }
+    /// False when the stored table is not one index() could have made.
+    bool load(detail::IndexReader& r) {
+        m_bits = static_cast<unsigned>(r.word());
+        r.array(m_pairs);
+        r.array(m_starts);
+        return r.ok() && m_bits >= 1 && m_bits <= 24 &&
+               m_starts.size() == (std::size_t{1} << m_bits) + 1 &&
+               m_starts.back() == m_pairs.size() &&
+               std::is_sorted(m_starts.begin(), m_starts.end());
+    }
 
 private:
     static constexpr std::uint64_t kKeyMask = ~std::uint64_t{0xFF};
@@ -145,6 +190,8 @@ public:
         m_runs.for_each(hash_key(key), f);
     }
     bool contains(std::string_view key) const { return m_runs.contains(hash_key(key)); }
+    void save(detail::IndexWriter& w) const { m_runs.save(w); }
+    bool load(detail::IndexReader& r) { return m_runs.load(r); }
 
 private:
     HashRuns m_runs;
@@ -166,6 +213,8 @@ public:
     template <typename F> void for_each(std::string_view key, F&& f) const {
         m_runs.for_each(hash_key(key), [&](std::uint32_t v, std::uint32_t, std::uint8_t) { f(v); });
     }
+    void save(detail::IndexWriter& w) const { m_runs.save(w); }
+    bool load(detail::IndexReader& r) { return m_runs.load(r); }
 
 private:
     HashRuns m_runs;
@@ -192,6 +241,15 @@ public:
         if (!test(h) || !test(h >> 21))
             return false;
         return std::binary_search(m_hashes.begin(), m_hashes.end(), h);
+    }
+    void save(detail::IndexWriter& w) const {
+        w.array(m_hashes);
+        w.array(m_bloom);
+    }
+    bool load(detail::IndexReader& r) {
+        r.array(m_hashes);
+        r.array(m_bloom);
+        return r.ok() && (m_bloom.empty() || m_bloom.size() == kBloomBits / 64);
     }
 
 private:
@@ -505,6 +563,12 @@ struct Gazetteer::Impl {
     void load_countries_and_admin1(detail::Database& db);
     void load_meta(detail::Database& db);
 
+    // The index file (geo/index_file.hpp): what load_places() to load_common_words() build.
+    void save_index(const std::filesystem::path& file, std::uint64_t source) const;
+    bool load_index(const std::filesystem::path& file, std::uint64_t source);
+    void save_places(detail::IndexWriter& w) const;
+    bool load_places(detail::IndexReader& r);
+
     /// Calls f(value, place, rank) for each skeleton-index entry under `key` that a
     /// spelling variant can match (not demonyms or abbreviations).
     template <typename F> void for_each_skeleton_hit(std::string_view key, F&& f) const {
@@ -585,19 +649,203 @@ bool is_ascii(std::string_view s) {
                        [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
+/// The index file of a gazetteer file: next to it, with ".index" added.
+std::filesystem::path index_file_of(const std::filesystem::path& file) {
+    std::filesystem::path p = file;
+    p += ".index";
+    return p;
+}
+
+/// What the index file must have been built from: the gazetteer file's build time, sources
+/// and size (a rebuilt or another gazetteer differs in at least one), and the index format.
+std::uint64_t source_checksum(const std::filesystem::path& file, const GazetteerInfo& info) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(file, ec);
+    std::uint64_t h = fnv1a(info.built_at);
+    h = fnv1a(info.sources, h ^ 0x9E3779B97F4A7C15ULL);
+    h = fnv1a(std::to_string(ec ? 0 : size), h);
+    return fnv1a(std::to_string(detail::kIndexVersion) + "/" + std::to_string(sizeof(NameEntry)),
+                 h);
+}
+
 } // namespace
 
 Gazetteer Gazetteer::open(const std::filesystem::path& file) {
     auto db = open_checked(file);
     Gazetteer g;
     Impl& d = *g.m_impl;
-    const Impl::RowToPlace row_to_place = d.load_places(db);
-    d.load_names(db, row_to_place);
-    d.finish_name_indexes();
-    d.load_common_words(db);
-    d.load_countries_and_admin1(db);
     d.load_meta(db);
+    const std::uint64_t source = source_checksum(file, d.info);
+    const std::filesystem::path index = index_file_of(file);
+    if (!d.load_index(index, source)) {
+        // none yet, stale (the gazetteer was rebuilt) or foreign: build the indexes from the
+        // SQLite file and write them for the next start
+        d = Impl{};
+        d.load_meta(db);
+        const Impl::RowToPlace row_to_place = d.load_places(db);
+        d.load_names(db, row_to_place);
+        d.finish_name_indexes();
+        d.load_common_words(db);
+        d.save_index(index, source);
+    }
+    d.load_countries_and_admin1(db);
     return g;
+}
+
+namespace {
+
+/// A place as the index file stores it: plain values, its strings in one text block.
+struct PlaceRecord {
+    std::int64_t geonameid;
+    std::int64_t population;
+    double lat;
+    double lon;
+    std::uint32_t offset[4]; // name, feature code, country, admin-1
+    std::uint32_t length[4];
+    std::uint64_t feature_class;
+};
+
+} // namespace
+
+void Gazetteer::Impl::save_places(detail::IndexWriter& w) const {
+    std::vector<PlaceRecord> records;
+    records.reserve(places.size());
+    std::string strings;
+    for (const Place& p : places) {
+        PlaceRecord r{};
+        r.geonameid = p.geonameid;
+        r.population = p.population;
+        r.lat = p.position.lat;
+        r.lon = p.position.lon;
+        r.feature_class = static_cast<unsigned char>(p.feature_class);
+        const std::array<const std::string*, 4> fields = {&p.name, &p.feature_code, &p.country,
+                                                          &p.admin1};
+        for (std::size_t k = 0; k < fields.size(); ++k) {
+            r.offset[k] = static_cast<std::uint32_t>(strings.size());
+            r.length[k] = static_cast<std::uint32_t>(fields[k]->size());
+            strings += *fields[k];
+        }
+        records.push_back(r);
+    }
+    w.array(records);
+    w.text(strings);
+}
+
+bool Gazetteer::Impl::load_places(detail::IndexReader& r) {
+    std::vector<PlaceRecord> records;
+    std::string strings;
+    r.array(records);
+    r.text(strings);
+    if (!r.ok())
+        return false;
+    places.reserve(records.size());
+    for (const PlaceRecord& rec : records) {
+        Place p;
+        p.id = static_cast<PlaceId>(places.size());
+        p.geonameid = rec.geonameid;
+        p.population = rec.population;
+        p.position = {rec.lat, rec.lon};
+        p.feature_class = static_cast<char>(rec.feature_class);
+        const std::array<std::string*, 4> fields = {&p.name, &p.feature_code, &p.country,
+                                                    &p.admin1};
+        for (std::size_t k = 0; k < fields.size(); ++k) {
+            if (rec.offset[k] > strings.size() || rec.length[k] > strings.size() - rec.offset[k])
+                return false;
+            fields[k]->assign(strings, rec.offset[k], rec.length[k]);
+        }
+        if (p.feature_class == 'L' && p.feature_code == "RGN" && !p.country.empty()) {
+            regions[p.country].push_back(p.id);
+        }
+        places.push_back(std::move(p));
+    }
+    return true;
+}
+
+/// Writes the index file, best effort: to a file of its own first, then renamed over the
+/// old one, so that a reader never sees half a file and two writers do not mix theirs. A
+/// directory that cannot be written to leaves the indexes to be built again next time.
+void Gazetteer::Impl::save_index(const std::filesystem::path& file, std::uint64_t source) const {
+    std::filesystem::path tmp = file;
+    tmp += ".tmp." + std::to_string(::getpid());
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        if (!out)
+            return;
+        detail::IndexWriter w(out);
+        out.write(detail::kIndexMagic, sizeof detail::kIndexMagic);
+        w.word(detail::kIndexVersion);
+        w.word(source);
+        save_places(w);
+        w.array(ranks);
+        w.array(entries);
+        w.text(arena);
+        by_name.save(w);
+        by_skeleton.save(w);
+        std::vector<std::uint64_t> skeleton_offsets;
+        std::string skeleton_text;
+        for (const std::string& k : skeletons) {
+            skeleton_offsets.push_back(skeleton_text.size());
+            skeleton_text += k;
+        }
+        skeleton_offsets.push_back(skeleton_text.size());
+        w.array(skeleton_offsets);
+        w.text(skeleton_text);
+        deletions.save(w);
+        common_words.save(w);
+        w.word(info.names);
+        if (!out.flush())
+            return;
+    }
+    std::error_code ec;
+    std::filesystem::rename(tmp, file, ec);
+    if (ec)
+        std::filesystem::remove(tmp, ec);
+}
+
+/// Reads the index file; false (and the indexes to be built) when there is none or it is
+/// not this format and version, was built from another gazetteer file, or is damaged.
+bool Gazetteer::Impl::load_index(const std::filesystem::path& file, std::uint64_t source) {
+    const detail::MappedFile mapped(file);
+    const std::string_view bytes = mapped.bytes();
+    if (bytes.size() < sizeof detail::kIndexMagic ||
+        bytes.substr(0, sizeof detail::kIndexMagic) !=
+            std::string_view(detail::kIndexMagic, sizeof detail::kIndexMagic))
+        return false;
+    detail::IndexReader r(bytes.substr(sizeof detail::kIndexMagic), &mapped);
+    if (r.word() != detail::kIndexVersion || r.word() != source)
+        return false;
+    if (!load_places(r))
+        return false;
+    r.array(ranks);
+    r.array(entries);
+    r.text(arena);
+    if (!by_name.load(r) || !by_skeleton.load(r))
+        return false;
+    std::vector<std::uint64_t> skeleton_offsets;
+    std::string skeleton_text;
+    r.array(skeleton_offsets);
+    r.text(skeleton_text);
+    if (!r.ok() || skeleton_offsets.empty() || skeleton_offsets.back() != skeleton_text.size() ||
+        !std::is_sorted(skeleton_offsets.begin(), skeleton_offsets.end()))
+        return false;
+    skeletons.reserve(skeleton_offsets.size() - 1);
+    for (std::size_t k = 0; k + 1 < skeleton_offsets.size(); ++k) {
+        skeletons.emplace_back(skeleton_text, skeleton_offsets[k],
+                               skeleton_offsets[k + 1] - skeleton_offsets[k]);
+    }
+    if (!deletions.load(r) || !common_words.load(r))
+        return false;
+    info.names = static_cast<std::size_t>(r.word());
+    info.indexed_names = entries.size();
+    info.places = places.size();
+    // every reference into the tables must hold, or a damaged file would read out of bounds
+    const bool consistent = r.ok() && r.at_end() && ranks.size() == places.size() &&
+                            std::all_of(entries.begin(), entries.end(), [&](const NameEntry& e) {
+                                return e.place < places.size() &&
+                                       std::size_t{e.name_offset} + e.name_len <= arena.size() &&
+                                       std::size_t{e.norm_offset} + e.norm_len <= arena.size();
+                            });
+    return consistent;
 }
 
 /// Every place, in row order, with its packed rank and the named regions of each country;
@@ -632,7 +880,7 @@ Gazetteer::Impl::RowToPlace Gazetteer::Impl::load_places(detail::Database& db) {
 /// The names the geoparser can meet in English or Arabic text, into the name, article-free
 /// and skeleton indexes (not yet sorted: see finish_name_indexes()).
 void Gazetteer::Impl::load_names(detail::Database& db, const RowToPlace& row_to_place) {
-    std::unordered_map<std::string, std::uint32_t> skeleton_ids;
+    std::unordered_set<std::uint64_t> skeleton_hashes; // distinct skeletons, by 64-bit hash
     auto stmt = db.prepare("SELECT place_id, name, kind, norm, skeleton FROM names");
     while (stmt.step()) {
         ++info.names;
@@ -665,7 +913,7 @@ void Gazetteer::Impl::load_names(detail::Database& db, const RowToPlace& row_to_
         const std::string_view skel = stmt.column_text(4);
         if (ascii && skel.size() >= 2) {
             by_skeleton.add(skel, pack(idx, e.kind, false), e.place, rank);
-            if (skel.size() >= 4 && skeleton_ids.emplace(std::string(skel), 0).second) {
+            if (skel.size() >= 4 && skeleton_hashes.insert(hash_key(skel)).second) {
                 skeletons.emplace_back(skel);
             }
         }

@@ -1,5 +1,6 @@
 #include "kharita/geo/geoparser.hpp"
 
+#include "geo/capitals.hpp"
 #include "geo/geoparser_words.hpp"
 #include "geo/region_phrases.hpp"
 #include "kharita/text/normalize.hpp"
@@ -249,7 +250,10 @@ struct StrongSupport {
 class Parse {
 public:
     Parse(const Gazetteer& g, std::string_view text, const ParseContext& context)
-        : m_g(g), m_text(text), m_context(context), m_tokens(detail::tokenize(text)) {}
+        : m_g(g), m_text(text), m_context(context), m_tokens(detail::tokenize(text)),
+          m_code(detail::code_tokens(text, m_tokens)) {
+        find_name_runs();
+    }
 
     /// When recognising, weak or unsupported mentions are dropped after resolution; with
     /// given spans every span is kept and reported.
@@ -263,13 +267,16 @@ public:
 private:
     bool capitalised(const Token& t) const { return t.upper_initial || t.arabic; }
     bool common(const Token& t) const { return m_g.is_common_word(t.norm); }
+    /// Whether a one-token span reads as written: the gazetteer spells it so ("The" is not
+    /// "THE", an airport code), in capitals when the word is set in capitals ("LIBYA").
+    bool same_spelling(std::size_t i, const Candidate& c) const;
     bool has_place_name(std::string_view key) const { return m_g.has_name(key); }
     std::string join(std::size_t first, std::size_t last) const;
 
     // Recognition
     std::vector<SpanCandidate> candidate_spans() const;
     std::optional<Mention> mention_from_span(const SpanCandidate& s) const;
-    bool keep_all_caps_candidates(Mention& m) const;
+    bool keep_code_candidates(Mention& m, bool english_word) const;
     bool accept_span(std::size_t first, std::size_t last,
                      const std::vector<Candidate>& candidates) const;
     bool important(const Candidate& c) const;
@@ -277,6 +284,7 @@ private:
     bool pair_fails(std::size_t generic) const;
     void second_chance_lookups();
     bool looks_like_person(std::size_t first, std::size_t last) const;
+    void find_name_runs();
     bool token_is_place(std::size_t i) const;
     void add_transliterated(std::vector<Mention>& found) const;
     void lookup_candidates(Mention& m, bool penalise_common_words = true) const;
@@ -313,6 +321,11 @@ private:
     std::string_view m_text;
     const ParseContext& m_context;
     std::vector<Token> m_tokens;
+    std::vector<bool> m_code; // per token: written as a code ("UAE"), not a word in capitals
+    // Per token: whether a person title stands before it in its run of capitalised words or
+    // right before the run ("President Vladimir Putin"). Found once, in one pass, so that
+    // asking for every token of a long run stays linear.
+    std::vector<bool> m_titled;
     std::vector<Mention> m_mentions;
     std::set<std::string> m_person_words; // words seen in this text as part of a name
 };
@@ -357,18 +370,8 @@ bool Parse::looks_like_person(std::size_t first, std::size_t last) const {
         return false; // Arabic script has no capitals to tell names by
     }
     // A title right before: everything up to the end of the capitalised run is a name.
-    std::size_t run_start = first;
-    while (run_start > 0 && m_tokens[run_start].gap == Gap::space &&
-           capitalised(m_tokens[run_start - 1]) && !m_tokens[run_start - 1].all_caps) {
-        --run_start;
-    }
-    if (run_start > 0 && m_tokens[run_start].gap == Gap::space &&
-        is_person_title(m_tokens[run_start - 1].norm)) {
+    if (m_titled[first]) {
         return true;
-    }
-    for (std::size_t k = run_start; k < first; ++k) {
-        if (is_person_title(m_tokens[k].norm))
-            return true;
     }
     if (first != last) {
         return false; // multi-word gazetteer names are rarely personal names
@@ -398,6 +401,32 @@ bool Parse::looks_like_person(std::size_t first, std::size_t last) const {
     return false;
 }
 
+bool Parse::same_spelling(std::size_t i, const Candidate& c) const {
+    const Token& t = m_tokens[i];
+    const std::string_view surface = m_text.substr(t.begin, t.end - t.begin);
+    if (!t.all_caps || m_code[i])
+        return c.matched_name == surface;
+    return c.matched_name.size() == surface.size() &&
+           std::equal(surface.begin(), surface.end(), c.matched_name.begin(), [](char a, char b) {
+               return a == static_cast<char>(std::toupper(static_cast<unsigned char>(b)));
+           });
+}
+
+void Parse::find_name_runs() {
+    const std::size_t n = m_tokens.size();
+    m_titled.assign(n, false);
+    for (std::size_t i = 0; i < n; ++i) {
+        const bool joins = i > 0 && m_tokens[i].gap == Gap::space && capitalised(m_tokens[i - 1]) &&
+                           !m_tokens[i - 1].all_caps;
+        if (joins) {
+            m_titled[i] = m_titled[i - 1] || is_person_title(m_tokens[i - 1].norm);
+        } else {
+            m_titled[i] =
+                i > 0 && m_tokens[i].gap == Gap::space && is_person_title(m_tokens[i - 1].norm);
+        }
+    }
+}
+
 bool Parse::important(const Candidate& c) const {
     const Place& p = m_g.place(c.place);
     return c.kind == MatchKind::demonym || is_country_place(p) || is_admin1_place(p) ||
@@ -413,14 +442,15 @@ bool Parse::accept_span(std::size_t first, std::size_t last,
     }
     const Candidate& best = candidates.front();
     if (first == last) {
+        const bool code = m_code[first];
         if (is_calendar_word(head.norm) || head.has_digit || is_place_generic(head.norm) ||
-            (head.norm.size() < 3 && !head.all_caps && !head.arabic)) {
+            (head.norm.size() < 3 && !code && !head.arabic)) {
             return false;
         }
-        if (direction_of(head.norm) != Direction::none && !head.all_caps) {
+        if (direction_of(head.norm) != Direction::none && !code) {
             return false; // "East", "West" alone are directions, not places
         }
-        if (common(head) && !head.all_caps) {
+        if (common(head) && !code) {
             // "May", "Mission", "Council", "China", "Turkey": an ordinary word is a place
             // after a locative cue, or mid-sentence when the place is a prominent one; never
             // as the first word of a longer capitalised name.
@@ -432,11 +462,8 @@ bool Parse::accept_span(std::size_t first, std::size_t last,
                                   capitalised(m_tokens[first + 1]) && !m_tokens[first + 1].all_caps;
             // "the Centre", "a Cup": after a determiner the word is a common noun.
             const bool determiner = first > 0 && is_determiner(m_tokens[first - 1].norm);
-            // The gazetteer must spell it the same way: "The" is not "THE" (an airport code).
-            const std::string_view surface = m_text.substr(head.begin, head.end - head.begin);
-            const bool same_spelling = best.matched_name == surface;
-            const bool prominent =
-                !head.sentence_start && !determiner && same_spelling && important(best);
+            const bool prominent = !head.sentence_start && !determiner &&
+                                   same_spelling(first, best) && important(best);
             if (next_cap || !(cue || prominent)) {
                 return false;
             }
@@ -648,12 +675,14 @@ std::vector<SpanCandidate> Parse::candidate_spans() const {
     return spans;
 }
 
-/// An all-caps word must be an abbreviation or an all-caps name of the place, not a word
-/// spelled like one ("IT", "ARE", "Eu" for "EU"); a code of three letters or fewer must name
-/// a country, a province or a larger area, not an airport ("SSA"). False when no candidate
-/// is left. A bare ISO code of a smaller country ("PM", "TV", "MW") is weak; an abbreviation
-/// in its own right ("UK", "UAE", "EU") or a large country's code ("US") is not.
-bool Parse::keep_all_caps_candidates(Mention& m) const {
+/// A code must be an abbreviation or an all-caps name of the place, matched letter for
+/// letter (never through a spelling skeleton: "GAZA" is no code for Zarqa), not a word
+/// spelled like one ("Eu" for "EU"); a code that is also an English word ("US", "ARE", "TIP")
+/// only as an abbreviation, not as an airport's code; a code of three letters or fewer must
+/// name a country, a province or a larger area, not an airport ("SSA"). False when no
+/// candidate is left. A bare ISO code of a smaller country ("PM", "TV", "MW") is weak; an
+/// abbreviation in its own right ("UK", "UAE", "EU") or a large country's code ("US") is not.
+bool Parse::keep_code_candidates(Mention& m, bool english_word) const {
     const auto code_like = [&](const Candidate& k) {
         const Place& kp = m_g.place(k.place);
         return is_country_place(kp) || is_admin1_place(kp) || kp.feature_class == 'L';
@@ -661,8 +690,11 @@ bool Parse::keep_all_caps_candidates(Mention& m) const {
     std::erase_if(m.candidates, [&](const Candidate& k) {
         const bool caps_name = std::none_of(k.matched_name.begin(), k.matched_name.end(),
                                             [](char ch) { return ch >= 'a' && ch <= 'z'; });
-        return (k.kind != MatchKind::abbreviation && !caps_name) ||
-               (m.key.size() <= 3 && !code_like(k));
+        const bool letter_for_letter =
+            k.kind != MatchKind::transliteration && k.kind != MatchKind::fuzzy;
+        const bool as_code =
+            k.kind == MatchKind::abbreviation || (caps_name && letter_for_letter && !english_word);
+        return !as_code || (m.key.size() <= 3 && !code_like(k));
     });
     if (m.candidates.empty())
         return false;
@@ -690,13 +722,15 @@ std::optional<Mention> Parse::mention_from_span(const SpanCandidate& s) const {
         !pair_fails(s.first - 1)) {
         return std::nullopt;
     }
-    const bool acronym = m_tokens[s.first].all_caps && s.first == s.last;
-    lookup_candidates(m, !acronym);
+    // A code ("UAE", "LBA") is looked up as a code; a word set in capitals ("LIBYA" in a
+    // heading, "SIRTE" in a dateline) as the word it is.
+    const bool code = s.first == s.last && m_code[s.first];
+    lookup_candidates(m, !code);
     if (m.candidates.empty() || !accept_span(s.first, s.last, m.candidates))
         return std::nullopt;
     if (s.demonym_plural && m.candidates.front().kind != MatchKind::demonym)
         return std::nullopt;
-    if (acronym && m.key.size() <= 5 && !keep_all_caps_candidates(m))
+    if (code && !keep_code_candidates(m, common(m_tokens[s.first])))
         return std::nullopt;
     return m;
 }
@@ -724,8 +758,12 @@ void Parse::recognise() {
 
 void Parse::apply_border_phrases() {
     // "the Libyan-Tunisian border", "Libya-Tunisia border": one region mention for the
-    // border between the two countries.
+    // border between the two countries. The second country's mention is marked and dropped
+    // after the pass (erasing each at once would make a text of such phrases quadratic).
+    std::vector<bool> merged(m_mentions.size(), false);
     for (std::size_t i = 0; i + 1 < m_mentions.size(); ++i) {
+        if (merged[i])
+            continue;
         Mention& a = m_mentions[i];
         const Mention& b = m_mentions[i + 1];
         if (a.candidates.empty() || b.candidates.empty() || b.first != a.last + 1 ||
@@ -748,8 +786,17 @@ void Parse::apply_border_phrases() {
         a.border_with = pb.country;
         a.why = "border between " + pa.name + " and " + pb.name;
         a.key = join(a.first, a.last);
-        m_mentions.erase(m_mentions.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+        merged[i + 1] = true;
     }
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < m_mentions.size(); ++i) {
+        if (merged[i])
+            continue;
+        if (kept != i)
+            m_mentions[kept] = std::move(m_mentions[i]);
+        ++kept;
+    }
+    m_mentions.resize(kept);
 }
 
 bool Parse::list_neighbours(std::size_t a, std::size_t b) const {
@@ -794,14 +841,22 @@ void Parse::mentions_from_spans(const std::vector<Span>& spans) {
             m.key.pop_back();
             lookup_candidates(m);
         }
-        // token range, for the containment patterns
+        // token range, for the containment patterns: the token the span starts in (or right
+        // after), and the last token that starts before its end; by bisection, so that many
+        // spans over a long text cost no pass over the text each
         m.first = m.last = 0;
-        for (std::size_t k = 0; k < m_tokens.size(); ++k) {
-            if (m_tokens[k].begin <= m.begin && m.begin < m_tokens[k].end + 1)
-                m.first = k;
-            if (m_tokens[k].begin < m.end)
-                m.last = k;
-        }
+        const auto starts_after = [](std::size_t offset, const Token& t) {
+            return offset < t.begin;
+        };
+        const auto first_after_begin =
+            std::upper_bound(m_tokens.begin(), m_tokens.end(), m.begin, starts_after);
+        if (first_after_begin != m_tokens.begin() && m.begin <= std::prev(first_after_begin)->end)
+            m.first = static_cast<std::size_t>(std::prev(first_after_begin) - m_tokens.begin());
+        const auto first_at_end =
+            std::lower_bound(m_tokens.begin(), m_tokens.end(), m.end,
+                             [](const Token& t, std::size_t offset) { return t.begin < offset; });
+        if (first_at_end != m_tokens.begin())
+            m.last = static_cast<std::size_t>(std::prev(first_at_end) - m_tokens.begin());
         m_mentions.push_back(std::move(m));
     }
 }

@@ -309,11 +309,13 @@ Match Matcher::make(std::size_t first, std::size_t last, CivilDay a, CivilDay b,
 }
 
 TimeDirection Matcher::tense(std::size_t at) const {
-    // the clause around the expression: back to the previous sentence end
+    // the clause around the expression: back to the previous sentence end, at most 64
+    // tokens (a bounded look-back keeps a long sentence full of dates linear)
     std::size_t from = at;
-    while (from > 0 && !(m_t[from - 1].kind == Kind::punct &&
-                         (m_t[from - 1].text == "." || m_t[from - 1].text == "!" ||
-                          m_t[from - 1].text == "?"))) {
+    while (
+        from > 0 && from + 64 > at &&
+        !(m_t[from - 1].kind == Kind::punct &&
+          (m_t[from - 1].text == "." || m_t[from - 1].text == "!" || m_t[from - 1].text == "?"))) {
         --from;
     }
     bool future = false;
@@ -1040,7 +1042,9 @@ void Amount::add(Unit unit, double n) {
 
 Amount Matcher::amount(std::size_t k) const {
     Amount a;
-    while (k < m_t.size()) {
+    // at most one quantity per unit ("1 year, 2 months, 3 weeks, 4 days, 5 hours, 6 minutes,
+    // 7 seconds"): a bounded read keeps a run of "201s 201s ..." linear
+    while (k < m_t.size() && a.count < 7) {
         const auto q = quantity(k);
         if (!q) {
             if (a.count > 0 && punct(k, ",")) { // "2 hours, 30 minutes"

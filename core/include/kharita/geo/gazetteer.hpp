@@ -1,7 +1,9 @@
 #pragma once
 // The gazetteer as the geoparser sees it: every place and every Latin- or Arabic-script
 // name loaded from a SpatiaLite gazetteer file into hash indexes, for lookups at memory
-// speed (no SQL per query).
+// speed (no SQL per query). The indexes are built once (by `kharita gazetteer build`, or by
+// the first open() after it) into an index file next to the gazetteer file
+// ("gazetteer.sqlite.index"), which later opens map and read instead of building them.
 //
 // Thread rules: a loaded Gazetteer is immutable; lookup() may be called from many threads.
 // Move-only (it can hold a few hundred MB).
@@ -92,7 +94,12 @@ struct AdminUnit {
 class Gazetteer {
 public:
     /// Loads a gazetteer built by `kharita gazetteer build`. Throws DatabaseError or
-    /// InputError (missing file, not a Kharita gazetteer, incompatible schema).
+    /// InputError (missing file, not a Kharita gazetteer, incompatible schema). The hash
+    /// indexes come from the index file next to it when its header (format, version, and a
+    /// checksum of this file's build time, sources and size) matches and its tables are
+    /// whole; otherwise (none, stale, foreign, damaged) they are built from the file and the
+    /// index file is written again, atomically and best effort (a read-only directory only
+    /// costs the build on every open).
     static Gazetteer open(const std::filesystem::path& file);
 
     Gazetteer(Gazetteer&&) noexcept;
