@@ -131,6 +131,8 @@ bool toll_participle(const std::vector<Word>& w, std::size_t k) {
     const std::string& next = w[k + 1].lower;
     return next == "at" || next == "dozens" || next == "scores" || next == "several" ||
            next == "many" || next == "people" || next == "civilians" || next == "soldiers" ||
+           next == "more" || next == "over" || next == "nearly" || next == "about" ||
+           next == "around" || next == "up" || next == "some" || next == "almost" ||
            std::all_of(next.begin(), next.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
            next == "one" || next == "two" || next == "three" || next == "four" || next == "five" ||
            next == "six" || next == "seven" || next == "eight" || next == "nine" || next == "ten";
@@ -410,6 +412,18 @@ std::size_t candidate_places_from(std::string_view text, std::size_t from, std::
     return places_start(text, words_of(text, from, to), from, to);
 }
 
+/// Whether a distance ends right before byte `at` ("140 km south of": "km " before it).
+bool distance_before(std::string_view text, std::size_t at) {
+    std::size_t i = at;
+    while (i > 0 && text[i - 1] == ' ')
+        --i;
+    for (std::string_view unit : {"km", "kilometres", "kilometers", "miles"}) {
+        if (i >= unit.size() && text.substr(i - unit.size(), unit.size()) == unit)
+            return true;
+    }
+    return false;
+}
+
 double place_score(std::string_view text, const Toponym& t, std::size_t trigger_at,
                    EventType type) {
     double s = t.confidence;
@@ -442,16 +456,22 @@ double place_score(std::string_view text, const Toponym& t, std::size_t trigger_
         before == "in" || before == "at" || before == "near" || before == "outside" ||
         before == "across" || before == "inside" || before == "off" ||
         (before == "of" && (before2 == "coast" || before2 == "outskirts" || before2 == "shores" ||
-                            before2 == "centre" || before2 == "center"));
+                            before2 == "centre" || before2 == "center" ||
+                            // "the ports of Brega, Ras Lanuf and Es Sider"
+                            before2 == "ports" || before2 == "port" || before2 == "terminals" ||
+                            before2 == "towns" || before2 == "town" || before2 == "cities" ||
+                            before2 == "city" || before2 == "villages" || before2 == "fields"));
     if (located_at) {
         s += 1.0;
     } else if (before == "to" || before == "from") {
         s += 0.4;
-    } else if (before == "of" && after_comma &&
+    } else if (before == "of" && (after_comma || distance_before(text, c)) &&
                (before2.ends_with("east") || before2.ends_with("west") || before2 == "north" ||
                 before2 == "south" || before2 == "km" || before2 == "kilometres" ||
                 before2 == "miles")) {
-        s -= 1.0; // "Khoms, east of Tripoli": a reference point for the place named before it
+        // "Khoms, east of Tripoli", "the base, 140 km south-west of Tripoli": a reference
+        // point for the place named before it
+        s -= 1.0;
     }
     if (t.kind == ToponymKind::demonym)
         s -= 1.5;

@@ -16,7 +16,12 @@ using T = EventType;
 // of them; "border" is needed by the closure entries below.)
 // Bodies recovered after a shipwreck are its toll, not a grave (after a flood they are
 // bodies found).
-constexpr std::string_view kAtSea = "boat boats shipwreck capsized sank vessel dinghy coastguard";
+constexpr std::string_view kAtSea =
+    "boat boats shipwreck capsized sank vessel dinghy coastguard ashore survivors migrants";
+
+// What an oil shutdown shuts.
+constexpr std::string_view kOil =
+    "oil port ports terminal terminals field fields exports production";
 
 // Who takes a town by force: "took", "entered", "seized" are events only with them.
 constexpr std::string_view kArmed =
@@ -41,6 +46,9 @@ constexpr auto kLexicon = std::to_array<TriggerEntry>({
     {"meeting", T::meeting, "meeting", 0.8, ""},
     {"meetings", T::meeting, "meeting", 0.7, ""},
     {"met", T::meeting, "meeting", 0.7, ""},
+    {"be met", T::meeting, "met with", 0.0, ""},     // "will be met with force"
+    {"met little", T::meeting, "met with", 0.0, ""}, // "met little resistance"
+    {"met no", T::meeting, "met with", 0.0, ""},
     {"meet", T::meeting, "meeting", 0.7, ""},
     {"talks", T::meeting, "talks", 0.7, ""},
     {"negotiations", T::meeting, "talks", 0.6, ""},
@@ -162,6 +170,10 @@ constexpr auto kLexicon = std::to_array<TriggerEntry>({
     {"reopening", T::border, "reopening", 0.6, "border"},
     // mass graves and bodies found
     {"mass grave", T::mass_grave, "mass grave", 0.95, ""},
+    {"grave", T::mass_grave, "mass grave", 0.7,
+     "found discovered exhumed unearthed uncovered discovery bodies", kAtSea},
+    {"graves", T::mass_grave, "mass grave", 0.7,
+     "found discovered exhumed unearthed uncovered discovery bodies", kAtSea},
     {"mass graves", T::mass_grave, "mass grave", 0.95, ""},
     {"bodies", T::mass_grave, "bodies found", 0.6,
      "found discovered recovered exhumed unearthed uncovered discovery charred", kAtSea},
@@ -177,11 +189,11 @@ constexpr auto kLexicon = std::to_array<TriggerEntry>({
     {"drowned", T::migration, "shipwreck", 0.7, "migrants boat sea coast"},
     // strategic developments: oil shut-ins, institutions taken over
     {"force majeure", T::strategic, "oil shutdown", 0.9, ""},
-    {"shut", T::strategic, "oil shutdown", 0.6,
-     "oil port ports terminal terminals field fields exports production"},
-    {"shut down", T::strategic, "oil shutdown", 0.7,
-     "oil port ports terminal terminals field fields exports production"},
+    {"shut", T::strategic, "oil shutdown", 0.6, kOil},
+    {"shut down", T::strategic, "oil shutdown", 0.7, kOil},
     {"shutdown", T::strategic, "oil shutdown", 0.7, "oil port ports terminal terminals field"},
+    {"closure", T::strategic, "oil shutdown", 0.6, kOil},
+    {"closures", T::strategic, "oil shutdown", 0.6, kOil},
     {"took over", T::strategic, "takeover", 0.6,
      "headquarters bank ministry building offices institution"},
 });
