@@ -17,7 +17,7 @@ using T = EventType;
 // Bodies recovered after a shipwreck are its toll, not a grave (after a flood they are
 // bodies found).
 constexpr std::string_view kAtSea =
-    "boat boats shipwreck capsized sank vessel dinghy coastguard ashore survivors migrants";
+    "boat boats shipwreck capsized sank vessel dinghy coastguard ashore";
 
 // What an oil shutdown shuts.
 constexpr std::string_view kOil =
