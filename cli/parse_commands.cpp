@@ -90,6 +90,7 @@ nlohmann::json event_json(const Event& e, int sources) {
         {"date_start", e.date_start ? nlohmann::json(e.date_start->iso()) : nlohmann::json()},
         {"date_end", e.date_end ? nlohmann::json(e.date_end->iso()) : nlohmann::json()},
         {"time_precision", time_precision_name(e.time_precision)},
+        {"date_assumed", e.date_assumed},
         {"confidence", std::round(e.confidence * 1000) / 1000},
         {"fatalities", e.fatalities ? nlohmann::json(*e.fatalities) : nlohmann::json()},
         {"evidence_start", e.evidence_start},

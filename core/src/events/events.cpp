@@ -10,8 +10,10 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdlib>
 #include <tuple>
+#include <unordered_map>
 
 namespace kharita {
 
@@ -935,16 +937,27 @@ void fold_retelling(Event& earlier, const Event& later, Retelling how) {
 }
 
 std::vector<Event> fold_told_again(std::vector<Event> events) {
+    // a retelling refers to an event told shortly before, or to the headline's: looking
+    // back further would make a page of thousands of events quadratic
+    constexpr std::size_t kLookBack = 64;
     std::vector<Event> out;
     for (Event& e : events) {
         Event* told = nullptr;
         Retelling how = Retelling::none;
-        for (auto it = out.rbegin(); it != out.rend() && !e.another; ++it) {
-            how = retelling_of(*it, e);
+        const std::size_t window_from = out.size() > kLookBack ? out.size() - kLookBack : 0;
+        for (std::size_t i = out.size(); i > window_from && !e.another; --i) {
+            how = retelling_of(out[i - 1], e);
             if (how != Retelling::none) {
-                told = &*it;
+                told = &out[i - 1];
                 break;
             }
+        }
+        // beyond the window, the headline's events (they come first)
+        for (std::size_t i = 0;
+             told == nullptr && !e.another && i < window_from && out[i].evidence_start == 0; ++i) {
+            how = retelling_of(out[i], e);
+            if (how != Retelling::none)
+                told = &out[i];
         }
         if (told != nullptr)
             fold_retelling(*told, e, how);
@@ -1031,9 +1044,40 @@ bool same_real_event(const EventIdentity& a, const EventIdentity& b) {
 
 std::vector<std::pair<Event, int>> merge_events(const std::vector<Event>& events) {
     std::vector<std::pair<Event, int>> out;
+    // kept events by type and half-degree cell: the same event lies within 25 km, so in
+    // the cell of the new one or a neighbour; within a cell the most recent kLookBack are
+    // compared, which keeps a page of thousands of events linear
+    constexpr std::size_t kLookBack = 256;
+    std::unordered_map<std::uint64_t, std::vector<std::size_t>> by_cell;
+    const auto cell_key = [](EventType type, long x, long y) {
+        return (static_cast<std::uint64_t>(type) << 48) ^
+               (static_cast<std::uint64_t>(x & 0xFFFFFF) << 24) ^
+               static_cast<std::uint64_t>(y & 0xFFFFFF);
+    };
+    const auto cell_of = [](const Event& e) {
+        return std::pair{static_cast<long>(std::floor(e.place->position.lon * 2)),
+                         static_cast<long>(std::floor(e.place->position.lat * 2))};
+    };
     for (const Event& e : events) {
         bool merged = false;
-        for (auto& [m, sources] : out) {
+        std::vector<std::size_t> candidates;
+        if (e.place) {
+            const auto [cx, cy] = cell_of(e);
+            for (long dx = -1; dx <= 1; ++dx) {
+                for (long dy = -1; dy <= 1; ++dy) {
+                    const auto it = by_cell.find(cell_key(e.type, cx + dx, cy + dy));
+                    if (it == by_cell.end())
+                        continue;
+                    const auto& kept = it->second;
+                    const std::size_t from = kept.size() > kLookBack ? kept.size() - kLookBack : 0;
+                    candidates.insert(candidates.end(), kept.begin() + static_cast<long>(from),
+                                      kept.end());
+                }
+            }
+            std::sort(candidates.begin(), candidates.end()); // the first kept wins, as before
+        }
+        for (const std::size_t k : candidates) {
+            auto& [m, sources] = out[k];
             if (!same_real_event(identity_of(m), identity_of(e)))
                 continue;
             const auto facts = [](const Event& x) {
@@ -1051,8 +1095,13 @@ std::vector<std::pair<Event, int>> merge_events(const std::vector<Event>& events
             merged = true;
             break;
         }
-        if (!merged)
+        if (!merged) {
             out.emplace_back(e, 1);
+            if (e.place) {
+                const auto [cx, cy] = cell_of(e);
+                by_cell[cell_key(e.type, cx, cy)].push_back(out.size() - 1);
+            }
+        }
     }
     return out;
 }
