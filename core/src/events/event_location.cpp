@@ -287,36 +287,41 @@ EventLocator EventLocator::train(const std::vector<EventLocationRecord>& records
     std::vector<double> g2(n, 1e-8);
     std::vector<double> sum(n, 0.0);
     std::vector<std::size_t> order(sentences.size());
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    std::mt19937_64 rng(options.seed);
     constexpr double kRate = 0.2;
     std::vector<double> p;
-    for (int epoch = 0; epoch < options.epochs; ++epoch) {
-        shuffle(order, rng);
-        for (const std::size_t k : order) {
-            const Sentence& s = sentences[k];
-            p.assign(s.options.size(), 0.0);
-            for (std::size_t o = 0; o < s.options.size(); ++o)
-                for (const std::uint32_t f : s.options[o])
-                    p[o] += w[f];
-            softmax(p);
-            for (std::size_t o = 0; o < s.options.size(); ++o) {
-                const double grad = s.target[o] - p[o];
-                for (const std::uint32_t f : s.options[o]) {
-                    const double g = grad - options.l2 * w[f];
-                    g2[f] += g * g;
-                    w[f] += kRate * g / std::sqrt(g2[f]);
+    const int bags = std::max(1, options.bags);
+    for (int bag = 0; bag < bags; ++bag) {
+        std::fill(w.begin(), w.end(), 0.0);
+        std::fill(g2.begin(), g2.end(), 1e-8);
+        std::iota(order.begin(), order.end(), std::size_t{0});
+        std::mt19937_64 rng(options.seed + static_cast<std::uint64_t>(bag));
+        for (int epoch = 0; epoch < options.epochs; ++epoch) {
+            shuffle(order, rng);
+            for (const std::size_t k : order) {
+                const Sentence& s = sentences[k];
+                p.assign(s.options.size(), 0.0);
+                for (std::size_t o = 0; o < s.options.size(); ++o)
+                    for (const std::uint32_t f : s.options[o])
+                        p[o] += w[f];
+                softmax(p);
+                for (std::size_t o = 0; o < s.options.size(); ++o) {
+                    const double grad = s.target[o] - p[o];
+                    for (const std::uint32_t f : s.options[o]) {
+                        const double g = grad - options.l2 * w[f];
+                        g2[f] += g * g;
+                        w[f] += kRate * g / std::sqrt(g2[f]);
+                    }
                 }
             }
+            for (std::size_t f = 0; f < n; ++f)
+                sum[f] += w[f];
         }
-        for (std::size_t f = 0; f < n; ++f)
-            sum[f] += w[f];
     }
     EventLocator out;
     out.m_threshold = options.threshold;
     out.m_threshold_more = options.threshold_more;
     for (std::size_t f = 0; f < n; ++f) {
-        const double v = sum[f] / std::max(1, options.epochs);
+        const double v = sum[f] / (std::max(1, options.epochs) * bags);
         if (std::abs(v) >= 1e-4)
             out.m_weights.emplace((*sentences.front().names)[f], v);
     }
