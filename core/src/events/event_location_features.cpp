@@ -79,7 +79,11 @@ std::vector<Tok> tokenize_sentence(std::string_view text, std::size_t from, std:
         }
         // an inner hyphen or apostrophe joins two word parts ("Ma’an"), not a possessive "'s"
         std::optional<Lexeme> next = lexer.peek();
-        if (glued && joins(x) && next && next->word_part() && next->begin == x.end &&
+        // "Al-‘Eiss": a hyphen glued to an apostrophe that a word part follows
+        const bool word_next =
+            next && next->begin == x.end &&
+            (next->word_part() || (x.is(PunctRole::hyphen) && next->is(PunctRole::apostrophe)));
+        if (glued && joins(x) && word_next &&
             !(x.is(PunctRole::apostrophe) && next->lower(range) == "s")) {
             Tok& t = out.back();
             t.end = x.end;
