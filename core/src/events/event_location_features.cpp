@@ -419,7 +419,7 @@ void own_features(const Raw& c, const Context& x, std::vector<std::string>& f,
     const std::size_t words = c.last - c.first + 1;
     f.push_back("len=" + bucket(words, {2, 3, 4}));
     if (c.pieces > 1)
-        f.push_back("merged=" + bucket(c.pieces, {3}));
+        f.emplace_back(c.pieces == 2 ? "merged=2" : "merged=3+");
     if (c.first == 0)
         f.emplace_back("initial");
     if (words == 1 && x.toks[c.first].all_upper)
