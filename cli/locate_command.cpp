@@ -189,10 +189,11 @@ void run_eval(const EvalArgs& a) {
            : predict_locations(EventLocator::builtin(), gold, toponyms, &g);
     if (!a.save_pred.empty())
         save_predictions(a.save_pred, gold, pred);
-    print_location_scores(cv ? fmt::format("{} ({}-fold cross-validation, {} epochs, seed {})",
-                                           a.file, a.folds, a.options.epochs, a.options.seed)
-                             : a.file + " (builtin model)",
-                          score_event_locations(gold, pred, a.errors));
+    print_location_scores(
+        cv ? fmt::format("{} ({}-fold cross-validation, {} epochs, {} bags, seed {})", a.file,
+                         a.folds, a.options.epochs, a.options.bags, a.options.seed)
+           : a.file + " (builtin model)",
+        score_event_locations(gold, pred, a.errors));
 }
 
 struct TrainArgs {
@@ -227,10 +228,11 @@ void run_train(const TrainArgs& a) {
         "sentence's candidate spans and \"none\"; features in\n"
         "core/src/events/event_location_features.cpp), one \"feature<TAB>weight\" line each.\n"
         "Reproduce: kharita train-locator --jsonl ../shared/eval/event-location/dev.jsonl -o "
-        "data/models/event-location.txt --epochs {} --seed {} --threshold {} --threshold-more {}\n"
+        "data/models/event-location.txt --epochs {} --bags {} --seed {} --threshold {} "
+        "--threshold-more {}\n"
         "Training set: {} ({} records), trained {}",
-        a.options.epochs, a.options.seed, a.options.threshold, a.options.threshold_more, a.file,
-        records.size(), today());
+        a.options.epochs, a.options.bags, a.options.seed, a.options.threshold,
+        a.options.threshold_more, a.file, records.size(), today());
     std::ofstream out(a.out, std::ios::binary);
     if (!out)
         throw InputError(a.out, "cannot write");
@@ -245,6 +247,8 @@ void add_training_options(CLI::App* cmd, LocatorTrainingOptions& o) {
     cmd->add_option("--epochs", o.epochs, "Training passes over the sentences")
         ->check(CLI::Range(1, 1000));
     cmd->add_option("--seed", o.seed, "Seed of the order of the sentences in each pass");
+    cmd->add_option("--bags", o.bags, "Models trained with seeds seed, seed+1, ... and averaged")
+        ->check(CLI::Range(1, 100));
     cmd->add_option("--threshold", o.threshold,
                     "Probability the likeliest candidate must be above to be a location")
         ->check(CLI::Range(0.0, 1.0));

@@ -127,6 +127,73 @@ TEST(EventLocatorTest, NoCandidateOnTheEventWordOrOutsideTheSentence) {
     EXPECT_EQ(s.substr(spans[0].start, spans[0].end - spans[0].start), "Merrow");
 }
 
+std::string span_text(const std::string& s, const LocationSpan& l) {
+    return s.substr(l.start, l.end - l.start);
+}
+
+Toponym toponym_at(const std::string& s, std::string_view name) {
+    Toponym t;
+    t.start = s.find(name);
+    t.end = t.start + name.size();
+    t.text = std::string(name);
+    return t;
+}
+
+// "Gaza Strip": the geoparser knows "Gaza" only; the whole run is a candidate beside its
+// pieces, and spans kept never overlap even when every option passes the thresholds.
+TEST(EventLocatorTest, AWholeRunOrItsPiecesNeverBoth) {
+    const std::string s = "Airstrikes hit the Gaza Strip overnight.";
+    const std::vector<Toponym> tops = {toponym_at(s, "Gaza")};
+    const std::string thresholds = "threshold\t0.01\nthreshold_more\t0.01\n";
+    const EventLocator whole =
+        EventLocator::from_text(thresholds + "b\t1\nmerged=2\t3\n", "model.txt");
+    auto spans = whole.locate(s, 0, s.size(), 0, 10, tops);
+    ASSERT_EQ(spans.size(), 1U);
+    EXPECT_EQ(span_text(s, spans[0]), "Gaza Strip");
+    EXPECT_EQ(spans[0].toponym, &tops[0]);
+    const EventLocator pieces =
+        EventLocator::from_text(thresholds + "b\t1\nmerged=2\t-3\n", "model.txt");
+    spans = pieces.locate(s, 0, s.size(), 0, 10, tops);
+    ASSERT_EQ(spans.size(), 2U);
+    EXPECT_EQ(span_text(s, spans[0]), "Gaza");
+    EXPECT_EQ(span_text(s, spans[1]), "Strip");
+}
+
+// Training learns the extent from the gold spans: the whole run when the gold names it.
+TEST(EventLocatorTest, TrainingLearnsTheWholeRun) {
+    Diagnostics problems;
+    const auto records =
+        read(R"({"id": 1, "text": "Shelling hit Zarqa Province today.", "event": {"start": 0,)"
+             R"( "end": 8}, "locations": [{"start": 13, "end": 27}]})"
+             "\n"
+             R"({"id": 2, "text": "Fighting hit Merrow Province today.", "event": {"start": 0,)"
+             R"( "end": 8}, "locations": [{"start": 13, "end": 28}]})",
+             problems);
+    ASSERT_EQ(records.size(), 2U);
+    const std::vector<std::vector<Toponym>> tops = {{toponym_at(records[0].text, "Zarqa")},
+                                                    {toponym_at(records[1].text, "Merrow")}};
+    LocatorTrainingOptions options;
+    options.min_records = 1;
+    options.bags = 2;
+    const EventLocator m = EventLocator::train(records, tops, options);
+    const std::string s = "Clashes hit Tarun Province today.";
+    const std::vector<Toponym> t = {toponym_at(s, "Tarun")};
+    const auto spans = m.locate(s, 0, s.size(), 0, 7, t);
+    ASSERT_EQ(spans.size(), 1U);
+    EXPECT_EQ(span_text(s, spans[0]), "Tarun Province");
+    // the same options give the same weights (the seeds of the bags are fixed)
+    EXPECT_EQ(EventLocator::train(records, tops, options).to_text(""), m.to_text(""));
+}
+
+// "Al-‘Eiss": a hyphen and an apostrophe inside a name keep it one candidate.
+TEST(EventLocatorTest, HyphenAndApostropheInsideAName) {
+    const EventLocator m = EventLocator::from_text("b\t-4\np1=in\t8\n", "model.txt");
+    const std::string s = "Rebels shelled positions in Al-\u2018Eiss on Friday.";
+    const auto spans = m.locate(s, 0, s.size(), 7, 14, {});
+    ASSERT_EQ(spans.size(), 1U);
+    EXPECT_EQ(span_text(s, spans[0]), "Al-\u2018Eiss");
+}
+
 TEST(EventLocatorTest, EmptyModelLocatesNothing) {
     const std::string s = "Fighting in Merrow.";
     EXPECT_TRUE(EventLocator().locate(s, 0, s.size(), 0, 8, {}).empty());

@@ -30,9 +30,32 @@ struct Sentence {
     std::shared_ptr<const std::vector<std::string>> names; ///< feature of each index
 };
 
-bool overlaps_gold(const detail::LocationCandidate& c, const EventLocationRecord& r) {
-    return !c.none && std::any_of(r.locations.begin(), r.locations.end(), [&](const TextSpan& g) {
-        return c.start < g.end && g.start < c.end;
+bool overlap(std::size_t a0, std::size_t a1, std::size_t b0, std::size_t b1) {
+    return a0 < b1 && b0 < a1;
+}
+
+/// How well a span fits a gold span: the share of their union they have in common.
+double fit(const detail::LocationCandidate& c, const TextSpan& g) {
+    const std::size_t common = std::min(c.end, g.end) - std::max(c.start, g.start);
+    return static_cast<double>(common) /
+           static_cast<double>(std::max(c.end, g.end) - std::min(c.start, g.start));
+}
+
+/// Whether candidate `k` is a gold place: it overlaps a gold span, and no candidate
+/// overlapping both (a whole run against its pieces) fits that span better.
+bool is_gold(const std::vector<detail::LocationCandidate>& cands, std::size_t k,
+             const EventLocationRecord& r) {
+    const detail::LocationCandidate& c = cands[k];
+    if (c.none)
+        return false;
+    return std::any_of(r.locations.begin(), r.locations.end(), [&](const TextSpan& g) {
+        if (!overlap(c.start, c.end, g.start, g.end))
+            return false;
+        const double mine = fit(c, g);
+        return std::none_of(cands.begin(), cands.end(), [&](const detail::LocationCandidate& o) {
+            return !o.none && &o != &c && overlap(o.start, o.end, c.start, c.end) &&
+                   overlap(o.start, o.end, g.start, g.end) && fit(o, g) > mine;
+        });
     });
 }
 
@@ -89,14 +112,15 @@ std::vector<Sentence> training_sentences(const std::vector<EventLocationRecord>&
         Sentence s;
         s.names = names;
         std::size_t positives = 0;
-        for (const auto& c : cands[i]) {
+        for (std::size_t o = 0; o < cands[i].size(); ++o) {
             std::vector<std::uint32_t> f;
-            for (const std::string& name : c.features)
+            for (const std::string& name : cands[i][o].features)
                 if (const auto it = index.find(name); it != index.end())
                     f.push_back(it->second);
             s.options.push_back(std::move(f));
-            s.target.push_back(overlaps_gold(c, records[i]) ? 1.0 : 0.0);
-            positives += overlaps_gold(c, records[i]) ? 1 : 0;
+            const bool gold = is_gold(cands[i], o, records[i]);
+            s.target.push_back(gold ? 1.0 : 0.0);
+            positives += gold ? 1 : 0;
         }
         for (std::size_t o = 0; o < cands[i].size(); ++o) {
             if (positives == 0)
@@ -213,11 +237,23 @@ std::vector<LocationSpan> EventLocator::locate(std::string_view text, std::size_
     std::size_t best = 0;
     for (std::size_t k = 0; k < cands.size(); ++k)
         best = !cands[k].none && p[k] > p[best] ? k : best;
+    // likeliest first; a span overlapping one already taken (a run and its pieces) is not
+    std::vector<std::size_t> order(cands.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return p[a] > p[b]; });
     std::vector<LocationSpan> out;
-    for (std::size_t k = 0; k < cands.size(); ++k) {
-        if (!cands[k].none && p[k] > (k == best ? m_threshold : m_threshold_more))
-            out.push_back({cands[k].start, cands[k].end, p[k], cands[k].toponym});
+    for (const std::size_t k : order) {
+        const detail::LocationCandidate& c = cands[k];
+        if (c.none || p[k] <= (k == best ? m_threshold : m_threshold_more))
+            continue;
+        if (std::none_of(out.begin(), out.end(), [&](const LocationSpan& s) {
+                return overlap(s.start, s.end, c.start, c.end);
+            }))
+            out.push_back({c.start, c.end, p[k], c.toponym});
     }
+    std::sort(out.begin(), out.end(),
+              [](const LocationSpan& a, const LocationSpan& b) { return a.start < b.start; });
     return out;
 }
 
@@ -251,36 +287,41 @@ EventLocator EventLocator::train(const std::vector<EventLocationRecord>& records
     std::vector<double> g2(n, 1e-8);
     std::vector<double> sum(n, 0.0);
     std::vector<std::size_t> order(sentences.size());
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    std::mt19937_64 rng(options.seed);
     constexpr double kRate = 0.2;
     std::vector<double> p;
-    for (int epoch = 0; epoch < options.epochs; ++epoch) {
-        shuffle(order, rng);
-        for (const std::size_t k : order) {
-            const Sentence& s = sentences[k];
-            p.assign(s.options.size(), 0.0);
-            for (std::size_t o = 0; o < s.options.size(); ++o)
-                for (const std::uint32_t f : s.options[o])
-                    p[o] += w[f];
-            softmax(p);
-            for (std::size_t o = 0; o < s.options.size(); ++o) {
-                const double grad = s.target[o] - p[o];
-                for (const std::uint32_t f : s.options[o]) {
-                    const double g = grad - options.l2 * w[f];
-                    g2[f] += g * g;
-                    w[f] += kRate * g / std::sqrt(g2[f]);
+    const int bags = std::max(1, options.bags);
+    for (int bag = 0; bag < bags; ++bag) {
+        std::fill(w.begin(), w.end(), 0.0);
+        std::fill(g2.begin(), g2.end(), 1e-8);
+        std::iota(order.begin(), order.end(), std::size_t{0});
+        std::mt19937_64 rng(options.seed + static_cast<std::uint64_t>(bag));
+        for (int epoch = 0; epoch < options.epochs; ++epoch) {
+            shuffle(order, rng);
+            for (const std::size_t k : order) {
+                const Sentence& s = sentences[k];
+                p.assign(s.options.size(), 0.0);
+                for (std::size_t o = 0; o < s.options.size(); ++o)
+                    for (const std::uint32_t f : s.options[o])
+                        p[o] += w[f];
+                softmax(p);
+                for (std::size_t o = 0; o < s.options.size(); ++o) {
+                    const double grad = s.target[o] - p[o];
+                    for (const std::uint32_t f : s.options[o]) {
+                        const double g = grad - options.l2 * w[f];
+                        g2[f] += g * g;
+                        w[f] += kRate * g / std::sqrt(g2[f]);
+                    }
                 }
             }
+            for (std::size_t f = 0; f < n; ++f)
+                sum[f] += w[f];
         }
-        for (std::size_t f = 0; f < n; ++f)
-            sum[f] += w[f];
     }
     EventLocator out;
     out.m_threshold = options.threshold;
     out.m_threshold_more = options.threshold_more;
     for (std::size_t f = 0; f < n; ++f) {
-        const double v = sum[f] / std::max(1, options.epochs);
+        const double v = sum[f] / (std::max(1, options.epochs) * bags);
         if (std::abs(v) >= 1e-4)
             out.m_weights.emplace((*sentences.front().names)[f], v);
     }

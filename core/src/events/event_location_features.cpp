@@ -79,7 +79,11 @@ std::vector<Tok> tokenize_sentence(std::string_view text, std::size_t from, std:
         }
         // an inner hyphen or apostrophe joins two word parts ("Ma’an"), not a possessive "'s"
         std::optional<Lexeme> next = lexer.peek();
-        if (glued && joins(x) && next && next->word_part() && next->begin == x.end &&
+        // "Al-‘Eiss": a hyphen glued to an apostrophe that a word part follows
+        const bool word_next =
+            next && next->begin == x.end &&
+            (next->word_part() || (x.is(PunctRole::hyphen) && next->is(PunctRole::apostrophe)));
+        if (glued && joins(x) && word_next &&
             !(x.is(PunctRole::apostrophe) && next->lower(range) == "s")) {
             Tok& t = out.back();
             t.end = x.end;
@@ -158,6 +162,9 @@ struct Raw {
     std::size_t last = 0;
     const Toponym* toponym = nullptr;
     bool from_run = true;
+    /// pieces of the capitalised run it spans, when more than one ("Gaza" + "Strip"): the
+    /// whole run is a candidate beside its pieces, so that the model learns the extent
+    std::size_t pieces = 1;
 };
 
 const Toponym* toponym_of(const Tok& t, const std::vector<const Toponym*>& tops) {
@@ -192,6 +199,7 @@ std::vector<Raw> capitalised_runs(const std::vector<Tok>& toks,
             }
         }
         // split by toponym: consecutive tokens in the same toponym (or in none) go together
+        const std::size_t run_begin = out.size();
         std::size_t k = i;
         while (k <= j) {
             const Toponym* top = toponym_of(toks[k], tops);
@@ -208,6 +216,13 @@ std::vector<Raw> capitalised_runs(const std::vector<Tok>& toks,
             if (toks[a].cap)
                 out.push_back({a, b, top, true});
             k = m + 1;
+        }
+        if (out.size() - run_begin > 1) {
+            const Toponym* top = nullptr;
+            for (std::size_t p = run_begin; p < out.size() && !top; ++p)
+                top = out[p].toponym;
+            out.push_back(
+                {out[run_begin].first, out.back().last, top, true, out.size() - run_begin});
         }
         i = j + 1;
     }
@@ -274,7 +289,7 @@ void between_features(const Raw& c, const Context& x, std::vector<std::string>& 
     f.push_back("side&cl=" + side + cl);
     std::size_t between = 0;
     for (const Raw& o : x.cands)
-        between += (o.first >= lo && o.last < hi) ? 1 : 0;
+        between += (o.pieces == 1 && o.first >= lo && o.last < hi) ? 1 : 0;
     f.push_back("betw=" + bucket(between, {1, 2}));
     f.push_back("side&betw=" + side + bucket(between, {1, 2}));
     // the lower-case words between, nearest the candidate first (at most four)
@@ -288,6 +303,27 @@ void between_features(const Raw& c, const Context& x, std::vector<std::string>& 
     }
 }
 
+/// How many candidates there are, a whole run counted by its pieces.
+std::size_t pieces_only(const std::vector<Raw>& cands) {
+    return static_cast<std::size_t>(
+        std::count_if(cands.begin(), cands.end(), [](const Raw& r) { return r.pieces == 1; }));
+}
+
+/// The candidate ending nearest before candidate `ci` (or starting nearest after it), whole
+/// runs and pieces alike.
+std::optional<std::size_t> neighbour(std::size_t ci, const Context& x, bool after) {
+    const Raw& c = x.cands[ci];
+    std::optional<std::size_t> best;
+    for (std::size_t k = 0; k < x.cands.size(); ++k) {
+        const Raw& o = x.cands[k];
+        if (after ? o.first <= c.last : o.last >= c.first)
+            continue;
+        if (!best || (after ? o.first < x.cands[*best].first : o.last > x.cands[*best].last))
+            best = k;
+    }
+    return best;
+}
+
 /// Where a candidate stands among the others.
 void rank_features(std::size_t ci, const Context& x, std::vector<std::string>& f,
                    const std::string& prec) {
@@ -299,6 +335,8 @@ void rank_features(std::size_t ci, const Context& x, std::vector<std::string>& f
     bool finer = false;
     for (std::size_t k = 0; k < x.cands.size(); ++k) {
         const Raw& o = x.cands[k];
+        if (o.pieces > 1)
+            continue; // a whole run is counted by its pieces
         tops += o.toponym ? 1 : 0;
         if (k == ci)
             continue;
@@ -312,24 +350,23 @@ void rank_features(std::size_t ci, const Context& x, std::vector<std::string>& f
     f.push_back("rank=" + rank);
     f.push_back("prec&rank=" + prec + rank);
     f.push_back("ntop_nearer=" + bucket(nearer_top, {1, 2}));
-    f.push_back("nc=" + bucket(x.cands.size(), {2, 3, 4, 5}));
+    f.push_back("nc=" + bucket(pieces_only(x.cands), {2, 3, 4, 5}));
     f.push_back("ntop=" + bucket(tops, {1, 2, 3, 4}));
     if (finer)
         f.push_back("finer_exists&prec=" + prec);
-    // "Nablus, West Bank": two names joined by a comma
-    if (ci > 0 && x.cands[ci - 1].last + 2 == c.first && x.toks[c.first - 1].lower == ",")
-        f.push_back(std::string("pair2") + (x.cands[ci - 1].toponym ? "top" : "cap"));
-    // "the villages of A, B and C": a list of names
+    // "Nablus, West Bank": two names joined by a comma; "the villages of A, B and C": a list
+    const std::optional<std::size_t> prev = neighbour(ci, x, false);
+    const std::optional<std::size_t> next = neighbour(ci, x, true);
+    if (prev && x.cands[*prev].last + 2 == c.first && x.toks[c.first - 1].lower == ",")
+        f.push_back(std::string("pair2") + (x.cands[*prev].toponym ? "top" : "cap"));
     const auto joined = [&](const Raw& a, const Raw& b) {
         return a.last + 2 == b.first &&
                (x.toks[a.last + 1].lower == "," || x.toks[a.last + 1].lower == "and");
     };
-    if ((ci > 0 && joined(x.cands[ci - 1], c)) ||
-        (ci + 1 < x.cands.size() && joined(c, x.cands[ci + 1])))
+    if ((prev && joined(x.cands[*prev], c)) || (next && joined(c, x.cands[*next])))
         f.emplace_back("in_list");
-    if (ci + 1 < x.cands.size() && c.last + 2 == x.cands[ci + 1].first &&
-        x.toks[c.last + 1].lower == ",")
-        f.push_back(std::string("pair1") + (x.cands[ci + 1].toponym ? "top" : "cap"));
+    if (next && c.last + 2 == x.cands[*next].first && x.toks[c.last + 1].lower == ",")
+        f.push_back(std::string("pair1") + (x.cands[*next].toponym ? "top" : "cap"));
 }
 
 /// What the gazetteer knows of the candidate's words: a place of that name (which the
@@ -374,11 +411,15 @@ void own_features(const Raw& c, const Context& x, std::vector<std::string>& f,
                            : "top_part");
         if (!c.from_run)
             f.emplace_back("top_lower");
+        if (c.pieces > 1)
+            f.push_back("merged&kind=" + std::string(to_string(t.kind)));
     } else {
         f.emplace_back("cap_only");
     }
     const std::size_t words = c.last - c.first + 1;
     f.push_back("len=" + bucket(words, {2, 3, 4}));
+    if (c.pieces > 1)
+        f.emplace_back(c.pieces == 2 ? "merged=2" : "merged=3+");
     if (c.first == 0)
         f.emplace_back("initial");
     if (words == 1 && x.toks[c.first].all_upper)
@@ -493,8 +534,9 @@ std::vector<LocationCandidate> location_candidates(std::string_view text, std::s
         return {};
     x.ev_first = *ev_first;
     std::erase_if(raws, [&](const Raw& r) { return r.first <= x.ev_last && x.ev_first <= r.last; });
-    std::sort(raws.begin(), raws.end(),
-              [](const Raw& a, const Raw& b) { return a.first < b.first; });
+    std::sort(raws.begin(), raws.end(), [](const Raw& a, const Raw& b) {
+        return a.first != b.first ? a.first < b.first : a.last < b.last;
+    });
     x.ev_word = ascii_lower(text.substr(event_start, event_end - event_start));
     std::vector<LocationCandidate> out;
     if (raws.empty())
@@ -504,7 +546,7 @@ std::vector<LocationCandidate> location_candidates(std::string_view text, std::s
     for (std::size_t k = 0; k < raws.size(); ++k) {
         out.push_back({toks[raws[k].first].begin, toks[raws[k].last].end, raws[k].toponym,
                        features(k, x), false});
-        tops_named += raws[k].toponym ? 1 : 0;
+        tops_named += raws[k].toponym && raws[k].pieces == 1 ? 1 : 0;
     }
     const std::string ev_n1 = tok_name(toks, x.ev_last, 1);
     const std::string ev_p1 = tok_name(toks, x.ev_first, -1);
@@ -512,7 +554,7 @@ std::vector<LocationCandidate> location_candidates(std::string_view text, std::s
         {0,
          0,
          nullptr,
-         {"none", "none&ev=" + x.ev_word, "none&nc=" + bucket(raws.size(), {2, 3, 4, 5}),
+         {"none", "none&ev=" + x.ev_word, "none&nc=" + bucket(pieces_only(raws), {2, 3, 4, 5}),
           "none&ntop=" + bucket(tops_named, {1, 2, 3}), "none&ev_n1=" + ev_n1,
           "none&ev_p1=" + ev_p1, "none&ev_p2=" + tok_name(toks, x.ev_first, -2) + " " + ev_p1,
           "none&ev_n2=" + ev_n1 + " " + tok_name(toks, x.ev_last, 2)},

@@ -80,8 +80,9 @@ std::vector<EventLocationRecord> read_event_location_file(const std::string& pat
 
 /// How train() runs.
 struct LocatorTrainingOptions {
-    int epochs = 12;
-    std::uint64_t seed = 1;      ///< order of the examples in each epoch
+    int epochs = 4;
+    std::uint64_t seed = 1; ///< order of the examples in each epoch
+    int bags = 16; ///< models trained with seeds seed, seed+1, ... and averaged (less variance)
     int min_records = 2;         ///< a feature seen in fewer training sentences is dropped
     double l2 = 0;               ///< L2 penalty on the weights, per update
     double threshold = 0.35;     ///< the likeliest candidate is a location when above it
