@@ -30,6 +30,7 @@
 #include <cstring>
 #include <limits>
 #include <map>
+#include <thread>
 #include <unordered_map>
 #include <variant>
 
@@ -310,6 +311,7 @@ private:
     /// Creates or migrates the schema when needed (under the write lock, safe against
     /// another process doing the same) and reads its version.
     void check_schema(const std::filesystem::path& file, StoreMode mode);
+    void use_write_ahead_log();
     bool is_empty();
     /// The schema version of a store file; throws when the file is no store of ours or
     /// one newer than this build.
@@ -449,7 +451,24 @@ void SpatialiteStore::check_schema(const std::filesystem::path& file, StoreMode 
         tx.commit();
     }
     m_version = stored_version(file);
-    m_db.exec("PRAGMA journal_mode = WAL");
+    use_write_ahead_log();
+}
+
+void SpatialiteStore::use_write_ahead_log() {
+    // Switching to WAL needs the file to itself, and SQLite answers "database is locked" at
+    // once, without its busy handler, while another process that has just created the same
+    // store still reads it: wait for that reader a little at a time.
+    for (int attempt = 0;; ++attempt) {
+        try {
+            m_db.exec("PRAGMA journal_mode = WAL");
+            return;
+        } catch (const DatabaseError& e) {
+            const int primary = e.code() & 0xFF;
+            if ((primary != SQLITE_BUSY && primary != SQLITE_LOCKED) || attempt >= 200)
+                throw;
+            std::this_thread::sleep_for(std::chrono::milliseconds(25));
+        }
+    }
 }
 
 void SpatialiteStore::migrate_schema(int from_version) {
