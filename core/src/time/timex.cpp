@@ -20,6 +20,11 @@ namespace chr = std::chrono;
 // The TIMEX3 names of TimexType, in the order of its enumerators.
 constexpr std::array<std::string_view, 4> kTimexTypeNames = {"DATE", "TIME", "DURATION", "SET"};
 static_assert(kTimexTypeNames.size() == static_cast<std::size_t>(TimexType::set) + 1);
+// The TIMEX3 names of TimexMod, in the order of its enumerators ("" for none).
+constexpr std::array<std::string_view, 9> kTimexModNames = {
+    "",          "START",     "MID",           "END",          "APPROX",
+    "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE"};
+static_assert(kTimexModNames.size() == static_cast<std::size_t>(TimexMod::equal_or_more) + 1);
 
 // ---- tokens ---------------------------------------------------------------------------
 
@@ -1565,6 +1570,14 @@ std::string_view to_string(TimexType t) noexcept {
 
 std::optional<TimexType> timex_type_from(std::string_view name) noexcept {
     return detail::value_in<TimexType>(kTimexTypeNames, name);
+}
+
+std::string_view to_string(TimexMod m) noexcept {
+    return detail::name_in(kTimexModNames, m);
+}
+
+std::optional<TimexMod> timex_mod_from(std::string_view name) noexcept {
+    return detail::value_in<TimexMod>(kTimexModNames, name);
 }
 
 std::vector<Timex> TemporalTagger::find(std::string_view text,
