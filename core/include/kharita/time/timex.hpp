@@ -80,6 +80,10 @@ struct TimexOptions {
     /// Read ambiguous expressions forward: a day and month without a year is its next
     /// occurrence, a bare weekday or month the future one (chrono-node's forwardDate).
     bool forward = false;
+    /// Lengths without an anchor ("five days", "for years", "the past decade") as TIMEX3
+    /// DURATION and recurring times ("every week", "twice a month") as SET. chrono-node
+    /// reads neither, so its evaluation turns them off.
+    bool lengths = true;
 };
 
 class TemporalTagger {
