@@ -425,7 +425,7 @@ std::vector<TimexDocument> read_timex_documents(const fs::path& path,
     std::error_code ec;
     if (fs::is_directory(path, ec)) {
         std::vector<fs::path> files;
-        for (const auto& entry : fs::recursive_directory_iterator(path, ec)) {
+        for (const auto& entry : fs::directory_iterator(path, ec)) {
             if (entry.is_regular_file() && entry.path().extension() == ".tml")
                 files.push_back(entry.path());
         }

@@ -27,7 +27,8 @@ struct TimexDocument {
     std::vector<GoldTimex> gold;
 };
 
-/// Documents read from a .tml file, a directory of them, or a JSON Lines case file. A file
+/// Documents read from a .tml file, the .tml files of a directory (not its subdirectories),
+/// or a JSON Lines case file. A file
 /// or line that cannot be read is skipped and its problem, naming the file and the element
 /// (or line), added to `problems`.
 std::vector<TimexDocument> read_timex_documents(const std::filesystem::path& path,
