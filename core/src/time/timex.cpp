@@ -2241,7 +2241,7 @@ std::optional<Match> Matcher::part_of_period(std::size_t i) const {
     }
     if (!d)
         return std::nullopt;
-    const CivilDay a = d->plus_days(10 * third);
+    const CivilDay a = d->plus_days(static_cast<std::int64_t>(10) * third);
     const CivilDay b = third == 2 ? d->plus_months(1).plus_days(-1) : a.plus_days(9);
     Match m = make(i, last, a, b, TimePrecision::month, last == k);
     m.timex.mod = mod;
