@@ -427,7 +427,7 @@ void print_time_scores(const std::string& file, const TimeScores& s, bool list) 
 }
 
 /// True when `file` holds TIMEX3 annotations (.tml files, a directory of them, or JSON Lines
-/// cases with an "expected" list) rather than chrono-node cases.
+/// cases with a "dct" and an "expected" list) rather than chrono-node cases.
 bool is_timex3_input(const std::string& file) {
     namespace fs = std::filesystem;
     if (fs::is_directory(file) || fs::path(file).extension() == ".tml")
@@ -435,7 +435,9 @@ bool is_timex3_input(const std::string& file) {
     std::ifstream in(file);
     std::string line;
     std::getline(in, line);
-    return line.find("\"expected\"") != std::string::npos;
+    // TIMEX3 cases carry a "dct" and an "expected" list; chrono-node cases a "ref"
+    const auto j = nlohmann::json::parse(line, nullptr, false);
+    return j.is_object() && j.contains("dct") && j.contains("expected") && j["expected"].is_array();
 }
 
 /// `kharita eval time` on TIMEX3 annotations: TempEval-3's scores and up to `errors` errors;
