@@ -1865,6 +1865,15 @@ std::optional<Match> Matcher::reference_word(std::size_t i) const {
         return std::nullopt;
     }
     Match m = make(i, last, m_ref->day, m_ref->day, TimePrecision::day, true);
+    // "recently", "soon": some time in the two months before or after the reference (the
+    // span the event layer gives "recent clashes"), not the reference day itself
+    if (value == "PAST_REF") {
+        m.timex.first = m_ref->day.plus_days(-60);
+        m.timex.precision = TimePrecision::month;
+    } else if (value == "FUTURE_REF") {
+        m.timex.last = m_ref->day.plus_days(60);
+        m.timex.precision = TimePrecision::month;
+    }
     m.timex.value = value;
     m.timex.type = TimexType::date;
     return m;
