@@ -4,6 +4,7 @@
 #include "kharita/base/error.hpp"
 #include "kharita/document/article_lines.hpp"
 #include "kharita/eval/evaluation.hpp"
+#include "kharita/eval/time_eval.hpp"
 #include "kharita/events/events.hpp"
 #include "kharita/events/pipeline.hpp"
 #include "kharita/geo/gazetteer.hpp"
@@ -14,6 +15,7 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <limits>
@@ -75,6 +77,12 @@ nlohmann::json timex_json(const Timex& t) {
                         {"range_end", t.last.iso()},
                         {"precision", to_string(t.precision)},
                         {"direction", to_string(t.direction)}};
+    if (t.mod != TimexMod::none)
+        j["mod"] = to_string(t.mod);
+    if (!t.quant.empty())
+        j["quant"] = t.quant;
+    if (!t.freq.empty())
+        j["freq"] = t.freq;
     if (t.open_end)
         j["open_end"] = true;
     if (t.open_start)
@@ -419,6 +427,56 @@ void print_time_scores(const std::string& file, const TimeScores& s, bool list) 
     }
 }
 
+/// True when `file` holds TIMEX3 annotations (.tml files, a directory of them, or JSON Lines
+/// cases with a "dct" and an "expected" list) rather than chrono-node cases.
+bool is_timex3_input(const std::string& file) {
+    namespace fs = std::filesystem;
+    if (fs::is_directory(file) || fs::path(file).extension() == ".tml")
+        return true;
+    std::ifstream in(file);
+    std::string line;
+    std::getline(in, line);
+    // TIMEX3 cases carry a "dct" and an "expected" list; chrono-node cases a "ref"
+    const auto j = nlohmann::json::parse(line, nullptr, false);
+    return j.is_object() && j.contains("dct") && j.contains("expected") && j["expected"].is_array();
+}
+
+/// `kharita eval time` on TIMEX3 annotations: TempEval-3's scores and up to `errors` errors;
+/// files that could not be read are named on stderr and make the command fail.
+void print_timeml_scores(const std::string& file, std::size_t errors) {
+    std::vector<std::string> problems;
+    const TimexScores s = score_timexes(read_timex_documents(file, problems));
+    const Prf strict = prf(s.strict, s.found, s.gold);
+    const Prf relaxed = prf(s.relaxed, s.found, s.gold);
+    const auto share = [&](std::size_t n) {
+        return s.relaxed == 0 ? 0.0 : static_cast<double>(n) / static_cast<double>(s.relaxed);
+    };
+    fmt::print("{}\n  documents {}, gold TIMEX3 {}, found {}\n", file, s.documents, s.gold,
+               s.found);
+    fmt::print("  strict span    P {:.3f}  R {:.3f}  F1 {:.3f}   (same extent, {} matches)\n",
+               strict.p, strict.r, strict.f1, s.strict);
+    fmt::print("  relaxed span   P {:.3f}  R {:.3f}  F1 {:.3f}   (overlap, {} matches)\n",
+               relaxed.p, relaxed.r, relaxed.f1, s.relaxed);
+    fmt::print("  type accuracy  {:.3f}   value accuracy {:.3f}   mod accuracy {:.3f}"
+               "   (of the relaxed matches)\n",
+               share(s.type_right), share(s.value_right), share(s.mod_right));
+    fmt::print("  type F1 {:.3f}   value F1 {:.3f}   (relaxed F1 x accuracy, TempEval-3)\n",
+               relaxed.f1 * share(s.type_right), value_f1(s));
+    fmt::print("  documents with every TIMEX3 right {} / {}\n", s.cases_right, s.documents);
+    for (std::size_t k = 0; k < s.errors.size() && k < errors; ++k) {
+        const TimexError& e = s.errors[k];
+        fmt::print("  {:<12} {:<24} {:<28} want {:<24} got {}\n", e.kind, e.document,
+                   "\"" + e.text + "\"", e.expected.empty() ? "-" : e.expected,
+                   e.found.empty() ? "-" : e.found);
+    }
+    for (const std::string& p : problems)
+        std::cerr << "kharita: " << p << '\n';
+    if (!problems.empty()) {
+        throw InputError(file, std::to_string(problems.size()) +
+                                   " file(s) or line(s) skipped (see above); the others scored");
+    }
+}
+
 /// The scores of `kharita eval seed`: each gold toponym found or missed, the extra ones.
 void print_seed_scores(const SeedScores& s) {
     for (const SeedToponymResult& r : s.toponyms) {
@@ -484,12 +542,20 @@ void add_eval_commands(CLI::App& app) {
     });
     auto time_file = std::make_shared<std::string>();
     auto list_wrong = std::make_shared<bool>(false);
-    CLI::App* time = eval->add_subcommand("time", "Temporal expressions (chrono-node cases)");
-    time->add_option("file", *time_file, "JSON Lines cases (../shared/eval/temporal format)")
+    auto time_errors = std::make_shared<std::size_t>(0);
+    CLI::App* time = eval->add_subcommand(
+        "time", "Temporal expressions (chrono-node cases, TimeML .tml files, TIMEX3 cases)");
+    time->add_option("file", *time_file,
+                     "chrono-node JSON Lines cases, a .tml file, a directory of .tml files, or "
+                     "TIMEX3 JSON Lines cases")
         ->required();
     time->add_flag("--list", *list_wrong, "List every case Kharita reads otherwise");
-    time->callback([time_file, list_wrong] {
-        print_time_scores(*time_file, evaluate_time(*time_file), *list_wrong);
+    time->add_option("--errors", *time_errors, "TIMEX3 input: list up to N misses and errors");
+    time->callback([time_file, list_wrong, time_errors] {
+        if (is_timex3_input(*time_file))
+            print_timeml_scores(*time_file, *time_errors);
+        else
+            print_time_scores(*time_file, evaluate_time(*time_file), *list_wrong);
     });
     auto gold = std::make_shared<std::string>();
     auto page = std::make_shared<std::string>();

@@ -255,20 +255,24 @@ TEST(TemporalTagger, AmountsOfTime) {
     EXPECT_EQ(first_found("The ceasefire held for two months."),
               "[for two months] 2025-06-14..2025-08-14 DURATION P2M");
     EXPECT_EQ(first_found("The siege lasted for a week."),
-              "[for a week] 2025-06-14..2025-06-21 DURATION P7D");
+              "[for a week] 2025-06-14..2025-06-21 DURATION P1W"); // in its stated unit
     EXPECT_EQ(first_found("It happened 2 hours, 30 minutes ago."),
               "[2 hours, 30 minutes ago] 2025-06-14..2025-06-14 TIME 2025-06-14T09:30");
     EXPECT_EQ(first_found("Expect rain in about 1.5 hours."),
               "[in about 1.5 hours] 2025-06-14..2025-06-14 TIME 2025-06-14T13:30");
     EXPECT_EQ(first_found("They returned a couple of days ago."),
               "[a couple of days ago] 2025-06-12..2025-06-12 DATE 2025-06-12");
+    // a TIMEX3 length, with the range of its date reading
     EXPECT_EQ(first_found("Fighting over the past 3 days."),
+              "[the past 3 days] 2025-06-11..2025-06-14 DURATION P3D");
+    EXPECT_EQ(first_found("Fighting over past 3 days."),
               "[past 3 days] 2025-06-11..2025-06-14 DATE 2025-06-11");
     EXPECT_EQ(first_found("Aid arrives in the next 2 days."),
               "[next 2 days] 2025-06-16..2025-06-16 DATE 2025-06-16");
     EXPECT_EQ(first_found("+2d"), "[+2d] 2025-06-16..2025-06-16 DATE 2025-06-16");
     EXPECT_EQ(first_found("It fell -3 days"), "[-3 days] 2025-06-11..2025-06-11 DATE 2025-06-11");
-    EXPECT_EQ(first_found("5 days"), "nothing"); // no direction, no anchor
+    // no direction, no anchor: a TIMEX3 length, not a date (and nothing in chrono's reading)
+    EXPECT_EQ(first_found("5 days"), "[5 days] 2025-06-14..2025-06-14 DURATION P5D");
     // counted from the day the anchor names
     EXPECT_EQ(first_found("It will be done 2 days after next Friday."),
               "[2 days after next Friday] 2025-06-22..2025-06-22 DATE 2025-06-22");
@@ -293,3 +297,32 @@ TEST(TemporalTagger, WhatFollowsCompletesAMatch) {
     EXPECT_EQ(first_found("Thu Oct 26, 10:00 - 11:00:09 2023"),
               "[Thu Oct 26, 10:00 - 11:00:09 2023] 2023-10-26..2023-10-26 TIME 2023-10-26T10:00");
 }
+
+namespace kharita {
+
+// chrono-node's reading: dates only, no TIMEX3 lengths or recurring times.
+TEST(TemporalTagger, LengthsAndSetsOffLeaveDatesOnly) {
+    TimexOptions o;
+    o.lengths = false;
+    const auto ref = LocalTime::parse("2025-06-14T12:00");
+    const TemporalTagger tagger;
+    EXPECT_TRUE(tagger.find("It took 5 days and the market opens every week.", ref, o).empty());
+    const auto dated = tagger.find("It ended 5 days ago.", ref, o);
+    ASSERT_EQ(dated.size(), 1U);
+    EXPECT_EQ(dated[0].value, "2025-06-09");
+}
+
+// The mod beside the range: "early August" keeps its ten days and says START.
+TEST(TemporalTagger, ModBesideTheRange) {
+    const auto ref = LocalTime::parse("2013-03-14");
+    const auto t = TemporalTagger{}.find("The mine flooded in early August.", ref);
+    ASSERT_EQ(t.size(), 1U);
+    EXPECT_EQ(t[0].value, "2012-08");
+    EXPECT_EQ(t[0].mod, TimexMod::start);
+    EXPECT_EQ(t[0].first.iso(), "2012-08-01");
+    EXPECT_EQ(t[0].last.iso(), "2012-08-10");
+    EXPECT_EQ(to_string(TimexMod::equal_or_less), "EQUAL_OR_LESS");
+    EXPECT_EQ(timex_mod_from("APPROX"), TimexMod::approx);
+}
+
+} // namespace kharita

@@ -382,6 +382,7 @@ TimeScores evaluate_time(const std::filesystem::path& jsonl) {
             }
             TimexOptions o;
             o.strict = parser == "chrono.strict";
+            o.lengths = false; // chrono-node reads dates, not lengths or recurring times
             o.little_endian = parser == "chrono.en.GB" || parser == "chronoLittleEndian";
             if (c.contains("options") && c["options"].is_object()) {
                 o.forward = c["options"].value("forwardDate", false);

@@ -20,6 +20,11 @@ namespace chr = std::chrono;
 // The TIMEX3 names of TimexType, in the order of its enumerators.
 constexpr std::array<std::string_view, 4> kTimexTypeNames = {"DATE", "TIME", "DURATION", "SET"};
 static_assert(kTimexTypeNames.size() == static_cast<std::size_t>(TimexType::set) + 1);
+// The TIMEX3 names of TimexMod, in the order of its enumerators ("" for none).
+constexpr std::array<std::string_view, 9> kTimexModNames = {
+    "",          "START",     "MID",           "END",          "APPROX",
+    "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE"};
+static_assert(kTimexModNames.size() == static_cast<std::size_t>(TimexMod::equal_or_more) + 1);
 
 // ---- tokens ---------------------------------------------------------------------------
 
@@ -99,7 +104,19 @@ double number_word(std::string_view w) {
     return -1;
 }
 
-enum class Unit : std::uint8_t { none, second, minute, hour, day, week, month, quarter, year };
+enum class Unit : std::uint8_t {
+    none,
+    second,
+    minute,
+    hour,
+    day,
+    week,
+    month,
+    quarter,
+    year,
+    decade,
+    century
+};
 
 Unit unit_of(std::string_view w) {
     if (w == "second" || w == "seconds" || w == "sec" || w == "secs" || w == "s")
@@ -119,6 +136,10 @@ Unit unit_of(std::string_view w) {
         return Unit::quarter;
     if (w == "year" || w == "years" || w == "yr" || w == "yrs" || w == "y")
         return Unit::year;
+    if (w == "decade" || w == "decades")
+        return Unit::decade;
+    if (w == "century" || w == "centuries")
+        return Unit::century;
     return Unit::none;
 }
 
@@ -142,6 +163,8 @@ struct Amount {
     std::int64_t days = 0;
     int months = 0;
     int minutes = 0;
+    /// the quantity read of each unit, as stated (for the TIMEX3 value: "P3W", not "P21D")
+    std::array<double, 11> stated{};
     std::size_t count = 0;    ///< quantities read
     std::size_t last = 0;     ///< the amount's last token
     Unit finest = Unit::none; ///< its smallest unit
@@ -150,16 +173,80 @@ struct Amount {
     void add(Unit unit, double n);
 };
 
-/// The TIMEX3 value of a duration: PT90M, P2M, P3D.
-std::string duration_value(const Amount& a) {
-    char buf[48];
-    if (a.minutes > 0 && a.days == 0 && a.months == 0)
-        std::snprintf(buf, sizeof buf, "PT%dM", a.minutes);
-    else if (a.months > 0)
-        std::snprintf(buf, sizeof buf, "P%dM", a.months);
-    else
-        std::snprintf(buf, sizeof buf, "P%lldD", static_cast<long long>(a.days));
+/// A quantity as a TIMEX3 number: "3", "1.5".
+std::string timex_number(double n) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", n);
     return buf;
+}
+
+/// The TIMEX3 value of a duration in its stated units: P3Y, P2W, PT1H30M, P10Y (a decade).
+std::string duration_value(const Amount& a) {
+    const auto n = [&](Unit u) { return a.stated[static_cast<std::size_t>(u)]; };
+    std::string v = "P";
+    const double years = n(Unit::year) + 10 * n(Unit::decade) + 100 * n(Unit::century);
+    const double months = n(Unit::month) + 3 * n(Unit::quarter);
+    if (years > 0)
+        v += timex_number(years) + "Y";
+    if (months > 0)
+        v += timex_number(months) + "M";
+    if (n(Unit::week) > 0)
+        v += timex_number(n(Unit::week)) + "W";
+    if (n(Unit::day) > 0)
+        v += timex_number(n(Unit::day)) + "D";
+    if (n(Unit::hour) > 0 || n(Unit::minute) > 0 || n(Unit::second) > 0) {
+        v += "T";
+        if (n(Unit::hour) > 0)
+            v += timex_number(n(Unit::hour)) + "H";
+        if (n(Unit::minute) > 0)
+            v += timex_number(n(Unit::minute)) + "M";
+        if (n(Unit::second) > 0)
+            v += timex_number(n(Unit::second)) + "S";
+    }
+    return v == "P" ? "P0D" : v;
+}
+
+/// The TIMEX3 letter of a unit in a duration ("Y", "M", "W", "D", "TH"...), "" for none.
+std::string_view unit_letter(Unit u) {
+    switch (u) {
+    case Unit::second:
+        return "TS";
+    case Unit::minute:
+        return "TM";
+    case Unit::hour:
+        return "TH";
+    case Unit::day:
+        return "D";
+    case Unit::week:
+        return "W";
+    case Unit::month:
+    case Unit::quarter:
+        return "M";
+    case Unit::year:
+    case Unit::decade:
+    case Unit::century:
+        return "Y";
+    case Unit::none:
+        break;
+    }
+    return "";
+}
+
+/// A duration value with X for the number: PXM, PXY, PTXH.
+std::string vague_duration_value(Unit u) {
+    const std::string_view letter = unit_letter(u);
+    if (letter.empty())
+        return "";
+    if (letter[0] == 'T')
+        return std::string("PTX") + letter[1];
+    return std::string("PX") + std::string(letter);
+}
+
+/// The period of one unit as a TIMEX3 value: P1W, P1D, PT1H, P3M (a quarter), P10Y.
+std::string unit_period(Unit u, double n = 1) {
+    Amount a;
+    a.stated[static_cast<std::size_t>(u)] = n;
+    return duration_value(a);
 }
 
 // ---- matching ---------------------------------------------------------------------------
@@ -235,6 +322,24 @@ private:
     std::optional<Match> relative_period(std::size_t i) const;
     std::optional<Match> weekday(std::size_t i) const;
     std::optional<Match> time_alone(std::size_t i) const;
+    // TimeML constructions (timeml patterns)
+    std::optional<Match> duration(std::size_t i) const;
+    std::optional<Match> reference_word(std::size_t i) const;
+    std::optional<Match> set_expression(std::size_t i) const;
+    std::optional<Match> season(std::size_t i) const;
+    std::optional<Match> quarter_or_half(std::size_t i) const;
+    std::optional<Match> decade_or_century(std::size_t i) const;
+    std::optional<Match> fiscal_year(std::size_t i) const;
+    std::optional<Match> part_of_period(std::size_t i) const;
+    /// A bound before a length ("almost", "more than", "about"): the mod and the token after.
+    std::pair<TimexMod, std::size_t> length_bound(std::size_t i) const;
+    /// A year at token k: "2012", "this year", "next year", "last year", "the year".
+    std::optional<std::pair<int, std::size_t>> year_phrase(std::size_t k) const;
+    /// Which of several periods a tense picks: -1 the last one before the reference, +1 the
+    /// next one after it, 0 the one of the reference's year.
+    int pick_by_tense(std::size_t at) const;
+    /// "Sunday night", "yesterday afternoon", "this morning": a day's part as TIMEX3 TIME.
+    void join_part_of_day(Match& best) const;
 
     /// A day (optionally with its weekday); year inferred when absent.
     std::optional<CivilDay> infer_year(unsigned month, unsigned day, int weekday,
@@ -334,7 +439,8 @@ TimeDirection Matcher::tense(std::size_t at) const {
             w == "took" || w == "went" || w == "came" || w == "saw" || w == "fought" ||
             w == "found" || w == "left" || w == "gave" || w == "made" || w == "began" ||
             w == "broke" || w == "struck" || w == "fled" || w == "hit" || w == "led" ||
-            w == "won" || w == "lost" || w == "sent" || w == "spoke" ||
+            w == "won" || w == "lost" || w == "sent" || w == "spoke" || w == "fell" ||
+            w == "rose" || w == "grew" || w == "sank" ||
             (w.size() > 4 && w.ends_with("ed") && k < at)) {
             past = true;
         }
@@ -785,7 +891,7 @@ std::optional<Match> Matcher::month_year(std::size_t i) const {
         until = true;
         cue = true;
         ++k;
-    } else if (word(k, "in") || word(k, "during") || word(k, "of")) {
+    } else if (word(k, "in") || word(k, "during") || word(k, "of") || word(k, "for")) {
         cue = true;
         ++k;
     }
@@ -849,6 +955,13 @@ std::optional<Match> Matcher::month_year(std::size_t i) const {
         if (!d)
             return std::nullopt;
         a = *CivilDay::make(d->year, static_cast<unsigned>(month), 1);
+        // a month alone takes the clause's tense: "collapsed in July" (read in March) is the
+        // July before, "will reopen in February" (read in November) the one after
+        const TimeDirection t = m_o.forward ? TimeDirection::future : tense(i);
+        if (t == TimeDirection::past && a > m_ref->day)
+            a = a.plus_months(-12);
+        else if (t == TimeDirection::future && a.plus_months(1).plus_days(-1) < m_ref->day)
+            a = a.plus_months(12);
     }
     CivilDay b = a.plus_months(1).plus_days(-1);
     if (part == -1)
@@ -860,6 +973,10 @@ std::optional<Match> Matcher::month_year(std::size_t i) const {
         b = a.plus_days(9);
     }
     Match m = make(i, last, a, b, TimePrecision::month, !year);
+    m.timex.mod = part == -1  ? TimexMod::start
+                  : part == 1 ? TimexMod::end
+                  : part == 2 ? TimexMod::mid
+                              : TimexMod::none;
     if (since && m_ref) {
         m.timex.last = m_ref->day;
         m.timex.open_end = true;
@@ -917,7 +1034,10 @@ std::optional<Match> Matcher::casual(std::size_t i) const {
         return one(i, r);
     if (word(i, "now") && !(i + 1 < m_t.size() && m_t[i + 1].kind == Kind::word &&
                             (m_t[i + 1].text == "that" || m_t[i + 1].text == "on"))) {
-        return one(i, r, m_ref->minute_of_day);
+        Match m = one(i, r, m_ref->minute_of_day);
+        m.timex.value = "PRESENT_REF";
+        m.timex.type = TimexType::date;
+        return m;
     }
     if (word(i, "yesterday"))
         return one(i, r.plus_days(-1));
@@ -960,7 +1080,10 @@ UnitsCue Matcher::units_cue(std::size_t i) const {
         cue.sign = 1;
         cue.reading = UnitsReading::ahead;
         ++k;
-    } else if (word(k, "past") || word(k, "last")) {
+    } else if ((word(k, "past") || word(k, "last")) &&
+               !(word(k + 1, "about") || word(k + 1, "around") || word(k + 1, "roughly") ||
+                 word(k + 1, "approximately"))) {
+        // "will last about six months" is the verb
         cue.sign = -1;
         cue.reading = UnitsReading::back;
         ++k;
@@ -1034,7 +1157,14 @@ void Amount::add(Unit unit, double n) {
     case Unit::year:
         months += static_cast<int>(n * 12);
         break;
+    case Unit::decade:
+        months += static_cast<int>(n * 120);
+        break;
+    case Unit::century:
+        months += static_cast<int>(n * 1200);
+        break;
     }
+    stated[static_cast<std::size_t>(unit)] += n;
     if (finest == Unit::none || unit < finest)
         finest = unit;
     ++count;
@@ -1047,7 +1177,8 @@ Amount Matcher::amount(std::size_t k) const {
     while (k < m_t.size() && a.count < 7) {
         const auto q = quantity(k);
         if (!q) {
-            if (a.count > 0 && punct(k, ",")) { // "2 hours, 30 minutes"
+            if (a.count > 0 && (punct(k, ",") || word(k, "and")) && quantity(k + 1)) {
+                // "2 hours, 30 minutes", "one hour and 30 minutes"
                 ++k;
                 continue;
             }
@@ -1120,6 +1251,18 @@ Match Matcher::units_match(std::size_t i, std::size_t end, const UnitsCue& cue, 
     if (cue.reading == UnitsReading::duration) {
         m.timex.type = TimexType::duration;
         m.timex.value = duration_value(a);
+        if (a.count == 1 && (word(cue.next, "several") || word(cue.next, "few") ||
+                             (word(cue.next, "a") && word(cue.next + 1, "few")))) {
+            m.timex.value = vague_duration_value(a.finest); // "for several days": PXD
+        }
+    } else if (cue.reading == UnitsReading::offset && a.count == 1 && a.finest >= Unit::month) {
+        // "three years ago" is a year, "six months ago" a month (the range stays the day)
+        char buf[40];
+        if (a.finest >= Unit::year)
+            std::snprintf(buf, sizeof buf, "%04d", target.year);
+        else
+            std::snprintf(buf, sizeof buf, "%04d-%02u", target.year, target.month);
+        m.timex.value = buf;
     }
     return m;
 }
@@ -1249,7 +1392,11 @@ std::optional<Match> Matcher::relative_period(std::size_t i) const {
     }
     if (w == "quarter" || w == "qtr") {
         const CivilDay d = r.plus_months(3 * which);
-        return make(i, u, d, d, TimePrecision::day, true);
+        Match m = make(i, u, d, d, TimePrecision::day, true);
+        char buf[40];
+        std::snprintf(buf, sizeof buf, "%04d-Q%u", d.year, (d.month - 1) / 3 + 1);
+        m.timex.value = buf;
+        return m;
     }
     return std::nullopt;
 }
@@ -1374,10 +1521,8 @@ void Matcher::finish(Timex& t) const {
         else
             t.direction = TimeDirection::present;
     }
-    if (t.type != TimexType::duration) {
-        t.type = t.precision == TimePrecision::time ? TimexType::time : TimexType::date;
-    }
     if (t.value.empty()) {
+        t.type = t.precision == TimePrecision::time ? TimexType::time : TimexType::date;
         char buf[64];
         switch (t.precision) {
         case TimePrecision::time:
@@ -1532,11 +1677,627 @@ void Matcher::date_by_following_year(Match& best) const {
     }
 }
 
+// ---- TimeML constructions ------------------------------------------------------------------
+
+/// A season's code and months: SP March-May, SU June-August, FA September-November, WI
+/// December to February (of the year it starts in).
+struct SeasonInfo {
+    std::string_view code;
+    unsigned first_month;
+};
+
+std::optional<SeasonInfo> season_of(std::string_view w) {
+    if (w == "spring")
+        return SeasonInfo{"SP", 3};
+    if (w == "summer")
+        return SeasonInfo{"SU", 6};
+    if (w == "autumn" || w == "fall")
+        return SeasonInfo{"FA", 9};
+    if (w == "winter")
+        return SeasonInfo{"WI", 12};
+    return std::nullopt;
+}
+
+std::pair<CivilDay, CivilDay> season_range(int year, const SeasonInfo& s) {
+    const CivilDay a = *CivilDay::make(year, s.first_month, 1);
+    return {a, a.plus_months(3).plus_days(-1)};
+}
+
+/// TIMEX3 letters of a part of the day, "" for none.
+std::string_view day_part_of(std::string_view w) {
+    if (w == "morning")
+        return "MO";
+    if (w == "afternoon")
+        return "AF";
+    if (w == "evening")
+        return "EV";
+    if (w == "night" || w == "tonight")
+        return "NI";
+    return "";
+}
+
+/// An ordinal word or number suffix: "first" 1 ... "fourth" 4, and for centuries up to 21.
+int ordinal_word(std::string_view w) {
+    static constexpr std::array<std::string_view, 21> kOrd = {
+        "first",      "second",     "third",       "fourth",    "fifth",       "sixth",
+        "seventh",    "eighth",     "ninth",       "tenth",     "eleventh",    "twelfth",
+        "thirteenth", "fourteenth", "fifteenth",   "sixteenth", "seventeenth", "eighteenth",
+        "nineteenth", "twentieth",  "twenty-first"};
+    for (std::size_t k = 0; k < kOrd.size(); ++k) {
+        if (w == kOrd[k])
+            return static_cast<int>(k) + 1;
+    }
+    return 0;
+}
+
+std::pair<TimexMod, std::size_t> Matcher::length_bound(std::size_t k) const {
+    if (word(k, "almost") || word(k, "nearly"))
+        return {TimexMod::less_than, k + 1};
+    if ((word(k, "less") || word(k, "fewer")) && word(k + 1, "than"))
+        return {TimexMod::less_than, k + 2};
+    if (word(k, "more") && word(k + 1, "than"))
+        return {TimexMod::more_than, k + 2};
+    if (word(k, "over"))
+        return {TimexMod::more_than, k + 1};
+    if (word(k, "no") && word(k + 1, "more") && word(k + 2, "than"))
+        return {TimexMod::equal_or_less, k + 3};
+    if ((word(k, "up") && word(k + 1, "to")) || (word(k, "at") && word(k + 1, "most")))
+        return {TimexMod::equal_or_less, k + 2};
+    if (word(k, "at") && word(k + 1, "least"))
+        return {TimexMod::equal_or_more, k + 2};
+    if (word(k, "about") || word(k, "around") || word(k, "approximately") || word(k, "roughly"))
+        return {TimexMod::approx, k + 1};
+    return {TimexMod::none, k};
+}
+
+std::optional<Match> Matcher::duration(std::size_t i) const {
+    // [the past|the last|recent] [almost|more than|about...] (N unit | N-unit | several units)
+    if (!m_o.lengths)
+        return std::nullopt;
+    std::size_t k = i;
+    std::size_t first = i;
+    bool back = false, vague = false;
+    const auto plural_unit = [&](std::size_t at) {
+        return at < m_t.size() && m_t[at].kind == Kind::word && m_t[at].text.ends_with('s') &&
+               unit_of(m_t[at].text) != Unit::none && m_t[at].text.size() > 3;
+    };
+    if (word(k, "for") && plural_unit(k + 1) && !word(k + 2, "ago") && !word(k + 2, "of")) {
+        // "for years", "for hours": a length with no number
+        Match m = make(k + 1, k + 1, m_ref ? m_ref->day : CivilDay{},
+                       m_ref ? m_ref->day : CivilDay{}, TimePrecision::day, true);
+        m.timex.type = TimexType::duration;
+        m.timex.value = vague_duration_value(unit_of(m_t[k + 1].text));
+        return m;
+    }
+    if (word(k, "the") && (word(k + 1, "past") || word(k + 1, "last") || word(k + 1, "previous"))) {
+        back = true;
+        k += 2;
+    } else if (word(k, "recent")) {
+        vague = true;
+        ++k;
+    }
+    const auto [mod, after] = length_bound(k);
+    k = after;
+    if (word(k, "several") || word(k, "many") || word(k, "few")) {
+        vague = true;
+        ++k;
+    } else if (word(k, "a") && word(k + 1, "few")) {
+        vague = true;
+        k += 2;
+    }
+    Match m;
+    if (vague) {
+        if (!plural_unit(k))
+            return std::nullopt;
+        m = make(first, k, CivilDay{}, CivilDay{}, TimePrecision::day, true);
+        m.timex.value = vague_duration_value(unit_of(m_t[k].text));
+    } else if (back && k < m_t.size() && m_t[k].kind == Kind::word &&
+               unit_of(m_t[k].text) >= Unit::day && !m_t[k].text.ends_with('s')) {
+        // "the past week", "the past decade"
+        m = make(first, k, CivilDay{}, CivilDay{}, TimePrecision::day, true);
+        m.timex.value = unit_period(unit_of(m_t[k].text));
+    } else if (const auto q = quantity(k); q && punct(q->second, "-") && adjacent(q->second) &&
+                                           q->second + 1 < m_t.size() && adjacent(q->second + 1) &&
+                                           unit_of(m_t[q->second + 1].text) != Unit::none) {
+        // "three-month", "24-hour"; "30-year-old" is an age
+        const std::size_t u = q->second + 1;
+        if (punct(u + 1, "-") || word(u + 1, "old") || m_t[u].text.size() <= 2)
+            return std::nullopt;
+        m = make(first, u, CivilDay{}, CivilDay{}, TimePrecision::day, true);
+        m.timex.value = unit_period(unit_of(m_t[u].text), q->first);
+    } else {
+        if ((word(k, "a") || word(k, "one")) && word(k + 1, "second"))
+            return std::nullopt; // "a second attack"
+        const Amount a = amount(k);
+        // units spelled out ("5 days", not "5d" or "3y"), and no age ("30 years old")
+        if (a.count == 0 || word(a.last + 1, "old") || m_t[a.last].text.size() < 3 ||
+            m_t[a.last].text == "min" || m_t[a.last].text == "mins" || m_t[a.last].text == "hrs" ||
+            m_t[a.last].text == "yrs")
+            return std::nullopt;
+        int sign = 0;
+        if (units_direction(a.last, sign) != a.last)
+            return std::nullopt; // "3 days ago" is a date
+        m = make(first, a.last, CivilDay{}, CivilDay{}, TimePrecision::day, true);
+        m.timex.value = duration_value(a);
+    }
+    if (m_ref) {
+        m.timex.first = m_ref->day;
+        m.timex.last = m_ref->day;
+    }
+    if (back) {
+        // "the past 3 days" keeps the range its date reading gives, up to the reference
+        static constexpr std::array<Pattern, 2> kBack = {&Matcher::units,
+                                                         &Matcher::relative_period};
+        if (const auto d = longest_match(i + 1, kBack); d && d->last_token == m.last_token) {
+            m.timex.first = d->timex.first;
+            m.timex.last = d->timex.last;
+            m.timex.precision = d->timex.precision;
+            m.timex.minute_of_day = d->timex.minute_of_day;
+        }
+    }
+    m.timex.type = TimexType::duration;
+    m.timex.mod = mod;
+    return m;
+}
+
+std::optional<Match> Matcher::reference_word(std::size_t i) const {
+    if (!m_ref || m_o.strict)
+        return std::nullopt;
+    std::string_view value;
+    std::size_t last = i;
+    if (word(i, "currently")) {
+        value = "PRESENT_REF";
+    } else if (word(i, "recently")) {
+        value = "PAST_REF";
+    } else if (word(i, "soon") && !word(i + 1, "after") && !word(i - 1, "as")) {
+        value = "FUTURE_REF";
+    } else if (word(i, "the") && word(i + 1, "past") &&
+               !(i + 2 < m_t.size() && m_t[i + 2].kind != Kind::punct)) {
+        value = "PAST_REF";
+        last = i + 1;
+    } else if (word(i, "the") && word(i + 1, "future")) {
+        value = "FUTURE_REF";
+        last = i + 1;
+    } else if (word(i, "the") && word(i + 1, "near") && word(i + 2, "future")) {
+        value = "FUTURE_REF";
+        last = i + 2;
+    } else {
+        return std::nullopt;
+    }
+    Match m = make(i, last, m_ref->day, m_ref->day, TimePrecision::day, true);
+    // "recently", "soon": some time in the two months before or after the reference (the
+    // span the event layer gives "recent clashes"), not the reference day itself
+    if (value == "PAST_REF") {
+        m.timex.first = m_ref->day.plus_days(-60);
+        m.timex.precision = TimePrecision::month;
+    } else if (value == "FUTURE_REF") {
+        m.timex.last = m_ref->day.plus_days(60);
+        m.timex.precision = TimePrecision::month;
+    }
+    m.timex.value = value;
+    m.timex.type = TimexType::date;
+    return m;
+}
+
+std::optional<Match> Matcher::set_expression(std::size_t i) const {
+    if (!m_ref || m_o.strict || !m_o.lengths)
+        return std::nullopt;
+    const CivilDay r = m_ref->day;
+    const auto set = [&](std::size_t last, std::string value) {
+        Match m = make(i, last, r, r, TimePrecision::day, true);
+        m.timex.type = TimexType::set;
+        m.timex.value = std::move(value);
+        return m;
+    };
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 7> kAdverbs = {
+        {{"daily", "P1D"},
+         {"weekly", "P1W"},
+         {"monthly", "P1M"},
+         {"annually", "P1Y"},
+         {"yearly", "P1Y"},
+         {"hourly", "PT1H"},
+         {"quarterly", "P3M"}}};
+    for (const auto& [w, v] : kAdverbs) {
+        if (word(i, w))
+            return set(i, std::string(v));
+    }
+    if (word(i, "every") || word(i, "each")) {
+        const std::string quant = word(i, "every") ? "EVERY" : "EACH";
+        std::size_t k = i + 1;
+        double n = 1;
+        if (const auto q = quantity(k); q && !word(k, "a")) {
+            n = q->first;
+            k = q->second;
+        }
+        if (k >= m_t.size() || m_t[k].kind != Kind::word)
+            return std::nullopt;
+        const std::string& w = m_t[k].text;
+        std::string value;
+        if (const Unit u = unit_of(w); u != Unit::none && w.size() > 2)
+            value = unit_period(u, n);
+        else if (w == "season")
+            value = "P3M"; // a season is a quarter of the year
+        else if (const int wd = weekday_of(w); wd >= 0 && n == 1)
+            value = "XXXX-WXX-" + std::to_string(wd == 0 ? 7 : wd);
+        else if (const auto s = season_of(w); s && n == 1)
+            value = "XXXX-" + std::string(s->code);
+        else if (const auto part = day_part_of(w); !part.empty() && n == 1)
+            value = "XXXX-XX-XXT" + std::string(part);
+        else
+            return std::nullopt;
+        Match m = set(k, value);
+        m.timex.quant = quant;
+        return m;
+    }
+    // once a week, twice a month, three times a year
+    std::size_t k = i + 1;
+    std::string freq;
+    if (word(i, "once"))
+        freq = "1X";
+    else if (word(i, "twice"))
+        freq = "2X";
+    else if (const auto q = quantity(i); q && word(q->second, "times") && !word(i, "a")) {
+        freq = timex_number(q->first) + "X";
+        k = q->second + 1;
+    } else {
+        return std::nullopt;
+    }
+    if (!(word(k, "a") || word(k, "per") || word(k, "every") || word(k, "each")) ||
+        k + 1 >= m_t.size() || unit_of(m_t[k + 1].text) == Unit::none ||
+        m_t[k + 1].text.size() <= 2) {
+        return std::nullopt;
+    }
+    Match m = set(k + 1, unit_period(unit_of(m_t[k + 1].text)));
+    m.timex.freq = freq;
+    return m;
+}
+
+int Matcher::pick_by_tense(std::size_t at) const {
+    const TimeDirection d = tense(at);
+    return d == TimeDirection::past ? -1 : d == TimeDirection::future ? 1 : 0;
+}
+
+std::optional<std::pair<int, std::size_t>> Matcher::year_phrase(std::size_t k) const {
+    if (number(k) && m_t[k].text.size() == 4 && m_t[k].value >= 1000 && m_t[k].value <= 2200 &&
+        !(k + 1 < m_t.size() && m_t[k + 1].kind == Kind::word && adjacent(k + 1))) {
+        return std::make_pair(static_cast<int>(m_t[k].value), k + 1);
+    }
+    if (!m_ref || !word(k + 1, "year"))
+        return std::nullopt;
+    const int y = m_ref->day.year;
+    if (word(k, "this") || word(k, "the") || word(k, "current"))
+        return std::make_pair(y, k + 2);
+    if (word(k, "last") || word(k, "past") || word(k, "previous"))
+        return std::make_pair(y - 1, k + 2);
+    if (word(k, "next") || word(k, "coming"))
+        return std::make_pair(y + 1, k + 2);
+    return std::nullopt;
+}
+
+std::optional<Match> Matcher::season(std::size_t i) const {
+    // [last|this|next|the] [early|mid|late] season [of] [year]
+    std::size_t k = i;
+    int which = 2; // -1 last, 0 this, 1 next, 2 none said
+    bool the = false;
+    if (word(k, "last") || word(k, "past") || word(k, "previous"))
+        which = -1;
+    else if (word(k, "next") || word(k, "coming"))
+        which = 1;
+    else if (word(k, "this"))
+        which = 0;
+    else if (word(k, "the"))
+        the = true;
+    if (which != 2 || the)
+        ++k;
+    TimexMod mod = TimexMod::none;
+    if (word(k, "early"))
+        mod = TimexMod::start;
+    else if (word(k, "late"))
+        mod = TimexMod::end;
+    else if (word(k, "mid"))
+        mod = TimexMod::mid;
+    if (mod != TimexMod::none)
+        k += punct(k + 1, "-") ? 2 : 1;
+    if (k >= m_t.size() || m_t[k].kind != Kind::word)
+        return std::nullopt;
+    const auto s = season_of(m_t[k].text);
+    if (!s)
+        return std::nullopt;
+    std::size_t last = k;
+    std::optional<int> year;
+    const std::size_t y = word(k + 1, "of") ? k + 2 : k + 1;
+    if (const auto yp = year_phrase(y); yp && number(y)) {
+        year = yp->first;
+        last = y;
+    }
+    const bool cued = which != 2 || the || mod != TimexMod::none ||
+                      (i > 0 && (word(i - 1, "in") || word(i - 1, "during")));
+    if (!year && (!cued || !m_ref || (m_t[k].text == "fall" && which == 2)))
+        return std::nullopt;
+    int pick = which;
+    if (!year && which == 2)
+        pick = 2 * pick_by_tense(i); // -2 past, 2 future, 0 unanchored
+    const CivilDay r = m_ref ? m_ref->day : CivilDay{};
+    int yy = year.value_or(r.year);
+    if (!year) {
+        if (pick == -1)
+            while (season_range(yy, *s).second >= r)
+                --yy;
+        if (pick == 1)
+            while (season_range(yy, *s).first <= r)
+                ++yy;
+        if (pick == -2)
+            while (season_range(yy, *s).first > r)
+                --yy;
+        if (pick == 2)
+            while (season_range(yy, *s).second < r)
+                ++yy;
+    }
+    const auto [a, b] = season_range(yy, *s);
+    Match m = make(i, last, a, b, TimePrecision::month, !year);
+    char buf[40];
+    if (pick == 0 && which == 2 && !year)
+        std::snprintf(buf, sizeof buf, "XXXX-%s", std::string(s->code).c_str());
+    else
+        std::snprintf(buf, sizeof buf, "%04d-%s", yy, std::string(s->code).c_str());
+    m.timex.value = buf;
+    m.timex.mod = mod;
+    return m;
+}
+
+std::optional<Match> Matcher::quarter_or_half(std::size_t i) const {
+    // Q3 2012; [the] first|second|third|fourth quarter|half [of year]
+    std::size_t k = i;
+    int n = 0;
+    bool half = false;
+    if (word(k, "q") && number(k + 1) && adjacent(k + 1) && m_t[k + 1].value >= 1 &&
+        m_t[k + 1].value <= 4) {
+        n = static_cast<int>(m_t[k + 1].value);
+        k += 2;
+    } else {
+        if (word(k, "the"))
+            ++k;
+        if (k + 1 >= m_t.size())
+            return std::nullopt;
+        n = ordinal_word(m_t[k].text);
+        half = word(k + 1, "half");
+        if (n < 1 || n > (half ? 2 : 4) || !(half || word(k + 1, "quarter")))
+            return std::nullopt;
+        k += 2;
+    }
+    std::size_t last = k - 1;
+    std::optional<int> year;
+    const std::size_t y = word(k, "of") ? k + 1 : k;
+    if (const auto yp = year_phrase(y)) {
+        year = yp->first;
+        last = yp->second - 1;
+    }
+    if (!year && !m_ref)
+        return std::nullopt;
+    const int months = half ? 6 : 3;
+    const auto range = [&](int yy) {
+        const CivilDay a = *CivilDay::make(yy, static_cast<unsigned>((n - 1) * months + 1), 1);
+        return std::make_pair(a, a.plus_months(months).plus_days(-1));
+    };
+    int yy = year.value_or(m_ref ? m_ref->day.year : 0);
+    if (!year) {
+        const int pick = pick_by_tense(i);
+        if (pick < 0)
+            while (range(yy).second >= m_ref->day)
+                --yy;
+        if (pick > 0)
+            while (range(yy).first <= m_ref->day)
+                ++yy;
+    }
+    const auto [a, b] = range(yy);
+    Match m = make(i, last, a, b, TimePrecision::month, !year);
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%04d-%c%d", yy, half ? 'H' : 'Q', n);
+    m.timex.value = buf;
+    return m;
+}
+
+std::optional<Match> Matcher::decade_or_century(std::size_t i) const {
+    // [the] [early|mid|late] 1990s | '90s | 20th century | twentieth century
+    std::size_t k = i;
+    if (word(k, "the"))
+        ++k;
+    TimexMod mod = TimexMod::none;
+    if (word(k, "early"))
+        mod = TimexMod::start;
+    else if (word(k, "late"))
+        mod = TimexMod::end;
+    else if (word(k, "mid"))
+        mod = TimexMod::mid;
+    if (mod != TimexMod::none)
+        k += punct(k + 1, "-") ? 2 : 1;
+    int first_year = -1, span = 10;
+    std::size_t last = k;
+    if (number(k) && m_t[k].text.size() == 4 && m_t[k].value % 10 == 0 && word(k + 1, "s") &&
+        adjacent(k + 1)) {
+        first_year = static_cast<int>(m_t[k].value);
+        last = k + 1;
+    } else if (punct(k, "'") && number(k + 1) && m_t[k + 1].text.size() == 2 &&
+               m_t[k + 1].value % 10 == 0 && word(k + 2, "s") && adjacent(k + 2)) {
+        first_year = 1900 + static_cast<int>(m_t[k + 1].value);
+        last = k + 2;
+    } else {
+        int n = 0;
+        std::size_t c = k + 1;
+        if (number(k) && k + 1 < m_t.size() && adjacent(k + 1) &&
+            (word(k + 1, "st") || word(k + 1, "nd") || word(k + 1, "rd") || word(k + 1, "th"))) {
+            n = static_cast<int>(m_t[k].value);
+            c = k + 2;
+        } else if (k < m_t.size() && m_t[k].kind == Kind::word) {
+            n = ordinal_word(m_t[k].text);
+            if (word(k, "twenty") && punct(k + 1, "-") && word(k + 2, "first")) {
+                n = 21;
+                c = k + 3;
+            }
+        }
+        if (n < 1 || n > 22 || !word(c, "century"))
+            return std::nullopt;
+        first_year = (n - 1) * 100;
+        span = 100;
+        last = c;
+    }
+    if (first_year < 0 || (span == 10 && last == k + 1 && i == k && mod == TimexMod::none &&
+                           !(i > 0 && (word(i - 1, "in") || word(i - 1, "during")))))
+        return std::nullopt;
+    const CivilDay a = *CivilDay::make(first_year, 1, 1);
+    const CivilDay b = *CivilDay::make(first_year + span - 1, 12, 31);
+    Match m = make(i, last, a, b, TimePrecision::decade, false);
+    char buf[40];
+    if (span == 10)
+        std::snprintf(buf, sizeof buf, "%03dX", first_year / 10);
+    else
+        std::snprintf(buf, sizeof buf, "%02dXX", first_year / 100);
+    m.timex.value = buf;
+    m.timex.mod = mod;
+    return m;
+}
+
+std::optional<Match> Matcher::fiscal_year(std::size_t i) const {
+    // fiscal [year] 2012; the 2012 fiscal year; this|last|next fiscal year; FY2012
+    std::optional<int> year;
+    std::size_t last = i;
+    const int ry = m_ref ? m_ref->day.year : 0;
+    if (word(i, "fiscal")) {
+        const std::size_t y = word(i + 1, "year") ? i + 2 : i + 1;
+        if (number(y) && m_t[y].text.size() == 4) {
+            year = static_cast<int>(m_t[y].value);
+            last = y;
+        }
+    } else if (word(i, "fy") && number(i + 1) && m_t[i + 1].text.size() == 4) {
+        year = static_cast<int>(m_t[i + 1].value);
+        last = i + 1;
+    } else if (word(i, "the") && number(i + 1) && m_t[i + 1].text.size() == 4 &&
+               word(i + 2, "fiscal") && word(i + 3, "year")) {
+        year = static_cast<int>(m_t[i + 1].value);
+        last = i + 3;
+    } else if (m_ref && word(i + 1, "fiscal") && word(i + 2, "year")) {
+        if (word(i, "this") || word(i, "current"))
+            year = ry;
+        else if (word(i, "last") || word(i, "previous"))
+            year = ry - 1;
+        else if (word(i, "next"))
+            year = ry + 1;
+        last = i + 2;
+    }
+    if (!year || *year < 1000 || *year > 2200)
+        return std::nullopt;
+    Match m = make(i, last, *CivilDay::make(*year, 1, 1), *CivilDay::make(*year, 12, 31),
+                   TimePrecision::year, false);
+    m.timex.value = "FY" + std::to_string(*year);
+    return m;
+}
+
+std::optional<Match> Matcher::part_of_period(std::size_t i) const {
+    // [the] beginning|start|middle|end of (year | month); early|mid|late (year)
+    std::size_t k = i;
+    TimexMod mod = TimexMod::none;
+    const bool the = word(k, "the");
+    if (the)
+        ++k;
+    if (word(k, "beginning") || word(k, "start"))
+        mod = TimexMod::start;
+    else if (word(k, "middle"))
+        mod = TimexMod::mid;
+    else if (word(k, "end"))
+        mod = TimexMod::end;
+    if (mod != TimexMod::none) {
+        if (!word(k + 1, "of"))
+            return std::nullopt;
+        k += 2;
+    } else if (!the) {
+        if (word(k, "early"))
+            mod = TimexMod::start;
+        else if (word(k, "late"))
+            mod = TimexMod::end;
+        else if (word(k, "mid"))
+            mod = TimexMod::mid;
+        else
+            return std::nullopt;
+        k += punct(k + 1, "-") ? 2 : 1;
+    } else {
+        return std::nullopt;
+    }
+    const int third = mod == TimexMod::start ? 0 : mod == TimexMod::mid ? 1 : 2;
+    if (const auto yp = year_phrase(k)) {
+        const CivilDay a = *CivilDay::make(yp->first, static_cast<unsigned>(1 + 4 * third), 1);
+        Match m = make(i, yp->second - 1, a, a.plus_months(4).plus_days(-1), TimePrecision::year,
+                       !number(k));
+        m.timex.value = std::to_string(yp->first);
+        m.timex.mod = mod;
+        return m;
+    }
+    // a month, only after "the end of": "the end of March"
+    if (!the || !m_ref || k >= m_t.size() || m_t[k].kind != Kind::word || !m_t[k].capitalised ||
+        !is_full_month(m_t[k].text)) {
+        return std::nullopt;
+    }
+    const auto month = static_cast<unsigned>(month_of(m_t[k].text));
+    std::size_t last = k;
+    std::optional<CivilDay> d;
+    if (const std::size_t y = word(k + 1, "of") || punct(k + 1, ",") ? k + 2 : k + 1;
+        number(y) && m_t[y].text.size() == 4) {
+        d = CivilDay::make(static_cast<int>(m_t[y].value), month, 1);
+        last = y;
+    } else {
+        d = infer_year(month, 15, -1, i);
+        if (d)
+            d = CivilDay::make(d->year, month, 1);
+    }
+    if (!d)
+        return std::nullopt;
+    const CivilDay a = d->plus_days(static_cast<std::int64_t>(10) * third);
+    const CivilDay b = third == 2 ? d->plus_months(1).plus_days(-1) : a.plus_days(9);
+    Match m = make(i, last, a, b, TimePrecision::month, last == k);
+    m.timex.mod = mod;
+    return m;
+}
+
+void Matcher::join_part_of_day(Match& best) const {
+    Timex& t = best.timex;
+    if (t.precision != TimePrecision::day || t.first != t.last || !t.value.empty() ||
+        t.type != TimexType::date) {
+        return;
+    }
+    std::string_view part = day_part_of(m_t[best.last_token].text);
+    if (part.empty()) {
+        const std::size_t k = best.last_token + 1;
+        if (k >= m_t.size() || m_t[k].kind != Kind::word)
+            return;
+        part = day_part_of(m_t[k].text);
+        if (part.empty() || word(k, "tonight"))
+            return;
+        best.last_token = k;
+        t.end = m_t[k].end;
+    }
+    t.type = TimexType::time;
+    t.value = t.first.iso() + "T" + std::string(part);
+}
+
 std::vector<Timex> Matcher::run() {
-    static constexpr std::array<Pattern, 11> kPatterns = {
-        &Matcher::iso_date,        &Matcher::numeric_date, &Matcher::day_month, &Matcher::month_day,
-        &Matcher::month_year,      &Matcher::year_alone,   &Matcher::casual,    &Matcher::units,
-        &Matcher::relative_period, &Matcher::weekday,      &Matcher::time_alone};
+    static constexpr std::array<Pattern, 19> kPatterns = {&Matcher::iso_date,
+                                                          &Matcher::numeric_date,
+                                                          &Matcher::day_month,
+                                                          &Matcher::month_day,
+                                                          &Matcher::month_year,
+                                                          &Matcher::year_alone,
+                                                          &Matcher::casual,
+                                                          &Matcher::units,
+                                                          &Matcher::relative_period,
+                                                          &Matcher::weekday,
+                                                          &Matcher::time_alone,
+                                                          &Matcher::duration,
+                                                          &Matcher::reference_word,
+                                                          &Matcher::set_expression,
+                                                          &Matcher::season,
+                                                          &Matcher::quarter_or_half,
+                                                          &Matcher::decade_or_century,
+                                                          &Matcher::fiscal_year,
+                                                          &Matcher::part_of_period};
     std::vector<Timex> out;
     for (std::size_t i = 0; i < m_t.size();) {
         std::optional<Match> best = longest_match(i, kPatterns);
@@ -1550,6 +2311,7 @@ std::vector<Timex> Matcher::run() {
         shift_by_offset(*best);            // "next tuesday +10 days", "2023-12-29 -10days"
         join_range(*best);                 // "X - Y", "X to Y", "X until Y"
         date_by_following_year(*best);     // "Thu Oct 26, 10:00 - 11:00:09 2023"
+        join_part_of_day(*best);           // "Sunday night", "yesterday afternoon"
         finish(best->timex);
         out.push_back(std::move(best->timex));
         i = best->last_token + 1;
@@ -1565,6 +2327,14 @@ std::string_view to_string(TimexType t) noexcept {
 
 std::optional<TimexType> timex_type_from(std::string_view name) noexcept {
     return detail::value_in<TimexType>(kTimexTypeNames, name);
+}
+
+std::string_view to_string(TimexMod m) noexcept {
+    return detail::name_in(kTimexModNames, m);
+}
+
+std::optional<TimexMod> timex_mod_from(std::string_view name) noexcept {
+    return detail::value_in<TimexMod>(kTimexModNames, name);
 }
 
 std::vector<Timex> TemporalTagger::find(std::string_view text,

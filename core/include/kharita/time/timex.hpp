@@ -21,12 +21,32 @@
 namespace kharita {
 
 /// The TIMEX3 type of an expression: a calendar date or period, a time of day, a length of
-/// time ("for three days"), or a recurring time ("every Monday"; not found yet).
+/// time ("for three days"), or a recurring time ("every Monday").
 enum class TimexType : std::uint8_t { date, time, duration, set };
 /// The TIMEX3 name: "DATE", "TIME", "DURATION", "SET".
 std::string_view to_string(TimexType t) noexcept;
 /// The type named by to_string(TimexType), if any.
 std::optional<TimexType> timex_type_from(std::string_view name) noexcept;
+
+/// The TIMEX3 `mod` of an expression: a part of a period ("early August" START, "mid-2012"
+/// MID, "late 2011" END) or a bound on a length ("about" APPROX, "almost"/"less than"
+/// LESS_THAN, "more than"/"over" MORE_THAN, "no more than"/"up to" EQUAL_OR_LESS, "at least"
+/// EQUAL_OR_MORE).
+enum class TimexMod : std::uint8_t {
+    none,
+    start,
+    mid,
+    end,
+    approx,
+    less_than,
+    more_than,
+    equal_or_less,
+    equal_or_more
+};
+/// The TIMEX3 name: "" for none, "START", "MID", "END", "APPROX", "LESS_THAN", ...
+std::string_view to_string(TimexMod m) noexcept;
+/// The mod named by to_string(TimexMod), if any.
+std::optional<TimexMod> timex_mod_from(std::string_view name) noexcept;
 
 struct Timex {
     std::size_t start = 0, end = 0;       ///< byte offsets of the expression
@@ -42,7 +62,13 @@ struct Timex {
     bool open_end = false;   ///< "since August 2023": the range runs on
     bool relative = false;   ///< resolved through the reference ("yesterday")
     TimexType type = TimexType::date;
-    std::string value; ///< TIMEX3 value
+    /// TIMEX3 value: a date ("2012-08", "2012-SU", "2012-Q3", "199X", "FY2013",
+    /// "2012-08-05TNI", "XXXX-08"), a duration ("P3Y", "PT3H", "PXM"), a reference
+    /// ("PRESENT_REF", "PAST_REF", "FUTURE_REF") or a set's period ("P1W", "XXXX-WXX-1")
+    std::string value;
+    TimexMod mod = TimexMod::none;
+    std::string quant; ///< a set's TIMEX3 quant: "EVERY", "EACH"
+    std::string freq;  ///< a set's TIMEX3 freq: "2X" for "twice a week"
 };
 
 struct TimexOptions {
@@ -54,6 +80,10 @@ struct TimexOptions {
     /// Read ambiguous expressions forward: a day and month without a year is its next
     /// occurrence, a bare weekday or month the future one (chrono-node's forwardDate).
     bool forward = false;
+    /// Lengths without an anchor ("five days", "for years", "the past decade") as TIMEX3
+    /// DURATION and recurring times ("every week", "twice a month") as SET. chrono-node
+    /// reads neither, so its evaluation turns them off.
+    bool lengths = true;
 };
 
 class TemporalTagger {
