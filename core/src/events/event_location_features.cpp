@@ -497,6 +497,21 @@ std::vector<LocationCandidate> location_candidates(std::string_view text, std::s
                                                    const std::vector<Toponym>& toponyms,
                                                    const Gazetteer* gazetteer) {
     to = std::min(to, text.size());
+    // Only the words around the event word are read: a place named further away is not
+    // where it happened, and a page without full stops (a stripped menu, a table) would
+    // otherwise make one "sentence" of thousands of candidates, each read against all.
+    // 3 of the 9,655 event-location sentences are longer on one side.
+    constexpr std::size_t kWindow = 500; // bytes on each side of the event word
+    if (event_start > from + kWindow) {
+        from = event_start - kWindow;
+        while (from < event_start && text[from] != ' ') // start at a word
+            ++from;
+    }
+    if (to > event_end + kWindow) {
+        to = event_end + kWindow;
+        while (to > event_end && text[to - 1] != ' ') // end after a word
+            --to;
+    }
     std::vector<Tok> toks = tokenize_sentence(text, from, to);
     std::vector<const Toponym*> tops;
     for (const Toponym& t : toponyms)

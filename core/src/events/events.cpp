@@ -493,10 +493,13 @@ double place_score(std::string_view text, const Toponym& t, std::size_t trigger_
         while (b < text.size() && std::isalpha(static_cast<unsigned char>(text[b])))
             ++b;
         const std::string_view next = text.substr(a, b - a);
-        if (next == "crossing" || next == "checkpoint" || next == "port" || next == "airport")
+        const bool site = next == "crossing" || next == "checkpoint" || next == "port" ||
+                          next == "airport" || next == "border"; // "Salloum border crossing"
+        if (site)
             s += 0.8;
         // the trigger itself is the site the name names: "the Ras Ajdir crossing reopened"
-        if (a == trigger_at && !next.empty())
+        // (not a verb: "delegates from Misrata met")
+        if (site && a == trigger_at)
             s += 1.0;
     }
     // "the Tripoli-based government": where an actor sits, not where the event was
@@ -536,6 +539,10 @@ double place_score(std::string_view text, const Toponym& t, std::size_t trigger_
 // the development reports (event F1 0.482, 0.474, 0.483, 0.480); the simplest is kept.
 constexpr double kLearnedPlaceWeight = 1.0;
 
+std::size_t learned_trigger(const LearnedPlace* learned, std::size_t trigger_at) {
+    return learned != nullptr ? learned->trigger_start : trigger_at;
+}
+
 const Toponym* best_place(std::string_view text, std::size_t places_from, std::size_t to,
                           const std::vector<Toponym>& toponyms, std::size_t trigger_at,
                           EventType type, const LearnedPlace* learned) {
@@ -549,7 +556,10 @@ const Toponym* best_place(std::string_view text, std::size_t places_from, std::s
         if (t.end > to || !t.position.is_valid())
             continue;
         double sc = place_score(text, t, trigger_at, type);
-        if (learned != nullptr && learned->locator != nullptr) {
+        // the locator reads 500 bytes on each side of the event word: beyond, it says 0
+        const bool near_trigger = t.end + 500 >= learned_trigger(learned, trigger_at) &&
+                                  t.start <= learned_trigger(learned, trigger_at) + 500;
+        if (learned != nullptr && learned->locator != nullptr && near_trigger) {
             sc += kLearnedPlaceWeight * learned->locator->place_probability(
                                             text, learned->sentence_from, learned->sentence_to,
                                             learned->trigger_start, learned->trigger_end,
