@@ -69,6 +69,12 @@ TEST(StatedPublicationDayTest, DatelinesHeaderFieldsAndPlaceAndDateLines) {
     EXPECT_EQ(short_line->how, "dateline");
 }
 
+TEST(StatedPublicationDayTest, NumericDatesReadDayFirstWhenBothCould) {
+    EXPECT_EQ(detail::stated_publication_day("Date: 04/08/2014")->day, day(2014, 8, 4));
+    EXPECT_EQ(detail::stated_publication_day("Tripoli, 27/08/2022")->day, day(2022, 8, 27));
+    EXPECT_EQ(detail::stated_publication_day("Date: 08/27/2022")->day, day(2022, 8, 27));
+}
+
 TEST(StatedPublicationDayTest, SentencesAndVagueDatesStateNone) {
     EXPECT_FALSE(detail::stated_publication_day(
         "Talks were held in Tunis on 14 May 2025 between the two delegations."));

@@ -234,7 +234,11 @@ std::optional<StatedDay> stated_publication_day(std::string_view line) {
         return std::nullopt; // a sentence, not a place-and-date line
     }
     std::optional<StatedDay> out;
-    for (const Timex& t : TemporalTagger().find(head, std::nullopt)) {
+    // Reports on the Middle East and North Africa write numeric dates day first
+    // ("04/08/2014" is 4 August); a date that can only be month first still reads so.
+    TimexOptions options;
+    options.little_endian = true;
+    for (const Timex& t : TemporalTagger().find(head, std::nullopt, options)) {
         if (t.relative || (t.precision != TimePrecision::day && t.precision != TimePrecision::time))
             continue;
         out = StatedDay{t.first, how};
