@@ -6,6 +6,8 @@
 
 #include <fmt/core.h>
 
+#include <iostream>
+
 namespace kharita::cli {
 
 std::filesystem::path gazetteer_path(const std::string& option) {
@@ -33,6 +35,15 @@ std::optional<LocalTime> file_day_reference(const std::filesystem::path& file) {
                "modification day, {}\n",
                file.string(), t->day.iso());
     return t;
+}
+
+std::istream& open_input(const std::string& file, std::ifstream& holder) {
+    if (file == "-")
+        return std::cin;
+    holder.open(file, std::ios::binary);
+    if (!holder)
+        throw InputError(file, "cannot open");
+    return holder;
 }
 
 } // namespace kharita::cli

@@ -4,6 +4,8 @@
 #include "kharita/time/timex.hpp"
 
 #include <filesystem>
+#include <fstream>
+#include <istream>
 #include <optional>
 #include <string>
 
@@ -18,5 +20,9 @@ std::optional<LocalTime> parse_retrieved_at(const std::string& option);
 /// The day `file` was last modified, as the reference time of an input that came without
 /// --retrieved-at; says so on stderr. None when the file has no readable time.
 std::optional<LocalTime> file_day_reference(const std::filesystem::path& file);
+
+/// The input named on the command line: standard input for "-", else `file` opened into
+/// `holder`. Throws InputError naming the file when it cannot be opened.
+std::istream& open_input(const std::string& file, std::ifstream& holder);
 
 } // namespace kharita::cli

@@ -71,19 +71,13 @@ struct LocateArgs {
 /// line is reported with its number as soon as it is read and skipped.
 void run_locate(const LocateArgs& a) {
     std::ifstream file_in;
-    std::istream* in = &std::cin;
-    if (a.file != "-") {
-        file_in.open(a.file, std::ios::binary);
-        if (!file_in)
-            throw InputError(a.file, "cannot open");
-        in = &file_in;
-    }
+    std::istream& in = open_input(a.file, file_in);
     const Gazetteer g = Gazetteer::open(gazetteer_path(a.gazetteer));
     const Geoparser parser(g);
     const EventLocator& locator = EventLocator::builtin();
     Diagnostics problems(std::numeric_limits<std::size_t>::max());
     std::size_t printed = 0;
-    read_event_location_lines(*in, a.file, problems, [&](EventLocationRecord&& r) {
+    read_event_location_lines(in, a.file, problems, [&](EventLocationRecord&& r) {
         print_problems(problems, printed);
         printed = problems.examples().size();
         const std::vector<Toponym> toponyms = parser.parse(r.text);

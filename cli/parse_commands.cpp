@@ -173,17 +173,11 @@ void print_problems(const Diagnostics& problems, std::size_t first = 0) {
 void parse_batch(const ParseArgs& a, const Gazetteer& g, const Geoparser& parser,
                  const ParseContext& context, const std::optional<LocalTime>& retrieved) {
     std::ifstream file_in;
-    std::istream* in = &std::cin;
-    if (a.file != "-") {
-        file_in.open(a.file, std::ios::binary);
-        if (!file_in)
-            throw InputError(a.file, "cannot open");
-        in = &file_in;
-    }
+    std::istream& in = open_input(a.file, file_in);
     // every bad line is printed, not only the first few
     Diagnostics problems(std::numeric_limits<std::size_t>::max());
     std::size_t printed = 0;
-    read_article_lines(*in, a.file, problems, [&](ArticleLine&& line) {
+    read_article_lines(in, a.file, problems, [&](ArticleLine&& line) {
         print_problems(problems, printed);
         printed = problems.examples().size();
         // relative dates count from the day only, as they do for a publication day

@@ -1,5 +1,7 @@
 #include "kharita/eval/time_eval.hpp"
 
+#include "kharita/text/normalize.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -57,22 +59,10 @@ std::string decode_entities(std::string_view raw, std::size_t line) {
                 throw TmlError{"not well-formed XML: bad character reference &" +
                                std::string(name) + "; line " + std::to_string(line)};
             }
-            // UTF-8 encoding of the code point
-            if (cp < 0x80) {
-                out += static_cast<char>(cp);
-            } else if (cp < 0x800) {
-                out += static_cast<char>(0xC0 | (cp >> 6));
-                out += static_cast<char>(0x80 | (cp & 0x3F));
-            } else if (cp < 0x10000) {
-                out += static_cast<char>(0xE0 | (cp >> 12));
-                out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-                out += static_cast<char>(0x80 | (cp & 0x3F));
-            } else {
-                out += static_cast<char>(0xF0 | (cp >> 18));
-                out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-                out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-                out += static_cast<char>(0x80 | (cp & 0x3F));
-            }
+            if (cp > 0x10FFFF)
+                throw TmlError{"not well-formed XML: character reference &" + std::string(name) +
+                               "; beyond Unicode, line " + std::to_string(line)};
+            append_utf8(out, static_cast<char32_t>(cp));
         } else {
             throw TmlError{"not well-formed XML: unknown entity &" + std::string(name) + "; line " +
                            std::to_string(line)};

@@ -414,6 +414,8 @@ std::size_t candidate_places_from(std::string_view text, std::size_t from, std::
     return places_start(text, words_of(text, from, to), from, to);
 }
 
+namespace {
+
 /// Whether a distance ends right before byte `at` ("140 km south of": "km " before it).
 bool distance_before(std::string_view text, std::size_t at) {
     std::size_t i = at;
@@ -425,6 +427,8 @@ bool distance_before(std::string_view text, std::size_t at) {
     }
     return false;
 }
+
+} // namespace
 
 double place_score(std::string_view text, const Toponym& t, std::size_t trigger_at,
                    EventType type) {

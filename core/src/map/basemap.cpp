@@ -3,6 +3,7 @@
 #include "detail/gdal.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <limits>
 
 namespace kharita {
@@ -48,8 +49,10 @@ void collect(const OGRGeometry* g, MapShape& shape) {
     }
 }
 
-/// Each feature of the file's first layer as one shape, projected.
-std::vector<MapShape> read_shapes(const fs::path& file, const WebMercator& projection) {
+/// Each feature of the file's first layer that `keep` accepts (every one without it) as one
+/// shape, projected.
+std::vector<MapShape> read_shapes(const fs::path& file, const WebMercator& projection,
+                                  const std::function<bool(OGRFeature&)>& keep = {}) {
     std::vector<MapShape> out;
     if (!fs::exists(file))
         return out;
@@ -57,6 +60,8 @@ std::vector<MapShape> read_shapes(const fs::path& file, const WebMercator& proje
     OGRLayer* layer = ds.layer(0);
     layer->ResetReading();
     while (detail::Feature f{layer->GetNextFeature()}) {
+        if (keep && !keep(*f))
+            continue;
         MapShape shape;
         collect(f->GetGeometryRef(), shape);
         for (auto& ring : shape)
@@ -95,25 +100,13 @@ std::vector<MapTown> read_towns(const fs::path& file, const WebMercator& project
     return out;
 }
 
-/// Libya's admin-1 regions (the country polygon in the same file is left out).
+/// Libya's admin-1 regions (the country polygon in the same file, with a two-letter code,
+/// is left out).
 std::vector<MapShape> read_regions(const fs::path& file, const WebMercator& projection) {
-    std::vector<MapShape> out;
-    if (!fs::exists(file))
-        return out;
-    auto ds = detail::Dataset::open_vector("/vsigzip/" + file.string());
-    OGRLayer* layer = ds.layer(0);
-    const int placetype = layer->GetLayerDefn()->GetFieldIndex("conc_iso_code");
-    while (detail::Feature f{layer->GetNextFeature()}) {
-        if (placetype >= 0 && std::string(f->GetFieldAsString(placetype)).size() <= 2)
-            continue;
-        MapShape shape;
-        collect(f->GetGeometryRef(), shape);
-        for (auto& ring : shape)
-            projection.forward_in_place(ring);
-        if (!shape.empty())
-            out.push_back(std::move(shape));
-    }
-    return out;
+    return read_shapes(file, projection, [](OGRFeature& f) {
+        const int code = f.GetDefnRef()->GetFieldIndex("conc_iso_code");
+        return code < 0 || std::string(f.GetFieldAsString(code)).size() > 2;
+    });
 }
 
 /// The extent of some shapes; min > max when there are none.

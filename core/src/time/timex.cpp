@@ -327,6 +327,9 @@ private:
     std::optional<Match> reference_word(std::size_t i) const;
     std::optional<Match> set_expression(std::size_t i) const;
     std::optional<Match> season(std::size_t i) const;
+    /// "early", "late", "mid" (or "mid-") at token `k`: the part of a period it names, `k`
+    /// moved past it; none (and `k` unmoved) otherwise.
+    TimexMod period_part(std::size_t& k) const;
     std::optional<Match> quarter_or_half(std::size_t i) const;
     std::optional<Match> decade_or_century(std::size_t i) const;
     std::optional<Match> fiscal_year(std::size_t i) const;
@@ -1989,15 +1992,7 @@ std::optional<Match> Matcher::season(std::size_t i) const {
         the = true;
     if (which != 2 || the)
         ++k;
-    TimexMod mod = TimexMod::none;
-    if (word(k, "early"))
-        mod = TimexMod::start;
-    else if (word(k, "late"))
-        mod = TimexMod::end;
-    else if (word(k, "mid"))
-        mod = TimexMod::mid;
-    if (mod != TimexMod::none)
-        k += punct(k + 1, "-") ? 2 : 1;
+    const TimexMod mod = period_part(k);
     if (k >= m_t.size() || m_t[k].kind != Kind::word)
         return std::nullopt;
     const auto s = season_of(m_t[k].text);
@@ -2097,11 +2092,7 @@ std::optional<Match> Matcher::quarter_or_half(std::size_t i) const {
     return m;
 }
 
-std::optional<Match> Matcher::decade_or_century(std::size_t i) const {
-    // [the] [early|mid|late] 1990s | '90s | 20th century | twentieth century
-    std::size_t k = i;
-    if (word(k, "the"))
-        ++k;
+TimexMod Matcher::period_part(std::size_t& k) const {
     TimexMod mod = TimexMod::none;
     if (word(k, "early"))
         mod = TimexMod::start;
@@ -2111,6 +2102,15 @@ std::optional<Match> Matcher::decade_or_century(std::size_t i) const {
         mod = TimexMod::mid;
     if (mod != TimexMod::none)
         k += punct(k + 1, "-") ? 2 : 1;
+    return mod;
+}
+
+std::optional<Match> Matcher::decade_or_century(std::size_t i) const {
+    // [the] [early|mid|late] 1990s | '90s | 20th century | twentieth century
+    std::size_t k = i;
+    if (word(k, "the"))
+        ++k;
+    const TimexMod mod = period_part(k);
     int first_year = -1, span = 10;
     std::size_t last = k;
     if (number(k) && m_t[k].text.size() == 4 && m_t[k].value % 10 == 0 && word(k + 1, "s") &&
@@ -2210,15 +2210,9 @@ std::optional<Match> Matcher::part_of_period(std::size_t i) const {
             return std::nullopt;
         k += 2;
     } else if (!the) {
-        if (word(k, "early"))
-            mod = TimexMod::start;
-        else if (word(k, "late"))
-            mod = TimexMod::end;
-        else if (word(k, "mid"))
-            mod = TimexMod::mid;
-        else
+        mod = period_part(k);
+        if (mod == TimexMod::none)
             return std::nullopt;
-        k += punct(k + 1, "-") ? 2 : 1;
     } else {
         return std::nullopt;
     }
