@@ -326,3 +326,48 @@ TEST(TemporalTagger, ModBesideTheRange) {
 }
 
 } // namespace kharita
+
+// Issue 12, item 2: what a text leaves open (a time of day, a weekday, a month with no year)
+// is read in the narrative's time when the text tells of another time than its own.
+TEST(TemporalTagger, NarrativeAnchorsTimesWeekdaysAndMonths) {
+    const auto t = find("Last summer was the worst the town had known. On August 5, 2012, the "
+                        "river rose above the bridge. At 8 PM, the mayor ordered the lower "
+                        "streets cleared. On Tuesday the water reached the market. In "
+                        "September, the council voted money for a new levee.",
+                        "2013-03-15");
+    ASSERT_EQ(t.size(), 5u);
+    EXPECT_EQ(t[2].value, "2012-08-05T20:00"); // the narrative's day, not the document's
+    EXPECT_EQ(t[3].value, "2012-08-07");       // the Tuesday nearest 5 August 2012
+    EXPECT_EQ(t[4].value, "2012-09");          // the September nearest August 2012
+    EXPECT_EQ(t[4].direction, TimeDirection::past);
+
+    const auto y = find("The siege began in March 2009. In July, the town fell.", "2013-03-15");
+    ASSERT_EQ(y.size(), 2u);
+    EXPECT_EQ(y[1].value, "2009-07");
+}
+
+TEST(TemporalTagger, NewsStyleKeepsTheDocumentTime) {
+    // the told day is close to the document's: a weekday counts from the document's day
+    const auto t =
+        find("The talks opened on 10 March 2013. On Tuesday, the delegates left.", "2013-03-15");
+    ASSERT_EQ(t.size(), 2u);
+    EXPECT_EQ(t[1].value, "2013-03-12");
+    // a time of day goes with the day just told of ("yesterday"), a month alone with the
+    // document's year when no other time is told
+    const auto y =
+        find("Clashes broke out yesterday. At 8 pm, the army entered the town.", "2013-03-15");
+    ASSERT_EQ(y.size(), 2u);
+    EXPECT_EQ(y[1].value, "2013-03-14T20:00");
+    EXPECT_EQ(find("The port reopened in February.", "2013-03-15").at(0).value, "2013-02");
+}
+
+TEST(TemporalTagger, NarrativeAnchorFadesWithDistance) {
+    // a month named pages after the told date is read from the document's time again
+    std::string text = "The siege began in March 2009.";
+    for (int k = 0; k < 40; ++k)
+        text += " The delegates met again and talked about the water supply of the town.";
+    text += " In July, the town fell.";
+    const auto t = find(text, "2013-03-15");
+    ASSERT_EQ(t.size(), 2u);
+    EXPECT_EQ(t[1].value, "2012-07");
+}

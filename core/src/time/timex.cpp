@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -251,9 +252,22 @@ std::string unit_period(Unit u, double n = 1) {
 
 // ---- matching ---------------------------------------------------------------------------
 
+/// What an expression leaves to its context: a time of day with no day, a weekday or a month
+/// with no year. The document time fills it in news style, the narrative's day or month when
+/// the text is telling of another time (Matcher::follow_narrative).
+enum class Anaphor { none, time_of_day, weekday, month };
+
 struct Match {
     std::size_t last_token = 0; // inclusive
     Timex timex;
+    Anaphor anaphor = Anaphor::none;
+};
+
+/// The last date the text told of, to anchor what follows (narrative style).
+struct NarrativeAnchor {
+    CivilDay day;
+    TimePrecision precision = TimePrecision::day;
+    std::size_t end = 0; ///< byte offset where its expression ends
 };
 
 class Matcher {
@@ -343,6 +357,11 @@ private:
     int pick_by_tense(std::size_t at) const;
     /// "Sunday night", "yesterday afternoon", "this morning": a day's part as TIMEX3 TIME.
     void join_part_of_day(Match& best) const;
+    /// Moves an anaphoric expression (`best.anaphor`, at token `i`) onto the narrative's
+    /// `anchor` when the text tells of a time away from the document's.
+    void follow_narrative(Match& best, std::size_t i, const NarrativeAnchor& anchor) const;
+    /// The anchor `t` sets for what follows, if any: a date or time of a day or a month.
+    static std::optional<NarrativeAnchor> anchor_of(const Timex& t);
 
     /// A day (optionally with its weekday); year inferred when absent.
     std::optional<CivilDay> infer_year(unsigned month, unsigned day, int weekday,
@@ -986,6 +1005,8 @@ std::optional<Match> Matcher::month_year(std::size_t i) const {
     }
     if (until)
         m.timex.open_start = true;
+    if (!year && !since && !until && !m_o.forward)
+        m.anaphor = Anaphor::month;
     return m;
 }
 
@@ -1472,6 +1493,8 @@ std::optional<Match> Matcher::weekday(std::size_t i) const {
     }
     const CivilDay d = r.plus_days(delta);
     Match m = make(i, last, d, d, TimePrecision::day, true);
+    if (mode == 0 && week_shift == 0 && !m_o.forward)
+        m.anaphor = Anaphor::weekday;
     extend_with_time(m, last + 1);
     return m;
 }
@@ -1494,6 +1517,8 @@ std::optional<Match> Matcher::time_alone(std::size_t i) const {
     }
     Match m = make(i, tod->second - 1, day, day, TimePrecision::time, true);
     m.timex.minute_of_day = tod->first;
+    if (!m_o.forward)
+        m.anaphor = Anaphor::time_of_day;
     std::size_t end = tod->second;
     if (punct(end, "-") || word(end, "to") || word(end, "till") || word(end, "until")) {
         if (auto tod2 = time_of_day(end + 1, false)) {
@@ -2272,6 +2297,88 @@ void Matcher::join_part_of_day(Match& best) const {
     t.value = t.first.iso() + "T" + std::string(part);
 }
 
+std::optional<NarrativeAnchor> Matcher::anchor_of(const Timex& t) {
+    if ((t.type != TimexType::date && t.type != TimexType::time) || t.open_start || t.open_end ||
+        t.value.size() < 7 || !std::isdigit(static_cast<unsigned char>(t.value[5]))) {
+        return std::nullopt; // lengths, sets, references, seasons, quarters, open ranges
+    }
+    if (t.precision == TimePrecision::time || t.precision == TimePrecision::day)
+        return NarrativeAnchor{t.first, TimePrecision::day, t.end};
+    if (t.precision == TimePrecision::month)
+        return NarrativeAnchor{t.first, TimePrecision::month, t.end};
+    return std::nullopt;
+}
+
+void Matcher::follow_narrative(Match& best, std::size_t i, const NarrativeAnchor& anchor) const {
+    // How far back the narrative's date still holds, in bytes: a few sentences for a time of
+    // day, a few paragraphs for a weekday or a month.
+    constexpr std::size_t kTimeReach = 400, kDateReach = 1500;
+    // A weekday or a month is read in the narrative's time only when that time is away from
+    // the document's: otherwise the news-style reading (the document time) stands.
+    constexpr std::int64_t kWeekdayAway = 14, kMonthAway = 62;
+    Timex& t = best.timex;
+    if (best.anaphor == Anaphor::none || !m_ref || t.start < anchor.end)
+        return;
+    const std::size_t gap = t.start - anchor.end;
+    const CivilDay dct = m_ref->day;
+    const std::int64_t away = std::abs(anchor.day.serial() - dct.serial());
+    const bool past = tense(i) == TimeDirection::past;
+    std::int64_t shift_days = 0;
+    int shift_months = 0;
+    switch (best.anaphor) {
+    case Anaphor::time_of_day:
+        if (anchor.precision != TimePrecision::day || gap > kTimeReach)
+            return;
+        shift_days = anchor.day.serial() - t.first.serial();
+        break;
+    case Anaphor::weekday: {
+        if (anchor.precision != TimePrecision::day || gap > kDateReach || away <= kWeekdayAway)
+            return;
+        // the occurrence nearest the narrative's day (the later one on a tie)
+        const int wd = static_cast<int>(t.first.weekday());
+        const int aw = static_cast<int>(anchor.day.weekday());
+        const int ahead = (wd - aw + 7) % 7, back = (aw - wd + 7) % 7;
+        CivilDay target = anchor.day.plus_days(ahead <= back ? ahead : -back);
+        if (past && target > dct)
+            target = target.plus_days(-7);
+        shift_days = target.serial() - t.first.serial();
+        break;
+    }
+    case Anaphor::month: {
+        if (gap > kDateReach || away <= kMonthAway)
+            return;
+        // the month of that name nearest the narrative's month, not after the document's
+        // time in a past-tense clause
+        const int a = anchor.day.year * 12 + static_cast<int>(anchor.day.month) - 1;
+        const int m = t.first.year * 12 + static_cast<int>(t.first.month) - 1;
+        const int d = a - m;
+        int years = (d >= 0 ? d + 6 : d - 5) / 12;
+        if (past && t.first.plus_months(12 * years) > dct)
+            --years;
+        shift_months = 12 * years;
+        break;
+    }
+    case Anaphor::none:
+        return;
+    }
+    if (shift_days != 0) {
+        t.first = t.first.plus_days(shift_days);
+        t.last = t.last.plus_days(shift_days);
+        if (t.value.size() >= 10)
+            t.value = t.first.iso() + t.value.substr(10);
+    } else if (shift_months != 0) {
+        t.first = t.first.plus_months(shift_months);
+        t.last = t.last.plus_months(shift_months);
+        if (t.value.size() >= 7)
+            t.value = t.first.iso().substr(0, 4) + t.value.substr(4);
+    } else {
+        return;
+    }
+    t.direction = t.last < dct    ? TimeDirection::past
+                  : t.first > dct ? TimeDirection::future
+                                  : TimeDirection::present;
+}
+
 std::vector<Timex> Matcher::run() {
     static constexpr std::array<Pattern, 19> kPatterns = {&Matcher::iso_date,
                                                           &Matcher::numeric_date,
@@ -2293,6 +2400,7 @@ std::vector<Timex> Matcher::run() {
                                                           &Matcher::fiscal_year,
                                                           &Matcher::part_of_period};
     std::vector<Timex> out;
+    std::optional<NarrativeAnchor> anchor;
     for (std::size_t i = 0; i < m_t.size();) {
         std::optional<Match> best = longest_match(i, kPatterns);
         if (!best) {
@@ -2307,6 +2415,10 @@ std::vector<Timex> Matcher::run() {
         date_by_following_year(*best);     // "Thu Oct 26, 10:00 - 11:00:09 2023"
         join_part_of_day(*best);           // "Sunday night", "yesterday afternoon"
         finish(best->timex);
+        if (anchor)
+            follow_narrative(*best, i, *anchor);
+        if (auto a = anchor_of(best->timex))
+            anchor = a;
         out.push_back(std::move(best->timex));
         i = best->last_token + 1;
     }
