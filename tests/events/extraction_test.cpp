@@ -211,6 +211,31 @@ TEST(PlaceStageTest, EachPlaceOfAListIsAnEventWhereTheEventIsLocated) {
                     .empty());
 }
 
+TEST(PlaceStageTest, TheWholeListCountsWhicheverItemWasChosen) {
+    // the chosen place is inside the list; an item the gazetteer could not place ("Es Sider")
+    // does not end it
+    const std::string_view s =
+        "The closures cover the ports of Brega, Ras Lanuf, Es Sider and Zueitina, the NOC said.";
+    const std::vector<Toponym> ts = {toponym(s, "Brega", GeoPrecision::town, {30.4, 19.6}),
+                                     toponym(s, "Ras Lanuf", GeoPrecision::town, {30.5, 18.6}),
+                                     toponym(s, "Zueitina", GeoPrecision::town, {30.9, 20.1})};
+    const auto more = detail::coordinated_places(s, s.size(), ts, ts[1], s.find("closures"),
+                                                 EventType::strategic);
+    ASSERT_EQ(more.size(), 2U);
+    EXPECT_EQ(more[0].text, "Brega");
+    EXPECT_EQ(more[1].text, "Zueitina");
+    // lower-case words between two places end the list
+    const std::string_view apart =
+        "The closures cover the ports of Brega, Ras Lanuf and the fields near Zueitina.";
+    const std::vector<Toponym> ts2 = {toponym(apart, "Brega", GeoPrecision::town, {30.4, 19.6}),
+                                      toponym(apart, "Ras Lanuf", GeoPrecision::town, {30.5, 18.6}),
+                                      toponym(apart, "Zueitina", GeoPrecision::town, {30.9, 20.1})};
+    const auto two = detail::coordinated_places(apart, apart.size(), ts2, ts2[0],
+                                                apart.find("closures"), EventType::strategic);
+    ASSERT_EQ(two.size(), 1U);
+    EXPECT_EQ(two[0].text, "Ras Lanuf");
+}
+
 // ---- the date and the status --------------------------------------------------------------
 
 const std::optional<LocalTime> kReference = LocalTime::parse("2025-06-14");

@@ -391,13 +391,15 @@ void add_events_of(std::vector<Event>& out, std::string_view text, const Sentenc
     e.actors = detail::sentence_actors(text, s.from, s.to, toponyms);
     e.fatalities = clause_fatalities(w, t, e.type);
     e.confidence = detail::event_confidence(t.strength, e.place, date != nullptr);
+    // the event at the chosen place first: the listed ones must not take its place when a
+    // later stage folds retellings into what came before
+    out.push_back(e);
     for (const Toponym& other_place : coordinated) {
         Event other = e;
         other.place = other_place;
         other.another = true; // a separate event at each listed place
         out.push_back(std::move(other));
     }
-    out.push_back(std::move(e));
 }
 
 } // namespace
@@ -590,22 +592,69 @@ std::vector<std::string> secondary_places(std::size_t from, std::size_t to,
     return out;
 }
 
+namespace {
+
+/// Whether `gap` (the text between two places) joins two items of one list: ", ", " and ",
+/// ", and ", with any items the gazetteer could not place between them ("Ras Lanuf, Es Sider,
+/// Zueitina": capitalised runs of up to four words).
+bool list_gap(std::string_view gap) {
+    const auto separator = [](std::string_view g, std::size_t& i) {
+        for (const std::string_view sep : {", and ", " and ", ", "}) {
+            if (g.substr(i, sep.size()) == sep) {
+                i += sep.size();
+                return true;
+            }
+        }
+        return false;
+    };
+    std::size_t i = 0;
+    if (!separator(gap, i))
+        return false;
+    while (i < gap.size()) {
+        // an unplaced item: capitalised words ("Es Sider", "Al-Sidra"), then a separator
+        int words = 0;
+        while (i < gap.size() && std::isupper(static_cast<unsigned char>(gap[i])) && words < 4) {
+            while (i < gap.size() && gap[i] != ' ' && gap[i] != ',')
+                ++i;
+            ++words;
+            if (i < gap.size() && gap[i] == ' ' && i + 1 < gap.size() &&
+                std::isupper(static_cast<unsigned char>(gap[i + 1]))) {
+                ++i;
+            }
+        }
+        if (words == 0 || !separator(gap, i))
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
 std::vector<Toponym> coordinated_places(std::string_view text, std::size_t to,
                                         const std::vector<Toponym>& toponyms, const Toponym& place,
                                         std::size_t trigger_at, EventType type) {
     std::vector<Toponym> out;
-    // only for places the event is located at ("in X and Y"), not origins ("from X, Y")
-    if (place_score(text, place, trigger_at, type) <= place.confidence + 0.5)
+    // the list `place` is in: back to its first item, then forward to its last
+    auto at = std::find_if(toponyms.begin(), toponyms.end(),
+                           [&](const Toponym& t) { return t.start == place.start; });
+    if (at == toponyms.end())
         return out;
-    const Toponym* prev = &place;
-    for (const Toponym& t : toponyms) {
-        if (t.start <= prev->end || t.end > to || t.kind != ToponymKind::place)
-            continue;
-        const std::string_view gap = text.substr(prev->end, t.start - prev->end);
-        if (gap != " and " && gap != ", " && gap != ", and ")
+    const auto joined = [&](const Toponym& a, const Toponym& b) {
+        return b.start > a.end && b.end <= to && b.kind == ToponymKind::place &&
+               list_gap(text.substr(a.end, b.start - a.end));
+    };
+    auto head = at;
+    while (head != toponyms.begin() && joined(*std::prev(head), *head))
+        --head;
+    // only for places the event is located at ("in X and Y", "the ports of X, Y and Z"), not
+    // origins ("from X, Y"): the cue stands before the list's first item
+    if (place_score(text, *head, trigger_at, type) <= head->confidence + 0.5)
+        return out;
+    for (auto it = head; it != toponyms.end(); ++it) {
+        if (it != head && !joined(*std::prev(it), *it))
             break;
-        out.push_back(t);
-        prev = &out.back();
+        if (it != at && it->kind == ToponymKind::place)
+            out.push_back(*it);
     }
     return out;
 }

@@ -87,9 +87,10 @@ std::vector<std::string> secondary_places(std::size_t from, std::size_t to,
                                           const std::vector<Toponym>& toponyms,
                                           const Toponym& place);
 
-/// "mass graves in Jakharrah and Al-Kufra": the places listed after `place` ("X and Y",
-/// "X, Y, and Z"), each a separate event, when the event is located at `place` ("in X"), not
-/// when `place` is an origin ("from X, Y"). Empty otherwise.
+/// "mass graves in Jakharrah and Al-Kufra": the other places of the list `place` is in ("X and
+/// Y", "X, Y, and Z", before or after it; items the gazetteer could not place are passed over),
+/// each a separate event, when the event is located at the list ("in X", "the ports of X"),
+/// not when it is an origin ("from X, Y"). Empty otherwise.
 std::vector<Toponym> coordinated_places(std::string_view text, std::size_t to,
                                         const std::vector<Toponym>& toponyms, const Toponym& place,
                                         std::size_t trigger_at, EventType type);
