@@ -190,25 +190,28 @@ TEST(PlaceStageTest, EachPlaceOfAListIsAnEventWhereTheEventIsLocated) {
     const std::string_view s = "Mass graves were found in Jakharrah and Al-Kufra, officials said.";
     const std::vector<Toponym> ts = {toponym(s, "Jakharrah", GeoPrecision::town, {29.0, 21.5}),
                                      toponym(s, "Al-Kufra", GeoPrecision::town, {24.2, 23.3})};
-    const auto more =
-        detail::coordinated_places(s, s.size(), ts, ts[0], s.find("Mass"), EventType::mass_grave);
+    const auto more = detail::coordinated_places(s, s.size(), ts, ts[0]);
     ASSERT_EQ(more.size(), 1U);
     EXPECT_EQ(more[0].text, "Al-Kufra");
     // not a list: a place after other words
     const std::string_view apart = "Mass graves were found in Jakharrah near Al-Kufra.";
     const std::vector<Toponym> ts2 = {toponym(apart, "Jakharrah", GeoPrecision::town, {29, 21}),
                                       toponym(apart, "Al-Kufra", GeoPrecision::town, {24, 23})};
-    EXPECT_TRUE(
-        detail::coordinated_places(apart, apart.size(), ts2, ts2[0], 0, EventType::mass_grave)
-            .empty());
+    EXPECT_TRUE(detail::coordinated_places(apart, apart.size(), ts2, ts2[0]).empty());
     // an origin, not where it happened
     const std::string_view origin = "Migrants intercepted at sea came from Zuwara and Sabratha.";
     const std::vector<Toponym> ts3 = {
         toponym(origin, "Zuwara", GeoPrecision::region, {32.9, 12.1}, 0.2),
         toponym(origin, "Sabratha", GeoPrecision::region, {32.8, 12.5}, 0.2)};
-    EXPECT_TRUE(detail::coordinated_places(origin, origin.size(), ts3, ts3[0],
-                                           origin.find("intercepted"), EventType::migration)
-                    .empty());
+    EXPECT_TRUE(detail::coordinated_places(origin, origin.size(), ts3, ts3[0]).empty());
+    // the cue before the list counts, not how sure or how fine each place is
+    const std::string_view fighters = "The attack began with fighters from Tripoli, Zintan and "
+                                      "Misrata moving on the town.";
+    const std::vector<Toponym> ts4 = {
+        toponym(fighters, "Tripoli", GeoPrecision::town, {32.9, 13.2}, 0.95),
+        toponym(fighters, "Zintan", GeoPrecision::town, {31.9, 12.3}, 0.95),
+        toponym(fighters, "Misrata", GeoPrecision::town, {32.4, 15.1}, 0.95)};
+    EXPECT_TRUE(detail::coordinated_places(fighters, fighters.size(), ts4, ts4[0]).empty());
 }
 
 TEST(PlaceStageTest, TheWholeListCountsWhicheverItemWasChosen) {
@@ -219,8 +222,7 @@ TEST(PlaceStageTest, TheWholeListCountsWhicheverItemWasChosen) {
     const std::vector<Toponym> ts = {toponym(s, "Brega", GeoPrecision::town, {30.4, 19.6}),
                                      toponym(s, "Ras Lanuf", GeoPrecision::town, {30.5, 18.6}),
                                      toponym(s, "Zueitina", GeoPrecision::town, {30.9, 20.1})};
-    const auto more = detail::coordinated_places(s, s.size(), ts, ts[1], s.find("closures"),
-                                                 EventType::strategic);
+    const auto more = detail::coordinated_places(s, s.size(), ts, ts[1]);
     ASSERT_EQ(more.size(), 2U);
     EXPECT_EQ(more[0].text, "Brega");
     EXPECT_EQ(more[1].text, "Zueitina");
@@ -230,8 +232,7 @@ TEST(PlaceStageTest, TheWholeListCountsWhicheverItemWasChosen) {
     const std::vector<Toponym> ts2 = {toponym(apart, "Brega", GeoPrecision::town, {30.4, 19.6}),
                                       toponym(apart, "Ras Lanuf", GeoPrecision::town, {30.5, 18.6}),
                                       toponym(apart, "Zueitina", GeoPrecision::town, {30.9, 20.1})};
-    const auto two = detail::coordinated_places(apart, apart.size(), ts2, ts2[0],
-                                                apart.find("closures"), EventType::strategic);
+    const auto two = detail::coordinated_places(apart, apart.size(), ts2, ts2[0]);
     ASSERT_EQ(two.size(), 1U);
     EXPECT_EQ(two[0].text, "Ras Lanuf");
 }

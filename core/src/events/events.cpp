@@ -357,7 +357,7 @@ void add_events_of(std::vector<Event>& out, std::string_view text, const Sentenc
     if (place != nullptr) {
         e.place = *place;
         e.secondary_places = detail::secondary_places(s.from, s.to, toponyms, *place);
-        coordinated = detail::coordinated_places(text, s.to, toponyms, *place, t.start, e.type);
+        coordinated = detail::coordinated_places(text, s.to, toponyms, *place);
     }
     const Timex* date = t.in_passing ? nullptr
                                      : detail::governing_date(text, s.from, s.to, s.places_from,
@@ -430,11 +430,15 @@ bool distance_before(std::string_view text, std::size_t at) {
     return false;
 }
 
-} // namespace
+/// What the words before a mention say of it.
+enum class PlaceCue {
+    none,
+    located,   ///< where it happened: "in X", "at X", "off the coast of X", "the ports of X"
+    direction, ///< "to X", "from X"
+    reference, ///< a reference point for the place before it: "Khoms, east of Tripoli"
+};
 
-double place_score(std::string_view text, const Toponym& t, std::size_t trigger_at,
-                   EventType type) {
-    double s = t.confidence;
+PlaceCue place_cue(std::string_view text, const Toponym& t) {
     // the words right before the mention: "in", "at", "near", "outside"
     const auto word_before = [&](std::size_t end) {
         std::size_t i = end;
@@ -469,17 +473,37 @@ double place_score(std::string_view text, const Toponym& t, std::size_t trigger_
                             before2 == "ports" || before2 == "port" || before2 == "terminals" ||
                             before2 == "towns" || before2 == "town" || before2 == "cities" ||
                             before2 == "city" || before2 == "villages" || before2 == "fields"));
-    if (located_at) {
-        s += 1.0;
-    } else if (before == "to" || before == "from") {
-        s += 0.4;
-    } else if (before == "of" && (after_comma || distance_before(text, c)) &&
-               (before2.ends_with("east") || before2.ends_with("west") || before2 == "north" ||
-                before2 == "south" || before2 == "km" || before2 == "kilometres" ||
-                before2 == "miles")) {
+    if (located_at)
+        return PlaceCue::located;
+    if (before == "to" || before == "from")
+        return PlaceCue::direction;
+    if (before == "of" && (after_comma || distance_before(text, c)) &&
+        (before2.ends_with("east") || before2.ends_with("west") || before2 == "north" ||
+         before2 == "south" || before2 == "km" || before2 == "kilometres" || before2 == "miles")) {
         // "Khoms, east of Tripoli", "the base, 140 km south-west of Tripoli": a reference
         // point for the place named before it
+        return PlaceCue::reference;
+    }
+    return PlaceCue::none;
+}
+
+} // namespace
+
+double place_score(std::string_view text, const Toponym& t, std::size_t trigger_at,
+                   EventType type) {
+    double s = t.confidence;
+    switch (place_cue(text, t)) {
+    case PlaceCue::located:
+        s += 1.0;
+        break;
+    case PlaceCue::direction:
+        s += 0.4;
+        break;
+    case PlaceCue::reference:
         s -= 1.0;
+        break;
+    case PlaceCue::none:
+        break;
     }
     if (t.kind == ToponymKind::demonym)
         s -= 1.5;
@@ -631,8 +655,8 @@ bool list_gap(std::string_view gap) {
 } // namespace
 
 std::vector<Toponym> coordinated_places(std::string_view text, std::size_t to,
-                                        const std::vector<Toponym>& toponyms, const Toponym& place,
-                                        std::size_t trigger_at, EventType type) {
+                                        const std::vector<Toponym>& toponyms,
+                                        const Toponym& place) {
     std::vector<Toponym> out;
     // the list `place` is in: back to its first item, then forward to its last
     auto at = std::find_if(toponyms.begin(), toponyms.end(),
@@ -648,7 +672,7 @@ std::vector<Toponym> coordinated_places(std::string_view text, std::size_t to,
         --head;
     // only for places the event is located at ("in X and Y", "the ports of X, Y and Z"), not
     // origins ("from X, Y"): the cue stands before the list's first item
-    if (place_score(text, *head, trigger_at, type) <= head->confidence + 0.5)
+    if (place_cue(text, *head) != PlaceCue::located)
         return out;
     for (auto it = head; it != toponyms.end(); ++it) {
         if (it != head && !joined(*std::prev(it), *it))

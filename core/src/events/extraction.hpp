@@ -92,8 +92,7 @@ std::vector<std::string> secondary_places(std::size_t from, std::size_t to,
 /// each a separate event, when the event is located at the list ("in X", "the ports of X"),
 /// not when it is an origin ("from X, Y"). Empty otherwise.
 std::vector<Toponym> coordinated_places(std::string_view text, std::size_t to,
-                                        const std::vector<Toponym>& toponyms, const Toponym& place,
-                                        std::size_t trigger_at, EventType type);
+                                        const std::vector<Toponym>& toponyms, const Toponym& place);
 
 // ---- the date and the status --------------------------------------------------------------
 
