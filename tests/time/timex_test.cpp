@@ -371,3 +371,14 @@ TEST(TemporalTagger, NarrativeAnchorFadesWithDistance) {
     ASSERT_EQ(t.size(), 2u);
     EXPECT_EQ(t[1].value, "2012-07");
 }
+
+TEST(TemporalTagger, TheVerbRightAfterTheExpressionSetsItsTense) {
+    // "backed" is the clause's verb; "plan" further on speaks of the future of another thing
+    const auto t = find("World powers meeting in Paris on Friday backed the plan to hold "
+                        "elections.",
+                        "2021-11-13");
+    ASSERT_EQ(t.size(), 1u);
+    EXPECT_EQ(t[0].value, "2021-11-12");
+    // a participle of planning is no past form: "scheduled for November" looks ahead
+    EXPECT_EQ(find("Elections are scheduled for November.", "2013-03-14").at(0).value, "2013-11");
+}

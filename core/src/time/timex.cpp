@@ -463,7 +463,10 @@ TimeDirection Matcher::tense(std::size_t at) const {
             w == "broke" || w == "struck" || w == "fled" || w == "hit" || w == "led" ||
             w == "won" || w == "lost" || w == "sent" || w == "spoke" || w == "fell" ||
             w == "rose" || w == "grew" || w == "sank" ||
-            (w.size() > 4 && w.ends_with("ed") && k < at)) {
+            // a past form before the expression, or the verb right after it ("Paris on
+            // Friday backed the plan"); further on, an -ed word is often a participle
+            (w.size() > 4 && w.ends_with("ed") && k <= at + 2 && w != "expected" &&
+             w != "scheduled" && w != "planned")) {
             past = true;
         }
     }
@@ -1019,6 +1022,10 @@ std::optional<Match> Matcher::year_alone(std::size_t i) const {
     } else if (word(k, "in") || word(k, "during") || word(k, "until") || word(k, "by") ||
                word(k, "before") || word(k, "after") || word(k, "of") || word(k, "from")) {
         ++k;
+    } else if ((word(k, "and") || word(k, "or")) && k > 0 && number(k - 1) &&
+               m_t[k - 1].text.size() == 4 && m_t[k - 1].value >= 1900 &&
+               m_t[k - 1].value <= 2100) {
+        ++k; // the second year of "in 2009 and 2010"
     } else {
         return std::nullopt;
     }
@@ -1607,6 +1614,9 @@ void Matcher::join_day_after_time(Match& best) const {
     if (best.timex.precision != TimePrecision::time || !best.timex.relative)
         return;
     std::size_t k = best.last_token + 1;
+    // the stop of "p.m." ("at 8 p.m. on Tuesday"), which the time left for a sentence's end
+    if (punct(k, ".") && adjacent(k) && word(k - 1, "m") && word(k + 1, "on"))
+        ++k;
     // "8:23 AM, Jul 9", "8:23 AM \u2219 Jul 9" (a bullet, as social posts print it)
     if (punct(k, ",") || punct(k, "\xE2\x88\x99") || punct(k, "\xC2\xB7") || punct(k, "|") ||
         word(k, "on")) {
