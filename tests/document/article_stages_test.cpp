@@ -152,5 +152,23 @@ TEST(SplitArticlesTest, TheLeadStatesItsDayAndListedArticlesCountBack) {
               "Delegations from both sides met again in Geneva to discuss the ceasefire terms.");
 }
 
+TEST(SplitArticlesTest, AHeadlineGivenTwiceAndABylineDoNotEndTheStory) {
+    // a page's <title>, its <h1> (the same words, long enough to pass for prose), a byline:
+    // the story after them is the article's body
+    const std::string page =
+        html_to_text("<title>Farmers march on the ministry over water cuts in the south</title>"
+                     "<p>Valley Herald</p><h1>Farmers march on the ministry over water cuts in "
+                     "the south</h1><p>Staff reporter - Tuesday 19 September 2023</p>"
+                     "<p>Hundreds of farmers marched on Monday to the ministry of water.</p>"
+                     "<p>They asked for the wells to be reopened before the winter sowing.</p>");
+    const auto a = split_articles(page, LocalTime::parse("2023-09-20T12:00"));
+    ASSERT_EQ(a.size(), 1U);
+    EXPECT_EQ(a[0].title, "Farmers march on the ministry over water cuts in the south");
+    EXPECT_NE(a[0].text.find("Hundreds of farmers marched on Monday"), std::string::npos);
+    EXPECT_NE(a[0].text.find("winter sowing."), std::string::npos);
+    // the headline is not told twice
+    EXPECT_EQ(a[0].text.find("Farmers march", 10), std::string::npos);
+}
+
 } // namespace
 } // namespace kharita

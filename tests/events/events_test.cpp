@@ -127,6 +127,22 @@ TEST_F(EventsTest, UndatedSentenceTakesTheDateTheNarrativeSet) {
     EXPECT_FALSE(events.front().date_assumed);
 }
 
+TEST_F(EventsTest, TheNarrativeGoesOnFromTheLastEventsDayNotTheLastDayNamed) {
+    // the first sentence names the protest's day and, after it, the day of the flood; the
+    // next sentence's events happened on the protest's day
+    const auto events = events_of(
+        "Hundreds of residents of Derna protested on Monday against the officials they blame "
+        "for the dams that burst on 11 September.\n"
+        "Later in the evening, clashes broke out between residents and police in the city "
+        "centre.\n",
+        LocalTime::parse("2023-09-19"));
+    ASSERT_EQ(events.size(), 2u); // the protest, and the clash later that day
+    for (const Event& e : events) {
+        ASSERT_TRUE(e.date_start);
+        EXPECT_EQ(e.date_start->iso(), "2023-09-18") << e.trigger;
+    }
+}
+
 TEST_F(EventsTest, HistoryToldAsContextIsNoEvent) {
     EXPECT_TRUE(events_of("The country has been divided since clashes in Tripoli in 2014.",
                           LocalTime::parse("2025-06-14"))

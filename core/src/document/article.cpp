@@ -116,10 +116,12 @@ Article article_body(const std::vector<Line>& lines, std::size_t from, std::size
     a.title = std::string(lines[from].text);
     for (std::size_t k = from + 1; k < to; ++k) {
         const std::string_view t = lines[k].text;
-        if (t.empty())
-            continue;
+        if (t.empty() || t == a.title)
+            continue; // the headline again (a page's <title> and its <h1>)
         if (prose(t)) {
-            started = true;
+            // a long headline or deck before the story does not start it: the byline and
+            // other chrome between them would end the article before its first sentence
+            started = started || ends_sentence(t);
             a.text += "\n";
             a.text += t;
             a.end = lines[k].end;

@@ -282,10 +282,24 @@ std::size_t places_start(std::string_view text, const std::vector<Word>& w, std:
 /// Whether the sentence (words `w`) tells its event as coming after the narrative's date:
 /// "in the days that followed", "later", "afterwards", "subsequently" before the trigger.
 bool told_as_later(const std::vector<Word>& w, std::size_t trigger_at) {
-    return std::any_of(w.begin(), w.end(), [&](const Word& x) {
-        return x.start < trigger_at && (x.lower == "followed" || x.lower == "later" ||
-                                        x.lower == "afterwards" || x.lower == "subsequently");
-    });
+    const auto lower = [&](std::size_t k) -> std::string_view {
+        return k < w.size() ? std::string_view(w[k].lower) : std::string_view();
+    };
+    for (std::size_t k = 0; k < w.size() && w[k].start < trigger_at; ++k) {
+        const std::string_view x = w[k].lower;
+        if (x == "followed" || x == "afterwards" || x == "subsequently")
+            return true;
+        // "later that day", "later in the evening", "later the same night": the same day
+        const std::string_view part = lower(k + 3);
+        const bool same_day = lower(k + 1) == "that" ||
+                              (lower(k + 1) == "the" && lower(k + 2) == "same") ||
+                              (lower(k + 1) == "in" && lower(k + 2) == "the" &&
+                               (part == "day" || part == "morning" || part == "afternoon" ||
+                                part == "evening" || part == "night"));
+        if (x == "later" && !same_day)
+            return true;
+    }
+    return false;
 }
 
 /// The death toll the trigger's clause states; else, when no other clause of the sentence
@@ -327,11 +341,12 @@ struct Sentence {
 };
 
 /// The event `t` tells in sentence `s` (words `w`), followed by one more at each place
-/// listed with its own ("in Jakharrah and Al-Kufra"); appended to `out`.
-void add_events_of(std::vector<Event>& out, std::string_view text, const Sentence& s,
-                   const std::vector<Word>& w, const detail::SentenceTrigger& t,
-                   const std::vector<Toponym>& toponyms, const std::vector<Timex>& timexes,
-                   const std::optional<CivilDay>& published, const Linking& linking) {
+/// listed with its own ("in Jakharrah and Al-Kufra"); appended to `out`. Returns the date
+/// expression that dated it, if any.
+const Timex* add_events_of(std::vector<Event>& out, std::string_view text, const Sentence& s,
+                           const std::vector<Word>& w, const detail::SentenceTrigger& t,
+                           const std::vector<Toponym>& toponyms, const std::vector<Timex>& timexes,
+                           const std::optional<CivilDay>& published, const Linking& linking) {
     Event e;
     e.anaphoric = t.anaphoric || t.in_passing;
     e.another = t.another;
@@ -371,7 +386,7 @@ void add_events_of(std::vector<Event>& out, std::string_view text, const Sentenc
         date = s.narrative;
     }
     if (date != nullptr && detail::background_date(*date, published))
-        return; // history told as context ("since 2011"), not an event of the report
+        return nullptr; // history told as context ("since 2011"), not an event of the report
     detail::set_dates(e, date, published);
     if (date != nullptr && date == s.narrative && published && date->last < *published &&
         told_as_later(w, t.start)) {
@@ -400,6 +415,7 @@ void add_events_of(std::vector<Event>& out, std::string_view text, const Sentenc
         other.another = true; // a separate event at each listed place
         out.push_back(std::move(other));
     }
+    return date;
 }
 
 } // namespace
@@ -1068,18 +1084,38 @@ std::vector<Event> EventExtractor::extract(std::string_view text,
                                            const std::optional<CivilDay>& published) const {
     std::vector<Event> out;
     detail::NarrativeDate narrative(timexes, published);
+    // the date of the last sentence's main event: when that sentence names other days too
+    // ("gathered on Monday ... the dams that burst on 11 September"), the narrative goes on
+    // from its event's day, not from the last day it named
+    const Timex* told = nullptr;
+    std::size_t told_from = 0, told_to = 0;
     for (const auto& [from, to] : sentences_of(text)) {
+        const Timex* last_date = narrative.before(from);
         const std::vector<Word> w = words_of(text, from, to);
         const std::vector<detail::SentenceTrigger> triggers =
             triggers_of(text, w, from, to, toponyms);
         if (triggers.empty() || teaser_line(w))
             continue;
-        const Sentence s{from, to, places_start(text, w, from, to), narrative.before(from)};
+        if (told != nullptr && last_date != nullptr && last_date->start >= told_from &&
+            last_date->end <= told_to) {
+            last_date = told;
+        }
+        const Sentence s{from, to, places_start(text, w, from, to), last_date};
+        bool main_event = true;
         for (const detail::SentenceTrigger& t : triggers) {
             // "days after deadly clashes": an earlier happening the sentence only dates by
-            if (!t.in_passing)
-                add_events_of(out, text, s, w, t, toponyms, timexes, published,
-                              {m_locator, m_gazetteer});
+            if (t.in_passing)
+                continue;
+            const Timex* date = add_events_of(out, text, s, w, t, toponyms, timexes, published,
+                                              {m_locator, m_gazetteer});
+            if (main_event && date != nullptr && date->start >= from && date->end <= to &&
+                date->precision <= TimePrecision::week && !date->open_end && !date->open_start &&
+                (!published || date->first <= *published)) {
+                told = date;
+                told_from = from;
+                told_to = to;
+            }
+            main_event = false;
         }
     }
     detail::drop_visits_to_border_sites(out);
