@@ -235,6 +235,12 @@ TEST(PlaceStageTest, TheWholeListCountsWhicheverItemWasChosen) {
     const auto two = detail::coordinated_places(apart, apart.size(), ts2, ts2[0]);
     ASSERT_EQ(two.size(), 1U);
     EXPECT_EQ(two[0].text, "Ras Lanuf");
+    // the preposition said again: "in Tripoli and in Misrata and Zawiya"
+    const std::string_view again = "Protests will be held in Tripoli and in Misrata and Zawiya.";
+    const std::vector<Toponym> ts3 = {toponym(again, "Tripoli", GeoPrecision::town, {32.9, 13.2}),
+                                      toponym(again, "Misrata", GeoPrecision::town, {32.4, 15.1}),
+                                      toponym(again, "Zawiya", GeoPrecision::town, {32.8, 12.7})};
+    EXPECT_EQ(detail::coordinated_places(again, again.size(), ts3, ts3[1]).size(), 2U);
 }
 
 // ---- the date and the status --------------------------------------------------------------

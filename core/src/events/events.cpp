@@ -639,7 +639,9 @@ namespace {
 /// Zueitina": capitalised runs of up to four words).
 bool list_gap(std::string_view gap) {
     const auto separator = [](std::string_view g, std::size_t& i) {
-        for (const std::string_view sep : {", and ", " and ", ", "}) {
+        // "in Tripoli and in Misrata": the preposition may be said again
+        for (const std::string_view sep :
+             {", and in ", " and in ", ", and at ", " and at ", ", in ", ", and ", " and ", ", "}) {
             if (g.substr(i, sep.size()) == sep) {
                 i += sep.size();
                 return true;
