@@ -143,6 +143,16 @@ TEST_F(EventsTest, TheNarrativeGoesOnFromTheLastEventsDayNotTheLastDayNamed) {
     }
 }
 
+TEST_F(EventsTest, ACrowdDispersedByForceIsAProtestWithIntervention) {
+    const auto events =
+        events_of("In Al-Marj, security forces fired on Saturday to disperse a crowd.\n"
+                  "Police dispersed the traffic jam on the coastal road in Misrata.\n",
+                  LocalTime::parse("2020-09-14"));
+    ASSERT_EQ(events.size(), 1u); // a traffic jam is no crowd
+    EXPECT_EQ(events[0].type, EventType::protest);
+    EXPECT_EQ(events[0].subtype, "protest with intervention");
+}
+
 TEST_F(EventsTest, HistoryToldAsContextIsNoEvent) {
     EXPECT_TRUE(events_of("The country has been divided since clashes in Tripoli in 2014.",
                           LocalTime::parse("2025-06-14"))

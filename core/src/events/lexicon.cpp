@@ -154,6 +154,11 @@ constexpr auto kLexicon = std::to_array<TriggerEntry>({
     {"rallied", T::protest, "demonstration", 0.7,
      "demand demanding calling chanting protest against"},
     {"marched", T::protest, "demonstration", 0.7, ""},
+    // a crowd broken up by force: a protest met with intervention (ACLED's sub-event)
+    {"disperse", T::protest, "protest with intervention", 0.7,
+     "crowd crowds protest protesters demonstrators demonstration gathering"},
+    {"dispersed", T::protest, "protest with intervention", 0.7,
+     "crowd crowds protest protesters demonstrators demonstration gathering"},
     // border sites and crossings
     {"border crossing", T::border, "crossing", 0.7, kBorderAction},
     {"border crossings", T::border, "crossing", 0.7, kBorderAction},
