@@ -382,3 +382,16 @@ TEST(TemporalTagger, TheVerbRightAfterTheExpressionSetsItsTense) {
     // a participle of planning is no past form: "scheduled for November" looks ahead
     EXPECT_EQ(find("Elections are scheduled for November.", "2013-03-14").at(0).value, "2013-11");
 }
+
+TEST(TemporalTagger, ALengthCountedFromAnEventIsADuration) {
+    // "a week after the flood": the flood's day is not known here, so no date; TIMEX3 marks
+    // the length alone
+    const auto t = find("Residents protested a week after the flood.", "2023-09-19");
+    ASSERT_EQ(t.size(), 1u);
+    EXPECT_EQ(t[0].text, "a week");
+    EXPECT_EQ(t[0].type, TimexType::duration);
+    EXPECT_EQ(t[0].value, "P1W");
+    // counted from a day, it is that day
+    EXPECT_EQ(find("The talks ended 3 days after Monday.", "2023-09-19").at(0).value, "2023-09-21");
+    EXPECT_EQ(find("They left two days after.", "2023-09-19").at(0).value, "2023-09-21");
+}

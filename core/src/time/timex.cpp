@@ -310,6 +310,12 @@ private:
     /// A direction word after the amount's last token ("ago", "later", "from now"): sets
     /// `sign` and returns the expression's last token.
     std::size_t units_direction(std::size_t last, int& sign) const;
+    /// Whether the "before" or "after" at token `dir` counts from an event, not a day: "a
+    /// week after the flood", "two days before the vote" (TIMEX3 marks the length alone).
+    bool counted_from_event(std::size_t dir) const {
+        return (word(dir, "after") || word(dir, "before")) && dir + 1 < m_t.size() &&
+               m_t[dir + 1].kind == Kind::word && !m_t[dir + 1].capitalised && !anchor_day(dir + 1);
+    }
     /// The day a "before"/"after" counts from: "2 days after next Friday".
     std::optional<Match> anchor_day(std::size_t at) const;
     /// The match of an amount counted `sign`-wards from `base`.
@@ -1320,6 +1326,8 @@ std::optional<Match> Matcher::units(std::size_t i) const {
         if (const auto anchor = anchor_day(end + 1)) {
             base = anchor->timex.first;
             end = anchor->last_token;
+        } else if (cue.sign == 0 && counted_from_event(end)) {
+            return std::nullopt; // the amount alone is a length (duration())
         }
     }
     return units_match(i, end, cue, a, base, sign);
@@ -1853,8 +1861,10 @@ std::optional<Match> Matcher::duration(std::size_t i) const {
             m_t[a.last].text == "yrs")
             return std::nullopt;
         int sign = 0;
-        if (units_direction(a.last, sign) != a.last)
+        if (const std::size_t dir = units_direction(a.last, sign);
+            dir != a.last && !counted_from_event(dir)) {
             return std::nullopt; // "3 days ago" is a date
+        }
         m = make(first, a.last, CivilDay{}, CivilDay{}, TimePrecision::day, true);
         m.timex.value = duration_value(a);
     }
