@@ -153,6 +153,21 @@ TEST_F(EventsTest, ACrowdDispersedByForceIsAProtestWithIntervention) {
     EXPECT_EQ(events[0].subtype, "protest with intervention");
 }
 
+TEST_F(EventsTest, AnAttackToldWithClashesInItsClauseIsOneClash) {
+    const auto events = events_of(
+        "Fighting at the oil ports\n"
+        "Fighters attacked the port of Benghazi on Friday and clashes lasted all day.\n"
+        "Jets struck the port of Sirte on Friday as clashes went on in the town.\n",
+        LocalTime::parse("2017-03-05"));
+    std::size_t attacks = 0, clashes = 0;
+    for (const Event& e : events) {
+        attacks += e.type == EventType::attack;
+        clashes += e.type == EventType::clash;
+    }
+    EXPECT_EQ(clashes, 2u);
+    EXPECT_EQ(attacks, 1u); // the air strike is an event of its own
+}
+
 TEST_F(EventsTest, HistoryToldAsContextIsNoEvent) {
     EXPECT_TRUE(events_of("The country has been divided since clashes in Tripoli in 2014.",
                           LocalTime::parse("2025-06-14"))

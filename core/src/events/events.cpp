@@ -252,6 +252,17 @@ std::vector<detail::SentenceTrigger> triggers_of(std::string_view text, const st
         set_mention_cues(t, w, at);
         out.push_back(t);
     }
+    // "forces attacked the port, and clashes lasted all day": one fight between armed sides
+    // told with two words; ACLED codes it as an armed clash. Remote violence (an air strike,
+    // shelling) stays an event of its own.
+    const auto clash_in_clause = [&](const detail::SentenceTrigger& a) {
+        return std::any_of(out.begin(), out.end(), [&](const detail::SentenceTrigger& c) {
+            return c.type == EventType::clash && c.clause_from == a.clause_from;
+        });
+    };
+    std::erase_if(out, [&](const detail::SentenceTrigger& t) {
+        return t.type == EventType::attack && t.subtype == "attack" && clash_in_clause(t);
+    });
     for (detail::SentenceTrigger& t : out) {
         t.shared_type = std::count_if(out.begin(), out.end(),
                                       [&](const auto& other) { return other.type == t.type; }) > 1;
