@@ -154,11 +154,11 @@ TEST_F(EventsTest, ACrowdDispersedByForceIsAProtestWithIntervention) {
 }
 
 TEST_F(EventsTest, AnAttackToldWithClashesInItsClauseIsOneClash) {
-    const auto events = events_of(
-        "Fighting at the oil ports\n"
-        "Fighters attacked the port of Benghazi on Friday and clashes lasted all day.\n"
-        "Jets struck the port of Sirte on Friday as clashes went on in the town.\n",
-        LocalTime::parse("2017-03-05"));
+    const auto events =
+        events_of("Fighting at the oil ports\n"
+                  "Fighters attacked the port of Benghazi on Friday and clashes lasted all day.\n"
+                  "Jets struck the port of Sirte on Friday as clashes went on in the town.\n",
+                  LocalTime::parse("2017-03-05"));
     std::size_t attacks = 0, clashes = 0;
     for (const Event& e : events) {
         attacks += e.type == EventType::attack;
@@ -166,6 +166,19 @@ TEST_F(EventsTest, AnAttackToldWithClashesInItsClauseIsOneClash) {
     }
     EXPECT_EQ(clashes, 2u);
     EXPECT_EQ(attacks, 1u); // the air strike is an event of its own
+}
+
+TEST_F(EventsTest, AThingNamedByTheEventThatMadeItIsNoReportOfThatEvent) {
+    // "the agreement signed in Skhirat" refers to the signing; "was signed" reports it
+    const auto events = events_of(
+        "Libya briefing\n"
+        "Council members chosen under the agreement signed in Skhirat met in Tunis on Monday.\n"
+        "A new memorandum was signed in Rome on Tuesday.\n",
+        LocalTime::parse("2017-02-09"));
+    ASSERT_EQ(events.size(), 2u);
+    EXPECT_EQ(events[0].place->text, "Tunis");
+    EXPECT_EQ(events[1].place->text, "Rome");
+    EXPECT_EQ(events[1].subtype, "signing");
 }
 
 TEST_F(EventsTest, HistoryToldAsContextIsNoEvent) {

@@ -172,6 +172,19 @@ void set_mention_cues(detail::SentenceTrigger& t, const std::vector<Word>& w, st
         t.in_passing = t.in_passing || w[b].lower == "after" || w[b].lower == "following" ||
                        w[b].lower == "since";
     }
+    // "under the agreement signed in Skhirat", "the deal reached in Geneva": the participle
+    // names the thing by the event that made it, a reference to that event, not its report
+    const bool thing = before == "agreement" || before == "agreements" || before == "deal" ||
+                       before == "accord" || before == "accords" || before == "memorandum" ||
+                       before == "treaty" || before == "declaration" || before == "roadmap" ||
+                       before == "truce" || before == "ceasefire";
+    const bool determiner = before2 == "the" || before2 == "a" || before2 == "an" ||
+                            before2 == "this" || before2 == "that" || before2 == "its" ||
+                            before2 == "their";
+    if (thing && determiner && w[k].lower.ends_with("ed")) {
+        t.in_passing = true;
+        t.anaphoric = false;
+    }
     for (std::size_t b = k >= 2 ? k - 2 : 0; b < k; ++b) {
         const std::string& x = w[b].lower;
         t.recent = t.recent || x == "recent" || x == "recently" || x == "previous" ||
@@ -238,9 +251,14 @@ std::vector<detail::SentenceTrigger> triggers_of(std::string_view text, const st
             continue;
         }
         detail::SentenceTrigger t;
+        set_mention_cues(t, w, at);
         t.repeated_type = in_sentence[static_cast<std::size_t>(hit->type)];
-        typed[static_cast<std::size_t>(hit->type)] = true;
-        in_sentence[static_cast<std::size_t>(hit->type)] = true;
+        if (!t.in_passing) {
+            // an event told in passing does not take its type's place in the clause: "the
+            // agreement signed in Skhirat" leaves room for "met in Tunis"
+            typed[static_cast<std::size_t>(hit->type)] = true;
+            in_sentence[static_cast<std::size_t>(hit->type)] = true;
+        }
         t.clause_from = clause_from;
         t.clause_to = to;
         t.type = hit->type;
@@ -249,7 +267,6 @@ std::vector<detail::SentenceTrigger> triggers_of(std::string_view text, const st
         t.strength = hit->strength;
         t.start = w[at].start;
         t.end = w[k].end;
-        set_mention_cues(t, w, at);
         out.push_back(t);
     }
     // "forces attacked the port, and clashes lasted all day": one fight between armed sides
