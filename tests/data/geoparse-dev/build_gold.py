@@ -7,8 +7,10 @@ surrounding blank lines trimmed). A toponym is written {Surface|KEY} or {Surface
   g:Name,CC[,ADMIN1]  GeoNames cities500 row with that name (or ASCII name), country and
                       admin1 code, the most populous if several; g:#ID picks a row by id
   c:Name,ST           US Census county (e.g. c:Laurel County,KY)
-  a:ISO               Natural Earth admin-1 unit by ISO 3166-2 code (e.g. a:US-KY, a:SY-ID)
-  r:Name[,CC]         Natural Earth region, sea or territory by name (country code if needed)
+  a:ISO[,Name]        Natural Earth admin-1 unit by ISO 3166-2 code (e.g. a:US-KY, a:SY-ID),
+                      and by name where a code has several rows
+  r:Name[,CC]         Natural Earth region, sea or territory by name (country code if needed);
+                      r:#ID picks a row by id
   k:CC                country: GeoNames country id (countryInfo), point from world-countries
 TYPE: L Literal (default), M Metonymic, D Demonym, LM Literal_Modifier,
       NLM Non_Literal_Modifier.
@@ -82,13 +84,16 @@ class Gazetteer:
                 raise ValueError(f'no county for {key}')
             return float(r['lat']), float(r['lon']), None, f'{r["id"]} {r["name"]} {r["parent"]}'
         if kind == 'a':
-            rows = self.admin1.get(arg, [])
+            rows = [r for r in self.admin1.get(parts[0], []) if len(parts) < 2 or r['name'] == parts[1]]
             if len(rows) != 1:
                 raise ValueError(f'{len(rows)} admin-1 units for {key}')
             r = rows[0]
             return float(r['lat']), float(r['lon']), None, f'{r["id"]} {r["name"]} {r["feature_type"]} {r["parent"]}'
-        if kind == 'r':
+        if kind == 'r' and arg.startswith('#'):
+            rows = [r for rs in self.regions.values() for r in rs if r['id'] == arg[1:]]
+        elif kind == 'r':
             rows = [r for r in self.regions.get(parts[0], []) if len(parts) < 2 or r['country_code'] == parts[1]]
+        if kind == 'r':
             if len(rows) != 1:
                 raise ValueError(f'{len(rows)} regions for {key}')
             r = rows[0]
