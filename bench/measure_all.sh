@@ -32,6 +32,11 @@ if [ -d "$EVAL" ]; then
 else
     echo "== evaluation corpora not found at $EVAL: scores skipped"
 fi
+# the project's own development sets (written for it, in the repository)
+for set in us-local world; do
+    echo "== eval geoparse (tests/data/geoparse-dev/$set.jsonl)"
+    "$K" eval geoparse "$ROOT/tests/data/geoparse-dev/$set.jsonl" | grep -v "documents/s"
+done
 
 echo "== bench gazetteer"
 "$BUILD/bench/kharita_bench_gazetteer" --benchmark_repetitions=3 \
