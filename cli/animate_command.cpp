@@ -53,7 +53,7 @@ template <typename F> auto naming_options(F&& f) {
     } catch (const InputError& e) {
         for (const auto& [field, option] : kFieldOptions) {
             if (e.source() == field)
-                throw InputError(option, e.message());
+                throw InputError(option, e.what());
         }
         throw;
     }
@@ -202,6 +202,8 @@ void run_animate(const AnimateArgs& a) {
         [&](std::size_t i) { return drawer.draw(plan.frames[i]); }, std::ref(progress));
     for (const std::string& note : result.notes)
         fmt::print(stderr, "kharita: {}\n", note);
+    fmt::print(stderr, "drawing {:.1f} s, encoding {:.1f} s\n", result.draw_seconds,
+               result.encode_seconds);
     fmt::print("{}: {} frames at {} fps ({:.1f} s), {}x{}, {}, {} events\n", a.output,
                result.frames, plan.settings.fps,
                static_cast<double>(result.frames) / plan.settings.fps, plan.settings.size.width(),

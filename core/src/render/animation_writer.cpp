@@ -13,6 +13,7 @@ extern "C" {
 }
 
 #include <algorithm>
+#include <chrono>
 #include <cstring>
 #include <optional>
 #include <system_error>
@@ -243,6 +244,12 @@ private:
     bool m_kept = false;
 };
 
+using Clock = std::chrono::steady_clock;
+
+double seconds(Clock::time_point from, Clock::time_point to) {
+    return std::chrono::duration<double>(to - from).count();
+}
+
 } // namespace
 
 void check_encode_settings(const EncodeSettings& s) {
@@ -279,16 +286,27 @@ EncodeResult write_animation(const std::filesystem::path& output, const EncodeSe
             // one palette for the whole animation, from frames spread over it
             std::vector<QImage> samples;
             const std::size_t n = std::min<std::size_t>(8, frame_count);
+            const auto t0 = Clock::now();
             for (std::size_t k = 0; k < n; ++k)
                 samples.push_back(draw(n == 1 ? 0 : k * (frame_count - 1) / (n - 1)));
+            const auto t1 = Clock::now();
             palette = build_palette(samples);
+            result.draw_seconds += seconds(t0, t1);
+            result.encode_seconds += seconds(t1, Clock::now());
         }
         for (std::size_t i = 0; i < frame_count; ++i) {
-            encoder.add(draw(i), palette ? &*palette : nullptr);
+            const auto t0 = Clock::now();
+            const QImage frame = draw(i);
+            const auto t1 = Clock::now();
+            encoder.add(frame, palette ? &*palette : nullptr);
+            result.draw_seconds += seconds(t0, t1);
+            result.encode_seconds += seconds(t1, Clock::now());
             if (progress)
                 progress(i + 1);
         }
+        const auto t0 = Clock::now();
         encoder.finish();
+        result.encode_seconds += seconds(t0, Clock::now());
         result.frames = frame_count;
     }
     temp.keep();

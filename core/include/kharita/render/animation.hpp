@@ -104,6 +104,8 @@ struct EncodeResult {
     std::size_t frames = 0;
     std::string codec;              ///< the encoder used ("libx264", "mpeg4", "libvpx-vp9", "gif")
     std::vector<std::string> notes; ///< fallbacks taken, said to the user
+    double draw_seconds = 0;        ///< wall time in `draw` (palette samples included)
+    double encode_seconds = 0;      ///< wall time converting, encoding and writing
 };
 
 /// Checks the settings (size 1..8192 a side, even for MP4 and WebM; fps 1..60); throws
