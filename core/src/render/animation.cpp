@@ -157,11 +157,17 @@ void FrameDrawer::select(const AnimationFrame& frame, std::vector<std::uint8_t>&
 
 QImage FrameDrawer::draw(const AnimationFrame& frame) {
     select(frame, m_full, m_faded);
-    QImage image(m_view.size, QImage::Format_RGB32);
+    if (m_base.isNull()) {
+        // the view never moves: the basemap and its names are drawn once and copied into
+        // every frame, as the viewer's map caches them between paints
+        m_base = QImage(m_view.size, QImage::Format_RGB32);
+        QPainter base(&m_base);
+        m_renderer.draw_basemap(base, m_view);
+        if (m_style.options.towns)
+            m_renderer.draw_labels(base, m_view);
+    }
+    QImage image = m_base.copy();
     QPainter painter(&image);
-    m_renderer.draw_basemap(painter, m_view);
-    if (m_style.options.towns)
-        m_renderer.draw_labels(painter, m_view);
     // faded first, so that the events the frame holds whole stay on top
     painter.save();
     painter.setOpacity(m_style.faded_opacity);

@@ -86,6 +86,7 @@ private:
     std::vector<std::uint8_t> m_eligible;
     FrameStyle m_style;
     std::vector<std::uint8_t> m_full, m_faded; // reused between frames
+    QImage m_base;                             // the basemap and names, drawn once
 
     void draw_captions(QPainter& painter, const AnimationFrame& frame) const;
 };
