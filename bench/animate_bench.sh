@@ -4,6 +4,7 @@
 # time spent drawing and encoding (as the command reports it), for
 #   daily   365 daily frames of 2024 at 1280x800, a one-day window, MP4
 #   weekly  365 weekly frames from 2018, cumulative (up to ~640 k events a frame), MP4
+#   all     365 frames of 11 days over 2015-2025, a 30-day window: all 1 M events loaded, MP4
 #   gif     the daily run as a GIF (one palette, dithered)
 #   bash bench/animate_bench.sh [COUNT=1000000]
 set -euo pipefail
@@ -45,5 +46,7 @@ run daily --from 2024-01-01 --to 2024-12-30 --step 1d --size 1280x800 --title "2
     -o "$WORK/daily.mp4"
 run weekly --from 2018-01-01 --to 2024-12-29 --step 1w --window cumulative --size 1280x800 \
     --title "2018-2024, weekly" -o "$WORK/weekly.mp4"
+run all --from 2015-01-01 --to 2025-12-28 --step 11d --window 30d --size 1280x800 \
+    --title "2015-2025, 11 days a frame" -o "$WORK/all.mp4"
 run gif --from 2024-01-01 --to 2024-12-30 --step 1d --size 1280x800 --title "2024, daily" \
     -o "$WORK/gif.gif"
