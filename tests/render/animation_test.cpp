@@ -19,6 +19,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <ostream>
 
 namespace kharita::render {
 namespace {
@@ -252,6 +253,10 @@ struct FormatCase {
     const char* codec;
     bool fallback;
 };
+
+void PrintTo(const FormatCase& c, std::ostream* os) {
+    *os << c.file << (c.fallback ? " (fallback encoder)" : "");
+}
 
 class AnimationFileTest : public AnimationTest, public ::testing::WithParamInterface<FormatCase> {};
 
