@@ -6,6 +6,7 @@
 #   weekly  365 weekly frames from 2018, cumulative (up to ~640 k events a frame), MP4
 #   all     365 frames of 11 days over 2015-2025, a 30-day window: all 1 M events loaded, MP4
 #   gif     the daily run as a GIF (one palette, dithered)
+#   webm    the daily run as VP9 in WebM
 #   bash bench/animate_bench.sh [COUNT=1000000]
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -50,3 +51,5 @@ run all --from 2015-01-01 --to 2025-12-28 --step 11d --window 30d --size 1280x80
     --title "2015-2025, 11 days a frame" -o "$WORK/all.mp4"
 run gif --from 2024-01-01 --to 2024-12-30 --step 1d --size 1280x800 --title "2024, daily" \
     -o "$WORK/gif.gif"
+run webm --from 2024-01-01 --to 2024-12-30 --step 1d --size 1280x800 --title "2024, daily" \
+    -o "$WORK/webm.webm"
