@@ -21,5 +21,7 @@ void add_locate_commands(CLI::App& app);
 void add_store_commands(CLI::App& app);
 /// `kharita render` (built when Qt 6 is present).
 void add_render_command(CLI::App& app);
+/// `kharita animate` (built when Qt 6 and FFmpeg's libraries are present).
+void add_animate_command(CLI::App& app);
 
 } // namespace kharita::cli

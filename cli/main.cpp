@@ -26,6 +26,9 @@ int run(int argc, char** argv) {
 #ifdef KHARITA_HAS_RENDER
     kharita::cli::add_render_command(app);
 #endif
+#ifdef KHARITA_HAS_ANIMATION
+    kharita::cli::add_animate_command(app);
+#endif
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
