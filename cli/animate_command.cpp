@@ -2,6 +2,7 @@
 
 #include "commands.hpp"
 #include "filter_options.hpp"
+#include "map_extent.hpp"
 
 #include "kharita/base/error.hpp"
 #include "kharita/map/basemap.hpp"
@@ -76,32 +77,6 @@ std::int32_t parse_day(const char* option, const std::string& text) {
     if (!t || text.size() != 10)
         throw InputError(option, "\"" + text + "\" is not a day (use YYYY-MM-DD, a real date)");
     return static_cast<std::int32_t>(t->day.serial());
-}
-
-/// What the map shows: --extent, else the events' extent with a margin, else the basemap's.
-MapBounds map_bounds(const std::string& extent, const render::EventPoints& points,
-                     const Basemap& basemap, const WebMercator& mercator) {
-    if (!extent.empty()) {
-        double v[4];
-        if (std::sscanf(extent.c_str(), "%lf,%lf,%lf,%lf", &v[0], &v[1], &v[2], &v[3]) != 4 ||
-            v[0] >= v[2] || v[1] >= v[3]) {
-            throw InputError("--extent", "\"" + extent + "\" is not west,south,east,north");
-        }
-        const MapPoint sw = mercator.forward({v[1], v[0]}), ne = mercator.forward({v[3], v[2]});
-        return {sw.x, sw.y, ne.x, ne.y};
-    }
-    MapBounds b{std::numeric_limits<double>::max(), std::numeric_limits<double>::max(),
-                std::numeric_limits<double>::lowest(), std::numeric_limits<double>::lowest()};
-    for (const MapPoint& p : points.xy) {
-        if (std::isnan(p.x))
-            continue;
-        b = {std::min(b.min_x, p.x), std::min(b.min_y, p.y), std::max(b.max_x, p.x),
-             std::max(b.max_y, p.y)};
-    }
-    if (b.min_x > b.max_x)
-        return basemap.bounds;
-    const double pad = 150000; // metres: a lone event still shows its surroundings
-    return {b.min_x - pad, b.min_y - pad, b.max_x + pad, b.max_y + pad};
 }
 
 /// Frames done and the time left, on one line rewritten in a terminal, else every 10%.
