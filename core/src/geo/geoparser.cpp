@@ -222,7 +222,7 @@ struct DocumentFocus {
     /// key: the focus of local news below the country.
     std::map<std::string, double> unit_mass;
     double unit_total = 0;
-    std::map<std::string, double> unit_country_mass; ///< the same summed by country ("US")
+    std::map<std::string, double> pair_country_mass; ///< the "Town, ST" pairs' states by country
 };
 
 /// What a mention's current choice adds to the document's focus.
@@ -242,6 +242,7 @@ struct StateRef {
     std::size_t first = 0, last = 0;
     std::size_t end = 0;
     std::vector<Candidate> candidates;
+    bool abbreviated = false; ///< "Ky.", "W.Va.", "KY": no town's name as written
 };
 
 /// The chosen places of a text, for the "near" term: by 3-degree cell, and which countries
@@ -317,6 +318,8 @@ private:
                                        const Candidate& best) const;
     bool region_like(const Candidate& c) const;
     bool cue_before(std::size_t first) const;
+    bool of_before(std::size_t first) const;
+    bool dateline(std::size_t first, std::size_t last) const;
     bool after_title_abbreviation(std::size_t i) const;
     bool given_name_before(std::size_t i) const;
     bool said_person(std::size_t i) const;
@@ -348,6 +351,8 @@ private:
     bool list_neighbours(std::size_t a, std::size_t b) const;
     double list_closeness(std::size_t mi, const Place& p) const;
     double containment_bonus(std::size_t mi, const Candidate& c) const;
+    double state_focus(std::size_t mi, const Candidate& c, const DocumentFocus& focus,
+                       const OwnEvidence& own) const;
     ScoreParts score_parts(std::size_t mi, const Candidate& c, const DocumentFocus& focus,
                            const OwnEvidence& own, const PlaceContext& context) const;
     void resolution_pass();
@@ -506,7 +511,22 @@ bool Parse::cue_before(std::size_t first) const {
     // "according to Patrick" names a source, not a destination
     if (prev.norm == "to" && first > 1 && m_tokens[first - 2].norm == "according")
         return false;
-    return is_locative_cue(prev.norm) && !capitalised(prev);
+    // a cue opening the sentence is capitalised: "In Petal, a church lost its roof"
+    return is_locative_cue(prev.norm) && (!capitalised(prev) || prev.sentence_start);
+}
+
+/// "of Walton", "the mayor of Murzuq": after "of" a word is rather a place than a person
+/// that the text names elsewhere.
+bool Parse::of_before(std::size_t first) const {
+    return first > 0 && m_tokens[first].gap == Gap::space && m_tokens[first - 1].norm == "of";
+}
+
+/// A dateline's place: a word in capitals opening a line or sentence, then a comma
+/// ("OXFORD, Miss. —", "TROY, N.Y. —").
+bool Parse::dateline(std::size_t first, std::size_t last) const {
+    const Token& head = m_tokens[first];
+    return head.all_caps && (first == 0 || head.gap == Gap::other) && last + 1 < m_tokens.size() &&
+           m_tokens[last + 1].gap == Gap::comma;
 }
 
 /// Why a span is read as a person's name, or null. Context first: "in Madison" and "Lincoln,
@@ -516,7 +536,8 @@ const char* Parse::person_rejection(std::size_t first, std::size_t last,
     if (best.kind == MatchKind::demonym && first == last) {
         return nullptr;
     }
-    const bool place_context = cue_before(first) || state_after(last).has_value();
+    const bool place_context =
+        cue_before(first) || dateline(first, last) || state_after(last).has_value();
     for (std::size_t k = first; k <= last && !place_context; ++k) {
         if (m_person_token[k] == PersonCue::given_name && !region_like(best))
             return "person: a given name and a surname";
@@ -526,13 +547,14 @@ const char* Parse::person_rejection(std::size_t first, std::size_t last,
     const Token& head = m_tokens[first];
     // "Julia" (Plovdiv), "Antonio" (Antony): a given name that is a place's name only by
     // another spelling or an alternate name is a person's
-    if (first == last && !place_context && is_given_name(head.norm) &&
+    const bool weak_context = place_context || of_before(first);
+    if (first == last && !weak_context && is_given_name(head.norm) &&
         best.kind != MatchKind::exact && !region_like(best)) {
         return "person: a given name, a place's name only by an alternate spelling";
     }
     // A word used for a person elsewhere in this text ("John Moore" ... "Moore said"): by a
     // strong cue, any town; by the weaker two-capitalised-words cue, a minor one.
-    if (first == last && !place_context &&
+    if (first == last && !weak_context &&
         ((m_named_persons.contains(head.norm) && !region_like(best)) ||
          (m_person_words.contains(head.norm) && !important(best)))) {
         return "person: the word names a person elsewhere in the text";
@@ -600,7 +622,7 @@ const char* Parse::rejection(std::size_t first, std::size_t last,
             const bool determiner = first > 0 && is_determiner(m_tokens[first - 1].norm);
             const bool prominent = !head.sentence_start && !determiner &&
                                    same_spelling(first, best) && important(best);
-            if (next_cap || !(cue || prominent)) {
+            if (next_cap || !(cue || prominent || dateline(first, last))) {
                 return "common word: an ordinary English word without a place's context";
             }
         }
@@ -663,10 +685,14 @@ bool Parse::given_name_before(std::size_t i) const {
     const auto surname = best_of_word(i + 1);
     if (surname && region_like(*surname))
         return false;
-    // "Charlotte Smith", "Vladimir Putin": a large place's name is a given name before a
-    // word that names no large place ("Dallas Mavericks" is a team: a plural, a common word)
-    if (const auto c = best_of_word(i); c && important(*c))
+    // "Charlotte Smith", "Virginia Walker": a large place's or a state's name is a given
+    // name before a word that names no large place ("Dallas Mavericks" is a team: a plural,
+    // a common word); a country's name stays a country ("Jordan Smith" is rare)
+    if (const auto c = best_of_word(i); c && (important(*c) || region_like(*c))) {
+        if (is_country_place(m_g.place(c->place)) || c->kind == MatchKind::demonym)
+            return false;
         return !common(next) && !(surname && important(*surname));
+    }
     return true;
 }
 
@@ -677,7 +703,7 @@ bool Parse::given_name_before(std::size_t i) const {
 bool Parse::said_person(std::size_t i) const {
     const std::size_t n = m_tokens.size();
     const Token& t = m_tokens[i];
-    if (t.arabic || t.all_caps || cue_before(i))
+    if (t.arabic || t.all_caps || cue_before(i) || of_before(i))
         return false;
     const bool single = !(i > 0 && m_tokens[i].gap == Gap::space && capitalised(m_tokens[i - 1]));
     const bool ends =
@@ -1065,8 +1091,12 @@ std::optional<StateRef> Parse::state_after(std::size_t last) const {
     ref.last = j;
     ref.end = m_tokens[j].end;
     const bool abbreviated = m_tokens[j].norm.size() <= 5;
-    if (abbreviated && ref.end < m_text.size() && m_text[ref.end] == '.')
+    if (abbreviated && ref.end < m_text.size() && m_text[ref.end] == '.') {
         ++ref.end;
+        ref.abbreviated = true;
+    }
+    ref.abbreviated =
+        ref.abbreviated || (j == k && m_tokens[k].all_caps && m_tokens[k].norm.size() == 2);
     const std::string_view surface = m_text.substr(m_tokens[k].begin, ref.end - m_tokens[k].begin);
     std::set<std::string> keys = {join(k, j), normalize_name(surface), mention_key(surface)};
     std::string no_dots;
@@ -1136,10 +1166,20 @@ void Parse::apply_state_pairs() {
         Mention* state = nullptr;
         if (mi + 1 < m_mentions.size() && m_mentions[mi + 1].first == ref->first) {
             state = &m_mentions[mi + 1];
-            // the mention after the comma is no state ("Paris, France")
-            if (state->candidates.empty() ||
-                !is_admin1_place(m_g.place(state->candidates.front().place)))
-                continue;
+            const Place& sp = m_g.place(state->candidates.front().place);
+            if (is_country_place(sp))
+                continue; // "Paris, France": containment weighs it
+            if (!is_admin1_place(sp) && !ref->abbreviated)
+                continue; // "Zintan, Nalut": a list of towns, one named like its district
+            if (!is_admin1_place(sp)) {
+                // "Kan." read as a village Kan: the state's abbreviation, with its period
+                state->last = ref->last;
+                state->end = ref->end;
+                state->candidates = ref->candidates;
+                state->kind = ToponymKind::place;
+                state->weak = false;
+                state->why = "state abbreviation";
+            }
         } else if (mi + 1 < m_mentions.size() && m_mentions[mi + 1].begin < ref->end) {
             continue; // the words after the comma are another mention's
         } else {
@@ -1390,7 +1430,8 @@ DocumentFocus Parse::document_focus() const {
         const OwnEvidence own = own_evidence(m);
         if (!own.unit.empty()) {
             focus.unit_mass[own.unit] += own.unit_weight;
-            focus.unit_country_mass[own.country] += own.unit_weight;
+            if (m.pair_state)
+                focus.pair_country_mass[own.country] += own.unit_weight;
             focus.unit_total += own.unit_weight;
         }
     }
@@ -1518,6 +1559,37 @@ double Parse::list_closeness(std::size_t mi, const Place& p) const {
     return listed;
 }
 
+/// The states term: a town named exactly is read by the share of the text's states that
+/// are its own ("Paris" in Kentucky news); a state named like a country ("Georgia") by the
+/// share of the "Town, ST" pairs in its country (a US local story). Alternate names get
+/// nothing: "Tripoli" is no district of another name.
+double Parse::state_focus(std::size_t mi, const Candidate& c, const DocumentFocus& focus,
+                          const OwnEvidence& own) const {
+    const Place& p = m_g.place(c.place);
+    if (focus.unit_total - own.unit_weight <= 0 || is_country_place(p) || p.admin1.empty() ||
+        (c.kind != MatchKind::exact && c.kind != MatchKind::abbreviation))
+        return 0;
+    double mass = 0, total = focus.unit_total - own.unit_weight;
+    if (is_admin1_place(p)) {
+        const Mention& m = m_mentions[mi];
+        const bool named_like_a_country =
+            std::any_of(m.candidates.begin(), m.candidates.end(),
+                        [&](const Candidate& k) { return is_country_place(m_g.place(k.place)); });
+        const auto it = focus.pair_country_mass.find(p.country);
+        if (!named_like_a_country || it == focus.pair_country_mass.end())
+            return 0;
+        mass = it->second - (own.country == p.country && m.pair_state ? own.unit_weight : 0.0);
+    } else {
+        const std::string unit = p.country + "." + p.admin1;
+        const auto it = focus.unit_mass.find(unit);
+        mass = it == focus.unit_mass.end() ? 0.0 : it->second;
+        if (unit == own.unit)
+            mass -= own.unit_weight;
+    }
+    const double share = std::max(0.0, mass) / total;
+    return 0.05 * std::log((share + 0.05) / 0.05);
+}
+
 /// The terms of candidate `c` of mention `mi` in this pass.
 ScoreParts Parse::score_parts(std::size_t mi, const Candidate& c, const DocumentFocus& focus,
                               const OwnEvidence& own, const PlaceContext& context) const {
@@ -1550,20 +1622,7 @@ ScoreParts Parse::score_parts(std::size_t mi, const Candidate& c, const Document
         parts.unit = 0.3;
     // The states the text names (its "Town, ST" pairs too) decide between namesakes below
     // the country, on the same log scale as the country focus: "Paris" in Kentucky news.
-    // A state among the states the text names is read by their country's share ("Georgia"
-    // in a story that names Texas is the state, not the country).
-    if (focus.unit_total - own.unit_weight > 0 && !is_country_place(p) && !p.admin1.empty()) {
-        const std::string unit = p.country + "." + p.admin1;
-        const bool admin1 = is_admin1_place(p);
-        const auto& masses = admin1 ? focus.unit_country_mass : focus.unit_mass;
-        const std::string& key = admin1 ? p.country : unit;
-        const auto it = masses.find(key);
-        double mass = it == masses.end() ? 0.0 : it->second;
-        if ((admin1 ? own.country : own.unit) == key)
-            mass -= own.unit_weight;
-        const double share = std::max(0.0, mass) / (focus.unit_total - own.unit_weight);
-        parts.state = 0.05 * std::log((share + 0.05) / 0.05);
-    }
+    parts.state = state_focus(mi, c, focus, own);
     return parts;
 }
 
