@@ -84,6 +84,9 @@ TEST_F(RecognitionContextTest, ASurnameSeenOnceIsAPersonLaterOn) {
 TEST_F(RecognitionContextTest, VerbsOfSayingMakeAPerson) {
     EXPECT_EQ(find(parse("Lincoln said he would run again."), "Lincoln"), nullptr);
     EXPECT_EQ(find(parse("The plan will fail, according to Patrick."), "Patrick"), nullptr);
+    EXPECT_EQ(find(parse("Corbin urged drivers to stay home."), "Corbin"), nullptr);
+    // "the mayor of X said": X is the place the mayor governs
+    EXPECT_NE(find(parse("The mayor of Misrata said the road was open."), "Misrata"), nullptr);
     // a country or a capital as the speaker is a metonym, still a place
     EXPECT_NE(find(parse("Officials said Russia said it would reply."), "Russia"), nullptr);
 }
@@ -92,6 +95,7 @@ TEST_F(RecognitionContextTest, ATitleWithAPeriodIntroducesAName) {
     const auto ts = parse("Mr. Nelson spoke to reporters. Sen. Henderson did not.");
     EXPECT_EQ(find(ts, "Nelson"), nullptr);
     EXPECT_EQ(find(ts, "Henderson"), nullptr);
+    EXPECT_EQ(find(ts, "Sen"), nullptr); // the title is no Senegal
 }
 
 TEST_F(RecognitionContextTest, ATownStatePairStaysAPlaceInAPersonsText) {

@@ -607,6 +607,9 @@ const char* Parse::rejection(std::size_t first, std::size_t last,
             (head.norm.size() < 3 && !code && !head.arabic)) {
             return "common word: a date, a number, a generic or a short word";
         }
+        // "Sen. Moore", "Gov. Beshear": the title itself ("Sen" is no Senegal)
+        if (is_title_abbreviation(head.norm) && after_title_abbreviation(first + 1))
+            return "person: a title written short";
         if (direction_of(head.norm) != Direction::none && !code) {
             return "common word: a direction"; // "East", "West" alone are directions
         }
@@ -634,7 +637,7 @@ const char* Parse::rejection(std::size_t first, std::size_t last,
 
 /// "Mr. Nelson", "Sen. Moore": token i right after a title written short with a period.
 bool Parse::after_title_abbreviation(std::size_t i) const {
-    if (i == 0 || m_tokens[i].gap != Gap::other)
+    if (i == 0 || i >= m_tokens.size() || m_tokens[i].gap != Gap::other)
         return false;
     const Token& prev = m_tokens[i - 1];
     if (!prev.upper_initial || !is_title_abbreviation(prev.norm))

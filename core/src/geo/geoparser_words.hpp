@@ -113,12 +113,14 @@ static_assert(sorted_unique(kTitleAbbreviations));
 
 /// Verbs of saying after a name ("Moore said"): the name is a person's, unless it is a
 /// country, a state or a capital ("Russia said", "Moscow said" are metonyms, still places).
-inline constexpr std::array<std::string_view, 30> kSayingVerbs = {
-    "acknowledged", "added",     "admitted",  "announced", "argued",    "asked",
-    "cautioned",    "claimed",   "commented", "confirmed", "contended", "continued",
-    "declared",     "denied",    "explained", "insisted",  "noted",     "recalled",
-    "remarked",     "replied",   "responded", "said",      "says",      "stated",
-    "tells",        "testified", "told",      "tweeted",   "warned",    "wrote"};
+inline constexpr std::array<std::string_view, 45> kSayingVerbs = {
+    "acknowledged", "added",     "adds",      "admitted",  "announced", "argued",    "asked",
+    "cautioned",    "claimed",   "commented", "confirmed", "contended", "continued", "declared",
+    "denied",       "estimated", "explained", "explains",  "insisted",  "insists",   "noted",
+    "notes",        "pledged",   "predicted", "promised",  "recalled",  "recalls",   "remarked",
+    "replied",      "responded", "said",      "says",      "stated",    "suggested", "tells",
+    "testified",    "told",      "tweeted",   "urged",     "urges",     "vowed",     "warned",
+    "warns",        "writes",    "wrote"};
 static_assert(sorted_unique(kSayingVerbs));
 
 /// Capitalised words that end the name of an organisation, an institution or an event
