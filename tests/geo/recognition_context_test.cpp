@@ -68,6 +68,14 @@ TEST_F(RecognitionContextTest, AGivenNameMakesTheNextWordASurname) {
     EXPECT_EQ(find(ts, "Mary"), nullptr);
 }
 
+TEST_F(RecognitionContextTest, AStatesOrACitysNameAsAGivenName) {
+    const auto ts = parse("Virginia Bennett and Charlotte Bennett ran the shelter.");
+    EXPECT_EQ(find(ts, "Virginia"), nullptr);
+    EXPECT_EQ(find(ts, "Charlotte"), nullptr);
+    // a plural common word after a city's name makes a team, not a person
+    EXPECT_NE(find(parse("Fans of the Dallas Mavericks cheered."), "Dallas"), nullptr);
+}
+
 TEST_F(RecognitionContextTest, TheSameWordAfterALocativeCueIsAPlace) {
     const auto ts = parse("Lawmakers met in Madison, Wisconsin, on Tuesday.");
     const Toponym* t = find(ts, "Madison");

@@ -539,7 +539,9 @@ const char* Parse::person_rejection(std::size_t first, std::size_t last,
     const bool place_context =
         cue_before(first) || dateline(first, last) || state_after(last).has_value();
     for (std::size_t k = first; k <= last && !place_context; ++k) {
-        if (m_person_token[k] == PersonCue::given_name && !region_like(best))
+        // the given-name cue was weighed against countries and states when it was found
+        if (m_person_token[k] == PersonCue::given_name &&
+            !(best.kind == MatchKind::demonym || is_country_place(m_g.place(best.place))))
             return "person: a given name and a surname";
         if (m_person_token[k] == PersonCue::saying && !region_like(best))
             return "person: the subject or object of a verb of saying";
@@ -689,12 +691,13 @@ bool Parse::given_name_before(std::size_t i) const {
     if (surname && region_like(*surname))
         return false;
     // "Charlotte Smith", "Virginia Walker": a large place's or a state's name is a given
-    // name before a word that names no large place ("Dallas Mavericks" is a team: a plural,
-    // a common word); a country's name stays a country ("Jordan Smith" is rare)
+    // name before a word that names no large place ("Dallas Mavericks" is a team: a plural
+    // common word); a country's name stays a country ("Jordan Smith" is rare)
     if (const auto c = best_of_word(i); c && (important(*c) || region_like(*c))) {
         if (is_country_place(m_g.place(c->place)) || c->kind == MatchKind::demonym)
             return false;
-        return !common(next) && !(surname && important(*surname));
+        const bool plural_word = common(next) && next.norm.size() > 3 && next.norm.back() == 's';
+        return !plural_word && !(surname && important(*surname));
     }
     return true;
 }
