@@ -352,6 +352,7 @@ void print_geoparse_scores(const std::string& file, const GeoparseScores& s) {
     print_errors("gold spans within the gazetteer ceiling", s.within_ceiling);
     print_errors("end to end, exactly found spans", s.end_to_end);
     print_prf("strict end to end (span + 161 km)", s.strict);
+    print_prf("strict, every gold toponym counting", s.strict_all);
     fmt::print("gazetteer ceiling: {:.3f} of gold toponyms with coordinates have a same-name "
                "entry within 161 km\n",
                s.ceiling);
@@ -364,6 +365,27 @@ void print_geoparse_scores(const std::string& file, const GeoparseScores& s) {
     }
     fmt::print("speed: {:.0f} documents/s, {:.2f} MB/s of text (parse only, one thread)\n",
                static_cast<double>(s.documents) / s.seconds, s.characters / s.seconds / 1e6);
+}
+
+/// The errors of `kharita eval geoparse --errors N`: the count of each kind and up to N
+/// examples of it (document, span, context, what Kharita said or why it turned it down).
+void print_geoparse_errors(const GeoparseScores& s) {
+    fmt::print("errors by kind:\n");
+    for (std::size_t k = 0; k < s.errors.size(); ++k) {
+        const GeoparseErrorClass& c = s.errors[k];
+        fmt::print("  {:<44} {:>5}\n", to_string(static_cast<GeoparseErrorKind>(k)), c.count);
+    }
+    for (std::size_t k = 0; k < s.errors.size(); ++k) {
+        const GeoparseErrorClass& c = s.errors[k];
+        if (c.examples.empty())
+            continue;
+        fmt::print("{} ({}):\n", to_string(static_cast<GeoparseErrorKind>(k)), c.count);
+        for (const GeoparseError& e : c.examples) {
+            fmt::print("  {:<10} {:<24} ...{}...\n", e.document, "\"" + e.text + "\"", e.context);
+            if (!e.detail.empty())
+                fmt::print("  {:<10} {}\n", "", e.detail);
+        }
+    }
 }
 
 /// The scores of `kharita eval events`: each gold event found or missed (with what was said
@@ -507,14 +529,20 @@ void add_eval_commands(CLI::App& app) {
     eval->require_subcommand(1);
     auto gaz = std::make_shared<std::string>();
     auto file = std::make_shared<std::string>();
+    auto geo_errors = std::make_shared<std::size_t>(0);
     CLI::App* geo = eval->add_subcommand("geoparse", "Toponym recognition and resolution");
     geo->add_option("file", *file, "JSON Lines corpus (../shared/eval/geoparse format)")
         ->required();
     geo->add_option("--gazetteer,-g", *gaz, "Gazetteer file");
-    geo->callback([gaz, file] {
+    geo->add_option("--errors", *geo_errors,
+                    "Print the errors by kind with up to N examples of each");
+    geo->callback([gaz, file, geo_errors] {
         const Gazetteer g = Gazetteer::open(gazetteer_path(*gaz));
         const Geoparser parser(g);
-        print_geoparse_scores(*file, evaluate_geoparse(parser, *file));
+        const GeoparseScores s = evaluate_geoparse(parser, *file, *geo_errors);
+        print_geoparse_scores(*file, s);
+        if (*geo_errors > 0)
+            print_geoparse_errors(s);
     });
     auto event_gold = std::make_shared<std::string>();
     auto event_page = std::make_shared<std::string>();

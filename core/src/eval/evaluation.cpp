@@ -1,5 +1,6 @@
 #include "kharita/eval/evaluation.hpp"
 
+#include "detail/name_table.hpp"
 #include "document/json_lines.hpp"
 #include "kharita/base/error.hpp"
 #include "kharita/events/pipeline.hpp"
@@ -104,8 +105,8 @@ bool excluded_type(const std::string& type) {
 /// Scores documents of a geoparse corpus one by one, then gives the totals.
 class GeoparseScorer {
 public:
-    GeoparseScorer(const Geoparser& parser, std::string source)
-        : m_parser(parser), m_source(std::move(source)) {}
+    GeoparseScorer(const Geoparser& parser, std::string source, std::size_t examples)
+        : m_parser(parser), m_source(std::move(source)), m_examples(examples) {}
 
     /// Parses one corpus line (`doc`, line `line_no`) and scores it against its gold.
     void add(const nlohmann::json& doc, std::uint64_t line_no) {
@@ -120,13 +121,19 @@ public:
         const std::vector<GoldToponym> gold = gold_of(doc, cp2b, line_no);
         m_scores.gold += gold.size();
 
+        std::vector<RejectedSpan> rejected;
         const auto started = std::chrono::steady_clock::now();
-        const std::vector<Toponym> found = m_parser.parse(text);
+        const std::vector<Toponym> found = m_parser.parse(text, {}, &rejected);
         m_parse_seconds +=
             std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
         score_recognition(found, gold);
         score_resolution(text, gold);
+        const std::string id = doc.contains("id") && doc["id"].is_string()
+                                   ? doc["id"].get<std::string>()
+                                   : "line " + std::to_string(line_no);
+        classify_missed(id, text, found, gold, rejected);
+        classify_found(id, text, found, gold);
     }
 
     /// The scores of the documents added.
@@ -139,6 +146,11 @@ public:
                                                  : static_cast<double>(m_ceiling_hits) /
                                                        static_cast<double>(s.gold_with_coordinates);
         s.seconds = m_parse_seconds;
+        // every gold toponym counting: the ones without coordinates are missed unless found
+        // and resolved, which they cannot be
+        s.strict_all.tp = s.strict.tp;
+        s.strict_all.fp = s.strict.fp;
+        s.strict_all.fn = s.gold - s.strict.tp;
         return s;
     }
 
@@ -268,6 +280,123 @@ private:
         }
     }
 
+    /// Counts an error of kind `k` and keeps it as an example while there is room.
+    void note(GeoparseErrorKind k, const std::string& id, std::string_view text, std::size_t b,
+              std::size_t e, std::string detail) {
+        GeoparseErrorClass& c = m_scores.errors[static_cast<std::size_t>(k)];
+        ++c.count;
+        if (c.examples.size() >= m_examples)
+            return;
+        c.examples.push_back(
+            {id, std::string(text.substr(b, e - b)), context_of(text, b, e), std::move(detail)});
+    }
+
+    /// Up to 50 bytes either side of [b, e) on one line, on code point boundaries.
+    static std::string context_of(std::string_view text, std::size_t b, std::size_t e) {
+        std::size_t from = b > 50 ? b - 50 : 0;
+        while (from > 0 && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80)
+            --from;
+        std::size_t to = std::min(text.size(), e + 50);
+        while (to < text.size() && (static_cast<unsigned char>(text[to]) & 0xC0) == 0x80)
+            ++to;
+        std::string out(text.substr(from, to - from));
+        std::replace_if(
+            out.begin(), out.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; },
+            ' ');
+        return out;
+    }
+
+    /// Gold toponyms not found with their exact span: with or without a gazetteer entry of
+    /// the name, and what the recogniser did instead (a reason it turned the span down, or
+    /// the overlapping span it found).
+    void classify_missed(const std::string& id, std::string_view text,
+                         const std::vector<Toponym>& found, const std::vector<GoldToponym>& gold,
+                         const std::vector<RejectedSpan>& rejected) {
+        for (const GoldToponym& gt : gold) {
+            const auto exact = [&](const Toponym& t) {
+                return t.start == gt.begin && t.end == gt.end;
+            };
+            if (std::any_of(found.begin(), found.end(), exact))
+                continue;
+            std::string detail;
+            for (const RejectedSpan& r : rejected) {
+                if (r.start == gt.begin && r.end == gt.end)
+                    detail = "turned down: " + r.why;
+            }
+            for (const Toponym& t : found) {
+                if (detail.empty() && t.start < gt.end && gt.begin < t.end)
+                    detail = "found \"" + t.text + "\" instead";
+            }
+            if (!gt.type.empty())
+                detail += (detail.empty() ? "" : "; ") + std::string("gold type ") + gt.type;
+            const bool named = m_parser.gazetteer().has_name(mention_key(gt.name));
+            note(named ? GeoparseErrorKind::missed_in_gazetteer
+                       : GeoparseErrorKind::missed_not_in_gazetteer,
+                 id, text, gt.begin, gt.end, detail);
+        }
+    }
+
+    /// Found spans that are no gold toponym (by how they read: person, organisation, common
+    /// word, a gold toponym's neighbour), and exact spans resolved more than 161 km off (a
+    /// namesake abroad, the wrong admin level, or far).
+    void classify_found(const std::string& id, std::string_view text,
+                        const std::vector<Toponym>& found, const std::vector<GoldToponym>& gold) {
+        for (const Toponym& t : found) {
+            const GoldToponym* same = nullptr;
+            bool overlaps = false;
+            for (const GoldToponym& gt : gold) {
+                if (gt.begin == t.start && gt.end == t.end)
+                    same = &gt;
+                overlaps = overlaps || (gt.begin < t.end && t.start < gt.end);
+            }
+            const std::string said = t.name + " (" + t.country + ") " + t.why;
+            if (same == nullptr) {
+                const std::string_view reading = m_parser.non_place_reading(text, t.start, t.end);
+                GeoparseErrorKind k = GeoparseErrorKind::false_other;
+                if (overlaps)
+                    k = GeoparseErrorKind::false_span;
+                else if (reading == "person")
+                    k = GeoparseErrorKind::false_person;
+                else if (reading == "organisation")
+                    k = GeoparseErrorKind::false_organisation;
+                else if (reading == "common word")
+                    k = GeoparseErrorKind::false_common_word;
+                note(k, id, text, t.start, t.end, said);
+                continue;
+            }
+            if (!same->has_coords ||
+                (t.position.is_valid() && distance_km(t.position, same->position) <= 161))
+                continue;
+            note(wrong_resolution_kind(t, *same), id, text, t.start, t.end, said);
+        }
+    }
+
+    /// Why a resolution is off: the same-name entry nearest the gold position lies in another
+    /// country (a namesake abroad), or in the same country at another level (a town for a
+    /// state), or there is none near it (far).
+    GeoparseErrorKind wrong_resolution_kind(const Toponym& t, const GoldToponym& gt) const {
+        const Gazetteer& g = m_parser.gazetteer();
+        LookupOptions all;
+        all.limit = 1000;
+        const Place* nearest = nullptr;
+        double best_km = 161;
+        for (const Candidate& c : g.lookup_normalized(mention_key(gt.name), all)) {
+            const double km = distance_km(g.place(c.place).position, gt.position);
+            if (km <= best_km) {
+                best_km = km;
+                nearest = &g.place(c.place);
+            }
+        }
+        if (nearest == nullptr || !t.place)
+            return GeoparseErrorKind::resolved_far;
+        const Place& chosen = g.place(*t.place);
+        if (nearest->country != chosen.country)
+            return GeoparseErrorKind::namesake_abroad;
+        if (nearest->feature_class != chosen.feature_class)
+            return GeoparseErrorKind::wrong_admin_level;
+        return GeoparseErrorKind::resolved_far;
+    }
+
     /// Whether the gazetteer has an entry of the gold name within 161 km of its position.
     bool within_ceiling(const GoldToponym& gt) const {
         const Gazetteer& g = m_parser.gazetteer();
@@ -287,16 +416,35 @@ private:
     std::size_t m_res_unresolved = 0, m_e2e_unresolved = 0, m_ceil_unresolved = 0;
     std::size_t m_ceiling_hits = 0;
     double m_parse_seconds = 0;
+    std::size_t m_examples = 0;
+};
+
+constexpr std::array<std::string_view, kGeoparseErrorKinds> kGeoparseErrorNames = {
+    "missed span, name in the gazetteer",
+    "missed span, name not in the gazetteer",
+    "false place: person",
+    "false place: organisation",
+    "false place: common word",
+    "false place: other bounds than a gold span",
+    "false place: other",
+    "wrong resolution: namesake abroad",
+    "wrong resolution: wrong admin level",
+    "wrong resolution: far",
 };
 
 } // namespace
 
-GeoparseScores evaluate_geoparse(const Geoparser& parser, const std::filesystem::path& jsonl) {
+std::string_view to_string(GeoparseErrorKind k) noexcept {
+    return detail::name_in(kGeoparseErrorNames, k);
+}
+
+GeoparseScores evaluate_geoparse(const Geoparser& parser, const std::filesystem::path& jsonl,
+                                 std::size_t examples) {
     std::ifstream in(jsonl);
     if (!in) {
         throw InputError(jsonl.string(), "cannot open");
     }
-    GeoparseScorer scorer(parser, jsonl.string());
+    GeoparseScorer scorer(parser, jsonl.string(), examples);
     detail::for_each_json_line(
         in, [&](const nlohmann::json& doc, std::uint64_t line_no) { scorer.add(doc, line_no); },
         [&](std::uint64_t line_no, const std::string& message) {

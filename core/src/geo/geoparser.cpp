@@ -2,6 +2,7 @@
 
 #include "geo/capitals.hpp"
 #include "geo/geoparser_words.hpp"
+#include "geo/person_names.hpp"
 #include "geo/region_phrases.hpp"
 #include "kharita/text/normalize.hpp"
 #include "kharita/text/tokens.hpp"
@@ -117,13 +118,19 @@ using detail::Token;
 using detail::combine_directions;
 using detail::Direction;
 using detail::direction_of;
+using detail::is_building_word;
 using detail::is_calendar_word;
 using detail::is_connector;
 using detail::is_containment_noun;
 using detail::is_determiner;
+using detail::is_given_name;
 using detail::is_locative_cue;
+using detail::is_organisation_word;
 using detail::is_person_title;
 using detail::is_place_generic;
+using detail::is_saying_verb;
+using detail::is_title_abbreviation;
+using detail::is_unit_word;
 
 std::string fmt_score(const char* label, double v) {
     char buf[48];
@@ -167,8 +174,10 @@ struct ScoreParts {
     double near = 0;      ///< other places of the text within 300 km
     double listed = 0;    ///< a close list neighbour ("Sorman, Sabratha")
     double contained = 0; ///< explicit containment ("Zawiya, Libya")
+    double unit = 0;      ///< an administrative unit named with its unit word ("Idlib province")
+    double state = 0;     ///< the states (admin-1 units) the text names ("Paris" in Kentucky news)
 
-    double total() const { return lookup + focus + near + listed + contained; }
+    double total() const { return lookup + focus + near + listed + contained + unit + state; }
     std::string explain() const;
 };
 
@@ -185,6 +194,8 @@ struct Mention {
     std::optional<std::size_t> chosen;     // the candidate chosen, if any
     Direction direction = Direction::none; // of a region phrase ("southern Libya")
     std::string border_with;               // second country of a "Libyan-Tunisian border" phrase
+    std::string unit_word;                 // the unit word after the name ("province")
+    bool pair_state = false;               // the state of a "Town, ST" pair ("Ky." in "Paris, Ky.")
     std::string why;
 };
 
@@ -207,12 +218,31 @@ struct SpanCandidate {
 struct DocumentFocus {
     std::map<std::string, double> mass;
     double total = 0;
+    /// The admin-1 units the text names ("Kentucky", the "Ky." of "Paris, Ky."), by "US.KY"
+    /// key: the focus of local news below the country.
+    std::map<std::string, double> unit_mass;
+    double unit_total = 0;
+    std::map<std::string, double> pair_country_mass; ///< the "Town, ST" pairs' states by country
 };
 
 /// What a mention's current choice adds to the document's focus.
 struct OwnEvidence {
     std::string country;
     double weight = 0;
+    std::string unit; ///< "US.KY" when the mention itself names an admin-1 unit
+    double unit_weight = 0;
+};
+
+/// Why a capitalised word was read as part of a person's name.
+enum class PersonCue : std::uint8_t { none, title, given_name, saying };
+
+/// The state (admin-1 unit) written after a comma ("Paris, Ky.", "Lincoln, Neb.",
+/// "Corbin, KY", "Athens, Georgia"): its tokens, its byte end and its admin-1 candidates.
+struct StateRef {
+    std::size_t first = 0, last = 0;
+    std::size_t end = 0;
+    std::vector<Candidate> candidates;
+    bool abbreviated = false; ///< "Ky.", "W.Va.", "KY": no town's name as written
 };
 
 /// The chosen places of a text, for the "near" term: by 3-degree cell, and which countries
@@ -278,7 +308,27 @@ private:
     std::optional<Mention> mention_from_span(const SpanCandidate& s) const;
     bool keep_code_candidates(Mention& m, bool english_word) const;
     bool accept_span(std::size_t first, std::size_t last,
-                     const std::vector<Candidate>& candidates) const;
+                     const std::vector<Candidate>& candidates) const {
+        return rejection(first, last, candidates) == nullptr;
+    }
+    const char* rejection(std::size_t first, std::size_t last,
+                          const std::vector<Candidate>& candidates) const;
+    const char* person_rejection(std::size_t first, std::size_t last, const Candidate& best) const;
+    const char* organisation_rejection(std::size_t first, std::size_t last,
+                                       const Candidate& best) const;
+    bool region_like(const Candidate& c) const;
+    bool cue_before(std::size_t first) const;
+    bool of_before(std::size_t first) const;
+    bool dateline(std::size_t first, std::size_t last) const;
+    bool after_title_abbreviation(std::size_t i) const;
+    bool given_name_before(std::size_t i) const;
+    bool said_person(std::size_t i) const;
+    std::optional<Candidate> best_of_word(std::size_t i) const;
+    void mark_person(std::size_t i, PersonCue cue);
+    std::optional<StateRef> state_after(std::size_t last) const;
+    void apply_state_pairs();
+    void constrain_to_state(Mention& m, const Place& state) const;
+    void add_unit_candidates(Mention& m) const;
     bool important(const Candidate& c) const;
     void find_person_words();
     bool pair_fails(std::size_t generic) const;
@@ -301,6 +351,8 @@ private:
     bool list_neighbours(std::size_t a, std::size_t b) const;
     double list_closeness(std::size_t mi, const Place& p) const;
     double containment_bonus(std::size_t mi, const Candidate& c) const;
+    double state_focus(std::size_t mi, const Candidate& c, const DocumentFocus& focus,
+                       const OwnEvidence& own) const;
     ScoreParts score_parts(std::size_t mi, const Candidate& c, const DocumentFocus& focus,
                            const OwnEvidence& own, const PlaceContext& context) const;
     void resolution_pass();
@@ -327,7 +379,16 @@ private:
     // asking for every token of a long run stays linear.
     std::vector<bool> m_titled;
     std::vector<Mention> m_mentions;
-    std::set<std::string> m_person_words; // words seen in this text as part of a name
+    std::set<std::string> m_person_words;  // words seen in this text as part of a name
+    std::vector<PersonCue> m_person_token; // per token: read as part of a person's name here
+    // words read as a person's name by a strong cue (a title, a given name, a verb of
+    // saying): no town of that name in this text without a place's context
+    std::set<std::string> m_named_persons;
+
+public:
+    /// Where spans the recogniser looked at and turned down are reported, with the reason
+    /// (null: not reported).
+    std::vector<RejectedSpan>* rejected = nullptr;
 };
 
 std::string Parse::join(std::size_t first, std::size_t last) const {
@@ -422,7 +483,8 @@ void Parse::find_name_runs() {
             m_titled[i] = m_titled[i - 1] || is_person_title(m_tokens[i - 1].norm);
         } else {
             m_titled[i] =
-                i > 0 && m_tokens[i].gap == Gap::space && is_person_title(m_tokens[i - 1].norm);
+                (i > 0 && m_tokens[i].gap == Gap::space && is_person_title(m_tokens[i - 1].norm)) ||
+                after_title_abbreviation(i);
         }
     }
 }
@@ -433,30 +495,131 @@ bool Parse::important(const Candidate& c) const {
            p.population >= 100000 || (p.feature_class == 'L' && p.feature_code == "CONT");
 }
 
-bool Parse::accept_span(std::size_t first, std::size_t last,
-                        const std::vector<Candidate>& candidates) const {
+/// A country, an admin-1 unit, a continent or a demonym: a name that stays a place even
+/// where a person of that name was mentioned ("Jordan", "Georgia").
+bool Parse::region_like(const Candidate& c) const {
+    const Place& p = m_g.place(c.place);
+    return c.kind == MatchKind::demonym || is_country_place(p) || is_admin1_place(p) ||
+           (p.feature_class == 'L' && p.feature_code == "CONT");
+}
+
+/// A lowercase locative cue right before the token ("in Madison", "near Corbin").
+bool Parse::cue_before(std::size_t first) const {
+    if (first == 0 || m_tokens[first].gap != Gap::space)
+        return false;
+    const Token& prev = m_tokens[first - 1];
+    // "according to Patrick" names a source, not a destination
+    if (prev.norm == "to" && first > 1 && m_tokens[first - 2].norm == "according")
+        return false;
+    // a cue opening the sentence is capitalised: "In Petal, a church lost its roof"
+    return is_locative_cue(prev.norm) && (!capitalised(prev) || prev.sentence_start);
+}
+
+/// "of Walton", "the mayor of Murzuq": after "of" a word is rather a place than a person
+/// that the text names elsewhere.
+bool Parse::of_before(std::size_t first) const {
+    return first > 0 && m_tokens[first].gap == Gap::space && m_tokens[first - 1].norm == "of";
+}
+
+/// A dateline's place: a word in capitals opening a line or sentence, then a comma
+/// ("OXFORD, Miss. —", "TROY, N.Y. —").
+bool Parse::dateline(std::size_t first, std::size_t last) const {
+    const Token& head = m_tokens[first];
+    return head.all_caps && (first == 0 || head.gap == Gap::other) && last + 1 < m_tokens.size() &&
+           m_tokens[last + 1].gap == Gap::comma;
+}
+
+/// Why a span is read as a person's name, or null. Context first: "in Madison" and "Lincoln,
+/// Neb." are places even in a text that names James Madison.
+const char* Parse::person_rejection(std::size_t first, std::size_t last,
+                                    const Candidate& best) const {
+    if (best.kind == MatchKind::demonym && first == last) {
+        return nullptr;
+    }
+    const bool place_context =
+        cue_before(first) || dateline(first, last) || state_after(last).has_value();
+    for (std::size_t k = first; k <= last && !place_context; ++k) {
+        // the given-name cue was weighed against countries and states when it was found
+        if (m_person_token[k] == PersonCue::given_name &&
+            !(best.kind == MatchKind::demonym || is_country_place(m_g.place(best.place))))
+            return "person: a given name and a surname";
+        if (m_person_token[k] == PersonCue::saying && !region_like(best))
+            return "person: the subject or object of a verb of saying";
+    }
+    const Token& head = m_tokens[first];
+    // "Julia" (Plovdiv), "Antonio" (Antony): a given name that is a place's name only by
+    // another spelling or an alternate name is a person's
+    const bool weak_context = place_context || of_before(first);
+    if (first == last && !weak_context && is_given_name(head.norm) &&
+        best.kind != MatchKind::exact && !region_like(best)) {
+        return "person: a given name, a place's name only by an alternate spelling";
+    }
+    // A word used for a person elsewhere in this text ("John Moore" ... "Moore said"): by a
+    // strong cue, any town; by the weaker two-capitalised-words cue, a minor one.
+    if (first == last && !weak_context &&
+        ((m_named_persons.contains(head.norm) && !region_like(best)) ||
+         (m_person_words.contains(head.norm) && !important(best)))) {
+        return "person: the word names a person elsewhere in the text";
+    }
+    if (looks_like_person(first, last)) {
+        return m_titled[first] ? "person: after a title"
+                               : "person: a name of two capitalised words";
+    }
+    return nullptr;
+}
+
+/// Why a span is read as (part of) an organisation's or an institution's name, or null.
+/// A place inside an organisation's name stays a toponym when it is a country, a state or a
+/// large city ("Kentucky Derby", GeoWebNews' Embedded_Non_Lit); a minor place does not
+/// ("Olympic Games").
+const char* Parse::organisation_rejection(std::size_t first, std::size_t last,
+                                          const Candidate& best) const {
+    const Token& tail = m_tokens[last];
+    if (region_like(best))
+        return nullptr; // "Russian Federation", "Kentucky Derby"
+    if (first != last && is_organisation_word(tail.norm))
+        return "organisation: the name ends in an organisation word";
+    // "the White House", "White House aides", "the Oval Office": a building of government
+    // (the corpora mark some as toponyms, but the namesake town is never right)
+    if (first != last && is_building_word(tail.norm) && !cue_before(first) && !state_after(last))
+        return "organisation: \"... House\", a building of government";
+    // "Olympic Games": a minor place's name before an organisation word; a town of some
+    // size stays a toponym ("Venice Commission": GeoWebNews' Embedded_Non_Lit)
+    if (last + 1 < m_tokens.size()) {
+        const Token& next = m_tokens[last + 1];
+        if (next.gap == Gap::space && next.upper_initial && !next.all_caps &&
+            is_organisation_word(next.norm) && m_g.place(best.place).population < 15000) {
+            return "organisation: an organisation word follows";
+        }
+    }
+    return nullptr;
+}
+
+const char* Parse::rejection(std::size_t first, std::size_t last,
+                             const std::vector<Candidate>& candidates) const {
     const Token& head = m_tokens[first];
     const Token& tail = m_tokens[last];
     if (!capitalised(head) || !capitalised(tail) || candidates.empty()) {
-        return false;
+        return "not capitalised";
     }
     const Candidate& best = candidates.front();
     if (first == last) {
         const bool code = m_code[first];
         if (is_calendar_word(head.norm) || head.has_digit || is_place_generic(head.norm) ||
             (head.norm.size() < 3 && !code && !head.arabic)) {
-            return false;
+            return "common word: a date, a number, a generic or a short word";
         }
+        // "Sen. Moore", "Gov. Beshear": the title itself ("Sen" is no Senegal)
+        if (is_title_abbreviation(head.norm) && after_title_abbreviation(first + 1))
+            return "person: a title written short";
         if (direction_of(head.norm) != Direction::none && !code) {
-            return false; // "East", "West" alone are directions, not places
+            return "common word: a direction"; // "East", "West" alone are directions
         }
         if (common(head) && !code) {
             // "May", "Mission", "Council", "China", "Turkey": an ordinary word is a place
             // after a locative cue, or mid-sentence when the place is a prominent one; never
             // as the first word of a longer capitalised name.
-            const bool cue = first > 0 && head.gap == Gap::space &&
-                             is_locative_cue(m_tokens[first - 1].norm) &&
-                             !capitalised(m_tokens[first - 1]);
+            const bool cue = cue_before(first);
             const bool next_cap = first + 1 < m_tokens.size() &&
                                   m_tokens[first + 1].gap == Gap::space &&
                                   capitalised(m_tokens[first + 1]) && !m_tokens[first + 1].all_caps;
@@ -464,36 +627,148 @@ bool Parse::accept_span(std::size_t first, std::size_t last,
             const bool determiner = first > 0 && is_determiner(m_tokens[first - 1].norm);
             const bool prominent = !head.sentence_start && !determiner &&
                                    same_spelling(first, best) && important(best);
-            if (next_cap || !(cue || prominent)) {
-                return false;
+            if (next_cap || !(cue || prominent || dateline(first, last))) {
+                return "common word: an ordinary English word without a place's context";
             }
         }
-        // A word used for a person elsewhere in this text ("Megyn Kelly" ... "Kelly said").
-        if (m_person_words.contains(head.norm) && !important(best)) {
-            return false;
-        }
     }
-    if (looks_like_person(first, last) && !(first == last && best.kind == MatchKind::demonym)) {
+    if (const char* why = organisation_rejection(first, last, best))
+        return why;
+    return person_rejection(first, last, best);
+}
+
+/// "Mr. Nelson", "Sen. Moore": token i right after a title written short with a period.
+bool Parse::after_title_abbreviation(std::size_t i) const {
+    if (i == 0 || i >= m_tokens.size() || m_tokens[i].gap != Gap::other)
         return false;
+    const Token& prev = m_tokens[i - 1];
+    if (!prev.upper_initial || !is_title_abbreviation(prev.norm))
+        return false;
+    const std::string_view between = m_text.substr(prev.end, m_tokens[i].begin - prev.end);
+    return between.size() >= 2 && between.front() == '.' &&
+           between.find_first_not_of(' ', 1) == std::string_view::npos;
+}
+
+/// The gazetteer's best reading of token i alone, without spelling variants.
+std::optional<Candidate> Parse::best_of_word(std::size_t i) const {
+    if (!has_place_name(m_tokens[i].norm))
+        return std::nullopt;
+    LookupOptions o;
+    o.limit = 1;
+    o.fuzzy = false;
+    o.transliteration = false;
+    auto c = m_g.lookup_normalized(m_tokens[i].norm, o);
+    if (c.empty())
+        return std::nullopt;
+    return c.front();
+}
+
+/// Token i is a given name and the next a capitalised word that makes it a person's full
+/// name ("James Madison", "Mary Anderson"), unless the two are a place's name ("Carson
+/// City") or either is a country or a state ("Austin, Texas" written without the comma).
+bool Parse::given_name_before(std::size_t i) const {
+    const std::size_t n = m_tokens.size();
+    if (i + 1 >= n)
+        return false;
+    const Token& t = m_tokens[i];
+    const Token& next = m_tokens[i + 1];
+    // the name starts a capitalised run ("New York Times" has no given name "York")
+    const bool run_start = i == 0 || t.gap != Gap::space || !capitalised(m_tokens[i - 1]) ||
+                           is_determiner(m_tokens[i - 1].norm);
+    if (!run_start || !is_given_name(t.norm) || (common(t) && t.sentence_start) ||
+        next.gap != Gap::space || !next.upper_initial || next.all_caps || next.arabic ||
+        is_connector(next.norm) || is_organisation_word(next.norm) || is_building_word(next.norm) ||
+        is_unit_word(next.norm) || is_person_title(next.norm) || is_calendar_word(next.norm) ||
+        direction_of(next.norm) != Direction::none || is_place_generic(next.norm)) {
+        return false;
+    }
+    if (has_place_name(join(i, i + 1)) ||
+        (i + 2 < n && m_tokens[i + 2].gap == Gap::space && capitalised(m_tokens[i + 2]) &&
+         has_place_name(join(i, i + 2)))) {
+        return false;
+    }
+    const auto surname = best_of_word(i + 1);
+    if (surname && region_like(*surname))
+        return false;
+    // "Charlotte Smith", "Virginia Walker": a large place's or a state's name is a given
+    // name before a word that names no large place ("Dallas Mavericks" is a team: a plural
+    // common word); a country's name stays a country ("Jordan Smith" is rare)
+    if (const auto c = best_of_word(i); c && (important(*c) || region_like(*c))) {
+        if (is_country_place(m_g.place(c->place)) || c->kind == MatchKind::demonym)
+            return false;
+        const bool plural_word = common(next) && next.norm.size() > 3 && next.norm.back() == 's';
+        return !plural_word && !(surname && important(*surname));
     }
     return true;
 }
 
+/// "Moore said", "said Moore", "according to Moore": a single capitalised word as the one
+/// who speaks is a person, unless it is a country, a state, a capital or a demonym
+/// ("Russia said", "Moscow said": metonyms, still places) or a locative cue stands before
+/// it ("officials in Madison said").
+bool Parse::said_person(std::size_t i) const {
+    const std::size_t n = m_tokens.size();
+    const Token& t = m_tokens[i];
+    if (t.arabic || t.all_caps || cue_before(i) || of_before(i))
+        return false;
+    const bool single = !(i > 0 && m_tokens[i].gap == Gap::space && capitalised(m_tokens[i - 1]));
+    const bool ends =
+        i + 1 >= n || m_tokens[i + 1].gap == Gap::comma || m_tokens[i + 1].gap == Gap::other;
+    const bool verb_after = single && i + 1 < n && m_tokens[i + 1].gap == Gap::space &&
+                            !capitalised(m_tokens[i + 1]) && is_saying_verb(m_tokens[i + 1].norm);
+    const bool verb_before =
+        ends && i > 0 && m_tokens[i].gap == Gap::space && !capitalised(m_tokens[i - 1]) &&
+        (m_tokens[i - 1].norm == "said" || m_tokens[i - 1].norm == "says" ||
+         (m_tokens[i - 1].norm == "to" && i > 1 && m_tokens[i - 2].norm == "according"));
+    if (!verb_after && !verb_before)
+        return false;
+    const auto c = best_of_word(i);
+    if (!c)
+        return true;
+    const Place& p = m_g.place(c->place);
+    // "Liverpool said": a city of some size speaking is a metonym unless it is also a given
+    // name ("Lincoln said")
+    return !(region_like(*c) || p.feature_code == "PPLC" ||
+             (important(*c) && !is_given_name(t.norm)));
+}
+
+void Parse::mark_person(std::size_t i, PersonCue cue) {
+    m_person_token[i] = cue;
+    m_named_persons.insert(m_tokens[i].norm);
+}
+
 void Parse::find_person_words() {
+    m_person_token.assign(m_tokens.size(), PersonCue::none);
     for (std::size_t i = 0; i < m_tokens.size(); ++i) {
         const Token& t = m_tokens[i];
         if (!t.upper_initial || t.all_caps)
             continue;
         // A capitalised run right after a title or role noun is a name, all of it:
-        // "chief of staff John Kelly", "host Megyn Kelly".
-        if (i > 0 && t.gap == Gap::space && is_person_title(m_tokens[i - 1].norm) &&
-            !capitalised(m_tokens[i - 1])) {
+        // "chief of staff John Kelly", "host Megyn Kelly", "Mr. Nelson", "Gov. Andy Beshear".
+        const bool titled =
+            (i > 0 && t.gap == Gap::space && is_person_title(m_tokens[i - 1].norm) &&
+             !capitalised(m_tokens[i - 1])) ||
+            after_title_abbreviation(i);
+        if (titled) {
             std::size_t j = i;
             while (j < m_tokens.size() && capitalised(m_tokens[j]) && !m_tokens[j].all_caps &&
                    (j == i || m_tokens[j].gap == Gap::space) && j < i + 3) {
-                m_person_words.insert(m_tokens[j].norm);
+                mark_person(j, PersonCue::title);
                 ++j;
             }
+            i = j - 1;
+            continue;
+        }
+        if (given_name_before(i)) {
+            // the given name stays a possible place elsewhere ("Georgia"); the surname is
+            // remembered ("James Madison" ... "Madison said")
+            m_person_token[i] = PersonCue::given_name;
+            mark_person(i + 1, PersonCue::given_name);
+            ++i;
+            continue;
+        }
+        if (said_person(i)) {
+            mark_person(i, PersonCue::saying);
             continue;
         }
         if (!common(t) && looks_like_person(i, i)) {
@@ -694,7 +969,11 @@ bool Parse::keep_code_candidates(Mention& m, bool english_word) const {
             k.kind != MatchKind::transliteration && k.kind != MatchKind::fuzzy;
         const bool as_code =
             k.kind == MatchKind::abbreviation || (caps_name && letter_for_letter && !english_word);
-        return !as_code || (m.key.size() <= 3 && !code_like(k));
+        // a two-letter state code ("KY", "IN", "OR") only after "Town, "
+        const bool state_code = m.key.size() == 2 && is_admin1_place(m_g.place(k.place));
+        const bool town_comma = m.first > 0 && m_tokens[m.first].gap == Gap::comma &&
+                                capitalised(m_tokens[m.first - 1]);
+        return !as_code || (m.key.size() <= 3 && !code_like(k)) || (state_code && !town_comma);
     });
     if (m.candidates.empty())
         return false;
@@ -726,8 +1005,15 @@ std::optional<Mention> Parse::mention_from_span(const SpanCandidate& s) const {
     // heading, "SIRTE" in a dateline) as the word it is.
     const bool code = s.first == s.last && m_code[s.first];
     lookup_candidates(m, !code);
-    if (m.candidates.empty() || !accept_span(s.first, s.last, m.candidates))
+    if (m.candidates.empty())
         return std::nullopt;
+    if (const char* why = rejection(s.first, s.last, m.candidates)) {
+        if (rejected != nullptr)
+            rejected->push_back(
+                {m.begin, m.end, std::string(m_text.substr(m.begin, m.end - m.begin)), why});
+        return std::nullopt;
+    }
+    add_unit_candidates(m);
     if (s.demonym_plural && m.candidates.front().kind != MatchKind::demonym)
         return std::nullopt;
     if (code && !keep_code_candidates(m, common(m_tokens[s.first])))
@@ -751,9 +1037,190 @@ void Parse::recognise() {
     std::sort(found.begin(), found.end(),
               [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
     m_mentions = std::move(found);
+    apply_state_pairs();
     apply_region_phrases();
     apply_border_phrases();
     second_chance_lookups();
+}
+
+/// "Idlib province", "Laurel County" (when the gazetteer has no "Laurel County" name): the
+/// unit word after the name makes an administrative unit of that name the likelier reading;
+/// the unit is looked up when the name's candidates hold none.
+void Parse::add_unit_candidates(Mention& m) const {
+    if (m.last + 1 >= m_tokens.size())
+        return;
+    const Token& next = m_tokens[m.last + 1];
+    if (next.gap != Gap::space || !is_unit_word(next.norm) || m_tokens[m.last].possessive)
+        return;
+    const auto is_unit = [&](const Candidate& c) {
+        const Place& p = m_g.place(c.place);
+        return p.feature_class == 'A' && !is_country_place(p);
+    };
+    m.unit_word = next.norm;
+    if (std::any_of(m.candidates.begin(), m.candidates.end(), is_unit))
+        return;
+    LookupOptions o;
+    o.limit = 4;
+    o.fuzzy = false;
+    o.feature_classes = "A";
+    for (const Candidate& c : m_g.lookup_normalized(m.key, o)) {
+        if (is_unit(c) && std::none_of(m.candidates.begin(), m.candidates.end(),
+                                       [&](const Candidate& k) { return k.place == c.place; }))
+            m.candidates.push_back(c);
+    }
+}
+
+/// The state after "Town, " at token last + 1: a full name ("Kentucky"), a news-style
+/// abbreviation ("Ky.", "W.Va.", "N.C.") or a postal code ("KY"); an admin-1 unit of the
+/// gazetteer under that name, else nothing.
+std::optional<StateRef> Parse::state_after(std::size_t last) const {
+    const std::size_t n = m_tokens.size();
+    const std::size_t k = last + 1;
+    if (k >= n || m_tokens[k].gap != Gap::comma || !m_tokens[k].upper_initial ||
+        m_tokens[k].has_digit || m_tokens[k].norm.size() > 14)
+        return std::nullopt;
+    StateRef ref;
+    ref.first = k;
+    std::size_t j = k;
+    // "W.Va.": tokens joined by single periods; "New Hampshire", "West Virginia": by spaces
+    while (j + 1 < n && j < k + 2) {
+        const Token& a = m_tokens[j];
+        const Token& b = m_tokens[j + 1];
+        const std::string_view between = m_text.substr(a.end, b.begin - a.end);
+        const bool dotted = between == "." && b.upper_initial && b.norm.size() <= 3;
+        const bool spaced =
+            b.gap == Gap::space && b.upper_initial && !b.all_caps && has_place_name(join(k, j + 1));
+        if (!dotted && !spaced)
+            break;
+        ++j;
+    }
+    ref.last = j;
+    ref.end = m_tokens[j].end;
+    const bool abbreviated = m_tokens[j].norm.size() <= 5;
+    if (abbreviated && ref.end < m_text.size() && m_text[ref.end] == '.') {
+        ++ref.end;
+        ref.abbreviated = true;
+    }
+    ref.abbreviated =
+        ref.abbreviated || (j == k && m_tokens[k].all_caps && m_tokens[k].norm.size() == 2);
+    const std::string_view surface = m_text.substr(m_tokens[k].begin, ref.end - m_tokens[k].begin);
+    std::set<std::string> keys = {join(k, j), normalize_name(surface), mention_key(surface)};
+    std::string no_dots;
+    for (char c : surface)
+        if (c != '.')
+            no_dots += c;
+    keys.insert(normalize_name(no_dots));
+    LookupOptions o;
+    o.limit = 12;
+    o.fuzzy = false;
+    o.transliteration = false;
+    o.penalise_common_words = false;
+    for (const std::string& key : keys) {
+        if (key.empty() || !has_place_name(key))
+            continue;
+        for (const Candidate& c : m_g.lookup_normalized(key, o)) {
+            if (is_admin1_place(m_g.place(c.place)) &&
+                std::none_of(ref.candidates.begin(), ref.candidates.end(),
+                             [&](const Candidate& x) { return x.place == c.place; }))
+                ref.candidates.push_back(c);
+        }
+    }
+    if (ref.candidates.empty())
+        return std::nullopt;
+    std::stable_sort(ref.candidates.begin(), ref.candidates.end(),
+                     [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
+    return ref;
+}
+
+/// Keeps the candidates of `m` inside `state`, looking the name up there when none is.
+void Parse::constrain_to_state(Mention& m, const Place& state) const {
+    const auto inside = [&](const Candidate& c) {
+        const Place& p = m_g.place(c.place);
+        return p.country == state.country && p.admin1 == state.admin1 && p.id != state.id;
+    };
+    std::vector<Candidate> kept;
+    std::copy_if(m.candidates.begin(), m.candidates.end(), std::back_inserter(kept), inside);
+    if (kept.empty()) {
+        LookupOptions o;
+        o.limit = 40;
+        o.fuzzy = false;
+        o.countries = {state.country};
+        for (const Candidate& c : m_g.lookup_normalized(m.key, o)) {
+            if (inside(c))
+                kept.push_back(c);
+        }
+    }
+    if (kept.empty())
+        return;
+    m.candidates = std::move(kept);
+    m.why += ", in " + state.name + " (town, state pair)";
+}
+
+/// "Paris, Ky.", "Lincoln, Neb.", "Corbin, KY", "Athens, Georgia": the town is looked for
+/// inside the state, and the state becomes a mention of its own (an abbreviation the n-gram
+/// pass cannot see, "W.Va.", is added here). The state's mention counts twice towards the
+/// text's focus.
+void Parse::apply_state_pairs() {
+    std::vector<Mention> added;
+    for (std::size_t mi = 0; mi < m_mentions.size(); ++mi) {
+        Mention& m = m_mentions[mi];
+        if (m.candidates.empty() || m.kind != ToponymKind::place)
+            continue;
+        std::optional<StateRef> ref = state_after(m.last);
+        if (!ref)
+            continue;
+        Mention* state = nullptr;
+        if (mi + 1 < m_mentions.size() && m_mentions[mi + 1].first == ref->first) {
+            state = &m_mentions[mi + 1];
+            const Place& sp = m_g.place(state->candidates.front().place);
+            if (is_country_place(sp))
+                continue; // "Paris, France": containment weighs it
+            if (!is_admin1_place(sp) && !ref->abbreviated)
+                continue; // "Zintan, Nalut": a list of towns, one named like its district
+            if (!is_admin1_place(sp)) {
+                // "Kan." read as a village Kan: the state's abbreviation, with its period
+                state->last = ref->last;
+                state->end = ref->end;
+                state->candidates = ref->candidates;
+                state->kind = ToponymKind::place;
+                state->weak = false;
+                state->why = "state abbreviation";
+            }
+        } else if (mi + 1 < m_mentions.size() && m_mentions[mi + 1].begin < ref->end) {
+            continue; // the words after the comma are another mention's
+        } else {
+            Mention s;
+            s.first = ref->first;
+            s.last = ref->last;
+            s.begin = m_tokens[ref->first].begin;
+            s.end = ref->end;
+            s.key = join(ref->first, ref->last);
+            s.candidates = ref->candidates;
+            s.why = "state abbreviation";
+            added.push_back(std::move(s));
+            state = &added.back();
+        }
+        state->pair_state = true;
+        // the state the town's own candidates point at, else the gazetteer's best
+        const Place* unit = &m_g.place(state->candidates.front().place);
+        for (const Candidate& sc : state->candidates) {
+            const Place& sp = m_g.place(sc.place);
+            if (std::any_of(m.candidates.begin(), m.candidates.end(), [&](const Candidate& c) {
+                    const Place& p = m_g.place(c.place);
+                    return p.country == sp.country && p.admin1 == sp.admin1;
+                })) {
+                unit = &sp;
+                break;
+            }
+        }
+        constrain_to_state(m, *unit);
+    }
+    if (added.empty())
+        return;
+    for (Mention& a : added)
+        m_mentions.push_back(std::move(a));
+    std::sort(m_mentions.begin(), m_mentions.end(),
+              [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
 }
 
 void Parse::apply_border_phrases() {
@@ -966,6 +1433,13 @@ DocumentFocus Parse::document_focus() const {
             continue;
         focus.mass[chosen_place(m).country] += evidence(m);
         focus.total += evidence(m);
+        const OwnEvidence own = own_evidence(m);
+        if (!own.unit.empty()) {
+            focus.unit_mass[own.unit] += own.unit_weight;
+            if (m.pair_state)
+                focus.pair_country_mass[own.country] += own.unit_weight;
+            focus.unit_total += own.unit_weight;
+        }
     }
     return focus;
 }
@@ -1029,8 +1503,13 @@ bool PlaceContext::holds_other(const std::string& holder, const std::string& key
 OwnEvidence Parse::own_evidence(const Mention& m) const {
     OwnEvidence own;
     if (m.chosen) {
-        own.country = chosen_place(m).country;
+        const Place& p = chosen_place(m);
+        own.country = p.country;
         own.weight = evidence(m);
+        if (is_admin1_place(p) && m.kind == ToponymKind::place) {
+            own.unit = p.country + "." + p.admin1;
+            own.unit_weight = m.pair_state ? 2.0 : 1.0;
+        }
     }
     return own;
 }
@@ -1086,6 +1565,37 @@ double Parse::list_closeness(std::size_t mi, const Place& p) const {
     return listed;
 }
 
+/// The states term: a town named exactly is read by the share of the text's states that
+/// are its own ("Paris" in Kentucky news); a state named like a country ("Georgia") by the
+/// share of the "Town, ST" pairs in its country (a US local story). Alternate names get
+/// nothing: "Tripoli" is no district of another name.
+double Parse::state_focus(std::size_t mi, const Candidate& c, const DocumentFocus& focus,
+                          const OwnEvidence& own) const {
+    const Place& p = m_g.place(c.place);
+    if (focus.unit_total - own.unit_weight <= 0 || is_country_place(p) || p.admin1.empty() ||
+        (c.kind != MatchKind::exact && c.kind != MatchKind::abbreviation))
+        return 0;
+    double mass = 0, total = focus.unit_total - own.unit_weight;
+    if (is_admin1_place(p)) {
+        const Mention& m = m_mentions[mi];
+        const bool named_like_a_country =
+            std::any_of(m.candidates.begin(), m.candidates.end(),
+                        [&](const Candidate& k) { return is_country_place(m_g.place(k.place)); });
+        const auto it = focus.pair_country_mass.find(p.country);
+        if (!named_like_a_country || it == focus.pair_country_mass.end())
+            return 0;
+        mass = it->second - (own.country == p.country && m.pair_state ? own.unit_weight : 0.0);
+    } else {
+        const std::string unit = p.country + "." + p.admin1;
+        const auto it = focus.unit_mass.find(unit);
+        mass = it == focus.unit_mass.end() ? 0.0 : it->second;
+        if (unit == own.unit)
+            mass -= own.unit_weight;
+    }
+    const double share = std::max(0.0, mass) / total;
+    return 0.05 * std::log((share + 0.05) / 0.05);
+}
+
 /// The terms of candidate `c` of mention `mi` in this pass.
 ScoreParts Parse::score_parts(std::size_t mi, const Candidate& c, const DocumentFocus& focus,
                               const OwnEvidence& own, const PlaceContext& context) const {
@@ -1113,6 +1623,12 @@ ScoreParts Parse::score_parts(std::size_t mi, const Candidate& c, const Document
     parts.near = 0.15 * near;
     parts.listed = 0.25 * listed;
     parts.contained = containment_bonus(mi, c);
+    // "Idlib province": the unit word asks for an administrative unit
+    if (!m.unit_word.empty() && p.feature_class == 'A' && !is_country_place(p))
+        parts.unit = 0.3;
+    // The states the text names (its "Town, ST" pairs too) decide between namesakes below
+    // the country, on the same log scale as the country focus: "Paris" in Kentucky news.
+    parts.state = state_focus(mi, c, focus, own);
     return parts;
 }
 
@@ -1341,6 +1857,10 @@ std::string ScoreParts::explain() const {
         out += fmt_score(" + list ", listed);
     if (contained > 0.005)
         out += fmt_score(" + contained ", contained);
+    if (unit > 0.005)
+        out += fmt_score(" + unit ", unit);
+    if (state > 0.005)
+        out += fmt_score(" + state ", state);
     return out;
 }
 
@@ -1422,8 +1942,76 @@ std::string mention_key(std::string_view surface) {
 
 Geoparser::Geoparser(const Gazetteer& gazetteer) : m_gazetteer(gazetteer) {}
 
-std::vector<Toponym> Geoparser::parse(std::string_view text, const ParseContext& context) const {
+namespace {
+
+/// The reading of tokens [first, last] of `tokens` as a person's name, by the cues the
+/// recogniser uses: a title before, a given name before or as the first word, a verb of
+/// saying after or "said" before.
+bool reads_as_person(const std::vector<Token>& tokens, std::size_t first, std::size_t last) {
+    const Token& head = tokens[first];
+    if (first > 0) {
+        const Token& prev = tokens[first - 1];
+        if (is_person_title(prev.norm) || is_title_abbreviation(prev.norm) || prev.norm == "said" ||
+            (prev.upper_initial && is_given_name(prev.norm) && head.gap == Gap::space))
+            return true;
+    }
+    if (is_given_name(head.norm) && last + 1 < tokens.size() && tokens[last + 1].upper_initial &&
+        tokens[last + 1].gap == Gap::space)
+        return true;
+    return last + 1 < tokens.size() && is_saying_verb(tokens[last + 1].norm);
+}
+
+/// The reading of tokens [first, last] as an organisation's name: an organisation or
+/// building word at its end or right after it, or an acronym.
+bool reads_as_organisation(const std::vector<Token>& tokens, std::size_t first, std::size_t last) {
+    const Token& tail = tokens[last];
+    if (is_organisation_word(tail.norm) || (first != last && is_building_word(tail.norm)))
+        return true;
+    if (last + 1 < tokens.size() && tokens[last + 1].upper_initial &&
+        tokens[last + 1].gap == Gap::space &&
+        (is_organisation_word(tokens[last + 1].norm) || is_building_word(tokens[last + 1].norm)))
+        return true;
+    return first == last && tail.all_caps && tail.norm.size() >= 3;
+}
+
+} // namespace
+
+std::string_view Geoparser::non_place_reading(std::string_view text, std::size_t start,
+                                              std::size_t end) const {
+    end = std::min(end, text.size());
+    start = std::min(start, end);
+    // a window of the text around the span, on code point boundaries
+    std::size_t wb = start > 160 ? start - 160 : 0;
+    while (wb > 0 && (static_cast<unsigned char>(text[wb]) & 0xC0) == 0x80)
+        --wb;
+    std::size_t we = std::min(text.size(), end + 160);
+    while (we < text.size() && (static_cast<unsigned char>(text[we]) & 0xC0) == 0x80)
+        ++we;
+    const std::vector<Token> tokens = detail::tokenize(text.substr(wb, we - wb));
+    std::optional<std::size_t> first, last;
+    for (std::size_t k = 0; k < tokens.size(); ++k) {
+        const std::size_t b = tokens[k].begin + wb;
+        if (b >= start && b < end) {
+            if (!first)
+                first = k;
+            last = k;
+        }
+    }
+    if (!first)
+        return "other";
+    if (reads_as_person(tokens, *first, *last))
+        return "person";
+    if (reads_as_organisation(tokens, *first, *last))
+        return "organisation";
+    if (*first == *last && m_gazetteer.is_common_word(tokens[*first].norm))
+        return "common word";
+    return "other";
+}
+
+std::vector<Toponym> Geoparser::parse(std::string_view text, const ParseContext& context,
+                                      std::vector<RejectedSpan>* rejected) const {
     Parse p(m_gazetteer, text, context);
+    p.rejected = rejected;
     p.recognise();
     p.resolve();
     return p.toponyms();

@@ -55,26 +55,31 @@ static_assert(sorted_unique(kLocativeCues));
 /// Putin", "Mr Jordan", "striker Harry Kane", "host Megyn Kelly").
 // (laid out by hand: clang-format would put a list this long one word a line)
 // clang-format off
-inline constexpr std::array<std::string_view, 149> kPersonTitles = {
-    "activist", "actor", "actress", "admiral", "adviser", "advisor", "aide", "ambassador",
-    "analyst", "anchor", "artist", "attorney", "aunt", "author", "bishop", "boss", "brig",
-    "brigadier", "brother", "candidate", "capt", "captain", "cardinal", "ceo", "chairman",
-    "chairwoman", "chancellor", "chief", "coach", "col", "colleague", "colonel", "columnist",
-    "comedian", "commander", "congressman", "congresswoman", "correspondent", "councillor",
-    "councilman", "dame", "daughter", "defender", "deputy", "designer", "director", "doctor", "dr",
-    "dsrsg", "economist", "editor", "emir", "envoy", "executive", "father", "field", "founder",
-    "friend", "gen", "general", "goalkeeper", "gov", "governor", "haftar", "host", "husband",
-    "imam", "journalist", "judge", "justice", "king", "lady", "lawmaker", "lawyer", "leader",
-    "lieutenant", "lord", "lt", "maj", "major", "manager", "marshal", "mayor", "midfielder",
-    "minister", "miss", "mother", "mr", "mrs", "ms", "musician", "nominee", "nurse", "officer",
-    "official", "owner", "partner", "pastor", "player", "pope", "premier", "presenter", "president",
-    "prince", "princess", "producer", "prof", "professor", "prosecutor", "queen", "rabbi", "rapper",
-    "rep", "reporter", "representative", "researcher", "rev", "reverend", "saint", "scientist",
-    "secretary", "sen", "senator", "sergeant", "sgt", "sheikh", "singer", "sir", "sister", "son",
-    "speaker", "spokesman", "spokesperson", "spokeswoman", "srsg", "st", "staff", "star", "striker",
-    "student", "sultan", "suspect", "teacher", "uncle", "veteran", "victim", "whip", "wife",
+inline constexpr std::array<std::string_view, 194> kPersonTitles = {
+    "activist", "actor", "actress", "admiral", "adviser", "advisor", "aide", "alderman",
+    "ambassador", "analyst", "anchor", "archbishop", "archduke", "artist", "assemblyman",
+    "assemblywoman", "assessor", "attorney", "auditor", "aunt", "author", "baron", "baroness",
+    "barrister", "bishop", "boss", "brig", "brigadier", "brother", "candidate", "capt", "captain",
+    "cardinal", "ceo", "chair", "chairman", "chairperson", "chairwoman", "chancellor", "chef",
+    "chief", "clerk", "coach", "col", "colleague", "colonel", "columnist", "comedian", "commander",
+    "commissioner", "congressman", "congresswoman", "constable", "coroner", "correspondent",
+    "councillor", "councilman", "councilmember", "councilwoman", "countess", "dame", "daughter",
+    "dean", "defender", "deputy", "designer", "detective", "director", "doctor", "dr", "dsrsg",
+    "duchess", "duke", "earl", "economist", "editor", "emir", "envoy", "executive", "farmer",
+    "father", "field", "founder", "friend", "gen", "general", "goalkeeper", "gov", "governor",
+    "haftar", "host", "husband", "imam", "inspector", "journalist", "judge", "juror", "justice",
+    "king", "lady", "lawmaker", "lawyer", "leader", "legislator", "lieutenant", "lord", "lt",
+    "magistrate", "maj", "major", "manager", "marshal", "mayor", "midfielder", "minister", "miss",
+    "mother", "mr", "mrs", "ms", "musician", "neighbor", "neighbour", "nominee", "nurse", "officer",
+    "official", "owner", "partner", "pastor", "physician", "pilot", "player", "pope", "premier",
+    "presenter", "president", "priest", "prince", "princess", "principal", "producer", "prof",
+    "professor", "prosecutor", "queen", "rabbi", "rapper", "rep", "reporter", "representative",
+    "researcher", "resident", "rev", "reverend", "saint", "scientist", "secretary", "selectman",
+    "sen", "senator", "sergeant", "sgt", "sheikh", "sheriff", "singer", "sir", "sister",
+    "solicitor", "son", "speaker", "spokesman", "spokesperson", "spokeswoman", "srsg", "st",
+    "staff", "star", "striker", "student", "sultan", "superintendent", "supervisor", "suspect",
+    "teacher", "treasurer", "trooper", "trustee", "uncle", "veteran", "victim", "whip", "wife",
     "writer"};
-// clang-format on
 // clang-format on
 static_assert(sorted_unique(kPersonTitles));
 
@@ -99,6 +104,53 @@ inline constexpr std::array<std::string_view, 15> kDeterminers = {
     "no", "our", "that", "the",   "their", "this", "your"};
 static_assert(sorted_unique(kDeterminers));
 
+/// Titles written short with a period before a name: "Mr. Nelson", "Sen. Moore",
+/// "Gov. Andy Beshear". ("St." is not among them: "St. Louis" is a place.)
+inline constexpr std::array<std::string_view, 22> kTitleAbbreviations = {
+    "adm", "capt", "cmdr", "col",  "cpl",  "dr",  "gen", "gov", "lt",  "maj", "messrs",
+    "mr",  "mrs",  "ms",   "pres", "prof", "pvt", "rep", "rev", "sen", "sgt", "supt"};
+static_assert(sorted_unique(kTitleAbbreviations));
+
+/// Verbs of saying after a name ("Moore said"): the name is a person's, unless it is a
+/// country, a state or a capital ("Russia said", "Moscow said" are metonyms, still places).
+inline constexpr std::array<std::string_view, 45> kSayingVerbs = {
+    "acknowledged", "added",     "adds",      "admitted",  "announced", "argued",    "asked",
+    "cautioned",    "claimed",   "commented", "confirmed", "contended", "continued", "declared",
+    "denied",       "estimated", "explained", "explains",  "insisted",  "insists",   "noted",
+    "notes",        "pledged",   "predicted", "promised",  "recalled",  "recalls",   "remarked",
+    "replied",      "responded", "said",      "says",      "stated",    "suggested", "tells",
+    "testified",    "told",      "tweeted",   "urged",     "urges",     "vowed",     "warned",
+    "warns",        "writes",    "wrote"};
+static_assert(sorted_unique(kSayingVerbs));
+
+/// Capitalised words that end the name of an organisation, an institution or an event
+/// ("Democratic Party", "Olympic Games") or a newspaper ("Washington Post"): a minor place right
+/// before one names no place.
+inline constexpr std::array<std::string_view, 47> kOrganisationWords = {
+    "agency",      "alliance",     "army",         "association", "authority",  "bank",
+    "board",       "brigade",      "brigades",     "bureau",      "chronicle",  "club",
+    "coalition",   "college",      "commission",   "committee",   "company",    "corp",
+    "corporation", "council",      "court",        "forces",      "foundation", "front",
+    "games",       "gazette",      "group",        "guard",       "herald",     "inc",
+    "institute",   "journal",      "league",       "ltd",         "militia",    "ministry",
+    "movement",    "organisation", "organization", "party",       "post",       "regiment",
+    "society",     "team",         "times",        "tribune",     "university"};
+static_assert(sorted_unique(kOrganisationWords));
+
+/// Government buildings named after "the" ("the White House", "the Oval Office"):
+/// an institution, not the namesake town.
+inline constexpr std::array<std::string_view, 4> kBuildingWords = {"building", "house", "office",
+                                                                   "palace"};
+static_assert(sorted_unique(kBuildingWords));
+
+/// Lowercase words after a name that make it an administrative unit ("Idlib province",
+/// "Jufra district", "Tripoli municipality").
+inline constexpr std::array<std::string_view, 16> kUnitWords = {
+    "borough",     "canton",       "county",   "department", "district",   "emirate",
+    "governorate", "municipality", "oblast",   "parish",     "prefecture", "province",
+    "region",      "state",        "township", "wilaya"};
+static_assert(sorted_unique(kUnitWords));
+
 constexpr bool is_connector(std::string_view w) {
     return in_words(kConnectorWords, w);
 }
@@ -119,6 +171,22 @@ constexpr bool is_containment_noun(std::string_view w) {
 }
 constexpr bool is_determiner(std::string_view w) {
     return in_words(kDeterminers, w);
+}
+
+constexpr bool is_title_abbreviation(std::string_view w) {
+    return in_words(kTitleAbbreviations, w);
+}
+constexpr bool is_saying_verb(std::string_view w) {
+    return in_words(kSayingVerbs, w);
+}
+constexpr bool is_organisation_word(std::string_view w) {
+    return in_words(kOrganisationWords, w);
+}
+constexpr bool is_building_word(std::string_view w) {
+    return in_words(kBuildingWords, w);
+}
+constexpr bool is_unit_word(std::string_view w) {
+    return in_words(kUnitWords, w);
 }
 
 /// A compass direction or "central", as a region phrase names it ("southern Libya").

@@ -5,7 +5,9 @@
 #include "kharita/geo/geoparser.hpp"
 #include "kharita/time/timex.hpp"
 
+#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <string>
@@ -38,6 +40,37 @@ struct ErrorStats {
     static ErrorStats from(std::vector<double> errors_km, std::size_t unresolved);
 };
 
+/// The kinds of error `kharita eval geoparse --errors` counts.
+enum class GeoparseErrorKind : std::uint8_t {
+    missed_in_gazetteer,     ///< a gold span not found exactly, though the gazetteer has its name
+    missed_not_in_gazetteer, ///< a gold span not found, and no gazetteer name
+    false_person,            ///< a found span that is no gold toponym and reads as a person
+    false_organisation,      ///< ... as an organisation or institution
+    false_common_word,       ///< ... as an ordinary English word
+    false_span,              ///< ... that overlaps a gold toponym with other bounds
+    false_other,             ///< ... anything else
+    namesake_abroad,         ///< right span, resolved to a namesake in another country
+    wrong_admin_level,       ///< right span and country, a town for a unit or the reverse
+    resolved_far,            ///< right span, more than 161 km off otherwise
+};
+inline constexpr std::size_t kGeoparseErrorKinds = 10;
+std::string_view to_string(GeoparseErrorKind k) noexcept;
+
+/// One error with where it is: the document, the span as written, the words around it and
+/// what Kharita said.
+struct GeoparseError {
+    std::string document;
+    std::string text;
+    std::string context;
+    std::string detail;
+};
+
+/// How many errors of one kind, and the first few.
+struct GeoparseErrorClass {
+    std::size_t count = 0;
+    std::vector<GeoparseError> examples;
+};
+
 struct GeoparseScores {
     std::size_t documents = 0;
     std::size_t gold = 0;
@@ -48,18 +81,22 @@ struct GeoparseScores {
     ErrorStats resolution;      ///< gold spans given; all gold toponyms with coordinates
     ErrorStats end_to_end;      ///< on the exactly found spans with coordinates
     PrfCounts strict;           ///< exact span and resolved within 161 km
+    PrfCounts strict_all;       ///< the same with every gold toponym counting (no coordinates too)
     double ceiling = 0;         ///< share of gold with a same-name gazetteer entry within 161 km
     ErrorStats within_ceiling;  ///< resolution on the gold toponyms inside the ceiling
     std::map<std::string, std::pair<std::size_t, std::size_t>>
         recall_by_type; ///< type -> (found, gold)
     double seconds = 0; ///< parsing time of the documents (recognition + resolution)
     double characters = 0;
+    std::array<GeoparseErrorClass, kGeoparseErrorKinds> errors; ///< by GeoparseErrorKind
 };
 
 /// Scores `kharita parse` on a JSON Lines corpus in the format of
 /// ../shared/eval/geoparse/README.md. Throws InputError on an unreadable file or a line
-/// that is not such a record (with its line number).
-GeoparseScores evaluate_geoparse(const Geoparser& parser, const std::filesystem::path& jsonl);
+/// that is not such a record (with its line number). Errors are counted by kind, with up to
+/// `examples` of each kept.
+GeoparseScores evaluate_geoparse(const Geoparser& parser, const std::filesystem::path& jsonl,
+                                 std::size_t examples = 0);
 
 struct SeedToponymResult {
     std::string name;

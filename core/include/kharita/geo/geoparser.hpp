@@ -62,6 +62,15 @@ struct Span {
     std::size_t end = 0;
 };
 
+/// A span the recogniser looked up and turned down, and why ("person: after a title",
+/// "organisation: an organisation word follows", "common word: ...").
+struct RejectedSpan {
+    std::size_t start = 0; ///< byte offsets
+    std::size_t end = 0;
+    std::string text;
+    std::string why;
+};
+
 /// The normalised key a mention's text is looked up by: a possessive "'s" dropped and a
 /// dotted abbreviation closed up ("U.S." -> "us").
 std::string mention_key(std::string_view surface);
@@ -72,12 +81,21 @@ public:
 
     /// Finds and resolves every toponym in `text` (UTF-8; invalid bytes are treated as
     /// separators and never throw). Toponyms come sorted by start offset, never overlapping.
-    std::vector<Toponym> parse(std::string_view text, const ParseContext& context = {}) const;
+    /// When `rejected` is given, the gazetteer names the context turned down are added to it
+    /// with their reasons (for error analysis: `kharita eval geoparse --errors`).
+    std::vector<Toponym> parse(std::string_view text, const ParseContext& context = {},
+                               std::vector<RejectedSpan>* rejected = nullptr) const;
 
     /// Resolves the given spans of `text` with the same context model as parse(); spans
     /// whose text matches no gazetteer entry come back unresolved (place empty).
     std::vector<Toponym> resolve(std::string_view text, const std::vector<Span>& spans,
                                  const ParseContext& context = {}) const;
+
+    /// How the span [start, end) of `text` (bytes), taken for no place, reads in its
+    /// context by the recogniser's person and organisation cues: "person", "organisation",
+    /// "common word" or "other". For error analysis (`kharita eval geoparse --errors`).
+    std::string_view non_place_reading(std::string_view text, std::size_t start,
+                                       std::size_t end) const;
 
     const Gazetteer& gazetteer() const noexcept { return m_gazetteer; }
 

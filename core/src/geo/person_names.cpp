@@ -1,0 +1,46 @@
+#include "geo/person_names.hpp"
+
+#include "kharita/text/normalize.hpp"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+namespace kharita::detail {
+
+extern const char* const kGivenNames; // generated from data/names/given-names-en.txt
+
+namespace {
+
+/// The embedded list, normalised and sorted once (thread-safe static initialisation).
+const std::vector<std::string>& given_names() {
+    static const std::vector<std::string> names = [] {
+        std::vector<std::string> out;
+        const std::string_view all(kGivenNames);
+        std::size_t start = 0;
+        while (start < all.size()) {
+            std::size_t end = all.find('\n', start);
+            if (end == std::string_view::npos)
+                end = all.size();
+            std::string_view line = all.substr(start, end - start);
+            while (!line.empty() && (line.back() == '\r' || line.back() == ' '))
+                line.remove_suffix(1);
+            if (!line.empty() && line.front() != '#')
+                out.push_back(normalize_name(line));
+            start = end + 1;
+        }
+        std::sort(out.begin(), out.end());
+        out.erase(std::unique(out.begin(), out.end()), out.end());
+        return out;
+    }();
+    return names;
+}
+
+} // namespace
+
+bool is_given_name(std::string_view normalized) {
+    const auto& names = given_names();
+    return std::binary_search(names.begin(), names.end(), normalized);
+}
+
+} // namespace kharita::detail

@@ -1,0 +1,256 @@
+// The recogniser's context model on short texts written for these tests: person contexts,
+// organisations, "Town, ST" pairs, names with a unit word, and a local story's focus; and
+// the long inputs of issue 15 (a list of 10,000 names, a run of 10,000 capitalised words, a
+// 1 MB line). No sentence is taken from an evaluation corpus.
+
+#include "support/default_gazetteer.hpp"
+
+#include "geo/person_names.hpp"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+
+using namespace kharita;
+
+namespace {
+
+class RecognitionContextTest : public ::testing::Test {
+protected:
+    static std::vector<Toponym> parse(std::string_view text) {
+        return kharita::testing::default_parser().parse(text);
+    }
+    /// The toponym whose text is `surface`, the `nth` one (from 0) if it recurs.
+    static const Toponym* find(const std::vector<Toponym>& ts, std::string_view surface,
+                               std::size_t nth = 0) {
+        for (const Toponym& t : ts) {
+            if (t.text == surface && nth-- == 0)
+                return &t;
+        }
+        return nullptr;
+    }
+    /// True when `normalized` is a name of a US state in the gazetteer.
+    static bool names_a_state(std::string_view normalized) {
+        const Gazetteer& g = kharita::testing::default_gazetteer();
+        LookupOptions o;
+        o.fuzzy = false;
+        o.transliteration = false;
+        for (const Candidate& c : g.lookup_normalized(normalized, o)) {
+            const Place& p = g.place(c.place);
+            if (p.country == "US" && p.feature_code == "ADM1")
+                return true;
+        }
+        return false;
+    }
+    static bool gazetteer_has(std::string_view normalized) {
+        return kharita::testing::default_gazetteer().has_name(normalized);
+    }
+};
+
+} // namespace
+
+TEST(GivenNames, TheEmbeddedListKnowsCommonNamesAndNoPlaces) {
+    EXPECT_TRUE(detail::is_given_name("madison"));
+    EXPECT_TRUE(detail::is_given_name("patrick"));
+    EXPECT_TRUE(detail::is_given_name("mary"));
+    EXPECT_FALSE(detail::is_given_name("tripoli"));
+    EXPECT_FALSE(detail::is_given_name("kentucky"));
+    EXPECT_FALSE(detail::is_given_name(""));
+}
+
+// --- person contexts ---
+
+TEST_F(RecognitionContextTest, AGivenNameMakesTheNextWordASurname) {
+    const auto ts = parse("James Madison was the fourth president. Mary Anderson spoke.");
+    EXPECT_EQ(find(ts, "Madison"), nullptr);
+    EXPECT_EQ(find(ts, "James"), nullptr);
+    EXPECT_EQ(find(ts, "Anderson"), nullptr);
+    EXPECT_EQ(find(ts, "Mary"), nullptr);
+}
+
+TEST_F(RecognitionContextTest, AStatesOrACitysNameAsAGivenName) {
+    const auto ts = parse("Virginia Bennett and Charlotte Bennett ran the shelter.");
+    EXPECT_EQ(find(ts, "Virginia"), nullptr);
+    EXPECT_EQ(find(ts, "Charlotte"), nullptr);
+    // a plural common word after a city's name makes a team, not a person
+    EXPECT_NE(find(parse("Fans of the Dallas Mavericks cheered."), "Dallas"), nullptr);
+}
+
+TEST_F(RecognitionContextTest, TheSameWordAfterALocativeCueIsAPlace) {
+    const auto ts = parse("Lawmakers met in Madison, Wisconsin, on Tuesday.");
+    const Toponym* t = find(ts, "Madison");
+    ASSERT_NE(t, nullptr);
+    EXPECT_EQ(t->country, "US");
+}
+
+TEST_F(RecognitionContextTest, ASurnameSeenOnceIsAPersonLaterOn) {
+    const auto ts = parse("John Moore, a county official, counted the damage. Moore said the "
+                          "river rose fast.");
+    EXPECT_EQ(find(ts, "Moore"), nullptr);
+}
+
+TEST_F(RecognitionContextTest, VerbsOfSayingMakeAPerson) {
+    EXPECT_EQ(find(parse("Lincoln said he would run again."), "Lincoln"), nullptr);
+    EXPECT_EQ(find(parse("The plan will fail, according to Patrick."), "Patrick"), nullptr);
+    EXPECT_EQ(find(parse("Corbin urged drivers to stay home."), "Corbin"), nullptr);
+    // "the mayor of X said": X is the place the mayor governs
+    EXPECT_NE(find(parse("The mayor of Misrata said the road was open."), "Misrata"), nullptr);
+    // a country or a capital as the speaker is a metonym, still a place
+    EXPECT_NE(find(parse("Officials said Russia said it would reply."), "Russia"), nullptr);
+}
+
+TEST_F(RecognitionContextTest, ATitleWithAPeriodIntroducesAName) {
+    const auto ts = parse("Mr. Nelson spoke to reporters. Sen. Henderson did not.");
+    EXPECT_EQ(find(ts, "Nelson"), nullptr);
+    EXPECT_EQ(find(ts, "Henderson"), nullptr);
+    EXPECT_EQ(find(ts, "Sen"), nullptr); // the title is no Senegal
+}
+
+TEST_F(RecognitionContextTest, ATownStatePairStaysAPlaceInAPersonsText) {
+    const auto ts = parse("Lincoln said he would run. Voters in Lincoln, Nebraska, cheered.");
+    const Toponym* first = find(ts, "Lincoln");
+    ASSERT_NE(first, nullptr);
+    EXPECT_GT(first->start, 0u); // the speaker is no place, the town of the pair is
+    EXPECT_EQ(first->country, "US");
+    EXPECT_EQ(first->admin1_code, "NE");
+}
+
+TEST_F(RecognitionContextTest, RejectedSpansCarryTheirReason) {
+    std::vector<RejectedSpan> rejected;
+    kharita::testing::default_parser().parse("James Madison spoke.", {}, &rejected);
+    const RejectedSpan* madison = nullptr;
+    for (const RejectedSpan& r : rejected)
+        if (r.text == "Madison")
+            madison = &r;
+    ASSERT_NE(madison, nullptr);
+    EXPECT_EQ(madison->start, 6u);
+    EXPECT_EQ(madison->why.rfind("person", 0), 0u) << madison->why;
+}
+
+// --- organisations ---
+
+TEST_F(RecognitionContextTest, OrganisationsAreNotPlaces) {
+    const auto ts = parse("The Olympic Games will go on. The White House said aid was coming.");
+    EXPECT_EQ(find(ts, "Olympic"), nullptr);
+    EXPECT_EQ(find(ts, "White House"), nullptr);
+}
+
+TEST_F(RecognitionContextTest, AStateInsideAnOrganisationNameStaysAToponym) {
+    // GeoWebNews marks such places (Embedded_Non_Lit); the scorer counts them
+    const auto ts = parse("He studied at the Kentucky University of the Arts.");
+    EXPECT_NE(find(ts, "Kentucky"), nullptr);
+}
+
+TEST_F(RecognitionContextTest, NonPlaceReadingsForErrorAnalysis) {
+    const Geoparser& p = kharita::testing::default_parser();
+    const std::string text = "Mr. Nelson met the Democratic Party in May.";
+    EXPECT_EQ(p.non_place_reading(text, 4, 10), "person");
+    EXPECT_EQ(p.non_place_reading(text, 19, 29), "organisation");
+    EXPECT_EQ(p.non_place_reading(text, 39, 42), "common word");
+}
+
+// --- Town, ST pairs ---
+
+TEST_F(RecognitionContextTest, ATownStatePairResolvesTheTownInsideTheState) {
+    const auto ts = parse("Flood waters reached Paris, Kentucky, on Tuesday.");
+    const Toponym* paris = find(ts, "Paris");
+    ASSERT_NE(paris, nullptr);
+    EXPECT_EQ(paris->country, "US");
+    EXPECT_EQ(paris->admin1_code, "KY");
+    EXPECT_NE(paris->why.find("town, state pair"), std::string::npos) << paris->why;
+}
+
+TEST_F(RecognitionContextTest, APostalCodeCountsOnlyAfterTownComma) {
+    const auto pair = parse("Crews worked in Corbin, KY, all night.");
+    const Toponym* corbin = find(pair, "Corbin");
+    ASSERT_NE(corbin, nullptr);
+    EXPECT_EQ(corbin->admin1_code, "KY");
+    // elsewhere a postal code is no state ("KY" may still be the Cayman Islands' code)
+    const auto bare = parse("The KY team and the OR team met.");
+    for (const char* code : {"KY", "OR"}) {
+        const Toponym* t = find(bare, code);
+        EXPECT_TRUE(t == nullptr || t->country != "US") << code;
+    }
+}
+
+TEST_F(RecognitionContextTest, ANewsStyleAbbreviationAfterTownComma) {
+    // "Ky." is a name of Kentucky once the gazetteer has the news-style abbreviations
+    if (!names_a_state("ky"))
+        GTEST_SKIP() << "the gazetteer has no state abbreviations";
+    const auto ts = parse("Flood waters reached Paris, Ky., on Tuesday.");
+    const Toponym* paris = find(ts, "Paris");
+    ASSERT_NE(paris, nullptr);
+    EXPECT_EQ(paris->admin1_code, "KY");
+    EXPECT_NE(find(ts, "Ky."), nullptr);
+}
+
+// --- unit words ---
+
+TEST_F(RecognitionContextTest, AUnitWordAfterTheNamePrefersTheUnit) {
+    const auto ts = parse("Shelling continued in Idlib province overnight.");
+    const Toponym* t = find(ts, "Idlib");
+    ASSERT_NE(t, nullptr);
+    EXPECT_EQ(t->feature.rfind("A.", 0), 0u) << t->feature;
+    EXPECT_NE(t->why.find(" + unit 0.30"), std::string::npos) << t->why;
+    const auto town = parse("Shelling continued in Idlib overnight.");
+    ASSERT_NE(find(town, "Idlib"), nullptr);
+    EXPECT_EQ(find(town, "Idlib")->feature.rfind("P.", 0), 0u);
+}
+
+TEST_F(RecognitionContextTest, ANameWithItsUnitWordIsOneSpan) {
+    if (!gazetteer_has("laurel county"))
+        GTEST_SKIP() << "the gazetteer has no US counties";
+    const auto ts = parse("Storms hit Laurel County on Monday.");
+    EXPECT_NE(find(ts, "Laurel County"), nullptr);
+    EXPECT_EQ(find(ts, "Laurel"), nullptr);
+}
+
+// --- focus ---
+
+TEST_F(RecognitionContextTest, TheStoriesStateDecidesBetweenNamesakes) {
+    const auto ts = parse("Officials across Kentucky prepared for the storm. Roads near "
+                          "Lexington closed, and crews from Paris cleared debris.");
+    const Toponym* paris = find(ts, "Paris");
+    ASSERT_NE(paris, nullptr);
+    EXPECT_EQ(paris->country, "US");
+    EXPECT_EQ(paris->admin1_code, "KY");
+    const auto libya = parse("Militias clashed in Tripoli as Libya's government met.");
+    ASSERT_NE(find(libya, "Tripoli"), nullptr);
+    EXPECT_EQ(find(libya, "Tripoli")->country, "LY");
+}
+
+// --- long inputs: bounded output, no crash (speed is measured in bench/) ---
+
+TEST_F(RecognitionContextTest, TenThousandCommaSeparatedNames) {
+    std::string text;
+    for (int i = 0; i < 10000; ++i)
+        text += i % 2 == 0 ? "Paris, Kentucky, " : "Lincoln, ";
+    const auto ts = parse(text);
+    EXPECT_LE(ts.size(), 15000u); // at most one toponym per name
+    EXPECT_GT(ts.size(), 1000u);
+}
+
+TEST_F(RecognitionContextTest, TenThousandCapitalisedWords) {
+    std::string text;
+    const char* words[] = {"James", "Madison", "Moore", "Nelson", "Party", "Paris", "Mr"};
+    for (int i = 0; i < 10000; ++i) {
+        text += words[i % 7];
+        text += ' ';
+    }
+    const auto started = std::chrono::steady_clock::now();
+    const auto ts = parse(text);
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    EXPECT_LE(ts.size(), 10000u);
+    EXPECT_LT(seconds, 60.0); // only a quadratic stage would come near
+}
+
+TEST_F(RecognitionContextTest, OneMegabyteLine) {
+    std::string text;
+    const std::string chunk = "Mr. Nelson said crews from Paris, Ky., and the Olympic Games "
+                              "helped in Idlib province, according to Patrick. ";
+    while (text.size() < (1u << 20))
+        text += chunk;
+    const auto ts = parse(text);
+    EXPECT_LE(ts.size(), 4 * (text.size() / chunk.size() + 1));
+}
