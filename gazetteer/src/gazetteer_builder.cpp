@@ -1117,7 +1117,7 @@ NameRow alternate_name(std::string_view name) {
 } // namespace
 
 /// Reads an area TSV: checks the header, parses each row (a malformed one is a problem
-/// naming file, line and field, and is skipped) and calls f(row).
+/// naming file, line and field, and is skipped) and calls f(row, file name, line number).
 template <typename F>
 void Builder::for_each_area_row(const fs::path& file, SourceCount& count, F&& f) {
     LineReader in(file);
@@ -1135,7 +1135,7 @@ void Builder::for_each_area_row(const fs::path& file, SourceCount& count, F&& f)
             problem(in.name(), in.line_number(), *error);
             continue;
         }
-        f(row);
+        f(row, in.name(), in.line_number());
     }
 }
 
@@ -1168,28 +1168,29 @@ void Builder::read_ne_admin1(const fs::path& file) {
         std::vector<std::string> keys;
     };
     std::map<std::string, std::vector<Unit>> by_country;
-    for_each_area_row(file, count, [&](const detail::AreaRow& r) {
-        Unit u;
-        u.place.name = std::string(r.name);
-        u.place.feature_class = 'A';
-        u.place.feature_code = "ADM1";
-        u.place.country = std::string(r.country);
-        u.place.position = {r.lat, r.lon};
-        u.place.source = src;
-        u.type = std::string(r.feature_type);
-        u.iso = std::string(r.admin_code);
-        u.names.push_back(area_name(r.name, NameKind::name));
-        u.keys.push_back(unit_key(r.name));
-        for (std::string_view alt : split(r.alt_names, '|')) {
-            if (!alt.empty()) {
-                u.names.push_back(alternate_name(alt));
-                u.keys.push_back(unit_key(alt));
-            }
-        }
-        if (!r.name_ar.empty())
-            u.names.push_back(area_name(r.name_ar, NameKind::alternate));
-        by_country[u.place.country].push_back(std::move(u));
-    });
+    for_each_area_row(file, count,
+                      [&](const detail::AreaRow& r, const std::string&, std::uint64_t) {
+                          Unit u;
+                          u.place.name = std::string(r.name);
+                          u.place.feature_class = 'A';
+                          u.place.feature_code = "ADM1";
+                          u.place.country = std::string(r.country);
+                          u.place.position = {r.lat, r.lon};
+                          u.place.source = src;
+                          u.type = std::string(r.feature_type);
+                          u.iso = std::string(r.admin_code);
+                          u.names.push_back(area_name(r.name, NameKind::name));
+                          u.keys.push_back(unit_key(r.name));
+                          for (std::string_view alt : split(r.alt_names, '|')) {
+                              if (!alt.empty()) {
+                                  u.names.push_back(alternate_name(alt));
+                                  u.keys.push_back(unit_key(alt));
+                              }
+                          }
+                          if (!r.name_ar.empty())
+                              u.names.push_back(area_name(r.name_ar, NameKind::alternate));
+                          by_country[u.place.country].push_back(std::move(u));
+                      });
     for (auto& [country, units] : by_country) {
         const std::vector<Admin1Entry> entries = admin1_entries(country);
         // ISO codes Natural Earth gives two units (SD-DS) match neither.
@@ -1272,41 +1273,43 @@ void Builder::read_census_counties(const fs::path& file) {
     SourceCount& count = source(file.filename().string());
     const std::string src = "census:" + file.filename().string();
     auto admin2 = m_db.prepare("SELECT geonameid FROM admin2 WHERE code = ?1");
-    for_each_area_row(file, count, [&](const detail::AreaRow& r) {
-        if (r.country != "US" || r.admin_code.size() != 5 || r.source_id.size() != 5) {
-            problem(file.filename().string(), count.rows + 1,
-                    "admin_code/source_id: expected US-XX and a 5-digit FIPS code");
-            return;
-        }
-        PlaceRow p;
-        p.name = std::string(r.name);
-        p.feature_class = 'A';
-        p.feature_code = "ADM2";
-        p.country = "US";
-        p.admin1 = std::string(r.admin_code.substr(3));
-        p.admin2 = std::string(r.source_id.substr(2));
-        p.position = {r.lat, r.lon};
-        p.source = src;
-        admin2.bind(1, "US." + p.admin1 + "." + p.admin2);
-        if (admin2.step())
-            p.geonameid = admin2.column_int64(0);
-        admin2.reset();
-        std::vector<NameRow> names = {area_name(r.name, NameKind::name)};
-        const auto add_other = [&](std::string_view alt) {
-            if (alt.empty())
+    for_each_area_row(
+        file, count, [&](const detail::AreaRow& r, const std::string& name, std::uint64_t line) {
+            if (r.country != "US" || r.admin_code.size() != 5 || r.source_id.size() != 5) {
+                problem(name, line,
+                        "country_code/admin_code/source_id: expected US, US-XX and a 5-digit FIPS "
+                        "code");
                 return;
-            // the name without its unit word, in English or Arabic: a short form
-            const bool bare =
-                detail::has_arabic(alt) || (r.name.size() > alt.size() && r.name.starts_with(alt) &&
-                                            r.name[alt.size()] == ' ');
-            names.push_back(area_name(alt, bare ? NameKind::short_form : NameKind::alternate));
-        };
-        for (std::string_view alt : split(r.alt_names, '|'))
-            add_other(alt);
-        add_other(r.name_ar);
-        const std::int64_t id = merge_or_insert(p, names, 0.0, count);
-        m_unit_type.emplace(id, std::string(r.feature_type));
-    });
+            }
+            PlaceRow p;
+            p.name = std::string(r.name);
+            p.feature_class = 'A';
+            p.feature_code = "ADM2";
+            p.country = "US";
+            p.admin1 = std::string(r.admin_code.substr(3));
+            p.admin2 = std::string(r.source_id.substr(2));
+            p.position = {r.lat, r.lon};
+            p.source = src;
+            admin2.bind(1, "US." + p.admin1 + "." + p.admin2);
+            if (admin2.step())
+                p.geonameid = admin2.column_int64(0);
+            admin2.reset();
+            std::vector<NameRow> names = {area_name(r.name, NameKind::name)};
+            const auto add_other = [&](std::string_view alt) {
+                if (alt.empty())
+                    return;
+                // the name without its unit word, in English or Arabic: a short form
+                const bool bare = detail::has_arabic(alt) ||
+                                  (r.name.size() > alt.size() && r.name.starts_with(alt) &&
+                                   r.name[alt.size()] == ' ');
+                names.push_back(area_name(alt, bare ? NameKind::short_form : NameKind::alternate));
+            };
+            for (std::string_view alt : split(r.alt_names, '|'))
+                add_other(alt);
+            add_other(r.name_ar);
+            const std::int64_t id = merge_or_insert(p, names, 0.0, count);
+            m_unit_type.emplace(id, std::string(r.feature_type));
+        });
 }
 
 /// A place of another source that is the same area: same name, a compatible class (a sea
@@ -1347,39 +1350,40 @@ std::optional<std::int64_t> Builder::find_area(std::string_view name, char featu
 void Builder::read_ne_areas(const fs::path& file) {
     SourceCount& count = source(file.filename().string());
     const std::string src = "naturalearth:" + file.filename().string();
-    for_each_area_row(file, count, [&](const detail::AreaRow& r) {
-        const auto feature = detail::area_feature(r.kind, r.feature_type);
-        if (!feature) {
-            return; // continents: the GeoNames continent records of the supplement
-        }
-        PlaceRow p;
-        p.name = std::string(r.name);
-        p.feature_class = feature->feature_class;
-        p.feature_code = std::string(feature->feature_code);
-        p.country = std::string(r.country);
-        p.position = {r.lat, r.lon};
-        p.source = src;
-        std::vector<NameRow> names = {area_name(r.name, NameKind::name)};
-        for (std::string_view alt : split(r.alt_names, '|'))
-            if (!alt.empty())
-                names.push_back(alternate_name(alt));
-        if (!r.name_ar.empty())
-            names.push_back(area_name(r.name_ar, NameKind::alternate));
-        const double radius = p.feature_class == 'H' ? 1500.0 : 500.0;
-        if (const auto same = find_area(p.name, p.feature_class, p.position, radius)) {
-            names.front().kind = NameKind::alternate;
-            merge_into(*same, p);
-            add_names(*same, names, src, true, count);
-            ++count.merged;
-            return;
-        }
-        std::int64_t id = m_next_local_id++;
-        insert_place(p, id);
-        add_names(id, names, src, false, count);
-        ++count.places;
-        if (r.coord_method == "admin1_mean")
-            m_rough_points.insert(id);
-    });
+    for_each_area_row(
+        file, count, [&](const detail::AreaRow& r, const std::string&, std::uint64_t) {
+            const auto feature = detail::area_feature(r.kind, r.feature_type);
+            if (!feature) {
+                return; // continents: the GeoNames continent records of the supplement
+            }
+            PlaceRow p;
+            p.name = std::string(r.name);
+            p.feature_class = feature->feature_class;
+            p.feature_code = std::string(feature->feature_code);
+            p.country = std::string(r.country);
+            p.position = {r.lat, r.lon};
+            p.source = src;
+            std::vector<NameRow> names = {area_name(r.name, NameKind::name)};
+            for (std::string_view alt : split(r.alt_names, '|'))
+                if (!alt.empty())
+                    names.push_back(alternate_name(alt));
+            if (!r.name_ar.empty())
+                names.push_back(area_name(r.name_ar, NameKind::alternate));
+            const double radius = p.feature_class == 'H' ? 1500.0 : 500.0;
+            if (const auto same = find_area(p.name, p.feature_class, p.position, radius)) {
+                names.front().kind = NameKind::alternate;
+                merge_into(*same, p);
+                add_names(*same, names, src, true, count);
+                ++count.merged;
+                return;
+            }
+            std::int64_t id = m_next_local_id++;
+            insert_place(p, id);
+            add_names(id, names, src, false, count);
+            ++count.places;
+            if (r.coord_method == "admin1_mean")
+                m_rough_points.insert(id);
+        });
 }
 
 /// Every admin-1 unit is also found with the unit words of its type in its country
