@@ -1233,10 +1233,19 @@ void Builder::read_ne_admin1(const fs::path& file) {
             std::set<std::string> own(u.keys.begin(), u.keys.begin() + 1);
             if (entry)
                 own.insert(entry->keys.begin(), entry->keys.end());
+            // A romanisation variant of a name the unit has ("Al Baidha" of "Al Bayda") is
+            // found through its skeleton already; as a name it would match as strongly as
+            // the town it shares that spelling with.
+            std::set<std::string> spellings;
+            for (const std::string& k : own)
+                spellings.insert(skeleton_key(k));
             std::vector<NameRow> names;
             for (std::size_t k = 0; k < u.names.size(); ++k) {
                 const std::string key = k < u.keys.size() ? u.keys[k] : std::string();
                 if (k > 0 && !key.empty() && unit_names.contains(key) && !own.contains(key))
+                    continue;
+                if (k > 0 && !key.empty() && u.names[k].kind == NameKind::alternate &&
+                    u.names[k].lang.empty() && !spellings.insert(skeleton_key(key)).second)
                     continue;
                 names.push_back(u.names[k]);
                 if (k == 0 && entry)
