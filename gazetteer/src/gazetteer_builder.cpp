@@ -136,6 +136,8 @@ fs::path find_file(const fs::path& dir, const std::regex& pattern) {
     return matches.empty() ? fs::path() : matches.back();
 }
 
+struct Admin1Entry; // a GeoNames admin-1 unit with its matching keys (below)
+
 class Builder {
 public:
     Builder(const GazetteerBuildOptions& options, Database& db) : m_opt(options), m_db(db) {}
@@ -170,7 +172,6 @@ private:
 
     // The area sources: Natural Earth admin-1 units, Census counties,
     // Natural Earth regions, seas and territories, then the names made by rule.
-    struct Admin1Entry;
     template <typename F> void for_each_area_row(const fs::path& file, SourceCount& count, F&& f);
     std::vector<Admin1Entry> admin1_entries(std::string_view country);
     void read_ne_admin1(const fs::path& file);
@@ -1073,7 +1074,7 @@ void Builder::read_word_lists() {
 // the news abbreviations and postal codes.
 
 /// A GeoNames admin-1 unit of one country, with the keys its names match by.
-struct Builder::Admin1Entry {
+struct Admin1Entry {
     std::string code; // "US.KY"
     std::int64_t geonameid = 0;
     std::string iso;
@@ -1116,6 +1117,103 @@ NameRow alternate_name(std::string_view name) {
 
 } // namespace
 
+namespace {
+
+/// A Natural Earth admin-1 row as a unit to merge: its place, type, ISO code, names (the
+/// main name first) and their matching keys (one per Latin or Arabic alternate, in order).
+struct NeUnit {
+    PlaceRow place;
+    std::string type, iso;
+    std::vector<NameRow> names;
+    std::vector<std::string> keys;
+};
+
+NeUnit ne_unit(const detail::AreaRow& r, const std::string& src) {
+    NeUnit u;
+    u.place.name = std::string(r.name);
+    u.place.feature_class = 'A';
+    u.place.feature_code = "ADM1";
+    u.place.country = std::string(r.country);
+    u.place.position = {r.lat, r.lon};
+    u.place.source = src;
+    u.type = std::string(r.feature_type);
+    u.iso = std::string(r.admin_code);
+    u.names.push_back(area_name(r.name, NameKind::name));
+    u.keys.push_back(unit_key(r.name));
+    for (std::string_view alt : split(r.alt_names, '|')) {
+        if (!alt.empty()) {
+            u.names.push_back(alternate_name(alt));
+            u.keys.push_back(unit_key(alt));
+        }
+    }
+    if (!r.name_ar.empty())
+        u.names.push_back(area_name(r.name_ar, NameKind::alternate));
+    return u;
+}
+
+/// Which GeoNames unit (index into `entries`, or -1) each Natural Earth unit of a country
+/// is: by main name first, then by an ISO code no other row has (NE gives SD-DS to two
+/// units; Libya's codes are of the legacy layout), then by an alternate name. A GeoNames
+/// unit takes one row at most.
+std::vector<int> match_units(const std::vector<NeUnit>& units,
+                             const std::vector<Admin1Entry>& entries, std::string_view country) {
+    std::map<std::string, int> iso_uses;
+    for (const NeUnit& u : units)
+        ++iso_uses[u.iso];
+    std::vector<int> match(units.size(), -1);
+    std::vector<bool> claimed(entries.size(), false);
+    const auto claim = [&](std::size_t ui, const auto& fits) {
+        for (std::size_t ei = 0; ei < entries.size() && match[ui] < 0; ++ei) {
+            if (!claimed[ei] && fits(entries[ei])) {
+                match[ui] = static_cast<int>(ei);
+                claimed[ei] = true;
+            }
+        }
+    };
+    const auto has_key = [](const Admin1Entry& e, const std::string& k) {
+        return !k.empty() && std::find(e.keys.begin(), e.keys.end(), k) != e.keys.end();
+    };
+    for (std::size_t ui = 0; ui < units.size(); ++ui)
+        claim(ui, [&](const Admin1Entry& e) { return has_key(e, units[ui].keys[0]); });
+    for (std::size_t ui = 0; ui < units.size(); ++ui)
+        if (match[ui] < 0 && country != "LY" && !units[ui].iso.empty() &&
+            iso_uses[units[ui].iso] == 1)
+            claim(ui, [&](const Admin1Entry& e) { return e.iso == units[ui].iso; });
+    for (std::size_t ui = 0; ui < units.size(); ++ui)
+        for (std::size_t k = 1; k < units[ui].keys.size() && match[ui] < 0; ++k)
+            claim(ui, [&](const Admin1Entry& e) { return has_key(e, units[ui].keys[k]); });
+    return match;
+}
+
+/// The names a unit takes: not an alternate that is another unit's name, and not a
+/// romanisation variant of a name the unit has ("Al Baidha" of "Al Bayda"): its skeleton
+/// finds it already, and as a name it would match as strongly as the town it shares that
+/// spelling with. The main name is an alternate when the unit merges into GeoNames'.
+std::vector<NameRow> names_to_take(const NeUnit& u, const Admin1Entry* entry,
+                                   const std::set<std::string>& unit_names) {
+    std::set<std::string> own(u.keys.begin(), u.keys.begin() + 1);
+    if (entry)
+        own.insert(entry->keys.begin(), entry->keys.end());
+    std::set<std::string> spellings;
+    for (const std::string& k : own)
+        spellings.insert(skeleton_key(k));
+    std::vector<NameRow> names;
+    for (std::size_t k = 0; k < u.names.size(); ++k) {
+        const std::string key = k < u.keys.size() ? u.keys[k] : std::string();
+        if (k > 0 && !key.empty() && unit_names.contains(key) && !own.contains(key))
+            continue;
+        if (k > 0 && !key.empty() && u.names[k].kind == NameKind::alternate &&
+            u.names[k].lang.empty() && !spellings.insert(skeleton_key(key)).second)
+            continue;
+        names.push_back(u.names[k]);
+        if (k == 0 && entry)
+            names.back().kind = NameKind::alternate;
+    }
+    return names;
+}
+
+} // namespace
+
 /// Reads an area TSV: checks the header, parses each row (a malformed one is a problem
 /// naming file, line and field, and is skipped) and calls f(row, file name, line number).
 template <typename F>
@@ -1139,7 +1237,7 @@ void Builder::for_each_area_row(const fs::path& file, SourceCount& count, F&& f)
     }
 }
 
-std::vector<Builder::Admin1Entry> Builder::admin1_entries(std::string_view country) {
+std::vector<Admin1Entry> Builder::admin1_entries(std::string_view country) {
     auto stmt = m_db.prepare("SELECT code, coalesce(geonameid, 0), coalesce(iso_code, ''), name,"
                              " ascii_name FROM admin1 WHERE country = ?1");
     stmt.bind(1, country);
@@ -1161,99 +1259,30 @@ std::vector<Builder::Admin1Entry> Builder::admin1_entries(std::string_view count
 void Builder::read_ne_admin1(const fs::path& file) {
     SourceCount& count = source(file.filename().string());
     const std::string src = "naturalearth:" + file.filename().string();
-    struct Unit {
-        PlaceRow place;
-        std::string type, iso;
-        std::vector<NameRow> names; // the main name first
-        std::vector<std::string> keys;
-    };
-    std::map<std::string, std::vector<Unit>> by_country;
+    std::map<std::string, std::vector<NeUnit>> by_country;
     for_each_area_row(file, count,
                       [&](const detail::AreaRow& r, const std::string&, std::uint64_t) {
-                          Unit u;
-                          u.place.name = std::string(r.name);
-                          u.place.feature_class = 'A';
-                          u.place.feature_code = "ADM1";
-                          u.place.country = std::string(r.country);
-                          u.place.position = {r.lat, r.lon};
-                          u.place.source = src;
-                          u.type = std::string(r.feature_type);
-                          u.iso = std::string(r.admin_code);
-                          u.names.push_back(area_name(r.name, NameKind::name));
-                          u.keys.push_back(unit_key(r.name));
-                          for (std::string_view alt : split(r.alt_names, '|')) {
-                              if (!alt.empty()) {
-                                  u.names.push_back(alternate_name(alt));
-                                  u.keys.push_back(unit_key(alt));
-                              }
-                          }
-                          if (!r.name_ar.empty())
-                              u.names.push_back(area_name(r.name_ar, NameKind::alternate));
+                          NeUnit u = ne_unit(r, src);
                           by_country[u.place.country].push_back(std::move(u));
                       });
     for (auto& [country, units] : by_country) {
         const std::vector<Admin1Entry> entries = admin1_entries(country);
-        // ISO codes Natural Earth gives two units (SD-DS) match neither.
-        std::map<std::string, int> iso_uses;
-        for (const Unit& u : units)
-            ++iso_uses[u.iso];
-        std::vector<int> match(units.size(), -1);
-        std::vector<bool> claimed(entries.size(), false);
-        const auto claim = [&](std::size_t ui, const auto& fits) {
-            for (std::size_t ei = 0; ei < entries.size() && match[ui] < 0; ++ei) {
-                if (!claimed[ei] && fits(entries[ei])) {
-                    match[ui] = static_cast<int>(ei);
-                    claimed[ei] = true;
-                }
-            }
-        };
-        const auto has_key = [](const Admin1Entry& e, const std::string& k) {
-            return !k.empty() && std::find(e.keys.begin(), e.keys.end(), k) != e.keys.end();
-        };
-        for (std::size_t ui = 0; ui < units.size(); ++ui) // by the main name first
-            claim(ui, [&](const Admin1Entry& e) { return has_key(e, units[ui].keys[0]); });
-        for (std::size_t ui = 0; ui < units.size(); ++ui) // then by an unshared ISO code
-            if (match[ui] < 0 && country != "LY" && !units[ui].iso.empty() &&
-                iso_uses[units[ui].iso] == 1)
-                claim(ui, [&](const Admin1Entry& e) { return e.iso == units[ui].iso; });
-        for (std::size_t ui = 0; ui < units.size(); ++ui) // then by an alternate name
-            for (std::size_t k = 1; k < units[ui].keys.size() && match[ui] < 0; ++k)
-                claim(ui, [&](const Admin1Entry& e) { return has_key(e, units[ui].keys[k]); });
+        const std::vector<int> match = match_units(units, entries, country);
         // The main names of the country's units: an alternate naming another unit (NE's
         // Central Darfur lists "West Darfur") is not taken.
         std::set<std::string> unit_names;
-        for (const Unit& u : units)
+        for (const NeUnit& u : units)
             unit_names.insert(u.keys[0]);
         for (const Admin1Entry& e : entries)
             unit_names.insert(e.keys.begin(), e.keys.end());
         for (std::size_t ui = 0; ui < units.size(); ++ui) {
-            Unit& u = units[ui];
+            NeUnit& u = units[ui];
             const Admin1Entry* entry =
                 match[ui] >= 0 ? &entries[static_cast<std::size_t>(match[ui])] : nullptr;
-            std::set<std::string> own(u.keys.begin(), u.keys.begin() + 1);
-            if (entry)
-                own.insert(entry->keys.begin(), entry->keys.end());
-            // A romanisation variant of a name the unit has ("Al Baidha" of "Al Bayda") is
-            // found through its skeleton already; as a name it would match as strongly as
-            // the town it shares that spelling with.
-            std::set<std::string> spellings;
-            for (const std::string& k : own)
-                spellings.insert(skeleton_key(k));
-            std::vector<NameRow> names;
-            for (std::size_t k = 0; k < u.names.size(); ++k) {
-                const std::string key = k < u.keys.size() ? u.keys[k] : std::string();
-                if (k > 0 && !key.empty() && unit_names.contains(key) && !own.contains(key))
-                    continue;
-                if (k > 0 && !key.empty() && u.names[k].kind == NameKind::alternate &&
-                    u.names[k].lang.empty() && !spellings.insert(skeleton_key(key)).second)
-                    continue;
-                names.push_back(u.names[k]);
-                if (k == 0 && entry)
-                    names.back().kind = NameKind::alternate;
-            }
             if (entry == nullptr && country == "LY") {
                 continue; // the legacy layout: names only, never a second set of units
             }
+            const std::vector<NameRow> names = names_to_take(u, entry, unit_names);
             std::optional<std::int64_t> id;
             if (entry) {
                 u.place.geonameid = entry->geonameid;
