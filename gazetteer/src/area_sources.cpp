@@ -106,6 +106,10 @@ const std::vector<CountryWords>& country_words() {
         {"SD SS", {{"State"}, {"Wilayat"}, {"ولاية"}}},
         {"SA", {{"Province", "Region"}, {}, {"منطقة"}}},
         {"NG", {{"State"}, {}, {}}},
+        // "Colorado State", "Ohio State" are universities far more often than the state
+        {"US", {{}, {}, {}}},
+        // Irish counties are "County Cavan", not "Cavan County"
+        {"IE", {{}, {"County"}, {}}},
     };
     return table;
 }

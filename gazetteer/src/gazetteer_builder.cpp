@@ -178,6 +178,7 @@ private:
     void read_census_counties(const fs::path& file);
     void read_ne_areas(const fs::path& file);
     void add_unit_words();
+    void drop_ordinary_words(std::vector<NameRow>& names);
     void add_state_abbreviations();
     std::optional<std::int64_t> find_area(std::string_view name, char feature_class,
                                           const LatLon& position, double radius_km);
@@ -208,13 +209,14 @@ private:
     IdSet m_known;
     std::int64_t m_next_local_id = std::int64_t{1} << 40; // ids for places without GeoNames id
     Statement m_insert_place, m_insert_name, m_place_norms, m_merge_place, m_find_by_norm,
-        m_find_area, m_move_place;
+        m_find_area, m_move_place, m_common_word;
     std::unordered_map<std::int64_t, std::string> m_admin1_by_gn; // admin-1 geonameid -> "77"
     std::unordered_map<std::string, std::int64_t> m_country_gn;   // "LY" -> 2215636
     std::unordered_map<std::int64_t, std::string> m_unit_type;    // place -> "Province"
     std::set<std::int64_t> m_rough_points; // areas whose point is a mean of member points
     bool m_have_alternate_file = false;
-    bool m_have_find_area = false; // m_find_area is prepared on first use
+    bool m_have_find_area = false;   // m_find_area is prepared on first use
+    bool m_have_common_word = false; // m_common_word is, too
 };
 
 void Builder::create_schema() {
@@ -1282,7 +1284,8 @@ void Builder::read_ne_admin1(const fs::path& file) {
             if (entry == nullptr && country == "LY") {
                 continue; // the legacy layout: names only, never a second set of units
             }
-            const std::vector<NameRow> names = names_to_take(u, entry, unit_names);
+            std::vector<NameRow> names = names_to_take(u, entry, unit_names);
+            drop_ordinary_words(names);
             std::optional<std::int64_t> id;
             if (entry) {
                 u.place.geonameid = entry->geonameid;
@@ -1407,6 +1410,7 @@ void Builder::read_ne_areas(const fs::path& file) {
                     names.push_back(alternate_name(alt));
             if (!r.name_ar.empty())
                 names.push_back(area_name(r.name_ar, NameKind::alternate));
+            drop_ordinary_words(names);
             const double radius = p.feature_class == 'H' ? 1500.0 : 500.0;
             if (const auto same = find_area(p.name, p.feature_class, p.position, radius)) {
                 names.front().kind = NameKind::alternate;
@@ -1422,6 +1426,23 @@ void Builder::read_ne_areas(const fs::path& file) {
             if (r.coord_method == "admin1_mean")
                 m_rough_points.insert(id);
         });
+}
+
+/// Leaves out alternate names that are one ordinary English word ("Capital" of Kuwait's
+/// Al Asimah): a source's alternate is not worth a word of every text.
+void Builder::drop_ordinary_words(std::vector<NameRow>& names) {
+    if (!m_have_common_word) {
+        m_have_common_word = true;
+        m_common_word = m_db.prepare("SELECT 1 FROM common_words WHERE word = ?1");
+    }
+    std::erase_if(names, [&](const NameRow& n) {
+        if (n.kind != NameKind::alternate || n.name.find(' ') != std::string::npos)
+            return false;
+        m_common_word.bind(1, normalize_name(n.name));
+        const bool common = m_common_word.step();
+        m_common_word.reset();
+        return common;
+    });
 }
 
 /// Every admin-1 unit is also found with the unit words of its type in its country
@@ -1517,14 +1538,16 @@ void Builder::run() {
     read_geonames(geo_dir, place_files);
     read_wof_files();
     read_reference_files();
+    read_word_lists(); // before the area files, which leave out ordinary words as names
     read_area_files();
     read_supplement_files();
     add_unit_words();
     add_state_abbreviations();
-    read_word_lists();
     m_find_by_norm = Statement();
     m_find_area = Statement();
     m_have_find_area = false;
+    m_common_word = Statement();
+    m_have_common_word = false;
     finish();
     m_report.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -86,6 +86,12 @@ TEST_F(AreaSourcesTest, CountyIsFoundWithItsUnitWordAndItsBareNameIsWeak) {
         }
     }
     EXPECT_TRUE(county_found);
+    // A short form alone does not make a word a place name for the recogniser.
+    EXPECT_TRUE(gazetteer->has_name("laurel county"));
+    EXPECT_TRUE(gazetteer->has_name("laurel")); // the town
+    EXPECT_FALSE(gazetteer->has_name("ky"));    // a postal code only
+    EXPECT_FALSE(gazetteer->has_name("adair")); // only a county's short form
+    EXPECT_TRUE(gazetteer->has_name("adair county"));
 }
 
 TEST_F(AreaSourcesTest, UnitWordsFitTheUnitTypeInItsCountry) {
@@ -101,8 +107,8 @@ TEST_F(AreaSourcesTest, UnitWordsFitTheUnitTypeInItsCountry) {
         EXPECT_TRUE(names_unit(name, "ADMD", "IQ")) << name;
     }
     EXPECT_FALSE(names_unit("Nineveh District", "ADMD", "IQ"));
-    // A US state by Natural Earth's type.
-    EXPECT_TRUE(names_unit("Kentucky State", "ADM1", "US"));
+    // Not "Kentucky State": in US news that is a university.
+    EXPECT_FALSE(names_unit("Kentucky State", "ADM1", "US"));
 }
 
 TEST_F(AreaSourcesTest, AdminUnitMergesIntoTheGeoNamesUnit) {

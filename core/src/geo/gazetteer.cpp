@@ -1266,7 +1266,17 @@ std::vector<Candidate> Gazetteer::Impl::best_candidates(Scratch& s, std::size_t 
 
 bool Gazetteer::has_name(std::string_view normalized) const {
     const Impl& d = *m_impl;
-    return d.by_name.contains(normalized);
+    if (!d.by_name.contains(normalized)) {
+        return false;
+    }
+    // A short form ("Andrew" of "Andrew County") or a postal code ("IN") alone does not
+    // make a word a place name: they only count once something else proposed it.
+    bool any = false;
+    d.by_name.for_each(normalized, [&](std::uint32_t v, std::uint32_t, std::uint8_t) {
+        const NameKind k = kind_of(v);
+        any = any || (k != NameKind::short_form && k != NameKind::postal_code);
+    });
+    return any;
 }
 
 bool Gazetteer::is_common_word(std::string_view normalized) const {

@@ -123,7 +123,8 @@ public:
                                              const LookupOptions& options = {}) const;
 
     /// True when some indexed name normalises to exactly this key (or its article-free
-    /// or skeleton form when `loose`). Used by the recogniser to test n-grams cheaply.
+    /// or skeleton form when `loose`), not counting short forms and postal codes. Used by
+    /// the recogniser to test n-grams cheaply.
     bool has_name(std::string_view normalized) const;
 
     /// True for ordinary lowercase English words (from the word list baked into the file).
