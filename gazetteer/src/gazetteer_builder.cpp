@@ -138,6 +138,15 @@ fs::path find_file(const fs::path& dir, const std::regex& pattern) {
 
 struct Admin1Entry; // a GeoNames admin-1 unit with its matching keys (below)
 
+/// How far apart two records of the same name can be and still be one area: an ocean is
+/// one wherever its point (Natural Earth splits the Atlantic and Pacific in halves), a sea
+/// or gulf within 1,500 km, a region, territory or landform within 500 km.
+double area_merge_km(char feature_class, std::string_view feature_code) {
+    if (feature_code == "OCN")
+        return 20040.0; // half the Earth's circumference
+    return feature_class == 'H' ? 1500.0 : 500.0;
+}
+
 class Builder {
 public:
     Builder(const GazetteerBuildOptions& options, Database& db) : m_opt(options), m_db(db) {}
@@ -837,7 +846,7 @@ void Builder::read_supplement(const fs::path& file) {
         const bool area = (p.feature_class == 'H' || p.feature_class == 'L') &&
                           p.feature_code != "CONT" && p.geonameid == 0;
         if (const auto same = area ? find_area(p.name, p.feature_class, p.position,
-                                               p.feature_class == 'H' ? 1500.0 : 500.0)
+                                               area_merge_km(p.feature_class, p.feature_code))
                                    : std::nullopt) {
             if (m_rough_points.contains(*same)) {
                 // a polygon centroid is a better point than a mean of label points
@@ -1411,8 +1420,10 @@ void Builder::read_ne_areas(const fs::path& file) {
             if (!r.name_ar.empty())
                 names.push_back(area_name(r.name_ar, NameKind::alternate));
             drop_ordinary_words(names);
-            const double radius = p.feature_class == 'H' ? 1500.0 : 500.0;
+            const double radius = area_merge_km(p.feature_class, p.feature_code);
             if (const auto same = find_area(p.name, p.feature_class, p.position, radius)) {
+                if (p.feature_code == "OCN")
+                    m_rough_points.insert(*same); // the point of one half of the ocean
                 names.front().kind = NameKind::alternate;
                 merge_into(*same, p);
                 add_names(*same, names, src, true, count);

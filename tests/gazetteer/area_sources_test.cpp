@@ -153,6 +153,16 @@ TEST_F(AreaSourcesTest, RegionSeaAndTerritoryHaveTheirFeatureCodes) {
     EXPECT_EQ(bank->country, "PS");
 }
 
+TEST_F(AreaSourcesTest, AnOceanSplitInHalvesIsOnePlace) {
+    std::size_t oceans = 0;
+    for (const Candidate& c : gazetteer->lookup("Atlantic Ocean"))
+        oceans += gazetteer->place(c.place).feature_code == "OCN" ? 1 : 0;
+    EXPECT_EQ(oceans, 1u);
+    const Place* south = best("South Atlantic Ocean");
+    ASSERT_NE(south, nullptr);
+    EXPECT_EQ(south->feature_code, "OCN");
+}
+
 TEST_F(AreaSourcesTest, BadRowsNameFileLineAndField) {
     std::vector<std::string> seen;
     for (const auto& p : report->problems.examples())
