@@ -1,5 +1,6 @@
 #include "kharita/gazetteer_builder.hpp"
 
+#include "area_sources.hpp"
 #include "detail/gazetteer_schema.hpp"
 #include "detail/sqlite.hpp"
 #include "kharita/base/error.hpp"
@@ -16,6 +17,7 @@
 #include <charconv>
 #include <chrono>
 #include <ctime>
+#include <map>
 #include <regex>
 #include <set>
 #include <unistd.h>
@@ -134,6 +136,17 @@ fs::path find_file(const fs::path& dir, const std::regex& pattern) {
     return matches.empty() ? fs::path() : matches.back();
 }
 
+struct Admin1Entry; // a GeoNames admin-1 unit with its matching keys (below)
+
+/// How far apart two records of the same name can be and still be one area: an ocean is
+/// one wherever its point (Natural Earth splits the Atlantic and Pacific in halves), a sea
+/// or gulf within 1,500 km, a region, territory or landform within 500 km.
+double area_merge_km(char feature_class, std::string_view feature_code) {
+    if (feature_code == "OCN")
+        return 20040.0; // half the Earth's circumference
+    return feature_class == 'H' ? 1500.0 : 500.0;
+}
+
 class Builder {
 public:
     Builder(const GazetteerBuildOptions& options, Database& db) : m_opt(options), m_db(db) {}
@@ -163,7 +176,21 @@ private:
     void read_wof_files();
     void read_reference_files();
     void read_supplement_files();
+    void read_area_files();
     void read_word_lists();
+
+    // The area sources: Natural Earth admin-1 units, Census counties,
+    // Natural Earth regions, seas and territories, then the names made by rule.
+    template <typename F> void for_each_area_row(const fs::path& file, SourceCount& count, F&& f);
+    std::vector<Admin1Entry> admin1_entries(std::string_view country);
+    void read_ne_admin1(const fs::path& file);
+    void read_census_counties(const fs::path& file);
+    void read_ne_areas(const fs::path& file);
+    void add_unit_words();
+    void drop_ordinary_words(std::vector<NameRow>& names);
+    void add_state_abbreviations();
+    std::optional<std::int64_t> find_area(std::string_view name, char feature_class,
+                                          const LatLon& position, double radius_km);
 
     std::int64_t insert_place(const PlaceRow& p, std::int64_t id);
     void merge_into(std::int64_t id, const PlaceRow& p);
@@ -190,10 +217,15 @@ private:
     GazetteerBuildReport m_report;
     IdSet m_known;
     std::int64_t m_next_local_id = std::int64_t{1} << 40; // ids for places without GeoNames id
-    Statement m_insert_place, m_insert_name, m_place_norms, m_merge_place, m_find_by_norm;
+    Statement m_insert_place, m_insert_name, m_place_norms, m_merge_place, m_find_by_norm,
+        m_find_area, m_move_place, m_common_word;
     std::unordered_map<std::int64_t, std::string> m_admin1_by_gn; // admin-1 geonameid -> "77"
     std::unordered_map<std::string, std::int64_t> m_country_gn;   // "LY" -> 2215636
+    std::unordered_map<std::int64_t, std::string> m_unit_type;    // place -> "Province"
+    std::set<std::int64_t> m_rough_points; // areas whose point is a mean of member points
     bool m_have_alternate_file = false;
+    bool m_have_find_area = false;   // m_find_area is prepared on first use
+    bool m_have_common_word = false; // m_common_word is, too
 };
 
 void Builder::create_schema() {
@@ -218,6 +250,8 @@ void Builder::create_schema() {
         "INSERT INTO names (place_id, name, lang, kind, is_preferred, is_short, is_colloquial,"
         " is_historic, source, norm, skeleton) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
     m_place_norms = m_db.prepare("SELECT norm, kind FROM names WHERE place_id = ?");
+    m_move_place = m_db.prepare(
+        "UPDATE places SET lat = ?2, lon = ?3, geom = MakePoint(?3, ?2, 4326) WHERE id = ?1");
     m_merge_place = m_db.prepare(
         "UPDATE places SET wof_id = coalesce(wof_id, nullif(?2, 0)),"
         " admin1 = CASE WHEN admin1 = '' THEN ?3 ELSE admin1 END,"
@@ -807,6 +841,23 @@ void Builder::read_supplement(const fs::path& file) {
             }
             continue;
         }
+        // A sea or region a source file has (the Natural Earth areas) keeps the source's
+        // point and takes the supplement's names.
+        const bool area = (p.feature_class == 'H' || p.feature_class == 'L') &&
+                          p.feature_code != "CONT" && p.geonameid == 0;
+        if (const auto same = area ? find_area(p.name, p.feature_class, p.position,
+                                               area_merge_km(p.feature_class, p.feature_code))
+                                   : std::nullopt) {
+            if (m_rough_points.contains(*same)) {
+                // a polygon centroid is a better point than a mean of label points
+                m_move_place.bind(1, *same).bind(2, p.position.lat).bind(3, p.position.lon);
+                m_move_place.run();
+            }
+            merge_into(*same, p);
+            add_names(*same, names, "supplement", true, count);
+            ++count.merged;
+            continue;
+        }
         merge_or_insert(p, names, 2.0, count);
     }
 }
@@ -1028,6 +1079,467 @@ void Builder::read_word_lists() {
     }
 }
 
+// ---- The area sources: Natural Earth admin-1 units, Census counties, Natural Earth
+// regions, seas and territories (data/naturalearth, data/census), then the names made by
+// rule for every admin-1 unit: its unit words and, for US states and Canadian provinces,
+// the news abbreviations and postal codes.
+
+/// A GeoNames admin-1 unit of one country, with the keys its names match by.
+struct Admin1Entry {
+    std::string code; // "US.KY"
+    std::int64_t geonameid = 0;
+    std::string iso;
+    std::vector<std::string> keys;
+};
+
+namespace {
+
+/// A unit's name as a matching key: normalised, without its unit word, generic prefix
+/// ("Sha`biyat", "Muhafazat") or Arabic article: "Sha`biyat Murzuq" and "Murzuq District"
+/// give "murzuq".
+std::string unit_key(std::string_view name) {
+    std::string n = strip_unit_word(normalize_name(name));
+    for (std::string_view prefix : {"sha biyat ", "shabiyat ", "muhafazat ", "wilayat ", "wilaya ",
+                                    "provincia de ", "departamento de "}) {
+        if (n.size() > prefix.size() && n.starts_with(prefix)) {
+            n.erase(0, prefix.size());
+            break;
+        }
+    }
+    return strip_articles(n);
+}
+
+NameRow area_name(std::string_view name, NameKind kind) {
+    return {std::string(name), detail::has_arabic(name) ? "ar" : "", kind};
+}
+
+/// An alternate name as the kind it is: a two-letter code ("KY", "Ky.") a postal code, a
+/// short all-capital or dotted form ("Wash.", "N.Y.") an abbreviation.
+NameRow alternate_name(std::string_view name) {
+    if (detail::postal_only(name))
+        return area_name(name, NameKind::postal_code);
+    const bool abbreviation =
+        name.size() <= 6 &&
+        (name.ends_with('.') || std::all_of(name.begin(), name.end(), [](char c) {
+             return (c >= 'A' && c <= 'Z') || c == '.';
+         }));
+    return area_name(name, abbreviation ? NameKind::abbreviation : NameKind::alternate);
+}
+
+} // namespace
+
+namespace {
+
+/// A Natural Earth admin-1 row as a unit to merge: its place, type, ISO code, names (the
+/// main name first) and their matching keys (one per Latin or Arabic alternate, in order).
+struct NeUnit {
+    PlaceRow place;
+    std::string type, iso;
+    std::vector<NameRow> names;
+    std::vector<std::string> keys;
+};
+
+NeUnit ne_unit(const detail::AreaRow& r, const std::string& src) {
+    NeUnit u;
+    u.place.name = std::string(r.name);
+    u.place.feature_class = 'A';
+    u.place.feature_code = "ADM1";
+    u.place.country = std::string(r.country);
+    u.place.position = {r.lat, r.lon};
+    u.place.source = src;
+    u.type = std::string(r.feature_type);
+    u.iso = std::string(r.admin_code);
+    u.names.push_back(area_name(r.name, NameKind::name));
+    u.keys.push_back(unit_key(r.name));
+    for (std::string_view alt : split(r.alt_names, '|')) {
+        if (!alt.empty()) {
+            u.names.push_back(alternate_name(alt));
+            u.keys.push_back(unit_key(alt));
+        }
+    }
+    if (!r.name_ar.empty())
+        u.names.push_back(area_name(r.name_ar, NameKind::alternate));
+    return u;
+}
+
+/// Which GeoNames unit (index into `entries`, or -1) each Natural Earth unit of a country
+/// is: by main name first, then by an ISO code no other row has (NE gives SD-DS to two
+/// units; Libya's codes are of the legacy layout), then by an alternate name. A GeoNames
+/// unit takes one row at most.
+std::vector<int> match_units(const std::vector<NeUnit>& units,
+                             const std::vector<Admin1Entry>& entries, std::string_view country) {
+    std::map<std::string, int> iso_uses;
+    for (const NeUnit& u : units)
+        ++iso_uses[u.iso];
+    std::vector<int> match(units.size(), -1);
+    std::vector<bool> claimed(entries.size(), false);
+    const auto claim = [&](std::size_t ui, const auto& fits) {
+        for (std::size_t ei = 0; ei < entries.size() && match[ui] < 0; ++ei) {
+            if (!claimed[ei] && fits(entries[ei])) {
+                match[ui] = static_cast<int>(ei);
+                claimed[ei] = true;
+            }
+        }
+    };
+    const auto has_key = [](const Admin1Entry& e, const std::string& k) {
+        return !k.empty() && std::find(e.keys.begin(), e.keys.end(), k) != e.keys.end();
+    };
+    for (std::size_t ui = 0; ui < units.size(); ++ui)
+        claim(ui, [&](const Admin1Entry& e) { return has_key(e, units[ui].keys[0]); });
+    for (std::size_t ui = 0; ui < units.size(); ++ui)
+        if (match[ui] < 0 && country != "LY" && !units[ui].iso.empty() &&
+            iso_uses[units[ui].iso] == 1)
+            claim(ui, [&](const Admin1Entry& e) { return e.iso == units[ui].iso; });
+    for (std::size_t ui = 0; ui < units.size(); ++ui)
+        for (std::size_t k = 1; k < units[ui].keys.size() && match[ui] < 0; ++k)
+            claim(ui, [&](const Admin1Entry& e) { return has_key(e, units[ui].keys[k]); });
+    return match;
+}
+
+/// The names a unit takes: not an alternate that is another unit's name, and not a
+/// romanisation variant of a name the unit has ("Al Baidha" of "Al Bayda"): its skeleton
+/// finds it already, and as a name it would match as strongly as the town it shares that
+/// spelling with. The main name is an alternate when the unit merges into GeoNames'.
+std::vector<NameRow> names_to_take(const NeUnit& u, const Admin1Entry* entry,
+                                   const std::set<std::string>& unit_names) {
+    std::set<std::string> own(u.keys.begin(), u.keys.begin() + 1);
+    if (entry)
+        own.insert(entry->keys.begin(), entry->keys.end());
+    std::set<std::string> spellings;
+    for (const std::string& k : own)
+        spellings.insert(skeleton_key(k));
+    std::vector<NameRow> names;
+    for (std::size_t k = 0; k < u.names.size(); ++k) {
+        const std::string key = k < u.keys.size() ? u.keys[k] : std::string();
+        if (k > 0 && !key.empty() && unit_names.contains(key) && !own.contains(key))
+            continue;
+        if (k > 0 && !key.empty() && u.names[k].kind == NameKind::alternate &&
+            u.names[k].lang.empty() && !spellings.insert(skeleton_key(key)).second)
+            continue;
+        names.push_back(u.names[k]);
+        if (k == 0 && entry)
+            names.back().kind = NameKind::alternate;
+    }
+    return names;
+}
+
+} // namespace
+
+/// Reads an area TSV: checks the header, parses each row (a malformed one is a problem
+/// naming file, line and field, and is skipped) and calls f(row, file name, line number).
+template <typename F>
+void Builder::for_each_area_row(const fs::path& file, SourceCount& count, F&& f) {
+    LineReader in(file);
+    std::string line;
+    if (!in.next(line) || !line.starts_with(detail::kAreaHeader)) {
+        throw InputError(in.name(), 1, 0, {},
+                         "expected the area header (id, name, alt_names, name_ar, kind, ...)");
+    }
+    detail::AreaRow row;
+    while (in.next(line)) {
+        if (line.empty())
+            continue;
+        ++count.rows;
+        if (auto error = detail::parse_area_line(line, row)) {
+            problem(in.name(), in.line_number(), *error);
+            continue;
+        }
+        f(row, in.name(), in.line_number());
+    }
+}
+
+std::vector<Admin1Entry> Builder::admin1_entries(std::string_view country) {
+    auto stmt = m_db.prepare("SELECT code, coalesce(geonameid, 0), coalesce(iso_code, ''), name,"
+                             " ascii_name FROM admin1 WHERE country = ?1");
+    stmt.bind(1, country);
+    std::vector<Admin1Entry> out;
+    while (stmt.step()) {
+        Admin1Entry e{std::string(stmt.column_text(0)),
+                      stmt.column_int64(1),
+                      std::string(stmt.column_text(2)),
+                      {unit_key(stmt.column_text(3)), unit_key(stmt.column_text(4))}};
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+/// Natural Earth admin-1 units: merged into the GeoNames unit of the same name (or, when
+/// the name differs, of the same ISO 3166-2 code), never a twin of it; units GeoNames lacks
+/// become places. Libya's rows are Natural Earth's legacy layout: they only add names to
+/// the GeoNames districts.
+void Builder::read_ne_admin1(const fs::path& file) {
+    SourceCount& count = source(file.filename().string());
+    const std::string src = "naturalearth:" + file.filename().string();
+    std::map<std::string, std::vector<NeUnit>> by_country;
+    for_each_area_row(file, count,
+                      [&](const detail::AreaRow& r, const std::string&, std::uint64_t) {
+                          NeUnit u = ne_unit(r, src);
+                          by_country[u.place.country].push_back(std::move(u));
+                      });
+    for (auto& [country, units] : by_country) {
+        const std::vector<Admin1Entry> entries = admin1_entries(country);
+        const std::vector<int> match = match_units(units, entries, country);
+        // The main names of the country's units: an alternate naming another unit (NE's
+        // Central Darfur lists "West Darfur") is not taken.
+        std::set<std::string> unit_names;
+        for (const NeUnit& u : units)
+            unit_names.insert(u.keys[0]);
+        for (const Admin1Entry& e : entries)
+            unit_names.insert(e.keys.begin(), e.keys.end());
+        for (std::size_t ui = 0; ui < units.size(); ++ui) {
+            NeUnit& u = units[ui];
+            const Admin1Entry* entry =
+                match[ui] >= 0 ? &entries[static_cast<std::size_t>(match[ui])] : nullptr;
+            if (entry == nullptr && country == "LY") {
+                continue; // the legacy layout: names only, never a second set of units
+            }
+            std::vector<NameRow> names = names_to_take(u, entry, unit_names);
+            drop_ordinary_words(names);
+            std::optional<std::int64_t> id;
+            if (entry) {
+                u.place.geonameid = entry->geonameid;
+                u.place.admin1 = entry->code.substr(3);
+            } else {
+                // Not a GeoNames admin-1 unit: often a unit of another level (the UK's
+                // counties, France's departments), so a division of unknown level; one of
+                // the same name close by (a GeoNames ADM2) takes its names.
+                u.place.feature_code = "ADMD";
+                id = find_area(u.place.name, 'A', u.place.position, 50.0);
+                if (id) {
+                    add_names(*id, names, src, true, count);
+                    ++count.merged;
+                }
+            }
+            if (!id)
+                id = merge_or_insert(u.place, names, 0.0, count);
+            m_unit_type.emplace(*id, u.type);
+        }
+    }
+}
+
+/// US Census counties: one A.ADM2 place each, with the GeoNames admin-2 geonameid where
+/// there is one; "Laurel County" is the name and the bare "Laurel" a short form (weak).
+void Builder::read_census_counties(const fs::path& file) {
+    SourceCount& count = source(file.filename().string());
+    const std::string src = "census:" + file.filename().string();
+    auto admin2 = m_db.prepare("SELECT geonameid FROM admin2 WHERE code = ?1");
+    for_each_area_row(
+        file, count, [&](const detail::AreaRow& r, const std::string& name, std::uint64_t line) {
+            if (r.country != "US" || r.admin_code.size() != 5 || r.source_id.size() != 5) {
+                problem(name, line,
+                        "country_code/admin_code/source_id: expected US, US-XX and a 5-digit FIPS "
+                        "code");
+                return;
+            }
+            PlaceRow p;
+            p.name = std::string(r.name);
+            p.feature_class = 'A';
+            p.feature_code = "ADM2";
+            p.country = "US";
+            p.admin1 = std::string(r.admin_code.substr(3));
+            p.admin2 = std::string(r.source_id.substr(2));
+            p.position = {r.lat, r.lon};
+            p.source = src;
+            admin2.bind(1, "US." + p.admin1 + "." + p.admin2);
+            if (admin2.step())
+                p.geonameid = admin2.column_int64(0);
+            admin2.reset();
+            std::vector<NameRow> names = {area_name(r.name, NameKind::name)};
+            const auto add_other = [&](std::string_view alt) {
+                if (alt.empty())
+                    return;
+                // the name without its unit word, in English or Arabic: a short form
+                const bool bare = detail::has_arabic(alt) ||
+                                  (r.name.size() > alt.size() && r.name.starts_with(alt) &&
+                                   r.name[alt.size()] == ' ');
+                names.push_back(area_name(alt, bare ? NameKind::short_form : NameKind::alternate));
+            };
+            for (std::string_view alt : split(r.alt_names, '|'))
+                add_other(alt);
+            add_other(r.name_ar);
+            const std::int64_t id = merge_or_insert(p, names, 0.0, count);
+            m_unit_type.emplace(id, std::string(r.feature_type));
+        });
+}
+
+/// A place of another source that is the same area: same name, a compatible class (a sea
+/// only a water body; a region, territory or landform an admin unit, area or landform),
+/// within `radius_km`.
+std::optional<std::int64_t> Builder::find_area(std::string_view name, char feature_class,
+                                               const LatLon& position, double radius_km) {
+    if (!m_have_find_area) {
+        m_have_find_area = true;
+        m_find_area = m_db.prepare("SELECT p.id, p.lat, p.lon, p.feature_class FROM names n"
+                                   " JOIN places p ON p.id = n.place_id WHERE n.norm = ?1"
+                                   " AND n.kind IN ('name', 'ascii', 'alternate')"
+                                   " AND p.feature_class IN ('A', 'H', 'L', 'T')");
+    }
+    m_find_area.bind(1, normalize_name(name));
+    std::optional<std::int64_t> best;
+    double best_km = radius_km;
+    while (m_find_area.step()) {
+        const std::string_view fclass = m_find_area.column_text(3);
+        const bool water = feature_class == 'H';
+        if (fclass.empty() || (fclass[0] == 'H') != water) {
+            continue;
+        }
+        const double km =
+            distance_km(position, {m_find_area.column_double(1), m_find_area.column_double(2)});
+        if (km <= best_km) {
+            best = m_find_area.column_int64(0);
+            best_km = km;
+        }
+    }
+    m_find_area.reset();
+    return best;
+}
+
+/// Natural Earth regions, seas and territories, as the GeoNames features they are; one
+/// that another source already has (England, Alaska, a GeoNames "West Bank") adds its
+/// names to it.
+void Builder::read_ne_areas(const fs::path& file) {
+    SourceCount& count = source(file.filename().string());
+    const std::string src = "naturalearth:" + file.filename().string();
+    for_each_area_row(
+        file, count, [&](const detail::AreaRow& r, const std::string&, std::uint64_t) {
+            const auto feature = detail::area_feature(r.kind, r.feature_type);
+            if (!feature) {
+                return; // continents: the GeoNames continent records of the supplement
+            }
+            PlaceRow p;
+            p.name = std::string(r.name);
+            p.feature_class = feature->feature_class;
+            p.feature_code = std::string(feature->feature_code);
+            p.country = std::string(r.country);
+            p.position = {r.lat, r.lon};
+            p.source = src;
+            std::vector<NameRow> names = {area_name(r.name, NameKind::name)};
+            for (std::string_view alt : split(r.alt_names, '|'))
+                if (!alt.empty())
+                    names.push_back(alternate_name(alt));
+            if (!r.name_ar.empty())
+                names.push_back(area_name(r.name_ar, NameKind::alternate));
+            drop_ordinary_words(names);
+            const double radius = area_merge_km(p.feature_class, p.feature_code);
+            if (const auto same = find_area(p.name, p.feature_class, p.position, radius)) {
+                if (p.feature_code == "OCN")
+                    m_rough_points.insert(*same); // the point of one half of the ocean
+                names.front().kind = NameKind::alternate;
+                merge_into(*same, p);
+                add_names(*same, names, src, true, count);
+                ++count.merged;
+                return;
+            }
+            std::int64_t id = m_next_local_id++;
+            insert_place(p, id);
+            add_names(id, names, src, false, count);
+            ++count.places;
+            if (r.coord_method == "admin1_mean")
+                m_rough_points.insert(id);
+        });
+}
+
+/// Leaves out alternate names that are one ordinary English word ("Capital" of Kuwait's
+/// Al Asimah): a source's alternate is not worth a word of every text.
+void Builder::drop_ordinary_words(std::vector<NameRow>& names) {
+    if (!m_have_common_word) {
+        m_have_common_word = true;
+        m_common_word = m_db.prepare("SELECT 1 FROM common_words WHERE word = ?1");
+    }
+    std::erase_if(names, [&](const NameRow& n) {
+        if (n.kind != NameKind::alternate || n.name.find(' ') != std::string::npos)
+            return false;
+        m_common_word.bind(1, normalize_name(n.name));
+        const bool common = m_common_word.step();
+        m_common_word.reset();
+        return common;
+    });
+}
+
+/// Every admin-1 unit is also found with the unit words of its type in its country
+/// ("Murzuq District", "Sha`biyat Murzuq", "شعبية مرزق"), made by rule from its names.
+void Builder::add_unit_words() {
+    SourceCount& count = source("unit words");
+    auto units = m_db.prepare("SELECT id, country, feature_code FROM places"
+                              " WHERE feature_class = 'A' AND feature_code IN ('ADM1', 'ADMD')");
+    auto names_of = m_db.prepare("SELECT name FROM names WHERE place_id = ?1"
+                                 " AND kind IN ('name', 'ascii', 'alternate')");
+    std::vector<std::pair<std::int64_t, std::string>> todo;
+    while (units.step()) {
+        // a division of unknown level only when it is an admin unit of a source file
+        if (units.column_text(2) == "ADM1" || m_unit_type.contains(units.column_int64(0)))
+            todo.emplace_back(units.column_int64(0), std::string(units.column_text(1)));
+    }
+    std::vector<NameRow> forms;
+    for (const auto& [id, country] : todo) {
+        ++count.rows;
+        const auto type = m_unit_type.find(id);
+        const detail::UnitWords words =
+            detail::unit_words_for(country, type == m_unit_type.end() ? "" : type->second);
+        forms.clear();
+        names_of.bind(1, id);
+        while (names_of.step()) {
+            for (std::string& f : detail::unit_word_forms(names_of.column_text(0), words))
+                forms.push_back(area_name(f, NameKind::alternate));
+        }
+        names_of.reset();
+        if (!forms.empty()) {
+            add_names(id, forms, "unit words", true, count);
+            ++count.merged;
+        }
+    }
+}
+
+/// News-style abbreviations ("Ky.", "W.Va.", "Ont.") and postal codes ("KY") as names of
+/// US states and Canadian provinces; a code, or an abbreviation that reads as one, only
+/// after a town and a comma (NameKind::postal_code).
+void Builder::add_state_abbreviations() {
+    SourceCount& count = source("state abbreviations");
+    auto unit = m_db.prepare("SELECT code, geonameid, name FROM admin1 WHERE country = ?1");
+    for (const detail::StateAbbreviations& s : detail::state_abbreviations()) {
+        ++count.rows;
+        std::int64_t gn = 0;
+        unit.bind(1, s.country);
+        while (unit.step() && gn == 0) {
+            if (normalize_name(unit.column_text(2)) == normalize_name(s.unit))
+                gn = unit.column_int64(1);
+        }
+        unit.reset();
+        if (gn == 0 || !m_known.contains(gn)) {
+            continue; // a gazetteer built without this country
+        }
+        std::vector<NameRow> names = {{std::string(s.postal), "", NameKind::postal_code}};
+        for (std::string_view a : s.news) {
+            if (!a.empty())
+                names.push_back(
+                    {std::string(a), "en",
+                     detail::postal_only(a) ? NameKind::postal_code : NameKind::abbreviation});
+        }
+        add_names(gn, names, "state abbreviations", true, count);
+        ++count.merged;
+    }
+}
+
+/// The embedded area files: data/naturalearth (admin-1 units; regions, seas and
+/// territories) and data/census (US counties). Admin-1 units come after the GeoNames
+/// admin-1 places and their ISO codes (read_reference_files), which they merge into.
+void Builder::read_area_files() {
+    const auto read = [&](const fs::path& dir, const char* pattern, auto method) {
+        std::error_code ec;
+        if (!fs::is_directory(dir, ec))
+            return;
+        if (fs::path p = find_file(dir, std::regex(pattern)); !p.empty()) {
+            progress("reading " + p.string());
+            (this->*method)(p);
+        }
+    };
+    const fs::path ne = m_opt.data_dir / "naturalearth";
+    read(ne, R"(natural-earth-.*admin1.*\.tsv(\.gz)?)", &Builder::read_ne_admin1);
+    read(m_opt.data_dir / "census", R"(census-.*counties.*\.tsv(\.gz)?)",
+         &Builder::read_census_counties);
+    read(ne, R"(natural-earth-regions-.*\.tsv(\.gz)?)", &Builder::read_ne_areas);
+}
+
 void Builder::run() {
     const auto started = std::chrono::steady_clock::now();
     create_schema();
@@ -1037,9 +1549,16 @@ void Builder::run() {
     read_geonames(geo_dir, place_files);
     read_wof_files();
     read_reference_files();
+    read_word_lists(); // before the area files, which leave out ordinary words as names
+    read_area_files();
     read_supplement_files();
-    read_word_lists();
+    add_unit_words();
+    add_state_abbreviations();
     m_find_by_norm = Statement();
+    m_find_area = Statement();
+    m_have_find_area = false;
+    m_common_word = Statement();
+    m_have_common_word = false;
     finish();
     m_report.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

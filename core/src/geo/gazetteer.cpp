@@ -32,9 +32,13 @@ constexpr std::array<std::string_view, 7> kMatchKindNames = {
     "article variant", "transliteration", "fuzzy"};
 static_assert(kMatchKindNames.size() == static_cast<std::size_t>(MatchKind::fuzzy) + 1);
 
-constexpr std::array<std::string_view, 5> kNameKindNames = {"name", "ascii", "alternate", "demonym",
-                                                            "abbreviation"};
-static_assert(kNameKindNames.size() == static_cast<std::size_t>(NameKind::abbreviation) + 1);
+constexpr std::array<std::string_view, 7> kNameKindNames = {
+    "name", "ascii", "alternate", "demonym", "abbreviation", "short form", "postal code"};
+static_assert(kNameKindNames.size() == static_cast<std::size_t>(NameKind::postal_code) + 1);
+
+// What a short form's match is worth against a full name ("Laurel" of "Laurel County"):
+// a county at 0.8 falls to 0.44, below the confident range, like an ordinary word.
+constexpr double kShortFormFactor = 0.55;
 
 struct NameEntry {
     PlaceId place;
@@ -295,14 +299,22 @@ constexpr std::array<double, 7> kMatchBaseScores = {
 static_assert(kMatchBaseScores.size() == kMatchKindNames.size());
 
 // The match a name of each kind gives when the query equals it, indexed by NameKind.
-constexpr std::array<MatchKind, 5> kMatchOfNameKind = {
+constexpr std::array<MatchKind, 7> kMatchOfNameKind = {
     MatchKind::exact,        // name
     MatchKind::exact,        // ascii
     MatchKind::alternate,    // alternate
     MatchKind::demonym,      // demonym
     MatchKind::abbreviation, // abbreviation
+    MatchKind::alternate,    // short form (scaled by kShortFormFactor)
+    MatchKind::abbreviation, // postal code
 };
 static_assert(kMatchOfNameKind.size() == kNameKindNames.size());
+
+/// Whether a name of this kind is found through its spellings (article-free form,
+/// skeleton): names are; adjectives, abbreviations, codes and short forms only as written.
+bool spelling_variant_kind(NameKind k) {
+    return k == NameKind::name || k == NameKind::ascii || k == NameKind::alternate;
+}
 
 MatchKind match_kind_of(NameKind k) {
     return kMatchOfNameKind[static_cast<std::size_t>(k)];
@@ -310,12 +322,14 @@ MatchKind match_kind_of(NameKind k) {
 
 // Which name of a place an index keeps when it has several under one key, indexed by
 // NameKind (lowest first): "Libyan" as demonym beats it as alternate.
-constexpr std::array<int, 5> kNameKindRanks = {
+constexpr std::array<int, 7> kNameKindRanks = {
     0, // name
     1, // ascii
     3, // alternate
     2, // demonym
     4, // abbreviation
+    5, // short form
+    6, // postal code
 };
 static_assert(kNameKindRanks.size() == kNameKindNames.size());
 
@@ -493,7 +507,9 @@ void group_by_place(Scratch& s, double common_factor) {
     auto& hits = s.hits;
     if (hits.size() > 1) {
         std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
-            return a.place != b.place ? a.place < b.place : a.kind < b.kind;
+            if (a.place != b.place)
+                return a.place < b.place;
+            return a.kind != b.kind ? a.kind < b.kind : a.upper > b.upper;
         });
     }
     for (std::size_t i = 0; i < hits.size();) {
@@ -570,11 +586,10 @@ struct Gazetteer::Impl {
     bool load_places(detail::IndexReader& r);
 
     /// Calls f(value, place, rank) for each skeleton-index entry under `key` that a
-    /// spelling variant can match (not demonyms or abbreviations).
+    /// spelling variant can match (not demonyms, abbreviations, codes or short forms).
     template <typename F> void for_each_skeleton_hit(std::string_view key, F&& f) const {
         by_skeleton.for_each(key, [&](std::uint32_t v, std::uint32_t place, std::uint8_t rank) {
-            const NameKind k = kind_of(v);
-            if (k != NameKind::demonym && k != NameKind::abbreviation) {
+            if (spelling_variant_kind(kind_of(v))) {
                 f(v, place, rank);
             }
         });
@@ -583,7 +598,7 @@ struct Gazetteer::Impl {
     // Lookup, in the order lookup() runs the stages.
     std::vector<Candidate> lookup(std::string_view normalized, const LookupOptions& options) const;
     void accept_hit(const Query& q, Scratch& s, PlaceId place, MatchKind kind, QueryForm form,
-                    std::uint32_t entry, std::uint8_t rank) const;
+                    std::uint32_t entry, std::uint8_t rank, double factor = 1.0) const;
     void collect_name_hits(const Query& q, Scratch& s) const;
     void collect_skeleton_hits(const Query& q, Scratch& s) const;
     void collect_fuzzy_hits(const Query& q, Scratch& s, QueryForm form,
@@ -1045,7 +1060,8 @@ std::vector<Candidate> Gazetteer::Impl::lookup(std::string_view n,
 /// Adds a hit unless the options' filters exclude its place; its upper bound is the score
 /// it would have with a perfect spelling.
 void Gazetteer::Impl::accept_hit(const Query& q, Scratch& s, PlaceId place, MatchKind kind,
-                                 QueryForm form, std::uint32_t entry, std::uint8_t rank) const {
+                                 QueryForm form, std::uint32_t entry, std::uint8_t rank,
+                                 double factor) const {
     const LookupOptions& options = q.options;
     if (q.filtered) {
         const Place& p = places[place];
@@ -1062,7 +1078,8 @@ void Gazetteer::Impl::accept_hit(const Query& q, Scratch& s, PlaceId place, Matc
             return;
         }
     }
-    const double upper = 0.72 * detail::match_base_score(kind) + 0.28 * ((rank >> 1) / 127.0);
+    const double upper =
+        (0.72 * detail::match_base_score(kind) + 0.28 * ((rank >> 1) / 127.0)) * factor;
     s.hits.push_back({place, kind, form, entry, static_cast<float>(upper), (rank & 1) != 0});
 }
 
@@ -1072,11 +1089,15 @@ void Gazetteer::Impl::collect_name_hits(const Query& q, Scratch& s) const {
     // Keys are 64-bit FNV-1a hashes: over a million names the chance of any collision is
     // about 1e-8, so entries are not compared byte by byte.
     by_name.for_each(n, [&](std::uint32_t v, std::uint32_t place, std::uint8_t rank) {
+        const NameKind k = kind_of(v);
+        if (k == NameKind::postal_code && !q.options.postal_codes) {
+            return;
+        }
         // An untagged key is the name itself; a tagged one is the name without its article
         // ("zawiyah" for "Az Zawiyah").
-        accept_hit(q, s, place,
-                   (v & kArticleTag) != 0 ? MatchKind::article : match_kind_of(kind_of(v)),
-                   QueryForm::as_given, v & kEntryMask, rank);
+        accept_hit(q, s, place, (v & kArticleTag) != 0 ? MatchKind::article : match_kind_of(k),
+                   QueryForm::as_given, v & kEntryMask, rank,
+                   k == NameKind::short_form ? kShortFormFactor : 1.0);
     });
     // Article-free forms exist only for names with a space or a glued al-/el-.
     const std::string article =
@@ -1087,9 +1108,9 @@ void Gazetteer::Impl::collect_name_hits(const Query& q, Scratch& s) const {
         }
         by_name.for_each(*key, [&](std::uint32_t v, std::uint32_t place, std::uint8_t rank) {
             const NameKind k = kind_of(v);
-            if (k != NameKind::demonym && k != NameKind::abbreviation) {
+            if (spelling_variant_kind(k) || k == NameKind::short_form) {
                 accept_hit(q, s, place, MatchKind::article, QueryForm::as_given, v & kEntryMask,
-                           rank);
+                           rank, k == NameKind::short_form ? kShortFormFactor : 1.0);
             }
         });
     }
@@ -1245,7 +1266,17 @@ std::vector<Candidate> Gazetteer::Impl::best_candidates(Scratch& s, std::size_t 
 
 bool Gazetteer::has_name(std::string_view normalized) const {
     const Impl& d = *m_impl;
-    return d.by_name.contains(normalized);
+    if (!d.by_name.contains(normalized)) {
+        return false;
+    }
+    // A short form ("Andrew" of "Andrew County") or a postal code ("IN") alone does not
+    // make a word a place name: they only count once something else proposed it.
+    bool any = false;
+    d.by_name.for_each(normalized, [&](std::uint32_t v, std::uint32_t, std::uint8_t) {
+        const NameKind k = kind_of(v);
+        any = any || (k != NameKind::short_form && k != NameKind::postal_code);
+    });
+    return any;
 }
 
 bool Gazetteer::is_common_word(std::string_view normalized) const {

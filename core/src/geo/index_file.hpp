@@ -18,7 +18,7 @@
 namespace kharita::detail {
 
 inline constexpr char kIndexMagic[8] = {'K', 'H', 'A', 'R', 'I', 'D', 'X', '\n'};
-inline constexpr std::uint64_t kIndexVersion = 1;
+inline constexpr std::uint64_t kIndexVersion = 2; // 2: short-form and postal-code name kinds
 
 /// A read-only memory mapping of a whole file; empty when the file cannot be mapped.
 class MappedFile {

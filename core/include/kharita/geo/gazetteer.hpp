@@ -44,6 +44,12 @@ enum class NameKind : std::uint8_t {
     alternate,    ///< another name, in any language
     demonym,      ///< an adjective of nationality ("Libyan")
     abbreviation, ///< an abbreviation or code ("UAE")
+    /// A unit's name without its unit word ("Laurel" of "Laurel County"): weak, it scores
+    /// below the confident range so that it never outranks a town of that name by itself.
+    short_form,
+    /// A code that names the place only after a town and a comma ("Paris, KY", "Paris,
+    /// Ky."): matched only when LookupOptions::postal_codes asks for it.
+    postal_code,
 };
 
 std::string_view to_string(NameKind k) noexcept;
@@ -62,6 +68,9 @@ struct LookupOptions {
     /// Down-weight queries that are ordinary English words ("May"); callers that know the
     /// text was an acronym ("US") turn it off.
     bool penalise_common_words = true;
+    /// Also match postal-code names (NameKind::postal_code: "KY", "Ky."); for the state of
+    /// a "Town, ST" pair, never for a word on its own ("IN", "OR", "ME").
+    bool postal_codes = false;
 };
 
 struct Candidate {
@@ -114,7 +123,8 @@ public:
                                              const LookupOptions& options = {}) const;
 
     /// True when some indexed name normalises to exactly this key (or its article-free
-    /// or skeleton form when `loose`). Used by the recogniser to test n-grams cheaply.
+    /// or skeleton form when `loose`), not counting short forms and postal codes. Used by
+    /// the recogniser to test n-grams cheaply.
     bool has_name(std::string_view normalized) const;
 
     /// True for ordinary lowercase English words (from the word list baked into the file).
