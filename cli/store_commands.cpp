@@ -195,6 +195,17 @@ void run_import_acled(const ImportArgs& a) {
     }
 }
 
+struct CopyArgs {
+    std::string from, to;
+};
+
+void run_store_copy(const CopyArgs& a) {
+    const auto from = open_event_store(a.from, StoreMode::read_only);
+    const auto to = open_event_store(a.to, StoreMode::create);
+    const std::int64_t n = copy_events(*from, *to);
+    fmt::print("{}: {} events copied from {}\n", a.to, n, a.from);
+}
+
 } // namespace
 
 void add_store_commands(CLI::App& app) {
@@ -248,6 +259,16 @@ void add_store_commands(CLI::App& app) {
     imp->add_option("file", import_args->file, "ACLED CSV")->required();
     imp->add_option("--db", import_args->db,
                     "event store, created when missing (default: $KHARITA_DB)");
+    auto copy_args = std::make_shared<CopyArgs>();
+    auto* store = app.add_subcommand("store", "manage event stores");
+    store->require_subcommand(1);
+    auto* copy = store->add_subcommand(
+        "copy", "copy every event between stores (SpatiaLite file or postgresql:// server)");
+    copy->add_option("--from", copy_args->from, "the store to read")->required();
+    copy->add_option("--to", copy_args->to, "the store to write (created when missing)")
+        ->required();
+    copy->callback([copy_args] { run_store_copy(*copy_args); });
+
     imp->callback([import_args] {
         import_args->db = store_location(import_args->db);
         run_import_acled(*import_args);

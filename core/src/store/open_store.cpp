@@ -3,7 +3,9 @@
 
 #include "store/backends.hpp"
 
+#include <algorithm>
 #include <cstdlib>
+#include <vector>
 
 namespace kharita {
 
@@ -23,6 +25,15 @@ std::unique_ptr<EventStore> open_event_store(const std::filesystem::path& locati
     if (is_server_location(text))
         return store::open_postgis_store(store::parse_pg_location(text), mode);
     return store::open_spatialite_store(location, mode);
+}
+
+std::int64_t copy_events(const EventStore& from, EventStore& to) {
+    // in id order, so a copy of a copy lists the events as the original does
+    std::vector<EventRecord> all;
+    from.query({}, [&](const EventRecord& r) { all.push_back(r); });
+    std::sort(all.begin(), all.end(),
+              [](const EventRecord& a, const EventRecord& b) { return a.id < b.id; });
+    return to.ingest_records(all);
 }
 
 } // namespace kharita

@@ -88,7 +88,7 @@ std::optional<std::string> take_query_parameter(std::string& uri, const std::str
 std::string masked(std::string location) {
     location = std::regex_replace(location, std::regex("(://[^:/@]*:)[^@]*@"), "$1***@");
     location =
-        std::regex_replace(location, std::regex("(password\\s*=\\s*)('[^']*'|\\S*)"), "$1***");
+        std::regex_replace(location, std::regex("(password\\s*=\\s*)('[^']*'|[^\\s&]*)"), "$1***");
     return location;
 }
 

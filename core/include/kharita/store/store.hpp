@@ -231,6 +231,12 @@ bool is_server_location(std::string_view location) noexcept;
 /// The store location of $KHARITA_DB, empty when unset: the default of --db.
 std::string default_store_location();
 
+/// Copies every event of `from` into `to` (one bulk load), as `kharita store copy` does
+/// between SpatiaLite and PostGIS: every field of every event, its sources list and count
+/// included; ids are the new store's, and the articles and place mentions behind
+/// ingested events stay in `from`. Returns the events copied.
+std::int64_t copy_events(const EventStore& from, EventStore& to);
+
 /// The schema version this build writes.
 int event_store_schema_version() noexcept;
 
