@@ -11,8 +11,13 @@
 #include <fmt/core.h>
 #include <gtest/gtest.h>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <atomic>
+#include <chrono>
+#include <csignal>
 #include <map>
 #include <random>
 #include <thread>
@@ -282,6 +287,63 @@ TEST_F(PostgisStore, AServerStoppedMidIngestLeavesWholeArticlesAndTheNextRunComp
     EXPECT_EQ(again.articles_skipped, 10);
     EXPECT_EQ(again.articles_added, 20);
     EXPECT_EQ(store->count({}), 30);
+}
+
+/// An article with five place mentions and three events of its own, at places apart from
+/// every other article's.
+ArticleRecord long_report(int i) {
+    ArticleRecord a = report(i, false);
+    a.mentions.assign(5, a.mentions.front());
+    a.events.assign(3, a.events.front());
+    for (int k = 0; k < 3; ++k) {
+        a.events[static_cast<std::size_t>(k)].record.position =
+            LatLon{-40.0 + i * 0.5, 100.0 + k * 5};
+    }
+    return a;
+}
+
+TEST_F(PostgisStore, WritersKilledMidBatchLeaveWholeArticlesOnly) {
+    const std::string location = db("e");
+    open_event_store(location, StoreMode::create);
+    std::vector<ArticleRecord> articles;
+    for (int i = 0; i < 120; ++i)
+        articles.push_back(long_report(i));
+    std::mt19937 rng(3);
+    for (int round = 0; round < 4; ++round) {
+        const pid_t pid = fork();
+        ASSERT_GE(pid, 0);
+        if (pid == 0) { // the child ingests until killed; _exit keeps the server running
+            try {
+                auto store = open_event_store(location, StoreMode::read_write);
+                for (const ArticleRecord& a : articles)
+                    store->ingest({a}, {"feed", {}});
+            } catch (...) {
+                _exit(2);
+            }
+            _exit(0);
+        }
+        std::this_thread::sleep_for(
+            std::chrono::milliseconds(std::uniform_int_distribution<int>(20, 200)(rng)));
+        kill(pid, SIGKILL);
+        int status = 0;
+        waitpid(pid, &status, 0);
+    }
+    const std::string schema = "t_writerskilledmidbatchleavewholearticlesonly_e";
+    EXPECT_EQ(sql_count("SELECT count(*) FROM " + schema +
+                        ".articles a WHERE (SELECT count(*) "
+                        "FROM " +
+                        schema +
+                        ".mentions m WHERE m.article_id = a.id) <> 5 OR "
+                        "(SELECT count(*) FROM " +
+                        schema +
+                        ".event_sources s WHERE "
+                        "s.article_id = a.id) <> 3"),
+              0);
+    auto store = open_event_store(location, StoreMode::read_write);
+    const IngestReport rest = store->ingest(articles, {"feed", {}});
+    EXPECT_EQ(rest.articles_added + rest.articles_skipped, 120);
+    EXPECT_EQ(store->count({}), 360);
+    EXPECT_EQ(sql_count("SELECT count(*) FROM " + schema + ".mentions"), 600);
 }
 
 } // namespace
