@@ -226,6 +226,12 @@ TEST_F(PostgisStore, ProjectsInSchemasOfOneDatabaseStayApart) {
     const std::string pg = "PG:dbname=kharita_test host=" + m_server->directory() +
                            " user=kharita schemas=t_projectsinschemasofonedatabasestayapart_a";
     EXPECT_EQ(open_event_store(pg, StoreMode::read_only)->count({}), 30);
+    // libpq's own way: the first schema of the search path, created when missing
+    const std::string by_path = "postgresql:///kharita_test?host=" + m_server->directory() +
+                                "&user=kharita&options=-csearch_path%3D" +
+                                "t_projectsinschemasofonedatabasestayapart_c";
+    open_event_store(by_path, StoreMode::create)->ingest_records(random_records(5, 3));
+    EXPECT_EQ(open_event_store(db("c"), StoreMode::read_only)->count({}), 5);
 }
 
 /// Every field of every event but the id, in a comparable order.

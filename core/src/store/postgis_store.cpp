@@ -300,8 +300,12 @@ PostgisStore::PostgisStore(const PgLocation& location, StoreMode mode)
         if (location.schema) {
             m_schema = *location.schema;
         } else {
-            const PgResult r = m_db.exec("SELECT current_schema()");
-            m_schema = r.rows() == 1 && !r.is_null(0, 0) ? std::string(r.text(0, 0)) : "public";
+            // the first schema of the search path, even when it does not exist yet (a store
+            // to create); "$user" means the current schema, as PostgreSQL reads it
+            const PgResult r = m_db.exec(
+                "SELECT coalesce(nullif(trim(both '\"' from trim(split_part(current_setting("
+                "'search_path'), ',', 1))), '$user'), current_schema(), 'public')");
+            m_schema = std::string(r.text(0, 0));
         }
         use_postgis(mode);
         check_schema(mode);
