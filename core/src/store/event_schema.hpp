@@ -200,11 +200,15 @@ CREATE TABLE event_actors (
     PRIMARY KEY (event_id, actor_id)
 );
 CREATE TABLE cell_counts (cell integer PRIMARY KEY, n bigint NOT NULL);
-CREATE INDEX events_geom ON events USING gist (geom);
-CREATE INDEX events_days ON events USING gist (days);
-CREATE INDEX events_region ON events (country, admin1_code);
-CREATE INDEX events_type_day ON events (type, day_start);
-CREATE INDEX events_fts ON events USING gin (notes_fts);
+)sql";
+
+/// The PostGIS store's event indexes.
+inline constexpr const char* kPgEventIndexes = R"sql(
+CREATE INDEX IF NOT EXISTS events_geom ON events USING gist (geom);
+CREATE INDEX IF NOT EXISTS events_days ON events USING gist (days);
+CREATE INDEX IF NOT EXISTS events_region ON events (country, admin1_code);
+CREATE INDEX IF NOT EXISTS events_type_day ON events (type, day_start);
+CREATE INDEX IF NOT EXISTS events_fts ON events USING gin (notes_fts);
 )sql";
 
 /// kPgEventMigrations[i] upgrades a PostGIS store of version i + 1 to version i + 2.
