@@ -1,7 +1,7 @@
 // The PostGIS backend of EventStore: the same tables and rules as the SpatiaLite store
 // (event_rows.hpp holds the shared rules), on a PostgreSQL server that many writers and
-// readers share. PostgreSQL's planner chooses between the GiST indexes on the point and on
-// the date range; last_plan() asks it which it took. Design: docs/store.md.
+// readers share. PostgreSQL's planner chooses between the GiST index on the point and the
+// SP-GiST one on the date range; last_plan() asks it which it took. Design: docs/store.md.
 //
 // Concurrency: each article is one READ COMMITTED transaction. Before looking for the same
 // event stored, it takes transaction-scoped advisory locks on the (type, 1-degree cell) keys
