@@ -162,6 +162,15 @@ TEST_F(PostgisStore, AWrongPasswordIsOneLineNamingTheServerNotThePassword) {
         EXPECT_EQ(what.find("wrong"), std::string::npos) << what;
         EXPECT_EQ(what.find('\n'), std::string::npos) << what;
     }
+    // nor in the URI's user part
+    try {
+        open_event_store("postgresql://pw:wrong@/kharita_test?host=" + m_server->directory(),
+                         StoreMode::create);
+        FAIL() << "connected with a wrong password";
+    } catch (const DatabaseError& e) {
+        EXPECT_EQ(std::string(e.what()).find("wrong"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("pw:***@"), std::string::npos) << e.what();
+    }
     // the right one works
     auto store = open_event_store(m_server->location("pw_store", "kharita_test", "pw", "right"),
                                   StoreMode::create);
