@@ -304,6 +304,38 @@ TEST_F(PostgisStore, AServerStoppedMidIngestLeavesWholeArticlesAndTheNextRunComp
     EXPECT_EQ(store->count({}), 30);
 }
 
+TEST_F(PostgisStore, AServerStoppedMidCopyKeepsNothingOfTheLoad) {
+    const std::string location = db("e");
+    const auto records = random_records(20000, 4);
+    {
+        auto store = open_event_store(location, StoreMode::create);
+        store->ingest_records(random_records(10, 1));
+        std::size_t i = 0;
+        try {
+            store->ingest_records(
+                [&](EventRecord& r) {
+                    if (i == records.size())
+                        return false;
+                    if (i == 15000)
+                        m_server->stop(); // the connection goes mid-COPY
+                    r = records[i++];
+                    return true;
+                },
+                static_cast<std::int64_t>(records.size()));
+            ADD_FAILURE() << "a load survived its server";
+        } catch (const DatabaseError& e) {
+            const std::string what = e.what();
+            EXPECT_NE(what.find("storing events"), std::string::npos) << what;
+            EXPECT_EQ(what.find('\n'), std::string::npos) << what;
+        }
+        m_server->start();
+    }
+    auto store = open_event_store(location, StoreMode::read_write);
+    EXPECT_EQ(store->count({}), 10);
+    EXPECT_EQ(store->ingest_records(records), 20000);
+    EXPECT_EQ(store->count({}), 20010);
+}
+
 /// An article with five place mentions and three events of its own, at places apart from
 /// every other article's.
 ArticleRecord long_report(int i) {
