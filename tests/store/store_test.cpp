@@ -1,5 +1,7 @@
-// The event store without a gazetteer: schema, bulk and row-by-row loads, every query plan
-// against a brute-force filter, exports, ACLED round trip, concurrency and bad input.
+// The SpatiaLite event store's own tests without a gazetteer (files that are not stores, one-line
+// errors, failed exports, ACLED's bad rows) and the typed sets and names; the suite both
+// backends pass (query plans against a brute-force filter, loads, merges, exports) is in
+// store_suite_test.cpp.
 
 #include "detail/gdal.hpp"
 #include "detail/sqlite.hpp"
