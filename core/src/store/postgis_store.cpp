@@ -7,8 +7,9 @@
 // event stored, it takes transaction-scoped advisory locks on the (type, 1-degree cell) keys
 // its events could merge with, all at once and in order, so two writers telling the same
 // event one after the other merge it instead of storing twins, and never deadlock on those
-// locks. Deadlocks elsewhere (two writers adding the same new places in opposite orders)
-// and serialization failures roll the article back and run it again.
+// locks. An article's places are upserted in key order for the same reason. A deadlock
+// left elsewhere (two articles naming the same new actors in opposite orders) or a
+// serialization failure rolls the article back and runs it again.
 
 #include "kharita/base/error.hpp"
 #include "kharita/geo/polygon.hpp"
@@ -26,6 +27,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <map>
 #include <regex>
 #include <set>
 #include <thread>
@@ -253,7 +255,12 @@ private:
                         const std::string& ingested_at, IngestReport& report);
     std::int64_t insert_article(const ArticleRecord& a, const std::string& hash,
                                 const IngestSource& source, const std::string& ingested_at);
-    void insert_mention(std::int64_t article_id, const MentionRecord& m);
+    /// Stores the places an article's mentions resolved to, in (geonameid, name) order, so
+    /// writers storing the same places lock their rows in one order; returns their ids.
+    std::map<std::pair<std::int64_t, std::string>, std::int64_t>
+    insert_places(const std::vector<MentionRecord>& mentions);
+    void insert_mention(std::int64_t article_id, const MentionRecord& m,
+                        std::optional<std::int64_t> place_id);
     std::int64_t insert_event(const NewEvent& e, Written& written);
     void add_source_row(std::int64_t event_id, const NewEvent& e);
     void add_source(std::int64_t event_id, const NewEvent& e);
@@ -471,8 +478,12 @@ bool PostgisStore::ingest_article(const ArticleRecord& a, const IngestSource& so
         ++report.articles_skipped;
         return false;
     }
+    const auto place_ids = insert_places(a.mentions);
     for (const MentionRecord& m : a.mentions) {
-        insert_mention(article_id, m);
+        std::optional<std::int64_t> place_id;
+        if (m.place)
+            place_id = place_ids.at({m.place->geonameid, m.place->name});
+        insert_mention(article_id, m, place_id);
         ++report.mentions_added;
     }
     Written written;
@@ -517,9 +528,15 @@ std::int64_t PostgisStore::insert_article(const ArticleRecord& a, const std::str
     return r.rows() == 1 ? r.int64(0, 0) : 0;
 }
 
-void PostgisStore::insert_mention(std::int64_t article_id, const MentionRecord& m) {
-    std::optional<std::int64_t> place_id;
-    if (const auto& pl = m.place) {
+std::map<std::pair<std::int64_t, std::string>, std::int64_t>
+PostgisStore::insert_places(const std::vector<MentionRecord>& mentions) {
+    std::map<std::pair<std::int64_t, std::string>, const PlaceRecord*> places;
+    for (const MentionRecord& m : mentions) {
+        if (m.place) // the last mention's record, as SpatiaLite's upsert per mention keeps
+            places[{m.place->geonameid, m.place->name}] = &*m.place;
+    }
+    std::map<std::pair<std::int64_t, std::string>, std::int64_t> ids;
+    for (const auto& [key, pl] : places) {
         PgParams p;
         p.add(pl->geonameid).add(pl->name).add(pl->feature).add(pl->country).add(pl->admin1);
         p.add(pl->position.lat).add(pl->position.lon).add(to_string(pl->precision));
@@ -528,9 +545,13 @@ void PostgisStore::insert_mention(std::int64_t article_id, const MentionRecord& 
             "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (geonameid, name) DO UPDATE "
             "SET feature = excluded.feature RETURNING id",
             p);
-        if (r.rows() == 1)
-            place_id = r.int64(0, 0);
+        ids.emplace(key, r.int64(0, 0));
     }
+    return ids;
+}
+
+void PostgisStore::insert_mention(std::int64_t article_id, const MentionRecord& m,
+                                  std::optional<std::int64_t> place_id) {
     PgParams p;
     p.add(article_id).add(place_id).add(static_cast<std::int64_t>(m.start));
     p.add(static_cast<std::int64_t>(m.end)).add(m.text).add(to_string(m.kind)).add(m.confidence);
