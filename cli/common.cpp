@@ -3,6 +3,7 @@
 #include "kharita/base/error.hpp"
 #include "kharita/document/article.hpp"
 #include "kharita/geo/gazetteer.hpp"
+#include "kharita/store/store.hpp"
 
 #include <fmt/core.h>
 
@@ -12,6 +13,17 @@ namespace kharita::cli {
 
 std::filesystem::path gazetteer_path(const std::string& option) {
     return option.empty() ? default_gazetteer_path() : std::filesystem::path(option);
+}
+
+std::string store_location(const std::string& option) {
+    if (!option.empty())
+        return option;
+    std::string location = default_store_location();
+    if (location.empty()) {
+        throw InputError("--db", "no event store: give --db FILE (or a postgresql:// server) or "
+                                 "set KHARITA_DB");
+    }
+    return location;
 }
 
 std::optional<LocalTime> parse_retrieved_at(const std::string& option) {

@@ -14,6 +14,10 @@ namespace kharita::cli {
 /// The gazetteer named by --gazetteer, else the default one.
 std::filesystem::path gazetteer_path(const std::string& option);
 
+/// The event store named by --db, else by $KHARITA_DB: a SpatiaLite file or a PostgreSQL
+/// server (docs/store.md). Throws InputError under --db when neither is set.
+std::string store_location(const std::string& option);
+
 /// Parses --retrieved-at (empty: none). Throws InputError for text that is not a date-time.
 std::optional<LocalTime> parse_retrieved_at(const std::string& option);
 

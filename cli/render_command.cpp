@@ -1,6 +1,7 @@
 // `kharita render`: the viewer's map renderer, headless, for reports and tests.
 
 #include "commands.hpp"
+#include "common.hpp"
 #include "filter_options.hpp"
 #include "map_extent.hpp"
 
@@ -68,7 +69,7 @@ void draw_title(QImage& image, const std::string& title) {
 
 void run_render(const RenderArgs& a) {
     const QSize size = image_size(a.size);
-    const auto store = open_event_store(a.db, StoreMode::read_only);
+    const auto store = open_event_store(store_location(a.db), StoreMode::read_only);
     const EventFilter filter = build_filter(a.filter);
     // no display needed: Qt draws into an image
     if (std::getenv("QT_QPA_PLATFORM") == nullptr)
@@ -117,7 +118,7 @@ void add_render_command(CLI::App& app) {
     auto args = std::make_shared<RenderArgs>();
     auto* cmd = app.add_subcommand(
         "render", "draw the events on the offline basemap into a PNG or SVG (no display needed)");
-    cmd->add_option("--db", args->db, "event database")->required();
+    cmd->add_option("--db", args->db, "event store (default: $KHARITA_DB)");
     cmd->add_option("-o,--output", args->output, "PNG file, or .svg")->required();
     cmd->add_option("--extent", args->extent,
                     "west,south,east,north (default: the events' extent)");

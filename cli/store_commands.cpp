@@ -195,6 +195,17 @@ void run_import_acled(const ImportArgs& a) {
     }
 }
 
+struct CopyArgs {
+    std::string from, to;
+};
+
+void run_store_copy(const CopyArgs& a) {
+    const auto from = open_event_store(a.from, StoreMode::read_only);
+    const auto to = open_event_store(a.to, StoreMode::create);
+    const std::int64_t n = copy_events(*from, *to);
+    fmt::print("{}: {} events copied from {}\n", a.to, n, a.from);
+}
+
 } // namespace
 
 void add_store_commands(CLI::App& app) {
@@ -202,27 +213,34 @@ void add_store_commands(CLI::App& app) {
     auto* ingest = app.add_subcommand("ingest", "parse report files and store their events");
     ingest->add_option("files", ingest_args->files, "report files (.txt, .html, .jsonl)")
         ->required();
-    ingest->add_option("--db", ingest_args->db, "event database (created when missing)")
-        ->required();
+    ingest->add_option("--db", ingest_args->db,
+                       "event store, created when missing: a SpatiaLite file or a "
+                       "postgresql:// server (default: $KHARITA_DB)");
     ingest->add_option("--retrieved-at", ingest_args->retrieved_at,
                        "when the pages were retrieved");
     ingest->add_option("--gazetteer", ingest_args->gazetteer, "gazetteer file");
-    ingest->callback([ingest_args] { run_ingest(*ingest_args); });
+    ingest->callback([ingest_args] {
+        ingest_args->db = store_location(ingest_args->db);
+        run_ingest(*ingest_args);
+    });
 
     auto query_args = std::make_shared<QueryArgs>();
     auto* query = app.add_subcommand("query", "list stored events matching filters");
-    query->add_option("--db", query_args->db, "event database")->required();
+    query->add_option("--db", query_args->db, "event store (default: $KHARITA_DB)");
     add_filter_options(query, query_args->filter);
     query->add_flag("--json", query_args->json, "JSON array");
     query->add_flag("--table", query_args->table, "aligned table (default)");
     query->add_flag("--count", query_args->count, "only the number of matching events");
     query->add_flag("--explain", query_args->explain, "print the index path taken on stderr");
-    query->callback([query_args] { run_query(*query_args); });
+    query->callback([query_args] {
+        query_args->db = store_location(query_args->db);
+        run_query(*query_args);
+    });
 
     auto export_args = std::make_shared<ExportArgs>();
     auto* exp = app.add_subcommand(
         "export", "write matching events as GeoJSON, GPKG, KML, CSV, FlatGeobuf or ACLED CSV");
-    exp->add_option("--db", export_args->db, "event database")->required();
+    exp->add_option("--db", export_args->db, "event store (default: $KHARITA_DB)");
     exp->add_option("-o,--output", export_args->output,
                     "output file; the format follows its extension")
         ->required();
@@ -231,13 +249,30 @@ void add_store_commands(CLI::App& app) {
         ->check(CLI::IsMember(
             {std::string(to_string(CsvGeometry::xy)), std::string(to_string(CsvGeometry::wkt))}));
     add_filter_options(exp, export_args->filter);
-    exp->callback([export_args] { run_export(*export_args); });
+    exp->callback([export_args] {
+        export_args->db = store_location(export_args->db);
+        run_export(*export_args);
+    });
 
     auto import_args = std::make_shared<ImportArgs>();
     auto* imp = app.add_subcommand("import-acled", "store the events of an ACLED-style CSV");
     imp->add_option("file", import_args->file, "ACLED CSV")->required();
-    imp->add_option("--db", import_args->db, "event database (created when missing)")->required();
-    imp->callback([import_args] { run_import_acled(*import_args); });
+    imp->add_option("--db", import_args->db,
+                    "event store, created when missing (default: $KHARITA_DB)");
+    auto copy_args = std::make_shared<CopyArgs>();
+    auto* store = app.add_subcommand("store", "manage event stores");
+    store->require_subcommand(1);
+    auto* copy = store->add_subcommand(
+        "copy", "copy every event between stores (SpatiaLite file or postgresql:// server)");
+    copy->add_option("--from", copy_args->from, "the store to read")->required();
+    copy->add_option("--to", copy_args->to, "the store to write (created when missing)")
+        ->required();
+    copy->callback([copy_args] { run_store_copy(*copy_args); });
+
+    imp->callback([import_args] {
+        import_args->db = store_location(import_args->db);
+        run_import_acled(*import_args);
+    });
 }
 
 } // namespace kharita::cli

@@ -10,7 +10,8 @@ PACKAGES=(cmake ninja-build g++ pkg-config zlib1g-dev libgdal-dev gdal-bin libpr
           libspatialite-dev libsqlite3-dev libsqlite3-mod-spatialite libicu-dev
           nlohmann-json3-dev libcli11-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev
           qt6-base-dev qt6-svg-dev libgl-dev xvfb wamerican wbritish
-          libavcodec-dev libavformat-dev libswscale-dev libavutil-dev)
+          libavcodec-dev libavformat-dev libswscale-dev libavutil-dev
+          libpq-dev postgresql-15 postgresql-15-postgis-3)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

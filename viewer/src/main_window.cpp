@@ -19,6 +19,7 @@
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -330,6 +331,16 @@ void MainWindow::build_file_menu() {
                                                        "SQLite (*.sqlite *.db);;All files (*)");
         if (!f.isEmpty())
             open_database(f);
+    });
+    file->addAction("Open &server…", this, [this] {
+        // a PostGIS store (docs/store.md): postgresql://user@host/db?schema=project
+        bool ok = false;
+        const QString location = QInputDialog::getText(
+            this, "Open server",
+            "PostgreSQL location (postgresql://user@host/database?schema=…):", QLineEdit::Normal,
+            "postgresql://", &ok);
+        if (ok && !location.trimmed().isEmpty())
+            open_database(location.trimmed());
     });
     file->addAction("&Ingest reports…", this, [this] {
         const QStringList f = QFileDialog::getOpenFileNames(this, "Ingest reports", {},

@@ -107,4 +107,114 @@ DROP INDEX IF EXISTS events_region;
 /// kEventMigrations[i] upgrades a store of version i + 1 to version i + 2.
 inline constexpr std::array<const char*, 0> kEventMigrations = {};
 
+/// The PostGIS store's tables: the same tables, columns and meanings as kEventSchema, in
+/// PostgreSQL's types. `geom` (for QGIS, GDAL and the GiST index), `days` (the date range
+/// as day numbers, for its GiST index) and the tsvector columns of the text search are
+/// generated from the stored columns, so no writer can let them disagree. cell_counts and
+/// the date extent in meta are kept as in SpatiaLite, though PostgreSQL's own planner
+/// chooses the index.
+inline constexpr const char* kPgEventSchema = R"sql(
+CREATE TABLE meta (key text PRIMARY KEY, value text NOT NULL);
+CREATE TABLE articles (
+    id            bigserial PRIMARY KEY,
+    content_hash  text NOT NULL UNIQUE,
+    source        text NOT NULL DEFAULT '',
+    url           text NOT NULL DEFAULT '',
+    title         text NOT NULL DEFAULT '',
+    published     date,
+    published_precision text,
+    published_note text,
+    retrieved_at  text,
+    input_file    text,
+    text          text NOT NULL,
+    ingested_at   text NOT NULL,
+    fts tsvector GENERATED ALWAYS AS (to_tsvector('simple', title || ' ' || text)) STORED
+);
+CREATE INDEX articles_fts ON articles USING gin (fts);
+CREATE TABLE places (
+    id bigserial PRIMARY KEY, geonameid bigint NOT NULL, name text NOT NULL, feature text,
+    country text, admin1 text, lat double precision, lon double precision, precision text,
+    UNIQUE (geonameid, name)
+);
+CREATE TABLE mentions (
+    id bigserial PRIMARY KEY,
+    article_id bigint NOT NULL REFERENCES articles(id),
+    place_id   bigint REFERENCES places(id),
+    start integer NOT NULL, "end" integer NOT NULL,
+    text text NOT NULL, kind text NOT NULL, confidence double precision NOT NULL
+);
+CREATE INDEX mentions_article ON mentions(article_id);
+CREATE TABLE events (
+    id             bigserial PRIMARY KEY,
+    type           text NOT NULL,
+    subtype        text NOT NULL DEFAULT '',
+    status         text NOT NULL,
+    date_start     date,
+    date_end       date,
+    day_start      integer,
+    day_end        integer,
+    time_precision text NOT NULL,
+    time_rank      smallint NOT NULL,
+    location       text NOT NULL DEFAULT '',
+    place_inherited boolean NOT NULL DEFAULT false,
+    lat double precision, lon double precision,
+    geo_precision  text NOT NULL DEFAULT '',
+    geo_rank       smallint NOT NULL,
+    geo_precision_code smallint NOT NULL DEFAULT 0,
+    country        text NOT NULL DEFAULT '',
+    admin1         text NOT NULL DEFAULT '',
+    admin1_code    text NOT NULL DEFAULT '',
+    admin2         text NOT NULL DEFAULT '',
+    fatalities     integer,
+    confidence     double precision NOT NULL,
+    actor1 text NOT NULL DEFAULT '', actor2 text NOT NULL DEFAULT '',
+    actors         text NOT NULL DEFAULT '',
+    sources        text NOT NULL DEFAULT '',
+    source_count   integer NOT NULL DEFAULT 0,
+    notes          text NOT NULL DEFAULT '',
+    span_class     smallint NOT NULL,
+    cell           integer NOT NULL,
+    geom geometry(Point, 4326) GENERATED ALWAYS AS (
+        CASE WHEN lat IS NULL OR lon IS NULL THEN NULL
+             ELSE ST_SetSRID(ST_MakePoint(lon, lat), 4326) END) STORED,
+    days int4range GENERATED ALWAYS AS (
+        CASE WHEN day_start IS NULL THEN NULL
+             ELSE int4range(day_start, day_end, '[]') END) STORED,
+    notes_fts tsvector GENERATED ALWAYS AS (to_tsvector('simple', notes)) STORED
+);
+CREATE TABLE event_sources (
+    id bigserial PRIMARY KEY,
+    event_id   bigint NOT NULL REFERENCES events(id),
+    article_id bigint REFERENCES articles(id),
+    source     text NOT NULL DEFAULT '',
+    evidence_start integer, evidence_end integer, evidence text,
+    confidence double precision
+);
+CREATE INDEX event_sources_event ON event_sources(event_id);
+CREATE INDEX event_sources_article ON event_sources(article_id);
+CREATE TABLE actors (id bigserial PRIMARY KEY, name text NOT NULL UNIQUE);
+CREATE TABLE event_actors (
+    event_id bigint NOT NULL REFERENCES events(id),
+    actor_id bigint NOT NULL REFERENCES actors(id),
+    role     smallint NOT NULL,
+    PRIMARY KEY (event_id, actor_id)
+);
+CREATE TABLE cell_counts (cell integer PRIMARY KEY, n bigint NOT NULL);
+)sql";
+
+/// The PostGIS store's event indexes. The date range's is SP-GiST rather than GiST: on
+/// 200 k synthetic events it built in 0.9 s instead of 5 s, cut a 200 k-row insert from
+/// 12.9 s to 9.4 s, and read a month's events in 8.7 ms instead of 19 (GiST's range keys
+/// gave three candidates per match).
+inline constexpr const char* kPgEventIndexes = R"sql(
+CREATE INDEX IF NOT EXISTS events_geom ON events USING gist (geom);
+CREATE INDEX IF NOT EXISTS events_days ON events USING spgist (days);
+CREATE INDEX IF NOT EXISTS events_region ON events (country, admin1_code);
+CREATE INDEX IF NOT EXISTS events_type_day ON events (type, day_start);
+CREATE INDEX IF NOT EXISTS events_fts ON events USING gin (notes_fts);
+)sql";
+
+/// kPgEventMigrations[i] upgrades a PostGIS store of version i + 1 to version i + 2.
+inline constexpr std::array<const char*, 0> kPgEventMigrations = {};
+
 } // namespace kharita::store

@@ -9,13 +9,14 @@
 
 #include "kharita/geo/polygon.hpp"
 #include "kharita/store/store.hpp"
-#include "kharita/text/hash.hpp"
 
 #include "detail/gdal.hpp"
 #include "detail/sqlite.hpp"
 #include "kharita/base/error.hpp"
 #include "kharita/events/events.hpp"
 #include "kharita/events/merge_policy.hpp"
+#include "store/backends.hpp"
+#include "store/event_rows.hpp"
 #include "store/event_schema.hpp"
 #include "store/query_plan.hpp"
 #include "store/source_names.hpp"
@@ -43,62 +44,21 @@ using detail::OpenMode;
 using detail::Statement;
 
 using store::cell_of;
-using store::kNoDayHigh;
+using store::day_keys;
+using store::DayKeys;
+using store::geo_precision_of_rank;
+using store::geo_rank;
+using store::identity_of;
 using store::kNoDayLow;
+using store::kNoRank;
+using store::now_iso;
+using store::parse_day;
 using store::span_class;
-
-std::string content_hash(const ArticleRecord& a) {
-    return fmt::format("{:016x}", fnv1a(a.text, fnv1a("\n", fnv1a(a.title))));
-}
-
-// The ranks stored for index filters: the enums' order, kNoRank for an unknown precision
-// or no place (the schema's 6).
-constexpr int kNoRank = 6;
-
-int time_rank(const std::optional<TimePrecision>& precision) {
-    return precision ? static_cast<int>(*precision) : kNoRank;
-}
-
-int geo_rank(const std::optional<GeoPrecision>& precision) {
-    return precision ? static_cast<int>(*precision) : kNoRank;
-}
-
-std::optional<TimePrecision> time_precision_of_rank(int rank) {
-    if (rank < 0 || rank > static_cast<int>(TimePrecision::decade))
-        return std::nullopt;
-    return static_cast<TimePrecision>(rank);
-}
-
-std::optional<GeoPrecision> geo_precision_of_rank(int rank) {
-    if (rank < 0 || rank > static_cast<int>(GeoPrecision::continent))
-        return std::nullopt;
-    return static_cast<GeoPrecision>(rank);
-}
-
-/// The vocabulary as stored: names written by to_string(); an unknown name reads as the
-/// default (the store writes no other).
-EventType stored_type(std::string_view name) {
-    return event_type_from(name).value_or(EventType::strategic);
-}
-
-EventStatus stored_status(std::string_view name) {
-    return event_status_from(name).value_or(EventStatus::occurred);
-}
-
-/// The index's time keys of a date range: the days (since 1970-01-01) of its first and last
-/// day, an open start counting as its end, and its span class (3 when undated).
-struct DayKeys {
-    std::optional<std::int64_t> first, last;
-    int span_class = 3;
-};
-
-DayKeys day_keys(const std::optional<CivilDay>& start, const std::optional<CivilDay>& end) {
-    const std::optional<CivilDay> first = start ? start : end;
-    const std::optional<CivilDay> last = end ? end : start;
-    if (!first)
-        return {};
-    return {first->serial(), last->serial(), span_class(last->serial() - first->serial())};
-}
+using store::stored_status;
+using store::stored_type;
+using store::time_precision_of_rank;
+using store::time_rank;
+using store::Written;
 
 /// SpatiaLite's BLOB-Geometry for a POINT XY in EPSG:4326 (60 bytes, little-endian).
 std::array<unsigned char, 60> spatialite_point(const LatLon& p) {
@@ -118,47 +78,6 @@ std::array<unsigned char, 60> spatialite_point(const LatLon& p) {
     put_f64(51, p.lat);
     b[59] = 0xFE;
     return b;
-}
-
-std::string now_iso() {
-    const auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
-
-/// A stored ISO day ("2025-02-26"); the store writes no other form.
-std::optional<CivilDay> parse_day(std::string_view iso) {
-    if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-')
-        return std::nullopt;
-    const auto digits = [&](std::size_t at, std::size_t n) {
-        int v = 0;
-        for (std::size_t i = at; i < at + n; ++i)
-            v = v * 10 + (iso[i] - '0');
-        return v;
-    };
-    return CivilDay{digits(0, 4), static_cast<unsigned>(digits(5, 2)),
-                    static_cast<unsigned>(digits(8, 2))};
-}
-
-/// What same_real_event() compares of an event an article tells.
-EventIdentity identity_of(const ArticleEventRecord& e) {
-    const EventRecord& r = e.record;
-    EventIdentity id;
-    id.type = r.type;
-    id.date_start = r.date_start;
-    id.date_end = r.date_end;
-    if (r.position) {
-        id.position = r.position;
-        id.place_name = r.location;
-        id.precision = r.geo_precision.value_or(GeoPrecision::town);
-    }
-    id.named_place = !e.inherited_place;
-    id.fatalities = r.fatalities;
-    id.another = e.another;
-    return id;
 }
 
 // The columns every query reads, in EventRecord order.
@@ -225,23 +144,6 @@ void bind_all(Statement& s, const std::vector<store::SqlValue>& values, int firs
         ++i;
     }
 }
-
-/// What one transaction wrote, for the planner's bookkeeping: events per cell and the
-/// extent of their dates.
-struct Written {
-    std::map<int, std::int64_t> cells;
-    std::int64_t min_day = kNoDayHigh, max_day = kNoDayLow, max_span = 0;
-
-    void note(const EventRecord& r, int cell) {
-        ++cells[cell];
-        if (const auto first = r.date_start ? r.date_start : r.date_end) {
-            const auto last = r.date_end.value_or(*first);
-            min_day = std::min(min_day, first->serial());
-            max_day = std::max(max_day, last.serial());
-            max_span = std::max(max_span, last.serial() - first->serial());
-        }
-    }
-};
 
 /// Hands the rows a query's statements find to `row`, up to the limit, leaving out those
 /// outside the polygon (the index paths test its bounding box only).
@@ -562,19 +464,8 @@ std::int64_t SpatialiteStore::insert_event(const NewEvent& ne, Written& written)
         .bind(1, id)
         .bind(2, r.notes)
         .run();
-    if (!r.actor1.empty())
-        actor.bind(1, id).bind(2, actor_id(r.actor1)).bind(3, 1).run();
-    if (!r.actor2.empty())
-        actor.bind(1, id).bind(2, actor_id(r.actor2)).bind(3, 2).run();
-    std::string_view rest = r.actors;
-    while (!rest.empty()) {
-        const auto cut = rest.find("; ");
-        const std::string name(rest.substr(0, cut));
-        rest = cut == std::string_view::npos ? std::string_view() : rest.substr(cut + 2);
-        if (!name.empty() && name != r.actor1 && name != r.actor2) {
-            actor.bind(1, id).bind(2, actor_id(name)).bind(3, 0).run();
-        }
-    }
+    for (const auto& [name, role] : store::event_actor_roles(r))
+        actor.bind(1, id).bind(2, actor_id(name)).bind(3, role).run();
     if (ne.article_id)
         add_source_row(id, ne);
     return id;
@@ -623,9 +514,7 @@ void SpatialiteStore::add_source(std::int64_t event_id, const NewEvent& ne) {
     std::string sources;
     std::int64_t source_count = 0;
     const MergeableFacts kept = stored_facts(event_id, sources, source_count);
-    const MergeableFacts again{r.date_start, r.date_end, r.time_precision, r.fatalities,
-                               r.confidence};
-    const MergeableFacts merged = merge_told_again(kept, again);
+    const MergeableFacts merged = merge_told_again(kept, store::facts_told(r));
     Statement& up = statement("UPDATE events SET source_count = ?2, sources = ?3, "
                               "fatalities = ?4, confidence = ?5 WHERE id = ?1");
     up.bind(1, event_id)
@@ -656,37 +545,33 @@ void SpatialiteStore::add_source(std::int64_t event_id, const NewEvent& ne) {
 }
 
 std::optional<std::int64_t> SpatialiteStore::find_same_event(const EventIdentity& id) {
-    if (!id.position)
+    const std::optional<store::SameEventWindow> w = store::same_event_window(id);
+    if (!w)
         return std::nullopt;
-    const double dlat = 0.25;
-    const double dlon = 0.25 / std::max(0.1, std::cos(id.position->lat * M_PI / 180));
     Statement& s =
         statement("SELECT id, lat, lon, date_start, date_end, location, geo_rank, place_inherited, "
                   "fatalities FROM events WHERE type = ?1 AND lat BETWEEN ?2 AND ?3 "
                   "AND lon BETWEEN ?4 AND ?5 AND (?6 IS NULL OR day_end IS NULL OR "
                   "(day_start <= ?7 + 1 AND day_end >= ?6 - 1)) ORDER BY id");
     s.bind(1, std::string(to_string(id.type)));
-    s.bind(2, id.position->lat - dlat).bind(3, id.position->lat + dlat);
-    s.bind(4, id.position->lon - dlon).bind(5, id.position->lon + dlon);
-    const std::optional<CivilDay> first = id.date_start ? id.date_start : id.date_end;
-    if (first) {
-        s.bind(6, first->serial()).bind(7, id.date_end.value_or(*first).serial());
+    s.bind(2, w->min_lat).bind(3, w->max_lat).bind(4, w->min_lon).bind(5, w->max_lon);
+    if (w->first_day) {
+        s.bind(6, *w->first_day).bind(7, *w->last_day);
     } else {
         s.bind_null(6).bind_null(7);
     }
     std::optional<std::int64_t> found;
     while (s.step()) {
-        EventIdentity stored;
-        stored.type = id.type;
-        stored.position = LatLon{s.column_double(1), s.column_double(2)};
-        stored.date_start = parse_day(s.column_text(3));
-        stored.date_end = parse_day(s.column_text(4));
-        stored.place_name = std::string(s.column_text(5));
-        stored.precision = geo_precision_of_rank(s.column_int(6)).value_or(GeoPrecision::continent);
-        stored.named_place = s.column_int(7) == 0;
+        store::StoredCandidate c;
+        c.position = LatLon{s.column_double(1), s.column_double(2)};
+        c.date_start = parse_day(s.column_text(3));
+        c.date_end = parse_day(s.column_text(4));
+        c.location = std::string(s.column_text(5));
+        c.geo_rank = s.column_int(6);
+        c.place_inherited = s.column_int(7) != 0;
         if (!s.column_is_null(8))
-            stored.fatalities = s.column_int(8);
-        if (same_real_event(stored, id)) {
+            c.fatalities = s.column_int(8);
+        if (same_real_event(store::stored_identity(id.type, c), id)) {
             found = s.column_int64(0);
             break;
         }
@@ -770,7 +655,7 @@ IngestReport SpatialiteStore::ingest(const std::vector<ArticleRecord>& articles,
     IngestReport report;
     const std::string ingested_at = now_iso();
     for (const ArticleRecord& a : articles) {
-        const std::string hash = content_hash(a);
+        const std::string hash = store::content_hash(a);
         // Immediate: this transaction reads (the article seen? the same event stored?)
         // before it writes, and another process may be ingesting into the same store.
         auto tx = m_db.begin(detail::TransactionKind::immediate);
@@ -1128,7 +1013,10 @@ void EventFilter::validate() const {
         throw InputError("limit", "negative");
 }
 
-std::unique_ptr<EventStore> open_event_store(const std::filesystem::path& file, StoreMode mode) {
+namespace store {
+
+std::unique_ptr<EventStore> open_spatialite_store(const std::filesystem::path& file,
+                                                  StoreMode mode) {
     const char* operation = mode == StoreMode::create && !std::filesystem::exists(file)
                                 ? "creating the event store"
                                 : "opening the event store";
@@ -1136,6 +1024,8 @@ std::unique_ptr<EventStore> open_event_store(const std::filesystem::path& file, 
                                               return std::make_unique<SpatialiteStore>(file, mode);
                                           }));
 }
+
+} // namespace store
 
 int event_store_schema_version() noexcept {
     return store::kEventSchemaVersion;

@@ -1,11 +1,12 @@
 #pragma once
 // The event store: what analysts keep. One interface (open, ingest, query, schema version)
-// used by the command line and the viewer; SpatiaLite is its first backend and the only
-// place in Kharita that holds event SQL (core/src/store/). A PostGIS backend would implement
-// the same interface. Schema and index design: docs/store.md.
+// used by the command line and the viewer, with two backends: SpatiaLite (one analyst, one
+// file) and PostGIS (a team on a shared server). core/src/store/ holds all event SQL.
+// Schema and index design: docs/store.md.
 //
 // Thread rules: an EventStore is used by one thread at a time; open one per thread. Many
-// readers and one writer may use the same file at once (WAL mode).
+// readers and one writer may use the same file at once (WAL mode); a PostGIS store takes
+// many writers and readers at once.
 
 #include "kharita/events/event_types.hpp"
 #include "kharita/geo/place.hpp"
@@ -214,10 +215,27 @@ inline std::int64_t EventStore::ingest_records(const std::vector<EventRecord>& r
         static_cast<std::int64_t>(records.size()));
 }
 
-/// Opens (or with StoreMode::create, creates when missing) a SpatiaLite event database.
-/// Throws InputError naming the file when it is missing (and not to be created), not
-/// SQLite or not a Kharita store; DatabaseError when its schema is newer than this build's.
-std::unique_ptr<EventStore> open_event_store(const std::filesystem::path& file, StoreMode mode);
+/// Opens (or with StoreMode::create, creates when missing) an event store. The location
+/// picks the backend: a PostgreSQL server ("postgresql://user@host/db?schema=project", or
+/// "PG:dbname=db host=/run/postgresql schema=project") is the PostGIS store, anything else a
+/// SpatiaLite file. Throws InputError naming the file when it is missing (and not to be
+/// created), not SQLite or not a Kharita store, or the schema on the server holds no
+/// Kharita store; DatabaseError when its schema is newer than this build's, or the server
+/// cannot be reached (naming the server, never its password).
+std::unique_ptr<EventStore> open_event_store(const std::filesystem::path& location, StoreMode mode);
+
+/// Whether a store location names a PostgreSQL server ("postgresql://", "postgres://",
+/// "PG:") rather than a SpatiaLite file.
+bool is_server_location(std::string_view location) noexcept;
+
+/// The store location of $KHARITA_DB, empty when unset: the default of --db.
+std::string default_store_location();
+
+/// Copies every event of `from` into `to` (one bulk load), as `kharita store copy` does
+/// between SpatiaLite and PostGIS: every field of every event, its sources list and count
+/// included; ids are the new store's, and the articles and place mentions behind
+/// ingested events stay in `from`. Returns the events copied.
+std::int64_t copy_events(const EventStore& from, EventStore& to);
 
 /// The schema version this build writes.
 int event_store_schema_version() noexcept;

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# The PostGIS store beside the SpatiaLite one and beside GDAL, on the same synthetic events
+# (bench/gen_events.py), on a throwaway PostgreSQL server started here (initdb into the work
+# directory, a Unix socket only, stopped and removed at the end; as the postgres user when
+# run as root):
+#   load    kharita import-acled into PostGIS  vs  into SpatiaLite  vs  ogr2ogr -f PostgreSQL
+#   bulk    kharita store copy SpatiaLite -> PostGIS (the COPY path alone, no CSV parsing)
+#   query   kharita query --count, three shapes, vs the hand-written PostGIS query (psql)
+#   export  kharita export GeoJSON from PostGIS vs ogr2ogr from the same table
+#   bash bench/pg_store_bench.sh [COUNT=1000000]
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+BUILD="${KHARITA_BUILD_DIR:-$ROOT/build}"
+K="$BUILD/cli/kharita"
+COUNT="${1:-1000000}"
+WORK="${KHARITA_BENCH_DIR:-/tmp/kharita-pg-bench}"
+BIN="${KHARITA_PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)}"
+mkdir -p "$WORK"
+CSV="$WORK/events-$COUNT.csv"
+[ -s "$CSV" ] || { echo "generating $COUNT events" >&2; python3 "$ROOT/bench/gen_events.py" "$CSV" "$COUNT"; }
+SERVER="$(mktemp -d "$WORK/server.XXXXXX")"
+AS=()
+if [ "$(id -u)" -eq 0 ]; then chown postgres "$SERVER"; AS=(runuser -u postgres --); fi
+"${AS[@]}" "$BIN/initdb" -D "$SERVER/data" -U kharita -A trust --no-sync >/dev/null
+"${AS[@]}" "$BIN/pg_ctl" -D "$SERVER/data" -w -l "$SERVER/log" \
+    -o "-c listen_addresses='' -c unix_socket_directories=$SERVER -c max_wal_size=4GB" start >/dev/null
+trap '"${AS[@]}" "$BIN/pg_ctl" -D "$SERVER/data" -w -m fast stop >/dev/null; rm -rf "$SERVER"' EXIT
+PSQL=(psql -h "$SERVER" -U kharita -X -q -t -A)
+"${PSQL[@]}" -d postgres -c "CREATE DATABASE bench"
+"${PSQL[@]}" -d bench -c "CREATE EXTENSION postgis; CREATE SCHEMA ogr"
+PG="postgresql:///bench?host=$SERVER&user=kharita"
+rm -f "$WORK"/ours.sqlite*
+
+measure() {  # name, command...: prints seconds
+    local name="$1"; shift
+    /usr/bin/time -f "%e" -o "$WORK/$name.time" "$@" > "$WORK/$name.log" 2>&1 || {
+        echo "$name failed:" >&2; cat "$WORK/$name.log" >&2; exit 1; }
+    cat "$WORK/$name.time"
+}
+rate() { python3 -c "print(f'{$COUNT/$1:,.0f}')"; }
+ratio() { python3 -c "print(f'{$1/$2:.2f}')"; }
+
+k_pg=$(measure k_pg "$K" import-acled "$CSV" --db "$PG&schema=ours")
+k_lite=$(measure k_lite "$K" import-acled "$CSV" --db "$WORK/ours.sqlite")
+k_copy=$(measure k_copy "$K" store copy --from "$WORK/ours.sqlite" --to "$PG&schema=copied")
+o_pg=$(measure o_pg ogr2ogr -f PostgreSQL "PG:dbname=bench host=$SERVER user=kharita" "$CSV" \
+    -nln ogr.events -lco SCHEMA=ogr -lco GEOMETRY_NAME=geom -a_srs EPSG:4326 --config PG_USE_COPY YES \
+    -oo X_POSSIBLE_NAMES=longitude -oo Y_POSSIBLE_NAMES=latitude -oo AUTODETECT_TYPE=YES)
+echo "== $COUNT synthetic events"
+printf "%-44s %8s %12s\n" "load" "seconds" "events/s"
+printf "%-44s %8s %12s\n" "kharita import-acled -> PostGIS" "$k_pg" "$(rate "$k_pg")"
+printf "%-44s %8s %12s\n" "kharita import-acled -> SpatiaLite" "$k_lite" "$(rate "$k_lite")"
+printf "%-44s %8s %12s\n" "kharita store copy SpatiaLite -> PostGIS" "$k_copy" "$(rate "$k_copy")"
+printf "%-44s %8s %12s\n" "ogr2ogr -f PostgreSQL (COPY, GiST)" "$o_pg" "$(rate "$o_pg")"
+
+# the hand-written queries: GiST on geom plus a B-tree on the dates, as a user would add
+"${PSQL[@]}" -d bench -c "CREATE INDEX ours_dates ON ours.events (date_start, date_end); ANALYZE ours.events"
+best() {  # best of three runs of a command, seconds
+    local b=999
+    for _ in 1 2 3; do
+        local s; s=$( { /usr/bin/time -f "%e" "$@" >/dev/null; } 2>&1 | tail -1)
+        b=$(python3 -c "print(min($b, $s))")
+    done
+    echo "$b"
+}
+echo
+printf "%-34s %9s %9s %7s %s\n" "query (count)" "kharita" "psql" "ratio" "rows"
+while IFS='|' read -r name args where; do
+    # shellcheck disable=SC2086
+    k=$(best "$K" query --db "$PG&schema=ours" --count $args)
+    h=$(best "${PSQL[@]}" -d bench -c "SELECT count(*) FROM ours.events WHERE $where")
+    # shellcheck disable=SC2086
+    n=$("$K" query --db "$PG&schema=ours" --count $args)
+    m=$("${PSQL[@]}" -d bench -c "SELECT count(*) FROM ours.events WHERE $where")
+    printf "%-34s %8ss %8ss %7s %s / %s\n" "$name" "$k" "$h" "$(ratio "$k" "$h")" "$n" "$m"
+done <<'Q'
+Libya x 2024|--bbox 9.3,19.5,25.2,33.2 --from 2024-01-01 --to 2024-12-31|geom && ST_MakeEnvelope(9.3,19.5,25.2,33.2,4326) AND date_start <= '2024-12-31' AND date_end >= '2024-01-01'
+Tripoli viewport, all dates|--bbox 13.0,32.75,13.4,32.95|geom && ST_MakeEnvelope(13.0,32.75,13.4,32.95,4326)
+everywhere, one month|--from 2023-03-01 --to 2023-03-31|date_start <= '2023-03-31' AND date_end >= '2023-03-01'
+Q
+
+echo
+k_exp=$(measure k_exp "$K" export --db "$PG&schema=ours" -o "$WORK/k.geojson")
+o_exp=$(measure o_exp ogr2ogr -f GeoJSON "$WORK/o.geojson" "PG:dbname=bench host=$SERVER user=kharita" \
+    -sql "SELECT id, type, subtype, status, date_start, date_end, time_precision, location, geo_precision, country, admin1, fatalities, confidence, actors, sources, source_count, notes, geom FROM ours.events")
+printf "%-34s %8ss %8ss %7s\n" "GeoJSON export, whole table" "$k_exp" "$o_exp" "$(ratio "$k_exp" "$o_exp")"
+rm -f "$WORK/k.geojson" "$WORK/o.geojson"

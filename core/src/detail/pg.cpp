@@ -1,0 +1,206 @@
+#include "detail/pg.hpp"
+
+#include <fmt/core.h>
+
+#include <charconv>
+
+namespace kharita::detail {
+
+namespace {
+
+/// libpq's messages run over lines ("...failed: ...\n\tIs the server running..."): the
+/// first line says it.
+std::string first_line(const char* message) {
+    std::string m = message != nullptr ? message : "";
+    if (const auto nl = m.find('\n'); nl != std::string::npos)
+        m.resize(nl);
+    while (!m.empty() && (m.back() == ' ' || m.back() == '\r'))
+        m.pop_back();
+    if (m.rfind("ERROR:  ", 0) == 0)
+        m.erase(0, 8);
+    return m;
+}
+
+} // namespace
+
+std::int64_t PgResult::int64(int row, int col) const {
+    const std::string_view t = text(row, col);
+    std::int64_t v = 0;
+    std::from_chars(t.data(), t.data() + t.size(), v);
+    return v;
+}
+
+double PgResult::real(int row, int col) const {
+    const std::string_view t = text(row, col);
+    double v = 0;
+    std::from_chars(t.data(), t.data() + t.size(), v);
+    return v;
+}
+
+PgParams& PgParams::add(std::int64_t v) {
+    m_values.emplace_back(std::to_string(v));
+    return *this;
+}
+
+PgParams& PgParams::add(double v) {
+    m_values.emplace_back(fmt::format("{:.17g}", v));
+    return *this;
+}
+
+PgParams& PgParams::add(std::string_view v) {
+    m_values.emplace_back(std::string(v));
+    return *this;
+}
+
+PgParams& PgParams::add_null() {
+    m_values.emplace_back(std::nullopt);
+    return *this;
+}
+
+std::vector<const char*> PgParams::pointers() const {
+    std::vector<const char*> out;
+    out.reserve(m_values.size());
+    for (const auto& v : m_values)
+        out.push_back(v ? v->c_str() : nullptr);
+    return out;
+}
+
+PgConnection PgConnection::connect(const std::string& conninfo) {
+    PgConnection c;
+    c.m_conn.reset(PQconnectdb(conninfo.c_str()));
+    if (!c.m_conn)
+        throw PgError("08000", "out of memory connecting to the server");
+    if (PQstatus(c.m_conn.get()) != CONNECTION_OK)
+        throw PgError("08001", first_line(PQerrorMessage(c.m_conn.get())));
+    // notices (CREATE ... IF NOT EXISTS "already exists, skipping") are not the user's business
+    PQsetNoticeProcessor(
+        c.m_conn.get(), [](void*, const char*) {}, nullptr);
+    return c;
+}
+
+void PgConnection::fail(const PGresult* result, std::string_view sql) const {
+    const char* state = result != nullptr ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+    const char* message = result != nullptr ? PQresultErrorMessage(result) : nullptr;
+    if (message == nullptr || *message == '\0')
+        message = PQerrorMessage(m_conn.get());
+    // a lost connection has no SQLSTATE: class 08, connection exception
+    throw PgError(state != nullptr ? state : "08006", first_line(message), std::string(sql));
+}
+
+PgResult PgConnection::check(PGresult* r, std::string_view sql) const {
+    PgResult result(r);
+    const ExecStatusType status = r != nullptr ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_COPY_IN &&
+        status != PGRES_SINGLE_TUPLE) {
+        fail(r, sql);
+    }
+    return result;
+}
+
+PgResult PgConnection::exec(std::string_view sql) {
+    const std::string s(sql);
+    return check(PQexec(m_conn.get(), s.c_str()), sql);
+}
+
+PgResult PgConnection::exec(std::string_view sql, const PgParams& params) {
+    const std::string s(sql);
+    const auto values = params.pointers();
+    return check(PQexecParams(m_conn.get(), s.c_str(), params.size(), nullptr, values.data(),
+                              nullptr, nullptr, 0),
+                 sql);
+}
+
+void PgConnection::stream(std::string_view sql, const PgParams& params,
+                          const std::function<void(const PgResult&)>& row) {
+    const std::string s(sql);
+    const auto values = params.pointers();
+    if (PQsendQueryParams(m_conn.get(), s.c_str(), params.size(), nullptr, values.data(), nullptr,
+                          nullptr, 0) == 0) {
+        fail(nullptr, sql);
+    }
+    PQsetSingleRowMode(m_conn.get());
+    // every result is read, even after a failure, so the connection is ready for the next
+    std::optional<PgError> error;
+    while (PGresult* r = PQgetResult(m_conn.get())) {
+        PgResult result(r);
+        const ExecStatusType status = PQresultStatus(r);
+        if (error)
+            continue;
+        if (status == PGRES_SINGLE_TUPLE) {
+            try {
+                row(result);
+            } catch (...) {
+                if (PGcancel* cancel = PQgetCancel(m_conn.get())) {
+                    char message[256];
+                    PQcancel(cancel, message, sizeof message);
+                    PQfreeCancel(cancel);
+                }
+                while (PGresult* rest = PQgetResult(m_conn.get()))
+                    PQclear(rest);
+                throw;
+            }
+        } else if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
+            try {
+                fail(r, sql);
+            } catch (const PgError& e) {
+                error = e;
+            }
+        }
+    }
+    if (error)
+        throw *error;
+}
+
+void PgConnection::copy_in(std::string_view copy_sql,
+                           const std::function<bool(std::string&)>& fill) {
+    exec(copy_sql);
+    std::string buffer;
+    bool more = true;
+    while (more) {
+        buffer.clear();
+        while (buffer.size() < (1U << 20) && (more = fill(buffer))) {
+        }
+        if (!buffer.empty() &&
+            PQputCopyData(m_conn.get(), buffer.data(), static_cast<int>(buffer.size())) != 1) {
+            fail(nullptr, copy_sql);
+        }
+    }
+    if (PQputCopyEnd(m_conn.get(), nullptr) != 1)
+        fail(nullptr, copy_sql);
+    std::optional<PgError> error;
+    while (PGresult* r = PQgetResult(m_conn.get())) {
+        PgResult result(r);
+        if (PQresultStatus(r) != PGRES_COMMAND_OK && !error) {
+            try {
+                fail(r, copy_sql);
+            } catch (const PgError& e) {
+                error = e;
+            }
+        }
+    }
+    if (error)
+        throw *error;
+}
+
+void copy_text(std::string& out, std::string_view text) {
+    for (const char c : text) {
+        switch (c) {
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        default:
+            out += c;
+        }
+    }
+}
+
+} // namespace kharita::detail
