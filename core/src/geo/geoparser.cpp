@@ -1115,8 +1115,10 @@ std::optional<StateRef> Parse::state_after(std::size_t last) const {
     o.fuzzy = false;
     o.transliteration = false;
     o.penalise_common_words = false;
+    o.postal_codes = true; // "KY", "Ky.": names of the state only in this shape
     for (const std::string& key : keys) {
-        if (key.empty() || !has_place_name(key))
+        // not has_place_name(): postal codes do not make a word a place name by itself
+        if (key.empty())
             continue;
         for (const Candidate& c : m_g.lookup_normalized(key, o)) {
             if (is_admin1_place(m_g.place(c.place)) &&
