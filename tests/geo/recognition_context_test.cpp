@@ -254,3 +254,24 @@ TEST_F(RecognitionContextTest, OneMegabyteLine) {
     const auto ts = parse(text);
     EXPECT_LE(ts.size(), 4 * (text.size() / chunk.size() + 1));
 }
+
+// --- countries named like ordinary words ---
+
+TEST_F(RecognitionContextTest, ACountryNamedLikeAWordIsTheCountryEvenInAUsStory) {
+    // "china" and "turkey" are English words, and the US has towns called China; written
+    // with a capital, the names are the countries, also at a sentence's start
+    const auto ts = parse("Farmers in Paris, Kentucky, say tariffs on exports to China hurt. "
+                          "China buys most of their soybeans. Turkey buys the rest.");
+    const Toponym* china = find(ts, "China");
+    ASSERT_NE(china, nullptr);
+    EXPECT_EQ(china->country, "CN");
+    EXPECT_EQ(china->precision, GeoPrecision::country);
+    const Toponym* opening = find(ts, "China", 1);
+    ASSERT_NE(opening, nullptr);
+    EXPECT_EQ(opening->country, "CN");
+    const Toponym* turkey = find(ts, "Turkey");
+    ASSERT_NE(turkey, nullptr);
+    EXPECT_EQ(turkey->country, "TR");
+    // an ordinary word that names no country still needs a place's context
+    EXPECT_EQ(find(parse("Reading is what the children liked best."), "Reading"), nullptr);
+}

@@ -503,7 +503,8 @@ void cap_hits(std::vector<Hit>& hits, std::size_t max_hits) {
 }
 
 /// One group per place, at its strongest match kind, strongest upper bound first.
-void group_by_place(Scratch& s, double common_factor) {
+/// `factor_of(place)` scales a place's bound (the common-word penalty).
+template <class Factor> void group_by_place(Scratch& s, Factor factor_of) {
     auto& hits = s.hits;
     if (hits.size() > 1) {
         std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
@@ -519,7 +520,7 @@ void group_by_place(Scratch& s, double common_factor) {
         std::size_t k = i + 1;
         while (k < j && hits[k].kind == hits[i].kind)
             ++k;
-        const double upper = hits[i].upper * common_factor;
+        const double upper = hits[i].upper * factor_of(hits[i].place);
         s.groups.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(k),
                             hits[i].kind, static_cast<float>(upper)});
         i = j;
@@ -604,6 +605,11 @@ struct Gazetteer::Impl {
     void collect_fuzzy_hits(const Query& q, Scratch& s, QueryForm form,
                             const std::string& skel) const;
     void score_groups(const Query& q, Scratch& s, double common_factor, std::size_t keep) const;
+    /// The common-word penalty for `place`: none for a country ("China", "Turkey", "Chad"
+    /// written with a capital are the countries far more often than the words).
+    double common_factor_of(std::uint32_t place, double common_factor) const {
+        return ranks[place].is_country ? 1.0 : common_factor;
+    }
     void rank_seats_below_towns(Scratch& s) const;
     std::vector<Candidate> best_candidates(Scratch& s, std::size_t limit, bool common) const;
 };
@@ -1047,7 +1053,8 @@ std::vector<Candidate> Gazetteer::Impl::lookup(std::string_view n,
     const bool common = options.penalise_common_words && n.find(' ') == std::string_view::npos &&
                         common_words.contains(n);
     const double common_factor = common ? 0.45 : 1.0;
-    group_by_place(scratch, common_factor);
+    group_by_place(scratch,
+                   [&](std::uint32_t place) { return common_factor_of(place, common_factor); });
 
     // 3. Exact scores for the groups that can still reach the top.
     score_groups(q, scratch, common_factor, keep);
@@ -1202,7 +1209,7 @@ void Gazetteer::Impl::score_groups(const Query& q, Scratch& s, double common_fac
             const double base = detail::match_base_score(g.kind) * (0.6 + 0.4 * best_sim);
             score =
                 (0.72 * base + (hits[g.begin].upper - 0.72 * detail::match_base_score(g.kind))) *
-                common_factor;
+                common_factor_of(hits[g.begin].place, common_factor);
         }
         insert_top(s.top, {score, gi, entry}, keep);
     }

@@ -627,7 +627,10 @@ const char* Parse::rejection(std::size_t first, std::size_t last,
             const bool determiner = first > 0 && is_determiner(m_tokens[first - 1].norm);
             const bool prominent = !head.sentence_start && !determiner &&
                                    same_spelling(first, best) && important(best);
-            if (next_cap || !(cue || prominent || dateline(first, last))) {
+            // a country's name opens a sentence as the country ("China claims the sea")
+            const bool country = !determiner && same_spelling(first, best) &&
+                                 is_country_place(m_g.place(best.place));
+            if (next_cap || !(cue || prominent || country || dateline(first, last))) {
                 return "common word: an ordinary English word without a place's context";
             }
         }
