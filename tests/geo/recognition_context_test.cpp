@@ -275,3 +275,21 @@ TEST_F(RecognitionContextTest, ACountryNamedLikeAWordIsTheCountryEvenInAUsStory)
     // an ordinary word that names no country still needs a place's context
     EXPECT_EQ(find(parse("Reading is what the children liked best."), "Reading"), nullptr);
 }
+
+TEST_F(RecognitionContextTest, ACapitalIsNotMovedToANamesakeByTheCountryAStoryNames) {
+    // a story that names the United States often still means Egypt's Cairo and Switzerland's
+    // Geneva; a state named with the town, or the state's other places, still move it
+    const auto ts = parse("The U.S. embassy said U.S. officials and the U.S. envoy met Libyan "
+                          "leaders. Protesters in Cairo climbed the walls of the U.S. embassy, "
+                          "and talks resumed in Geneva.");
+    const Toponym* cairo = find(ts, "Cairo");
+    ASSERT_NE(cairo, nullptr);
+    EXPECT_EQ(cairo->country, "EG");
+    const Toponym* geneva = find(ts, "Geneva");
+    ASSERT_NE(geneva, nullptr);
+    EXPECT_EQ(geneva->country, "CH");
+    const auto local = parse("Storms hit Cairo, Ga., and Thomasville overnight.");
+    const Toponym* town = find(local, "Cairo");
+    ASSERT_NE(town, nullptr);
+    EXPECT_EQ(town->country, "US");
+}

@@ -327,6 +327,9 @@ private:
     void mark_person(std::size_t i, PersonCue cue);
     std::optional<StateRef> state_after(std::size_t last) const;
     void apply_state_pairs();
+    /// Whether another candidate of `m`, in another country than `p`, is a national capital
+    /// ("Cairo", "Geneva" is no capital but "Genève" is a seat: see the definition).
+    bool capital_namesake(const Mention& m, const Place& p) const;
     void constrain_to_state(Mention& m, const Place& state) const;
     void add_unit_candidates(Mention& m) const;
     bool important(const Candidate& c) const;
@@ -1601,6 +1604,16 @@ double Parse::state_focus(std::size_t mi, const Candidate& c, const DocumentFocu
     return 0.05 * std::log((share + 0.05) / 0.05);
 }
 
+bool Parse::capital_namesake(const Mention& m, const Place& p) const {
+    return std::any_of(m.candidates.begin(), m.candidates.end(), [&](const Candidate& k) {
+        const Place& o = m_g.place(k.place);
+        // a national capital, or a first-order seat of a million people ("Geneva" the city
+        // is GeoNames' Genève, a PPLA): the place a bare name means in world news
+        return o.country != p.country && o.feature_class == 'P' &&
+               (o.feature_code == "PPLC" || (o.feature_code == "PPLA" && o.population >= 150000));
+    });
+}
+
 /// The terms of candidate `c` of mention `mi` in this pass.
 ScoreParts Parse::score_parts(std::size_t mi, const Candidate& c, const DocumentFocus& focus,
                               const OwnEvidence& own, const PlaceContext& context) const {
@@ -1634,6 +1647,14 @@ ScoreParts Parse::score_parts(std::size_t mi, const Candidate& c, const Document
     // The states the text names (its "Town, ST" pairs too) decide between namesakes below
     // the country, on the same log scale as the country focus: "Paris" in Kentucky news.
     parts.state = state_focus(mi, c, focus, own);
+    // A country's capital is what its name means unless something nearer than the country
+    // points elsewhere: a story that names the United States often (its embassy, its envoy)
+    // does not move "Cairo" to Georgia or "Geneva" to Illinois; the story's state or places
+    // near the namesake still can.
+    if (p.feature_class == 'P' && p.feature_code != "PPLC" && parts.state <= 0 && near <= 0 &&
+        listed <= 0 && parts.contained <= 0 && capital_namesake(m, p)) {
+        parts.focus = 0;
+    }
     return parts;
 }
 
