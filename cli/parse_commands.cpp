@@ -87,6 +87,12 @@ nlohmann::json timex_json(const Timex& t) {
         j["open_end"] = true;
     if (t.open_start)
         j["open_start"] = true;
+    if (!t.anchor.empty())
+        j["anchor"] = t.anchor;
+    if (!t.begin_point.empty())
+        j["begin_point"] = t.begin_point;
+    if (!t.end_point.empty())
+        j["end_point"] = t.end_point;
     return j;
 }
 

@@ -395,3 +395,23 @@ TEST(TemporalTagger, ALengthCountedFromAnEventIsADuration) {
     EXPECT_EQ(find("The talks ended 3 days after Monday.", "2023-09-19").at(0).value, "2023-09-21");
     EXPECT_EQ(find("They left two days after.", "2023-09-19").at(0).value, "2023-09-21");
 }
+
+TEST(TemporalTagger, AnchoringAsTimeMlGivesIt) {
+    // a relative date is counted from the reference, an anchored length ends there, an
+    // explicit date has no anchor, and a time in a story about another day is counted from
+    // that day
+    const auto t = find("The talks ended yesterday after the past three years of fighting "
+                        "that began on 5 March 2010.",
+                        "2013-03-15");
+    ASSERT_EQ(t.size(), 3u);
+    EXPECT_EQ(t[0].anchor, "2013-03-15");
+    EXPECT_EQ(t[1].type, TimexType::duration);
+    EXPECT_EQ(t[1].value, "P3Y");
+    EXPECT_EQ(t[1].end_point, "2013-03-15");
+    EXPECT_EQ(t[1].begin_point, t[1].first.iso());
+    EXPECT_TRUE(t[2].anchor.empty());
+    const auto n =
+        find("On August 5, 2012, the river rose. At 8 PM, the mayor spoke.", "2013-03-15");
+    ASSERT_EQ(n.size(), 2u);
+    EXPECT_EQ(n[1].anchor, "2012-08-05");
+}

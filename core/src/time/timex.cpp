@@ -1556,6 +1556,10 @@ std::optional<Match> Matcher::time_alone(std::size_t i) const {
 
 void Matcher::finish(Timex& t) const {
     t.text = std::string(m_text.substr(t.start, t.end - t.start));
+    // a date or time counted from the reference ("yesterday", "on Tuesday", "in July")
+    if (m_ref && t.relative && t.anchor.empty() &&
+        (t.type == TimexType::date || t.type == TimexType::time))
+        t.anchor = m_ref->day.iso();
     if (m_ref) {
         if (t.last < m_ref->day)
             t.direction = TimeDirection::past;
@@ -1881,6 +1885,12 @@ std::optional<Match> Matcher::duration(std::size_t i) const {
             m.timex.last = d->timex.last;
             m.timex.precision = d->timex.precision;
             m.timex.minute_of_day = d->timex.minute_of_day;
+            if (m_ref) {
+                // anchored at the reference: it ends there (TIMEX3 beginPoint/endPoint)
+                m.timex.begin_point = m.timex.first.iso();
+                m.timex.end_point = m_ref->day.iso();
+                m.timex.anchor = m_ref->day.iso();
+            }
         }
     }
     m.timex.type = TimexType::duration;
@@ -2381,6 +2391,7 @@ void Matcher::follow_narrative(Match& best, std::size_t i, const NarrativeAnchor
     case Anaphor::none:
         return;
     }
+    t.anchor = anchor.day.iso(); // counted from the narrative's date, not the reference
     if (shift_days != 0) {
         t.first = t.first.plus_days(shift_days);
         t.last = t.last.plus_days(shift_days);

@@ -69,6 +69,13 @@ struct Timex {
     TimexMod mod = TimexMod::none;
     std::string quant; ///< a set's TIMEX3 quant: "EVERY", "EACH"
     std::string freq;  ///< a set's TIMEX3 freq: "2X" for "twice a week"
+    /// TIMEX3 anchoring, as values rather than ids: the time a relative or underspecified
+    /// expression was counted from (TIMEX3 anchorTimeID: the reference's day, or the
+    /// narrative's date for "At 8 PM" in a story about another day), and a duration's
+    /// beginPoint and endPoint when it is anchored ("the past three years" ends at the
+    /// reference). Empty when none applies.
+    std::string anchor;
+    std::string begin_point, end_point;
 };
 
 struct TimexOptions {
