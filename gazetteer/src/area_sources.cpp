@@ -1,4 +1,5 @@
 #include "area_sources.hpp"
+#include "tab_fields.hpp"
 
 #include "kharita/text/normalize.hpp"
 
@@ -132,21 +133,7 @@ constexpr std::array<std::string_view, 9> kArabicGenerics = {
 std::optional<std::string> parse_area_line(std::string_view line, AreaRow& out) {
     constexpr std::size_t kColumns = 15;
     std::array<std::string_view, kColumns> f{};
-    std::size_t count = 0;
-    std::size_t start = 0;
-    while (true) {
-        const std::size_t tab = line.find('\t', start);
-        const std::string_view field = line.substr(
-            start, tab == std::string_view::npos ? std::string_view::npos : tab - start);
-        if (count < kColumns) {
-            f[count] = field;
-        }
-        ++count;
-        if (tab == std::string_view::npos) {
-            break;
-        }
-        start = tab + 1;
-    }
+    const std::size_t count = detail::split_tabs(line, f);
     if (count != kColumns) {
         return "expected 15 tab-separated columns (id ... coord_method), found " +
                std::to_string(count);

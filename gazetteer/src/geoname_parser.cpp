@@ -1,5 +1,6 @@
 #include "kharita/gazetteer_builder.hpp"
 #include "kharita/text/normalize.hpp"
+#include "tab_fields.hpp"
 
 #include <array>
 #include <charconv>
@@ -23,21 +24,7 @@ template <typename T> bool parse_number(std::string_view s, T& out) {
 std::optional<std::string> parse_geoname_line(std::string_view line, GeonameRecord& out) {
     constexpr std::size_t kColumns = 19;
     std::array<std::string_view, kColumns> f{};
-    std::size_t count = 0;
-    std::size_t start = 0;
-    while (true) {
-        const std::size_t tab = line.find('\t', start);
-        const std::string_view field = line.substr(
-            start, tab == std::string_view::npos ? std::string_view::npos : tab - start);
-        if (count < kColumns) {
-            f[count] = field;
-        }
-        ++count;
-        if (tab == std::string_view::npos) {
-            break;
-        }
-        start = tab + 1;
-    }
+    const std::size_t count = detail::split_tabs(line, f);
     if (count != kColumns) {
         return "expected 19 tab-separated columns, found " + std::to_string(count);
     }
