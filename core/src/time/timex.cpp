@@ -1025,13 +1025,14 @@ std::optional<Match> Matcher::year_alone(std::size_t i) const {
     if (word(k, "since")) {
         since = true;
         ++k;
-    } else if (word(k, "in") || word(k, "during") || word(k, "until") || word(k, "by") ||
-               word(k, "before") || word(k, "after") || word(k, "of") || word(k, "from")) {
+    } else if (const bool cue = word(k, "in") || word(k, "during") || word(k, "until") ||
+                                word(k, "by") || word(k, "before") || word(k, "after") ||
+                                word(k, "of") || word(k, "from");
+               // or the second year of "in 2009 and 2010"
+               cue || ((word(k, "and") || word(k, "or")) && k > 0 && number(k - 1) &&
+                       m_t[k - 1].text.size() == 4 && m_t[k - 1].value >= 1900 &&
+                       m_t[k - 1].value <= 2100)) {
         ++k;
-    } else if ((word(k, "and") || word(k, "or")) && k > 0 && number(k - 1) &&
-               m_t[k - 1].text.size() == 4 && m_t[k - 1].value >= 1900 &&
-               m_t[k - 1].value <= 2100) {
-        ++k; // the second year of "in 2009 and 2010"
     } else {
         return std::nullopt;
     }
