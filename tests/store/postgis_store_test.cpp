@@ -390,6 +390,34 @@ TEST_F(PostgisStore, AFailedLargeLoadKeepsNothingNorLosesAnIndexAndTheStoreGoesO
               3);
 }
 
+TEST_F(PostgisStore, TwoLargeLoadsAtOnceBothComplete) {
+    const std::string location = db("g");
+    open_event_store(location, StoreMode::create);
+    // each is large against the empty store and sets the indexes aside; without the load
+    // lock both read the table, then each waited for the other to let it go: a deadlock
+    std::vector<std::string> errors(2);
+    std::vector<std::thread> loads;
+    for (unsigned k = 0; k < 2; ++k) {
+        loads.emplace_back([&, k] {
+            try {
+                open_event_store(location, StoreMode::read_write)
+                    ->ingest_records(random_records(20000, 20 + k));
+            } catch (const std::exception& e) {
+                errors[k] = e.what();
+            }
+        });
+    }
+    for (auto& t : loads)
+        t.join();
+    EXPECT_EQ(errors, std::vector<std::string>(2));
+    const auto store = open_event_store(location, StoreMode::read_only);
+    EXPECT_EQ(store->count({}), 40000);
+    EventFilter f;
+    f.bbox = BoundingBox{12, 30, 14, 32};
+    store->count(f);
+    EXPECT_NE(store->last_plan().find("events_geom"), std::string::npos) << store->last_plan();
+}
+
 /// An article with five place mentions and three events of its own, at places apart from
 /// every other article's.
 ArticleRecord long_report(int i) {

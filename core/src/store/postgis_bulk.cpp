@@ -212,6 +212,11 @@ private:
 bool large_against_stored(PgConnection& db, std::int64_t expected) {
     if (expected < kBulkAtLeast)
         return false;
+    // Two large loads at once would each read the table and then ask for it alone to drop
+    // its indexes: a deadlock. A lock named after the schema (the two-key form, apart from
+    // the merge keys) lets the second count after the first commits.
+    db.exec("SELECT pg_advisory_xact_lock(hashtext('kharita bulk load'), "
+            "hashtext(current_schema()))");
     PgParams p;
     p.add(expected + 1);
     // counts no further than the load itself would reach
