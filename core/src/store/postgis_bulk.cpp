@@ -122,12 +122,13 @@ public:
     void add(std::int64_t event_id, const EventRecord& r) {
         const std::size_t first = m_rows.size();
         for (auto& [name, role] : event_actor_roles(r)) {
-            const auto [it, added] = m_keys.try_emplace(std::move(name), m_keys.size());
+            const std::size_t key =
+                m_keys.try_emplace(std::move(name), m_keys.size()).first->second;
             const bool twice =
                 std::any_of(m_rows.begin() + static_cast<std::ptrdiff_t>(first), m_rows.end(),
-                            [&](const Row& row) { return row.name == it->second; });
+                            [&](const Row& row) { return row.name == key; });
             if (!twice) // a name listed twice keeps its first role
-                m_rows.push_back({event_id, it->second, role});
+                m_rows.push_back({event_id, key, role});
         }
     }
     void store(PgConnection& db) const;
