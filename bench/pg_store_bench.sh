@@ -8,10 +8,12 @@
 #   query   kharita query --count, three shapes, vs the hand-written PostGIS query (psql)
 #   export  kharita export GeoJSON from PostGIS vs ogr2ogr from the same table
 #   bash bench/pg_store_bench.sh [COUNT=1000000]
+# KHARITA_BIN runs another build's kharita (a before/after pair on one machine state);
+# KHARITA_BENCH_LOAD_ONLY=1 stops after the loads.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 BUILD="${KHARITA_BUILD_DIR:-$ROOT/build}"
-K="$BUILD/cli/kharita"
+K="${KHARITA_BIN:-$BUILD/cli/kharita}"
 COUNT="${1:-1000000}"
 WORK="${KHARITA_BENCH_DIR:-/tmp/kharita-pg-bench}"
 BIN="${KHARITA_PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)}"
@@ -47,11 +49,15 @@ o_pg=$(measure o_pg ogr2ogr -f PostgreSQL "PG:dbname=bench host=$SERVER user=kha
     -nln ogr.events -lco SCHEMA=ogr -lco GEOMETRY_NAME=geom -a_srs EPSG:4326 --config PG_USE_COPY YES \
     -oo X_POSSIBLE_NAMES=longitude -oo Y_POSSIBLE_NAMES=latitude -oo AUTODETECT_TYPE=YES)
 echo "== $COUNT synthetic events"
-printf "%-44s %8s %12s\n" "load" "seconds" "events/s"
-printf "%-44s %8s %12s\n" "kharita import-acled -> PostGIS" "$k_pg" "$(rate "$k_pg")"
-printf "%-44s %8s %12s\n" "kharita import-acled -> SpatiaLite" "$k_lite" "$(rate "$k_lite")"
-printf "%-44s %8s %12s\n" "kharita store copy SpatiaLite -> PostGIS" "$k_copy" "$(rate "$k_copy")"
-printf "%-44s %8s %12s\n" "ogr2ogr -f PostgreSQL (COPY, GiST)" "$o_pg" "$(rate "$o_pg")"
+# events/s, and against the others as a ratio of events/s (above 1: faster than the other)
+printf "%-44s %8s %12s %9s %9s\n" "load" "seconds" "events/s" "/lite" "/ogr2ogr"
+row() { printf "%-44s %8s %12s %9s %9s\n" "$1" "$2" "$(rate "$2")" "$(ratio "$k_lite" "$2")" \
+    "$(ratio "$o_pg" "$2")"; }
+row "kharita import-acled -> PostGIS" "$k_pg"
+row "kharita import-acled -> SpatiaLite" "$k_lite"
+row "kharita store copy SpatiaLite -> PostGIS" "$k_copy"
+row "ogr2ogr -f PostgreSQL (COPY, GiST)" "$o_pg"
+[ "${KHARITA_BENCH_LOAD_ONLY:-0}" = 1 ] && exit 0
 
 # the hand-written queries: GiST on geom plus a B-tree on the dates, as a user would add
 "${PSQL[@]}" -d bench -c "CREATE INDEX ours_dates ON ours.events (date_start, date_end); ANALYZE ours.events"

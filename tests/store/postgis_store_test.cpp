@@ -35,14 +35,16 @@ protected:
             GTEST_SKIP() << "no PostGIS test server: " << PgServer::why();
     }
     /// A fresh schema of the test database, named after the test and `name`.
-    std::string db(const std::string& name) const {
+    std::string db(const std::string& name) const { return m_server->location(schema(name)); }
+    /// The schema's name alone.
+    static std::string schema(const std::string& name) {
         std::string schema = std::string("t_") +
                              ::testing::UnitTest::GetInstance()->current_test_info()->name() + "_" +
                              name;
         std::transform(schema.begin(), schema.end(), schema.begin(), [](char c) {
             return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         });
-        return m_server->location(schema.substr(0, 60));
+        return schema.substr(0, 60);
     }
     std::int64_t sql_count(const std::string& query) const {
         auto c = detail::PgConnection::connect("dbname=kharita_test host=" + m_server->directory() +
@@ -347,6 +349,73 @@ TEST_F(PostgisStore, AServerStoppedMidCopyKeepsNothingOfTheLoad) {
     EXPECT_EQ(store->count({}), 10);
     EXPECT_EQ(store->ingest_records(records), 20000);
     EXPECT_EQ(store->count({}), 20010);
+}
+
+TEST_F(PostgisStore, AFailedLargeLoadKeepsNothingNorLosesAnIndexAndTheStoreGoesOn) {
+    const std::string name = schema("f");
+    auto store = open_event_store(db("f"), StoreMode::create);
+    store->ingest_records(random_records(10, 1));
+    // indexes on events (the primary key and five) and foreign keys of event_actors (two)
+    const auto shape = [&] {
+        return sql_count("SELECT count(*) FROM pg_indexes WHERE schemaname = '" + name +
+                         "' AND tablename = 'events'") *
+                   10 +
+               sql_count("SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND conrelid = '" +
+                         name + ".event_actors'::regclass");
+    };
+    ASSERT_EQ(shape(), 62);
+    auto records = random_records(25000, 5); // large against what is stored: indexes set aside
+    records[7].actor2 = "Third";
+    records[7].actors = "Actor 0; Second; Third; Second"; // a name listed twice keeps one role
+    std::size_t i = 0;
+    EXPECT_THROW(store->ingest_records(
+                     [&](EventRecord& r) {
+                         if (i == 20000) // the reader fails mid-COPY, in the second block
+                             throw InputError("rows.csv", "line 20001: latitude: not a number");
+                         r = records[i++];
+                         return true;
+                     },
+                     25000),
+                 InputError);
+    EXPECT_EQ(store->count({}), 10);
+    EXPECT_EQ(shape(), 62);
+    EXPECT_EQ(store->ingest_records(records), 25000); // the same connection goes on
+    EXPECT_EQ(store->count({}), 25010);
+    EXPECT_EQ(shape(), 62);
+    EXPECT_EQ(sql_count("SELECT count(*) FROM " + name + ".event_actors"), 10 + 25000 + 2);
+    EXPECT_EQ(sql_count("SELECT count(*) FROM " + name + ".event_actors ea JOIN " + name +
+                        ".actors a ON a.id = ea.actor_id JOIN " + name +
+                        ".events e ON e.id = ea.event_id WHERE e.actor2 = 'Third' AND (a.name, "
+                        "ea.role) IN (('Actor 0', 1), ('Third', 2), ('Second', 0))"),
+              3);
+}
+
+TEST_F(PostgisStore, TwoLargeLoadsAtOnceBothComplete) {
+    const std::string location = db("g");
+    open_event_store(location, StoreMode::create);
+    // each is large against the empty store and sets the indexes aside; without the load
+    // lock both read the table, then each waited for the other to let it go: a deadlock
+    std::vector<std::string> errors(2);
+    std::vector<std::thread> loads;
+    for (unsigned k = 0; k < 2; ++k) {
+        loads.emplace_back([&, k] {
+            try {
+                open_event_store(location, StoreMode::read_write)
+                    ->ingest_records(random_records(20000, 20 + k));
+            } catch (const std::exception& e) {
+                errors[k] = e.what();
+            }
+        });
+    }
+    for (auto& t : loads)
+        t.join();
+    EXPECT_EQ(errors, std::vector<std::string>(2));
+    const auto store = open_event_store(location, StoreMode::read_only);
+    EXPECT_EQ(store->count({}), 40000);
+    EventFilter f;
+    f.bbox = BoundingBox{12, 30, 14, 32};
+    store->count(f);
+    EXPECT_NE(store->last_plan().find("events_geom"), std::string::npos) << store->last_plan();
 }
 
 /// An article with five place mentions and three events of its own, at places apart from

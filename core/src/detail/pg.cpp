@@ -156,14 +156,25 @@ void PgConnection::copy_in(std::string_view copy_sql,
     exec(copy_sql);
     std::string buffer;
     bool more = true;
-    while (more) {
-        buffer.clear();
-        while (buffer.size() < (1U << 20) && (more = fill(buffer))) {
+    try {
+        while (more) {
+            buffer.clear();
+            // large chunks: a round of the protocol per 4 MB, not per row
+            while (buffer.size() < (4U << 20) && (more = fill(buffer))) {
+            }
+            if (!buffer.empty() &&
+                PQputCopyData(m_conn.get(), buffer.data(), static_cast<int>(buffer.size())) != 1) {
+                fail(nullptr, copy_sql);
+            }
         }
-        if (!buffer.empty() &&
-            PQputCopyData(m_conn.get(), buffer.data(), static_cast<int>(buffer.size())) != 1) {
-            fail(nullptr, copy_sql);
+    } catch (...) {
+        // a row that could not be made ends the COPY as failed, so the transaction can be
+        // rolled back rather than left mid-COPY
+        if (PQputCopyEnd(m_conn.get(), "the rows to copy could not be made") == 1) {
+            while (PGresult* r = PQgetResult(m_conn.get()))
+                PQclear(r);
         }
+        throw;
     }
     if (PQputCopyEnd(m_conn.get(), nullptr) != 1)
         fail(nullptr, copy_sql);
@@ -183,8 +194,13 @@ void PgConnection::copy_in(std::string_view copy_sql,
 }
 
 void copy_text(std::string& out, std::string_view text) {
-    for (const char c : text) {
-        switch (c) {
+    // most text has nothing to escape: append it in runs between the characters that do
+    while (!text.empty()) {
+        const auto special = text.find_first_of("\\\t\n\r");
+        out.append(text.substr(0, special));
+        if (special == std::string_view::npos)
+            return;
+        switch (text[special]) {
         case '\\':
             out += "\\\\";
             break;
@@ -194,12 +210,10 @@ void copy_text(std::string& out, std::string_view text) {
         case '\n':
             out += "\\n";
             break;
-        case '\r':
-            out += "\\r";
-            break;
         default:
-            out += c;
+            out += "\\r";
         }
+        text.remove_prefix(special + 1);
     }
 }
 
