@@ -129,6 +129,7 @@ AnimationDialog::AnimationDialog(const AnimationRequest& defaults, QWidget* pare
     size_row->addWidget(m_width);
     size_row->addWidget(new QLabel("×"));
     size_row->addWidget(m_height);
+    size_row->addStretch();
     m_title = new QLineEdit(defaults.title);
     m_error = new QLabel;
     m_error->setStyleSheet("color: #8a1f11;");

@@ -105,6 +105,12 @@ void MapWidget::paintEvent(QPaintEvent*) {
         render::select_frame_events(m_model.points(), m_model.visible(), *shown, m_full, m_faded);
         m_in_view = render::draw_frame_events(p, m_renderer, m_view, m_model.points(), m_full,
                                               m_faded, o, m_frame_style.faded_opacity);
+        if (o.selected && m_faded[*o.selected] != 0) {
+            // the event picked in the table stays findable: whole and ringed, over the rest
+            m_full.assign(m_full.size(), 0);
+            m_full[*o.selected] = 1;
+            m_renderer.draw_events(p, m_view, m_model.points(), m_full, o);
+        }
     } else {
         m_in_view = m_renderer.draw_events(p, m_view, m_model.points(), m_model.visible(), o);
     }
