@@ -162,13 +162,16 @@ std::size_t draw_frame_events(QPainter& painter, const MapRenderer& renderer,
                               const std::vector<std::uint8_t>& faded, const RenderOptions& options,
                               double faded_opacity) {
     // faded first, so that the events the frame holds whole stay on top
-    RenderOptions faded_options = options;
-    if (faded_options.selected && faded[*faded_options.selected] != 0)
+    // (a layer with nothing in it is skipped: most frames of day-dated events fade none)
+    std::size_t drawn = 0;
+    if (std::find(faded.begin(), faded.end(), 1) != faded.end()) {
+        RenderOptions faded_options = options;
         faded_options.selected.reset();
-    painter.save();
-    painter.setOpacity(faded_opacity);
-    std::size_t drawn = renderer.draw_events(painter, view, points, faded, faded_options);
-    painter.restore();
+        painter.save();
+        painter.setOpacity(faded_opacity);
+        drawn = renderer.draw_events(painter, view, points, faded, faded_options);
+        painter.restore();
+    }
     RenderOptions full_options = options;
     if (full_options.selected && full[*full_options.selected] == 0)
         full_options.selected.reset();
