@@ -446,6 +446,12 @@ TEST_F(ViewerTest, AnimationExportRunsInAWorkerAndCancelLeavesNoFile) {
     EXPECT_EQ(r.from, serial({2024, 5, 1}));
     EXPECT_EQ(r.to, serial({2024, 5, 31}));
     EXPECT_EQ(r.size.width() % 2, 0);
+    EXPECT_EQ(r.step.count, 31); // playback's window when nothing is brushed, moved by itself
+    ASSERT_TRUE(r.window.has_value());
+    EXPECT_EQ(r.window->count, 31);
+    w.timeline().set_cumulative(true);
+    EXPECT_FALSE(w.animation_defaults().window.has_value());
+    w.timeline().set_cumulative(false);
     r.size = QSize(320, 200);
     r.step = {render::Period::Unit::day, 1};
     r.window = render::Period{render::Period::Unit::week, 1};

@@ -808,8 +808,11 @@ AnimationRequest MainWindow::animation_defaults() const {
     // playback moves a window of the brushed length by its length (31 days unbrushed)
     const int days = f.from_day && f.to_day ? *f.to_day - *f.from_day + 1 : 31;
     r.step = {render::Period::Unit::day, std::max(1, days)};
-    if (!m_timeline->cumulative())
-        r.window = r.step;
+    r.window = r.step;
+    if (m_timeline->cumulative()) { // grows by a histogram bin, at least a week, per step
+        r.step.count = std::max(m_timeline->bin_days(), 7);
+        r.window.reset();
+    }
     r.fps =
         std::clamp(static_cast<int>(std::lround(1000.0 / std::max(1, m_timeline->speed()))), 1, 60);
     r.size = QSize(std::max(2, m_map->width() / 2 * 2), std::max(2, m_map->height() / 2 * 2));

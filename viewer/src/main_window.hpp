@@ -62,8 +62,9 @@ public:
     bool ingesting() const noexcept { return m_ingesting; }
 
     /// What File > Export animation starts from: every dated day, the playback's window and
-    /// speed (a brushed range's length, else 31 days; cumulative when playback is), the map's
-    /// size (rounded down to even, as MP4 needs).
+    /// speed (a brushed range's length, else 31 days, moved by its length; cumulative growing
+    /// by a histogram bin, at least a week, when playback is), the map's size (rounded down
+    /// to even, as MP4 needs).
     AnimationRequest animation_defaults() const;
     /// Starts exporting an animation in a worker thread with a progress dialog that can
     /// cancel; false (and the reason in the banner) when the request is refused.
