@@ -845,7 +845,8 @@ bool MainWindow::export_animation(const AnimationRequest& request) {
     m_progress->setAutoReset(false);
     connect(m_progress, &QProgressDialog::canceled, this, &MainWindow::cancel_animation);
     m_progress->setValue(0);
-    m_animation_worker = std::thread([this, job = std::move(job), file = request.file] {
+    const Basemap* basemap = &m_map->basemap(); // read-only, shared with the worker
+    m_animation_worker = std::thread([this, basemap, job = std::move(job), file = request.file] {
         QString message;
         bool ok = false;
         try {
@@ -858,8 +859,7 @@ bool MainWindow::export_animation(const AnimationRequest& request) {
                     },
                     Qt::QueuedConnection);
             };
-            const auto result =
-                run_animation_job(job, m_map->basemap(), m_cancel_animation, progress);
+            const auto result = run_animation_job(job, *basemap, m_cancel_animation, progress);
             ok = true;
             message = QString("%1: %2 frames, %3")
                           .arg(file)
