@@ -388,11 +388,11 @@ TEST_F(ViewerTest, ExportedFrameOfADayIsWhatTheMapShowsThatDay) {
     const QImage frame = drawer.draw(job.frames[0]).convertToFormat(QImage::Format_RGB32);
     const QImage shown = w.map().grab().toImage().convertToFormat(QImage::Format_RGB32);
     ASSERT_EQ(frame.size(), shown.size());
-    // Pixel for pixel but in the town names: after certain other tests drew their windows
-    // (polygon, then missing databases), the map's first drawing of the names
-    // (QPainterPath::addText in MapRenderer::draw_labels) differs from the exporter's in 406
-    // antialiased pixels, all on the names; run alone, or redrawn, it is equal. The cause is
-    // in Qt's text outlines and not pinned down, so the names, one pixel around, may differ.
+    // Pixel for pixel but in the town names: after two other tests' windows (polygon, then
+    // missing databases), the widget's first paint of the names (MapRenderer::draw_labels)
+    // differs from the exporter's in 406 antialiased pixels, all on the names; its next paint
+    // of the same view is equal, and the renderer alone draws them identically every time.
+    // The cause is not pinned down, so the names, one pixel around, may differ.
     QImage plain(job.view.size, QImage::Format_RGB32);
     {
         QPainter painter(&plain);
