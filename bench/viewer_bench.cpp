@@ -5,6 +5,7 @@
 //   KHARITA_BENCH_OUR_DB      Kharita store holding the same events
 
 #include "event_model.hpp"
+#include "kharita/render/animation.hpp"
 #include "kharita/render/event_points.hpp"
 #include "kharita/render/map_renderer.hpp"
 #include "timeline_widget.hpp"
@@ -149,13 +150,17 @@ void BM_BrushToRedrawnMapAndHistogram(benchmark::State& state) {
     QImage canvas(view.size, QImage::Format_ARGB32_Premultiplied);
     const auto year = static_cast<std::int32_t>(CivilDay{2018, 1, 1}.serial());
     std::int32_t shift = 0;
+    std::vector<std::uint8_t> full, faded;
     for (auto _ : state) {
         shift = (shift + 30) % 1500;
         timeline.brush(year + shift, year + shift + 365); // model filter + histogram rebuild
         canvas.fill(Qt::transparent);
         QPainter painter(&canvas);
-        benchmark::DoNotOptimize(
-            renderer.draw_events(painter, view, model.points(), model.visible(), {}));
+        // as the map draws a date range: whole and faded split, faded under whole
+        render::select_frame_events(model.points(), model.visible(), *model.shown_days(), full,
+                                    faded);
+        benchmark::DoNotOptimize(render::draw_frame_events(painter, renderer, view, model.points(),
+                                                           full, faded, {}, 0.35));
     }
     state.counters["events"] = static_cast<double>(model.points().size());
     state.counters["rows"] = static_cast<double>(model.rowCount());

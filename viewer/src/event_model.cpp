@@ -46,6 +46,16 @@ void EventModel::open(const std::filesystem::path& file) {
     m_file = file;
     m_selected.reset();
     m_points = render::load_event_points(*m_store, {}, WebMercator());
+    m_first_day = m_last_day = 0;
+    bool any_dated = false;
+    for (std::size_t i = 0; i < m_points.size(); ++i) {
+        if (m_points.dated[i] == 0)
+            continue;
+        m_first_day =
+            any_dated ? std::min(m_first_day, m_points.day_start[i]) : m_points.day_start[i];
+        m_last_day = any_dated ? std::max(m_last_day, m_points.day_end[i]) : m_points.day_end[i];
+        any_dated = true;
+    }
     m_store_matches.reset();
     m_filter = ViewFilter{};
     sort_order();
@@ -130,6 +140,13 @@ bool EventModel::passes_except_dates(std::size_t i) const {
            f.statuses.contains(m_points.status[i]) &&
            at_least(m_points.time_precision[i], f.min_time_precision) &&
            (!m_store_matches || m_store_matches->contains(m_points.id[i]));
+}
+
+std::optional<render::AnimationFrame> EventModel::shown_days() const {
+    if (!m_filter.from_day && !m_filter.to_day)
+        return std::nullopt;
+    return render::AnimationFrame{m_filter.from_day.value_or(m_first_day),
+                                  m_filter.to_day.value_or(m_last_day)};
 }
 
 void EventModel::apply_filter() {

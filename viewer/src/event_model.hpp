@@ -5,6 +5,7 @@
 // visibility mask and selection, so the three always agree. Reading the store happens in
 // load(), set_text() and set_regions(), never while painting.
 
+#include "kharita/render/animation.hpp"
 #include "kharita/render/event_points.hpp"
 
 #include "kharita/store/store.hpp"
@@ -55,6 +56,12 @@ public:
     /// Whether point i passes every part of the filter but the dates (the timeline shows
     /// these, so a brushed range can move).
     bool passes_except_dates(std::size_t i) const;
+    /// The days the filter's date range shows, its open ends at the first and last day any
+    /// event covers; nullopt when the filter has no date range.
+    std::optional<render::AnimationFrame> shown_days() const;
+    /// The first and last day any dated event covers (0, 0 when none is dated).
+    std::int32_t first_day() const noexcept { return m_first_day; }
+    std::int32_t last_day() const noexcept { return m_last_day; }
 
     /// Point index of a table row, and back (-1 when the event is filtered out).
     std::size_t point_of_row(int row) const { return m_rows[static_cast<std::size_t>(row)]; }
@@ -87,6 +94,7 @@ private:
     std::vector<std::size_t> m_order; // every point, in table order
     std::vector<std::size_t> m_rows;  // the visible points, in table order
     std::optional<std::size_t> m_selected;
+    std::int32_t m_first_day = 0, m_last_day = 0;
     int m_sort_column = Date;
     Qt::SortOrder m_sort_order = Qt::AscendingOrder;
 };

@@ -27,6 +27,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMimeData>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QSplitter>
 #include <QStatusBar>
@@ -35,6 +36,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <cmath>
 #include <limits>
 #include <map>
 
@@ -213,6 +216,9 @@ void MainWindow::connect_views() {
 }
 
 MainWindow::~MainWindow() {
+    m_cancel_animation = true;
+    if (m_animation_worker.joinable())
+        m_animation_worker.join();
     if (m_worker.joinable())
         m_worker.join();
 }
@@ -354,6 +360,11 @@ void MainWindow::build_file_menu() {
             "GeoJSON (*.geojson);;GeoPackage (*.gpkg);;KML (*.kml);;CSV (*.csv)");
         if (!f.isEmpty())
             export_to(f);
+    });
+    file->addAction("Export &animation…", this, [this] {
+        AnimationDialog dialog(animation_defaults(), this);
+        if (dialog.exec() == QDialog::Accepted)
+            export_animation(dialog.request());
     });
     file->addAction("Save map as &PNG…", this, [this] {
         const QString f = QFileDialog::getSaveFileName(this, "Save map", "map.png", "PNG (*.png)");
@@ -783,6 +794,101 @@ void MainWindow::dropEvent(QDropEvent* e) {
         files << u.toLocalFile();
     if (!files.isEmpty())
         ingest(files);
+}
+
+} // namespace kharita::viewer
+
+namespace kharita::viewer {
+
+AnimationRequest MainWindow::animation_defaults() const {
+    AnimationRequest r;
+    r.from = m_model.first_day();
+    r.to = m_model.last_day();
+    const ViewFilter& f = m_model.filter();
+    // playback moves a window of the brushed length by its length (31 days unbrushed)
+    const int days = f.from_day && f.to_day ? *f.to_day - *f.from_day + 1 : 31;
+    r.step = {render::Period::Unit::day, std::max(1, days)};
+    r.window = r.step;
+    if (m_timeline->cumulative()) { // grows by a histogram bin, at least a week, per step
+        r.step.count = std::max(m_timeline->bin_days(), 7);
+        r.window.reset();
+    }
+    r.fps =
+        std::clamp(static_cast<int>(std::lround(1000.0 / std::max(1, m_timeline->speed()))), 1, 60);
+    r.size = QSize(std::max(2, m_map->width() / 2 * 2), std::max(2, m_map->height() / 2 * 2));
+    return r;
+}
+
+bool MainWindow::export_animation(const AnimationRequest& request) {
+    if (m_animating) {
+        show_error("An animation export is already running.");
+        return false;
+    }
+    AnimationJob job;
+    try {
+        job = animation_job(request, m_model, *m_map);
+    } catch (const std::exception& e) {
+        show_error("Cannot export the animation: " + QString::fromUtf8(e.what()));
+        return false;
+    }
+    if (m_animation_worker.joinable())
+        m_animation_worker.join();
+    m_animating = true;
+    m_cancel_animation = false;
+    const auto frames = static_cast<int>(job.frames.size());
+    m_progress =
+        new QProgressDialog(QString("Writing %1 (%2 frames)…").arg(request.file).arg(frames),
+                            "Cancel", 0, frames, this);
+    m_progress->setWindowModality(Qt::WindowModal);
+    m_progress->setMinimumDuration(0);
+    m_progress->setAutoClose(false);
+    m_progress->setAutoReset(false);
+    connect(m_progress, &QProgressDialog::canceled, this, &MainWindow::cancel_animation);
+    m_progress->setValue(0);
+    const Basemap* basemap = &m_map->basemap(); // read-only, shared with the worker
+    m_animation_worker = std::thread([this, basemap, job = std::move(job), file = request.file] {
+        QString message;
+        bool ok = false;
+        try {
+            const auto progress = [this](std::size_t done) {
+                QMetaObject::invokeMethod(
+                    this,
+                    [this, done] {
+                        if (m_progress != nullptr)
+                            m_progress->setValue(static_cast<int>(done));
+                    },
+                    Qt::QueuedConnection);
+            };
+            const auto result = run_animation_job(job, *basemap, m_cancel_animation, progress);
+            ok = true;
+            message = QString("%1: %2 frames, %3")
+                          .arg(file)
+                          .arg(result.frames)
+                          .arg(QString::fromStdString(result.codec));
+            for (const std::string& note : result.notes)
+                message += "; " + QString::fromStdString(note);
+        } catch (const AnimationCancelled&) {
+            message = "Animation export cancelled: " + file + " not written";
+        } catch (const std::exception& e) {
+            message = "Animation export failed: " + QString::fromUtf8(e.what());
+        }
+        QMetaObject::invokeMethod(
+            this, [this, ok, message] { finish_animation(ok, message); }, Qt::QueuedConnection);
+    });
+    return true;
+}
+
+void MainWindow::finish_animation(bool ok, const QString& message) {
+    m_animating = false;
+    if (m_progress != nullptr) {
+        m_progress->deleteLater();
+        m_progress = nullptr;
+    }
+    if (ok || m_cancel_animation)
+        statusBar()->showMessage(message, 10000);
+    else
+        show_error(message);
+    emit animationFinished(ok, message);
 }
 
 } // namespace kharita::viewer

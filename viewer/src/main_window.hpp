@@ -3,6 +3,7 @@
 // views of one EventModel. Opening, ingesting (in a worker thread) and exporting go through
 // core's store API; errors show in a banner, never as a crash.
 
+#include "animation_export.hpp"
 #include "event_model.hpp"
 #include "map_widget.hpp"
 #include "timeline_widget.hpp"
@@ -18,6 +19,7 @@ class QComboBox;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
+class QProgressDialog;
 class QTableView;
 class QTextBrowser;
 class QTreeWidget;
@@ -59,6 +61,18 @@ public:
     void ingest(const QStringList& files);
     bool ingesting() const noexcept { return m_ingesting; }
 
+    /// What File > Export animation starts from: every dated day, the playback's window and
+    /// speed (a brushed range's length, else 31 days, moved by its length; cumulative growing
+    /// by a histogram bin, at least a week, when playback is), the map's size (rounded down
+    /// to even, as MP4 needs).
+    AnimationRequest animation_defaults() const;
+    /// Starts exporting an animation in a worker thread with a progress dialog that can
+    /// cancel; false (and the reason in the banner) when the request is refused.
+    /// animationFinished tells the end.
+    bool export_animation(const AnimationRequest& request);
+    void cancel_animation() { m_cancel_animation = true; }
+    bool exporting_animation() const noexcept { return m_animating; }
+
     EventModel& model() { return m_model; }
     MapWidget& map() { return *m_map; }
     TimelineWidget& timeline() { return *m_timeline; }
@@ -79,6 +93,7 @@ public:
 
 signals:
     void ingestFinished(bool ok);
+    void animationFinished(bool ok, const QString& message);
 
 protected:
     void dragEnterEvent(QDragEnterEvent*) override;
@@ -100,6 +115,7 @@ private:
     void add_apply_and_playback(QVBoxLayout* layout);
     void show_error(const QString& message);
     void update_detail(std::optional<std::size_t> point);
+    void finish_animation(bool ok, const QString& message);
     void sync_panel_from_filter();
 
     EventModel m_model;
@@ -121,6 +137,9 @@ private:
     std::unique_ptr<RasterBasemap> m_raster;
     std::thread m_worker;
     std::atomic<bool> m_ingesting{false};
+    std::thread m_animation_worker;
+    std::atomic<bool> m_animating{false}, m_cancel_animation{false};
+    QProgressDialog* m_progress = nullptr;
 };
 
 } // namespace kharita::viewer

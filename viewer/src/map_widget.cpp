@@ -2,6 +2,7 @@
 
 #include "kharita/events/event_types.hpp"
 #include "kharita/map/event_style.hpp"
+#include "kharita/render/animation.hpp"
 
 #include <QGestureEvent>
 #include <QMouseEvent>
@@ -86,15 +87,33 @@ std::optional<std::size_t> MapWidget::event_at(const QPointF& pos, double radius
 void MapWidget::paintEvent(QPaintEvent*) {
     m_view.size = size();
     if (m_basemap_image.size() != size()) {
-        m_basemap_image = QImage(size(), QImage::Format_ARGB32_Premultiplied);
+        // opaque, and with the town names, as an animation frame's base: the same pixels
+        m_basemap_image = QImage(size(), QImage::Format_RGB32);
         QPainter bp(&m_basemap_image);
         m_renderer.draw_basemap(bp, m_view);
+        if (m_options.towns)
+            m_renderer.draw_labels(bp, m_view);
     }
     QPainter p(this);
     p.drawImage(0, 0, m_basemap_image);
     render::RenderOptions o = m_options;
     o.selected = m_model.selected();
-    m_in_view = m_renderer.draw_events(p, m_view, m_model.points(), m_model.visible(), o);
+    const auto shown = m_model.shown_days();
+    if (shown) {
+        // a date range (brushed or playing) draws as the animation's frame of those days:
+        // events whose range only partly falls inside faded, under the whole ones
+        render::select_frame_events(m_model.points(), m_model.visible(), *shown, m_full, m_faded);
+        m_in_view = render::draw_frame_events(p, m_renderer, m_view, m_model.points(), m_full,
+                                              m_faded, o, m_frame_style.faded_opacity);
+        if (o.selected && m_faded[*o.selected] != 0) {
+            // the event picked in the table stays findable: whole and ringed, over the rest
+            m_full.assign(m_full.size(), 0);
+            m_full[*o.selected] = 1;
+            m_renderer.draw_events(p, m_view, m_model.points(), m_full, o);
+        }
+    } else {
+        m_in_view = m_renderer.draw_events(p, m_view, m_model.points(), m_model.visible(), o);
+    }
     // the polygon filter, and the one being drawn
     const auto outline = [&](const std::vector<LatLon>& ring, QColor colour, bool closed) {
         if (ring.empty())
@@ -114,7 +133,10 @@ void MapWidget::paintEvent(QPaintEvent*) {
     outline(m_ring, QColor(200, 60, 0), false);
     if (o.legend)
         m_renderer.draw_legend(p, m_view);
-    m_renderer.draw_scale_bar(p, m_view);
+    if (o.scale_bar)
+        m_renderer.draw_scale_bar(p, m_view);
+    if (shown)
+        render::draw_frame_captions(p, size(), *shown, m_frame_style);
 }
 
 void MapWidget::resizeEvent(QResizeEvent*) {

@@ -1,9 +1,13 @@
 #pragma once
-// The map: the basemap drawn once per view into a cached image, the events drawn over it
-// from the model's visibility mask on every paint (22 ms for a million, bench/). Drag pans,
-// the wheel zooms around the cursor, a click selects the nearest event, hovering shows it.
+// The map: the basemap and town names drawn once per view into a cached image, the events
+// drawn over it from the model's visibility mask on every paint (22 ms for a million,
+// bench/). With a date range (brushed, or moving in playback) the map is the animation's
+// frame of those days: coarse dates faded by render::select_frame_events(), the dates and
+// attribution captioned, pixel for pixel what File > Export animation writes. Drag pans, the
+// wheel zooms around the cursor, a click selects the nearest event, hovering shows it.
 
 #include "event_model.hpp"
+#include "kharita/render/animation.hpp"
 #include "kharita/render/map_renderer.hpp"
 
 #include <QImage>
@@ -22,6 +26,10 @@ public:
     void zoom_to_events();
     void zoom_to_selection();
     render::RenderOptions& options() { return m_options; }
+    const render::RenderOptions& options() const { return m_options; }
+    const Basemap& basemap() const noexcept { return m_basemap; }
+    /// The captions and fading of a date range, shared with the animation export.
+    const render::FrameStyle& frame_style() const noexcept { return m_frame_style; }
     const render::MapRenderer& renderer() const { return m_renderer; }
     /// The event nearest to a widget position within `radius` pixels.
     std::optional<std::size_t> event_at(const QPointF& pos, double radius = 8) const;
@@ -58,6 +66,8 @@ private:
     WebMercator m_mercator;
     render::MapViewport m_view;
     render::RenderOptions m_options;
+    render::FrameStyle m_frame_style;          // no title: that is the export's
+    std::vector<std::uint8_t> m_full, m_faded; // a date range's split, reused per paint
     QImage m_basemap_image;
     QPointF m_press, m_last;
     bool m_dragging = false;

@@ -1,6 +1,6 @@
 #include "timeline_widget.hpp"
 
-#include "kharita/render/map_renderer.hpp"
+#include "kharita/render/animation.hpp"
 
 #include <QMouseEvent>
 #include <QPainter>
@@ -47,9 +47,12 @@ void TimelineWidget::rebuild() {
             continue;
         const auto b0 = static_cast<std::size_t>((pts.day_start[i] - m_first) / m_bin_days);
         const auto b1 = static_cast<std::size_t>((pts.day_end[i] - m_first) / m_bin_days);
-        const double share = 1.0 / static_cast<double>(b1 - b0 + 1);
-        for (std::size_t b = b0; b <= b1 && b < m_bins.size(); ++b)
-            m_bins[b][static_cast<std::size_t>(pts.type[i])] += share;
+        // the share of its days each bin holds: the rule the map and the animation fade by
+        for (std::size_t b = b0; b <= b1 && b < m_bins.size(); ++b) {
+            const std::int32_t from = m_first + static_cast<std::int32_t>(b) * m_bin_days;
+            m_bins[b][static_cast<std::size_t>(pts.type[i])] +=
+                render::date_share(pts.day_start[i], pts.day_end[i], from, from + m_bin_days - 1);
+        }
     }
     m_max = 1;
     for (const auto& bin : m_bins) {

@@ -1,6 +1,7 @@
 #pragma once
 // The timeline: a histogram of the events that pass every filter but the dates, stacked by
-// type; an event dated only to a month or a year is spread over the bins it spans, so
+// type; an event dated only to a month or a year is spread over the bins it spans by the
+// share of its days each holds (render::date_share(), as the map and the animation fade it), so
 // "in April" shows as a low, wide band and "on 26 February" as a sharp one. Dragging
 // brushes a date range (the filter); playback moves the range along, skipping empty bins.
 
@@ -31,6 +32,8 @@ public:
     void set_playing(bool playing);
     bool playing() const noexcept { return m_timer.isActive(); }
     void set_speed(int ms_per_step) { m_timer.setInterval(ms_per_step); }
+    int speed() const { return m_timer.interval(); }
+    bool cumulative() const noexcept { return m_cumulative; }
     /// Cumulative playback grows the range from the first day; otherwise the window moves.
     void set_cumulative(bool on) { m_cumulative = on; }
     /// One playback step: the brushed window moves to the next bin that holds events.

@@ -137,22 +137,51 @@ FrameDrawer::FrameDrawer(const MapRenderer& renderer, const MapViewport& view,
     : m_renderer(renderer), m_view(view), m_points(points), m_eligible(std::move(eligible)),
       m_style(std::move(style)) {}
 
-void FrameDrawer::select(const AnimationFrame& frame, std::vector<std::uint8_t>& full,
-                         std::vector<std::uint8_t>& faded) const {
-    const std::size_t n = m_points.size();
+void select_frame_events(const EventPoints& points, const std::vector<std::uint8_t>& eligible,
+                         const AnimationFrame& frame, std::vector<std::uint8_t>& full,
+                         std::vector<std::uint8_t>& faded) {
+    const std::size_t n = points.size();
     full.assign(n, 0);
     faded.assign(n, 0);
     for (std::size_t i = 0; i < n; ++i) {
         // undated events have no place in time: a date range hides them, as in the viewer
-        if (m_points.dated[i] == 0 || (!m_eligible.empty() && m_eligible[i] == 0))
+        if (points.dated[i] == 0 || (!eligible.empty() && eligible[i] == 0))
             continue;
         const double share =
-            date_share(m_points.day_start[i], m_points.day_end[i], frame.from, frame.to);
+            date_share(points.day_start[i], points.day_end[i], frame.from, frame.to);
         if (share >= 1)
             full[i] = 1;
         else if (share > 0)
             faded[i] = 1;
     }
+}
+
+std::size_t draw_frame_events(QPainter& painter, const MapRenderer& renderer,
+                              const MapViewport& view, const EventPoints& points,
+                              const std::vector<std::uint8_t>& full,
+                              const std::vector<std::uint8_t>& faded, const RenderOptions& options,
+                              double faded_opacity) {
+    // faded first, so that the events the frame holds whole stay on top
+    // (a layer with nothing in it is skipped: most frames of day-dated events fade none)
+    std::size_t drawn = 0;
+    if (std::find(faded.begin(), faded.end(), 1) != faded.end()) {
+        RenderOptions faded_options = options;
+        faded_options.selected.reset();
+        painter.save();
+        painter.setOpacity(faded_opacity);
+        drawn = renderer.draw_events(painter, view, points, faded, faded_options);
+        painter.restore();
+    }
+    RenderOptions full_options = options;
+    if (full_options.selected && full[*full_options.selected] == 0)
+        full_options.selected.reset();
+    drawn += renderer.draw_events(painter, view, points, full, full_options);
+    return drawn;
+}
+
+void FrameDrawer::select(const AnimationFrame& frame, std::vector<std::uint8_t>& full,
+                         std::vector<std::uint8_t>& faded) const {
+    select_frame_events(m_points, m_eligible, frame, full, faded);
 }
 
 QImage FrameDrawer::draw(const AnimationFrame& frame) {
@@ -168,25 +197,23 @@ QImage FrameDrawer::draw(const AnimationFrame& frame) {
     }
     QImage image = m_base.copy();
     QPainter painter(&image);
-    // faded first, so that the events the frame holds whole stay on top
-    painter.save();
-    painter.setOpacity(m_style.faded_opacity);
     RenderOptions options = m_style.options;
     options.selected.reset();
-    m_renderer.draw_events(painter, m_view, m_points, m_faded, options);
-    painter.restore();
-    m_renderer.draw_events(painter, m_view, m_points, m_full, options);
+    draw_frame_events(painter, m_renderer, m_view, m_points, m_full, m_faded, options,
+                      m_style.faded_opacity);
     if (options.legend)
         m_renderer.draw_legend(painter, m_view);
     if (options.scale_bar)
         m_renderer.draw_scale_bar(painter, m_view);
-    draw_captions(painter, frame);
+    draw_frame_captions(painter, m_view.size, frame, m_style);
     painter.end();
     return image;
 }
 
-void FrameDrawer::draw_captions(QPainter& painter, const AnimationFrame& frame) const {
-    const int w = m_view.size.width();
+void draw_frame_captions(QPainter& painter, QSize size, const AnimationFrame& frame,
+                         const FrameStyle& style) {
+    const int w = size.width();
+    painter.save();
     painter.setRenderHint(QPainter::Antialiasing);
     QFont font = painter.font();
     font.setPixelSize(18);
@@ -203,21 +230,21 @@ void FrameDrawer::draw_captions(QPainter& painter, const AnimationFrame& frame) 
     painter.drawRoundedRect(QRect(w - range_width - 10, 8, range_width, 30), 4, 4);
     painter.setPen(QColor(30, 30, 30));
     painter.drawText(QRect(w - range_width - 10, 8, range_width, 30), Qt::AlignCenter, range);
-    if (!m_style.title.empty()) {
+    if (!style.title.empty()) {
         painter.drawText(QRect(14, 8, std::max(0, w - range_width - 38), 30),
                          Qt::AlignLeft | Qt::AlignVCenter,
-                         fm.elidedText(QString::fromStdString(m_style.title), Qt::ElideRight,
+                         fm.elidedText(QString::fromStdString(style.title), Qt::ElideRight,
                                        std::max(0, w - range_width - 38)));
     }
-    if (!m_style.attribution.empty()) {
+    if (!style.attribution.empty()) {
         font.setPixelSize(10);
         font.setBold(false);
         painter.setFont(font);
         painter.setPen(QColor(70, 70, 70));
-        painter.drawText(QRect(0, m_view.size.height() - 14, w - 6, 13),
-                         Qt::AlignRight | Qt::AlignVCenter,
-                         QString::fromStdString(m_style.attribution));
+        painter.drawText(QRect(0, size.height() - 14, w - 6, 13), Qt::AlignRight | Qt::AlignVCenter,
+                         QString::fromStdString(style.attribution));
     }
+    painter.restore();
 }
 
 } // namespace kharita::render

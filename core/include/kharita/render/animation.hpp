@@ -65,6 +65,30 @@ struct FrameStyle {
     double faded_opacity = 0.35; ///< events whose date range reaches outside the frame
 };
 
+/// The frame's dates on a plate at the top right, the title left of it, the attribution at
+/// the bottom right, on a picture of `size`: the captions of every animation frame, and of
+/// the viewer's map while it shows a date range.
+void draw_frame_captions(QPainter& painter, QSize size, const AnimationFrame& frame,
+                         const FrameStyle& style);
+
+/// Splits the events shown in [frame.from, frame.to] into whole (`full`: every day of their
+/// date range inside) and faded (`faded`: part of it inside, date_share() below 1). Undated
+/// events are in neither, as a date range hides them in the viewer; `eligible[i]` (when not
+/// empty) says whether point i passes the filters other than the dates. The one rule the
+/// animation's frames and the viewer's map share.
+void select_frame_events(const EventPoints& points, const std::vector<std::uint8_t>& eligible,
+                         const AnimationFrame& frame, std::vector<std::uint8_t>& full,
+                         std::vector<std::uint8_t>& faded);
+
+/// Draws the events of a frame as every animation frame and the viewer's map draw them: the
+/// faded ones first at `faded_opacity`, so that the whole ones stay on top; the selection
+/// (options.selected) is ringed among the whole ones only. Returns how many were drawn.
+std::size_t draw_frame_events(QPainter& painter, const MapRenderer& renderer,
+                              const MapViewport& view, const EventPoints& points,
+                              const std::vector<std::uint8_t>& full,
+                              const std::vector<std::uint8_t>& faded, const RenderOptions& options,
+                              double faded_opacity);
+
 /// Draws frames: the events of each frame selected in memory from points loaded once.
 class FrameDrawer {
 public:
@@ -87,8 +111,6 @@ private:
     FrameStyle m_style;
     std::vector<std::uint8_t> m_full, m_faded; // reused between frames
     QImage m_base;                             // the basemap and names, drawn once
-
-    void draw_captions(QPainter& painter, const AnimationFrame& frame) const;
 };
 
 /// How an animation is encoded.
