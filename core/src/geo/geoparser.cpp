@@ -1609,7 +1609,9 @@ bool Parse::capital_namesake(const Mention& m, const Place& p) const {
         const Place& o = m_g.place(k.place);
         // a national capital, or a first-order seat of a million people ("Geneva" the city
         // is GeoNames' Genève, a PPLA): the place a bare name means in world news
-        return o.country != p.country && o.feature_class == 'P' &&
+        // the capital must go by the name as written ("Suva" is no reading of "Sabha")
+        const bool by_name = k.kind == MatchKind::exact || k.kind == MatchKind::alternate;
+        return by_name && o.country != p.country && o.feature_class == 'P' &&
                (o.feature_code == "PPLC" || (o.feature_code == "PPLA" && o.population >= 150000));
     });
 }
