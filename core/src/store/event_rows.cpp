@@ -152,4 +152,17 @@ void Written::note(const EventRecord& r, int cell) {
     }
 }
 
+NewEvent new_event_of(const ArticleEventRecord& e, const ArticleRecord& a,
+                      const IngestSource& source, std::int64_t article_id) {
+    NewEvent ne;
+    ne.record = e.record;
+    ne.record.sources = !a.source.empty() ? a.source : source.file;
+    ne.record.source_count = 1;
+    ne.article_id = article_id;
+    ne.evidence_start = e.evidence_start;
+    ne.evidence_end = e.evidence_end;
+    ne.place_inherited = e.inherited_place;
+    return ne;
+}
+
 } // namespace kharita::store

@@ -23,6 +23,20 @@ namespace kharita::store {
 /// The content hash of an article: FNV-1a 64 of title and text, 16 hex digits.
 std::string content_hash(const ArticleRecord& a);
 
+/// An event about to be stored: its record and, when it came from an article, the report's
+/// row and evidence span.
+struct NewEvent {
+    EventRecord record;
+    std::optional<std::int64_t> article_id; ///< none for imported events
+    std::size_t evidence_start = 0, evidence_end = 0;
+    bool place_inherited = false;
+};
+
+/// The event `e` of article `a` (stored as `article_id`) as the store writes it: sourced by
+/// the article's news source, else the input file, one source so far.
+NewEvent new_event_of(const ArticleEventRecord& e, const ArticleRecord& a,
+                      const IngestSource& source, std::int64_t article_id);
+
 // The ranks stored for index filters: the enums' order, kNoRank for an unknown precision
 // or no place (the schema's 6).
 inline constexpr int kNoRank = 6;
@@ -88,5 +102,24 @@ struct Written {
 
     void note(const EventRecord& r, int cell);
 };
+
+/// The merge rule over an article's events, the same for every backend: an event the store
+/// already holds (`find_same(identity) -> optional<id>`) gains a source (`add_source(id,
+/// event)`), any other is inserted (`insert(event)`); `report` counts both.
+template <typename FindSame, typename AddSource, typename Insert>
+void store_article_events(const ArticleRecord& a, const IngestSource& source,
+                          std::int64_t article_id, IngestReport& report, FindSame&& find_same,
+                          AddSource&& add_source, Insert&& insert) {
+    for (const ArticleEventRecord& e : a.events) {
+        const NewEvent ne = new_event_of(e, a, source, article_id);
+        if (const auto same = find_same(identity_of(e))) {
+            add_source(*same, ne);
+            ++report.events_merged;
+        } else {
+            insert(ne);
+            ++report.events_added;
+        }
+    }
+}
 
 } // namespace kharita::store

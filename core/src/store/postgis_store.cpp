@@ -223,12 +223,7 @@ public:
     std::string last_plan() const override;
 
 private:
-    struct NewEvent {
-        EventRecord record;
-        std::int64_t article_id = 0;
-        std::size_t evidence_start = 0, evidence_end = 0;
-        bool place_inherited = false;
-    };
+    using NewEvent = store::NewEvent;
 
     /// Runs `work`; a database failure becomes one line naming the server and the
     /// operation.
@@ -488,23 +483,10 @@ bool PostgisStore::ingest_article(const ArticleRecord& a, const IngestSource& so
         ++report.mentions_added;
     }
     Written written;
-    for (const ArticleEventRecord& e : a.events) {
-        NewEvent ne;
-        ne.record = e.record;
-        ne.record.sources = !a.source.empty() ? a.source : source.file;
-        ne.record.source_count = 1;
-        ne.article_id = article_id;
-        ne.evidence_start = e.evidence_start;
-        ne.evidence_end = e.evidence_end;
-        ne.place_inherited = e.inherited_place;
-        if (const auto same = find_same_event(identity_of(e))) {
-            add_source(*same, ne);
-            ++report.events_merged;
-            continue;
-        }
-        insert_event(ne, written);
-        ++report.events_added;
-    }
+    store::store_article_events(
+        a, source, article_id, report, [&](const EventIdentity& id) { return find_same_event(id); },
+        [&](std::int64_t same, const NewEvent& ne) { add_source(same, ne); },
+        [&](const NewEvent& ne) { insert_event(ne, written); });
     save_written(written);
     m_db.exec("COMMIT");
     ++report.articles_added;
@@ -582,14 +564,14 @@ std::int64_t PostgisStore::insert_event(const NewEvent& ne, Written& written) {
                   "(event_id, actor_id, role) SELECT $1, id, $3 FROM a ON CONFLICT DO NOTHING",
                   a);
     }
-    if (ne.article_id != 0)
+    if (ne.article_id)
         add_source_row(id, ne);
     return id;
 }
 
 void PostgisStore::add_source_row(std::int64_t event_id, const NewEvent& ne) {
     PgParams p;
-    p.add(event_id).add(ne.article_id).add(ne.record.sources);
+    p.add(event_id).add(ne.article_id.value_or(0)).add(ne.record.sources);
     p.add(static_cast<std::int64_t>(ne.evidence_start));
     p.add(static_cast<std::int64_t>(ne.evidence_end)).add(ne.record.notes);
     p.add(ne.record.confidence);

@@ -203,12 +203,7 @@ public:
     std::string last_plan() const override { return m_plan; }
 
 private:
-    struct NewEvent {
-        EventRecord record;
-        std::optional<std::int64_t> article_id;
-        std::size_t evidence_start = 0, evidence_end = 0;
-        bool place_inherited = false;
-    };
+    using NewEvent = store::NewEvent;
 
     /// Creates or migrates the schema when needed (under the write lock, safe against
     /// another process doing the same) and reads its version.
@@ -674,23 +669,11 @@ IngestReport SpatialiteStore::ingest(const std::vector<ArticleRecord>& articles,
             ++report.mentions_added;
         }
         Written written;
-        for (const ArticleEventRecord& e : a.events) {
-            NewEvent ne;
-            ne.record = e.record;
-            ne.record.sources = !a.source.empty() ? a.source : source.file;
-            ne.record.source_count = 1;
-            ne.article_id = article_id;
-            ne.evidence_start = e.evidence_start;
-            ne.evidence_end = e.evidence_end;
-            ne.place_inherited = e.inherited_place;
-            if (const auto same = find_same_event(identity_of(e))) {
-                add_source(*same, ne);
-                ++report.events_merged;
-                continue;
-            }
-            insert_event(ne, written);
-            ++report.events_added;
-        }
+        store::store_article_events(
+            a, source, article_id, report,
+            [&](const EventIdentity& id) { return find_same_event(id); },
+            [&](std::int64_t same, const NewEvent& ne) { add_source(same, ne); },
+            [&](const NewEvent& ne) { insert_event(ne, written); });
         save_written(written);
         tx.commit();
         ++report.articles_added;
