@@ -31,6 +31,25 @@
 namespace kharita::viewer {
 namespace {
 
+/// A stored test event: a town-level place in Libya, its evidence a sentence naming it.
+EventRecord test_record(EventType type, LatLon where, CivilDay start, CivilDay end,
+                        TimePrecision precision, const char* place) {
+    EventRecord r;
+    r.type = type;
+    r.status = EventStatus::occurred;
+    r.date_start = start;
+    r.date_end = end;
+    r.time_precision = precision;
+    r.position = where;
+    r.geo_precision = GeoPrecision::town;
+    r.location = place;
+    r.country = "LY";
+    r.confidence = 0.8;
+    r.notes = "A " + std::string(to_string(type)) + " in " + place + ".";
+    r.sources = "Test";
+    return r;
+}
+
 namespace fs = std::filesystem;
 
 class ViewerTest : public ::testing::Test {
@@ -49,19 +68,7 @@ protected:
         auto store = open_event_store(dir / "events.sqlite", StoreMode::create);
         std::vector<EventRecord> records;
         const auto add = [&](EventType type, LatLon where, CivilDay day, const char* place) {
-            EventRecord r;
-            r.type = type;
-            r.status = EventStatus::occurred;
-            r.date_start = r.date_end = day;
-            r.time_precision = TimePrecision::day;
-            r.position = where;
-            r.geo_precision = GeoPrecision::town;
-            r.location = place;
-            r.country = "LY";
-            r.confidence = 0.8;
-            r.notes = "A " + std::string(to_string(type)) + " in " + place + ".";
-            r.sources = "Test";
-            records.push_back(r);
+            records.push_back(test_record(type, where, day, day, TimePrecision::day, place));
         };
         for (int i = 0; i < 10; ++i)
             add(EventType::clash, {32.88, 13.19}, CivilDay{2024, 5, 1}.plus_days(i), "Tripoli");
@@ -323,20 +330,7 @@ fs::path animation_store(const fs::path& dir) {
     std::vector<EventRecord> records;
     const auto add = [&](EventType type, LatLon where, CivilDay start, CivilDay end,
                          TimePrecision precision, const char* place) {
-        EventRecord r;
-        r.type = type;
-        r.status = EventStatus::occurred;
-        r.date_start = start;
-        r.date_end = end;
-        r.time_precision = precision;
-        r.position = where;
-        r.geo_precision = GeoPrecision::town;
-        r.location = place;
-        r.country = "LY";
-        r.confidence = 0.8;
-        r.notes = "A " + std::string(to_string(type)) + " in " + place + ".";
-        r.sources = "Test";
-        records.push_back(r);
+        records.push_back(test_record(type, where, start, end, precision, place));
     };
     add(EventType::clash, {32.88, 13.19}, {2024, 5, 10}, {2024, 5, 10}, TimePrecision::day,
         "Tripoli");

@@ -24,6 +24,14 @@ constexpr std::string_view kOil =
     "oil port ports terminal terminals field fields exports production";
 
 // Who takes a town by force: "took", "entered", "seized" are events only with them.
+/// What a signing signs.
+constexpr std::string_view kAgreement =
+    "agreement memorandum deal accord ceasefire declaration treaty";
+/// What makes a gathering a protest.
+constexpr std::string_view kDemands = "demand demanding calling chanting protest against";
+/// Who is dispersed when a protest meets force.
+constexpr std::string_view kCrowd =
+    "crowd crowds protest protesters demonstrators demonstration gathering";
 constexpr std::string_view kArmed =
     "forces fighters troops army units militia militias brigade brigades gunmen";
 
@@ -64,10 +72,8 @@ constexpr auto kLexicon = std::to_array<TriggerEntry>({
     {"convened", T::meeting, "meeting", 0.8, ""},
     {"session", T::meeting, "session", 0.6,
      "parliament house council assembly congress forum held convened opened"},
-    {"signed", T::meeting, "signing", 0.7,
-     "agreement memorandum deal accord ceasefire declaration treaty"},
-    {"signing", T::meeting, "signing", 0.7,
-     "agreement memorandum deal accord ceasefire declaration treaty"},
+    {"signed", T::meeting, "signing", 0.7, kAgreement},
+    {"signing", T::meeting, "signing", 0.7, kAgreement},
     // armed clashes, battles, territory taken by force
     {"clashes", T::clash, "armed clash", 0.9, ""},
     {"clash", T::clash, "armed clash", 0.8, ""},
@@ -149,16 +155,12 @@ constexpr auto kLexicon = std::to_array<TriggerEntry>({
     {"rally", T::protest, "demonstration", 0.6, ""},
     {"rallies", T::protest, "demonstration", 0.6, ""},
     {"sit-in", T::protest, "sit-in", 0.8, ""},
-    {"gathered", T::protest, "demonstration", 0.6,
-     "demand demanding calling chanting protest against"},
-    {"rallied", T::protest, "demonstration", 0.7,
-     "demand demanding calling chanting protest against"},
+    {"gathered", T::protest, "demonstration", 0.6, kDemands},
+    {"rallied", T::protest, "demonstration", 0.7, kDemands},
     {"marched", T::protest, "demonstration", 0.7, ""},
     // a crowd broken up by force: a protest met with intervention (ACLED's sub-event)
-    {"disperse", T::protest, "protest with intervention", 0.7,
-     "crowd crowds protest protesters demonstrators demonstration gathering"},
-    {"dispersed", T::protest, "protest with intervention", 0.7,
-     "crowd crowds protest protesters demonstrators demonstration gathering"},
+    {"disperse", T::protest, "protest with intervention", 0.7, kCrowd},
+    {"dispersed", T::protest, "protest with intervention", 0.7, kCrowd},
     // border sites and crossings
     {"border crossing", T::border, "crossing", 0.7, kBorderAction},
     {"border crossings", T::border, "crossing", 0.7, kBorderAction},

@@ -1123,8 +1123,10 @@ std::optional<StateRef> Parse::state_after(std::size_t last) const {
     o.penalise_common_words = false;
     o.postal_codes = true; // "KY", "Ky.": names of the state only in this shape
     for (const std::string& key : keys) {
-        // not has_place_name(): postal codes do not make a word a place name by itself
-        if (key.empty())
+        // has_place_name() skips the lookups of most "Town, Word" commas; postal codes ("KY",
+        // "Ky.") do not make a word a place name by themselves, so an abbreviated state is
+        // looked up all the same
+        if (key.empty() || (!ref.abbreviated && !has_place_name(key)))
             continue;
         for (const Candidate& c : m_g.lookup_normalized(key, o)) {
             if (is_admin1_place(m_g.place(c.place)) &&
