@@ -19,6 +19,8 @@ void add_eval_commands(CLI::App& app);
 void add_locate_commands(CLI::App& app);
 /// `kharita ingest`, `query`, `export`, `import-acled`.
 void add_store_commands(CLI::App& app);
+/// `kharita review list|confirm|reject|set|reset|log|corrections|alias`.
+void add_review_commands(CLI::App& app);
 /// `kharita render` (built when Qt 6 is present).
 void add_render_command(CLI::App& app);
 /// `kharita animate` (built when Qt 6 and FFmpeg's libraries are present).

@@ -63,6 +63,11 @@ void add_filter_options(CLI::App* cmd, FilterArgs& f) {
     cmd->add_option("--min-geo-precision", f.min_geo, "site, district, town, region, country");
     cmd->add_option("--min-time-precision", f.min_time, "day, week, month, year");
     cmd->add_option("--text", f.text, "words in the evidence or the article text");
+    cmd->add_option("--review", f.reviews,
+                    "review states: machine, confirmed, corrected, rejected (default: all but "
+                    "rejected)")
+        ->delimiter(',');
+    cmd->add_flag("--reviewed", f.reviewed, "only events an analyst confirmed or corrected");
     cmd->add_option("--limit", f.limit, "at most this many events");
 }
 
@@ -103,6 +108,14 @@ EventFilter filter_of(const FilterArgs& a) {
         f.min_time_precision = time_precision_from(a.min_time);
         if (!f.min_time_precision)
             throw InputError("--min-time-precision", "unknown precision \"" + a.min_time + "\"");
+    }
+    if (!a.reviews.empty())
+        f.reviews =
+            named_values<ReviewStateSet>(a.reviews, "--review", "review state", review_state_from);
+    if (a.reviewed) {
+        if (!a.reviews.empty())
+            throw InputError("--reviewed", "give --reviewed or --review, not both");
+        f.reviews = kReviewed;
     }
     f.text = a.text;
     if (a.limit >= 0)

@@ -13,7 +13,8 @@ namespace kharita::cli {
 
 struct FilterArgs {
     std::string from, to, bbox, polygon, text, min_geo, min_time;
-    std::vector<std::string> regions, types, statuses;
+    std::vector<std::string> regions, types, statuses, reviews;
+    bool reviewed = false;
     std::int64_t limit = -1;
 };
 

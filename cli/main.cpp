@@ -23,6 +23,7 @@ int run(int argc, char** argv) {
     kharita::cli::add_eval_commands(app);
     kharita::cli::add_locate_commands(app);
     kharita::cli::add_store_commands(app);
+    kharita::cli::add_review_commands(app);
 #ifdef KHARITA_HAS_RENDER
     kharita::cli::add_render_command(app);
 #endif

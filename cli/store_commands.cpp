@@ -28,6 +28,7 @@ namespace {
 struct IngestArgs {
     std::vector<std::string> files;
     std::string db, retrieved_at, gazetteer;
+    bool reparse = false;
 };
 
 /// Prints what went wrong with one file, as it is done.
@@ -49,6 +50,7 @@ void print_file_problems(const FileIngest& f) {
 void run_ingest(const IngestArgs& a) {
     IngestFilesOptions options;
     options.retrieved_at = parse_retrieved_at(a.retrieved_at);
+    options.reparse = a.reparse;
     const auto store = open_event_store(a.db, StoreMode::create);
     const Gazetteer g = Gazetteer::open(gazetteer_path(a.gazetteer));
     const Geoparser parser(g);
@@ -74,6 +76,13 @@ void run_ingest(const IngestArgs& a) {
                "stored events, {} place mentions\n",
                a.db, stored.articles_added, stored.articles_skipped, stored.events_added,
                stored.events_merged, stored.mentions_added);
+    if (stored.articles_reparsed > 0 || stored.corrections_applied > 0 ||
+        stored.corrections_orphaned > 0) {
+        fmt::print("{}: {} articles parsed again; {} analyst corrections applied again, {} "
+                   "lost their event (kharita review corrections --needs-review)\n",
+                   a.db, stored.articles_reparsed, stored.corrections_applied,
+                   stored.corrections_orphaned);
+    }
     if (report.files_failed > 0) {
         throw InputError(a.db, std::to_string(report.files_failed) +
                                    " input file(s) had errors (see above); the rest were stored");
@@ -113,7 +122,9 @@ void run_query(const QueryArgs& a) {
                 {"actors", r.actors},
                 {"sources", r.sources},
                 {"source_count", r.source_count},
-                {"notes", r.notes}};
+                {"notes", r.notes},
+                {"review", to_string(r.review)},
+                {"version", r.version}};
             if (r.position) {
                 j["lat"] = r.position->lat;
                 j["lon"] = r.position->lon;
@@ -219,6 +230,9 @@ void add_store_commands(CLI::App& app) {
     ingest->add_option("--retrieved-at", ingest_args->retrieved_at,
                        "when the pages were retrieved");
     ingest->add_option("--gazetteer", ingest_args->gazetteer, "gazetteer file");
+    ingest->add_flag("--reparse", ingest_args->reparse,
+                     "parse articles already stored again and store the new parse in place of "
+                     "the old, analysts' corrections applied again");
     ingest->callback([ingest_args] {
         ingest_args->db = store_location(ingest_args->db);
         run_ingest(*ingest_args);

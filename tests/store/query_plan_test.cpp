@@ -44,8 +44,13 @@ TEST(QueryPlan, ThePolygonNarrowsTheBoxAndDaysBecomeKeys) {
 }
 
 TEST(QueryPlan, ResidualConditionsNameTheKeptValues) {
-    EXPECT_TRUE(residual_conditions({}, std::nullopt).where.empty());
+    EventFilter everything;
+    everything.reviews = ReviewStateSet::all();
+    EXPECT_TRUE(residual_conditions(everything, std::nullopt).where.empty());
+    // by default, every event an analyst has not rejected
+    EXPECT_EQ(residual_conditions({}, std::nullopt).where, " AND (review IN (?, ?, ?))");
     EventFilter f;
+    f.reviews = ReviewStateSet::all();
     f.types = {EventType::protest, EventType::clash};
     f.statuses = {};
     f.min_geo_precision = GeoPrecision::town;

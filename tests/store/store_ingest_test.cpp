@@ -142,6 +142,45 @@ TEST(IngestFiles, RelativeDatesCountFromTheRetrievalTimeElseTheFilesDay) {
     EXPECT_GT(other->count(yesterday), 0);
 }
 
+TEST(IngestFiles, ATeamAliasIsUsedByEveryLaterParseForThatStore) {
+    TempDir dir;
+    const std::string text = "Gunmen attacked a fuel depot at Alshab port yesterday, the coast "
+                             "guard said. Two guards were wounded in the attack.\n";
+    const fs::path file = report_file(dir.path, "port.txt", text, {2025, 6, 14});
+    IngestFilesOptions options;
+    options.retrieved_at = LocalTime::parse("2025-06-14");
+    const auto places = [](const EventStore& store) {
+        std::vector<std::string> out;
+        store.query({}, [&](const EventRecord& r) { out.push_back(r.location); });
+        return out;
+    };
+    auto plain = open_event_store(dir.path / "plain.sqlite", StoreMode::create);
+    ingest_files({file}, kharita::testing::default_parser(), *plain, options);
+    for (const std::string& p : places(*plain))
+        EXPECT_NE(p, "Tripoli") << "no alias, no Tripoli";
+
+    auto team = open_event_store(dir.path / "team.sqlite", StoreMode::create);
+    PlaceAlias port;
+    port.alias = "Alshab port";
+    port.target = "Tripoli";
+    port.name = "Tripoli";
+    port.geonameid = 2210247;
+    port.position = {32.88743, 13.18733};
+    port.country = "LY";
+    port.who = "amal";
+    team->add_alias(port);
+    const FilesIngestReport report =
+        ingest_files({file}, kharita::testing::default_parser(), *team, options);
+    ASSERT_GT(report.stored.events_added, 0);
+    const auto found = places(*team);
+    EXPECT_NE(std::find(found.begin(), found.end(), "Tripoli"), found.end());
+    // the mention keeps the place the alias named, with who said so in the audit trail
+    const auto log = team->review_log(std::nullopt);
+    ASSERT_EQ(log.size(), 1u);
+    EXPECT_EQ(log[0].action, "alias");
+    EXPECT_EQ(log[0].who, "amal");
+}
+
 TEST(IngestFiles, UnreadableFilesAndLinesAreReportedAndTheRestStored) {
     TempDir dir;
     const fs::path good = report_file(

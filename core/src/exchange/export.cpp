@@ -231,6 +231,7 @@ std::int64_t write_geojson(const EventStore& store, const EventFilter& filter, c
         b += ",\"source_count\":";
         append_int(b, r.source_count);
         text("notes", r.notes);
+        text("review", to_string(r.review));
         b += "}}";
         ++n;
         out.maybe_flush();
@@ -352,7 +353,7 @@ std::int64_t write_acled(const EventStore& store, const EventFilter& filter, con
     const auto& cols = acled_columns();
     for (std::size_t i = 0; i < cols.size(); ++i)
         b += (i == 0 ? "" : ",") + cols[i];
-    b += '\n';
+    b += ",review\n"; // Kharita's own column after ACLED's: the analyst review state
     std::int64_t n = 0;
     store.query(filter, [&](const EventRecord& r) {
         const auto [event_type, sub_event_type] = acled_type_of(r);
@@ -412,6 +413,8 @@ std::int64_t write_acled(const EventStore& store, const EventFilter& filter, con
                 b += ',';
             append_csv_field(b, row[i]);
         }
+        b += ',';
+        b += to_string(r.review);
         b += '\n';
         ++n;
         out.maybe_flush();
@@ -475,25 +478,14 @@ struct Field {
     const char* name;
     OGRFieldType type;
 };
-constexpr std::array<Field, 18> kGdalFields = {{
-    {"event_id", OFTInteger64},
-    {"type", OFTString},
-    {"subtype", OFTString},
-    {"status", OFTString},
-    {"date_start", OFTDate},
-    {"date_end", OFTDate},
-    {"time_precision", OFTString},
-    {"location", OFTString},
-    {"geo_precision", OFTString},
-    {"country", OFTString},
-    {"admin1", OFTString},
-    {"fatalities", OFTInteger},
-    {"confidence", OFTReal},
-    {"actors", OFTString},
-    {"sources", OFTString},
-    {"source_count", OFTInteger},
-    {"notes", OFTString},
-    {"admin2", OFTString},
+constexpr std::array<Field, 19> kGdalFields = {{
+    {"event_id", OFTInteger64},    {"type", OFTString},     {"subtype", OFTString},
+    {"status", OFTString},         {"date_start", OFTDate}, {"date_end", OFTDate},
+    {"time_precision", OFTString}, {"location", OFTString}, {"geo_precision", OFTString},
+    {"country", OFTString},        {"admin1", OFTString},   {"fatalities", OFTInteger},
+    {"confidence", OFTReal},       {"actors", OFTString},   {"sources", OFTString},
+    {"source_count", OFTInteger},  {"notes", OFTString},    {"admin2", OFTString},
+    {"review", OFTString},
 }};
 
 /// The "events" point layer in WGS84 with kGdalFields (a CSV's geometry as the options say).
@@ -548,6 +540,7 @@ void set_feature(OGRFeature& feature, const EventRecord& r) {
     feature.SetField(15, r.source_count);
     feature.SetField(16, r.notes.c_str());
     feature.SetField(17, r.admin2.c_str());
+    feature.SetField(18, std::string(to_string(r.review)).c_str());
     if (r.position) {
         feature.SetGeometryDirectly(new OGRPoint(r.position->lon, r.position->lat));
     } else {

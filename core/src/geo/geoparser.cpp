@@ -1,5 +1,7 @@
 #include "kharita/geo/geoparser.hpp"
 
+#include "geo/aliases.hpp"
+
 #include "geo/capitals.hpp"
 #include "geo/geoparser_words.hpp"
 #include "geo/person_names.hpp"
@@ -2044,7 +2046,10 @@ std::vector<Toponym> Geoparser::parse(std::string_view text, const ParseContext&
     p.rejected = rejected;
     p.recognise();
     p.resolve();
-    return p.toponyms();
+    std::vector<Toponym> found = p.toponyms();
+    if (!context.aliases.empty())
+        apply_aliases(text, context.aliases, found);
+    return found;
 }
 
 std::vector<Toponym> Geoparser::resolve(std::string_view text, const std::vector<Span>& spans,

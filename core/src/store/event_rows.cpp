@@ -162,6 +162,9 @@ NewEvent new_event_of(const ArticleEventRecord& e, const ArticleRecord& a,
     ne.evidence_start = e.evidence_start;
     ne.evidence_end = e.evidence_end;
     ne.place_inherited = e.inherited_place;
+    ne.trigger = e.trigger;
+    ne.record.review = ReviewState::machine;
+    ne.record.version = 0;
     return ne;
 }
 

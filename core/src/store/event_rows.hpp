@@ -30,6 +30,7 @@ struct NewEvent {
     std::optional<std::int64_t> article_id; ///< none for imported events
     std::size_t evidence_start = 0, evidence_end = 0;
     bool place_inherited = false;
+    std::string trigger; ///< the event word (a correction's anchor)
 };
 
 /// The event `e` of article `a` (stored as `article_id`) as the store writes it: sourced by

@@ -6,7 +6,7 @@
 
 namespace kharita::store {
 
-inline constexpr int kEventSchemaVersion = 1;
+inline constexpr int kEventSchemaVersion = 2;
 
 /// Tables of a new store. The geometry column is added by SpatiaLite afterwards.
 inline constexpr const char* kEventSchema = R"sql(
@@ -104,8 +104,55 @@ DROP INDEX IF EXISTS events_space_time;
 DROP INDEX IF EXISTS events_region;
 )sql";
 
+/// Version 2: analyst review (store/review.hpp, docs/review.md). Each event's review state
+/// and version (one more per change: a change against an older one is refused); the event
+/// word of each report (part of a correction's anchor); corrections kept apart from the
+/// machine's values and anchored to the report, not the row; the append-only audit trail;
+/// the team's place aliases. A new store runs kEventSchema and then every migration.
+inline constexpr const char* kReviewSchema = R"sql(
+ALTER TABLE events ADD COLUMN review TEXT NOT NULL DEFAULT 'machine';
+ALTER TABLE events ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE event_sources ADD COLUMN trigger_word TEXT NOT NULL DEFAULT '';
+CREATE INDEX events_reviewed ON events(review) WHERE review <> 'machine';
+CREATE TABLE corrections (
+    id             INTEGER PRIMARY KEY,
+    event_id       INTEGER REFERENCES events(id),  -- NULL: its anchor is gone (needs review)
+    article_hash   TEXT NOT NULL DEFAULT '',       -- the anchor: the report's content hash,
+    evidence       TEXT NOT NULL DEFAULT '',       -- the event's sentence in it,
+    trigger_word   TEXT NOT NULL DEFAULT '',       -- its event word,
+    anchor_type    TEXT NOT NULL,                  -- and the machine's type then
+    evidence_start INTEGER NOT NULL DEFAULT 0,
+    evidence_end   INTEGER NOT NULL DEFAULT 0,
+    state          TEXT NOT NULL,                  -- confirmed, corrected, rejected
+    fields         TEXT NOT NULL,                  -- JSON: the corrected fields only
+    machine        TEXT NOT NULL,                  -- JSON: the machine's values under them
+    needs_review   INTEGER NOT NULL DEFAULT 0,
+    who TEXT NOT NULL, at TEXT NOT NULL, note TEXT NOT NULL DEFAULT ''
+);
+CREATE UNIQUE INDEX corrections_event ON corrections(event_id);
+CREATE INDEX corrections_article ON corrections(article_hash);
+CREATE TABLE review_log (
+    id INTEGER PRIMARY KEY, at TEXT NOT NULL, who TEXT NOT NULL, event_id INTEGER,
+    action TEXT NOT NULL, before_json TEXT NOT NULL DEFAULT '',
+    after_json TEXT NOT NULL DEFAULT '', note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX review_log_event ON review_log(event_id);
+CREATE TRIGGER review_log_no_update BEFORE UPDATE ON review_log
+BEGIN SELECT RAISE(ABORT, 'review_log is append-only'); END;
+CREATE TRIGGER review_log_no_delete BEFORE DELETE ON review_log
+BEGIN SELECT RAISE(ABORT, 'review_log is append-only'); END;
+CREATE TABLE place_aliases (
+    id INTEGER PRIMARY KEY, alias_key TEXT NOT NULL UNIQUE, alias TEXT NOT NULL,
+    target TEXT NOT NULL, name TEXT NOT NULL, geonameid INTEGER NOT NULL DEFAULT 0,
+    lat REAL NOT NULL, lon REAL NOT NULL, precision TEXT NOT NULL,
+    country TEXT NOT NULL DEFAULT '', admin1 TEXT NOT NULL DEFAULT '',
+    feature TEXT NOT NULL DEFAULT '', who TEXT NOT NULL, at TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT ''
+);
+)sql";
+
 /// kEventMigrations[i] upgrades a store of version i + 1 to version i + 2.
-inline constexpr std::array<const char*, 0> kEventMigrations = {};
+inline constexpr std::array<const char*, 1> kEventMigrations = {kReviewSchema};
 
 /// The PostGIS store's tables: the same tables, columns and meanings as kEventSchema, in
 /// PostgreSQL's types. `geom` (for QGIS, GDAL and the GiST index), `days` (the date range
@@ -214,7 +261,54 @@ CREATE INDEX IF NOT EXISTS events_type_day ON events (type, day_start);
 CREATE INDEX IF NOT EXISTS events_fts ON events USING gin (notes_fts);
 )sql";
 
+/// Version 2 in PostgreSQL's types: kReviewSchema. The audit trail refuses UPDATE, DELETE
+/// and TRUNCATE through triggers (a role that owns the table can still drop them: grant
+/// analysts INSERT and SELECT only, docs/review.md).
+inline constexpr const char* kPgReviewSchema = R"sql(
+ALTER TABLE events ADD COLUMN review text NOT NULL DEFAULT 'machine';
+ALTER TABLE events ADD COLUMN version bigint NOT NULL DEFAULT 0;
+ALTER TABLE event_sources ADD COLUMN trigger_word text NOT NULL DEFAULT '';
+CREATE INDEX events_reviewed ON events(review) WHERE review <> 'machine';
+CREATE TABLE corrections (
+    id             bigserial PRIMARY KEY,
+    event_id       bigint REFERENCES events(id),
+    article_hash   text NOT NULL DEFAULT '',
+    evidence       text NOT NULL DEFAULT '',
+    trigger_word   text NOT NULL DEFAULT '',
+    anchor_type    text NOT NULL,
+    evidence_start integer NOT NULL DEFAULT 0,
+    evidence_end   integer NOT NULL DEFAULT 0,
+    state          text NOT NULL,
+    fields         text NOT NULL,
+    machine        text NOT NULL,
+    needs_review   boolean NOT NULL DEFAULT false,
+    who text NOT NULL, at text NOT NULL, note text NOT NULL DEFAULT ''
+);
+CREATE UNIQUE INDEX corrections_event ON corrections(event_id);
+CREATE INDEX corrections_article ON corrections(article_hash);
+CREATE TABLE review_log (
+    id bigserial PRIMARY KEY, at text NOT NULL, who text NOT NULL, event_id bigint,
+    action text NOT NULL, before_json text NOT NULL DEFAULT '',
+    after_json text NOT NULL DEFAULT '', note text NOT NULL DEFAULT ''
+);
+CREATE INDEX review_log_event ON review_log(event_id);
+CREATE FUNCTION review_log_append_only() RETURNS trigger LANGUAGE plpgsql AS
+$$ BEGIN RAISE EXCEPTION 'review_log is append-only'; END $$;
+CREATE TRIGGER review_log_no_change BEFORE UPDATE OR DELETE ON review_log
+    FOR EACH ROW EXECUTE FUNCTION review_log_append_only();
+CREATE TRIGGER review_log_no_truncate BEFORE TRUNCATE ON review_log
+    FOR EACH STATEMENT EXECUTE FUNCTION review_log_append_only();
+CREATE TABLE place_aliases (
+    id bigserial PRIMARY KEY, alias_key text NOT NULL UNIQUE, alias text NOT NULL,
+    target text NOT NULL, name text NOT NULL, geonameid bigint NOT NULL DEFAULT 0,
+    lat double precision NOT NULL, lon double precision NOT NULL, precision text NOT NULL,
+    country text NOT NULL DEFAULT '', admin1 text NOT NULL DEFAULT '',
+    feature text NOT NULL DEFAULT '', who text NOT NULL, at text NOT NULL,
+    note text NOT NULL DEFAULT ''
+);
+)sql";
+
 /// kPgEventMigrations[i] upgrades a PostGIS store of version i + 1 to version i + 2.
-inline constexpr std::array<const char*, 0> kPgEventMigrations = {};
+inline constexpr std::array<const char*, 1> kPgEventMigrations = {kPgReviewSchema};
 
 } // namespace kharita::store

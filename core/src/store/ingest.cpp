@@ -30,7 +30,7 @@ MentionRecord mention_record(const Toponym& t) {
     m.kind = t.kind;
     m.confidence = t.confidence;
     // a region phrase has no gazetteer entry but a place of its own
-    if (t.place || t.kind == ToponymKind::region) {
+    if (t.place || t.kind == ToponymKind::region || t.alias) {
         m.place = PlaceRecord{t.geonameid, t.name,     t.feature,  t.country,
                               t.admin1,    t.position, t.precision};
     }
@@ -66,6 +66,7 @@ ArticleEventRecord event_record(const Event& e) {
     out.evidence_end = e.evidence_end;
     out.inherited_place = e.inherited_place;
     out.another = e.another;
+    out.trigger = e.trigger;
     return out;
 }
 
@@ -76,7 +77,8 @@ Diagnostic diagnostic_of(const InputError& e) {
 
 /// Reads, parses and stores one file against `retrieved_at` (else its modification day).
 FileIngest ingest_file(const std::filesystem::path& file, const Geoparser& parser,
-                       EventStore& store, const std::optional<LocalTime>& retrieved_at) {
+                       EventStore& store, const std::optional<LocalTime>& retrieved_at,
+                       const ParseContext& context, bool reparse) {
     FileIngest out;
     out.file = file;
     out.retrieved_at = retrieved_at;
@@ -87,8 +89,9 @@ FileIngest ingest_file(const std::filesystem::path& file, const Geoparser& parse
     try {
         std::vector<Article> articles = read_articles(file, out.retrieved_at, out.problems);
         out.articles_read = articles.size();
-        const auto parsed = parse_articles(parser, std::move(articles), out.retrieved_at);
-        out.stored = store.ingest(article_records(parsed), {file.string(), out.retrieved_at});
+        const auto parsed = parse_articles(parser, std::move(articles), out.retrieved_at, context);
+        out.stored =
+            store.ingest(article_records(parsed), {file.string(), out.retrieved_at, reparse});
     } catch (const InputError& e) {
         out.error = diagnostic_of(e);
     }
@@ -101,8 +104,11 @@ FilesIngestReport ingest_files(const std::vector<std::filesystem::path>& files,
                                const Geoparser& parser, EventStore& store,
                                const IngestFilesOptions& options) {
     FilesIngestReport report;
+    ParseContext context;
+    context.aliases = parse_aliases(store);
     for (const std::filesystem::path& file : files) {
-        const FileIngest done = ingest_file(file, parser, store, options.retrieved_at);
+        const FileIngest done =
+            ingest_file(file, parser, store, options.retrieved_at, context, options.reparse);
         report.stored.add(done.stored);
         ++report.files;
         report.files_failed += done.failed() ? 1 : 0;
@@ -114,6 +120,17 @@ FilesIngestReport ingest_files(const std::vector<std::filesystem::path>& files,
             options.progress(done, report);
     }
     return report;
+}
+
+std::vector<PlaceNameAlias> parse_aliases(const EventStore& store) {
+    std::vector<PlaceNameAlias> out;
+    for (const PlaceAlias& a : store.aliases()) {
+        out.push_back({a.alias, a.name, a.geonameid, a.position, a.precision, a.country, a.admin1,
+                       a.feature,
+                       "team alias: \"" + a.alias + "\" is " + a.target + " (" + a.who + ", " +
+                           a.at.substr(0, 10) + ")"});
+    }
+    return out;
 }
 
 ArticleRecord article_record(const ParsedArticle& parsed) {

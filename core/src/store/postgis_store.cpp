@@ -20,6 +20,8 @@
 #include "store/event_rows.hpp"
 #include "store/event_schema.hpp"
 #include "store/postgis_bulk.hpp"
+#include "store/postgis_review.hpp"
+#include "store/postgis_rows.hpp"
 #include "store/query_plan.hpp"
 #include "store/source_names.hpp"
 
@@ -95,14 +97,9 @@ std::string masked(std::string location) {
     return location;
 }
 
-// The columns every query reads, in EventRecord order (as the SpatiaLite store's).
-constexpr const char* kRecordColumns =
-    "id, type, subtype, status, date_start, date_end, time_precision, location, lat, lon, "
-    "geo_precision, geo_precision_code, country, admin1, admin1_code, admin2, fatalities, "
-    "confidence, actor1, actor2, actors, sources, source_count, notes";
-
 constexpr const char* kPointColumns =
-    "id, lat, lon, day_start, day_end, type, geo_rank, time_rank, fatalities, location, status";
+    "id, lat, lon, day_start, day_end, type, geo_rank, time_rank, fatalities, location, status, "
+    "review, confidence";
 
 // The columns an event is written with, in the order of event_values().
 constexpr const char* kInsertColumns =
@@ -111,37 +108,6 @@ constexpr const char* kInsertColumns =
     "geo_precision_code, country, admin1, admin1_code, admin2, fatalities, confidence, actor1, "
     "actor2, actors, sources, source_count, notes, span_class, cell";
 constexpr int kInsertColumnCount = 30;
-
-void read_record(const PgResult& s, int row, EventRecord& r) {
-    const auto text = [&](int col, std::string& out) { out.assign(s.text(row, col)); };
-    r.id = s.int64(row, 0);
-    r.type = stored_type(s.text(row, 1));
-    text(2, r.subtype);
-    r.status = stored_status(s.text(row, 3));
-    r.date_start = s.is_null(row, 4) ? std::nullopt : parse_day(s.text(row, 4));
-    r.date_end = s.is_null(row, 5) ? std::nullopt : parse_day(s.text(row, 5));
-    r.time_precision = time_precision_from(s.text(row, 6));
-    text(7, r.location);
-    if (s.is_null(row, 8) || s.is_null(row, 9)) {
-        r.position.reset();
-    } else {
-        r.position = LatLon{s.real(row, 8), s.real(row, 9)};
-    }
-    r.geo_precision = geo_precision_from(s.text(row, 10));
-    r.geo_precision_code = s.integer(row, 11);
-    text(12, r.country);
-    text(13, r.admin1);
-    text(14, r.admin1_code);
-    text(15, r.admin2);
-    r.fatalities = s.is_null(row, 16) ? std::nullopt : std::optional<int>(s.integer(row, 16));
-    r.confidence = s.real(row, 17);
-    text(18, r.actor1);
-    text(19, r.actor2);
-    text(20, r.actors);
-    text(21, r.sources);
-    r.source_count = s.integer(row, 22);
-    text(23, r.notes);
-}
 
 std::optional<std::string> iso(const std::optional<CivilDay>& day) {
     return day ? std::optional(day->iso()) : std::nullopt;
@@ -221,6 +187,12 @@ public:
     std::vector<EventRecord> records(const std::vector<std::int64_t>& ids) const override;
     std::vector<EventSource> sources(std::int64_t event_id) const override;
     std::string last_plan() const override;
+    ReviewOutcome review(const ReviewChange& change) override;
+    std::vector<AuditEntry> review_log(std::optional<std::int64_t> event_id) const override;
+    std::vector<StoredCorrection> corrections() const override;
+    void add_alias(const PlaceAlias& alias) override;
+    bool remove_alias(std::string_view alias, const std::string& who) override;
+    std::vector<PlaceAlias> aliases() const override;
 
 private:
     using NewEvent = store::NewEvent;
@@ -228,6 +200,8 @@ private:
     /// Runs `work`; a database failure becomes one line naming the server and the
     /// operation.
     template <typename Work> auto guarded(std::string_view operation, Work&& work) const;
+    /// guarded(), in one transaction: committed when `work` returns, else rolled back.
+    template <typename Work> auto in_transaction(std::string_view operation, Work&& work);
     void use_postgis(StoreMode mode);
     /// Rolls back the open transaction, if the connection still holds one: after a lost
     /// connection there is nothing to roll back, and the first error is the one to tell.
@@ -277,6 +251,7 @@ private:
     int m_version = 0;
     mutable std::string m_last_sql;
     mutable PgParams m_last_params;
+    store::PgReview m_review{m_db};
 };
 
 template <typename Work> auto PostgisStore::guarded(std::string_view operation, Work&& work) const {
@@ -286,6 +261,48 @@ template <typename Work> auto PostgisStore::guarded(std::string_view operation, 
         throw DatabaseError(e.code(), fmt::format("{}: {}: {}", m_display, operation, e.what()),
                             e.sql());
     }
+}
+
+template <typename Work>
+auto PostgisStore::in_transaction(std::string_view operation, Work&& work) {
+    return guarded(operation, [&] {
+        m_db.exec("BEGIN");
+        try {
+            auto result = work();
+            m_db.exec("COMMIT");
+            return result;
+        } catch (...) {
+            rollback();
+            throw;
+        }
+    });
+}
+
+ReviewOutcome PostgisStore::review(const ReviewChange& change) {
+    return in_transaction("reviewing an event", [&] { return m_review.review(change); });
+}
+
+std::vector<AuditEntry> PostgisStore::review_log(std::optional<std::int64_t> event_id) const {
+    return guarded("reading the review log", [&] { return m_review.log(event_id); });
+}
+
+std::vector<StoredCorrection> PostgisStore::corrections() const {
+    return guarded("reading corrections", [&] { return m_review.corrections(); });
+}
+
+void PostgisStore::add_alias(const PlaceAlias& alias) {
+    in_transaction("adding an alias", [&] {
+        m_review.add_alias(alias);
+        return 0;
+    });
+}
+
+bool PostgisStore::remove_alias(std::string_view alias, const std::string& who) {
+    return in_transaction("removing an alias", [&] { return m_review.remove_alias(alias, who); });
+}
+
+std::vector<PlaceAlias> PostgisStore::aliases() const {
+    return guarded("reading aliases", [&] { return m_review.aliases(); });
 }
 
 PostgisStore::PostgisStore(const PgLocation& location, StoreMode mode)
@@ -413,6 +430,8 @@ void PostgisStore::check_schema(StoreMode mode) {
 void PostgisStore::create_schema() {
     m_db.exec("CREATE SCHEMA IF NOT EXISTS " + sql_name(m_schema));
     m_db.exec(kPgEventSchema);
+    for (const char* step : kPgEventMigrations)
+        m_db.exec(step);
     m_db.exec(kPgEventIndexes);
     PgParams p;
     p.add(kEventSchemaVersion).add(now_iso());
@@ -468,6 +487,16 @@ bool PostgisStore::ingest_article(const ArticleRecord& a, const IngestSource& so
                   p);
     }
     const std::string hash = content_hash(a);
+    bool reparsed = false;
+    if (source.reparse) {
+        const PgResult old = m_db.exec("SELECT id FROM articles WHERE content_hash = $1 FOR UPDATE",
+                                       PgParams().add(hash));
+        if (old.rows() == 1) {
+            m_review.forget_article(old.int64(0, 0));
+            reparsed = true;
+            ++report.articles_reparsed;
+        }
+    }
     const std::int64_t article_id = insert_article(a, hash, source, ingested_at);
     if (article_id == 0) {
         rollback();
@@ -488,8 +517,9 @@ bool PostgisStore::ingest_article(const ArticleRecord& a, const IngestSource& so
         [&](std::int64_t same, const NewEvent& ne) { add_source(same, ne); },
         [&](const NewEvent& ne) { insert_event(ne, written); });
     save_written(written);
+    m_review.reapply(hash, article_id, report);
     m_db.exec("COMMIT");
-    ++report.articles_added;
+    report.articles_added += reparsed ? 0 : 1;
     return true;
 }
 
@@ -574,9 +604,10 @@ void PostgisStore::add_source_row(std::int64_t event_id, const NewEvent& ne) {
     p.add(event_id).add(ne.article_id.value_or(0)).add(ne.record.sources);
     p.add(static_cast<std::int64_t>(ne.evidence_start));
     p.add(static_cast<std::int64_t>(ne.evidence_end)).add(ne.record.notes);
-    p.add(ne.record.confidence);
+    p.add(ne.record.confidence).add(ne.trigger);
     m_db.exec("INSERT INTO event_sources (event_id, article_id, source, evidence_start, "
-              "evidence_end, evidence, confidence) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+              "evidence_end, evidence, confidence, trigger_word) VALUES ($1, $2, $3, $4, $5, "
+              "$6, $7, $8)",
               p);
 }
 
@@ -586,8 +617,8 @@ void PostgisStore::add_source(std::int64_t event_id, const NewEvent& ne) {
     PgParams id;
     id.add(event_id);
     const PgResult s = m_db.exec("SELECT date_start, date_end, time_precision, fatalities, "
-                                 "confidence, sources, source_count FROM events WHERE id = $1 "
-                                 "FOR UPDATE",
+                                 "confidence, sources, source_count, review FROM events "
+                                 "WHERE id = $1 FOR UPDATE",
                                  id);
     if (s.rows() != 1)
         throw DatabaseError(0, fmt::format("event {} vanished during a merge", event_id));
@@ -601,7 +632,9 @@ void PostgisStore::add_source(std::int64_t event_id, const NewEvent& ne) {
     kept.confidence = s.real(0, 4);
     const std::string sources(s.text(0, 5));
     const std::int64_t source_count = s.int64(0, 6);
-    const MergeableFacts merged = merge_told_again(kept, facts_told(r));
+    // an event an analyst reviewed keeps the values they saw: a new report only adds itself
+    const bool reviewed = s.text(0, 7) != "machine";
+    const MergeableFacts merged = reviewed ? kept : merge_told_again(kept, facts_told(r));
     const DayKeys keys = day_keys(merged.date_start, merged.date_end);
     PgParams up;
     up.add(event_id).add(source_count + 1).add(with_source_name(sources, r.sources));
@@ -721,6 +754,14 @@ PostgisStore::Sql PostgisStore::filter_sql(const EventFilter& filter) const {
     };
     in_set("type", filter.types);
     in_set("status", filter.statuses);
+    // leaving out rejected events costs a row test per candidate: skipped while none is
+    // rejected (the partial index answers that at once)
+    if (filter.reviews != kNotRejected ||
+        m_db.exec("SELECT EXISTS (SELECT 1 FROM events WHERE review <> 'machine' AND "
+                  "review = 'rejected')")
+            .boolean(0, 0)) {
+        in_set("review", filter.reviews);
+    }
     if (filter.min_geo_precision) {
         add("geo_rank <= " + q.params.next());
         q.params.add(static_cast<int>(*filter.min_geo_precision));
@@ -774,8 +815,8 @@ void PostgisStore::query(const EventFilter& filter,
                          const std::function<void(const EventRecord&)>& row) const {
     guarded("querying events", [&] {
         EventRecord record;
-        run_query(filter, kRecordColumns, [&](const PgResult& s) {
-            read_record(s, 0, record);
+        run_query(filter, kPgRecordColumns, [&](const PgResult& s) {
+            read_pg_record(s, 0, record);
             row(record);
         });
     });
@@ -822,7 +863,7 @@ std::vector<EventRecord> PostgisStore::records(const std::vector<std::int64_t>& 
             array += (array.size() > 1 ? "," : "") + std::to_string(id);
         PgParams p;
         p.add(array + "}");
-        const PgResult r = m_db.exec(std::string("SELECT ") + kRecordColumns +
+        const PgResult r = m_db.exec(std::string("SELECT ") + kPgRecordColumns +
                                          " FROM events WHERE id = ANY($1::bigint[])",
                                      p);
         std::unordered_map<std::int64_t, int> row_of;
@@ -833,7 +874,7 @@ std::vector<EventRecord> PostgisStore::records(const std::vector<std::int64_t>& 
         for (const std::int64_t id : ids) {
             if (const auto it = row_of.find(id); it != row_of.end()) {
                 out.emplace_back();
-                read_record(r, it->second, out.back());
+                read_pg_record(r, it->second, out.back());
             }
         }
         return out;

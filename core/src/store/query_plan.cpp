@@ -85,6 +85,8 @@ ResidualConditions residual_conditions(const EventFilter& filter,
         c.in_set("type", filter.types);
     if (!filter.statuses.full())
         c.in_set("status", filter.statuses);
+    if (!filter.reviews.full())
+        c.in_set("review", filter.reviews);
     if (filter.min_geo_precision) {
         c.add("geo_rank <= ?");
         c.value(static_cast<std::int64_t>(*filter.min_geo_precision));

@@ -20,6 +20,8 @@
 #include "store/event_schema.hpp"
 #include "store/query_plan.hpp"
 #include "store/source_names.hpp"
+#include "store/spatialite_review.hpp"
+#include "store/spatialite_rows.hpp"
 
 #include <fmt/core.h>
 #include <ogr_geometry.h>
@@ -43,6 +45,8 @@ using detail::Database;
 using detail::OpenMode;
 using detail::Statement;
 
+using store::bind_day;
+using store::bind_day_keys;
 using store::cell_of;
 using store::day_keys;
 using store::DayKeys;
@@ -51,91 +55,22 @@ using store::geo_rank;
 using store::identity_of;
 using store::kNoDayLow;
 using store::kNoRank;
+using store::kRecordColumns;
 using store::now_iso;
 using store::parse_day;
+using store::read_record;
 using store::span_class;
+using store::spatialite_point;
 using store::stored_status;
 using store::stored_type;
 using store::time_precision_of_rank;
 using store::time_rank;
 using store::Written;
 
-/// SpatiaLite's BLOB-Geometry for a POINT XY in EPSG:4326 (60 bytes, little-endian).
-std::array<unsigned char, 60> spatialite_point(const LatLon& p) {
-    std::array<unsigned char, 60> b{};
-    const auto put_i32 = [&](std::size_t at, std::int32_t v) { std::memcpy(&b[at], &v, 4); };
-    const auto put_f64 = [&](std::size_t at, double v) { std::memcpy(&b[at], &v, 8); };
-    b[0] = 0x00;
-    b[1] = 0x01; // little-endian
-    put_i32(2, 4326);
-    put_f64(6, p.lon);
-    put_f64(14, p.lat);
-    put_f64(22, p.lon);
-    put_f64(30, p.lat);
-    b[38] = 0x7C;
-    put_i32(39, 1); // POINT
-    put_f64(43, p.lon);
-    put_f64(51, p.lat);
-    b[59] = 0xFE;
-    return b;
-}
-
-// The columns every query reads, in EventRecord order.
-constexpr const char* kRecordColumns =
-    "id, type, subtype, status, date_start, date_end, time_precision, location, lat, lon, "
-    "geo_precision, geo_precision_code, country, admin1, admin1_code, admin2, fatalities, "
-    "confidence, actor1, actor2, actors, sources, source_count, notes";
-
 // The columns of an EventPoint; lat and lon at 1 and 2 as in the ids-only list.
 constexpr const char* kPointColumns =
-    "id, lat, lon, day_start, day_end, type, geo_rank, time_rank, fatalities, location, status";
-
-void read_record(const Statement& s, EventRecord& r) {
-    const auto text = [&](int col, std::string& out) { out.assign(s.column_text(col)); };
-    r.id = s.column_int64(0);
-    r.type = stored_type(s.column_text(1));
-    text(2, r.subtype);
-    r.status = stored_status(s.column_text(3));
-    r.date_start = s.column_is_null(4) ? std::nullopt : parse_day(s.column_text(4));
-    r.date_end = s.column_is_null(5) ? std::nullopt : parse_day(s.column_text(5));
-    r.time_precision = time_precision_from(s.column_text(6));
-    text(7, r.location);
-    if (s.column_is_null(8) || s.column_is_null(9)) {
-        r.position.reset();
-    } else {
-        r.position = LatLon{s.column_double(8), s.column_double(9)};
-    }
-    r.geo_precision = geo_precision_from(s.column_text(10));
-    r.geo_precision_code = s.column_int(11);
-    text(12, r.country);
-    text(13, r.admin1);
-    text(14, r.admin1_code);
-    text(15, r.admin2);
-    r.fatalities = s.column_is_null(16) ? std::nullopt : std::optional<int>(s.column_int(16));
-    r.confidence = s.column_double(17);
-    text(18, r.actor1);
-    text(19, r.actor2);
-    text(20, r.actors);
-    text(21, r.sources);
-    r.source_count = s.column_int(22);
-    text(23, r.notes);
-}
-
-void bind_day(Statement& s, int at, const std::optional<CivilDay>& day) {
-    if (day)
-        s.bind(at, day->iso());
-    else
-        s.bind_null(at);
-}
-
-/// Binds DayKeys' first and last day at `at` and `at + 1`.
-void bind_day_keys(Statement& s, int at, const DayKeys& keys) {
-    if (keys.first) {
-        s.bind(at, *keys.first).bind(at + 1, *keys.last);
-    } else {
-        s.bind_null(at).bind_null(at + 1);
-    }
-}
+    "id, lat, lon, day_start, day_end, type, geo_rank, time_rank, fatalities, location, status, "
+    "review, confidence";
 
 void bind_all(Statement& s, const std::vector<store::SqlValue>& values, int first = 1) {
     int i = first;
@@ -201,6 +136,16 @@ public:
     std::vector<EventRecord> records(const std::vector<std::int64_t>& ids) const override;
     std::vector<EventSource> sources(std::int64_t event_id) const override;
     std::string last_plan() const override { return m_plan; }
+    ReviewOutcome review(const ReviewChange& change) override { return m_review.review(change); }
+    std::vector<AuditEntry> review_log(std::optional<std::int64_t> event_id) const override {
+        return m_review.log(event_id);
+    }
+    std::vector<StoredCorrection> corrections() const override { return m_review.corrections(); }
+    void add_alias(const PlaceAlias& alias) override { m_review.add_alias(alias); }
+    bool remove_alias(std::string_view alias, const std::string& who) override {
+        return m_review.remove_alias(alias, who);
+    }
+    std::vector<PlaceAlias> aliases() const override { return m_review.aliases(); }
 
 private:
     using NewEvent = store::NewEvent;
@@ -224,7 +169,7 @@ private:
     void add_source(std::int64_t event_id, const NewEvent& e);
     /// The facts of a stored event the merge policy weighs, with its sources.
     MergeableFacts stored_facts(std::int64_t event_id, std::string& sources,
-                                std::int64_t& source_count);
+                                std::int64_t& source_count, bool& reviewed);
     void add_source_row(std::int64_t event_id, const NewEvent& e);
     std::int64_t actor_id(const std::string& name);
     /// Inserts an article row and its text index entry; returns its id.
@@ -261,6 +206,7 @@ private:
     mutable std::string m_plan;
     mutable std::unordered_map<int, std::int64_t> m_cell_counts;
     std::unordered_map<std::string, std::int64_t> m_actor_ids;
+    store::SqliteReview m_review{m_db};
 };
 
 /// Runs one operation on a store file. A file that is not SQLite is bad input naming the
@@ -380,6 +326,8 @@ void SpatialiteStore::migrate_schema(int from_version) {
 void SpatialiteStore::create_schema() {
     m_db.exec("SELECT InitSpatialMetadata(0, 'WGS84')");
     m_db.exec(store::kEventSchema);
+    for (const char* step : store::kEventMigrations)
+        m_db.exec(step);
     m_db.exec(store::kEventIndexes);
     if (m_db.query_int("SELECT AddGeometryColumn('events', 'geom', 4326, 'POINT', 'XY')")
             .value_or(0) != 1) {
@@ -469,7 +417,8 @@ std::int64_t SpatialiteStore::insert_event(const NewEvent& ne, Written& written)
 void SpatialiteStore::add_source_row(std::int64_t event_id, const NewEvent& ne) {
     const EventRecord& r = ne.record;
     statement("INSERT INTO event_sources (event_id, article_id, source, evidence_start, "
-              "evidence_end, evidence, confidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+              "evidence_end, evidence, confidence, trigger_word) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+              "?7, ?8)")
         .bind(1, event_id)
         .bind(2, ne.article_id.value_or(0))
         .bind(3, r.sources)
@@ -477,13 +426,14 @@ void SpatialiteStore::add_source_row(std::int64_t event_id, const NewEvent& ne) 
         .bind(5, static_cast<std::int64_t>(ne.evidence_end))
         .bind(6, r.notes)
         .bind(7, r.confidence)
+        .bind(8, ne.trigger)
         .run();
 }
 
 MergeableFacts SpatialiteStore::stored_facts(std::int64_t event_id, std::string& sources,
-                                             std::int64_t& source_count) {
+                                             std::int64_t& source_count, bool& reviewed) {
     Statement& s = statement("SELECT date_start, date_end, time_precision, fatalities, "
-                             "confidence, sources, source_count FROM events WHERE id = ?1");
+                             "confidence, sources, source_count, review FROM events WHERE id = ?1");
     s.bind(1, event_id);
     if (!s.step()) {
         s.reset();
@@ -498,6 +448,7 @@ MergeableFacts SpatialiteStore::stored_facts(std::int64_t event_id, std::string&
     kept.confidence = s.column_double(4);
     sources.assign(s.column_text(5));
     source_count = s.column_int64(6);
+    reviewed = s.column_text(7) != "machine";
     s.reset();
     return kept;
 }
@@ -508,8 +459,10 @@ void SpatialiteStore::add_source(std::int64_t event_id, const NewEvent& ne) {
     // the policy decides (events/merge_policy.hpp); SQL only stores what it decided
     std::string sources;
     std::int64_t source_count = 0;
-    const MergeableFacts kept = stored_facts(event_id, sources, source_count);
-    const MergeableFacts merged = merge_told_again(kept, store::facts_told(r));
+    bool reviewed = false;
+    const MergeableFacts kept = stored_facts(event_id, sources, source_count, reviewed);
+    // an event an analyst reviewed keeps the values they saw: a new report only adds itself
+    const MergeableFacts merged = reviewed ? kept : merge_told_again(kept, store::facts_told(r));
     Statement& up = statement("UPDATE events SET source_count = ?2, sources = ?3, "
                               "fatalities = ?4, confidence = ?5 WHERE id = ?1");
     up.bind(1, event_id)
@@ -654,13 +607,18 @@ IngestReport SpatialiteStore::ingest(const std::vector<ArticleRecord>& articles,
         // Immediate: this transaction reads (the article seen? the same event stored?)
         // before it writes, and another process may be ingesting into the same store.
         auto tx = m_db.begin(detail::TransactionKind::immediate);
-        Statement& seen = statement("SELECT 1 FROM articles WHERE content_hash = ?1");
+        Statement& seen = statement("SELECT id FROM articles WHERE content_hash = ?1");
         seen.bind(1, hash);
-        const bool exists = seen.step();
+        const std::optional<std::int64_t> stored =
+            seen.step() ? std::optional(seen.column_int64(0)) : std::nullopt;
         seen.reset();
-        if (exists) {
+        if (stored && !source.reparse) {
             ++report.articles_skipped;
             continue;
+        }
+        if (stored) {
+            m_review.forget_article(*stored);
+            ++report.articles_reparsed;
         }
         m_actor_ids.clear(); // ids cached from a rolled-back transaction would be stale
         const std::int64_t article_id = insert_article(a, hash, source, ingested_at);
@@ -675,8 +633,9 @@ IngestReport SpatialiteStore::ingest(const std::vector<ArticleRecord>& articles,
             [&](std::int64_t same, const NewEvent& ne) { add_source(same, ne); },
             [&](const NewEvent& ne) { insert_event(ne, written); });
         save_written(written);
+        m_review.reapply(hash, article_id, report);
         tx.commit();
-        ++report.articles_added;
+        report.articles_added += stored ? 0 : 1;
     }
     return report;
 }
@@ -769,9 +728,22 @@ Statement SpatialiteStore::read_stored_extent() const {
     return s;
 }
 
-void SpatialiteStore::run_query(const EventFilter& filter, Columns what,
+void SpatialiteStore::run_query(const EventFilter& asked, Columns what,
                                 const std::function<void(const Statement&)>& row) const {
-    filter.validate();
+    asked.validate();
+    // Leaving out rejected events costs a table read per candidate; skip the test while
+    // no event is rejected (the partial index answers that at once).
+    EventFilter unrestricted;
+    const bool no_rejected =
+        asked.reviews == kNotRejected &&
+        m_db.query_int("SELECT EXISTS (SELECT 1 FROM events WHERE review <> 'machine' AND "
+                       "review = 'rejected')")
+                .value_or(0) == 0;
+    if (no_rejected) {
+        unrestricted = asked;
+        unrestricted.reviews = ReviewStateSet::all();
+    }
+    const EventFilter& filter = no_rejected ? unrestricted : asked;
     std::optional<Polygon> polygon;
     if (!filter.polygon_wkt.empty())
         polygon = Polygon::from_wkt(filter.polygon_wkt);
@@ -872,6 +844,8 @@ void SpatialiteStore::query_points(const EventFilter& filter,
         p.fatalities = s.column_is_null(8) ? -1 : s.column_int(8);
         p.location.assign(s.column_text(9));
         p.status = stored_status(s.column_text(10));
+        p.review = store::stored_review(s.column_text(11));
+        p.confidence = static_cast<float>(s.column_double(12));
         point(p);
     });
 }
@@ -970,6 +944,26 @@ public:
                              [&] { return m_store->sources(event_id); });
     }
     std::string last_plan() const override { return m_store->last_plan(); }
+    ReviewOutcome review(const ReviewChange& change) override {
+        return on_store_file(m_file, "reviewing an event", [&] { return m_store->review(change); });
+    }
+    std::vector<AuditEntry> review_log(std::optional<std::int64_t> event_id) const override {
+        return on_store_file(m_file, "reading the review log",
+                             [&] { return m_store->review_log(event_id); });
+    }
+    std::vector<StoredCorrection> corrections() const override {
+        return on_store_file(m_file, "reading corrections", [&] { return m_store->corrections(); });
+    }
+    void add_alias(const PlaceAlias& alias) override {
+        on_store_file(m_file, "adding an alias", [&] { m_store->add_alias(alias); });
+    }
+    bool remove_alias(std::string_view alias, const std::string& who) override {
+        return on_store_file(m_file, "removing an alias",
+                             [&] { return m_store->remove_alias(alias, who); });
+    }
+    std::vector<PlaceAlias> aliases() const override {
+        return on_store_file(m_file, "reading aliases", [&] { return m_store->aliases(); });
+    }
 
 private:
     std::filesystem::path m_file;

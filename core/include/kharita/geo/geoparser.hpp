@@ -47,6 +47,19 @@ struct Toponym {
     double confidence = 0; ///< in [0, 1]
     std::string why;       ///< how it matched and what decided the resolution
     std::vector<ToponymAlternative> alternatives;
+    bool alias = false; ///< read through a team alias (ParseContext::aliases)
+};
+
+/// A team's name for a place, kept with an event store (`kharita review alias`): read as
+/// that place wherever it is written, before any gazetteer name.
+struct PlaceNameAlias {
+    std::string alias; ///< as reports write it ("Alshab port")
+    std::string name;  ///< the place's name
+    std::int64_t geonameid = 0;
+    LatLon position;
+    GeoPrecision precision = GeoPrecision::town;
+    std::string country, admin1, feature;
+    std::string why; ///< "team alias by NAME"
 };
 
 /// Hints that come with a document.
@@ -54,6 +67,9 @@ struct ParseContext {
     /// Countries the source is known to report on (ISO alpha-2), weighted like countries
     /// named in the text.
     std::vector<std::string> focus_countries;
+    /// The team's aliases: each matched as written (case and diacritics folded, whole
+    /// words), longest first, replacing any toponym it overlaps.
+    std::vector<PlaceNameAlias> aliases;
 };
 
 /// Spans to resolve without recognition (for evaluation with gold spans).

@@ -49,11 +49,19 @@ struct IngestFilesOptions {
     /// When the files were retrieved: relative dates ("yesterday") count from it. None: from
     /// each file's modification day.
     std::optional<LocalTime> retrieved_at;
+    /// Parse again the articles the store already holds (a newer Kharita, new aliases) and
+    /// store them in place of the old parse, the analysts' corrections applied again
+    /// (IngestSource::reparse). Otherwise they are skipped.
+    bool reparse = false;
     /// Called after each file, with that file's result and the totals so far.
     std::function<void(const FileIngest&, const FilesIngestReport&)> progress;
 };
 
-/// Reads, parses and stores each file in turn, one transaction per article. A file that
+/// The store's team aliases as the geoparser reads them (ParseContext::aliases).
+std::vector<PlaceNameAlias> parse_aliases(const EventStore& store);
+
+/// Reads, parses and stores each file in turn, one transaction per article, the store's
+/// team aliases read as their places. A file that
 /// cannot be read, or holds records that cannot, is reported and the others are still
 /// stored; errors of the store itself (DatabaseError) stop the work and propagate.
 FilesIngestReport ingest_files(const std::vector<std::filesystem::path>& files,

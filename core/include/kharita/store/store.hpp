@@ -12,6 +12,7 @@
 #include "kharita/geo/place.hpp"
 #include "kharita/geo/regions.hpp"
 #include "kharita/store/enum_set.hpp"
+#include "kharita/store/review.hpp"
 #include "kharita/time/calendar.hpp"
 
 #include <cstdint>
@@ -48,7 +49,9 @@ struct EventRecord {
     std::string actors;         ///< every named actor, "; "-separated
     std::string sources;        ///< source names, "; "-separated
     int source_count = 0;
-    std::string notes; ///< the evidence sentence (or ACLED notes)
+    std::string notes;                         ///< the evidence sentence (or ACLED notes)
+    ReviewState review = ReviewState::machine; ///< store/review.hpp
+    std::int64_t version = 0; ///< one more on each review change (stale-change refusal)
 };
 
 /// The name of a geo precision in the store, the exports and the command line: empty for
@@ -67,6 +70,8 @@ struct EventPoint {
     std::optional<TimePrecision> time_precision; ///< none: the date is unknown
     std::int32_t fatalities = -1;                ///< -1 when not stated
     EventStatus status = EventStatus::occurred;
+    ReviewState review = ReviewState::machine;
+    float confidence = 0; ///< the review queue opens least confident first
     std::string location;
 };
 
@@ -88,6 +93,7 @@ struct EventFilter {
     std::string polygon_wkt;                         ///< events inside this polygon (WKT), if set
     EventTypeSet types = EventTypeSet::all();        ///< events of these types (none: no event)
     EventStatusSet statuses = EventStatusSet::all(); ///< events of these statuses
+    ReviewStateSet reviews = kNotRejected;           ///< events in these review states
     std::optional<GeoPrecision> min_geo_precision;   ///< this precision or finer
     std::optional<TimePrecision> min_time_precision; ///< this precision or finer
     std::string text;                                ///< words in the evidence or article text
@@ -127,6 +133,7 @@ struct ArticleEventRecord {
     std::size_t evidence_start = 0, evidence_end = 0; ///< the evidence sentence, bytes in the text
     bool inherited_place = false; ///< the sentence named no place: the article's main one
     bool another = false;         ///< told as "another ...": never an event already stored
+    std::string trigger;          ///< the event word, part of a correction's anchor
 };
 
 /// One article to store, with its place mentions and its events: plain values, so the store
@@ -151,6 +158,9 @@ struct IngestReport {
     std::int64_t events_added = 0;
     std::int64_t events_merged = 0; ///< an event already stored gained a source
     std::int64_t mentions_added = 0;
+    std::int64_t articles_reparsed = 0;    ///< stored again (IngestSource::reparse)
+    std::int64_t corrections_applied = 0;  ///< analyst corrections found their event again
+    std::int64_t corrections_orphaned = 0; ///< ... or did not: flagged "needs review"
 
     void add(const IngestReport& other) noexcept {
         articles_added += other.articles_added;
@@ -158,6 +168,9 @@ struct IngestReport {
         events_added += other.events_added;
         events_merged += other.events_merged;
         mentions_added += other.mentions_added;
+        articles_reparsed += other.articles_reparsed;
+        corrections_applied += other.corrections_applied;
+        corrections_orphaned += other.corrections_orphaned;
     }
 };
 
@@ -165,6 +178,10 @@ struct IngestReport {
 struct IngestSource {
     std::string file; ///< input file name, recorded with each article
     std::optional<LocalTime> retrieved_at;
+    /// Store an article already stored again: its mentions and the events only it reports
+    /// are replaced by this parse's (a newer Kharita's), and the analysts' corrections
+    /// anchored to it are applied again. Otherwise such an article is skipped.
+    bool reparse = false;
 };
 
 enum class StoreMode { read_only, read_write, create };
@@ -201,6 +218,23 @@ public:
     virtual std::int64_t count(const EventFilter& filter) const = 0;
     /// How the last query was answered ("space-time cells, 180 cells", "time index", ...).
     virtual std::string last_plan() const = 0;
+
+    // Review (store/review.hpp), each change one transaction with its audit line.
+
+    /// Confirms, rejects, corrects or resets one event. Throws InputError for an event that
+    /// does not exist or a bad correction (Correction::validate), ReviewConflict when
+    /// `expected_version` is stale; nothing is changed then.
+    virtual ReviewOutcome review(const ReviewChange& change) = 0;
+    /// The audit trail, oldest first: every change, or those of one event.
+    virtual std::vector<AuditEntry> review_log(std::optional<std::int64_t> event_id) const = 0;
+    /// Every correction with its anchor, those that lost it included.
+    virtual std::vector<StoredCorrection> corrections() const = 0;
+    /// Adds or replaces a team alias (its place already resolved, PlaceAlias). Throws
+    /// InputError when it would loop (check_alias_chain) or the place is out of range.
+    virtual void add_alias(const PlaceAlias& alias) = 0;
+    /// Removes an alias; false when there is none of that name.
+    virtual bool remove_alias(std::string_view alias, const std::string& who) = 0;
+    virtual std::vector<PlaceAlias> aliases() const = 0;
 };
 
 inline std::int64_t EventStore::ingest_records(const std::vector<EventRecord>& records) {

@@ -1,0 +1,48 @@
+#pragma once
+// The review SQL of the PostGIS store (store/review.hpp), as spatialite_review.hpp does
+// it for SpatiaLite: changes with their audit lines, corrections applied again when their
+// report is stored again, team aliases. Changes lock the event's row (SELECT ... FOR
+// UPDATE), so two reviewers of one event are served one after the other and the second
+// sees the first's version.
+
+#include "detail/pg.hpp"
+#include "kharita/store/store.hpp"
+#include "store/review_rows.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kharita::store {
+
+class PgReview {
+public:
+    explicit PgReview(detail::PgConnection& db) : m_db(db) {}
+
+    // Within the caller's transaction:
+    ReviewOutcome review(const ReviewChange& change);
+    void add_alias(const PlaceAlias& alias);
+    bool remove_alias(std::string_view alias, const std::string& who);
+    void reapply(const std::string& article_hash, std::int64_t article_id, IngestReport& report);
+    void forget_article(std::int64_t article_id);
+
+    std::vector<AuditEntry> log(std::optional<std::int64_t> event_id) const;
+    std::vector<StoredCorrection> corrections() const;
+    std::vector<PlaceAlias> aliases() const;
+
+private:
+    StoredReview read(std::int64_t event_id, bool lock) const;
+    std::optional<AuditEntry> last_change(std::int64_t event_id) const;
+    Anchor anchor_of(std::int64_t event_id, EventType machine_type) const;
+    void write_event(const EventRecord& before, const EventRecord& after);
+    void append_log(const std::string& who, std::optional<std::int64_t> event_id,
+                    std::string_view action, const std::string& before, const std::string& after,
+                    const std::string& note);
+    void delete_event(std::int64_t event_id);
+
+    detail::PgConnection& m_db;
+};
+
+} // namespace kharita::store
