@@ -148,6 +148,10 @@ TEST(SentenceTriggersTest, OffersFearsAndCallsAreNoEvents) {
     EXPECT_EQ(words_of(triggers("The envoy called for restraint and said talks would continue "
                                 "in Cairo.")),
               (std::vector<std::string_view>{"talks"}));
+    EXPECT_TRUE(triggers("He said talks could resume only in Geneva.").empty());
+    EXPECT_EQ(triggers("Forces entered the town, meeting little resistance.").at(0).type,
+              EventType::clash);
+    EXPECT_EQ(triggers("Forces entered the town, meeting little resistance.").size(), 1U);
 }
 
 TEST(SentenceTriggersTest, CausesMemoriesMotivesAndStatesAreNoEvents) {
@@ -175,6 +179,9 @@ TEST(SentenceTriggersTest, OneHappeningToldWithTwoWordsIsOneEvent) {
               (std::vector<std::string_view>{"protesters"}));
     EXPECT_EQ(words_of(triggers("Gunmen opened fire on demonstrators in Tripoli on Friday.")),
               (std::vector<std::string_view>{"opened fire", "demonstrators"}));
+    // a person killed is the killing, the shooting the way it was done
+    EXPECT_EQ(words_of(triggers("Gunmen opened fire on his car in Benghazi, killing him.")),
+              (std::vector<std::string_view>{"killing"}));
     // sounds heard retell the fight they are the sound of
     const auto heard = triggers("Gunfire and explosions were heard in the centre of Tripoli.");
     ASSERT_EQ(heard.size(), 2U);

@@ -127,6 +127,9 @@ bool hypothetical(const std::vector<Word>& w, std::size_t k) {
               x == "ready" || x == "offered" || x == "offers" || x == "could" || x == "might" ||
               x == "feared" || x == "fears";
     }
+    // "talks could resume", "fighting might spread": the modal follows a nominal trigger
+    for (std::size_t a = k + 1; a < w.size() && a <= k + 2; ++a)
+        out = out || w[a].lower == "could" || w[a].lower == "might";
     return out;
 }
 
@@ -345,9 +348,23 @@ std::vector<detail::SentenceTrigger> triggers_of(std::string_view text, const st
             return (v.type == EventType::attack || v.type == EventType::clash) && v.end <= k.start;
         });
     };
-    std::erase_if(out, [&](const detail::SentenceTrigger& t) {
+    // "opened fire on his car, killing him": a person killed is the killing, and the plain
+    // attack before it the way it was done
+    const auto killed_person = [&](const detail::SentenceTrigger& t) {
+        const auto next =
+            std::find_if(w.begin(), w.end(), [&](const Word& x) { return x.start >= t.end; });
+        return next != w.end() && (next->lower == "him" || next->lower == "her");
+    };
+    const auto toll = [&](const detail::SentenceTrigger& t) {
         return t.type == EventType::killing && t.words == "killing" && after_comma(text, t.start) &&
                violence_before(t);
+    };
+    const bool person = std::any_of(out.begin(), out.end(), [&](const detail::SentenceTrigger& t) {
+        return toll(t) && killed_person(t);
+    });
+    std::erase_if(out, [&](const detail::SentenceTrigger& t) {
+        return (toll(t) && !killed_person(t)) ||
+               (person && t.type == EventType::attack && t.subtype == "attack");
     });
     // "gunfire and explosions could be heard": what witnesses heard is the sound of a fight
     // or an attack the report tells, so it retells that one (fold_told_again)

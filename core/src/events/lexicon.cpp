@@ -68,6 +68,12 @@ constexpr auto kLexicon = std::to_array<TriggerEntry>({
     {"be met", T::meeting, "met with", 0.0, ""},     // "will be met with force"
     {"met little", T::meeting, "met with", 0.0, ""}, // "met little resistance"
     {"met no", T::meeting, "met with", 0.0, ""},
+    {"met stiff", T::meeting, "met with", 0.0, ""}, // "met stiff resistance"
+    {"met fierce", T::meeting, "met with", 0.0, ""},
+    {"meeting little", T::meeting, "met with", 0.0, ""}, // "entered the town, meeting little
+    {"meeting no", T::meeting, "met with", 0.0, ""},     // resistance"
+    {"meeting stiff", T::meeting, "met with", 0.0, ""},
+    {"meeting fierce", T::meeting, "met with", 0.0, ""},
     {"meet", T::meeting, "meeting", 0.7, ""},
     {"talks", T::meeting, "talks", 0.7, ""},
     {"negotiations", T::meeting, "talks", 0.6, ""},
