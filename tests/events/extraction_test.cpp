@@ -411,6 +411,22 @@ TEST(DateStageTest, TheNarrativesDateAndHistory) {
     }
 }
 
+TEST(DateStageTest, AHappeningThatRanForNDaysRunsUpToItsDay) {
+    const std::string text = "Fighting continued in Sabha for a fourth day, residents said.\n"
+                             "Clashes went on in Kufra for a second straight day on Monday.\n";
+    const std::vector<Toponym> toponyms = {
+        toponym(text, "Sabha", GeoPrecision::town, {27.037, 14.426}),
+        toponym(text, "Kufra", GeoPrecision::town, {24.182, 23.286})};
+    const CivilDay published = *CivilDay::make(2012, 3, 29); // a Thursday
+    const auto timexes = TemporalTagger().find(text, LocalTime{published, -1});
+    const auto events = EventExtractor(nullptr, false).extract(text, toponyms, timexes, published);
+    ASSERT_EQ(events.size(), 2U);
+    EXPECT_EQ(events[0].date_start, CivilDay::make(2012, 3, 26));
+    EXPECT_EQ(events[0].date_end, published);
+    EXPECT_EQ(events[1].date_start, CivilDay::make(2012, 3, 25)); // Monday and the day before
+    EXPECT_EQ(events[1].date_end, CivilDay::make(2012, 3, 26));
+}
+
 TEST(StatusStageTest, PlannedOngoingOrOccurred) {
     EXPECT_EQ(detail::sentence_status("Talks will be held in Geneva.", "talks", false),
               EventStatus::planned);

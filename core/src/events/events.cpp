@@ -207,9 +207,15 @@ bool generic_without_place(const detail::TriggerEntry& hit, std::size_t from, st
 
 /// How the words before trigger word `k` introduce it: "the meeting", "his killing"
 /// (anaphoric), "another mass grave" (another), "days after deadly clashes" (in passing).
-void set_mention_cues(detail::SentenceTrigger& t, const std::vector<Word>& w, std::size_t k) {
+void set_mention_cues(detail::SentenceTrigger& t, std::string_view text, const std::vector<Word>& w,
+                      std::size_t k) {
     const std::string& before = k > 0 ? w[k - 1].lower : std::string();
-    const std::string& before2 = k > 1 ? w[k - 2].lower : std::string();
+    // the word before that, when one phrase runs to the trigger ("the deadly attack", not "on
+    // the ground, fighting continued")
+    const bool one_phrase =
+        k > 1 && text.substr(w[k - 2].end, w[k].start - w[k - 2].end).find_first_of(",;:") ==
+                     std::string_view::npos;
+    const std::string& before2 = one_phrase ? w[k - 2].lower : std::string();
     t.anaphoric = before == "the" || before == "this" || before == "that" || before == "his" ||
                   before == "her" || before == "their" || before == "its" ||
                   (before2 == "the" && before != "same");
@@ -308,7 +314,7 @@ std::vector<detail::SentenceTrigger> triggers_of(std::string_view text, const st
             continue;
         }
         detail::SentenceTrigger t;
-        set_mention_cues(t, w, at);
+        set_mention_cues(t, text, w, at);
         t.repeated_type = in_sentence[static_cast<std::size_t>(hit->type)];
         if (!t.in_passing) {
             // an event told in passing does not take its type's place in the clause: "the
@@ -425,6 +431,26 @@ bool told_as_later(const std::vector<Word>& w, std::size_t trigger_at) {
     return false;
 }
 
+/// "for a fourth day", "for the third straight day": how many days the sentence says its
+/// happening has run, or 0.
+int nth_day(const std::vector<Word>& w) {
+    static constexpr std::array<std::string_view, 9> kOrdinals = {
+        "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"};
+    for (std::size_t k = 0; k + 3 < w.size(); ++k) {
+        if (w[k].lower != "for" || (w[k + 1].lower != "a" && w[k + 1].lower != "the"))
+            continue;
+        const auto it = std::find(kOrdinals.begin(), kOrdinals.end(), w[k + 2].lower);
+        if (it == kOrdinals.end())
+            continue;
+        std::size_t day = k + 3;
+        if (w[day].lower == "straight" || w[day].lower == "consecutive")
+            ++day;
+        if (day < w.size() && w[day].lower == "day")
+            return static_cast<int>(it - kOrdinals.begin()) + 2;
+    }
+    return 0;
+}
+
 /// The death toll the trigger's clause states; else, when no other clause of the sentence
 /// has a trigger of its type, the sentence's.
 std::optional<int> clause_fatalities(const std::vector<Word>& w, const detail::SentenceTrigger& t,
@@ -521,6 +547,16 @@ const Timex* add_events_of(std::vector<Event>& out, std::string_view text, const
         e.time_precision = e.date_end->serial() - e.date_start->serial() < 7 ? TimePrecision::week
                                                                              : TimePrecision::month;
         e.date_assumed = true;
+    }
+    if (const int n = nth_day(w); n > 1 && (published || date != nullptr)) {
+        // "fighting continued for a fourth day": the n days up to the sentence's own day, or
+        // up to the report's when it names none
+        const bool own = date != nullptr && date->start >= s.from && date->end <= s.to;
+        const CivilDay end = own ? date->last : *published;
+        e.date_start = end.plus_days(1 - n);
+        e.date_end = end;
+        e.time_precision = TimePrecision::day;
+        e.date_assumed = !own;
     }
     e.referred = t.recent;
     if (date == nullptr && t.recent && published) {
