@@ -555,6 +555,26 @@ TEST(ArticleStageTest, EventsWithoutAPlaceOfTheirOwnInheritTheMainOne) {
     EXPECT_FALSE(none[0].place);
 }
 
+TEST(ArticleStageTest, AnotherCountryIsNoCoarseNameForTheMainPlace) {
+    Toponym catania = place("Catania", GeoPrecision::town, {37.502, 15.087});
+    catania.country = "IT";
+    Toponym luxembourg = place("Luxembourg", GeoPrecision::country, {49.8, 6.1});
+    luxembourg.country = "LU";
+    Toponym italy = place("Italy", GeoPrecision::country, {42.8, 12.8});
+    italy.country = "IT";
+    Toponym greek = place("Greece", GeoPrecision::country, {39.0, 22.0});
+    greek.country = "GR";
+    greek.kind = ToponymKind::demonym; // "the Greek coast guard"
+    std::vector<Event> events = {event(EventType::meeting, 0, luxembourg),
+                                 event(EventType::meeting, 20, italy),
+                                 event(EventType::migration, 40, greek)};
+    detail::inherit_main_place(events, catania);
+    EXPECT_EQ(events[0].place->name, "Luxembourg");
+    EXPECT_FALSE(events[0].inherited_place);
+    EXPECT_EQ(events[1].place->name, "Catania");
+    EXPECT_EQ(events[2].place->name, "Catania");
+}
+
 TEST(ArticleStageTest, HowALaterEventRetellsAnEarlierOne) {
     const Toponym tunis = place("Tunis", GeoPrecision::town, kTunis);
     const Event headline = event(EventType::meeting, 0, tunis);

@@ -1160,8 +1160,13 @@ void inherit_main_place(std::vector<Event>& events, const std::optional<Toponym>
         const bool coarse = !e.place || e.place->kind == ToponymKind::demonym ||
                             e.place->precision == GeoPrecision::country ||
                             e.place->precision == GeoPrecision::continent;
-        // an event referred to happened elsewhere as likely as here
-        if (!coarse || e.type == EventType::border || e.referred)
+        // an event referred to happened elsewhere as likely as here; a country other than
+        // the main place's is no coarse name for it ("ministers met in Luxembourg")
+        const bool other_country = e.place && e.place->kind == ToponymKind::place &&
+                                   e.place->precision == GeoPrecision::country &&
+                                   !e.place->country.empty() && !main_place->country.empty() &&
+                                   e.place->country != main_place->country;
+        if (!coarse || e.type == EventType::border || e.referred || other_country)
             continue;
         if (e.place)
             e.secondary_places.push_back(e.place->text);
