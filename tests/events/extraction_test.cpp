@@ -158,6 +158,9 @@ TEST(SentenceTriggersTest, CausesMemoriesMotivesAndStatesAreNoEvents) {
     const auto fleeing = triggers("Egyptians fleeing the fighting in Tripoli reached the border.");
     ASSERT_EQ(fleeing.size(), 1U);
     EXPECT_TRUE(fleeing[0].in_passing);
+    const auto away = triggers("The session was held in Tobruk, far from the fighting.");
+    ASSERT_EQ(away.size(), 2U);
+    EXPECT_TRUE(away[1].in_passing); // fighting
     const auto anniversary =
         triggers("They marched on Thursday, the anniversary of deadly clashes in Benghazi.");
     ASSERT_EQ(anniversary.size(), 2U);

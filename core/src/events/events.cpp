@@ -230,6 +230,9 @@ void set_mention_cues(detail::SentenceTrigger& t, std::string_view text, const s
                        x == "fleeing" || x == "fled" || x == "escaping" || x == "response" ||
                        x == "retaliation" || x == "revenge" || x == "anniversary" || x == "despite";
     }
+    // "far from the fighting", "refugees from the clashes": a place or people away from it
+    if (before == "from" || (before == "the" && before2 == "from"))
+        t.in_passing = true;
     // "under the agreement signed in Skhirat", "the deal reached in Geneva": the participle
     // names the thing by the event that made it, a reference to that event, not its report
     const bool thing = before == "agreement" || before == "agreements" || before == "deal" ||
