@@ -140,6 +140,73 @@ TEST(SentenceTriggersTest, TheWordsBeforeSayHowTheEventIsTold) {
     EXPECT_FALSE(plain[0].anaphoric || plain[0].another || plain[0].in_passing);
 }
 
+TEST(SentenceTriggersTest, OffersFearsAndCallsAreNoEvents) {
+    EXPECT_TRUE(triggers("The mission said it was ready to host talks in Tunis.").empty());
+    EXPECT_TRUE(triggers("Officials feared fighting would spread to Tripoli.").empty());
+    EXPECT_TRUE(triggers("Activists used social media to call for protests in Benghazi.").empty());
+    // the cue of a call does not reach past a verb of saying
+    EXPECT_EQ(words_of(triggers("The envoy called for restraint and said talks would continue "
+                                "in Cairo.")),
+              (std::vector<std::string_view>{"talks"}));
+    EXPECT_TRUE(triggers("He said talks could resume only in Geneva.").empty());
+    EXPECT_EQ(triggers("Forces entered the town, meeting little resistance.").at(0).type,
+              EventType::clash);
+    EXPECT_EQ(triggers("Forces entered the town, meeting little resistance.").size(), 1U);
+}
+
+TEST(SentenceTriggersTest, CausesMemoriesMotivesAndStatesAreNoEvents) {
+    const auto fleeing = triggers("Egyptians fleeing the fighting in Tripoli reached the border.");
+    ASSERT_EQ(fleeing.size(), 1U);
+    EXPECT_TRUE(fleeing[0].in_passing);
+    const auto away = triggers("The session was held in Tobruk, far from the fighting.");
+    ASSERT_EQ(away.size(), 2U);
+    EXPECT_TRUE(away[1].in_passing); // fighting
+    const auto anniversary =
+        triggers("They marched on Thursday, the anniversary of deadly clashes in Benghazi.");
+    ASSERT_EQ(anniversary.size(), 2U);
+    EXPECT_FALSE(anniversary[0].in_passing); // marched
+    EXPECT_TRUE(anniversary[1].in_passing);  // clashes
+    EXPECT_EQ(words_of(triggers("The delegation left the conference in protest on Monday.")),
+              (std::vector<std::string_view>{"conference"}));
+    EXPECT_TRUE(triggers("The closure was a protest against the new government.").empty());
+    EXPECT_TRUE(triggers("The two sides have been fighting for control of the bases.").empty());
+    EXPECT_EQ(triggers("The two sides were fighting for control of the bases.").size(), 1U);
+}
+
+TEST(SentenceTriggersTest, OneHappeningToldWithTwoWordsIsOneEvent) {
+    // the toll of an attack, after a comma
+    EXPECT_EQ(words_of(triggers("Gunmen stormed the hotel in Tripoli, killing guards and guests.")),
+              (std::vector<std::string_view>{"stormed"}));
+    // a crowd's assault is its protest; a protest that is the target is not the attack
+    EXPECT_EQ(words_of(triggers("Protesters stormed the parliament building in Tobruk.")),
+              (std::vector<std::string_view>{"protesters"}));
+    EXPECT_EQ(words_of(triggers("Gunmen opened fire on demonstrators in Tripoli on Friday.")),
+              (std::vector<std::string_view>{"opened fire", "demonstrators"}));
+    // a person killed is the killing, the shooting the way it was done
+    EXPECT_EQ(words_of(triggers("Gunmen opened fire on his car in Benghazi, killing him.")),
+              (std::vector<std::string_view>{"killing"}));
+    // sounds heard retell the fight they are the sound of
+    const auto heard = triggers("Gunfire and explosions were heard in the centre of Tripoli.");
+    ASSERT_EQ(heard.size(), 2U);
+    EXPECT_TRUE(heard[0].anaphoric && heard[1].anaphoric);
+    // "the killing of" introduces a happening with what it befell
+    EXPECT_FALSE(triggers("The fighting followed the killing of a commander.").at(1).anaphoric);
+}
+
+TEST(SentenceTriggersTest, TakeoversVotesAndStrikesFromTheAir) {
+    EXPECT_EQ(triggers("Forces took control of the oil terminals on Sunday.").at(0).type,
+              EventType::strategic);
+    EXPECT_EQ(triggers("Forces took control of the oil terminals after heavy fighting.").at(0).type,
+              EventType::clash);
+    EXPECT_EQ(triggers("The army said it had taken full control of Sirte.").at(0).subtype,
+              "territory taken");
+    EXPECT_TRUE(triggers("Gunmen entered the house and shot her.").empty());
+    EXPECT_EQ(triggers("The Security Council voted on Thursday night.").at(0).type,
+              EventType::meeting);
+    EXPECT_TRUE(triggers("Residents voted on Thursday in the municipal election.").empty());
+    EXPECT_EQ(triggers("A warplane struck the airport on Monday.").at(0).subtype, "air strike");
+}
+
 // ---- the place ----------------------------------------------------------------------------
 
 TEST(PlaceStageTest, PlacesStartAfterADatelinesDash) {
@@ -347,6 +414,22 @@ TEST(DateStageTest, TheNarrativesDateAndHistory) {
     }
 }
 
+TEST(DateStageTest, AHappeningThatRanForNDaysRunsUpToItsDay) {
+    const std::string text = "Fighting continued in Sabha for a fourth day, residents said.\n"
+                             "Clashes went on in Kufra for a second straight day on Monday.\n";
+    const std::vector<Toponym> toponyms = {
+        toponym(text, "Sabha", GeoPrecision::town, {27.037, 14.426}),
+        toponym(text, "Kufra", GeoPrecision::town, {24.182, 23.286})};
+    const CivilDay published = *CivilDay::make(2012, 3, 29); // a Thursday
+    const auto timexes = TemporalTagger().find(text, LocalTime{published, -1});
+    const auto events = EventExtractor(nullptr, false).extract(text, toponyms, timexes, published);
+    ASSERT_EQ(events.size(), 2U);
+    EXPECT_EQ(events[0].date_start, CivilDay::make(2012, 3, 26));
+    EXPECT_EQ(events[0].date_end, published);
+    EXPECT_EQ(events[1].date_start, CivilDay::make(2012, 3, 25)); // Monday and the day before
+    EXPECT_EQ(events[1].date_end, CivilDay::make(2012, 3, 26));
+}
+
 TEST(StatusStageTest, PlannedOngoingOrOccurred) {
     EXPECT_EQ(detail::sentence_status("Talks will be held in Geneva.", "talks", false),
               EventStatus::planned);
@@ -475,6 +558,26 @@ TEST(ArticleStageTest, EventsWithoutAPlaceOfTheirOwnInheritTheMainOne) {
     EXPECT_FALSE(none[0].place);
 }
 
+TEST(ArticleStageTest, AnotherCountryIsNoCoarseNameForTheMainPlace) {
+    Toponym catania = place("Catania", GeoPrecision::town, {37.502, 15.087});
+    catania.country = "IT";
+    Toponym luxembourg = place("Luxembourg", GeoPrecision::country, {49.8, 6.1});
+    luxembourg.country = "LU";
+    Toponym italy = place("Italy", GeoPrecision::country, {42.8, 12.8});
+    italy.country = "IT";
+    Toponym greek = place("Greece", GeoPrecision::country, {39.0, 22.0});
+    greek.country = "GR";
+    greek.kind = ToponymKind::demonym; // "the Greek coast guard"
+    std::vector<Event> events = {event(EventType::meeting, 0, luxembourg),
+                                 event(EventType::meeting, 20, italy),
+                                 event(EventType::migration, 40, greek)};
+    detail::inherit_main_place(events, catania);
+    EXPECT_EQ(events[0].place->name, "Luxembourg");
+    EXPECT_FALSE(events[0].inherited_place);
+    EXPECT_EQ(events[1].place->name, "Catania");
+    EXPECT_EQ(events[2].place->name, "Catania");
+}
+
 TEST(ArticleStageTest, HowALaterEventRetellsAnEarlierOne) {
     const Toponym tunis = place("Tunis", GeoPrecision::town, kTunis);
     const Event headline = event(EventType::meeting, 0, tunis);
@@ -557,6 +660,97 @@ TEST(ArticleStageTest, EventsToldAgainFoldIntoTheirFirstTelling) {
     EXPECT_EQ(folded[0].evidence_start, 60U); // the headline took the story's evidence
     EXPECT_EQ(folded[1].type, EventType::clash);
     EXPECT_TRUE(folded[2].another);
+}
+
+TEST(ArticleStageTest, LinesAreSentencesTitlesOrChrome) {
+    const std::string text = "Clashes erupt in Tripoli\nTRIPOLI, May 12 -\nArmed groups clashed "
+                             "on Monday.\n\"We fled,\" one said.\nRelated Articles\n";
+    const auto kind = [&](std::string_view s) {
+        const std::size_t from = text.find(s);
+        return detail::line_kind(text, from, from + s.size());
+    };
+    EXPECT_EQ(kind("Clashes erupt in Tripoli"), detail::LineKind::title);
+    EXPECT_EQ(kind("TRIPOLI, May 12 -"), detail::LineKind::other);
+    EXPECT_EQ(kind("Armed groups clashed on Monday."), detail::LineKind::sentence);
+    EXPECT_EQ(kind("\"We fled,\" one said."), detail::LineKind::sentence);
+    EXPECT_EQ(kind("Related Articles"), detail::LineKind::other); // fewer than three words
+    EXPECT_EQ(kind("Armed groups"), detail::LineKind::other);     // not a line of its own
+}
+
+TEST(ArticleStageTest, TheHeadlinesEventsFoldIntoTheStory) {
+    const Toponym benghazi = place("Benghazi", GeoPrecision::town, {32.116, 20.067});
+    const Toponym salmani = place("Salmani", GeoPrecision::region, {32.10, 20.08});
+    Event bombs = event(EventType::attack, 0, benghazi);
+    bombs.fatalities = 5;
+    std::vector<Event> events = {bombs, event(EventType::clash, 0, benghazi),
+                                 event(EventType::attack, 40, salmani)};
+    detail::fold_headline(events, 30);
+    ASSERT_EQ(events.size(), 1U); // the clash only the headline told went too
+    EXPECT_EQ(events[0].evidence_start, 40U);
+    EXPECT_EQ(events[0].place->name, "Benghazi"); // the finer name of one place
+    EXPECT_EQ(events[0].fatalities, 5);
+    // a story without events keeps its headline's; no headline, nothing to fold
+    std::vector<Event> headline_only = {event(EventType::clash, 0, benghazi)};
+    detail::fold_headline(headline_only, 30);
+    EXPECT_EQ(headline_only.size(), 1U);
+    std::vector<Event> no_headline = {event(EventType::clash, 0, benghazi)};
+    detail::fold_headline(no_headline, 0);
+    EXPECT_EQ(no_headline.size(), 1U);
+}
+
+TEST(ArticleStageTest, BodiesOfAShipwreckAreItsToll) {
+    Event bodies = event(EventType::mass_grave, 50);
+    bodies.subtype = "bodies found";
+    Event grave = event(EventType::mass_grave, 80);
+    grave.subtype = "mass grave";
+    std::vector<Event> events = {event(EventType::migration, 0), bodies, grave};
+    detail::drop_bodies_of_wrecks(events);
+    ASSERT_EQ(events.size(), 2U);
+    EXPECT_EQ(events[1].subtype, "mass grave");
+    std::vector<Event> found = {bodies};
+    detail::drop_bodies_of_wrecks(found);
+    EXPECT_EQ(found.size(), 1U);
+}
+
+TEST(ArticleStageTest, AHappeningMoreThanAYearBeforePublicationIsHistory) {
+    Event signing = event(EventType::meeting, 0);
+    signing.date_start = signing.date_end = CivilDay::make(2015, 12, 17);
+    EXPECT_TRUE(detail::history_before(signing, CivilDay::make(2017, 12, 18)));
+    EXPECT_FALSE(detail::history_before(signing, CivilDay::make(2016, 11, 30)));
+    EXPECT_FALSE(detail::history_before(signing, std::nullopt));
+    signing.date_end = std::nullopt;
+    EXPECT_FALSE(detail::history_before(signing, CivilDay::make(2017, 12, 18)));
+}
+
+TEST(ArticleStageTest, AViolentHappeningReferredToByAnotherWordFoldsIntoIt) {
+    const Toponym tripoli = place("Tripoli", GeoPrecision::town, kTripoli);
+    Event the_attack = event(EventType::attack, 60, tripoli);
+    the_attack.anaphoric = true;
+    Event the_talks = event(EventType::meeting, 90, tripoli);
+    the_talks.anaphoric = true;
+    const std::vector<Event> folded =
+        detail::fold_told_again({event(EventType::clash, 30, tripoli), the_attack,
+                                 event(EventType::attack, 70, tripoli), the_talks});
+    ASSERT_EQ(folded.size(), 3U);
+    EXPECT_EQ(folded[0].type, EventType::clash);
+    EXPECT_EQ(folded[1].evidence_start, 70U);      // an attack told afresh stays one
+    EXPECT_EQ(folded[2].type, EventType::meeting); // no meeting before it to fold into
+}
+
+TEST(ArticleStageTest, TeaserTitlesAfterTheStoryTellNoEvent) {
+    const std::string text = "Clashes erupt in Tripoli\nArmed groups clashed in Tripoli on "
+                             "Monday, residents said.\nProtest held in Misrata over power cuts\n";
+    std::vector<Toponym> toponyms = {toponym(text, "Tripoli", GeoPrecision::town, kTripoli),
+                                     toponym(text, "Misrata", GeoPrecision::town, kMisrata)};
+    Toponym again = toponyms[0]; // the story's "Tripoli"
+    again.start = text.find("Tripoli", toponyms[0].end);
+    again.end = again.start + again.text.size();
+    toponyms.insert(toponyms.begin() + 1, again);
+    const auto events =
+        EventExtractor(nullptr, false).extract(text, toponyms, {}, CivilDay::make(2025, 5, 13));
+    ASSERT_EQ(events.size(), 1U);
+    EXPECT_EQ(events[0].type, EventType::clash);
+    EXPECT_EQ(events[0].evidence_start, text.find("Armed"));
 }
 
 } // namespace

@@ -95,11 +95,25 @@ EventStatus status_of(const std::vector<Word>& w, std::string_view trigger_words
                : EventStatus::occurred;
 }
 
+/// Where the cues of the trigger at word `k` start: `n` words back, but not before a verb of
+/// saying ("called for restraint and said talks would continue": the call is not about the
+/// talks).
+std::size_t cue_window_from(const std::vector<Word>& w, std::size_t k, std::size_t n) {
+    std::size_t b = k;
+    while (b > 0 && k - b < n) {
+        const std::string& x = w[b - 1].lower;
+        if (x == "said" || x == "says" || x == "told" || x == "added")
+            break;
+        --b;
+    }
+    return b;
+}
+
 /// Prevented or hypothetical, from the five words before the trigger: "to prevent clashes",
 /// "avoid fighting", "a truce between forces fighting".
 bool hypothetical(const std::vector<Word>& w, std::size_t k) {
     bool out = false;
-    for (std::size_t b = k >= 5 ? k - 5 : 0; b < k; ++b) {
+    for (std::size_t b = cue_window_from(w, k, 5); b < k; ++b) {
         const std::string& x = w[b].lower;
         out = out || x == "prevent" || x == "avoid" || x == "avert" || x == "stop" || x == "halt" ||
               x == "against" || x == "ceasefire" || x == "truce" ||
@@ -108,8 +122,14 @@ bool hypothetical(const std::vector<Word>& w, std::size_t k) {
               x == "threatening" || x == "vowed" || x == "warned" || x == "warns" ||
               // calls and proposals: "called for an urgent meeting", "urged talks"
               x == "called" || x == "calls" || x == "calling" || x == "urged" || x == "urges" ||
-              x == "proposed" || x == "proposes";
+              x == "proposed" || x == "proposes" || x == "call" ||
+              // offers and fears: "ready to host talks", "fighting could spread"
+              x == "ready" || x == "offered" || x == "offers" || x == "could" || x == "might" ||
+              x == "feared" || x == "fears";
     }
+    // "talks could resume", "fighting might spread": the modal follows a nominal trigger
+    for (std::size_t a = k + 1; a < w.size() && a <= k + 2; ++a)
+        out = out || w[a].lower == "could" || w[a].lower == "might";
     return out;
 }
 
@@ -117,12 +137,33 @@ bool hypothetical(const std::vector<Word>& w, std::size_t k) {
 /// meet", "without fighting", "denied attacking".
 bool negated(const std::vector<Word>& w, std::size_t k) {
     bool out = false;
-    for (std::size_t b = k >= 3 ? k - 3 : 0; b < k; ++b) {
+    for (std::size_t b = cue_window_from(w, k, 3); b < k; ++b) {
         const std::string& x = w[b].lower;
         out = out || x == "no" || x == "not" || x == "never" || x == "without" || x == "nor" ||
               x == "didn" || x == "wasn" || x == "weren" || x == "denied";
     }
     return out;
+}
+
+/// "left the conference in protest", "the shutdown was a protest against Turkey": a protest
+/// named as the motive of another act, not one held.
+bool protest_as_motive(const std::vector<Word>& w, std::size_t k, const detail::TriggerEntry& hit) {
+    if (hit.type != EventType::protest || k == 0)
+        return false;
+    const std::string& before = w[k - 1].lower;
+    const std::string& before2 = k > 1 ? w[k - 2].lower : std::string();
+    return before == "in" ||
+           (before == "a" && (before2 == "was" || before2 == "is" || before2 == "as"));
+}
+
+/// "the two sides have been fighting for control", "terminals have been shut": a state that
+/// runs up to the report (present perfect), the background of its news, not a happening.
+bool perfect_state(const std::vector<Word>& w, std::size_t k) {
+    for (std::size_t b = k >= 3 ? k - 3 : 0; b + 1 < k; ++b) {
+        if ((w[b].lower == "has" || w[b].lower == "have") && w[b + 1].lower == "been")
+            return true;
+    }
+    return false;
 }
 
 /// "..., killing at least nine people": the toll of the event the clause tells, not a
@@ -138,6 +179,13 @@ bool toll_participle(const std::vector<Word>& w, std::size_t k) {
            std::all_of(next.begin(), next.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
            next == "one" || next == "two" || next == "three" || next == "four" || next == "five" ||
            next == "six" || next == "seven" || next == "eight" || next == "nine" || next == "ten";
+}
+
+/// Whether a comma stands right before byte `at` (spaces aside).
+bool after_comma(std::string_view text, std::size_t at) {
+    while (at > 0 && text[at - 1] == ' ')
+        --at;
+    return at > 0 && text[at - 1] == ',';
 }
 
 /// Whether the sentence [from, to) names a place finer than a country.
@@ -159,9 +207,15 @@ bool generic_without_place(const detail::TriggerEntry& hit, std::size_t from, st
 
 /// How the words before trigger word `k` introduce it: "the meeting", "his killing"
 /// (anaphoric), "another mass grave" (another), "days after deadly clashes" (in passing).
-void set_mention_cues(detail::SentenceTrigger& t, const std::vector<Word>& w, std::size_t k) {
+void set_mention_cues(detail::SentenceTrigger& t, std::string_view text, const std::vector<Word>& w,
+                      std::size_t k) {
     const std::string& before = k > 0 ? w[k - 1].lower : std::string();
-    const std::string& before2 = k > 1 ? w[k - 2].lower : std::string();
+    // the word before that, when one phrase runs to the trigger ("the deadly attack", not "on
+    // the ground, fighting continued")
+    const bool one_phrase =
+        k > 1 && text.substr(w[k - 2].end, w[k].start - w[k - 2].end).find_first_of(",;:") ==
+                     std::string_view::npos;
+    const std::string& before2 = one_phrase ? w[k - 2].lower : std::string();
     t.anaphoric = before == "the" || before == "this" || before == "that" || before == "his" ||
                   before == "her" || before == "their" || before == "its" ||
                   (before2 == "the" && before != "same");
@@ -169,9 +223,16 @@ void set_mention_cues(detail::SentenceTrigger& t, const std::vector<Word>& w, st
         before == "another" || before == "new" || before == "second" || before2 == "another";
     // "after the foreign minister's meeting", "years have passed since an air strike"
     for (std::size_t b = k >= 4 ? k - 4 : 0; b < k; ++b) {
-        t.in_passing = t.in_passing || w[b].lower == "after" || w[b].lower == "following" ||
-                       w[b].lower == "since";
+        const std::string& x = w[b].lower;
+        t.in_passing = t.in_passing || x == "after" || x == "following" || x == "since" ||
+                       // a cause or a memory: "Egyptians fleeing the fighting", "revenge
+                       // for the strikes", "the anniversary of deadly clashes"
+                       x == "fleeing" || x == "fled" || x == "escaping" || x == "response" ||
+                       x == "retaliation" || x == "revenge" || x == "anniversary" || x == "despite";
     }
+    // "far from the fighting", "refugees from the clashes": a place or people away from it
+    if (before == "from" || (before == "the" && before2 == "from"))
+        t.in_passing = true;
     // "under the agreement signed in Skhirat", "the deal reached in Geneva": the participle
     // names the thing by the event that made it, a reference to that event, not its report
     const bool thing = before == "agreement" || before == "agreements" || before == "deal" ||
@@ -190,6 +251,10 @@ void set_mention_cues(detail::SentenceTrigger& t, const std::vector<Word>& w, st
         t.recent = t.recent || x == "recent" || x == "recently" || x == "previous" ||
                    x == "earlier" || x == "past" || x == "prior";
     }
+    // "the killing of a commander": a happening introduced with what it befell, not one the
+    // report told before
+    if (k + 1 < w.size() && w[k + 1].lower == "of" && before == "the")
+        t.anaphoric = false;
     for (std::size_t a = k + 1; a < w.size() && a <= k + 3; ++a) // "the clashes recently
         t.recent = t.recent || w[a].lower == "recently";         // happened in Tripoli"
 }
@@ -246,12 +311,13 @@ std::vector<detail::SentenceTrigger> triggers_of(std::string_view text, const st
         // shorter ones
         if (hit->strength <= 0 || typed[static_cast<std::size_t>(hit->type)] ||
             hypothetical(w, at) || negated(w, at) || toll_participle(w, at) ||
+            protest_as_motive(w, at, *hit) || perfect_state(w, at) ||
             generic_kind(w, at, from, to, toponyms) ||
             generic_without_place(*hit, from, to, toponyms)) {
             continue;
         }
         detail::SentenceTrigger t;
-        set_mention_cues(t, w, at);
+        set_mention_cues(t, text, w, at);
         t.repeated_type = in_sentence[static_cast<std::size_t>(hit->type)];
         if (!t.in_passing) {
             // an event told in passing does not take its type's place in the clause: "the
@@ -272,14 +338,52 @@ std::vector<detail::SentenceTrigger> triggers_of(std::string_view text, const st
     // "forces attacked the port, and clashes lasted all day": one fight between armed sides
     // told with two words; ACLED codes it as an armed clash. Remote violence (an air strike,
     // shelling) stays an event of its own.
+    // "Protesters stormed the headquarters": a crowd's assault is the protest
+    // (not "gunmen opened fire on demonstrators": the protest told after it is the target)
     const auto clash_in_clause = [&](const detail::SentenceTrigger& a) {
         return std::any_of(out.begin(), out.end(), [&](const detail::SentenceTrigger& c) {
-            return c.type == EventType::clash && c.clause_from == a.clause_from;
+            return (c.type == EventType::clash ||
+                    (c.type == EventType::protest && c.end <= a.start)) &&
+                   c.clause_from == a.clause_from;
         });
     };
     std::erase_if(out, [&](const detail::SentenceTrigger& t) {
         return t.type == EventType::attack && t.subtype == "attack" && clash_in_clause(t);
     });
+    // "stormed the hotel, killing guards and guests": after a comma, the participle gives the
+    // toll of the violence told before it in the sentence, not a killing of its own
+    const auto violence_before = [&](const detail::SentenceTrigger& k) {
+        return std::any_of(out.begin(), out.end(), [&](const detail::SentenceTrigger& v) {
+            return (v.type == EventType::attack || v.type == EventType::clash) && v.end <= k.start;
+        });
+    };
+    // "opened fire on his car, killing him": a person killed is the killing, and the plain
+    // attack before it the way it was done
+    const auto killed_person = [&](const detail::SentenceTrigger& t) {
+        const auto next =
+            std::find_if(w.begin(), w.end(), [&](const Word& x) { return x.start >= t.end; });
+        return next != w.end() && (next->lower == "him" || next->lower == "her");
+    };
+    const auto toll = [&](const detail::SentenceTrigger& t) {
+        return t.type == EventType::killing && t.words == "killing" && after_comma(text, t.start) &&
+               violence_before(t);
+    };
+    const bool person = std::any_of(out.begin(), out.end(), [&](const detail::SentenceTrigger& t) {
+        return toll(t) && killed_person(t);
+    });
+    std::erase_if(out, [&](const detail::SentenceTrigger& t) {
+        return (toll(t) && !killed_person(t)) ||
+               (person && t.type == EventType::attack && t.subtype == "attack");
+    });
+    // "gunfire and explosions could be heard": what witnesses heard is the sound of a fight
+    // or an attack the report tells, so it retells that one (fold_told_again)
+    if (has_word(w, {"heard", "hear", "shook", "shaking", "echoed"})) {
+        for (detail::SentenceTrigger& t : out) {
+            if (t.words == "gunfire" || t.words == "explosion" || t.words == "explosions" ||
+                t.words == "blast" || t.words == "blasts")
+                t.anaphoric = true;
+        }
+    }
     for (detail::SentenceTrigger& t : out) {
         t.shared_type = std::count_if(out.begin(), out.end(),
                                       [&](const auto& other) { return other.type == t.type; }) > 1;
@@ -328,6 +432,26 @@ bool told_as_later(const std::vector<Word>& w, std::size_t trigger_at) {
             return true;
     }
     return false;
+}
+
+/// "for a fourth day", "for the third straight day": how many days the sentence says its
+/// happening has run, or 0.
+int nth_day(const std::vector<Word>& w) {
+    static constexpr std::array<std::string_view, 9> kOrdinals = {
+        "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"};
+    for (std::size_t k = 0; k + 3 < w.size(); ++k) {
+        if (w[k].lower != "for" || (w[k + 1].lower != "a" && w[k + 1].lower != "the"))
+            continue;
+        const auto it = std::find(kOrdinals.begin(), kOrdinals.end(), w[k + 2].lower);
+        if (it == kOrdinals.end())
+            continue;
+        std::size_t day = k + 3;
+        if (w[day].lower == "straight" || w[day].lower == "consecutive")
+            ++day;
+        if (day < w.size() && w[day].lower == "day")
+            return static_cast<int>(it - kOrdinals.begin()) + 2;
+    }
+    return 0;
 }
 
 /// The death toll the trigger's clause states; else, when no other clause of the sentence
@@ -416,6 +540,8 @@ const Timex* add_events_of(std::vector<Event>& out, std::string_view text, const
     if (date != nullptr && detail::background_date(*date, published))
         return nullptr; // history told as context ("since 2011"), not an event of the report
     detail::set_dates(e, date, published);
+    if (date != nullptr && !date->open_end && detail::history_before(e, published))
+        return nullptr; // "the agreement was signed on 17 December 2015": told as history
     if (date != nullptr && date == s.narrative && published && date->last < *published &&
         told_as_later(w, t.start)) {
         // "in the days that followed, investigators found ...": after the narrative's date
@@ -424,6 +550,16 @@ const Timex* add_events_of(std::vector<Event>& out, std::string_view text, const
         e.time_precision = e.date_end->serial() - e.date_start->serial() < 7 ? TimePrecision::week
                                                                              : TimePrecision::month;
         e.date_assumed = true;
+    }
+    if (const int n = nth_day(w); n > 1 && (published || date != nullptr)) {
+        // "fighting continued for a fourth day": the n days up to the sentence's own day, or
+        // up to the report's when it names none
+        const bool own = date != nullptr && date->start >= s.from && date->end <= s.to;
+        const CivilDay end = own ? date->last : *published;
+        e.date_start = end.plus_days(1 - n);
+        e.date_end = end;
+        e.time_precision = TimePrecision::day;
+        e.date_assumed = !own;
     }
     e.referred = t.recent;
     if (date == nullptr && t.recent && published) {
@@ -760,8 +896,9 @@ const Timex* governing_date(std::string_view text, std::size_t from, std::size_t
         --prev_from;
     }
     for (auto it = starting_at(prev_from); it != timexes.end() && it->end <= from; ++it) {
+        // "since August 2023" sets no date for the next sentence
         if (it->type != TimexType::duration && !it->open_end && !it->open_start)
-            date = &*it; // "since August 2023" sets no date for the next sentence
+            date = &*it;
     }
     return date;
 }
@@ -785,6 +922,10 @@ bool background_date(const Timex& date, const std::optional<CivilDay>& published
     // "since 2011" runs to today; the event it can date is its start
     const int year = date.open_end ? date.first.year : date.last.year;
     return published && coarse && year < published->year;
+}
+
+bool history_before(const Event& e, const std::optional<CivilDay>& published) {
+    return published && e.date_end && e.date_end->serial() + kHistoryDays < published->serial();
 }
 
 void set_dates(Event& e, const Timex* date, const std::optional<CivilDay>& published) {
@@ -902,6 +1043,76 @@ double event_confidence(double trigger_strength, const std::optional<Toponym>& p
                       0.0, 1.0);
 }
 
+LineKind line_kind(std::string_view text, std::size_t from, std::size_t to) {
+    std::size_t end = to;
+    while (end > from && (text[end - 1] == ' ' || text[end - 1] == '\n' || text[end - 1] == '\r'))
+        --end;
+    if (end == from)
+        return LineKind::other;
+    const char last = text[end - 1];
+    // a sentence ends as prose does (a quote may close it: '... he said."')
+    if (last == '.' || last == '!' || last == '?' || last == '"' || last == ')' ||
+        text.substr(0, end).ends_with("\xE2\x80\x9D")) {
+        return LineKind::sentence;
+    }
+    // a line of its own with no end mark, of three words or more: a title
+    const bool line_start = from == 0 || text[from - 1] == '\n';
+    const bool line_end = end == text.size() || text[end] == '\n' || text[end] == '\r';
+    const bool ends_word = std::isalnum(static_cast<unsigned char>(last)) != 0 ||
+                           static_cast<unsigned char>(last) >= 0x80;
+    return line_start && line_end && ends_word &&
+                   std::count(text.begin() + static_cast<std::ptrdiff_t>(from),
+                              text.begin() + static_cast<std::ptrdiff_t>(end), ' ') >= 2
+               ? LineKind::title
+               : LineKind::other;
+}
+
+void fold_headline(std::vector<Event>& events, std::size_t headline_to) {
+    if (headline_to == 0)
+        return;
+    const auto in_headline = [&](const Event& e) { return e.evidence_start < headline_to; };
+    std::vector<bool> told_by_story(events.size(), false);
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        const Event& h = events[i];
+        if (!in_headline(h))
+            continue;
+        const auto told = std::find_if(events.begin(), events.end(), [&](const Event& b) {
+            return !in_headline(b) && b.type == h.type && b.place;
+        });
+        if (told == events.end())
+            continue;
+        told_by_story[i] = true;
+        if (!told->fatalities)
+            told->fatalities = h.fatalities;
+        // the same place named twice: the finer name ("Benghazi" in the headline, a
+        // district the gazetteer knows only as a region in the story)
+        if (h.place && distance_km(h.place->position, told->place->position) <= 25 &&
+            h.place->precision <= told->place->precision) {
+            told->place = h.place;
+        }
+    }
+    // the story tells the headline's events with their own place and date; a type only the
+    // headline has ("Gunfire used to disperse protest") is another word for one of them,
+    // unless the story has no event at all
+    const bool story_has_events =
+        std::any_of(events.begin(), events.end(), [&](const Event& e) { return !in_headline(e); });
+    std::size_t i = 0;
+    std::erase_if(events, [&](const Event& e) {
+        const bool told = told_by_story[i++];
+        return in_headline(e) && (told || story_has_events);
+    });
+}
+
+void drop_bodies_of_wrecks(std::vector<Event>& events) {
+    const bool wreck = std::any_of(events.begin(), events.end(),
+                                   [](const Event& e) { return e.type == EventType::migration; });
+    if (!wreck)
+        return;
+    std::erase_if(events, [](const Event& e) {
+        return e.type == EventType::mass_grave && e.subtype == "bodies found";
+    });
+}
+
 void drop_visits_to_border_sites(std::vector<Event>& events) {
     std::vector<std::size_t> border_sentences;
     for (const Event& e : events) {
@@ -952,8 +1163,13 @@ void inherit_main_place(std::vector<Event>& events, const std::optional<Toponym>
         const bool coarse = !e.place || e.place->kind == ToponymKind::demonym ||
                             e.place->precision == GeoPrecision::country ||
                             e.place->precision == GeoPrecision::continent;
-        // an event referred to happened elsewhere as likely as here
-        if (!coarse || e.type == EventType::border || e.referred)
+        // an event referred to happened elsewhere as likely as here; a country other than
+        // the main place's is no coarse name for it ("ministers met in Luxembourg")
+        const bool other_country = e.place && e.place->kind == ToponymKind::place &&
+                                   e.place->precision == GeoPrecision::country &&
+                                   !e.place->country.empty() && !main_place->country.empty() &&
+                                   e.place->country != main_place->country;
+        if (!coarse || e.type == EventType::border || e.referred || other_country)
             continue;
         if (e.place)
             e.secondary_places.push_back(e.place->text);
@@ -1069,6 +1285,16 @@ void fold_retelling(Event& earlier, const Event& later, Retelling how) {
     }
 }
 
+namespace {
+
+/// Types one violent happening is told as in turn ("the attack", "the fighting", "his
+/// killing").
+bool violent(EventType t) {
+    return t == EventType::attack || t == EventType::clash || t == EventType::killing;
+}
+
+} // namespace
+
 std::vector<Event> fold_told_again(std::vector<Event> events) {
     // a retelling refers to an event told shortly before, or to the headline's: looking
     // back further would make a page of thousands of events quadratic
@@ -1091,6 +1317,18 @@ std::vector<Event> fold_told_again(std::vector<Event> events) {
             how = retelling_of(out[i], e);
             if (how != Retelling::none)
                 told = &out[i];
+        }
+        // "The attack began at dawn" after a town taken, "the gunfire heard" after clashes:
+        // a violent happening referred to by another violent word
+        for (std::size_t i = out.size();
+             told == nullptr && e.anaphoric && !e.another && violent(e.type) && i > window_from;
+             --i) {
+            const Event& m = out[i - 1];
+            if (violent(m.type) && m.place && e.place &&
+                !(e.fatalities && m.fatalities && *e.fatalities != *m.fatalities)) {
+                told = &out[i - 1];
+                how = Retelling::anaphoric;
+            }
         }
         if (told != nullptr)
             fold_retelling(*told, e, how);
@@ -1119,12 +1357,21 @@ std::vector<Event> EventExtractor::extract(std::string_view text,
     // from its event's day, not from the last day it named
     const Timex* told = nullptr;
     std::size_t told_from = 0, told_to = 0;
+    // the story's headline: the title line before its first sentence; title lines after it
+    // are headlines of other articles (teasers, related links)
+    bool story_started = false;
+    std::size_t headline_to = 0;
     for (const auto& [from, to] : sentences_of(text)) {
         const Timex* last_date = narrative.before(from);
+        const detail::LineKind line = detail::line_kind(text, from, to);
+        const bool teaser_title = line == detail::LineKind::title && story_started;
+        if (line == detail::LineKind::title && !story_started && headline_to == 0)
+            headline_to = to;
+        story_started = story_started || line == detail::LineKind::sentence;
         const std::vector<Word> w = words_of(text, from, to);
         const std::vector<detail::SentenceTrigger> triggers =
             triggers_of(text, w, from, to, toponyms);
-        if (triggers.empty() || teaser_line(w))
+        if (triggers.empty() || teaser_line(w) || teaser_title)
             continue;
         if (told != nullptr && last_date != nullptr && last_date->start >= told_from &&
             last_date->end <= told_to) {
@@ -1148,7 +1395,9 @@ std::vector<Event> EventExtractor::extract(std::string_view text,
             main_event = false;
         }
     }
+    detail::fold_headline(out, headline_to);
     detail::drop_visits_to_border_sites(out);
+    detail::drop_bodies_of_wrecks(out);
     // an event whose sentence names no place ("The meeting is part of ...", "al-Kikli, who
     // was assassinated in May") happened at the article's main place
     detail::inherit_main_place(out, detail::main_place_of(toponyms));

@@ -129,6 +129,15 @@ private:
 /// publication year. Never when the publication day is unknown.
 bool background_date(const Timex& date, const std::optional<CivilDay>& published);
 
+/// How long before publication a dated happening is history: news reports what happened in
+/// the last months; a happening dated more than a year back is told as background ("the
+/// agreement was signed on 17 December 2015", "the first protests in February 2011").
+inline constexpr std::int64_t kHistoryDays = 366;
+
+/// Whether `e`, dated, ended more than kHistoryDays before `published`. Never without a
+/// publication day.
+bool history_before(const Event& e, const std::optional<CivilDay>& published);
+
 /// Sets the dates and time precision of `e` from `date`: its range ("since August 2023" is
 /// the start of that period), the precision to the day at most. Without a date, an event
 /// told as happened is dated to the week ending on `published` (week precision: the report
@@ -165,6 +174,26 @@ std::vector<std::string> sentence_actors(std::string_view text, std::size_t from
 double event_confidence(double trigger_strength, const std::optional<Toponym>& place, bool dated);
 
 // ---- the article's events -----------------------------------------------------------------
+
+/// What a sentence [from, to) of a text is as a line of the page.
+enum class LineKind : std::uint8_t {
+    sentence, ///< prose: ends with ".", "!", "?" or a closing quote
+    title,    ///< a line of its own of three words or more, with no end mark: a headline
+    other,    ///< a dateline, a byline, chrome
+};
+
+/// line_kind: how the sentence [from, to) of `text` reads.
+LineKind line_kind(std::string_view text, std::size_t from, std::size_t to);
+
+/// Folds the events of the headline (the sentences before byte `headline_to`) into the
+/// story: the story's first event of each type takes a headline's death toll when it has
+/// none, and the headline's events are dropped (the story tells them with their place and
+/// date; a type only the headline has is another word for one of the story's happenings).
+void fold_headline(std::vector<Event>& events, std::size_t headline_to);
+
+/// Drops the bodies found ("78 bodies recovered") of an article that tells a shipwreck or
+/// another migration event: they are its toll, not a discovery of their own.
+void drop_bodies_of_wrecks(std::vector<Event>& events);
 
 /// Drops the meeting-type visits whose sentence also tells a border event: a visit to a
 /// border site is border-site activity, not a meeting as well.

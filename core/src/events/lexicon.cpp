@@ -33,7 +33,18 @@ constexpr std::string_view kDemands = "demand demanding calling chanting protest
 constexpr std::string_view kCrowd =
     "crowd crowds protest protesters demonstrators demonstration gathering";
 constexpr std::string_view kArmed =
-    "forces fighters troops army units militia militias brigade brigades gunmen";
+    "forces fighters troops army units militia militias brigade brigades";
+
+/// What strikes from the air: "struck" and "strikes" are air strikes only with one of them.
+constexpr std::string_view kAircraft =
+    "air jets jet warplanes warplane aircraft drone drones planes plane helicopter helicopters";
+
+/// Bodies whose votes are sittings.
+constexpr std::string_view kAssembly =
+    "council congress parliament assembly house chamber forum committee";
+/// Oil sites whose taking is a takeover, and the fighting that makes it a battle.
+constexpr std::string_view kOilSites = "terminal terminals port ports field fields refinery";
+constexpr std::string_view kFight = "fighting clashes battle battles fought firefight";
 
 constexpr std::string_view kBorderAction =
     "closed closure reopened reopening shut crossed fled stranded visit visited attack "
@@ -57,6 +68,12 @@ constexpr auto kLexicon = std::to_array<TriggerEntry>({
     {"be met", T::meeting, "met with", 0.0, ""},     // "will be met with force"
     {"met little", T::meeting, "met with", 0.0, ""}, // "met little resistance"
     {"met no", T::meeting, "met with", 0.0, ""},
+    {"met stiff", T::meeting, "met with", 0.0, ""}, // "met stiff resistance"
+    {"met fierce", T::meeting, "met with", 0.0, ""},
+    {"meeting little", T::meeting, "met with", 0.0, ""}, // "entered the town, meeting little
+    {"meeting no", T::meeting, "met with", 0.0, ""},     // resistance"
+    {"meeting stiff", T::meeting, "met with", 0.0, ""},
+    {"meeting fierce", T::meeting, "met with", 0.0, ""},
     {"meet", T::meeting, "meeting", 0.7, ""},
     {"talks", T::meeting, "talks", 0.7, ""},
     {"negotiations", T::meeting, "talks", 0.6, ""},
@@ -73,6 +90,8 @@ constexpr auto kLexicon = std::to_array<TriggerEntry>({
     {"session", T::meeting, "session", 0.6,
      "parliament house council assembly congress forum held convened opened"},
     {"signed", T::meeting, "signing", 0.7, kAgreement},
+    // a vote is a sitting of the body that votes: "the Security Council voted on Thursday"
+    {"voted", T::meeting, "session", 0.6, kAssembly},
     {"signing", T::meeting, "signing", 0.7, kAgreement},
     // armed clashes, battles, territory taken by force
     {"clashes", T::clash, "armed clash", 0.9, ""},
@@ -87,7 +106,15 @@ constexpr auto kLexicon = std::to_array<TriggerEntry>({
     {"gunfire", T::clash, "armed clash", 0.7, ""},
     {"celebratory gunfire", T::clash, "celebration", 0.0, ""},
     {"skirmishes", T::clash, "armed clash", 0.8, ""},
+    // oil terminals taken without a fight are a takeover (ACLED's strategic development);
+    // with fighting in the sentence they fall to the battle entries below
+    {"took control", T::strategic, "takeover", 0.7, kOilSites, kFight},
+    {"taken control", T::strategic, "takeover", 0.7, kOilSites, kFight},
+    {"seized control", T::strategic, "takeover", 0.7, kOilSites, kFight},
+    {"seized", T::strategic, "takeover", 0.6, kOilSites, kFight},
     {"took control", T::clash, "territory taken", 0.7, kArmed},
+    {"took full control", T::clash, "territory taken", 0.8, kArmed},
+    {"taken full control", T::clash, "territory taken", 0.8, kArmed},
     {"taken control", T::clash, "territory taken", 0.7, kArmed},
     {"seized control", T::clash, "territory taken", 0.8, kArmed},
     {"seized", T::clash, "territory taken", 0.6, kArmed},
@@ -113,8 +140,8 @@ constexpr auto kLexicon = std::to_array<TriggerEntry>({
     {"air raids", T::attack, "air strike", 0.9, ""},
     {"drone strike", T::attack, "air strike", 0.9, ""},
     {"drone strikes", T::attack, "air strike", 0.9, ""},
-    {"strikes", T::attack, "air strike", 0.6, "air jets warplanes aircraft drone drones planes"},
-    {"struck", T::attack, "air strike", 0.6, "jets warplanes aircraft drone drones planes"},
+    {"strikes", T::attack, "air strike", 0.6, kAircraft},
+    {"struck", T::attack, "air strike", 0.6, kAircraft},
     {"bombing", T::attack, "explosion", 0.8, ""},
     {"bombings", T::attack, "explosion", 0.8, ""},
     {"bombed", T::attack, "explosion", 0.8, ""},
@@ -130,6 +157,7 @@ constexpr auto kLexicon = std::to_array<TriggerEntry>({
     {"rockets", T::attack, "shelling", 0.7, "fired hit landed struck"},
     {"mortar", T::attack, "shelling", 0.7, "fired hit landed struck shells rounds"},
     {"stormed", T::attack, "attack", 0.7, ""},
+    {"opened fire", T::attack, "attack", 0.8, ""},
     {"ambush", T::attack, "attack", 0.8, ""},
     {"ambushed", T::attack, "attack", 0.8, ""},
     // killings of people
