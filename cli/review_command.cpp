@@ -8,6 +8,7 @@
 
 #include "kharita/base/error.hpp"
 #include "kharita/geo/gazetteer.hpp"
+#include "kharita/store/review_training.hpp"
 #include "kharita/store/store.hpp"
 #include "kharita/text/normalize.hpp"
 
@@ -16,6 +17,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <fstream>
 #include <iostream>
 #include <memory>
 
@@ -41,6 +43,8 @@ struct ReviewArgs {
     bool needs_review = false;
     // alias
     std::string alias, target;
+    // export-training
+    std::string output;
 };
 
 /// Where the analyst put an event or an alias: a point of their own (--lat/--lon with a
@@ -293,6 +297,23 @@ void run_alias_add(const ReviewArgs& a) {
                alias.geonameid != 0 ? fmt::format(", GeoNames {}", alias.geonameid) : "", a.db);
 }
 
+void run_export_training(const ReviewArgs& a) {
+    const auto store = open_event_store(a.db, StoreMode::read_only);
+    const ReviewTrainingSet set = review_training_sentences(*store);
+    std::ofstream out(a.output);
+    if (!out)
+        throw InputError(a.output, "cannot write");
+    write_event_location_lines(out, set.records);
+    out.close();
+    if (!out)
+        throw InputError(a.output, "write failed");
+    fmt::print("{}: {} sentences from {} confirmed and corrected events (left out: {} without a "
+               "report, {} whose event word is not in the sentence, {} whose place the sentence "
+               "does not name)\n",
+               a.output, set.records.size(), set.events, set.no_report, set.no_trigger,
+               set.no_place_in_sentence);
+}
+
 void add_change_command(CLI::App* review, const char* name, const char* what, ReviewAction action,
                         const std::shared_ptr<ReviewArgs>& args) {
     auto* cmd = review->add_subcommand(name, what);
@@ -364,6 +385,15 @@ void add_review_commands(CLI::App& app) {
     corrections->callback([args] {
         args->db = store_location(args->db);
         run_corrections(*args);
+    });
+
+    auto* training = review->add_subcommand(
+        "export-training", "confirmed and corrected events as event-location training sentences");
+    training->add_option("--db", args->db, "event store (default: $KHARITA_DB)");
+    training->add_option("-o,--output", args->output, "JSON Lines file to write")->required();
+    training->callback([args] {
+        args->db = store_location(args->db);
+        run_export_training(*args);
     });
 
     auto* alias = review->add_subcommand("alias", "team place aliases, used by every later parse");

@@ -6,12 +6,15 @@
 #include "detail/pg.hpp"
 #include "detail/sqlite.hpp"
 #include "kharita/base/error.hpp"
+#include "kharita/store/review_training.hpp"
 #include "kharita/store/store.hpp"
 #include "pg_server.hpp"
 #include "store/backends.hpp"
 #include "store_test_support.hpp"
 
 #include <gtest/gtest.h>
+
+#include <sstream>
 
 namespace kharita {
 namespace {
@@ -54,6 +57,12 @@ ArticleRecord first_parse() {
                                 "Az Zawiyah", {2025, 5, 12}));
     a.events.push_back(event_in(a.text, kProtest, EventType::protest, "protested", {32.37, 15.09},
                                 "Misratah", {2025, 5, 13}));
+    MentionRecord zawiya;
+    zawiya.start = a.text.find("Zawiya");
+    zawiya.end = zawiya.start + 6;
+    zawiya.text = "Zawiya";
+    zawiya.place = PlaceRecord{2216645, "Az Zawiyah", "P.PPLA", "LY", "", {32.75, 12.73}};
+    a.mentions.push_back(zawiya);
     return a;
 }
 
@@ -300,6 +309,35 @@ TEST_P(StoreSuite, BadCorrectionsAndAliasesChangeNothing) {
     EXPECT_TRUE(store->remove_alias("KABO", "amal"));      // by its folded name
     EXPECT_FALSE(store->remove_alias("Kabo", "amal"));
     EXPECT_EQ(store->review_log(std::nullopt).size(), 2u);
+}
+
+TEST_P(StoreSuite, ConfirmedEventsBecomeEventLocationTrainingSentences) {
+    auto store = open_event_store(db("r"), StoreMode::create);
+    store->ingest({first_parse()}, {"a.txt", {}});
+    const auto events = all_events(*store);
+    ReviewChange yes;
+    yes.event_id = find_type(events, EventType::clash)->id;
+    store->review(yes);
+    ReviewChange elsewhere; // corrected to a place the sentence does not name: left out
+    elsewhere.event_id = find_type(events, EventType::protest)->id;
+    elsewhere.action = ReviewAction::correct;
+    elsewhere.correction.location = "Misrata port";
+    elsewhere.correction.position = LatLon{32.38, 15.2};
+    store->review(elsewhere);
+    const ReviewTrainingSet set = review_training_sentences(*store);
+    EXPECT_EQ(set.events, 2);
+    EXPECT_EQ(set.no_place_in_sentence, 1);
+    ASSERT_EQ(set.records.size(), 1u);
+    const EventLocationRecord& r = set.records[0];
+    EXPECT_EQ(r.text, kClash);
+    EXPECT_EQ(r.text.substr(r.event.start, r.event.end - r.event.start), "clashed");
+    ASSERT_EQ(r.locations.size(), 1u);
+    EXPECT_EQ(r.text.substr(r.locations[0].start, r.locations[0].end - r.locations[0].start),
+              "Zawiya");
+    std::ostringstream out;
+    write_event_location_lines(out, set.records);
+    EXPECT_NE(out.str().find("\"locations\":[{\"end\":30,\"start\":24}]"), std::string::npos)
+        << out.str();
 }
 
 } // namespace

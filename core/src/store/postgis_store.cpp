@@ -888,10 +888,9 @@ std::vector<EventSource> PostgisStore::sources(std::int64_t event_id) const {
         p.add(event_id);
         const PgResult s = m_db.exec(
             "SELECT s.source, coalesce(a.title, ''), coalesce(a.text, ''), "
-            "coalesce(s.evidence_start, 0), coalesce(s.evidence_end, 0), a.id, "
-            "(SELECT string_agg(m.start || ':' || m.\"end\", ',' ORDER BY m.start) FROM "
-            "mentions m WHERE m.article_id = a.id) FROM event_sources s LEFT JOIN articles a "
-            "ON a.id = s.article_id WHERE s.event_id = $1 ORDER BY s.id",
+            "coalesce(s.evidence_start, 0), coalesce(s.evidence_end, 0), a.id, s.trigger_word "
+            "FROM event_sources s LEFT JOIN articles a ON a.id = s.article_id "
+            "WHERE s.event_id = $1 ORDER BY s.id",
             p);
         for (int i = 0; i < s.rows(); ++i) {
             EventSource src;
@@ -900,21 +899,23 @@ std::vector<EventSource> PostgisStore::sources(std::int64_t event_id) const {
             src.text.assign(s.text(i, 2));
             src.evidence_start = static_cast<std::size_t>(s.int64(i, 3));
             src.evidence_end = static_cast<std::size_t>(s.int64(i, 4));
-            std::string_view spans = s.text(i, 6);
-            while (!spans.empty()) {
-                const auto comma = spans.find(',');
-                const std::string span(spans.substr(0, comma));
-                spans =
-                    comma == std::string_view::npos ? std::string_view() : spans.substr(comma + 1);
-                const auto colon = span.find(':');
-                src.toponyms.emplace_back(std::stoull(span.substr(0, colon)),
-                                          std::stoull(span.substr(colon + 1)));
+            src.trigger.assign(s.text(i, 6));
+            if (!s.is_null(i, 5)) {
+                const PgResult m = m_db.exec(
+                    "SELECT m.start, m.\"end\", coalesce(p.name, '') FROM mentions m LEFT JOIN "
+                    "places p ON p.id = m.place_id WHERE m.article_id = $1 ORDER BY m.start",
+                    PgParams().add(s.int64(i, 5)));
+                for (int k = 0; k < m.rows(); ++k) {
+                    src.toponyms.emplace_back(static_cast<std::size_t>(m.int64(k, 0)),
+                                              static_cast<std::size_t>(m.int64(k, 1)));
+                    src.toponym_places.emplace_back(m.text(k, 2));
+                }
             }
             out.push_back(std::move(src));
         }
         if (out.empty()) { // an imported event: its source name only
             for (const EventRecord& r : records({event_id}))
-                out.push_back({r.sources, "", "", 0, 0, {}});
+                out.push_back({r.sources, "", "", 0, 0, {}, {}, ""});
         }
         return out;
     });

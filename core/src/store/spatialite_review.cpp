@@ -13,6 +13,18 @@ using detail::Statement;
 
 namespace {
 
+/// Resets a cached statement when its user is done, so it holds no read snapshot.
+class ResetOnExit {
+public:
+    explicit ResetOnExit(Statement& s) : m_s(s) {}
+    ResetOnExit(const ResetOnExit&) = delete;
+    ResetOnExit& operator=(const ResetOnExit&) = delete;
+    ~ResetOnExit() { m_s.reset(); }
+
+private:
+    Statement& m_s;
+};
+
 AuditEntry read_audit(const Statement& s) {
     AuditEntry e;
     e.id = s.column_int64(0);
@@ -52,15 +64,23 @@ constexpr const char* kAliasColumns =
 
 } // namespace
 
+Statement& SqliteReview::sql(std::string_view text) const {
+    auto it = m_statements.find(text);
+    if (it == m_statements.end())
+        it = m_statements.emplace(std::string(text), m_db.prepare(text)).first;
+    return it->second;
+}
+
 StoredReview SqliteReview::read(std::int64_t event_id) const {
     StoredReview out;
-    Statement s =
-        m_db.prepare(std::string("SELECT ") + kRecordColumns + " FROM events WHERE id = ?1");
+    Statement& s = sql(std::string("SELECT ") + kRecordColumns + " FROM events WHERE id = ?1");
+    const ResetOnExit reset_s(s);
     s.bind(1, event_id);
     if (!s.step())
         throw InputError(fmt::format("event {}", event_id), "no such event in the store");
     read_record(s, out.record);
-    Statement c = m_db.prepare("SELECT fields, machine FROM corrections WHERE event_id = ?1");
+    Statement& c = sql("SELECT fields, machine FROM corrections WHERE event_id = ?1");
+    const ResetOnExit reset_c(c);
     c.bind(1, event_id);
     if (c.step()) {
         out.correction = correction_from_json(c.column_text(0));
@@ -70,8 +90,9 @@ StoredReview SqliteReview::read(std::int64_t event_id) const {
 }
 
 std::optional<AuditEntry> SqliteReview::last_change(std::int64_t event_id) const {
-    Statement s = m_db.prepare(std::string("SELECT ") + kAuditColumns +
-                               " FROM review_log WHERE event_id = ?1 ORDER BY id DESC LIMIT 1");
+    Statement& s = sql(std::string("SELECT ") + kAuditColumns +
+                       " FROM review_log WHERE event_id = ?1 ORDER BY id DESC LIMIT 1");
+    const ResetOnExit reset_s(s);
     s.bind(1, event_id);
     if (!s.step())
         return std::nullopt;
@@ -81,10 +102,11 @@ std::optional<AuditEntry> SqliteReview::last_change(std::int64_t event_id) const
 Anchor SqliteReview::anchor_of(std::int64_t event_id, EventType machine_type) const {
     Anchor a;
     a.type = machine_type;
-    Statement s = m_db.prepare(
-        "SELECT a.content_hash, coalesce(s.evidence, ''), s.trigger_word, "
-        "coalesce(s.evidence_start, 0), coalesce(s.evidence_end, 0) FROM event_sources s "
-        "JOIN articles a ON a.id = s.article_id WHERE s.event_id = ?1 ORDER BY s.id LIMIT 1");
+    Statement& s =
+        sql("SELECT a.content_hash, coalesce(s.evidence, ''), s.trigger_word, "
+            "coalesce(s.evidence_start, 0), coalesce(s.evidence_end, 0) FROM event_sources s "
+            "JOIN articles a ON a.id = s.article_id WHERE s.event_id = ?1 ORDER BY s.id LIMIT 1");
+    const ResetOnExit reset_s(s);
     s.bind(1, event_id);
     if (s.step()) {
         a.article_hash.assign(s.column_text(0));
@@ -97,13 +119,21 @@ Anchor SqliteReview::anchor_of(std::int64_t event_id, EventType machine_type) co
 }
 
 void SqliteReview::write_event(const EventRecord& before, const EventRecord& r) {
-    Statement s = m_db.prepare(
+    // SpatiaLite's geometry triggers run on every write of geom: write it only when the
+    // point moved (most reviews confirm, reject or fix a date or a toll)
+    const bool moved = before.position.has_value() != r.position.has_value() ||
+                       (r.position && (before.position->lat != r.position->lat ||
+                                       before.position->lon != r.position->lon));
+    constexpr std::string_view kSet =
         "UPDATE events SET type = ?2, subtype = ?3, status = ?4, date_start = ?5, date_end = ?6, "
         "day_start = ?7, day_end = ?8, time_precision = ?9, time_rank = ?10, location = ?11, "
-        "lat = ?12, lon = ?13, geom = ?14, geo_precision = ?15, geo_rank = ?16, country = ?17, "
+        "lat = ?12, lon = ?13, geo_precision = ?15, geo_rank = ?16, country = ?17, "
         "admin1 = ?18, admin1_code = ?19, admin2 = ?20, fatalities = ?21, actor1 = ?22, "
-        "actor2 = ?23, actors = ?24, span_class = ?25, cell = ?26, review = ?27, version = ?28 "
-        "WHERE id = ?1");
+        "actor2 = ?23, actors = ?24, span_class = ?25, cell = ?26, review = ?27, version = ?28";
+    static const std::string with_geom = std::string(kSet) + ", geom = ?14 WHERE id = ?1";
+    static const std::string same_geom = std::string(kSet) + " WHERE id = ?1";
+    Statement& s = sql(moved ? with_geom : same_geom);
+    const ResetOnExit reset_s(s);
     s.bind(1, r.id).bind(2, to_string(r.type)).bind(3, r.subtype).bind(4, to_string(r.status));
     bind_day(s, 5, r.date_start);
     bind_day(s, 6, r.date_end);
@@ -132,29 +162,31 @@ void SqliteReview::write_event(const EventRecord& before, const EventRecord& r) 
     // the planner's bookkeeping: events per cell and the extent of the stored days
     const int old_cell = before.position ? cell_of(*before.position) : -1;
     if (old_cell != cell) {
-        m_db.prepare("UPDATE cell_counts SET n = n - 1 WHERE cell = ?1").bind(1, old_cell).run();
-        m_db.prepare("INSERT INTO cell_counts (cell, n) VALUES (?1, 1) ON CONFLICT (cell) DO "
-                     "UPDATE SET n = n + 1")
+        sql("UPDATE cell_counts SET n = n - 1 WHERE cell = ?1").bind(1, old_cell).run();
+        sql("INSERT INTO cell_counts (cell, n) VALUES (?1, 1) ON CONFLICT (cell) DO "
+            "UPDATE SET n = n + 1")
             .bind(1, cell)
             .run();
     }
     if (keys.first) {
-        m_db.prepare("INSERT INTO meta (key, value) VALUES ('min_day', ?1), ('max_day', ?2), "
-                     "('max_span', ?3) ON CONFLICT (key) DO UPDATE SET value = CASE key "
-                     "WHEN 'min_day' THEN min(CAST(value AS INTEGER), CAST(excluded.value AS "
-                     "INTEGER)) ELSE max(CAST(value AS INTEGER), CAST(excluded.value AS "
-                     "INTEGER)) END")
+        sql("INSERT INTO meta (key, value) VALUES ('min_day', ?1), ('max_day', ?2), "
+            "('max_span', ?3) ON CONFLICT (key) DO UPDATE SET value = CASE key "
+            "WHEN 'min_day' THEN min(CAST(value AS INTEGER), CAST(excluded.value AS "
+            "INTEGER)) ELSE max(CAST(value AS INTEGER), CAST(excluded.value AS "
+            "INTEGER)) END")
             .bind(1, *keys.first)
             .bind(2, *keys.last)
             .bind(3, *keys.last - *keys.first)
             .run();
     }
     if (before.actors != r.actors) {
-        m_db.prepare("DELETE FROM event_actors WHERE event_id = ?1").bind(1, r.id).run();
-        Statement actor = m_db.prepare("INSERT INTO actors (name) VALUES (?1) ON CONFLICT (name) "
-                                       "DO UPDATE SET name = excluded.name RETURNING id");
-        Statement link = m_db.prepare(
+        sql("DELETE FROM event_actors WHERE event_id = ?1").bind(1, r.id).run();
+        Statement& actor = sql("INSERT INTO actors (name) VALUES (?1) ON CONFLICT (name) "
+                               "DO UPDATE SET name = excluded.name RETURNING id");
+        const ResetOnExit reset_actor(actor);
+        Statement& link = sql(
             "INSERT OR IGNORE INTO event_actors (event_id, actor_id, role) VALUES (?1, ?2, ?3)");
+        const ResetOnExit reset_link(link);
         for (const auto& [name, role] : event_actor_roles(r)) {
             actor.bind(1, name);
             actor.step();
@@ -168,8 +200,9 @@ void SqliteReview::write_event(const EventRecord& before, const EventRecord& r) 
 void SqliteReview::append_log(const std::string& who, std::optional<std::int64_t> event_id,
                               std::string_view action, const std::string& before,
                               const std::string& after, const std::string& note) {
-    Statement s = m_db.prepare("INSERT INTO review_log (at, who, event_id, action, before_json, "
-                               "after_json, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    Statement& s = sql("INSERT INTO review_log (at, who, event_id, action, before_json, "
+                       "after_json, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    const ResetOnExit reset_s(s);
     s.bind(1, now_iso()).bind(2, who.empty() ? review_author() : who);
     if (event_id)
         s.bind(3, *event_id);
@@ -185,10 +218,10 @@ ReviewOutcome SqliteReview::review(const ReviewChange& change) {
     const std::string who = change.who.empty() ? review_author() : change.who;
     write_event(current.record, plan.record);
     if (!plan.keep_correction) {
-        m_db.prepare("DELETE FROM corrections WHERE event_id = ?1").bind(1, change.event_id).run();
+        sql("DELETE FROM corrections WHERE event_id = ?1").bind(1, change.event_id).run();
     } else if (current.correction) {
-        m_db.prepare("UPDATE corrections SET state = ?2, fields = ?3, who = ?4, at = ?5, note = ?6 "
-                     "WHERE event_id = ?1")
+        sql("UPDATE corrections SET state = ?2, fields = ?3, who = ?4, at = ?5, note = ?6 "
+            "WHERE event_id = ?1")
             .bind(1, change.event_id)
             .bind(2, review_name(plan.state))
             .bind(3, correction_json(plan.correction))
@@ -200,9 +233,9 @@ ReviewOutcome SqliteReview::review(const ReviewChange& change) {
         EventRecord machine;
         read_reviewed_fields(plan.machine_json, machine);
         const Anchor a = anchor_of(change.event_id, machine.type);
-        m_db.prepare("INSERT INTO corrections (event_id, article_hash, evidence, trigger_word, "
-                     "anchor_type, evidence_start, evidence_end, state, fields, machine, who, at, "
-                     "note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")
+        sql("INSERT INTO corrections (event_id, article_hash, evidence, trigger_word, "
+            "anchor_type, evidence_start, evidence_end, state, fields, machine, who, at, "
+            "note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")
             .bind(1, change.event_id)
             .bind(2, a.article_hash)
             .bind(3, a.evidence)
@@ -225,8 +258,9 @@ ReviewOutcome SqliteReview::review(const ReviewChange& change) {
 }
 
 std::vector<AuditEntry> SqliteReview::log(std::optional<std::int64_t> event_id) const {
-    Statement s = m_db.prepare(std::string("SELECT ") + kAuditColumns +
-                               " FROM review_log WHERE ?1 IS NULL OR event_id = ?1 ORDER BY id");
+    Statement& s = sql(std::string("SELECT ") + kAuditColumns +
+                       " FROM review_log WHERE ?1 IS NULL OR event_id = ?1 ORDER BY id");
+    const ResetOnExit reset_s(s);
     if (event_id)
         s.bind(1, *event_id);
     else
@@ -238,9 +272,10 @@ std::vector<AuditEntry> SqliteReview::log(std::optional<std::int64_t> event_id) 
 }
 
 std::vector<StoredCorrection> SqliteReview::corrections() const {
-    Statement s = m_db.prepare(
+    Statement& s = sql(
         "SELECT id, event_id, state, fields, article_hash, evidence, trigger_word, anchor_type, "
         "needs_review, who, at, note FROM corrections ORDER BY id");
+    const ResetOnExit reset_s(s);
     std::vector<StoredCorrection> out;
     while (s.step()) {
         StoredCorrection c;
@@ -264,9 +299,10 @@ std::vector<StoredCorrection> SqliteReview::corrections() const {
 
 void SqliteReview::reapply(const std::string& article_hash, std::int64_t article_id,
                            IngestReport& report) {
-    Statement c = m_db.prepare(
-        "SELECT id, evidence, trigger_word, anchor_type, evidence_start, evidence_end, state, "
-        "fields FROM corrections WHERE article_hash = ?1 ORDER BY id");
+    Statement& c =
+        sql("SELECT id, evidence, trigger_word, anchor_type, evidence_start, evidence_end, state, "
+            "fields FROM corrections WHERE article_hash = ?1 ORDER BY id");
+    const ResetOnExit reset_c(c);
     c.bind(1, article_hash);
     struct Pending {
         std::int64_t id = 0;
@@ -291,10 +327,11 @@ void SqliteReview::reapply(const std::string& article_hash, std::int64_t article
     if (pending.empty())
         return; // the common case: nobody corrected this report
     std::vector<AnchorCandidate> events;
-    Statement e = m_db.prepare(
-        "SELECT s.event_id, coalesce(s.evidence, ''), s.trigger_word, e.type, "
-        "coalesce(s.evidence_start, 0), coalesce(s.evidence_end, 0) FROM event_sources s "
-        "JOIN events e ON e.id = s.event_id WHERE s.article_id = ?1 ORDER BY s.id");
+    Statement& e =
+        sql("SELECT s.event_id, coalesce(s.evidence, ''), s.trigger_word, e.type, "
+            "coalesce(s.evidence_start, 0), coalesce(s.evidence_end, 0) FROM event_sources s "
+            "JOIN events e ON e.id = s.event_id WHERE s.article_id = ?1 ORDER BY s.id");
+    const ResetOnExit reset_e(e);
     e.bind(1, article_id);
     while (e.step()) {
         events.push_back({e.column_int64(0), std::string(e.column_text(1)),
@@ -309,15 +346,16 @@ void SqliteReview::reapply(const std::string& article_hash, std::int64_t article
         const Correction& fields = p.fields;
         std::optional<std::int64_t> found = find_anchor(a, events);
         if (found) { // an event another correction holds is not this one's
-            Statement held = m_db.prepare("SELECT count(*) FROM corrections WHERE event_id = ?1 "
-                                          "AND id <> ?2");
+            Statement& held = sql("SELECT count(*) FROM corrections WHERE event_id = ?1 "
+                                  "AND id <> ?2");
+            const ResetOnExit reset_held(held);
             held.bind(1, *found).bind(2, correction_id);
             held.step();
             if (held.column_int64(0) > 0)
                 found.reset();
         }
         if (!found) {
-            m_db.prepare("UPDATE corrections SET event_id = NULL, needs_review = 1 WHERE id = ?1")
+            sql("UPDATE corrections SET event_id = NULL, needs_review = 1 WHERE id = ?1")
                 .bind(1, correction_id)
                 .run();
             append_log(
@@ -334,8 +372,8 @@ void SqliteReview::reapply(const std::string& article_hash, std::int64_t article
         after.review = state;
         after.version = current.record.version + 1;
         write_event(current.record, after);
-        m_db.prepare("UPDATE corrections SET event_id = ?2, needs_review = 0, machine = ?3 "
-                     "WHERE id = ?1")
+        sql("UPDATE corrections SET event_id = ?2, needs_review = 0, machine = ?3 "
+            "WHERE id = ?1")
             .bind(1, correction_id)
             .bind(2, *found)
             .bind(3, machine)
@@ -347,56 +385,58 @@ void SqliteReview::reapply(const std::string& article_hash, std::int64_t article
 }
 
 void SqliteReview::delete_event(std::int64_t event_id) {
-    m_db.prepare("UPDATE corrections SET event_id = NULL WHERE event_id = ?1")
-        .bind(1, event_id)
-        .run();
-    m_db.prepare("DELETE FROM event_actors WHERE event_id = ?1").bind(1, event_id).run();
-    Statement s = m_db.prepare("SELECT notes, cell FROM events WHERE id = ?1");
+    sql("UPDATE corrections SET event_id = NULL WHERE event_id = ?1").bind(1, event_id).run();
+    sql("DELETE FROM event_actors WHERE event_id = ?1").bind(1, event_id).run();
+    Statement& s = sql("SELECT notes, cell FROM events WHERE id = ?1");
+    const ResetOnExit reset_s(s);
     s.bind(1, event_id);
     if (!s.step())
         return;
-    m_db.prepare("INSERT INTO events_fts (events_fts, rowid, notes) VALUES ('delete', ?1, ?2)")
+    sql("INSERT INTO events_fts (events_fts, rowid, notes) VALUES ('delete', ?1, ?2)")
         .bind(1, event_id)
         .bind(2, s.column_text(0))
         .run();
-    m_db.prepare("UPDATE cell_counts SET n = n - 1 WHERE cell = ?1").bind(1, s.column_int(1)).run();
-    m_db.prepare("DELETE FROM events WHERE id = ?1").bind(1, event_id).run();
+    sql("UPDATE cell_counts SET n = n - 1 WHERE cell = ?1").bind(1, s.column_int(1)).run();
+    sql("DELETE FROM events WHERE id = ?1").bind(1, event_id).run();
 }
 
 void SqliteReview::forget_article(std::int64_t article_id) {
     std::vector<std::int64_t> events;
-    Statement s = m_db.prepare("SELECT DISTINCT event_id FROM event_sources WHERE article_id = ?1");
+    Statement& s = sql("SELECT DISTINCT event_id FROM event_sources WHERE article_id = ?1");
+    const ResetOnExit reset_s(s);
     s.bind(1, article_id);
     while (s.step())
         events.push_back(s.column_int64(0));
-    m_db.prepare("DELETE FROM event_sources WHERE article_id = ?1").bind(1, article_id).run();
+    sql("DELETE FROM event_sources WHERE article_id = ?1").bind(1, article_id).run();
     for (const std::int64_t id : events) {
-        Statement left = m_db.prepare(
-            "SELECT count(*), coalesce(group_concat(DISTINCT source), '') FROM event_sources "
-            "WHERE event_id = ?1");
+        Statement& left =
+            sql("SELECT count(*), coalesce(group_concat(DISTINCT source), '') FROM event_sources "
+                "WHERE event_id = ?1");
+        const ResetOnExit reset_left(left);
         left.bind(1, id);
         left.step();
         if (left.column_int64(0) == 0) {
             delete_event(id);
             continue;
         }
-        m_db.prepare("UPDATE events SET source_count = ?2 WHERE id = ?1")
+        sql("UPDATE events SET source_count = ?2 WHERE id = ?1")
             .bind(1, id)
             .bind(2, left.column_int64(0))
             .run();
     }
-    m_db.prepare("DELETE FROM mentions WHERE article_id = ?1").bind(1, article_id).run();
-    Statement a = m_db.prepare("SELECT title, text FROM articles WHERE id = ?1");
+    sql("DELETE FROM mentions WHERE article_id = ?1").bind(1, article_id).run();
+    Statement& a = sql("SELECT title, text FROM articles WHERE id = ?1");
+    const ResetOnExit reset_a(a);
     a.bind(1, article_id);
     if (a.step()) {
-        m_db.prepare("INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES "
-                     "('delete', ?1, ?2, ?3)")
+        sql("INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES "
+            "('delete', ?1, ?2, ?3)")
             .bind(1, article_id)
             .bind(2, a.column_text(0))
             .bind(3, a.column_text(1))
             .run();
     }
-    m_db.prepare("DELETE FROM articles WHERE id = ?1").bind(1, article_id).run();
+    sql("DELETE FROM articles WHERE id = ?1").bind(1, article_id).run();
 }
 
 void SqliteReview::add_alias(const PlaceAlias& alias) {
@@ -410,14 +450,14 @@ void SqliteReview::add_alias(const PlaceAlias& alias) {
             before = alias_json(a);
     }
     const std::string who = alias.who.empty() ? review_author() : alias.who;
-    m_db.prepare("INSERT INTO place_aliases (alias_key, alias, target, name, geonameid, lat, lon, "
-                 "precision, country, admin1, feature, who, at, note) VALUES (?1, ?2, ?3, ?4, ?5, "
-                 "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) ON CONFLICT (alias_key) DO UPDATE SET "
-                 "alias = excluded.alias, target = excluded.target, name = excluded.name, "
-                 "geonameid = excluded.geonameid, lat = excluded.lat, lon = excluded.lon, "
-                 "precision = excluded.precision, country = excluded.country, admin1 = "
-                 "excluded.admin1, feature = excluded.feature, who = excluded.who, at = "
-                 "excluded.at, note = excluded.note")
+    sql("INSERT INTO place_aliases (alias_key, alias, target, name, geonameid, lat, lon, "
+        "precision, country, admin1, feature, who, at, note) VALUES (?1, ?2, ?3, ?4, ?5, "
+        "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) ON CONFLICT (alias_key) DO UPDATE SET "
+        "alias = excluded.alias, target = excluded.target, name = excluded.name, "
+        "geonameid = excluded.geonameid, lat = excluded.lat, lon = excluded.lon, "
+        "precision = excluded.precision, country = excluded.country, admin1 = "
+        "excluded.admin1, feature = excluded.feature, who = excluded.who, at = "
+        "excluded.at, note = excluded.note")
         .bind(1, key)
         .bind(2, alias.alias)
         .bind(3, alias.target)
@@ -447,15 +487,15 @@ bool SqliteReview::remove_alias(std::string_view alias, const std::string& who) 
     }
     if (before.empty())
         return false;
-    m_db.prepare("DELETE FROM place_aliases WHERE alias_key = ?1").bind(1, key).run();
+    sql("DELETE FROM place_aliases WHERE alias_key = ?1").bind(1, key).run();
     append_log(who.empty() ? review_author() : who, std::nullopt, "unalias", before, "", "");
     tx.commit();
     return true;
 }
 
 std::vector<PlaceAlias> SqliteReview::aliases() const {
-    Statement s =
-        m_db.prepare(std::string("SELECT ") + kAliasColumns + " FROM place_aliases ORDER BY id");
+    Statement& s = sql(std::string("SELECT ") + kAliasColumns + " FROM place_aliases ORDER BY id");
+    const ResetOnExit reset_s(s);
     std::vector<PlaceAlias> out;
     while (s.step())
         out.push_back(read_alias(s));

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace kharita::store {
@@ -47,7 +48,14 @@ private:
                     const std::string& note);
     void delete_event(std::int64_t event_id);
 
+    /// Each statement prepared once (a re-parse runs these for every article).
+    detail::Statement& sql(std::string_view text) const;
+
     detail::Database& m_db;
+    struct Hash : std::hash<std::string_view> {
+        using is_transparent = void;
+    };
+    mutable std::unordered_map<std::string, detail::Statement, Hash, std::equal_to<>> m_statements;
 };
 
 } // namespace kharita::store

@@ -855,11 +855,12 @@ std::vector<EventSource> SpatialiteStore::sources(std::int64_t event_id) const {
     auto s = m_db.prepare(
         "SELECT s.source, coalesce(a.title, ''), coalesce(a.text, ''), coalesce(s.evidence_start, "
         "0), "
-        "coalesce(s.evidence_end, 0), a.id FROM event_sources s LEFT JOIN articles a ON a.id = "
-        "s.article_id WHERE s.event_id = ?1 ORDER BY s.id");
+        "coalesce(s.evidence_end, 0), a.id, s.trigger_word FROM event_sources s LEFT JOIN "
+        "articles a ON a.id = s.article_id WHERE s.event_id = ?1 ORDER BY s.id");
     s.bind(1, event_id);
-    auto m =
-        m_db.prepare("SELECT start, \"end\" FROM mentions WHERE article_id = ?1 ORDER BY start");
+    auto m = m_db.prepare("SELECT m.start, m.\"end\", coalesce(p.name, '') FROM mentions m LEFT "
+                          "JOIN places p ON p.id = m.place_id WHERE m.article_id = ?1 ORDER BY "
+                          "m.start");
     while (s.step()) {
         EventSource src;
         src.source.assign(s.column_text(0));
@@ -867,11 +868,13 @@ std::vector<EventSource> SpatialiteStore::sources(std::int64_t event_id) const {
         src.text.assign(s.column_text(2));
         src.evidence_start = static_cast<std::size_t>(s.column_int64(3));
         src.evidence_end = static_cast<std::size_t>(s.column_int64(4));
+        src.trigger.assign(s.column_text(6));
         if (!s.column_is_null(5)) {
             m.bind(1, s.column_int64(5));
             while (m.step()) {
                 src.toponyms.emplace_back(static_cast<std::size_t>(m.column_int64(0)),
                                           static_cast<std::size_t>(m.column_int64(1)));
+                src.toponym_places.emplace_back(m.column_text(2));
             }
             m.reset();
         }
@@ -879,7 +882,7 @@ std::vector<EventSource> SpatialiteStore::sources(std::int64_t event_id) const {
     }
     if (out.empty()) { // an imported event: its source name only
         for (const EventRecord& r : records({event_id}))
-            out.push_back({r.sources, "", "", 0, 0, {}});
+            out.push_back({r.sources, "", "", 0, 0, {}, {}, ""});
     }
     return out;
 }

@@ -83,6 +83,8 @@ struct EventSource {
     std::string text; ///< the article text, empty for imported events
     std::size_t evidence_start = 0, evidence_end = 0;
     std::vector<std::pair<std::size_t, std::size_t>> toponyms; ///< byte spans in text
+    std::vector<std::string> toponym_places; ///< the place each toponym resolved to, or ""
+    std::string trigger;                     ///< the event word in the evidence
 };
 
 /// What a query selects. Every set field narrows the result; an empty filter selects all.
