@@ -91,7 +91,7 @@ PgResult PgConnection::check(PGresult* r, std::string_view sql) const {
     PgResult result(r);
     const ExecStatusType status = r != nullptr ? PQresultStatus(r) : PGRES_FATAL_ERROR;
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_COPY_IN &&
-        status != PGRES_SINGLE_TUPLE) {
+        status != PGRES_COPY_OUT && status != PGRES_SINGLE_TUPLE) {
         fail(r, sql);
     }
     return result;
@@ -191,6 +191,117 @@ void PgConnection::copy_in(std::string_view copy_sql,
     }
     if (error)
         throw *error;
+}
+
+PgCopyOut::PgCopyOut(PgConnection& db, std::string copy_sql)
+    : m_db(db), m_sql(std::move(copy_sql)) {
+    m_db.exec(m_sql);
+}
+
+void PgCopyOut::free_row() noexcept {
+    if (m_row != nullptr)
+        PQfreemem(m_row);
+    m_row = nullptr;
+}
+
+bool PgCopyOut::next(std::string_view& row) {
+    free_row();
+    if (m_done)
+        return false;
+    PGconn* conn = m_db.handle();
+    const int n = PQgetCopyData(conn, &m_row, 0); // one message per row, blocking
+    if (n > 0) {
+        row = std::string_view(m_row, static_cast<std::size_t>(n));
+        return true;
+    }
+    m_done = true;
+    std::optional<PgError> error;
+    if (n == -2)
+        error.emplace("08006", first_line(PQerrorMessage(conn)), m_sql);
+    while (PGresult* r = PQgetResult(conn)) {
+        const PgResult result(r);
+        if (PQresultStatus(r) != PGRES_COMMAND_OK && !error) {
+            try {
+                m_db.fail(r, m_sql);
+            } catch (const PgError& e) {
+                error = e;
+            }
+        }
+    }
+    if (error)
+        throw *error;
+    return false;
+}
+
+PgCopyOut::~PgCopyOut() {
+    free_row();
+    if (m_done)
+        return;
+    // ended early (the writer failed): cancel, then read and drop what is left
+    PGconn* conn = m_db.handle();
+    if (PGcancel* cancel = PQgetCancel(conn)) {
+        char message[256];
+        PQcancel(cancel, message, sizeof message);
+        PQfreeCancel(cancel);
+    }
+    char* rest = nullptr;
+    while (PQgetCopyData(conn, &rest, 0) > 0)
+        PQfreemem(rest);
+    while (PGresult* r = PQgetResult(conn))
+        PQclear(r);
+}
+
+void copy_fields(std::string_view row, std::vector<std::optional<std::string>>& fields) {
+    if (!row.empty() && row.back() == '\n')
+        row.remove_suffix(1);
+    std::size_t count = 0;
+    while (true) {
+        const auto tab = row.find('\t');
+        const std::string_view field = row.substr(0, tab);
+        if (count == fields.size())
+            fields.emplace_back();
+        std::optional<std::string>& out = fields[count++];
+        if (field == "\\N") {
+            out.reset();
+        } else {
+            if (!out)
+                out.emplace();
+            out->clear();
+            for (std::size_t i = 0; i < field.size(); ++i) {
+                if (field[i] != '\\' || i + 1 == field.size()) {
+                    *out += field[i];
+                    continue;
+                }
+                // COPY's text format writes these escapes (and nothing else) for a value
+                switch (field[++i]) {
+                case 't':
+                    *out += '\t';
+                    break;
+                case 'n':
+                    *out += '\n';
+                    break;
+                case 'r':
+                    *out += '\r';
+                    break;
+                case 'b':
+                    *out += '\b';
+                    break;
+                case 'f':
+                    *out += '\f';
+                    break;
+                case 'v':
+                    *out += '\v';
+                    break;
+                default:
+                    *out += field[i];
+                }
+            }
+        }
+        if (tab == std::string_view::npos)
+            break;
+        row.remove_prefix(tab + 1);
+    }
+    fields.resize(count);
 }
 
 void copy_text(std::string& out, std::string_view text) {
