@@ -3,6 +3,10 @@
 #include <fmt/core.h>
 
 #include <charconv>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
 
 namespace kharita::detail {
 
@@ -151,23 +155,114 @@ void PgConnection::stream(std::string_view sql, const PgParams& params,
         throw *error;
 }
 
+namespace {
+
+/// The chunks of a COPY between the thread that makes them and the one that sends them:
+/// at most kInFlight at once, so a fast maker waits rather than holding the whole load.
+class ChunkPipe {
+public:
+    static constexpr std::size_t kInFlight = 3;
+    /// An empty buffer to fill (a sent one, its capacity kept); none once the sender failed.
+    std::optional<std::string> take_empty() {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [&] { return m_failed || m_full.size() + m_sending < kInFlight; });
+        if (m_failed)
+            return std::nullopt;
+        std::string out;
+        if (!m_empty.empty()) {
+            out = std::move(m_empty.back());
+            m_empty.pop_back();
+        }
+        out.clear();
+        return out;
+    }
+    void push(std::string chunk) {
+        const std::lock_guard lock(m_mutex);
+        m_full.push_back(std::move(chunk));
+        m_changed.notify_all();
+    }
+    /// The sender's next chunk; none once closed and drained.
+    std::optional<std::string> pop() {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [&] { return m_closed || !m_full.empty(); });
+        if (m_full.empty())
+            return std::nullopt;
+        std::string chunk = std::move(m_full.front());
+        m_full.pop_front();
+        ++m_sending;
+        return chunk;
+    }
+    void sent(std::string chunk) {
+        const std::lock_guard lock(m_mutex);
+        --m_sending;
+        m_empty.push_back(std::move(chunk));
+        m_changed.notify_all();
+    }
+    void fail() {
+        const std::lock_guard lock(m_mutex);
+        m_failed = true;
+        m_full.clear();
+        m_changed.notify_all();
+    }
+    bool failed() {
+        const std::lock_guard lock(m_mutex);
+        return m_failed;
+    }
+    void close() {
+        const std::lock_guard lock(m_mutex);
+        m_closed = true;
+        m_changed.notify_all();
+    }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::deque<std::string> m_full;
+    std::vector<std::string> m_empty;
+    std::size_t m_sending = 0;
+    bool m_closed = false, m_failed = false;
+};
+
+} // namespace
+
 void PgConnection::copy_in(std::string_view copy_sql,
                            const std::function<bool(std::string&)>& fill) {
     exec(copy_sql);
-    std::string buffer;
-    bool more = true;
-    try {
-        while (more) {
-            buffer.clear();
-            // large chunks: a round of the protocol per 4 MB, not per row
-            while (buffer.size() < (4U << 20) && (more = fill(buffer))) {
+    // The rows are made on this thread (the caller's callback stays on the caller's thread)
+    // while another hands the chunks made before to the server: the client's work (reading
+    // a CSV, formatting rows) overlaps the server's instead of waiting for it, as it does
+    // when one thread both makes and sends (a 200 k-event import spent 1.5 s of its 4.5 s
+    // COPY so). Only the sender uses the connection until the COPY ends.
+    ChunkPipe pipe;
+    std::thread sender([&] {
+        while (std::optional<std::string> chunk = pipe.pop()) {
+            if (PQputCopyData(m_conn.get(), chunk->data(), static_cast<int>(chunk->size())) != 1) {
+                pipe.fail();
+                return;
             }
-            if (!buffer.empty() &&
-                PQputCopyData(m_conn.get(), buffer.data(), static_cast<int>(buffer.size())) != 1) {
-                fail(nullptr, copy_sql);
-            }
+            pipe.sent(std::move(*chunk));
         }
+    });
+    const auto stop_sender = [&] {
+        pipe.close();
+        if (sender.joinable())
+            sender.join();
+    };
+    try {
+        bool more = true;
+        while (more) {
+            std::optional<std::string> buffer = pipe.take_empty();
+            if (!buffer)
+                break; // the sender failed: libpq's message below
+            // 1 MB chunks: a round of the protocol per megabyte, not per row
+            while (buffer->size() < (1U << 20) && (more = fill(*buffer))) {
+            }
+            if (!buffer->empty())
+                pipe.push(std::move(*buffer));
+        }
+        stop_sender();
     } catch (...) {
+        stop_sender();
         // a row that could not be made ends the COPY as failed, so the transaction can be
         // rolled back rather than left mid-COPY
         if (PQputCopyEnd(m_conn.get(), "the rows to copy could not be made") == 1) {
@@ -176,7 +271,7 @@ void PgConnection::copy_in(std::string_view copy_sql,
         }
         throw;
     }
-    if (PQputCopyEnd(m_conn.get(), nullptr) != 1)
+    if (pipe.failed() || PQputCopyEnd(m_conn.get(), nullptr) != 1)
         fail(nullptr, copy_sql);
     std::optional<PgError> error;
     while (PGresult* r = PQgetResult(m_conn.get())) {

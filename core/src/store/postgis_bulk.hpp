@@ -14,10 +14,11 @@
 
 namespace kharita::store {
 
-/// The indexes of `index_tables` (all but those behind a constraint: primary keys, UNIQUE)
-/// and the foreign keys of `key_tables`, dropped for a large load and made again before
-/// the commit by restore(): each index built in one pass, each key checked by one join
-/// instead of a lookup per row. Within the caller's transaction: a failure before
+/// The indexes of `index_tables` (all but those behind a constraint) and the keys of
+/// `key_tables` (foreign keys; primary and unique keys no other table's foreign key points
+/// to), dropped for a large load and made again before the commit by restore(): each index
+/// built in one sorted pass, each foreign key checked by one join instead of a lookup per
+/// row. Within the caller's transaction: a failure before
 /// restore() rolls back with the indexes and keys as they were.
 class PgSetAside {
 public:
@@ -27,7 +28,7 @@ public:
 
 private:
     detail::PgConnection& m_db;
-    std::vector<std::string> m_drop, m_restore;
+    std::vector<std::string> m_restore; // in the order dropped
 };
 
 /// Stores the events `next` gives inside the transaction `db` has open (the caller begins
