@@ -43,6 +43,7 @@ Kind kind_of(std::string_view type) {
 class PgTables final : public TableIo {
 public:
     PgTables(const std::string& location, bool write);
+    PgTables(const PgLocation& location, bool write);
 
     const std::string& display() const override { return m_display; }
     std::vector<std::string> columns(const std::string& table) override;
@@ -77,21 +78,22 @@ private:
     std::optional<PgSetAside> m_aside;
 };
 
+PgConnection connect(const PgLocation& l) {
+    try {
+        return PgConnection::connect(l.conninfo);
+    } catch (const PgError& e) {
+        throw DatabaseError(0,
+                            fmt::format("{}: connecting to the server: {}", l.display, e.what()));
+    }
+}
+
 PgTables::PgTables(const std::string& location, bool write)
-    : m_db([&] {
-          const PgLocation l = parse_pg_location(location);
-          try {
-              return PgConnection::connect(l.conninfo);
-          } catch (const PgError& e) {
-              throw DatabaseError(
-                  0, fmt::format("{}: connecting to the server: {}", l.display, e.what()));
-          }
-      }()),
-      m_display(parse_pg_location(location).display) {
+    : PgTables(parse_pg_location(location), write) {}
+
+PgTables::PgTables(const PgLocation& l, bool write) : m_db(connect(l)), m_display(l.display) {
     // the session the store itself sets (postgis_store.cpp): ISO days, UTF-8, shortest exact
     // reals; the store's schema, then PostGIS's, on the search path
     m_db.exec("SET datestyle = ISO; SET client_encoding = 'UTF8'; SET extra_float_digits = 1");
-    const PgLocation l = parse_pg_location(location);
     if (l.schema) {
         m_schema = *l.schema;
     } else {
