@@ -145,6 +145,7 @@ protected:
         records[1].fatalities = 0;
         store->ingest_records(records);
         std::vector<ArticleRecord> articles;
+        articles.reserve(6);
         for (int i = 0; i < 6; ++i) {
             articles.push_back(i < 4 ? article(i, "Tripoli", {32.8872, 13.1913})
                                      : article(i, "Misrata", {32.3754, 15.0925}));

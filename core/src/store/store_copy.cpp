@@ -47,7 +47,7 @@ std::unique_ptr<store::TableIo> open_tables(const std::string& location, bool wr
 /// schema version, they are).
 std::vector<std::string> shared_columns(store::TableIo& from, store::TableIo& to,
                                         const std::string& table) {
-    const std::vector<std::string> columns = from.columns(table);
+    std::vector<std::string> columns = from.columns(table);
     std::vector<std::string> theirs = to.columns(table), ours = columns;
     std::sort(ours.begin(), ours.end());
     std::sort(theirs.begin(), theirs.end());
