@@ -240,6 +240,33 @@ TEST_F(StoreCopy, AStoreHoldingDataIsRefusedAndLeftAsItWas) {
     }
 }
 
+TEST_F(StoreCopy, AFailureMidCopyKeepsNothingAndNamesTheTable) {
+    TempDir dir;
+    const std::string lite = (dir / "a.sqlite").string(), pg = db("pg");
+    fill(lite);
+    open_event_store(pg, StoreMode::create);
+    // a column the source lacks: found at the events, after meta and the articles were written
+    const std::string schema = pg.substr(pg.rfind("schema=") + 7);
+    m_server->sql("ALTER TABLE " + schema + ".events ADD COLUMN extra integer");
+    try {
+        copy_store(lite, pg);
+        ADD_FAILURE() << "copied into a store of other columns";
+    } catch (const DatabaseError& e) {
+        const std::string what = e.what();
+        EXPECT_NE(what.find("table events: the stores differ in its columns (extra)"),
+                  std::string::npos)
+            << what;
+        EXPECT_NE(what.find("copying " + lite + " to postgresql://"), std::string::npos) << what;
+    }
+    const auto after = dump(pg);
+    for (const char* t : kTables) {
+        if (std::string(t) != "meta") {
+            EXPECT_EQ(after.count(t), 0U) << t;
+        }
+    }
+    EXPECT_EQ(after.at("meta").size(), 1U); // its schema version only
+}
+
 TEST_F(StoreCopy, AnEmptyStoreCopiesToAnEmptyStore) {
     TempDir dir;
     const std::string lite = (dir / "a.sqlite").string(), pg = db("pg");

@@ -55,9 +55,8 @@ std::vector<std::string> shared_columns(store::TableIo& from, store::TableIo& to
         std::vector<std::string> differ;
         std::set_symmetric_difference(ours.begin(), ours.end(), theirs.begin(), theirs.end(),
                                       std::back_inserter(differ));
-        throw DatabaseError(0, fmt::format("{} and {} differ in the columns of table {} ({})",
-                                           from.display(), to.display(), table,
-                                           fmt::join(differ, ", ")));
+        throw DatabaseError(
+            0, fmt::format("the stores differ in its columns ({})", fmt::join(differ, ", ")));
     }
     return columns;
 }
@@ -83,9 +82,10 @@ StoreCopyReport copy_store(const std::string& from, const std::string& to) {
     for (const CopiedTable& t : kCopiedTables)
         names.emplace_back(t.name);
     StoreCopyReport report;
-    source->begin_reading();
-    target->begin_writing(names);
+    std::string step = "starting";
     try {
+        source->begin_reading();
+        target->begin_writing(names);
         // never a merge: the ids are kept, so they must be free, and two stores' articles
         // and events would need the dedupe rules, not a copy (copy_events() merges events)
         std::vector<std::string> held;
@@ -100,6 +100,7 @@ StoreCopyReport copy_store(const std::string& from, const std::string& to) {
                                          fmt::join(held, ", ")));
         }
         for (const CopiedTable& t : kCopiedTables) {
+            step = std::string("table ") + t.name;
             const std::vector<std::string> columns = shared_columns(*source, *target, t.name);
             const auto next = source->read(t.name, columns, t.rows);
             std::int64_t n = 0;
@@ -111,7 +112,16 @@ StoreCopyReport copy_store(const std::string& from, const std::string& to) {
             });
             report.tables.emplace_back(t.name, n);
         }
+        step = "rebuilding indexes and keys";
         target->finish_writing(names);
+    } catch (const DatabaseError& e) {
+        // one line naming both stores and the step; nothing of the copy is kept
+        target->rollback();
+        source->rollback();
+        throw DatabaseError(e.code(),
+                            fmt::format("copying {} to {}: {}: {}", source->display(),
+                                        target->display(), step, e.what()),
+                            e.sql());
     } catch (...) {
         target->rollback();
         source->rollback();
