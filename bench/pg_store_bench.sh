@@ -9,7 +9,9 @@
 #   export  kharita export GeoJSON from PostGIS vs ogr2ogr from the same table
 #   bash bench/pg_store_bench.sh [COUNT=1000000]
 # KHARITA_BIN runs another build's kharita (a before/after pair on one machine state);
-# KHARITA_BENCH_LOAD_ONLY=1 stops after the loads.
+# KHARITA_BENCH_LOAD_ONLY=1 stops after the loads; KHARITA_BENCH_STATEMENTS=1 then prints the
+# server's statements that took 100 ms or more (log_min_duration_statement), the profile of
+# where a load's time goes.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 BUILD="${KHARITA_BUILD_DIR:-$ROOT/build}"
@@ -23,9 +25,12 @@ CSV="$WORK/events-$COUNT.csv"
 SERVER="$(mktemp -d "$WORK/server.XXXXXX")"
 AS=()
 if [ "$(id -u)" -eq 0 ]; then chown postgres "$SERVER"; AS=(runuser -u postgres --); fi
+LOG_MIN=-1; [ -n "${KHARITA_BENCH_STATEMENTS:-}" ] && LOG_MIN=100
 "${AS[@]}" "$BIN/initdb" -D "$SERVER/data" -U kharita -A trust --no-sync >/dev/null
 "${AS[@]}" "$BIN/pg_ctl" -D "$SERVER/data" -w -l "$SERVER/log" \
-    -o "-c listen_addresses='' -c unix_socket_directories=$SERVER -c max_wal_size=4GB" start >/dev/null
+    -o "-c listen_addresses='' -c unix_socket_directories=$SERVER -c max_wal_size=4GB \
+        -c log_min_duration_statement=$LOG_MIN" \
+    start >/dev/null
 trap '"${AS[@]}" "$BIN/pg_ctl" -D "$SERVER/data" -w -m fast stop >/dev/null; rm -rf "$SERVER"' EXIT
 PSQL=(psql -h "$SERVER" -U kharita -X -q -t -A)
 "${PSQL[@]}" -d postgres -c "CREATE DATABASE bench"
@@ -57,6 +62,10 @@ row "kharita import-acled -> PostGIS" "$k_pg"
 row "kharita import-acled -> SpatiaLite" "$k_lite"
 row "kharita store copy SpatiaLite -> PostGIS" "$k_copy"
 row "ogr2ogr -f PostgreSQL (COPY, GiST)" "$o_pg"
+if [ -n "${KHARITA_BENCH_STATEMENTS:-}" ]; then
+    echo "== statements of 100 ms or more (ms, statement)"
+    sed -n 's/.*duration: \([0-9.]*\) ms  statement: \(.\{0,110\}\).*/\1  \2/p' "$SERVER/log"
+fi
 [ "${KHARITA_BENCH_LOAD_ONLY:-0}" = 1 ] && exit 0
 
 # the hand-written queries: GiST on geom plus a B-tree on the dates, as a user would add

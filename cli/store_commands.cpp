@@ -211,10 +211,11 @@ struct CopyArgs {
 };
 
 void run_store_copy(const CopyArgs& a) {
-    const auto from = open_event_store(a.from, StoreMode::read_only);
-    const auto to = open_event_store(a.to, StoreMode::create);
-    const std::int64_t n = copy_events(*from, *to);
-    fmt::print("{}: {} events copied from {}\n", a.to, n, a.from);
+    const StoreCopyReport report = copy_store(a.from, a.to);
+    std::string rows;
+    for (const auto& [table, n] : report.tables)
+        rows += fmt::format("{}{} {}", rows.empty() ? "" : ", ", n, table);
+    fmt::print("{}: copied from {}: {}\n", a.to, a.from, rows);
 }
 
 } // namespace
@@ -277,9 +278,9 @@ void add_store_commands(CLI::App& app) {
     auto* store = app.add_subcommand("store", "manage event stores");
     store->require_subcommand(1);
     auto* copy = store->add_subcommand(
-        "copy", "copy every event between stores (SpatiaLite file or postgresql:// server)");
+        "copy", "copy a whole store into a new one (SpatiaLite file or postgresql:// server)");
     copy->add_option("--from", copy_args->from, "the store to read")->required();
-    copy->add_option("--to", copy_args->to, "the store to write (created when missing)")
+    copy->add_option("--to", copy_args->to, "the store to write: new, or holding no data")
         ->required();
     copy->callback([copy_args] { run_store_copy(*copy_args); });
 

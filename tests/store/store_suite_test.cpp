@@ -73,6 +73,27 @@ TEST_P(StoreSuite, EveryPlanReturnsWhatABruteForceFilterReturns) {
     EXPECT_GE(plans.size(), 2u) << "both the cell plan and the scan were exercised";
 }
 
+TEST_P(StoreSuite, OpenDateRangesReturnWhatABruteForceFilterReturns) {
+    const auto records = random_records(3000, 12); // every span class, some undated
+    auto store = open_event_store(db("e"), StoreMode::create);
+    store->ingest_records(records);
+    for (const int i : {0, 1, 2, 3}) {
+        EventFilter f;
+        if (i != 1)
+            f.from = CivilDay{2018, 3, 1};
+        if (i != 0)
+            f.to = CivilDay{2018, 3, 31};
+        if (i == 3)
+            f.bbox = BoundingBox{0, 20, 30, 35};
+        std::multiset<std::string> expected;
+        for (const auto& r : records) {
+            if (matches(r, f))
+                expected.insert(r.notes);
+        }
+        EXPECT_EQ(keys_of(*store, f), expected) << "filter " << i << " via " << store->last_plan();
+    }
+}
+
 TEST_P(StoreSuite, RowByRowLoadAfterBulkKeepsIndexesRight) {
     auto store = open_event_store(db("e"), StoreMode::create);
     const auto first = random_records(25000, 1), second = random_records(500, 2);

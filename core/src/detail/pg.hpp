@@ -105,13 +105,39 @@ public:
     PGconn* handle() const noexcept { return m_conn.get(); }
 
 private:
+    friend class PgCopyOut;
     [[noreturn]] void fail(const PGresult* result, std::string_view sql) const;
     PgResult check(PGresult* r, std::string_view sql) const;
 
     std::unique_ptr<PGconn, PgConnDeleter> m_conn;
 };
 
+/// COPY ... TO STDOUT, read a row at a time (so a reader can feed a writer on another
+/// connection row by row). Ended early, it cancels the COPY and reads what is left, so the
+/// connection can go on.
+class PgCopyOut {
+public:
+    PgCopyOut(PgConnection& db, std::string copy_sql);
+    PgCopyOut(const PgCopyOut&) = delete;
+    PgCopyOut& operator=(const PgCopyOut&) = delete;
+    ~PgCopyOut();
+    /// The next text-format row (its newline included), valid until the next call; false
+    /// at the end. Throws PgError.
+    bool next(std::string_view& row);
+
+private:
+    void free_row() noexcept;
+    PgConnection& m_db;
+    std::string m_sql;
+    char* m_row = nullptr;
+    bool m_done = false;
+};
+
 /// Appends `text` to a COPY text-format row, escaped.
 void copy_text(std::string& out, std::string_view text);
+
+/// The fields of one COPY text-format row (its newline, if any, dropped), unescaped; none
+/// for \N (NULL). `fields` is reused: its strings keep their capacity.
+void copy_fields(std::string_view row, std::vector<std::optional<std::string>>& fields);
 
 } // namespace kharita::detail

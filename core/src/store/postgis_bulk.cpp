@@ -173,43 +173,6 @@ void ActorRows::store(PgConnection& db) const {
     });
 }
 
-/// The event indexes (but the primary key) and event_actors' foreign keys, dropped for a
-/// large load and made again, each in one pass, before the commit.
-class SetAside {
-public:
-    explicit SetAside(PgConnection& db) : m_db(db) {
-        const PgResult indexes =
-            db.exec("SELECT indexrelid::regclass::text, pg_get_indexdef(indexrelid) FROM pg_index "
-                    "i WHERE indrelid = 'events'::regclass AND NOT EXISTS (SELECT 1 FROM "
-                    "pg_constraint c WHERE c.conindid = i.indexrelid) ORDER BY 1");
-        for (int i = 0; i < indexes.rows(); ++i) {
-            m_drop.push_back(fmt::format("DROP INDEX {}", indexes.text(i, 0)));
-            m_restore.emplace_back(indexes.text(i, 1));
-        }
-        const PgResult keys =
-            db.exec("SELECT quote_ident(conname), pg_get_constraintdef(oid) FROM pg_constraint "
-                    "WHERE conrelid = 'event_actors'::regclass AND contype = 'f' ORDER BY 1");
-        for (int i = 0; i < keys.rows(); ++i) {
-            m_drop.push_back(
-                fmt::format("ALTER TABLE event_actors DROP CONSTRAINT {}", keys.text(i, 0)));
-            m_restore.push_back(fmt::format("ALTER TABLE event_actors ADD CONSTRAINT {} {}",
-                                            keys.text(i, 0), keys.text(i, 1)));
-        }
-        for (const std::string& sql : m_drop)
-            db.exec(sql);
-    }
-    void restore() {
-        // sorted builds want memory; LOCAL: the transaction's own setting only
-        m_db.exec("SET LOCAL maintenance_work_mem = '256MB'");
-        for (const std::string& sql : m_restore)
-            m_db.exec(sql);
-    }
-
-private:
-    PgConnection& m_db;
-    std::vector<std::string> m_drop, m_restore;
-};
-
 bool large_against_stored(PgConnection& db, std::int64_t expected) {
     if (expected < kBulkAtLeast)
         return false;
@@ -255,11 +218,64 @@ private:
 
 } // namespace
 
+PgSetAside::PgSetAside(PgConnection& db, const std::vector<std::string>& index_tables,
+                       const std::vector<std::string>& key_tables)
+    : m_db(db) {
+    // Dropped in this order and made again in the reverse one: the foreign keys, then the
+    // primary and unique keys no foreign key left points to (a key referenced from a table
+    // not set aside stays), then the plain indexes.
+    const auto set_aside = [&](const char* sql, const std::string& table) {
+        PgParams p;
+        p.add(table);
+        const PgResult keys = db.exec(sql, p);
+        for (int i = 0; i < keys.rows(); ++i) {
+            const std::string table_name(keys.text(i, 2));
+            db.exec(fmt::format("ALTER TABLE {} DROP CONSTRAINT {}", table_name, keys.text(i, 0)));
+            m_restore.push_back(fmt::format("ALTER TABLE {} ADD CONSTRAINT {} {}", table_name,
+                                            keys.text(i, 0), keys.text(i, 1)));
+        }
+    };
+    for (const std::string& table : key_tables) {
+        set_aside(
+            "SELECT quote_ident(conname), pg_get_constraintdef(oid), conrelid::regclass::text "
+            "FROM pg_constraint WHERE conrelid = $1::regclass AND contype = 'f' ORDER BY 1",
+            table);
+    }
+    for (const std::string& table : key_tables) {
+        set_aside("SELECT quote_ident(c.conname), pg_get_constraintdef(c.oid), "
+                  "c.conrelid::regclass::text FROM pg_constraint c WHERE c.conrelid = "
+                  "$1::regclass AND c.contype IN ('p', 'u') AND NOT EXISTS (SELECT 1 FROM "
+                  "pg_constraint f WHERE f.contype = 'f' AND f.conindid = c.conindid) ORDER BY 1",
+                  table);
+    }
+    for (const std::string& table : index_tables) {
+        PgParams p;
+        p.add(table);
+        const PgResult indexes =
+            db.exec("SELECT indexrelid::regclass::text, pg_get_indexdef(indexrelid) FROM pg_index "
+                    "i WHERE indrelid = $1::regclass AND NOT EXISTS (SELECT 1 FROM "
+                    "pg_constraint c WHERE c.conindid = i.indexrelid) ORDER BY 1",
+                    p);
+        for (int i = 0; i < indexes.rows(); ++i) {
+            db.exec(fmt::format("DROP INDEX {}", indexes.text(i, 0)));
+            m_restore.emplace_back(indexes.text(i, 1));
+        }
+    }
+}
+
+void PgSetAside::restore() {
+    // sorted builds want memory; LOCAL: the transaction's own setting only
+    m_db.exec("SET LOCAL maintenance_work_mem = '256MB'");
+    for (auto sql = m_restore.rbegin(); sql != m_restore.rend(); ++sql)
+        m_db.exec(*sql);
+}
+
 std::int64_t pg_bulk_load(PgConnection& db, const std::function<bool(EventRecord&)>& next,
                           std::int64_t expected, Written& written) {
-    std::optional<SetAside> aside;
+    std::optional<PgSetAside> aside;
     if (large_against_stored(db, expected))
-        aside.emplace(db);
+        aside.emplace(db, std::vector<std::string>{"events"},
+                      std::vector<std::string>{"event_actors"});
     IdSource id_source(db);
     ActorRows actors;
     std::int64_t n = 0;

@@ -9,8 +9,27 @@
 
 #include <cstdint>
 #include <functional>
+#include <string>
+#include <vector>
 
 namespace kharita::store {
+
+/// The indexes of `index_tables` (all but those behind a constraint) and the keys of
+/// `key_tables` (foreign keys; primary and unique keys no other table's foreign key points
+/// to), dropped for a large load and made again before the commit by restore(): each index
+/// built in one sorted pass, each foreign key checked by one join instead of a lookup per
+/// row. Within the caller's transaction: a failure before
+/// restore() rolls back with the indexes and keys as they were.
+class PgSetAside {
+public:
+    PgSetAside(detail::PgConnection& db, const std::vector<std::string>& index_tables,
+               const std::vector<std::string>& key_tables);
+    void restore();
+
+private:
+    detail::PgConnection& m_db;
+    std::vector<std::string> m_restore; // in the order dropped
+};
 
 /// Stores the events `next` gives inside the transaction `db` has open (the caller begins
 /// and commits it, so a failure anywhere leaves nothing of the load); notes each event in

@@ -738,10 +738,20 @@ PostgisStore::Sql PostgisStore::filter_sql(const EventFilter& filter) const {
                         at + 3));
     }
     if (extent.dated) {
+        // Overlap, sought per span class in events_span_days: an event of class c starts at
+        // most its class's limit before the asked start (the SpatiaLite store's seek); class
+        // 3 (longer, and undated with NULL days) has no lower bound.
         const int at = q.params.size() + 1;
-        q.params.add(filter.from ? std::optional(filter.from->serial()) : std::nullopt);
-        q.params.add(filter.to ? std::optional(filter.to->serial()) : std::nullopt);
-        add(fmt::format("days && int4range(${}::int, ${}::int, '[]')", at, at + 1));
+        q.params.add(extent.from_day).add(extent.to_day);
+        std::string classes;
+        for (int c = 0; c < 3; ++c) {
+            classes += fmt::format("(span_class = {} AND day_start BETWEEN ${}::bigint - {} AND "
+                                   "${}::bigint) OR ",
+                                   c, at, span_limit(c, 0), at + 1);
+        }
+        add(fmt::format("({}(span_class = 3 AND day_start <= ${}::bigint)) AND day_end >= "
+                        "${}::bigint",
+                        classes, at + 1, at));
     }
     const auto in_set = [&](const char* column, const auto& set) {
         if (set.full())

@@ -267,11 +267,25 @@ bool is_server_location(std::string_view location) noexcept;
 /// The store location of $KHARITA_DB, empty when unset: the default of --db.
 std::string default_store_location();
 
-/// Copies every event of `from` into `to` (one bulk load), as `kharita store copy` does
-/// between SpatiaLite and PostGIS: every field of every event, its sources list and count
-/// included; ids are the new store's, and the articles and place mentions behind
-/// ingested events stay in `from`. Returns the events copied.
+/// Copies the events of `from` into `to` (one bulk load), which may hold events already:
+/// every field of every event, its sources list and count included; ids are the new
+/// store's, and the articles and place mentions behind ingested events stay in `from`.
+/// Returns the events copied. (A whole store is copied by copy_store().)
 std::int64_t copy_events(const EventStore& from, EventStore& to);
+
+/// What copy_store() moved: rows per table, in the order copied.
+struct StoreCopyReport {
+    std::vector<std::pair<std::string, std::int64_t>> tables;
+    std::int64_t rows(std::string_view table) const;
+};
+
+/// Copies a whole store into an empty one, as `kharita store copy` does, either backend to
+/// either: every table (articles, places, mentions, events, their sources, actors, the
+/// planner's counts and the data's keys in meta), every stored column, ids kept, in one
+/// transaction on the target (a failure leaves it as it was) from one snapshot of the
+/// source. `to` is created when missing; a target that holds any data is refused
+/// (InputError naming it): a copy never merges.
+StoreCopyReport copy_store(const std::string& from, const std::string& to);
 
 /// The schema version this build writes.
 int event_store_schema_version() noexcept;
