@@ -293,3 +293,51 @@ TEST_F(RecognitionContextTest, ACapitalIsNotMovedToANamesakeByTheCountryAStoryNa
     ASSERT_NE(town, nullptr);
     EXPECT_EQ(town->country, "US");
 }
+
+// --- abbreviations, nationalities, codes and names before other words ---
+
+TEST_F(RecognitionContextTest, ADottedStateAbbreviationStandsAlone) {
+    const auto ts = parse("Voters in N.J. and S.C. went to the polls on Tuesday.");
+    const Toponym* nj = find(ts, "N.J.");
+    ASSERT_NE(nj, nullptr);
+    EXPECT_EQ(nj->country, "US");
+    EXPECT_EQ(nj->admin1_code, "NJ");
+    EXPECT_NE(find(ts, "S.C."), nullptr);
+    // a name the gazetteer writes with its comma is one span
+    const Toponym* dc = find(parse("She flew to Washington, D.C., on Monday."), "Washington, D.C.");
+    ASSERT_NE(dc, nullptr);
+    EXPECT_EQ(dc->country, "US");
+    // initials before a surname are a person's
+    EXPECT_EQ(find(parse("The painter N.C. Wyeth lived there."), "N.C."), nullptr);
+}
+
+TEST_F(RecognitionContextTest, ANationalityThatIsAlsoAWordIsTheNationality) {
+    const auto ts = parse("The French president met a Polish delegation on Monday.");
+    const Toponym* french = find(ts, "French");
+    ASSERT_NE(french, nullptr);
+    EXPECT_EQ(french->kind, ToponymKind::demonym);
+    EXPECT_EQ(french->country, "FR");
+    EXPECT_NE(find(ts, "Polish"), nullptr);
+}
+
+TEST_F(RecognitionContextTest, ACountryBeforeAnotherCapitalisedWordIsNoGivenName) {
+    EXPECT_NE(find(parse("Officials from Japan's Health Ministry visited."), "Japan"), nullptr);
+    EXPECT_NE(find(parse("The claim came from Russia's Tass agency."), "Russia"), nullptr);
+    EXPECT_NE(find(parse("The report was published by Ecowatch Canada last week."), "Canada"),
+              nullptr);
+    EXPECT_NE(find(parse("The delegation will arrive in Lagos April 4 for talks."), "Lagos"),
+              nullptr);
+    // a given name stays one before a surname
+    EXPECT_EQ(find(parse("Lincoln Chafee ran for the nomination."), "Lincoln"), nullptr);
+    // a minor place's name before a possessive and a word is still read as a name
+    EXPECT_EQ(find(parse("An economist at Moody's Analytics said so."), "Moody"), nullptr);
+}
+
+TEST_F(RecognitionContextTest, AnAcronymIsNoTownAndAMixedCaseWordNoCode) {
+    // "NAFTA" is also a town's name in capitals; "CHE" and "MAC" are country codes
+    EXPECT_EQ(find(parse("Talks on NAFTA resumed in the spring."), "NAFTA"), nullptr);
+    EXPECT_EQ(find(parse("Striker Che Adams was sent off."), "Che"), nullptr);
+    EXPECT_EQ(find(parse("Open the Mac Finder and drag the file."), "Mac"), nullptr);
+    // a country's code still reads as the country
+    EXPECT_NE(find(parse("Exports from the UAE rose."), "UAE"), nullptr);
+}

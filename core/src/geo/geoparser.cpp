@@ -281,7 +281,7 @@ class Parse {
 public:
     Parse(const Gazetteer& g, std::string_view text, const ParseContext& context)
         : m_g(g), m_text(text), m_context(context), m_tokens(detail::tokenize(text)),
-          m_code(detail::code_tokens(text, m_tokens)) {
+          m_capitals(detail::code_tokens(text, m_tokens)) {
         find_name_runs();
     }
 
@@ -305,8 +305,11 @@ private:
 
     // Recognition
     std::vector<SpanCandidate> candidate_spans() const;
+    std::string dotted_key(std::size_t i) const;
     std::optional<Mention> mention_from_span(const SpanCandidate& s) const;
     bool keep_code_candidates(Mention& m, bool english_word) const;
+    void drop_code_readings(Mention& m) const;
+    bool minor_as_code(const Candidate& c) const;
     bool accept_span(std::size_t first, std::size_t last,
                      const std::vector<Candidate>& candidates) const {
         return rejection(first, last, candidates) == nullptr;
@@ -337,6 +340,7 @@ private:
     bool pair_fails(std::size_t generic) const;
     void second_chance_lookups();
     bool looks_like_person(std::size_t first, std::size_t last) const;
+    bool named_place_not_person(std::size_t i) const;
     void find_name_runs();
     bool token_is_place(std::size_t i) const;
     void add_transliterated(std::vector<Mention>& found) const;
@@ -376,7 +380,8 @@ private:
     std::string_view m_text;
     const ParseContext& m_context;
     std::vector<Token> m_tokens;
-    std::vector<bool> m_code; // per token: written as a code ("UAE"), not a word in capitals
+    // per token: written as a code ("UAE"), not a word in capitals; or as a longer acronym
+    detail::CodeTokens m_capitals;
     // Per token: whether a person title stands before it in its run of capitalised words or
     // right before the run ("President Vladimir Putin"). Found once, in one pass, so that
     // asking for every token of a long run stays linear.
@@ -441,34 +446,51 @@ bool Parse::looks_like_person(std::size_t first, std::size_t last) const {
         return false; // multi-word gazetteer names are rarely personal names
     }
     const Token& t = m_tokens[first];
-    // Given name before a surname: "Vladimir Putin"
+    // Given name before a surname: "Vladimir Putin"; not "Lagos April 4" (a date), nor a
+    // country, a state or a city of some size that is no given name before a word ("Russia's
+    // Sputnik", "Cambridge Analytica", "Seattle Seahawks": an organisation named after it)
     if (first + 1 < m_tokens.size()) {
         const Token& next = m_tokens[first + 1];
         if (next.gap == Gap::space && capitalised(next) && !next.all_caps && !common(next) &&
-            !is_connector(next.norm) && !token_is_place(first + 1)) {
+            !is_connector(next.norm) && !is_calendar_word(next.norm) &&
+            !token_is_place(first + 1)) {
             const bool longer_run = first + 2 < m_tokens.size() &&
                                     m_tokens[first + 2].gap == Gap::space &&
                                     capitalised(m_tokens[first + 2]);
-            if (!longer_run)
+            if (!longer_run && !named_place_not_person(first))
                 return true;
         }
     }
-    // Surname after a given name: "Harvey Weinstein" (the span is the second word)
+    // Surname after a given name: "Harvey Weinstein" (the span is the second word); a
+    // country after a word that is no given name ("DeSmog Canada") is no surname
     if (first > 0 && t.gap == Gap::space) {
         const Token& prev = m_tokens[first - 1];
         if (capitalised(prev) && !prev.all_caps && !common(prev) && !is_connector(prev.norm) &&
-            !is_place_generic(prev.norm) && !token_is_place(first - 1) &&
+            !prev.possessive && !is_place_generic(prev.norm) && !token_is_place(first - 1) &&
             direction_of(prev.norm) == Direction::none) {
-            return true;
+            if (is_given_name(prev.norm))
+                return true;
+            const auto c = best_of_word(first);
+            return !(c && (c->kind == MatchKind::demonym || is_country_place(m_g.place(c->place))));
         }
     }
     return false;
 }
 
+/// Whether token i, before another capitalised word, names a place rather than a person: a
+/// country, a state or a city of 100,000 people or more, by its name as written, that is no
+/// given name ("Cambridge Analytica"; "Lincoln Chafee", "Austin Powers" stay persons).
+bool Parse::named_place_not_person(std::size_t i) const {
+    if (is_given_name(m_tokens[i].norm))
+        return false;
+    const auto c = best_of_word(i);
+    return c && c->kind == MatchKind::exact && (important(*c) || region_like(*c));
+}
+
 bool Parse::same_spelling(std::size_t i, const Candidate& c) const {
     const Token& t = m_tokens[i];
     const std::string_view surface = m_text.substr(t.begin, t.end - t.begin);
-    if (!t.all_caps || m_code[i])
+    if (!t.all_caps || m_capitals.code[i])
         return c.matched_name == surface;
     return c.matched_name.size() == surface.size() &&
            std::equal(surface.begin(), surface.end(), c.matched_name.begin(), [](char a, char b) {
@@ -607,7 +629,7 @@ const char* Parse::rejection(std::size_t first, std::size_t last,
     }
     const Candidate& best = candidates.front();
     if (first == last) {
-        const bool code = m_code[first];
+        const bool code = m_capitals.code[first];
         if (is_calendar_word(head.norm) || head.has_digit || is_place_generic(head.norm) ||
             (head.norm.size() < 3 && !code && !head.arabic)) {
             return "common word: a date, a number, a generic or a short word";
@@ -623,7 +645,8 @@ const char* Parse::rejection(std::size_t first, std::size_t last,
             // after a locative cue, or mid-sentence when the place is a prominent one; never
             // as the first word of a longer capitalised name.
             const bool cue = cue_before(first);
-            const bool next_cap = first + 1 < m_tokens.size() &&
+            // "China's Commerce Ministry": a possessive ends the name
+            const bool next_cap = first + 1 < m_tokens.size() && !head.possessive &&
                                   m_tokens[first + 1].gap == Gap::space &&
                                   capitalised(m_tokens[first + 1]) && !m_tokens[first + 1].all_caps;
             // "the Centre", "a Cup": after a determiner the word is a common noun.
@@ -633,7 +656,13 @@ const char* Parse::rejection(std::size_t first, std::size_t last,
             // a country's name opens a sentence as the country ("China claims the sea")
             const bool country = !determiner && same_spelling(first, best) &&
                                  is_country_place(m_g.place(best.place));
-            if (next_cap || !(cue || prominent || country || dateline(first, last))) {
+            // "the French president", "a Polish company": a nationality adjective that is
+            // also an ordinary word is the adjective when capitalised inside a sentence,
+            // determiner or not (the lowercase word is the common one)
+            const bool nationality = best.kind == MatchKind::demonym && !head.sentence_start &&
+                                     !head.all_caps && same_spelling(first, best);
+            if (!nationality &&
+                (next_cap || !(cue || prominent || country || dateline(first, last)))) {
                 return "common word: an ordinary English word without a place's context";
             }
         }
@@ -908,6 +937,25 @@ void Parse::second_chance_lookups() {
     }
 }
 
+/// The key under which a dotted abbreviation standing alone ("N.J.", "D.C.", "S.C.") is a
+/// place's abbreviation, or empty. The token's own key ("nj") is a postal code, which names a
+/// state only after "Town, "; with its periods the abbreviation cannot be a word ("IN", "OR")
+/// and is looked up as written. Initials before a capitalised word ("J.R. Smith", "N.C.
+/// Wyeth") are a person's.
+std::string Parse::dotted_key(std::size_t i) const {
+    const Token& t = m_tokens[i];
+    const std::string_view surface = m_text.substr(t.begin, t.end - t.begin);
+    if (!t.all_caps || surface.size() < 4 || surface.back() != '.' || surface.find('.') != 1)
+        return {};
+    if (i + 1 < m_tokens.size() && m_tokens[i + 1].gap == Gap::space &&
+        capitalised(m_tokens[i + 1]) && !is_connector(m_tokens[i + 1].norm))
+        return {};
+    std::string key = normalize_name(surface);
+    if (!has_place_name(key))
+        return {};
+    return key;
+}
+
 /// Every capitalised n-gram (up to six tokens, connectors inside) whose normalised text is
 /// a gazetteer name, with Arabic clitics and an English plural ("Libyans") taken off.
 std::vector<SpanCandidate> Parse::candidate_spans() const {
@@ -917,9 +965,17 @@ std::vector<SpanCandidate> Parse::candidate_spans() const {
         if (!capitalised(m_tokens[i]))
             continue;
         std::string key = m_tokens[i].norm;
+        std::string dotted;
         for (std::size_t j = i; j < n && j < i + 6; ++j) {
             const Token& t = m_tokens[j];
             if (j > i) {
+                if (t.gap == Gap::comma && t.all_caps) {
+                    // "Washington, D.C.": a name the gazetteer writes with its comma
+                    std::string with =
+                        key + ' ' + normalize_name(m_text.substr(t.begin, t.end - t.begin));
+                    if (has_place_name(with))
+                        spans.push_back({i, j, std::move(with), false});
+                }
                 if (t.gap != Gap::space && t.gap != Gap::hyphen)
                     break;
                 if (m_tokens[j - 1].possessive)
@@ -933,7 +989,10 @@ std::vector<SpanCandidate> Parse::candidate_spans() const {
                 continue; // a connector cannot end a name
             if (j == i && is_plural_acronym(m_text.substr(t.begin, t.end - t.begin)))
                 break;
-            if (has_place_name(key)) {
+            if (j == i && !(dotted = dotted_key(i)).empty()) {
+                // "N.J.", "S.C." as written: "SC" is also a code of the Seychelles
+                spans.push_back({i, j, dotted, false});
+            } else if (has_place_name(key)) {
                 spans.push_back({i, j, key, false});
             } else if (j == i && t.arabic && key.size() > 4 && arabic_clitic(key)) {
                 // "والزاوية", "بطرابلس": a conjunction or preposition written onto the name
@@ -979,7 +1038,12 @@ bool Parse::keep_code_candidates(Mention& m, bool english_word) const {
         const bool state_code = m.key.size() == 2 && is_admin1_place(m_g.place(k.place));
         const bool town_comma = m.first > 0 && m_tokens[m.first].gap == Gap::comma &&
                                 capitalised(m_tokens[m.first - 1]);
-        return !as_code || (m.key.size() <= 3 && !code_like(k)) || (state_code && !town_comma);
+        // "NAFTA", "OPEC": an acronym of four letters or more is an organisation's or a
+        // treaty's, not a town's name set in capitals (a town in a dateline or a heading is
+        // no code); a country, a province, a region or a large city keeps its
+        const bool acronym = m.key.size() >= 4 && minor_as_code(k);
+        return !as_code || (m.key.size() <= 3 && !code_like(k)) || (state_code && !town_comma) ||
+               acronym;
     });
     if (m.candidates.empty())
         return false;
@@ -989,6 +1053,27 @@ bool Parse::keep_code_candidates(Mention& m, bool english_word) const {
         ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
     m.weak = upper == cp.country && cp.population < 50000000;
     return true;
+}
+
+/// "NAFTA", "OPEC": an acronym of four letters or more names an organisation or a treaty,
+/// not a town whose name it spells in capitals; a country, a province, a region or a city of
+/// 100,000 people keeps its ("LIBYA", "TRIPOLI" in running text), and so does an
+/// abbreviation of the place.
+bool Parse::minor_as_code(const Candidate& c) const {
+    const Place& p = m_g.place(c.place);
+    return c.kind != MatchKind::abbreviation && !is_country_place(p) && !is_admin1_place(p) &&
+           p.feature_class != 'L' && p.population < 100000;
+}
+
+/// A word written in lower case after its capital is no code: "Che" is not CHE
+/// (Switzerland), "Mac" not MAC (Macao). Abbreviations written with lower case letters
+/// ("Calif.", "Mass.") stay.
+void Parse::drop_code_readings(Mention& m) const {
+    std::erase_if(m.candidates, [](const Candidate& c) {
+        return c.kind == MatchKind::abbreviation &&
+               std::none_of(c.matched_name.begin(), c.matched_name.end(),
+                            [](char ch) { return ch >= 'a' && ch <= 'z'; });
+    });
 }
 
 /// The mention a candidate span makes, if its candidates and context accept it.
@@ -1009,8 +1094,12 @@ std::optional<Mention> Parse::mention_from_span(const SpanCandidate& s) const {
     }
     // A code ("UAE", "LBA") is looked up as a code; a word set in capitals ("LIBYA" in a
     // heading, "SIRTE" in a dateline) as the word it is.
-    const bool code = s.first == s.last && m_code[s.first];
+    const bool code = s.first == s.last && m_capitals.code[s.first];
     lookup_candidates(m, !code);
+    if (!code && !m_tokens[s.first].all_caps && !m_tokens[s.first].arabic)
+        drop_code_readings(m);
+    if (s.first == s.last && m_capitals.acronym[s.first])
+        std::erase_if(m.candidates, [&](const Candidate& c) { return minor_as_code(c); });
     if (m.candidates.empty())
         return std::nullopt;
     if (const char* why = rejection(s.first, s.last, m.candidates)) {
