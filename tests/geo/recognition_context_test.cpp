@@ -341,3 +341,21 @@ TEST_F(RecognitionContextTest, AnAcronymIsNoTownAndAMixedCaseWordNoCode) {
     // a country's code still reads as the country
     EXPECT_NE(find(parse("Exports from the UAE rose."), "UAE"), nullptr);
 }
+
+TEST_F(RecognitionContextTest, PartOfAHyphenatedNameIsNoPlace) {
+    EXPECT_EQ(find(parse("The singer Tanesha Melbourne-Blake performed."), "Melbourne"), nullptr);
+    // a place before a lower-case word, or a pair of places, stays
+    EXPECT_NE(find(parse("Several Paris-based firms bid."), "Paris"), nullptr);
+    EXPECT_NE(find(parse("The Cairo-Alexandria road was closed."), "Cairo"), nullptr);
+}
+
+TEST_F(RecognitionContextTest, APossessiveEndsAPersonsName) {
+    // "Hill's" ends the run: "Dave" is a given name and "Allen" a surname here and later
+    const auto ts = parse("Critics praised Mark Hill's Dave Allen film. The film showed "
+                          "Allen's childhood.");
+    EXPECT_EQ(find(ts, "Allen"), nullptr);
+    // a cue before a possessive name, or before a given name and its surname, is no place's
+    EXPECT_EQ(find(parse("Aides to John Kelly spoke. Trump balked at Kelly's attempts."), "Kelly"),
+              nullptr);
+    EXPECT_EQ(find(parse("Reporters waited at Elizabeth Moran's office."), "Elizabeth"), nullptr);
+}

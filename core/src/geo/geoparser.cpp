@@ -340,6 +340,7 @@ private:
     bool pair_fails(std::size_t generic) const;
     void second_chance_lookups();
     bool looks_like_person(std::size_t first, std::size_t last) const;
+    bool hyphenated_part(std::size_t first, std::size_t last) const;
     bool named_place_not_person(std::size_t i) const;
     void find_name_runs();
     bool token_is_place(std::size_t i) const;
@@ -561,9 +562,14 @@ const char* Parse::person_rejection(std::size_t first, std::size_t last,
     if (best.kind == MatchKind::demonym && first == last) {
         return nullptr;
     }
-    const bool place_context =
-        cue_before(first) || dateline(first, last) || state_after(last).has_value();
-    for (std::size_t k = first; k <= last && !place_context; ++k) {
+    // "at Kelly's attempts": a cue before a possessive locates what follows it, not the name
+    const bool cue = cue_before(first) && !m_tokens[last].possessive;
+    const bool place_context = cue || dateline(first, last) || state_after(last).has_value();
+    // "at Donald Trump's": a given name with its surname is a person's after a cue too
+    const bool with_surname = first == last && last + 1 < m_tokens.size() &&
+                              m_person_token[first] == PersonCue::given_name &&
+                              m_person_token[last + 1] == PersonCue::given_name;
+    for (std::size_t k = first; k <= last && (!place_context || with_surname); ++k) {
         // the given-name cue was weighed against countries and states when it was found
         if (m_person_token[k] == PersonCue::given_name &&
             !(best.kind == MatchKind::demonym || is_country_place(m_g.place(best.place))))
@@ -667,9 +673,31 @@ const char* Parse::rejection(std::size_t first, std::size_t last,
             }
         }
     }
+    if (hyphenated_part(first, last))
+        return "person: part of a hyphenated name";
     if (const char* why = organisation_rejection(first, last, best))
         return why;
     return person_rejection(first, last, best);
+}
+
+/// "Diaz-Balart", "Melbourne-Blake", "Notre Dame-UConn": a span joined by a hyphen to a
+/// capitalised word that is no place's name is part of a double-barrelled name (or of a
+/// pairing of teams), not a place; a pair of places ("Dubai-Abu Dhabi") and a place before
+/// a lower-case word ("Paris-based") stay.
+bool Parse::hyphenated_part(std::size_t first, std::size_t last) const {
+    const auto name_word = [&](std::size_t k) {
+        const Token& t = m_tokens[k];
+        return t.upper_initial && !t.arabic && !t.has_digit && !is_place_generic(t.norm) &&
+               !common(t) && direction_of(t.norm) == Direction::none && !token_is_place(k);
+    };
+    const bool before = first > 0 && m_tokens[first].gap == Gap::hyphen && name_word(first - 1) &&
+                        m_text.substr(m_tokens[first - 1].end,
+                                      m_tokens[first].begin - m_tokens[first - 1].end) == "-";
+    const bool after =
+        last + 1 < m_tokens.size() && m_tokens[last + 1].gap == Gap::hyphen &&
+        name_word(last + 1) &&
+        m_text.substr(m_tokens[last].end, m_tokens[last + 1].begin - m_tokens[last].end) == "-";
+    return before || after;
 }
 
 /// "Mr. Nelson", "Sen. Moore": token i right after a title written short with a period.
@@ -708,8 +736,9 @@ bool Parse::given_name_before(std::size_t i) const {
     const Token& t = m_tokens[i];
     const Token& next = m_tokens[i + 1];
     // the name starts a capitalised run ("New York Times" has no given name "York")
+    // ("Stephen Russell's Dave Allen": a possessive ends the run before)
     const bool run_start = i == 0 || t.gap != Gap::space || !capitalised(m_tokens[i - 1]) ||
-                           is_determiner(m_tokens[i - 1].norm);
+                           m_tokens[i - 1].possessive || is_determiner(m_tokens[i - 1].norm);
     if (!run_start || !is_given_name(t.norm) || (common(t) && t.sentence_start) ||
         next.gap != Gap::space || !next.upper_initial || next.all_caps || next.arabic ||
         is_connector(next.norm) || is_organisation_word(next.norm) || is_building_word(next.norm) ||
