@@ -188,13 +188,17 @@ TEST_F(RecognitionContextTest, ANewsStyleAbbreviationAfterTownComma) {
 
 TEST_F(RecognitionContextTest, AUnitWordAfterTheNamePrefersTheUnit) {
     const auto ts = parse("Shelling continued in Idlib province overnight.");
-    const Toponym* t = find(ts, "Idlib");
+    // the span takes in the unit word that chose the unit
+    const Toponym* t = find(ts, "Idlib province");
     ASSERT_NE(t, nullptr);
     EXPECT_EQ(t->feature.rfind("A.", 0), 0u) << t->feature;
     EXPECT_NE(t->why.find(" + unit 0.30"), std::string::npos) << t->why;
     const auto town = parse("Shelling continued in Idlib overnight.");
     ASSERT_NE(find(town, "Idlib"), nullptr);
     EXPECT_EQ(find(town, "Idlib")->feature.rfind("P.", 0), 0u);
+    // a capitalised unit word opening an organisation's name stays out of the span
+    const auto body = parse("The Kentucky Department of Education said so.");
+    EXPECT_EQ(find(body, "Kentucky Department"), nullptr);
 }
 
 TEST_F(RecognitionContextTest, ANameWithItsUnitWordIsOneSpan) {

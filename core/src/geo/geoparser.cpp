@@ -2026,6 +2026,15 @@ Toponym Parse::toponym_of(const Mention& m) const {
     const std::size_t ci = *m.chosen;
     const Candidate& c = m.candidates[ci];
     const Place& p = m_g.place(c.place);
+    // "Idlib province", "the Kharkiv region": a unit named with its unit word in lower case
+    // is named by both words, as the unit word chose it ("Colorado State University",
+    // "Kentucky Department of Education" are organisations named after the state)
+    if (!m.unit_word.empty() && m.kind == ToponymKind::place && p.feature_class == 'A' &&
+        !is_country_place(p) && m.last + 1 < m_tokens.size() &&
+        !m_tokens[m.last + 1].upper_initial) {
+        t.end = m_tokens[m.last + 1].end;
+        t.text = std::string(m_text.substr(t.start, t.end - t.start));
+    }
     t.place = c.place;
     t.name = p.name;
     t.position = p.position;
