@@ -363,3 +363,10 @@ TEST_F(RecognitionContextTest, APossessiveEndsAPersonsName) {
               nullptr);
     EXPECT_EQ(find(parse("Reporters waited at Elizabeth Moran's office."), "Elizabeth"), nullptr);
 }
+
+TEST_F(RecognitionContextTest, ANameSetOffAfterARoleNounIsAPersons) {
+    const auto ts = parse("A police spokesman, Israel Ramirez, said two men were held.");
+    EXPECT_EQ(find(ts, "Israel"), nullptr);
+    // a place after a role noun and a comma, with no second name, stays a place
+    EXPECT_NE(find(parse("He was a spokesman, Israel said."), "Israel"), nullptr);
+}

@@ -324,6 +324,7 @@ private:
     bool of_before(std::size_t first) const;
     bool dateline(std::size_t first, std::size_t last) const;
     bool after_title_abbreviation(std::size_t i) const;
+    bool appositive_title(std::size_t i) const;
     bool given_name_before(std::size_t i) const;
     bool said_person(std::size_t i) const;
     std::optional<Candidate> best_of_word(std::size_t i) const;
@@ -510,7 +511,7 @@ void Parse::find_name_runs() {
         } else {
             m_titled[i] =
                 (i > 0 && m_tokens[i].gap == Gap::space && is_person_title(m_tokens[i - 1].norm)) ||
-                after_title_abbreviation(i);
+                after_title_abbreviation(i) || appositive_title(i);
         }
     }
 }
@@ -700,6 +701,18 @@ bool Parse::hyphenated_part(std::size_t first, std::size_t last) const {
     return before || after;
 }
 
+/// "a police spokesman, Israel Ramirez, said": token i opens a name of two capitalised words
+/// set off by a comma after a role noun in lower case.
+bool Parse::appositive_title(std::size_t i) const {
+    if (i == 0 || i + 1 >= m_tokens.size() || m_tokens[i].gap != Gap::comma)
+        return false;
+    const Token& prev = m_tokens[i - 1];
+    const Token& next = m_tokens[i + 1];
+    return !capitalised(prev) && is_person_title(prev.norm) && m_tokens[i].upper_initial &&
+           !m_tokens[i].all_caps && next.gap == Gap::space && next.upper_initial &&
+           !next.all_caps && !is_connector(next.norm);
+}
+
 /// "Mr. Nelson", "Sen. Moore": token i right after a title written short with a period.
 bool Parse::after_title_abbreviation(std::size_t i) const {
     if (i == 0 || i >= m_tokens.size() || m_tokens[i].gap != Gap::other)
@@ -812,7 +825,7 @@ void Parse::find_person_words() {
         const bool titled =
             (i > 0 && t.gap == Gap::space && is_person_title(m_tokens[i - 1].norm) &&
              !capitalised(m_tokens[i - 1])) ||
-            after_title_abbreviation(i);
+            after_title_abbreviation(i) || appositive_title(i);
         if (titled) {
             std::size_t j = i;
             while (j < m_tokens.size() && capitalised(m_tokens[j]) && !m_tokens[j].all_caps &&
