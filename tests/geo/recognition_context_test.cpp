@@ -370,3 +370,19 @@ TEST_F(RecognitionContextTest, ANameSetOffAfterARoleNounIsAPersons) {
     // a place after a role noun and a comma, with no second name, stays a place
     EXPECT_NE(find(parse("He was a spokesman, Israel said."), "Israel"), nullptr);
 }
+
+TEST_F(RecognitionContextTest, ADatelinesStateCodeIsTheStateNotACountrysCode) {
+    // "TN" is also Tunisia's code; after a town with a namesake in Tennessee it is the state
+    const auto ts = parse("PARIS, TN — A grand jury indicted a former clerk.");
+    const Toponym* tn = find(ts, "TN");
+    ASSERT_NE(tn, nullptr);
+    EXPECT_EQ(tn->country, "US");
+    const Toponym* paris = find(ts, "PARIS");
+    ASSERT_NE(paris, nullptr);
+    EXPECT_EQ(paris->admin1_code, "TN");
+    // an abbreviation the gazetteer knows without its period keeps the period in the span
+    const auto tenn = parse("LEBANON, Tenn. — Commissioners approved the budget.");
+    const Toponym* state = find(tenn, "Tenn.");
+    ASSERT_NE(state, nullptr);
+    EXPECT_EQ(state->country, "US");
+}

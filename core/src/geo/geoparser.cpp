@@ -331,6 +331,8 @@ private:
     void mark_person(std::size_t i, PersonCue cue);
     std::optional<StateRef> state_after(std::size_t last) const;
     void apply_state_pairs();
+    bool take_state_reading(const Mention& town, Mention& state, const StateRef& ref) const;
+    bool town_in(const Mention& town, const Candidate& state) const;
     /// Whether another candidate of `m`, in another country than `p`, is a national capital
     /// ("Cairo", "Geneva" is no capital but "Genève" is a seat: see the definition).
     bool capital_namesake(const Mention& m, const Place& p) const;
@@ -1297,6 +1299,46 @@ void Parse::constrain_to_state(Mention& m, const Place& state) const {
     m.why += ", in " + state.name + " (town, state pair)";
 }
 
+/// Whether the mention after "Town, " is the state of the pair, made so where it was read
+/// otherwise: "Kan." as a village Kan, "TN" in "PARIS, TN" as Tunisia's code (when the town
+/// has a namesake in the state). "Paris, France" (containment weighs it) and "Zintan, Nalut"
+/// (a list of towns, one named like its district) are no pairs. An abbreviation read as the
+/// state takes its period into the span ("Tenn.").
+bool Parse::take_state_reading(const Mention& town, Mention& state, const StateRef& ref) const {
+    const Place& sp = m_g.place(state.candidates.front().place);
+    if (is_admin1_place(sp)) {
+        if (ref.abbreviated && state.last == ref.last)
+            state.end = std::max(state.end, ref.end);
+        return true;
+    }
+    if (!ref.abbreviated || (is_country_place(sp) && !town_in(town, ref.candidates.front())))
+        return false;
+    state.last = ref.last;
+    state.end = ref.end;
+    state.candidates = ref.candidates;
+    state.kind = ToponymKind::place;
+    state.weak = false;
+    state.why = "state abbreviation";
+    return true;
+}
+
+/// Whether the town of a pair has a namesake inside the admin-1 unit `state` names.
+bool Parse::town_in(const Mention& town, const Candidate& state) const {
+    const Place& unit = m_g.place(state.place);
+    const auto inside = [&](const Candidate& c) {
+        const Place& p = m_g.place(c.place);
+        return p.country == unit.country && p.admin1 == unit.admin1 && p.id != unit.id;
+    };
+    if (std::any_of(town.candidates.begin(), town.candidates.end(), inside))
+        return true;
+    LookupOptions o;
+    o.limit = 40;
+    o.fuzzy = false;
+    o.countries = {unit.country};
+    const auto found = m_g.lookup_normalized(town.key, o);
+    return std::any_of(found.begin(), found.end(), inside);
+}
+
 /// "Paris, Ky.", "Lincoln, Neb.", "Corbin, KY", "Athens, Georgia": the town is looked for
 /// inside the state, and the state becomes a mention of its own (an abbreviation the n-gram
 /// pass cannot see, "W.Va.", is added here). The state's mention counts twice towards the
@@ -1313,20 +1355,8 @@ void Parse::apply_state_pairs() {
         Mention* state = nullptr;
         if (mi + 1 < m_mentions.size() && m_mentions[mi + 1].first == ref->first) {
             state = &m_mentions[mi + 1];
-            const Place& sp = m_g.place(state->candidates.front().place);
-            if (is_country_place(sp))
-                continue; // "Paris, France": containment weighs it
-            if (!is_admin1_place(sp) && !ref->abbreviated)
-                continue; // "Zintan, Nalut": a list of towns, one named like its district
-            if (!is_admin1_place(sp)) {
-                // "Kan." read as a village Kan: the state's abbreviation, with its period
-                state->last = ref->last;
-                state->end = ref->end;
-                state->candidates = ref->candidates;
-                state->kind = ToponymKind::place;
-                state->weak = false;
-                state->why = "state abbreviation";
-            }
+            if (!take_state_reading(m, *state, *ref))
+                continue;
         } else if (mi + 1 < m_mentions.size() && m_mentions[mi + 1].begin < ref->end) {
             continue; // the words after the comma are another mention's
         } else {
