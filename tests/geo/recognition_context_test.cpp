@@ -386,3 +386,14 @@ TEST_F(RecognitionContextTest, ADatelinesStateCodeIsTheStateNotACountrysCode) {
     ASSERT_NE(state, nullptr);
     EXPECT_EQ(state->country, "US");
 }
+
+TEST_F(RecognitionContextTest, APrefixWrittenShortJoinsTheName) {
+    const auto ts = parse("Programs in Willmar and St. Cloud, and schools in Mt. Juliet, grew.");
+    const Toponym* cloud = find(ts, "St. Cloud");
+    ASSERT_NE(cloud, nullptr);
+    EXPECT_EQ(cloud->country, "US");
+    // the gazetteer has only "Mount Juliet": the prefix is written out to find it
+    const Toponym* juliet = find(ts, "Mt. Juliet");
+    ASSERT_NE(juliet, nullptr);
+    EXPECT_EQ(juliet->admin1_code, "TN");
+}

@@ -306,6 +306,7 @@ private:
     // Recognition
     std::vector<SpanCandidate> candidate_spans() const;
     std::string dotted_key(std::size_t i) const;
+    std::string spelled_prefix(std::size_t i) const;
     std::optional<Mention> mention_from_span(const SpanCandidate& s) const;
     bool keep_code_candidates(Mention& m, bool english_word) const;
     void drop_code_readings(Mention& m) const;
@@ -1000,6 +1001,26 @@ std::string Parse::dotted_key(std::size_t i) const {
     return key;
 }
 
+/// "St. Albans", "Mt. Juliet", "Ft. Worth": token i is a place-name prefix written short
+/// with a period, before a capitalised word. Returns the prefix written out ("saint",
+/// "mount", "fort", "point") or empty. The period joins the name like a space.
+std::string Parse::spelled_prefix(std::size_t i) const {
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 5> prefixes = {
+        {{"ft", "fort"}, {"mt", "mount"}, {"pt", "point"}, {"st", "saint"}, {"ste", "sainte"}}};
+    if (i + 1 >= m_tokens.size() || !m_tokens[i].upper_initial || m_tokens[i].all_caps ||
+        !m_tokens[i + 1].upper_initial)
+        return {};
+    const auto* it = std::find_if(prefixes.begin(), prefixes.end(),
+                                  [&](const auto& pr) { return pr.first == m_tokens[i].norm; });
+    if (it == prefixes.end())
+        return {};
+    const std::string_view between =
+        m_text.substr(m_tokens[i].end, m_tokens[i + 1].begin - m_tokens[i].end);
+    if (between != ". " && between != ".")
+        return {};
+    return std::string(it->second);
+}
+
 /// Every capitalised n-gram (up to six tokens, connectors inside) whose normalised text is
 /// a gazetteer name, with Arabic clitics and an English plural ("Libyans") taken off.
 std::vector<SpanCandidate> Parse::candidate_spans() const {
@@ -1009,6 +1030,8 @@ std::vector<SpanCandidate> Parse::candidate_spans() const {
         if (!capitalised(m_tokens[i]))
             continue;
         std::string key = m_tokens[i].norm;
+        // "Mt. Juliet" under "Mount Juliet": the key with the prefix written out, if any
+        std::string spelled = spelled_prefix(i);
         std::string dotted;
         for (std::size_t j = i; j < n && j < i + 6; ++j) {
             const Token& t = m_tokens[j];
@@ -1020,7 +1043,7 @@ std::vector<SpanCandidate> Parse::candidate_spans() const {
                     if (has_place_name(with))
                         spans.push_back({i, j, std::move(with), false});
                 }
-                if (t.gap != Gap::space && t.gap != Gap::hyphen)
+                if (t.gap != Gap::space && t.gap != Gap::hyphen && spelled_prefix(j - 1).empty())
                     break;
                 if (m_tokens[j - 1].possessive)
                     break;
@@ -1028,6 +1051,8 @@ std::vector<SpanCandidate> Parse::candidate_spans() const {
                     break;
                 key += ' ';
                 key += t.norm;
+                if (!spelled.empty())
+                    spelled += ' ' + t.norm;
             }
             if (!capitalised(t))
                 continue; // a connector cannot end a name
@@ -1038,6 +1063,8 @@ std::vector<SpanCandidate> Parse::candidate_spans() const {
                 spans.push_back({i, j, dotted, false});
             } else if (has_place_name(key)) {
                 spans.push_back({i, j, key, false});
+            } else if (j > i && !spelled.empty() && has_place_name(spelled)) {
+                spans.push_back({i, j, spelled, false});
             } else if (j == i && t.arabic && key.size() > 4 && arabic_clitic(key)) {
                 // "والزاوية", "بطرابلس": a conjunction or preposition written onto the name
                 const std::string bare = key.substr(2);
