@@ -397,3 +397,10 @@ TEST_F(RecognitionContextTest, APrefixWrittenShortJoinsTheName) {
     ASSERT_NE(juliet, nullptr);
     EXPECT_EQ(juliet->admin1_code, "TN");
 }
+
+TEST_F(RecognitionContextTest, ADashBetweenSpacesEndsAName) {
+    // "Idaho City" is a town; across " — " the words are two clauses
+    const auto ts = parse("MOSCOW, Idaho — City leaders voted on Monday.");
+    EXPECT_EQ(find(ts, "Idaho — City"), nullptr);
+    EXPECT_NE(find(ts, "Idaho"), nullptr);
+}

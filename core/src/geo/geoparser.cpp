@@ -1045,6 +1045,11 @@ std::vector<SpanCandidate> Parse::candidate_spans() const {
                 }
                 if (t.gap != Gap::space && t.gap != Gap::hyphen && spelled_prefix(j - 1).empty())
                     break;
+                // "Idaho — City leaders": a dash between spaces parts clauses, not a name
+                if (t.gap == Gap::hyphen &&
+                    m_text.substr(m_tokens[j - 1].end, t.begin - m_tokens[j - 1].end)
+                            .find_first_of(" \t\n") != std::string_view::npos)
+                    break;
                 if (m_tokens[j - 1].possessive)
                     break;
                 if (!capitalised(t) && !is_connector(t.norm))
