@@ -16,12 +16,14 @@
 #include <array>
 #include <charconv>
 #include <chrono>
+#include <cmath>
 #include <ctime>
 #include <map>
 #include <regex>
 #include <set>
 #include <unistd.h>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace kharita {
 
@@ -184,6 +186,7 @@ private:
     template <typename F> void for_each_area_row(const fs::path& file, SourceCount& count, F&& f);
     std::vector<Admin1Entry> admin1_entries(std::string_view country);
     void read_ne_admin1(const fs::path& file);
+    void take_label_point(std::int64_t place, const LatLon& label);
     void read_census_counties(const fs::path& file);
     void read_ne_areas(const fs::path& file);
     void add_unit_words();
@@ -224,8 +227,10 @@ private:
     std::unordered_map<std::int64_t, std::string> m_unit_type;    // place -> "Province"
     std::set<std::int64_t> m_rough_points; // areas whose point is a mean of member points
     bool m_have_alternate_file = false;
-    bool m_have_find_area = false;   // m_find_area is prepared on first use
-    bool m_have_common_word = false; // m_common_word is, too
+    bool m_have_find_area = false;                 // m_find_area is prepared on first use
+    bool m_have_common_word = false;               // m_common_word is, too
+    bool m_have_town_cells = false;                // m_town_cells is read on first use
+    std::unordered_set<std::int64_t> m_town_cells; // 0.05-degree cells of towns of 10,000+
 };
 
 void Builder::create_schema() {
@@ -1312,9 +1317,44 @@ void Builder::read_ne_admin1(const fs::path& file) {
             }
             if (!id)
                 id = merge_or_insert(u.place, names, 0.0, count);
+            if (entry)
+                take_label_point(*id, u.place.position);
             m_unit_type.emplace(*id, u.type);
         }
     }
+}
+
+/// A GeoNames admin-1 unit whose point came from the country-state-city list and lies on a
+/// town of 10,000 people or more takes Natural Earth's label point: that list often gives a
+/// state the point of its capital or largest city (New York at New York City, 300 km from
+/// the state's middle), where the label point lies well inside the unit. A point from a
+/// GeoNames dump is kept, and so is one that is no town's (Hawaii's) or that the label point
+/// lies more than 500 km from (a unit matched by a name it shares).
+void Builder::take_label_point(std::int64_t place, const LatLon& label) {
+    const auto cell = [](double lat, double lon) {
+        return static_cast<std::int64_t>(std::floor((lat + 90.0) / 0.05)) * 100000 +
+               static_cast<std::int64_t>(std::floor((lon + 180.0) / 0.05));
+    };
+    if (!m_have_town_cells) {
+        m_have_town_cells = true;
+        auto towns = m_db.prepare(
+            "SELECT lat, lon FROM places WHERE feature_class = 'P' AND population >= 10000");
+        while (towns.step())
+            m_town_cells.insert(cell(towns.column_double(0), towns.column_double(1)));
+    }
+    auto stmt = m_db.prepare("SELECT source, lat, lon FROM places WHERE id = ?1");
+    stmt.bind(1, place);
+    if (!stmt.step() || !stmt.column_text(0).starts_with("geonames:admin1+csc"))
+        return;
+    const LatLon here{stmt.column_double(1), stmt.column_double(2)};
+    bool on_town = false;
+    for (int dr = -1; dr <= 1 && !on_town; ++dr) {
+        for (int dc = -1; dc <= 1 && !on_town; ++dc)
+            on_town = m_town_cells.contains(cell(here.lat + dr * 0.05, here.lon + dc * 0.05));
+    }
+    if (!on_town || distance_km(label, here) > 500.0)
+        return;
+    m_move_place.bind(1, place).bind(2, label.lat).bind(3, label.lon).run();
 }
 
 /// US Census counties: one A.ADM2 place each, with the GeoNames admin-2 geonameid where

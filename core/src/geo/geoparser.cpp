@@ -1339,7 +1339,8 @@ void Parse::constrain_to_state(Mention& m, const Place& state) const {
 bool Parse::take_state_reading(const Mention& town, Mention& state, const StateRef& ref) const {
     const Place& sp = m_g.place(state.candidates.front().place);
     if (is_admin1_place(sp)) {
-        if (ref.abbreviated && state.last == ref.last)
+        if (ref.abbreviated && state.last == ref.last &&
+            state.candidates.front().kind == MatchKind::abbreviation)
             state.end = std::max(state.end, ref.end);
         return true;
     }
