@@ -404,3 +404,13 @@ TEST_F(RecognitionContextTest, ADashBetweenSpacesEndsAName) {
     EXPECT_EQ(find(ts, "Idaho — City"), nullptr);
     EXPECT_NE(find(ts, "Idaho"), nullptr);
 }
+
+TEST_F(RecognitionContextTest, AnOrdinaryWordEndingALongerNameIsNoPlace) {
+    // "Centre" (a department of Haiti) ending a facility's name
+    EXPECT_EQ(find(parse("He was held at the Tianjin Detention Centre for weeks."), "Centre"),
+              nullptr);
+    // after a cue opening the sentence the word is still a place
+    EXPECT_NE(
+        find(parse("Storms hit Hattiesburg, Miss. In Petal, a church lost its roof."), "Petal"),
+        nullptr);
+}

@@ -671,8 +671,13 @@ const char* Parse::rejection(std::size_t first, std::size_t last,
             // determiner or not (the lowercase word is the common one)
             const bool nationality = best.kind == MatchKind::demonym && !head.sentence_start &&
                                      !head.all_caps && same_spelling(first, best);
-            if (!nationality &&
-                (next_cap || !(cue || prominent || country || dateline(first, last)))) {
+            // "the Detention Centre", "Rainbow Kitten Surprise": the last word of a longer
+            // capitalised name (a country's name stays: "Northern Cyprus" reads as one)
+            const bool prev_cap =
+                first > 0 && head.gap == Gap::space && capitalised(m_tokens[first - 1]) &&
+                !m_tokens[first - 1].all_caps && !is_connector(m_tokens[first - 1].norm);
+            if (!nationality && ((prev_cap && !country && !cue) || next_cap ||
+                                 !(cue || prominent || country || dateline(first, last)))) {
                 return "common word: an ordinary English word without a place's context";
             }
         }
