@@ -414,3 +414,9 @@ TEST_F(RecognitionContextTest, AnOrdinaryWordEndingALongerNameIsNoPlace) {
         find(parse("Storms hit Hattiesburg, Miss. In Petal, a church lost its roof."), "Petal"),
         nullptr);
 }
+
+TEST_F(RecognitionContextTest, ACountryInThePossessiveAfterThatIsTheCountry) {
+    // "turkey" and "china" are words; "that" before them here is a conjunction
+    EXPECT_NE(find(parse("A tribunal ruled in 2016 that China's claims had no basis."), "China"),
+              nullptr);
+}

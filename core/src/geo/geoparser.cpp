@@ -663,8 +663,9 @@ const char* Parse::rejection(std::size_t first, std::size_t last,
             const bool determiner = first > 0 && is_determiner(m_tokens[first - 1].norm);
             const bool prominent = !head.sentence_start && !determiner &&
                                    same_spelling(first, best) && important(best);
-            // a country's name opens a sentence as the country ("China claims the sea")
-            const bool country = !determiner && same_spelling(first, best) &&
+            // a country's name opens a sentence as the country ("China claims the sea"); in
+            // the possessive it is the country after "that" too ("ruled that China's claims")
+            const bool country = (!determiner || head.possessive) && same_spelling(first, best) &&
                                  is_country_place(m_g.place(best.place));
             // "the French president", "a Polish company": a nationality adjective that is
             // also an ordinary word is the adjective when capitalised inside a sentence,
