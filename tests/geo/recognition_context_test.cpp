@@ -396,6 +396,10 @@ TEST_F(RecognitionContextTest, APrefixWrittenShortJoinsTheName) {
     const Toponym* juliet = find(ts, "Mt. Juliet");
     ASSERT_NE(juliet, nullptr);
     EXPECT_EQ(juliet->admin1_code, "TN");
+    // a dateline in capitals
+    const Toponym* paul = find(parse("ST. PAUL, Minn. — The council met."), "ST. PAUL");
+    ASSERT_NE(paul, nullptr);
+    EXPECT_EQ(paul->admin1_code, "MN");
 }
 
 TEST_F(RecognitionContextTest, ADashBetweenSpacesEndsAName) {

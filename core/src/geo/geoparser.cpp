@@ -1013,8 +1013,9 @@ std::string Parse::dotted_key(std::size_t i) const {
 std::string Parse::spelled_prefix(std::size_t i) const {
     static constexpr std::array<std::pair<std::string_view, std::string_view>, 5> prefixes = {
         {{"ft", "fort"}, {"mt", "mount"}, {"pt", "point"}, {"st", "saint"}, {"ste", "sainte"}}};
-    if (i + 1 >= m_tokens.size() || !m_tokens[i].upper_initial || m_tokens[i].all_caps ||
-        !m_tokens[i + 1].upper_initial)
+    // in capitals only before a word in capitals ("ST. LOUIS" in a dateline)
+    if (i + 1 >= m_tokens.size() || !m_tokens[i].upper_initial || !m_tokens[i + 1].upper_initial ||
+        (m_tokens[i].all_caps && !m_tokens[i + 1].all_caps))
         return {};
     const auto* it = std::find_if(prefixes.begin(), prefixes.end(),
                                   [&](const auto& pr) { return pr.first == m_tokens[i].norm; });
