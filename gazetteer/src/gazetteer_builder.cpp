@@ -192,6 +192,7 @@ private:
     void add_unit_words();
     void drop_ordinary_words(std::vector<NameRow>& names);
     void add_state_abbreviations();
+    void add_region_demonyms();
     std::optional<std::int64_t> find_area(std::string_view name, char feature_class,
                                           const LatLon& position, double radius_km);
 
@@ -1530,6 +1531,40 @@ void Builder::add_unit_words() {
     }
 }
 
+/// The adjective of a province, region or territory whose name ends in "-ia" ("South
+/// Ossetia", "Transnistria", "Bavaria"): "-ian", as a demonym. Only for the place's main name,
+/// and only where no place has that word as a name already ("Georgian" is the country's) and
+/// it is no ordinary English word.
+void Builder::add_region_demonyms() {
+    SourceCount& count = source("region demonyms");
+    auto units = m_db.prepare("SELECT id, name FROM places WHERE (feature_class = 'A' AND"
+                              " feature_code IN ('ADM1', 'TERR')) OR (feature_class = 'L' AND"
+                              " feature_code = 'RGN')");
+    auto taken = m_db.prepare("SELECT 1 FROM names WHERE norm = ?1 LIMIT 1");
+    auto common = m_db.prepare("SELECT 1 FROM common_words WHERE word = ?1");
+    std::vector<std::pair<std::int64_t, std::string>> todo;
+    while (units.step()) {
+        const std::string_view name = units.column_text(1);
+        if (name.size() > 4 && name.ends_with("ia") &&
+            std::all_of(name.begin(), name.end(),
+                        [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+            todo.emplace_back(units.column_int64(0), std::string(name) + "n");
+    }
+    for (const auto& [id, adjective] : todo) {
+        ++count.rows;
+        const std::string norm = normalize_name(adjective);
+        taken.bind(1, norm);
+        common.bind(1, norm);
+        const bool skip = taken.step() || common.step();
+        taken.reset();
+        common.reset();
+        if (skip)
+            continue;
+        add_names(id, {{adjective, "en", NameKind::demonym}}, "region demonyms", true, count);
+        ++count.merged;
+    }
+}
+
 /// News-style abbreviations ("Ky.", "W.Va.", "Ont.") and postal codes ("KY") as names of
 /// US states and Canadian provinces; a code, or an abbreviation that reads as one, only
 /// after a town and a comma (NameKind::postal_code).
@@ -1594,6 +1629,7 @@ void Builder::run() {
     read_supplement_files();
     add_unit_words();
     add_state_abbreviations();
+    add_region_demonyms();
     m_find_by_norm = Statement();
     m_find_area = Statement();
     m_have_find_area = false;

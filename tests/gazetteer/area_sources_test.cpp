@@ -218,3 +218,10 @@ TEST_F(AreaSourcesTest, AStatesPointOnATownTakesTheLabelPoint) {
     ASSERT_NE(ky, nullptr);
     EXPECT_NEAR(ky->position.lat, 37.8393, 1e-6);
 }
+
+TEST_F(AreaSourcesTest, AnIaRegionHasItsAdjectiveAsADemonym) {
+    const auto c = gazetteer->lookup("West Virginian");
+    ASSERT_FALSE(c.empty());
+    EXPECT_EQ(gazetteer->place(c.front().place).name, "West Virginia");
+    EXPECT_EQ(c.front().kind, MatchKind::demonym);
+}

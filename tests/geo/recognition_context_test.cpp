@@ -424,3 +424,10 @@ TEST_F(RecognitionContextTest, ACountryInThePossessiveAfterThatIsTheCountry) {
     EXPECT_NE(find(parse("A tribunal ruled in 2016 that China's claims had no basis."), "China"),
               nullptr);
 }
+
+TEST_F(RecognitionContextTest, ARegionsAdjectiveIsADemonym) {
+    const Toponym* t =
+        find(parse("The South Ossetian side said the men crossed."), "South Ossetian");
+    ASSERT_NE(t, nullptr);
+    EXPECT_EQ(t->kind, ToponymKind::demonym);
+}
