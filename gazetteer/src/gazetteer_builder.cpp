@@ -16,12 +16,14 @@
 #include <array>
 #include <charconv>
 #include <chrono>
+#include <cmath>
 #include <ctime>
 #include <map>
 #include <regex>
 #include <set>
 #include <unistd.h>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace kharita {
 
@@ -184,11 +186,13 @@ private:
     template <typename F> void for_each_area_row(const fs::path& file, SourceCount& count, F&& f);
     std::vector<Admin1Entry> admin1_entries(std::string_view country);
     void read_ne_admin1(const fs::path& file);
+    void take_label_point(std::int64_t place, const LatLon& label);
     void read_census_counties(const fs::path& file);
     void read_ne_areas(const fs::path& file);
     void add_unit_words();
     void drop_ordinary_words(std::vector<NameRow>& names);
     void add_state_abbreviations();
+    void add_region_demonyms();
     std::optional<std::int64_t> find_area(std::string_view name, char feature_class,
                                           const LatLon& position, double radius_km);
 
@@ -224,8 +228,10 @@ private:
     std::unordered_map<std::int64_t, std::string> m_unit_type;    // place -> "Province"
     std::set<std::int64_t> m_rough_points; // areas whose point is a mean of member points
     bool m_have_alternate_file = false;
-    bool m_have_find_area = false;   // m_find_area is prepared on first use
-    bool m_have_common_word = false; // m_common_word is, too
+    bool m_have_find_area = false;                 // m_find_area is prepared on first use
+    bool m_have_common_word = false;               // m_common_word is, too
+    bool m_have_town_cells = false;                // m_town_cells is read on first use
+    std::unordered_set<std::int64_t> m_town_cells; // 0.05-degree cells of towns of 10,000+
 };
 
 void Builder::create_schema() {
@@ -1312,9 +1318,44 @@ void Builder::read_ne_admin1(const fs::path& file) {
             }
             if (!id)
                 id = merge_or_insert(u.place, names, 0.0, count);
+            if (entry)
+                take_label_point(*id, u.place.position);
             m_unit_type.emplace(*id, u.type);
         }
     }
+}
+
+/// A GeoNames admin-1 unit whose point came from the country-state-city list and lies on a
+/// town of 10,000 people or more takes Natural Earth's label point: that list often gives a
+/// state the point of its capital or largest city (New York at New York City, 300 km from
+/// the state's middle), where the label point lies well inside the unit. A point from a
+/// GeoNames dump is kept, and so is one that is no town's (Hawaii's) or that the label point
+/// lies more than 500 km from (a unit matched by a name it shares).
+void Builder::take_label_point(std::int64_t place, const LatLon& label) {
+    const auto cell = [](double lat, double lon) {
+        return static_cast<std::int64_t>(std::floor((lat + 90.0) / 0.05)) * 100000 +
+               static_cast<std::int64_t>(std::floor((lon + 180.0) / 0.05));
+    };
+    if (!m_have_town_cells) {
+        m_have_town_cells = true;
+        auto towns = m_db.prepare(
+            "SELECT lat, lon FROM places WHERE feature_class = 'P' AND population >= 10000");
+        while (towns.step())
+            m_town_cells.insert(cell(towns.column_double(0), towns.column_double(1)));
+    }
+    auto stmt = m_db.prepare("SELECT source, lat, lon FROM places WHERE id = ?1");
+    stmt.bind(1, place);
+    if (!stmt.step() || !stmt.column_text(0).starts_with("geonames:admin1+csc"))
+        return;
+    const LatLon here{stmt.column_double(1), stmt.column_double(2)};
+    bool on_town = false;
+    for (int dr = -1; dr <= 1 && !on_town; ++dr) {
+        for (int dc = -1; dc <= 1 && !on_town; ++dc)
+            on_town = m_town_cells.contains(cell(here.lat + dr * 0.05, here.lon + dc * 0.05));
+    }
+    if (!on_town || distance_km(label, here) > 500.0)
+        return;
+    m_move_place.bind(1, place).bind(2, label.lat).bind(3, label.lon).run();
 }
 
 /// US Census counties: one A.ADM2 place each, with the GeoNames admin-2 geonameid where
@@ -1490,6 +1531,40 @@ void Builder::add_unit_words() {
     }
 }
 
+/// The adjective of a province, region or territory whose name ends in "-ia" ("South
+/// Ossetia", "Transnistria", "Bavaria"): "-ian", as a demonym. Only for the place's main name,
+/// and only where no place has that word as a name already ("Georgian" is the country's) and
+/// it is no ordinary English word.
+void Builder::add_region_demonyms() {
+    SourceCount& count = source("region demonyms");
+    auto units = m_db.prepare("SELECT id, name FROM places WHERE (feature_class = 'A' AND"
+                              " feature_code IN ('ADM1', 'TERR')) OR (feature_class = 'L' AND"
+                              " feature_code = 'RGN')");
+    auto taken = m_db.prepare("SELECT 1 FROM names WHERE norm = ?1 LIMIT 1");
+    auto common = m_db.prepare("SELECT 1 FROM common_words WHERE word = ?1");
+    std::vector<std::pair<std::int64_t, std::string>> todo;
+    while (units.step()) {
+        const std::string_view name = units.column_text(1);
+        if (name.size() > 4 && name.ends_with("ia") &&
+            std::all_of(name.begin(), name.end(),
+                        [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+            todo.emplace_back(units.column_int64(0), std::string(name) + "n");
+    }
+    for (const auto& [id, adjective] : todo) {
+        ++count.rows;
+        const std::string norm = normalize_name(adjective);
+        taken.bind(1, norm);
+        common.bind(1, norm);
+        const bool skip = taken.step() || common.step();
+        taken.reset();
+        common.reset();
+        if (skip)
+            continue;
+        add_names(id, {{adjective, "en", NameKind::demonym}}, "region demonyms", true, count);
+        ++count.merged;
+    }
+}
+
 /// News-style abbreviations ("Ky.", "W.Va.", "Ont.") and postal codes ("KY") as names of
 /// US states and Canadian provinces; a code, or an abbreviation that reads as one, only
 /// after a town and a comma (NameKind::postal_code).
@@ -1554,6 +1629,7 @@ void Builder::run() {
     read_supplement_files();
     add_unit_words();
     add_state_abbreviations();
+    add_region_demonyms();
     m_find_by_norm = Statement();
     m_find_area = Statement();
     m_have_find_area = false;

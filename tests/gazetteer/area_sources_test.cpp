@@ -205,3 +205,23 @@ TEST(AreaRules, PostalOnlyForTwoLetterForms) {
     EXPECT_FALSE(detail::postal_only("W.Va."));
     EXPECT_FALSE(detail::postal_only("Calif."));
 }
+
+TEST_F(AreaSourcesTest, AStatesPointOnATownTakesTheLabelPoint) {
+    // the fixture's state list puts West Virginia on the point of Laurel, a town of 26,000
+    // (a capital's or a largest city's point, as that list often has): Natural Earth's label
+    // point replaces it; Kentucky's point is no town's and stays
+    const Place* wv = best("West Virginia");
+    ASSERT_NE(wv, nullptr);
+    EXPECT_NEAR(wv->position.lat, 38.6, 1e-6);
+    EXPECT_NEAR(wv->position.lon, -80.6, 1e-6);
+    const Place* ky = best("Kentucky");
+    ASSERT_NE(ky, nullptr);
+    EXPECT_NEAR(ky->position.lat, 37.8393, 1e-6);
+}
+
+TEST_F(AreaSourcesTest, AnIaRegionHasItsAdjectiveAsADemonym) {
+    const auto c = gazetteer->lookup("West Virginian");
+    ASSERT_FALSE(c.empty());
+    EXPECT_EQ(gazetteer->place(c.front().place).name, "West Virginia");
+    EXPECT_EQ(c.front().kind, MatchKind::demonym);
+}

@@ -11,10 +11,12 @@ using namespace kharita::detail;
 
 namespace {
 
-/// The surfaces of the tokens of `text` that read as codes, space-separated.
-std::string codes(std::string_view text) {
+/// The surfaces of the tokens of `text` that read as codes (or as acronyms),
+/// space-separated.
+std::string codes(std::string_view text, bool acronyms = false) {
     const std::vector<Token> tokens = tokenize(text);
-    const std::vector<bool> code = code_tokens(text, tokens);
+    const CodeTokens marks = code_tokens(text, tokens);
+    const std::vector<bool>& code = acronyms ? marks.acronym : marks.code;
     std::string out;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         if (!code[i])
@@ -34,6 +36,13 @@ TEST(Capitals, CodesInRunningTextAreCodes) {
 
 TEST(Capitals, FiveLettersOrMoreAreWords) {
     EXPECT_EQ(codes("Talks in LIBYA and TRIPOLI went on."), "");
+}
+
+TEST(Capitals, LongerCapitalsInRunningTextAreAcronyms) {
+    EXPECT_EQ(codes("Talks on NAFTA and the UAE went on at UNICEF.", true), "NAFTA UNICEF");
+    // a heading or a dateline is words, not acronyms
+    EXPECT_EQ(codes("SECURITY BULLETIN - LIBYA\nThe UAE said so.", true), "");
+    EXPECT_EQ(codes("TRIPOLI, 1 July - Talks began.", true), "");
 }
 
 TEST(Capitals, ALineOfCapitalsIsWords) {

@@ -99,6 +99,18 @@ TEST_F(DefaultGazetteer, OrdinaryWordsAreNotConfidentPlaces) {
     EXPECT_GT(g().lookup("Nalut").front().score, 0.5);
 }
 
+TEST_F(DefaultGazetteer, AnOrdinaryWordIsNoCountryBySpellingVariant) {
+    // "wales" and "cork" are words; a country they resemble by skeleton is no likelier
+    // than the places so named, and a country by its own name keeps its score
+    for (const char* word : {"Wales", "Cork"}) {
+        const auto c = g().lookup(word);
+        ASSERT_FALSE(c.empty()) << word;
+        EXPECT_NE(c.front().kind, MatchKind::transliteration) << word;
+        EXPECT_NE(c.front().kind, MatchKind::fuzzy) << word;
+    }
+    EXPECT_GT(g().lookup("Turkey").front().score, 0.8);
+}
+
 TEST_F(DefaultGazetteer, EmptyOrPunctuationQueryGivesNoCandidates) {
     EXPECT_TRUE(g().lookup("").empty());
     EXPECT_TRUE(g().lookup(" ,.;-'’ ").empty());

@@ -188,13 +188,17 @@ TEST_F(RecognitionContextTest, ANewsStyleAbbreviationAfterTownComma) {
 
 TEST_F(RecognitionContextTest, AUnitWordAfterTheNamePrefersTheUnit) {
     const auto ts = parse("Shelling continued in Idlib province overnight.");
-    const Toponym* t = find(ts, "Idlib");
+    // the span takes in the unit word that chose the unit
+    const Toponym* t = find(ts, "Idlib province");
     ASSERT_NE(t, nullptr);
     EXPECT_EQ(t->feature.rfind("A.", 0), 0u) << t->feature;
     EXPECT_NE(t->why.find(" + unit 0.30"), std::string::npos) << t->why;
     const auto town = parse("Shelling continued in Idlib overnight.");
     ASSERT_NE(find(town, "Idlib"), nullptr);
     EXPECT_EQ(find(town, "Idlib")->feature.rfind("P.", 0), 0u);
+    // a capitalised unit word opening an organisation's name stays out of the span
+    const auto body = parse("The Kentucky Department of Education said so.");
+    EXPECT_EQ(find(body, "Kentucky Department"), nullptr);
 }
 
 TEST_F(RecognitionContextTest, ANameWithItsUnitWordIsOneSpan) {
@@ -292,4 +296,138 @@ TEST_F(RecognitionContextTest, ACapitalIsNotMovedToANamesakeByTheCountryAStoryNa
     const Toponym* town = find(local, "Cairo");
     ASSERT_NE(town, nullptr);
     EXPECT_EQ(town->country, "US");
+}
+
+// --- abbreviations, nationalities, codes and names before other words ---
+
+TEST_F(RecognitionContextTest, ADottedStateAbbreviationStandsAlone) {
+    const auto ts = parse("Voters in N.J. and S.C. went to the polls on Tuesday.");
+    const Toponym* nj = find(ts, "N.J.");
+    ASSERT_NE(nj, nullptr);
+    EXPECT_EQ(nj->country, "US");
+    EXPECT_EQ(nj->admin1_code, "NJ");
+    EXPECT_NE(find(ts, "S.C."), nullptr);
+    // a name the gazetteer writes with its comma is one span
+    const Toponym* dc = find(parse("She flew to Washington, D.C., on Monday."), "Washington, D.C.");
+    ASSERT_NE(dc, nullptr);
+    EXPECT_EQ(dc->country, "US");
+    // initials before a surname are a person's
+    EXPECT_EQ(find(parse("The painter N.C. Wyeth lived there."), "N.C."), nullptr);
+}
+
+TEST_F(RecognitionContextTest, ANationalityThatIsAlsoAWordIsTheNationality) {
+    const auto ts = parse("The French president met a Polish delegation on Monday.");
+    const Toponym* french = find(ts, "French");
+    ASSERT_NE(french, nullptr);
+    EXPECT_EQ(french->kind, ToponymKind::demonym);
+    EXPECT_EQ(french->country, "FR");
+    EXPECT_NE(find(ts, "Polish"), nullptr);
+}
+
+TEST_F(RecognitionContextTest, ACountryBeforeAnotherCapitalisedWordIsNoGivenName) {
+    EXPECT_NE(find(parse("Officials from Japan's Health Ministry visited."), "Japan"), nullptr);
+    EXPECT_NE(find(parse("The claim came from Russia's Tass agency."), "Russia"), nullptr);
+    EXPECT_NE(find(parse("The report was published by Ecowatch Canada last week."), "Canada"),
+              nullptr);
+    EXPECT_NE(find(parse("The delegation will arrive in Lagos April 4 for talks."), "Lagos"),
+              nullptr);
+    // a given name stays one before a surname
+    EXPECT_EQ(find(parse("Lincoln Chafee ran for the nomination."), "Lincoln"), nullptr);
+    // a minor place's name before a possessive and a word is still read as a name
+    EXPECT_EQ(find(parse("An economist at Moody's Analytics said so."), "Moody"), nullptr);
+}
+
+TEST_F(RecognitionContextTest, AnAcronymIsNoTownAndAMixedCaseWordNoCode) {
+    // "NAFTA" is also a town's name in capitals; "CHE" and "MAC" are country codes
+    EXPECT_EQ(find(parse("Talks on NAFTA resumed in the spring."), "NAFTA"), nullptr);
+    EXPECT_EQ(find(parse("Striker Che Adams was sent off."), "Che"), nullptr);
+    EXPECT_EQ(find(parse("Open the Mac Finder and drag the file."), "Mac"), nullptr);
+    // a country's code still reads as the country
+    EXPECT_NE(find(parse("Exports from the UAE rose."), "UAE"), nullptr);
+}
+
+TEST_F(RecognitionContextTest, PartOfAHyphenatedNameIsNoPlace) {
+    EXPECT_EQ(find(parse("The singer Tanesha Melbourne-Blake performed."), "Melbourne"), nullptr);
+    // a place before a lower-case word, or a pair of places, stays
+    EXPECT_NE(find(parse("Several Paris-based firms bid."), "Paris"), nullptr);
+    EXPECT_NE(find(parse("The Cairo-Alexandria road was closed."), "Cairo"), nullptr);
+}
+
+TEST_F(RecognitionContextTest, APossessiveEndsAPersonsName) {
+    // "Hill's" ends the run: "Dave" is a given name and "Allen" a surname here and later
+    const auto ts = parse("Critics praised Mark Hill's Dave Allen film. The film showed "
+                          "Allen's childhood.");
+    EXPECT_EQ(find(ts, "Allen"), nullptr);
+    // a cue before a possessive name, or before a given name and its surname, is no place's
+    EXPECT_EQ(find(parse("Aides to John Kelly spoke. Trump balked at Kelly's attempts."), "Kelly"),
+              nullptr);
+    EXPECT_EQ(find(parse("Reporters waited at Elizabeth Moran's office."), "Elizabeth"), nullptr);
+}
+
+TEST_F(RecognitionContextTest, ANameSetOffAfterARoleNounIsAPersons) {
+    const auto ts = parse("A police spokesman, Israel Ramirez, said two men were held.");
+    EXPECT_EQ(find(ts, "Israel"), nullptr);
+    // a place after a role noun and a comma, with no second name, stays a place
+    EXPECT_NE(find(parse("He was a spokesman, Israel said."), "Israel"), nullptr);
+}
+
+TEST_F(RecognitionContextTest, ADatelinesStateCodeIsTheStateNotACountrysCode) {
+    // "TN" is also Tunisia's code; after a town with a namesake in Tennessee it is the state
+    const auto ts = parse("PARIS, TN — A grand jury indicted a former clerk.");
+    const Toponym* tn = find(ts, "TN");
+    ASSERT_NE(tn, nullptr);
+    EXPECT_EQ(tn->country, "US");
+    const Toponym* paris = find(ts, "PARIS");
+    ASSERT_NE(paris, nullptr);
+    EXPECT_EQ(paris->admin1_code, "TN");
+    // an abbreviation the gazetteer knows without its period keeps the period in the span
+    const auto tenn = parse("LEBANON, Tenn. — Commissioners approved the budget.");
+    const Toponym* state = find(tenn, "Tenn.");
+    ASSERT_NE(state, nullptr);
+    EXPECT_EQ(state->country, "US");
+}
+
+TEST_F(RecognitionContextTest, APrefixWrittenShortJoinsTheName) {
+    const auto ts = parse("Programs in Willmar and St. Cloud, and schools in Mt. Juliet, grew.");
+    const Toponym* cloud = find(ts, "St. Cloud");
+    ASSERT_NE(cloud, nullptr);
+    EXPECT_EQ(cloud->country, "US");
+    // the gazetteer has only "Mount Juliet": the prefix is written out to find it
+    const Toponym* juliet = find(ts, "Mt. Juliet");
+    ASSERT_NE(juliet, nullptr);
+    EXPECT_EQ(juliet->admin1_code, "TN");
+    // a dateline in capitals
+    const Toponym* paul = find(parse("ST. PAUL, Minn. — The council met."), "ST. PAUL");
+    ASSERT_NE(paul, nullptr);
+    EXPECT_EQ(paul->admin1_code, "MN");
+}
+
+TEST_F(RecognitionContextTest, ADashBetweenSpacesEndsAName) {
+    // "Idaho City" is a town; across " — " the words are two clauses
+    const auto ts = parse("MOSCOW, Idaho — City leaders voted on Monday.");
+    EXPECT_EQ(find(ts, "Idaho — City"), nullptr);
+    EXPECT_NE(find(ts, "Idaho"), nullptr);
+}
+
+TEST_F(RecognitionContextTest, AnOrdinaryWordEndingALongerNameIsNoPlace) {
+    // "Centre" (a department of Haiti) ending a facility's name
+    EXPECT_EQ(find(parse("He was held at the Tianjin Detention Centre for weeks."), "Centre"),
+              nullptr);
+    // after a cue opening the sentence the word is still a place
+    EXPECT_NE(
+        find(parse("Storms hit Hattiesburg, Miss. In Petal, a church lost its roof."), "Petal"),
+        nullptr);
+}
+
+TEST_F(RecognitionContextTest, ACountryInThePossessiveAfterThatIsTheCountry) {
+    // "turkey" and "china" are words; "that" before them here is a conjunction
+    EXPECT_NE(find(parse("A tribunal ruled in 2016 that China's claims had no basis."), "China"),
+              nullptr);
+}
+
+TEST_F(RecognitionContextTest, ARegionsAdjectiveIsADemonym) {
+    const Toponym* t =
+        find(parse("The South Ossetian side said the men crossed."), "South Ossetian");
+    ASSERT_NE(t, nullptr);
+    EXPECT_EQ(t->kind, ToponymKind::demonym);
 }

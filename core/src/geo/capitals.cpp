@@ -40,7 +40,10 @@ void mark_line(std::string_view text, const std::vector<Token>& tokens, std::siz
 
 } // namespace
 
-std::vector<bool> code_tokens(std::string_view text, const std::vector<Token>& tokens) {
+namespace {
+
+/// Per token: set in capitals as part of a line of capitals or of a dateline.
+std::vector<bool> words_in_capitals(std::string_view text, const std::vector<Token>& tokens) {
     const std::size_t n = tokens.size();
     std::vector<bool> word_in_capitals(n, false);
     std::size_t line_start = 0;
@@ -53,13 +56,24 @@ std::vector<bool> code_tokens(std::string_view text, const std::vector<Token>& t
             line_start = i;
         }
     }
-    std::vector<bool> code(n, false);
+    return word_in_capitals;
+}
+
+} // namespace
+
+CodeTokens code_tokens(std::string_view text, const std::vector<Token>& tokens) {
+    const std::size_t n = tokens.size();
+    const std::vector<bool> word_in_capitals = words_in_capitals(text, tokens);
+    CodeTokens out;
+    out.code.assign(n, false);
+    out.acronym.assign(n, false);
     for (std::size_t i = 0; i < n; ++i) {
         const Token& t = tokens[i];
-        code[i] = t.all_caps && !t.has_digit && !t.arabic && t.norm.size() >= 2 &&
-                  t.norm.size() <= kMaxCodeLetters && !word_in_capitals[i];
+        const bool capitals = t.all_caps && !t.has_digit && !t.arabic && !word_in_capitals[i];
+        out.code[i] = capitals && t.norm.size() >= 2 && t.norm.size() <= kMaxCodeLetters;
+        out.acronym[i] = capitals && t.norm.size() > kMaxCodeLetters;
     }
-    return code;
+    return out;
 }
 
 } // namespace kharita::detail

@@ -19,6 +19,12 @@ inline constexpr std::size_t kMaxCodeLetters = 4;
 /// word is in capitals: a headline or a heading) nor part of a dateline (the capitals that
 /// open a line up to its first comma: "GAZA, 2 July -"). One pass over the tokens and the
 /// bytes between them.
-std::vector<bool> code_tokens(std::string_view text, const std::vector<Token>& tokens);
+/// `acronym` marks the longer all-capitals tokens outside such lines ("NAFTA", "UNICEF"): an
+/// organisation's or a treaty's acronym rather than a place's name set in capitals.
+struct CodeTokens {
+    std::vector<bool> code;
+    std::vector<bool> acronym;
+};
+CodeTokens code_tokens(std::string_view text, const std::vector<Token>& tokens);
 
 } // namespace kharita::detail

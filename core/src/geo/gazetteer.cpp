@@ -1207,9 +1207,11 @@ void Gazetteer::Impl::score_groups(const Query& q, Scratch& s, double common_fac
                 continue;
             }
             const double base = detail::match_base_score(g.kind) * (0.6 + 0.4 * best_sim);
+            // a country keeps its score for an ordinary word only by its own name ("Turkey");
+            // by a spelling variant it is as unlikely as any place ("Wales" is no Bolivia)
             score =
                 (0.72 * base + (hits[g.begin].upper - 0.72 * detail::match_base_score(g.kind))) *
-                common_factor_of(hits[g.begin].place, common_factor);
+                common_factor;
         }
         insert_top(s.top, {score, gi, entry}, keep);
     }

@@ -283,7 +283,7 @@ class Parse {
 public:
     Parse(const Gazetteer& g, std::string_view text, const ParseContext& context)
         : m_g(g), m_text(text), m_context(context), m_tokens(detail::tokenize(text)),
-          m_code(detail::code_tokens(text, m_tokens)) {
+          m_capitals(detail::code_tokens(text, m_tokens)) {
         find_name_runs();
     }
 
@@ -307,8 +307,12 @@ private:
 
     // Recognition
     std::vector<SpanCandidate> candidate_spans() const;
+    std::string dotted_key(std::size_t i) const;
+    std::string spelled_prefix(std::size_t i) const;
     std::optional<Mention> mention_from_span(const SpanCandidate& s) const;
     bool keep_code_candidates(Mention& m, bool english_word) const;
+    void drop_code_readings(Mention& m) const;
+    bool minor_as_code(const Candidate& c) const;
     bool accept_span(std::size_t first, std::size_t last,
                      const std::vector<Candidate>& candidates) const {
         return rejection(first, last, candidates) == nullptr;
@@ -323,12 +327,15 @@ private:
     bool of_before(std::size_t first) const;
     bool dateline(std::size_t first, std::size_t last) const;
     bool after_title_abbreviation(std::size_t i) const;
+    bool appositive_title(std::size_t i) const;
     bool given_name_before(std::size_t i) const;
     bool said_person(std::size_t i) const;
     std::optional<Candidate> best_of_word(std::size_t i) const;
     void mark_person(std::size_t i, PersonCue cue);
     std::optional<StateRef> state_after(std::size_t last) const;
     void apply_state_pairs();
+    bool take_state_reading(const Mention& town, Mention& state, const StateRef& ref) const;
+    bool town_in(const Mention& town, const Candidate& state) const;
     /// Whether another candidate of `m`, in another country than `p`, is a national capital
     /// ("Cairo", "Geneva" is no capital but "Genève" is a seat: see the definition).
     bool capital_namesake(const Mention& m, const Place& p) const;
@@ -339,6 +346,8 @@ private:
     bool pair_fails(std::size_t generic) const;
     void second_chance_lookups();
     bool looks_like_person(std::size_t first, std::size_t last) const;
+    bool hyphenated_part(std::size_t first, std::size_t last) const;
+    bool named_place_not_person(std::size_t i) const;
     void find_name_runs();
     bool token_is_place(std::size_t i) const;
     void add_transliterated(std::vector<Mention>& found) const;
@@ -378,7 +387,8 @@ private:
     std::string_view m_text;
     const ParseContext& m_context;
     std::vector<Token> m_tokens;
-    std::vector<bool> m_code; // per token: written as a code ("UAE"), not a word in capitals
+    // per token: written as a code ("UAE"), not a word in capitals; or as a longer acronym
+    detail::CodeTokens m_capitals;
     // Per token: whether a person title stands before it in its run of capitalised words or
     // right before the run ("President Vladimir Putin"). Found once, in one pass, so that
     // asking for every token of a long run stays linear.
@@ -443,34 +453,51 @@ bool Parse::looks_like_person(std::size_t first, std::size_t last) const {
         return false; // multi-word gazetteer names are rarely personal names
     }
     const Token& t = m_tokens[first];
-    // Given name before a surname: "Vladimir Putin"
+    // Given name before a surname: "Vladimir Putin"; not "Lagos April 4" (a date), nor a
+    // country, a state or a city of some size that is no given name before a word ("Russia's
+    // Sputnik", "Cambridge Analytica", "Seattle Seahawks": an organisation named after it)
     if (first + 1 < m_tokens.size()) {
         const Token& next = m_tokens[first + 1];
         if (next.gap == Gap::space && capitalised(next) && !next.all_caps && !common(next) &&
-            !is_connector(next.norm) && !token_is_place(first + 1)) {
+            !is_connector(next.norm) && !is_calendar_word(next.norm) &&
+            !token_is_place(first + 1)) {
             const bool longer_run = first + 2 < m_tokens.size() &&
                                     m_tokens[first + 2].gap == Gap::space &&
                                     capitalised(m_tokens[first + 2]);
-            if (!longer_run)
+            if (!longer_run && !named_place_not_person(first))
                 return true;
         }
     }
-    // Surname after a given name: "Harvey Weinstein" (the span is the second word)
+    // Surname after a given name: "Harvey Weinstein" (the span is the second word); a
+    // country after a word that is no given name ("DeSmog Canada") is no surname
     if (first > 0 && t.gap == Gap::space) {
         const Token& prev = m_tokens[first - 1];
         if (capitalised(prev) && !prev.all_caps && !common(prev) && !is_connector(prev.norm) &&
-            !is_place_generic(prev.norm) && !token_is_place(first - 1) &&
+            !prev.possessive && !is_place_generic(prev.norm) && !token_is_place(first - 1) &&
             direction_of(prev.norm) == Direction::none) {
-            return true;
+            if (is_given_name(prev.norm))
+                return true;
+            const auto c = best_of_word(first);
+            return !(c && (c->kind == MatchKind::demonym || is_country_place(m_g.place(c->place))));
         }
     }
     return false;
 }
 
+/// Whether token i, before another capitalised word, names a place rather than a person: a
+/// country, a state or a city of 100,000 people or more, by its name as written, that is no
+/// given name ("Cambridge Analytica"; "Lincoln Chafee", "Austin Powers" stay persons).
+bool Parse::named_place_not_person(std::size_t i) const {
+    if (is_given_name(m_tokens[i].norm))
+        return false;
+    const auto c = best_of_word(i);
+    return c && c->kind == MatchKind::exact && (important(*c) || region_like(*c));
+}
+
 bool Parse::same_spelling(std::size_t i, const Candidate& c) const {
     const Token& t = m_tokens[i];
     const std::string_view surface = m_text.substr(t.begin, t.end - t.begin);
-    if (!t.all_caps || m_code[i])
+    if (!t.all_caps || m_capitals.code[i])
         return c.matched_name == surface;
     return c.matched_name.size() == surface.size() &&
            std::equal(surface.begin(), surface.end(), c.matched_name.begin(), [](char a, char b) {
@@ -489,7 +516,7 @@ void Parse::find_name_runs() {
         } else {
             m_titled[i] =
                 (i > 0 && m_tokens[i].gap == Gap::space && is_person_title(m_tokens[i - 1].norm)) ||
-                after_title_abbreviation(i);
+                after_title_abbreviation(i) || appositive_title(i);
         }
     }
 }
@@ -541,9 +568,14 @@ const char* Parse::person_rejection(std::size_t first, std::size_t last,
     if (best.kind == MatchKind::demonym && first == last) {
         return nullptr;
     }
-    const bool place_context =
-        cue_before(first) || dateline(first, last) || state_after(last).has_value();
-    for (std::size_t k = first; k <= last && !place_context; ++k) {
+    // "at Kelly's attempts": a cue before a possessive locates what follows it, not the name
+    const bool cue = cue_before(first) && !m_tokens[last].possessive;
+    const bool place_context = cue || dateline(first, last) || state_after(last).has_value();
+    // "at Donald Trump's": a given name with its surname is a person's after a cue too
+    const bool with_surname = first == last && last + 1 < m_tokens.size() &&
+                              m_person_token[first] == PersonCue::given_name &&
+                              m_person_token[last + 1] == PersonCue::given_name;
+    for (std::size_t k = first; k <= last && (!place_context || with_surname); ++k) {
         // the given-name cue was weighed against countries and states when it was found
         if (m_person_token[k] == PersonCue::given_name &&
             !(best.kind == MatchKind::demonym || is_country_place(m_g.place(best.place))))
@@ -609,7 +641,7 @@ const char* Parse::rejection(std::size_t first, std::size_t last,
     }
     const Candidate& best = candidates.front();
     if (first == last) {
-        const bool code = m_code[first];
+        const bool code = m_capitals.code[first];
         if (is_calendar_word(head.norm) || head.has_digit || is_place_generic(head.norm) ||
             (head.norm.size() < 3 && !code && !head.arabic)) {
             return "common word: a date, a number, a generic or a short word";
@@ -625,24 +657,71 @@ const char* Parse::rejection(std::size_t first, std::size_t last,
             // after a locative cue, or mid-sentence when the place is a prominent one; never
             // as the first word of a longer capitalised name.
             const bool cue = cue_before(first);
-            const bool next_cap = first + 1 < m_tokens.size() &&
+            // "China's Commerce Ministry": a possessive ends the name
+            const bool next_cap = first + 1 < m_tokens.size() && !head.possessive &&
                                   m_tokens[first + 1].gap == Gap::space &&
                                   capitalised(m_tokens[first + 1]) && !m_tokens[first + 1].all_caps;
             // "the Centre", "a Cup": after a determiner the word is a common noun.
             const bool determiner = first > 0 && is_determiner(m_tokens[first - 1].norm);
             const bool prominent = !head.sentence_start && !determiner &&
                                    same_spelling(first, best) && important(best);
-            // a country's name opens a sentence as the country ("China claims the sea")
-            const bool country = !determiner && same_spelling(first, best) &&
+            // a country's name opens a sentence as the country ("China claims the sea"); in
+            // the possessive it is the country after "that" too ("ruled that China's claims")
+            const bool country = (!determiner || head.possessive) && same_spelling(first, best) &&
                                  is_country_place(m_g.place(best.place));
-            if (next_cap || !(cue || prominent || country || dateline(first, last))) {
+            // "the French president", "a Polish company": a nationality adjective that is
+            // also an ordinary word is the adjective when capitalised inside a sentence,
+            // determiner or not (the lowercase word is the common one)
+            const bool nationality = best.kind == MatchKind::demonym && !head.sentence_start &&
+                                     !head.all_caps && same_spelling(first, best);
+            // "the Detention Centre", "Rainbow Kitten Surprise": the last word of a longer
+            // capitalised name (a country's name stays: "Northern Cyprus" reads as one)
+            const bool prev_cap =
+                first > 0 && head.gap == Gap::space && capitalised(m_tokens[first - 1]) &&
+                !m_tokens[first - 1].all_caps && !is_connector(m_tokens[first - 1].norm);
+            if (!nationality && ((prev_cap && !country && !cue) || next_cap ||
+                                 !(cue || prominent || country || dateline(first, last)))) {
                 return "common word: an ordinary English word without a place's context";
             }
         }
     }
+    if (hyphenated_part(first, last))
+        return "person: part of a hyphenated name";
     if (const char* why = organisation_rejection(first, last, best))
         return why;
     return person_rejection(first, last, best);
+}
+
+/// "Diaz-Balart", "Melbourne-Blake", "Notre Dame-UConn": a span joined by a hyphen to a
+/// capitalised word that is no place's name is part of a double-barrelled name (or of a
+/// pairing of teams), not a place; a pair of places ("Dubai-Abu Dhabi") and a place before
+/// a lower-case word ("Paris-based") stay.
+bool Parse::hyphenated_part(std::size_t first, std::size_t last) const {
+    const auto name_word = [&](std::size_t k) {
+        const Token& t = m_tokens[k];
+        return t.upper_initial && !t.arabic && !t.has_digit && !is_place_generic(t.norm) &&
+               !common(t) && direction_of(t.norm) == Direction::none && !token_is_place(k);
+    };
+    const bool before = first > 0 && m_tokens[first].gap == Gap::hyphen && name_word(first - 1) &&
+                        m_text.substr(m_tokens[first - 1].end,
+                                      m_tokens[first].begin - m_tokens[first - 1].end) == "-";
+    const bool after =
+        last + 1 < m_tokens.size() && m_tokens[last + 1].gap == Gap::hyphen &&
+        name_word(last + 1) &&
+        m_text.substr(m_tokens[last].end, m_tokens[last + 1].begin - m_tokens[last].end) == "-";
+    return before || after;
+}
+
+/// "a police spokesman, Israel Ramirez, said": token i opens a name of two capitalised words
+/// set off by a comma after a role noun in lower case.
+bool Parse::appositive_title(std::size_t i) const {
+    if (i == 0 || i + 1 >= m_tokens.size() || m_tokens[i].gap != Gap::comma)
+        return false;
+    const Token& prev = m_tokens[i - 1];
+    const Token& next = m_tokens[i + 1];
+    return !capitalised(prev) && is_person_title(prev.norm) && m_tokens[i].upper_initial &&
+           !m_tokens[i].all_caps && next.gap == Gap::space && next.upper_initial &&
+           !next.all_caps && !is_connector(next.norm);
 }
 
 /// "Mr. Nelson", "Sen. Moore": token i right after a title written short with a period.
@@ -681,8 +760,9 @@ bool Parse::given_name_before(std::size_t i) const {
     const Token& t = m_tokens[i];
     const Token& next = m_tokens[i + 1];
     // the name starts a capitalised run ("New York Times" has no given name "York")
+    // ("Stephen Russell's Dave Allen": a possessive ends the run before)
     const bool run_start = i == 0 || t.gap != Gap::space || !capitalised(m_tokens[i - 1]) ||
-                           is_determiner(m_tokens[i - 1].norm);
+                           m_tokens[i - 1].possessive || is_determiner(m_tokens[i - 1].norm);
     if (!run_start || !is_given_name(t.norm) || (common(t) && t.sentence_start) ||
         next.gap != Gap::space || !next.upper_initial || next.all_caps || next.arabic ||
         is_connector(next.norm) || is_organisation_word(next.norm) || is_building_word(next.norm) ||
@@ -756,7 +836,7 @@ void Parse::find_person_words() {
         const bool titled =
             (i > 0 && t.gap == Gap::space && is_person_title(m_tokens[i - 1].norm) &&
              !capitalised(m_tokens[i - 1])) ||
-            after_title_abbreviation(i);
+            after_title_abbreviation(i) || appositive_title(i);
         if (titled) {
             std::size_t j = i;
             while (j < m_tokens.size() && capitalised(m_tokens[j]) && !m_tokens[j].all_caps &&
@@ -910,6 +990,46 @@ void Parse::second_chance_lookups() {
     }
 }
 
+/// The key under which a dotted abbreviation standing alone ("N.J.", "D.C.", "S.C.") is a
+/// place's abbreviation, or empty. The token's own key ("nj") is a postal code, which names a
+/// state only after "Town, "; with its periods the abbreviation cannot be a word ("IN", "OR")
+/// and is looked up as written. Initials before a capitalised word ("J.R. Smith", "N.C.
+/// Wyeth") are a person's.
+std::string Parse::dotted_key(std::size_t i) const {
+    const Token& t = m_tokens[i];
+    const std::string_view surface = m_text.substr(t.begin, t.end - t.begin);
+    if (!t.all_caps || surface.size() < 4 || surface.back() != '.' || surface.find('.') != 1)
+        return {};
+    if (i + 1 < m_tokens.size() && m_tokens[i + 1].gap == Gap::space &&
+        capitalised(m_tokens[i + 1]) && !is_connector(m_tokens[i + 1].norm))
+        return {};
+    std::string key = normalize_name(surface);
+    if (!has_place_name(key))
+        return {};
+    return key;
+}
+
+/// "St. Albans", "Mt. Juliet", "Ft. Worth": token i is a place-name prefix written short
+/// with a period, before a capitalised word. Returns the prefix written out ("saint",
+/// "mount", "fort", "point") or empty. The period joins the name like a space.
+std::string Parse::spelled_prefix(std::size_t i) const {
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 5> prefixes = {
+        {{"ft", "fort"}, {"mt", "mount"}, {"pt", "point"}, {"st", "saint"}, {"ste", "sainte"}}};
+    // in capitals only before a word in capitals ("ST. LOUIS" in a dateline)
+    if (i + 1 >= m_tokens.size() || !m_tokens[i].upper_initial || !m_tokens[i + 1].upper_initial ||
+        (m_tokens[i].all_caps && !m_tokens[i + 1].all_caps))
+        return {};
+    const auto* it = std::find_if(prefixes.begin(), prefixes.end(),
+                                  [&](const auto& pr) { return pr.first == m_tokens[i].norm; });
+    if (it == prefixes.end())
+        return {};
+    const std::string_view between =
+        m_text.substr(m_tokens[i].end, m_tokens[i + 1].begin - m_tokens[i].end);
+    if (between != ". " && between != ".")
+        return {};
+    return std::string(it->second);
+}
+
 /// Every capitalised n-gram (up to six tokens, connectors inside) whose normalised text is
 /// a gazetteer name, with Arabic clitics and an English plural ("Libyans") taken off.
 std::vector<SpanCandidate> Parse::candidate_spans() const {
@@ -919,10 +1039,25 @@ std::vector<SpanCandidate> Parse::candidate_spans() const {
         if (!capitalised(m_tokens[i]))
             continue;
         std::string key = m_tokens[i].norm;
+        // "Mt. Juliet" under "Mount Juliet": the key with the prefix written out, if any
+        std::string spelled = spelled_prefix(i);
+        std::string dotted;
         for (std::size_t j = i; j < n && j < i + 6; ++j) {
             const Token& t = m_tokens[j];
             if (j > i) {
-                if (t.gap != Gap::space && t.gap != Gap::hyphen)
+                if (t.gap == Gap::comma && t.all_caps) {
+                    // "Washington, D.C.": a name the gazetteer writes with its comma
+                    std::string with =
+                        key + ' ' + normalize_name(m_text.substr(t.begin, t.end - t.begin));
+                    if (has_place_name(with))
+                        spans.push_back({i, j, std::move(with), false});
+                }
+                if (t.gap != Gap::space && t.gap != Gap::hyphen && spelled_prefix(j - 1).empty())
+                    break;
+                // "Idaho — City leaders": a dash between spaces parts clauses, not a name
+                if (t.gap == Gap::hyphen &&
+                    m_text.substr(m_tokens[j - 1].end, t.begin - m_tokens[j - 1].end)
+                            .find_first_of(" \t\n") != std::string_view::npos)
                     break;
                 if (m_tokens[j - 1].possessive)
                     break;
@@ -930,13 +1065,20 @@ std::vector<SpanCandidate> Parse::candidate_spans() const {
                     break;
                 key += ' ';
                 key += t.norm;
+                if (!spelled.empty())
+                    spelled += ' ' + t.norm;
             }
             if (!capitalised(t))
                 continue; // a connector cannot end a name
             if (j == i && is_plural_acronym(m_text.substr(t.begin, t.end - t.begin)))
                 break;
-            if (has_place_name(key)) {
+            if (j == i && !(dotted = dotted_key(i)).empty()) {
+                // "N.J.", "S.C." as written: "SC" is also a code of the Seychelles
+                spans.push_back({i, j, dotted, false});
+            } else if (has_place_name(key)) {
                 spans.push_back({i, j, key, false});
+            } else if (j > i && !spelled.empty() && has_place_name(spelled)) {
+                spans.push_back({i, j, spelled, false});
             } else if (j == i && t.arabic && key.size() > 4 && arabic_clitic(key)) {
                 // "والزاوية", "بطرابلس": a conjunction or preposition written onto the name
                 const std::string bare = key.substr(2);
@@ -981,7 +1123,12 @@ bool Parse::keep_code_candidates(Mention& m, bool english_word) const {
         const bool state_code = m.key.size() == 2 && is_admin1_place(m_g.place(k.place));
         const bool town_comma = m.first > 0 && m_tokens[m.first].gap == Gap::comma &&
                                 capitalised(m_tokens[m.first - 1]);
-        return !as_code || (m.key.size() <= 3 && !code_like(k)) || (state_code && !town_comma);
+        // "NAFTA", "OPEC": an acronym of four letters or more is an organisation's or a
+        // treaty's, not a town's name set in capitals (a town in a dateline or a heading is
+        // no code); a country, a province, a region or a large city keeps its
+        const bool acronym = m.key.size() >= 4 && minor_as_code(k);
+        return !as_code || (m.key.size() <= 3 && !code_like(k)) || (state_code && !town_comma) ||
+               acronym;
     });
     if (m.candidates.empty())
         return false;
@@ -991,6 +1138,27 @@ bool Parse::keep_code_candidates(Mention& m, bool english_word) const {
         ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
     m.weak = upper == cp.country && cp.population < 50000000;
     return true;
+}
+
+/// "NAFTA", "OPEC": an acronym of four letters or more names an organisation or a treaty,
+/// not a town whose name it spells in capitals; a country, a province, a region or a city of
+/// 100,000 people keeps its ("LIBYA", "TRIPOLI" in running text), and so does an
+/// abbreviation of the place.
+bool Parse::minor_as_code(const Candidate& c) const {
+    const Place& p = m_g.place(c.place);
+    return c.kind != MatchKind::abbreviation && !is_country_place(p) && !is_admin1_place(p) &&
+           p.feature_class != 'L' && p.population < 100000;
+}
+
+/// A word written in lower case after its capital is no code: "Che" is not CHE
+/// (Switzerland), "Mac" not MAC (Macao). Abbreviations written with lower case letters
+/// ("Calif.", "Mass.") stay.
+void Parse::drop_code_readings(Mention& m) const {
+    std::erase_if(m.candidates, [](const Candidate& c) {
+        return c.kind == MatchKind::abbreviation &&
+               std::none_of(c.matched_name.begin(), c.matched_name.end(),
+                            [](char ch) { return ch >= 'a' && ch <= 'z'; });
+    });
 }
 
 /// The mention a candidate span makes, if its candidates and context accept it.
@@ -1011,8 +1179,12 @@ std::optional<Mention> Parse::mention_from_span(const SpanCandidate& s) const {
     }
     // A code ("UAE", "LBA") is looked up as a code; a word set in capitals ("LIBYA" in a
     // heading, "SIRTE" in a dateline) as the word it is.
-    const bool code = s.first == s.last && m_code[s.first];
+    const bool code = s.first == s.last && m_capitals.code[s.first];
     lookup_candidates(m, !code);
+    if (!code && !m_tokens[s.first].all_caps && !m_tokens[s.first].arabic)
+        drop_code_readings(m);
+    if (s.first == s.last && m_capitals.acronym[s.first])
+        std::erase_if(m.candidates, [&](const Candidate& c) { return minor_as_code(c); });
     if (m.candidates.empty())
         return std::nullopt;
     if (const char* why = rejection(s.first, s.last, m.candidates)) {
@@ -1168,6 +1340,47 @@ void Parse::constrain_to_state(Mention& m, const Place& state) const {
     m.why += ", in " + state.name + " (town, state pair)";
 }
 
+/// Whether the mention after "Town, " is the state of the pair, made so where it was read
+/// otherwise: "Kan." as a village Kan, "TN" in "PARIS, TN" as Tunisia's code (when the town
+/// has a namesake in the state). "Paris, France" (containment weighs it) and "Zintan, Nalut"
+/// (a list of towns, one named like its district) are no pairs. An abbreviation read as the
+/// state takes its period into the span ("Tenn.").
+bool Parse::take_state_reading(const Mention& town, Mention& state, const StateRef& ref) const {
+    const Place& sp = m_g.place(state.candidates.front().place);
+    if (is_admin1_place(sp)) {
+        if (ref.abbreviated && state.last == ref.last &&
+            state.candidates.front().kind == MatchKind::abbreviation)
+            state.end = std::max(state.end, ref.end);
+        return true;
+    }
+    if (!ref.abbreviated || (is_country_place(sp) && !town_in(town, ref.candidates.front())))
+        return false;
+    state.last = ref.last;
+    state.end = ref.end;
+    state.candidates = ref.candidates;
+    state.kind = ToponymKind::place;
+    state.weak = false;
+    state.why = "state abbreviation";
+    return true;
+}
+
+/// Whether the town of a pair has a namesake inside the admin-1 unit `state` names.
+bool Parse::town_in(const Mention& town, const Candidate& state) const {
+    const Place& unit = m_g.place(state.place);
+    const auto inside = [&](const Candidate& c) {
+        const Place& p = m_g.place(c.place);
+        return p.country == unit.country && p.admin1 == unit.admin1 && p.id != unit.id;
+    };
+    if (std::any_of(town.candidates.begin(), town.candidates.end(), inside))
+        return true;
+    LookupOptions o;
+    o.limit = 40;
+    o.fuzzy = false;
+    o.countries = {unit.country};
+    const auto found = m_g.lookup_normalized(town.key, o);
+    return std::any_of(found.begin(), found.end(), inside);
+}
+
 /// "Paris, Ky.", "Lincoln, Neb.", "Corbin, KY", "Athens, Georgia": the town is looked for
 /// inside the state, and the state becomes a mention of its own (an abbreviation the n-gram
 /// pass cannot see, "W.Va.", is added here). The state's mention counts twice towards the
@@ -1184,20 +1397,8 @@ void Parse::apply_state_pairs() {
         Mention* state = nullptr;
         if (mi + 1 < m_mentions.size() && m_mentions[mi + 1].first == ref->first) {
             state = &m_mentions[mi + 1];
-            const Place& sp = m_g.place(state->candidates.front().place);
-            if (is_country_place(sp))
-                continue; // "Paris, France": containment weighs it
-            if (!is_admin1_place(sp) && !ref->abbreviated)
-                continue; // "Zintan, Nalut": a list of towns, one named like its district
-            if (!is_admin1_place(sp)) {
-                // "Kan." read as a village Kan: the state's abbreviation, with its period
-                state->last = ref->last;
-                state->end = ref->end;
-                state->candidates = ref->candidates;
-                state->kind = ToponymKind::place;
-                state->weak = false;
-                state->why = "state abbreviation";
-            }
+            if (!take_state_reading(m, *state, *ref))
+                continue;
         } else if (mi + 1 < m_mentions.size() && m_mentions[mi + 1].begin < ref->end) {
             continue; // the words after the comma are another mention's
         } else {
@@ -1910,6 +2111,15 @@ Toponym Parse::toponym_of(const Mention& m) const {
     const std::size_t ci = *m.chosen;
     const Candidate& c = m.candidates[ci];
     const Place& p = m_g.place(c.place);
+    // "Idlib province", "the Kharkiv region": a unit named with its unit word in lower case
+    // is named by both words, as the unit word chose it ("Colorado State University",
+    // "Kentucky Department of Education" are organisations named after the state)
+    if (!m.unit_word.empty() && m.kind == ToponymKind::place && p.feature_class == 'A' &&
+        !is_country_place(p) && m.last + 1 < m_tokens.size() &&
+        !m_tokens[m.last + 1].upper_initial) {
+        t.end = m_tokens[m.last + 1].end;
+        t.text = std::string(m_text.substr(t.start, t.end - t.start));
+    }
     t.place = c.place;
     t.name = p.name;
     t.position = p.position;
