@@ -262,8 +262,14 @@ std::size_t distance(const Raw& c, const Context& x) {
 }
 
 /// What stands between a candidate and the event word.
-void between_features(const Raw& c, const Context& x, std::vector<std::string>& f,
-                      const std::string& side) {
+/// The distance and clause buckets of a candidate, for conjunctions with other features.
+struct Between {
+    std::string d;
+    std::string cl;
+};
+
+Between between_features(const Raw& c, const Context& x, std::vector<std::string>& f,
+                         const std::string& side) {
     const std::size_t lo = c.last < x.ev_first ? c.last + 1 : x.ev_last + 1;
     const std::size_t hi = c.last < x.ev_first ? x.ev_first : c.first;
     std::size_t words = 0;
@@ -301,6 +307,7 @@ void between_features(const Raw& c, const Context& x, std::vector<std::string>& 
             ++taken;
         }
     }
+    return {d, cl};
 }
 
 /// How many candidates there are, a whole run counted by its pieces.
@@ -394,6 +401,15 @@ void gazetteer_features(const Raw& c, const Context& x, std::vector<std::string>
                                                             : "some"));
     if (c.toponym)
         f.push_back(std::string("top&common=") + (common == 0 ? "none" : "some"));
+    // an ordinary word heading the name says what kind of place it is ("Province",
+    // "Square", "Army"); such words are not proper names
+    const Tok& head = x.toks[c.last];
+    if (words > 0 && last_common)
+        f.push_back("head=" + head.lower);
+    const Tok& lead = x.toks[c.first];
+    if (words > 1 &&
+        g.is_common_word(normalize_name(x.text.substr(lead.begin, lead.end - lead.begin))))
+        f.push_back("lead=" + lead.lower);
 }
 
 /// What the candidate is: gazetteer facts and shape.
@@ -445,7 +461,7 @@ std::vector<std::string> features(std::size_t ci, const Context& x) {
     const std::string side = c.last < x.ev_first ? "b|" : "a|";
     f.push_back("side=" + side);
     f.push_back("prec&side=" + prec + side);
-    between_features(c, x, f, side);
+    const Between b = between_features(c, x, f, side);
     rank_features(ci, x, f, prec);
     const std::string p1 = tok_name(x.toks, c.first, -1);
     const std::string p2 = tok_name(x.toks, c.first, -2);
@@ -476,6 +492,15 @@ std::vector<std::string> features(std::size_t ci, const Context& x) {
     f.push_back("ev_n1=" + tok_name(x.toks, x.ev_last, 1));
     f.push_back("ev_n1&side&p1=" + tok_name(x.toks, x.ev_last, 1) + side + p1);
     f.push_back("ev_p1=" + tok_name(x.toks, x.ev_first, -1));
+    // conjunctions a linear model cannot form by itself
+    const std::string kind = c.toponym ? std::string(to_string(c.toponym->kind)) : "cap";
+    f.push_back("ev&cl=" + x.ev_word + " " + side + b.cl);
+    f.push_back("ev&d=" + x.ev_word + " " + side + b.d);
+    f.push_back("prec&cl=" + prec + " " + side + b.cl);
+    f.push_back("prec&d=" + prec + " " + side + b.d);
+    f.push_back("p1&cl=" + p1 + " " + side + b.cl);
+    f.push_back("kind&p1=" + kind + " " + p1);
+    f.push_back("kind&n1=" + kind + " " + n1);
     // the same name said again: the first mention is the one annotated
     for (std::size_t k = 0; k < ci; ++k) {
         const Raw& o = x.cands[k];
