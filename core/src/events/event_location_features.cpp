@@ -307,6 +307,15 @@ Between between_features(const Raw& c, const Context& x, std::vector<std::string
             ++taken;
         }
     }
+    // and the two nearest the event word ("killed in", "attack on ... the town of")
+    taken = 0;
+    for (std::size_t n = 0; n < hi - lo && taken < 2; ++n) {
+        const Tok& t = x.toks[c.last < x.ev_first ? hi - 1 - n : lo + n];
+        if (t.word && !t.cap && !t.digit) {
+            f.push_back("we" + std::to_string(taken) + "=" + side + t.lower);
+            ++taken;
+        }
+    }
     return {d, cl};
 }
 
@@ -355,6 +364,7 @@ void rank_features(std::size_t ci, const Context& x, std::vector<std::string>& f
     }
     const std::string rank = bucket(nearer, {1, 2, 3});
     f.push_back("rank=" + rank);
+    f.push_back("rank&side=" + rank + (c.last < x.ev_first ? "b" : "a"));
     f.push_back("prec&rank=" + prec + rank);
     f.push_back("ntop_nearer=" + bucket(nearer_top, {1, 2}));
     f.push_back("nc=" + bucket(pieces_only(x.cands), {2, 3, 4, 5}));
