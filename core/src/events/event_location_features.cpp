@@ -600,15 +600,25 @@ std::vector<LocationCandidate> location_candidates(std::string_view text, std::s
     }
     const std::string ev_n1 = tok_name(toks, x.ev_last, 1);
     const std::string ev_p1 = tok_name(toks, x.ev_first, -1);
-    out.push_back(
-        {0,
-         0,
-         nullptr,
-         {"none", "none&ev=" + x.ev_word, "none&nc=" + bucket(pieces_only(raws), {2, 3, 4, 5}),
-          "none&ntop=" + bucket(tops_named, {1, 2, 3}), "none&ev_n1=" + ev_n1,
-          "none&ev_p1=" + ev_p1, "none&ev_p2=" + tok_name(toks, x.ev_first, -2) + " " + ev_p1,
-          "none&ev_n2=" + ev_n1 + " " + tok_name(toks, x.ev_last, 2)},
-         true});
+    std::vector<std::string> none = {"none",
+                                     "none&ev=" + x.ev_word,
+                                     "none&nc=" + bucket(pieces_only(raws), {2, 3, 4, 5}),
+                                     "none&ntop=" + bucket(tops_named, {1, 2, 3}),
+                                     "none&ev_n1=" + ev_n1,
+                                     "none&ev_p1=" + ev_p1,
+                                     "none&ev_p2=" + tok_name(toks, x.ev_first, -2) + " " + ev_p1,
+                                     "none&ev_n2=" + ev_n1 + " " + tok_name(toks, x.ev_last, 2)};
+    // the lower-case words around the event word, as a bag: a plan ("will", "would"), a
+    // negation, a background mention ("since", "last year") often has no place of its own
+    for (std::ptrdiff_t k = 2; k <= 5; ++k) {
+        const std::string before = tok_name(toks, x.ev_first, -k);
+        const std::string after = tok_name(toks, x.ev_last, k);
+        if (before.front() >= 'a' && before.front() <= 'z')
+            none.push_back("none&pw=" + before);
+        if (after.front() >= 'a' && after.front() <= 'z')
+            none.push_back("none&nw=" + after);
+    }
+    out.push_back({0, 0, nullptr, std::move(none), true});
     return out;
 }
 
