@@ -340,6 +340,46 @@ std::optional<std::size_t> neighbour(std::size_t ci, const Context& x, bool afte
     return best;
 }
 
+/// How `a` stands to `b` in the gazetteer: "coarser" ("Faryab Province" to "Maimana"),
+/// "finer", "same" precision, or "cap" when one of them is no toponym.
+std::string relation(const Raw& a, const Raw& b) {
+    if (!a.toponym || !b.toponym)
+        return "cap";
+    const auto pa = a.toponym->precision;
+    const auto pb = b.toponym->precision;
+    return pa > pb ? "coarser" : pa < pb ? "finer" : "same";
+}
+
+/// The candidate next to this one (at most three lower-case words or marks apart): the
+/// words between and how the two compare say "Maimana, Faryab Province" (a containing
+/// region), "the West Bank village of Idna", "Sukhnah, Taybah and Arak" (a list).
+void adjacent_features(std::size_t ci, const Context& x, std::vector<std::string>& f) {
+    const Raw& c = x.cands[ci];
+    for (const bool after : {false, true}) {
+        const std::optional<std::size_t> o = neighbour(ci, x, after);
+        if (!o)
+            continue;
+        const Raw& n = x.cands[*o];
+        const std::size_t lo = after ? c.last + 1 : n.last + 1;
+        const std::size_t hi = after ? n.first : c.first;
+        if (hi - lo > 3 || (lo <= x.ev_last && x.ev_first < hi))
+            continue;
+        std::string between;
+        bool plain = true;
+        for (std::size_t k = lo; k < hi; ++k) {
+            plain = plain && !x.toks[k].cap && !x.toks[k].digit;
+            between += (k == lo ? "" : " ") + x.toks[k].lower;
+        }
+        if (!plain)
+            continue;
+        const std::string rel = relation(c, n);
+        const std::string dir = after ? "next=" : "prev=";
+        f.push_back(dir + between);
+        f.push_back(dir + rel);
+        f.push_back(dir + between + " " + rel);
+    }
+}
+
 /// Where a candidate stands among the others.
 void rank_features(std::size_t ci, const Context& x, std::vector<std::string>& f,
                    const std::string& prec) {
@@ -384,6 +424,7 @@ void rank_features(std::size_t ci, const Context& x, std::vector<std::string>& f
         f.emplace_back("in_list");
     if (next && c.last + 2 == x.cands[*next].first && x.toks[c.last + 1].lower == ",")
         f.push_back(std::string("pair1") + (x.cands[*next].toponym ? "top" : "cap"));
+    adjacent_features(ci, x, f);
 }
 
 /// What the gazetteer knows of the candidate's words: a place of that name (which the
