@@ -249,6 +249,7 @@ void add_training_options(CLI::App* cmd, LocatorTrainingOptions& o) {
     cmd->add_option("--min-records", o.min_records,
                     "Drop features seen in fewer training sentences");
     cmd->add_option("--l2", o.l2, "L2 penalty on the weights");
+    cmd->add_option("--rate", o.rate, "AdaGrad's learning rate")->check(CLI::Range(1e-6, 10.0));
     cmd->add_option("--threshold-more", o.threshold_more,
                     "Probability any other candidate must be above")
         ->check(CLI::Range(0.0, 1.0));
