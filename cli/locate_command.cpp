@@ -222,11 +222,11 @@ void run_train(const TrainArgs& a) {
         "sentence's candidate spans and \"none\"; features in\n"
         "core/src/events/event_location_features.cpp), one \"feature<TAB>weight\" line each.\n"
         "Reproduce: kharita train-locator --jsonl ../shared/eval/event-location/dev.jsonl -o "
-        "data/models/event-location.txt --epochs {} --bags {} --seed {} --threshold {} "
-        "--threshold-more {}\n"
+        "data/models/event-location.txt --epochs {} --bags {} --seed {} --rate {} --min-records {} "
+        "--threshold {} --threshold-more {}\n"
         "Training set: {} ({} records), trained {}",
-        a.options.epochs, a.options.bags, a.options.seed, a.options.threshold,
-        a.options.threshold_more, a.file, records.size(), today());
+        a.options.epochs, a.options.bags, a.options.seed, a.options.rate, a.options.min_records,
+        a.options.threshold, a.options.threshold_more, a.file, records.size(), today());
     std::ofstream out(a.out, std::ios::binary);
     if (!out)
         throw InputError(a.out, "cannot write");

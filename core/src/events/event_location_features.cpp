@@ -130,6 +130,33 @@ bool time_word(std::string_view w) {
     return in_list(w, kWords);
 }
 
+/// Ordinary words that say what kind of thing a capitalised name is: a place ("Hama
+/// Airport", "Sawwan Hill", "Camp Bastion"), a body that is no place ("Syrian Army"), a
+/// person's title ("President", "Gen.").
+bool kind_word(std::string_view w) {
+    static constexpr std::array<std::string_view, 114> kWords = {
+        "president",    "minister",   "prime",        "gen",          "general",  "col",
+        "colonel",      "lt",         "maj",          "capt",         "sgt",      "prince",
+        "king",         "queen",      "sheikh",       "mr",           "mrs",      "dr",
+        "province",     "district",   "governorate",  "region",       "county",   "state",
+        "city",         "town",       "village",      "camp",         "quarter",  "neighbourhood",
+        "neighborhood", "suburb",     "municipality", "prefecture",   "area",     "zone",
+        "street",       "road",       "avenue",       "highway",      "square",   "roundabout",
+        "bridge",       "crossing",   "checkpoint",   "border",       "airport",  "base",
+        "port",         "harbour",    "harbor",       "station",      "hill",     "hills",
+        "mount",        "mountain",   "mountains",    "valley",       "river",    "lake",
+        "sea",          "gulf",       "bay",          "island",       "islands",  "coast",
+        "desert",       "plain",      "plains",       "peninsula",    "strip",    "bank",
+        "heights",      "peak",       "dam",          "field",        "fields",   "hospital",
+        "school",       "university", "mosque",       "church",       "temple",   "market",
+        "bazaar",       "hotel",      "palace",       "prison",       "jail",     "embassy",
+        "stadium",      "park",       "complex",      "project",      "army",     "forces",
+        "police",       "brigade",    "division",     "battalion",    "regiment", "front",
+        "council",      "ministry",   "party",        "movement",     "group",    "committee",
+        "government",   "agency",     "organization", "organisation", "union",    "court"};
+    return in_list(w, kWords);
+}
+
 /// The words that report speech: a place before them is often where it was said.
 bool speech_word(std::string_view w) {
     static constexpr std::array<std::string_view, 6> kWords = {"said",   "says",      "told",
@@ -452,15 +479,12 @@ void gazetteer_features(const Raw& c, const Context& x, std::vector<std::string>
                                                             : "some"));
     if (c.toponym)
         f.push_back(std::string("top&common=") + (common == 0 ? "none" : "some"));
-    // an ordinary word heading the name says what kind of place it is ("Province",
-    // "Square", "Army"); such words are not proper names
-    const Tok& head = x.toks[c.last];
-    if (words > 0 && last_common)
-        f.push_back("head=" + head.lower);
-    const Tok& lead = x.toks[c.first];
-    if (words > 1 &&
-        g.is_common_word(normalize_name(x.text.substr(lead.begin, lead.end - lead.begin))))
-        f.push_back("lead=" + lead.lower);
+    // a word that says what kind of thing the name is: a place ("Province", "Square") or
+    // a body ("Army", "Council"); a closed list, so that the weights hold no proper names
+    if (kind_word(x.toks[c.last].lower))
+        f.push_back("head=" + x.toks[c.last].lower);
+    if (c.last > c.first && kind_word(x.toks[c.first].lower))
+        f.push_back("lead=" + x.toks[c.first].lower);
 }
 
 /// What the candidate is: gazetteer facts and shape.
