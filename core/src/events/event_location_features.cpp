@@ -479,12 +479,6 @@ void gazetteer_features(const Raw& c, const Context& x, std::vector<std::string>
                                                             : "some"));
     if (c.toponym)
         f.push_back(std::string("top&common=") + (common == 0 ? "none" : "some"));
-    // a word that says what kind of thing the name is: a place ("Province", "Square") or
-    // a body ("Army", "Council"); a closed list, so that the weights hold no proper names
-    if (kind_word(x.toks[c.last].lower))
-        f.push_back("head=" + x.toks[c.last].lower);
-    if (c.last > c.first && kind_word(x.toks[c.first].lower))
-        f.push_back("lead=" + x.toks[c.first].lower);
 }
 
 /// What the candidate is: gazetteer facts and shape.
@@ -523,6 +517,12 @@ void own_features(const Raw& c, const Context& x, std::vector<std::string>& f,
     }
     if (words == 1 && time_word(x.toks[c.first].lower))
         f.emplace_back("time_word");
+    // a word that says what kind of thing the name is: a place ("Province", "Square") or
+    // a body ("Army", "Council"); a closed list, so that the weights hold no proper names
+    if (kind_word(x.toks[c.last].lower))
+        f.push_back("head=" + x.toks[c.last].lower);
+    if (c.last > c.first && kind_word(x.toks[c.first].lower))
+        f.push_back("lead=" + x.toks[c.first].lower);
     if (x.gazetteer)
         gazetteer_features(c, x, f);
 }
