@@ -403,7 +403,11 @@ void adjacent_features(std::size_t ci, const Context& x, std::vector<std::string
         const std::string dir = after ? "next=" : "prev=";
         f.push_back(dir + between);
         f.push_back(dir + rel);
-        f.push_back(dir + between + " " + rel);
+        std::string both = dir;
+        both += between;
+        both += ' ';
+        both += rel;
+        f.push_back(std::move(both));
     }
 }
 
