@@ -222,11 +222,11 @@ void run_train(const TrainArgs& a) {
         "sentence's candidate spans and \"none\"; features in\n"
         "core/src/events/event_location_features.cpp), one \"feature<TAB>weight\" line each.\n"
         "Reproduce: kharita train-locator --jsonl ../shared/eval/event-location/dev.jsonl -o "
-        "data/models/event-location.txt --epochs {} --bags {} --seed {} --threshold {} "
-        "--threshold-more {}\n"
+        "data/models/event-location.txt --epochs {} --bags {} --seed {} --rate {} --min-records {} "
+        "--threshold {} --threshold-more {}\n"
         "Training set: {} ({} records), trained {}",
-        a.options.epochs, a.options.bags, a.options.seed, a.options.threshold,
-        a.options.threshold_more, a.file, records.size(), today());
+        a.options.epochs, a.options.bags, a.options.seed, a.options.rate, a.options.min_records,
+        a.options.threshold, a.options.threshold_more, a.file, records.size(), today());
     std::ofstream out(a.out, std::ios::binary);
     if (!out)
         throw InputError(a.out, "cannot write");
@@ -249,6 +249,7 @@ void add_training_options(CLI::App* cmd, LocatorTrainingOptions& o) {
     cmd->add_option("--min-records", o.min_records,
                     "Drop features seen in fewer training sentences");
     cmd->add_option("--l2", o.l2, "L2 penalty on the weights");
+    cmd->add_option("--rate", o.rate, "AdaGrad's learning rate")->check(CLI::Range(1e-6, 10.0));
     cmd->add_option("--threshold-more", o.threshold_more,
                     "Probability any other candidate must be above")
         ->check(CLI::Range(0.0, 1.0));

@@ -194,6 +194,26 @@ TEST(EventLocatorTest, HyphenAndApostropheInsideAName) {
     EXPECT_EQ(span_text(s, spans[0]), "Al-\u2018Eiss");
 }
 
+// The word heading a name counts by its identity only when it says what kind of thing the
+// name is ("Province"); a name's own words never do, so the weights hold no proper names.
+TEST(EventLocatorTest, AKindWordHeadsANameButANameDoesNot) {
+    const EventLocator m = EventLocator::from_text(
+        "b\t-4\nhead=province\t8\nhead=zarqa\t8\nhead=merrow\t8\n", "model.txt");
+    const std::string s = "Shelling hit Zarqa Province and Merrow today.";
+    const auto spans = m.locate(s, 0, s.size(), 0, 8, {});
+    ASSERT_EQ(spans.size(), 1U);
+    EXPECT_EQ(span_text(s, spans[0]), "Zarqa Province");
+}
+
+// "Zarqa in Merrow Valley": the candidate next to this one and the words between.
+TEST(EventLocatorTest, TheNeighbouringCandidateAndTheWordsBetween) {
+    const EventLocator m = EventLocator::from_text("b\t-4\nnext=in cap\t8\n", "model.txt");
+    const std::string s = "Fighting hit Zarqa in Merrow Valley.";
+    const auto spans = m.locate(s, 0, s.size(), 0, 8, {});
+    ASSERT_EQ(spans.size(), 1U);
+    EXPECT_EQ(span_text(s, spans[0]), "Zarqa");
+}
+
 TEST(EventLocatorTest, EmptyModelLocatesNothing) {
     const std::string s = "Fighting in Merrow.";
     EXPECT_TRUE(EventLocator().locate(s, 0, s.size(), 0, 8, {}).empty());

@@ -287,7 +287,6 @@ EventLocator EventLocator::train(const std::vector<EventLocationRecord>& records
     std::vector<double> g2(n, 1e-8);
     std::vector<double> sum(n, 0.0);
     std::vector<std::size_t> order(sentences.size());
-    constexpr double kRate = 0.2;
     std::vector<double> p;
     const int bags = std::max(1, options.bags);
     for (int bag = 0; bag < bags; ++bag) {
@@ -309,7 +308,7 @@ EventLocator EventLocator::train(const std::vector<EventLocationRecord>& records
                     for (const std::uint32_t f : s.options[o]) {
                         const double g = grad - options.l2 * w[f];
                         g2[f] += g * g;
-                        w[f] += kRate * g / std::sqrt(g2[f]);
+                        w[f] += options.rate * g / std::sqrt(g2[f]);
                     }
                 }
             }

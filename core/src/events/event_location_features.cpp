@@ -130,6 +130,33 @@ bool time_word(std::string_view w) {
     return in_list(w, kWords);
 }
 
+/// Ordinary words that say what kind of thing a capitalised name is: a place ("Hama
+/// Airport", "Sawwan Hill", "Camp Bastion"), a body that is no place ("Syrian Army"), a
+/// person's title ("President", "Gen.").
+bool kind_word(std::string_view w) {
+    static constexpr std::array<std::string_view, 114> kWords = {
+        "president",    "minister",   "prime",        "gen",          "general",  "col",
+        "colonel",      "lt",         "maj",          "capt",         "sgt",      "prince",
+        "king",         "queen",      "sheikh",       "mr",           "mrs",      "dr",
+        "province",     "district",   "governorate",  "region",       "county",   "state",
+        "city",         "town",       "village",      "camp",         "quarter",  "neighbourhood",
+        "neighborhood", "suburb",     "municipality", "prefecture",   "area",     "zone",
+        "street",       "road",       "avenue",       "highway",      "square",   "roundabout",
+        "bridge",       "crossing",   "checkpoint",   "border",       "airport",  "base",
+        "port",         "harbour",    "harbor",       "station",      "hill",     "hills",
+        "mount",        "mountain",   "mountains",    "valley",       "river",    "lake",
+        "sea",          "gulf",       "bay",          "island",       "islands",  "coast",
+        "desert",       "plain",      "plains",       "peninsula",    "strip",    "bank",
+        "heights",      "peak",       "dam",          "field",        "fields",   "hospital",
+        "school",       "university", "mosque",       "church",       "temple",   "market",
+        "bazaar",       "hotel",      "palace",       "prison",       "jail",     "embassy",
+        "stadium",      "park",       "complex",      "project",      "army",     "forces",
+        "police",       "brigade",    "division",     "battalion",    "regiment", "front",
+        "council",      "ministry",   "party",        "movement",     "group",    "committee",
+        "government",   "agency",     "organization", "organisation", "union",    "court"};
+    return in_list(w, kWords);
+}
+
 /// The words that report speech: a place before them is often where it was said.
 bool speech_word(std::string_view w) {
     static constexpr std::array<std::string_view, 6> kWords = {"said",   "says",      "told",
@@ -262,8 +289,14 @@ std::size_t distance(const Raw& c, const Context& x) {
 }
 
 /// What stands between a candidate and the event word.
-void between_features(const Raw& c, const Context& x, std::vector<std::string>& f,
-                      const std::string& side) {
+/// The distance and clause buckets of a candidate, for conjunctions with other features.
+struct Between {
+    std::string d;
+    std::string cl;
+};
+
+Between between_features(const Raw& c, const Context& x, std::vector<std::string>& f,
+                         const std::string& side) {
     const std::size_t lo = c.last < x.ev_first ? c.last + 1 : x.ev_last + 1;
     const std::size_t hi = c.last < x.ev_first ? x.ev_first : c.first;
     std::size_t words = 0;
@@ -301,6 +334,16 @@ void between_features(const Raw& c, const Context& x, std::vector<std::string>& 
             ++taken;
         }
     }
+    // and the two nearest the event word ("killed in", "attack on ... the town of")
+    taken = 0;
+    for (std::size_t n = 0; n < hi - lo && taken < 2; ++n) {
+        const Tok& t = x.toks[c.last < x.ev_first ? hi - 1 - n : lo + n];
+        if (t.word && !t.cap && !t.digit) {
+            f.push_back("we" + std::to_string(taken) + "=" + side + t.lower);
+            ++taken;
+        }
+    }
+    return {d, cl};
 }
 
 /// How many candidates there are, a whole run counted by its pieces.
@@ -322,6 +365,50 @@ std::optional<std::size_t> neighbour(std::size_t ci, const Context& x, bool afte
             best = k;
     }
     return best;
+}
+
+/// How `a` stands to `b` in the gazetteer: "coarser" ("Faryab Province" to "Maimana"),
+/// "finer", "same" precision, or "cap" when one of them is no toponym.
+std::string relation(const Raw& a, const Raw& b) {
+    if (!a.toponym || !b.toponym)
+        return "cap";
+    const auto pa = a.toponym->precision;
+    const auto pb = b.toponym->precision;
+    return pa > pb ? "coarser" : pa < pb ? "finer" : "same";
+}
+
+/// The candidate next to this one (at most three lower-case words or marks apart): the
+/// words between and how the two compare say "Maimana, Faryab Province" (a containing
+/// region), "the West Bank village of Idna", "Sukhnah, Taybah and Arak" (a list).
+void adjacent_features(std::size_t ci, const Context& x, std::vector<std::string>& f) {
+    const Raw& c = x.cands[ci];
+    for (const bool after : {false, true}) {
+        const std::optional<std::size_t> o = neighbour(ci, x, after);
+        if (!o)
+            continue;
+        const Raw& n = x.cands[*o];
+        const std::size_t lo = after ? c.last + 1 : n.last + 1;
+        const std::size_t hi = after ? n.first : c.first;
+        if (hi - lo > 3 || (lo <= x.ev_last && x.ev_first < hi))
+            continue;
+        std::string between;
+        bool plain = true;
+        for (std::size_t k = lo; k < hi; ++k) {
+            plain = plain && !x.toks[k].cap && !x.toks[k].digit;
+            between += (k == lo ? "" : " ") + x.toks[k].lower;
+        }
+        if (!plain)
+            continue;
+        const std::string rel = relation(c, n);
+        const std::string dir = after ? "next=" : "prev=";
+        f.push_back(dir + between);
+        f.push_back(dir + rel);
+        std::string both = dir;
+        both += between;
+        both += ' ';
+        both += rel;
+        f.push_back(std::move(both));
+    }
 }
 
 /// Where a candidate stands among the others.
@@ -348,6 +435,7 @@ void rank_features(std::size_t ci, const Context& x, std::vector<std::string>& f
     }
     const std::string rank = bucket(nearer, {1, 2, 3});
     f.push_back("rank=" + rank);
+    f.push_back("rank&side=" + rank + (c.last < x.ev_first ? "b" : "a"));
     f.push_back("prec&rank=" + prec + rank);
     f.push_back("ntop_nearer=" + bucket(nearer_top, {1, 2}));
     f.push_back("nc=" + bucket(pieces_only(x.cands), {2, 3, 4, 5}));
@@ -367,6 +455,7 @@ void rank_features(std::size_t ci, const Context& x, std::vector<std::string>& f
         f.emplace_back("in_list");
     if (next && c.last + 2 == x.cands[*next].first && x.toks[c.last + 1].lower == ",")
         f.push_back(std::string("pair1") + (x.cands[*next].toponym ? "top" : "cap"));
+    adjacent_features(ci, x, f);
 }
 
 /// What the gazetteer knows of the candidate's words: a place of that name (which the
@@ -432,6 +521,12 @@ void own_features(const Raw& c, const Context& x, std::vector<std::string>& f,
     }
     if (words == 1 && time_word(x.toks[c.first].lower))
         f.emplace_back("time_word");
+    // a word that says what kind of thing the name is: a place ("Province", "Square") or
+    // a body ("Army", "Council"); a closed list, so that the weights hold no proper names
+    if (kind_word(x.toks[c.last].lower))
+        f.push_back("head=" + x.toks[c.last].lower);
+    if (c.last > c.first && kind_word(x.toks[c.first].lower))
+        f.push_back("lead=" + x.toks[c.first].lower);
     if (x.gazetteer)
         gazetteer_features(c, x, f);
 }
@@ -445,7 +540,7 @@ std::vector<std::string> features(std::size_t ci, const Context& x) {
     const std::string side = c.last < x.ev_first ? "b|" : "a|";
     f.push_back("side=" + side);
     f.push_back("prec&side=" + prec + side);
-    between_features(c, x, f, side);
+    const Between b = between_features(c, x, f, side);
     rank_features(ci, x, f, prec);
     const std::string p1 = tok_name(x.toks, c.first, -1);
     const std::string p2 = tok_name(x.toks, c.first, -2);
@@ -476,6 +571,15 @@ std::vector<std::string> features(std::size_t ci, const Context& x) {
     f.push_back("ev_n1=" + tok_name(x.toks, x.ev_last, 1));
     f.push_back("ev_n1&side&p1=" + tok_name(x.toks, x.ev_last, 1) + side + p1);
     f.push_back("ev_p1=" + tok_name(x.toks, x.ev_first, -1));
+    // conjunctions a linear model cannot form by itself
+    const std::string kind = c.toponym ? std::string(to_string(c.toponym->kind)) : "cap";
+    f.push_back("ev&cl=" + x.ev_word + " " + side + b.cl);
+    f.push_back("ev&d=" + x.ev_word + " " + side + b.d);
+    f.push_back("prec&cl=" + prec + " " + side + b.cl);
+    f.push_back("prec&d=" + prec + " " + side + b.d);
+    f.push_back("p1&cl=" + p1 + " " + side + b.cl);
+    f.push_back("kind&p1=" + kind + " " + p1);
+    f.push_back("kind&n1=" + kind + " " + n1);
     // the same name said again: the first mention is the one annotated
     for (std::size_t k = 0; k < ci; ++k) {
         const Raw& o = x.cands[k];
@@ -565,15 +669,25 @@ std::vector<LocationCandidate> location_candidates(std::string_view text, std::s
     }
     const std::string ev_n1 = tok_name(toks, x.ev_last, 1);
     const std::string ev_p1 = tok_name(toks, x.ev_first, -1);
-    out.push_back(
-        {0,
-         0,
-         nullptr,
-         {"none", "none&ev=" + x.ev_word, "none&nc=" + bucket(pieces_only(raws), {2, 3, 4, 5}),
-          "none&ntop=" + bucket(tops_named, {1, 2, 3}), "none&ev_n1=" + ev_n1,
-          "none&ev_p1=" + ev_p1, "none&ev_p2=" + tok_name(toks, x.ev_first, -2) + " " + ev_p1,
-          "none&ev_n2=" + ev_n1 + " " + tok_name(toks, x.ev_last, 2)},
-         true});
+    std::vector<std::string> none = {"none",
+                                     "none&ev=" + x.ev_word,
+                                     "none&nc=" + bucket(pieces_only(raws), {2, 3, 4, 5}),
+                                     "none&ntop=" + bucket(tops_named, {1, 2, 3}),
+                                     "none&ev_n1=" + ev_n1,
+                                     "none&ev_p1=" + ev_p1,
+                                     "none&ev_p2=" + tok_name(toks, x.ev_first, -2) + " " + ev_p1,
+                                     "none&ev_n2=" + ev_n1 + " " + tok_name(toks, x.ev_last, 2)};
+    // the lower-case words around the event word, as a bag: a plan ("will", "would"), a
+    // negation, a background mention ("since", "last year") often has no place of its own
+    for (std::ptrdiff_t k = 2; k <= 5; ++k) {
+        const std::string before = tok_name(toks, x.ev_first, -k);
+        const std::string after = tok_name(toks, x.ev_last, k);
+        if (before.front() >= 'a' && before.front() <= 'z')
+            none.push_back("none&pw=" + before);
+        if (after.front() >= 'a' && after.front() <= 'z')
+            none.push_back("none&nw=" + after);
+    }
+    out.push_back({0, 0, nullptr, std::move(none), true});
     return out;
 }
 
