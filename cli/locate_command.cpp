@@ -12,6 +12,7 @@
 #include "kharita/text/utf8.hpp"
 
 #include <fmt/core.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include <chrono>
@@ -192,6 +193,7 @@ void run_eval(const EvalArgs& a) {
 
 struct TrainArgs {
     std::string file;
+    std::vector<std::string> added; ///< sentences that only train (reviewed events)
     std::string out;
     std::string gazetteer;
     std::size_t folds = 0;
@@ -210,13 +212,31 @@ void run_train(const TrainArgs& a) {
     const Gazetteer g = Gazetteer::open(gazetteer_path(a.gazetteer));
     const Geoparser parser(g);
     const auto toponyms = geoparse_records(parser, records);
+    ExtraTraining extra;
+    for (const std::string& file : a.added) {
+        for (EventLocationRecord& r : read_gold(file))
+            extra.records.push_back(std::move(r));
+    }
+    extra.toponyms = geoparse_records(parser, extra.records);
     if (a.folds >= 2) {
         print_location_scores(
             fmt::format("{} ({}-fold cross-validation)", a.file, a.folds),
             score_event_locations(
                 records, cross_validate_locations(records, toponyms, a.folds, a.options, &g)));
+        if (!extra.records.empty()) {
+            print_location_scores(
+                fmt::format("{} ({}-fold cross-validation, {} added sentences in every "
+                            "training fold)",
+                            a.file, a.folds, extra.records.size()),
+                score_event_locations(records, cross_validate_locations(records, toponyms, a.folds,
+                                                                        a.options, &g, extra)));
+        }
     }
-    const EventLocator model = EventLocator::train(records, toponyms, a.options, &g);
+    std::vector<EventLocationRecord> all = records;
+    std::vector<std::vector<Toponym>> all_toponyms = toponyms;
+    all.insert(all.end(), extra.records.begin(), extra.records.end());
+    all_toponyms.insert(all_toponyms.end(), extra.toponyms.begin(), extra.toponyms.end());
+    const EventLocator model = EventLocator::train(all, all_toponyms, a.options, &g);
     const std::string header = fmt::format(
         "Event-location model for kharita::EventLocator: a conditional logit (softmax over a\n"
         "sentence's candidate spans and \"none\"; features in\n"
@@ -224,9 +244,13 @@ void run_train(const TrainArgs& a) {
         "Reproduce: kharita train-locator --jsonl ../shared/eval/event-location/dev.jsonl -o "
         "data/models/event-location.txt --epochs {} --bags {} --seed {} --rate {} --min-records {} "
         "--threshold {} --threshold-more {}\n"
-        "Training set: {} ({} records), trained {}",
+        "Training set: {} ({} records){}, trained {}",
         a.options.epochs, a.options.bags, a.options.seed, a.options.rate, a.options.min_records,
-        a.options.threshold, a.options.threshold_more, a.file, records.size(), today());
+        a.options.threshold, a.options.threshold_more, a.file, records.size(),
+        a.added.empty()
+            ? std::string()
+            : fmt::format(" and {} ({} records)", fmt::join(a.added, ", "), extra.records.size()),
+        today());
     std::ofstream out(a.out, std::ios::binary);
     if (!out)
         throw InputError(a.out, "cannot write");
@@ -272,6 +296,10 @@ void add_locate_commands(CLI::App& app) {
     train->add_option("--jsonl", ta->file, "Labelled sentences (event-location format)")
         ->required();
     train->add_option("-o,--output", ta->out, "Model file to write")->required();
+    train->add_option("--add", ta->added,
+                      "More labelled sentences that only train, never held out (e.g. `kharita "
+                      "review export-training`); the cross-validated figure is printed without "
+                      "and with them");
     train->add_option("--folds", ta->folds, "Also print K-fold cross-validated figures")
         ->check(CLI::Range(2, 100));
     add_training_options(train, ta->options);

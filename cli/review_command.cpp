@@ -27,7 +27,7 @@ namespace {
 
 /// What every review subcommand takes.
 struct ReviewArgs {
-    std::string db, note, who, gazetteer;
+    std::string db, note, who, gazetteer, country;
     std::vector<std::int64_t> ids;
     std::int64_t expect_version = -1;
     // list
@@ -69,6 +69,8 @@ PickedPlace pick_place(const ReviewArgs& a, const std::string& name, const char*
     const Gazetteer g = Gazetteer::open(gazetteer_path(a.gazetteer));
     LookupOptions options;
     options.limit = 50;
+    if (!a.country.empty())
+        options.countries = {a.country};
     for (const Candidate& c : g.lookup(name, options)) {
         const Place& pl = g.place(c.place);
         if (a.geonameid != 0 && pl.geonameid != a.geonameid)
@@ -328,6 +330,7 @@ void add_change_command(CLI::App* review, const char* name, const char* what, Re
         cmd->add_option("--place", args->place,
                         "place name (the gazetteer's first, or --geonameid)");
         cmd->add_option("--geonameid", args->geonameid, "the gazetteer entry to take");
+        cmd->add_option("--country", args->country, "--place in this country (ISO alpha-2)");
         cmd->add_option("--lat", args->lat, "latitude of a place of your own (with --place)");
         cmd->add_option("--lon", args->lon, "longitude of a place of your own (with --place)");
         cmd->add_option("--date", args->date, "day or range: YYYY-MM-DD[/YYYY-MM-DD]");
@@ -403,6 +406,7 @@ void add_review_commands(CLI::App& app) {
     add->add_option("--to", args->target, "the place: a gazetteer name or another alias")
         ->required();
     add->add_option("--geonameid", args->geonameid, "the gazetteer entry to take");
+    add->add_option("--country", args->country, "--to in this country (ISO alpha-2)");
     add->add_option("--lat", args->lat, "latitude of a place of your own");
     add->add_option("--lon", args->lon, "longitude of a place of your own");
     add->add_option("--db", args->db, "event store (default: $KHARITA_DB)");

@@ -2,7 +2,8 @@
 # The README's main command: install what is missing, build (which builds the default
 # gazetteer from data/), then run Kharita on the embedded default data: geocode names that
 # need transliteration or context, parse the bundled sample reports, ingest them into an
-# event store (out/events.sqlite), query it and export GeoJSON layers into out/.
+# event store (out/events.sqlite), query it, review two events (confirm one, fix another's
+# place) and export GeoJSON layers into out/.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 K="$KHARITA_BUILD_DIR/cli/kharita"
@@ -39,6 +40,25 @@ rm -f "$DB" "$DB-wal" "$DB-shm"
 echo
 echo "== query: events in Libya during 2025"
 "$K" query --db "$DB" --region Libya --from 2025-01-01 --to 2025-12-31 | cut -c1-140
+echo
+echo "== review: confirm one event, fix another's place, and parse the reports again"
+# the queue opens unreviewed first, least confident first; the analyst's name goes in the
+# audit trail (docs/review.md)
+export KHARITA_ANALYST=demo
+"$K" review list --db "$DB" --limit 3 | cut -c1-118
+FIRST=$("$K" review list --db "$DB" --limit 1 | awk '{print $1}')
+"$K" review confirm "$FIRST" --db "$DB" --note "checked against the report"
+# the mass grave is placed at the Kufra district; the report means the town (Al Jawf)
+GRAVE=$("$K" review list --db "$DB" --type mass_grave --text Kufra --limit 1 | awk '{print $1}')
+if [ -n "$GRAVE" ]; then
+    "$K" review set "$GRAVE" --db "$DB" --place "Al Jawf" --country LY \
+        --note "the town of Kufra, not the district"
+fi
+# a newer parse of the same reports keeps both (the corrections are anchored to the report)
+"$K" ingest "${SAMPLES[@]}" --db "$DB" --retrieved-at 2025-06-14T12:00 --reparse 2>/dev/null | tail -1
+"$K" review log --db "$DB" | cut -c1-160
+"$K" export --db "$DB" --reviewed -o "$OUT/reviewed.geojson"
+unset KHARITA_ANALYST
 echo
 echo "== export: GeoJSON layers (all events; armed clashes and attacks in Tripoli district)"
 "$K" export --db "$DB" -o "$OUT/events.geojson"

@@ -214,11 +214,13 @@ LocationPredictions cross_validate_locations(const std::vector<EventLocationReco
                                              const std::vector<std::vector<Toponym>>& toponyms,
                                              std::size_t folds,
                                              const LocatorTrainingOptions& options,
-                                             const Gazetteer* gazetteer) {
+                                             const Gazetteer* gazetteer,
+                                             const ExtraTraining& extra) {
     LocationPredictions out;
     for (std::size_t fold = 0; fold < folds; ++fold) {
-        std::vector<EventLocationRecord> train;
-        std::vector<std::vector<Toponym>> train_tops;
+        // the extra sentences train every fold and are never held out
+        std::vector<EventLocationRecord> train = extra.records;
+        std::vector<std::vector<Toponym>> train_tops = extra.toponyms;
         std::vector<EventLocationRecord> test;
         std::vector<std::vector<Toponym>> test_tops;
         for (std::size_t i = 0; i < records.size(); ++i) {

@@ -66,12 +66,21 @@ LocationPredictions predict_locations(const EventLocator& locator,
 /// The fold (0 .. folds-1) of a record, by a hash of its id: the same split every run.
 std::size_t location_fold(std::string_view id, std::size_t folds) noexcept;
 
-/// Cross-validation: each record predicted by a model trained on the other folds.
+/// Sentences that only ever train (an analyst's reviewed events, `kharita review
+/// export-training`), with their toponyms.
+struct ExtraTraining {
+    std::vector<EventLocationRecord> records;
+    std::vector<std::vector<Toponym>> toponyms;
+};
+
+/// Cross-validation: each record predicted by a model trained on the other folds (and on
+/// `extra`, which is never held out, so the figure stays the base set's).
 LocationPredictions cross_validate_locations(const std::vector<EventLocationRecord>& records,
                                              const std::vector<std::vector<Toponym>>& toponyms,
                                              std::size_t folds,
                                              const LocatorTrainingOptions& options,
-                                             const Gazetteer* gazetteer);
+                                             const Gazetteer* gazetteer,
+                                             const ExtraTraining& extra = {});
 
 /// Baselines: every toponym of the sentence, or only the one nearest the event word.
 enum class LocationBaseline { all_toponyms, nearest_toponym };
