@@ -53,7 +53,7 @@ struct PickedPlace {
     std::string name;
     LatLon position;
     GeoPrecision precision = GeoPrecision::town;
-    std::string country, admin1, feature;
+    std::string country, admin1, admin1_code, feature;
     std::int64_t geonameid = 0;
 };
 
@@ -80,6 +80,7 @@ PickedPlace pick_place(const ReviewArgs& a, const std::string& name, const char*
         p.precision = pl.precision();
         p.country = pl.country;
         p.admin1 = g.admin1_name(pl.country, pl.admin1);
+        p.admin1_code = pl.admin1;
         p.feature = std::string(1, pl.feature_class) + "." + pl.feature_code;
         p.geonameid = pl.geonameid;
         return p;
@@ -102,6 +103,7 @@ Correction correction_of(const ReviewArgs& a) {
         c.geo_precision = p.precision;
         c.country = p.country;
         c.admin1 = p.admin1;
+        c.admin1_code = p.admin1_code;
     } else if (!std::isnan(a.lat) || !std::isnan(a.lon)) {
         throw InputError("--lat/--lon", "a corrected point needs its name (--place)");
     }

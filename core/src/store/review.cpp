@@ -49,8 +49,9 @@ std::optional<ReviewAction> review_action_from(std::string_view name) noexcept {
 }
 
 bool Correction::empty() const noexcept {
-    return !location && !position && !geo_precision && !country && !admin1 && !date_start &&
-           !date_end && !time_precision && !type && !subtype && !status && !fatalities && !actors;
+    return !location && !position && !geo_precision && !country && !admin1 && !admin1_code &&
+           !date_start && !date_end && !time_precision && !type && !subtype && !status &&
+           !fatalities && !actors;
 }
 
 void Correction::update(const Correction& later) {
@@ -63,6 +64,7 @@ void Correction::update(const Correction& later) {
     take(geo_precision, later.geo_precision);
     take(country, later.country);
     take(admin1, later.admin1);
+    take(admin1_code, later.admin1_code);
     // a date range is one value: a new start or end replaces the whole range
     if (later.date_start || later.date_end || later.time_precision) {
         date_start = later.date_start;
@@ -203,6 +205,7 @@ std::string correction_json(const Correction& c) {
         j["geo_precision"] = to_string(*c.geo_precision);
     put("country", c.country);
     put("admin1", c.admin1);
+    put("admin1_code", c.admin1_code);
     if (c.date_start || c.date_end || c.time_precision) {
         j["date_start"] = day_json(c.date_start);
         j["date_end"] = day_json(c.date_end);
@@ -234,6 +237,7 @@ Correction correction_from_json(std::string_view text) {
         c.geo_precision = geo_precision_from(json_text(j, "geo_precision"));
     str("country", c.country);
     str("admin1", c.admin1);
+    str("admin1_code", c.admin1_code);
     if (j.contains("time_precision")) {
         c.date_start = json_day(j, "date_start");
         c.date_end = json_day(j, "date_end");
@@ -258,7 +262,7 @@ void apply_correction(const Correction& c, EventRecord& r) {
         // a new point: the machine's units no longer hold unless the correction says them
         r.country = c.country.value_or(std::string());
         r.admin1 = c.admin1.value_or(std::string());
-        r.admin1_code.clear();
+        r.admin1_code = c.admin1_code.value_or(std::string());
         r.admin2.clear();
         r.geo_precision = c.geo_precision.value_or(GeoPrecision::town);
     }

@@ -47,6 +47,7 @@ struct Correction {
     std::optional<GeoPrecision> geo_precision;
     std::optional<std::string> country; ///< ISO alpha-2
     std::optional<std::string> admin1;
+    std::optional<std::string> admin1_code; ///< GeoNames admin-1 code, for --region filters
     // date range and its precision, set together
     std::optional<CivilDay> date_start, date_end;
     std::optional<TimePrecision> time_precision;
