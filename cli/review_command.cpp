@@ -29,7 +29,7 @@ namespace {
 struct ReviewArgs {
     std::string db, note, who, gazetteer, country;
     std::vector<std::int64_t> ids;
-    std::int64_t expect_version = -1;
+    std::int64_t expect_version = -1, drop_version = -1;
     // list
     FilterArgs filter;
     bool json = false;
@@ -142,6 +142,37 @@ Correction correction_of(const ReviewArgs& a) {
     if (!a.actors.empty())
         c.actors = a.actors;
     return c;
+}
+
+void run_split(const ReviewArgs& a) {
+    if (a.ids.size() != 1)
+        throw InputError("ids", "split takes one event");
+    const auto store = open_event_store(a.db, StoreMode::read_write);
+    ReviewChange change;
+    change.event_id = a.ids.front();
+    change.correction = correction_of(a);
+    change.note = a.note;
+    change.who = a.who;
+    if (a.expect_version >= 0)
+        change.expected_version = a.expect_version;
+    const std::int64_t added = store->split_event(change);
+    fmt::print("event {}: split; the second event is {}\n", change.event_id, added);
+}
+
+void run_merge(const ReviewArgs& a) {
+    if (a.ids.size() != 2)
+        throw InputError("ids", "merge takes two events: the one to keep, then the one to drop");
+    const auto store = open_event_store(a.db, StoreMode::read_write);
+    ReviewChange keep;
+    keep.event_id = a.ids[0];
+    keep.note = a.note;
+    keep.who = a.who;
+    if (a.expect_version >= 0)
+        keep.expected_version = a.expect_version;
+    const ReviewOutcome done = store->merge_events(
+        keep, a.ids[1], a.drop_version >= 0 ? std::optional(a.drop_version) : std::nullopt);
+    fmt::print("event {} merged into event {} ({}, version {})\n", a.ids[1], a.ids[0],
+               to_string(done.state), done.version);
 }
 
 void change_each(const ReviewArgs& a, ReviewAction action) {
@@ -318,6 +349,8 @@ void run_export_training(const ReviewArgs& a) {
                set.no_place_in_sentence);
 }
 
+void add_correction_options(CLI::App* cmd, const std::shared_ptr<ReviewArgs>& args, bool add);
+
 void add_change_command(CLI::App* review, const char* name, const char* what, ReviewAction action,
                         const std::shared_ptr<ReviewArgs>& args) {
     auto* cmd = review->add_subcommand(name, what);
@@ -328,7 +361,15 @@ void add_change_command(CLI::App* review, const char* name, const char* what, Re
                     "reviewer name (default: $KHARITA_ANALYST, else the OS user)");
     cmd->add_option("--expect-version", args->expect_version,
                     "refuse if the event changed since this version (as `review list` showed)");
-    if (action == ReviewAction::correct) {
+    add_correction_options(cmd, args, action == ReviewAction::correct);
+    cmd->callback([args, action] {
+        args->db = store_location(args->db);
+        change_each(*args, action);
+    });
+}
+
+void add_correction_options(CLI::App* cmd, const std::shared_ptr<ReviewArgs>& args, bool add) {
+    if (add) {
         cmd->add_option("--place", args->place,
                         "place name (the gazetteer's first, or --geonameid)");
         cmd->add_option("--geonameid", args->geonameid, "the gazetteer entry to take");
@@ -344,10 +385,6 @@ void add_change_command(CLI::App* review, const char* name, const char* what, Re
         cmd->add_option("--actors", args->actors, "actors, \"; \"-separated");
         cmd->add_option("--gazetteer", args->gazetteer, "gazetteer file");
     }
-    cmd->callback([args, action] {
-        args->db = store_location(args->db);
-        change_each(*args, action);
-    });
 }
 
 } // namespace
@@ -374,6 +411,36 @@ void add_review_commands(CLI::App& app) {
     add_change_command(review, "set", "correct some values of events", ReviewAction::correct, args);
     add_change_command(review, "reset", "back to the machine's values, unreviewed",
                        ReviewAction::reset, args);
+
+    auto* split = review->add_subcommand(
+        "split", "split an event in two: the second takes the values given (--type, --place, ...)");
+    split->add_option("ids", args->ids, "the event to split")->required();
+    split->add_option("--db", args->db, "event store (default: $KHARITA_DB)");
+    split->add_option("--note", args->note, "why, for the audit trail");
+    split->add_option("--as", args->who,
+                      "reviewer name (default: $KHARITA_ANALYST, else the OS user)");
+    split->add_option("--expect-version", args->expect_version,
+                      "refuse if the event changed since this version");
+    add_correction_options(split, args, true);
+    split->callback([args] {
+        args->db = store_location(args->db);
+        run_split(*args);
+    });
+    auto* merge = review->add_subcommand(
+        "merge", "merge the second event into the first: one happening told as two");
+    merge->add_option("ids", args->ids, "the event to keep, then the one to drop")->required();
+    merge->add_option("--db", args->db, "event store (default: $KHARITA_DB)");
+    merge->add_option("--note", args->note, "why, for the audit trail");
+    merge->add_option("--as", args->who,
+                      "reviewer name (default: $KHARITA_ANALYST, else the OS user)");
+    merge->add_option("--expect-version", args->expect_version,
+                      "refuse if the kept event changed since this version");
+    merge->add_option("--drop-version", args->drop_version,
+                      "refuse if the dropped event changed since this version");
+    merge->callback([args] {
+        args->db = store_location(args->db);
+        run_merge(*args);
+    });
 
     auto* log = review->add_subcommand("log", "the audit trail: every change, oldest first");
     log->add_option("--db", args->db, "event store (default: $KHARITA_DB)");

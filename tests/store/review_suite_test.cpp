@@ -340,5 +340,56 @@ TEST_P(StoreSuite, ConfirmedEventsBecomeEventLocationTrainingSentences) {
         << out.str();
 }
 
+TEST_P(StoreSuite, ASplitAndAMergeSurviveANewParse) {
+    auto store = open_event_store(db("r"), StoreMode::create);
+    store->ingest({first_parse()}, {"a.txt", {}});
+    const auto events = all_events(*store);
+    const std::int64_t clash = find_type(events, EventType::clash)->id;
+    const std::int64_t protest = find_type(events, EventType::protest)->id;
+    // the clash sentence tells two happenings: the analyst splits off the second
+    ReviewChange split;
+    split.event_id = clash;
+    split.correction.type = EventType::attack;
+    split.correction.location = "Zawiya refinery";
+    split.correction.position = LatLon{32.76, 12.70};
+    split.who = "amal";
+    const std::int64_t added = store->split_event(split);
+    EXPECT_NE(added, clash);
+    ASSERT_EQ(all_events(*store).size(), 3u);
+    EXPECT_EQ(store->sources(added).size(), 1u); // told by the same report
+    ReviewChange reset;
+    reset.event_id = added;
+    reset.action = ReviewAction::reset;
+    EXPECT_THROW(store->review(reset), InputError);
+    // and merges the protest into the clash (say the analyst reads them as one)
+    ReviewChange keep;
+    keep.event_id = clash;
+    keep.who = "amal";
+    EXPECT_THROW(store->merge_events(keep, clash, std::nullopt), InputError);
+    EXPECT_EQ(store->merge_events(keep, protest, 0).state, ReviewState::confirmed);
+    const auto merged = store->records({clash});
+    ASSERT_EQ(merged.size(), 1u);
+    EXPECT_EQ(merged[0].source_count, 2);
+    EXPECT_EQ(store->sources(clash).size(), 2u); // the protest's report told beside its own
+    EXPECT_EQ(store->count({}), 2); // the clash and the split-off attack; the protest rejected
+
+    IngestSource reparse{"a.txt", {}};
+    reparse.reparse = true;
+    const IngestReport re = store->ingest({first_parse()}, reparse);
+    EXPECT_EQ(re.corrections_orphaned, 0);
+    const auto after = all_events(*store);
+    ASSERT_EQ(after.size(), 3u); // no event left behind without a report
+    const EventRecord* attack = find_type(after, EventType::attack);
+    ASSERT_NE(attack, nullptr);
+    EXPECT_EQ(attack->review, ReviewState::corrected);
+    EXPECT_EQ(attack->location, "Zawiya refinery");
+    EXPECT_EQ(find_type(after, EventType::clash)->review, ReviewState::confirmed);
+    EXPECT_EQ(find_type(after, EventType::protest)->review, ReviewState::rejected);
+    const auto corrections = store->corrections();
+    EXPECT_EQ(std::count_if(corrections.begin(), corrections.end(),
+                            [](const StoredCorrection& c) { return c.split; }),
+              1);
+}
+
 } // namespace
 } // namespace kharita

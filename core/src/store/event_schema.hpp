@@ -127,6 +127,7 @@ CREATE TABLE corrections (
     fields         TEXT NOT NULL,                  -- JSON: the corrected fields only
     machine        TEXT NOT NULL,                  -- JSON: the machine's values under them
     needs_review   INTEGER NOT NULL DEFAULT 0,
+    kind           TEXT NOT NULL DEFAULT 'change',  -- change; split: an event the analyst added
     who TEXT NOT NULL, at TEXT NOT NULL, note TEXT NOT NULL DEFAULT ''
 );
 CREATE UNIQUE INDEX corrections_event ON corrections(event_id);
@@ -284,6 +285,7 @@ CREATE TABLE corrections (
     fields         text NOT NULL,
     machine        text NOT NULL,
     needs_review   boolean NOT NULL DEFAULT false,
+    kind           text NOT NULL DEFAULT 'change',
     who text NOT NULL, at text NOT NULL, note text NOT NULL DEFAULT ''
 );
 CREATE UNIQUE INDEX corrections_event ON corrections(event_id);

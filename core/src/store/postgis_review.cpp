@@ -4,6 +4,7 @@
 #include "store/event_rows.hpp"
 #include "store/postgis_rows.hpp"
 #include "store/query_plan.hpp"
+#include "store/source_names.hpp"
 
 #include <fmt/core.h>
 
@@ -154,8 +155,37 @@ void PgReview::append_log(const std::string& who, std::optional<std::int64_t> ev
               p);
 }
 
-ReviewOutcome PgReview::review(const ReviewChange& change) {
+bool PgReview::is_split(std::int64_t event_id) const {
+    return m_db.exec("SELECT 1 FROM corrections WHERE event_id = $1 AND kind = 'split'",
+                     PgParams().add(event_id))
+               .rows() > 0;
+}
+
+void PgReview::insert_correction(std::int64_t event_id, std::int64_t anchored_to,
+                                 const ReviewPlan& plan, const std::string& who,
+                                 const std::string& note, std::string_view kind) {
+    EventRecord machine;
+    read_reviewed_fields(plan.machine_json, machine);
+    const Anchor a = anchor_of(anchored_to, machine.type);
+    PgParams p;
+    p.add(event_id).add(a.article_hash).add(a.evidence).add(a.trigger);
+    p.add(std::string(to_string(a.type))).add(static_cast<std::int64_t>(a.evidence_start));
+    p.add(static_cast<std::int64_t>(a.evidence_end)).add(review_name(plan.state));
+    p.add(correction_json(plan.correction)).add(plan.machine_json).add(who).add(now_iso());
+    p.add(note).add(kind);
+    m_db.exec("INSERT INTO corrections (event_id, article_hash, evidence, trigger_word, "
+              "anchor_type, evidence_start, evidence_end, state, fields, machine, who, at, "
+              "note, kind) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+              p);
+}
+
+ReviewOutcome PgReview::apply(const ReviewChange& change, std::string_view action) {
     const StoredReview current = read(change.event_id, true);
+    if (change.action == ReviewAction::reset && is_split(change.event_id)) {
+        throw InputError(fmt::format("event {}", change.event_id),
+                         "split off by an analyst, it has no machine values to go back to: "
+                         "reject it instead");
+    }
     const ReviewPlan plan = plan_review(current, change, last_change(change.event_id));
     const std::string who = change.who.empty() ? review_author() : change.who;
     write_event(current.record, plan.record);
@@ -171,23 +201,96 @@ ReviewOutcome PgReview::review(const ReviewChange& change) {
                   "WHERE event_id = $1",
                   p);
     } else {
-        EventRecord machine;
-        read_reviewed_fields(plan.machine_json, machine);
-        const Anchor a = anchor_of(change.event_id, machine.type);
-        PgParams p;
-        p.add(change.event_id).add(a.article_hash).add(a.evidence).add(a.trigger);
-        p.add(std::string(to_string(a.type))).add(static_cast<std::int64_t>(a.evidence_start));
-        p.add(static_cast<std::int64_t>(a.evidence_end)).add(review_name(plan.state));
-        p.add(correction_json(plan.correction)).add(plan.machine_json).add(who).add(now_iso());
-        p.add(change.note);
-        m_db.exec("INSERT INTO corrections (event_id, article_hash, evidence, trigger_word, "
-                  "anchor_type, evidence_start, evidence_end, state, fields, machine, who, at, "
-                  "note) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
-                  p);
+        insert_correction(change.event_id, change.event_id, plan, who, change.note, "change");
     }
-    append_log(who, change.event_id, to_string(change.action), plan.before_json, plan.after_json,
-               change.note);
+    append_log(who, change.event_id, action, plan.before_json, plan.after_json, change.note);
     return {plan.state, plan.record.version};
+}
+
+std::int64_t PgReview::copy_event(std::int64_t event_id) {
+    static const std::string columns =
+        "type, subtype, status, date_start, date_end, day_start, day_end, time_precision, "
+        "time_rank, location, place_inherited, lat, lon, geo_precision, geo_rank, "
+        "geo_precision_code, country, admin1, admin1_code, admin2, fatalities, confidence, "
+        "actor1, actor2, actors, sources, source_count, notes, span_class, cell, review, version";
+    PgParams id;
+    id.add(event_id);
+    const std::int64_t added = m_db.exec("INSERT INTO events (" + columns + ") SELECT " + columns +
+                                             " FROM events WHERE id = $1 RETURNING id",
+                                         id)
+                                   .int64(0, 0);
+    PgParams both;
+    both.add(event_id).add(added);
+    m_db.exec("INSERT INTO event_actors (event_id, actor_id, role) SELECT $2, actor_id, role FROM "
+              "event_actors WHERE event_id = $1",
+              both);
+    m_db.exec("INSERT INTO event_sources (event_id, article_id, source, evidence_start, "
+              "evidence_end, evidence, confidence, trigger_word) SELECT $2, article_id, source, "
+              "evidence_start, evidence_end, evidence, confidence, trigger_word FROM "
+              "event_sources WHERE event_id = $1 ORDER BY id",
+              both);
+    m_db.exec("UPDATE cell_counts SET n = n + 1 WHERE cell = (SELECT cell FROM events WHERE id = "
+              "$1)",
+              id);
+    return added;
+}
+
+std::int64_t PgReview::split(const ReviewChange& change) {
+    const StoredReview current = read(change.event_id, true);
+    ReviewChange as_correction = change;
+    as_correction.action = ReviewAction::correct;
+    ReviewPlan plan = plan_review(current, as_correction, last_change(change.event_id));
+    const std::string who = change.who.empty() ? review_author() : change.who;
+    const std::int64_t added = copy_event(change.event_id);
+    EventRecord copied = current.record;
+    copied.id = added;
+    plan.record.id = added;
+    plan.record.version = 1;
+    write_event(copied, plan.record);
+    insert_correction(added, change.event_id, plan, who, change.note, "split");
+    append_log(who, added, "split", plan.before_json, plan.after_json,
+               fmt::format("split from event {}{}{}", change.event_id,
+                           change.note.empty() ? "" : ": ", change.note));
+    return added;
+}
+
+ReviewOutcome PgReview::merge(const ReviewChange& keep, std::int64_t drop,
+                              std::optional<std::int64_t> drop_version) {
+    if (keep.event_id == drop)
+        throw InputError(fmt::format("event {}", drop), "an event cannot be merged into itself");
+    // both rows locked in id order, so two merges of the same pair cannot wait crosswise
+    m_db.exec("SELECT id FROM events WHERE id = ANY($1::bigint[]) ORDER BY id FOR UPDATE",
+              PgParams().add(fmt::format("{{{},{}}}", keep.event_id, drop)));
+    const EventRecord dropped = read(drop, true).record;
+    ReviewChange reject;
+    reject.event_id = drop;
+    reject.action = ReviewAction::reject;
+    reject.who = keep.who;
+    reject.expected_version = drop_version;
+    reject.note = fmt::format("merged into event {}", keep.event_id);
+    apply(reject, "reject");
+    const EventRecord kept = read(keep.event_id, true).record;
+    // copies, not moves: the rejected event keeps its own, so a re-parse of its report
+    // finds and rejects it again
+    m_db.exec("INSERT INTO event_sources (event_id, article_id, source, evidence_start, "
+              "evidence_end, evidence, confidence, trigger_word) SELECT $1, article_id, source, "
+              "evidence_start, evidence_end, evidence, confidence, trigger_word FROM "
+              "event_sources WHERE event_id = $2 ORDER BY id",
+              PgParams().add(keep.event_id).add(drop));
+    std::string sources = kept.sources;
+    for (std::size_t at = 0; at < dropped.sources.size();) {
+        const std::size_t end = std::min(dropped.sources.find("; ", at), dropped.sources.size());
+        sources = with_source_name(sources, dropped.sources.substr(at, end - at));
+        at = end + 2;
+    }
+    m_db.exec(
+        "UPDATE events SET sources = $2, source_count = $3 WHERE id = $1",
+        PgParams().add(keep.event_id).add(sources).add(kept.source_count + dropped.source_count));
+    ReviewChange confirm = keep;
+    confirm.action = ReviewAction::confirm;
+    if (confirm.note.empty())
+        confirm.note = fmt::format("event {} merged into it", drop);
+    return apply(confirm, "merge");
 }
 
 std::vector<AuditEntry> PgReview::log(std::optional<std::int64_t> event_id) const {
@@ -206,7 +309,7 @@ std::vector<AuditEntry> PgReview::log(std::optional<std::int64_t> event_id) cons
 std::vector<StoredCorrection> PgReview::corrections() const {
     const PgResult s = m_db.exec(
         "SELECT id, event_id, state, fields, article_hash, evidence, trigger_word, anchor_type, "
-        "needs_review, who, at, note FROM corrections ORDER BY id");
+        "needs_review, who, at, note, kind FROM corrections ORDER BY id");
     std::vector<StoredCorrection> out;
     for (int i = 0; i < s.rows(); ++i) {
         StoredCorrection c;
@@ -223,6 +326,7 @@ std::vector<StoredCorrection> PgReview::corrections() const {
         c.who.assign(s.text(i, 9));
         c.at.assign(s.text(i, 10));
         c.note.assign(s.text(i, 11));
+        c.split = s.text(i, 12) == "split";
         out.push_back(std::move(c));
     }
     return out;
@@ -234,7 +338,8 @@ void PgReview::reapply(const std::string& article_hash, std::int64_t article_id,
     h.add(article_hash);
     const PgResult c = m_db.exec(
         "SELECT id, evidence, trigger_word, anchor_type, evidence_start, evidence_end, state, "
-        "fields FROM corrections WHERE article_hash = $1 ORDER BY id",
+        "fields, kind = 'split', event_id IS NOT NULL FROM corrections WHERE article_hash = $1 "
+        "ORDER BY kind = 'change', id",
         h);
     if (c.rows() == 0)
         return; // the common case: nobody corrected this report
@@ -250,6 +355,9 @@ void PgReview::reapply(const std::string& article_hash, std::int64_t article_id,
                           static_cast<std::size_t>(e.int64(i, 5))});
     }
     for (int i = 0; i < c.rows(); ++i) {
+        const bool split = c.boolean(i, 8);
+        if (split && c.boolean(i, 9))
+            continue; // an event split off that another report still holds
         const std::int64_t correction_id = c.int64(i, 0);
         Anchor a;
         a.article_hash = article_hash;
@@ -261,9 +369,11 @@ void PgReview::reapply(const std::string& article_hash, std::int64_t article_id,
         const ReviewState state = stored_review(c.text(i, 6));
         const Correction fields = correction_from_json(c.text(i, 7));
         std::optional<std::int64_t> found = find_anchor(a, events);
-        if (found && m_db.exec("SELECT 1 FROM corrections WHERE event_id = $1 AND id <> $2",
-                               PgParams().add(*found).add(correction_id))
-                             .rows() > 0) {
+        if (found && split) // split corrections come first: the event they copy is unchanged
+            found = copy_event(*found);
+        else if (found && m_db.exec("SELECT 1 FROM corrections WHERE event_id = $1 AND id <> $2",
+                                    PgParams().add(*found).add(correction_id))
+                                  .rows() > 0) {
             found.reset(); // an event another correction holds is not this one's
         }
         if (!found) {

@@ -22,7 +22,12 @@ public:
     explicit PgReview(detail::PgConnection& db) : m_db(db) {}
 
     // Within the caller's transaction:
-    ReviewOutcome review(const ReviewChange& change);
+    ReviewOutcome review(const ReviewChange& change) {
+        return apply(change, to_string(change.action));
+    }
+    std::int64_t split(const ReviewChange& change);
+    ReviewOutcome merge(const ReviewChange& keep, std::int64_t drop,
+                        std::optional<std::int64_t> drop_version);
     void add_alias(const PlaceAlias& alias);
     bool remove_alias(std::string_view alias, const std::string& who);
     void reapply(const std::string& article_hash, std::int64_t article_id, IngestReport& report);
@@ -33,6 +38,11 @@ public:
     std::vector<PlaceAlias> aliases() const;
 
 private:
+    ReviewOutcome apply(const ReviewChange& change, std::string_view action);
+    void insert_correction(std::int64_t event_id, std::int64_t anchored_to, const ReviewPlan& plan,
+                           const std::string& who, const std::string& note, std::string_view kind);
+    std::int64_t copy_event(std::int64_t event_id);
+    bool is_split(std::int64_t event_id) const;
     StoredReview read(std::int64_t event_id, bool lock) const;
     std::optional<AuditEntry> last_change(std::int64_t event_id) const;
     Anchor anchor_of(std::int64_t event_id, EventType machine_type) const;

@@ -188,6 +188,9 @@ public:
     std::vector<EventSource> sources(std::int64_t event_id) const override;
     std::string last_plan() const override;
     ReviewOutcome review(const ReviewChange& change) override;
+    std::int64_t split_event(const ReviewChange& change) override;
+    ReviewOutcome merge_events(const ReviewChange& keep, std::int64_t drop,
+                               std::optional<std::int64_t> drop_version) override;
     std::vector<AuditEntry> review_log(std::optional<std::int64_t> event_id) const override;
     std::vector<StoredCorrection> corrections() const override;
     void add_alias(const PlaceAlias& alias) override;
@@ -280,6 +283,16 @@ auto PostgisStore::in_transaction(std::string_view operation, Work&& work) {
 
 ReviewOutcome PostgisStore::review(const ReviewChange& change) {
     return in_transaction("reviewing an event", [&] { return m_review.review(change); });
+}
+
+std::int64_t PostgisStore::split_event(const ReviewChange& change) {
+    return in_transaction("splitting an event", [&] { return m_review.split(change); });
+}
+
+ReviewOutcome PostgisStore::merge_events(const ReviewChange& keep, std::int64_t drop,
+                                         std::optional<std::int64_t> drop_version) {
+    return in_transaction("merging events",
+                          [&] { return m_review.merge(keep, drop, drop_version); });
 }
 
 std::vector<AuditEntry> PostgisStore::review_log(std::optional<std::int64_t> event_id) const {

@@ -3,6 +3,7 @@
 #include "kharita/base/error.hpp"
 #include "store/event_rows.hpp"
 #include "store/query_plan.hpp"
+#include "store/source_names.hpp"
 #include "store/spatialite_rows.hpp"
 
 #include <fmt/core.h>
@@ -213,7 +214,52 @@ void SqliteReview::append_log(const std::string& who, std::optional<std::int64_t
 
 ReviewOutcome SqliteReview::review(const ReviewChange& change) {
     auto tx = m_db.begin(detail::TransactionKind::immediate);
+    const ReviewOutcome out = apply(change, to_string(change.action));
+    tx.commit();
+    return out;
+}
+
+bool SqliteReview::is_split(std::int64_t event_id) const {
+    Statement& s = sql("SELECT count(*) FROM corrections WHERE event_id = ?1 AND kind = 'split'");
+    const ResetOnExit reset_s(s);
+    s.bind(1, event_id);
+    s.step();
+    return s.column_int64(0) > 0;
+}
+
+void SqliteReview::insert_correction(std::int64_t event_id, std::int64_t anchored_to,
+                                     const ReviewPlan& plan, const std::string& who,
+                                     const std::string& note, std::string_view kind) {
+    EventRecord machine;
+    read_reviewed_fields(plan.machine_json, machine);
+    const Anchor a = anchor_of(anchored_to, machine.type);
+    sql("INSERT INTO corrections (event_id, article_hash, evidence, trigger_word, "
+        "anchor_type, evidence_start, evidence_end, state, fields, machine, who, at, "
+        "note, kind) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)")
+        .bind(1, event_id)
+        .bind(2, a.article_hash)
+        .bind(3, a.evidence)
+        .bind(4, a.trigger)
+        .bind(5, to_string(a.type))
+        .bind(6, static_cast<std::int64_t>(a.evidence_start))
+        .bind(7, static_cast<std::int64_t>(a.evidence_end))
+        .bind(8, review_name(plan.state))
+        .bind(9, correction_json(plan.correction))
+        .bind(10, plan.machine_json)
+        .bind(11, who)
+        .bind(12, now_iso())
+        .bind(13, note)
+        .bind(14, kind)
+        .run();
+}
+
+ReviewOutcome SqliteReview::apply(const ReviewChange& change, std::string_view action) {
     const StoredReview current = read(change.event_id);
+    if (change.action == ReviewAction::reset && is_split(change.event_id)) {
+        throw InputError(fmt::format("event {}", change.event_id),
+                         "split off by an analyst, it has no machine values to go back to: "
+                         "reject it instead");
+    }
     const ReviewPlan plan = plan_review(current, change, last_change(change.event_id));
     const std::string who = change.who.empty() ? review_author() : change.who;
     write_event(current.record, plan.record);
@@ -230,31 +276,108 @@ ReviewOutcome SqliteReview::review(const ReviewChange& change) {
             .bind(6, change.note)
             .run();
     } else {
-        EventRecord machine;
-        read_reviewed_fields(plan.machine_json, machine);
-        const Anchor a = anchor_of(change.event_id, machine.type);
-        sql("INSERT INTO corrections (event_id, article_hash, evidence, trigger_word, "
-            "anchor_type, evidence_start, evidence_end, state, fields, machine, who, at, "
-            "note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")
-            .bind(1, change.event_id)
-            .bind(2, a.article_hash)
-            .bind(3, a.evidence)
-            .bind(4, a.trigger)
-            .bind(5, to_string(a.type))
-            .bind(6, static_cast<std::int64_t>(a.evidence_start))
-            .bind(7, static_cast<std::int64_t>(a.evidence_end))
-            .bind(8, review_name(plan.state))
-            .bind(9, correction_json(plan.correction))
-            .bind(10, plan.machine_json)
-            .bind(11, who)
-            .bind(12, now_iso())
-            .bind(13, change.note)
-            .run();
+        insert_correction(change.event_id, change.event_id, plan, who, change.note, "change");
     }
-    append_log(who, change.event_id, to_string(change.action), plan.before_json, plan.after_json,
-               change.note);
-    tx.commit();
+    append_log(who, change.event_id, action, plan.before_json, plan.after_json, change.note);
     return {plan.state, plan.record.version};
+}
+
+std::int64_t SqliteReview::copy_event(std::int64_t event_id) {
+    static const std::string columns =
+        "type, subtype, status, date_start, date_end, day_start, day_end, time_precision, "
+        "time_rank, location, place_inherited, lat, lon, geo_precision, geo_rank, "
+        "geo_precision_code, country, admin1, admin1_code, admin2, fatalities, confidence, "
+        "actor1, actor2, actors, sources, source_count, notes, span_class, cell, geom, review, "
+        "version";
+    static const std::string copy =
+        "INSERT INTO events (" + columns + ") SELECT " + columns + " FROM events WHERE id = ?1";
+    sql(copy).bind(1, event_id).run();
+    const std::int64_t added = sqlite3_last_insert_rowid(m_db.handle());
+    sql("INSERT INTO events_fts (rowid, notes) SELECT ?2, notes FROM events WHERE id = ?1")
+        .bind(1, event_id)
+        .bind(2, added)
+        .run();
+    sql("INSERT INTO event_actors (event_id, actor_id, role) SELECT ?2, actor_id, role FROM "
+        "event_actors WHERE event_id = ?1")
+        .bind(1, event_id)
+        .bind(2, added)
+        .run();
+    sql("INSERT INTO event_sources (event_id, article_id, source, evidence_start, evidence_end, "
+        "evidence, confidence, trigger_word) SELECT ?2, article_id, source, evidence_start, "
+        "evidence_end, evidence, confidence, trigger_word FROM event_sources WHERE event_id = ?1 "
+        "ORDER BY id")
+        .bind(1, event_id)
+        .bind(2, added)
+        .run();
+    sql("UPDATE cell_counts SET n = n + 1 WHERE cell = (SELECT cell FROM events WHERE id = ?1)")
+        .bind(1, event_id)
+        .run();
+    return added;
+}
+
+std::int64_t SqliteReview::split(const ReviewChange& change) {
+    auto tx = m_db.begin(detail::TransactionKind::immediate);
+    const StoredReview current = read(change.event_id);
+    ReviewChange as_correction = change;
+    as_correction.action = ReviewAction::correct;
+    ReviewPlan plan = plan_review(current, as_correction, last_change(change.event_id));
+    const std::string who = change.who.empty() ? review_author() : change.who;
+    const std::int64_t added = copy_event(change.event_id);
+    EventRecord copied = current.record;
+    copied.id = added;
+    plan.record.id = added;
+    plan.record.version = 1;
+    write_event(copied, plan.record);
+    insert_correction(added, change.event_id, plan, who, change.note, "split");
+    append_log(who, added, "split", plan.before_json, plan.after_json,
+               fmt::format("split from event {}{}{}", change.event_id,
+                           change.note.empty() ? "" : ": ", change.note));
+    tx.commit();
+    return added;
+}
+
+ReviewOutcome SqliteReview::merge(const ReviewChange& keep, std::int64_t drop,
+                                  std::optional<std::int64_t> drop_version) {
+    if (keep.event_id == drop)
+        throw InputError(fmt::format("event {}", drop), "an event cannot be merged into itself");
+    auto tx = m_db.begin(detail::TransactionKind::immediate);
+    const EventRecord dropped = read(drop).record;
+    ReviewChange reject;
+    reject.event_id = drop;
+    reject.action = ReviewAction::reject;
+    reject.who = keep.who;
+    reject.expected_version = drop_version;
+    reject.note = fmt::format("merged into event {}", keep.event_id);
+    apply(reject, "reject");
+    // the kept event takes the dropped one's reports
+    const EventRecord kept = read(keep.event_id).record;
+    // copies, not moves: the rejected event keeps its own, so a re-parse of its report
+    // finds and rejects it again
+    sql("INSERT INTO event_sources (event_id, article_id, source, evidence_start, evidence_end, "
+        "evidence, confidence, trigger_word) SELECT ?1, article_id, source, evidence_start, "
+        "evidence_end, evidence, confidence, trigger_word FROM event_sources WHERE event_id = ?2 "
+        "ORDER BY id")
+        .bind(1, keep.event_id)
+        .bind(2, drop)
+        .run();
+    std::string sources = kept.sources;
+    for (std::size_t at = 0; at < dropped.sources.size();) {
+        const std::size_t end = std::min(dropped.sources.find("; ", at), dropped.sources.size());
+        sources = with_source_name(sources, dropped.sources.substr(at, end - at));
+        at = end + 2;
+    }
+    sql("UPDATE events SET sources = ?2, source_count = ?3 WHERE id = ?1")
+        .bind(1, keep.event_id)
+        .bind(2, sources)
+        .bind(3, kept.source_count + dropped.source_count)
+        .run();
+    ReviewChange confirm = keep;
+    confirm.action = ReviewAction::confirm;
+    if (confirm.note.empty())
+        confirm.note = fmt::format("event {} merged into it", drop);
+    const ReviewOutcome out = apply(confirm, "merge");
+    tx.commit();
+    return out;
 }
 
 std::vector<AuditEntry> SqliteReview::log(std::optional<std::int64_t> event_id) const {
@@ -274,7 +397,7 @@ std::vector<AuditEntry> SqliteReview::log(std::optional<std::int64_t> event_id) 
 std::vector<StoredCorrection> SqliteReview::corrections() const {
     Statement& s = sql(
         "SELECT id, event_id, state, fields, article_hash, evidence, trigger_word, anchor_type, "
-        "needs_review, who, at, note FROM corrections ORDER BY id");
+        "needs_review, who, at, note, kind FROM corrections ORDER BY id");
     const ResetOnExit reset_s(s);
     std::vector<StoredCorrection> out;
     while (s.step()) {
@@ -292,6 +415,7 @@ std::vector<StoredCorrection> SqliteReview::corrections() const {
         c.who.assign(s.column_text(9));
         c.at.assign(s.column_text(10));
         c.note.assign(s.column_text(11));
+        c.split = s.column_text(12) == "split";
         out.push_back(std::move(c));
     }
     return out;
@@ -301,7 +425,8 @@ void SqliteReview::reapply(const std::string& article_hash, std::int64_t article
                            IngestReport& report) {
     Statement& c =
         sql("SELECT id, evidence, trigger_word, anchor_type, evidence_start, evidence_end, state, "
-            "fields FROM corrections WHERE article_hash = ?1 ORDER BY id");
+            "fields, kind = 'split', event_id IS NOT NULL FROM corrections "
+            "WHERE article_hash = ?1 ORDER BY kind = 'change', id");
     const ResetOnExit reset_c(c);
     c.bind(1, article_hash);
     struct Pending {
@@ -309,9 +434,12 @@ void SqliteReview::reapply(const std::string& article_hash, std::int64_t article
         Anchor anchor;
         ReviewState state = ReviewState::machine;
         Correction fields;
+        bool split = false;
     };
     std::vector<Pending> pending;
     while (c.step()) {
+        if (c.column_int(8) != 0 && c.column_int(9) != 0)
+            continue; // an event split off that another report still holds
         Pending p;
         p.id = c.column_int64(0);
         p.anchor.article_hash = article_hash;
@@ -322,6 +450,7 @@ void SqliteReview::reapply(const std::string& article_hash, std::int64_t article
         p.anchor.evidence_end = static_cast<std::size_t>(c.column_int64(5));
         p.state = stored_review(c.column_text(6));
         p.fields = correction_from_json(c.column_text(7));
+        p.split = c.column_int(8) != 0;
         pending.push_back(std::move(p));
     }
     if (pending.empty())
@@ -345,7 +474,9 @@ void SqliteReview::reapply(const std::string& article_hash, std::int64_t article
         const ReviewState state = p.state;
         const Correction& fields = p.fields;
         std::optional<std::int64_t> found = find_anchor(a, events);
-        if (found) { // an event another correction holds is not this one's
+        if (found && p.split) // split corrections come first: the event they copy is unchanged
+            found = copy_event(*found);
+        else if (found) { // an event another correction holds is not this one's
             Statement& held = sql("SELECT count(*) FROM corrections WHERE event_id = ?1 "
                                   "AND id <> ?2");
             const ResetOnExit reset_held(held);

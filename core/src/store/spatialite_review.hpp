@@ -21,6 +21,9 @@ public:
 
     /// One change in its own transaction (EventStore::review).
     ReviewOutcome review(const ReviewChange& change);
+    std::int64_t split(const ReviewChange& change);
+    ReviewOutcome merge(const ReviewChange& keep, std::int64_t drop,
+                        std::optional<std::int64_t> drop_version);
     std::vector<AuditEntry> log(std::optional<std::int64_t> event_id) const;
     std::vector<StoredCorrection> corrections() const;
     void add_alias(const PlaceAlias& alias);
@@ -38,6 +41,14 @@ public:
     void forget_article(std::int64_t article_id);
 
 private:
+    /// review() within the caller's transaction; `action` names it in the audit trail.
+    ReviewOutcome apply(const ReviewChange& change, std::string_view action);
+    /// Inserts a correction row for `event_id` anchored where `anchored_to`'s first report is.
+    void insert_correction(std::int64_t event_id, std::int64_t anchored_to, const ReviewPlan& plan,
+                           const std::string& who, const std::string& note, std::string_view kind);
+    /// A new event with every stored value, report, actor and index entry of `event_id`.
+    std::int64_t copy_event(std::int64_t event_id);
+    bool is_split(std::int64_t event_id) const;
     StoredReview read(std::int64_t event_id) const;
     std::optional<AuditEntry> last_change(std::int64_t event_id) const;
     Anchor anchor_of(std::int64_t event_id, EventType machine_type) const;

@@ -137,6 +137,11 @@ public:
     std::vector<EventSource> sources(std::int64_t event_id) const override;
     std::string last_plan() const override { return m_plan; }
     ReviewOutcome review(const ReviewChange& change) override { return m_review.review(change); }
+    std::int64_t split_event(const ReviewChange& change) override { return m_review.split(change); }
+    ReviewOutcome merge_events(const ReviewChange& keep, std::int64_t drop,
+                               std::optional<std::int64_t> drop_version) override {
+        return m_review.merge(keep, drop, drop_version);
+    }
     std::vector<AuditEntry> review_log(std::optional<std::int64_t> event_id) const override {
         return m_review.log(event_id);
     }
@@ -949,6 +954,15 @@ public:
     std::string last_plan() const override { return m_store->last_plan(); }
     ReviewOutcome review(const ReviewChange& change) override {
         return on_store_file(m_file, "reviewing an event", [&] { return m_store->review(change); });
+    }
+    std::int64_t split_event(const ReviewChange& change) override {
+        return on_store_file(m_file, "splitting an event",
+                             [&] { return m_store->split_event(change); });
+    }
+    ReviewOutcome merge_events(const ReviewChange& keep, std::int64_t drop,
+                               std::optional<std::int64_t> drop_version) override {
+        return on_store_file(m_file, "merging events",
+                             [&] { return m_store->merge_events(keep, drop, drop_version); });
     }
     std::vector<AuditEntry> review_log(std::optional<std::int64_t> event_id) const override {
         return on_store_file(m_file, "reading the review log",

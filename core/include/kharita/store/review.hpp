@@ -114,6 +114,7 @@ struct StoredCorrection {
     std::string article_hash, evidence, trigger;
     EventType anchor_type = EventType::strategic;
     bool needs_review = false;
+    bool split = false; ///< the event is one an analyst split off another
     std::string who, at, note;
 };
 

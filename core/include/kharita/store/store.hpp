@@ -227,6 +227,16 @@ public:
     /// does not exist or a bad correction (Correction::validate), ReviewConflict when
     /// `expected_version` is stale; nothing is changed then.
     virtual ReviewOutcome review(const ReviewChange& change) = 0;
+    /// Splits an event in two: a new event with the values of `change.event_id` (its
+    /// corrections included) changed by `change.correction`, told by the same reports and
+    /// anchored to the same one, so a re-parse makes it again; the first event is left as
+    /// it is. Returns the new event's id. The same errors as review().
+    virtual std::int64_t split_event(const ReviewChange& change) = 0;
+    /// Merges event `drop` into `keep.event_id`: the kept event takes the dropped one's
+    /// reports and is confirmed; the dropped one is rejected with a note naming the kept
+    /// one (so a re-parse rejects it again). Each version is checked when given.
+    virtual ReviewOutcome merge_events(const ReviewChange& keep, std::int64_t drop,
+                                       std::optional<std::int64_t> drop_version) = 0;
     /// The audit trail, oldest first: every change, or those of one event.
     virtual std::vector<AuditEntry> review_log(std::optional<std::int64_t> event_id) const = 0;
     /// Every correction with its anchor, those that lost it included.
