@@ -8,8 +8,11 @@
 #include "kharita/render/animation.hpp"
 #include "kharita/render/event_points.hpp"
 #include "kharita/render/map_renderer.hpp"
+#include "map_widget.hpp"
+#include "review_queue.hpp"
 #include "timeline_widget.hpp"
 
+#include "kharita/base/error.hpp"
 #include "kharita/exchange/export.hpp"
 #include "kharita/map/basemap.hpp"
 
@@ -166,6 +169,28 @@ void BM_BrushToRedrawnMapAndHistogram(benchmark::State& state) {
     state.counters["rows"] = static_cast<double>(model.rowCount());
 }
 BENCHMARK(BM_BrushToRedrawnMapAndHistogram)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+void BM_ReviewQueueOpen(benchmark::State& state) {
+    // the review dock opening on the current filter (every event not rejected): the queue's
+    // order (unreviewed first, least confident first), its table reset, the first event read
+    // from the store and selected
+    if (env("KHARITA_BENCH_OUR_DB").empty()) {
+        state.SkipWithError("KHARITA_BENCH_OUR_DB not set");
+        return;
+    }
+    viewer::EventModel model;
+    model.open(env("KHARITA_BENCH_OUR_DB"));
+    static const Basemap empty;
+    viewer::MapWidget map(model, empty);
+    viewer::ReviewPanel panel(
+        model, map, []() -> const Gazetteer& { throw Error("no gazetteer in this benchmark"); });
+    double ms = 0;
+    for (auto _ : state)
+        ms = panel.open_queue();
+    state.counters["queued"] = static_cast<double>(panel.queue().order().size());
+    state.counters["last_ms"] = ms;
+}
+BENCHMARK(BM_ReviewQueueOpen)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 void BM_LoadFromSpatiaLite(benchmark::State& state) {
     if (env("KHARITA_BENCH_OUR_DB").empty()) {
