@@ -22,6 +22,8 @@
 #include <benchmark/benchmark.h>
 
 #include <cstdlib>
+#include <filesystem>
+#include <random>
 
 namespace {
 
@@ -170,6 +172,27 @@ void BM_BrushToRedrawnMapAndHistogram(benchmark::State& state) {
 }
 BENCHMARK(BM_BrushToRedrawnMapAndHistogram)->Unit(benchmark::kMillisecond)->UseRealTime();
 
+/// A store of `n` of the synthetic events (next to `db`) with random confidences, so the
+/// queue's sort has real work: the imported events all carry confidence 1. Every one is
+/// unreviewed (a bulk load stores events as the machine's), so every one is queued.
+std::filesystem::path queue_store(const std::filesystem::path& db, std::int64_t n) {
+    const auto file = db.parent_path() / ("review-queue-" + std::to_string(n) + ".sqlite");
+    if (std::filesystem::exists(file))
+        return file;
+    const auto from = open_event_store(db, StoreMode::read_only);
+    std::vector<EventRecord> records;
+    EventFilter f;
+    f.limit = n;
+    from->query(f, [&](const EventRecord& r) { records.push_back(r); });
+    std::mt19937 random(42);
+    std::uniform_real_distribution<double> confidence(0, 1);
+    for (EventRecord& r : records)
+        r.confidence = confidence(random);
+    const auto to = open_event_store(file, StoreMode::create);
+    to->ingest_records(records);
+    return file;
+}
+
 void BM_ReviewQueueOpen(benchmark::State& state) {
     // the review dock opening on the current filter (every event not rejected): the queue's
     // order (unreviewed first, least confident first), its table reset, the first event read
@@ -179,7 +202,7 @@ void BM_ReviewQueueOpen(benchmark::State& state) {
         return;
     }
     viewer::EventModel model;
-    model.open(env("KHARITA_BENCH_OUR_DB"));
+    model.open(queue_store(env("KHARITA_BENCH_OUR_DB"), state.range(0)));
     static const Basemap empty;
     viewer::MapWidget map(model, empty);
     viewer::ReviewPanel panel(
@@ -190,7 +213,7 @@ void BM_ReviewQueueOpen(benchmark::State& state) {
     state.counters["queued"] = static_cast<double>(panel.queue().order().size());
     state.counters["last_ms"] = ms;
 }
-BENCHMARK(BM_ReviewQueueOpen)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_ReviewQueueOpen)->Arg(100000)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 void BM_LoadFromSpatiaLite(benchmark::State& state) {
     if (env("KHARITA_BENCH_OUR_DB").empty()) {

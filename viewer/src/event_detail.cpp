@@ -31,9 +31,12 @@ QString event_facts_html(const EventRecord& r) {
         html += QString("<br><b>Dead</b> %1").arg(*r.fatalities);
     if (!r.actors.empty())
         html += "<br><b>Actors</b> " + escape(r.actors);
-    html += QString("<br><b>Confidence</b> %1 · <b>Sources</b> %2</p>")
-                .arg(r.confidence, 0, 'f', 2)
-                .arg(r.source_count);
+    html +=
+        QString("<br><b>Confidence</b> %1 · <b>Sources</b> %2 · <b>Review</b> %3 (version %4)</p>")
+            .arg(r.confidence, 0, 'f', 2)
+            .arg(r.source_count)
+            .arg(escape(to_string(r.review)))
+            .arg(r.version);
     return html;
 }
 

@@ -1,10 +1,11 @@
 // kharita-viewer [DB] [--screenshot FILE.png] [--brush FROM,TO] [--zoom REGION]
-// [--dialog-screenshot FILE.png]:
+// [--dialog-screenshot FILE.png] [--review]:
 // the map, timeline, filters, table and detail of an event database. --screenshot grabs the
 // window as a person would see it and exits (works with QT_QPA_PLATFORM=offscreen), after
 // brushing the days FROM to TO (YYYY-MM-DD) when --brush is given, as playback shows them,
 // and zoomed to a country or admin-1 unit with --zoom REGION;
-// --dialog-screenshot grabs File > Export animation's dialog too.
+// --dialog-screenshot grabs File > Export animation's dialog too; --review opens the review
+// queue (View > Review queue) before the screenshot.
 
 #include "main_window.hpp"
 
@@ -22,6 +23,7 @@ int main(int argc, char** argv) {
     QApplication app(argc, argv);
     QApplication::setApplicationName("Kharita");
     QString database, screenshot, brush, dialog_shot, zoom;
+    bool review = false;
     const QStringList args = QApplication::arguments();
     for (qsizetype i = 1; i < args.size(); ++i) {
         if (args[i] == "--screenshot" && i + 1 < args.size()) {
@@ -30,6 +32,8 @@ int main(int argc, char** argv) {
             zoom = args[++i];
         } else if (args[i] == "--brush" && i + 1 < args.size()) {
             brush = args[++i];
+        } else if (args[i] == "--review") {
+            review = true;
         } else if (args[i] == "--dialog-screenshot" && i + 1 < args.size()) {
             dialog_shot = args[++i];
         } else {
@@ -48,11 +52,15 @@ int main(int argc, char** argv) {
         window.open_database(database);
     window.show();
     if (!screenshot.isEmpty()) {
+        if (review) { // room for the dock beside the map
+            window.resize(1860, 940);
+            window.show_review_queue(); // selects the queue's first event
+        }
         QTimer::singleShot(300, [&] {
             window.map().zoom_to_events();
             if (!zoom.isEmpty())
                 window.zoom_to_region(zoom);
-            if (window.model().rowCount() > 0 && brush.isEmpty()) // playback selects nothing
+            if (!review && window.model().rowCount() > 0 && brush.isEmpty()) // playback: none
                 window.table().selectRow(0);
             const QStringList days = brush.split(',');
             const auto from = kharita::LocalTime::parse(days.value(0).toStdString());

@@ -458,7 +458,15 @@ ReviewPanel::ReviewPanel(EventModel& model, MapWidget& map,
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(20);
     m_table->horizontalHeader()->setStretchLastSection(true);
+    // fixed widths: sizing to contents would read every one of 100,000 rows
+    for (const auto& [column, width] : {std::pair{ReviewQueueModel::Id, 58},
+                                        {ReviewQueueModel::State, 76},
+                                        {ReviewQueueModel::Confidence, 44},
+                                        {ReviewQueueModel::Type, 128},
+                                        {ReviewQueueModel::Date, 84}})
+        m_table->setColumnWidth(column, width);
     m_table->installEventFilter(this);
+    setMinimumWidth(540);
     layout->addWidget(m_table, 1);
     m_current = new QLabel;
     m_current->setWordWrap(true);
