@@ -305,6 +305,29 @@ TEST_F(ReviewTest, PlaceChoicesComeWithScoresAndReasons) {
     EXPECT_TRUE(looked_up);
 }
 
+TEST_F(ReviewTest, MergeRejectsOneWithANoteAndConfirmsTheOther) {
+    const fs::path file = make_store({0.2, 0.5, 0.7});
+    EventModel model;
+    model.open(file);
+    ReviewQueue queue(model);
+    queue.rebuild();
+    ASSERT_EQ(queue.record()->id, 1);
+    EXPECT_FALSE(queue.merge_into(1));  // not into itself
+    EXPECT_FALSE(queue.merge_into(99)); // nor into an event the store does not hold
+    EXPECT_EQ(stored(file, 1).version, 0);
+    ASSERT_TRUE(queue.merge_into(3));
+    EXPECT_EQ(stored(file, 1).review, ReviewState::rejected);
+    EXPECT_EQ(stored(file, 3).review, ReviewState::confirmed);
+    const auto log = open_event_store(file, StoreMode::read_only)->review_log(1);
+    ASSERT_EQ(log.size(), 1u);
+    EXPECT_EQ(log.front().note, "merged into #3");
+    EXPECT_EQ(queue.record()->id, 2); // moved on
+    ASSERT_TRUE(queue.undo());
+    ASSERT_TRUE(queue.undo());
+    EXPECT_EQ(stored(file, 1).review, ReviewState::machine);
+    EXPECT_EQ(stored(file, 3).review, ReviewState::machine);
+}
+
 TEST_F(ReviewTest, MachineEventsAreDrawnLighter) {
     const fs::path file = make_store({0.2, 0.5});
     EventModel model;

@@ -23,7 +23,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
-#include <numeric>
+#include <limits>
 
 namespace kharita::viewer {
 
@@ -264,6 +264,49 @@ bool ReviewQueue::correct_place_at(LatLon where, const std::string& name) {
     return correct(c, "placed on the map");
 }
 
+bool ReviewQueue::merge_into(std::int64_t into) {
+    const auto point = current();
+    if (!point || !m_record)
+        return false;
+    const auto& ids = m_model.points().id;
+    const auto target = std::find(ids.begin(), ids.end(), into);
+    if (target == ids.end() || into == m_record->id) {
+        fail(QString("Merge: event %1 is %2.")
+                 .arg(into)
+                 .arg(into == m_record->id ? "the event itself" : "not in the open store"));
+        return false;
+    }
+    const auto target_point = static_cast<std::size_t>(target - ids.begin());
+    const std::int64_t from = m_record->id;
+    EventRecord kept;
+    try {
+        kept = m_model.record_of(target_point); // the version the merge is made against
+    } catch (const std::exception& e) {
+        fail(QString::fromUtf8(e.what()));
+        return false;
+    }
+    if (!apply(ReviewAction::reject, {}, "merged into #" + std::to_string(into)))
+        return false;
+    ReviewChange keep;
+    keep.action = ReviewAction::confirm;
+    keep.note = "merged from #" + std::to_string(from);
+    keep.who = m_who;
+    keep.expected_version = kept.version;
+    try {
+        const ReviewOutcome done = m_model.review(target_point, keep);
+        m_undo.push_back(
+            {target_point, ReviewAction::confirm, kept.review, std::nullopt, done.version});
+    } catch (const std::exception& e) {
+        fail(QString("#%1 was rejected as merged, but #%2 could not be confirmed: %3")
+                 .arg(from)
+                 .arg(into)
+                 .arg(QString::fromUtf8(e.what())));
+        return false;
+    }
+    next();
+    return true;
+}
+
 bool ReviewQueue::undo() {
     if (m_undo.empty())
         return false;
@@ -449,7 +492,7 @@ ReviewPanel::ReviewPanel(EventModel& model, MapWidget& map,
       m_queue(model), m_table_model(m_queue, model) {
     auto* layout = new QVBoxLayout(this);
     auto* keys = new QLabel("<b>C</b> confirm · <b>R</b> reject · <b>N</b>/<b>J</b> next · "
-                            "<b>P</b>/<b>K</b> previous · <b>Ctrl+Z</b> undo");
+                            "<b>P</b>/<b>K</b> previous · <b>M</b> merge · <b>Ctrl+Z</b> undo");
     layout->addWidget(keys);
     m_table = new QTableView;
     m_table->setModel(&m_table_model);
@@ -490,6 +533,7 @@ ReviewPanel::ReviewPanel(EventModel& model, MapWidget& map,
     button(row2, "Fix place…", [this] { fix_place(); });
     button(row2, "Pick on map", [this] { pick_on_map(); });
     button(row2, "Fix date…", [this] { fix_date(); });
+    button(row2, "Merge into… (M)", [this] { merge(); });
     layout->addLayout(row1);
     layout->addLayout(row2);
 
@@ -611,6 +655,18 @@ void ReviewPanel::fix_date() {
         m_queue.correct(*dialog.correction(), "date fixed");
 }
 
+void ReviewPanel::merge() {
+    if (!m_queue.record())
+        return;
+    bool ok = false;
+    const int into = QInputDialog::getInt(
+        this, "Merge",
+        QString("Event %1 tells the same event as event number:").arg(m_queue.record()->id), 1, 1,
+        std::numeric_limits<int>::max(), 1, &ok);
+    if (ok)
+        m_queue.merge_into(into);
+}
+
 void ReviewPanel::pick_on_map() {
     if (!m_queue.record())
         return;
@@ -639,6 +695,9 @@ bool ReviewPanel::handle_key(int key, Qt::KeyboardModifiers modifiers) {
     case Qt::Key_P:
     case Qt::Key_K:
         m_queue.previous();
+        return true;
+    case Qt::Key_M:
+        merge();
         return true;
     default:
         return false;

@@ -82,6 +82,10 @@ public:
     bool correct(const Correction& correction, const std::string& note = {});
     /// Puts the current event at a point of the reviewer's own, named `name`.
     bool correct_place_at(LatLon where, const std::string& name);
+    /// Merges the current event into event `into` (its id). The store has no merge: the
+    /// current event is rejected with the note "merged into #N" and #N confirmed ("merged
+    /// from #M"), two audited changes that undo takes back one at a time. Moves on.
+    bool merge_into(std::int64_t into);
     /// Takes back this session's last change (see the file comment); false when there is
     /// none or the store refused (another reviewer changed the event since).
     bool undo();
@@ -167,7 +171,7 @@ private:
 };
 
 /// The review dock's content: the queue table, the current event, the keys (C confirm,
-/// R reject, N/J next, P/K previous, Ctrl+Z undo), place and date fixes.
+/// R reject, N/J next, P/K previous, M merge into…, Ctrl+Z undo), place and date fixes.
 class ReviewPanel : public QWidget {
     Q_OBJECT
 public:
@@ -191,6 +195,7 @@ protected:
 private:
     void fix_place();
     void fix_date();
+    void merge();
     void pick_on_map();
     void show_current();
     void show_error(const QString& message);
