@@ -176,7 +176,7 @@ BENCHMARK(BM_BrushToRedrawnMapAndHistogram)->Unit(benchmark::kMillisecond)->UseR
 /// queue's sort has real work: the imported events all carry confidence 1. Every one is
 /// unreviewed (a bulk load stores events as the machine's), so every one is queued.
 std::filesystem::path queue_store(const std::filesystem::path& db, std::int64_t n) {
-    const auto file = db.parent_path() / ("review-queue-" + std::to_string(n) + ".sqlite");
+    auto file = db.parent_path() / ("review-queue-" + std::to_string(n) + ".sqlite");
     if (std::filesystem::exists(file))
         return file;
     const auto from = open_event_store(db, StoreMode::read_only);

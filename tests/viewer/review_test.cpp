@@ -180,6 +180,14 @@ TEST_F(ReviewTest, KeysConfirmRejectMoveAndUndoInTheStore) {
     // keys reach the queue from the map too while it is shown
     QTest::keyClick(&w.map(), Qt::Key_N);
     EXPECT_EQ(queue.record()->id, 3);
+
+    // a reload (after an ingest) renumbers the points: nothing left to undo by old numbers
+    QTest::keyClick(&table, Qt::Key_C);
+    ASSERT_EQ(queue.undo_depth(), 1u);
+    w.model().reload();
+    EXPECT_EQ(queue.undo_depth(), 0u);
+    EXPECT_EQ(queue.order().size(), 4u); // rebuilt: the dock is shown
+    EXPECT_EQ(panel.table().model()->rowCount(), 4);
 }
 
 TEST_F(ReviewTest, UndoOfAReviewedEventRestoresItsState) {

@@ -147,7 +147,17 @@ Correction date_correction(const QString& from, const QString& to, TimePrecision
 // ---------------------------------------------------------------------------------------
 // ReviewQueue
 
-ReviewQueue::ReviewQueue(EventModel& model, QObject* parent) : QObject(parent), m_model(model) {}
+ReviewQueue::ReviewQueue(EventModel& model, QObject* parent) : QObject(parent), m_model(model) {
+    connect(&model, &EventModel::loaded, this, &ReviewQueue::clear);
+}
+
+void ReviewQueue::clear() {
+    m_order.clear();
+    m_undo.clear();
+    m_position = -1;
+    m_record.reset();
+    emit currentChanged();
+}
 
 void ReviewQueue::rebuild() {
     m_order = review_order(m_model);
@@ -544,6 +554,8 @@ ReviewPanel::ReviewPanel(EventModel& model, MapWidget& map,
                 if (index.isValid() && index.row() != m_queue.position())
                     m_queue.go(index.row());
             });
+    // a store (re)loaded: the queue emptied itself (connected first), the table follows
+    connect(&m_model, &EventModel::loaded, this, [this] { m_table_model.reset(); });
     // the filter decides what is queued; a click on the map or the table moves the queue
     connect(&m_model, &EventModel::filterChanged, this, [this] {
         if (isVisible())

@@ -63,6 +63,9 @@ public:
 
     /// Builds the order from the model's current filter and goes to its first event.
     void rebuild();
+    /// Empties the queue and forgets what undo could take back: done when the model loads
+    /// a store (again), as its point indices then name other events.
+    void clear();
     const std::vector<std::size_t>& order() const noexcept { return m_order; }
     /// Position of the current event in the order (-1 when the queue is empty).
     int position() const noexcept { return m_position; }
