@@ -8,12 +8,16 @@
 
 #include "kharita/base/error.hpp"
 #include "kharita/geo/gazetteer.hpp"
+#include "kharita/geo/geoparser.hpp"
 #include "kharita/map/basemap.hpp"
+#include "kharita/store/ingest.hpp"
 
 #include <QApplication>
+#include <QLineEdit>
 #include <QPainter>
 #include <QTableView>
 #include <QTest>
+#include <QTreeWidget>
 
 #include <gtest/gtest.h>
 
@@ -311,6 +315,57 @@ TEST_F(ReviewTest, PlaceChoicesComeWithScoresAndReasons) {
         return c.reason.find("lookup of \"Tripoli\"") != std::string::npos;
     });
     EXPECT_TRUE(looked_up);
+}
+
+TEST_F(ReviewTest, AnIngestedReportsPlaceChoicesAndTheDialogs) {
+    const fs::path gazetteer_file = default_gazetteer_path();
+    if (!fs::exists(gazetteer_file))
+        GTEST_SKIP() << "no gazetteer at " << gazetteer_file;
+    const fs::path file = dir / "ingested.sqlite";
+    {
+        const Gazetteer g = Gazetteer::open(gazetteer_file);
+        const Geoparser parser(g);
+        auto store = open_event_store(file, StoreMode::create);
+        IngestFilesOptions options;
+        options.retrieved_at = LocalTime::parse("2025-06-14T12:00");
+        const auto report = ingest_files(
+            {fs::path(KHARITA_SAMPLES_DIR) / "2023-09-derna-floods.html"}, parser, *store, options);
+        ASSERT_GT(report.stored.events_added, 0);
+    }
+    MainWindow w(*basemap);
+    ASSERT_TRUE(w.open_database(QString::fromStdString(file.string())));
+    w.show_review_queue();
+    ReviewPanel& panel = w.review_panel();
+    ASSERT_TRUE(panel.queue().record().has_value());
+    // the evidence sentence's mentions, read again from the stored article, then the lookup
+    const auto choices = panel.current_place_choices();
+    ASSERT_FALSE(choices.empty());
+    EXPECT_EQ(choices.front().reason.rfind("mention \"", 0), 0u) << choices.front().reason;
+    PlaceDialog places(choices);
+    EXPECT_EQ(places.list()->topLevelItemCount(), static_cast<int>(choices.size()));
+    ASSERT_TRUE(places.chosen().has_value());
+    EXPECT_EQ(places.chosen()->name, choices.front().name);
+
+    // the date dialog stays open on a bad day or an inverted range, and says why
+    DateDialog dates(*panel.queue().record());
+    auto* from = dates.findChildren<QLineEdit*>().at(0);
+    auto* to = dates.findChildren<QLineEdit*>().at(1);
+    from->setText("2025-13-01");
+    dates.open();
+    dates.done(QDialog::Accepted);
+    EXPECT_FALSE(dates.correction().has_value());
+    EXPECT_TRUE(dates.isVisible());
+    from->setText("2025-03-05");
+    to->setText("2025-03-01");
+    dates.done(QDialog::Accepted);
+    EXPECT_FALSE(dates.correction().has_value());
+    EXPECT_TRUE(dates.isVisible());
+    to->setText("2025-03-31");
+    dates.done(QDialog::Accepted);
+    ASSERT_TRUE(dates.correction().has_value());
+    EXPECT_FALSE(dates.isVisible());
+    EXPECT_TRUE(panel.queue().correct(*dates.correction()));
+    EXPECT_EQ(stored(file, panel.queue().record()->id).review, ReviewState::corrected);
 }
 
 TEST_F(ReviewTest, MergeRejectsOneWithANoteAndConfirmsTheOther) {

@@ -88,23 +88,33 @@ std::vector<PlaceChoice> place_choices(const Gazetteer& gazetteer, const EventRe
         c.reason = std::move(reason);
         out.push_back(std::move(c));
     };
-    // the mentions of the evidence sentence, read again by the geoparser in their article
+    // the article's mentions, read again by the geoparser (all of them: they are each
+    // other's context); those of the evidence sentence first, with the alternatives weighed,
+    // then the rest of the report's, for an event whose sentence names no place
     const Geoparser parser(gazetteer);
+    std::vector<Toponym> elsewhere;
     for (const EventSource& s : sources) {
         std::vector<Span> spans;
         for (const auto& [start, end] : s.toponyms) {
-            if (start >= s.evidence_start && end <= s.evidence_end && end <= s.text.size())
+            if (end <= s.text.size())
                 spans.push_back({start, end});
         }
-        if (spans.empty())
-            continue;
-        for (const Toponym& t : parser.resolve(s.text, spans)) {
+        for (Toponym& t : parser.resolve(s.text, spans)) {
+            if (t.start < s.evidence_start || t.end > s.evidence_end) {
+                elsewhere.push_back(std::move(t));
+                continue;
+            }
             const std::string mention = "mention \"" + t.text + "\"";
             if (t.place)
                 add(*t.place, t.confidence, mention + ": " + t.why);
             for (const ToponymAlternative& alt : t.alternatives)
                 add(alt.place, alt.score, mention + ": an alternative the geoparser weighed");
         }
+    }
+    for (const Toponym& t : elsewhere) {
+        if (t.place)
+            add(*t.place, t.confidence,
+                "mention \"" + t.text + "\" elsewhere in the report: " + t.why);
     }
     // the gazetteer's candidates for the event's place name
     if (!record.location.empty()) {

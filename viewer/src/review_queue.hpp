@@ -46,7 +46,9 @@ struct PlaceChoice {
 
 /// The places an event could be at: for each place mention in its evidence sentence, the
 /// geoparser's reading (its confidence and why) and the alternatives it weighed; then the
-/// gazetteer's candidates for the event's place name. Best first, each place once.
+/// readings of the report's other mentions (an event whose sentence names no place took
+/// its report's); then the gazetteer's candidates for the event's place name. Each place
+/// once, with the first reason it was offered for.
 std::vector<PlaceChoice> place_choices(const Gazetteer& gazetteer, const EventRecord& record,
                                        const std::vector<EventSource>& sources);
 /// The correction that puts an event at a chosen place.
