@@ -5,6 +5,7 @@
 
 #include "main_window.hpp"
 #include "review_queue.hpp"
+#include "store/pg_server.hpp"
 
 #include "kharita/base/error.hpp"
 #include "kharita/geo/gazetteer.hpp"
@@ -366,6 +367,42 @@ TEST_F(ReviewTest, AnIngestedReportsPlaceChoicesAndTheDialogs) {
     EXPECT_FALSE(dates.isVisible());
     EXPECT_TRUE(panel.queue().correct(*dates.correction()));
     EXPECT_EQ(stored(file, panel.queue().record()->id).review, ReviewState::corrected);
+}
+
+TEST_F(ReviewTest, OnAPostgisStoreTheQueueWorksAndRefusesAStaleChange) {
+    const auto* pg = testing_support::PgServer::get();
+    if (pg == nullptr)
+        GTEST_SKIP() << "no PostgreSQL server: " << testing_support::PgServer::why();
+    const std::string location = pg->location("viewer_review_queue");
+    {
+        auto store = open_event_store(location, StoreMode::create);
+        store->ingest_records(test_records({0.2, 0.5, 0.7}));
+    }
+    MainWindow w(*basemap);
+    ASSERT_TRUE(w.open_database(QString::fromStdString(location)));
+    w.show_review_queue();
+    ReviewPanel& panel = w.review_panel();
+    ASSERT_EQ(panel.queue().order().size(), 3u);
+    const std::int64_t first = panel.queue().record()->id;
+    QTest::keyClick(&panel.table(), Qt::Key_C);
+    const auto server = [&] { return open_event_store(location, StoreMode::read_only); };
+    EXPECT_EQ(server()->records({first}).front().review, ReviewState::confirmed);
+    const std::int64_t second = panel.queue().record()->id;
+    {
+        auto other = open_event_store(location, StoreMode::read_write);
+        ReviewChange c;
+        c.event_id = second;
+        c.action = ReviewAction::confirm;
+        c.who = "bob";
+        other->review(c);
+    }
+    QTest::keyClick(&panel.table(), Qt::Key_R);
+    EXPECT_TRUE(panel.shown_error().contains("bob")) << panel.shown_error().toStdString();
+    EXPECT_EQ(server()->records({second}).front().review, ReviewState::confirmed);
+    EXPECT_EQ(server()->review_log(second).size(), 1u);
+    EXPECT_EQ(panel.queue().record()->version, 1);
+    QTest::keyClick(&panel.table(), Qt::Key_Z, Qt::ControlModifier); // our confirm of `first`
+    EXPECT_EQ(server()->records({first}).front().review, ReviewState::machine);
 }
 
 TEST_F(ReviewTest, MergeRejectsOneWithANoteAndConfirmsTheOther) {
