@@ -203,9 +203,14 @@ void ReviewQueue::go(int position) {
 }
 
 void ReviewQueue::reread() {
-    const auto point = current();
-    if (point)
-        m_record = m_model.record_of(*point);
+    try {
+        if (const auto point = current())
+            m_record = m_model.record_of(*point);
+    } catch (const std::exception& e) { // the store went away after the change was made
+        m_record.reset();
+        m_last_error = QString::fromUtf8(e.what());
+        emit errorRaised(m_last_error);
+    }
     emit currentChanged();
 }
 
@@ -215,11 +220,11 @@ void ReviewQueue::fail(const QString& message) {
     try {
         if (const auto point = current())
             m_model.refresh_point(*point);
-        reread();
+        m_record = current() ? std::optional(m_model.record_of(*current())) : std::nullopt;
     } catch (const std::exception&) { // the store is gone: the message above says enough
         m_record.reset();
-        emit currentChanged();
     }
+    emit currentChanged();
     emit errorRaised(message);
 }
 
