@@ -149,6 +149,10 @@ TEST_F(ReviewTest, KeysConfirmRejectMoveAndUndoInTheStore) {
     EXPECT_EQ(stored(file, 2).review, ReviewState::confirmed);
     EXPECT_EQ(stored(file, 2).version, 1);
     EXPECT_EQ(queue.position(), 1);
+    queue.previous(); // the detail pane gives the event's review history
+    EXPECT_TRUE(w.detail_html().contains("Review history")) << w.detail_html().toStdString();
+    EXPECT_TRUE(w.detail_html().contains("tester"));
+    queue.next();
     EXPECT_EQ(queue.record()->id, 3);
 
     QTest::keyClick(&table, Qt::Key_R); // reject: gone from the table and the map

@@ -86,4 +86,15 @@ QString event_detail_html(const EventRecord& r, const std::vector<EventSource>& 
     return html;
 }
 
+QString review_history_html(const std::vector<AuditEntry>& log) {
+    if (log.empty())
+        return {};
+    QString html = "<hr><p><b>Review history</b></p><ul>";
+    for (const AuditEntry& e : log) {
+        html += "<li>" + escape(e.at) + " · " + escape(e.who) + " · <b>" + escape(e.action) +
+                "</b>" + (e.note.empty() ? QString() : " — " + escape(e.note)) + "</li>";
+    }
+    return html + "</ul>";
+}
+
 } // namespace kharita::viewer

@@ -663,7 +663,8 @@ void MainWindow::update_detail(std::optional<std::size_t> point) {
     const auto records = m_model.store()->records({id});
     if (records.empty())
         return;
-    m_detail->setHtml(event_detail_html(records.front(), m_model.store()->sources(id)));
+    m_detail->setHtml(event_detail_html(records.front(), m_model.store()->sources(id)) +
+                      review_history_html(m_model.store()->review_log(id)));
 }
 
 bool MainWindow::export_to(const QString& file) {
