@@ -1,11 +1,12 @@
 // kharita-viewer [DB] [--screenshot FILE.png] [--brush FROM,TO] [--zoom REGION]
-// [--dialog-screenshot FILE.png] [--review]:
+// [--dialog-screenshot FILE.png] [--review] [--place-dialog-screenshot FILE.png]:
 // the map, timeline, filters, table and detail of an event database. --screenshot grabs the
 // window as a person would see it and exits (works with QT_QPA_PLATFORM=offscreen), after
 // brushing the days FROM to TO (YYYY-MM-DD) when --brush is given, as playback shows them,
 // and zoomed to a country or admin-1 unit with --zoom REGION;
 // --dialog-screenshot grabs File > Export animation's dialog too; --review opens the review
-// queue (View > Review queue) before the screenshot.
+// queue (View > Review queue) before the screenshot, and --place-dialog-screenshot grabs its
+// Fix place dialog for the queue's first event.
 
 #include "main_window.hpp"
 
@@ -22,7 +23,7 @@
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
     QApplication::setApplicationName("Kharita");
-    QString database, screenshot, brush, dialog_shot, zoom;
+    QString database, screenshot, brush, dialog_shot, zoom, place_shot;
     bool review = false;
     const QStringList args = QApplication::arguments();
     for (qsizetype i = 1; i < args.size(); ++i) {
@@ -32,6 +33,8 @@ int main(int argc, char** argv) {
             zoom = args[++i];
         } else if (args[i] == "--brush" && i + 1 < args.size()) {
             brush = args[++i];
+        } else if (args[i] == "--place-dialog-screenshot" && i + 1 < args.size()) {
+            place_shot = args[++i];
         } else if (args[i] == "--review") {
             review = true;
         } else if (args[i] == "--dialog-screenshot" && i + 1 < args.size()) {
@@ -76,6 +79,13 @@ int main(int argc, char** argv) {
                     dialog.show();
                     QApplication::processEvents();
                     dialog.grab().save(dialog_shot, "PNG");
+                }
+                if (review && !place_shot.isEmpty()) {
+                    kharita::viewer::PlaceDialog dialog(
+                        window.review_panel().current_place_choices(), &window);
+                    dialog.show();
+                    QApplication::processEvents();
+                    dialog.grab().save(place_shot, "PNG");
                 }
                 const bool ok = window.grab().save(screenshot, "PNG");
                 QApplication::exit(ok ? 0 : 1);

@@ -119,7 +119,7 @@ std::vector<PlaceChoice> place_choices(const Gazetteer& gazetteer, const EventRe
     // the gazetteer's candidates for the event's place name
     if (!record.location.empty()) {
         LookupOptions options;
-        options.limit = 20;
+        options.limit = 10;
         for (const Candidate& c : gazetteer.lookup(record.location, options)) {
             add(c.place, c.score,
                 "lookup of \"" + record.location + "\": " + std::string(to_string(c.kind)));
@@ -437,8 +437,9 @@ PlaceDialog::PlaceDialog(std::vector<PlaceChoice> choices, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(new QLabel(m_choices.empty()
                                      ? "No gazetteer candidates: use Pick on map."
-                                     : "The geoparser's readings of the sentence's place "
-                                       "mentions, then the gazetteer's matches of the name:"));
+                                     : "The geoparser's readings of the report's place "
+                                       "mentions (the event's sentence first), then the "
+                                       "gazetteer's matches of the event's place name:"));
     m_list = new QTreeWidget;
     m_list->setHeaderLabels({"Place", "Country / region", "Score", "Why"});
     m_list->setRootIsDecorated(false);
@@ -452,13 +453,14 @@ PlaceDialog::PlaceDialog(std::vector<PlaceChoice> choices, QWidget* parent)
     if (!m_choices.empty())
         m_list->setCurrentItem(m_list->topLevelItem(0));
     m_list->resizeColumnToContents(0);
+    m_list->resizeColumnToContents(1);
     layout->addWidget(m_list);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_list, &QTreeWidget::itemDoubleClicked, this, &QDialog::accept);
     layout->addWidget(buttons);
-    resize(760, 360);
+    resize(920, 380);
 }
 
 std::optional<PlaceChoice> PlaceDialog::chosen() const {
