@@ -8,8 +8,11 @@
 #include "kharita/render/animation.hpp"
 #include "kharita/render/event_points.hpp"
 #include "kharita/render/map_renderer.hpp"
+#include "map_widget.hpp"
+#include "review_queue.hpp"
 #include "timeline_widget.hpp"
 
+#include "kharita/base/error.hpp"
 #include "kharita/exchange/export.hpp"
 #include "kharita/map/basemap.hpp"
 
@@ -19,6 +22,8 @@
 #include <benchmark/benchmark.h>
 
 #include <cstdlib>
+#include <filesystem>
+#include <random>
 
 namespace {
 
@@ -166,6 +171,93 @@ void BM_BrushToRedrawnMapAndHistogram(benchmark::State& state) {
     state.counters["rows"] = static_cast<double>(model.rowCount());
 }
 BENCHMARK(BM_BrushToRedrawnMapAndHistogram)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+/// A store of `n` of the synthetic events (next to `db`, named `name`) with random
+/// confidences, so the queue's sort has real work: the imported events all carry confidence
+/// 1. Every one is unreviewed (a bulk load stores events as the machine's), so every one is
+/// queued. Made again when `fresh` (a benchmark that changes it), else reused.
+std::filesystem::path queue_store(const std::filesystem::path& db, std::int64_t n,
+                                  const std::string& name, bool fresh) {
+    auto file = db.parent_path() / (name + "-" + std::to_string(n) + ".sqlite");
+    if (fresh) {
+        for (const char* suffix : {"", "-wal", "-shm"})
+            std::filesystem::remove(file.string() + suffix);
+    }
+    if (std::filesystem::exists(file))
+        return file;
+    const auto from = open_event_store(db, StoreMode::read_only);
+    std::vector<EventRecord> records;
+    EventFilter f;
+    f.limit = n;
+    from->query(f, [&](const EventRecord& r) { records.push_back(r); });
+    std::mt19937 random(42);
+    std::uniform_real_distribution<double> confidence(0, 1);
+    for (EventRecord& r : records)
+        r.confidence = confidence(random);
+    const auto to = open_event_store(file, StoreMode::create);
+    to->ingest_records(records);
+    return file;
+}
+
+void BM_ReviewQueueOpen(benchmark::State& state) {
+    // the review dock opening on the current filter (every event not rejected): the queue's
+    // order (unreviewed first, least confident first), its table reset, the first event read
+    // from the store and selected
+    if (env("KHARITA_BENCH_OUR_DB").empty()) {
+        state.SkipWithError("KHARITA_BENCH_OUR_DB not set");
+        return;
+    }
+    viewer::EventModel model;
+    model.open(queue_store(env("KHARITA_BENCH_OUR_DB"), state.range(0), "review-queue", false));
+    static const Basemap empty;
+    viewer::MapWidget map(model, empty);
+    viewer::ReviewPanel panel(
+        model, map, []() -> const Gazetteer& { throw Error("no gazetteer in this benchmark"); });
+    double ms = 0;
+    for (auto _ : state)
+        ms = panel.open_queue();
+    state.counters["queued"] = static_cast<double>(panel.queue().order().size());
+    state.counters["last_ms"] = ms;
+}
+BENCHMARK(BM_ReviewQueueOpen)->Arg(100000)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+void BM_ReviewKeyToRedraw(benchmark::State& state) {
+    // one key in the review queue over 100,000 events: C confirms the current event in the
+    // store (one transaction with its audit line), the event is read again, the filter and
+    // the table rows are redone, the histogram rebuilt and the event layer redrawn, and the
+    // queue moves to the next event and reads it
+    if (env("KHARITA_BENCH_OUR_DB").empty()) {
+        state.SkipWithError("KHARITA_BENCH_OUR_DB not set");
+        return;
+    }
+    const auto file = queue_store(env("KHARITA_BENCH_OUR_DB"), state.range(0), "review-keys", true);
+    viewer::EventModel model;
+    model.open(file);
+    viewer::TimelineWidget timeline(model);
+    timeline.resize(1600, 150);
+    viewer::ReviewQueue queue(model);
+    queue.rebuild();
+    const auto& renderer = renderer_without_basemap();
+    const auto view = libya_view();
+    QImage canvas(view.size, QImage::Format_ARGB32_Premultiplied);
+    render::RenderOptions options;
+    options.review_shading = true;
+    for (auto _ : state) {
+        if (!queue.confirm()) {
+            state.SkipWithError(queue.last_error().toStdString().c_str());
+            break;
+        }
+        canvas.fill(Qt::transparent);
+        QPainter painter(&canvas);
+        renderer.draw_events(painter, view, model.points(), model.visible(), options);
+    }
+    state.counters["events"] = static_cast<double>(model.points().size());
+}
+BENCHMARK(BM_ReviewKeyToRedraw)
+    ->Arg(100000)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(50)
+    ->UseRealTime();
 
 void BM_LoadFromSpatiaLite(benchmark::State& state) {
     if (env("KHARITA_BENCH_OUR_DB").empty()) {

@@ -31,9 +31,12 @@ QString event_facts_html(const EventRecord& r) {
         html += QString("<br><b>Dead</b> %1").arg(*r.fatalities);
     if (!r.actors.empty())
         html += "<br><b>Actors</b> " + escape(r.actors);
-    html += QString("<br><b>Confidence</b> %1 · <b>Sources</b> %2</p>")
-                .arg(r.confidence, 0, 'f', 2)
-                .arg(r.source_count);
+    html +=
+        QString("<br><b>Confidence</b> %1 · <b>Sources</b> %2 · <b>Review</b> %3 (version %4)</p>")
+            .arg(r.confidence, 0, 'f', 2)
+            .arg(r.source_count)
+            .arg(escape(to_string(r.review)))
+            .arg(r.version);
     return html;
 }
 
@@ -81,6 +84,17 @@ QString event_detail_html(const EventRecord& r, const std::vector<EventSource>& 
         html += "<p>" + (s.text.empty() ? escape(r.notes) : article_html(s)) + "</p>";
     }
     return html;
+}
+
+QString review_history_html(const std::vector<AuditEntry>& log) {
+    if (log.empty())
+        return {};
+    QString html = "<hr><p><b>Review history</b></p><ul>";
+    for (const AuditEntry& e : log) {
+        html += "<li>" + escape(e.at) + " · " + escape(e.who) + " · <b>" + escape(e.action) +
+                "</b>" + (e.note.empty() ? QString() : " — " + escape(e.note)) + "</li>";
+    }
+    return html + "</ul>";
 }
 
 } // namespace kharita::viewer

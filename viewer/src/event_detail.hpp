@@ -20,4 +20,8 @@ QString article_html(const EventSource& source);
 /// The facts, then each report (an imported event's report is its notes).
 QString event_detail_html(const EventRecord& r, const std::vector<EventSource>& sources);
 
+/// The event's review history from the audit trail, oldest first: when, who, what, note.
+/// Empty when no analyst has changed it.
+QString review_history_html(const std::vector<AuditEntry>& log);
+
 } // namespace kharita::viewer

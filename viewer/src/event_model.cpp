@@ -1,5 +1,6 @@
 #include "event_model.hpp"
 
+#include "kharita/base/error.hpp"
 #include "kharita/events/event_types.hpp"
 #include "kharita/map/event_style.hpp"
 #include "kharita/map/map_projection.hpp"
@@ -8,11 +9,17 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace kharita::viewer {
 
 QString day_text(std::int32_t day) {
     return QString::fromStdString(CivilDay::from_serial(day).iso());
+}
+
+QString review_text(ReviewState state) {
+    const auto name = to_string(state);
+    return QString::fromLatin1(name.data(), static_cast<qsizetype>(name.size()));
 }
 
 namespace {
@@ -45,7 +52,10 @@ void EventModel::open(const std::filesystem::path& file) {
     m_store = std::move(store);
     m_file = file;
     m_selected.reset();
-    m_points = render::load_event_points(*m_store, {}, WebMercator());
+    m_writer.reset();
+    EventFilter every; // rejected events too: the filter panel can ask for them
+    every.reviews = ReviewStateSet::all();
+    m_points = render::load_event_points(*m_store, every, WebMercator());
     m_first_day = m_last_day = 0;
     bool any_dated = false;
     for (std::size_t i = 0; i < m_points.size(); ++i) {
@@ -78,6 +88,7 @@ EventFilter EventModel::store_filter() const {
         f.to = CivilDay::from_serial(*m_filter.to_day);
     f.types = m_filter.types;
     f.statuses = m_filter.statuses;
+    f.reviews = m_filter.reviews;
     f.min_geo_precision = m_filter.min_geo_precision;
     f.min_time_precision = m_filter.min_time_precision;
     f.text = m_filter.text;
@@ -117,6 +128,7 @@ void EventModel::set_filter(const ViewFilter& filter) {
         if (m_store &&
             (!filter.text.empty() || !filter.regions.empty() || filter.polygon.size() >= 3)) {
             EventFilter f;
+            f.reviews = ReviewStateSet::all(); // the review boxes are answered in memory
             f.text = filter.text;
             f.regions = filter.regions;
             f.polygon_wkt = polygon_wkt(filter.polygon);
@@ -137,7 +149,7 @@ bool EventModel::passes_except_dates(std::size_t i) const {
     const auto& f = m_filter;
     return f.types.contains(m_points.type[i]) &&
            at_least(m_points.geo_precision[i], f.min_geo_precision) &&
-           f.statuses.contains(m_points.status[i]) &&
+           f.statuses.contains(m_points.status[i]) && f.reviews.contains(m_points.review[i]) &&
            at_least(m_points.time_precision[i], f.min_time_precision) &&
            (!m_store_matches || m_store_matches->contains(m_points.id[i]));
 }
@@ -187,6 +199,10 @@ void EventModel::sort_order() {
             return finer(m_points.geo_precision[a], m_points.geo_precision[b]);
         case Fatalities:
             return m_points.fatalities[a] < m_points.fatalities[b];
+        case Review: // as the review queue: unreviewed first, least confident first
+            return m_points.review[a] != m_points.review[b]
+                       ? m_points.review[a] < m_points.review[b]
+                       : m_points.confidence[a] < m_points.confidence[b];
         default:
             return m_points.day_start[a] < m_points.day_start[b];
         }
@@ -241,10 +257,16 @@ QVariant EventModel::data(const QModelIndex& index, int role) const {
         }
         case Fatalities:
             return m_points.fatalities[i] < 0 ? QVariant() : QVariant(m_points.fatalities[i]);
+        case Review:
+            return review_text(m_points.review[i]);
         default:
             return {};
         }
     }
+    if (role == Qt::ToolTipRole && index.column() == Review)
+        return QString("confidence %1").arg(double(m_points.confidence[i]), 0, 'f', 2);
+    if (role == Qt::ForegroundRole && m_points.review[i] == ReviewState::machine)
+        return QColor(110, 110, 110); // as the map: what no analyst has looked at is lighter
     if (role == Qt::DecorationRole && index.column() == Type) {
         const EventStyle& s = event_style(to_string(m_points.type[i]));
         return QColor(s.red, s.green, s.blue);
@@ -257,7 +279,7 @@ QVariant EventModel::data(const QModelIndex& index, int role) const {
 QVariant EventModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (role != Qt::DisplayRole || orientation != Qt::Horizontal)
         return {};
-    static const char* const names[] = {"Date", "Type", "Place", "Precision", "Dead"};
+    static const char* const names[] = {"Date", "Type", "Place", "Precision", "Dead", "Review"};
     return section >= 0 && section < ColumnCount ? QString::fromLatin1(names[section]) : QVariant();
 }
 
@@ -268,6 +290,56 @@ void EventModel::sort(int column, Qt::SortOrder order) {
     sort_order();
     apply_filter();
     endResetModel();
+}
+
+EventRecord EventModel::record_of(std::size_t point) const {
+    if (!m_store || point >= m_points.size())
+        throw InputError("event", "no such event in the open store");
+    const std::int64_t id = m_points.id[point];
+    auto records = m_store->records({id});
+    if (records.empty())
+        throw InputError("event " + std::to_string(id), "no longer in the store");
+    return std::move(records.front());
+}
+
+ReviewOutcome EventModel::review(std::size_t point, ReviewChange change) {
+    if (!m_store || point >= m_points.size())
+        throw InputError("event", "no such event in the open store");
+    if (!m_writer) // the viewer reads read-only; a reviewer writes through a second connection
+        m_writer = open_event_store(m_file, StoreMode::read_write);
+    change.event_id = m_points.id[point];
+    const ReviewOutcome done = m_writer->review(change);
+    refresh_point(point);
+    return done;
+}
+
+void EventModel::refresh_point(std::size_t point) {
+    const EventRecord r = record_of(point);
+    const WebMercator mercator;
+    constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+    m_points.xy[point] = r.position ? mercator.forward(*r.position) : MapPoint{nan, nan};
+    m_points.dated[point] = r.date_start ? 1 : 0;
+    m_points.day_start[point] =
+        r.date_start ? static_cast<std::int32_t>(r.date_start->serial()) : 0;
+    m_points.day_end[point] =
+        r.date_end ? static_cast<std::int32_t>(r.date_end->serial()) : m_points.day_start[point];
+    m_points.type[point] = r.type;
+    m_points.geo_precision[point] = r.geo_precision;
+    m_points.time_precision[point] = r.time_precision;
+    m_points.fatalities[point] = r.fatalities.value_or(-1);
+    m_points.location[point] = r.location;
+    m_points.status[point] = r.status;
+    m_points.review[point] = r.review;
+    m_points.confidence[point] = static_cast<float>(r.confidence);
+    // the row may come or go (a rejected event leaves a filter that hides rejected ones)
+    beginResetModel();
+    apply_filter();
+    endResetModel();
+    // the table lost its current row in the reset: say the selection again
+    const auto selected = m_selected;
+    m_selected.reset();
+    select(selected);
+    emit reviewChanged(point);
 }
 
 } // namespace kharita::viewer

@@ -2,8 +2,9 @@
 // The viewer's one model of events: every event of the open store as columns
 // (render::EventPoints), the current filter, and which events pass it. The table shows the passing
 // events through this QAbstractTableModel; the map and the timeline draw from the same
-// visibility mask and selection, so the three always agree. Reading the store happens in
-// load(), set_text() and set_regions(), never while painting.
+// visibility mask and selection, so the three always agree. Every review state is loaded
+// (rejected events pass only a filter that asks for them). Reading the store happens in
+// open(), set_filter() and after a review change, never while painting.
 
 #include "kharita/render/animation.hpp"
 #include "kharita/render/event_points.hpp"
@@ -27,13 +28,14 @@ struct ViewFilter {
     std::optional<TimePrecision> min_time_precision; ///< this or finer; none: any, undated too
     std::string text;                                ///< words in evidence or article
     std::vector<RegionCode> regions;
-    std::vector<LatLon> polygon; ///< drawn on the map; empty: none
+    std::vector<LatLon> polygon;           ///< drawn on the map; empty: none
+    ReviewStateSet reviews = kNotRejected; ///< rejected events hidden unless asked for
 };
 
 class EventModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Date, Type, Place, Precision, Fatalities, ColumnCount };
+    enum Column { Date, Type, Place, Precision, Fatalities, Review, ColumnCount };
 
     explicit EventModel(QObject* parent = nullptr);
     ~EventModel() override;
@@ -42,6 +44,18 @@ public:
     void open(const std::filesystem::path& file);
     /// Reloads from the open store (after an ingest).
     void reload();
+
+    /// The stored record of a point as it is now (its version is what a review change is
+    /// made against). Throws kharita::Error when the store cannot answer.
+    EventRecord record_of(std::size_t point) const;
+    /// Applies one review change to the event of `point` through a writable connection to
+    /// the same store (opened on first use), then reads the event again. Throws what
+    /// EventStore::review throws (InputError, ReviewConflict: nothing changed then) or a
+    /// kharita::Error when the store cannot be written.
+    ReviewOutcome review(std::size_t point, ReviewChange change);
+    /// Reads the event of `point` again (after a change here or by another reviewer): its
+    /// columns, its row and whether it passes the filter.
+    void refresh_point(std::size_t point);
     bool is_open() const noexcept { return m_store != nullptr; }
     const EventStore* store() const noexcept { return m_store.get(); }
     std::filesystem::path file() const { return m_file; }
@@ -80,12 +94,15 @@ signals:
     void filterChanged();
     void selectionChanged(std::optional<std::size_t> point);
     void loaded();
+    /// A point's stored values changed (a review change): redraw, keep the selection.
+    void reviewChanged(std::size_t point);
 
 private:
     void apply_filter();
     void sort_order(); // m_order by the sort column, once per load or sort
 
     std::unique_ptr<EventStore> m_store;
+    std::unique_ptr<EventStore> m_writer; // review changes; opened on the first one
     std::filesystem::path m_file;
     render::EventPoints m_points;
     ViewFilter m_filter;
@@ -100,6 +117,7 @@ private:
 };
 
 QString day_text(std::int32_t day);
+QString review_text(ReviewState state);
 /// WKT of a drawn ring (empty for fewer than three vertices).
 std::string polygon_wkt(const std::vector<LatLon>& ring);
 

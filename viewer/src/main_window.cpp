@@ -14,7 +14,9 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QDragEnterEvent>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -135,6 +137,7 @@ MainWindow::MainWindow(const Basemap& basemap, QWidget* parent) : QMainWindow(pa
     setAcceptDrops(true);
     build_views(basemap);
     build_layout();
+    build_review_dock();
     build_menus();
     connect_views();
     resize(1500, 900);
@@ -183,6 +186,29 @@ void MainWindow::build_layout() {
     setCentralWidget(root);
 }
 
+void MainWindow::build_review_dock() {
+    m_review = new ReviewPanel(m_model, *m_map, []() -> const Gazetteer& { return gazetteer(); });
+    m_review_dock = new QDockWidget("Review queue", this);
+    m_review_dock->setObjectName("review");
+    m_review_dock->setWidget(m_review);
+    addDockWidget(Qt::RightDockWidgetArea, m_review_dock);
+    m_review_dock->hide();
+    // the queue's keys work from the map and the event table too while it is shown
+    m_map->installEventFilter(m_review);
+    m_table->installEventFilter(m_review);
+}
+
+double MainWindow::show_review_queue() {
+    m_review_dock->show();
+    const double ms = m_review->open_queue();
+    m_review->table().setFocus();
+    statusBar()->showMessage(QString("Review queue: %1 events, opened in %2 ms")
+                                 .arg(m_review->queue().order().size())
+                                 .arg(ms, 0, 'f', 1),
+                             8000);
+    return ms;
+}
+
 void MainWindow::connect_views() {
     // one selection for table, map and detail
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -228,6 +254,7 @@ QWidget* MainWindow::build_filter_panel() {
     auto* layout = new QVBoxLayout(panel);
     add_type_boxes(layout);
     add_status_boxes(layout);
+    add_review_boxes(layout);
     layout->addLayout(build_filter_form());
     add_region_browser(layout);
     add_apply_and_playback(layout);
@@ -259,6 +286,18 @@ void MainWindow::add_status_boxes(QVBoxLayout* layout) {
         box->setChecked(true);
         connect(box, &QCheckBox::toggled, this, &MainWindow::apply_panel);
         m_status_boxes.push_back(box);
+        layout->addWidget(box);
+    }
+}
+
+void MainWindow::add_review_boxes(QVBoxLayout* layout) {
+    layout->addWidget(new QLabel("<b>Review</b>"));
+    for (const ReviewState state : ReviewStateSet::all().values()) {
+        auto* box = new QCheckBox(review_text(state));
+        box->setProperty("review", static_cast<int>(state));
+        box->setChecked(kNotRejected.contains(state)); // rejected: only when asked for
+        connect(box, &QCheckBox::toggled, this, &MainWindow::apply_panel);
+        m_review_boxes.push_back(box);
         layout->addWidget(box);
     }
 }
@@ -407,6 +446,8 @@ void MainWindow::build_view_menu() {
         statusBar()->showMessage("Click the polygon's corners; double-click to close it", 8000);
     });
     view->addAction("Clear polygon filter", this, [this] { set_polygon({}); });
+    QAction* review = view->addAction("&Review queue", this, [this] { show_review_queue(); });
+    review->setShortcut(QKeySequence("F7"));
     QAction* heat = view->addAction("Heat map");
     heat->setCheckable(true);
     connect(heat, &QAction::toggled, this, [this](bool on) {
@@ -460,6 +501,10 @@ void MainWindow::apply_panel() {
         for (QCheckBox* box : m_status_boxes) {
             f.statuses.set(static_cast<EventStatus>(box->property("status").toInt()),
                            box->isChecked());
+        }
+        for (QCheckBox* box : m_review_boxes) {
+            f.reviews.set(static_cast<ReviewState>(box->property("review").toInt()),
+                          box->isChecked());
         }
         f.text = m_text->text().trimmed().toStdString();
         f.regions.clear();
@@ -575,6 +620,11 @@ void MainWindow::sync_panel_from_filter() {
         const QSignalBlocker block(box);
         box->setChecked(type && f.types.contains(*type));
     }
+    for (QCheckBox* box : m_review_boxes) {
+        const QSignalBlocker block(box);
+        box->setChecked(
+            f.reviews.contains(static_cast<ReviewState>(box->property("review").toInt())));
+    }
     m_from->setText(f.from_day ? day_text(*f.from_day) : QString());
     m_to->setText(f.to_day ? day_text(*f.to_day) : QString());
 }
@@ -595,6 +645,12 @@ QString MainWindow::filter_summary() const {
         s += " · " + QString::fromStdString(r.label);
     if (f.polygon.size() >= 3)
         s += QString(" · polygon of %1 corners").arg(f.polygon.size());
+    if (f.reviews != kNotRejected) {
+        QStringList states;
+        for (const ReviewState r : f.reviews.values())
+            states << review_text(r);
+        s += " · review: " + states.join(", ");
+    }
     return s;
 }
 
@@ -607,7 +663,8 @@ void MainWindow::update_detail(std::optional<std::size_t> point) {
     const auto records = m_model.store()->records({id});
     if (records.empty())
         return;
-    m_detail->setHtml(event_detail_html(records.front(), m_model.store()->sources(id)));
+    m_detail->setHtml(event_detail_html(records.front(), m_model.store()->sources(id)) +
+                      review_history_html(m_model.store()->review_log(id)));
 }
 
 bool MainWindow::export_to(const QString& file) {
@@ -662,8 +719,12 @@ bool MainWindow::save_filter(const QString& file) const {
     QJsonArray statuses;
     for (const EventStatus s : f.statuses.values())
         statuses.append(qstring(to_string(s)));
+    QJsonArray reviews;
+    for (const ReviewState r : f.reviews.values())
+        reviews.append(review_text(r));
     QJsonObject o{{"types", types},
                   {"statuses", statuses},
+                  {"reviews", reviews},
                   {"text", QString::fromStdString(f.text)},
                   {"max_geo_rank", rank_of(f.min_geo_precision)},
                   {"max_time_rank", rank_of(f.min_time_precision)},
@@ -711,6 +772,13 @@ bool MainWindow::load_filter(const QString& file) {
         for (QCheckBox* box : m_status_boxes) {
             const QSignalBlocker b(box);
             box->setChecked(statuses.contains(box->text()));
+        }
+    }
+    if (o.contains("reviews")) { // older filter files: the default, rejected hidden
+        const QJsonArray reviews = o["reviews"].toArray();
+        for (QCheckBox* box : m_review_boxes) {
+            const QSignalBlocker b(box);
+            box->setChecked(reviews.contains(box->text()));
         }
     }
     std::vector<LatLon> ring;

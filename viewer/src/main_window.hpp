@@ -1,11 +1,12 @@
 #pragma once
-// The viewer's window: filter panel, map over timeline, event table and detail pane, all
-// views of one EventModel. Opening, ingesting (in a worker thread) and exporting go through
-// core's store API; errors show in a banner, never as a crash.
+// The viewer's window: filter panel, map over timeline, event table and detail pane, and
+// the review queue in a dock, all views of one EventModel. Opening, ingesting (in a worker thread)
+// and exporting go through core's store API; errors show in a banner, never as a crash.
 
 #include "animation_export.hpp"
 #include "event_model.hpp"
 #include "map_widget.hpp"
+#include "review_queue.hpp"
 #include "timeline_widget.hpp"
 
 #include <QMainWindow>
@@ -16,6 +17,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QDockWidget;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
@@ -89,6 +91,11 @@ public:
     void set_polygon(const std::vector<LatLon>& ring);
     /// Fills the country / admin-1 tree from the gazetteer (loaded on first use).
     void show_region_tree();
+    /// Shows the review queue dock built from the current filter; returns the milliseconds
+    /// the queue took to open (also in the status bar).
+    double show_review_queue();
+    ReviewPanel& review_panel() { return *m_review; }
+    QDockWidget* review_dock() const { return m_review_dock; }
     QTreeWidget* region_tree() const { return m_tree; }
 
 signals:
@@ -110,6 +117,8 @@ private:
     QWidget* build_filter_panel();
     void add_type_boxes(QVBoxLayout* layout);
     void add_status_boxes(QVBoxLayout* layout);
+    void add_review_boxes(QVBoxLayout* layout);
+    void build_review_dock();
     QFormLayout* build_filter_form(); ///< dates, precisions, text, region
     void add_region_browser(QVBoxLayout* layout);
     void add_apply_and_playback(QVBoxLayout* layout);
@@ -133,6 +142,9 @@ private:
     QComboBox* m_precision = nullptr;
     QComboBox* m_time_precision = nullptr;
     std::vector<QCheckBox*> m_status_boxes;
+    std::vector<QCheckBox*> m_review_boxes;
+    QDockWidget* m_review_dock = nullptr;
+    ReviewPanel* m_review = nullptr;
     QTreeWidget* m_tree = nullptr;
     std::unique_ptr<RasterBasemap> m_raster;
     std::thread m_worker;

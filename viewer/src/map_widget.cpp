@@ -5,6 +5,7 @@
 #include "kharita/render/animation.hpp"
 
 #include <QGestureEvent>
+#include <QKeyEvent>
 #include <QMouseEvent>
 #include <QNativeGestureEvent>
 #include <QPainter>
@@ -23,6 +24,8 @@ MapWidget::MapWidget(EventModel& model, const Basemap& basemap, QWidget* parent)
     grabGesture(Qt::PinchGesture);
     setMinimumSize(300, 200);
     m_view = render::MapViewport::fit(basemap.bounds, QSize(800, 600));
+    m_options.review_shading = true;
+    connect(&model, &EventModel::reviewChanged, this, qOverload<>(&QWidget::update));
     connect(&model, &EventModel::filterChanged, this, qOverload<>(&QWidget::update));
     connect(&model, &EventModel::selectionChanged, this, qOverload<>(&QWidget::update));
     connect(&model, &EventModel::loaded, this, &MapWidget::zoom_to_events);
@@ -178,7 +181,10 @@ void MapWidget::mouseMoveEvent(QMouseEvent* e) {
 
 void MapWidget::mouseReleaseEvent(QMouseEvent* e) {
     if (!m_dragging && e->button() == Qt::LeftButton) {
-        if (m_drawing) {
+        if (m_picking) {
+            set_picking(false);
+            emit placePicked(m_mercator.inverse(m_view.to_map(e->position())));
+        } else if (m_drawing) {
             m_ring.push_back(m_mercator.inverse(m_view.to_map(e->position())));
             update();
         } else {
@@ -201,6 +207,23 @@ void MapWidget::set_drawing(bool on) {
     m_ring.clear();
     setCursor(on ? Qt::CrossCursor : Qt::ArrowCursor);
     update();
+}
+
+void MapWidget::set_picking(bool on) {
+    m_picking = on;
+    if (on)
+        m_drawing = false;
+    setCursor(on ? Qt::CrossCursor : Qt::ArrowCursor);
+    if (on)
+        setFocus();
+}
+
+void MapWidget::keyPressEvent(QKeyEvent* e) {
+    if (e->key() == Qt::Key_Escape && m_picking) {
+        set_picking(false);
+        return;
+    }
+    QWidget::keyPressEvent(e);
 }
 
 bool MapWidget::event(QEvent* e) {

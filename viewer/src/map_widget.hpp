@@ -3,7 +3,8 @@
 // drawn over it from the model's visibility mask on every paint (22 ms for a million,
 // bench/). With a date range (brushed, or moving in playback) the map is the animation's
 // frame of those days: coarse dates faded by render::select_frame_events(), the dates and
-// attribution captioned, pixel for pixel what File > Export animation writes. Drag pans, the
+// attribution captioned, pixel for pixel what File > Export animation writes. Events no
+// analyst has reviewed are drawn lighter (RenderOptions::review_shading). Drag pans, the
 // wheel zooms around the cursor, a click selects the nearest event, hovering shows it.
 
 #include "event_model.hpp"
@@ -42,10 +43,15 @@ public:
     /// Polygon drawing: clicks add vertices, a double click closes the ring.
     void set_drawing(bool on);
     bool drawing() const noexcept { return m_drawing; }
+    /// Picking a place (review: "pick on map"): the next click emits placePicked instead of
+    /// selecting an event; Escape or set_picking(false) cancels.
+    void set_picking(bool on);
+    bool picking() const noexcept { return m_picking; }
 
 signals:
     void cursorMoved(double lat, double lon);
     void polygonDrawn(const std::vector<kharita::LatLon>& ring);
+    void placePicked(kharita::LatLon where);
 
 protected:
     void paintEvent(QPaintEvent*) override;
@@ -55,6 +61,7 @@ protected:
     void mouseReleaseEvent(QMouseEvent*) override;
     void wheelEvent(QWheelEvent*) override;
     void mouseDoubleClickEvent(QMouseEvent*) override;
+    void keyPressEvent(QKeyEvent*) override;
     bool event(QEvent*) override; // pinch: touchpad zoom gestures and touchscreen pinches
 
 private:
@@ -72,6 +79,7 @@ private:
     QPointF m_press, m_last;
     bool m_dragging = false;
     bool m_drawing = false;
+    bool m_picking = false;
     std::size_t m_in_view = 0;  // events in view at the last paint
     std::vector<LatLon> m_ring; // the polygon being drawn
 };

@@ -1,6 +1,7 @@
 #include "timeline_widget.hpp"
 
 #include "kharita/render/animation.hpp"
+#include "kharita/render/map_renderer.hpp"
 
 #include <QMouseEvent>
 #include <QPainter>
@@ -20,6 +21,7 @@ TimelineWidget::TimelineWidget(EventModel& model, QWidget* parent)
     m_timer.setInterval(400);
     connect(&m_timer, &QTimer::timeout, this, &TimelineWidget::step);
     connect(&model, &EventModel::filterChanged, this, &TimelineWidget::rebuild);
+    connect(&model, &EventModel::reviewChanged, this, &TimelineWidget::rebuild);
     rebuild();
 }
 
@@ -34,6 +36,7 @@ void TimelineWidget::rebuild() {
         m_last = std::max(m_last, pts.day_end[i]);
     }
     m_bins.clear();
+    m_machine.clear();
     if (m_first > m_last) {
         m_first = m_last = 0;
         update();
@@ -42,6 +45,7 @@ void TimelineWidget::rebuild() {
     const std::int32_t span = m_last - m_first + 1;
     m_bin_days = span <= 120 ? 1 : span <= 3 * 365 ? 7 : 30;
     m_bins.assign(static_cast<std::size_t>(span / m_bin_days) + 1, {});
+    m_machine.assign(m_bins.size(), {});
     for (std::size_t i = 0; i < pts.size(); ++i) {
         if (!pts.dated[i] || !m_model.passes_except_dates(i))
             continue;
@@ -50,8 +54,11 @@ void TimelineWidget::rebuild() {
         // the share of its days each bin holds: the rule the map and the animation fade by
         for (std::size_t b = b0; b <= b1 && b < m_bins.size(); ++b) {
             const std::int32_t from = m_first + static_cast<std::int32_t>(b) * m_bin_days;
-            m_bins[b][static_cast<std::size_t>(pts.type[i])] +=
+            const double share =
                 render::date_share(pts.day_start[i], pts.day_end[i], from, from + m_bin_days - 1);
+            m_bins[b][static_cast<std::size_t>(pts.type[i])] += share;
+            if (pts.review[i] == ReviewState::machine)
+                m_machine[b][static_cast<std::size_t>(pts.type[i])] += share;
         }
     }
     m_max = 1;
@@ -137,10 +144,16 @@ void TimelineWidget::paintEvent(QPaintEvent*) {
         for (std::size_t t = 0; t < m_bins[b].size(); ++t) {
             if (m_bins[b][t] <= 0)
                 continue;
-            const double bh = m_bins[b][t] / m_max * (h - 8);
-            p.fillRect(QRectF(x, y - bh, std::max(1.0, bw - 0.5), bh),
-                       render::type_color(static_cast<EventType>(t)));
-            y -= bh;
+            // the reviewed part in full colour at the bottom, the unreviewed part lighter
+            const double scale = (h - 8) / m_max;
+            const double machine = m_machine[b][t] * scale;
+            const double reviewed = m_bins[b][t] * scale - machine;
+            QColor colour = render::type_color(static_cast<EventType>(t));
+            p.fillRect(QRectF(x, y - reviewed, std::max(1.0, bw - 0.5), reviewed), colour);
+            y -= reviewed;
+            colour.setAlphaF(static_cast<float>(render::kMachineOpacity));
+            p.fillRect(QRectF(x, y - machine, std::max(1.0, bw - 0.5), machine), colour);
+            y -= machine;
         }
     }
     // axis with years

@@ -2,7 +2,8 @@
 // The timeline: a histogram of the events that pass every filter but the dates, stacked by
 // type; an event dated only to a month or a year is spread over the bins it spans by the
 // share of its days each holds (render::date_share(), as the map and the animation fade it), so
-// "in April" shows as a low, wide band and "on 26 February" as a sharp one. Dragging
+// "in April" shows as a low, wide band and "on 26 February" as a sharp one. The part of each
+// stack no analyst has reviewed is drawn lighter, as the map draws those events. Dragging
 // brushes a date range (the filter); playback moves the range along, skipping empty bins.
 
 #include "event_model.hpp"
@@ -25,6 +26,8 @@ public:
     std::int32_t bin_days() const noexcept { return m_bin_days; }
     using TypeCounts = std::array<double, EventTypeSet::capacity>; ///< by EventType
     const std::vector<TypeCounts>& bins() const noexcept { return m_bins; }
+    /// The part of each bin no analyst has reviewed yet (drawn lighter, as on the map).
+    const std::vector<TypeCounts>& machine_bins() const noexcept { return m_machine; }
 
     /// Brushes [from, to] as if dragged (days since 1970-01-01).
     void brush(std::int32_t from, std::int32_t to);
@@ -57,6 +60,7 @@ private:
     EventModel& m_model;
     std::int32_t m_first = 0, m_last = 0, m_bin_days = 30;
     std::vector<TypeCounts> m_bins;
+    std::vector<TypeCounts> m_machine;
     double m_max = 1;
     std::optional<double> m_drag_from;
     double m_drag_to = 0;

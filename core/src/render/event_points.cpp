@@ -17,6 +17,8 @@ void EventPoints::clear() {
     fatalities.clear();
     location.clear();
     status.clear();
+    review.clear();
+    confidence.clear();
 }
 
 void EventPoints::reserve(std::size_t n) {
@@ -31,6 +33,8 @@ void EventPoints::reserve(std::size_t n) {
     fatalities.reserve(n);
     location.reserve(n);
     status.reserve(n);
+    review.reserve(n);
+    confidence.reserve(n);
 }
 
 void EventPoints::push_back(const EventPoint& p) {
@@ -46,6 +50,8 @@ void EventPoints::push_back(const EventPoint& p) {
     fatalities.push_back(p.fatalities);
     location.push_back(p.location);
     status.push_back(p.status);
+    review.push_back(p.review);
+    confidence.push_back(p.confidence);
 }
 
 void EventPoints::project(const WebMercator& projection) {

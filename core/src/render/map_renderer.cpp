@@ -114,6 +114,17 @@ QPainterPath shape_path(const MapShape& shape, const MapViewport& view) {
     return path;
 }
 
+double review_opacity(ReviewState state) {
+    switch (state) {
+    case ReviewState::machine:
+        return kMachineOpacity;
+    case ReviewState::rejected:
+        return kRejectedOpacity;
+    default:
+        return 1.0;
+    }
+}
+
 bool visible_at(const std::vector<std::uint8_t>& visible, std::size_t i) {
     return visible.empty() || visible[i] != 0;
 }
@@ -482,6 +493,9 @@ std::size_t MapRenderer::draw_events(QPainter& painter, const MapViewport& view,
     m_clusters.clear();
     if (!options.heat_map && in_view <= options.symbol_limit) {
         // one pre-drawn symbol per event, coarse places under fine ones
+        const double base_opacity = painter.opacity(); // a frame's fading multiplies in
+        double opacity = base_opacity;
+        const bool shade = options.review_shading && pts.review.size() == pts.size();
         for (int pass = 0; pass < 2; ++pass) {
             for (std::size_t i = 0; i < pts.size(); ++i) {
                 if (!visible_at(visible, i))
@@ -493,9 +507,17 @@ std::size_t MapRenderer::draw_events(QPainter& painter, const MapViewport& view,
                 if (!(x >= -12 && x < w + 12 && y >= -12 && y < h + 12))
                     continue;
                 const QImage& sym = m_symbols[type_index(pts.type[i]) + (coarse ? kTypes : 0)];
+                if (shade) {
+                    const double o = base_opacity * review_opacity(pts.review[i]);
+                    if (o != opacity) {
+                        painter.setOpacity(o);
+                        opacity = o;
+                    }
+                }
                 painter.drawImage(QPointF(x - sym.width() / 2.0, y - sym.height() / 2.0), sym);
             }
         }
+        painter.setOpacity(base_opacity);
     } else if (options.heat_map) {
         draw_raster(painter, view, pts, visible);
     } else {

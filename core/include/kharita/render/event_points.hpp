@@ -24,6 +24,8 @@ struct EventPoints {
     std::vector<std::int32_t> fatalities; ///< -1 when not stated
     std::vector<std::string> location;
     std::vector<EventStatus> status;
+    std::vector<ReviewState> review; ///< the map draws machine events lighter (RenderOptions)
+    std::vector<float> confidence;   ///< the review queue opens least confident first
 
     std::size_t size() const noexcept { return id.size(); }
     void clear();

@@ -53,7 +53,14 @@ struct RenderOptions {
     std::size_t symbol_limit = 20000;
     bool heat_map = false;               ///< a density raster instead of symbols or clusters
     std::optional<std::size_t> selected; ///< index into the points
+    /// Review state (the viewer): symbols of events no analyst has looked at drawn at
+    /// kMachineOpacity, rejected ones (shown only when asked for) at kRejectedOpacity,
+    /// confirmed and corrected ones whole. Off for `kharita render`: every event alike.
+    bool review_shading = false;
 };
+
+inline constexpr double kMachineOpacity = 0.4;
+inline constexpr double kRejectedOpacity = 0.2;
 
 /// The colour of an event type's symbol.
 QColor type_color(EventType t);
