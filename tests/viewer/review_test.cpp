@@ -432,6 +432,26 @@ TEST_F(ReviewTest, MergeRejectsOneWithANoteAndConfirmsTheOther) {
     EXPECT_EQ(stored(file, 3).review, ReviewState::machine);
 }
 
+TEST_F(ReviewTest, SplitMakesASecondEventOfAnotherTypeInTheStoreAndTheModel) {
+    const fs::path file = make_store({0.2, 0.5});
+    EventModel model;
+    model.open(file);
+    ReviewQueue queue(model);
+    queue.rebuild();
+    ASSERT_EQ(queue.record()->id, 1);
+    const EventType first = queue.record()->type;
+    const EventType second = first == EventType::attack ? EventType::clash : EventType::attack;
+    ASSERT_TRUE(queue.split_off(second, "two happenings"));
+    EXPECT_EQ(model.points().size(), 3u); // the store loaded again, the new event a point
+    const auto store = open_event_store(file, StoreMode::read_only);
+    EXPECT_EQ(store->count({}), 3);
+    EXPECT_EQ(stored(file, 1).type, first); // the first is left as it was
+    EXPECT_EQ(stored(file, 3).type, second);
+    EXPECT_EQ(stored(file, 3).review, ReviewState::corrected);
+    ASSERT_EQ(store->review_log(3).size(), 1u);
+    EXPECT_EQ(store->review_log(3).front().action, "split");
+}
+
 TEST_F(ReviewTest, MachineEventsAreDrawnLighter) {
     const fs::path file = make_store({0.2, 0.5});
     EventModel model;

@@ -313,6 +313,17 @@ ReviewOutcome EventModel::review(std::size_t point, ReviewChange change) {
     return done;
 }
 
+std::int64_t EventModel::split(std::size_t point, ReviewChange change) {
+    if (!m_store || point >= m_points.size())
+        throw InputError("event", "no such event in the open store");
+    if (!m_writer)
+        m_writer = open_event_store(m_file, StoreMode::read_write);
+    change.event_id = m_points.id[point];
+    const std::int64_t added = m_writer->split_event(change);
+    reload();
+    return added;
+}
+
 void EventModel::refresh_point(std::size_t point) {
     const EventRecord r = record_of(point);
     const WebMercator mercator;

@@ -53,6 +53,10 @@ public:
     /// EventStore::review throws (InputError, ReviewConflict: nothing changed then) or a
     /// kharita::Error when the store cannot be written.
     ReviewOutcome review(std::size_t point, ReviewChange change);
+    /// Splits the event of `point` in two (EventStore::split_event: the second takes
+    /// `change.correction`) and loads the store again, the new event being a new point.
+    /// Returns the new event's id; throws as review().
+    std::int64_t split(std::size_t point, ReviewChange change);
     /// Reads the event of `point` again (after a change here or by another reviewer): its
     /// columns, its row and whether it passes the filter.
     void refresh_point(std::size_t point);

@@ -332,6 +332,25 @@ bool ReviewQueue::merge_into(std::int64_t into) {
     return true;
 }
 
+bool ReviewQueue::split_off(EventType second, const std::string& note) {
+    const auto point = current();
+    if (!point || !m_record)
+        return false;
+    ReviewChange change;
+    change.correction.type = second;
+    change.note = note;
+    change.who = m_who;
+    change.expected_version = m_record->version;
+    try {
+        m_model.split(*point, change);
+    } catch (const std::exception& e) { // ReviewConflict, InputError, DatabaseError
+        fail(QString::fromUtf8(e.what()));
+        return false;
+    }
+    m_last_error.clear();
+    return true;
+}
+
 bool ReviewQueue::undo() {
     if (m_undo.empty())
         return false;
@@ -518,8 +537,9 @@ ReviewPanel::ReviewPanel(EventModel& model, MapWidget& map,
     : QWidget(parent), m_model(model), m_map(map), m_gazetteer(std::move(gazetteer)),
       m_queue(model), m_table_model(m_queue, model) {
     auto* layout = new QVBoxLayout(this);
-    auto* keys = new QLabel("<b>C</b> confirm · <b>R</b> reject · <b>N</b>/<b>J</b> next · "
-                            "<b>P</b>/<b>K</b> previous · <b>M</b> merge · <b>Ctrl+Z</b> undo");
+    auto* keys = new QLabel(
+        "<b>C</b> confirm · <b>R</b> reject · <b>N</b>/<b>J</b> next · "
+        "<b>P</b>/<b>K</b> previous · <b>M</b> merge · <b>S</b> split · <b>Ctrl+Z</b> undo");
     layout->addWidget(keys);
     m_table = new QTableView;
     m_table->setModel(&m_table_model);
@@ -561,6 +581,7 @@ ReviewPanel::ReviewPanel(EventModel& model, MapWidget& map,
     button(row2, "Pick on map", [this] { pick_on_map(); });
     button(row2, "Fix date…", [this] { fix_date(); });
     button(row2, "Merge into… (M)", [this] { merge(); });
+    button(row2, "Split… (S)", [this] { split(); });
     layout->addLayout(row1);
     layout->addLayout(row2);
 
@@ -696,6 +717,25 @@ void ReviewPanel::merge() {
         m_queue.merge_into(into);
 }
 
+void ReviewPanel::split() {
+    if (!m_queue.record())
+        return;
+    QStringList types;
+    for (const EventType t : EventTypeSet::all().values()) {
+        if (t != m_queue.record()->type)
+            types << QString::fromUtf8(std::string(to_string(t)).c_str());
+    }
+    bool ok = false;
+    const QString second = QInputDialog::getItem(
+        this, "Split",
+        QString("Event %1 tells two happenings; the second one's type:").arg(m_queue.record()->id),
+        types, 0, false, &ok);
+    if (ok) {
+        if (const auto type = event_type_from(second.toStdString()))
+            m_queue.split_off(*type, "split in the review queue");
+    }
+}
+
 void ReviewPanel::pick_on_map() {
     if (!m_queue.record())
         return;
@@ -727,6 +767,9 @@ bool ReviewPanel::handle_key(int key, Qt::KeyboardModifiers modifiers) {
         return true;
     case Qt::Key_M:
         merge();
+        return true;
+    case Qt::Key_S:
+        split();
         return true;
     default:
         return false;

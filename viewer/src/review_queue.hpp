@@ -91,6 +91,10 @@ public:
     /// current event is rejected with the note "merged into #N" and #N confirmed ("merged
     /// from #M"), two audited changes that undo takes back one at a time. Moves on.
     bool merge_into(std::int64_t into);
+    /// Splits the current event in two, the second of another type (EventStore::
+    /// split_event: anchored to the same report, made again by a re-parse). The store is
+    /// loaded again, so the queue starts over and undo forgets; false on an error (dialog).
+    bool split_off(EventType second, const std::string& note = {});
     /// Takes back this session's last change (see the file comment); false when there is
     /// none or the store refused (another reviewer changed the event since).
     bool undo();
@@ -201,6 +205,7 @@ private:
     void fix_place();
     void fix_date();
     void merge();
+    void split();
     void pick_on_map();
     void show_current();
     void show_error(const QString& message);
