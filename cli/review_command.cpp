@@ -207,6 +207,7 @@ void run_list(const ReviewArgs& a) {
     if (limit && static_cast<std::int64_t>(queue.size()) > *limit)
         queue.resize(static_cast<std::size_t>(*limit));
     std::vector<std::int64_t> ids;
+    ids.reserve(queue.size());
     for (const EventPoint& p : queue)
         ids.push_back(p.id);
     const std::vector<EventRecord> records = store->records(ids);

@@ -4,7 +4,6 @@
 #include "store/event_rows.hpp"
 #include "store/postgis_rows.hpp"
 #include "store/query_plan.hpp"
-#include "store/source_names.hpp"
 
 #include <fmt/core.h>
 
@@ -42,13 +41,12 @@ std::optional<std::string> iso(const std::optional<CivilDay>& day) {
 
 } // namespace
 
-StoredReview PgReview::read(std::int64_t event_id, bool lock) const {
+StoredReview PgReview::read(std::int64_t event_id) {
     StoredReview out;
     PgParams id;
     id.add(event_id);
-    const PgResult s = m_db.exec(std::string("SELECT ") + kPgRecordColumns +
-                                     " FROM events WHERE id = $1" + (lock ? " FOR UPDATE" : ""),
-                                 id);
+    const PgResult s = m_db.exec(
+        std::string("SELECT ") + kPgRecordColumns + " FROM events WHERE id = $1 FOR UPDATE", id);
     if (s.rows() != 1)
         throw InputError(fmt::format("event {}", event_id), "no such event in the store");
     read_pg_record(s, 0, out.record);
@@ -60,7 +58,7 @@ StoredReview PgReview::read(std::int64_t event_id, bool lock) const {
     return out;
 }
 
-std::optional<AuditEntry> PgReview::last_change(std::int64_t event_id) const {
+std::optional<AuditEntry> PgReview::last_change(std::int64_t event_id) {
     PgParams id;
     id.add(event_id);
     const PgResult s =
@@ -72,7 +70,7 @@ std::optional<AuditEntry> PgReview::last_change(std::int64_t event_id) const {
     return read_audit(s, 0);
 }
 
-Anchor PgReview::anchor_of(std::int64_t event_id, EventType machine_type) const {
+Anchor PgReview::anchor_of(std::int64_t event_id, EventType machine_type) {
     Anchor a;
     a.type = machine_type;
     PgParams id;
@@ -155,18 +153,15 @@ void PgReview::append_log(const std::string& who, std::optional<std::int64_t> ev
               p);
 }
 
-bool PgReview::is_split(std::int64_t event_id) const {
+bool PgReview::is_split(std::int64_t event_id) {
     return m_db.exec("SELECT 1 FROM corrections WHERE event_id = $1 AND kind = 'split'",
                      PgParams().add(event_id))
                .rows() > 0;
 }
 
-void PgReview::insert_correction(std::int64_t event_id, std::int64_t anchored_to,
-                                 const ReviewPlan& plan, const std::string& who,
-                                 const std::string& note, std::string_view kind) {
-    EventRecord machine;
-    read_reviewed_fields(plan.machine_json, machine);
-    const Anchor a = anchor_of(anchored_to, machine.type);
+void PgReview::insert_correction(std::int64_t event_id, const Anchor& a, const ReviewPlan& plan,
+                                 const std::string& who, const std::string& note,
+                                 std::string_view kind) {
     PgParams p;
     p.add(event_id).add(a.article_hash).add(a.evidence).add(a.trigger);
     p.add(std::string(to_string(a.type))).add(static_cast<std::int64_t>(a.evidence_start));
@@ -179,32 +174,98 @@ void PgReview::insert_correction(std::int64_t event_id, std::int64_t anchored_to
               p);
 }
 
-ReviewOutcome PgReview::apply(const ReviewChange& change, std::string_view action) {
-    const StoredReview current = read(change.event_id, true);
-    if (change.action == ReviewAction::reset && is_split(change.event_id)) {
-        throw InputError(fmt::format("event {}", change.event_id),
-                         "split off by an analyst, it has no machine values to go back to: "
-                         "reject it instead");
+void PgReview::update_correction(std::int64_t event_id, const ReviewPlan& plan,
+                                 const std::string& who, const std::string& note) {
+    PgParams p;
+    p.add(event_id).add(review_name(plan.state)).add(correction_json(plan.correction));
+    p.add(who).add(now_iso()).add(note);
+    m_db.exec("UPDATE corrections SET state = $2, fields = $3, who = $4, at = $5, note = $6 "
+              "WHERE event_id = $1",
+              p);
+}
+
+void PgReview::delete_correction(std::int64_t event_id) {
+    m_db.exec("DELETE FROM corrections WHERE event_id = $1", PgParams().add(event_id));
+}
+
+void PgReview::copy_sources(std::int64_t from, std::int64_t to) {
+    m_db.exec("INSERT INTO event_sources (event_id, article_id, source, evidence_start, "
+              "evidence_end, evidence, confidence, trigger_word) SELECT $2, article_id, source, "
+              "evidence_start, evidence_end, evidence, confidence, trigger_word FROM "
+              "event_sources WHERE event_id = $1 ORDER BY id",
+              PgParams().add(from).add(to));
+}
+
+void PgReview::set_sources(std::int64_t event_id, const std::string& sources, std::int64_t count) {
+    m_db.exec("UPDATE events SET sources = $2, source_count = $3 WHERE id = $1",
+              PgParams().add(event_id).add(sources).add(count));
+}
+
+void PgReview::lock_events(std::int64_t a, std::int64_t b) {
+    // in id order, so two changes of the same pair cannot wait for each other crosswise
+    m_db.exec("SELECT id FROM events WHERE id = ANY($1::bigint[]) ORDER BY id FOR UPDATE",
+              PgParams().add(fmt::format("{{{},{}}}", a, b)));
+}
+
+std::vector<PendingCorrection> PgReview::corrections_of(const std::string& article_hash) {
+    const PgResult c = m_db.exec(
+        "SELECT id, evidence, trigger_word, anchor_type, evidence_start, evidence_end, state, "
+        "fields, kind = 'split', event_id IS NOT NULL FROM corrections WHERE article_hash = $1 "
+        "ORDER BY kind = 'change', id",
+        PgParams().add(article_hash));
+    std::vector<PendingCorrection> out;
+    out.reserve(static_cast<std::size_t>(c.rows()));
+    for (int i = 0; i < c.rows(); ++i) {
+        if (c.boolean(i, 8) && c.boolean(i, 9))
+            continue; // an event split off that another report still holds
+        PendingCorrection p;
+        p.id = c.int64(i, 0);
+        p.anchor.article_hash = article_hash;
+        p.anchor.evidence.assign(c.text(i, 1));
+        p.anchor.trigger.assign(c.text(i, 2));
+        p.anchor.type = stored_type(c.text(i, 3));
+        p.anchor.evidence_start = static_cast<std::size_t>(c.int64(i, 4));
+        p.anchor.evidence_end = static_cast<std::size_t>(c.int64(i, 5));
+        p.state = stored_review(c.text(i, 6));
+        p.fields = correction_from_json(c.text(i, 7));
+        p.split = c.boolean(i, 8);
+        out.push_back(std::move(p));
     }
-    const ReviewPlan plan = plan_review(current, change, last_change(change.event_id));
-    const std::string who = change.who.empty() ? review_author() : change.who;
-    write_event(current.record, plan.record);
-    PgParams id;
-    id.add(change.event_id);
-    if (!plan.keep_correction) {
-        m_db.exec("DELETE FROM corrections WHERE event_id = $1", id);
-    } else if (current.correction) {
-        PgParams p;
-        p.add(change.event_id).add(review_name(plan.state)).add(correction_json(plan.correction));
-        p.add(who).add(now_iso()).add(change.note);
-        m_db.exec("UPDATE corrections SET state = $2, fields = $3, who = $4, at = $5, note = $6 "
-                  "WHERE event_id = $1",
-                  p);
-    } else {
-        insert_correction(change.event_id, change.event_id, plan, who, change.note, "change");
+    return out;
+}
+
+std::vector<AnchorCandidate> PgReview::events_of(std::int64_t article_id) {
+    const PgResult e =
+        m_db.exec("SELECT s.event_id, coalesce(s.evidence, ''), s.trigger_word, e.type, "
+                  "coalesce(s.evidence_start, 0), coalesce(s.evidence_end, 0) FROM event_sources s "
+                  "JOIN events e ON e.id = s.event_id WHERE s.article_id = $1 ORDER BY s.id",
+                  PgParams().add(article_id));
+    std::vector<AnchorCandidate> out;
+    out.reserve(static_cast<std::size_t>(e.rows()));
+    for (int i = 0; i < e.rows(); ++i) {
+        out.push_back({e.int64(i, 0), std::string(e.text(i, 1)), std::string(e.text(i, 2)),
+                       stored_type(e.text(i, 3)), static_cast<std::size_t>(e.int64(i, 4)),
+                       static_cast<std::size_t>(e.int64(i, 5))});
     }
-    append_log(who, change.event_id, action, plan.before_json, plan.after_json, change.note);
-    return {plan.state, plan.record.version};
+    return out;
+}
+
+bool PgReview::held_by_other(std::int64_t event_id, std::int64_t correction_id) {
+    return m_db.exec("SELECT 1 FROM corrections WHERE event_id = $1 AND id <> $2",
+                     PgParams().add(event_id).add(correction_id))
+               .rows() > 0;
+}
+
+void PgReview::bind_correction(std::int64_t correction_id, std::optional<std::int64_t> event_id,
+                               const std::string& machine) {
+    if (!event_id) {
+        m_db.exec("UPDATE corrections SET event_id = NULL, needs_review = true WHERE id = $1",
+                  PgParams().add(correction_id));
+        return;
+    }
+    m_db.exec("UPDATE corrections SET event_id = $2, needs_review = false, machine = $3 "
+              "WHERE id = $1",
+              PgParams().add(correction_id).add(*event_id).add(machine));
 }
 
 std::int64_t PgReview::copy_event(std::int64_t event_id) {
@@ -235,64 +296,6 @@ std::int64_t PgReview::copy_event(std::int64_t event_id) {
     return added;
 }
 
-std::int64_t PgReview::split(const ReviewChange& change) {
-    const StoredReview current = read(change.event_id, true);
-    ReviewChange as_correction = change;
-    as_correction.action = ReviewAction::correct;
-    ReviewPlan plan = plan_review(current, as_correction, last_change(change.event_id));
-    const std::string who = change.who.empty() ? review_author() : change.who;
-    const std::int64_t added = copy_event(change.event_id);
-    EventRecord copied = current.record;
-    copied.id = added;
-    plan.record.id = added;
-    plan.record.version = 1;
-    write_event(copied, plan.record);
-    insert_correction(added, change.event_id, plan, who, change.note, "split");
-    append_log(who, added, "split", plan.before_json, plan.after_json,
-               fmt::format("split from event {}{}{}", change.event_id,
-                           change.note.empty() ? "" : ": ", change.note));
-    return added;
-}
-
-ReviewOutcome PgReview::merge(const ReviewChange& keep, std::int64_t drop,
-                              std::optional<std::int64_t> drop_version) {
-    if (keep.event_id == drop)
-        throw InputError(fmt::format("event {}", drop), "an event cannot be merged into itself");
-    // both rows locked in id order, so two merges of the same pair cannot wait crosswise
-    m_db.exec("SELECT id FROM events WHERE id = ANY($1::bigint[]) ORDER BY id FOR UPDATE",
-              PgParams().add(fmt::format("{{{},{}}}", keep.event_id, drop)));
-    const EventRecord dropped = read(drop, true).record;
-    ReviewChange reject;
-    reject.event_id = drop;
-    reject.action = ReviewAction::reject;
-    reject.who = keep.who;
-    reject.expected_version = drop_version;
-    reject.note = fmt::format("merged into event {}", keep.event_id);
-    apply(reject, "reject");
-    const EventRecord kept = read(keep.event_id, true).record;
-    // copies, not moves: the rejected event keeps its own, so a re-parse of its report
-    // finds and rejects it again
-    m_db.exec("INSERT INTO event_sources (event_id, article_id, source, evidence_start, "
-              "evidence_end, evidence, confidence, trigger_word) SELECT $1, article_id, source, "
-              "evidence_start, evidence_end, evidence, confidence, trigger_word FROM "
-              "event_sources WHERE event_id = $2 ORDER BY id",
-              PgParams().add(keep.event_id).add(drop));
-    std::string sources = kept.sources;
-    for (std::size_t at = 0; at < dropped.sources.size();) {
-        const std::size_t end = std::min(dropped.sources.find("; ", at), dropped.sources.size());
-        sources = with_source_name(sources, dropped.sources.substr(at, end - at));
-        at = end + 2;
-    }
-    m_db.exec(
-        "UPDATE events SET sources = $2, source_count = $3 WHERE id = $1",
-        PgParams().add(keep.event_id).add(sources).add(kept.source_count + dropped.source_count));
-    ReviewChange confirm = keep;
-    confirm.action = ReviewAction::confirm;
-    if (confirm.note.empty())
-        confirm.note = fmt::format("event {} merged into it", drop);
-    return apply(confirm, "merge");
-}
-
 std::vector<AuditEntry> PgReview::log(std::optional<std::int64_t> event_id) const {
     PgParams p;
     p.add(event_id);
@@ -301,6 +304,7 @@ std::vector<AuditEntry> PgReview::log(std::optional<std::int64_t> event_id) cons
                                      "$1::bigint ORDER BY id",
                                  p);
     std::vector<AuditEntry> out;
+    out.reserve(static_cast<std::size_t>(s.rows()));
     for (int i = 0; i < s.rows(); ++i)
         out.push_back(read_audit(s, i));
     return out;
@@ -311,6 +315,7 @@ std::vector<StoredCorrection> PgReview::corrections() const {
         "SELECT id, event_id, state, fields, article_hash, evidence, trigger_word, anchor_type, "
         "needs_review, who, at, note, kind FROM corrections ORDER BY id");
     std::vector<StoredCorrection> out;
+    out.reserve(static_cast<std::size_t>(s.rows()));
     for (int i = 0; i < s.rows(); ++i) {
         StoredCorrection c;
         c.id = s.int64(i, 0);
@@ -330,76 +335,6 @@ std::vector<StoredCorrection> PgReview::corrections() const {
         out.push_back(std::move(c));
     }
     return out;
-}
-
-void PgReview::reapply(const std::string& article_hash, std::int64_t article_id,
-                       IngestReport& report) {
-    PgParams h;
-    h.add(article_hash);
-    const PgResult c = m_db.exec(
-        "SELECT id, evidence, trigger_word, anchor_type, evidence_start, evidence_end, state, "
-        "fields, kind = 'split', event_id IS NOT NULL FROM corrections WHERE article_hash = $1 "
-        "ORDER BY kind = 'change', id",
-        h);
-    if (c.rows() == 0)
-        return; // the common case: nobody corrected this report
-    std::vector<AnchorCandidate> events;
-    const PgResult e =
-        m_db.exec("SELECT s.event_id, coalesce(s.evidence, ''), s.trigger_word, e.type, "
-                  "coalesce(s.evidence_start, 0), coalesce(s.evidence_end, 0) FROM event_sources s "
-                  "JOIN events e ON e.id = s.event_id WHERE s.article_id = $1 ORDER BY s.id",
-                  PgParams().add(article_id));
-    for (int i = 0; i < e.rows(); ++i) {
-        events.push_back({e.int64(i, 0), std::string(e.text(i, 1)), std::string(e.text(i, 2)),
-                          stored_type(e.text(i, 3)), static_cast<std::size_t>(e.int64(i, 4)),
-                          static_cast<std::size_t>(e.int64(i, 5))});
-    }
-    for (int i = 0; i < c.rows(); ++i) {
-        const bool split = c.boolean(i, 8);
-        if (split && c.boolean(i, 9))
-            continue; // an event split off that another report still holds
-        const std::int64_t correction_id = c.int64(i, 0);
-        Anchor a;
-        a.article_hash = article_hash;
-        a.evidence.assign(c.text(i, 1));
-        a.trigger.assign(c.text(i, 2));
-        a.type = stored_type(c.text(i, 3));
-        a.evidence_start = static_cast<std::size_t>(c.int64(i, 4));
-        a.evidence_end = static_cast<std::size_t>(c.int64(i, 5));
-        const ReviewState state = stored_review(c.text(i, 6));
-        const Correction fields = correction_from_json(c.text(i, 7));
-        std::optional<std::int64_t> found = find_anchor(a, events);
-        if (found && split) // split corrections come first: the event they copy is unchanged
-            found = copy_event(*found);
-        else if (found && m_db.exec("SELECT 1 FROM corrections WHERE event_id = $1 AND id <> $2",
-                                    PgParams().add(*found).add(correction_id))
-                                  .rows() > 0) {
-            found.reset(); // an event another correction holds is not this one's
-        }
-        if (!found) {
-            m_db.exec("UPDATE corrections SET event_id = NULL, needs_review = true WHERE id = $1",
-                      PgParams().add(correction_id));
-            append_log(
-                "kharita", std::nullopt, "orphan", correction_json(fields), "",
-                fmt::format("correction {}: its event is no longer in the report", correction_id));
-            ++report.corrections_orphaned;
-            continue;
-        }
-        const StoredReview current = read(*found, true);
-        EventRecord after = current.record;
-        after.review = ReviewState::machine;
-        const std::string machine = reviewed_fields_json(after);
-        apply_correction(fields, after);
-        after.review = state;
-        after.version = current.record.version + 1;
-        write_event(current.record, after);
-        m_db.exec("UPDATE corrections SET event_id = $2, needs_review = false, machine = $3 "
-                  "WHERE id = $1",
-                  PgParams().add(correction_id).add(*found).add(machine));
-        append_log("kharita", *found, "reapply", machine, reviewed_fields_json(after),
-                   fmt::format("correction {} found its event again", correction_id));
-        ++report.corrections_applied;
-    }
 }
 
 void PgReview::delete_event(std::int64_t event_id) {
@@ -442,11 +377,7 @@ void PgReview::add_alias(const PlaceAlias& alias) {
     const std::vector<PlaceAlias> stored = aliases();
     check_alias(stored, alias);
     const std::string key = alias_key(alias.alias);
-    std::string before;
-    for (const PlaceAlias& a : stored) {
-        if (alias_key(a.alias) == key)
-            before = alias_json(a);
-    }
+    const std::string before = stored_alias_json(stored, alias.alias);
     const std::string who = alias.who.empty() ? review_author() : alias.who;
     PgParams p;
     p.add(key).add(alias.alias).add(alias.target).add(alias.name).add(alias.geonameid);
@@ -467,11 +398,7 @@ void PgReview::add_alias(const PlaceAlias& alias) {
 
 bool PgReview::remove_alias(std::string_view alias, const std::string& who) {
     const std::string key = alias_key(alias);
-    std::string before;
-    for (const PlaceAlias& a : aliases()) {
-        if (alias_key(a.alias) == key)
-            before = alias_json(a);
-    }
+    const std::string before = stored_alias_json(aliases(), alias);
     if (before.empty())
         return false;
     m_db.exec("DELETE FROM place_aliases WHERE alias_key = $1", PgParams().add(key));
@@ -483,6 +410,7 @@ std::vector<PlaceAlias> PgReview::aliases() const {
     const PgResult s =
         m_db.exec(std::string("SELECT ") + kAliasColumns + " FROM place_aliases ORDER BY id");
     std::vector<PlaceAlias> out;
+    out.reserve(static_cast<std::size_t>(s.rows()));
     for (int i = 0; i < s.rows(); ++i) {
         PlaceAlias a;
         a.alias.assign(s.text(i, 0));

@@ -4,6 +4,7 @@
 #include "store/review_rows.hpp"
 
 #include "store/event_rows.hpp"
+#include "store/source_names.hpp"
 
 #include "detail/name_table.hpp"
 #include "kharita/base/error.hpp"
@@ -128,6 +129,18 @@ std::optional<CivilDay> json_day(const json& j, const char* key) {
     return parse_day(it->get<std::string>());
 }
 
+/// Every actor, "; "-separated, and the first two as ACLED's actor1 and actor2.
+void set_actors(std::string actors, EventRecord& r) {
+    r.actors = std::move(actors);
+    const auto sep = r.actors.find("; ");
+    r.actor1 = r.actors.substr(0, sep);
+    r.actor2.clear();
+    if (sep != std::string::npos) {
+        const std::string rest = r.actors.substr(sep + 2);
+        r.actor2 = rest.substr(0, rest.find("; "));
+    }
+}
+
 std::string json_text(const json& j, const char* key) {
     const auto it = j.find(key);
     return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
@@ -180,14 +193,7 @@ void read_reviewed_fields(std::string_view text, EventRecord& r) {
     r.fatalities = j.contains("fatalities") && j["fatalities"].is_number_integer()
                        ? std::optional<int>(j["fatalities"].get<int>())
                        : std::nullopt;
-    r.actors = json_text(j, "actors");
-    const auto sep = r.actors.find("; ");
-    r.actor1 = r.actors.substr(0, sep);
-    r.actor2.clear();
-    if (sep != std::string::npos) {
-        const std::string rest = r.actors.substr(sep + 2);
-        r.actor2 = rest.substr(0, rest.find("; "));
-    }
+    set_actors(json_text(j, "actors"), r);
 }
 
 std::string correction_json(const Correction& c) {
@@ -281,16 +287,8 @@ void apply_correction(const Correction& c, EventRecord& r) {
         r.status = *c.status;
     if (c.fatalities)
         r.fatalities = c.fatalities;
-    if (c.actors) {
-        r.actors = *c.actors;
-        const auto sep = r.actors.find("; ");
-        r.actor1 = r.actors.substr(0, sep);
-        r.actor2.clear();
-        if (sep != std::string::npos) {
-            const std::string rest = r.actors.substr(sep + 2);
-            r.actor2 = rest.substr(0, rest.find("; "));
-        }
-    }
+    if (c.actors)
+        set_actors(*c.actors, r);
 }
 
 ReviewPlan plan_review(const StoredReview& current, const ReviewChange& change,
@@ -378,6 +376,118 @@ std::optional<std::int64_t> find_anchor(const Anchor& anchor,
     });
 }
 
+ReviewOutcome review_event(ReviewRows& rows, const ReviewChange& change, std::string_view action) {
+    const StoredReview current = rows.read(change.event_id);
+    if (change.action == ReviewAction::reset && rows.is_split(change.event_id)) {
+        throw InputError(fmt::format("event {}", change.event_id),
+                         "split off by an analyst, it has no machine values to go back to: "
+                         "reject it instead");
+    }
+    const ReviewPlan plan = plan_review(current, change, rows.last_change(change.event_id));
+    const std::string who = change.who.empty() ? review_author() : change.who;
+    rows.write_event(current.record, plan.record);
+    if (!plan.keep_correction) {
+        rows.delete_correction(change.event_id);
+    } else if (current.correction) {
+        rows.update_correction(change.event_id, plan, who, change.note);
+    } else {
+        EventRecord machine;
+        read_reviewed_fields(plan.machine_json, machine);
+        rows.insert_correction(change.event_id, rows.anchor_of(change.event_id, machine.type), plan,
+                               who, change.note, "change");
+    }
+    rows.append_log(who, change.event_id, action, plan.before_json, plan.after_json, change.note);
+    return {plan.state, plan.record.version};
+}
+
+std::int64_t split_event(ReviewRows& rows, const ReviewChange& change) {
+    const StoredReview current = rows.read(change.event_id);
+    ReviewChange as_correction = change;
+    as_correction.action = ReviewAction::correct;
+    ReviewPlan plan = plan_review(current, as_correction, rows.last_change(change.event_id));
+    const std::string who = change.who.empty() ? review_author() : change.who;
+    const std::int64_t added = rows.copy_event(change.event_id);
+    EventRecord copied = current.record;
+    copied.id = added;
+    plan.record.id = added;
+    plan.record.version = 1;
+    rows.write_event(copied, plan.record);
+    EventRecord machine;
+    read_reviewed_fields(plan.machine_json, machine);
+    rows.insert_correction(added, rows.anchor_of(change.event_id, machine.type), plan, who,
+                           change.note, "split");
+    rows.append_log(who, added, "split", plan.before_json, plan.after_json,
+                    fmt::format("split from event {}{}{}", change.event_id,
+                                change.note.empty() ? "" : ": ", change.note));
+    return added;
+}
+
+ReviewOutcome merge_events(ReviewRows& rows, const ReviewChange& keep, std::int64_t drop,
+                           std::optional<std::int64_t> drop_version) {
+    if (keep.event_id == drop)
+        throw InputError(fmt::format("event {}", drop), "an event cannot be merged into itself");
+    rows.lock_events(keep.event_id, drop);
+    const EventRecord dropped = rows.read(drop).record;
+    ReviewChange reject;
+    reject.event_id = drop;
+    reject.action = ReviewAction::reject;
+    reject.who = keep.who;
+    reject.expected_version = drop_version;
+    reject.note = fmt::format("merged into event {}", keep.event_id);
+    review_event(rows, reject, "reject");
+    // copies, not moves: the rejected event keeps its own reports, so a re-parse of them
+    // finds and rejects it again
+    const EventRecord kept = rows.read(keep.event_id).record;
+    rows.copy_sources(drop, keep.event_id);
+    std::string sources = kept.sources;
+    for (std::size_t at = 0; at < dropped.sources.size();) {
+        const std::size_t end = std::min(dropped.sources.find("; ", at), dropped.sources.size());
+        sources = with_source_name(sources, dropped.sources.substr(at, end - at));
+        at = end + 2;
+    }
+    rows.set_sources(keep.event_id, sources, kept.source_count + dropped.source_count);
+    ReviewChange confirm = keep;
+    confirm.action = ReviewAction::confirm;
+    if (confirm.note.empty())
+        confirm.note = fmt::format("event {} merged into it", drop);
+    return review_event(rows, confirm, "merge");
+}
+
+void reapply_corrections(ReviewRows& rows, const std::string& article_hash, std::int64_t article_id,
+                         IngestReport& report) {
+    const std::vector<PendingCorrection> pending = rows.corrections_of(article_hash);
+    if (pending.empty())
+        return; // the common case: nobody corrected this report
+    const std::vector<AnchorCandidate> events = rows.events_of(article_id);
+    for (const PendingCorrection& p : pending) {
+        std::optional<std::int64_t> found = find_anchor(p.anchor, events);
+        if (found && p.split) // split corrections come first: the event they copy is unchanged
+            found = rows.copy_event(*found);
+        else if (found && rows.held_by_other(*found, p.id))
+            found.reset(); // an event another correction holds is not this one's
+        if (!found) {
+            rows.bind_correction(p.id, std::nullopt, "");
+            rows.append_log(
+                "kharita", std::nullopt, "orphan", correction_json(p.fields), "",
+                fmt::format("correction {}: its event is no longer in the report", p.id));
+            ++report.corrections_orphaned;
+            continue;
+        }
+        const StoredReview current = rows.read(*found);
+        EventRecord after = current.record;
+        after.review = ReviewState::machine;
+        const std::string machine = reviewed_fields_json(after);
+        apply_correction(p.fields, after);
+        after.review = p.state;
+        after.version = current.record.version + 1;
+        rows.write_event(current.record, after);
+        rows.bind_correction(p.id, *found, machine);
+        rows.append_log("kharita", *found, "reapply", machine, reviewed_fields_json(after),
+                        fmt::format("correction {} found its event again", p.id));
+        ++report.corrections_applied;
+    }
+}
+
 std::string alias_key(std::string_view alias) {
     return normalize_name(alias);
 }
@@ -408,6 +518,15 @@ void check_alias(const std::vector<PlaceAlias>& stored, const PlaceAlias& added)
         seen.insert(target);
         written = next->target;
     }
+}
+
+std::string stored_alias_json(const std::vector<PlaceAlias>& stored, std::string_view alias) {
+    const std::string key = alias_key(alias);
+    for (const PlaceAlias& a : stored) {
+        if (alias_key(a.alias) == key)
+            return alias_json(a);
+    }
+    return {};
 }
 
 std::string alias_json(const PlaceAlias& a) {

@@ -3,7 +3,6 @@
 #include "kharita/base/error.hpp"
 #include "store/event_rows.hpp"
 #include "store/query_plan.hpp"
-#include "store/source_names.hpp"
 #include "store/spatialite_rows.hpp"
 
 #include <fmt/core.h>
@@ -72,7 +71,7 @@ Statement& SqliteReview::sql(std::string_view text) const {
     return it->second;
 }
 
-StoredReview SqliteReview::read(std::int64_t event_id) const {
+StoredReview SqliteReview::read(std::int64_t event_id) {
     StoredReview out;
     Statement& s = sql(std::string("SELECT ") + kRecordColumns + " FROM events WHERE id = ?1");
     const ResetOnExit reset_s(s);
@@ -90,7 +89,7 @@ StoredReview SqliteReview::read(std::int64_t event_id) const {
     return out;
 }
 
-std::optional<AuditEntry> SqliteReview::last_change(std::int64_t event_id) const {
+std::optional<AuditEntry> SqliteReview::last_change(std::int64_t event_id) {
     Statement& s = sql(std::string("SELECT ") + kAuditColumns +
                        " FROM review_log WHERE event_id = ?1 ORDER BY id DESC LIMIT 1");
     const ResetOnExit reset_s(s);
@@ -100,7 +99,7 @@ std::optional<AuditEntry> SqliteReview::last_change(std::int64_t event_id) const
     return read_audit(s);
 }
 
-Anchor SqliteReview::anchor_of(std::int64_t event_id, EventType machine_type) const {
+Anchor SqliteReview::anchor_of(std::int64_t event_id, EventType machine_type) {
     Anchor a;
     a.type = machine_type;
     Statement& s =
@@ -214,12 +213,32 @@ void SqliteReview::append_log(const std::string& who, std::optional<std::int64_t
 
 ReviewOutcome SqliteReview::review(const ReviewChange& change) {
     auto tx = m_db.begin(detail::TransactionKind::immediate);
-    const ReviewOutcome out = apply(change, to_string(change.action));
+    const ReviewOutcome out = review_event(*this, change, to_string(change.action));
     tx.commit();
     return out;
 }
 
-bool SqliteReview::is_split(std::int64_t event_id) const {
+std::int64_t SqliteReview::split(const ReviewChange& change) {
+    auto tx = m_db.begin(detail::TransactionKind::immediate);
+    const std::int64_t added = split_event(*this, change);
+    tx.commit();
+    return added;
+}
+
+ReviewOutcome SqliteReview::merge(const ReviewChange& keep, std::int64_t drop,
+                                  std::optional<std::int64_t> drop_version) {
+    auto tx = m_db.begin(detail::TransactionKind::immediate);
+    const ReviewOutcome out = merge_events(*this, keep, drop, drop_version);
+    tx.commit();
+    return out;
+}
+
+void SqliteReview::reapply(const std::string& article_hash, std::int64_t article_id,
+                           IngestReport& report) {
+    reapply_corrections(*this, article_hash, article_id, report);
+}
+
+bool SqliteReview::is_split(std::int64_t event_id) {
     Statement& s = sql("SELECT count(*) FROM corrections WHERE event_id = ?1 AND kind = 'split'");
     const ResetOnExit reset_s(s);
     s.bind(1, event_id);
@@ -227,12 +246,9 @@ bool SqliteReview::is_split(std::int64_t event_id) const {
     return s.column_int64(0) > 0;
 }
 
-void SqliteReview::insert_correction(std::int64_t event_id, std::int64_t anchored_to,
-                                     const ReviewPlan& plan, const std::string& who,
-                                     const std::string& note, std::string_view kind) {
-    EventRecord machine;
-    read_reviewed_fields(plan.machine_json, machine);
-    const Anchor a = anchor_of(anchored_to, machine.type);
+void SqliteReview::insert_correction(std::int64_t event_id, const Anchor& a, const ReviewPlan& plan,
+                                     const std::string& who, const std::string& note,
+                                     std::string_view kind) {
     sql("INSERT INTO corrections (event_id, article_hash, evidence, trigger_word, "
         "anchor_type, evidence_start, evidence_end, state, fields, machine, who, at, "
         "note, kind) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)")
@@ -253,33 +269,111 @@ void SqliteReview::insert_correction(std::int64_t event_id, std::int64_t anchore
         .run();
 }
 
-ReviewOutcome SqliteReview::apply(const ReviewChange& change, std::string_view action) {
-    const StoredReview current = read(change.event_id);
-    if (change.action == ReviewAction::reset && is_split(change.event_id)) {
-        throw InputError(fmt::format("event {}", change.event_id),
-                         "split off by an analyst, it has no machine values to go back to: "
-                         "reject it instead");
+void SqliteReview::update_correction(std::int64_t event_id, const ReviewPlan& plan,
+                                     const std::string& who, const std::string& note) {
+    sql("UPDATE corrections SET state = ?2, fields = ?3, who = ?4, at = ?5, note = ?6 "
+        "WHERE event_id = ?1")
+        .bind(1, event_id)
+        .bind(2, review_name(plan.state))
+        .bind(3, correction_json(plan.correction))
+        .bind(4, who)
+        .bind(5, now_iso())
+        .bind(6, note)
+        .run();
+}
+
+void SqliteReview::delete_correction(std::int64_t event_id) {
+    sql("DELETE FROM corrections WHERE event_id = ?1").bind(1, event_id).run();
+}
+
+void SqliteReview::copy_sources(std::int64_t from, std::int64_t to) {
+    sql("INSERT INTO event_sources (event_id, article_id, source, evidence_start, evidence_end, "
+        "evidence, confidence, trigger_word) SELECT ?2, article_id, source, evidence_start, "
+        "evidence_end, evidence, confidence, trigger_word FROM event_sources WHERE event_id = ?1 "
+        "ORDER BY id")
+        .bind(1, from)
+        .bind(2, to)
+        .run();
+}
+
+void SqliteReview::set_sources(std::int64_t event_id, const std::string& sources,
+                               std::int64_t count) {
+    sql("UPDATE events SET sources = ?2, source_count = ?3 WHERE id = ?1")
+        .bind(1, event_id)
+        .bind(2, sources)
+        .bind(3, count)
+        .run();
+}
+
+void SqliteReview::lock_events(std::int64_t /*a*/, std::int64_t /*b*/) {
+    // the write transaction (BEGIN IMMEDIATE) already holds the whole file
+}
+
+std::vector<PendingCorrection> SqliteReview::corrections_of(const std::string& article_hash) {
+    Statement& c =
+        sql("SELECT id, evidence, trigger_word, anchor_type, evidence_start, evidence_end, state, "
+            "fields, kind = 'split', event_id IS NOT NULL FROM corrections "
+            "WHERE article_hash = ?1 ORDER BY kind = 'change', id");
+    const ResetOnExit reset_c(c);
+    c.bind(1, article_hash);
+    std::vector<PendingCorrection> out;
+    while (c.step()) {
+        if (c.column_int(8) != 0 && c.column_int(9) != 0)
+            continue; // an event split off that another report still holds
+        PendingCorrection p;
+        p.id = c.column_int64(0);
+        p.anchor.article_hash = article_hash;
+        p.anchor.evidence.assign(c.column_text(1));
+        p.anchor.trigger.assign(c.column_text(2));
+        p.anchor.type = stored_type(c.column_text(3));
+        p.anchor.evidence_start = static_cast<std::size_t>(c.column_int64(4));
+        p.anchor.evidence_end = static_cast<std::size_t>(c.column_int64(5));
+        p.state = stored_review(c.column_text(6));
+        p.fields = correction_from_json(c.column_text(7));
+        p.split = c.column_int(8) != 0;
+        out.push_back(std::move(p));
     }
-    const ReviewPlan plan = plan_review(current, change, last_change(change.event_id));
-    const std::string who = change.who.empty() ? review_author() : change.who;
-    write_event(current.record, plan.record);
-    if (!plan.keep_correction) {
-        sql("DELETE FROM corrections WHERE event_id = ?1").bind(1, change.event_id).run();
-    } else if (current.correction) {
-        sql("UPDATE corrections SET state = ?2, fields = ?3, who = ?4, at = ?5, note = ?6 "
-            "WHERE event_id = ?1")
-            .bind(1, change.event_id)
-            .bind(2, review_name(plan.state))
-            .bind(3, correction_json(plan.correction))
-            .bind(4, who)
-            .bind(5, now_iso())
-            .bind(6, change.note)
+    return out;
+}
+
+std::vector<AnchorCandidate> SqliteReview::events_of(std::int64_t article_id) {
+    Statement& e =
+        sql("SELECT s.event_id, coalesce(s.evidence, ''), s.trigger_word, e.type, "
+            "coalesce(s.evidence_start, 0), coalesce(s.evidence_end, 0) FROM event_sources s "
+            "JOIN events e ON e.id = s.event_id WHERE s.article_id = ?1 ORDER BY s.id");
+    const ResetOnExit reset_e(e);
+    e.bind(1, article_id);
+    std::vector<AnchorCandidate> out;
+    while (e.step()) {
+        out.push_back({e.column_int64(0), std::string(e.column_text(1)),
+                       std::string(e.column_text(2)), stored_type(e.column_text(3)),
+                       static_cast<std::size_t>(e.column_int64(4)),
+                       static_cast<std::size_t>(e.column_int64(5))});
+    }
+    return out;
+}
+
+bool SqliteReview::held_by_other(std::int64_t event_id, std::int64_t correction_id) {
+    Statement& held = sql("SELECT count(*) FROM corrections WHERE event_id = ?1 AND id <> ?2");
+    const ResetOnExit reset_held(held);
+    held.bind(1, event_id).bind(2, correction_id);
+    held.step();
+    return held.column_int64(0) > 0;
+}
+
+void SqliteReview::bind_correction(std::int64_t correction_id, std::optional<std::int64_t> event_id,
+                                   const std::string& machine) {
+    if (!event_id) {
+        sql("UPDATE corrections SET event_id = NULL, needs_review = 1 WHERE id = ?1")
+            .bind(1, correction_id)
             .run();
-    } else {
-        insert_correction(change.event_id, change.event_id, plan, who, change.note, "change");
+        return;
     }
-    append_log(who, change.event_id, action, plan.before_json, plan.after_json, change.note);
-    return {plan.state, plan.record.version};
+    sql("UPDATE corrections SET event_id = ?2, needs_review = 0, machine = ?3 WHERE id = ?1")
+        .bind(1, correction_id)
+        .bind(2, *event_id)
+        .bind(3, machine)
+        .run();
 }
 
 std::int64_t SqliteReview::copy_event(std::int64_t event_id) {
@@ -313,71 +407,6 @@ std::int64_t SqliteReview::copy_event(std::int64_t event_id) {
         .bind(1, event_id)
         .run();
     return added;
-}
-
-std::int64_t SqliteReview::split(const ReviewChange& change) {
-    auto tx = m_db.begin(detail::TransactionKind::immediate);
-    const StoredReview current = read(change.event_id);
-    ReviewChange as_correction = change;
-    as_correction.action = ReviewAction::correct;
-    ReviewPlan plan = plan_review(current, as_correction, last_change(change.event_id));
-    const std::string who = change.who.empty() ? review_author() : change.who;
-    const std::int64_t added = copy_event(change.event_id);
-    EventRecord copied = current.record;
-    copied.id = added;
-    plan.record.id = added;
-    plan.record.version = 1;
-    write_event(copied, plan.record);
-    insert_correction(added, change.event_id, plan, who, change.note, "split");
-    append_log(who, added, "split", plan.before_json, plan.after_json,
-               fmt::format("split from event {}{}{}", change.event_id,
-                           change.note.empty() ? "" : ": ", change.note));
-    tx.commit();
-    return added;
-}
-
-ReviewOutcome SqliteReview::merge(const ReviewChange& keep, std::int64_t drop,
-                                  std::optional<std::int64_t> drop_version) {
-    if (keep.event_id == drop)
-        throw InputError(fmt::format("event {}", drop), "an event cannot be merged into itself");
-    auto tx = m_db.begin(detail::TransactionKind::immediate);
-    const EventRecord dropped = read(drop).record;
-    ReviewChange reject;
-    reject.event_id = drop;
-    reject.action = ReviewAction::reject;
-    reject.who = keep.who;
-    reject.expected_version = drop_version;
-    reject.note = fmt::format("merged into event {}", keep.event_id);
-    apply(reject, "reject");
-    // the kept event takes the dropped one's reports
-    const EventRecord kept = read(keep.event_id).record;
-    // copies, not moves: the rejected event keeps its own, so a re-parse of its report
-    // finds and rejects it again
-    sql("INSERT INTO event_sources (event_id, article_id, source, evidence_start, evidence_end, "
-        "evidence, confidence, trigger_word) SELECT ?1, article_id, source, evidence_start, "
-        "evidence_end, evidence, confidence, trigger_word FROM event_sources WHERE event_id = ?2 "
-        "ORDER BY id")
-        .bind(1, keep.event_id)
-        .bind(2, drop)
-        .run();
-    std::string sources = kept.sources;
-    for (std::size_t at = 0; at < dropped.sources.size();) {
-        const std::size_t end = std::min(dropped.sources.find("; ", at), dropped.sources.size());
-        sources = with_source_name(sources, dropped.sources.substr(at, end - at));
-        at = end + 2;
-    }
-    sql("UPDATE events SET sources = ?2, source_count = ?3 WHERE id = ?1")
-        .bind(1, keep.event_id)
-        .bind(2, sources)
-        .bind(3, kept.source_count + dropped.source_count)
-        .run();
-    ReviewChange confirm = keep;
-    confirm.action = ReviewAction::confirm;
-    if (confirm.note.empty())
-        confirm.note = fmt::format("event {} merged into it", drop);
-    const ReviewOutcome out = apply(confirm, "merge");
-    tx.commit();
-    return out;
 }
 
 std::vector<AuditEntry> SqliteReview::log(std::optional<std::int64_t> event_id) const {
@@ -419,100 +448,6 @@ std::vector<StoredCorrection> SqliteReview::corrections() const {
         out.push_back(std::move(c));
     }
     return out;
-}
-
-void SqliteReview::reapply(const std::string& article_hash, std::int64_t article_id,
-                           IngestReport& report) {
-    Statement& c =
-        sql("SELECT id, evidence, trigger_word, anchor_type, evidence_start, evidence_end, state, "
-            "fields, kind = 'split', event_id IS NOT NULL FROM corrections "
-            "WHERE article_hash = ?1 ORDER BY kind = 'change', id");
-    const ResetOnExit reset_c(c);
-    c.bind(1, article_hash);
-    struct Pending {
-        std::int64_t id = 0;
-        Anchor anchor;
-        ReviewState state = ReviewState::machine;
-        Correction fields;
-        bool split = false;
-    };
-    std::vector<Pending> pending;
-    while (c.step()) {
-        if (c.column_int(8) != 0 && c.column_int(9) != 0)
-            continue; // an event split off that another report still holds
-        Pending p;
-        p.id = c.column_int64(0);
-        p.anchor.article_hash = article_hash;
-        p.anchor.evidence.assign(c.column_text(1));
-        p.anchor.trigger.assign(c.column_text(2));
-        p.anchor.type = stored_type(c.column_text(3));
-        p.anchor.evidence_start = static_cast<std::size_t>(c.column_int64(4));
-        p.anchor.evidence_end = static_cast<std::size_t>(c.column_int64(5));
-        p.state = stored_review(c.column_text(6));
-        p.fields = correction_from_json(c.column_text(7));
-        p.split = c.column_int(8) != 0;
-        pending.push_back(std::move(p));
-    }
-    if (pending.empty())
-        return; // the common case: nobody corrected this report
-    std::vector<AnchorCandidate> events;
-    Statement& e =
-        sql("SELECT s.event_id, coalesce(s.evidence, ''), s.trigger_word, e.type, "
-            "coalesce(s.evidence_start, 0), coalesce(s.evidence_end, 0) FROM event_sources s "
-            "JOIN events e ON e.id = s.event_id WHERE s.article_id = ?1 ORDER BY s.id");
-    const ResetOnExit reset_e(e);
-    e.bind(1, article_id);
-    while (e.step()) {
-        events.push_back({e.column_int64(0), std::string(e.column_text(1)),
-                          std::string(e.column_text(2)), stored_type(e.column_text(3)),
-                          static_cast<std::size_t>(e.column_int64(4)),
-                          static_cast<std::size_t>(e.column_int64(5))});
-    }
-    for (const Pending& p : pending) {
-        const std::int64_t correction_id = p.id;
-        const Anchor& a = p.anchor;
-        const ReviewState state = p.state;
-        const Correction& fields = p.fields;
-        std::optional<std::int64_t> found = find_anchor(a, events);
-        if (found && p.split) // split corrections come first: the event they copy is unchanged
-            found = copy_event(*found);
-        else if (found) { // an event another correction holds is not this one's
-            Statement& held = sql("SELECT count(*) FROM corrections WHERE event_id = ?1 "
-                                  "AND id <> ?2");
-            const ResetOnExit reset_held(held);
-            held.bind(1, *found).bind(2, correction_id);
-            held.step();
-            if (held.column_int64(0) > 0)
-                found.reset();
-        }
-        if (!found) {
-            sql("UPDATE corrections SET event_id = NULL, needs_review = 1 WHERE id = ?1")
-                .bind(1, correction_id)
-                .run();
-            append_log(
-                "kharita", std::nullopt, "orphan", correction_json(fields), "",
-                fmt::format("correction {}: its event is no longer in the report", correction_id));
-            ++report.corrections_orphaned;
-            continue;
-        }
-        StoredReview current = read(*found);
-        EventRecord after = current.record;
-        after.review = ReviewState::machine;
-        const std::string machine = reviewed_fields_json(after);
-        apply_correction(fields, after);
-        after.review = state;
-        after.version = current.record.version + 1;
-        write_event(current.record, after);
-        sql("UPDATE corrections SET event_id = ?2, needs_review = 0, machine = ?3 "
-            "WHERE id = ?1")
-            .bind(1, correction_id)
-            .bind(2, *found)
-            .bind(3, machine)
-            .run();
-        append_log("kharita", *found, "reapply", machine, reviewed_fields_json(after),
-                   fmt::format("correction {} found its event again", correction_id));
-        ++report.corrections_applied;
-    }
 }
 
 void SqliteReview::delete_event(std::int64_t event_id) {
@@ -575,11 +510,7 @@ void SqliteReview::add_alias(const PlaceAlias& alias) {
     const std::vector<PlaceAlias> stored = aliases();
     check_alias(stored, alias);
     const std::string key = alias_key(alias.alias);
-    std::string before;
-    for (const PlaceAlias& a : stored) {
-        if (alias_key(a.alias) == key)
-            before = alias_json(a);
-    }
+    const std::string before = stored_alias_json(stored, alias.alias);
     const std::string who = alias.who.empty() ? review_author() : alias.who;
     sql("INSERT INTO place_aliases (alias_key, alias, target, name, geonameid, lat, lon, "
         "precision, country, admin1, feature, who, at, note) VALUES (?1, ?2, ?3, ?4, ?5, "
@@ -611,11 +542,7 @@ void SqliteReview::add_alias(const PlaceAlias& alias) {
 bool SqliteReview::remove_alias(std::string_view alias, const std::string& who) {
     auto tx = m_db.begin(detail::TransactionKind::immediate);
     const std::string key = alias_key(alias);
-    std::string before;
-    for (const PlaceAlias& a : aliases()) {
-        if (alias_key(a.alias) == key)
-            before = alias_json(a);
-    }
+    const std::string before = stored_alias_json(aliases(), alias);
     if (before.empty())
         return false;
     sql("DELETE FROM place_aliases WHERE alias_key = ?1").bind(1, key).run();
