@@ -667,6 +667,17 @@ PlaceCue place_cue(std::string_view text, const Toponym& t) {
     return PlaceCue::none;
 }
 
+/// Whether `between` (the text from an event's trigger to a place after it) opens another
+/// clause: "closed its crossings ... after fighters attacked posts in Ben Guerdane", "the
+/// House, which sits in Tobruk": that place belongs to the other clause's happening.
+bool subordinate_between(std::string_view between) {
+    for (const std::string_view cue : {" after ", ", which ", ", who ", " when ", " because "}) {
+        if (between.find(cue) != std::string_view::npos)
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 double place_score(std::string_view text, const Toponym& t, std::size_t trigger_at,
@@ -738,6 +749,8 @@ double place_score(std::string_view text, const Toponym& t, std::size_t trigger_
         s -= 0.6;
         break;
     }
+    if (t.start > trigger_at && subordinate_between(text.substr(trigger_at, t.start - trigger_at)))
+        s -= 1.5;
     const double distance =
         std::abs(static_cast<double>(t.start) - static_cast<double>(trigger_at));
     s -= std::min(0.5, distance / 400.0);
@@ -846,8 +859,11 @@ std::vector<Toponym> coordinated_places(std::string_view text, std::size_t to,
     if (at == toponyms.end())
         return out;
     const auto joined = [&](const Toponym& a, const Toponym& b) {
-        return b.start > a.end && b.end <= to && b.kind == ToponymKind::place &&
-               list_gap(text.substr(a.end, b.start - a.end));
+        const std::string_view gap = text.substr(a.end, b.start - a.end);
+        // "Valletta, Malta": a coarser place after a bare comma says where the first one is
+        if (gap == ", " && b.precision > a.precision)
+            return false;
+        return b.start > a.end && b.end <= to && b.kind == ToponymKind::place && list_gap(gap);
     };
     auto head = at;
     while (head != toponyms.begin() && joined(*std::prev(head), *head))
