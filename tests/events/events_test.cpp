@@ -100,6 +100,17 @@ TEST_F(EventsTest, PlannedEventsAndPreventedOnes) {
                     .empty());
 }
 
+TEST_F(EventsTest, APlanWithoutAVenueIsNoEvent) {
+    // talk of a possible meeting: no place where it will be held
+    EXPECT_TRUE(events_of("Foreign ministers are expected to meet again on Libya in the new year.",
+                          LocalTime::parse("2025-06-14"))
+                    .empty());
+    EXPECT_TRUE(events_of("He will meet the parties again in the coming days to discuss "
+                          "security arrangements for Tripoli.",
+                          LocalTime::parse("2025-06-14"))
+                    .empty());
+}
+
 TEST_F(EventsTest, EventToldAsJustHappenedTakesTheWeekBeforePublication) {
     const auto events = events_of("Protesters gathered in Misrata to demand elections.",
                                   LocalTime::parse("2025-06-14"));

@@ -243,6 +243,21 @@ TEST(PlaceStageTest, AReferencePointScoresBelowThePlaceItLocates) {
               detail::place_score(s, tripoli, trigger, EventType::migration) + 1.5);
 }
 
+TEST(PlaceStageTest, APlaceInAnotherClauseAfterTheTriggerIsNotItsPlace) {
+    const std::string_view s = "Tunisia closed its crossings with Libya, Ras Jedir and Dehiba, "
+                               "after gunmen attacked posts in the town of Ben Guerdane.";
+    const std::vector<Toponym> ts = {
+        toponym(s, "Ras Jedir", GeoPrecision::town, {33.15, 11.57}, 0.6),
+        toponym(s, "Ben Guerdane", GeoPrecision::town, {33.14, 11.22}, 0.9)};
+    const Toponym* best =
+        detail::best_place(s, 0, s.size(), ts, s.find("closed"), EventType::border);
+    ASSERT_NE(best, nullptr);
+    EXPECT_EQ(best->text, "Ras Jedir");
+    // the attack's own place is in its clause
+    EXPECT_EQ(detail::best_place(s, 0, s.size(), ts, s.find("attacked"), EventType::attack)->text,
+              "Ben Guerdane");
+}
+
 TEST(PlaceStageTest, UnresolvedAndDatelinePlacesAreNoCandidates) {
     const std::string_view s = "TRIPOLI - Clashes erupted in Misrata.";
     Toponym unresolved = toponym(s, "Misrata", GeoPrecision::town, {});
@@ -279,6 +294,11 @@ TEST(PlaceStageTest, EachPlaceOfAListIsAnEventWhereTheEventIsLocated) {
         toponym(fighters, "Zintan", GeoPrecision::town, {31.9, 12.3}, 0.95),
         toponym(fighters, "Misrata", GeoPrecision::town, {32.4, 15.1}, 0.95)};
     EXPECT_TRUE(detail::coordinated_places(fighters, fighters.size(), ts4, ts4[0]).empty());
+    // a coarser place after a bare comma says where the first is: "in Valletta, Malta"
+    const std::string_view where = "Leaders will meet in Valletta, Malta, on Friday.";
+    const std::vector<Toponym> ts5 = {toponym(where, "Valletta", GeoPrecision::town, {35.9, 14.5}),
+                                      toponym(where, "Malta", GeoPrecision::country, {35.9, 14.4})};
+    EXPECT_TRUE(detail::coordinated_places(where, where.size(), ts5, ts5[0]).empty());
 }
 
 TEST(PlaceStageTest, TheWholeListCountsWhicheverItemWasChosen) {

@@ -530,6 +530,11 @@ const Timex* add_events_of(std::vector<Event>& out, std::string_view text, const
                                      : detail::governing_date(text, s.from, s.to, s.places_from,
                                                               timexes, t.start, !t.recent);
     e.status = status_of(w, t.words, date != nullptr && published && date->first > *published);
+    // a plan is news when it says where it will happen ("will hold a summit in Brussels"); one
+    // with no venue ("will meet the parties again", "expected to meet again on Libya", "the
+    // House, which sits in Tobruk, is expected to decide") is only talk of a possible event
+    if (e.status == EventStatus::planned && (place == nullptr || !detail::located_at(text, *place)))
+        return nullptr;
     // no date of its own: the one the narrative last set, unless that is only the report's
     // own day (then it just happened, set_dates says how surely)
     if (date == nullptr && !t.in_passing && !t.recent && e.status != EventStatus::planned &&
@@ -679,6 +684,10 @@ bool subordinate_between(std::string_view between) {
 }
 
 } // namespace
+
+bool located_at(std::string_view text, const Toponym& t) {
+    return place_cue(text, t) == PlaceCue::located;
+}
 
 double place_score(std::string_view text, const Toponym& t, std::size_t trigger_at,
                    EventType type) {
