@@ -170,6 +170,7 @@ TEST(SentenceTriggersTest, CausesMemoriesMotivesAndStatesAreNoEvents) {
               (std::vector<std::string_view>{"conference"}));
     EXPECT_TRUE(triggers("The closure was a protest against the new government.").empty());
     EXPECT_TRUE(triggers("The two sides have been fighting for control of the bases.").empty());
+    EXPECT_TRUE(triggers("The town has been torn by fighting between armed groups.").empty());
     EXPECT_EQ(triggers("The two sides were fighting for control of the bases.").size(), 1U);
 }
 
@@ -256,6 +257,18 @@ TEST(PlaceStageTest, APlaceInAnotherClauseAfterTheTriggerIsNotItsPlace) {
     // the attack's own place is in its clause
     EXPECT_EQ(detail::best_place(s, 0, s.size(), ts, s.find("attacked"), EventType::attack)->text,
               "Ben Guerdane");
+}
+
+TEST(PlaceStageTest, WhereAnActorSitsIsNoVenue) {
+    const std::string_view s =
+        "The House, which sits in Tobruk, will hold a session in Benghazi on Monday.";
+    const Toponym tobruk = toponym(s, "Tobruk", GeoPrecision::town, {32.08, 23.96});
+    const Toponym benghazi = toponym(s, "Benghazi", GeoPrecision::town, {32.12, 20.07});
+    EXPECT_FALSE(detail::located_at(s, tobruk));
+    EXPECT_TRUE(detail::located_at(s, benghazi));
+    const std::size_t trigger = s.find("session");
+    EXPECT_GT(detail::place_score(s, benghazi, trigger, EventType::meeting),
+              detail::place_score(s, tobruk, trigger, EventType::meeting) + 1.0);
 }
 
 TEST(PlaceStageTest, UnresolvedAndDatelinePlacesAreNoCandidates) {

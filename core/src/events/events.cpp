@@ -159,7 +159,8 @@ bool protest_as_motive(const std::vector<Word>& w, std::size_t k, const detail::
 /// "the two sides have been fighting for control", "terminals have been shut": a state that
 /// runs up to the report (present perfect), the background of its news, not a happening.
 bool perfect_state(const std::vector<Word>& w, std::size_t k) {
-    for (std::size_t b = k >= 3 ? k - 3 : 0; b + 1 < k; ++b) {
+    // "has been torn by fighting": up to two words between "been" and the trigger
+    for (std::size_t b = k >= 4 ? k - 4 : 0; b + 1 < k; ++b) {
         if ((w[b].lower == "has" || w[b].lower == "have") && w[b + 1].lower == "been")
             return true;
     }
@@ -621,6 +622,7 @@ enum class PlaceCue {
     located,   ///< where it happened: "in X", "at X", "off the coast of X", "the ports of X"
     direction, ///< "to X", "from X"
     reference, ///< a reference point for the place before it: "Khoms, east of Tripoli"
+    seat,      ///< where an actor sits: "which sits in Tobruk", "based in Zawiya"
 };
 
 PlaceCue place_cue(std::string_view text, const Toponym& t) {
@@ -658,6 +660,12 @@ PlaceCue place_cue(std::string_view text, const Toponym& t) {
                             before2 == "ports" || before2 == "port" || before2 == "terminals" ||
                             before2 == "towns" || before2 == "town" || before2 == "cities" ||
                             before2 == "city" || before2 == "villages" || before2 == "fields"));
+    // "the House, which sits in Tobruk", "a Tripoli group based in Zawiya": where an actor
+    // has its seat, not where a happening is
+    if (before == "in" && (before2 == "sits" || before2 == "sit" || before2 == "based" ||
+                           before2 == "headquartered" || before2 == "seated")) {
+        return PlaceCue::seat;
+    }
     if (located_at)
         return PlaceCue::located;
     if (before == "to" || before == "from")
@@ -701,6 +709,9 @@ double place_score(std::string_view text, const Toponym& t, std::size_t trigger_
         break;
     case PlaceCue::reference:
         s -= 1.0;
+        break;
+    case PlaceCue::seat:
+        s -= 0.5;
         break;
     case PlaceCue::none:
         break;
