@@ -677,6 +677,15 @@ TEST(ArticleStageTest, ARetellingAddsWhatTheFirstTellingLacks) {
     his_killing.time_precision = TimePrecision::month;
     detail::fold_retelling(first, his_killing, Retelling::anaphoric);
     EXPECT_EQ(first.date_start, CivilDay::make(2025, 5, 13));
+
+    // "Exports came to a standstill ... The closures cover the ports of Brega": the first
+    // telling named no place, the retelling names it
+    Event standstill = event(EventType::strategic, 30, tunis);
+    standstill.inherited_place = true;
+    const Event closures = event(EventType::strategic, 90, district);
+    detail::fold_retelling(standstill, closures, Retelling::anaphoric);
+    EXPECT_EQ(standstill.place->name, "La Marsa");
+    EXPECT_FALSE(standstill.inherited_place);
 }
 
 TEST(ArticleStageTest, EventsToldAgainFoldIntoTheirFirstTelling) {

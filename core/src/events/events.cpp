@@ -681,12 +681,22 @@ PlaceCue place_cue(std::string_view text, const Toponym& t) {
 }
 
 /// Whether `between` (the text from an event's trigger to a place after it) opens another
-/// clause: "closed its crossings ... after fighters attacked posts in Ben Guerdane", "the
-/// House, which sits in Tobruk": that place belongs to the other clause's happening.
+/// clause that the place is in: "closed its crossings ... after fighters attacked posts in
+/// Ben Guerdane", "the House, which sits in Tobruk", "..., the NOC said in a statement issued
+/// in Tripoli": that place belongs to the other clause's happening or to the telling. A
+/// relative clause closed by a comma before the place ("The closures, which began on Friday,
+/// cover the ports of Brega") does not hold it.
 bool subordinate_between(std::string_view between) {
-    for (const std::string_view cue : {" after ", ", which ", ", who ", " when ", " because "}) {
+    for (const std::string_view cue : {" after ", " when ", " because ", " said ", " told "}) {
         if (between.find(cue) != std::string_view::npos)
             return true;
+    }
+    for (const std::string_view cue : {", which ", ", who "}) {
+        const std::size_t at = between.find(cue);
+        if (at != std::string_view::npos &&
+            between.find(", ", at + cue.size()) == std::string_view::npos) {
+            return true;
+        }
     }
     return false;
 }
@@ -1255,6 +1265,12 @@ void fold_anaphoric(Event& m, const Event& e) {
         m.date_end = e.date_end;
         m.time_precision = e.time_precision;
         m.date_assumed = false;
+    }
+    // the first telling named no place of its own ("Exports came to a standstill"): the
+    // retelling says where ("The closures cover the ports of Brega, ...")
+    if (m.inherited_place && e.place && !e.inherited_place) {
+        m.place = e.place;
+        m.inherited_place = false;
     }
     if (m.evidence_start == 0) { // a headline: the story's sentence is the evidence
         m.evidence = e.evidence;
