@@ -280,7 +280,10 @@ bool clause_starts_at(std::string_view text, const std::vector<Word>& w, std::si
     const std::string_view gap = text.substr(w[k - 1].end, w[k].start - w[k - 1].end);
     return gap.find(';') != std::string_view::npos ||
            (gap.find(',') != std::string_view::npos &&
-            (w[k].lower == "while" || w[k].lower == "whereas"));
+            (w[k].lower == "while" || w[k].lower == "whereas" ||
+             // "..., and on Saturday they pushed east": a new clause with its own time
+             (w[k].lower == "and" && k + 1 < w.size() &&
+              (w[k + 1].lower == "on" || w[k + 1].lower == "later" || w[k + 1].lower == "then"))));
 }
 
 /// detail::sentence_triggers on the sentence's words `w`.
