@@ -39,6 +39,7 @@ std::vector<SentenceTrigger> triggers(std::string_view sentence,
 
 std::vector<std::string_view> words_of(const std::vector<SentenceTrigger>& ts) {
     std::vector<std::string_view> out;
+    out.reserve(ts.size());
     for (const SentenceTrigger& t : ts)
         out.push_back(t.words);
     return out;
