@@ -100,6 +100,17 @@ TEST_F(EventsTest, PlannedEventsAndPreventedOnes) {
                     .empty());
 }
 
+TEST_F(EventsTest, APlanWithoutAVenueIsNoEvent) {
+    // talk of a possible meeting: no place where it will be held
+    EXPECT_TRUE(events_of("Foreign ministers are expected to meet again on Libya in the new year.",
+                          LocalTime::parse("2025-06-14"))
+                    .empty());
+    EXPECT_TRUE(events_of("He will meet the parties again in the coming days to discuss "
+                          "security arrangements for Tripoli.",
+                          LocalTime::parse("2025-06-14"))
+                    .empty());
+}
+
 TEST_F(EventsTest, EventToldAsJustHappenedTakesTheWeekBeforePublication) {
     const auto events = events_of("Protesters gathered in Misrata to demand elections.",
                                   LocalTime::parse("2025-06-14"));
@@ -236,6 +247,14 @@ TEST_F(EventsTest, TwoClausesTellTwoEventsOfOneType) {
     EXPECT_EQ(events[0].place->text, "Abu Salim");
     EXPECT_EQ(events[1].place->text, "Misrata");
     EXPECT_EQ(events[1].fatalities, 67);
+    // ", and on Saturday ...": a clause of its own with its own day
+    const auto two_days = events_of("Government forces seized the airport in Tarhuna on Friday, "
+                                    "and on Saturday clashes broke out in Sirte.",
+                                    LocalTime::parse("2025-06-14"));
+    ASSERT_EQ(two_days.size(), 2u);
+    EXPECT_EQ(two_days[0].place->text, "Tarhuna");
+    EXPECT_EQ(two_days[1].place->text, "Sirte");
+    EXPECT_NE(two_days[0].date_start, two_days[1].date_start);
 }
 
 TEST_F(EventsTest, TextWithoutEventsGivesNone) {

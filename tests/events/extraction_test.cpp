@@ -39,6 +39,7 @@ std::vector<SentenceTrigger> triggers(std::string_view sentence,
 
 std::vector<std::string_view> words_of(const std::vector<SentenceTrigger>& ts) {
     std::vector<std::string_view> out;
+    out.reserve(ts.size());
     for (const SentenceTrigger& t : ts)
         out.push_back(t.words);
     return out;
@@ -170,6 +171,7 @@ TEST(SentenceTriggersTest, CausesMemoriesMotivesAndStatesAreNoEvents) {
               (std::vector<std::string_view>{"conference"}));
     EXPECT_TRUE(triggers("The closure was a protest against the new government.").empty());
     EXPECT_TRUE(triggers("The two sides have been fighting for control of the bases.").empty());
+    EXPECT_TRUE(triggers("The town has been torn by fighting between armed groups.").empty());
     EXPECT_EQ(triggers("The two sides were fighting for control of the bases.").size(), 1U);
 }
 
@@ -243,6 +245,33 @@ TEST(PlaceStageTest, AReferencePointScoresBelowThePlaceItLocates) {
               detail::place_score(s, tripoli, trigger, EventType::migration) + 1.5);
 }
 
+TEST(PlaceStageTest, APlaceInAnotherClauseAfterTheTriggerIsNotItsPlace) {
+    const std::string_view s = "Tunisia closed its crossings with Libya, Ras Jedir and Dehiba, "
+                               "after gunmen attacked posts in the town of Ben Guerdane.";
+    const std::vector<Toponym> ts = {
+        toponym(s, "Ras Jedir", GeoPrecision::town, {33.15, 11.57}, 0.6),
+        toponym(s, "Ben Guerdane", GeoPrecision::town, {33.14, 11.22}, 0.9)};
+    const Toponym* best =
+        detail::best_place(s, 0, s.size(), ts, s.find("closed"), EventType::border);
+    ASSERT_NE(best, nullptr);
+    EXPECT_EQ(best->text, "Ras Jedir");
+    // the attack's own place is in its clause
+    EXPECT_EQ(detail::best_place(s, 0, s.size(), ts, s.find("attacked"), EventType::attack)->text,
+              "Ben Guerdane");
+}
+
+TEST(PlaceStageTest, WhereAnActorSitsIsNoVenue) {
+    const std::string_view s =
+        "The House, which sits in Tobruk, will hold a session in Benghazi on Monday.";
+    const Toponym tobruk = toponym(s, "Tobruk", GeoPrecision::town, {32.08, 23.96});
+    const Toponym benghazi = toponym(s, "Benghazi", GeoPrecision::town, {32.12, 20.07});
+    EXPECT_FALSE(detail::located_at(s, tobruk));
+    EXPECT_TRUE(detail::located_at(s, benghazi));
+    const std::size_t trigger = s.find("session");
+    EXPECT_GT(detail::place_score(s, benghazi, trigger, EventType::meeting),
+              detail::place_score(s, tobruk, trigger, EventType::meeting) + 1.0);
+}
+
 TEST(PlaceStageTest, UnresolvedAndDatelinePlacesAreNoCandidates) {
     const std::string_view s = "TRIPOLI - Clashes erupted in Misrata.";
     Toponym unresolved = toponym(s, "Misrata", GeoPrecision::town, {});
@@ -279,6 +308,11 @@ TEST(PlaceStageTest, EachPlaceOfAListIsAnEventWhereTheEventIsLocated) {
         toponym(fighters, "Zintan", GeoPrecision::town, {31.9, 12.3}, 0.95),
         toponym(fighters, "Misrata", GeoPrecision::town, {32.4, 15.1}, 0.95)};
     EXPECT_TRUE(detail::coordinated_places(fighters, fighters.size(), ts4, ts4[0]).empty());
+    // a coarser place after a bare comma says where the first is: "in Valletta, Malta"
+    const std::string_view where = "Leaders will meet in Valletta, Malta, on Friday.";
+    const std::vector<Toponym> ts5 = {toponym(where, "Valletta", GeoPrecision::town, {35.9, 14.5}),
+                                      toponym(where, "Malta", GeoPrecision::country, {35.9, 14.4})};
+    EXPECT_TRUE(detail::coordinated_places(where, where.size(), ts5, ts5[0]).empty());
 }
 
 TEST(PlaceStageTest, TheWholeListCountsWhicheverItemWasChosen) {
@@ -644,6 +678,15 @@ TEST(ArticleStageTest, ARetellingAddsWhatTheFirstTellingLacks) {
     his_killing.time_precision = TimePrecision::month;
     detail::fold_retelling(first, his_killing, Retelling::anaphoric);
     EXPECT_EQ(first.date_start, CivilDay::make(2025, 5, 13));
+
+    // "Exports came to a standstill ... The closures cover the ports of Brega": the first
+    // telling named no place, the retelling names it
+    Event standstill = event(EventType::strategic, 30, tunis);
+    standstill.inherited_place = true;
+    const Event closures = event(EventType::strategic, 90, district);
+    detail::fold_retelling(standstill, closures, Retelling::anaphoric);
+    EXPECT_EQ(standstill.place->name, "La Marsa");
+    EXPECT_FALSE(standstill.inherited_place);
 }
 
 TEST(ArticleStageTest, EventsToldAgainFoldIntoTheirFirstTelling) {

@@ -159,7 +159,8 @@ bool protest_as_motive(const std::vector<Word>& w, std::size_t k, const detail::
 /// "the two sides have been fighting for control", "terminals have been shut": a state that
 /// runs up to the report (present perfect), the background of its news, not a happening.
 bool perfect_state(const std::vector<Word>& w, std::size_t k) {
-    for (std::size_t b = k >= 3 ? k - 3 : 0; b + 1 < k; ++b) {
+    // "has been torn by fighting": up to two words between "been" and the trigger
+    for (std::size_t b = k >= 4 ? k - 4 : 0; b + 1 < k; ++b) {
         if ((w[b].lower == "has" || w[b].lower == "have") && w[b + 1].lower == "been")
             return true;
     }
@@ -279,7 +280,10 @@ bool clause_starts_at(std::string_view text, const std::vector<Word>& w, std::si
     const std::string_view gap = text.substr(w[k - 1].end, w[k].start - w[k - 1].end);
     return gap.find(';') != std::string_view::npos ||
            (gap.find(',') != std::string_view::npos &&
-            (w[k].lower == "while" || w[k].lower == "whereas"));
+            (w[k].lower == "while" || w[k].lower == "whereas" ||
+             // "..., and on Saturday they pushed east": a new clause with its own time
+             (w[k].lower == "and" && k + 1 < w.size() &&
+              (w[k + 1].lower == "on" || w[k + 1].lower == "later" || w[k + 1].lower == "then"))));
 }
 
 /// detail::sentence_triggers on the sentence's words `w`.
@@ -530,6 +534,11 @@ const Timex* add_events_of(std::vector<Event>& out, std::string_view text, const
                                      : detail::governing_date(text, s.from, s.to, s.places_from,
                                                               timexes, t.start, !t.recent);
     e.status = status_of(w, t.words, date != nullptr && published && date->first > *published);
+    // a plan is news when it says where it will happen ("will hold a summit in Brussels"); one
+    // with no venue ("will meet the parties again", "expected to meet again on Libya", "the
+    // House, which sits in Tobruk, is expected to decide") is only talk of a possible event
+    if (e.status == EventStatus::planned && (place == nullptr || !detail::located_at(text, *place)))
+        return nullptr;
     // no date of its own: the one the narrative last set, unless that is only the report's
     // own day (then it just happened, set_dates says how surely)
     if (date == nullptr && !t.in_passing && !t.recent && e.status != EventStatus::planned &&
@@ -616,6 +625,7 @@ enum class PlaceCue {
     located,   ///< where it happened: "in X", "at X", "off the coast of X", "the ports of X"
     direction, ///< "to X", "from X"
     reference, ///< a reference point for the place before it: "Khoms, east of Tripoli"
+    seat,      ///< where an actor sits: "which sits in Tobruk", "based in Zawiya"
 };
 
 PlaceCue place_cue(std::string_view text, const Toponym& t) {
@@ -653,6 +663,12 @@ PlaceCue place_cue(std::string_view text, const Toponym& t) {
                             before2 == "ports" || before2 == "port" || before2 == "terminals" ||
                             before2 == "towns" || before2 == "town" || before2 == "cities" ||
                             before2 == "city" || before2 == "villages" || before2 == "fields"));
+    // "the House, which sits in Tobruk", "a Tripoli group based in Zawiya": where an actor
+    // has its seat, not where a happening is
+    if (before == "in" && (before2 == "sits" || before2 == "sit" || before2 == "based" ||
+                           before2 == "headquartered" || before2 == "seated")) {
+        return PlaceCue::seat;
+    }
     if (located_at)
         return PlaceCue::located;
     if (before == "to" || before == "from")
@@ -667,7 +683,32 @@ PlaceCue place_cue(std::string_view text, const Toponym& t) {
     return PlaceCue::none;
 }
 
+/// Whether `between` (the text from an event's trigger to a place after it) opens another
+/// clause that the place is in: "closed its crossings ... after fighters attacked posts in
+/// Ben Guerdane", "the House, which sits in Tobruk", "..., the NOC said in a statement issued
+/// in Tripoli": that place belongs to the other clause's happening or to the telling. A
+/// relative clause closed by a comma before the place ("The closures, which began on Friday,
+/// cover the ports of Brega") does not hold it.
+bool subordinate_between(std::string_view between) {
+    for (const std::string_view cue : {" after ", " when ", " because ", " said ", " told "}) {
+        if (between.find(cue) != std::string_view::npos)
+            return true;
+    }
+    for (const std::string_view cue : {", which ", ", who "}) {
+        const std::size_t at = between.find(cue);
+        if (at != std::string_view::npos &&
+            between.find(", ", at + cue.size()) == std::string_view::npos) {
+            return true;
+        }
+    }
+    return false;
+}
+
 } // namespace
+
+bool located_at(std::string_view text, const Toponym& t) {
+    return place_cue(text, t) == PlaceCue::located;
+}
 
 double place_score(std::string_view text, const Toponym& t, std::size_t trigger_at,
                    EventType type) {
@@ -681,6 +722,9 @@ double place_score(std::string_view text, const Toponym& t, std::size_t trigger_
         break;
     case PlaceCue::reference:
         s -= 1.0;
+        break;
+    case PlaceCue::seat:
+        s -= 0.5;
         break;
     case PlaceCue::none:
         break;
@@ -738,6 +782,8 @@ double place_score(std::string_view text, const Toponym& t, std::size_t trigger_
         s -= 0.6;
         break;
     }
+    if (t.start > trigger_at && subordinate_between(text.substr(trigger_at, t.start - trigger_at)))
+        s -= 1.5;
     const double distance =
         std::abs(static_cast<double>(t.start) - static_cast<double>(trigger_at));
     s -= std::min(0.5, distance / 400.0);
@@ -846,8 +892,11 @@ std::vector<Toponym> coordinated_places(std::string_view text, std::size_t to,
     if (at == toponyms.end())
         return out;
     const auto joined = [&](const Toponym& a, const Toponym& b) {
-        return b.start > a.end && b.end <= to && b.kind == ToponymKind::place &&
-               list_gap(text.substr(a.end, b.start - a.end));
+        const std::string_view gap = text.substr(a.end, b.start - a.end);
+        // "Valletta, Malta": a coarser place after a bare comma says where the first one is
+        if (gap == ", " && b.precision > a.precision)
+            return false;
+        return b.start > a.end && b.end <= to && b.kind == ToponymKind::place && list_gap(gap);
     };
     auto head = at;
     while (head != toponyms.begin() && joined(*std::prev(head), *head))
@@ -1219,6 +1268,12 @@ void fold_anaphoric(Event& m, const Event& e) {
         m.date_end = e.date_end;
         m.time_precision = e.time_precision;
         m.date_assumed = false;
+    }
+    // the first telling named no place of its own ("Exports came to a standstill"): the
+    // retelling says where ("The closures cover the ports of Brega, ...")
+    if (m.inherited_place && e.place && !e.inherited_place) {
+        m.place = e.place;
+        m.inherited_place = false;
     }
     if (m.evidence_start == 0) { // a headline: the story's sentence is the evidence
         m.evidence = e.evidence;

@@ -58,6 +58,10 @@ std::vector<SentenceTrigger> sentence_triggers(std::string_view text, std::size_
 /// happened), else at `from`.
 std::size_t candidate_places_from(std::string_view text, std::size_t from, std::size_t to);
 
+/// Whether the words before toponym `t` say something happens there: "in X", "at X", "off
+/// the coast of X", "the ports of X".
+bool located_at(std::string_view text, const Toponym& t);
+
 /// How well toponym `t` places an event of `type` whose trigger is at byte `trigger_at`:
 /// its confidence, raised by "in", "at", "off the coast of", a possessive ("Tripoli's Abu
 /// Salim district"), a site word after it ("Ras Ajdir crossing") and a fine precision,
