@@ -11,7 +11,8 @@
 # KHARITA_BENCH_INPROCESS=1 loads only PostGIS (import-acled and ogr2ogr), adds a B-tree date
 # index to both tables and runs bench/pg_query_bench.cpp (the queries in one process, against
 # hand-written SQL through libpq) instead of the command-line comparisons; extra arguments
-# after COUNT go to the benchmark (--benchmark_filter=..., --benchmark_repetitions=...).
+# after COUNT go to the benchmark (--benchmark_filter=..., --benchmark_repetitions=...);
+# KHARITA_BENCH_EXPLAIN=1 then logs every statement's EXPLAIN ANALYZE to WORK/explain.log.
 # KHARITA_BIN runs another build's kharita (a before/after pair on one machine state);
 # KHARITA_BENCH_LOAD_ONLY=1 stops after the loads; KHARITA_BENCH_STATEMENTS=1 then prints the
 # server's statements that took 100 ms or more (log_min_duration_statement), the profile of
@@ -98,6 +99,16 @@ for i, n in enumerate(names):
               f"{f[0]/min(a[0], o[0]):.2f} of the best hand-written query)")
 PY
     done
+    if [ -n "${KHARITA_BENCH_EXPLAIN:-}" ]; then
+        # every statement's plan, with its actual rows, times and buffers (auto_explain in
+        # the benchmark's sessions, one iteration each), to $WORK/explain.log
+        : > "$SERVER/log"
+        PGOPTIONS="-c session_preload_libraries=auto_explain -c auto_explain.log_min_duration=0
+            -c auto_explain.log_analyze=on -c auto_explain.log_buffers=on" \
+            KHARITA_BENCH_PG="$PG" "$qb" --benchmark_min_time=0.000001 "$@" >/dev/null
+        cp "$SERVER/log" "$WORK/explain.log"
+        echo "plans: $WORK/explain.log"
+    fi
     exit 0
 fi
 # events/s, and against the others as a ratio of events/s (above 1: faster than the other)
