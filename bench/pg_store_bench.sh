@@ -94,7 +94,8 @@ for i, n in enumerate(names):
         print(f"{n:14} {what.lower():6} {k[0]:11.2f} {a[0]:10.2f} {o[0]:9.2f} {k[0]/best:6.2f}  "
               f"{k[1]} / {a[1]} / {o[1]}")
     f = t[i].get("BM_PgQueryFloor")
-    if f:
+    a = t[i].get("BM_PgQueryHandOurs"); o = t[i].get("BM_PgQueryHandOgr")
+    if f and a and o:
         print(f"{n:14} {'floor':6} {f[0]:11.2f}  (the matches streamed from a table of them alone: "
               f"{f[0]/min(a[0], o[0]):.2f} of the best hand-written query)")
 PY
