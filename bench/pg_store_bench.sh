@@ -8,6 +8,11 @@
 #   query   kharita query --count, three shapes, vs the hand-written PostGIS query (psql)
 #   export  kharita export GeoJSON from PostGIS vs ogr2ogr from the same table
 #   bash bench/pg_store_bench.sh [COUNT=1000000]
+# KHARITA_BENCH_INPROCESS=1 loads only PostGIS (import-acled and ogr2ogr), adds a B-tree date
+# index to both tables and runs bench/pg_query_bench.cpp (the queries in one process, against
+# hand-written SQL through libpq) instead of the command-line comparisons; extra arguments
+# after COUNT go to the benchmark (--benchmark_filter=..., --benchmark_repetitions=...);
+# KHARITA_BENCH_EXPLAIN=1 then logs every statement's EXPLAIN ANALYZE to WORK/explain.log.
 # KHARITA_BIN runs another build's kharita (a before/after pair on one machine state);
 # KHARITA_BENCH_LOAD_ONLY=1 stops after the loads; KHARITA_BENCH_STATEMENTS=1 then prints the
 # server's statements that took 100 ms or more (log_min_duration_statement), the profile of
@@ -48,12 +53,65 @@ rate() { python3 -c "print(f'{$COUNT/$1:,.0f}')"; }
 ratio() { python3 -c "print(f'{$1/$2:.2f}')"; }
 
 k_pg=$(measure k_pg "$K" import-acled "$CSV" --db "$PG&schema=ours")
-k_lite=$(measure k_lite "$K" import-acled "$CSV" --db "$WORK/ours.sqlite")
-k_copy=$(measure k_copy "$K" store copy --from "$WORK/ours.sqlite" --to "$PG&schema=copied")
+if [ "${KHARITA_BENCH_INPROCESS:-0}" != 1 ]; then
+    k_lite=$(measure k_lite "$K" import-acled "$CSV" --db "$WORK/ours.sqlite")
+    k_copy=$(measure k_copy "$K" store copy --from "$WORK/ours.sqlite" --to "$PG&schema=copied")
+fi
 o_pg=$(measure o_pg ogr2ogr -f PostgreSQL "PG:dbname=bench host=$SERVER user=kharita" "$CSV" \
     -nln ogr.events -lco SCHEMA=ogr -lco GEOMETRY_NAME=geom -a_srs EPSG:4326 --config PG_USE_COPY YES \
     -oo X_POSSIBLE_NAMES=longitude -oo Y_POSSIBLE_NAMES=latitude -oo AUTODETECT_TYPE=YES)
 echo "== $COUNT synthetic events"
+if [ "${KHARITA_BENCH_INPROCESS:-0}" = 1 ]; then
+    # as a user would: a B-tree on the dates beside each table's GiST on geom
+    "${PSQL[@]}" -d bench -c "CREATE INDEX ours_dates ON ours.events (date_start, date_end);
+        CREATE INDEX ogr_dates ON ogr.events (event_date)"
+    "${PSQL[@]}" -d bench -c "VACUUM ANALYZE ours.events" -c "VACUUM ANALYZE ogr.events"
+    echo "loads: import-acled ${k_pg}s, ogr2ogr ${o_pg}s"
+    shift || true
+    # KHARITA_BENCH_PG_QUERY: the benchmark binaries to run one after the other on this
+    # server (a before/after pair on one machine state)
+    for qb in ${KHARITA_BENCH_PG_QUERY:-$BUILD/bench/kharita_bench_pg_query}; do
+    echo "== $qb"
+    KHARITA_BENCH_PG="$PG" "$qb" \
+        --benchmark_out="$WORK/pg_query.json" --benchmark_out_format=json "$@"
+    python3 - "$WORK/pg_query.json" <<'PY'
+import json, sys, collections
+t = collections.defaultdict(dict)
+for b in json.load(open(sys.argv[1]))["benchmarks"]:
+    if b.get("run_type") == "aggregate" and b.get("aggregate_name") != "median":
+        continue
+    fam, shape = b["name"].split("/")[0], int(b["name"].split("/")[1])
+    t[shape][fam] = (b["real_time"], int(b.get("rows", 0)))
+names = ["libya_year", "cell_month", "viewport_all"]
+print(f"{'shape':14} {'what':6} {'kharita ms':>11} {'hand ours':>10} {'hand ogr':>9} {'ratio':>6}  rows")
+for i, n in enumerate(names):
+    for what in ("Query", "Count"):
+        k = t[i].get(f"BM_Pg{what}Kharita"); a = t[i].get(f"BM_Pg{what}HandOurs")
+        o = t[i].get(f"BM_Pg{what}HandOgr")
+        if not (k and a and o):
+            continue
+        best = min(a[0], o[0])
+        print(f"{n:14} {what.lower():6} {k[0]:11.2f} {a[0]:10.2f} {o[0]:9.2f} {k[0]/best:6.2f}  "
+              f"{k[1]} / {a[1]} / {o[1]}")
+    f = t[i].get("BM_PgQueryFloor")
+    a = t[i].get("BM_PgQueryHandOurs"); o = t[i].get("BM_PgQueryHandOgr")
+    if f and a and o:
+        print(f"{n:14} {'floor':6} {f[0]:11.2f}  (the matches streamed from a table of them alone: "
+              f"{f[0]/min(a[0], o[0]):.2f} of the best hand-written query)")
+PY
+    done
+    if [ -n "${KHARITA_BENCH_EXPLAIN:-}" ]; then
+        # every statement's plan, with its actual rows, times and buffers (auto_explain in
+        # the benchmark's sessions, one iteration each), to $WORK/explain.log
+        : > "$SERVER/log"
+        PGOPTIONS="-c session_preload_libraries=auto_explain -c auto_explain.log_min_duration=0
+            -c auto_explain.log_analyze=on -c auto_explain.log_buffers=on" \
+            KHARITA_BENCH_PG="$PG" "$qb" --benchmark_min_time=0.000001 "$@" >/dev/null
+        cp "$SERVER/log" "$WORK/explain.log"
+        echo "plans: $WORK/explain.log"
+    fi
+    exit 0
+fi
 # events/s, and against the others as a ratio of events/s (above 1: faster than the other)
 printf "%-44s %8s %12s %9s %9s\n" "load" "seconds" "events/s" "/lite" "/ogr2ogr"
 row() { printf "%-44s %8s %12s %9s %9s\n" "$1" "$2" "$(rate "$2")" "$(ratio "$k_lite" "$2")" \

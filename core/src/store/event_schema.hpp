@@ -257,6 +257,7 @@ CREATE TABLE cell_counts (cell integer PRIMARY KEY, n bigint NOT NULL);
 inline constexpr const char* kPgEventIndexes = R"sql(
 CREATE INDEX IF NOT EXISTS events_geom ON events USING gist (geom);
 CREATE INDEX IF NOT EXISTS events_span_days ON events (span_class, day_start, day_end);
+CREATE INDEX IF NOT EXISTS events_lon_lat_days ON events (lon, lat, day_start, day_end);
 CREATE INDEX IF NOT EXISTS events_region ON events (country, admin1_code);
 CREATE INDEX IF NOT EXISTS events_type_day ON events (type, day_start);
 CREATE INDEX IF NOT EXISTS events_fts ON events USING gin (notes_fts);

@@ -1,0 +1,197 @@
+// PostGIS store queries measured in one process: EventStore::query() and count() against
+// the hand-written SQL a user would run through libpq on the same server, for the three
+// query shapes of the store issue (store_bench.cpp's kShapes). Process start and
+// connection set-up are outside the timed loops.
+//
+// Both sides fetch every matching row in libpq's single-row mode (PgConnection::stream(),
+// which the store uses) and read every column of every row: the store turns each row into
+// an EventRecord, the hand-written side takes each column's text. The count shapes run
+// count(*) on the server and fetch the one number.
+//
+// Run through bench/pg_store_bench.sh (KHARITA_BENCH_INPROCESS=1), which starts a
+// throwaway server, loads the synthetic events with `kharita import-acled` (the store's bulk
+// load, schema "ours") and with `ogr2ogr -f PostgreSQL` (schema "ogr"), adds a B-tree date
+// index to each as a user would (GiST on the geometry is there already), and passes:
+//   KHARITA_BENCH_PG   libpq URI of the database holding both schemas
+
+#include "detail/pg.hpp"
+#include "kharita/store/store.hpp"
+#include "store/postgis_rows.hpp"
+
+#include <benchmark/benchmark.h>
+#include <fmt/core.h>
+
+#include <cstdlib>
+#include <string>
+
+namespace {
+
+using kharita::detail::PgConnection;
+using kharita::detail::PgParams;
+using kharita::detail::PgResult;
+
+std::string env(const char* name) {
+    const char* v = std::getenv(name);
+    return v != nullptr ? v : "";
+}
+
+struct Shape {
+    const char* name;
+    kharita::BoundingBox box;
+    const char* from;
+    const char* to;
+};
+
+// The same three as bench/store_bench.cpp: Libya x one year; a 1-degree cell (Tripoli) x
+// one month; a small viewport x all dates.
+const Shape kShapes[] = {
+    {"libya_year", {9.3, 19.5, 25.2, 33.2}, "2024-01-01", "2024-12-31"},
+    {"cell_month", {13.0, 32.0, 14.0, 33.0}, "2024-05-01", "2024-05-31"},
+    {"viewport_all", {13.1, 32.8, 13.3, 32.95}, "2015-01-01", "2025-12-31"},
+};
+
+kharita::EventFilter filter_of(const Shape& s) {
+    kharita::EventFilter f;
+    f.bbox = s.box;
+    f.from = kharita::LocalTime::parse(s.from)->day;
+    f.to = kharita::LocalTime::parse(s.to)->day;
+    return f;
+}
+
+// Kharita's table: its GiST on geom plus a B-tree on (date_start, date_end) the script adds;
+// an event overlapping the asked dates. The same columns the store reads.
+std::string hand_ours(const Shape& s, const std::string& columns) {
+    return fmt::format("SELECT {} FROM ours.events WHERE geom && ST_MakeEnvelope({}, {}, {}, {}, "
+                       "4326) AND date_start <= '{}' AND date_end >= '{}'",
+                       columns, s.box.min_lon, s.box.min_lat, s.box.max_lon, s.box.max_lat, s.to,
+                       s.from);
+}
+
+// ogr2ogr's table of the same CSV: its GiST on geom plus a B-tree on event_date the script
+// adds. The ACLED columns that hold what an EventRecord holds.
+std::string hand_ogr(const Shape& s, const std::string& columns) {
+    return fmt::format("SELECT {} FROM ogr.events WHERE geom && ST_MakeEnvelope({}, {}, {}, {}, "
+                       "4326) AND event_date BETWEEN '{}' AND '{}'",
+                       columns, s.box.min_lon, s.box.min_lat, s.box.max_lon, s.box.max_lat, s.from,
+                       s.to);
+}
+
+const char* const kOgrColumns =
+    "event_id_cnty, event_type, sub_event_type, event_date, time_precision, location, "
+    "latitude, longitude, geo_precision, country, admin1, admin2, fatalities, actor1, actor2, "
+    "assoc_actor_1, source, notes";
+
+bool have_server(benchmark::State& state) {
+    if (env("KHARITA_BENCH_PG").empty()) {
+        state.SkipWithError("KHARITA_BENCH_PG not set (run bench/pg_store_bench.sh with "
+                            "KHARITA_BENCH_INPROCESS=1)");
+        return false;
+    }
+    return true;
+}
+
+void BM_PgQueryKharita(benchmark::State& state) {
+    const Shape& shape = kShapes[state.range(0)];
+    if (!have_server(state))
+        return;
+    const auto store = kharita::open_event_store(env("KHARITA_BENCH_PG") + "&schema=ours",
+                                                 kharita::StoreMode::read_only);
+    const auto filter = filter_of(shape);
+    std::int64_t rows = 0;
+    for (auto _ : state) {
+        rows = 0;
+        store->query(filter, [&](const kharita::EventRecord& r) {
+            benchmark::DoNotOptimize(r.notes.size());
+            ++rows;
+        });
+    }
+    state.counters["rows"] = static_cast<double>(rows);
+    state.SetLabel(std::string(shape.name) + " via " + store->last_plan());
+}
+
+void run_hand(benchmark::State& state, PgConnection& db, const std::string& sql) {
+    std::int64_t rows = 0;
+    for (auto _ : state) {
+        rows = 0;
+        db.stream(sql, PgParams(), [&](const PgResult& r) {
+            const int n = PQnfields(r.get());
+            for (int c = 0; c < n; ++c)
+                benchmark::DoNotOptimize(r.text(0, c).size());
+            ++rows;
+        });
+    }
+    state.counters["rows"] = static_cast<double>(rows);
+    state.SetLabel(kShapes[state.range(0)].name);
+}
+
+// The floor under any plan: the same matches copied into a temporary table, streamed by a
+// sequential scan (no index, no filter): what fetching the rows alone costs.
+void BM_PgQueryFloor(benchmark::State& state) {
+    if (!have_server(state))
+        return;
+    auto db = PgConnection::connect(env("KHARITA_BENCH_PG"));
+    db.exec("CREATE TEMP TABLE matches AS " +
+            hand_ours(kShapes[state.range(0)], kharita::store::kPgRecordColumns));
+    db.exec("VACUUM ANALYZE matches");
+    run_hand(state, db,
+             std::string("SELECT ") + kharita::store::kPgRecordColumns + " FROM matches");
+}
+
+void BM_PgQueryHandOurs(benchmark::State& state) {
+    if (!have_server(state))
+        return;
+    auto db = PgConnection::connect(env("KHARITA_BENCH_PG"));
+    run_hand(state, db, hand_ours(kShapes[state.range(0)], kharita::store::kPgRecordColumns));
+}
+
+void BM_PgQueryHandOgr(benchmark::State& state) {
+    if (!have_server(state))
+        return;
+    auto db = PgConnection::connect(env("KHARITA_BENCH_PG"));
+    run_hand(state, db, hand_ogr(kShapes[state.range(0)], kOgrColumns));
+}
+
+void BM_PgCountKharita(benchmark::State& state) {
+    const Shape& shape = kShapes[state.range(0)];
+    if (!have_server(state))
+        return;
+    const auto store = kharita::open_event_store(env("KHARITA_BENCH_PG") + "&schema=ours",
+                                                 kharita::StoreMode::read_only);
+    const auto filter = filter_of(shape);
+    std::int64_t n = 0;
+    for (auto _ : state)
+        n = store->count(filter);
+    state.counters["rows"] = static_cast<double>(n);
+    state.SetLabel(shape.name);
+}
+
+void run_count(benchmark::State& state, const std::string& sql) {
+    auto db = PgConnection::connect(env("KHARITA_BENCH_PG"));
+    std::int64_t n = 0;
+    for (auto _ : state)
+        n = db.exec(sql).int64(0, 0);
+    state.counters["rows"] = static_cast<double>(n);
+    state.SetLabel(kShapes[state.range(0)].name);
+}
+
+void BM_PgCountHandOurs(benchmark::State& state) {
+    if (have_server(state))
+        run_count(state, hand_ours(kShapes[state.range(0)], "count(*)"));
+}
+
+void BM_PgCountHandOgr(benchmark::State& state) {
+    if (have_server(state))
+        run_count(state, hand_ogr(kShapes[state.range(0)], "count(*)"));
+}
+
+BENCHMARK(BM_PgQueryKharita)->DenseRange(0, 2)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_PgQueryHandOurs)->DenseRange(0, 2)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_PgQueryHandOgr)->DenseRange(0, 2)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_PgQueryFloor)->DenseRange(0, 2)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_PgCountKharita)->DenseRange(0, 2)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_PgCountHandOurs)->DenseRange(0, 2)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_PgCountHandOgr)->DenseRange(0, 2)->Unit(benchmark::kMillisecond);
+
+} // namespace
+
+BENCHMARK_MAIN();
