@@ -269,6 +269,7 @@ CREATE INDEX IF NOT EXISTS events_fts ON events USING gin (notes_fts);
 inline constexpr const char* kPgReviewSchema = R"sql(
 DROP INDEX IF EXISTS events_days;
 CREATE INDEX IF NOT EXISTS events_span_days ON events (span_class, day_start, day_end);
+CREATE INDEX IF NOT EXISTS events_lon_lat_days ON events (lon, lat, day_start, day_end);
 ALTER TABLE events ADD COLUMN review text NOT NULL DEFAULT 'machine';
 ALTER TABLE events ADD COLUMN version bigint NOT NULL DEFAULT 0;
 ALTER TABLE event_sources ADD COLUMN trigger_word text NOT NULL DEFAULT '';
