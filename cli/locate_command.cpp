@@ -290,21 +290,28 @@ void add_locate_commands(CLI::App& app) {
     locate->add_option("--gazetteer,-g", la->gazetteer, "Gazetteer file (default: built one)");
     locate->callback([la] { run_locate(*la); });
 
-    auto ta = std::make_shared<TrainArgs>();
-    CLI::App* train =
-        app.add_subcommand("train-locator", "Train the event-location model on labelled sentences");
-    train->add_option("--jsonl", ta->file, "Labelled sentences (event-location format)")
-        ->required();
-    train->add_option("-o,--output", ta->out, "Model file to write")->required();
-    train->add_option("--add", ta->added,
-                      "More labelled sentences that only train, never held out (e.g. `kharita "
-                      "review export-training`); the cross-validated figure is printed without "
-                      "and with them");
-    train->add_option("--folds", ta->folds, "Also print K-fold cross-validated figures")
-        ->check(CLI::Range(2, 100));
-    add_training_options(train, ta->options);
-    train->add_option("--gazetteer,-g", ta->gazetteer, "Gazetteer file (default: built one)");
-    train->callback([ta] { run_train(*ta); });
+    // `kharita train event-location` and its older name `kharita train-locator`: one command
+    CLI::App* train_group = app.add_subcommand("train", "Train Kharita's learned models");
+    train_group->require_subcommand(1);
+    for (CLI::App* train :
+         {app.add_subcommand("train-locator", "Train the event-location model (also: kharita "
+                                              "train event-location)"),
+          train_group->add_subcommand("event-location",
+                                      "Train the event-location model on labelled sentences")}) {
+        auto ta = std::make_shared<TrainArgs>();
+        train->add_option("--jsonl", ta->file, "Labelled sentences (event-location format)")
+            ->required();
+        train->add_option("-o,--output", ta->out, "Model file to write")->required();
+        train->add_option("--add", ta->added,
+                          "More labelled sentences that only train, never held out (e.g. "
+                          "`kharita review export-training`); the cross-validated figure is "
+                          "printed without and with them");
+        train->add_option("--folds", ta->folds, "Also print K-fold cross-validated figures")
+            ->check(CLI::Range(2, 100));
+        add_training_options(train, ta->options);
+        train->add_option("--gazetteer,-g", ta->gazetteer, "Gazetteer file (default: built one)");
+        train->callback([ta] { run_train(*ta); });
+    }
 
     CLI::App* eval = app.get_subcommand("eval");
     auto ea = std::make_shared<EvalArgs>();
