@@ -432,6 +432,18 @@ TEST_F(ReviewTest, MergeRejectsOneWithANoteAndConfirmsTheOther) {
     EXPECT_EQ(stored(file, 3).review, ReviewState::machine);
 }
 
+TEST(ReviewPlaceCorrection, KeepsTheAdmin1CodeRegionFiltersSelectBy) {
+    PlaceChoice choice;
+    choice.name = "Misrata";
+    choice.position = {32.37, 15.09};
+    choice.country = "LY";
+    choice.admin1 = "Mişrātah";
+    choice.admin1_code = "72";
+    const Correction c = place_correction(choice);
+    EXPECT_EQ(c.admin1_code, "72");
+    EXPECT_EQ(c.country, "LY");
+}
+
 TEST_F(ReviewTest, SplitMakesASecondEventOfAnotherTypeInTheStoreAndTheModel) {
     const fs::path file = make_store({0.2, 0.5});
     EventModel model;

@@ -82,6 +82,7 @@ std::vector<PlaceChoice> place_choices(const Gazetteer& gazetteer, const EventRe
         c.precision = p.precision();
         c.country = p.country;
         c.admin1 = gazetteer.admin1_name(p.country, p.admin1);
+        c.admin1_code = p.admin1; // region filters select by the code
         c.feature = std::string(1, p.feature_class) + "." + p.feature_code;
         c.geonameid = p.geonameid;
         c.score = score;
@@ -135,6 +136,7 @@ Correction place_correction(const PlaceChoice& choice) {
     c.geo_precision = choice.precision;
     c.country = choice.country;
     c.admin1 = choice.admin1;
+    c.admin1_code = choice.admin1_code;
     return c;
 }
 

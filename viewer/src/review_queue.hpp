@@ -38,7 +38,7 @@ struct PlaceChoice {
     std::string name;
     LatLon position;
     GeoPrecision precision = GeoPrecision::town;
-    std::string country, admin1, feature;
+    std::string country, admin1, admin1_code, feature;
     std::int64_t geonameid = 0;
     double score = 0;
     std::string reason; ///< "mention "Misrata": exact name, ...", "lookup of "X": alternate name"
