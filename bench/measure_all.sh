@@ -26,6 +26,8 @@ if [ -d "$EVAL" ]; then
     "$K" eval events "$EVAL/seed/gold.json" "$EVAL/seed/000_4e4c290d33eac378.txt"
     echo "== eval events (development reports, tests/data/events-dev: totals)"
     "$K" eval events "$ROOT/tests/data/events-dev" | tail -4
+    echo "== eval events (held-out reports, tests/data/events-holdout: totals)"
+    "$K" eval events "$ROOT/tests/data/events-holdout" | tail -4
     echo "== eval event-location (5-fold cross-validation, then the builtin model)"
     "$K" eval event-location "$EVAL/event-location/dev.jsonl" --folds 5
     "$K" eval event-location "$EVAL/event-location/dev.jsonl"
