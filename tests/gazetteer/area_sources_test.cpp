@@ -199,6 +199,36 @@ TEST(AreaRules, UnitWordFormsSkipNamesThatHaveOne) {
               (std::vector<std::string_view>{"Department"}));
 }
 
+TEST(AreaRules, SiteWordFormsFollowTheFeatureAndSkipFullNames) {
+    const auto field = detail::site_words_for('L', "OILF");
+    EXPECT_EQ(detail::site_word_forms("Sharara", field),
+              (std::vector<std::string>{"Sharara field", "Sharara oilfield", "Sharara oil field"}));
+    EXPECT_TRUE(detail::site_word_forms("Sharara Oil Field", field).empty());
+    EXPECT_TRUE(detail::site_word_forms("حقل الشرارة", field).empty());
+    EXPECT_TRUE(detail::site_words_for('P', "PPL").empty()); // a town has no kind words
+    EXPECT_TRUE(detail::ends_with_site_word("mitiga international airport"));
+    EXPECT_FALSE(detail::ends_with_site_word("port")); // one word is a bare name
+    EXPECT_FALSE(detail::ends_with_site_word("es sider"));
+}
+
+TEST_F(AreaSourcesTest, ASiteIsFoundWithItsKindWordsAndATownsNameAloneIsWeak) {
+    // "Brega" is a town's name too (short: in the supplement): with the kind word it is the
+    // terminal, alone it is a weak short form that never makes a word a place by itself.
+    const Place* terminal = best("Brega terminal");
+    ASSERT_NE(terminal, nullptr);
+    EXPECT_EQ(terminal->feature_code, "TRMO");
+    EXPECT_EQ(terminal->precision(), GeoPrecision::site);
+    EXPECT_TRUE(names_unit("Brega oil terminal", "TRMO", "LY"));
+    EXPECT_TRUE(names_unit("Brega port", "TRMO", "LY"));
+    EXPECT_FALSE(gazetteer->has_name("brega"));
+    // a bare name no town has stays a full name of the site
+    EXPECT_TRUE(gazetteer->has_name("es sider"));
+    EXPECT_TRUE(names_unit("Sharara oilfield", "OILF", "LY"));
+    EXPECT_TRUE(names_unit("Es Sider oil terminal", "TRMO", "LY"));
+    EXPECT_TRUE(names_unit("Abu Salim prison", "PRN", "LY"));
+    EXPECT_FALSE(gazetteer->has_name("abu salim")); // the district's name, not the prison's
+}
+
 TEST(AreaRules, PostalOnlyForTwoLetterForms) {
     EXPECT_TRUE(detail::postal_only("KY"));
     EXPECT_TRUE(detail::postal_only("Ky."));
