@@ -131,6 +131,7 @@ using detail::is_organisation_word;
 using detail::is_person_title;
 using detail::is_place_generic;
 using detail::is_saying_verb;
+using detail::is_site_word_start;
 using detail::is_title_abbreviation;
 using detail::is_unit_word;
 
@@ -341,6 +342,7 @@ private:
     bool capital_namesake(const Mention& m, const Place& p) const;
     void constrain_to_state(Mention& m, const Place& state) const;
     void add_unit_candidates(Mention& m) const;
+    bool take_site_reading(Mention& m) const;
     bool important(const Candidate& c) const;
     void find_person_words();
     bool pair_fails(std::size_t generic) const;
@@ -906,6 +908,14 @@ void Parse::add_transliterated(std::vector<Mention>& found) const {
         lookup_candidates(m);
         if (m.candidates.empty() || !accept_span(i, last, m.candidates))
             continue;
+        // "Ras Jedir crossing", "Hariga port": a site's name with its kind words needs no
+        // context, whatever the bare words matched
+        if (take_site_reading(m)) {
+            for (std::size_t k = i; k <= m.last; ++k)
+                covered[k] = true;
+            found.push_back(std::move(m));
+            continue;
+        }
         const Candidate& best = m.candidates.front();
         const Place& p = m_g.place(best.place);
         if (p.feature_class != 'P' && p.feature_class != 'A' && p.feature_class != 'S') {
@@ -1193,7 +1203,8 @@ std::optional<Mention> Parse::mention_from_span(const SpanCandidate& s) const {
                 {m.begin, m.end, std::string(m_text.substr(m.begin, m.end - m.begin)), why});
         return std::nullopt;
     }
-    add_unit_candidates(m);
+    if (!take_site_reading(m))
+        add_unit_candidates(m);
     if (s.demonym_plural && m.candidates.front().kind != MatchKind::demonym)
         return std::nullopt;
     if (code && !keep_code_candidates(m, common(m_tokens[s.first])))
@@ -1248,6 +1259,46 @@ void Parse::add_unit_candidates(Mention& m) const {
                                        [&](const Candidate& k) { return k.place == c.place; }))
             m.candidates.push_back(c);
     }
+}
+
+/// "Es Sider oil terminal", "the Sharara oilfield", "al-Watiya air base", "Ras Jedir
+/// crossing": kind words after a name make the facility the gazetteer has under the name
+/// with those words the reading, and the mention takes the words in. Only a site's own name
+/// counts (no spelling variant): "Brega" alone stays the town, "Brega port" is the terminal.
+/// True when the mention became the site's.
+bool Parse::take_site_reading(Mention& m) const {
+    if (m.last + 1 >= m_tokens.size() || m_tokens[m.last].possessive ||
+        !is_site_word_start(m_tokens[m.last + 1].norm))
+        return false;
+    std::size_t words = 0; // up to three: "oil export terminal", "air force base"
+    while (words < 3 && m.last + words + 1 < m_tokens.size()) {
+        const Token& t = m_tokens[m.last + words + 1];
+        if (t.gap != Gap::space || t.has_digit || t.norm.empty())
+            break;
+        ++words;
+        if (t.possessive)
+            break;
+    }
+    LookupOptions o;
+    o.limit = 4;
+    o.transliteration = false;
+    o.fuzzy = false;
+    o.feature_classes = "SL";
+    for (std::size_t n = words; n >= 1; --n) {
+        const std::string key = m.key + " " + join(m.last + 1, m.last + n);
+        std::vector<Candidate> found = m_g.lookup_normalized(key, o);
+        if (found.empty())
+            continue;
+        m.candidates = std::move(found);
+        m.last += n;
+        m.end = m_tokens[m.last].end;
+        m.key = key;
+        m.kind = ToponymKind::place;
+        m.weak = false;
+        m.why = std::string(to_string(m.candidates.front().kind)) + ", site words";
+        return true;
+    }
+    return false;
 }
 
 /// The state after "Town, " at token last + 1: a full name ("Kentucky"), a news-style

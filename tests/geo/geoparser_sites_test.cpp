@@ -1,0 +1,72 @@
+// Facilities of the supplement (oil terminals and fields, air bases, airports, crossings,
+// prisons) in short texts written for these tests, against the default gazetteer: a name with
+// its kind words is the site, a bare town's name stays the town.
+
+#include "support/default_gazetteer.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace kharita;
+
+namespace {
+
+std::vector<Toponym> parse(std::string_view text) {
+    return kharita::testing::default_parser().parse(text, {});
+}
+
+const Toponym* find(const std::vector<Toponym>& ts, std::string_view surface) {
+    for (const Toponym& t : ts) {
+        if (t.text == surface)
+            return &t;
+    }
+    return nullptr;
+}
+
+/// The toponym of `surface` is a site of that feature in Libya.
+void expect_site(const std::vector<Toponym>& ts, std::string_view surface,
+                 std::string_view feature) {
+    const Toponym* t = find(ts, surface);
+    ASSERT_NE(t, nullptr) << surface;
+    EXPECT_EQ(t->feature, feature) << surface;
+    EXPECT_EQ(t->country, "LY") << surface;
+    EXPECT_EQ(t->precision, GeoPrecision::site) << surface;
+}
+
+} // namespace
+
+TEST(GeoparserSites, AFacilityWithItsKindWordsIsTheSite) {
+    const auto ts = parse("Fighting closed the Es Sider oil terminal. Guards shut the Sharara "
+                          "oilfield and the El Feel field. A drone struck al-Watiya air base.");
+    expect_site(ts, "Es Sider oil terminal", "S.TRMO");
+    expect_site(ts, "Sharara oilfield", "L.OILF");
+    expect_site(ts, "El Feel field", "L.OILF");
+    // the span starts at the capitalised word, as for any "al-" name
+    expect_site(ts, "Watiya air base", "S.AIRB");
+}
+
+TEST(GeoparserSites, FullNamesAndCrossingsAreSites) {
+    const auto ts = parse("Flights at Mitiga International Airport resumed while the Ras Jedir "
+                          "crossing with Tunisia stayed shut and detainees left Abu Salim prison.");
+    expect_site(ts, "Mitiga International Airport", "S.AIRP");
+    expect_site(ts, "Ras Jedir crossing", "S.PSTB");
+    expect_site(ts, "Abu Salim prison", "S.PRN");
+}
+
+TEST(GeoparserSites, ABareTownNameStaysTheTown) {
+    // Brega is a town with a terminal: the bare name is the town, with its kind word the
+    // terminal
+    const auto ts = parse("Residents of Brega said tankers loaded at the Brega terminal.");
+    const Toponym* town = find(ts, "Brega");
+    ASSERT_NE(town, nullptr);
+    EXPECT_EQ(town->feature.front(), 'P');
+    EXPECT_EQ(town->precision, GeoPrecision::town);
+    expect_site(ts, "Brega terminal", "S.TRMO");
+}
+
+TEST(GeoparserSites, KindWordsOfNoSiteLeaveTheName) {
+    // no site is named "Misrata field": the town keeps the mention and its span
+    const auto ts = parse("Farmers near Misrata field workers said the harvest was late.");
+    const Toponym* town = find(ts, "Misrata");
+    ASSERT_NE(town, nullptr);
+    EXPECT_EQ(town->feature.front(), 'P');
+}
