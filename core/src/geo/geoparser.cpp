@@ -206,6 +206,12 @@ bool is_country_place(const Place& p) {
     return p.feature_class == 'A' && p.feature_code.starts_with("PCL");
 }
 
+/// A candidate found only through a spelling variant (a transliteration skeleton or one
+/// edit away), not by a name as written.
+bool spelling_variant(const Candidate& c) {
+    return c.kind == MatchKind::transliteration || c.kind == MatchKind::fuzzy;
+}
+
 bool is_admin1_place(const Place& p) {
     return p.feature_class == 'A' && p.feature_code == "ADM1";
 }
@@ -1550,6 +1556,16 @@ void Parse::lookup_candidates(Mention& m, bool penalise_common_words) const {
     o.limit = 8;
     o.penalise_common_words = penalise_common_words;
     m.candidates = m_g.lookup_normalized(m.key, o);
+    // "Benina" is a place's own name: that it is also a skeleton away from Benin does not
+    // make it the country. A country's name has one spelling news keeps to; a spelling
+    // variant of it counts only where the word names nothing as written.
+    const bool as_written = std::any_of(m.candidates.begin(), m.candidates.end(),
+                                        [](const Candidate& c) { return !spelling_variant(c); });
+    if (as_written) {
+        std::erase_if(m.candidates, [&](const Candidate& c) {
+            return spelling_variant(c) && is_country_place(m_g.place(c.place));
+        });
+    }
     // Drop candidates far weaker than the best: they only add noise to the context.
     if (!m.candidates.empty()) {
         const double best = m.candidates.front().score;
@@ -1959,7 +1975,8 @@ StrongSupport Parse::strong_support() const {
     StrongSupport support;
     support.hinted.insert(m_context.focus_countries.begin(), m_context.focus_countries.end());
     for (const Mention& o : m_mentions) {
-        if (o.weak || !o.chosen)
+        // a place read through a spelling variant supports nothing, itself included
+        if (o.weak || !o.chosen || spelling_variant(o.candidates[*o.chosen]))
             continue;
         const Place& op = chosen_place(o);
         if (!op.country.empty())
@@ -2007,14 +2024,17 @@ bool Parse::keep_mention(std::size_t mi, const StrongSupport& support) const {
                        p.feature_code != "PPLA" && p.feature_code != "PPLC" &&
                        p.feature_code != "PPLX" && m.kind == ToponymKind::place &&
                        m.parts[*m.chosen].contained <= 0.0;
-    if (!m.weak && !minor) {
+    // A word a name as written proposed but that resolved to a spelling variant ("Hariga"
+    // as Al Kharjah, "Benina" as Benin) is as weak as one the variant pass found.
+    const bool weak = m.weak || spelling_variant(m.candidates[*m.chosen]);
+    if (!weak && !minor) {
         return !(final_score < 0.3);
     }
     // ... or a locative cue ("left Jakharrah", "near Kabaw") in a text that names its
     // country.
     const bool cue = m.first > 0 && m_tokens[m.first].gap == Gap::space &&
                      is_locative_cue(m_tokens[m.first - 1].norm);
-    bool supported = (m.weak || cue) &&
+    bool supported = (weak || cue) &&
                      (support.hinted.contains(p.country) || support.countries.contains(p.country));
     if (!supported && !is_country_place(p)) {
         supported = support.near(p.position, m.key);
