@@ -2,6 +2,7 @@
 // territories from the Natural Earth and Census TSVs, the unit words made by rule and the
 // state abbreviations (fixtures in tests/data/areas, a few rows each).
 #include "area_sources.hpp"
+#include "geo/geoparser_words.hpp"
 #include "kharita/gazetteer_builder.hpp"
 #include "kharita/geo/gazetteer.hpp"
 
@@ -209,6 +210,26 @@ TEST(AreaRules, SiteWordFormsFollowTheFeatureAndSkipFullNames) {
     EXPECT_TRUE(detail::ends_with_site_word("mitiga international airport"));
     EXPECT_FALSE(detail::ends_with_site_word("port")); // one word is a bare name
     EXPECT_FALSE(detail::ends_with_site_word("es sider"));
+}
+
+TEST(AreaRules, EverySiteWordStartsWithAWordTheGeoparserLooksFor) {
+    // the geoparser looks a name with its kind words up only after a word of its list
+    for (const auto& [fc, code] : std::vector<std::pair<char, const char*>>{{'S', "TRMO"},
+                                                                            {'S', "OILR"},
+                                                                            {'L', "OILF"},
+                                                                            {'L', "GASF"},
+                                                                            {'S', "AIRP"},
+                                                                            {'S', "AIRB"},
+                                                                            {'S', "AIRF"},
+                                                                            {'L', "PRT"},
+                                                                            {'S', "PSTB"},
+                                                                            {'S', "PRN"}}) {
+        const auto words = detail::site_words_for(fc, code);
+        EXPECT_FALSE(words.empty()) << code;
+        for (std::string_view w : words) {
+            EXPECT_TRUE(detail::is_site_word_start(w.substr(0, w.find(' ')))) << code << ": " << w;
+        }
+    }
 }
 
 TEST_F(AreaSourcesTest, ASiteIsFoundWithItsKindWordsAndATownsNameAloneIsWeak) {

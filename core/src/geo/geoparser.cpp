@@ -917,7 +917,7 @@ void Parse::add_transliterated(std::vector<Mention>& found) const {
         // "Ras Jedir crossing", "Hariga port": a site's name with its kind words needs no
         // context, whatever the bare words matched
         if (take_site_reading(m)) {
-            for (std::size_t k = i; k <= m.last; ++k)
+            for (std::size_t k = i; k <= last; ++k)
                 covered[k] = true;
             found.push_back(std::move(m));
             continue;
@@ -1269,9 +1269,11 @@ void Parse::add_unit_candidates(Mention& m) const {
 
 /// "Es Sider oil terminal", "the Sharara oilfield", "al-Watiya air base", "Ras Jedir
 /// crossing": kind words after a name make the facility the gazetteer has under the name
-/// with those words the reading, and the mention takes the words in. Only a site's own name
-/// counts (no spelling variant): "Brega" alone stays the town, "Brega port" is the terminal.
-/// True when the mention became the site's.
+/// with those words the reading. Only a site's own name counts (no spelling variant):
+/// "Brega" alone stays the town, "Brega port" is the terminal. The span stays the name as
+/// written: the kind word after it is what tells an event's place ("the Ras Ajdir crossing
+/// reopened") and the event-location model its site. True when the mention became the
+/// site's.
 bool Parse::take_site_reading(Mention& m) const {
     if (m.last + 1 >= m_tokens.size() || m_tokens[m.last].possessive ||
         !is_site_word_start(m_tokens[m.last + 1].norm))
@@ -1296,8 +1298,6 @@ bool Parse::take_site_reading(Mention& m) const {
         if (found.empty())
             continue;
         m.candidates = std::move(found);
-        m.last += n;
-        m.end = m_tokens[m.last].end;
         m.key = key;
         m.kind = ToponymKind::place;
         m.weak = false;

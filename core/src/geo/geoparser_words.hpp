@@ -155,11 +155,11 @@ static_assert(sorted_unique(kUnitWords));
 /// base", "oilfield", "border crossing", "international airport"): the name with the words
 /// after it is looked up as a site's name. The gazetteer makes these names from each site's
 /// bare names (gazetteer/src/area_sources.cpp, kSiteWords: each kind word starts with one).
-inline constexpr std::array<std::string_view, 24> kSiteWordStarts = {
-    "air",      "airbase",  "airfield",  "airport",       "airstrip", "base",
-    "border",   "crossing", "detention", "export",        "field",    "gas",
-    "gasfield", "harbor",   "harbour",   "international", "jail",     "military",
-    "oil",      "oilfield", "port",      "prison",        "refinery", "terminal"};
+inline constexpr std::array<std::string_view, 25> kSiteWordStarts = {
+    "air",      "airbase",       "airfield", "airport",  "airstrip", "base",     "border",
+    "crossing", "detention",     "export",   "field",    "gas",      "gasfield", "harbor",
+    "harbour",  "international", "jail",     "military", "oil",      "oilfield", "port",
+    "prison",   "refinery",      "seaport",  "terminal"};
 static_assert(sorted_unique(kSiteWordStarts));
 
 constexpr bool is_connector(std::string_view w) {
