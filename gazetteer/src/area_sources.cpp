@@ -258,6 +258,81 @@ std::vector<std::string> unit_word_forms(std::string_view name, const UnitWords&
     return out;
 }
 
+namespace {
+
+/// The kind words of each facility feature, as news writes them after the bare name. The
+/// first word of each must be one the geoparser looks for after a name
+/// (detail::is_site_word_start in core/src/geo/geoparser_words.hpp).
+struct SiteWords {
+    char feature_class;
+    std::string_view feature_code;
+    std::array<std::string_view, 8> words; // empty views end the list
+};
+constexpr std::array kSiteWords = {
+    SiteWords{
+        'S',
+        "TRMO",
+        {"terminal", "oil terminal", "export terminal", "oil export terminal", "port", "oil port"}},
+    SiteWords{'S', "OILR", {"refinery", "oil refinery"}},
+    SiteWords{'L', "OILF", {"field", "oilfield", "oil field"}},
+    SiteWords{'L', "GASF", {"field", "gas field", "gasfield"}},
+    SiteWords{'S', "AIRP", {"airport", "international airport", "airfield", "airstrip"}},
+    SiteWords{'S',
+              "AIRB",
+              {"air base", "airbase", "base", "air force base", "airfield", "airport",
+               "military airport"}},
+    SiteWords{'S', "AIRF", {"airfield", "airstrip", "air base", "airbase", "airport"}},
+    SiteWords{'L', "PRT", {"port", "seaport", "harbour", "harbor"}},
+    SiteWords{'S',
+              "PSTB",
+              {"crossing", "border crossing", "border post", "border point", "crossing point",
+               "border gate"}},
+    SiteWords{'S', "PRN", {"prison", "jail", "detention centre", "detention center"}},
+};
+
+/// Every kind word's last word ("terminal", "base"): a name ending in one is a full name.
+constexpr std::array<std::string_view, 21> kSiteHeads = {
+    "airbase",  "airfield", "airport",  "airstrip", "base",   "center",   "centre",
+    "crossing", "field",    "gasfield", "gate",     "harbor", "harbour",  "jail",
+    "oilfield", "point",    "port",     "post",     "prison", "refinery", "terminal"};
+
+} // namespace
+
+std::vector<std::string_view> site_words_for(char feature_class, std::string_view feature_code) {
+    std::vector<std::string_view> out;
+    for (const SiteWords& s : kSiteWords) {
+        if (s.feature_class == feature_class && s.feature_code == feature_code) {
+            for (std::string_view w : s.words) {
+                if (!w.empty()) {
+                    out.push_back(w);
+                }
+            }
+        }
+    }
+    return out;
+}
+
+bool ends_with_site_word(std::string_view normalized) {
+    const std::size_t sp = normalized.rfind(' ');
+    if (sp == std::string_view::npos) {
+        return false; // a single word is a bare name ("Sharara"), never a full one
+    }
+    const std::string_view last = normalized.substr(sp + 1);
+    return std::find(kSiteHeads.begin(), kSiteHeads.end(), last) != kSiteHeads.end();
+}
+
+std::vector<std::string> site_word_forms(std::string_view name,
+                                         const std::vector<std::string_view>& words) {
+    std::vector<std::string> out;
+    if (name.empty() || has_arabic(name) || ends_with_site_word(normalize_name(name))) {
+        return out;
+    }
+    for (std::string_view w : words) {
+        out.push_back(std::string(name) + " " + std::string(w));
+    }
+    return out;
+}
+
 const std::vector<StateAbbreviations>& state_abbreviations() {
     // AP Stylebook state abbreviations (used in datelines and "Town, State" text; the eight
     // states AP never abbreviates have none), three widely used older forms (Tex., Penn.,

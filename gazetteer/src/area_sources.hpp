@@ -1,8 +1,9 @@
 #pragma once
 // The area sources of the default gazetteer (data/naturalearth, data/census): the row
 // format the three TSV files share, the GeoNames feature each kind of row imports as, the
-// unit words an administrative unit is also named with, and the news-style abbreviations
-// of US states and Canadian provinces.
+// unit words an administrative unit is also named with, the kind words a facility is named
+// with ("terminal", "air base"), and the news-style abbreviations of US states and Canadian
+// provinces.
 
 #include <optional>
 #include <string>
@@ -54,6 +55,20 @@ UnitWords unit_words_for(std::string_view country, std::string_view feature_type
 /// "Murzuq Municipality", "Sha`biyat Murzuq", "Shabiyat Murzuq"; an Arabic name the Arabic
 /// forms. A name that already carries a unit word or generic gives none.
 std::vector<std::string> unit_word_forms(std::string_view name, const UnitWords& words);
+
+/// The kind words a facility of a GeoNames feature is named with after its bare name in news
+/// ("Es Sider oil terminal", "the Sharara oilfield", "al-Watiya air base", "Ras Jedir
+/// crossing"): the site's unit words. Empty for a feature that is no facility.
+std::vector<std::string_view> site_words_for(char feature_class, std::string_view feature_code);
+
+/// True when the normalised name already ends with a site's kind word ("mitiga international
+/// airport", "abu salim prison"): it is a full name, not a bare one to add kind words to.
+bool ends_with_site_word(std::string_view normalized);
+
+/// The kind-word forms of one bare name of a site: "Sharara" gives "Sharara field",
+/// "Sharara oilfield", "Sharara oil field". A full name or an Arabic one gives none.
+std::vector<std::string> site_word_forms(std::string_view name,
+                                         const std::vector<std::string_view>& words);
 
 /// A state's or province's news-style abbreviations (AP Stylebook state abbreviations,
 /// Canadian Press province abbreviations) and its postal code (USPS, Canada Post).

@@ -796,6 +796,27 @@ void Builder::read_world_countries(const fs::path& file) {
     }
 }
 
+/// A facility's names with its kind words ("Sharara oilfield", "Es Sider oil terminal",
+/// "al-Watiya air base"), made from each bare name: the geoparser looks the name with the
+/// words after it up as one ("the Sharara oilfield" is the field, a bare "Brega" the town).
+void add_site_word_forms(const PlaceRow& p, std::vector<NameRow>& names) {
+    const auto words = detail::site_words_for(p.feature_class, p.feature_code);
+    if (words.empty()) {
+        return;
+    }
+    std::vector<NameRow> forms;
+    for (const NameRow& n : names) {
+        if (n.kind == NameKind::demonym || n.kind == NameKind::abbreviation) {
+            continue;
+        }
+        for (std::string& f : detail::site_word_forms(n.name, words)) {
+            forms.push_back({std::move(f), "en", NameKind::alternate});
+        }
+    }
+    names.insert(names.end(), std::make_move_iterator(forms.begin()),
+                 std::make_move_iterator(forms.end()));
+}
+
 void Builder::read_supplement(const fs::path& file) {
     SourceCount& count = source(file.filename().string());
     LineReader in(file);
@@ -834,11 +855,16 @@ void Builder::read_supplement(const fs::path& file) {
                 });
             if (alt.starts_with("demonym:")) {
                 names.push_back({std::string(alt.substr(8)), "en", NameKind::demonym});
+            } else if (alt.starts_with("short:")) {
+                // a site's bare name that is also a town's ("Brega"): weak alone, it names
+                // the site with a kind word after it ("Brega terminal")
+                names.push_back({std::string(alt.substr(6)), "en", NameKind::short_form});
             } else {
                 names.push_back({std::string(alt), "en",
                                  abbreviation ? NameKind::abbreviation : NameKind::alternate});
             }
         }
+        add_site_word_forms(p, names);
         if (f[10].starts_with("merge only")) {
             // adds names to a record another source supplies; never creates one
             if (p.geonameid > 0 && m_known.contains(p.geonameid)) {

@@ -2,6 +2,7 @@
 // territories from the Natural Earth and Census TSVs, the unit words made by rule and the
 // state abbreviations (fixtures in tests/data/areas, a few rows each).
 #include "area_sources.hpp"
+#include "geo/geoparser_words.hpp"
 #include "kharita/gazetteer_builder.hpp"
 #include "kharita/geo/gazetteer.hpp"
 
@@ -197,6 +198,56 @@ TEST(AreaRules, UnitWordFormsSkipNamesThatHaveOne) {
     EXPECT_EQ(detail::unit_word_forms("أسوان", words), (std::vector<std::string>{"محافظة أسوان"}));
     EXPECT_EQ(detail::unit_words_for("FR", "Department").after,
               (std::vector<std::string_view>{"Department"}));
+}
+
+TEST(AreaRules, SiteWordFormsFollowTheFeatureAndSkipFullNames) {
+    const auto field = detail::site_words_for('L', "OILF");
+    EXPECT_EQ(detail::site_word_forms("Sharara", field),
+              (std::vector<std::string>{"Sharara field", "Sharara oilfield", "Sharara oil field"}));
+    EXPECT_TRUE(detail::site_word_forms("Sharara Oil Field", field).empty());
+    EXPECT_TRUE(detail::site_word_forms("حقل الشرارة", field).empty());
+    EXPECT_TRUE(detail::site_words_for('P', "PPL").empty()); // a town has no kind words
+    EXPECT_TRUE(detail::ends_with_site_word("mitiga international airport"));
+    EXPECT_FALSE(detail::ends_with_site_word("port")); // one word is a bare name
+    EXPECT_FALSE(detail::ends_with_site_word("es sider"));
+}
+
+TEST(AreaRules, EverySiteWordStartsWithAWordTheGeoparserLooksFor) {
+    // the geoparser looks a name with its kind words up only after a word of its list
+    for (const auto& [fc, code] : std::vector<std::pair<char, const char*>>{{'S', "TRMO"},
+                                                                            {'S', "OILR"},
+                                                                            {'L', "OILF"},
+                                                                            {'L', "GASF"},
+                                                                            {'S', "AIRP"},
+                                                                            {'S', "AIRB"},
+                                                                            {'S', "AIRF"},
+                                                                            {'L', "PRT"},
+                                                                            {'S', "PSTB"},
+                                                                            {'S', "PRN"}}) {
+        const auto words = detail::site_words_for(fc, code);
+        EXPECT_FALSE(words.empty()) << code;
+        for (std::string_view w : words) {
+            EXPECT_TRUE(detail::is_site_word_start(w.substr(0, w.find(' ')))) << code << ": " << w;
+        }
+    }
+}
+
+TEST_F(AreaSourcesTest, ASiteIsFoundWithItsKindWordsAndATownsNameAloneIsWeak) {
+    // "Brega" is a town's name too (short: in the supplement): with the kind word it is the
+    // terminal, alone it is a weak short form that never makes a word a place by itself.
+    const Place* terminal = best("Brega terminal");
+    ASSERT_NE(terminal, nullptr);
+    EXPECT_EQ(terminal->feature_code, "TRMO");
+    EXPECT_EQ(terminal->precision(), GeoPrecision::site);
+    EXPECT_TRUE(names_unit("Brega oil terminal", "TRMO", "LY"));
+    EXPECT_TRUE(names_unit("Brega port", "TRMO", "LY"));
+    EXPECT_FALSE(gazetteer->has_name("brega"));
+    // a bare name no town has stays a full name of the site
+    EXPECT_TRUE(gazetteer->has_name("es sider"));
+    EXPECT_TRUE(names_unit("Sharara oilfield", "OILF", "LY"));
+    EXPECT_TRUE(names_unit("Es Sider oil terminal", "TRMO", "LY"));
+    EXPECT_TRUE(names_unit("Abu Salim prison", "PRN", "LY"));
+    EXPECT_FALSE(gazetteer->has_name("abu salim")); // the district's name, not the prison's
 }
 
 TEST(AreaRules, PostalOnlyForTwoLetterForms) {

@@ -131,6 +131,7 @@ using detail::is_organisation_word;
 using detail::is_person_title;
 using detail::is_place_generic;
 using detail::is_saying_verb;
+using detail::is_site_word_start;
 using detail::is_title_abbreviation;
 using detail::is_unit_word;
 
@@ -203,6 +204,12 @@ struct Mention {
 
 bool is_country_place(const Place& p) {
     return p.feature_class == 'A' && p.feature_code.starts_with("PCL");
+}
+
+/// A candidate found only through a spelling variant (a transliteration skeleton or one
+/// edit away), not by a name as written.
+bool spelling_variant(const Candidate& c) {
+    return c.kind == MatchKind::transliteration || c.kind == MatchKind::fuzzy;
 }
 
 bool is_admin1_place(const Place& p) {
@@ -341,6 +348,7 @@ private:
     bool capital_namesake(const Mention& m, const Place& p) const;
     void constrain_to_state(Mention& m, const Place& state) const;
     void add_unit_candidates(Mention& m) const;
+    bool take_site_reading(Mention& m) const;
     bool important(const Candidate& c) const;
     void find_person_words();
     bool pair_fails(std::size_t generic) const;
@@ -906,6 +914,14 @@ void Parse::add_transliterated(std::vector<Mention>& found) const {
         lookup_candidates(m);
         if (m.candidates.empty() || !accept_span(i, last, m.candidates))
             continue;
+        // "Ras Jedir crossing", "Hariga port": a site's name with its kind words needs no
+        // context, whatever the bare words matched
+        if (take_site_reading(m)) {
+            for (std::size_t k = i; k <= last; ++k)
+                covered[k] = true;
+            found.push_back(std::move(m));
+            continue;
+        }
         const Candidate& best = m.candidates.front();
         const Place& p = m_g.place(best.place);
         if (p.feature_class != 'P' && p.feature_class != 'A' && p.feature_class != 'S') {
@@ -1193,7 +1209,8 @@ std::optional<Mention> Parse::mention_from_span(const SpanCandidate& s) const {
                 {m.begin, m.end, std::string(m_text.substr(m.begin, m.end - m.begin)), why});
         return std::nullopt;
     }
-    add_unit_candidates(m);
+    if (!take_site_reading(m))
+        add_unit_candidates(m);
     if (s.demonym_plural && m.candidates.front().kind != MatchKind::demonym)
         return std::nullopt;
     if (code && !keep_code_candidates(m, common(m_tokens[s.first])))
@@ -1248,6 +1265,46 @@ void Parse::add_unit_candidates(Mention& m) const {
                                        [&](const Candidate& k) { return k.place == c.place; }))
             m.candidates.push_back(c);
     }
+}
+
+/// "Es Sider oil terminal", "the Sharara oilfield", "al-Watiya air base", "Ras Jedir
+/// crossing": kind words after a name make the facility the gazetteer has under the name
+/// with those words the reading. Only a site's own name counts (no spelling variant):
+/// "Brega" alone stays the town, "Brega port" is the terminal. The span stays the name as
+/// written: the kind word after it is what tells an event's place ("the Ras Ajdir crossing
+/// reopened") and the event-location model its site. True when the mention became the
+/// site's.
+bool Parse::take_site_reading(Mention& m) const {
+    if (m.last + 1 >= m_tokens.size() || m_tokens[m.last].possessive ||
+        !is_site_word_start(m_tokens[m.last + 1].norm))
+        return false;
+    std::size_t words = 0; // up to three: "oil export terminal", "air force base"
+    while (words < 3 && m.last + words + 1 < m_tokens.size()) {
+        const Token& t = m_tokens[m.last + words + 1];
+        if (t.gap != Gap::space || t.has_digit || t.norm.empty())
+            break;
+        ++words;
+        if (t.possessive)
+            break;
+    }
+    LookupOptions o;
+    o.limit = 4;
+    o.transliteration = false;
+    o.fuzzy = false;
+    o.feature_classes = "SL";
+    for (std::size_t n = words; n >= 1; --n) {
+        const std::string key = m.key + " " + join(m.last + 1, m.last + n);
+        std::vector<Candidate> found = m_g.lookup_normalized(key, o);
+        if (found.empty())
+            continue;
+        m.candidates = std::move(found);
+        m.key = key;
+        m.kind = ToponymKind::place;
+        m.weak = false;
+        m.why = std::string(to_string(m.candidates.front().kind)) + ", site words";
+        return true;
+    }
+    return false;
 }
 
 /// The state after "Town, " at token last + 1: a full name ("Kentucky"), a news-style
@@ -1499,6 +1556,16 @@ void Parse::lookup_candidates(Mention& m, bool penalise_common_words) const {
     o.limit = 8;
     o.penalise_common_words = penalise_common_words;
     m.candidates = m_g.lookup_normalized(m.key, o);
+    // "Benina" is a place's own name: that it is also a skeleton away from Benin does not
+    // make it the country. A country's name has one spelling news keeps to; a spelling
+    // variant of it counts only where the word names nothing as written.
+    const bool as_written = std::any_of(m.candidates.begin(), m.candidates.end(),
+                                        [](const Candidate& c) { return !spelling_variant(c); });
+    if (as_written) {
+        std::erase_if(m.candidates, [&](const Candidate& c) {
+            return spelling_variant(c) && is_country_place(m_g.place(c.place));
+        });
+    }
     // Drop candidates far weaker than the best: they only add noise to the context.
     if (!m.candidates.empty()) {
         const double best = m.candidates.front().score;
@@ -1908,7 +1975,8 @@ StrongSupport Parse::strong_support() const {
     StrongSupport support;
     support.hinted.insert(m_context.focus_countries.begin(), m_context.focus_countries.end());
     for (const Mention& o : m_mentions) {
-        if (o.weak || !o.chosen)
+        // a place read through a spelling variant supports nothing, itself included
+        if (o.weak || !o.chosen || spelling_variant(o.candidates[*o.chosen]))
             continue;
         const Place& op = chosen_place(o);
         if (!op.country.empty())
@@ -1956,14 +2024,17 @@ bool Parse::keep_mention(std::size_t mi, const StrongSupport& support) const {
                        p.feature_code != "PPLA" && p.feature_code != "PPLC" &&
                        p.feature_code != "PPLX" && m.kind == ToponymKind::place &&
                        m.parts[*m.chosen].contained <= 0.0;
-    if (!m.weak && !minor) {
+    // A word a name as written proposed but that resolved to a spelling variant ("Hariga"
+    // as Al Kharjah, "Benina" as Benin) is as weak as one the variant pass found.
+    const bool weak = m.weak || spelling_variant(m.candidates[*m.chosen]);
+    if (!weak && !minor) {
         return !(final_score < 0.3);
     }
     // ... or a locative cue ("left Jakharrah", "near Kabaw") in a text that names its
     // country.
     const bool cue = m.first > 0 && m_tokens[m.first].gap == Gap::space &&
                      is_locative_cue(m_tokens[m.first - 1].norm);
-    bool supported = (m.weak || cue) &&
+    bool supported = (weak || cue) &&
                      (support.hinted.contains(p.country) || support.countries.contains(p.country));
     if (!supported && !is_country_place(p)) {
         supported = support.near(p.position, m.key);

@@ -151,6 +151,17 @@ inline constexpr std::array<std::string_view, 16> kUnitWords = {
     "region",      "state",        "township", "wilaya"};
 static_assert(sorted_unique(kUnitWords));
 
+/// Lowercase words that open a facility's kind words after its name ("oil terminal", "air
+/// base", "oilfield", "border crossing", "international airport"): the name with the words
+/// after it is looked up as a site's name. The gazetteer makes these names from each site's
+/// bare names (gazetteer/src/area_sources.cpp, kSiteWords: each kind word starts with one).
+inline constexpr std::array<std::string_view, 25> kSiteWordStarts = {
+    "air",      "airbase",       "airfield", "airport",  "airstrip", "base",     "border",
+    "crossing", "detention",     "export",   "field",    "gas",      "gasfield", "harbor",
+    "harbour",  "international", "jail",     "military", "oil",      "oilfield", "port",
+    "prison",   "refinery",      "seaport",  "terminal"};
+static_assert(sorted_unique(kSiteWordStarts));
+
 constexpr bool is_connector(std::string_view w) {
     return in_words(kConnectorWords, w);
 }
@@ -184,6 +195,9 @@ constexpr bool is_organisation_word(std::string_view w) {
 }
 constexpr bool is_building_word(std::string_view w) {
     return in_words(kBuildingWords, w);
+}
+constexpr bool is_site_word_start(std::string_view w) {
+    return in_words(kSiteWordStarts, w);
 }
 constexpr bool is_unit_word(std::string_view w) {
     return in_words(kUnitWords, w);
