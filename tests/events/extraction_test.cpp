@@ -195,6 +195,43 @@ TEST(SentenceTriggersTest, OneHappeningToldWithTwoWordsIsOneEvent) {
     EXPECT_FALSE(triggers("The fighting followed the killing of a commander.").at(1).anaphoric);
 }
 
+TEST(SentenceTriggersTest, ASecondVerbOfOneTypeAfterAndIsASecondHappening) {
+    const std::string_view s =
+        "Forces recaptured the airport this week and took Tarhuna on Friday.";
+    const auto ts = triggers(s);
+    ASSERT_EQ(words_of(ts), (std::vector<std::string_view>{"recaptured", "took"}));
+    EXPECT_EQ(ts[0].clause_to, s.find("and took"));
+    EXPECT_EQ(ts[1].clause_from, s.find("and took"));
+    EXPECT_TRUE(ts[1].repeated_type);
+    // nouns joined by "and" name one fight (two verbs for one happening, "attacked and
+    // overran the town", get one place and date and fold together: fold_told_again)
+    EXPECT_EQ(triggers("Clashes and fighting broke out in Tripoli.").size(), 1U);
+}
+
+TEST(SentenceTriggersTest, APresentPerfectOfLastingOrStanceIsAState) {
+    EXPECT_TRUE(triggers("Clashes have continued in the district of Sidi Akhribish.").empty());
+    EXPECT_TRUE(
+        triggers("Demonstrators in both halves of the country have denounced leaders.").empty());
+    // the news in the present perfect
+    EXPECT_EQ(triggers("Clashes have killed 20 people in Tripoli.").size(), 1U);
+    EXPECT_EQ(triggers("Protesters have stormed the parliament in Tobruk.").size(), 1U);
+    // the subject ends at a comma
+    EXPECT_EQ(triggers("Clashes erupted in Zawiya, and officials have condemned them.").size(), 1U);
+}
+
+TEST(SentenceTriggersTest, OneReferredBackToLeavesRoomForANewOneLikeIt) {
+    const std::string_view s =
+        "The protests in the east followed similar demonstrations in Tripoli last month.";
+    const std::vector<Toponym> ts = {toponym(s, "Tripoli", GeoPrecision::town, kTripoli)};
+    const auto both = triggers(s, ts);
+    ASSERT_EQ(words_of(both), (std::vector<std::string_view>{"protests", "demonstrations"}));
+    EXPECT_TRUE(both[0].anaphoric);
+    EXPECT_FALSE(both[1].anaphoric);
+    // "The protesters gathered ... and marched": one protest
+    EXPECT_EQ(
+        triggers("The protesters gathered in the square, then marched to the offices.").size(), 1U);
+}
+
 TEST(SentenceTriggersTest, TakeoversVotesAndStrikesFromTheAir) {
     EXPECT_EQ(triggers("Forces took control of the oil terminals on Sunday.").at(0).type,
               EventType::strategic);
@@ -217,6 +254,8 @@ TEST(PlaceStageTest, PlacesStartAfterADatelinesDash) {
               dateline.find("Clashes"));
     const std::string_view plain = "Zuwara, 1 July 2024 - Clashes erupted in the town.";
     EXPECT_EQ(detail::candidate_places_from(plain, 0, plain.size()), 0U);
+    const std::string_view typed = "BENGHAZI, Nov. 11 (Wire) -- Gunmen shot dead a lawyer.";
+    EXPECT_EQ(detail::candidate_places_from(typed, 0, typed.size()), typed.find("Gunmen"));
     const std::string_view no_dash = "ZUWARA residents protested on Monday.";
     EXPECT_EQ(detail::candidate_places_from(no_dash, 0, no_dash.size()), 0U);
 }
@@ -258,6 +297,18 @@ TEST(PlaceStageTest, APlaceInAnotherClauseAfterTheTriggerIsNotItsPlace) {
     // the attack's own place is in its clause
     EXPECT_EQ(detail::best_place(s, 0, s.size(), ts, s.find("attacked"), EventType::attack)->text,
               "Ben Guerdane");
+}
+
+TEST(PlaceStageTest, APlaceInAnAppositionIsNotTheEventsPlace) {
+    const std::string_view s = "Gunmen shot dead Hanan, a lawyer known for her criticism of "
+                               "abuses in eastern Libya, in a busy street in Benghazi on Tuesday.";
+    const std::vector<Toponym> ts = {
+        toponym(s, "eastern Libya", GeoPrecision::region, {26.4, 22.2}, 0.9),
+        toponym(s, "Benghazi", GeoPrecision::town, {32.12, 20.07}, 0.5)};
+    const Toponym* best =
+        detail::best_place(s, 0, s.size(), ts, s.find("shot dead"), EventType::killing);
+    ASSERT_NE(best, nullptr);
+    EXPECT_EQ(best->text, "Benghazi");
 }
 
 TEST(PlaceStageTest, WhereAnActorSitsIsNoVenue) {
@@ -778,6 +829,26 @@ TEST(ArticleStageTest, AViolentHappeningReferredToByAnotherWordFoldsIntoIt) {
     EXPECT_EQ(folded[0].type, EventType::clash);
     EXPECT_EQ(folded[1].evidence_start, 70U);      // an attack told afresh stays one
     EXPECT_EQ(folded[2].type, EventType::meeting); // no meeting before it to fold into
+}
+
+TEST(ArticleStageTest, AnAttackWithNothingOfItsOwnAfterAKillingIsHowItWasDone) {
+    const Toponym benghazi = place("Benghazi", GeoPrecision::town, {32.12, 20.07});
+    Event killing = event(EventType::killing, 0, benghazi);
+    killing.date_start = killing.date_end = CivilDay::make(2020, 11, 10);
+    killing.time_precision = TimePrecision::day;
+    Event fire = event(EventType::attack, 120, benghazi); // "masked men opened fire"
+    fire.subtype = "attack";
+    fire.inherited_place = true;
+    fire.date_start = fire.date_end = killing.date_start;
+    fire.time_precision = TimePrecision::day;
+    EXPECT_EQ(detail::fold_told_again({killing, fire}).size(), 1U);
+    // an attack at a place of its own, or on another day, is its own
+    Event elsewhere = fire;
+    elsewhere.inherited_place = false;
+    EXPECT_EQ(detail::fold_told_again({killing, elsewhere}).size(), 2U);
+    Event later = fire;
+    later.date_start = later.date_end = CivilDay::make(2020, 11, 12);
+    EXPECT_EQ(detail::fold_told_again({killing, later}).size(), 2U);
 }
 
 TEST(ArticleStageTest, TeaserTitlesAfterTheStoryTellNoEvent) {

@@ -167,6 +167,29 @@ bool perfect_state(const std::vector<Word>& w, std::size_t k) {
     return false;
 }
 
+/// "clashes have continued in the district", "Demonstrators in both halves of the country have
+/// denounced leaders": the trigger (ending at word `last`) is the subject of a present perfect
+/// that tells a state or a stance running up to the report, not a happening. Only verbs of
+/// lasting and of stance: "clashes have killed 20 people", "protesters have stormed the
+/// parliament" report the news in the present perfect.
+bool subject_of_perfect_state(std::string_view text, const std::vector<Word>& w, std::size_t last) {
+    static constexpr std::array<std::string_view, 17> kStates = {
+        "continued", "persisted", "lasted",    "raged",     "simmered",   "spread",
+        "grown",     "become",    "denounced", "condemned", "criticised", "criticized",
+        "accused",   "demanded",  "rejected",  "opposed",   "blamed"};
+    for (std::size_t a = last + 1; a + 1 < w.size() && a <= last + 8; ++a) {
+        // the subject ends at a comma: "clashes erupted, and officials have condemned them"
+        if (text.substr(w[a - 1].end, w[a].start - w[a - 1].end).find_first_of(",;") !=
+            std::string_view::npos) {
+            return false;
+        }
+        if (w[a].lower == "has" || w[a].lower == "have") {
+            return std::find(kStates.begin(), kStates.end(), w[a + 1].lower) != kStates.end();
+        }
+    }
+    return false;
+}
+
 /// "..., killing at least nine people": the toll of the event the clause tells, not a
 /// killing of its own.
 bool toll_participle(const std::vector<Word>& w, std::size_t k) {
@@ -272,6 +295,17 @@ bool generic_kind(const std::vector<Word>& w, std::size_t k, std::size_t from, s
     return kind && !names_own_place(from, to, toponyms);
 }
 
+/// Whether the words right before trigger word `k` say it is another happening like one told:
+/// "similar demonstrations", "another attack", "a new protest".
+bool told_as_new(const std::vector<Word>& w, std::size_t k) {
+    for (std::size_t b = k >= 2 ? k - 2 : 0; b < k; ++b) {
+        const std::string& x = w[b].lower;
+        if (x == "similar" || x == "another" || x == "new")
+            return true;
+    }
+    return false;
+}
+
 /// Whether a new clause starts at word `k` of `w`: after a ";", or at "while" / "whereas"
 /// after a comma.
 bool clause_starts_at(std::string_view text, const std::vector<Word>& w, std::size_t k) {
@@ -286,6 +320,33 @@ bool clause_starts_at(std::string_view text, const std::vector<Word>& w, std::si
               (w[k + 1].lower == "on" || w[k + 1].lower == "later" || w[k + 1].lower == "then"))));
 }
 
+/// Whether the lexicon entry `words` starts with a verb in the past ("took", "seized",
+/// "shot dead"), not a noun ("clashes", "attack").
+bool past_verb(std::string_view words) {
+    const std::string_view first = words.substr(0, words.find(' '));
+    static constexpr std::array<std::string_view, 9> kIrregular = {
+        "took", "fought", "overran", "retook", "met", "struck", "shot", "sank", "shut"};
+    return first.ends_with("ed") ||
+           std::find(kIrregular.begin(), kIrregular.end(), first) != kIrregular.end();
+}
+
+/// "recaptured the airport this week and took Tarhuna on Friday": at word `k`, an "and"
+/// (no comma before it) followed by a verb of a type the clause already has (`typed`) starts
+/// a second happening, a clause of its own. A second verb for the same happening ("attacked
+/// and overran the town") gets the same place and date and is folded into the first later
+/// (fold_told_again).
+bool coordinated_verb_at(std::string_view text, const std::vector<Word>& w, std::size_t k,
+                         const std::array<bool, kEventTypeCount>& typed) {
+    if (k == 0 || k + 1 >= w.size() || w[k].lower != "and" ||
+        text.substr(w[k - 1].end, w[k].start - w[k - 1].end).find_first_not_of(' ') !=
+            std::string_view::npos) {
+        return false;
+    }
+    const detail::TriggerEntry* next = detail::longest_trigger_at(w, k + 1).entry;
+    return next != nullptr && next->strength > 0 && typed[static_cast<std::size_t>(next->type)] &&
+           past_verb(next->words);
+}
+
 /// detail::sentence_triggers on the sentence's words `w`.
 std::vector<detail::SentenceTrigger> triggers_of(std::string_view text, const std::vector<Word>& w,
                                                  std::size_t from, std::size_t to,
@@ -295,9 +356,10 @@ std::vector<detail::SentenceTrigger> triggers_of(std::string_view text, const st
         return out;                            // titles of one or two words, chrome
     std::array<bool, kEventTypeCount> typed{}; // in this clause
     std::array<bool, kEventTypeCount> in_sentence{};
+    std::array<bool, kEventTypeCount> referred_only{}; // typed by an anaphoric trigger only
     std::size_t clause_from = from;
     for (std::size_t k = 0; k < w.size(); ++k) {
-        if (clause_starts_at(text, w, k)) {
+        if (clause_starts_at(text, w, k) || coordinated_verb_at(text, w, k, typed)) {
             typed = {};
             for (detail::SentenceTrigger& earlier : out) {
                 if (earlier.clause_to == to)
@@ -313,10 +375,14 @@ std::vector<detail::SentenceTrigger> triggers_of(std::string_view text, const st
         k += match.length - 1; // the entry's words are read: "air strike" is not "strike"
         // entries of strength 0 ("news conference", "celebratory gunfire") only stop
         // shorter ones
-        if (hit->strength <= 0 || typed[static_cast<std::size_t>(hit->type)] ||
-            hypothetical(w, at) || negated(w, at) || toll_participle(w, at) ||
-            protest_as_motive(w, at, *hit) || perfect_state(w, at) ||
-            generic_kind(w, at, from, to, toponyms) ||
+        // one referred back to leaves room for a new one said to be like it: "The protests in
+        // the east followed similar demonstrations in Tripoli last month"
+        const bool taken =
+            typed[static_cast<std::size_t>(hit->type)] &&
+            !(referred_only[static_cast<std::size_t>(hit->type)] && told_as_new(w, at));
+        if (hit->strength <= 0 || taken || hypothetical(w, at) || negated(w, at) ||
+            toll_participle(w, at) || protest_as_motive(w, at, *hit) || perfect_state(w, at) ||
+            subject_of_perfect_state(text, w, k) || generic_kind(w, at, from, to, toponyms) ||
             generic_without_place(*hit, from, to, toponyms)) {
             continue;
         }
@@ -327,6 +393,7 @@ std::vector<detail::SentenceTrigger> triggers_of(std::string_view text, const st
             // an event told in passing does not take its type's place in the clause: "the
             // agreement signed in Skhirat" leaves room for "met in Tunis"
             typed[static_cast<std::size_t>(hit->type)] = true;
+            referred_only[static_cast<std::size_t>(hit->type)] = t.anaphoric;
             in_sentence[static_cast<std::size_t>(hit->type)] = true;
         }
         t.clause_from = clause_from;
@@ -396,8 +463,8 @@ std::vector<detail::SentenceTrigger> triggers_of(std::string_view text, const st
 }
 
 /// detail::candidate_places_from with the sentence's words `w`: a dateline starts with a
-/// word of three or more capitals and ends at the first dash of the sentence's first 120
-/// bytes.
+/// word of three or more capitals and ends at a dash (" - ", " -- ", an en or em dash) in
+/// the sentence's first 120 bytes.
 std::size_t places_start(std::string_view text, const std::vector<Word>& w, std::size_t from,
                          std::size_t to) {
     std::size_t place_from = from;
@@ -406,7 +473,8 @@ std::size_t places_start(std::string_view text, const std::vector<Word>& w, std:
                     text.begin() + static_cast<std::ptrdiff_t>(w.front().end),
                     [](char c) { return c >= 'A' && c <= 'Z'; })) {
         const std::string_view head = text.substr(from, std::min<std::size_t>(120, to - from));
-        for (std::string_view d : {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) {
+        // " -- ": wire copy typed without a dash character ("BENGHAZI, Nov. 11 (Wire) --")
+        for (std::string_view d : {" - ", " -- ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) {
             if (const std::size_t p = head.find(d); p != std::string_view::npos) {
                 place_from = std::max(place_from, from + p + d.size());
             }
@@ -685,16 +753,19 @@ PlaceCue place_cue(std::string_view text, const Toponym& t) {
 
 /// Whether `between` (the text from an event's trigger to a place after it) opens another
 /// clause that the place is in: "closed its crossings ... after fighters attacked posts in
-/// Ben Guerdane", "the House, which sits in Tobruk", "..., the NOC said in a statement issued
-/// in Tripoli": that place belongs to the other clause's happening or to the telling. A
-/// relative clause closed by a comma before the place ("The closures, which began on Friday,
-/// cover the ports of Brega") does not hold it.
+/// Ben Guerdane", "the House, which sits in Tobruk", "shot dead X, a lawyer known for her work
+/// in eastern Libya", "..., the NOC said in a statement issued in Tripoli": that place belongs to
+/// the other clause's happening or to the telling. A relative clause or an apposition closed by a
+/// comma before the place ("The closures, which began on Friday, cover the ports of Brega") does
+/// not hold it.
 bool subordinate_between(std::string_view between) {
     for (const std::string_view cue : {" after ", " when ", " because ", " said ", " told "}) {
         if (between.find(cue) != std::string_view::npos)
             return true;
     }
-    for (const std::string_view cue : {", which ", ", who "}) {
+    // ", a lawyer known for her criticism of abuses in eastern Libya, in a busy street in
+    // Benghazi": an apposition describes the noun before it, not where the event was
+    for (const std::string_view cue : {", which ", ", who ", ", a ", ", an "}) {
         const std::size_t at = between.find(cue);
         if (at != std::string_view::npos &&
             between.find(", ", at + cue.size()) == std::string_view::npos) {
@@ -1348,6 +1419,18 @@ bool violent(EventType t) {
     return t == EventType::attack || t == EventType::clash || t == EventType::killing;
 }
 
+/// Whether `attack`, told right after `killing`, is the way that killing was done: a plain
+/// attack ("opened fire", "attacked") whose sentence names no place (it inherited one) and
+/// states no other day.
+bool told_how_killed(const Event& killing, const Event& attack) {
+    if (killing.type != EventType::killing || attack.type != EventType::attack ||
+        attack.subtype != "attack" || !attack.inherited_place || attack.fatalities) {
+        return false;
+    }
+    return attack.date_assumed || !attack.time_precision ||
+           (attack.date_start == killing.date_start && attack.date_end == killing.date_end);
+}
+
 } // namespace
 
 std::vector<Event> fold_told_again(std::vector<Event> events) {
@@ -1384,6 +1467,13 @@ std::vector<Event> fold_told_again(std::vector<Event> events) {
                 told = &out[i - 1];
                 how = Retelling::anaphoric;
             }
+        }
+        // "Gunmen shot dead a lawyer in Benghazi on Tuesday. She was in her car when masked men
+        // opened fire": a plain attack right after a killing, naming no place and no day of its
+        // own, tells how the killing was done
+        if (told == nullptr && !out.empty() && !e.another && told_how_killed(out.back(), e)) {
+            told = &out.back();
+            how = Retelling::anaphoric;
         }
         if (told != nullptr)
             fold_retelling(*told, e, how);
