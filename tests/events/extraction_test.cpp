@@ -232,6 +232,16 @@ TEST(SentenceTriggersTest, OneReferredBackToLeavesRoomForANewOneLikeIt) {
         triggers("The protesters gathered in the square, then marched to the offices.").size(), 1U);
 }
 
+TEST(SentenceTriggersTest, ADatelinesPlaceIsNoPlaceOfAGenericPlural) {
+    const std::string_view s =
+        "THE HAGUE, June 27 - Judges said they had ordered attacks on civilians.";
+    const std::vector<Toponym> ts = {toponym(s, "THE HAGUE", GeoPrecision::town, {52.1, 4.3})};
+    EXPECT_TRUE(triggers(s, ts).empty());
+    const std::string_view placed = "Judges said they had ordered attacks on civilians in Misrata.";
+    const std::vector<Toponym> ts2 = {toponym(placed, "Misrata", GeoPrecision::town, kMisrata)};
+    EXPECT_EQ(triggers(placed, ts2).size(), 1U);
+}
+
 TEST(SentenceTriggersTest, TakeoversVotesAndStrikesFromTheAir) {
     EXPECT_EQ(triggers("Forces took control of the oil terminals on Sunday.").at(0).type,
               EventType::strategic);
@@ -309,6 +319,24 @@ TEST(PlaceStageTest, APlaceInAnAppositionIsNotTheEventsPlace) {
         detail::best_place(s, 0, s.size(), ts, s.find("shot dead"), EventType::killing);
     ASSERT_NE(best, nullptr);
     EXPECT_EQ(best->text, "Benghazi");
+}
+
+TEST(PlaceStageTest, APartOfAPlaceIsWhereTheEventWas) {
+    const std::string_view s = "Fighters from Misrata overran District Two, the last "
+                               "neighbourhood of Sirte held by loyalists.";
+    const Toponym misrata = toponym(s, "Misrata", GeoPrecision::town, kMisrata);
+    const Toponym sirte = toponym(s, "Sirte", GeoPrecision::town, {31.2, 16.6});
+    EXPECT_TRUE(detail::located_at(s, sirte));
+    EXPECT_EQ(
+        detail::best_place(s, 0, s.size(), {misrata, sirte}, s.find("overran"), EventType::clash)
+            ->text,
+        "Sirte");
+    const std::string_view district = "Two car bombs exploded in the Salmani district of Benghazi.";
+    EXPECT_TRUE(
+        detail::located_at(district, toponym(district, "Benghazi", GeoPrecision::town, {32, 20})));
+    const std::string_view around = "Fighting raged in and around Tripoli.";
+    EXPECT_TRUE(
+        detail::located_at(around, toponym(around, "Tripoli", GeoPrecision::town, kTripoli)));
 }
 
 TEST(PlaceStageTest, WhereAnActorSitsIsNoVenue) {
@@ -410,6 +438,37 @@ TEST(DateStageTest, TheSentencesDateNearestTheTrigger) {
     d = detail::governing_date(s, 0, s.size(), 0, timexes, s.find("talks"));
     ASSERT_NE(d, nullptr);
     EXPECT_EQ(d->first, CivilDay::make(2025, 5, 2));
+}
+
+TEST(DateStageTest, ADateInARelativeClauseAfterTheTriggerIsTheClauses) {
+    const std::string_view s = "The protesters demand that power pass to the government of "
+                               "Bashagha, which was approved by the House in March.";
+    const auto timexes = TemporalTagger().find(s, kReference);
+    ASSERT_EQ(timexes.size(), 1U);
+    EXPECT_EQ(detail::governing_date(s, 0, s.size(), 0, timexes, s.find("protesters")), nullptr);
+    // a relative clause closed before the date does not hold it
+    const std::string_view closed = "Clashes, which began at dawn, ended in Zawiya on 12 May 2025.";
+    const auto closed_timexes = TemporalTagger().find(closed, kReference);
+    ASSERT_FALSE(closed_timexes.empty());
+    const Timex* d =
+        detail::governing_date(closed, 0, closed.size(), 0, closed_timexes, closed.find("Clashes"));
+    ASSERT_NE(d, nullptr);
+    EXPECT_EQ(d->first, CivilDay::make(2025, 5, 12));
+}
+
+TEST(DateStageTest, APlanTakesNoPastDayFromTheSentenceBefore) {
+    const std::string text = "The government, approved in March, has worked from Sirte. The envoy "
+                             "said talks would continue in Cairo.\n";
+    const std::vector<Toponym> toponyms = {
+        toponym(text, "Sirte", GeoPrecision::town, {31.2, 16.6}),
+        toponym(text, "Cairo", GeoPrecision::town, {30.1, 31.2})};
+    const CivilDay published = *CivilDay::make(2022, 5, 17);
+    const auto timexes = TemporalTagger().find(text, LocalTime{published, -1});
+    const auto events = EventExtractor(nullptr, false).extract(text, toponyms, timexes, published);
+    ASSERT_EQ(events.size(), 1U);
+    EXPECT_EQ(events[0].status, EventStatus::planned);
+    EXPECT_EQ(events[0].date_start, published); // the thirty days from the report
+    EXPECT_TRUE(events[0].date_assumed);
 }
 
 TEST(DateStageTest, ElseTheLastDateOfTheSentenceBeforeInTheParagraph) {

@@ -347,6 +347,9 @@ bool coordinated_verb_at(std::string_view text, const std::vector<Word>& w, std:
            past_verb(next->words);
 }
 
+std::size_t places_start(std::string_view text, const std::vector<Word>& w, std::size_t from,
+                         std::size_t to);
+
 /// detail::sentence_triggers on the sentence's words `w`.
 std::vector<detail::SentenceTrigger> triggers_of(std::string_view text, const std::vector<Word>& w,
                                                  std::size_t from, std::size_t to,
@@ -357,6 +360,9 @@ std::vector<detail::SentenceTrigger> triggers_of(std::string_view text, const st
     std::array<bool, kEventTypeCount> typed{}; // in this clause
     std::array<bool, kEventTypeCount> in_sentence{};
     std::array<bool, kEventTypeCount> referred_only{}; // typed by an anaphoric trigger only
+    // a dateline's place ("THE HAGUE, June 27 - ... attacks on civilians") is no place of
+    // the sentence's events
+    const std::size_t places_from = places_start(text, w, from, to);
     std::size_t clause_from = from;
     for (std::size_t k = 0; k < w.size(); ++k) {
         if (clause_starts_at(text, w, k) || coordinated_verb_at(text, w, k, typed)) {
@@ -382,8 +388,9 @@ std::vector<detail::SentenceTrigger> triggers_of(std::string_view text, const st
             !(referred_only[static_cast<std::size_t>(hit->type)] && told_as_new(w, at));
         if (hit->strength <= 0 || taken || hypothetical(w, at) || negated(w, at) ||
             toll_participle(w, at) || protest_as_motive(w, at, *hit) || perfect_state(w, at) ||
-            subject_of_perfect_state(text, w, k) || generic_kind(w, at, from, to, toponyms) ||
-            generic_without_place(*hit, from, to, toponyms)) {
+            subject_of_perfect_state(text, w, k) ||
+            generic_kind(w, at, places_from, to, toponyms) ||
+            generic_without_place(*hit, places_from, to, toponyms)) {
             continue;
         }
         detail::SentenceTrigger t;
@@ -602,6 +609,12 @@ const Timex* add_events_of(std::vector<Event>& out, std::string_view text, const
                                      : detail::governing_date(text, s.from, s.to, s.places_from,
                                                               timexes, t.start, !t.recent);
     e.status = status_of(w, t.words, date != nullptr && published && date->first > *published);
+    // a plan takes no past day from the sentence before ("approved in March ... said talks
+    // would continue in Cairo"): that date is the narrative's, not the plan's
+    if (e.status == EventStatus::planned && date != nullptr && published &&
+        date->last < *published && (date->start < s.from || date->end > s.to)) {
+        date = nullptr;
+    }
     // a plan is news when it says where it will happen ("will hold a summit in Brussels"); one
     // with no venue ("will meet the parties again", "expected to meet again on Libya", "the
     // House, which sits in Tobruk, is expected to decide") is only talk of a possible event
@@ -721,10 +734,15 @@ PlaceCue place_cue(std::string_view text, const Toponym& t) {
     while (c > 0 && text[c - 1] == ' ')
         --c;
     const bool after_comma = c > 0 && text[c - 1] == ',';
-    // "in X", "off the coast of Khoms", "on the outskirts of Tripoli": where it happened
+    // "in X", "around X", "off the coast of Khoms", "on the outskirts of Tripoli": where it
+    // happened
     const bool located_at =
         before == "in" || before == "at" || before == "near" || before == "outside" ||
-        before == "across" || before == "inside" || before == "off" ||
+        before == "across" || before == "inside" || before == "off" || before == "around" ||
+        // "the last neighbourhood of Sirte", "the southern suburbs of Tripoli": a part of it
+        (before == "of" &&
+         (before2 == "neighbourhood" || before2 == "neighborhood" || before2 == "district" ||
+          before2 == "suburbs" || before2 == "suburb" || before2 == "quarter")) ||
         (before == "of" && (before2 == "coast" || before2 == "outskirts" || before2 == "shores" ||
                             before2 == "centre" || before2 == "center" ||
                             // "the ports of Brega, Ras Lanuf and Es Sider"
@@ -985,6 +1003,24 @@ std::vector<Toponym> coordinated_places(std::string_view text, std::size_t to,
     return out;
 }
 
+namespace {
+
+/// Whether `between` (the text from a trigger to a date after it) enters a relative clause
+/// the date is in: "hand power to the government of Fathi Bashagha, which was approved by the
+/// House in March": that date is the clause's.
+bool relative_clause_between(std::string_view between) {
+    for (const std::string_view cue : {", which ", ", who "}) {
+        const std::size_t at = between.find(cue);
+        if (at != std::string_view::npos &&
+            between.find(", ", at + cue.size()) == std::string_view::npos) {
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
 const Timex* governing_date(std::string_view text, std::size_t from, std::size_t to,
                             std::size_t places_from, const std::vector<Timex>& timexes,
                             std::size_t trigger_at, bool look_back) {
@@ -999,8 +1035,11 @@ const Timex* governing_date(std::string_view text, std::size_t from, std::size_t
         return std::llabs(static_cast<long long>(t.start) - static_cast<long long>(trigger_at));
     };
     for (auto it = starting_at(places_from); it != timexes.end() && it->start < to; ++it) {
-        if (it->end > to || it->type == TimexType::duration)
+        if (it->end > to || it->type == TimexType::duration ||
+            (it->start > trigger_at &&
+             relative_clause_between(text.substr(trigger_at, it->start - trigger_at)))) {
             continue;
+        }
         if (date == nullptr || distance(*it) < distance(*date))
             date = &*it;
     }
