@@ -219,6 +219,36 @@ TEST(SentenceTriggersTest, APresentPerfectOfLastingOrStanceIsAState) {
     EXPECT_EQ(triggers("Clashes erupted in Zawiya, and officials have condemned them.").size(), 1U);
 }
 
+TEST(SentenceTriggersTest, BackgroundToldAroundTheNews) {
+    // a relative clause about someone
+    EXPECT_TRUE(triggers("Fighters said they backed Haftar, whose forces attacked Islamist "
+                         "groups in Benghazi on Friday.")
+                    .empty());
+    EXPECT_TRUE(
+        triggers("The country divided between the coalition, which took Tripoli in August, and "
+                 "the east.")
+            .empty());
+    // ... closed before the trigger
+    EXPECT_EQ(triggers("The strike, which residents blamed on a drone, hit a building and "
+                       "clashes followed.")
+                  .size(),
+              1U);
+    // a series up to the report
+    EXPECT_TRUE(triggers("The United States has carried out air strikes since August 1.").empty());
+    EXPECT_EQ(triggers("The United States carried out air strikes on Sirte on Monday.").size(), 1U);
+    // a period of fighting that something followed or ended
+    const auto follows = triggers("The departures follow more than two weeks of fighting.");
+    const auto ended = triggers("Mediation ended a week of clashes between armed groups.");
+    ASSERT_EQ(follows.size(), 1U);
+    ASSERT_EQ(ended.size(), 1U);
+    EXPECT_TRUE(follows[0].in_passing);
+    EXPECT_TRUE(ended[0].in_passing);
+    EXPECT_FALSE(triggers("Two days of fighting in Tripoli killed 55 people.").at(0).in_passing);
+    // a cause
+    EXPECT_TRUE(
+        triggers("Lawmakers met in Tobruk because of the clashes in Benghazi.").at(1).in_passing);
+}
+
 TEST(SentenceTriggersTest, OneReferredBackToLeavesRoomForANewOneLikeIt) {
     const std::string_view s =
         "The protests in the east followed similar demonstrations in Tripoli last month.";

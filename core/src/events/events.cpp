@@ -156,12 +156,23 @@ bool protest_as_motive(const std::vector<Word>& w, std::size_t k, const detail::
            (before == "a" && (before2 == "was" || before2 == "is" || before2 == "as"));
 }
 
-/// "the two sides have been fighting for control", "terminals have been shut": a state that
-/// runs up to the report (present perfect), the background of its news, not a happening.
+/// "the two sides have been fighting for control", "terminals have been shut", "has carried
+/// out air strikes ... since August": a state or a series that runs up to the report (present
+/// perfect), the background of its news, not a happening.
 bool perfect_state(const std::vector<Word>& w, std::size_t k) {
     // "has been torn by fighting": up to two words between "been" and the trigger
     for (std::size_t b = k >= 4 ? k - 4 : 0; b + 1 < k; ++b) {
         if ((w[b].lower == "has" || w[b].lower == "have") && w[b + 1].lower == "been")
+            return true;
+    }
+    // "has carried out air strikes ... since August 1": a series running up to the report
+    bool perfect = false;
+    for (std::size_t b = k >= 3 ? k - 3 : 0; b + 1 < k; ++b) {
+        perfect = perfect ||
+                  ((w[b].lower == "has" || w[b].lower == "have") && w[b + 1].lower.ends_with("ed"));
+    }
+    for (std::size_t a = k + 1; perfect && a < w.size(); ++a) {
+        if (w[a].lower == "since")
             return true;
     }
     return false;
@@ -229,6 +240,36 @@ bool generic_without_place(const detail::TriggerEntry& hit, std::size_t from, st
     return !names_own_place(from, to, toponyms);
 }
 
+/// "follows more than two weeks of fighting", "ended a week of clashes": whether trigger word
+/// `k` is the happening of a period ("N weeks of") that the words before it say came before
+/// or ended.
+bool period_of_happening_ended(const std::vector<Word>& w, std::size_t k) {
+    if (k < 3 || w[k - 1].lower != "of")
+        return false;
+    static constexpr std::array<std::string_view, 12> kUnits = {
+        "day",  "days",  "week",  "weeks",  "month", "months",
+        "year", "years", "night", "nights", "hours", "decade"};
+    if (std::find(kUnits.begin(), kUnits.end(), w[k - 2].lower) == kUnits.end())
+        return false;
+    // back over the amount: "more than two", "a", "nearly three", "several"
+    std::size_t b = k - 2;
+    while (b > 0 && k - 2 - b < 4) {
+        const std::string& x = w[b - 1].lower;
+        if (number_value(x) < 0 && x != "a" && x != "an" && x != "more" && x != "than" &&
+            x != "nearly" && x != "almost" && x != "over" && x != "about" && x != "several" &&
+            x != "few") {
+            break;
+        }
+        --b;
+    }
+    if (b == 0)
+        return false;
+    static constexpr std::array<std::string_view, 10> kBefore = {
+        "after",    "following", "since", "follow", "follows",
+        "followed", "ended",     "ends",  "ending", "end"};
+    return std::find(kBefore.begin(), kBefore.end(), w[b - 1].lower) != kBefore.end();
+}
+
 /// How the words before trigger word `k` introduce it: "the meeting", "his killing"
 /// (anaphoric), "another mass grave" (another), "days after deadly clashes" (in passing).
 void set_mention_cues(detail::SentenceTrigger& t, std::string_view text, const std::vector<Word>& w,
@@ -252,8 +293,14 @@ void set_mention_cues(detail::SentenceTrigger& t, std::string_view text, const s
                        // a cause or a memory: "Egyptians fleeing the fighting", "revenge
                        // for the strikes", "the anniversary of deadly clashes"
                        x == "fleeing" || x == "fled" || x == "escaping" || x == "response" ||
-                       x == "retaliation" || x == "revenge" || x == "anniversary" || x == "despite";
+                       x == "retaliation" || x == "revenge" || x == "anniversary" ||
+                       x == "despite" ||
+                       x == "because"; // "moved the opening to Tobruk because of the clashes"
     }
+    // "follows more than two weeks of fighting", "a ceasefire ended a week of fighting": a
+    // period of a happening that something came after or ended is referred to in passing
+    if (period_of_happening_ended(w, k))
+        t.in_passing = true;
     // "far from the fighting", "refugees from the clashes": a place or people away from it
     if (before == "from" || (before == "the" && before2 == "from"))
         t.in_passing = true;
@@ -293,6 +340,19 @@ bool generic_kind(const std::vector<Word>& w, std::size_t k, std::size_t from, s
     for (std::size_t b = k >= 2 ? k - 2 : 0; b < k; ++b)
         kind = kind || w[b].lower == "similar" || w[b].lower == "such";
     return kind && !names_own_place(from, to, toponyms);
+}
+
+/// Whether the text `before` a trigger in its clause leaves it inside a relative clause about
+/// someone: "Haftar, whose forces attacked Islamist groups in Benghazi on Friday".
+bool in_relative_clause(std::string_view before) {
+    for (const std::string_view cue : {", whose ", ", which "}) {
+        const std::size_t at = before.find(cue);
+        if (at != std::string_view::npos &&
+            before.find(',', at + cue.size()) == std::string_view::npos) {
+            return true;
+        }
+    }
+    return false;
 }
 
 /// Whether the words right before trigger word `k` say it is another happening like one told:
@@ -393,6 +453,8 @@ std::vector<detail::SentenceTrigger> triggers_of(std::string_view text, const st
             generic_without_place(*hit, places_from, to, toponyms)) {
             continue;
         }
+        if (in_relative_clause(text.substr(clause_from, w[at].start - clause_from)))
+            continue;
         detail::SentenceTrigger t;
         set_mention_cues(t, text, w, at);
         t.repeated_type = in_sentence[static_cast<std::size_t>(hit->type)];
