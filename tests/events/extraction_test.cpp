@@ -247,6 +247,13 @@ TEST(SentenceTriggersTest, BackgroundToldAroundTheNews) {
     // a cause
     EXPECT_TRUE(
         triggers("Lawmakers met in Tobruk because of the clashes in Benghazi.").at(1).in_passing);
+    // responsibility for one told elsewhere
+    EXPECT_TRUE(triggers("Marchers went to the base of the brigade residents blame for the attack.")
+                    .at(0)
+                    .in_passing);
+    // a progressive perfect
+    EXPECT_TRUE(
+        triggers("Workers have been crossing home through the Salloum border post.").empty());
 }
 
 TEST(SentenceTriggersTest, OneReferredBackToLeavesRoomForANewOneLikeIt) {
@@ -283,6 +290,13 @@ TEST(SentenceTriggersTest, TakeoversVotesAndStrikesFromTheAir) {
     EXPECT_EQ(triggers("The Security Council voted on Thursday night.").at(0).type,
               EventType::meeting);
     EXPECT_TRUE(triggers("Residents voted on Thursday in the municipal election.").empty());
+    EXPECT_EQ(triggers("The Congress voted to close the borders with Chad and Niger.").at(1).type,
+              EventType::border);
+    EXPECT_TRUE(
+        triggers("Fighting broke out in a town close to the border with Tunisia.").at(0).type ==
+        EventType::clash);
+    EXPECT_EQ(triggers("Fighting broke out in a town close to the border with Tunisia.").size(),
+              1U);
     EXPECT_EQ(triggers("A warplane struck the airport on Monday.").at(0).subtype, "air strike");
 }
 
@@ -367,6 +381,34 @@ TEST(PlaceStageTest, APartOfAPlaceIsWhereTheEventWas) {
     const std::string_view around = "Fighting raged in and around Tripoli.";
     EXPECT_TRUE(
         detail::located_at(around, toponym(around, "Tripoli", GeoPrecision::town, kTripoli)));
+}
+
+TEST(PlaceStageTest, WhereAnInstitutionSitsIsNoVenue) {
+    const std::string_view s = "Forces aligned with the government in Tripoli attacked the air "
+                               "base in southern Libya.";
+    const Toponym tripoli = toponym(s, "Tripoli", GeoPrecision::town, kTripoli);
+    const Toponym south = toponym(s, "southern Libya", GeoPrecision::region, {26.2, 14.8});
+    EXPECT_FALSE(detail::located_at(s, tripoli));
+    EXPECT_EQ(
+        detail::best_place(s, 0, s.size(), {tripoli, south}, s.find("attacked"), EventType::attack)
+            ->text,
+        "southern Libya");
+}
+
+TEST(PlaceStageTest, ASittingWithNoVenueWasWhereTheReportWasFiled) {
+    const std::string text = "TRIPOLI (Wire) - The Congress voted on Sunday to close the borders "
+                             "and to declare southern Libya a military zone.\n";
+    const std::vector<Toponym> toponyms = {
+        toponym(text, "TRIPOLI", GeoPrecision::town, kTripoli),
+        toponym(text, "southern Libya", GeoPrecision::region, {26.2, 14.8})};
+    const CivilDay published = *CivilDay::make(2012, 12, 17);
+    const auto timexes = TemporalTagger().find(text, LocalTime{published, -1});
+    const auto events = EventExtractor(nullptr, false).extract(text, toponyms, timexes, published);
+    ASSERT_EQ(events.size(), 2U);
+    EXPECT_EQ(events[0].type, EventType::meeting); // "voted"
+    EXPECT_EQ(events[0].place->text, "TRIPOLI");
+    EXPECT_EQ(events[1].type, EventType::border); // "close the borders"
+    EXPECT_EQ(events[1].place->text, "southern Libya");
 }
 
 TEST(PlaceStageTest, WhereAnActorSitsIsNoVenue) {

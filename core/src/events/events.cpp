@@ -165,6 +165,14 @@ bool perfect_state(const std::vector<Word>& w, std::size_t k) {
         if ((w[b].lower == "has" || w[b].lower == "have") && w[b + 1].lower == "been")
             return true;
     }
+    // "workers have been crossing home through the Salloum border post": a progressive
+    // perfect before the trigger, in its clause
+    for (std::size_t b = 0; b + 2 < k; ++b) {
+        if ((w[b].lower == "has" || w[b].lower == "have") && w[b + 1].lower == "been" &&
+            w[b + 2].lower.ends_with("ing") && k - b <= 8) {
+            return true;
+        }
+    }
     // "has carried out air strikes ... since August 1": a series running up to the report
     bool perfect = false;
     for (std::size_t b = k >= 3 ? k - 3 : 0; b + 1 < k; ++b) {
@@ -295,7 +303,10 @@ void set_mention_cues(detail::SentenceTrigger& t, std::string_view text, const s
                        x == "fleeing" || x == "fled" || x == "escaping" || x == "response" ||
                        x == "retaliation" || x == "revenge" || x == "anniversary" ||
                        x == "despite" ||
-                       x == "because"; // "moved the opening to Tobruk because of the clashes"
+                       x == "because" || // "moved the opening to Tobruk because of the clashes"
+                       // responsibility for one told elsewhere: "the brigade residents blame
+                       // for the attack"
+                       x == "blame" || x == "blamed" || x == "blames";
     }
     // "follows more than two weeks of fighting", "a ceasefire ended a week of fighting": a
     // period of a happening that something came after or ended is referred to in passing
@@ -633,6 +644,19 @@ struct Sentence {
     const Timex* narrative = nullptr; ///< the date the narrative last set before it
 };
 
+/// The town (or finer place) a sentence's dateline names ("TRIPOLI (Wire) - ..."), if any.
+const Toponym* dateline_place(const Sentence& s, const std::vector<Toponym>& toponyms) {
+    for (const Toponym& t : toponyms) {
+        if (t.start >= s.from && t.end <= s.places_from && t.kind == ToponymKind::place &&
+            t.position.is_valid() &&
+            (t.precision == GeoPrecision::town || t.precision == GeoPrecision::district ||
+             t.precision == GeoPrecision::site)) {
+            return &t;
+        }
+    }
+    return nullptr;
+}
+
 /// The event `t` tells in sentence `s` (words `w`), followed by one more at each place
 /// listed with its own ("in Jakharrah and Al-Kufra"); appended to `out`. Returns the date
 /// expression that dated it, if any.
@@ -682,6 +706,17 @@ const Timex* add_events_of(std::vector<Event>& out, std::string_view text, const
     // House, which sits in Tobruk, is expected to decide") is only talk of a possible event
     if (e.status == EventStatus::planned && (place == nullptr || !detail::located_at(text, *place)))
         return nullptr;
+    // "TRIPOLI (Wire) - The Congress voted on Sunday to close the borders with ...": a sitting
+    // whose sentence names no venue was held where the report was filed
+    if (e.type == EventType::meeting && s.places_from > s.from &&
+        (place == nullptr || !detail::located_at(text, *place))) {
+        if (const Toponym* filed = dateline_place(s, toponyms); filed != nullptr) {
+            place = filed;
+            e.place = *filed;
+            e.secondary_places = detail::secondary_places(s.from, s.to, toponyms, *filed);
+            coordinated.clear();
+        }
+    }
     // no date of its own: the one the narrative last set, unless that is only the report's
     // own day (then it just happened, set_dates says how surely)
     if (date == nullptr && !t.in_passing && !t.recent && e.status != EventStatus::planned &&
@@ -813,8 +848,12 @@ PlaceCue place_cue(std::string_view text, const Toponym& t) {
                             before2 == "city" || before2 == "villages" || before2 == "fields"));
     // "the House, which sits in Tobruk", "a Tripoli group based in Zawiya": where an actor
     // has its seat, not where a happening is
-    if (before == "in" && (before2 == "sits" || before2 == "sit" || before2 == "based" ||
-                           before2 == "headquartered" || before2 == "seated")) {
+    if (before == "in" &&
+        (before2 == "sits" || before2 == "sit" || before2 == "based" ||
+         before2 == "headquartered" || before2 == "seated" ||
+         // "forces aligned with the government in Tripoli"
+         ((before2 == "government" || before2 == "parliament" || before2 == "authorities" ||
+           before2 == "administration" || before2 == "cabinet" || before2 == "governor")))) {
         return PlaceCue::seat;
     }
     if (located_at)
