@@ -411,6 +411,21 @@ TEST(PlaceStageTest, ASittingWithNoVenueWasWhereTheReportWasFiled) {
     EXPECT_EQ(events[1].place->text, "southern Libya");
 }
 
+TEST(PlaceStageTest, ThereIsAPlaceNamedBeforeAndThenStartsAClause) {
+    const std::string text = "Guterres, who was visiting Tripoli, met the prime minister there on "
+                             "Thursday and then held talks with Haftar in Benghazi on Friday.\n";
+    const std::vector<Toponym> toponyms = {toponym(text, "Tripoli", GeoPrecision::town, kTripoli),
+                                           toponym(text, "Benghazi", GeoPrecision::town, {32, 20})};
+    const CivilDay published = *CivilDay::make(2019, 4, 6);
+    const auto timexes = TemporalTagger().find(text, LocalTime{published, -1});
+    const auto events = EventExtractor(nullptr, false).extract(text, toponyms, timexes, published);
+    ASSERT_EQ(events.size(), 2U);
+    EXPECT_EQ(events[0].place->text, "Tripoli");
+    EXPECT_EQ(events[0].date_start, CivilDay::make(2019, 4, 4));
+    EXPECT_EQ(events[1].place->text, "Benghazi");
+    EXPECT_EQ(events[1].date_start, CivilDay::make(2019, 4, 5));
+}
+
 TEST(PlaceStageTest, WhereAnActorSitsIsNoVenue) {
     const std::string_view s =
         "The House, which sits in Tobruk, will hold a session in Benghazi on Monday.";

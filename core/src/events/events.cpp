@@ -388,7 +388,12 @@ bool clause_starts_at(std::string_view text, const std::vector<Word>& w, std::si
             (w[k].lower == "while" || w[k].lower == "whereas" ||
              // "..., and on Saturday they pushed east": a new clause with its own time
              (w[k].lower == "and" && k + 1 < w.size() &&
-              (w[k + 1].lower == "on" || w[k + 1].lower == "later" || w[k + 1].lower == "then"))));
+              (w[k + 1].lower == "on" || w[k + 1].lower == "later" ||
+               w[k + 1].lower == "then")))) ||
+           // "met the prime minister there on Thursday and then held talks in Benghazi on
+           // Friday": what came next, comma or not
+           (w[k].lower == "and" && k + 2 < w.size() &&
+            (w[k + 1].lower == "then" || w[k + 1].lower == "later"));
 }
 
 /// Whether the lexicon entry `words` starts with a verb in the past ("took", "seized",
@@ -644,6 +649,27 @@ struct Sentence {
     const Timex* narrative = nullptr; ///< the date the narrative last set before it
 };
 
+/// Whether the trigger's phrase says "there" (within six words after it, no comma between:
+/// "met the prime minister there on Thursday"): the event happened at a place named before
+/// it, not at one named after. Not the "there" of "there will be", "there was", nor one of
+/// another clause ("..., after the security services freed migrants held there").
+bool there_after(std::string_view text, const std::vector<Word>& w,
+                 const detail::SentenceTrigger& t) {
+    const auto first =
+        std::find_if(w.begin(), w.end(), [&](const Word& x) { return x.start >= t.end; });
+    for (auto it = first; it != w.end() && it - first < 6 && it->end <= t.clause_to; ++it) {
+        if (text.substr(t.end, it->start - t.end).find_first_of(",;") != std::string_view::npos)
+            return false;
+        if (it->lower != "there")
+            continue;
+        const std::size_t a = static_cast<std::size_t>(it - w.begin());
+        const std::string_view next = a + 1 < w.size() ? std::string_view(w[a + 1].lower) : "";
+        return next != "is" && next != "are" && next != "was" && next != "were" && next != "will" &&
+               next != "would" && next != "has" && next != "have" && next != "had" && next != "be";
+    }
+    return false;
+}
+
 /// The town (or finer place) a sentence's dateline names ("TRIPOLI (Wire) - ..."), if any.
 const Toponym* dateline_place(const Sentence& s, const std::vector<Toponym>& toponyms) {
     for (const Toponym& t : toponyms) {
@@ -682,18 +708,28 @@ const Timex* add_events_of(std::vector<Event>& out, std::string_view text, const
     const std::size_t places_to = t.repeated_type ? t.clause_to : s.to;
     const detail::LearnedPlace learned{linking.locator, linking.gazetteer, s.from, s.to, t.start,
                                        t.end,           &toponyms};
-    const Toponym* place = t.in_passing ? nullptr
-                                        : detail::best_place(text, places_from, places_to, toponyms,
-                                                             t.start, e.type, &learned);
+    const Toponym* place =
+        t.in_passing
+            ? nullptr
+            : detail::best_place(text, places_from, there_after(text, w, t) ? t.start : places_to,
+                                 toponyms, t.start, e.type, &learned);
     std::vector<Toponym> coordinated;
     if (place != nullptr) {
         e.place = *place;
         e.secondary_places = detail::secondary_places(s.from, s.to, toponyms, *place);
         coordinated = detail::coordinated_places(text, s.to, toponyms, *place);
     }
-    const Timex* date = t.in_passing ? nullptr
-                                     : detail::governing_date(text, s.from, s.to, s.places_from,
-                                                              timexes, t.start, !t.recent);
+    // a type told twice in the sentence: each happening's date from its own clause first
+    // ("met him there on Thursday and then held talks in Benghazi on Friday")
+    const Timex* date = t.in_passing || !t.shared_type
+                            ? nullptr
+                            : detail::governing_date(text, s.from, t.clause_to,
+                                                     std::max(s.places_from, t.clause_from),
+                                                     timexes, t.start, false);
+    if (date == nullptr && !t.in_passing) {
+        date =
+            detail::governing_date(text, s.from, s.to, s.places_from, timexes, t.start, !t.recent);
+    }
     e.status = status_of(w, t.words, date != nullptr && published && date->first > *published);
     // a plan takes no past day from the sentence before ("approved in March ... said talks
     // would continue in Cairo"): that date is the narrative's, not the plan's
