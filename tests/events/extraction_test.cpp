@@ -195,6 +195,90 @@ TEST(SentenceTriggersTest, OneHappeningToldWithTwoWordsIsOneEvent) {
     EXPECT_FALSE(triggers("The fighting followed the killing of a commander.").at(1).anaphoric);
 }
 
+TEST(SentenceTriggersTest, ASecondVerbOfOneTypeAfterAndIsASecondHappening) {
+    const std::string_view s =
+        "Forces recaptured the airport this week and took Tarhuna on Friday.";
+    const auto ts = triggers(s);
+    ASSERT_EQ(words_of(ts), (std::vector<std::string_view>{"recaptured", "took"}));
+    EXPECT_EQ(ts[0].clause_to, s.find("and took"));
+    EXPECT_EQ(ts[1].clause_from, s.find("and took"));
+    EXPECT_TRUE(ts[1].repeated_type);
+    // nouns joined by "and" name one fight (two verbs for one happening, "attacked and
+    // overran the town", get one place and date and fold together: fold_told_again)
+    EXPECT_EQ(triggers("Clashes and fighting broke out in Tripoli.").size(), 1U);
+}
+
+TEST(SentenceTriggersTest, APresentPerfectOfLastingOrStanceIsAState) {
+    EXPECT_TRUE(triggers("Clashes have continued in the district of Sidi Akhribish.").empty());
+    EXPECT_TRUE(
+        triggers("Demonstrators in both halves of the country have denounced leaders.").empty());
+    // the news in the present perfect
+    EXPECT_EQ(triggers("Clashes have killed 20 people in Tripoli.").size(), 1U);
+    EXPECT_EQ(triggers("Protesters have stormed the parliament in Tobruk.").size(), 1U);
+    // the subject ends at a comma
+    EXPECT_EQ(triggers("Clashes erupted in Zawiya, and officials have condemned them.").size(), 1U);
+}
+
+TEST(SentenceTriggersTest, BackgroundToldAroundTheNews) {
+    // a relative clause about someone
+    EXPECT_TRUE(triggers("Fighters said they backed Haftar, whose forces attacked Islamist "
+                         "groups in Benghazi on Friday.")
+                    .empty());
+    EXPECT_TRUE(
+        triggers("The country divided between the coalition, which took Tripoli in August, and "
+                 "the east.")
+            .empty());
+    // ... closed before the trigger
+    EXPECT_EQ(triggers("The strike, which residents blamed on a drone, hit a building and "
+                       "clashes followed.")
+                  .size(),
+              1U);
+    // a series up to the report
+    EXPECT_TRUE(triggers("The United States has carried out air strikes since August 1.").empty());
+    EXPECT_EQ(triggers("The United States carried out air strikes on Sirte on Monday.").size(), 1U);
+    // a period of fighting that something followed or ended
+    const auto follows = triggers("The departures follow more than two weeks of fighting.");
+    const auto ended = triggers("Mediation ended a week of clashes between armed groups.");
+    ASSERT_EQ(follows.size(), 1U);
+    ASSERT_EQ(ended.size(), 1U);
+    EXPECT_TRUE(follows[0].in_passing);
+    EXPECT_TRUE(ended[0].in_passing);
+    EXPECT_FALSE(triggers("Two days of fighting in Tripoli killed 55 people.").at(0).in_passing);
+    // a cause
+    EXPECT_TRUE(
+        triggers("Lawmakers met in Tobruk because of the clashes in Benghazi.").at(1).in_passing);
+    // responsibility for one told elsewhere
+    EXPECT_TRUE(triggers("Marchers went to the base of the brigade residents blame for the attack.")
+                    .at(0)
+                    .in_passing);
+    // a progressive perfect
+    EXPECT_TRUE(
+        triggers("Workers have been crossing home through the Salloum border post.").empty());
+}
+
+TEST(SentenceTriggersTest, OneReferredBackToLeavesRoomForANewOneLikeIt) {
+    const std::string_view s =
+        "The protests in the east followed similar demonstrations in Tripoli last month.";
+    const std::vector<Toponym> ts = {toponym(s, "Tripoli", GeoPrecision::town, kTripoli)};
+    const auto both = triggers(s, ts);
+    ASSERT_EQ(words_of(both), (std::vector<std::string_view>{"protests", "demonstrations"}));
+    EXPECT_TRUE(both[0].anaphoric);
+    EXPECT_FALSE(both[1].anaphoric);
+    // "The protesters gathered ... and marched": one protest
+    EXPECT_EQ(
+        triggers("The protesters gathered in the square, then marched to the offices.").size(), 1U);
+}
+
+TEST(SentenceTriggersTest, ADatelinesPlaceIsNoPlaceOfAGenericPlural) {
+    const std::string_view s =
+        "THE HAGUE, June 27 - Judges said they had ordered attacks on civilians.";
+    const std::vector<Toponym> ts = {toponym(s, "THE HAGUE", GeoPrecision::town, {52.1, 4.3})};
+    EXPECT_TRUE(triggers(s, ts).empty());
+    const std::string_view placed = "Judges said they had ordered attacks on civilians in Misrata.";
+    const std::vector<Toponym> ts2 = {toponym(placed, "Misrata", GeoPrecision::town, kMisrata)};
+    EXPECT_EQ(triggers(placed, ts2).size(), 1U);
+}
+
 TEST(SentenceTriggersTest, TakeoversVotesAndStrikesFromTheAir) {
     EXPECT_EQ(triggers("Forces took control of the oil terminals on Sunday.").at(0).type,
               EventType::strategic);
@@ -206,6 +290,13 @@ TEST(SentenceTriggersTest, TakeoversVotesAndStrikesFromTheAir) {
     EXPECT_EQ(triggers("The Security Council voted on Thursday night.").at(0).type,
               EventType::meeting);
     EXPECT_TRUE(triggers("Residents voted on Thursday in the municipal election.").empty());
+    EXPECT_EQ(triggers("The Congress voted to close the borders with Chad and Niger.").at(1).type,
+              EventType::border);
+    EXPECT_TRUE(
+        triggers("Fighting broke out in a town close to the border with Tunisia.").at(0).type ==
+        EventType::clash);
+    EXPECT_EQ(triggers("Fighting broke out in a town close to the border with Tunisia.").size(),
+              1U);
     EXPECT_EQ(triggers("A warplane struck the airport on Monday.").at(0).subtype, "air strike");
 }
 
@@ -217,6 +308,8 @@ TEST(PlaceStageTest, PlacesStartAfterADatelinesDash) {
               dateline.find("Clashes"));
     const std::string_view plain = "Zuwara, 1 July 2024 - Clashes erupted in the town.";
     EXPECT_EQ(detail::candidate_places_from(plain, 0, plain.size()), 0U);
+    const std::string_view typed = "BENGHAZI, Nov. 11 (Wire) -- Gunmen shot dead a lawyer.";
+    EXPECT_EQ(detail::candidate_places_from(typed, 0, typed.size()), typed.find("Gunmen"));
     const std::string_view no_dash = "ZUWARA residents protested on Monday.";
     EXPECT_EQ(detail::candidate_places_from(no_dash, 0, no_dash.size()), 0U);
 }
@@ -258,6 +351,79 @@ TEST(PlaceStageTest, APlaceInAnotherClauseAfterTheTriggerIsNotItsPlace) {
     // the attack's own place is in its clause
     EXPECT_EQ(detail::best_place(s, 0, s.size(), ts, s.find("attacked"), EventType::attack)->text,
               "Ben Guerdane");
+}
+
+TEST(PlaceStageTest, APlaceInAnAppositionIsNotTheEventsPlace) {
+    const std::string_view s = "Gunmen shot dead Hanan, a lawyer known for her criticism of "
+                               "abuses in eastern Libya, in a busy street in Benghazi on Tuesday.";
+    const std::vector<Toponym> ts = {
+        toponym(s, "eastern Libya", GeoPrecision::region, {26.4, 22.2}, 0.9),
+        toponym(s, "Benghazi", GeoPrecision::town, {32.12, 20.07}, 0.5)};
+    const Toponym* best =
+        detail::best_place(s, 0, s.size(), ts, s.find("shot dead"), EventType::killing);
+    ASSERT_NE(best, nullptr);
+    EXPECT_EQ(best->text, "Benghazi");
+}
+
+TEST(PlaceStageTest, APartOfAPlaceIsWhereTheEventWas) {
+    const std::string_view s = "Fighters from Misrata overran District Two, the last "
+                               "neighbourhood of Sirte held by loyalists.";
+    const Toponym misrata = toponym(s, "Misrata", GeoPrecision::town, kMisrata);
+    const Toponym sirte = toponym(s, "Sirte", GeoPrecision::town, {31.2, 16.6});
+    EXPECT_TRUE(detail::located_at(s, sirte));
+    EXPECT_EQ(
+        detail::best_place(s, 0, s.size(), {misrata, sirte}, s.find("overran"), EventType::clash)
+            ->text,
+        "Sirte");
+    const std::string_view district = "Two car bombs exploded in the Salmani district of Benghazi.";
+    EXPECT_TRUE(
+        detail::located_at(district, toponym(district, "Benghazi", GeoPrecision::town, {32, 20})));
+    const std::string_view around = "Fighting raged in and around Tripoli.";
+    EXPECT_TRUE(
+        detail::located_at(around, toponym(around, "Tripoli", GeoPrecision::town, kTripoli)));
+}
+
+TEST(PlaceStageTest, WhereAnInstitutionSitsIsNoVenue) {
+    const std::string_view s = "Forces aligned with the government in Tripoli attacked the air "
+                               "base in southern Libya.";
+    const Toponym tripoli = toponym(s, "Tripoli", GeoPrecision::town, kTripoli);
+    const Toponym south = toponym(s, "southern Libya", GeoPrecision::region, {26.2, 14.8});
+    EXPECT_FALSE(detail::located_at(s, tripoli));
+    EXPECT_EQ(
+        detail::best_place(s, 0, s.size(), {tripoli, south}, s.find("attacked"), EventType::attack)
+            ->text,
+        "southern Libya");
+}
+
+TEST(PlaceStageTest, ASittingWithNoVenueWasWhereTheReportWasFiled) {
+    const std::string text = "TRIPOLI (Wire) - The Congress voted on Sunday to close the borders "
+                             "and to declare southern Libya a military zone.\n";
+    const std::vector<Toponym> toponyms = {
+        toponym(text, "TRIPOLI", GeoPrecision::town, kTripoli),
+        toponym(text, "southern Libya", GeoPrecision::region, {26.2, 14.8})};
+    const CivilDay published = *CivilDay::make(2012, 12, 17);
+    const auto timexes = TemporalTagger().find(text, LocalTime{published, -1});
+    const auto events = EventExtractor(nullptr, false).extract(text, toponyms, timexes, published);
+    ASSERT_EQ(events.size(), 2U);
+    EXPECT_EQ(events[0].type, EventType::meeting); // "voted"
+    EXPECT_EQ(events[0].place->text, "TRIPOLI");
+    EXPECT_EQ(events[1].type, EventType::border); // "close the borders"
+    EXPECT_EQ(events[1].place->text, "southern Libya");
+}
+
+TEST(PlaceStageTest, ThereIsAPlaceNamedBeforeAndThenStartsAClause) {
+    const std::string text = "Guterres, who was visiting Tripoli, met the prime minister there on "
+                             "Thursday and then held talks with Haftar in Benghazi on Friday.\n";
+    const std::vector<Toponym> toponyms = {toponym(text, "Tripoli", GeoPrecision::town, kTripoli),
+                                           toponym(text, "Benghazi", GeoPrecision::town, {32, 20})};
+    const CivilDay published = *CivilDay::make(2019, 4, 6);
+    const auto timexes = TemporalTagger().find(text, LocalTime{published, -1});
+    const auto events = EventExtractor(nullptr, false).extract(text, toponyms, timexes, published);
+    ASSERT_EQ(events.size(), 2U);
+    EXPECT_EQ(events[0].place->text, "Tripoli");
+    EXPECT_EQ(events[0].date_start, CivilDay::make(2019, 4, 4));
+    EXPECT_EQ(events[1].place->text, "Benghazi");
+    EXPECT_EQ(events[1].date_start, CivilDay::make(2019, 4, 5));
 }
 
 TEST(PlaceStageTest, WhereAnActorSitsIsNoVenue) {
@@ -359,6 +525,37 @@ TEST(DateStageTest, TheSentencesDateNearestTheTrigger) {
     d = detail::governing_date(s, 0, s.size(), 0, timexes, s.find("talks"));
     ASSERT_NE(d, nullptr);
     EXPECT_EQ(d->first, CivilDay::make(2025, 5, 2));
+}
+
+TEST(DateStageTest, ADateInARelativeClauseAfterTheTriggerIsTheClauses) {
+    const std::string_view s = "The protesters demand that power pass to the government of "
+                               "Bashagha, which was approved by the House in March.";
+    const auto timexes = TemporalTagger().find(s, kReference);
+    ASSERT_EQ(timexes.size(), 1U);
+    EXPECT_EQ(detail::governing_date(s, 0, s.size(), 0, timexes, s.find("protesters")), nullptr);
+    // a relative clause closed before the date does not hold it
+    const std::string_view closed = "Clashes, which began at dawn, ended in Zawiya on 12 May 2025.";
+    const auto closed_timexes = TemporalTagger().find(closed, kReference);
+    ASSERT_FALSE(closed_timexes.empty());
+    const Timex* d =
+        detail::governing_date(closed, 0, closed.size(), 0, closed_timexes, closed.find("Clashes"));
+    ASSERT_NE(d, nullptr);
+    EXPECT_EQ(d->first, CivilDay::make(2025, 5, 12));
+}
+
+TEST(DateStageTest, APlanTakesNoPastDayFromTheSentenceBefore) {
+    const std::string text = "The government, approved in March, has worked from Sirte. The envoy "
+                             "said talks would continue in Cairo.\n";
+    const std::vector<Toponym> toponyms = {
+        toponym(text, "Sirte", GeoPrecision::town, {31.2, 16.6}),
+        toponym(text, "Cairo", GeoPrecision::town, {30.1, 31.2})};
+    const CivilDay published = *CivilDay::make(2022, 5, 17);
+    const auto timexes = TemporalTagger().find(text, LocalTime{published, -1});
+    const auto events = EventExtractor(nullptr, false).extract(text, toponyms, timexes, published);
+    ASSERT_EQ(events.size(), 1U);
+    EXPECT_EQ(events[0].status, EventStatus::planned);
+    EXPECT_EQ(events[0].date_start, published); // the thirty days from the report
+    EXPECT_TRUE(events[0].date_assumed);
 }
 
 TEST(DateStageTest, ElseTheLastDateOfTheSentenceBeforeInTheParagraph) {
@@ -778,6 +975,26 @@ TEST(ArticleStageTest, AViolentHappeningReferredToByAnotherWordFoldsIntoIt) {
     EXPECT_EQ(folded[0].type, EventType::clash);
     EXPECT_EQ(folded[1].evidence_start, 70U);      // an attack told afresh stays one
     EXPECT_EQ(folded[2].type, EventType::meeting); // no meeting before it to fold into
+}
+
+TEST(ArticleStageTest, AnAttackWithNothingOfItsOwnAfterAKillingIsHowItWasDone) {
+    const Toponym benghazi = place("Benghazi", GeoPrecision::town, {32.12, 20.07});
+    Event killing = event(EventType::killing, 0, benghazi);
+    killing.date_start = killing.date_end = CivilDay::make(2020, 11, 10);
+    killing.time_precision = TimePrecision::day;
+    Event fire = event(EventType::attack, 120, benghazi); // "masked men opened fire"
+    fire.subtype = "attack";
+    fire.inherited_place = true;
+    fire.date_start = fire.date_end = killing.date_start;
+    fire.time_precision = TimePrecision::day;
+    EXPECT_EQ(detail::fold_told_again({killing, fire}).size(), 1U);
+    // an attack at a place of its own, or on another day, is its own
+    Event elsewhere = fire;
+    elsewhere.inherited_place = false;
+    EXPECT_EQ(detail::fold_told_again({killing, elsewhere}).size(), 2U);
+    Event later = fire;
+    later.date_start = later.date_end = CivilDay::make(2020, 11, 12);
+    EXPECT_EQ(detail::fold_told_again({killing, later}).size(), 2U);
 }
 
 TEST(ArticleStageTest, TeaserTitlesAfterTheStoryTellNoEvent) {

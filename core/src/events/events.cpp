@@ -156,13 +156,55 @@ bool protest_as_motive(const std::vector<Word>& w, std::size_t k, const detail::
            (before == "a" && (before2 == "was" || before2 == "is" || before2 == "as"));
 }
 
-/// "the two sides have been fighting for control", "terminals have been shut": a state that
-/// runs up to the report (present perfect), the background of its news, not a happening.
+/// "the two sides have been fighting for control", "terminals have been shut", "has carried
+/// out air strikes ... since August": a state or a series that runs up to the report (present
+/// perfect), the background of its news, not a happening.
 bool perfect_state(const std::vector<Word>& w, std::size_t k) {
     // "has been torn by fighting": up to two words between "been" and the trigger
     for (std::size_t b = k >= 4 ? k - 4 : 0; b + 1 < k; ++b) {
         if ((w[b].lower == "has" || w[b].lower == "have") && w[b + 1].lower == "been")
             return true;
+    }
+    // "workers have been crossing home through the Salloum border post": a progressive
+    // perfect before the trigger, in its clause
+    for (std::size_t b = 0; b + 2 < k; ++b) {
+        if ((w[b].lower == "has" || w[b].lower == "have") && w[b + 1].lower == "been" &&
+            w[b + 2].lower.ends_with("ing") && k - b <= 8) {
+            return true;
+        }
+    }
+    // "has carried out air strikes ... since August 1": a series running up to the report
+    bool perfect = false;
+    for (std::size_t b = k >= 3 ? k - 3 : 0; b + 1 < k; ++b) {
+        perfect = perfect ||
+                  ((w[b].lower == "has" || w[b].lower == "have") && w[b + 1].lower.ends_with("ed"));
+    }
+    for (std::size_t a = k + 1; perfect && a < w.size(); ++a) {
+        if (w[a].lower == "since")
+            return true;
+    }
+    return false;
+}
+
+/// "clashes have continued in the district", "Demonstrators in both halves of the country have
+/// denounced leaders": the trigger (ending at word `last`) is the subject of a present perfect
+/// that tells a state or a stance running up to the report, not a happening. Only verbs of
+/// lasting and of stance: "clashes have killed 20 people", "protesters have stormed the
+/// parliament" report the news in the present perfect.
+bool subject_of_perfect_state(std::string_view text, const std::vector<Word>& w, std::size_t last) {
+    static constexpr std::array<std::string_view, 17> kStates = {
+        "continued", "persisted", "lasted",    "raged",     "simmered",   "spread",
+        "grown",     "become",    "denounced", "condemned", "criticised", "criticized",
+        "accused",   "demanded",  "rejected",  "opposed",   "blamed"};
+    for (std::size_t a = last + 1; a + 1 < w.size() && a <= last + 8; ++a) {
+        // the subject ends at a comma: "clashes erupted, and officials have condemned them"
+        if (text.substr(w[a - 1].end, w[a].start - w[a - 1].end).find_first_of(",;") !=
+            std::string_view::npos) {
+            return false;
+        }
+        if (w[a].lower == "has" || w[a].lower == "have") {
+            return std::find(kStates.begin(), kStates.end(), w[a + 1].lower) != kStates.end();
+        }
     }
     return false;
 }
@@ -206,6 +248,36 @@ bool generic_without_place(const detail::TriggerEntry& hit, std::size_t from, st
     return !names_own_place(from, to, toponyms);
 }
 
+/// "follows more than two weeks of fighting", "ended a week of clashes": whether trigger word
+/// `k` is the happening of a period ("N weeks of") that the words before it say came before
+/// or ended.
+bool period_of_happening_ended(const std::vector<Word>& w, std::size_t k) {
+    if (k < 3 || w[k - 1].lower != "of")
+        return false;
+    static constexpr std::array<std::string_view, 12> kUnits = {
+        "day",  "days",  "week",  "weeks",  "month", "months",
+        "year", "years", "night", "nights", "hours", "decade"};
+    if (std::find(kUnits.begin(), kUnits.end(), w[k - 2].lower) == kUnits.end())
+        return false;
+    // back over the amount: "more than two", "a", "nearly three", "several"
+    std::size_t b = k - 2;
+    while (b > 0 && k - 2 - b < 4) {
+        const std::string& x = w[b - 1].lower;
+        if (number_value(x) < 0 && x != "a" && x != "an" && x != "more" && x != "than" &&
+            x != "nearly" && x != "almost" && x != "over" && x != "about" && x != "several" &&
+            x != "few") {
+            break;
+        }
+        --b;
+    }
+    if (b == 0)
+        return false;
+    static constexpr std::array<std::string_view, 10> kBefore = {
+        "after",    "following", "since", "follow", "follows",
+        "followed", "ended",     "ends",  "ending", "end"};
+    return std::find(kBefore.begin(), kBefore.end(), w[b - 1].lower) != kBefore.end();
+}
+
 /// How the words before trigger word `k` introduce it: "the meeting", "his killing"
 /// (anaphoric), "another mass grave" (another), "days after deadly clashes" (in passing).
 void set_mention_cues(detail::SentenceTrigger& t, std::string_view text, const std::vector<Word>& w,
@@ -229,8 +301,17 @@ void set_mention_cues(detail::SentenceTrigger& t, std::string_view text, const s
                        // a cause or a memory: "Egyptians fleeing the fighting", "revenge
                        // for the strikes", "the anniversary of deadly clashes"
                        x == "fleeing" || x == "fled" || x == "escaping" || x == "response" ||
-                       x == "retaliation" || x == "revenge" || x == "anniversary" || x == "despite";
+                       x == "retaliation" || x == "revenge" || x == "anniversary" ||
+                       x == "despite" ||
+                       x == "because" || // "moved the opening to Tobruk because of the clashes"
+                       // responsibility for one told elsewhere: "the brigade residents blame
+                       // for the attack"
+                       x == "blame" || x == "blamed" || x == "blames";
     }
+    // "follows more than two weeks of fighting", "a ceasefire ended a week of fighting": a
+    // period of a happening that something came after or ended is referred to in passing
+    if (period_of_happening_ended(w, k))
+        t.in_passing = true;
     // "far from the fighting", "refugees from the clashes": a place or people away from it
     if (before == "from" || (before == "the" && before2 == "from"))
         t.in_passing = true;
@@ -272,6 +353,30 @@ bool generic_kind(const std::vector<Word>& w, std::size_t k, std::size_t from, s
     return kind && !names_own_place(from, to, toponyms);
 }
 
+/// Whether the text `before` a trigger in its clause leaves it inside a relative clause about
+/// someone: "Haftar, whose forces attacked Islamist groups in Benghazi on Friday".
+bool in_relative_clause(std::string_view before) {
+    for (const std::string_view cue : {", whose ", ", which "}) {
+        const std::size_t at = before.find(cue);
+        if (at != std::string_view::npos &&
+            before.find(',', at + cue.size()) == std::string_view::npos) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/// Whether the words right before trigger word `k` say it is another happening like one told:
+/// "similar demonstrations", "another attack", "a new protest".
+bool told_as_new(const std::vector<Word>& w, std::size_t k) {
+    for (std::size_t b = k >= 2 ? k - 2 : 0; b < k; ++b) {
+        const std::string& x = w[b].lower;
+        if (x == "similar" || x == "another" || x == "new")
+            return true;
+    }
+    return false;
+}
+
 /// Whether a new clause starts at word `k` of `w`: after a ";", or at "while" / "whereas"
 /// after a comma.
 bool clause_starts_at(std::string_view text, const std::vector<Word>& w, std::size_t k) {
@@ -283,8 +388,43 @@ bool clause_starts_at(std::string_view text, const std::vector<Word>& w, std::si
             (w[k].lower == "while" || w[k].lower == "whereas" ||
              // "..., and on Saturday they pushed east": a new clause with its own time
              (w[k].lower == "and" && k + 1 < w.size() &&
-              (w[k + 1].lower == "on" || w[k + 1].lower == "later" || w[k + 1].lower == "then"))));
+              (w[k + 1].lower == "on" || w[k + 1].lower == "later" ||
+               w[k + 1].lower == "then")))) ||
+           // "met the prime minister there on Thursday and then held talks in Benghazi on
+           // Friday": what came next, comma or not
+           (w[k].lower == "and" && k + 2 < w.size() &&
+            (w[k + 1].lower == "then" || w[k + 1].lower == "later"));
 }
+
+/// Whether the lexicon entry `words` starts with a verb in the past ("took", "seized",
+/// "shot dead"), not a noun ("clashes", "attack").
+bool past_verb(std::string_view words) {
+    const std::string_view first = words.substr(0, words.find(' '));
+    static constexpr std::array<std::string_view, 9> kIrregular = {
+        "took", "fought", "overran", "retook", "met", "struck", "shot", "sank", "shut"};
+    return first.ends_with("ed") ||
+           std::find(kIrregular.begin(), kIrregular.end(), first) != kIrregular.end();
+}
+
+/// "recaptured the airport this week and took Tarhuna on Friday": at word `k`, an "and"
+/// (no comma before it) followed by a verb of a type the clause already has (`typed`) starts
+/// a second happening, a clause of its own. A second verb for the same happening ("attacked
+/// and overran the town") gets the same place and date and is folded into the first later
+/// (fold_told_again).
+bool coordinated_verb_at(std::string_view text, const std::vector<Word>& w, std::size_t k,
+                         const std::array<bool, kEventTypeCount>& typed) {
+    if (k == 0 || k + 1 >= w.size() || w[k].lower != "and" ||
+        text.substr(w[k - 1].end, w[k].start - w[k - 1].end).find_first_not_of(' ') !=
+            std::string_view::npos) {
+        return false;
+    }
+    const detail::TriggerEntry* next = detail::longest_trigger_at(w, k + 1).entry;
+    return next != nullptr && next->strength > 0 && typed[static_cast<std::size_t>(next->type)] &&
+           past_verb(next->words);
+}
+
+std::size_t places_start(std::string_view text, const std::vector<Word>& w, std::size_t from,
+                         std::size_t to);
 
 /// detail::sentence_triggers on the sentence's words `w`.
 std::vector<detail::SentenceTrigger> triggers_of(std::string_view text, const std::vector<Word>& w,
@@ -295,9 +435,13 @@ std::vector<detail::SentenceTrigger> triggers_of(std::string_view text, const st
         return out;                            // titles of one or two words, chrome
     std::array<bool, kEventTypeCount> typed{}; // in this clause
     std::array<bool, kEventTypeCount> in_sentence{};
+    std::array<bool, kEventTypeCount> referred_only{}; // typed by an anaphoric trigger only
+    // a dateline's place ("THE HAGUE, June 27 - ... attacks on civilians") is no place of
+    // the sentence's events
+    const std::size_t places_from = places_start(text, w, from, to);
     std::size_t clause_from = from;
     for (std::size_t k = 0; k < w.size(); ++k) {
-        if (clause_starts_at(text, w, k)) {
+        if (clause_starts_at(text, w, k) || coordinated_verb_at(text, w, k, typed)) {
             typed = {};
             for (detail::SentenceTrigger& earlier : out) {
                 if (earlier.clause_to == to)
@@ -313,13 +457,20 @@ std::vector<detail::SentenceTrigger> triggers_of(std::string_view text, const st
         k += match.length - 1; // the entry's words are read: "air strike" is not "strike"
         // entries of strength 0 ("news conference", "celebratory gunfire") only stop
         // shorter ones
-        if (hit->strength <= 0 || typed[static_cast<std::size_t>(hit->type)] ||
-            hypothetical(w, at) || negated(w, at) || toll_participle(w, at) ||
-            protest_as_motive(w, at, *hit) || perfect_state(w, at) ||
-            generic_kind(w, at, from, to, toponyms) ||
-            generic_without_place(*hit, from, to, toponyms)) {
+        // one referred back to leaves room for a new one said to be like it: "The protests in
+        // the east followed similar demonstrations in Tripoli last month"
+        const bool taken =
+            typed[static_cast<std::size_t>(hit->type)] &&
+            !(referred_only[static_cast<std::size_t>(hit->type)] && told_as_new(w, at));
+        if (hit->strength <= 0 || taken || hypothetical(w, at) || negated(w, at) ||
+            toll_participle(w, at) || protest_as_motive(w, at, *hit) || perfect_state(w, at) ||
+            subject_of_perfect_state(text, w, k) ||
+            generic_kind(w, at, places_from, to, toponyms) ||
+            generic_without_place(*hit, places_from, to, toponyms)) {
             continue;
         }
+        if (in_relative_clause(text.substr(clause_from, w[at].start - clause_from)))
+            continue;
         detail::SentenceTrigger t;
         set_mention_cues(t, text, w, at);
         t.repeated_type = in_sentence[static_cast<std::size_t>(hit->type)];
@@ -327,6 +478,7 @@ std::vector<detail::SentenceTrigger> triggers_of(std::string_view text, const st
             // an event told in passing does not take its type's place in the clause: "the
             // agreement signed in Skhirat" leaves room for "met in Tunis"
             typed[static_cast<std::size_t>(hit->type)] = true;
+            referred_only[static_cast<std::size_t>(hit->type)] = t.anaphoric;
             in_sentence[static_cast<std::size_t>(hit->type)] = true;
         }
         t.clause_from = clause_from;
@@ -396,8 +548,8 @@ std::vector<detail::SentenceTrigger> triggers_of(std::string_view text, const st
 }
 
 /// detail::candidate_places_from with the sentence's words `w`: a dateline starts with a
-/// word of three or more capitals and ends at the first dash of the sentence's first 120
-/// bytes.
+/// word of three or more capitals and ends at a dash (" - ", " -- ", an en or em dash) in
+/// the sentence's first 120 bytes.
 std::size_t places_start(std::string_view text, const std::vector<Word>& w, std::size_t from,
                          std::size_t to) {
     std::size_t place_from = from;
@@ -406,7 +558,8 @@ std::size_t places_start(std::string_view text, const std::vector<Word>& w, std:
                     text.begin() + static_cast<std::ptrdiff_t>(w.front().end),
                     [](char c) { return c >= 'A' && c <= 'Z'; })) {
         const std::string_view head = text.substr(from, std::min<std::size_t>(120, to - from));
-        for (std::string_view d : {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) {
+        // " -- ": wire copy typed without a dash character ("BENGHAZI, Nov. 11 (Wire) --")
+        for (std::string_view d : {" - ", " -- ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) {
             if (const std::size_t p = head.find(d); p != std::string_view::npos) {
                 place_from = std::max(place_from, from + p + d.size());
             }
@@ -496,6 +649,40 @@ struct Sentence {
     const Timex* narrative = nullptr; ///< the date the narrative last set before it
 };
 
+/// Whether the trigger's phrase says "there" (within six words after it, no comma between:
+/// "met the prime minister there on Thursday"): the event happened at a place named before
+/// it, not at one named after. Not the "there" of "there will be", "there was", nor one of
+/// another clause ("..., after the security services freed migrants held there").
+bool there_after(std::string_view text, const std::vector<Word>& w,
+                 const detail::SentenceTrigger& t) {
+    const auto first =
+        std::find_if(w.begin(), w.end(), [&](const Word& x) { return x.start >= t.end; });
+    for (auto it = first; it != w.end() && it - first < 6 && it->end <= t.clause_to; ++it) {
+        if (text.substr(t.end, it->start - t.end).find_first_of(",;") != std::string_view::npos)
+            return false;
+        if (it->lower != "there")
+            continue;
+        const std::size_t a = static_cast<std::size_t>(it - w.begin());
+        const std::string_view next = a + 1 < w.size() ? std::string_view(w[a + 1].lower) : "";
+        return next != "is" && next != "are" && next != "was" && next != "were" && next != "will" &&
+               next != "would" && next != "has" && next != "have" && next != "had" && next != "be";
+    }
+    return false;
+}
+
+/// The town (or finer place) a sentence's dateline names ("TRIPOLI (Wire) - ..."), if any.
+const Toponym* dateline_place(const Sentence& s, const std::vector<Toponym>& toponyms) {
+    for (const Toponym& t : toponyms) {
+        if (t.start >= s.from && t.end <= s.places_from && t.kind == ToponymKind::place &&
+            t.position.is_valid() &&
+            (t.precision == GeoPrecision::town || t.precision == GeoPrecision::district ||
+             t.precision == GeoPrecision::site)) {
+            return &t;
+        }
+    }
+    return nullptr;
+}
+
 /// The event `t` tells in sentence `s` (words `w`), followed by one more at each place
 /// listed with its own ("in Jakharrah and Al-Kufra"); appended to `out`. Returns the date
 /// expression that dated it, if any.
@@ -521,24 +708,51 @@ const Timex* add_events_of(std::vector<Event>& out, std::string_view text, const
     const std::size_t places_to = t.repeated_type ? t.clause_to : s.to;
     const detail::LearnedPlace learned{linking.locator, linking.gazetteer, s.from, s.to, t.start,
                                        t.end,           &toponyms};
-    const Toponym* place = t.in_passing ? nullptr
-                                        : detail::best_place(text, places_from, places_to, toponyms,
-                                                             t.start, e.type, &learned);
+    const Toponym* place =
+        t.in_passing
+            ? nullptr
+            : detail::best_place(text, places_from, there_after(text, w, t) ? t.start : places_to,
+                                 toponyms, t.start, e.type, &learned);
     std::vector<Toponym> coordinated;
     if (place != nullptr) {
         e.place = *place;
         e.secondary_places = detail::secondary_places(s.from, s.to, toponyms, *place);
         coordinated = detail::coordinated_places(text, s.to, toponyms, *place);
     }
-    const Timex* date = t.in_passing ? nullptr
-                                     : detail::governing_date(text, s.from, s.to, s.places_from,
-                                                              timexes, t.start, !t.recent);
+    // a type told twice in the sentence: each happening's date from its own clause first
+    // ("met him there on Thursday and then held talks in Benghazi on Friday")
+    const Timex* date = t.in_passing || !t.shared_type
+                            ? nullptr
+                            : detail::governing_date(text, s.from, t.clause_to,
+                                                     std::max(s.places_from, t.clause_from),
+                                                     timexes, t.start, false);
+    if (date == nullptr && !t.in_passing) {
+        date =
+            detail::governing_date(text, s.from, s.to, s.places_from, timexes, t.start, !t.recent);
+    }
     e.status = status_of(w, t.words, date != nullptr && published && date->first > *published);
+    // a plan takes no past day from the sentence before ("approved in March ... said talks
+    // would continue in Cairo"): that date is the narrative's, not the plan's
+    if (e.status == EventStatus::planned && date != nullptr && published &&
+        date->last < *published && (date->start < s.from || date->end > s.to)) {
+        date = nullptr;
+    }
     // a plan is news when it says where it will happen ("will hold a summit in Brussels"); one
     // with no venue ("will meet the parties again", "expected to meet again on Libya", "the
     // House, which sits in Tobruk, is expected to decide") is only talk of a possible event
     if (e.status == EventStatus::planned && (place == nullptr || !detail::located_at(text, *place)))
         return nullptr;
+    // "TRIPOLI (Wire) - The Congress voted on Sunday to close the borders with ...": a sitting
+    // whose sentence names no venue was held where the report was filed
+    if (e.type == EventType::meeting && s.places_from > s.from &&
+        (place == nullptr || !detail::located_at(text, *place))) {
+        if (const Toponym* filed = dateline_place(s, toponyms); filed != nullptr) {
+            place = filed;
+            e.place = *filed;
+            e.secondary_places = detail::secondary_places(s.from, s.to, toponyms, *filed);
+            coordinated.clear();
+        }
+    }
     // no date of its own: the one the narrative last set, unless that is only the report's
     // own day (then it just happened, set_dates says how surely)
     if (date == nullptr && !t.in_passing && !t.recent && e.status != EventStatus::planned &&
@@ -653,10 +867,15 @@ PlaceCue place_cue(std::string_view text, const Toponym& t) {
     while (c > 0 && text[c - 1] == ' ')
         --c;
     const bool after_comma = c > 0 && text[c - 1] == ',';
-    // "in X", "off the coast of Khoms", "on the outskirts of Tripoli": where it happened
+    // "in X", "around X", "off the coast of Khoms", "on the outskirts of Tripoli": where it
+    // happened
     const bool located_at =
         before == "in" || before == "at" || before == "near" || before == "outside" ||
-        before == "across" || before == "inside" || before == "off" ||
+        before == "across" || before == "inside" || before == "off" || before == "around" ||
+        // "the last neighbourhood of Sirte", "the southern suburbs of Tripoli": a part of it
+        (before == "of" &&
+         (before2 == "neighbourhood" || before2 == "neighborhood" || before2 == "district" ||
+          before2 == "suburbs" || before2 == "suburb" || before2 == "quarter")) ||
         (before == "of" && (before2 == "coast" || before2 == "outskirts" || before2 == "shores" ||
                             before2 == "centre" || before2 == "center" ||
                             // "the ports of Brega, Ras Lanuf and Es Sider"
@@ -665,8 +884,12 @@ PlaceCue place_cue(std::string_view text, const Toponym& t) {
                             before2 == "city" || before2 == "villages" || before2 == "fields"));
     // "the House, which sits in Tobruk", "a Tripoli group based in Zawiya": where an actor
     // has its seat, not where a happening is
-    if (before == "in" && (before2 == "sits" || before2 == "sit" || before2 == "based" ||
-                           before2 == "headquartered" || before2 == "seated")) {
+    if (before == "in" &&
+        (before2 == "sits" || before2 == "sit" || before2 == "based" ||
+         before2 == "headquartered" || before2 == "seated" ||
+         // "forces aligned with the government in Tripoli"
+         ((before2 == "government" || before2 == "parliament" || before2 == "authorities" ||
+           before2 == "administration" || before2 == "cabinet" || before2 == "governor")))) {
         return PlaceCue::seat;
     }
     if (located_at)
@@ -685,16 +908,19 @@ PlaceCue place_cue(std::string_view text, const Toponym& t) {
 
 /// Whether `between` (the text from an event's trigger to a place after it) opens another
 /// clause that the place is in: "closed its crossings ... after fighters attacked posts in
-/// Ben Guerdane", "the House, which sits in Tobruk", "..., the NOC said in a statement issued
-/// in Tripoli": that place belongs to the other clause's happening or to the telling. A
-/// relative clause closed by a comma before the place ("The closures, which began on Friday,
-/// cover the ports of Brega") does not hold it.
+/// Ben Guerdane", "the House, which sits in Tobruk", "shot dead X, a lawyer known for her work
+/// in eastern Libya", "..., the NOC said in a statement issued in Tripoli": that place belongs to
+/// the other clause's happening or to the telling. A relative clause or an apposition closed by a
+/// comma before the place ("The closures, which began on Friday, cover the ports of Brega") does
+/// not hold it.
 bool subordinate_between(std::string_view between) {
     for (const std::string_view cue : {" after ", " when ", " because ", " said ", " told "}) {
         if (between.find(cue) != std::string_view::npos)
             return true;
     }
-    for (const std::string_view cue : {", which ", ", who "}) {
+    // ", a lawyer known for her criticism of abuses in eastern Libya, in a busy street in
+    // Benghazi": an apposition describes the noun before it, not where the event was
+    for (const std::string_view cue : {", which ", ", who ", ", a ", ", an "}) {
         const std::size_t at = between.find(cue);
         if (at != std::string_view::npos &&
             between.find(", ", at + cue.size()) == std::string_view::npos) {
@@ -914,6 +1140,24 @@ std::vector<Toponym> coordinated_places(std::string_view text, std::size_t to,
     return out;
 }
 
+namespace {
+
+/// Whether `between` (the text from a trigger to a date after it) enters a relative clause
+/// the date is in: "hand power to the government of Fathi Bashagha, which was approved by the
+/// House in March": that date is the clause's.
+bool relative_clause_between(std::string_view between) {
+    for (const std::string_view cue : {", which ", ", who "}) {
+        const std::size_t at = between.find(cue);
+        if (at != std::string_view::npos &&
+            between.find(", ", at + cue.size()) == std::string_view::npos) {
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
 const Timex* governing_date(std::string_view text, std::size_t from, std::size_t to,
                             std::size_t places_from, const std::vector<Timex>& timexes,
                             std::size_t trigger_at, bool look_back) {
@@ -928,8 +1172,11 @@ const Timex* governing_date(std::string_view text, std::size_t from, std::size_t
         return std::llabs(static_cast<long long>(t.start) - static_cast<long long>(trigger_at));
     };
     for (auto it = starting_at(places_from); it != timexes.end() && it->start < to; ++it) {
-        if (it->end > to || it->type == TimexType::duration)
+        if (it->end > to || it->type == TimexType::duration ||
+            (it->start > trigger_at &&
+             relative_clause_between(text.substr(trigger_at, it->start - trigger_at)))) {
             continue;
+        }
         if (date == nullptr || distance(*it) < distance(*date))
             date = &*it;
     }
@@ -1348,6 +1595,18 @@ bool violent(EventType t) {
     return t == EventType::attack || t == EventType::clash || t == EventType::killing;
 }
 
+/// Whether `attack`, told right after `killing`, is the way that killing was done: a plain
+/// attack ("opened fire", "attacked") whose sentence names no place (it inherited one) and
+/// states no other day.
+bool told_how_killed(const Event& killing, const Event& attack) {
+    if (killing.type != EventType::killing || attack.type != EventType::attack ||
+        attack.subtype != "attack" || !attack.inherited_place || attack.fatalities) {
+        return false;
+    }
+    return attack.date_assumed || !attack.time_precision ||
+           (attack.date_start == killing.date_start && attack.date_end == killing.date_end);
+}
+
 } // namespace
 
 std::vector<Event> fold_told_again(std::vector<Event> events) {
@@ -1384,6 +1643,13 @@ std::vector<Event> fold_told_again(std::vector<Event> events) {
                 told = &out[i - 1];
                 how = Retelling::anaphoric;
             }
+        }
+        // "Gunmen shot dead a lawyer in Benghazi on Tuesday. She was in her car when masked men
+        // opened fire": a plain attack right after a killing, naming no place and no day of its
+        // own, tells how the killing was done
+        if (told == nullptr && !out.empty() && !e.another && told_how_killed(out.back(), e)) {
+            told = &out.back();
+            how = Retelling::anaphoric;
         }
         if (told != nullptr)
             fold_retelling(*told, e, how);

@@ -199,6 +199,11 @@ constexpr auto kLexicon = std::to_array<TriggerEntry>({
     {"border post", T::border, "border post", 0.8, ""},
     {"crossing", T::border, "crossing", 0.6, kBorderCrossingAction},
     {"crossings", T::border, "crossing", 0.6, kBorderCrossingAction},
+    {"close", T::border, "closure", 0.6, "border borders"}, // "voted to close the borders"
+    {"close to", T::border, "closure", 0.0, ""},            // "a town close to the border"
+    {"close ally", T::border, "closure", 0.0, ""},
+    {"close allies", T::border, "closure", 0.0, ""},
+    {"close aide", T::border, "closure", 0.0, ""},
     {"closed", T::border, "closure", 0.6, "border"},
     {"closure", T::border, "closure", 0.7, "border"},
     {"reopened", T::border, "reopening", 0.7, "border"},
