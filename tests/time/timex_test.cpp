@@ -59,6 +59,36 @@ TEST(TemporalTagger, RelativeExpressions) {
     EXPECT_TRUE(since.open_end);
 }
 
+TEST(TemporalTagger, ThisWeekIsTheIsoWeekOfItsValue) {
+    // 6 June 2020 is a Saturday of ISO week 23 (1-7 June)
+    const char* ref = "2020-06-06T12:00";
+    const auto past = find("Fighting went on this week near the town.", ref).at(0);
+    EXPECT_EQ(past.value, "2020-W23");
+    EXPECT_EQ(past.first.iso(), "2020-06-01");
+    EXPECT_EQ(past.last.iso(), "2020-06-06");
+    const auto earlier = find("earlier this week", "2020-06-07T12:00").at(0); // a Sunday
+    EXPECT_EQ(earlier.first.iso(), "2020-06-01");
+    EXPECT_EQ(earlier.last.iso(), "2020-06-07");
+    const auto later = find("Talks will open later this week.", "2020-06-03T12:00").at(0);
+    EXPECT_EQ(later.first.iso(), "2020-06-03");
+    EXPECT_EQ(later.last.iso(), "2020-06-07");
+}
+
+TEST(TemporalTagger, HalfOfAMonthIsOneExpression) {
+    const auto t = find("The vote was held in the second half of February 2020.", "2020-06-06");
+    ASSERT_EQ(t.size(), 1u);
+    EXPECT_EQ(t[0].value, "2020-02");
+    EXPECT_EQ(t[0].mod, TimexMod::end);
+    EXPECT_EQ(t[0].first.iso(), "2020-02-16");
+    EXPECT_EQ(t[0].last.iso(), "2020-02-29");
+    const auto first = find("It closed in the first half of March.", "2020-06-06").at(0);
+    EXPECT_EQ(first.mod, TimexMod::start);
+    EXPECT_EQ(first.first.iso(), "2020-03-01");
+    EXPECT_EQ(first.last.iso(), "2020-03-15");
+    // a half of a year stays one
+    EXPECT_EQ(find("in the second half of 2019", "2020-06-06").at(0).value, "2019-H2");
+}
+
 TEST(TemporalTagger, ForwardOptionTakesTheNextOccurrence) {
     TimexOptions forward;
     forward.forward = true;

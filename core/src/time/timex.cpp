@@ -351,6 +351,9 @@ private:
     /// moved past it; none (and `k` unmoved) otherwise.
     TimexMod period_part(std::size_t& k) const;
     std::optional<Match> quarter_or_half(std::size_t i) const;
+    /// "[the] first|second half of <Month> [year]" after `quarter_or_half` read "half of":
+    /// `n` is 1 or 2, `k` the month's token.
+    std::optional<Match> half_of_month(std::size_t i, int n, std::size_t k) const;
     std::optional<Match> decade_or_century(std::size_t i) const;
     std::optional<Match> fiscal_year(std::size_t i) const;
     std::optional<Match> part_of_period(std::size_t i) const;
@@ -1369,13 +1372,14 @@ std::optional<Match> Matcher::relative_period(std::size_t i) const {
         const CivilDay d = r.plus_days(7 * static_cast<std::int64_t>(which));
         Match m = make(i, u, d, d, TimePrecision::week, true);
         if (which == 0) {
-            const unsigned wd = r.weekday();
-            m.timex.first = earlier ? r.plus_days(-static_cast<int>(wd)) : r;
-            m.timex.last = later ? r.plus_days(6 - static_cast<int>(wd)) : r;
-            if (!earlier && !later) {
-                m.timex.first = r;
-                m.timex.last = r.plus_days(6 - static_cast<int>(wd));
-            }
+            // within the ISO week (Monday to Sunday) its value names: "earlier this week" or a
+            // past tense ("fighting went on this week") up to the reference, otherwise from it
+            // on (chrono-node's reading of a bare "this week" starts at the reference too)
+            const int since_monday = (static_cast<int>(r.weekday()) + 6) % 7;
+            const CivilDay monday = r.plus_days(-since_monday);
+            const bool before = earlier || (!later && pick_by_tense(i) < 0);
+            m.timex.first = before ? monday : r;
+            m.timex.last = before ? r : monday.plus_days(6);
         }
         return m;
     }
@@ -2115,6 +2119,9 @@ std::optional<Match> Matcher::quarter_or_half(std::size_t i) const {
         if (n < 1 || n > (half ? 2 : 4) || !(half || word(k + 1, "quarter")))
             return std::nullopt;
         k += 2;
+        if (half && word(k, "of"))
+            if (auto m = half_of_month(i, n, k + 1))
+                return m;
     }
     std::size_t last = k - 1;
     std::optional<int> year;
@@ -2145,6 +2152,40 @@ std::optional<Match> Matcher::quarter_or_half(std::size_t i) const {
     char buf[40];
     std::snprintf(buf, sizeof buf, "%04d-%c%d", yy, half ? 'H' : 'Q', n);
     m.timex.value = buf;
+    return m;
+}
+
+std::optional<Match> Matcher::half_of_month(std::size_t i, int n, std::size_t k) const {
+    // "the second half of February [2025]": days 16 to the month's end (TIMEX3 has no value for
+    // half a month: the month's value, mod END; the first half is mod START and days 1-15)
+    if (!m_ref || k >= m_t.size() || m_t[k].kind != Kind::word || !m_t[k].capitalised ||
+        !is_full_month(m_t[k].text)) {
+        return std::nullopt;
+    }
+    const auto month = static_cast<unsigned>(month_of(m_t[k].text));
+    std::size_t last = k;
+    CivilDay a;
+    if (const std::size_t y = word(k + 1, "of") || punct(k + 1, ",") ? k + 2 : k + 1;
+        number(y) && m_t[y].text.size() == 4) {
+        a = *CivilDay::make(static_cast<int>(m_t[y].value), month, 1);
+        last = y;
+    } else {
+        const auto d = infer_year(month, 15, -1, i);
+        if (!d)
+            return std::nullopt;
+        a = *CivilDay::make(d->year, month, 1);
+        // as a month alone: the clause's tense picks the one before or after the reference
+        const TimeDirection t = m_o.forward ? TimeDirection::future : tense(i);
+        if (t == TimeDirection::past && a > m_ref->day)
+            a = a.plus_months(-12);
+        else if (t == TimeDirection::future && a.plus_months(1).plus_days(-1) < m_ref->day)
+            a = a.plus_months(12);
+    }
+    const CivilDay end = a.plus_months(1).plus_days(-1);
+    const CivilDay first = n == 1 ? a : a.plus_days(15);
+    const CivilDay second = n == 1 ? a.plus_days(14) : end;
+    Match m = make(i, last, first, second, TimePrecision::month, last == k);
+    m.timex.mod = n == 1 ? TimexMod::start : TimexMod::end;
     return m;
 }
 
