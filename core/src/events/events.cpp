@@ -12,6 +12,7 @@
 #include <array>
 #include <cmath>
 #include <cstdlib>
+#include <initializer_list>
 #include <tuple>
 #include <unordered_map>
 
@@ -906,6 +907,19 @@ PlaceCue place_cue(std::string_view text, const Toponym& t) {
     return PlaceCue::none;
 }
 
+/// Whether `between` ends inside a clause one of `cues` opens (no ", " after the cue closes it).
+bool inside_clause_opened_by(std::string_view between,
+                             std::initializer_list<std::string_view> cues) {
+    for (const std::string_view cue : cues) {
+        const std::size_t at = between.find(cue);
+        if (at != std::string_view::npos &&
+            between.find(", ", at + cue.size()) == std::string_view::npos) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /// Whether `between` (the text from an event's trigger to a place after it) opens another
 /// clause that the place is in: "closed its crossings ... after fighters attacked posts in
 /// Ben Guerdane", "the House, which sits in Tobruk", "shot dead X, a lawyer known for her work
@@ -920,14 +934,7 @@ bool subordinate_between(std::string_view between) {
     }
     // ", a lawyer known for her criticism of abuses in eastern Libya, in a busy street in
     // Benghazi": an apposition describes the noun before it, not where the event was
-    for (const std::string_view cue : {", which ", ", who ", ", a ", ", an "}) {
-        const std::size_t at = between.find(cue);
-        if (at != std::string_view::npos &&
-            between.find(", ", at + cue.size()) == std::string_view::npos) {
-            return true;
-        }
-    }
-    return false;
+    return inside_clause_opened_by(between, {", which ", ", who ", ", a ", ", an "});
 }
 
 } // namespace
@@ -1146,14 +1153,7 @@ namespace {
 /// the date is in: "hand power to the government of Fathi Bashagha, which was approved by the
 /// House in March": that date is the clause's.
 bool relative_clause_between(std::string_view between) {
-    for (const std::string_view cue : {", which ", ", who "}) {
-        const std::size_t at = between.find(cue);
-        if (at != std::string_view::npos &&
-            between.find(", ", at + cue.size()) == std::string_view::npos) {
-            return true;
-        }
-    }
-    return false;
+    return inside_clause_opened_by(between, {", which ", ", who "});
 }
 
 } // namespace
