@@ -243,10 +243,10 @@ void run_train(const TrainArgs& a) {
         "core/src/events/event_location_features.cpp), one \"feature<TAB>weight\" line each.\n"
         "Reproduce: kharita train-locator --jsonl ../shared/eval/event-location/dev.jsonl -o "
         "data/models/event-location.txt --epochs {} --bags {} --seed {} --rate {} --min-records {} "
-        "--threshold {} --threshold-more {}\n"
+        "--threshold {} --threshold-more {} --list-ratio {}\n"
         "Training set: {} ({} records){}, trained {}",
         a.options.epochs, a.options.bags, a.options.seed, a.options.rate, a.options.min_records,
-        a.options.threshold, a.options.threshold_more, a.file, records.size(),
+        a.options.threshold, a.options.threshold_more, a.options.list_ratio, a.file, records.size(),
         a.added.empty()
             ? std::string()
             : fmt::format(" and {} ({} records)", fmt::join(a.added, ", "), extra.records.size()),
@@ -257,8 +257,9 @@ void run_train(const TrainArgs& a) {
     out << model.to_text(header);
     if (!out.flush())
         throw InputError(a.out, "write failed");
-    fmt::print("wrote {} ({} features, thresholds {} and {})\n", a.out, model.feature_count(),
-               model.threshold(), model.threshold_more());
+    fmt::print("wrote {} ({} features, thresholds {} and {}, list ratio {})\n", a.out,
+               model.feature_count(), model.threshold(), model.threshold_more(),
+               model.list_ratio());
 }
 
 void add_training_options(CLI::App* cmd, LocatorTrainingOptions& o) {
@@ -276,6 +277,10 @@ void add_training_options(CLI::App* cmd, LocatorTrainingOptions& o) {
     cmd->add_option("--rate", o.rate, "AdaGrad's learning rate")->check(CLI::Range(1e-6, 10.0));
     cmd->add_option("--threshold-more", o.threshold_more,
                     "Probability any other candidate must be above")
+        ->check(CLI::Range(0.0, 1.0));
+    cmd->add_option("--list-ratio", o.list_ratio,
+                    "A member of the likeliest candidate's list (\"A, B and C\") must be above "
+                    "this share of its probability (or above --threshold-more)")
         ->check(CLI::Range(0.0, 1.0));
 }
 
