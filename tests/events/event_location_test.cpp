@@ -243,6 +243,18 @@ TEST(EventLocatorTest, TrainingKeepsTheListRatio) {
     EXPECT_DOUBLE_EQ(EventLocator::train({}, {}, o).list_ratio(), 0.3);
 }
 
+// Thresholds chosen by an inner cross-validation reuse the weights trained once.
+TEST(EventLocatorTest, WithThresholdsKeepsTheWeights) {
+    const EventLocator m = EventLocator::from_text(
+        "threshold\t0.4\nthreshold_more\t0.3\nlist_ratio\t1\nb\t1\np1=in\t2\n", "model.txt");
+    const EventLocator t = m.with_thresholds(0.2, 0.05);
+    EXPECT_EQ(t.feature_count(), 2U);
+    EXPECT_DOUBLE_EQ(t.threshold(), 0.4);
+    EXPECT_DOUBLE_EQ(t.threshold_more(), 0.2);
+    EXPECT_DOUBLE_EQ(t.list_ratio(), 0.05);
+    EXPECT_DOUBLE_EQ(m.threshold_more(), 0.3);
+}
+
 TEST(EventLocatorTest, EmptyModelLocatesNothing) {
     const std::string s = "Fighting in Merrow.";
     EXPECT_TRUE(EventLocator().locate(s, 0, s.size(), 0, 8, {}).empty());

@@ -184,6 +184,13 @@ EventLocator EventLocator::from_text(std::string_view text, const std::string& s
     return out;
 }
 
+EventLocator EventLocator::with_thresholds(double threshold_more, double list_ratio) const {
+    EventLocator out = *this;
+    out.m_threshold_more = threshold_more;
+    out.m_list_ratio = list_ratio;
+    return out;
+}
+
 std::string EventLocator::to_text(std::string_view header) const {
     std::string out;
     std::size_t at = 0;

@@ -85,14 +85,20 @@ struct LocatorTrainingOptions {
     int epochs = 4;
     std::uint64_t seed = 1; ///< order of the examples in each epoch
     int bags = 16; ///< models trained with seeds seed, seed+1, ... and averaged (less variance)
-    int min_records = 2;          ///< a feature seen in fewer training sentences is dropped
-    double l2 = 0;                ///< L2 penalty on the weights, per update
-    double rate = 0.1;            ///< AdaGrad's learning rate (0.2: 0.7737, 0.05: 0.7681)
-    double threshold = 0.35;      ///< the likeliest candidate is a location when above it
-    double threshold_more = 0.25; ///< any other candidate is one when above it (0.2, 0.3: -0.003)
+    int min_records = 2;     ///< a feature seen in fewer training sentences is dropped
+    double l2 = 0;           ///< L2 penalty on the weights, per update
+    double rate = 0.1;       ///< AdaGrad's learning rate (0.2: 0.7737, 0.05: 0.7681)
+    double threshold = 0.35; ///< the likeliest candidate is a location when above it
+    /// any other candidate is one when above it; this and list_ratio are what an inner 4-fold
+    /// cross-validation chose (`--tune-folds 4`), on every outer training fold and on all
+    double threshold_more = 0.3;
     /// a member of the likeliest candidate's coordinated list ("A, B and C") is one when its
     /// probability is above this share of the likeliest's (or above threshold_more)
-    double list_ratio = 0.1; ///< 1: like any other (5-fold F1 0.7812; 0.3: 0.7851, 0.05: 0.7915)
+    double list_ratio = 0.05; ///< 1: like any other candidate
+    /// Cross-validation only: when 2 or more, threshold_more and list_ratio are chosen in
+    /// each training fold by an inner cross-validation of that many folds (never on the
+    /// sentences scored)
+    int tune_folds = 0;
 };
 
 class EventLocator {
@@ -138,6 +144,8 @@ public:
     double threshold() const noexcept { return m_threshold; }
     double threshold_more() const noexcept { return m_threshold_more; }
     double list_ratio() const noexcept { return m_list_ratio; }
+    /// The same weights with another second threshold and list ratio.
+    EventLocator with_thresholds(double threshold_more, double list_ratio) const;
 
 private:
     double score(const std::vector<std::string>& features) const;
