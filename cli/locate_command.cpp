@@ -179,9 +179,16 @@ void run_eval(const EvalArgs& a) {
     if (!a.baseline.empty())
         throw InputError("--baseline", "unknown baseline " + a.baseline + " (all or nearest)");
     const bool cv = a.folds >= 2;
+    std::vector<LocatorTrainingOptions> tuned;
     const LocationPredictions pred =
-        cv ? cross_validate_locations(gold, toponyms, a.folds, a.options, &g)
+        cv ? cross_validate_locations(gold, toponyms, a.folds, a.options, &g, {}, &tuned)
            : predict_locations(EventLocator::builtin(), gold, toponyms, &g);
+    if (a.options.tune_folds >= 2) {
+        for (std::size_t fold = 0; fold < tuned.size(); ++fold)
+            fmt::print("fold {}: --threshold-more {} --list-ratio {} (chosen on its training "
+                       "folds)\n",
+                       fold, tuned[fold].threshold_more, tuned[fold].list_ratio);
+    }
     if (!a.save_pred.empty())
         save_predictions(a.save_pred, gold, pred);
     print_location_scores(
@@ -236,17 +243,28 @@ void run_train(const TrainArgs& a) {
     std::vector<std::vector<Toponym>> all_toponyms = toponyms;
     all.insert(all.end(), extra.records.begin(), extra.records.end());
     all_toponyms.insert(all_toponyms.end(), extra.toponyms.begin(), extra.toponyms.end());
-    const EventLocator model = EventLocator::train(all, all_toponyms, a.options, &g);
+    LocatorTrainingOptions options = a.options;
+    if (options.tune_folds >= 2) {
+        options = tune_location_thresholds(all, all_toponyms, options, &g);
+        fmt::print("chosen in {}-fold cross-validation: --threshold-more {} --list-ratio {}\n",
+                   options.tune_folds, options.threshold_more, options.list_ratio);
+    }
+    const EventLocator model = EventLocator::train(all, all_toponyms, options, &g);
     const std::string header = fmt::format(
         "Event-location model for kharita::EventLocator: a conditional logit (softmax over a\n"
         "sentence's candidate spans and \"none\"; features in\n"
         "core/src/events/event_location_features.cpp), one \"feature<TAB>weight\" line each.\n"
         "Reproduce: kharita train-locator --jsonl ../shared/eval/event-location/dev.jsonl -o "
         "data/models/event-location.txt --epochs {} --bags {} --seed {} --rate {} --min-records {} "
-        "--threshold {} --threshold-more {}\n"
+        "--threshold {} --threshold-more {} --list-ratio {}{}\n"
         "Training set: {} ({} records){}, trained {}",
         a.options.epochs, a.options.bags, a.options.seed, a.options.rate, a.options.min_records,
-        a.options.threshold, a.options.threshold_more, a.file, records.size(),
+        a.options.threshold, a.options.threshold_more, a.options.list_ratio,
+        a.options.tune_folds >= 2
+            ? fmt::format(" --tune-folds {} (chose --threshold-more {} --list-ratio {})",
+                          a.options.tune_folds, options.threshold_more, options.list_ratio)
+            : std::string(),
+        a.file, records.size(),
         a.added.empty()
             ? std::string()
             : fmt::format(" and {} ({} records)", fmt::join(a.added, ", "), extra.records.size()),
@@ -257,8 +275,9 @@ void run_train(const TrainArgs& a) {
     out << model.to_text(header);
     if (!out.flush())
         throw InputError(a.out, "write failed");
-    fmt::print("wrote {} ({} features, thresholds {} and {})\n", a.out, model.feature_count(),
-               model.threshold(), model.threshold_more());
+    fmt::print("wrote {} ({} features, thresholds {} and {}, list ratio {})\n", a.out,
+               model.feature_count(), model.threshold(), model.threshold_more(),
+               model.list_ratio());
 }
 
 void add_training_options(CLI::App* cmd, LocatorTrainingOptions& o) {
@@ -276,6 +295,14 @@ void add_training_options(CLI::App* cmd, LocatorTrainingOptions& o) {
     cmd->add_option("--rate", o.rate, "AdaGrad's learning rate")->check(CLI::Range(1e-6, 10.0));
     cmd->add_option("--threshold-more", o.threshold_more,
                     "Probability any other candidate must be above")
+        ->check(CLI::Range(0.0, 1.0));
+    cmd->add_option("--tune-folds", o.tune_folds,
+                    "Choose --threshold-more and --list-ratio by a cross-validation of this many "
+                    "folds of the training sentences (with --folds: inside each training fold)")
+        ->check(CLI::Range(2, 20));
+    cmd->add_option("--list-ratio", o.list_ratio,
+                    "A member of the likeliest candidate's list (\"A, B and C\") must be above "
+                    "this share of its probability (or above --threshold-more)")
         ->check(CLI::Range(0.0, 1.0));
 }
 
@@ -324,6 +351,7 @@ void add_locate_commands(CLI::App& app) {
         ->check(CLI::Range(2, 100));
     ev->add_option("--save-pred", ea->save_pred, "Write the predictions scored (score.py format)");
     ev->add_option("--baseline", ea->baseline, "Score a baseline: all or nearest toponyms");
+
     add_training_options(ev, ea->options);
     ev->add_option("--gazetteer,-g", ea->gazetteer, "Gazetteer file (default: built one)");
     ev->callback([ea] { run_eval(*ea); });

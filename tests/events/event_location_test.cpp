@@ -87,14 +87,17 @@ TEST(EventLocationReaderTest, BadGoldLocation) {
 
 TEST(EventLocatorModelTest, TextRoundTrip) {
     const EventLocator m =
-        EventLocator::from_text("# a comment\nthreshold\t0.3\nthreshold_more\t0.8\nb\t-1.5\n"
-                                "p1=in\t2.25\n",
+        EventLocator::from_text("# a comment\nthreshold\t0.3\nthreshold_more\t0.8\n"
+                                "list_ratio\t0.2\nb\t-1.5\np1=in\t2.25\n",
                                 "model.txt");
     EXPECT_EQ(m.feature_count(), 2U);
     EXPECT_DOUBLE_EQ(m.threshold(), 0.3);
     EXPECT_DOUBLE_EQ(m.threshold_more(), 0.8);
-    EXPECT_EQ(m.to_text("header"),
-              "# header\nthreshold\t0.3\nthreshold_more\t0.8\nb\t-1.5\np1=in\t2.25\n");
+    EXPECT_DOUBLE_EQ(m.list_ratio(), 0.2);
+    EXPECT_EQ(m.to_text("header"), "# header\nthreshold\t0.3\nthreshold_more\t0.8\nlist_ratio\t0."
+                                   "2\nb\t-1.5\np1=in\t2.25\n");
+    // a model file from before the list ratio keeps every candidate to threshold_more
+    EXPECT_DOUBLE_EQ(EventLocator::from_text("b\t1\n", "old.txt").list_ratio(), 1.0);
 }
 
 TEST(EventLocatorModelTest, ABadLineIsNamed) {
@@ -212,6 +215,44 @@ TEST(EventLocatorTest, TheNeighbouringCandidateAndTheWordsBetween) {
     const auto spans = m.locate(s, 0, s.size(), 0, 8, {});
     ASSERT_EQ(spans.size(), 1U);
     EXPECT_EQ(span_text(s, spans[0]), "Zarqa");
+}
+
+// "Zarqonia, Merrow and Qarvel": three places of one list share the probability; with a
+// list ratio the members of the likeliest one's list pass a lower bar than other candidates.
+TEST(EventLocatorTest, TheMembersOfAListAreKeptTogether) {
+    const std::string s = "Fighting hit Zarqonia, Merrow and Qarvel near Tobrel.";
+    // every candidate scores 1, "no place" 0: each place has about 0.22
+    const std::string model = "threshold\t0.2\nthreshold_more\t0.5\nb\t1\n";
+    const auto listed = EventLocator::from_text(model + "list_ratio\t0.5\n", "model.txt")
+                            .locate(s, 0, s.size(), 0, 8, {});
+    ASSERT_EQ(listed.size(), 3U);
+    EXPECT_EQ(span_text(s, listed[0]), "Zarqonia");
+    EXPECT_EQ(span_text(s, listed[1]), "Merrow");
+    EXPECT_EQ(span_text(s, listed[2]), "Qarvel");
+    const auto alone = EventLocator::from_text(model + "list_ratio\t1\n", "model.txt")
+                           .locate(s, 0, s.size(), 0, 8, {});
+    ASSERT_EQ(alone.size(), 1U);
+    EXPECT_EQ(span_text(s, alone[0]), "Zarqonia");
+}
+
+// The list ratio a model is trained with is the one it locates with and writes.
+TEST(EventLocatorTest, TrainingKeepsTheListRatio) {
+    LocatorTrainingOptions o;
+    o.list_ratio = 0.3;
+    o.bags = 1;
+    EXPECT_DOUBLE_EQ(EventLocator::train({}, {}, o).list_ratio(), 0.3);
+}
+
+// Thresholds chosen by an inner cross-validation reuse the weights trained once.
+TEST(EventLocatorTest, WithThresholdsKeepsTheWeights) {
+    const EventLocator m = EventLocator::from_text(
+        "threshold\t0.4\nthreshold_more\t0.3\nlist_ratio\t1\nb\t1\np1=in\t2\n", "model.txt");
+    const EventLocator t = m.with_thresholds(0.2, 0.05);
+    EXPECT_EQ(t.feature_count(), 2U);
+    EXPECT_DOUBLE_EQ(t.threshold(), 0.4);
+    EXPECT_DOUBLE_EQ(t.threshold_more(), 0.2);
+    EXPECT_DOUBLE_EQ(t.list_ratio(), 0.05);
+    EXPECT_DOUBLE_EQ(m.threshold_more(), 0.3);
 }
 
 TEST(EventLocatorTest, EmptyModelLocatesNothing) {

@@ -9,6 +9,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <fstream>
 #include <set>
@@ -210,12 +211,69 @@ std::size_t location_fold(std::string_view id, std::size_t folds) noexcept {
     return folds == 0 ? 0 : static_cast<std::size_t>(fnv1a(id) % folds);
 }
 
+namespace {
+
+/// The records (and their toponyms) of fold `fold` of `folds`, or of all the others.
+struct Split {
+    std::vector<EventLocationRecord> train;
+    std::vector<std::vector<Toponym>> train_tops;
+    std::vector<EventLocationRecord> test;
+    std::vector<std::vector<Toponym>> test_tops;
+};
+
+Split split_fold(const std::vector<EventLocationRecord>& records,
+                 const std::vector<std::vector<Toponym>>& toponyms, std::size_t folds,
+                 std::size_t fold, bool inner) {
+    Split s;
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        // an inner split salts the id, so that it does not repeat the outer one
+        const std::string key = inner ? records[i].id + "#inner" : records[i].id;
+        const bool held_out = location_fold(key, folds) == fold;
+        (held_out ? s.test : s.train).push_back(records[i]);
+        (held_out ? s.test_tops : s.train_tops).push_back(toponyms[i]);
+    }
+    return s;
+}
+
+} // namespace
+
+LocatorTrainingOptions tune_location_thresholds(const std::vector<EventLocationRecord>& records,
+                                                const std::vector<std::vector<Toponym>>& toponyms,
+                                                const LocatorTrainingOptions& options,
+                                                const Gazetteer* gazetteer) {
+    constexpr std::array<double, 5> kMore = {0.2, 0.25, 0.3, 0.35, 0.4};
+    constexpr std::array<double, 5> kRatio = {0.02, 0.05, 0.1, 0.2, 1.0};
+    const auto folds = static_cast<std::size_t>(options.tune_folds);
+    std::vector<LocationPredictions> pred(kMore.size() * kRatio.size());
+    for (std::size_t fold = 0; fold < folds; ++fold) {
+        const Split s = split_fold(records, toponyms, folds, fold, true);
+        const EventLocator model = EventLocator::train(s.train, s.train_tops, options, gazetteer);
+        for (std::size_t m = 0; m < kMore.size(); ++m)
+            for (std::size_t r = 0; r < kRatio.size(); ++r)
+                pred[m * kRatio.size() + r].merge(predict_locations(
+                    model.with_thresholds(kMore[m], kRatio[r]), s.test, s.test_tops, gazetteer));
+    }
+    LocatorTrainingOptions best = options;
+    double best_f1 = -1;
+    for (std::size_t m = 0; m < kMore.size(); ++m) {
+        for (std::size_t r = 0; r < kRatio.size(); ++r) {
+            const double f1 = score_event_locations(records, pred[m * kRatio.size() + r]).f1();
+            if (f1 > best_f1) {
+                best_f1 = f1;
+                best.threshold_more = kMore[m];
+                best.list_ratio = kRatio[r];
+            }
+        }
+    }
+    return best;
+}
+
 LocationPredictions cross_validate_locations(const std::vector<EventLocationRecord>& records,
                                              const std::vector<std::vector<Toponym>>& toponyms,
                                              std::size_t folds,
                                              const LocatorTrainingOptions& options,
-                                             const Gazetteer* gazetteer,
-                                             const ExtraTraining& extra) {
+                                             const Gazetteer* gazetteer, const ExtraTraining& extra,
+                                             std::vector<LocatorTrainingOptions>* tuned) {
     LocationPredictions out;
     for (std::size_t fold = 0; fold < folds; ++fold) {
         // the extra sentences train every fold and are never held out
@@ -228,7 +286,13 @@ LocationPredictions cross_validate_locations(const std::vector<EventLocationReco
             (held_out ? test : train).push_back(records[i]);
             (held_out ? test_tops : train_tops).push_back(toponyms[i]);
         }
-        const EventLocator model = EventLocator::train(train, train_tops, options, gazetteer);
+        const LocatorTrainingOptions chosen =
+            options.tune_folds >= 2
+                ? tune_location_thresholds(train, train_tops, options, gazetteer)
+                : options;
+        if (tuned)
+            tuned->push_back(chosen);
+        const EventLocator model = EventLocator::train(train, train_tops, chosen, gazetteer);
         out.merge(predict_locations(model, test, test_tops, gazetteer));
     }
     return out;

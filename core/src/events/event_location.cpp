@@ -176,9 +176,18 @@ EventLocator EventLocator::from_text(std::string_view text, const std::string& s
             out.m_threshold = w;
         else if (name == "threshold_more")
             out.m_threshold_more = w;
+        else if (name == "list_ratio")
+            out.m_list_ratio = w;
         else
             out.m_weights.emplace(name, w);
     }
+    return out;
+}
+
+EventLocator EventLocator::with_thresholds(double threshold_more, double list_ratio) const {
+    EventLocator out = *this;
+    out.m_threshold_more = threshold_more;
+    out.m_list_ratio = list_ratio;
     return out;
 }
 
@@ -200,6 +209,7 @@ std::string EventLocator::to_text(std::string_view header) const {
     };
     out += "threshold\t" + number(m_threshold) + "\n";
     out += "threshold_more\t" + number(m_threshold_more) + "\n";
+    out += "list_ratio\t" + number(m_list_ratio) + "\n";
     std::vector<std::pair<std::string, double>> sorted(m_weights.begin(), m_weights.end());
     std::sort(sorted.begin(), sorted.end());
     for (const auto& [name, w] : sorted)
@@ -245,7 +255,13 @@ std::vector<LocationSpan> EventLocator::locate(std::string_view text, std::size_
     std::vector<LocationSpan> out;
     for (const std::size_t k : order) {
         const detail::LocationCandidate& c = cands[k];
-        if (c.none || p[k] <= (k == best ? m_threshold : m_threshold_more))
+        // a member of the likeliest one's list ("in A, B and C") shares its probability
+        // with the others: a lower bar, relative to the likeliest
+        const bool listed = c.list >= 0 && c.list == cands[best].list && p[best] > m_threshold;
+        const double bar = k == best ? m_threshold
+                           : listed  ? std::min(m_threshold_more, m_list_ratio * p[best])
+                                     : m_threshold_more;
+        if (c.none || p[k] <= bar)
             continue;
         if (std::none_of(out.begin(), out.end(), [&](const LocationSpan& s) {
                 return overlap(s.start, s.end, c.start, c.end);
@@ -319,6 +335,7 @@ EventLocator EventLocator::train(const std::vector<EventLocationRecord>& records
     EventLocator out;
     out.m_threshold = options.threshold;
     out.m_threshold_more = options.threshold_more;
+    out.m_list_ratio = options.list_ratio;
     for (std::size_t f = 0; f < n; ++f) {
         const double v = sum[f] / (std::max(1, options.epochs) * bags);
         if (std::abs(v) >= 1e-4)

@@ -593,6 +593,30 @@ std::vector<std::string> features(std::size_t ci, const Context& x) {
     return f;
 }
 
+/// Numbers the coordinated lists among the candidates: two pieces next to each other with
+/// only ",", "and" or "or" between them ("Kép, Phúc Yên and Hòa Lạc") are in one list.
+void mark_lists(const std::vector<Tok>& toks, const std::vector<Raw>& raws,
+                std::vector<LocationCandidate>& out) {
+    std::optional<std::size_t> prev;
+    for (std::size_t k = 0; k < raws.size(); ++k) {
+        if (raws[k].pieces > 1)
+            continue;
+        if (prev && raws[*prev].last < raws[k].first) {
+            const std::size_t lo = raws[*prev].last + 1;
+            const std::size_t hi = raws[k].first;
+            bool joined = hi > lo && hi - lo <= 2;
+            for (std::size_t t = lo; t < hi && joined; ++t)
+                joined = toks[t].lower == "," || toks[t].lower == "and" || toks[t].lower == "or";
+            if (joined) {
+                if (out[*prev].list < 0)
+                    out[*prev].list = static_cast<int>(*prev);
+                out[k].list = out[*prev].list;
+            }
+        }
+        prev = k;
+    }
+}
+
 } // namespace
 
 std::vector<LocationCandidate> location_candidates(std::string_view text, std::size_t from,
@@ -688,6 +712,7 @@ std::vector<LocationCandidate> location_candidates(std::string_view text, std::s
             none.push_back("none&nw=" + after);
     }
     out.push_back({0, 0, nullptr, std::move(none), true});
+    mark_lists(toks, raws, out);
     return out;
 }
 

@@ -21,6 +21,9 @@ struct LocationCandidate {
     /// The option "the sentence names no place for the event" (no span), scored against the
     /// others from the features of the sentence and its event word.
     bool none = false;
+    /// Candidates of one coordinated list ("A, B and C") share a number (their first
+    /// member's index); -1 when the candidate is in no list.
+    int list = -1;
 };
 
 /// The candidates of the sentence [from, to) of `text` for the event at bytes [event_start,

@@ -73,14 +73,26 @@ struct ExtraTraining {
     std::vector<std::vector<Toponym>> toponyms;
 };
 
+/// `options` with the second threshold and the list ratio that give the best token F1 in a
+/// cross-validation of `records` in options.tune_folds folds (a grid: threshold_more 0.2 to
+/// 0.4, list_ratio 0.02 to 0.2 or 1), split by a salted id so that inside a training fold
+/// the inner folds do not repeat the outer ones.
+LocatorTrainingOptions tune_location_thresholds(const std::vector<EventLocationRecord>& records,
+                                                const std::vector<std::vector<Toponym>>& toponyms,
+                                                const LocatorTrainingOptions& options,
+                                                const Gazetteer* gazetteer);
+
 /// Cross-validation: each record predicted by a model trained on the other folds (and on
-/// `extra`, which is never held out, so the figure stays the base set's).
+/// `extra`, which is never held out, so the figure stays the base set's). With
+/// options.tune_folds, the thresholds of each fold's model are chosen on its training folds
+/// only; `tuned` (if given) receives each fold's options.
 LocationPredictions cross_validate_locations(const std::vector<EventLocationRecord>& records,
                                              const std::vector<std::vector<Toponym>>& toponyms,
                                              std::size_t folds,
                                              const LocatorTrainingOptions& options,
                                              const Gazetteer* gazetteer,
-                                             const ExtraTraining& extra = {});
+                                             const ExtraTraining& extra = {},
+                                             std::vector<LocatorTrainingOptions>* tuned = nullptr);
 
 /// Baselines: every toponym of the sentence, or only the one nearest the event word.
 enum class LocationBaseline { all_toponyms, nearest_toponym };

@@ -12,7 +12,9 @@
 // relative to the other candidates (nearest, another one nearer). Capitalised words enter
 // only by shape, so the weights hold no proper names. The likeliest candidate is a location
 // when its probability is above the model's threshold; any other one when its probability
-// is above a second, lower threshold (the places of a list share the probability).
+// is above a second, lower threshold, or, when it is in the likeliest one's coordinated list
+// ("in A, B and C": the places of a list share the probability), above a share of the
+// likeliest one's probability.
 //
 // The builtin model is data/models/event-location.txt, embedded at build time; `kharita
 // train-locator` reproduces it from the event-location sentences.
@@ -83,11 +85,20 @@ struct LocatorTrainingOptions {
     int epochs = 4;
     std::uint64_t seed = 1; ///< order of the examples in each epoch
     int bags = 16; ///< models trained with seeds seed, seed+1, ... and averaged (less variance)
-    int min_records = 2;          ///< a feature seen in fewer training sentences is dropped
-    double l2 = 0;                ///< L2 penalty on the weights, per update
-    double rate = 0.1;            ///< AdaGrad's learning rate (0.2: 0.7737, 0.05: 0.7681)
-    double threshold = 0.35;      ///< the likeliest candidate is a location when above it
-    double threshold_more = 0.25; ///< any other candidate is one when above it (0.2, 0.3: -0.003)
+    int min_records = 2;     ///< a feature seen in fewer training sentences is dropped
+    double l2 = 0;           ///< L2 penalty on the weights, per update
+    double rate = 0.1;       ///< AdaGrad's learning rate (0.2: 0.7737, 0.05: 0.7681)
+    double threshold = 0.35; ///< the likeliest candidate is a location when above it
+    /// any other candidate is one when above it; this and list_ratio are what an inner 4-fold
+    /// cross-validation chose (`--tune-folds 4`), on every outer training fold and on all
+    double threshold_more = 0.3;
+    /// a member of the likeliest candidate's coordinated list ("A, B and C") is one when its
+    /// probability is above this share of the likeliest's (or above threshold_more)
+    double list_ratio = 0.05; ///< 1: like any other candidate
+    /// Cross-validation only: when 2 or more, threshold_more and list_ratio are chosen in
+    /// each training fold by an inner cross-validation of that many folds (never on the
+    /// sentences scored)
+    int tune_folds = 0;
 };
 
 class EventLocator {
@@ -132,6 +143,9 @@ public:
     std::size_t feature_count() const noexcept { return m_weights.size(); }
     double threshold() const noexcept { return m_threshold; }
     double threshold_more() const noexcept { return m_threshold_more; }
+    double list_ratio() const noexcept { return m_list_ratio; }
+    /// The same weights with another second threshold and list ratio.
+    EventLocator with_thresholds(double threshold_more, double list_ratio) const;
 
 private:
     double score(const std::vector<std::string>& features) const;
@@ -140,6 +154,7 @@ private:
     std::unordered_map<std::string, double> m_weights;
     double m_threshold = 0.5;
     double m_threshold_more = 0.5;
+    double m_list_ratio = 1.0; ///< 1: a list member needs threshold_more like any other
 };
 
 } // namespace kharita
