@@ -14,9 +14,9 @@
 # after COUNT go to the benchmark (--benchmark_filter=..., --benchmark_repetitions=...);
 # KHARITA_BENCH_EXPLAIN=1 then logs every statement's EXPLAIN ANALYZE to WORK/explain.log.
 # KHARITA_BIN runs another build's kharita (a before/after pair on one machine state);
-# KHARITA_BENCH_LOAD_ONLY=1 stops after the loads; KHARITA_BENCH_STATEMENTS=1 then prints the
-# server's statements that took 100 ms or more (log_min_duration_statement), the profile of
-# where a load's time goes.
+# KHARITA_BENCH_LOAD_ONLY=1 stops after the loads; KHARITA_BENCH_STATEMENTS=1 prints the loads'
+# server statements that took 100 ms or more (log_min_duration_statement), the profile of
+# where a load's time goes (in either mode).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 BUILD="${KHARITA_BUILD_DIR:-$ROOT/build}"
@@ -61,12 +61,27 @@ o_pg=$(measure o_pg ogr2ogr -f PostgreSQL "PG:dbname=bench host=$SERVER user=kha
     -nln ogr.events -lco SCHEMA=ogr -lco GEOMETRY_NAME=geom -a_srs EPSG:4326 --config PG_USE_COPY YES \
     -oo X_POSSIBLE_NAMES=longitude -oo Y_POSSIBLE_NAMES=latitude -oo AUTODETECT_TYPE=YES)
 echo "== $COUNT synthetic events"
+if [ -n "${KHARITA_BENCH_STATEMENTS:-}" ]; then
+    echo "== the loads' statements of 100 ms or more (ms, statement)"
+    sed -n 's/.*duration: \([0-9.]*\) ms  statement: \(.\{0,110\}\).*/\1  \2/p' "$SERVER/log"
+fi
 if [ "${KHARITA_BENCH_INPROCESS:-0}" = 1 ]; then
     # as a user would: a B-tree on the dates beside each table's GiST on geom
     "${PSQL[@]}" -d bench -c "CREATE INDEX ours_dates ON ours.events (date_start, date_end);
         CREATE INDEX ogr_dates ON ogr.events (event_date)"
     "${PSQL[@]}" -d bench -c "VACUUM ANALYZE ours.events" -c "VACUUM ANALYZE ogr.events"
-    echo "loads: import-acled ${k_pg}s, ogr2ogr ${o_pg}s"
+    echo "loads: import-acled ${k_pg}s ($(rate "$k_pg") events/s), ogr2ogr ${o_pg}s ($(rate "$o_pg") events/s)"
+    # how the matches lie: distinct heap pages holding them, in each table
+    while IFS='|' read -r name box from to; do
+        pages() { "${PSQL[@]}" -d bench -c "SELECT count(*) || ' on ' || count(DISTINCT
+            (ctid::text::point)[0]) || ' pages' FROM $1 WHERE geom && ST_MakeEnvelope($box, 4326)
+            AND $2"; }
+        echo "$name: ours $(pages ours.events "date_start <= '$to' AND date_end >= '$from'"), ogr2ogr $(pages ogr.events "event_date BETWEEN '$from' AND '$to'")"
+    done <<'S'
+libya_year|9.3,19.5,25.2,33.2|2024-01-01|2024-12-31
+cell_month|13.0,32.0,14.0,33.0|2024-05-01|2024-05-31
+viewport_all|13.1,32.8,13.3,32.95|2015-01-01|2025-12-31
+S
     shift || true
     # KHARITA_BENCH_PG_QUERY: the benchmark binaries to run one after the other on this
     # server (a before/after pair on one machine state)
@@ -120,10 +135,6 @@ row "kharita import-acled -> PostGIS" "$k_pg"
 row "kharita import-acled -> SpatiaLite" "$k_lite"
 row "kharita store copy SpatiaLite -> PostGIS" "$k_copy"
 row "ogr2ogr -f PostgreSQL (COPY, GiST)" "$o_pg"
-if [ -n "${KHARITA_BENCH_STATEMENTS:-}" ]; then
-    echo "== statements of 100 ms or more (ms, statement)"
-    sed -n 's/.*duration: \([0-9.]*\) ms  statement: \(.\{0,110\}\).*/\1  \2/p' "$SERVER/log"
-fi
 [ "${KHARITA_BENCH_LOAD_ONLY:-0}" = 1 ] && exit 0
 
 # the hand-written queries: GiST on geom plus a B-tree on the dates, as a user would add

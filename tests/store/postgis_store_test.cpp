@@ -6,6 +6,7 @@
 #include "kharita/base/error.hpp"
 #include "kharita/store/store.hpp"
 #include "pg_server.hpp"
+#include "store/postgis_bulk.hpp"
 #include "store_test_support.hpp"
 
 #include <fmt/core.h>
@@ -20,6 +21,7 @@
 #include <csignal>
 #include <map>
 #include <random>
+#include <set>
 #include <thread>
 
 namespace kharita {
@@ -90,6 +92,41 @@ ArticleRecord report(int i, bool tripoli) {
     }
     a.events.push_back(e);
     return a;
+}
+
+TEST(PostgisBulkOrder, KeepsNeighboursInSpaceAndTimeTogether) {
+    // two towns far apart, two years apart, interleaved as a feed would give them
+    std::vector<EventRecord> chunk;
+    for (int i = 0; i < 400; ++i) {
+        EventRecord r;
+        const bool west = i % 2 == 0;
+        const bool early = i % 4 < 2;
+        r.position = west ? LatLon{30.0 + i * 1e-4, -10.0} : LatLon{20.0, 30.0 + i * 1e-4};
+        r.date_start = r.date_end =
+            early ? CivilDay{2015, 1, 1}.plus_days(i % 28) : CivilDay{2017, 6, 1};
+        chunk.push_back(r);
+    }
+    // a placeless and an undated event: ordered by the axes they have
+    EventRecord placeless, undated;
+    placeless.date_start = placeless.date_end = CivilDay{2016, 1, 1};
+    undated.position = LatLon{25.0, 10.0};
+    chunk.insert(chunk.begin() + 7, placeless);
+    chunk.insert(chunk.begin() + 99, undated);
+    const std::vector<std::size_t> order = store::space_time_order(chunk);
+    ASSERT_EQ(order.size(), chunk.size());
+    EXPECT_EQ(std::set<std::size_t>(order.begin(), order.end()).size(), chunk.size());
+    // each (town, year) group is one run: three changes of group between four runs
+    std::vector<int> groups;
+    for (const std::size_t i : order) {
+        const EventRecord& r = chunk[i];
+        if (r.position && r.date_start)
+            groups.push_back((r.position->lon < 0 ? 0 : 2) + (r.date_start->year == 2015 ? 0 : 1));
+    }
+    int changes = 0;
+    for (std::size_t k = 1; k < groups.size(); ++k)
+        changes += groups[k] != groups[k - 1] ? 1 : 0;
+    EXPECT_EQ(changes, 3);
+    EXPECT_TRUE(store::space_time_order({}).empty());
 }
 
 TEST_F(PostgisStore, FourWritersAndTwoReadersLoseAndDoubleNothing) {
@@ -332,7 +369,7 @@ TEST_F(PostgisStore, AServerStoppedMidCopyKeepsNothingOfTheLoad) {
                     if (i == records.size())
                         return false;
                     if (i == 15000)
-                        m_server->stop(); // the connection goes mid-COPY
+                        m_server->stop(); // the connection goes mid-load (the chunk is sent after)
                     r = records[i++];
                     return true;
                 },
@@ -389,6 +426,25 @@ TEST_F(PostgisStore, AFailedLargeLoadKeepsNothingNorLosesAnIndexAndTheStoreGoesO
                         ".events e ON e.id = ea.event_id WHERE e.actor2 = 'Third' AND (a.name, "
                         "ea.role) IN (('Actor 0', 1), ('Third', 2), ('Second', 0))"),
               3);
+}
+
+TEST_F(PostgisStore, ALargeLoadStoresNeighboursInSpaceAndTimeOnFewPages) {
+    const std::string name = schema("o");
+    auto store = open_event_store(db("o"), StoreMode::create);
+    store->ingest_records(random_records(30000, 8)); // in random order of place and time
+    EventFilter f;
+    f.bbox = BoundingBox{5, 20, 15, 30};
+    f.from = CivilDay{2016, 1, 1};
+    f.to = CivilDay{2016, 12, 31};
+    const std::int64_t matches = store->count(f);
+    ASSERT_GT(matches, 50);
+    // in load order nearly every match would be on a page of its own
+    const std::int64_t pages = sql_count(
+        "SELECT count(DISTINCT (ctid::text::point)[0]) FROM " + name +
+        ".events WHERE lon BETWEEN 5 AND 15 AND lat BETWEEN 20 AND 30 AND day_start <= "
+        "(DATE '2016-12-31' - DATE '1970-01-01') AND day_end >= (DATE '2016-01-01' - DATE "
+        "'1970-01-01')");
+    EXPECT_LT(pages * 3, matches) << pages << " pages for " << matches << " matches";
 }
 
 TEST_F(PostgisStore, TwoLargeLoadsAtOnceBothComplete) {

@@ -5,7 +5,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
+#include <cmath>
+#include <future>
 #include <iterator>
+#include <limits>
+#include <numeric>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -23,8 +28,10 @@ using detail::PgResult;
 // A load at least this large, and at least as large as what is stored, sets the indexes
 // aside (as the SpatiaLite store does): below it, maintaining them costs less than rebuilding.
 constexpr std::int64_t kBulkAtLeast = 20000;
-// Ids reserved from the sequence per round trip (and rows per COPY statement).
-constexpr std::int64_t kIdBlock = 65536;
+// Events per chunk: read, sorted into space-time order, given ids (one round trip) and sent
+// in one COPY statement. Larger chunks keep more of a query's matches on the same pages; this
+// one holds about 100 MB of records.
+constexpr std::size_t kChunk = 131072;
 
 /// Appends one text-format COPY row, field by field.
 class CopyRow {
@@ -216,7 +223,59 @@ private:
     std::int64_t m_sequence;
 };
 
+/// Spreads the low 21 bits of v to every third bit (a 3-D Morton code's interleaving).
+std::uint64_t spread3(std::uint64_t v) {
+    v &= 0x1fffffU;
+    v = (v | v << 32U) & 0x1f00000000ffffU;
+    v = (v | v << 16U) & 0x1f0000ff0000ffU;
+    v = (v | v << 8U) & 0x100f00f00f00f00fU;
+    v = (v | v << 4U) & 0x10c30c30c30c30c3U;
+    v = (v | v << 2U) & 0x1249249249249249U;
+    return v;
+}
+
 } // namespace
+
+std::vector<std::size_t> space_time_order(const std::vector<EventRecord>& chunk) {
+    // Each axis scaled to the chunk's own extent, so a chunk of one month is ordered by place
+    // and a chunk of one town by date. Events without a place or a date sort after the rest
+    // on that axis (the top value).
+    constexpr double kTop = (1U << 21U) - 1;
+    std::array<double, 3> low, high;
+    low.fill(std::numeric_limits<double>::infinity());
+    high.fill(-std::numeric_limits<double>::infinity());
+    std::vector<std::array<double, 3>> at(chunk.size());
+    for (std::size_t i = 0; i < chunk.size(); ++i) {
+        const EventRecord& r = chunk[i];
+        const auto& first = r.date_start ? r.date_start : r.date_end;
+        const double nan = std::numeric_limits<double>::quiet_NaN();
+        at[i] = {r.position ? r.position->lon : nan, r.position ? r.position->lat : nan,
+                 first ? static_cast<double>(first->serial()) : nan};
+        for (std::size_t a = 0; a < 3; ++a) {
+            if (!std::isnan(at[i][a])) {
+                low[a] = std::min(low[a], at[i][a]);
+                high[a] = std::max(high[a], at[i][a]);
+            }
+        }
+    }
+    std::vector<std::uint64_t> key(chunk.size());
+    for (std::size_t i = 0; i < chunk.size(); ++i) {
+        std::uint64_t k = 0;
+        for (std::size_t a = 0; a < 3; ++a) {
+            const double width = high[a] - low[a];
+            const double scaled = std::isnan(at[i][a]) ? kTop
+                                  : width > 0          ? (at[i][a] - low[a]) / width * (kTop - 1)
+                                                       : 0.0;
+            k |= spread3(static_cast<std::uint64_t>(scaled)) << (2U - a);
+        }
+        key[i] = k;
+    }
+    std::vector<std::size_t> order(chunk.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return key[a] < key[b]; });
+    return order;
+}
 
 PgSetAside::PgSetAside(PgConnection& db, const std::vector<std::string>& index_tables,
                        const std::vector<std::string>& key_tables)
@@ -279,26 +338,43 @@ std::int64_t pg_bulk_load(PgConnection& db, const std::function<bool(EventRecord
     IdSource id_source(db);
     ActorRows actors;
     std::int64_t n = 0;
-    EventRecord r;
-    bool have = next(r); // one ahead, so no block of ids is reserved for nothing
-    while (have) {
-        // the first block as large as the hint (a vector's exact size), then full blocks
-        const std::int64_t want = n == 0 && expected > 0 ? std::min(expected, kIdBlock) : kIdBlock;
-        const std::vector<std::int64_t> ids = id_source.reserve(want);
+    // The next chunk is read on a second thread while this one is sent: reading the input
+    // (a CSV, the gazetteer) overlaps the server's COPY. `next` runs on that thread only,
+    // one call at a time; its exceptions come out of get().
+    const auto read = [&next] {
+        std::vector<EventRecord> chunk;
+        chunk.reserve(kChunk);
+        EventRecord r;
+        while (chunk.size() < kChunk && next(r))
+            chunk.push_back(std::move(r));
+        return chunk;
+    };
+    std::future<std::vector<EventRecord>> ahead = std::async(std::launch::async, read);
+    for (;;) {
+        std::vector<EventRecord> chunk = ahead.get();
+        if (chunk.empty())
+            break;
+        if (chunk.size() == kChunk)
+            ahead = std::async(std::launch::async, read);
+        const std::vector<std::size_t> order = space_time_order(chunk);
+        const std::vector<std::int64_t> ids =
+            id_source.reserve(static_cast<std::int64_t>(chunk.size()));
         std::size_t used = 0;
         db.copy_in(kCopyEvents, [&](std::string& out) {
-            if (!have || used == ids.size())
+            if (used == order.size())
                 return false;
+            EventRecord& r = chunk[order[used]];
             r.source_count = std::max(1, r.source_count);
             const int cell = r.position ? cell_of(*r.position) : -1;
             write_event(out, ids[used], r, cell);
             actors.add(ids[used], r);
             written.note(r, cell);
             ++used;
-            have = next(r);
             return true;
         });
         n += static_cast<std::int64_t>(used);
+        if (chunk.size() < kChunk)
+            break;
     }
     actors.store(db);
     if (aside)

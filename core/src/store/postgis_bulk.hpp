@@ -31,6 +31,11 @@ private:
     std::vector<std::string> m_restore; // in the order dropped
 };
 
+/// The order in which a bulk load writes `chunk`'s events (indexes into it): a Z-order
+/// (3-D Morton) code of longitude, latitude and first day, so that events near each other in
+/// space and time land on the same table pages and a box-and-dates query reads few of them.
+std::vector<std::size_t> space_time_order(const std::vector<EventRecord>& chunk);
+
 /// Stores the events `next` gives inside the transaction `db` has open (the caller begins
 /// and commits it, so a failure anywhere leaves nothing of the load); notes each event in
 /// `written`. `expected` is a size hint. Returns the number of events stored.
