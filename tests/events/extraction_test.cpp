@@ -256,6 +256,29 @@ TEST(SentenceTriggersTest, BackgroundToldAroundTheNews) {
         triggers("Workers have been crossing home through the Salloum border post.").empty());
 }
 
+TEST(SentenceTriggersTest, CommonVerbsOfViolence) {
+    for (const std::string_view s : {"Militants detonated a bomb near a market on Monday.",
+                                     "Armed men abducted the mayor of the town on Monday.",
+                                     "Gunmen hijacked a plane at the airport on Monday.",
+                                     "A rocket hit a house in the suburb on Monday.",
+                                     "Militiamen torched cars in the town on Monday.",
+                                     "Gunmen targeted a police patrol on Monday."}) {
+        const auto t = triggers(s);
+        ASSERT_EQ(t.size(), 1U) << s;
+        EXPECT_EQ(t[0].type, EventType::attack) << s;
+    }
+    // "shot" and "targeted" need an assailant; "killed" is a toll, never a trigger
+    EXPECT_TRUE(triggers("The report targeted corruption in the ministry.").empty());
+    EXPECT_TRUE(triggers("Five people were killed in the town on Monday.").empty());
+}
+
+TEST(SentenceTriggersTest, APluperfectInARelativeClauseIsWhoTheyAre) {
+    EXPECT_TRUE(
+        triggers("Two employees who had been kidnapped in November were freed on Monday.").empty());
+    EXPECT_TRUE(triggers("The brigade that had attacked the base withdrew on Monday.").empty());
+    EXPECT_EQ(triggers("Gunmen kidnapped two employees in the town on Monday.").size(), 1U);
+}
+
 TEST(SentenceTriggersTest, OneReferredBackToLeavesRoomForANewOneLikeIt) {
     const std::string_view s =
         "The protests in the east followed similar demonstrations in Tripoli last month.";
@@ -286,7 +309,10 @@ TEST(SentenceTriggersTest, TakeoversVotesAndStrikesFromTheAir) {
               EventType::clash);
     EXPECT_EQ(triggers("The army said it had taken full control of Sirte.").at(0).subtype,
               "territory taken");
-    EXPECT_TRUE(triggers("Gunmen entered the house and shot her.").empty());
+    // gunmen entering a house take no territory; their shooting is the event
+    const auto entered = triggers("Gunmen entered the house and shot her.");
+    ASSERT_EQ(entered.size(), 1U);
+    EXPECT_EQ(entered[0].type, EventType::attack);
     EXPECT_EQ(triggers("The Security Council voted on Thursday night.").at(0).type,
               EventType::meeting);
     EXPECT_TRUE(triggers("Residents voted on Thursday in the municipal election.").empty());

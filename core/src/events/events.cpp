@@ -367,6 +367,19 @@ bool in_relative_clause(std::string_view before) {
     return false;
 }
 
+/// Whether trigger word `k` is a pluperfect in a relative clause: "two employees who had been
+/// kidnapped in November", "the brigade that had attacked the base": what befell or was done
+/// by someone before the news, told to say who they are.
+bool relative_pluperfect(const std::vector<Word>& w, std::size_t k) {
+    std::size_t b = k;
+    if (b >= 1 && w[b - 1].lower == "been")
+        --b;
+    if (b < 2 || w[b - 1].lower != "had")
+        return false;
+    const std::string& rel = w[b - 2].lower;
+    return rel == "who" || rel == "which" || rel == "that";
+}
+
 /// Whether the words right before trigger word `k` say it is another happening like one told:
 /// "similar demonstrations", "another attack", "a new protest".
 bool told_as_new(const std::vector<Word>& w, std::size_t k) {
@@ -470,8 +483,10 @@ std::vector<detail::SentenceTrigger> triggers_of(std::string_view text, const st
             generic_without_place(*hit, places_from, to, toponyms)) {
             continue;
         }
-        if (in_relative_clause(text.substr(clause_from, w[at].start - clause_from)))
+        if (in_relative_clause(text.substr(clause_from, w[at].start - clause_from)) ||
+            relative_pluperfect(w, at)) {
             continue;
+        }
         detail::SentenceTrigger t;
         set_mention_cues(t, text, w, at);
         t.repeated_type = in_sentence[static_cast<std::size_t>(hit->type)];
