@@ -267,9 +267,16 @@ TEST(SentenceTriggersTest, CommonVerbsOfViolence) {
         ASSERT_EQ(t.size(), 1U) << s;
         EXPECT_EQ(t[0].type, EventType::attack) << s;
     }
-    // "shot" and "targeted" need an assailant; "killed" is a toll, never a trigger
+    // "shot" and "targeted" need an assailant; "killed" needs one as its subject
     EXPECT_TRUE(triggers("The report targeted corruption in the ministry.").empty());
     EXPECT_TRUE(triggers("Five people were killed in the town on Monday.").empty());
+    const auto killed = triggers("Gunmen killed three soldiers at a checkpoint on Monday.");
+    ASSERT_EQ(killed.size(), 1U);
+    EXPECT_EQ(killed[0].type, EventType::killing);
+    EXPECT_TRUE(triggers("Security officials said the attackers had been killed.").empty());
+    const auto toll = triggers("Clashes between militants killed five people on Monday.");
+    ASSERT_EQ(toll.size(), 1U);
+    EXPECT_EQ(toll[0].type, EventType::clash);
 }
 
 TEST(SentenceTriggersTest, APluperfectInARelativeClauseIsWhoTheyAre) {

@@ -367,6 +367,37 @@ bool in_relative_clause(std::string_view before) {
     return false;
 }
 
+/// Whether "killed" at word `k` is a toll, not a killing told for itself: it is one unless an
+/// assailant ("gunmen", "militants") is its subject, at most four words before it, and no
+/// auxiliary makes it passive or perfect ("were killed", "had been killed"). "Clashes killed
+/// five" and "an air strike ... killed" are the tolls of events other words report.
+bool killed_as_toll(const std::vector<Word>& w, std::size_t k) {
+    if (w[k].lower != "killed")
+        return false;
+    if (k == 0)
+        return true;
+    const std::string& aux = w[k - 1].lower;
+    if (aux == "was" || aux == "were" || aux == "been" || aux == "be" || aux == "being" ||
+        aux == "is" || aux == "are" || aux == "had" || aux == "have" || aux == "has" ||
+        aux == "get" || aux == "got") {
+        return true;
+    }
+    static constexpr std::array<std::string_view, 9> kSubjects = {
+        "gunmen", "gunman",     "assailants", "attackers", "militants",
+        "masked", "kidnappers", "bomber",     "bombers"};
+    // a subject, not the object of a preposition: "clashes between militants killed five"
+    static constexpr std::array<std::string_view, 8> kPrepositions = {
+        "between", "of", "by", "against", "with", "from", "among", "on"};
+    for (std::size_t b = k >= 4 ? k - 4 : 0; b < k; ++b) {
+        if (std::find(kSubjects.begin(), kSubjects.end(), w[b].lower) != kSubjects.end() &&
+            (b == 0 || std::find(kPrepositions.begin(), kPrepositions.end(), w[b - 1].lower) ==
+                           kPrepositions.end())) {
+            return false;
+        }
+    }
+    return true;
+}
+
 /// Whether trigger word `k` is a pluperfect in a relative clause: "two employees who had been
 /// kidnapped in November", "the brigade that had attacked the base": what befell or was done
 /// by someone before the news, told to say who they are.
@@ -477,8 +508,8 @@ std::vector<detail::SentenceTrigger> triggers_of(std::string_view text, const st
             typed[static_cast<std::size_t>(hit->type)] &&
             !(referred_only[static_cast<std::size_t>(hit->type)] && told_as_new(w, at));
         if (hit->strength <= 0 || taken || hypothetical(w, at) || negated(w, at) ||
-            toll_participle(w, at) || protest_as_motive(w, at, *hit) || perfect_state(w, at) ||
-            subject_of_perfect_state(text, w, k) ||
+            toll_participle(w, at) || killed_as_toll(w, at) || protest_as_motive(w, at, *hit) ||
+            perfect_state(w, at) || subject_of_perfect_state(text, w, k) ||
             generic_kind(w, at, places_from, to, toponyms) ||
             generic_without_place(*hit, places_from, to, toponyms)) {
             continue;

@@ -39,9 +39,7 @@ constexpr std::string_view kArmed =
 constexpr std::string_view kAircraft =
     "air jets jet warplanes warplane aircraft drone drones planes plane helicopter helicopters";
 
-/// Who attacks: "shot" and "targeted" report an attack only with one of them. ("killed" is
-/// no trigger: it is most often the toll of an event another word reports, "clashes killed
-/// five", "an air strike ... killed", or tells of the attackers' own deaths.)
+/// Who attacks: "shot", "targeted" and "killed" report an attack only with one of them.
 constexpr std::string_view kAssailants =
     "gunmen gunman assailants attackers militants masked kidnappers bomber bombers";
 /// What is fired: a rocket that "hit" or "landed".
@@ -192,6 +190,9 @@ constexpr auto kLexicon = std::to_array<TriggerEntry>({
     {"assassination", T::killing, "assassination", 0.9, ""},
     {"killing", T::killing, "killing", 0.8, ""},
     {"murdered", T::killing, "killing", 0.9, ""},
+    // only with an assailant as its subject (the extractor checks): "Gunmen killed three
+    // soldiers", not "clashes killed five" (a toll) or "the attackers had been killed"
+    {"killed", T::killing, "killing", 0.6, kAssailants},
     {"shot dead", T::killing, "killing", 0.9, ""},
     {"gunned down", T::killing, "killing", 0.9, ""},
     {"executed", T::killing, "execution", 0.7, ""},
