@@ -279,6 +279,26 @@ TEST(SentenceTriggersTest, CommonVerbsOfViolence) {
     EXPECT_EQ(toll[0].type, EventType::clash);
 }
 
+TEST(SentenceTriggersTest, CommonWordsForSittingsProtestsAndFights) {
+    const std::pair<std::string_view, EventType> cases[] = {
+        {"The new government was sworn in before parliament on Monday.", EventType::meeting},
+        {"Parliament passed a vote of confidence in the cabinet on Monday.", EventType::meeting},
+        {"Hundreds took to the streets of the capital on Monday.", EventType::protest},
+        {"Residents blocked roads on Monday to denounce power cuts.", EventType::protest},
+        {"Dock workers went on strike at the port on Monday.", EventType::protest},
+        {"Rival militias exchanged fire in the suburb on Monday.", EventType::clash},
+        {"An explosive device went off near a checkpoint on Monday.", EventType::attack},
+        {"A grenade was thrown at a police station on Monday.", EventType::attack}};
+    for (const auto& [s, type] : cases) {
+        const auto t = triggers(s);
+        ASSERT_EQ(t.size(), 1U) << s;
+        EXPECT_EQ(t[0].type, type) << s;
+    }
+    // a road blocked with no protest in the sentence, a grenade only carried, are none
+    EXPECT_TRUE(triggers("Landslides blocked roads in the mountains on Monday.").empty());
+    EXPECT_TRUE(triggers("Police found a grenade in the car on Monday.").empty());
+}
+
 TEST(SentenceTriggersTest, APluperfectInARelativeClauseIsWhoTheyAre) {
     EXPECT_TRUE(
         triggers("Two employees who had been kidnapped in November were freed on Monday.").empty());

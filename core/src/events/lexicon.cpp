@@ -17,7 +17,7 @@ using T = EventType;
 // Bodies recovered after a shipwreck are its toll, not a grave (after a flood they are
 // bodies found).
 constexpr std::string_view kAtSea =
-    "boat boats shipwreck capsized sank vessel dinghy coastguard ashore";
+    "boat boats shipwreck capsized sank vessel dinghy coastguard coast ashore";
 
 // What an oil shutdown shuts.
 constexpr std::string_view kOil =
@@ -28,7 +28,12 @@ constexpr std::string_view kOil =
 constexpr std::string_view kAgreement =
     "agreement memorandum deal accord ceasefire declaration treaty";
 /// What makes a gathering a protest.
-constexpr std::string_view kDemands = "demand demanding calling chanting protest against";
+constexpr std::string_view kDemands =
+    "demand demanding calling chanting protest against denounce denouncing";
+/// A road blocked as a protest: a road, and what it is blocked against ("blocked roads ... to
+/// denounce power cuts"); "|": both groups.
+constexpr std::string_view kRoadProtest = "road roads street streets highway highways | "
+                                          "denounce denouncing demand demanding protest against";
 /// Who is dispersed when a protest meets force.
 constexpr std::string_view kCrowd =
     "crowd crowds protest protesters demonstrators demonstration gathering";
@@ -92,6 +97,12 @@ constexpr auto kLexicon = std::to_array<TriggerEntry>({
     {"consultations", T::meeting, "consultations", 0.6, ""},
     {"summit", T::meeting, "summit", 0.8, ""},
     {"reconvene", T::meeting, "meeting", 0.8, ""},
+    // sittings and receptions news reports in their own words
+    {"sworn in", T::meeting, "session", 0.8, ""},
+    {"swearing-in", T::meeting, "session", 0.8, ""},
+    {"vote of confidence", T::meeting, "session", 0.8, ""},
+    {"confidence vote", T::meeting, "session", 0.8, ""},
+    {"received", T::meeting, "meeting", 0.6, "delegation delegations envoy ambassador"},
     {"convened", T::meeting, "meeting", 0.8, ""},
     {"session", T::meeting, "session", 0.6,
      "parliament house council assembly congress forum held convened opened"},
@@ -112,6 +123,7 @@ constexpr auto kLexicon = std::to_array<TriggerEntry>({
     {"gunfire", T::clash, "armed clash", 0.7, ""},
     {"celebratory gunfire", T::clash, "celebration", 0.0, ""},
     {"skirmishes", T::clash, "armed clash", 0.8, ""},
+    {"exchanged fire", T::clash, "armed clash", 0.9, ""},
     // oil terminals taken without a fight are a takeover (ACLED's strategic development);
     // with fighting in the sentence they fall to the battle entries below
     {"took control", T::strategic, "takeover", 0.7, kOilSites, kFight},
@@ -185,6 +197,8 @@ constexpr auto kLexicon = std::to_array<TriggerEntry>({
     {"kidnapping", T::attack, "abduction", 0.7, ""},
     {"hijacked", T::attack, "hijacking", 0.9, ""},
     {"hijacking", T::attack, "hijacking", 0.8, ""},
+    {"explosive device", T::attack, "explosion", 0.8, ""},
+    {"grenade", T::attack, "explosion", 0.7, "thrown threw hurled exploded hit"},
     // killings of people
     {"assassinated", T::killing, "assassination", 0.95, ""},
     {"assassination", T::killing, "assassination", 0.9, ""},
@@ -214,6 +228,10 @@ constexpr auto kLexicon = std::to_array<TriggerEntry>({
     {"gathered", T::protest, "demonstration", 0.6, kDemands},
     {"rallied", T::protest, "demonstration", 0.7, kDemands},
     {"marched", T::protest, "demonstration", 0.7, ""},
+    {"took to the streets", T::protest, "demonstration", 0.9, ""},
+    {"blocked", T::protest, "road block", 0.6, kRoadProtest},
+    {"went on strike", T::protest, "strike", 0.8, ""},
+    {"on strike", T::protest, "strike", 0.7, "went gone staged"},
     // a crowd broken up by force: a protest met with intervention (ACLED's sub-event)
     {"disperse", T::protest, "protest with intervention", 0.7, kCrowd},
     {"dispersed", T::protest, "protest with intervention", 0.7, kCrowd},
