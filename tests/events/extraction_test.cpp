@@ -288,7 +288,11 @@ TEST(SentenceTriggersTest, CommonWordsForSittingsProtestsAndFights) {
         {"Dock workers went on strike at the port on Monday.", EventType::protest},
         {"Rival militias exchanged fire in the suburb on Monday.", EventType::clash},
         {"An explosive device went off near a checkpoint on Monday.", EventType::attack},
-        {"A grenade was thrown at a police station on Monday.", EventType::attack}};
+        {"A grenade was thrown at a police station on Monday.", EventType::attack},
+        {"Government forces laid siege to the town on Monday.", EventType::clash},
+        {"Heavy bombardment hit the district on Monday.", EventType::attack},
+        {"A drone hit a truck near the town on Monday.", EventType::attack},
+        {"The bodies of 20 migrants washed ashore on Monday.", EventType::migration}};
     for (const auto& [s, type] : cases) {
         const auto t = triggers(s);
         ASSERT_EQ(t.size(), 1U) << s;

@@ -124,6 +124,8 @@ constexpr auto kLexicon = std::to_array<TriggerEntry>({
     {"celebratory gunfire", T::clash, "celebration", 0.0, ""},
     {"skirmishes", T::clash, "armed clash", 0.8, ""},
     {"exchanged fire", T::clash, "armed clash", 0.9, ""},
+    {"laid siege", T::clash, "siege", 0.8, ""},
+    {"besieged", T::clash, "siege", 0.6, kArmed},
     // oil terminals taken without a fight are a takeover (ACLED's strategic development);
     // with fighting in the sentence they fall to the battle entries below
     {"took control", T::strategic, "takeover", 0.7, kOilSites, kFight},
@@ -198,6 +200,8 @@ constexpr auto kLexicon = std::to_array<TriggerEntry>({
     {"hijacked", T::attack, "hijacking", 0.9, ""},
     {"hijacking", T::attack, "hijacking", 0.8, ""},
     {"explosive device", T::attack, "explosion", 0.8, ""},
+    {"bombardment", T::attack, "shelling", 0.8, ""},
+    {"drone", T::attack, "air strike", 0.6, "hit targeted"},
     {"grenade", T::attack, "explosion", 0.7, "thrown threw hurled exploded hit"},
     // killings of people
     {"assassinated", T::killing, "assassination", 0.95, ""},
@@ -272,6 +276,7 @@ constexpr auto kLexicon = std::to_array<TriggerEntry>({
     {"intercepts", T::migration, "interception", 0.7, ""},
     {"rescued", T::migration, "rescue", 0.6, "migrants boat sea coast"},
     {"sank", T::migration, "shipwreck", 0.8, ""},
+    {"washed ashore", T::migration, "shipwreck", 0.8, "bodies body migrants"},
     {"drowned", T::migration, "shipwreck", 0.7, "migrants boat sea coast"},
     // strategic developments: oil shut-ins, institutions taken over
     {"force majeure", T::strategic, "oil shutdown", 0.9, ""},
