@@ -113,6 +113,7 @@ void run_query(const QueryArgs& a) {
                  r.date_start ? nlohmann::json(r.date_start->iso()) : nlohmann::json()},
                 {"date_end", r.date_end ? nlohmann::json(r.date_end->iso()) : nlohmann::json()},
                 {"time_precision", time_precision_name(r.time_precision)},
+                {"date_assumed", r.date_assumed},
                 {"location", r.location},
                 {"geo_precision", geo_precision_name(r.geo_precision)},
                 {"country", r.country},
@@ -149,8 +150,10 @@ void run_query(const QueryArgs& a) {
                 (r.date_end && r.date_end != r.date_start ? " " + r.date_end->iso() : "");
             fmt::print("{:>6} {:<10} {:<9} {:<23} {:<6} {:<22} {:<9} {:>4}  {}\n", r.id,
                        to_string(r.type), to_string(r.status), dates,
-                       time_precision_name(r.time_precision), r.location.substr(0, 22),
-                       geo_precision_name(r.geo_precision),
+                       // "~": assumed from the report's day, approximate
+                       fmt::format("{}{}", time_precision_name(r.time_precision),
+                                   r.date_assumed ? "~" : ""),
+                       r.location.substr(0, 22), geo_precision_name(r.geo_precision),
                        r.fatalities ? std::to_string(*r.fatalities) : "-", r.notes.substr(0, 70));
         }
     }

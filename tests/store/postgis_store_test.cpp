@@ -276,6 +276,31 @@ TEST_F(PostgisStore, NewerSchemasAndTablesNotOursAreRefusedUntouched) {
     EXPECT_THROW(open_event_store(m_server->location("bad-name"), StoreMode::create), InputError);
 }
 
+TEST_F(PostgisStore, AVersion2StoreMigratesKeepingItsRows) {
+    auto records = random_records(200, 7);
+    records[0].date_assumed = true;
+    open_event_store(db("v2"), StoreMode::create)->ingest_records(records);
+    // the store as version 2 left it: no date_assumed column
+    const std::string s = schema("v2");
+    m_server->sql("ALTER TABLE " + s + ".events DROP COLUMN date_assumed; UPDATE " + s +
+                  ".meta SET value = '2' WHERE key = 'event_schema_version'");
+    EXPECT_THROW(open_event_store(db("v2"), StoreMode::read_only), DatabaseError);
+    {
+        auto store = open_event_store(db("v2"), StoreMode::read_write);
+        EXPECT_EQ(store->schema_version(), event_store_schema_version());
+        EXPECT_EQ(store->count({}), 200);
+        std::int64_t assumed = 0;
+        store->query({}, [&](const EventRecord& r) { assumed += r.date_assumed ? 1 : 0; });
+        EXPECT_EQ(assumed, 0); // stored before the column: read as stated
+        store->ingest_records({records[0]});
+    }
+    auto store = open_event_store(db("v2"), StoreMode::read_only);
+    EXPECT_EQ(store->count({}), 201);
+    std::int64_t assumed = 0;
+    store->query({}, [&](const EventRecord& r) { assumed += r.date_assumed ? 1 : 0; });
+    EXPECT_EQ(assumed, 1);
+}
+
 TEST_F(PostgisStore, ProjectsInSchemasOfOneDatabaseStayApart) {
     auto a = open_event_store(db("a"), StoreMode::create);
     auto b = open_event_store(db("b"), StoreMode::create);

@@ -16,6 +16,7 @@
 
 #include <atomic>
 #include <fstream>
+#include <map>
 #include <thread>
 
 namespace kharita {
@@ -203,6 +204,102 @@ TEST_P(StoreSuite, AnEventToldAgainGainsWhatTheMergePolicyDecides) {
     daily.from = daily.to = may14;
     EXPECT_EQ(store->count(daily), 1);
     EXPECT_EQ(store->sources(r.id).size(), 3u);
+}
+
+/// The one event a store holds.
+EventRecord only_event(const EventStore& store) {
+    std::vector<EventRecord> stored;
+    store.query({}, [&](const EventRecord& r) { stored.push_back(r); });
+    EXPECT_EQ(stored.size(), 1u);
+    return stored.empty() ? EventRecord{} : stored.front();
+}
+
+/// clash_report() with its date assumed from the report's day (told as just happened).
+ArticleRecord assumed_clash_report(const std::string& source, CivilDay start, CivilDay end,
+                                   const char* precision) {
+    ArticleRecord a = clash_report(source, start, end, precision, std::nullopt, 0.5);
+    a.events.front().record.date_assumed = true;
+    return a;
+}
+
+TEST_P(StoreSuite, AStatedDateReplacesAnAssumedOneAsInMemory) {
+    const CivilDay may8{2025, 5, 8}, may12{2025, 5, 12}, may14{2025, 5, 14};
+    {
+        // assumed from the report's day, then told again with its own stated day
+        auto store = open_event_store(db("day"), StoreMode::create);
+        store->ingest({assumed_clash_report("A", may8, may14, "week")}, {"a", {}});
+        EXPECT_TRUE(only_event(*store).date_assumed); // stored, and read back
+        store->ingest({clash_report("B", may12, may12, "day", std::nullopt, 0.5)}, {"b", {}});
+        const EventRecord r = only_event(*store);
+        EXPECT_EQ(r.date_start, may12);
+        EXPECT_EQ(r.date_end, may12);
+        EXPECT_EQ(r.time_precision, TimePrecision::day);
+        EXPECT_FALSE(r.date_assumed);
+        EXPECT_EQ(r.source_count, 2);
+    }
+    {
+        // the reverse: the stated day stays, and stays stated
+        auto store = open_event_store(db("reverse"), StoreMode::create);
+        store->ingest({clash_report("B", may12, may12, "day", std::nullopt, 0.5)}, {"b", {}});
+        store->ingest({assumed_clash_report("A", may8, may14, "week")}, {"a", {}});
+        const EventRecord r = only_event(*store);
+        EXPECT_EQ(r.date_start, may12);
+        EXPECT_EQ(r.time_precision, TimePrecision::day);
+        EXPECT_FALSE(r.date_assumed);
+        EXPECT_EQ(r.source_count, 2);
+    }
+    {
+        // a stated week replaces an assumed week of the same precision (merge_told_again():
+        // stated before assumed, then the finer), which only the stored flag can tell apart
+        auto store = open_event_store(db("week"), StoreMode::create);
+        store->ingest({assumed_clash_report("A", may8, may14, "week")}, {"a", {}});
+        store->ingest({clash_report("B", may12, may14.plus_days(4), "week", std::nullopt, 0.5)},
+                      {"b", {}});
+        const EventRecord r = only_event(*store);
+        EXPECT_EQ(r.date_start, may12);
+        EXPECT_EQ(r.date_end, may14.plus_days(4));
+        EXPECT_FALSE(r.date_assumed);
+        // and an assumed week told after a stated one leaves it as it is
+        ArticleRecord later = assumed_clash_report("C", may8, may14, "week");
+        store->ingest({later}, {"c", {}});
+        const EventRecord kept = only_event(*store);
+        EXPECT_EQ(kept.date_start, may12);
+        EXPECT_FALSE(kept.date_assumed);
+        EXPECT_EQ(kept.source_count, 3);
+    }
+}
+
+TEST_P(StoreSuite, ExportsSayWhichDatesWereAssumed) {
+    auto store = open_event_store(db("e"), StoreMode::create);
+    const CivilDay may8{2025, 5, 8}, may14{2025, 5, 14};
+    ArticleRecord assumed = assumed_clash_report("A", may8, may14, "week");
+    ArticleRecord stated = clash_report("B", may14, may14, "day", std::nullopt, 0.5);
+    // elsewhere (Benghazi), so the two stay two events
+    stated.events.front().record.position = LatLon{32.1167, 20.0667};
+    stated.events.front().record.location = "Benghazi";
+    store->ingest({assumed, stated}, {"a", {}});
+    ASSERT_EQ(store->count({}), 2);
+    const fs::path geojson = dir / "out.geojson";
+    ASSERT_EQ(export_events(*store, {}, geojson, ExportFormat::geojson), 2);
+    std::ifstream in(geojson);
+    const std::string text{std::istreambuf_iterator<char>(in), {}};
+    // each feature's flag, a JSON boolean, just before its location
+    EXPECT_NE(text.find("\"date_assumed\":true,\"location\":\"Tripoli\""), std::string::npos)
+        << text;
+    EXPECT_NE(text.find("\"date_assumed\":false,\"location\":\"Benghazi\""), std::string::npos)
+        << text;
+    // GDAL formats: a boolean field
+    const fs::path gpkg = dir / "out.gpkg";
+    ASSERT_EQ(export_events(*store, {}, gpkg, ExportFormat::gpkg), 2);
+    auto ds = detail::Dataset::open_vector(gpkg);
+    OGRLayer* layer = ds.layer(0);
+    const int field = layer->GetLayerDefn()->GetFieldIndex("date_assumed");
+    ASSERT_GE(field, 0);
+    EXPECT_EQ(layer->GetLayerDefn()->GetFieldDefn(field)->GetSubType(), OFSTBoolean);
+    std::map<std::string, int> flags;
+    for (auto& feature : *layer)
+        flags[feature->GetFieldAsString("location")] = feature->GetFieldAsInteger(field);
+    EXPECT_EQ(flags, (std::map<std::string, int>{{"Benghazi", 0}, {"Tripoli", 1}}));
 }
 
 TEST_P(StoreSuite, BadFiltersAreInputErrors) {

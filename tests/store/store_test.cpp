@@ -113,6 +113,39 @@ TEST(EventStore, RefusesFilesThatAreNotItsStores) {
     EXPECT_EQ(db.query_int("SELECT count(*) FROM events"), 10);
 }
 
+TEST(EventStore, AVersion2StoreMigratesKeepingItsRows) {
+    TempDir dir;
+    const fs::path file = dir / "v2.sqlite";
+    auto records = random_records(200, 7);
+    records[0].date_assumed = true;
+    {
+        auto store = open_event_store(file, StoreMode::create);
+        store->ingest_records(records);
+    }
+    {
+        // the store as version 2 left it: no date_assumed column
+        auto db = detail::Database::open(file, detail::OpenMode::read_write, false);
+        db.exec("ALTER TABLE events DROP COLUMN date_assumed; UPDATE meta SET value = '2' "
+                "WHERE key = 'event_schema_version'");
+    }
+    // reading needs the migration, which only a writer runs
+    EXPECT_THROW(open_event_store(file, StoreMode::read_only), DatabaseError);
+    {
+        auto store = open_event_store(file, StoreMode::read_write);
+        EXPECT_EQ(store->schema_version(), event_store_schema_version());
+        EXPECT_EQ(store->count({}), 200);
+        std::int64_t assumed = 0;
+        store->query({}, [&](const EventRecord& r) { assumed += r.date_assumed ? 1 : 0; });
+        EXPECT_EQ(assumed, 0);               // stored before the column: read as stated
+        store->ingest_records({records[0]}); // and it takes new events with the flag
+    }
+    auto store = open_event_store(file, StoreMode::read_only);
+    EXPECT_EQ(store->count({}), 201);
+    std::int64_t assumed = 0;
+    store->query({}, [&](const EventRecord& r) { assumed += r.date_assumed ? 1 : 0; });
+    EXPECT_EQ(assumed, 1);
+}
+
 /// True when a database error reads as one line without a statement in it.
 void expect_one_line_without_sql(const std::string& what) {
     EXPECT_EQ(what.find('\n'), std::string::npos) << what;

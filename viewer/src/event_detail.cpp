@@ -20,8 +20,9 @@ QString event_facts_html(const EventRecord& r) {
                 .arg(r.date_start ? escape(r.date_start->iso()) : QString("on or before"),
                      r.date_end && r.date_end != r.date_start ? " – " + escape(r.date_end->iso())
                                                               : QString(),
-                     escape(time_precision_name(r.time_precision)), escape(r.location),
-                     escape(geo_precision_name(r.geo_precision)),
+                     escape(time_precision_name(r.time_precision)) +
+                         (r.date_assumed ? ", assumed from the report's day" : ""),
+                     escape(r.location), escape(geo_precision_name(r.geo_precision)),
                      r.position ? QString(", %1°, %2°")
                                       .arg(r.position->lat, 0, 'f', 3)
                                       .arg(r.position->lon, 0, 'f', 3)

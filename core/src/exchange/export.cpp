@@ -215,6 +215,7 @@ std::int64_t write_geojson(const EventStore& store, const EventFilter& filter, c
         b += ",\"date_end\":";
         append_day(b, r.date_end ? r.date_end : r.date_start);
         text("time_precision", time_precision_name(r.time_precision));
+        b += r.date_assumed ? ",\"date_assumed\":true" : ",\"date_assumed\":false";
         text("location", r.location);
         text("geo_precision", geo_precision_name(r.geo_precision));
         text("country", r.country);
@@ -477,15 +478,19 @@ void add_qgis_style(const fs::path& gpkg) {
 struct Field {
     const char* name;
     OGRFieldType type;
+    OGRFieldSubType subtype = OFSTNone;
 };
-constexpr std::array<Field, 19> kGdalFields = {{
-    {"event_id", OFTInteger64},    {"type", OFTString},     {"subtype", OFTString},
-    {"status", OFTString},         {"date_start", OFTDate}, {"date_end", OFTDate},
-    {"time_precision", OFTString}, {"location", OFTString}, {"geo_precision", OFTString},
-    {"country", OFTString},        {"admin1", OFTString},   {"fatalities", OFTInteger},
-    {"confidence", OFTReal},       {"actors", OFTString},   {"sources", OFTString},
-    {"source_count", OFTInteger},  {"notes", OFTString},    {"admin2", OFTString},
-    {"review", OFTString},
+constexpr std::array<Field, 20> kGdalFields = {{
+    {"event_id", OFTInteger64},    {"type", OFTString},
+    {"subtype", OFTString},        {"status", OFTString},
+    {"date_start", OFTDate},       {"date_end", OFTDate},
+    {"time_precision", OFTString}, {"location", OFTString},
+    {"geo_precision", OFTString},  {"country", OFTString},
+    {"admin1", OFTString},         {"fatalities", OFTInteger},
+    {"confidence", OFTReal},       {"actors", OFTString},
+    {"sources", OFTString},        {"source_count", OFTInteger},
+    {"notes", OFTString},          {"admin2", OFTString},
+    {"review", OFTString},         {"date_assumed", OFTInteger, OFSTBoolean},
 }};
 
 /// The "events" point layer in WGS84 with kGdalFields (a CSV's geometry as the options say).
@@ -506,6 +511,7 @@ OGRLayer* create_events_layer(detail::Dataset& ds, const fs::path& path, ExportF
         errors.throw_if_error(path.string());
     for (const Field& f : kGdalFields) {
         OGRFieldDefn def(f.name, f.type);
+        def.SetSubType(f.subtype);
         if (layer->CreateField(&def) != OGRERR_NONE)
             errors.throw_if_error(path.string());
     }
@@ -541,6 +547,7 @@ void set_feature(OGRFeature& feature, const EventRecord& r) {
     feature.SetField(16, r.notes.c_str());
     feature.SetField(17, r.admin2.c_str());
     feature.SetField(18, std::string(to_string(r.review)).c_str());
+    feature.SetField(19, r.date_assumed ? 1 : 0);
     if (r.position) {
         feature.SetGeometryDirectly(new OGRPoint(r.position->lon, r.position->lat));
     } else {

@@ -122,7 +122,8 @@ EventIdentity stored_identity(EventType type, const StoredCandidate& c) {
 }
 
 MergeableFacts facts_told(const EventRecord& r) {
-    return MergeableFacts{r.date_start, r.date_end, r.time_precision, r.fatalities, r.confidence};
+    return MergeableFacts{r.date_start, r.date_end,   r.time_precision,
+                          r.fatalities, r.confidence, r.date_assumed};
 }
 
 std::vector<std::pair<std::string, int>> event_actor_roles(const EventRecord& r) {

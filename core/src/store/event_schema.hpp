@@ -6,7 +6,7 @@
 
 namespace kharita::store {
 
-inline constexpr int kEventSchemaVersion = 2;
+inline constexpr int kEventSchemaVersion = 3;
 
 /// Tables of a new store. The geometry column is added by SpatiaLite afterwards.
 inline constexpr const char* kEventSchema = R"sql(
@@ -152,8 +152,16 @@ CREATE TABLE place_aliases (
 );
 )sql";
 
+/// Version 3: whether an event's date range was assumed from the report's day (an event
+/// told as just happened, with no date in its own sentence; Event::date_assumed), so a
+/// stated date replaces it when the event is told again, as in memory, and the exports can
+/// say the date is approximate. Events stored before it read as stated.
+inline constexpr const char* kAssumedDateSchema = R"sql(
+ALTER TABLE events ADD COLUMN date_assumed INTEGER NOT NULL DEFAULT 0;
+)sql";
+
 /// kEventMigrations[i] upgrades a store of version i + 1 to version i + 2.
-inline constexpr std::array<const char*, 1> kEventMigrations = {kReviewSchema};
+inline constexpr std::array<const char*, 2> kEventMigrations = {kReviewSchema, kAssumedDateSchema};
 
 /// The PostGIS store's tables: the same tables, columns and meanings as kEventSchema, in
 /// PostgreSQL's types. `geom` (for QGIS, GDAL and the GiST index), `days` (the date range
@@ -314,7 +322,13 @@ CREATE TABLE place_aliases (
 );
 )sql";
 
+/// Version 3 in PostgreSQL's types: kAssumedDateSchema.
+inline constexpr const char* kPgAssumedDateSchema = R"sql(
+ALTER TABLE events ADD COLUMN date_assumed boolean NOT NULL DEFAULT false;
+)sql";
+
 /// kPgEventMigrations[i] upgrades a PostGIS store of version i + 1 to version i + 2.
-inline constexpr std::array<const char*, 1> kPgEventMigrations = {kPgReviewSchema};
+inline constexpr std::array<const char*, 2> kPgEventMigrations = {kPgReviewSchema,
+                                                                  kPgAssumedDateSchema};
 
 } // namespace kharita::store

@@ -46,6 +46,7 @@ ArticleEventRecord event_record(const Event& e) {
     r.date_start = e.date_start;
     r.date_end = e.date_end;
     r.time_precision = e.time_precision;
+    r.date_assumed = e.date_assumed;
     if (e.place) {
         r.location = e.place->name;
         r.position = e.place->position;

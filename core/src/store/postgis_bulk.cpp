@@ -80,7 +80,7 @@ constexpr const char* kCopyEvents =
     "COPY events (id, type, subtype, status, date_start, date_end, day_start, day_end, "
     "time_precision, time_rank, location, place_inherited, lat, lon, geo_precision, geo_rank, "
     "geo_precision_code, country, admin1, admin1_code, admin2, fatalities, confidence, actor1, "
-    "actor2, actors, sources, source_count, notes, span_class, cell) FROM STDIN";
+    "actor2, actors, sources, source_count, notes, span_class, cell, date_assumed) FROM STDIN";
 
 void write_event(std::string& out, std::int64_t id, const EventRecord& r, int cell) {
     const DayKeys keys = day_keys(r.date_start, r.date_end);
@@ -119,6 +119,7 @@ void write_event(std::string& out, std::int64_t id, const EventRecord& r, int ce
         .text(r.notes)
         .number(keys.span_class)
         .number(cell)
+        .text(r.date_assumed ? "t" : "f")
         .end();
 }
 

@@ -106,12 +106,13 @@ void PgReview::write_event(const EventRecord& before, const EventRecord& r) {
     p.add(r.country).add(r.admin1).add(r.admin1_code).add(r.admin2);
     p.add(r.fatalities).add(r.actor1).add(r.actor2).add(r.actors);
     p.add(keys.span_class).add(cell).add(review_name(r.review)).add(r.version);
+    p.add(r.date_assumed);
     m_db.exec("UPDATE events SET type = $2, subtype = $3, status = $4, date_start = $5, "
               "date_end = $6, day_start = $7, day_end = $8, time_precision = $9, "
               "time_rank = $10, location = $11, lat = $12, lon = $13, geo_precision = $14, "
               "geo_rank = $15, country = $16, admin1 = $17, admin1_code = $18, admin2 = $19, "
               "fatalities = $20, actor1 = $21, actor2 = $22, actors = $23, span_class = $24, "
-              "cell = $25, review = $26, version = $27 WHERE id = $1",
+              "cell = $25, review = $26, version = $27, date_assumed = $28 WHERE id = $1",
               p);
     const int old_cell = before.position ? cell_of(*before.position) : -1;
     if (old_cell != cell) {
@@ -273,7 +274,8 @@ std::int64_t PgReview::copy_event(std::int64_t event_id) {
         "type, subtype, status, date_start, date_end, day_start, day_end, time_precision, "
         "time_rank, location, place_inherited, lat, lon, geo_precision, geo_rank, "
         "geo_precision_code, country, admin1, admin1_code, admin2, fatalities, confidence, "
-        "actor1, actor2, actors, sources, source_count, notes, span_class, cell, review, version";
+        "actor1, actor2, actors, sources, source_count, notes, span_class, cell, review, version, "
+        "date_assumed";
     PgParams id;
     id.add(event_id);
     const std::int64_t added = m_db.exec("INSERT INTO events (" + columns + ") SELECT " + columns +

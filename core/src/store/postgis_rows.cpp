@@ -9,7 +9,8 @@ namespace kharita::store {
 const char* const kPgRecordColumns =
     "id, type, subtype, status, date_start, date_end, time_precision, location, lat, lon, "
     "geo_precision, geo_precision_code, country, admin1, admin1_code, admin2, fatalities, "
-    "confidence, actor1, actor2, actors, sources, source_count, notes, review, version";
+    "confidence, actor1, actor2, actors, sources, source_count, notes, review, version, "
+    "date_assumed";
 
 void read_pg_record(const detail::PgResult& s, int row, EventRecord& r) {
     const auto text = [&](int col, std::string& out) { out.assign(s.text(row, col)); };
@@ -42,6 +43,7 @@ void read_pg_record(const detail::PgResult& s, int row, EventRecord& r) {
     text(23, r.notes);
     r.review = stored_review(s.text(row, 24));
     r.version = s.int64(row, 25);
+    r.date_assumed = s.boolean(row, 26);
 }
 
 } // namespace kharita::store

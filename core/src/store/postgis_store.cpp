@@ -106,8 +106,8 @@ constexpr const char* kInsertColumns =
     "type, subtype, status, date_start, date_end, day_start, day_end, time_precision, "
     "time_rank, location, place_inherited, lat, lon, geo_precision, geo_rank, "
     "geo_precision_code, country, admin1, admin1_code, admin2, fatalities, confidence, actor1, "
-    "actor2, actors, sources, source_count, notes, span_class, cell";
-constexpr int kInsertColumnCount = 30;
+    "actor2, actors, sources, source_count, notes, span_class, cell, date_assumed";
+constexpr int kInsertColumnCount = 31;
 
 std::optional<std::string> iso(const std::optional<CivilDay>& day) {
     return day ? std::optional(day->iso()) : std::nullopt;
@@ -151,7 +151,8 @@ std::vector<std::optional<std::string>> event_values(const EventRecord& r, bool 
             num(r.source_count),
             r.notes,
             num(keys.span_class),
-            num(cell)};
+            num(cell),
+            std::string(r.date_assumed ? "t" : "f")};
 }
 
 /// The advisory-lock keys of the places an event may merge with: its type and each
@@ -633,8 +634,8 @@ void PostgisStore::add_source(std::int64_t event_id, const NewEvent& ne) {
     PgParams id;
     id.add(event_id);
     const PgResult s = m_db.exec("SELECT date_start, date_end, time_precision, fatalities, "
-                                 "confidence, sources, source_count, review FROM events "
-                                 "WHERE id = $1 FOR UPDATE",
+                                 "confidence, sources, source_count, review, date_assumed "
+                                 "FROM events WHERE id = $1 FOR UPDATE",
                                  id);
     if (s.rows() != 1)
         throw DatabaseError(0, fmt::format("event {} vanished during a merge", event_id));
@@ -646,6 +647,7 @@ void PostgisStore::add_source(std::int64_t event_id, const NewEvent& ne) {
     if (!s.is_null(0, 3))
         kept.fatalities = s.integer(0, 3);
     kept.confidence = s.real(0, 4);
+    kept.date_assumed = s.boolean(0, 8);
     const std::string sources(s.text(0, 5));
     const std::int64_t source_count = s.int64(0, 6);
     // an event an analyst reviewed keeps the values they saw: a new report only adds itself
@@ -657,10 +659,11 @@ void PostgisStore::add_source(std::int64_t event_id, const NewEvent& ne) {
     up.add(merged.fatalities).add(merged.confidence);
     up.add(iso(merged.date_start)).add(iso(merged.date_end)).add(keys.first).add(keys.last);
     up.add(time_precision_name(merged.time_precision)).add(time_rank(merged.time_precision));
-    up.add(keys.span_class);
+    up.add(keys.span_class).add(std::string(merged.date_assumed ? "t" : "f"));
     m_db.exec("UPDATE events SET source_count = $2, sources = $3, fatalities = $4, "
               "confidence = $5, date_start = $6, date_end = $7, day_start = $8, day_end = $9, "
-              "time_precision = $10, time_rank = $11, span_class = $12 WHERE id = $1",
+              "time_precision = $10, time_rank = $11, span_class = $12, date_assumed = $13 "
+              "WHERE id = $1",
               up);
 }
 

@@ -278,6 +278,7 @@ void apply_correction(const Correction& c, EventRecord& r) {
         r.date_start = c.date_start;
         r.date_end = c.date_end ? c.date_end : c.date_start;
         r.time_precision = c.time_precision;
+        r.date_assumed = false; // the analyst stated it
     }
     if (c.type)
         r.type = *c.type;

@@ -129,7 +129,8 @@ void SqliteReview::write_event(const EventRecord& before, const EventRecord& r) 
         "day_start = ?7, day_end = ?8, time_precision = ?9, time_rank = ?10, location = ?11, "
         "lat = ?12, lon = ?13, geo_precision = ?15, geo_rank = ?16, country = ?17, "
         "admin1 = ?18, admin1_code = ?19, admin2 = ?20, fatalities = ?21, actor1 = ?22, "
-        "actor2 = ?23, actors = ?24, span_class = ?25, cell = ?26, review = ?27, version = ?28";
+        "actor2 = ?23, actors = ?24, span_class = ?25, cell = ?26, review = ?27, version = ?28, "
+        "date_assumed = ?29";
     static const std::string with_geom = std::string(kSet) + ", geom = ?14 WHERE id = ?1";
     static const std::string same_geom = std::string(kSet) + " WHERE id = ?1";
     Statement& s = sql(moved ? with_geom : same_geom);
@@ -158,6 +159,7 @@ void SqliteReview::write_event(const EventRecord& before, const EventRecord& r) 
         s.bind_null(21);
     s.bind(22, r.actor1).bind(23, r.actor2).bind(24, r.actors);
     s.bind(25, keys.span_class).bind(26, cell).bind(27, review_name(r.review)).bind(28, r.version);
+    s.bind(29, r.date_assumed ? 1 : 0);
     s.run();
     // the planner's bookkeeping: events per cell and the extent of the stored days
     const int old_cell = before.position ? cell_of(*before.position) : -1;
@@ -382,7 +384,7 @@ std::int64_t SqliteReview::copy_event(std::int64_t event_id) {
         "time_rank, location, place_inherited, lat, lon, geo_precision, geo_rank, "
         "geo_precision_code, country, admin1, admin1_code, admin2, fatalities, confidence, "
         "actor1, actor2, actors, sources, source_count, notes, span_class, cell, geom, review, "
-        "version";
+        "version, date_assumed";
     static const std::string copy =
         "INSERT INTO events (" + columns + ") SELECT " + columns + " FROM events WHERE id = ?1";
     sql(copy).bind(1, event_id).run();

@@ -32,7 +32,8 @@ std::array<unsigned char, 60> spatialite_point(const LatLon& p) {
 const char* const kRecordColumns =
     "id, type, subtype, status, date_start, date_end, time_precision, location, lat, lon, "
     "geo_precision, geo_precision_code, country, admin1, admin1_code, admin2, fatalities, "
-    "confidence, actor1, actor2, actors, sources, source_count, notes, review, version";
+    "confidence, actor1, actor2, actors, sources, source_count, notes, review, version, "
+    "date_assumed";
 
 void read_record(const Statement& s, EventRecord& r) {
     const auto text = [&](int col, std::string& out) { out.assign(s.column_text(col)); };
@@ -65,6 +66,7 @@ void read_record(const Statement& s, EventRecord& r) {
     text(23, r.notes);
     r.review = stored_review(s.column_text(24));
     r.version = s.column_int64(25);
+    r.date_assumed = s.column_int(26) != 0;
 }
 
 void bind_day(Statement& s, int at, const std::optional<CivilDay>& day) {

@@ -372,8 +372,9 @@ std::int64_t SpatialiteStore::insert_event(const NewEvent& ne, Written& written)
         "time_precision, time_rank, location, place_inherited, lat, lon, geo_precision, "
         "geo_rank, geo_precision_code, country, admin1, admin1_code, admin2, fatalities, "
         "confidence, actor1, actor2, actors, sources, source_count, notes, span_class, cell, "
-        "geom) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
-        "?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31)");
+        "geom, date_assumed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+        "?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, "
+        "?31, ?32)");
     const EventRecord& r = ne.record;
     s.bind(1, to_string(r.type)).bind(2, r.subtype).bind(3, to_string(r.status));
     bind_day(s, 4, r.date_start);
@@ -401,7 +402,7 @@ std::int64_t SpatialiteStore::insert_event(const NewEvent& ne, Written& written)
         s.bind_null(21);
     s.bind(22, r.confidence).bind(23, r.actor1).bind(24, r.actor2).bind(25, r.actors);
     s.bind(26, r.sources).bind(27, r.source_count).bind(28, r.notes);
-    s.bind(29, keys.span_class).bind(30, cell);
+    s.bind(29, keys.span_class).bind(30, cell).bind(32, r.date_assumed ? 1 : 0);
     s.run();
     const std::int64_t id = sqlite3_last_insert_rowid(m_db.handle());
     written.note(r, cell);
@@ -438,7 +439,8 @@ void SpatialiteStore::add_source_row(std::int64_t event_id, const NewEvent& ne) 
 MergeableFacts SpatialiteStore::stored_facts(std::int64_t event_id, std::string& sources,
                                              std::int64_t& source_count, bool& reviewed) {
     Statement& s = statement("SELECT date_start, date_end, time_precision, fatalities, "
-                             "confidence, sources, source_count, review FROM events WHERE id = ?1");
+                             "confidence, sources, source_count, review, date_assumed FROM events "
+                             "WHERE id = ?1");
     s.bind(1, event_id);
     if (!s.step()) {
         s.reset();
@@ -454,6 +456,7 @@ MergeableFacts SpatialiteStore::stored_facts(std::int64_t event_id, std::string&
     sources.assign(s.column_text(5));
     source_count = s.column_int64(6);
     reviewed = s.column_text(7) != "machine";
+    kept.date_assumed = s.column_int(8) != 0;
     s.reset();
     return kept;
 }
@@ -479,13 +482,13 @@ void SpatialiteStore::add_source(std::int64_t event_id, const NewEvent& ne) {
         up.bind_null(4);
     up.bind(5, merged.confidence).run();
     if (merged.date_start == kept.date_start && merged.date_end == kept.date_end &&
-        merged.time_precision == kept.time_precision) {
+        merged.time_precision == kept.time_precision && merged.date_assumed == kept.date_assumed) {
         return;
     }
     Statement& dates =
         statement("UPDATE events SET date_start = ?2, date_end = ?3, day_start = ?4, "
-                  "day_end = ?5, time_precision = ?6, time_rank = ?7, span_class = ?8 "
-                  "WHERE id = ?1");
+                  "day_end = ?5, time_precision = ?6, time_rank = ?7, span_class = ?8, "
+                  "date_assumed = ?9 WHERE id = ?1");
     dates.bind(1, event_id);
     bind_day(dates, 2, merged.date_start);
     bind_day(dates, 3, merged.date_end);
@@ -494,6 +497,7 @@ void SpatialiteStore::add_source(std::int64_t event_id, const NewEvent& ne) {
     dates.bind(6, time_precision_name(merged.time_precision))
         .bind(7, time_rank(merged.time_precision))
         .bind(8, keys.span_class)
+        .bind(9, merged.date_assumed ? 1 : 0)
         .run();
 }
 

@@ -35,7 +35,10 @@ struct EventRecord {
     std::optional<CivilDay> date_start;
     std::optional<CivilDay> date_end;
     std::optional<TimePrecision> time_precision; ///< none: the date is unknown
-    std::string location;                        ///< place name
+    /// the range was assumed from the report's day (an event told as just happened with no
+    /// date of its own; Event::date_assumed): approximate, and a stated date replaces it
+    bool date_assumed = false;
+    std::string location; ///< place name
     std::optional<LatLon> position;
     std::optional<GeoPrecision> geo_precision; ///< none: the event has no place
     int geo_precision_code = 0;                ///< ACLED's 1-3 when imported from ACLED, else 0
