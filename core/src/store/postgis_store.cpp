@@ -66,6 +66,8 @@ enum class SeekForm {
 constexpr double kRowStripDegreesPerDay = 1.0 / 25, kCountStripDegreesPerDay = 1.0;
 /// The largest box (square degrees) whose GiST bitmap is worth ANDing with the dates'.
 constexpr double kGeomBoxArea = 4.0;
+/// Asked days from which the dates are taken to narrow a small box's rows no further.
+constexpr double kWideDays = 3650;
 
 /// Chosen from the box's width against the asked days: the strip's index entries grow
 /// with the width, the dates' table rows with the days. A count reads the strip from the
@@ -74,14 +76,16 @@ SeekForm seek_form(const QueryExtent& extent, bool counting) {
     if (!extent.box)
         return SeekForm::dates;
     const BoundingBox& b = *extent.box;
-    if (!extent.dated)
-        return counting ? SeekForm::lon_strip : SeekForm::box_and_dates;
-    const double width = b.max_lon - b.min_lon;
+    const double width = b.max_lon - b.min_lon, area = width * (b.max_lat - b.min_lat);
     const double days =
         static_cast<double>(extent.to_day) - static_cast<double>(extent.from_day) + 1;
+    // Dates that narrow little (ten years and more) leave the box alone to narrow: a small
+    // box's GiST finds its matches among fewer entries than its lon strip holds.
+    if (!extent.dated || (!counting && days >= kWideDays && area <= kGeomBoxArea))
+        return counting ? SeekForm::lon_strip : SeekForm::box_and_dates;
     if (width < days * (counting ? kCountStripDegreesPerDay : kRowStripDegreesPerDay))
         return SeekForm::lon_strip;
-    if (counting || width * (b.max_lat - b.min_lat) > kGeomBoxArea)
+    if (counting || area > kGeomBoxArea)
         return SeekForm::dates;
     return SeekForm::box_and_dates;
 }
@@ -795,8 +799,11 @@ PostgisStore::Sql PostgisStore::filter_sql(const EventFilter& filter, bool count
         q.params.add(b->min_lon).add(b->min_lat).add(b->max_lon).add(b->max_lat);
         // lon/lat: exact (geom's index box is rounded to float4) and in events_lon_lat_days,
         // which holds the dates too, so the strip form reads no table page to test a row
-        add(fmt::format("lon BETWEEN ${0} AND ${2} AND lat BETWEEN ${1} AND ${3}", at, at + 1,
-                        at + 2, at + 3));
+        // With `geom &&` the lon/lat test only rechecks the GiST's matches: written so that
+        // no index can serve it, or the planner ANDs the whole lon strip's bitmap in.
+        const std::string lon_lat = fmt::format(
+            "lon BETWEEN ${0} AND ${2} AND lat BETWEEN ${1} AND ${3}", at, at + 1, at + 2, at + 3);
+        add(form == SeekForm::box_and_dates ? "(" + lon_lat + ") IS TRUE" : lon_lat);
         if (form == SeekForm::box_and_dates)
             add(fmt::format("geom && ST_MakeEnvelope(${}, ${}, ${}, ${}, 4326)", at, at + 1, at + 2,
                             at + 3));
