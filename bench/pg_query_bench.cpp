@@ -1,7 +1,7 @@
 // PostGIS store queries measured in one process: EventStore::query() and count() against
 // the hand-written SQL a user would run through libpq on the same server, for the three
-// query shapes of the store issue (store_bench.cpp's kShapes). Process start and
-// connection set-up are outside the timed loops.
+// query shapes of the store issue (bench/query_shapes.hpp, shared with store_bench.cpp).
+// Process start and connection set-up are outside the timed loops.
 //
 // Both sides fetch every matching row in libpq's single-row mode (PgConnection::stream(),
 // which the store uses) and read every column of every row: the store turns each row into

@@ -1,7 +1,8 @@
 // The PostGIS backend of EventStore: the same tables and rules as the SpatiaLite store
 // (event_rows.hpp holds the shared rules), on a PostgreSQL server that many writers and
-// readers share. PostgreSQL's planner chooses between the GiST index on the point and the
-// SP-GiST one on the date range; last_plan() asks it which it took. Design: docs/store.md.
+// readers share. A query's box and dates are written in the form that lets PostgreSQL's
+// planner read least for their extent (seek_form()); last_plan() asks it which indexes it
+// took. Design: docs/store.md.
 //
 // Concurrency: each article is one READ COMMITTED transaction. Before looking for the same
 // event stored, it takes transaction-scoped advisory locks on the (type, 1-degree cell) keys
