@@ -1,7 +1,7 @@
 // PostGIS store queries measured in one process: EventStore::query() and count() against
 // the hand-written SQL a user would run through libpq on the same server, for the three
-// query shapes of the store issue (store_bench.cpp's kShapes). Process start and
-// connection set-up are outside the timed loops.
+// query shapes of the store issue (bench/query_shapes.hpp, shared with store_bench.cpp).
+// Process start and connection set-up are outside the timed loops.
 //
 // Both sides fetch every matching row in libpq's single-row mode (PgConnection::stream(),
 // which the store uses) and read every column of every row: the store turns each row into
@@ -17,6 +17,8 @@
 #include "detail/pg.hpp"
 #include "kharita/store/store.hpp"
 #include "store/postgis_rows.hpp"
+
+#include "query_shapes.hpp"
 
 #include <benchmark/benchmark.h>
 #include <fmt/core.h>
@@ -35,28 +37,9 @@ std::string env(const char* name) {
     return v != nullptr ? v : "";
 }
 
-struct Shape {
-    const char* name;
-    kharita::BoundingBox box;
-    const char* from;
-    const char* to;
-};
-
-// The same three as bench/store_bench.cpp: Libya x one year; a 1-degree cell (Tripoli) x
-// one month; a small viewport x all dates.
-const Shape kShapes[] = {
-    {"libya_year", {9.3, 19.5, 25.2, 33.2}, "2024-01-01", "2024-12-31"},
-    {"cell_month", {13.0, 32.0, 14.0, 33.0}, "2024-05-01", "2024-05-31"},
-    {"viewport_all", {13.1, 32.8, 13.3, 32.95}, "2015-01-01", "2025-12-31"},
-};
-
-kharita::EventFilter filter_of(const Shape& s) {
-    kharita::EventFilter f;
-    f.bbox = s.box;
-    f.from = kharita::LocalTime::parse(s.from)->day;
-    f.to = kharita::LocalTime::parse(s.to)->day;
-    return f;
-}
+using kharita::bench::filter_of;
+using Shape = kharita::bench::QueryShape;
+const auto& kShapes = kharita::bench::kQueryShapes;
 
 // Kharita's table: its GiST on geom plus a B-tree on (date_start, date_end) the script adds;
 // an event overlapping the asked dates. The same columns the store reads.

@@ -12,6 +12,8 @@
 #include "kharita/exchange/export.hpp"
 #include "kharita/store/store.hpp"
 
+#include "query_shapes.hpp"
+
 #include <benchmark/benchmark.h>
 #include <fmt/core.h>
 
@@ -28,29 +30,9 @@ std::string env(const char* name) {
     return v != nullptr ? v : "";
 }
 
-struct Shape {
-    const char* name;
-    kharita::BoundingBox box;
-    const char* from;
-    const char* to;
-};
-
-// Libya x one year; a 1-degree cell (Tripoli) x one month; a small viewport x all dates.
-const Shape kShapes[] = {
-    {"libya_year", {9.3, 19.5, 25.2, 33.2}, "2024-01-01", "2024-12-31"},
-    {"cell_month", {13.0, 32.0, 14.0, 33.0}, "2024-05-01", "2024-05-31"},
-    {"viewport_all", {13.1, 32.8, 13.3, 32.95}, "2015-01-01", "2025-12-31"},
-};
-
-kharita::EventFilter filter_of(const Shape& s, bool dated) {
-    kharita::EventFilter f;
-    f.bbox = s.box;
-    if (dated) {
-        f.from = kharita::LocalTime::parse(s.from)->day;
-        f.to = kharita::LocalTime::parse(s.to)->day;
-    }
-    return f;
-}
+using kharita::bench::filter_of;
+using Shape = kharita::bench::QueryShape;
+const auto& kShapes = kharita::bench::kQueryShapes;
 
 const std::vector<kharita::EventRecord>& records() {
     static const std::vector<kharita::EventRecord> all = [] {

@@ -1,7 +1,8 @@
 // The PostGIS backend of EventStore: the same tables and rules as the SpatiaLite store
 // (event_rows.hpp holds the shared rules), on a PostgreSQL server that many writers and
-// readers share. PostgreSQL's planner chooses between the GiST index on the point and the
-// SP-GiST one on the date range; last_plan() asks it which it took. Design: docs/store.md.
+// readers share. A query's box and dates are written in the form that lets PostgreSQL's
+// planner read least for their extent (seek_form()); last_plan() asks it which indexes it
+// took. Design: docs/store.md.
 //
 // Concurrency: each article is one READ COMMITTED transaction. Before looking for the same
 // event stored, it takes transaction-scoped advisory locks on the (type, 1-degree cell) keys
@@ -44,6 +45,51 @@ using detail::PgConnection;
 using detail::PgError;
 using detail::PgParams;
 using detail::PgResult;
+
+/// How a query's box and dates are written, so that PostgreSQL's planner can take the
+/// index that reads least for the extent (it cannot tell from the span-class seek's
+/// estimate alone, docs/store.md "PostGIS query speed").
+enum class SeekForm {
+    /// lon/lat BETWEEN and the plain date overlap: a range of events_lon_lat_days, whose
+    /// entries hold lat and the days, so only the matches' table pages are read
+    lon_strip,
+    /// lon/lat BETWEEN and the span-class seek of events_span_days: every event in the
+    /// dates is read from the table and its lon/lat tested
+    dates,
+    /// as `dates`, plus `geom &&`, so the GiST bitmap of a small box can be ANDed with the
+    /// dates'
+    box_and_dates,
+};
+
+/// Degrees of longitude the strip may span per asked day and still be read instead of the
+/// dates: an index entry tested costs a small part of a table row read (measured on the
+/// synthetic 1 M and 10 M stores, bench/pg_store_bench.sh).
+constexpr double kRowStripDegreesPerDay = 1.0 / 25, kCountStripDegreesPerDay = 1.0;
+/// The largest box (square degrees) whose GiST bitmap is worth ANDing with the dates'.
+constexpr double kGeomBoxArea = 4.0;
+/// Asked days from which the dates are taken to narrow a small box's rows no further.
+constexpr double kWideDays = 3650;
+
+/// Chosen from the box's width against the asked days: the strip's index entries grow
+/// with the width, the dates' table rows with the days. A count reads the strip from the
+/// index alone, so it takes the strip for far wider boxes than a row query.
+SeekForm seek_form(const QueryExtent& extent, bool counting) {
+    if (!extent.box)
+        return SeekForm::dates;
+    const BoundingBox& b = *extent.box;
+    const double width = b.max_lon - b.min_lon, area = width * (b.max_lat - b.min_lat);
+    const double days =
+        static_cast<double>(extent.to_day) - static_cast<double>(extent.from_day) + 1;
+    // Dates that narrow little (ten years and more) leave the box alone to narrow: a small
+    // box's GiST finds its matches among fewer entries than its lon strip holds.
+    if (!extent.dated || (!counting && days >= kWideDays && area <= kGeomBoxArea))
+        return counting ? SeekForm::lon_strip : SeekForm::box_and_dates;
+    if (width < days * (counting ? kCountStripDegreesPerDay : kRowStripDegreesPerDay))
+        return SeekForm::lon_strip;
+    if (counting || area > kGeomBoxArea)
+        return SeekForm::dates;
+    return SeekForm::box_and_dates;
+}
 
 constexpr int kAttempts = 6; // an article whose transaction deadlocked runs again
 
@@ -246,9 +292,9 @@ private:
         std::string where;
         PgParams params;
     };
-    /// `counting`: the conditions written so that a count can be answered from
-    /// events_lon_lat_days alone (an index-only scan): the box on lon/lat, the dates as a
-    /// plain overlap when there is a box, and rejected events left out only if `review_test`.
+    /// `counting`: the conditions of a count (rejected events left out only if
+    /// `review_test`, no `geom &&`); the box and dates are written in the form seek_form()
+    /// chooses for the extent.
     Sql filter_sql(const EventFilter& filter, bool counting = false, bool review_test = true) const;
     void run_query(const EventFilter& filter, const char* columns,
                    const std::function<void(const PgResult&)>& row) const;
@@ -750,19 +796,23 @@ PostgisStore::Sql PostgisStore::filter_sql(const EventFilter& filter, bool count
     if (!filter.polygon_wkt.empty())
         polygon_bounds = Polygon::from_wkt(filter.polygon_wkt).bounds(); // InputError "polygon"
     const QueryExtent extent = query_extent(filter, polygon_bounds);
+    const SeekForm form = seek_form(extent, counting);
     const auto add = [&](const std::string& cond) { q.where += " AND (" + cond + ")"; };
     if (const auto& b = extent.box) {
         const int at = q.params.size() + 1;
         q.params.add(b->min_lon).add(b->min_lat).add(b->max_lon).add(b->max_lat);
         // lon/lat: exact (geom's index box is rounded to float4) and in events_lon_lat_days,
-        // which holds the dates too, so a count reads no table page
-        add(fmt::format("lon BETWEEN ${0} AND ${2} AND lat BETWEEN ${1} AND ${3}", at, at + 1,
-                        at + 2, at + 3));
-        if (!counting)
+        // which holds the dates too, so the strip form reads no table page to test a row
+        // With `geom &&` the lon/lat test only rechecks the GiST's matches: written so that
+        // no index can serve it, or the planner ANDs the whole lon strip's bitmap in.
+        const std::string lon_lat = fmt::format(
+            "lon BETWEEN ${0} AND ${2} AND lat BETWEEN ${1} AND ${3}", at, at + 1, at + 2, at + 3);
+        add(form == SeekForm::box_and_dates ? "(" + lon_lat + ") IS TRUE" : lon_lat);
+        if (form == SeekForm::box_and_dates)
             add(fmt::format("geom && ST_MakeEnvelope(${}, ${}, ${}, ${}, 4326)", at, at + 1, at + 2,
                             at + 3));
     }
-    if (extent.dated && counting && extent.box) {
+    if (extent.dated && form == SeekForm::lon_strip) {
         const int at = q.params.size() + 1;
         q.params.add(extent.from_day).add(extent.to_day);
         add(fmt::format("day_start <= ${}::bigint AND day_end >= ${}::bigint", at + 1, at));
