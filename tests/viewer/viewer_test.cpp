@@ -113,6 +113,13 @@ TEST(EventDetail, TheArticleShowsItsEvidenceAndPlaces) {
     EXPECT_TRUE(detail.contains("(unknown)")); // the time precision
     EXPECT_TRUE(detail.contains("<b>Libya Observer</b>"));
     EXPECT_TRUE(detail.contains("<p>Imported notes.</p>")); // a report without text
+    EXPECT_FALSE(detail.contains("assumed"));
+
+    // a date taken from the report's day says so
+    r.time_precision = TimePrecision::week;
+    r.date_assumed = true;
+    EXPECT_TRUE(event_facts_html(r).contains("(week, assumed from the report's day)"))
+        << event_facts_html(r).toStdString();
 }
 
 TEST_F(ViewerTest, ModelPassesQtsModelTester) {
