@@ -471,6 +471,66 @@ bool coordinated_verb_at(std::string_view text, const std::vector<Word>& w, std:
 std::size_t places_start(std::string_view text, const std::vector<Word>& w, std::size_t from,
                          std::size_t to);
 
+/// The sentence's triggers `out` (of words `w`) once all are read: one happening told with two
+/// words keeps one event (a fight, a toll, a sound heard), and each says whether its type is
+/// shared.
+void settle_one_happening(std::string_view text, const std::vector<Word>& w,
+                          std::vector<detail::SentenceTrigger>& out) {
+    // "forces attacked the port, and clashes lasted all day": one fight between armed sides
+    // told with two words; ACLED codes it as an armed clash. Remote violence (an air strike,
+    // shelling) stays an event of its own.
+    // "Protesters stormed the headquarters": a crowd's assault is the protest
+    // (not "gunmen opened fire on demonstrators": the protest told after it is the target)
+    const auto clash_in_clause = [&](const detail::SentenceTrigger& a) {
+        return std::any_of(out.begin(), out.end(), [&](const detail::SentenceTrigger& c) {
+            return (c.type == EventType::clash ||
+                    (c.type == EventType::protest && c.end <= a.start)) &&
+                   c.clause_from == a.clause_from;
+        });
+    };
+    std::erase_if(out, [&](const detail::SentenceTrigger& t) {
+        return t.type == EventType::attack && t.subtype == "attack" && clash_in_clause(t);
+    });
+    // "stormed the hotel, killing guards and guests": after a comma, the participle gives the
+    // toll of the violence told before it in the sentence, not a killing of its own
+    const auto violence_before = [&](const detail::SentenceTrigger& k) {
+        return std::any_of(out.begin(), out.end(), [&](const detail::SentenceTrigger& v) {
+            return (v.type == EventType::attack || v.type == EventType::clash) && v.end <= k.start;
+        });
+    };
+    // "opened fire on his car, killing him": a person killed is the killing, and the plain
+    // attack before it the way it was done
+    const auto killed_person = [&](const detail::SentenceTrigger& t) {
+        const auto next =
+            std::find_if(w.begin(), w.end(), [&](const Word& x) { return x.start >= t.end; });
+        return next != w.end() && (next->lower == "him" || next->lower == "her");
+    };
+    const auto toll = [&](const detail::SentenceTrigger& t) {
+        return t.type == EventType::killing && t.words == "killing" && after_comma(text, t.start) &&
+               violence_before(t);
+    };
+    const bool person = std::any_of(out.begin(), out.end(), [&](const detail::SentenceTrigger& t) {
+        return toll(t) && killed_person(t);
+    });
+    std::erase_if(out, [&](const detail::SentenceTrigger& t) {
+        return (toll(t) && !killed_person(t)) ||
+               (person && t.type == EventType::attack && t.subtype == "attack");
+    });
+    // "gunfire and explosions could be heard": what witnesses heard is the sound of a fight
+    // or an attack the report tells, so it retells that one (fold_told_again)
+    if (has_word(w, {"heard", "hear", "shook", "shaking", "echoed"})) {
+        for (detail::SentenceTrigger& t : out) {
+            if (t.words == "gunfire" || t.words == "explosion" || t.words == "explosions" ||
+                t.words == "blast" || t.words == "blasts")
+                t.anaphoric = true;
+        }
+    }
+    for (detail::SentenceTrigger& t : out) {
+        t.shared_type = std::count_if(out.begin(), out.end(),
+                                      [&](const auto& other) { return other.type == t.type; }) > 1;
+    }
+}
+
 /// detail::sentence_triggers on the sentence's words `w`.
 std::vector<detail::SentenceTrigger> triggers_of(std::string_view text, const std::vector<Word>& w,
                                                  std::size_t from, std::size_t to,
@@ -538,59 +598,7 @@ std::vector<detail::SentenceTrigger> triggers_of(std::string_view text, const st
         t.end = w[k].end;
         out.push_back(t);
     }
-    // "forces attacked the port, and clashes lasted all day": one fight between armed sides
-    // told with two words; ACLED codes it as an armed clash. Remote violence (an air strike,
-    // shelling) stays an event of its own.
-    // "Protesters stormed the headquarters": a crowd's assault is the protest
-    // (not "gunmen opened fire on demonstrators": the protest told after it is the target)
-    const auto clash_in_clause = [&](const detail::SentenceTrigger& a) {
-        return std::any_of(out.begin(), out.end(), [&](const detail::SentenceTrigger& c) {
-            return (c.type == EventType::clash ||
-                    (c.type == EventType::protest && c.end <= a.start)) &&
-                   c.clause_from == a.clause_from;
-        });
-    };
-    std::erase_if(out, [&](const detail::SentenceTrigger& t) {
-        return t.type == EventType::attack && t.subtype == "attack" && clash_in_clause(t);
-    });
-    // "stormed the hotel, killing guards and guests": after a comma, the participle gives the
-    // toll of the violence told before it in the sentence, not a killing of its own
-    const auto violence_before = [&](const detail::SentenceTrigger& k) {
-        return std::any_of(out.begin(), out.end(), [&](const detail::SentenceTrigger& v) {
-            return (v.type == EventType::attack || v.type == EventType::clash) && v.end <= k.start;
-        });
-    };
-    // "opened fire on his car, killing him": a person killed is the killing, and the plain
-    // attack before it the way it was done
-    const auto killed_person = [&](const detail::SentenceTrigger& t) {
-        const auto next =
-            std::find_if(w.begin(), w.end(), [&](const Word& x) { return x.start >= t.end; });
-        return next != w.end() && (next->lower == "him" || next->lower == "her");
-    };
-    const auto toll = [&](const detail::SentenceTrigger& t) {
-        return t.type == EventType::killing && t.words == "killing" && after_comma(text, t.start) &&
-               violence_before(t);
-    };
-    const bool person = std::any_of(out.begin(), out.end(), [&](const detail::SentenceTrigger& t) {
-        return toll(t) && killed_person(t);
-    });
-    std::erase_if(out, [&](const detail::SentenceTrigger& t) {
-        return (toll(t) && !killed_person(t)) ||
-               (person && t.type == EventType::attack && t.subtype == "attack");
-    });
-    // "gunfire and explosions could be heard": what witnesses heard is the sound of a fight
-    // or an attack the report tells, so it retells that one (fold_told_again)
-    if (has_word(w, {"heard", "hear", "shook", "shaking", "echoed"})) {
-        for (detail::SentenceTrigger& t : out) {
-            if (t.words == "gunfire" || t.words == "explosion" || t.words == "explosions" ||
-                t.words == "blast" || t.words == "blasts")
-                t.anaphoric = true;
-        }
-    }
-    for (detail::SentenceTrigger& t : out) {
-        t.shared_type = std::count_if(out.begin(), out.end(),
-                                      [&](const auto& other) { return other.type == t.type; }) > 1;
-    }
+    settle_one_happening(text, w, out);
     return out;
 }
 
