@@ -80,16 +80,7 @@ void BM_PgQueryKharita(benchmark::State& state) {
     const auto store = kharita::open_event_store(env("KHARITA_BENCH_PG") + "&schema=ours",
                                                  kharita::StoreMode::read_only);
     const auto filter = filter_of(shape);
-    std::int64_t rows = 0;
-    for (auto _ : state) {
-        rows = 0;
-        store->query(filter, [&](const kharita::EventRecord& r) {
-            benchmark::DoNotOptimize(r.notes.size());
-            ++rows;
-        });
-    }
-    state.counters["rows"] = static_cast<double>(rows);
-    state.SetLabel(std::string(shape.name) + " via " + store->last_plan());
+    kharita::bench::time_store_query(state, *store, filter, shape.name);
 }
 
 void run_hand(benchmark::State& state, PgConnection& db, const std::string& sql) {

@@ -5,6 +5,11 @@
 
 #include "kharita/store/store.hpp"
 
+#include <benchmark/benchmark.h>
+
+#include <cstdint>
+#include <string>
+
 namespace kharita::bench {
 
 struct QueryShape {
@@ -30,6 +35,22 @@ inline EventFilter filter_of(const QueryShape& s, bool dated = true) {
         f.to = LocalTime::parse(s.to)->day;
     }
     return f;
+}
+
+/// Times `store.query(filter)` reading every record, with the row count and the plan as the
+/// benchmark's counter and label (the same loop on both backends).
+inline void time_store_query(benchmark::State& state, EventStore& store, const EventFilter& filter,
+                             const char* shape_name) {
+    std::int64_t rows = 0;
+    for (auto _ : state) {
+        rows = 0;
+        store.query(filter, [&](const EventRecord& r) {
+            benchmark::DoNotOptimize(r.notes.size());
+            ++rows;
+        });
+    }
+    state.counters["rows"] = static_cast<double>(rows);
+    state.SetLabel(std::string(shape_name) + " via " + store.last_plan());
 }
 
 } // namespace kharita::bench

@@ -73,16 +73,7 @@ void BM_QueryKharita(benchmark::State& state) {
     const auto store =
         kharita::open_event_store(env("KHARITA_BENCH_OUR_DB"), kharita::StoreMode::read_only);
     const auto filter = filter_of(shape, true);
-    std::int64_t rows = 0;
-    for (auto _ : state) {
-        rows = 0;
-        store->query(filter, [&](const kharita::EventRecord& r) {
-            benchmark::DoNotOptimize(r.notes.size());
-            ++rows;
-        });
-    }
-    state.counters["rows"] = static_cast<double>(rows);
-    state.SetLabel(std::string(shape.name) + " via " + store->last_plan());
+    kharita::bench::time_store_query(state, *store, filter, shape.name);
 }
 
 // SpatiaLite's paths on the ogr2ogr-loaded database: every column of every match is read.
