@@ -584,6 +584,17 @@ TEST(DateStageTest, TheSentencesDateNearestTheTrigger) {
     EXPECT_EQ(d->first, CivilDay::make(2025, 5, 2));
 }
 
+TEST(DateStageTest, AYearNamingAnotherHappeningDatesOnlyItsNoun) {
+    const std::string_view s = "Fighting broke out in Tripoli, the worst since the 2011 uprising, "
+                               "and the 2011 clashes were recalled.";
+    const auto timexes = TemporalTagger().find(s, kReference);
+    ASSERT_EQ(timexes.size(), 2U);
+    EXPECT_EQ(detail::governing_date(s, 0, s.size(), 0, timexes, s.find("Fighting")), nullptr);
+    const Timex* d = detail::governing_date(s, 0, s.size(), 0, timexes, s.find("clashes"));
+    ASSERT_NE(d, nullptr);
+    EXPECT_EQ(d->first, CivilDay::make(2011, 1, 1));
+}
+
 TEST(DateStageTest, ADateInARelativeClauseAfterTheTriggerIsTheClauses) {
     const std::string_view s = "The protesters demand that power pass to the government of "
                                "Bashagha, which was approved by the House in March.";
@@ -1009,11 +1020,12 @@ TEST(ArticleStageTest, BodiesOfAShipwreckAreItsToll) {
     EXPECT_EQ(found.size(), 1U);
 }
 
-TEST(ArticleStageTest, AHappeningMoreThanAYearBeforePublicationIsHistory) {
+TEST(ArticleStageTest, AHappeningMoreThanHalfAYearBeforePublicationIsHistory) {
     Event signing = event(EventType::meeting, 0);
     signing.date_start = signing.date_end = CivilDay::make(2015, 12, 17);
     EXPECT_TRUE(detail::history_before(signing, CivilDay::make(2017, 12, 18)));
-    EXPECT_FALSE(detail::history_before(signing, CivilDay::make(2016, 11, 30)));
+    EXPECT_TRUE(detail::history_before(signing, CivilDay::make(2016, 7, 1)));
+    EXPECT_FALSE(detail::history_before(signing, CivilDay::make(2016, 5, 30)));
     EXPECT_FALSE(detail::history_before(signing, std::nullopt));
     signing.date_end = std::nullopt;
     EXPECT_FALSE(detail::history_before(signing, CivilDay::make(2017, 12, 18)));

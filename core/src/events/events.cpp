@@ -1212,6 +1212,38 @@ bool relative_clause_between(std::string_view between) {
 
 } // namespace
 
+namespace {
+
+/// "the 2011 uprising": a year between a determiner and the noun it dates. It dates that noun
+/// and what it heads ("the 2020 ceasefire talks"), not the other triggers of the sentence.
+bool attributive_year(std::string_view text, const Timex& t) {
+    if (t.precision != TimePrecision::year || t.start < 2 || t.end + 1 >= text.size() ||
+        text[t.start - 1] != ' ' || text[t.end] != ' ' ||
+        std::islower(static_cast<unsigned char>(text[t.end + 1])) == 0) {
+        return false;
+    }
+    std::size_t b = t.start - 1;
+    while (b > 0 && std::isalpha(static_cast<unsigned char>(text[b - 1])) != 0)
+        --b;
+    std::string det(text.substr(b, t.start - 1 - b));
+    std::transform(det.begin(), det.end(), det.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return det == "the" || det == "its" || det == "their" || det == "his" || det == "her" ||
+           det == "a" || det == "an";
+}
+
+/// Whether `trigger_at` is inside the noun phrase an attributive year opens (no punctuation
+/// and at most three words between them).
+bool heads_noun_phrase(std::string_view text, const Timex& t, std::size_t trigger_at) {
+    if (trigger_at < t.end)
+        return false;
+    const std::string_view between = text.substr(t.end, trigger_at - t.end);
+    return between.find_first_of(",;:.()\"") == std::string_view::npos &&
+           std::count(between.begin(), between.end(), ' ') <= 3;
+}
+
+} // namespace
+
 const Timex* governing_date(std::string_view text, std::size_t from, std::size_t to,
                             std::size_t places_from, const std::vector<Timex>& timexes,
                             std::size_t trigger_at, bool look_back) {
@@ -1228,7 +1260,8 @@ const Timex* governing_date(std::string_view text, std::size_t from, std::size_t
     for (auto it = starting_at(places_from); it != timexes.end() && it->start < to; ++it) {
         if (it->end > to || it->type == TimexType::duration ||
             (it->start > trigger_at &&
-             relative_clause_between(text.substr(trigger_at, it->start - trigger_at)))) {
+             relative_clause_between(text.substr(trigger_at, it->start - trigger_at))) ||
+            (attributive_year(text, *it) && !heads_noun_phrase(text, *it, trigger_at))) {
             continue;
         }
         if (date == nullptr || distance(*it) < distance(*date))
@@ -1247,8 +1280,10 @@ const Timex* governing_date(std::string_view text, std::size_t from, std::size_t
     }
     for (auto it = starting_at(prev_from); it != timexes.end() && it->end <= from; ++it) {
         // "since August 2023" sets no date for the next sentence
-        if (it->type != TimexType::duration && !it->open_end && !it->open_start)
+        if (it->type != TimexType::duration && !it->open_end && !it->open_start &&
+            !attributive_year(text, *it)) {
             date = &*it;
+        }
     }
     return date;
 }

@@ -134,9 +134,9 @@ private:
 bool background_date(const Timex& date, const std::optional<CivilDay>& published);
 
 /// How long before publication a dated happening is history: news reports what happened in
-/// the last months; a happening dated more than a year back is told as background ("the
+/// the last months; a happening dated more than half a year back is told as background ("the
 /// agreement was signed on 17 December 2015", "the first protests in February 2011").
-inline constexpr std::int64_t kHistoryDays = 366;
+inline constexpr std::int64_t kHistoryDays = 183;
 
 /// Whether `e`, dated, ended more than kHistoryDays before `published`. Never without a
 /// publication day.

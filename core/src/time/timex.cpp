@@ -361,6 +361,12 @@ private:
     std::pair<TimexMod, std::size_t> length_bound(std::size_t i) const;
     /// A year at token k: "2012", "this year", "next year", "last year", "the year".
     std::optional<std::pair<int, std::size_t>> year_phrase(std::size_t k) const;
+    /// "the 1998 bombings": a determiner at k, a year, and a noun after it (not a count).
+    bool determined_year(std::size_t k) const;
+    /// "last", "next" or "this" at k before a full month's name: -1, 1 or 0; else 2.
+    int counted_month(std::size_t k) const;
+    /// "early", "late" or "mid[-]" at k: sets `part` (-1, 1, 2) and returns the token after.
+    std::size_t month_part(std::size_t k, int& part) const;
     /// Which of several periods a tense picks: -1 the last one before the reference, +1 the
     /// next one after it, 0 the one of the reference's year.
     int pick_by_tense(std::size_t at) const;
@@ -911,6 +917,32 @@ std::optional<Match> Matcher::month_day(std::size_t i) const {
     return m;
 }
 
+std::size_t Matcher::month_part(std::size_t k, int& part) const {
+    if (word(k, "early")) {
+        part = -1;
+        return k + 1;
+    }
+    if (word(k, "late")) {
+        part = 1;
+        return k + 1;
+    }
+    if (word(k, "mid")) {
+        part = 2;
+        return punct(k + 1, "-") ? k + 2 : k + 1;
+    }
+    return k;
+}
+
+int Matcher::counted_month(std::size_t k) const {
+    if (k + 1 >= m_t.size() || m_t[k + 1].kind != Kind::word || !is_full_month(m_t[k + 1].text))
+        return 2;
+    if (word(k, "last") || word(k, "previous"))
+        return -1;
+    if (word(k, "next") || word(k, "coming"))
+        return 1;
+    return word(k, "this") ? 0 : 2;
+}
+
 std::optional<Match> Matcher::month_year(std::size_t i) const {
     // [since|until|in|early|mid|late] February [of] [2025]
     std::size_t k = i;
@@ -929,20 +961,15 @@ std::optional<Match> Matcher::month_year(std::size_t i) const {
         cue = true;
         ++k;
     }
-    if (word(k, "early")) {
-        part = -1;
-        ++k;
+    // "last September", "next March", "this June": the month counted from the reference's
+    const int which = counted_month(k);
+    if (which != 2) {
         cue = true;
-    } else if (word(k, "late")) {
-        part = 1;
         ++k;
+    }
+    if (const std::size_t after = month_part(k, part); after > k) {
+        k = after;
         cue = true;
-    } else if (word(k, "mid")) {
-        part = 2;
-        ++k;
-        cue = true;
-        if (punct(k, "-"))
-            ++k;
     }
     std::optional<int> year;
     if (number(k) && m_t[k].text.size() == 4 && k + 1 < m_t.size() &&
@@ -971,6 +998,17 @@ std::optional<Match> Matcher::month_year(std::size_t i) const {
     if (!year && number(y) && m_t[y].text.size() == 4) {
         year = static_cast<int>(m_t[y].value);
         last = y;
+    } else if (const auto yp = year_phrase(y);
+               !year && which == 2 && yp && !number(y) && !word(y, "the")) {
+        year = yp->first; // "in January last year", "March of this year"
+        last = yp->second - 1;
+    }
+    if (!year && which != 2 && m_ref) {
+        const int ref_month = static_cast<int>(m_ref->day.month);
+        const int y0 = m_ref->day.year;
+        year = which == 0  ? y0
+               : which < 0 ? (month < ref_month ? y0 : y0 - 1)
+                           : (month > ref_month ? y0 : y0 + 1);
     }
 
     if (!year) {
@@ -1006,7 +1044,7 @@ std::optional<Match> Matcher::month_year(std::size_t i) const {
         a = a.plus_days(10);
         b = a.plus_days(9);
     }
-    Match m = make(i, last, a, b, TimePrecision::month, !year);
+    Match m = make(i, last, a, b, TimePrecision::month, !year || which != 2);
     m.timex.mod = part == -1  ? TimexMod::start
                   : part == 1 ? TimexMod::end
                   : part == 2 ? TimexMod::mid
@@ -1020,6 +1058,33 @@ std::optional<Match> Matcher::month_year(std::size_t i) const {
     if (!year && !since && !until && !m_o.forward)
         m.anaphor = Anaphor::month;
     return m;
+}
+
+bool Matcher::determined_year(std::size_t k) const {
+    // a determiner, a four-digit year up to the reference's, then a noun it modifies; a
+    // count ("the 2000 migrants") names its counted things, so those nouns are left out
+    static constexpr std::array kDeterminers{"the", "its", "their", "his", "her", "a", "an"};
+    static constexpr std::array kCounted{
+        "people",   "persons",   "migrants",   "refugees",   "families", "troops",   "soldiers",
+        "fighters", "civilians", "members",    "men",        "women",    "children", "homes",
+        "houses",   "vehicles",  "dollars",    "euros",      "dinars",   "barrels",  "tonnes",
+        "tons",     "km",        "kilometres", "kilometers", "metres",   "meters",   "miles"};
+    if (!std::any_of(kDeterminers.begin(), kDeterminers.end(),
+                     [&](const char* d) { return word(k, d); })) {
+        return false;
+    }
+    const std::size_t y = k + 1;
+    if (!number(y) || m_t[y].text.size() != 4 || m_t[y].value < 1900 ||
+        (m_ref && m_t[y].value > m_ref->day.year + 1) || m_t[y].value > 2100) {
+        return false;
+    }
+    const std::size_t n = y + 1;
+    if (n >= m_t.size() || m_t[n].kind != Kind::word || !m_t[n].space_before ||
+        m_t[n].capitalised) {
+        return false;
+    }
+    return std::none_of(kCounted.begin(), kCounted.end(),
+                        [&](const char* c) { return m_t[n].text == c; });
 }
 
 std::optional<Match> Matcher::year_alone(std::size_t i) const {
@@ -1036,6 +1101,12 @@ std::optional<Match> Matcher::year_alone(std::size_t i) const {
                        m_t[k - 1].text.size() == 4 && m_t[k - 1].value >= 1900 &&
                        m_t[k - 1].value <= 2100)) {
         ++k;
+    } else if (determined_year(k)) {
+        // "the 1998 bombings", "its 2019 offensive": a year naming which happening
+        Match m = make(k + 1, k + 1, *CivilDay::make(static_cast<int>(m_t[k + 1].value), 1, 1),
+                       *CivilDay::make(static_cast<int>(m_t[k + 1].value), 12, 31),
+                       TimePrecision::year, false);
+        return m;
     } else {
         return std::nullopt;
     }
