@@ -164,6 +164,20 @@ TEST_F(EventsTest, ACrowdDispersedByForceIsAProtestWithIntervention) {
     EXPECT_EQ(events[0].subtype, "protest with intervention");
 }
 
+TEST_F(EventsTest, ASiteTakenOverWithoutFightingIsATakeoverWithFightingAClash) {
+    const auto quiet = events_of("Armed men from a brigade took over Misrata airport on Monday, "
+                                 "officials said.\n",
+                                 LocalTime::parse("2012-06-05"));
+    ASSERT_EQ(quiet.size(), 1u);
+    EXPECT_EQ(quiet[0].type, EventType::strategic);
+    EXPECT_EQ(quiet[0].subtype, "takeover");
+    const auto fought = events_of("Forces took over Misrata airport on Monday in heavy "
+                                  "fighting, officials said.\n",
+                                  LocalTime::parse("2012-06-05"));
+    ASSERT_FALSE(fought.empty());
+    EXPECT_EQ(fought[0].type, EventType::clash);
+}
+
 TEST_F(EventsTest, AnAttackToldWithClashesInItsClauseIsOneClash) {
     const auto events =
         events_of("Fighting at the oil ports\n"

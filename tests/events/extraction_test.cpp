@@ -595,6 +595,16 @@ TEST(DateStageTest, AYearNamingAnotherHappeningDatesOnlyItsNoun) {
     EXPECT_EQ(d->first, CivilDay::make(2011, 1, 1));
 }
 
+TEST(DateStageTest, ADateSetOffBeforeTheTriggerYieldsToTheTriggersOwn) {
+    const std::string_view s = "Ali, a lawyer who called for protests in March, was shot dead in "
+                               "Benghazi on Friday as he left a mosque.";
+    const auto timexes = TemporalTagger().find(s, kReference);
+    ASSERT_EQ(timexes.size(), 2U);
+    const Timex* d = detail::governing_date(s, 0, s.size(), 0, timexes, s.find("shot dead"));
+    ASSERT_NE(d, nullptr);
+    EXPECT_EQ(d->precision, TimePrecision::day);
+}
+
 TEST(DateStageTest, ADateInARelativeClauseAfterTheTriggerIsTheClauses) {
     const std::string_view s = "The protesters demand that power pass to the government of "
                                "Bashagha, which was approved by the House in March.";

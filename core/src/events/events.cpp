@@ -1254,8 +1254,15 @@ const Timex* governing_date(std::string_view text, std::size_t from, std::size_t
     };
     // the sentence's expression nearest the trigger
     const Timex* date = nullptr;
+    // nearest, but a date before the trigger with a comma between (a clause or an apposition
+    // of its own) only after any other: "X, a lawyer who called for protests in 2011, was shot
+    // dead in Benghazi on Friday"
     const auto distance = [&](const Timex& t) {
-        return std::llabs(static_cast<long long>(t.start) - static_cast<long long>(trigger_at));
+        const bool apart =
+            t.end < trigger_at &&
+            text.substr(t.end, trigger_at - t.end).find_first_of(",;") != std::string_view::npos;
+        return std::llabs(static_cast<long long>(t.start) - static_cast<long long>(trigger_at)) +
+               (apart ? 100000LL : 0LL);
     };
     for (auto it = starting_at(places_from); it != timexes.end() && it->start < to; ++it) {
         if (it->end > to || it->type == TimexType::duration ||

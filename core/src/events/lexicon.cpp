@@ -56,6 +56,10 @@ constexpr std::string_view kAssembly =
 /// Oil sites whose taking is a takeover, and the fighting that makes it a battle.
 constexpr std::string_view kOilSites = "terminal terminals port ports field fields refinery";
 constexpr std::string_view kFight = "fighting clashes battle battles fought firefight";
+/// Sites whose taking over is a takeover: institutions, and the places a force holds.
+constexpr std::string_view kTakenSites =
+    "headquarters bank ministry building offices institution airport base field terminal "
+    "port refinery";
 
 constexpr std::string_view kBorderAction =
     "closed closure reopened reopening shut crossed fled stranded visit visited attack "
@@ -285,8 +289,11 @@ constexpr auto kLexicon = std::to_array<TriggerEntry>({
     {"shutdown", T::strategic, "oil shutdown", 0.7, "oil port ports terminal terminals field"},
     {"closure", T::strategic, "oil shutdown", 0.6, kOil},
     {"closures", T::strategic, "oil shutdown", 0.6, kOil},
-    {"took over", T::strategic, "takeover", 0.6,
-     "headquarters bank ministry building offices institution"},
+    // a site taken over or occupied with no fighting told: ACLED's headquarters or base
+    // established, non-violent transfer of territory
+    {"took over", T::strategic, "takeover", 0.6, kTakenSites, kFight},
+    {"taken over", T::strategic, "takeover", 0.6, kTakenSites, kFight},
+    {"occupied", T::strategic, "takeover", 0.6, kTakenSites, kFight},
 });
 
 bool sentence_has_one_of(const std::vector<Word>& w, std::string_view needs) {

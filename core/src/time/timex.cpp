@@ -27,6 +27,10 @@ constexpr std::array<std::string_view, 9> kTimexModNames = {
     "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE"};
 static_assert(kTimexModNames.size() == static_cast<std::size_t>(TimexMod::equal_or_more) + 1);
 
+/// How far before the reference a numeric date's reading may fall to be the one chosen over
+/// the other ("04/06/2012" read in early June is 4 June): about six weeks.
+constexpr int kRecentReadingDays = 42;
+
 // ---- tokens ---------------------------------------------------------------------------
 
 using Kind = detail::TimeTokenKind;
@@ -365,6 +369,9 @@ private:
     bool determined_year(std::size_t k) const;
     /// "last", "next" or "this" at k before a full month's name: -1, 1 or 0; else 2.
     int counted_month(std::size_t k) const;
+    /// For "04/06/2012" (both numbers could be the month): true for day first, false for month
+    /// first when only that reading falls in the weeks up to the reference; else nullopt.
+    std::optional<bool> recent_reading(int year, long a, long b) const;
     /// "early", "late" or "mid[-]" at k: sets `part` (-1, 1, 2) and returns the token after.
     std::size_t month_part(std::size_t k, int& part) const;
     /// Which of several periods a tense picks: -1 the last one before the reference, +1 the
@@ -709,6 +716,23 @@ std::optional<Match> Matcher::iso_date(std::size_t i) const {
     return m;
 }
 
+std::optional<bool> Matcher::recent_reading(int year, long a, long b) const {
+    // "04/06/2012" read on 5 June 2012: of the two readings, the one in the six weeks up to the
+    // reference is the date (a dated header, a report of the last days); else the custom
+    if (!m_ref)
+        return std::nullopt;
+    const auto recent = [&](long month, long day) {
+        const auto d =
+            CivilDay::make(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+        return d && *d <= m_ref->day && d->plus_days(kRecentReadingDays) >= m_ref->day;
+    };
+    const bool month_first = recent(a, b);
+    const bool day_first = recent(b, a);
+    if (month_first == day_first)
+        return std::nullopt;
+    return day_first;
+}
+
 std::optional<Match> Matcher::numeric_date(std::size_t i) const {
     // 27/03/2025, 03/27/2025, 30-12-16, 04/2016
     if (!number(i) || m_t[i].text.size() > 2)
@@ -753,7 +777,9 @@ std::optional<Match> Matcher::numeric_date(std::size_t i) const {
         return std::nullopt;
     // day first when the first number cannot be a month, or when both can and the reading
     // or the separator says so (27/03/2025, 30-12-16, 14.12.2024)
-    const bool day_first = a > 12 || (b <= 12 && (m_o.little_endian || sep == "-" || sep == "."));
+    bool day_first = a > 12 || (b <= 12 && (m_o.little_endian || sep == "-" || sep == "."));
+    if (a <= 12 && b <= 12 && a != b && sep == "/" && !m_o.little_endian)
+        day_first = recent_reading(static_cast<int>(y), a, b).value_or(day_first);
     const long day = day_first ? a : b;
     const long month = day_first ? b : a;
     const auto d = CivilDay::make(static_cast<int>(y), static_cast<unsigned>(month),
