@@ -178,6 +178,20 @@ TEST_F(EventsTest, ASiteTakenOverWithoutFightingIsATakeoverWithFightingAClash) {
     EXPECT_EQ(fought[0].type, EventType::clash);
 }
 
+TEST_F(EventsTest, AHappeningToldInsideADirectQuoteIsAVoiceNotAReport) {
+    const auto events = events_of("Former fighters protested outside the offices in Tripoli on "
+                                  "Tuesday. \"We fought for this country in Misrata and now they "
+                                  "call us thieves,\" one of the men said.\n",
+                                  LocalTime::parse("2012-05-09"));
+    ASSERT_EQ(events.size(), 1u);
+    EXPECT_EQ(events[0].type, EventType::protest);
+    // a quote mark with no partner, as scraped pages have, opens no quote
+    const auto scraped = events_of("\"Clashes broke out in Misrata on Tuesday, officials said.\n",
+                                   LocalTime::parse("2012-05-09"));
+    ASSERT_EQ(scraped.size(), 1u);
+    EXPECT_EQ(scraped[0].type, EventType::clash);
+}
+
 TEST_F(EventsTest, AnAttackToldWithClashesInItsClauseIsOneClash) {
     const auto events =
         events_of("Fighting at the oil ports\n"

@@ -532,6 +532,31 @@ void settle_one_happening(std::string_view text, const std::vector<Word>& w,
 }
 
 /// detail::sentence_triggers on the sentence's words `w`.
+/// Whether byte `at` is inside a direct quote of its paragraph, opened before it and closed
+/// after it: '"We fought for this country," one of the men said' is a voice, not the report's
+/// telling of a happening. A quote mark with no partner (scraped pages) opens nothing.
+bool in_direct_quote(std::string_view text, std::size_t at) {
+    std::size_t p = text.rfind('\n', at);
+    p = p == std::string_view::npos ? 0 : p + 1;
+    std::size_t end = text.find('\n', at);
+    end = end == std::string_view::npos ? text.size() : end;
+    constexpr std::string_view kLeft = "\xE2\x80\x9C";  // left double quotation mark
+    constexpr std::string_view kRight = "\xE2\x80\x9D"; // right double quotation mark
+    bool open = false;
+    for (; p < at; ++p) {
+        if (text[p] == '"')
+            open = !open;
+        else if (text.substr(p, 3) == kLeft)
+            open = true;
+        else if (text.substr(p, 3) == kRight)
+            open = false;
+    }
+    if (!open)
+        return false;
+    const std::string_view rest = text.substr(at, end - at);
+    return rest.find('"') != std::string_view::npos || rest.find(kRight) != std::string_view::npos;
+}
+
 std::vector<detail::SentenceTrigger> triggers_of(std::string_view text, const std::vector<Word>& w,
                                                  std::size_t from, std::size_t to,
                                                  const std::vector<Toponym>& toponyms) {
@@ -575,7 +600,7 @@ std::vector<detail::SentenceTrigger> triggers_of(std::string_view text, const st
             continue;
         }
         if (in_relative_clause(text.substr(clause_from, w[at].start - clause_from)) ||
-            relative_pluperfect(w, at)) {
+            relative_pluperfect(w, at) || in_direct_quote(text, w[at].start)) {
             continue;
         }
         detail::SentenceTrigger t;
