@@ -192,6 +192,18 @@ TEST_F(EventsTest, AHappeningToldInsideADirectQuoteIsAVoiceNotAReport) {
     EXPECT_EQ(scraped[0].type, EventType::clash);
 }
 
+TEST_F(EventsTest, AHabitACancelledPlanAndACampaignAreNoEvents) {
+    const auto events =
+        events_of("Drone strikes have hit airports in Misrata and, at times, civilians.\n"
+                  "The hotel in Tripoli has been the scene of several protests.\n"
+                  "A conference planned for this month in Ghadames has been postponed.\n"
+                  "Forces have shelled Zliten since March, officials said.\n"
+                  "Fighters stormed the port of Sirte on Friday.\n",
+                  LocalTime::parse("2019-05-02"));
+    ASSERT_EQ(events.size(), 1u);
+    EXPECT_EQ(events[0].type, EventType::attack);
+}
+
 TEST_F(EventsTest, AnAttackToldWithClashesInItsClauseIsOneClash) {
     const auto events =
         events_of("Fighting at the oil ports\n"

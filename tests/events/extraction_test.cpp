@@ -1030,6 +1030,21 @@ TEST(ArticleStageTest, BodiesOfAShipwreckAreItsToll) {
     EXPECT_EQ(found.size(), 1U);
 }
 
+TEST(ArticleStageTest, AHappeningRunningSinceMoreThanSixWeeksIsTheCampaignNotTheNews) {
+    const std::string_view campaign = "Forces have shelled Misrata since March.";
+    const auto t1 = TemporalTagger().find(campaign, LocalTime::parse("2011-04-29"));
+    ASSERT_EQ(t1.size(), 1U);
+    ASSERT_TRUE(t1[0].open_end);
+    EXPECT_FALSE(detail::superlative_since(campaign, t1[0]));
+    EXPECT_TRUE(detail::campaign_before(t1[0], CivilDay::make(2011, 4, 29)));
+    EXPECT_FALSE(detail::campaign_before(t1[0], CivilDay::make(2011, 3, 20)));
+    EXPECT_FALSE(detail::campaign_before(t1[0], std::nullopt));
+    const std::string_view compared = "The clashes were the deadliest since August 2023.";
+    const auto t2 = TemporalTagger().find(compared, LocalTime::parse("2025-05-14"));
+    ASSERT_EQ(t2.size(), 1U);
+    EXPECT_TRUE(detail::superlative_since(compared, t2[0]));
+}
+
 TEST(ArticleStageTest, AHappeningMoreThanHalfAYearBeforePublicationIsHistory) {
     Event signing = event(EventType::meeting, 0);
     signing.date_start = signing.date_end = CivilDay::make(2015, 12, 17);

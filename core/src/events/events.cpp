@@ -126,12 +126,46 @@ bool hypothetical(const std::vector<Word>& w, std::size_t k) {
               x == "proposed" || x == "proposes" || x == "call" ||
               // offers and fears: "ready to host talks", "fighting could spread"
               x == "ready" || x == "offered" || x == "offers" || x == "could" || x == "might" ||
-              x == "feared" || x == "fears";
+              x == "feared" || x == "fears" ||
+              // wishes: "a conference that the envoy wants to hold"
+              x == "wants" || x == "want" || x == "hopes" || x == "hope";
     }
     // "talks could resume", "fighting might spread": the modal follows a nominal trigger
     for (std::size_t a = k + 1; a < w.size() && a <= k + 2; ++a)
         out = out || w[a].lower == "could" || w[a].lower == "might";
+    // "a conference planned for this month has been postponed": called off before it was
+    // held; "a conference that the envoy wants to hold has yet to be scheduled"
+    for (std::size_t a = k + 1; a < w.size() && a <= k + 10; ++a) {
+        const std::string& x = w[a].lower;
+        const std::string_view next = a + 1 < w.size() ? w[a + 1].lower : std::string_view();
+        out = out || x == "postponed" || x == "cancelled" || x == "canceled" ||
+              (x == "called" && next == "off") || (x == "yet" && next == "to") ||
+              ((x == "wants" || x == "hopes") && next == "to");
+    }
     return out;
+}
+
+/// A habit, not a happening: "drone strikes have hit airports and, at times, civilians",
+/// "the hotel has been the scene of several protests", "armed groups have fought each other
+/// several times", "the town has seen repeated clashes". From the words near the trigger.
+bool habitual(const std::vector<Word>& w, std::size_t k) {
+    const std::size_t from = k >= 8 ? k - 8 : 0;
+    for (std::size_t a = from; a < w.size() && a <= k + 12; ++a) {
+        const std::string& x = w[a].lower;
+        if (x == "repeatedly" || x == "frequently" || x == "often" || x == "regularly" ||
+            x == "routinely" || x == "sometimes" || x == "occasionally")
+            return true;
+        if (x == "times" && a > 0 &&
+            (w[a - 1].lower == "several" || w[a - 1].lower == "many" || w[a - 1].lower == "at" ||
+             w[a - 1].lower == "multiple")) {
+            return true;
+        }
+    }
+    if (k == 0)
+        return false;
+    const std::string& before = w[k - 1].lower;
+    return before == "repeated" || before == "frequent" || before == "recurrent" ||
+           (k >= 3 && w[k - 3].lower == "scene" && w[k - 2].lower == "of");
 }
 
 /// Denied, from the three words before the trigger: "no clashes were reported", "did not
@@ -594,7 +628,7 @@ std::vector<detail::SentenceTrigger> triggers_of(std::string_view text, const st
             !(referred_only[static_cast<std::size_t>(hit->type)] && told_as_new(w, at));
         if (hit->strength <= 0 || taken || hypothetical(w, at) || negated(w, at) ||
             toll_participle(w, at) || killed_as_toll(w, at) || protest_as_motive(w, at, *hit) ||
-            perfect_state(w, at) || subject_of_perfect_state(text, w, k) ||
+            perfect_state(w, at) || subject_of_perfect_state(text, w, k) || habitual(w, at) ||
             generic_kind(w, at, places_from, to, toponyms) ||
             generic_without_place(*hit, places_from, to, toponyms)) {
             continue;
@@ -845,6 +879,9 @@ const Timex* add_events_of(std::vector<Event>& out, std::string_view text, const
     detail::set_dates(e, date, published);
     if (date != nullptr && !date->open_end && detail::history_before(e, published))
         return nullptr; // "the agreement was signed on 17 December 2015": told as history
+    if (date != nullptr && date->open_end && !detail::superlative_since(text, *date) &&
+        detail::campaign_before(*date, published))
+        return nullptr; // "forces have shelled Misrata since March": a campaign, the background
     if (date != nullptr && date == s.narrative && published && date->last < *published &&
         told_as_later(w, t.start)) {
         // "in the days that followed, investigators found ...": after the narrative's date
@@ -1339,6 +1376,23 @@ bool background_date(const Timex& date, const std::optional<CivilDay>& published
     // "since 2011" runs to today; the event it can date is its start
     const int year = date.open_end ? date.first.year : date.last.year;
     return published && coarse && year < published->year;
+}
+
+bool superlative_since(std::string_view text, const Timex& since) {
+    std::size_t e = since.start;
+    while (e > 0 && text[e - 1] == ' ')
+        --e;
+    std::size_t b = e;
+    while (b > 0 && std::isalpha(static_cast<unsigned char>(text[b - 1])) != 0)
+        --b;
+    std::string before(text.substr(b, e - b));
+    std::transform(before.begin(), before.end(), before.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return (before.size() > 4 && before.ends_with("est")) || before == "worst" || before == "first";
+}
+
+bool campaign_before(const Timex& since, const std::optional<CivilDay>& published) {
+    return published && since.first.serial() + kCampaignDays < published->serial();
 }
 
 bool history_before(const Event& e, const std::optional<CivilDay>& published) {

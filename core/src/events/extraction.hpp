@@ -138,6 +138,19 @@ bool background_date(const Timex& date, const std::optional<CivilDay>& published
 /// agreement was signed on 17 December 2015", "the first protests in February 2011").
 inline constexpr std::int64_t kHistoryDays = 183;
 
+/// How long a happening told as running "since" a date may have run and still be the news: a
+/// sit-in since last week, fighting since the 13th are events (ongoing); shelling "since
+/// March", read at the end of April, is the campaign the news happens in.
+inline constexpr std::int64_t kCampaignDays = 45;
+
+/// Whether an open range (`since`, "since March") began more than kCampaignDays before
+/// `published`. Never without a publication day.
+bool campaign_before(const Timex& since, const std::optional<CivilDay>& published);
+
+/// "the deadliest since August 2023", "the worst since March": a comparison with one
+/// happening (which the report names), not a campaign running since then.
+bool superlative_since(std::string_view text, const Timex& since);
+
 /// Whether `e`, dated, ended more than kHistoryDays before `published`. Never without a
 /// publication day.
 bool history_before(const Event& e, const std::optional<CivilDay>& published);
