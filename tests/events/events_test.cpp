@@ -204,6 +204,17 @@ TEST_F(EventsTest, AHabitACancelledPlanAndACampaignAreNoEvents) {
     EXPECT_EQ(events[0].type, EventType::attack);
 }
 
+TEST_F(EventsTest, APersonNamedAsKilledIsAKillingADeathCountedIsAToll) {
+    const auto named = events_of("Mansour was captured and killed in Sirte on Thursday, "
+                                 "officials said.\n",
+                                 LocalTime::parse("2011-10-22"));
+    ASSERT_EQ(named.size(), 1u);
+    EXPECT_EQ(named[0].type, EventType::killing);
+    const auto toll = events_of("A soldier was killed in Sirte on Thursday, officials said.\n",
+                                LocalTime::parse("2011-10-22"));
+    EXPECT_TRUE(toll.empty());
+}
+
 TEST_F(EventsTest, AnAttackToldWithClashesInItsClauseIsOneClash) {
     const auto events =
         events_of("Fighting at the oil ports\n"

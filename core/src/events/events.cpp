@@ -432,6 +432,49 @@ bool killed_as_toll(const std::vector<Word>& w, std::size_t k) {
     return true;
 }
 
+/// "Gaddafi was captured and killed", "Abdel Fattah Younes, the commander of the rebel army,
+/// has been killed": a person named as the one killed (a capitalised subject, no place, no
+/// "a" or "the" before it) makes "killed" a killing, not a toll ("a soldier was killed").
+bool named_victim(std::string_view text, const std::vector<Word>& w, std::size_t k,
+                  const std::vector<Toponym>& toponyms) {
+    const auto comma_before = [&](std::size_t i) { // between w[i - 1] and w[i]
+        return text.substr(w[i - 1].end, w[i].start - w[i - 1].end).find(',') !=
+               std::string_view::npos;
+    };
+    std::size_t aux = k; // "was" or "has" of "was (captured and) killed", "has been killed"
+    for (std::size_t b = k; b > 0 && k - b < 4; --b) {
+        if (w[b - 1].lower == "was") {
+            aux = b - 1;
+            break;
+        }
+        if (w[b - 1].lower == "been" && b >= 2 && w[b - 2].lower == "has") {
+            aux = b - 2;
+            break;
+        }
+    }
+    if (aux == k || aux == 0)
+        return false;
+    std::size_t s = aux; // the subject is w[s - 1], before an apposition set off by commas
+    if (comma_before(s)) {
+        std::size_t b = s - 1;
+        while (b > 0 && !comma_before(b) && s - b < 25)
+            --b;
+        if (b == 0 || s - b >= 25)
+            return false;
+        s = b;
+    }
+    const Word& subject = w[s - 1];
+    const std::string& x = subject.lower;
+    if (std::isupper(static_cast<unsigned char>(text[subject.start])) == 0 || x == "he" ||
+        x == "she" || x == "it" || x == "they" || x == "this" ||
+        (s >= 2 && (w[s - 2].lower == "the" || w[s - 2].lower == "a"))) {
+        return false;
+    }
+    return std::none_of(toponyms.begin(), toponyms.end(), [&](const Toponym& t) {
+        return t.start <= subject.start && subject.end <= t.end;
+    });
+}
+
 /// Whether trigger word `k` is a pluperfect in a relative clause: "two employees who had been
 /// kidnapped in November", "the brigade that had attacked the base": what befell or was done
 /// by someone before the news, told to say who they are.
@@ -627,8 +670,10 @@ std::vector<detail::SentenceTrigger> triggers_of(std::string_view text, const st
             typed[static_cast<std::size_t>(hit->type)] &&
             !(referred_only[static_cast<std::size_t>(hit->type)] && told_as_new(w, at));
         if (hit->strength <= 0 || taken || hypothetical(w, at) || negated(w, at) ||
-            toll_participle(w, at) || killed_as_toll(w, at) || protest_as_motive(w, at, *hit) ||
-            perfect_state(w, at) || subject_of_perfect_state(text, w, k) || habitual(w, at) ||
+            toll_participle(w, at) ||
+            (killed_as_toll(w, at) && !named_victim(text, w, at, toponyms)) ||
+            protest_as_motive(w, at, *hit) || perfect_state(w, at) ||
+            subject_of_perfect_state(text, w, k) || habitual(w, at) ||
             generic_kind(w, at, places_from, to, toponyms) ||
             generic_without_place(*hit, places_from, to, toponyms)) {
             continue;

@@ -215,6 +215,9 @@ constexpr auto kLexicon = std::to_array<TriggerEntry>({
     // only with an assailant as its subject (the extractor checks): "Gunmen killed three
     // soldiers", not "clashes killed five" (a toll) or "the attackers had been killed"
     {"killed", T::killing, "killing", 0.6, kAssailants},
+    // without an assailant, "killed" is a killing only of a person named as its subject
+    // ("Gaddafi was captured and killed"): the extractor's named_victim; else a toll
+    {"killed", T::killing, "killing", 0.6, ""},
     {"shot dead", T::killing, "killing", 0.9, ""},
     {"gunned down", T::killing, "killing", 0.9, ""},
     {"executed", T::killing, "execution", 0.7, ""},
