@@ -54,8 +54,9 @@ const Expectation kIssueNames[] = {Expectation{"Zawiyah", 2218970, "LY", 32.7571
                                    Expectation{"Tarhuna", 0, "LY", 32.4350, 13.6332},
                                    Expectation{"Jakharrah", 0, "LY", 29.2167, 21.5667},
                                    Expectation{"Jikharrah", 0, "LY", 29.25, 21.6},
-                                   Expectation{"Al-Kufra", 88932, "LY", 23.7867, 22.2676},
-                                   Expectation{"Kufra", 88932, "LY", 23.7867, 22.2676},
+                                   // the oasis town (GeoNames' Al Jawf), not the district
+                                   Expectation{"Al-Kufra", 88962, "LY", 24.1989, 23.2909},
+                                   Expectation{"Kufra", 88962, "LY", 24.1989, 23.2909},
                                    Expectation{"Abu Salim", 2220399, "LY", 32.85, 13.1667},
                                    Expectation{"Ras Jdir", 2213039, "LY", 33.1485, 11.5676},
                                    Expectation{"Ras Ajdir", 2213039, "LY", 33.1485, 11.5676},

@@ -95,3 +95,13 @@ TEST(GeoparserSites, LibyanNamesInALibyaTextStayInLibya) {
         EXPECT_EQ(t->country, "LY") << name;
     }
 }
+
+TEST(GeoparserSites, ATownThatNamesItsDistrictIsItsTownNotMinor) {
+    // "Kufra" names the oasis town (GeoNames' Al Jawf, a PPL) and the Al Kufrah district
+    // around it: the town, kept without a locative cue like any district seat
+    const auto ts = parse("Clashes hit Kufra, near the borders with Chad and Sudan.");
+    const Toponym* k = find(ts, "Kufra");
+    ASSERT_NE(k, nullptr);
+    EXPECT_EQ(k->country, "LY");
+    EXPECT_EQ(k->feature.front(), 'P');
+}

@@ -385,6 +385,7 @@ private:
     // Output
     Toponym toponym_of(const Mention& m) const;
     double confidence(const Mention& m, std::size_t ci) const;
+    bool names_its_district(const Mention& m, const Place& p) const;
     void place_region_phrase(const Mention& m, const Place& p, Toponym& t) const;
     bool region_in_direction(const Place& country, Direction d, Toponym& t) const;
     std::vector<LatLon> admin1_positions(const std::string& country) const;
@@ -2007,6 +2008,17 @@ bool StrongSupport::near(const LatLon& p, const std::string& key) const {
     return false;
 }
 
+/// Whether the name also reads as the admin-1 unit the town `p` lies in, within 161 km ("Kufra":
+/// the oasis town and the Al Kufrah district named after it): the town that names its district
+/// is its seat, however a gazetteer codes it, and no minor place.
+bool Parse::names_its_district(const Mention& m, const Place& p) const {
+    return std::any_of(m.candidates.begin(), m.candidates.end(), [&](const Candidate& c) {
+        const Place& d = m_g.place(c.place);
+        return d.feature_code == "ADM1" && d.country == p.country && d.admin1 == p.admin1 &&
+               d.position.is_valid() && distance_km(d.position, p.position) <= 161;
+    });
+}
+
 /// Whether mention `mi` stays after resolution. A confident mention stays above 0.3. A
 /// spelling variant, a bare country code or a one-word minor place stays only where the rest
 /// of the text supports it (another mention in the same country, or a place found by its own
@@ -2021,9 +2033,9 @@ bool Parse::keep_mention(std::size_t mi, const StrongSupport& support) const {
     // A one-word name of a minor place (a village, a hamlet) is more often a surname or a
     // word than that place.
     const bool minor = m.first == m.last && p.feature_class == 'P' && p.population < 50000 &&
-                       p.feature_code != "PPLA" && p.feature_code != "PPLC" &&
-                       p.feature_code != "PPLX" && m.kind == ToponymKind::place &&
-                       m.parts[*m.chosen].contained <= 0.0;
+                       p.feature_code != "PPLA" && p.feature_code != "PPLX" &&
+                       p.feature_code != "PPLC" && m.kind == ToponymKind::place &&
+                       m.parts[*m.chosen].contained <= 0.0 && !names_its_district(m, p);
     // A word a name as written proposed but that resolved to a spelling variant ("Hariga"
     // as Al Kharjah, "Benina" as Benin) is as weak as one the variant pass found.
     const bool weak = m.weak || spelling_variant(m.candidates[*m.chosen]);
