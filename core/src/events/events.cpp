@@ -177,6 +177,17 @@ bool negated(const std::vector<Word>& w, std::size_t k) {
         out = out || x == "no" || x == "not" || x == "never" || x == "without" || x == "nor" ||
               x == "didn" || x == "wasn" || x == "weren" || x == "denied";
     }
+    // a noun's verb denied after it: "their bodies had not been found", "talks did not take
+    // place"
+    for (std::size_t a = k + 1; a < w.size() && a <= k + 3; ++a) {
+        const std::string& x = w[a].lower;
+        const bool aux = x == "had" || x == "has" || x == "have" || x == "did" || x == "was" ||
+                         x == "were" || x == "is" || x == "are";
+        if (!aux)
+            break;
+        if (a + 1 < w.size() && (w[a + 1].lower == "not" || w[a + 1].lower == "never"))
+            return true;
+    }
     return out;
 }
 
