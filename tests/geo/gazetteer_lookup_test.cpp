@@ -57,6 +57,8 @@ const Expectation kIssueNames[] = {Expectation{"Zawiyah", 2218970, "LY", 32.7571
                                    // the oasis town (GeoNames' Al Jawf), not the district
                                    Expectation{"Al-Kufra", 88962, "LY", 24.1989, 23.2909},
                                    Expectation{"Kufra", 88962, "LY", 24.1989, 23.2909},
+                                   // the feminine ending written -a for GeoNames' -ah
+                                   Expectation{"Al-Qubba", 88835, "LY", 32.7568, 22.2411},
                                    Expectation{"Abu Salim", 2220399, "LY", 32.85, 13.1667},
                                    Expectation{"Ras Jdir", 2213039, "LY", 33.1485, 11.5676},
                                    Expectation{"Ras Ajdir", 2213039, "LY", 33.1485, 11.5676},

@@ -1121,6 +1121,24 @@ void Gazetteer::Impl::collect_name_hits(const Query& q, Scratch& s) const {
             }
         });
     }
+    // The Arabic feminine ending (ta marbuta) is written -a or -ah: "Al-Qubba" is "Al Qubbah",
+    // "Misrata" "Misratah". A short skeleton ("kb") matches too many names to find them.
+    const std::string as_given(n);
+    for (const std::string* key : {&as_given, &article, &q.without_glued_article}) {
+        if (key->size() < 4 || key->back() != 'a' || !is_ascii(*key)) {
+            continue;
+        }
+        const std::string with_h = *key + 'h';
+        by_name.for_each(with_h, [&](std::uint32_t v, std::uint32_t place, std::uint8_t rank) {
+            const NameKind k = kind_of(v);
+            if (spelling_variant_kind(k)) {
+                // a spelling as written, like an article variant: never capped with the
+                // skeleton's many hits
+                accept_hit(q, s, place, MatchKind::article, QueryForm::as_given, v & kEntryMask,
+                           rank, 1.0);
+            }
+        });
+    }
 }
 
 /// Hits on the consonant skeleton of each query form (ASCII queries of four letters or
