@@ -438,8 +438,9 @@ struct Hit {
     MatchKind kind;
     QueryForm form;
     std::uint32_t entry;
-    float upper;     // best score this hit can reach (perfect spelling similarity)
-    bool admin_unit; // an administrative division below country level
+    float upper;          // best score this hit can reach (perfect spelling similarity)
+    bool admin_unit;      // an administrative division below country level
+    bool spelled = false; // found by a spelling, not by its skeleton: never capped
 };
 struct Group {
     std::uint32_t begin, end; // hits of the group's best kind
@@ -490,8 +491,8 @@ void cap_hits(std::vector<Hit>& hits, std::size_t max_hits) {
     if (hits.size() <= max_hits) {
         return;
     }
-    const auto weak_begin = std::partition(hits.begin(), hits.end(),
-                                           [](const Hit& h) { return !skeleton_kind(h.kind); });
+    const auto weak_begin = std::partition(
+        hits.begin(), hits.end(), [](const Hit& h) { return !skeleton_kind(h.kind) || h.spelled; });
     const auto strong = static_cast<std::size_t>(weak_begin - hits.begin());
     if (strong < max_hits) {
         std::nth_element(weak_begin, hits.begin() + static_cast<std::ptrdiff_t>(max_hits),
@@ -1132,10 +1133,13 @@ void Gazetteer::Impl::collect_name_hits(const Query& q, Scratch& s) const {
         by_name.for_each(with_h, [&](std::uint32_t v, std::uint32_t place, std::uint8_t rank) {
             const NameKind k = kind_of(v);
             if (spelling_variant_kind(k)) {
-                // a spelling as written, like an article variant: never capped with the
+                // scored as a transliteration, but a spelling: never capped with the
                 // skeleton's many hits
-                accept_hit(q, s, place, MatchKind::article, QueryForm::as_given, v & kEntryMask,
-                           rank, 1.0);
+                const std::size_t before = s.hits.size();
+                accept_hit(q, s, place, MatchKind::transliteration, QueryForm::as_given,
+                           v & kEntryMask, rank, 1.0);
+                if (s.hits.size() > before)
+                    s.hits.back().spelled = true;
             }
         });
     }
