@@ -536,6 +536,12 @@ TEST(PlaceStageTest, EachPlaceOfAListIsAnEventWhereTheEventIsLocated) {
     const std::vector<Toponym> ts5 = {toponym(where, "Valletta", GeoPrecision::town, {35.9, 14.5}),
                                       toponym(where, "Malta", GeoPrecision::country, {35.9, 14.4})};
     EXPECT_TRUE(detail::coordinated_places(where, where.size(), ts5, ts5[0]).empty());
+    // ... but a list that goes on after the coarser place is still one list
+    const std::string_view ports = "Guards shut the ports of Es Sider, Zueitina and Hariga.";
+    const std::vector<Toponym> ts6 = {toponym(ports, "Es Sider", GeoPrecision::site, {30.6, 18.4}),
+                                      toponym(ports, "Zueitina", GeoPrecision::town, {30.9, 20.1}),
+                                      toponym(ports, "Hariga", GeoPrecision::site, {32.1, 23.9})};
+    EXPECT_EQ(detail::coordinated_places(ports, ports.size(), ts6, ts6[0]).size(), 2U);
 }
 
 TEST(PlaceStageTest, TheWholeListCountsWhicheverItemWasChosen) {

@@ -1296,10 +1296,18 @@ std::vector<Toponym> coordinated_places(std::string_view text, std::size_t to,
                            [&](const Toponym& t) { return t.start == place.start; });
     if (at == toponyms.end())
         return out;
+    // whether a place follows `b` in the same list ("..., Es Sider, Zueitina and Hariga")
+    const auto listed_on = [&](const Toponym& b) {
+        const auto next = std::find_if(toponyms.begin(), toponyms.end(),
+                                       [&](const Toponym& t) { return t.start >= b.end; });
+        return next != toponyms.end() && next->end <= to &&
+               list_gap(text.substr(b.end, next->start - b.end));
+    };
     const auto joined = [&](const Toponym& a, const Toponym& b) {
         const std::string_view gap = text.substr(a.end, b.start - a.end);
-        // "Valletta, Malta": a coarser place after a bare comma says where the first one is
-        if (gap == ", " && b.precision > a.precision)
+        // "Valletta, Malta": a coarser place after a bare comma says where the first one is,
+        // unless the list goes on after it
+        if (gap == ", " && b.precision > a.precision && !listed_on(b))
             return false;
         return b.start > a.end && b.end <= to && b.kind == ToponymKind::place && list_gap(gap);
     };
