@@ -192,13 +192,15 @@ TEST_F(EventsTest, AHappeningToldInsideADirectQuoteIsAVoiceNotAReport) {
     EXPECT_EQ(scraped[0].type, EventType::clash);
 }
 
-TEST_F(EventsTest, AHabitACancelledPlanACampaignAndADenialAreNoEvents) {
+TEST_F(EventsTest, AHabitAPlanCalledOffACampaignADenialAndANormAreNoEvents) {
     const auto events =
         events_of("Drone strikes have hit airports in Misrata and, at times, civilians.\n"
                   "The hotel in Tripoli has been the scene of several protests.\n"
                   "A conference planned for this month in Ghadames has been postponed.\n"
                   "Forces have shelled Zliten since March, officials said.\n"
                   "Their bodies had not been found near Derna on Friday.\n"
+                  "The government pulled out of the talks in Geneva on Friday.\n"
+                  "The envoy said attacks on civilians in Tripoli are prohibited.\n"
                   "Fighters stormed the port of Sirte on Friday.\n",
                   LocalTime::parse("2019-05-02"));
     ASSERT_EQ(events.size(), 1u);

@@ -140,7 +140,10 @@ bool hypothetical(const std::vector<Word>& w, std::size_t k) {
         const std::string_view next = a + 1 < w.size() ? w[a + 1].lower : std::string_view();
         out = out || x == "postponed" || x == "cancelled" || x == "canceled" ||
               (x == "called" && next == "off") || (x == "yet" && next == "to") ||
-              ((x == "wants" || x == "hopes") && next == "to");
+              ((x == "wants" || x == "hopes") && next == "to") ||
+              // a norm, not a happening: "attacks on civilians are prohibited", "talks must
+              // resume"
+              x == "prohibited" || x == "forbidden" || x == "must" || x == "should";
     }
     return out;
 }
@@ -176,6 +179,14 @@ bool negated(const std::vector<Word>& w, std::size_t k) {
         const std::string& x = w[b].lower;
         out = out || x == "no" || x == "not" || x == "never" || x == "without" || x == "nor" ||
               x == "didn" || x == "wasn" || x == "weren" || x == "denied";
+    }
+    // a meeting left or refused: "pulls out of Geneva military talks", "boycotted the session"
+    for (std::size_t b = cue_window_from(w, k, 5); b < k; ++b) {
+        const std::string& x = w[b].lower;
+        out = out || (x == "out" && b > 0 && (w[b - 1].lower.starts_with("pull"))) ||
+              x == "withdrew" || x == "withdraws" || x == "withdraw" || x == "boycotted" ||
+              x == "boycott" || x == "boycotts" || x == "quit" || x == "suspended" ||
+              x == "suspends";
     }
     // a noun's verb denied after it: "their bodies had not been found", "talks did not take
     // place"
