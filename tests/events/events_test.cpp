@@ -218,6 +218,17 @@ TEST_F(EventsTest, APersonNamedAsKilledIsAKillingADeathCountedIsAToll) {
     EXPECT_TRUE(toll.empty());
 }
 
+TEST_F(EventsTest, GunfireAtAProtestToldBeforeIsTheForceItMet) {
+    const auto events =
+        events_of("Hundreds of protesters rallied outside the militia base in Benghazi on "
+                  "Saturday, demanding that it leave.\n"
+                  "Witnesses said gunfire broke out in Benghazi on Saturday as the crowd "
+                  "pressed on.\n",
+                  LocalTime::parse("2013-06-09"));
+    ASSERT_EQ(events.size(), 1u);
+    EXPECT_EQ(events[0].type, EventType::protest);
+}
+
 TEST_F(EventsTest, AnAttackToldWithClashesInItsClauseIsOneClash) {
     const auto events =
         events_of("Fighting at the oil ports\n"

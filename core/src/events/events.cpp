@@ -1857,6 +1857,26 @@ bool told_how_killed(const Event& killing, const Event& attack) {
            (attack.date_start == killing.date_start && attack.date_end == killing.date_end);
 }
 
+/// "Security forces opened fire on the crowd", "shooting broke out": gunfire told at a protest
+/// told before, at its place (25 km) and on its days, is the force the protest met, not a
+/// fight or an attack of its own.
+bool fire_at_protest(const Event& protest, const Event& fire) {
+    if (protest.type != EventType::protest ||
+        (fire.type != EventType::clash && fire.type != EventType::attack) || !protest.place ||
+        !fire.place || !protest.date_end || !fire.date_end || !protest.date_start ||
+        !fire.date_start) {
+        return false;
+    }
+    std::string trigger = fire.trigger;
+    std::transform(trigger.begin(), trigger.end(), trigger.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const bool gunfire = trigger == "gunfire" || trigger == "shooting" ||
+                         trigger == "opened fire" || trigger == "shots" || trigger == "shot";
+    return gunfire && *fire.date_start <= *protest.date_end &&
+           *protest.date_start <= *fire.date_end &&
+           distance_km(protest.place->position, fire.place->position) <= 25.0;
+}
+
 } // namespace
 
 std::vector<Event> fold_told_again(std::vector<Event> events) {
@@ -1900,6 +1920,12 @@ std::vector<Event> fold_told_again(std::vector<Event> events) {
         if (told == nullptr && !out.empty() && !e.another && told_how_killed(out.back(), e)) {
             told = &out.back();
             how = Retelling::anaphoric;
+        }
+        for (std::size_t i = out.size(); told == nullptr && i > window_from; --i) {
+            if (fire_at_protest(out[i - 1], e)) {
+                told = &out[i - 1];
+                how = Retelling::anaphoric;
+            }
         }
         if (told != nullptr)
             fold_retelling(*told, e, how);
