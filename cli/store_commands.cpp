@@ -286,6 +286,16 @@ void add_store_commands(CLI::App& app) {
     copy->add_option("--to", copy_args->to, "the store to write: new, or holding no data")
         ->required();
     copy->callback([copy_args] { run_store_copy(*copy_args); });
+    auto migrate_db = std::make_shared<std::string>();
+    auto* migrate = store->add_subcommand(
+        "migrate", "bring a store written by an older Kharita to this build's schema version");
+    migrate->add_option("--db", *migrate_db, "the store (default: $KHARITA_DB)");
+    migrate->callback([migrate_db] {
+        const std::string db = store_location(*migrate_db);
+        // opening for writing migrates, in one transaction; a read-only open refuses
+        const auto opened = open_event_store(db, StoreMode::read_write);
+        fmt::print("{}: schema version {}\n", db, opened->schema_version());
+    });
 
     imp->callback([import_args] {
         import_args->db = store_location(import_args->db);

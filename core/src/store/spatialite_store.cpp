@@ -281,8 +281,9 @@ void SpatialiteStore::check_schema(const std::filesystem::path& file, StoreMode 
             throw InputError(file.string(), "an empty database, not a Kharita event store");
         m_version = stored_version(file);
         if (m_version < store::kEventSchemaVersion) {
-            throw DatabaseError(0, fmt::format("schema version {} needs migrating to {}; open it "
-                                               "for writing once",
+            throw DatabaseError(0, fmt::format("schema version {} needs migrating to {}; run "
+                                               "`kharita store migrate --db FILE` (or any "
+                                               "command that writes to it) once",
                                                m_version, store::kEventSchemaVersion));
         }
         return;
