@@ -365,6 +365,10 @@ TEST(PlaceStageTest, PlacesStartAfterADatelinesDash) {
               dateline.find("Clashes"));
     const std::string_view plain = "Zuwara, 1 July 2024 - Clashes erupted in the town.";
     EXPECT_EQ(detail::candidate_places_from(plain, 0, plain.size()), 0U);
+    // a capital with an apostrophe: its first word alone ("N") is no word of capitals
+    const std::string_view apostrophe = "N'DJAMENA, Jan 6 (Wire) - Chad has closed its border.";
+    EXPECT_EQ(detail::candidate_places_from(apostrophe, 0, apostrophe.size()),
+              apostrophe.find("Chad"));
     const std::string_view typed = "BENGHAZI, Nov. 11 (Wire) -- Gunmen shot dead a lawyer.";
     EXPECT_EQ(detail::candidate_places_from(typed, 0, typed.size()), typed.find("Gunmen"));
     const std::string_view no_dash = "ZUWARA residents protested on Monday.";

@@ -734,10 +734,23 @@ std::vector<detail::SentenceTrigger> triggers_of(std::string_view text, const st
 std::size_t places_start(std::string_view text, const std::vector<Word>& w, std::size_t from,
                          std::size_t to) {
     std::size_t place_from = from;
-    if (!w.empty() && w.front().lower.size() >= 3 &&
-        std::all_of(text.begin() + static_cast<std::ptrdiff_t>(w.front().start),
-                    text.begin() + static_cast<std::ptrdiff_t>(w.front().end),
-                    [](char c) { return c >= 'A' && c <= 'Z'; })) {
+    // the place in capitals up to its comma, apostrophes and hyphens included: "N'DJAMENA,",
+    // "DAR ES SALAAM,", "SIDI BOUZID,"
+    std::size_t capitals = 0;
+    std::size_t k = from;
+    for (; k < to && k < from + 40; ++k) {
+        const char c = text[k];
+        if (c >= 'A' && c <= 'Z')
+            ++capitals;
+        else if (c != '\'' && c != '-' && c != ' ' && c != '.')
+            break;
+    }
+    const bool capitals_to_comma = capitals >= 3 && k < to && text[k] == ',';
+    if (!w.empty() && (capitals_to_comma ||
+                       (w.front().lower.size() >= 3 &&
+                        std::all_of(text.begin() + static_cast<std::ptrdiff_t>(w.front().start),
+                                    text.begin() + static_cast<std::ptrdiff_t>(w.front().end),
+                                    [](char c) { return c >= 'A' && c <= 'Z'; })))) {
         const std::string_view head = text.substr(from, std::min<std::size_t>(120, to - from));
         // " -- ": wire copy typed without a dash character ("BENGHAZI, Nov. 11 (Wire) --")
         for (std::string_view d : {" - ", " -- ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) {
