@@ -359,6 +359,17 @@ TEST(SentenceTriggersTest, TakeoversVotesAndStrikesFromTheAir) {
 
 // ---- the place ----------------------------------------------------------------------------
 
+TEST(PlaceStageTest, WhereTheActorsComeFromIsNotWhereItHappened) {
+    const std::string_view s = "He was captured on Saturday in the desert of southern Libya by "
+                               "fighters from Zintan, officials said.";
+    const std::vector<Toponym> ts = {
+        toponym(s, "southern Libya", GeoPrecision::region, {26.2, 14.8}, 0.9),
+        toponym(s, "Zintan", GeoPrecision::town, {31.9, 12.3}, 0.9)};
+    const Toponym* p = detail::best_place(s, 0, s.size(), ts, s.find("captured"), EventType::clash);
+    ASSERT_NE(p, nullptr);
+    EXPECT_EQ(p->text, "southern Libya");
+}
+
 TEST(PlaceStageTest, PlacesStartAfterADatelinesDash) {
     const std::string_view dateline = "ZUWARA, 1 July 2024 - Clashes erupted in the town.";
     EXPECT_EQ(detail::candidate_places_from(dateline, 0, dateline.size()),

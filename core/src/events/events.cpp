@@ -1091,6 +1091,14 @@ PlaceCue place_cue(std::string_view text, const Toponym& t) {
     }
     if (located_at)
         return PlaceCue::located;
+    // "fighters from Zintan", "delegates from Misrata": where the actor comes from
+    if (before == "from" &&
+        (before2 == "fighters" || before2 == "troops" || before2 == "forces" ||
+         before2 == "militias" || before2 == "militiamen" || before2 == "brigades" ||
+         before2 == "men" || before2 == "delegates" || before2 == "delegation" ||
+         before2 == "officials" || before2 == "militants" || before2 == "residents")) {
+        return PlaceCue::seat;
+    }
     if (before == "to" || before == "from")
         return PlaceCue::direction;
     if (before == "of" && (after_comma || distance_before(text, c)) &&
