@@ -216,6 +216,13 @@ TEST_F(EventsTest, APersonNamedAsKilledIsAKillingADeathCountedIsAToll) {
     const auto toll = events_of("A soldier was killed in Sirte on Thursday, officials said.\n",
                                 LocalTime::parse("2011-10-22"));
     EXPECT_TRUE(toll.empty());
+    // a person captured by fighters is taken, not a town: an abduction
+    const auto taken = events_of("Hassan Ali was captured near Ubari on Saturday by fighters, "
+                                 "officials said.\n",
+                                 LocalTime::parse("2011-11-20"));
+    ASSERT_EQ(taken.size(), 1u);
+    EXPECT_EQ(taken[0].type, EventType::attack);
+    EXPECT_EQ(taken[0].subtype, "abduction");
 }
 
 TEST_F(EventsTest, GunfireAtAProtestToldBeforeIsTheForceItMet) {

@@ -718,6 +718,12 @@ std::vector<detail::SentenceTrigger> triggers_of(std::string_view text, const st
         t.clause_to = to;
         t.type = hit->type;
         t.subtype = hit->subtype;
+        // "Saif al-Islam Gaddafi ... was captured by fighters": a person taken, not a town
+        if (hit->type == EventType::clash && hit->subtype == "territory taken" &&
+            named_victim(text, w, at, toponyms)) {
+            t.type = EventType::attack;
+            t.subtype = "abduction";
+        }
         t.words = hit->words;
         t.strength = hit->strength;
         t.start = w[at].start;
