@@ -592,15 +592,21 @@ TEST(PlaceStageTest, TheWholeListCountsWhicheverItemWasChosen) {
 
 const std::optional<LocalTime> kReference = LocalTime::parse("2025-06-14");
 
+/// The date governing the trigger word `trigger` of the one-sentence text `s`.
+const Timex* date_of(std::string_view s, const std::vector<Timex>& timexes,
+                     std::string_view trigger) {
+    return detail::governing_date(s, 0, s.size(), 0, timexes, s.find(trigger));
+}
+
 TEST(DateStageTest, TheSentencesDateNearestTheTrigger) {
     const std::string_view s =
         "On 2 May 2025 talks began, and clashes erupted in Tripoli on 12 May 2025.";
     const auto timexes = TemporalTagger().find(s, kReference);
     ASSERT_EQ(timexes.size(), 2U);
-    const Timex* d = detail::governing_date(s, 0, s.size(), 0, timexes, s.find("clashes"));
+    const Timex* d = date_of(s, timexes, "clashes");
     ASSERT_NE(d, nullptr);
     EXPECT_EQ(d->first, CivilDay::make(2025, 5, 12));
-    d = detail::governing_date(s, 0, s.size(), 0, timexes, s.find("talks"));
+    d = date_of(s, timexes, "talks");
     ASSERT_NE(d, nullptr);
     EXPECT_EQ(d->first, CivilDay::make(2025, 5, 2));
 }
@@ -610,8 +616,8 @@ TEST(DateStageTest, AYearNamingAnotherHappeningDatesOnlyItsNoun) {
                                "and the 2011 clashes were recalled.";
     const auto timexes = TemporalTagger().find(s, kReference);
     ASSERT_EQ(timexes.size(), 2U);
-    EXPECT_EQ(detail::governing_date(s, 0, s.size(), 0, timexes, s.find("Fighting")), nullptr);
-    const Timex* d = detail::governing_date(s, 0, s.size(), 0, timexes, s.find("clashes"));
+    EXPECT_EQ(date_of(s, timexes, "Fighting"), nullptr);
+    const Timex* d = date_of(s, timexes, "clashes");
     ASSERT_NE(d, nullptr);
     EXPECT_EQ(d->first, CivilDay::make(2011, 1, 1));
 }
@@ -621,7 +627,7 @@ TEST(DateStageTest, ADateSetOffBeforeTheTriggerYieldsToTheTriggersOwn) {
                                "Benghazi on Friday as he left a mosque.";
     const auto timexes = TemporalTagger().find(s, kReference);
     ASSERT_EQ(timexes.size(), 2U);
-    const Timex* d = detail::governing_date(s, 0, s.size(), 0, timexes, s.find("shot dead"));
+    const Timex* d = date_of(s, timexes, "shot dead");
     ASSERT_NE(d, nullptr);
     EXPECT_EQ(d->precision, TimePrecision::day);
 }
