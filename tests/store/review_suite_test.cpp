@@ -261,6 +261,7 @@ TEST_P(StoreSuite, TheAuditTrailSaysWhetherADateWasAssumed) {
                                                                           : "missing";
     };
     std::vector<std::string> seen;
+    seen.reserve(log.size());
     for (const AuditEntry& e : log)
         seen.push_back(e.action + ": " + assumed(e.before) + " -> " + assumed(e.after));
     EXPECT_EQ(seen,
