@@ -95,7 +95,10 @@ t = collections.defaultdict(dict)
 for b in json.load(open(sys.argv[1]))["benchmarks"]:
     if b.get("run_type") == "aggregate" and b.get("aggregate_name") != "median":
         continue
-    fam, shape = b["name"].split("/")[0], int(b["name"].split("/")[1])
+    # with --benchmark_repetitions the median (named "BM_x/0_median", run_name "BM_x/0")
+    # follows the repetitions and so is the one kept
+    name = b.get("run_name", b["name"])
+    fam, shape = name.split("/")[0], int(name.split("/")[1])
     t[shape][fam] = (b["real_time"], int(b.get("rows", 0)))
 names = ["libya_year", "cell_month", "viewport_all"]
 print(f"{'shape':14} {'what':6} {'kharita ms':>11} {'hand ours':>10} {'hand ogr':>9} {'ratio':>6}  rows")

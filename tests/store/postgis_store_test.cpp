@@ -502,6 +502,54 @@ TEST_F(PostgisStore, TwoLargeLoadsAtOnceBothComplete) {
         << store->last_plan();
 }
 
+/// `n` events at random places inside `box`, on random days of `years` years from `first`.
+std::vector<EventRecord> events_in(const BoundingBox& box, CivilDay first, int years, std::size_t n,
+                                   unsigned seed) {
+    std::vector<EventRecord> out = random_records(n, seed);
+    std::mt19937 rng(seed);
+    std::uniform_real_distribution<double> lon(box.min_lon, box.max_lon),
+        lat(box.min_lat, box.max_lat);
+    std::uniform_int_distribution<int> day(0, years * 365 - 1);
+    for (EventRecord& r : out) {
+        r.position = LatLon{lat(rng), lon(rng)};
+        r.date_start = r.date_end = first.plus_days(day(rng));
+        r.time_precision = TimePrecision::day;
+    }
+    return out;
+}
+
+TEST_F(PostgisStore, TheQueryFormFollowsWhereTheStoredEventsAre) {
+    const BoundingBox cell{13, 32, 14, 33};
+    EventFilter month;
+    month.bbox = cell;
+    month.from = CivilDay{2018, 5, 1};
+    month.to = CivilDay{2018, 5, 31};
+    const auto form_of = [&](const EventStore& store, const std::vector<EventRecord>& records) {
+        std::multiset<std::string> expected;
+        for (const auto& r : records) {
+            if (matches(r, month))
+                expected.insert(r.notes);
+        }
+        EXPECT_EQ(keys_of(store, month), expected);
+        const std::string rows = store.last_plan();
+        EXPECT_EQ(store.count(month), static_cast<std::int64_t>(expected.size()));
+        return rows.substr(0, rows.find(" form")) + " / " +
+               store.last_plan().substr(0, store.last_plan().find(" form"));
+    };
+    // every event inside the box, over ten years: the month narrows, the box does not
+    const auto inside = events_in(cell, {2015, 1, 1}, 10, 20000, 31);
+    auto one_town = open_event_store(db("town"), StoreMode::create);
+    one_town->ingest_records(inside);
+    EXPECT_EQ(form_of(*one_town, inside), "PostGIS, dates / PostGIS, dates");
+    // the same number spread over the world's land and sea, over the month's year: the box
+    // holds a few of them, the month a twelfth
+    const auto spread = events_in(BoundingBox{-180, -60, 180, 70}, {2018, 1, 1}, 1, 20000, 32);
+    auto world = open_event_store(db("world"), StoreMode::create);
+    world->ingest_records(spread);
+    const std::string spatial = form_of(*world, spread);
+    EXPECT_EQ(spatial.find("dates"), std::string::npos) << spatial << "; " << world->last_plan();
+}
+
 /// An article with five place mentions and three events of its own, at places apart from
 /// every other article's.
 ArticleRecord long_report(int i) {

@@ -98,4 +98,65 @@ TEST(QueryPlan, TheCheaperPathWins) {
 }
 
 } // namespace
+TEST(QueryPlan, BoxCountsScaleEdgeCellsByTheShareCovered) {
+    // two quarter-degree cells in one column, one more a column east
+    const std::unordered_map<int, std::int64_t> counts = {{cell_of({32.1, 13.1}), 400},
+                                                          {cell_of({10.1, 13.1}), 100},
+                                                          {cell_of({32.1, 13.4}), 50},
+                                                          {-1, 7}};
+    const BoundingBox box{13.0, 32.0, 13.125, 32.125}; // an eighth of a degree square
+    const CellRange r = cell_range(box);
+    EXPECT_EQ(r.x0, r.x1);
+    EXPECT_EQ(r.y0, r.y1);
+    EXPECT_DOUBLE_EQ(r.column_share, 0.5);
+    EXPECT_DOUBLE_EQ(r.row_share, 0.5);
+    const BoxCounts c = box_counts(box, counts);
+    EXPECT_DOUBLE_EQ(c.in_box, 100);       // a quarter of the 400 cell
+    EXPECT_DOUBLE_EQ(c.in_lon_strip, 250); // half of its column, every latitude
+}
+
+/// The counts of a store of `total` events, `in_box` of them in the query's box and
+/// `in_strip` in its lon strip, over ten years of days.
+PgStoreCounts store_of(double total, double in_box, double in_strip) {
+    PgStoreCounts c;
+    c.stored = {static_cast<std::int64_t>(total), 0, 3652, 0};
+    c.box = {in_box, in_strip};
+    return c;
+}
+
+TEST(QueryPlan, ThePostgisFormFollowsWhereTheStoredEventsAre) {
+    QueryExtent month; // a 1-degree box over one month of the ten years
+    month.box = BoundingBox{13, 32, 14, 33};
+    month.dated = true;
+    month.from_day = 1000;
+    month.to_day = 1030;
+    // every event inside the box: the box narrows nothing, the month does
+    EXPECT_EQ(choose_pg_form(month, store_of(1e6, 1e6, 1e6), false).form, PgSeekForm::dates);
+    EXPECT_EQ(choose_pg_form(month, store_of(1e6, 1e6, 1e6), true).form, PgSeekForm::dates);
+    // the same million spread over the world: the box's lon strip holds a 360th, the box
+    // a few dozen; a spatial path, far cheaper than the month's events
+    const PgFormChoice world = choose_pg_form(month, store_of(1e6, 30, 2800), false);
+    EXPECT_NE(world.form, PgSeekForm::dates);
+    EXPECT_LT(std::min(world.lon_strip, world.box) * 10, world.dates);
+    EXPECT_EQ(choose_pg_form(month, store_of(1e6, 30, 2800), true).form, PgSeekForm::lon_strip);
+    // ...but a box in a crowded strip (a narrow box across a dense band of latitudes, few
+    // of its events in the box) reads the GiST
+    EXPECT_EQ(choose_pg_form(month, store_of(1e6, 2000, 400000), false).form, PgSeekForm::box);
+    // and a count reads the strip from the index alone: never the box form
+    EXPECT_NE(choose_pg_form(month, store_of(1e6, 2000, 400000), true).form, PgSeekForm::box);
+    // all ten years asked of the world's store: the dates narrow nothing
+    QueryExtent decade = month;
+    decade.from_day = 0;
+    decade.to_day = 3652;
+    EXPECT_NE(choose_pg_form(decade, store_of(1e6, 30, 2800), false).form, PgSeekForm::dates);
+    // no box: the dates; no dates: never the dates
+    QueryExtent dates_only = month;
+    dates_only.box.reset();
+    EXPECT_EQ(choose_pg_form(dates_only, {}, false).form, PgSeekForm::dates);
+    QueryExtent box_only = month;
+    box_only.dated = false;
+    EXPECT_NE(choose_pg_form(box_only, store_of(1e6, 1e6, 1e6), false).form, PgSeekForm::dates);
+    EXPECT_EQ(to_string(PgSeekForm::lon_strip), "lon strip");
+}
+
 } // namespace kharita::store

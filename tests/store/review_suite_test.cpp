@@ -229,6 +229,48 @@ TEST_P(StoreSuite, TheAuditTrailOnlyGrows) {
     EXPECT_TRUE(store->corrections().size() == 1u);
 }
 
+TEST_P(StoreSuite, TheAuditTrailSaysWhetherADateWasAssumed) {
+    auto store = open_event_store(db("r"), StoreMode::create);
+    ArticleRecord a = first_parse();
+    a.events[0].record.date_assumed = true; // the clash dated from the report's day
+    store->ingest({a}, {"a.txt", {}});
+    const auto events = all_events(*store);
+    const EventRecord* clash = find_type(events, EventType::clash);
+    ASSERT_NE(clash, nullptr);
+    ASSERT_TRUE(clash->date_assumed);
+    // a toll alone leaves the date as assumed; a date the analyst states is not
+    ReviewChange toll;
+    toll.event_id = clash->id;
+    toll.action = ReviewAction::correct;
+    toll.correction.fatalities = 2;
+    store->review(toll);
+    ReviewChange dated = toll;
+    dated.correction = {};
+    dated.correction.date_start = dated.correction.date_end = CivilDay{2025, 5, 11};
+    dated.correction.time_precision = TimePrecision::day;
+    store->review(dated);
+    ReviewChange reset;
+    reset.event_id = clash->id;
+    reset.action = ReviewAction::reset;
+    store->review(reset);
+    const auto log = store->review_log(clash->id);
+    ASSERT_EQ(log.size(), 3u);
+    const auto assumed = [](const std::string& json) {
+        return json.find("\"date_assumed\":true") != std::string::npos    ? "assumed"
+               : json.find("\"date_assumed\":false") != std::string::npos ? "stated"
+                                                                          : "missing";
+    };
+    std::vector<std::string> seen;
+    seen.reserve(log.size());
+    for (const AuditEntry& e : log)
+        seen.push_back(e.action + ": " + assumed(e.before) + " -> " + assumed(e.after));
+    EXPECT_EQ(seen,
+              (std::vector<std::string>{"correct: assumed -> assumed", "correct: assumed -> stated",
+                                        "reset: stated -> assumed"}));
+    // the reset gave the event back the machine's assumed date
+    EXPECT_TRUE(find_type(all_events(*store), EventType::clash)->date_assumed);
+}
+
 TEST_P(StoreSuite, AChangeAgainstAStaleVersionIsRefusedNamingWhoChangedIt) {
     auto store = open_event_store(db("r"), StoreMode::create);
     store->ingest({first_parse()}, {"a.txt", {}});

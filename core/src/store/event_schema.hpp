@@ -167,8 +167,8 @@ inline constexpr std::array<const char*, 2> kEventMigrations = {kReviewSchema, k
 /// PostgreSQL's types. `geom` (for QGIS, GDAL and the GiST index), `days` (the date range
 /// as day numbers, for its GiST index) and the tsvector columns of the text search are
 /// generated from the stored columns, so no writer can let them disagree. cell_counts and
-/// the date extent in meta are kept as in SpatiaLite, though PostgreSQL's own planner
-/// chooses the index.
+/// the date extent in meta are kept as in SpatiaLite: the query form is chosen from them
+/// (choose_pg_form(), query_plan.hpp).
 inline constexpr const char* kPgEventSchema = R"sql(
 CREATE TABLE meta (key text PRIMARY KEY, value text NOT NULL);
 CREATE TABLE articles (

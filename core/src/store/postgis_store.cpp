@@ -1,8 +1,10 @@
 // The PostGIS backend of EventStore: the same tables and rules as the SpatiaLite store
 // (event_rows.hpp holds the shared rules), on a PostgreSQL server that many writers and
 // readers share. A query's box and dates are written in the form that lets PostgreSQL's
-// planner read least for their extent (seek_form()); last_plan() asks it which indexes it
-// took. Design: docs/store.md.
+// planner read least for their extent, chosen from the rows each index path would read as
+// cell_counts and the stored days estimate them (choose_pg_form(), query_plan.hpp);
+// last_plan() names the form and asks PostgreSQL which indexes it took. Design:
+// docs/store.md.
 //
 // Concurrency: each article is one READ COMMITTED transaction. Before looking for the same
 // event stored, it takes transaction-scoped advisory locks on the (type, 1-degree cell) keys
@@ -46,52 +48,8 @@ using detail::PgError;
 using detail::PgParams;
 using detail::PgResult;
 
-/// How a query's box and dates are written, so that PostgreSQL's planner can take the
-/// index that reads least for the extent (it cannot tell from the span-class seek's
-/// estimate alone, docs/store.md "PostGIS query speed").
-enum class SeekForm {
-    /// lon/lat BETWEEN and the plain date overlap: a range of events_lon_lat_days, whose
-    /// entries hold lat and the days, so only the matches' table pages are read
-    lon_strip,
-    /// lon/lat BETWEEN and the span-class seek of events_span_days: every event in the
-    /// dates is read from the table and its lon/lat tested
-    dates,
-    /// as `dates`, plus `geom &&`, so the GiST bitmap of a small box can be ANDed with the
-    /// dates'
-    box_and_dates,
-};
-
-/// Degrees of longitude the strip may span per asked day and still be read instead of the
-/// dates: an index entry tested costs a small part of a table row read (measured on the
-/// synthetic 1 M and 10 M stores, bench/pg_store_bench.sh).
-constexpr double kRowStripDegreesPerDay = 1.0 / 25, kCountStripDegreesPerDay = 1.0;
-/// The largest box (square degrees) whose GiST bitmap is worth ANDing with the dates'.
-constexpr double kGeomBoxArea = 4.0;
-/// Asked days from which the dates are taken to narrow a small box's rows no further.
-constexpr double kWideDays = 3650;
-
-/// Chosen from the box's width against the asked days: the strip's index entries grow
-/// with the width, the dates' table rows with the days. A count reads the strip from the
-/// index alone, so it takes the strip for far wider boxes than a row query.
-SeekForm seek_form(const QueryExtent& extent, bool counting) {
-    if (!extent.box)
-        return SeekForm::dates;
-    const BoundingBox& b = *extent.box;
-    const double width = b.max_lon - b.min_lon, area = width * (b.max_lat - b.min_lat);
-    const double days =
-        static_cast<double>(extent.to_day) - static_cast<double>(extent.from_day) + 1;
-    // Dates that narrow little (ten years and more) leave the box alone to narrow: a small
-    // box's GiST finds its matches among fewer entries than its lon strip holds.
-    if (!extent.dated || (!counting && days >= kWideDays && area <= kGeomBoxArea))
-        return counting ? SeekForm::lon_strip : SeekForm::box_and_dates;
-    if (width < days * (counting ? kCountStripDegreesPerDay : kRowStripDegreesPerDay))
-        return SeekForm::lon_strip;
-    if (counting || area > kGeomBoxArea)
-        return SeekForm::dates;
-    return SeekForm::box_and_dates;
-}
-
 constexpr int kAttempts = 6; // an article whose transaction deadlocked runs again
+constexpr std::chrono::seconds kCountsMaxAge{10};
 
 bool plain_identifier(const std::string& name) {
     static const std::regex re("[A-Za-z_][A-Za-z0-9_]{0,62}");
@@ -292,10 +250,20 @@ private:
         std::string where;
         PgParams params;
     };
+    /// A filter's extent and the form its box and dates are written in.
+    struct Planned {
+        QueryExtent extent;
+        PgSeekForm form = PgSeekForm::dates;
+    };
+    /// Validates the filter and chooses the form for its extent: from the store's counts
+    /// when it has a box, else the dates form.
+    Planned plan(const EventFilter& filter, bool counting) const;
+    /// What choose_pg_form() needs to know of the store for a box (m_counts).
+    PgStoreCounts store_counts(const BoundingBox& box) const;
     /// `counting`: the conditions of a count (rejected events left out only if
-    /// `review_test`, no `geom &&`); the box and dates are written in the form seek_form()
-    /// chooses for the extent.
-    Sql filter_sql(const EventFilter& filter, bool counting = false, bool review_test = true) const;
+    /// `review_test`, no `geom &&`), the box and dates written in the planned form.
+    Sql filter_sql(const EventFilter& filter, const Planned& planned, bool counting = false,
+                   bool review_test = true) const;
     void run_query(const EventFilter& filter, const char* columns,
                    const std::function<void(const PgResult&)>& row) const;
 
@@ -304,6 +272,17 @@ private:
     int m_version = 0;
     mutable std::string m_last_sql;
     mutable PgParams m_last_params;
+    mutable std::string m_last_form; ///< the form's name and estimates, for last_plan()
+    /// The store's cell_counts, day extent and table pages as last read. They steer the
+    /// query form, never the answer, so they are read again only after this store wrote or
+    /// when older than kCountsMaxAge (another writer's events change a plan, not a result).
+    struct CountsSnapshot {
+        std::unordered_map<int, std::int64_t> cells;
+        PgStoreCounts store; ///< without a box's counts
+        std::chrono::steady_clock::time_point read_at;
+        bool valid = false;
+    };
+    mutable CountsSnapshot m_counts;
     store::PgReview m_review{m_db};
 };
 
@@ -318,6 +297,7 @@ template <typename Work> auto PostgisStore::guarded(std::string_view operation, 
 
 template <typename Work>
 auto PostgisStore::in_transaction(std::string_view operation, Work&& work) {
+    m_counts.valid = false; // a review may move an event to another cell
     return guarded(operation, [&] {
         m_db.exec("BEGIN");
         try {
@@ -507,6 +487,7 @@ void PostgisStore::create_schema() {
 
 IngestReport PostgisStore::ingest(const std::vector<ArticleRecord>& articles,
                                   const IngestSource& source) {
+    m_counts.valid = false;
     return guarded("ingesting articles", [&] {
         IngestReport report;
         const std::string ingested_at = now_iso();
@@ -768,6 +749,7 @@ void PostgisStore::save_written(const Written& written) {
 
 std::int64_t PostgisStore::ingest_records(const std::function<bool(EventRecord&)>& next,
                                           std::int64_t expected) {
+    m_counts.valid = false;
     return guarded("storing events", [&] {
         m_db.exec("BEGIN");
         try {
@@ -788,15 +770,64 @@ std::int64_t PostgisStore::ingest_records(const std::function<bool(EventRecord&)
 
 // ---- reading -------------------------------------------------------------------------
 
-PostgisStore::Sql PostgisStore::filter_sql(const EventFilter& filter, bool counting,
-                                           bool review_test) const {
+PgStoreCounts PostgisStore::store_counts(const BoundingBox& box) const {
+    const auto now = std::chrono::steady_clock::now();
+    if (!m_counts.valid || now - m_counts.read_at > kCountsMaxAge) {
+        // a row per occupied quarter-degree cell (5,532 for the synthetic million: about 3
+        // ms to read, where summing them on the server for each query cost 0.6-0.9 ms of a
+        // 2-6 ms query); relpages is PostgreSQL's own figure, kept by VACUUM and ANALYZE (0
+        // before the first)
+        m_counts.cells.clear();
+        const PgResult cells = m_db.exec("SELECT cell, n FROM cell_counts");
+        std::int64_t events = 0;
+        for (int i = 0; i < cells.rows(); ++i) {
+            m_counts.cells.emplace(cells.integer(i, 0), cells.int64(i, 1));
+            events += cells.int64(i, 1);
+        }
+        const PgResult s = m_db.exec(
+            "SELECT (SELECT relpages FROM pg_class WHERE oid = 'events'::regclass), (SELECT "
+            "value::bigint FROM meta WHERE key = 'min_day'), (SELECT value::bigint FROM meta "
+            "WHERE key = 'max_day')");
+        m_counts.store = {};
+        m_counts.store.stored.events = events;
+        m_counts.store.table_pages = s.is_null(0, 0) ? 0 : static_cast<double>(s.int64(0, 0));
+        m_counts.store.stored.min_day = s.is_null(0, 1) ? 0 : s.int64(0, 1);
+        m_counts.store.stored.max_day = s.is_null(0, 2) ? 0 : s.int64(0, 2);
+        m_counts.read_at = now;
+        m_counts.valid = true;
+    }
+    PgStoreCounts c = m_counts.store;
+    c.box = box_counts(box, m_counts.cells);
+    return c;
+}
+
+PostgisStore::Planned PostgisStore::plan(const EventFilter& filter, bool counting) const {
     filter.validate();
-    Sql q;
     std::optional<BoundingBox> polygon_bounds;
     if (!filter.polygon_wkt.empty())
         polygon_bounds = Polygon::from_wkt(filter.polygon_wkt).bounds(); // InputError "polygon"
-    const QueryExtent extent = query_extent(filter, polygon_bounds);
-    const SeekForm form = seek_form(extent, counting);
+    Planned p{query_extent(filter, polygon_bounds), PgSeekForm::dates};
+    if (!p.extent.box && !p.extent.dated) {
+        m_last_form.clear(); // nothing to seek
+        return p;
+    }
+    PgStoreCounts counts;
+    if (p.extent.box)
+        counts = store_counts(*p.extent.box);
+    const PgFormChoice c = choose_pg_form(p.extent, counts, counting);
+    p.form = c.form;
+    m_last_form = p.extent.box ? fmt::format("{} form (estimated us: lon strip {:.0f}, dates "
+                                             "{:.0f}, box {:.0f})",
+                                             to_string(c.form), c.lon_strip, c.dates, c.box)
+                               : std::string("dates form");
+    return p;
+}
+
+PostgisStore::Sql PostgisStore::filter_sql(const EventFilter& filter, const Planned& planned,
+                                           bool counting, bool review_test) const {
+    Sql q;
+    const QueryExtent& extent = planned.extent;
+    const PgSeekForm form = planned.form;
     const auto add = [&](const std::string& cond) { q.where += " AND (" + cond + ")"; };
     if (const auto& b = extent.box) {
         const int at = q.params.size() + 1;
@@ -807,12 +838,12 @@ PostgisStore::Sql PostgisStore::filter_sql(const EventFilter& filter, bool count
         // no index can serve it, or the planner ANDs the whole lon strip's bitmap in.
         const std::string lon_lat = fmt::format(
             "lon BETWEEN ${0} AND ${2} AND lat BETWEEN ${1} AND ${3}", at, at + 1, at + 2, at + 3);
-        add(form == SeekForm::box_and_dates ? "(" + lon_lat + ") IS TRUE" : lon_lat);
-        if (form == SeekForm::box_and_dates)
+        add(form == PgSeekForm::box ? "(" + lon_lat + ") IS TRUE" : lon_lat);
+        if (form == PgSeekForm::box)
             add(fmt::format("geom && ST_MakeEnvelope(${}, ${}, ${}, ${}, 4326)", at, at + 1, at + 2,
                             at + 3));
     }
-    if (extent.dated && form == SeekForm::lon_strip) {
+    if (extent.dated && form == PgSeekForm::lon_strip) {
         const int at = q.params.size() + 1;
         q.params.add(extent.from_day).add(extent.to_day);
         add(fmt::format("day_start <= ${}::bigint AND day_end >= ${}::bigint", at + 1, at));
@@ -899,7 +930,7 @@ PostgisStore::Sql PostgisStore::filter_sql(const EventFilter& filter, bool count
 
 void PostgisStore::run_query(const EventFilter& filter, const char* columns,
                              const std::function<void(const PgResult&)>& row) const {
-    Sql q = filter_sql(filter);
+    Sql q = filter_sql(filter, plan(filter, false));
     m_last_sql = std::string("SELECT ") + columns + " FROM events WHERE TRUE" + q.where;
     m_last_params = q.params;
     m_db.stream(m_last_sql, m_last_params, row);
@@ -946,14 +977,16 @@ std::int64_t PostgisStore::count(const EventFilter& filter) const {
         const auto counted = [](const Sql& q) {
             return "(SELECT count(*) FROM (SELECT 1 FROM events WHERE TRUE" + q.where + ") e)";
         };
-        Sql q = filter_sql(filter, true, false);
+        const Planned planned = plan(filter, true);
+        Sql q = filter_sql(filter, planned, true, false);
         m_last_sql = "SELECT " + counted(q);
         if (filter.reviews == kNotRejected) {
             // the same parameters, one more condition: only the branch taken runs, and while
             // no event is rejected it reads no column outside events_lon_lat_days
             m_last_sql = "SELECT CASE WHEN EXISTS (SELECT 1 FROM events WHERE review <> "
                          "'machine' AND review = 'rejected') THEN " +
-                         counted(filter_sql(filter, true, true)) + " ELSE " + counted(q) + " END";
+                         counted(filter_sql(filter, planned, true, true)) + " ELSE " + counted(q) +
+                         " END";
         }
         m_last_params = q.params;
         return m_db.exec(m_last_sql, m_last_params).int64(0, 0);
@@ -1041,7 +1074,8 @@ std::string PostgisStore::last_plan() const {
             if (std::regex_search(line, m, node))
                 out += (out.empty() ? "" : ", ") + m[1].str() + " " + m[3].str();
         }
-        return "PostGIS: " + (out.empty() ? std::string("no table read") : out);
+        return "PostGIS" + (m_last_form.empty() ? std::string() : ", " + m_last_form) + ": " +
+               (out.empty() ? std::string("no table read") : out);
     } catch (const DatabaseError& e) {
         return std::string("PostGIS: (no plan: ") + e.what() + ")";
     }

@@ -1,5 +1,7 @@
 #include "store/query_plan.hpp"
 
+#include "detail/name_table.hpp"
+
 #include <fmt/core.h>
 
 #include <algorithm>
@@ -31,6 +33,20 @@ int cell_row(double lat) {
 
 int cell_of(const LatLon& p) {
     return cell_row(p.lat) * kCellColumns + cell_column(p.lon);
+}
+
+CellRange cell_range(const BoundingBox& box) {
+    CellRange r;
+    r.x0 = cell_column(box.min_lon);
+    r.x1 = cell_column(box.max_lon);
+    r.y0 = cell_row(box.min_lat);
+    r.y1 = cell_row(box.max_lat);
+    constexpr double kCellDegrees = 1.0 / kCellsPerDegree;
+    r.column_share =
+        std::clamp((box.max_lon - box.min_lon) / ((r.x1 - r.x0 + 1) * kCellDegrees), 0.0, 1.0);
+    r.row_share =
+        std::clamp((box.max_lat - box.min_lat) / ((r.y1 - r.y0 + 1) * kCellDegrees), 0.0, 1.0);
+    return r;
 }
 
 QueryExtent query_extent(const EventFilter& filter,
@@ -150,10 +166,7 @@ std::string fts_query(std::string_view text) {
     return out;
 }
 
-namespace {
-
-/// The share of the stored days the extent asks for.
-double time_fraction(const QueryExtent& extent, const StoredExtent& stored) {
+double time_share(const QueryExtent& extent, const StoredExtent& stored) {
     if (!extent.dated)
         return 1;
     const double whole =
@@ -163,6 +176,8 @@ double time_fraction(const QueryExtent& extent, const StoredExtent& stored) {
     return std::clamp(asked / whole, 0.0, 1.0);
 }
 
+namespace {
+
 /// The occupied cells the extent covers, with the events they hold: those under the box,
 /// else (dates only) every occupied cell, the placeless events' -1 included.
 std::vector<int> covered_cells(const QueryExtent& extent,
@@ -171,10 +186,9 @@ std::vector<int> covered_cells(const QueryExtent& extent,
     std::vector<int> cells;
     events = 0;
     if (const auto& box = extent.box) {
-        const int x0 = cell_column(box->min_lon), x1 = cell_column(box->max_lon);
-        const int y0 = cell_row(box->min_lat), y1 = cell_row(box->max_lat);
-        for (int y = y0; y <= y1; ++y) {
-            for (int x = x0; x <= x1; ++x) {
+        const CellRange r = cell_range(*box);
+        for (int y = r.y0; y <= r.y1; ++y) {
+            for (int x = r.x0; x <= r.x1; ++x) {
                 const int cell = y * kCellColumns + x;
                 const auto it = cell_counts.find(cell);
                 if (it == cell_counts.end() || it->second == 0)
@@ -204,7 +218,7 @@ QueryPlan plan_query(const QueryExtent& extent, bool by_region, const StoredExte
     if (extent.box || extent.dated) {
         double events = 0;
         plan.cells = covered_cells(extent, cell_counts, events);
-        cell_rows = events * time_fraction(extent, stored) +
+        cell_rows = events * time_share(extent, stored) +
                     static_cast<double>(plan.cells.size()) * kSpanClasses * kSeekCost;
     }
     const auto total = static_cast<double>(stored.events);
@@ -218,6 +232,85 @@ QueryPlan plan_query(const QueryExtent& extent, bool by_region, const StoredExte
         plan.description = by_region ? "region index" : "table scan";
     }
     return plan;
+}
+
+BoxCounts box_counts(const BoundingBox& box,
+                     const std::unordered_map<int, std::int64_t>& cell_counts) {
+    const CellRange r = cell_range(box);
+    BoxCounts out;
+    for (const auto& [cell, n] : cell_counts) {
+        if (cell < 0)
+            continue; // no place: in no box
+        const int x = cell % kCellColumns, y = cell / kCellColumns;
+        if (x < r.x0 || x > r.x1)
+            continue;
+        out.in_lon_strip += static_cast<double>(n);
+        if (y >= r.y0 && y <= r.y1)
+            out.in_box += static_cast<double>(n);
+    }
+    out.in_lon_strip *= r.column_share;
+    out.in_box *= r.column_share * r.row_share;
+    return out;
+}
+
+namespace {
+
+constexpr std::array<std::string_view, 3> kPgSeekFormNames = {"lon strip", "dates", "box"};
+
+// The costs of the PostGIS paths, in microseconds per entry or row, fitted to the server
+// times of 23 boxes (a Tripoli-sized viewport to Sudan) by dates (a week to all eleven
+// years) on the synthetic 1 M store, each in all three forms, and to the 10 M store's
+// measurements of four of them (docs/store.md "PostGIS query speed"): the strip's heap
+// fetches in lon order cost far more there, which keeps a large box over a year off it.
+constexpr double kStripEntry = 0.03; // an events_lon_lat_days entry tested
+constexpr double kStripFetch = 0.6;  // a match fetched from the table in the index's order
+constexpr double kDatesPage = 0.5;   // a table page read for the dates' rows
+constexpr double kDatesRow = 0.2;    // a row of the asked dates tested on its page
+constexpr double kDatesEntry = 0.03; // an events_span_days entry read into a bitmap
+constexpr double kGistEntry = 0.1;   // a GiST entry of the box read into the bitmap
+constexpr double kBitmapMatch = 1.0; // a match of the box form read and rechecked
+constexpr double kRowsPerPage = 17;  // the events table's, when PostgreSQL has not said yet
+
+} // namespace
+
+std::string_view to_string(PgSeekForm form) {
+    return detail::name_in(kPgSeekFormNames, form);
+}
+
+PgFormChoice choose_pg_form(const QueryExtent& extent, const PgStoreCounts& counts, bool counting) {
+    constexpr double kNever = std::numeric_limits<double>::infinity();
+    PgFormChoice c;
+    const double share = time_share(extent, counts.stored);
+    const auto total = static_cast<double>(counts.stored.events);
+    // the asked days' events, on pages spread over the table (the rows lie in space-time
+    // order, so a date range's rows are on nearly as many pages as there are rows, until
+    // they fill them)
+    const double pages =
+        counts.table_pages > 0 ? counts.table_pages : std::max(1.0, total / kRowsPerPage);
+    const double in_dates = extent.dated ? total * share : total;
+    const double dates_pages = pages * (1 - std::exp(-in_dates / pages));
+    c.dates = dates_pages * kDatesPage + in_dates * kDatesRow;
+    if (!extent.box) {
+        c.lon_strip = c.box = kNever;
+        c.form = PgSeekForm::dates;
+        return c;
+    }
+    const double matches = counts.box.in_box * share;
+    c.lon_strip = counts.box.in_lon_strip * kStripEntry + (counting ? 0 : matches * kStripFetch);
+    // without dates the date index narrows nothing; with them the planner ANDs its bitmap
+    // only when that reads less than rechecking the box's rows
+    const double box_rows = extent.dated ? std::min(in_dates * kDatesEntry + matches * kBitmapMatch,
+                                                    counts.box.in_box * kBitmapMatch)
+                                         : counts.box.in_box * kBitmapMatch;
+    c.box = counting ? kNever : counts.box.in_box * kGistEntry + box_rows;
+    if (!extent.dated)
+        c.dates = kNever; // the span-class seek needs dates
+    c.form = PgSeekForm::lon_strip;
+    if (c.dates < c.lon_strip)
+        c.form = PgSeekForm::dates;
+    if (c.box < std::min(c.lon_strip, c.dates))
+        c.form = PgSeekForm::box;
+    return c;
 }
 
 } // namespace kharita::store

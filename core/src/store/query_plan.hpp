@@ -1,8 +1,9 @@
 #pragma once
-// How the SpatiaLite store answers a filter, apart from SQLite itself: the quarter-degree
-// cells and span classes its space-time index is keyed by, the conditions an index path
-// leaves to check on the rows it reads, and the choice between seeking cells and scanning
-// by the rows each would read. Design and measurements: docs/store.md.
+// How the stores answer a filter, apart from the databases themselves: the quarter-degree
+// cells and span classes the SpatiaLite space-time index is keyed by, the conditions an
+// index path leaves to check on the rows it reads, and, on both backends, the choice of
+// index path by the rows each would read, estimated from the per-cell event counts
+// (cell_counts) and the stored days. Design and measurements: docs/store.md.
 
 #include "kharita/store/store.hpp"
 
@@ -38,6 +39,15 @@ int cell_column(double lon);
 int cell_row(double lat);
 int cell_of(const LatLon& p); ///< row * kCellColumns + column; the store keeps -1 for no place
 
+/// The cells under a box: columns x0..x1, rows y0..y1, and the share of those cells' area
+/// the box covers in each direction (a box narrower than its cells reads fewer of their
+/// events, taken as spread evenly within a cell).
+struct CellRange {
+    int x0 = 0, x1 = 0, y0 = 0, y1 = 0;
+    double column_share = 1, row_share = 1;
+};
+CellRange cell_range(const BoundingBox& box);
+
 /// A value bound to a query parameter.
 using SqlValue = std::variant<std::int64_t, double, std::string>;
 
@@ -67,6 +77,55 @@ struct StoredExtent {
     std::int64_t events = 0;
     std::int64_t min_day = 0, max_day = 0, max_span = 0;
 };
+
+/// The share of the stored days the extent asks for: 1 when it asks none.
+double time_share(const QueryExtent& extent, const StoredExtent& stored);
+
+/// The events a box covers, from cell_counts: those in its cells, and those in the columns
+/// of cells its longitudes span over every latitude (the range of a B-tree led by lon).
+/// Both are scaled by the share of the edge cells the box covers.
+struct BoxCounts {
+    double in_box = 0, in_lon_strip = 0;
+};
+BoxCounts box_counts(const BoundingBox& box,
+                     const std::unordered_map<int, std::int64_t>& cell_counts);
+
+/// The forms in which the PostGIS store writes a query's box and dates, each leading
+/// PostgreSQL's planner to one index path (postgis_store.cpp, docs/store.md "PostGIS query
+/// speed"):
+enum class PgSeekForm {
+    /// lon/lat BETWEEN and the plain date overlap: a lon range of events_lon_lat_days,
+    /// whose entries hold lat and the days, so only the matches' table rows are read
+    lon_strip,
+    /// lon/lat BETWEEN and the span-class seek of events_span_days: every event in the
+    /// dates is read from the table and its lon/lat tested
+    dates,
+    /// `geom &&` (the GiST) and the span-class seek: the box's GiST entries, ANDed with the
+    /// dates' when they narrow
+    box,
+};
+std::string_view to_string(PgSeekForm form);
+
+/// What the PostGIS store holds, for choosing a form.
+struct PgStoreCounts {
+    StoredExtent stored;
+    BoxCounts box;          ///< of the query's box (zero without one)
+    double table_pages = 0; ///< heap pages of the events table; 0: not known yet
+};
+
+/// The chosen form and the estimated cost of each (microseconds on the 1 M store the
+/// constants were fitted on; infinite for a form the extent cannot take).
+struct PgFormChoice {
+    PgSeekForm form = PgSeekForm::dates;
+    double lon_strip = 0, dates = 0, box = 0;
+};
+
+/// The cheapest form for the extent: the strip reads its index entries (every event in the
+/// box's lon range) and fetches the matches; the dates form reads every event in the asked
+/// days from the table (on pages spread over the table); the box form reads the box's GiST
+/// entries and fetches the matches. A count (`counting`) reads the strip from the index
+/// alone, and never takes the box form. An extent without a box takes the dates form.
+PgFormChoice choose_pg_form(const QueryExtent& extent, const PgStoreCounts& counts, bool counting);
 
 /// The path a query takes.
 struct QueryPlan {

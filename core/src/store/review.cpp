@@ -157,6 +157,7 @@ std::string reviewed_fields_json(const EventRecord& r) {
     j["date_start"] = day_json(r.date_start);
     j["date_end"] = day_json(r.date_end);
     j["time_precision"] = r.time_precision ? json(to_string(*r.time_precision)) : json(nullptr);
+    j["date_assumed"] = r.date_assumed;
     j["location"] = r.location;
     if (r.position) {
         j["lat"] = r.position->lat;
@@ -181,6 +182,9 @@ void read_reviewed_fields(std::string_view text, EventRecord& r) {
     r.date_start = json_day(j, "date_start");
     r.date_end = json_day(j, "date_end");
     r.time_precision = time_precision_from(json_text(j, "time_precision"));
+    // values stored before the field was kept leave it as the event holds it
+    if (const auto it = j.find("date_assumed"); it != j.end() && it->is_boolean())
+        r.date_assumed = it->get<bool>();
     r.location = json_text(j, "location");
     if (j.contains("lat") && j.contains("lon"))
         r.position = LatLon{j["lat"].get<double>(), j["lon"].get<double>()};
