@@ -441,8 +441,9 @@ void PostgisStore::check_schema(StoreMode mode) {
         if (m_version == 0) {
             throw InputError(m_display, "schema \"" + m_schema + "\" holds no Kharita event store");
         }
-        throw DatabaseError(0, fmt::format("schema version {} needs migrating to {}; open it "
-                                           "for writing once",
+        throw DatabaseError(0, fmt::format("schema version {} needs migrating to {}; run "
+                                           "`kharita store migrate --db URI` (or any command "
+                                           "that writes to it) once",
                                            m_version, kEventSchemaVersion));
     }
     // Another process may be creating or migrating the same schema: take a lock named after
