@@ -201,10 +201,13 @@ TEST_F(EventsTest, AHabitAPlanCalledOffACampaignADenialAndANormAreNoEvents) {
                   "Their bodies had not been found near Derna on Friday.\n"
                   "The government pulled out of the talks in Geneva on Friday.\n"
                   "The envoy said attacks on civilians in Tripoli are prohibited.\n"
-                  "Fighters stormed the port of Sirte on Friday.\n",
+                  "Fighters stormed the port of Sirte on Friday.\n"
+                  // a norm in another clause leaves the clause's event standing
+                  "Clashes erupted in Zawiya on Friday and the envoy said they must stop.\n",
                   LocalTime::parse("2019-05-02"));
-    ASSERT_EQ(events.size(), 1u);
+    ASSERT_EQ(events.size(), 2u);
     EXPECT_EQ(events[0].type, EventType::attack);
+    EXPECT_EQ(events[1].type, EventType::clash);
 }
 
 TEST_F(EventsTest, APersonNamedAsKilledIsAKillingADeathCountedIsAToll) {

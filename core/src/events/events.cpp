@@ -137,6 +137,9 @@ bool hypothetical(const std::vector<Word>& w, std::size_t k) {
     // held; "a conference that the envoy wants to hold has yet to be scheduled"
     for (std::size_t a = k + 1; a < w.size() && a <= k + 10; ++a) {
         const std::string& x = w[a].lower;
+        // within the trigger's clause: "clashes erupted ... and the UN said fighting must stop"
+        if (x == "and" || x == "but" || x == "while" || x == "said" || x == "says")
+            break;
         const std::string_view next = a + 1 < w.size() ? w[a + 1].lower : std::string_view();
         out = out || x == "postponed" || x == "cancelled" || x == "canceled" ||
               (x == "called" && next == "off") || (x == "yet" && next == "to") ||
