@@ -14,6 +14,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -172,9 +173,12 @@ protected:
                std::abs(a.blue() - b.blue()) < tolerance;
     }
     fs::path temp_dir() {
+        // a parameterised test's name has a '/' ("...Duration/mp4"): one directory, not two,
+        // so TearDown removes all of it
+        std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+        std::replace(name.begin(), name.end(), '/', '-');
         const fs::path dir = fs::temp_directory_path() /
-                             ("kharita-animation-" + std::to_string(::getpid()) + "-" +
-                              ::testing::UnitTest::GetInstance()->current_test_info()->name());
+                             ("kharita-animation-" + std::to_string(::getpid()) + "-" + name);
         fs::remove_all(dir);
         fs::create_directories(dir);
         m_dirs.push_back(dir);
