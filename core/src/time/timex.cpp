@@ -960,8 +960,11 @@ std::size_t Matcher::month_part(std::size_t k, int& part) const {
 }
 
 int Matcher::counted_month(std::size_t k) const {
-    if (k + 1 >= m_t.size() || m_t[k + 1].kind != Kind::word || !is_full_month(m_t[k + 1].text))
+    // a capitalised month: "last may" is no month
+    if (k + 1 >= m_t.size() || m_t[k + 1].kind != Kind::word || !m_t[k + 1].capitalised ||
+        !is_full_month(m_t[k + 1].text)) {
         return 2;
+    }
     if (word(k, "last") || word(k, "previous"))
         return -1;
     if (word(k, "next") || word(k, "coming"))
