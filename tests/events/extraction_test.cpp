@@ -616,6 +616,7 @@ TEST(DateStageTest, AYearNamingAnotherHappeningDatesOnlyItsNoun) {
                                "and the 2011 clashes were recalled.";
     const auto timexes = TemporalTagger().find(s, kReference);
     ASSERT_EQ(timexes.size(), 2U);
+    EXPECT_TRUE(timexes[0].attributive && timexes[1].attributive); // the time layer says so
     EXPECT_EQ(date_of(s, timexes, "Fighting"), nullptr);
     const Timex* d = date_of(s, timexes, "clashes");
     ASSERT_NE(d, nullptr);

@@ -886,6 +886,20 @@ const Toponym* dateline_place(const Sentence& s, const std::vector<Toponym>& top
     return nullptr;
 }
 
+/// Whether the event `e`, dated by `date`, is the report's background, not its news: history
+/// told as context ("since 2011"), a happening long before ("the agreement was signed on 17
+/// December 2015"), a campaign running for weeks ("forces have shelled Misrata since March").
+bool told_as_background(std::string_view text, const Timex* date, const Event& e,
+                        const std::optional<CivilDay>& published) {
+    if (date == nullptr)
+        return false;
+    if (detail::background_date(*date, published))
+        return true;
+    if (!date->open_end)
+        return detail::history_before(e, published);
+    return !detail::superlative_since(text, *date) && detail::campaign_before(*date, published);
+}
+
 /// The event `t` tells in sentence `s` (words `w`), followed by one more at each place
 /// listed with its own ("in Jakharrah and Al-Kufra"); appended to `out`. Returns the date
 /// expression that dated it, if any.
@@ -963,14 +977,9 @@ const Timex* add_events_of(std::vector<Event>& out, std::string_view text, const
         !(published && s.narrative->first == *published && s.narrative->last == *published)) {
         date = s.narrative;
     }
-    if (date != nullptr && detail::background_date(*date, published))
-        return nullptr; // history told as context ("since 2011"), not an event of the report
     detail::set_dates(e, date, published);
-    if (date != nullptr && !date->open_end && detail::history_before(e, published))
-        return nullptr; // "the agreement was signed on 17 December 2015": told as history
-    if (date != nullptr && date->open_end && !detail::superlative_since(text, *date) &&
-        detail::campaign_before(*date, published))
-        return nullptr; // "forces have shelled Misrata since March": a campaign, the background
+    if (told_as_background(text, date, e, published))
+        return nullptr;
     if (date != nullptr && date == s.narrative && published && date->last < *published &&
         told_as_later(w, t.start)) {
         // "in the days that followed, investigators found ...": after the narrative's date
@@ -1381,24 +1390,6 @@ bool relative_clause_between(std::string_view between) {
 
 namespace {
 
-/// "the 2011 uprising": a year between a determiner and the noun it dates. It dates that noun
-/// and what it heads ("the 2020 ceasefire talks"), not the other triggers of the sentence.
-bool attributive_year(std::string_view text, const Timex& t) {
-    if (t.precision != TimePrecision::year || t.start < 2 || t.end + 1 >= text.size() ||
-        text[t.start - 1] != ' ' || text[t.end] != ' ' ||
-        std::islower(static_cast<unsigned char>(text[t.end + 1])) == 0) {
-        return false;
-    }
-    std::size_t b = t.start - 1;
-    while (b > 0 && std::isalpha(static_cast<unsigned char>(text[b - 1])) != 0)
-        --b;
-    std::string det(text.substr(b, t.start - 1 - b));
-    std::transform(det.begin(), det.end(), det.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return det == "the" || det == "its" || det == "their" || det == "his" || det == "her" ||
-           det == "a" || det == "an";
-}
-
 /// Whether `trigger_at` is inside the noun phrase an attributive year opens (no punctuation
 /// and at most three words between them).
 bool heads_noun_phrase(std::string_view text, const Timex& t, std::size_t trigger_at) {
@@ -1435,7 +1426,7 @@ const Timex* governing_date(std::string_view text, std::size_t from, std::size_t
         if (it->end > to || it->type == TimexType::duration ||
             (it->start > trigger_at &&
              relative_clause_between(text.substr(trigger_at, it->start - trigger_at))) ||
-            (attributive_year(text, *it) && !heads_noun_phrase(text, *it, trigger_at))) {
+            (it->attributive && !heads_noun_phrase(text, *it, trigger_at))) {
             continue;
         }
         if (date == nullptr || distance(*it) < distance(*date))
@@ -1455,7 +1446,7 @@ const Timex* governing_date(std::string_view text, std::size_t from, std::size_t
     for (auto it = starting_at(prev_from); it != timexes.end() && it->end <= from; ++it) {
         // "since August 2023" sets no date for the next sentence
         if (it->type != TimexType::duration && !it->open_end && !it->open_start &&
-            !attributive_year(text, *it)) {
+            !it->attributive) {
             date = &*it;
         }
     }

@@ -1135,6 +1135,7 @@ std::optional<Match> Matcher::year_alone(std::size_t i) const {
         Match m = make(k + 1, k + 1, *CivilDay::make(static_cast<int>(m_t[k + 1].value), 1, 1),
                        *CivilDay::make(static_cast<int>(m_t[k + 1].value), 12, 31),
                        TimePrecision::year, false);
+        m.timex.attributive = true;
         return m;
     } else {
         return std::nullopt;

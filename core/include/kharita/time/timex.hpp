@@ -61,6 +61,9 @@ struct Timex {
     bool open_start = false; ///< "until May": the range has no stated start
     bool open_end = false;   ///< "since August 2023": the range runs on
     bool relative = false;   ///< resolved through the reference ("yesterday")
+    /// A year between a determiner and the noun it dates ("the 1998 bombings"): it dates that
+    /// noun phrase, not the rest of its sentence
+    bool attributive = false;
     TimexType type = TimexType::date;
     /// TIMEX3 value: a date ("2012-08", "2012-SU", "2012-Q3", "199X", "FY2013",
     /// "2012-08-05TNI", "XXXX-08"), a duration ("P3Y", "PT3H", "PXM"), a reference
