@@ -17,6 +17,8 @@ void add_eval_commands(CLI::App& app);
 /// `kharita locate`, `kharita train-locator` and `kharita eval event-location` (after
 /// add_eval_commands, whose `eval` it extends).
 void add_locate_commands(CLI::App& app);
+/// `kharita train event-screen` (after add_locate_commands, whose `train` it extends).
+void add_screen_commands(CLI::App& app);
 /// `kharita ingest`, `query`, `export`, `import-acled`.
 void add_store_commands(CLI::App& app);
 /// `kharita review list|confirm|reject|set|reset|log|corrections|alias`.

@@ -22,6 +22,7 @@ int run(int argc, char** argv) {
     kharita::cli::add_parse_command(app);
     kharita::cli::add_eval_commands(app);
     kharita::cli::add_locate_commands(app);
+    kharita::cli::add_screen_commands(app);
     kharita::cli::add_store_commands(app);
     kharita::cli::add_review_commands(app);
 #ifdef KHARITA_HAS_RENDER

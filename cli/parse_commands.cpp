@@ -558,15 +558,20 @@ void add_eval_commands(CLI::App& app) {
     events->add_option("gold", *event_gold, "gold.json (seed format), or a directory")->required();
     events->add_option("page", *event_page, "the page (not with a directory)");
     events->add_option("--gazetteer,-g", *gaz, "Gazetteer file");
-    events->callback([gaz, event_gold, event_page] {
+    auto no_screen = std::make_shared<bool>(false);
+    events->add_flag("--no-screen", *no_screen,
+                     "Score the rules' events alone, without the learned event screen");
+    events->callback([gaz, event_gold, event_page, no_screen] {
         const bool set = std::filesystem::is_directory(*event_gold);
         if (set == !event_page->empty())
             throw CLI::ValidationError("eval events", "give a gold file and its page, or a "
                                                       "directory of NAME.gold.json pages");
         const Gazetteer g = Gazetteer::open(gazetteer_path(*gaz));
         const Geoparser parser(g);
-        print_event_scores(set ? evaluate_event_set(parser, *event_gold)
-                               : evaluate_events(parser, *event_gold, *event_page));
+        const EventScreen keep_all;
+        const EventScreen& screen = *no_screen ? keep_all : EventScreen::builtin();
+        print_event_scores(set ? evaluate_event_set(parser, *event_gold, screen)
+                               : evaluate_events(parser, *event_gold, *event_page, screen));
     });
     auto time_file = std::make_shared<std::string>();
     auto list_wrong = std::make_shared<bool>(false);

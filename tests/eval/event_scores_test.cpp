@@ -3,6 +3,7 @@
 
 #include "kharita/base/error.hpp"
 #include "kharita/eval/evaluation.hpp"
+#include "kharita/eval/event_screen_study.hpp"
 #include "support/default_gazetteer.hpp"
 
 #include <gtest/gtest.h>
@@ -12,6 +13,9 @@
 
 namespace kharita {
 namespace {
+
+// the scoring is tested on the rules' events: no learned screen between
+const EventScreen kRulesAlone;
 
 class EventScoresTest : public ::testing::Test {
 protected:
@@ -46,8 +50,9 @@ protected:
 TEST_F(EventScoresTest, StrictMatchAndPlaceAndDateCountedApart) {
     write("page.txt", kPage);
     write("page.gold.json", kGold);
-    const EventScores s = evaluate_events(kharita::testing::default_parser(),
-                                          m_dir / "page.gold.json", m_dir / "page.txt");
+    const EventScores s =
+        evaluate_events(kharita::testing::default_parser(), m_dir / "page.gold.json",
+                        m_dir / "page.txt", kRulesAlone);
     EXPECT_EQ(s.events.tp, 1u);
     EXPECT_EQ(s.events.fp, 1u); // the Sabha clash, dated otherwise than the gold
     EXPECT_EQ(s.events.fn, 2u);
@@ -68,8 +73,9 @@ TEST_F(EventScoresTest, UndatedEventIsNoMatchForADatedOne) {
         "lat": 32.375, "lon": 15.092, "precision": "point", "date_start": "2025-05-03",
         "date_end": "2025-05-03"}]})");
     // no reference time at all: the event can only be undated
-    const EventScores s = evaluate_events(kharita::testing::default_parser(),
-                                          m_dir / "page.gold.json", m_dir / "page.txt");
+    const EventScores s =
+        evaluate_events(kharita::testing::default_parser(), m_dir / "page.gold.json",
+                        m_dir / "page.txt", kRulesAlone);
     EXPECT_EQ(s.events.tp, 0u);
     EXPECT_EQ(s.aligned, 1u);
     EXPECT_EQ(s.place_right, 1u);
@@ -81,7 +87,8 @@ TEST_F(EventScoresTest, DirectoryOfPagesIsSummed) {
     write("a.gold.json", kGold);
     write("b.txt", kPage);
     write("b.gold.json", kGold);
-    const EventScores s = evaluate_event_set(kharita::testing::default_parser(), m_dir);
+    const EventScores s =
+        evaluate_event_set(kharita::testing::default_parser(), m_dir, kRulesAlone);
     EXPECT_EQ(s.files, 2u);
     EXPECT_EQ(s.events.tp, 2u);
     EXPECT_EQ(s.gold.size(), 6u);
@@ -91,13 +98,43 @@ TEST_F(EventScoresTest, DirectoryOfPagesIsSummed) {
 TEST_F(EventScoresTest, GoldWithoutItsPageIsNamed) {
     write("lonely.gold.json", kGold);
     try {
-        evaluate_event_set(kharita::testing::default_parser(), m_dir);
+        evaluate_event_set(kharita::testing::default_parser(), m_dir, kRulesAlone);
         FAIL() << "expected an InputError";
     } catch (const InputError& e) {
         EXPECT_NE(std::string(e.what()).find("lonely.gold.json"), std::string::npos) << e.what();
     }
     std::filesystem::remove(m_dir / "lonely.gold.json");
-    EXPECT_THROW(evaluate_event_set(kharita::testing::default_parser(), m_dir), InputError);
+    EXPECT_THROW(evaluate_event_set(kharita::testing::default_parser(), m_dir, kRulesAlone),
+                 InputError);
+}
+
+TEST_F(EventScoresTest, ScreenCorpusLabelsTheRulesEventsAndScoresThemAsTheEvaluation) {
+    write("a.txt", kPage);
+    write("a.gold.json", kGold);
+    write("b.txt", kPage);
+    write("b.gold.json", kGold);
+    const ScreenCorpus corpus = ScreenCorpus::read(kharita::testing::default_parser(), {m_dir});
+    EXPECT_EQ(corpus.page_count(), 2u);
+    EXPECT_EQ(corpus.event_count(), 4u); // a protest and a clash per page
+    EXPECT_EQ(corpus.right_count(), 2u); // the protests; the clashes are dated otherwise
+    const std::vector<std::size_t> pages = {0, 1};
+    std::vector<double> p;
+    corpus.set_probabilities(pages, EventScreen(), p);
+    const EventScores all = corpus.score_at(pages, p, 0);
+    const EventScores rules =
+        evaluate_event_set(kharita::testing::default_parser(), m_dir, kRulesAlone);
+    EXPECT_EQ(all.events.tp, rules.events.tp);
+    EXPECT_EQ(all.events.fp, rules.events.fp);
+    EXPECT_EQ(all.events.fn, rules.events.fn);
+    // a screen that drops every clash leaves only the right events
+    corpus.set_probabilities(pages, EventScreen::from_text("bias\t0\ntype=clash\t-5\n", "t"), p);
+    const EventScores screened = corpus.score_at(pages, p, 0.5);
+    EXPECT_EQ(screened.events.tp, 2u);
+    EXPECT_EQ(screened.events.fp, 0u);
+    const ScreenCrossValidation cv = cross_validate_screen(corpus, 2, 0, {});
+    ASSERT_EQ(cv.sets.size(), 1u);
+    EXPECT_EQ(cv.rules[0].tp + cv.rules[0].fn, 6u); // every gold event counted once
+    EXPECT_EQ(cv.thresholds.size(), 2u);
 }
 
 } // namespace

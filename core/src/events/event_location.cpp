@@ -1,12 +1,11 @@
 #include "kharita/events/event_location.hpp"
 
 #include "events/event_location_features.hpp"
+#include "events/weights_text.hpp"
 
 #include "kharita/base/error.hpp"
 
 #include <algorithm>
-#include <array>
-#include <charconv>
 #include <cmath>
 #include <memory>
 #include <numeric>
@@ -152,35 +151,16 @@ const EventLocator& EventLocator::builtin() {
 
 EventLocator EventLocator::from_text(std::string_view text, const std::string& source) {
     EventLocator out;
-    std::uint64_t line_no = 0;
-    while (!text.empty()) {
-        ++line_no;
-        const std::size_t nl = text.find('\n');
-        std::string_view line = text.substr(0, nl);
-        text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
-        if (!line.empty() && line.back() == '\r')
-            line.remove_suffix(1);
-        if (line.empty() || line.front() == '#')
-            continue;
-        const std::size_t tab = line.rfind('\t');
-        double w = 0;
-        const char* end = line.data() + line.size();
-        if (tab == std::string_view::npos || tab == 0 ||
-            std::from_chars(line.data() + tab + 1, end, w).ptr != end || !std::isfinite(w)) {
-            throw InputError(source, line_no, 0, "weight",
-                             "not a \"feature<TAB>weight\" line: " +
-                                 std::string(line.substr(0, 60)));
+    out.m_weights = detail::read_weights_text(text, source);
+    const auto setting = [&out](const char* name, double& into) {
+        if (const auto it = out.m_weights.find(name); it != out.m_weights.end()) {
+            into = it->second;
+            out.m_weights.erase(it);
         }
-        const std::string_view name = line.substr(0, tab);
-        if (name == "threshold")
-            out.m_threshold = w;
-        else if (name == "threshold_more")
-            out.m_threshold_more = w;
-        else if (name == "list_ratio")
-            out.m_list_ratio = w;
-        else
-            out.m_weights.emplace(name, w);
-    }
+    };
+    setting("threshold", out.m_threshold);
+    setting("threshold_more", out.m_threshold_more);
+    setting("list_ratio", out.m_list_ratio);
     return out;
 }
 
@@ -192,29 +172,11 @@ EventLocator EventLocator::with_thresholds(double threshold_more, double list_ra
 }
 
 std::string EventLocator::to_text(std::string_view header) const {
-    std::string out;
-    std::size_t at = 0;
-    while (at < header.size()) {
-        const std::size_t nl = std::min(header.find('\n', at), header.size());
-        out += "# ";
-        out += header.substr(at, nl - at);
-        out += '\n';
-        at = nl + 1;
-    }
-    const auto number = [](double v) {
-        std::array<char, 32> buf{};
-        const auto r =
-            std::to_chars(buf.data(), buf.data() + buf.size(), v, std::chars_format::general, 6);
-        return std::string(buf.data(), r.ptr);
-    };
-    out += "threshold\t" + number(m_threshold) + "\n";
-    out += "threshold_more\t" + number(m_threshold_more) + "\n";
-    out += "list_ratio\t" + number(m_list_ratio) + "\n";
-    std::vector<std::pair<std::string, double>> sorted(m_weights.begin(), m_weights.end());
-    std::sort(sorted.begin(), sorted.end());
-    for (const auto& [name, w] : sorted)
-        out += name + "\t" + number(w) + "\n";
-    return out;
+    return detail::weights_to_text(header,
+                                   {{"threshold", m_threshold},
+                                    {"threshold_more", m_threshold_more},
+                                    {"list_ratio", m_list_ratio}},
+                                   m_weights);
 }
 
 double EventLocator::score(const std::vector<std::string>& features) const {

@@ -4,7 +4,7 @@ namespace kharita {
 
 std::vector<ParsedArticle> parse_articles(const Geoparser& parser, std::vector<Article> articles,
                                           const std::optional<LocalTime>& retrieved_at,
-                                          const ParseContext& context) {
+                                          const ParseContext& context, const EventScreen& screen) {
     const TemporalTagger tagger;
     const EventExtractor extractor(&parser.gazetteer());
     std::vector<ParsedArticle> out;
@@ -15,9 +15,9 @@ std::vector<ParsedArticle> parse_articles(const Geoparser& parser, std::vector<A
             a.published ? std::optional<LocalTime>(LocalTime{*a.published, -1}) : retrieved_at;
         p.toponyms = parser.parse(a.text, context);
         p.timexes = tagger.find(a.text, p.reference);
-        p.events = extractor.extract(a.text, p.toponyms, p.timexes,
-                                     p.reference ? std::optional<CivilDay>(p.reference->day)
-                                                 : std::nullopt);
+        const std::optional<CivilDay> day =
+            p.reference ? std::optional<CivilDay>(p.reference->day) : std::nullopt;
+        p.events = screen.keep(extractor.extract(a.text, p.toponyms, p.timexes, day), a.text, day);
         p.article = std::move(a);
         out.push_back(std::move(p));
     }

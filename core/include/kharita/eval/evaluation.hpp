@@ -1,6 +1,7 @@
 #pragma once
 // Scoring Kharita against annotated corpora: the numbers `kharita eval` prints.
 
+#include "kharita/events/event_screen.hpp"
 #include "kharita/events/events.hpp"
 #include "kharita/geo/geoparser.hpp"
 #include "kharita/time/timex.hpp"
@@ -172,11 +173,13 @@ struct EventScores {
 /// Scores the events of `page` (any format `kharita parse` reads) against `gold_json`,
 /// parsed with the gold's retrieval time as the reference.
 EventScores evaluate_events(const Geoparser& parser, const std::filesystem::path& gold_json,
-                            const std::filesystem::path& page);
+                            const std::filesystem::path& page,
+                            const EventScreen& screen = EventScreen::builtin());
 
 /// Scores every `NAME.gold.json` of `dir` against its page `NAME.txt` (or `.html`,
 /// `.jsonl`), summed; pages in name order. An InputError names a gold file without a page.
-EventScores evaluate_event_set(const Geoparser& parser, const std::filesystem::path& dir);
+EventScores evaluate_event_set(const Geoparser& parser, const std::filesystem::path& dir,
+                               const EventScreen& screen = EventScreen::builtin());
 
 /// Scores the temporal tagger on the chrono-node cases (../shared/eval/temporal format).
 TimeScores evaluate_time(const std::filesystem::path& jsonl);

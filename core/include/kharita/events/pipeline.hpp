@@ -4,6 +4,7 @@
 // `kharita parse`, the evaluations, the tests and the benchmarks.
 
 #include "kharita/document/article.hpp"
+#include "kharita/events/event_screen.hpp"
 #include "kharita/events/events.hpp"
 #include "kharita/geo/geoparser.hpp"
 #include "kharita/time/timex.hpp"
@@ -21,11 +22,14 @@ struct ParsedArticle {
     std::vector<Event> events;
 };
 
-/// Geoparses, date-tags and extracts the events of each article. Relative dates count from
-/// the article's publication day when known, else from `retrieved_at`.
+/// Geoparses, date-tags and extracts the events of each article, keeping those `screen`
+/// keeps (the builtin model unless another is given; a default-constructed EventScreen keeps
+/// all). Relative dates count from the article's publication day when known, else from
+/// `retrieved_at`.
 std::vector<ParsedArticle> parse_articles(const Geoparser& parser, std::vector<Article> articles,
                                           const std::optional<LocalTime>& retrieved_at,
-                                          const ParseContext& context = {});
+                                          const ParseContext& context = {},
+                                          const EventScreen& screen = EventScreen::builtin());
 
 /// Every event of the parsed articles, the same event told twice merged (with its count of
 /// mentions).

@@ -1,0 +1,203 @@
+#include "kharita/eval/event_screen_study.hpp"
+
+#include "eval/event_gold.hpp"
+
+#include "kharita/text/hash.hpp"
+
+#include <algorithm>
+
+namespace kharita {
+
+namespace {
+
+/// One article of a page: its text, day and the rules' events with their features.
+struct ScreenArticle {
+    std::string text;
+    std::optional<CivilDay> published;
+    std::vector<Event> events;
+    std::vector<std::vector<std::string>> features;
+    std::size_t first_event = 0; ///< the corpus-wide index of its first event
+};
+
+struct ScreenPage {
+    std::string file;
+    std::size_t set = 0;
+    std::vector<ScreenArticle> articles;
+    std::vector<detail::GoldEvent> gold;
+};
+
+} // namespace
+
+struct ScreenCorpus::Data {
+    std::vector<std::string> sets;
+    std::vector<ScreenPage> pages;
+    std::vector<bool> right; ///< per event, in page order
+};
+
+ScreenCorpus::ScreenCorpus(std::unique_ptr<Data> data) : m_data(std::move(data)) {}
+ScreenCorpus::ScreenCorpus(ScreenCorpus&&) noexcept = default;
+ScreenCorpus& ScreenCorpus::operator=(ScreenCorpus&&) noexcept = default;
+ScreenCorpus::~ScreenCorpus() = default;
+
+ScreenCorpus ScreenCorpus::read(const Geoparser& parser,
+                                const std::vector<std::filesystem::path>& sets) {
+    auto d = std::make_unique<Data>();
+    const EventScreen keep_all;
+    for (const std::filesystem::path& dir : sets) {
+        d->sets.push_back(dir.filename().empty() ? dir.parent_path().filename().string()
+                                                 : dir.filename().string());
+        for (const auto& [gold_file, page_file] : detail::gold_pages(dir)) {
+            const nlohmann::json gold = detail::read_seed_gold(gold_file);
+            const std::optional<LocalTime> retrieved = detail::gold_retrieved_at(gold);
+            ScreenPage page;
+            page.file = page_file.filename().string();
+            page.set = d->sets.size() - 1;
+            page.gold = detail::gold_events(gold);
+            for (ParsedArticle& p :
+                 parse_articles(parser, detail::gold_page_articles(page_file, retrieved), retrieved,
+                                {}, keep_all)) {
+                ScreenArticle a;
+                a.published =
+                    p.reference ? std::optional<CivilDay>(p.reference->day) : std::nullopt;
+                a.features = event_screen_features(p.events, p.article.text, a.published);
+                a.first_event = d->right.size();
+                for (const Event& e : p.events) {
+                    d->right.push_back(std::any_of(
+                        page.gold.begin(), page.gold.end(),
+                        [&](const detail::GoldEvent& g) { return detail::fits_gold(e, g); }));
+                }
+                a.events = std::move(p.events);
+                a.text = std::move(p.article.text);
+                page.articles.push_back(std::move(a));
+            }
+            d->pages.push_back(std::move(page));
+        }
+    }
+    return ScreenCorpus(std::move(d));
+}
+
+std::size_t ScreenCorpus::page_count() const {
+    return m_data->pages.size();
+}
+std::size_t ScreenCorpus::event_count() const {
+    return m_data->right.size();
+}
+std::size_t ScreenCorpus::right_count() const {
+    return static_cast<std::size_t>(std::count(m_data->right.begin(), m_data->right.end(), true));
+}
+const std::vector<std::string>& ScreenCorpus::set_names() const {
+    return m_data->sets;
+}
+std::size_t ScreenCorpus::set_of(std::size_t page) const {
+    return m_data->pages[page].set;
+}
+
+std::size_t ScreenCorpus::fold_of(std::size_t page, std::size_t folds) const {
+    return folds == 0 ? 0 : static_cast<std::size_t>(fnv1a(m_data->pages[page].file) % folds);
+}
+
+EventScreen ScreenCorpus::train(const std::vector<std::size_t>& pages,
+                                const ScreenTrainingOptions& options) const {
+    std::vector<std::vector<std::string>> features;
+    std::vector<bool> right;
+    for (const std::size_t p : pages) {
+        for (const ScreenArticle& a : m_data->pages[p].articles) {
+            for (std::size_t i = 0; i < a.events.size(); ++i) {
+                features.push_back(a.features[i]);
+                right.push_back(m_data->right[a.first_event + i]);
+            }
+        }
+    }
+    return EventScreen::train(features, right, options);
+}
+
+void ScreenCorpus::set_probabilities(const std::vector<std::size_t>& pages,
+                                     const EventScreen& screen,
+                                     std::vector<double>& probabilities) const {
+    probabilities.resize(m_data->right.size(), 1.0);
+    for (const std::size_t p : pages) {
+        for (const ScreenArticle& a : m_data->pages[p].articles) {
+            for (std::size_t i = 0; i < a.events.size(); ++i)
+                probabilities[a.first_event + i] = screen.probability(a.features[i]);
+        }
+    }
+}
+
+EventScores ScreenCorpus::score_at(const std::vector<std::size_t>& pages,
+                                   const std::vector<double>& probabilities,
+                                   double threshold) const {
+    EventScores total;
+    for (const std::size_t p : pages) {
+        const ScreenPage& page = m_data->pages[p];
+        std::vector<Event> kept;
+        for (const ScreenArticle& a : page.articles) {
+            for (std::size_t i = 0; i < a.events.size(); ++i) {
+                if (probabilities[a.first_event + i] >= threshold)
+                    kept.push_back(a.events[i]);
+            }
+        }
+        total.add(detail::score_events(merge_events(kept), page.gold, page.file));
+    }
+    return total;
+}
+
+double choose_screen_threshold(const ScreenCorpus& corpus, const std::vector<std::size_t>& pages,
+                               std::size_t folds, const ScreenTrainingOptions& options) {
+    std::vector<double> oof(corpus.event_count(), 1.0);
+    for (std::size_t f = 0; f < folds; ++f) {
+        // the pages in turn (they come in name order): a split unlike the outer one, whose
+        // training pages all share one value of fold_of()
+        std::vector<std::size_t> train, held;
+        for (std::size_t k = 0; k < pages.size(); ++k)
+            (k % folds == f ? held : train).push_back(pages[k]);
+        corpus.set_probabilities(held, corpus.train(train, options), oof);
+    }
+    double best = 0;
+    double best_f1 = corpus.score_at(pages, oof, 0).events.f1();
+    for (const double t : kScreenThresholds) {
+        const double f1 = corpus.score_at(pages, oof, t).events.f1();
+        if (f1 > best_f1 + 1e-9) {
+            best_f1 = f1;
+            best = t;
+        }
+    }
+    return best;
+}
+
+ScreenCrossValidation cross_validate_screen(const ScreenCorpus& corpus, std::size_t folds,
+                                            std::size_t tune_folds,
+                                            const ScreenTrainingOptions& options) {
+    ScreenCrossValidation out;
+    out.sets = corpus.set_names();
+    out.rules.resize(out.sets.size());
+    out.screened.resize(out.sets.size());
+    std::vector<double> probs(corpus.event_count(), 1.0);
+    for (std::size_t f = 0; f < folds; ++f) {
+        std::vector<std::size_t> train, held;
+        for (std::size_t p = 0; p < corpus.page_count(); ++p)
+            (corpus.fold_of(p, folds) == f ? held : train).push_back(p);
+        ScreenTrainingOptions o = options;
+        if (tune_folds >= 2)
+            o.threshold = choose_screen_threshold(corpus, train, tune_folds, options);
+        out.thresholds.push_back(o.threshold);
+        corpus.set_probabilities(held, corpus.train(train, o), probs);
+        // each fold keeps its own threshold: score its pages apart
+        for (std::size_t s = 0; s < out.sets.size(); ++s) {
+            std::vector<std::size_t> of_set;
+            for (const std::size_t p : held) {
+                if (corpus.set_of(p) == s)
+                    of_set.push_back(p);
+            }
+            const auto add = [](PrfCounts& into, const PrfCounts& c) {
+                into.tp += c.tp;
+                into.fp += c.fp;
+                into.fn += c.fn;
+            };
+            add(out.rules[s], corpus.score_at(of_set, probs, 0).events);
+            add(out.screened[s], corpus.score_at(of_set, probs, o.threshold).events);
+        }
+    }
+    return out;
+}
+
+} // namespace kharita
