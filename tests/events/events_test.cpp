@@ -22,15 +22,19 @@ protected:
         return events_of_articles(split_articles(page, retrieved), retrieved);
     }
     static std::vector<Event> events_of_file(const std::filesystem::path& file,
-                                             const std::optional<LocalTime>& retrieved) {
+                                             const std::optional<LocalTime>& retrieved,
+                                             const EventScreen& screen = EventScreen()) {
         Diagnostics problems;
-        return events_of_articles(read_articles(file, retrieved, problems), retrieved);
+        return events_of_articles(read_articles(file, retrieved, problems), retrieved, screen);
     }
+    /// The rules' events (no learned screen: these tests are about the rules), except where
+    /// a test names the screen.
     static std::vector<Event> events_of_articles(std::vector<Article> articles,
-                                                 const std::optional<LocalTime>& retrieved) {
+                                                 const std::optional<LocalTime>& retrieved,
+                                                 const EventScreen& screen = EventScreen()) {
         std::vector<Event> merged;
-        for (auto& [e, n] : merged_events(parse_articles(kharita::testing::default_parser(),
-                                                         std::move(articles), retrieved))) {
+        for (auto& [e, n] : merged_events(parse_articles(
+                 kharita::testing::default_parser(), std::move(articles), retrieved, {}, screen))) {
             merged.push_back(e);
         }
         return merged;
@@ -57,7 +61,9 @@ TEST_F(EventsTest, SampleReportsYieldTheirExpectedEvents) {
         std::getline(f, place, '\t');
         std::getline(f, date, '\t');
         std::getline(f, dead, '\t');
-        const auto events = events_of_file(samples / file, LocalTime::parse("2025-06-14T12:00"));
+        // the whole pipeline, the builtin screen included: what `kharita parse` gives
+        const auto events = events_of_file(samples / file, LocalTime::parse("2025-06-14T12:00"),
+                                           EventScreen::builtin());
         bool found = false;
         for (const Event& e : events) {
             if (to_string(e.type) != type || !e.place || e.place->text != place)
@@ -98,6 +104,14 @@ TEST_F(EventsTest, PlannedEventsAndPreventedOnes) {
     EXPECT_TRUE(events_of("The mission works to prevent clashes between armed groups in Tripoli.",
                           LocalTime::parse("2025-06-14"))
                     .empty());
+}
+
+TEST_F(EventsTest, AQuestionReportsNoHappening) {
+    const auto retrieved = LocalTime::parse("2016-11-30");
+    EXPECT_TRUE(
+        events_of("How has the fighting in Benghazi changed your work?", retrieved).empty());
+    EXPECT_TRUE(events_of("Who shelled the port of Derna on Monday?\n", retrieved).empty());
+    EXPECT_EQ(events_of("Fighting broke out in Benghazi on Monday.", retrieved).size(), 1u);
 }
 
 TEST_F(EventsTest, APlanWithoutAVenueIsNoEvent) {

@@ -6,6 +6,7 @@
 #include "kharita/text/words.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <numeric>
 #include <random>
@@ -87,6 +88,8 @@ void add_sentence_features(const Event& e, std::string_view text, std::vector<st
     if (sentence.find('"') != std::string_view::npos ||
         sentence.find("\xE2\x80\x9C") != std::string_view::npos)
         f.emplace_back("quote");
+    if (sentence.find('?') != std::string_view::npos)
+        f.emplace_back("question");
     // the trigger's first word, found again in its sentence
     std::string first = e.trigger.substr(0, e.trigger.find(' '));
     std::transform(first.begin(), first.end(), first.begin(),
@@ -110,6 +113,54 @@ void add_sentence_features(const Event& e, std::string_view text, std::vector<st
     around(-1, "w-1");
     around(1, "w+1");
     around(2, "w+2");
+    // the nearest word before the trigger that makes its clause subordinate ("after the
+    // clashes", "since the attack", "which has besieged"): what is told in passing
+    for (std::size_t j = k; j-- > 0;) {
+        static constexpr std::array<std::string_view, 12> kSubordinate = {
+            "after", "since", "when", "before", "following", "until",
+            "while", "which", "who",  "where",  "if",        "unless"};
+        if (std::find(kSubordinate.begin(), kSubordinate.end(), words[j].lower) !=
+            kSubordinate.end()) {
+            f.push_back("sub=" + words[j].lower + (k - j <= 3 ? "<=3" : ">3"));
+            break;
+        }
+    }
+    // where the place stands: before or after the trigger, how many words away
+    if (e.place && !e.inherited_place && e.place->start >= from && e.place->end <= to) {
+        const auto distance = static_cast<std::size_t>(
+            std::count_if(words.begin(), words.end(), [&](const detail::Word& w) {
+                return (w.start >= e.place->end && w.end <= at->start) ||
+                       (w.start >= at->end && w.end <= e.place->start);
+            }));
+        f.push_back(std::string(e.place->start < at->start ? "place_before=" : "place_after=") +
+                    count_bucket(distance));
+    }
+}
+
+/// What the article's first line, its headline (when it is a line of its own), shares with
+/// the event: the trigger's word, the place.
+void add_headline_features(const Event& e, std::string_view text, std::vector<std::string>& f) {
+    const std::size_t nl = text.find('\n');
+    if (nl == std::string_view::npos || nl > 300 || e.evidence_start <= nl)
+        return;
+    std::string headline(text.substr(0, nl));
+    std::transform(headline.begin(), headline.end(), headline.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::string trigger = e.trigger.substr(0, e.trigger.find(' '));
+    std::transform(trigger.begin(), trigger.end(), trigger.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    // the word's stem: "clashes" and "clashed" share "clash"
+    if (trigger.size() > 5)
+        trigger.resize(trigger.size() - 2);
+    if (!trigger.empty() && headline.find(trigger) != std::string::npos)
+        f.emplace_back("trigger_in_headline");
+    if (e.place) {
+        std::string place = e.place->text;
+        std::transform(place.begin(), place.end(), place.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        f.emplace_back(headline.find(place) != std::string::npos ? "place_in_headline"
+                                                                 : "place_not_in_headline");
+    }
 }
 
 /// The features of the event itself: what the rules made of it.
@@ -132,6 +183,12 @@ void add_event_features(const Event& e, const std::optional<CivilDay>& published
     f.push_back("type*age=" + type + "*" + age);
     f.push_back("date*age=" + dated + "*" + age);
     f.push_back("place=" + (e.place ? std::string(to_string(e.place->precision)) : "none"));
+    if (e.place && e.place->kind != ToponymKind::place)
+        f.push_back("place_kind=" + std::string(to_string(e.place->kind)));
+    if (e.place && e.place->text.size() > 3 &&
+        std::none_of(e.place->text.begin(), e.place->text.end(),
+                     [](unsigned char c) { return c >= 'a' && c <= 'z'; }))
+        f.emplace_back("place_in_capitals"); // a dateline's "TRIPOLI": where the report was filed
     f.push_back("type*place=" + type + "*" +
                 (e.place ? std::string(to_string(e.place->precision)) : "none"));
     if (e.inherited_place)
@@ -169,6 +226,7 @@ event_screen_features(const std::vector<Event>& events, std::string_view text,
         std::vector<std::string>& f = out[i];
         add_event_features(e, published, f);
         add_sentence_features(e, text, f);
+        add_headline_features(e, text, f);
         // where the sentence stands: its index among the text's sentences and its share
         const auto at =
             std::upper_bound(sentences.begin(), sentences.end(), e.evidence_start,

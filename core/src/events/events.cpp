@@ -839,6 +839,19 @@ bool teaser_line(const std::vector<Word>& w) {
            (a == "also" && b == "read") || (a == "read" && b == "also");
 }
 
+/// Whether the sentence [from, to) asks rather than tells ("How has the fighting changed
+/// your work?"): it ends with a question mark, a closing quote or bracket aside. A question
+/// reports no happening.
+bool question(std::string_view text, std::size_t from, std::size_t to) {
+    while (to > from &&
+           std::string_view(" \t\r\n\"')").find(text[to - 1]) != std::string_view::npos)
+        --to;
+    // a closing curly quote (U+201D, three bytes)
+    if (to >= from + 3 && text.substr(to - 3, 3) == "\xE2\x80\x9D")
+        to -= 3;
+    return to > from && text[to - 1] == '?';
+}
+
 /// The event-to-place linking stage and the gazetteer its model reads names in.
 struct Linking {
     const EventLocator* locator = nullptr;
@@ -1989,7 +2002,7 @@ std::vector<Event> EventExtractor::extract(std::string_view text,
         const std::vector<Word> w = words_of(text, from, to);
         const std::vector<detail::SentenceTrigger> triggers =
             triggers_of(text, w, from, to, toponyms);
-        if (triggers.empty() || teaser_line(w) || teaser_title)
+        if (triggers.empty() || teaser_line(w) || teaser_title || question(text, from, to))
             continue;
         if (told != nullptr && last_date != nullptr && last_date->start >= told_from &&
             last_date->end <= told_to) {
