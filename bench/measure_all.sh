@@ -28,6 +28,8 @@ if [ -d "$EVAL" ]; then
     "$K" eval events "$ROOT/tests/data/events-dev" | tail -4
     echo "== eval events (held-out reports, tests/data/events-holdout: totals)"
     "$K" eval events "$ROOT/tests/data/events-holdout" | tail -4
+    echo "== eval events (training reports, tests/data/events-train: totals)"
+    "$K" eval events "$ROOT/tests/data/events-train" | tail -4
     echo "== eval events (unseen reports, tests/data/events-unseen: totals)"
     "$K" eval events "$ROOT/tests/data/events-unseen" | tail -4
     echo "== eval event-location (5-fold cross-validation, then the builtin model)"
