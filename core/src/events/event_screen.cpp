@@ -242,6 +242,17 @@ event_screen_features(const std::vector<Event>& events, std::string_view text,
         f.push_back("rank=" + count_bucket(i));
         if (!type_told[t])
             f.emplace_back("first_of_type");
+        // the other events the same sentence gave: one happening is often read twice
+        // ("fighting and shelling around Benghazi"), and a second event of a sentence is
+        // less often its news than the first
+        const auto same_sentence = static_cast<std::size_t>(
+            std::count_if(events.begin(), events.end(),
+                          [&](const Event& o) { return o.evidence_start == e.evidence_start; }));
+        const auto before_in_sentence = static_cast<std::size_t>(
+            std::count_if(events.begin(), events.begin() + static_cast<std::ptrdiff_t>(i),
+                          [&](const Event& o) { return o.evidence_start == e.evidence_start; }));
+        f.push_back("sentence_events=" + count_bucket(same_sentence));
+        f.push_back("sentence_rank=" + count_bucket(before_in_sentence));
         type_told[t] = true;
     }
     return out;
