@@ -116,7 +116,8 @@ TEST_F(EventScoresTest, ScreenCorpusLabelsTheRulesEventsAndScoresThemAsTheEvalua
     const ScreenCorpus corpus = ScreenCorpus::read(kharita::testing::default_parser(), {m_dir});
     EXPECT_EQ(corpus.page_count(), 2u);
     EXPECT_EQ(corpus.event_count(), 4u); // a protest and a clash per page
-    EXPECT_EQ(corpus.right_count(), 2u); // the protests; the clashes are dated otherwise
+    // the clashes are dated otherwise than the gold but placed right: they tell its happening
+    EXPECT_EQ(corpus.right_count(), 4u);
     const std::vector<std::size_t> pages = {0, 1};
     std::vector<double> p;
     corpus.set_probabilities(pages, EventScreen(), p);
@@ -131,6 +132,12 @@ TEST_F(EventScoresTest, ScreenCorpusLabelsTheRulesEventsAndScoresThemAsTheEvalua
     const EventScores screened = corpus.score_at(pages, p, 0.5);
     EXPECT_EQ(screened.events.tp, 2u);
     EXPECT_EQ(screened.events.fp, 0u);
+    // a meeting whose place and date both differ from the gold's tells no gold happening
+    write("c.txt", std::string(kPage) + "Delegates met in Zintan on 20 April 2025.\n");
+    write("c.gold.json", kGold);
+    const ScreenCorpus more = ScreenCorpus::read(kharita::testing::default_parser(), {m_dir});
+    EXPECT_EQ(more.event_count(), 7u);
+    EXPECT_EQ(more.right_count(), 6u);
     const ScreenCrossValidation cv = cross_validate_screen(corpus, 2, 0, {});
     ASSERT_EQ(cv.sets.size(), 1u);
     EXPECT_EQ(cv.rules[0].tp + cv.rules[0].fn, 6u); // every gold event counted once

@@ -26,17 +26,23 @@ bool has(const std::vector<std::string>& f, const std::string& name) {
     return std::find(f.begin(), f.end(), name) != f.end();
 }
 
-TEST(EventScreenTest, FeaturesReadLowerCaseWordsNeverNames) {
-    const std::string text = "Gunmen attacked a checkpoint in Zawiya on Monday, officials said.";
+TEST(EventScreenTest, FeaturesReadTheWordsAroundTheTriggerNeverNames) {
+    const std::string text =
+        "Days after the talks, gunmen attacked a checkpoint in Zawiya on Monday, officials said.";
     const std::vector<Event> events = {event_in(text, text, "attacked", EventType::attack)};
     const auto f = event_screen_features(events, text, CivilDay{2025, 5, 6});
     ASSERT_EQ(f.size(), 1u);
-    EXPECT_TRUE(has(f[0], "s=checkpoint"));
-    EXPECT_TRUE(has(f[0], "s=said"));
     EXPECT_TRUE(has(f[0], "trig=attacked"));
-    EXPECT_TRUE(has(f[0], "w-1=Cap")); // "Gunmen" is capitalised: its shape, not its word
+    EXPECT_TRUE(has(f[0], "w-1=gunmen"));
+    EXPECT_TRUE(has(f[0], "w-2=talks"));
     EXPECT_TRUE(has(f[0], "w+1=a"));
+    EXPECT_TRUE(has(f[0], "sub=after>3")); // "after" opens the clause before, five words back
     EXPECT_TRUE(has(f[0], "date=unknown"));
+    EXPECT_FALSE(has(f[0], "s=checkpoint")); // the sentence's topic words are not read
+    const std::string capital = "Officials said Gunmen attacked a post.";
+    const auto g = event_screen_features(
+        {event_in(capital, capital, "attacked", EventType::attack)}, capital, std::nullopt);
+    EXPECT_TRUE(has(g[0], "w-1=Cap")); // a capitalised word: its shape, not its word
     EXPECT_TRUE(std::none_of(f[0].begin(), f[0].end(), [](const std::string& x) {
         return x.find("zawiya") != std::string::npos || x.find("monday") != std::string::npos;
     }));
@@ -74,7 +80,7 @@ TEST(EventScreenTest, KeepsTheEventsAtOrAboveItsThreshold) {
         event_in(text, "Talks opened in Geneva.", "talks", EventType::meeting),
         event_in(text, "Fighting was recalled in Sirte.", "fighting", EventType::clash)};
     const EventScreen screen =
-        EventScreen::from_text("threshold\t0.5\nbias\t0\ns=recalled\t-3\n", "test");
+        EventScreen::from_text("threshold\t0.5\nbias\t0\ntrig=fighting\t-3\n", "test");
     const std::vector<Event> kept = screen.keep(events, text, std::nullopt);
     ASSERT_EQ(kept.size(), 1u);
     EXPECT_EQ(kept[0].type, EventType::meeting);

@@ -105,6 +105,10 @@ bool fits_gold(const Event& e, const GoldEvent& g) {
     return to_string(e.type) == g.type && place_agrees(e, g) && date_agrees(e, g);
 }
 
+bool tells_gold(const Event& e, const GoldEvent& g) {
+    return to_string(e.type) == g.type && (place_agrees(e, g) || date_agrees(e, g));
+}
+
 /// Scores one page's merged events against its gold events: strict matches first (every
 /// gold event), then the alignment of the rest by place or date.
 EventScores score_events(const std::vector<std::pair<Event, int>>& predicted,

@@ -39,6 +39,10 @@ std::vector<GoldEvent> gold_events(const nlohmann::json& gold);
 /// tolerance, dates overlapping (an undated event never matches a dated gold one).
 bool fits_gold(const Event& e, const GoldEvent& g);
 
+/// Whether `e` tells the happening `g` even if it gets its place or its date wrong: same type,
+/// and the place or the dates agree (the alignment of EventScores).
+bool tells_gold(const Event& e, const GoldEvent& g);
+
 /// Scores one page's merged events against its gold events (EventScores says how).
 EventScores score_events(const std::vector<std::pair<Event, int>>& predicted,
                          const std::vector<GoldEvent>& gold, const std::string& file);

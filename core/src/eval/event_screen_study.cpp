@@ -57,14 +57,13 @@ ScreenCorpus ScreenCorpus::read(const Geoparser& parser,
                  parse_articles(parser, detail::gold_page_articles(page_file, retrieved), retrieved,
                                 {}, keep_all)) {
                 ScreenArticle a;
-                a.published =
-                    p.reference ? std::optional<CivilDay>(p.reference->day) : std::nullopt;
+                a.published = p.article.published; // as parse_articles() gives the screen
                 a.features = event_screen_features(p.events, p.article.text, a.published);
                 a.first_event = d->right.size();
                 for (const Event& e : p.events) {
                     d->right.push_back(std::any_of(
                         page.gold.begin(), page.gold.end(),
-                        [&](const detail::GoldEvent& g) { return detail::fits_gold(e, g); }));
+                        [&](const detail::GoldEvent& g) { return detail::tells_gold(e, g); }));
                 }
                 a.events = std::move(p.events);
                 a.text = std::move(p.article.text);

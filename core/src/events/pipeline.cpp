@@ -17,7 +17,10 @@ std::vector<ParsedArticle> parse_articles(const Geoparser& parser, std::vector<A
         p.timexes = tagger.find(a.text, p.reference);
         const std::optional<CivilDay> day =
             p.reference ? std::optional<CivilDay>(p.reference->day) : std::nullopt;
-        p.events = screen.keep(extractor.extract(a.text, p.toponyms, p.timexes, day), a.text, day);
+        // the screen reads how long before the report an event happened: from the day the
+        // report was published, never from the day a page was retrieved
+        p.events =
+            screen.keep(extractor.extract(a.text, p.toponyms, p.timexes, day), a.text, a.published);
         p.article = std::move(a);
         out.push_back(std::move(p));
     }

@@ -1,9 +1,9 @@
 #pragma once
 // Training and cross-validating the event screen (events/event_screen.hpp) on labelled report
 // sets (directories of NAME.gold.json beside their pages, like tests/data/events-dev): every
-// event the rules extract is labelled right when it fits a gold event of its page (type,
-// place within the gold's tolerance, dates overlapping: the strict rule of EventScores), and
-// the screen's effect is the strict event score of the pages with and without it.
+// event the rules extract is labelled right when it tells a gold event of its page (same
+// type, and the place within the gold's tolerance or the dates overlapping), and the
+// screen's effect is the strict event score (EventScores) of the pages with and without it.
 
 #include "kharita/eval/evaluation.hpp"
 #include "kharita/events/event_screen.hpp"
@@ -29,7 +29,7 @@ public:
 
     std::size_t page_count() const;
     std::size_t event_count() const; ///< the rules' events, before merging
-    std::size_t right_count() const; ///< of those, the ones that fit a gold event
+    std::size_t right_count() const; ///< of those, the ones that tell a gold event
     const std::vector<std::string>& set_names() const;
     std::size_t set_of(std::size_t page) const;
     /// The page's fold of `folds`, fixed by its file name (FNV-1a), the same every run.

@@ -1,19 +1,22 @@
 #pragma once
 // The event screen: a learned second look at each event the rules extracted, "does the report
-// tell this as a happening of its news, at this place and time?". The rules find triggers
-// and read place, date and status from the sentence; what they cannot weigh together is
-// whether the whole reads as news (a recalled incident, a reaction, a warning, a trigger word
-// used loosely) and whether the place and date they chose hold. A logistic regression scores
-// each event from explainable features: its type, trigger word and status, how it was dated
-// (its own clause, the narrative, assumed from the report's day) and how long before the
-// report, how it was placed (named, inherited, coarse), where its sentence stands in the
-// article, and the lower-case words of its sentence (capitalised words never: the weights hold
-// no names). An event whose probability is below the model's threshold is dropped.
+// tell this as a happening at all?". The rules find triggers and read place, date and status
+// from the sentence; what they cannot weigh together is whether the whole reads as a
+// happening the report tells (not a recalled incident read as new, a reaction, a warning, a
+// trigger word used loosely). A logistic regression scores each event from explainable
+// features: its type, trigger word and status, how it was dated (its own clause, the
+// narrative, assumed from the report's day) and how long before the report, how it was
+// placed (named, inherited, coarse), where its sentence stands in the article and what the
+// headline shares with it, and the words next to its trigger (lower-case words as
+// themselves, capitalised ones by shape: the weights hold no names, nor topic words). An
+// event whose probability is below the model's threshold is dropped.
 //
 // The builtin model is data/models/event-screen.txt, embedded at build time; `kharita train
-// event-screen` reproduces it from the labelled report sets (tests/data/events-*), each event
-// the rules extract labelled right when it matches a gold event (type, place, date), and
-// reports its cross-validated effect (docs/evaluation.md, "Event screen").
+// event-screen` reproduces it from the labelled report sets (tests/data/events-*): each event
+// the rules extract is labelled right when it tells a gold event of its page (same type, and
+// the place or the dates agree: a happening with a wrong date is still a happening, for the
+// date stage to mend, not the screen to drop), and the command prints the screen's
+// cross-validated effect on the strict event score (docs/events.md, "The event screen").
 //
 // Thread rules: an EventScreen is immutable once built; its const methods may run on many
 // threads at once.
@@ -30,7 +33,9 @@
 namespace kharita {
 
 /// The features of each of an article's events (as EventExtractor::extract returned them) in
-/// `text`, published on `published` when known; one list per event, in order.
+/// `text`, published on `published` when known (the day a page was retrieved is no
+/// publication day: an event's age counts from the report's own day); one list per event,
+/// in order.
 std::vector<std::vector<std::string>>
 event_screen_features(const std::vector<Event>& events, std::string_view text,
                       const std::optional<CivilDay>& published);
