@@ -97,6 +97,7 @@ for ((run = 1; run <= RUNS; run++)); do
 done
 echo "== $COUNT events, the rows of a bulk load stored again, $RUNS runs each (median seconds)"
 printf "%-10s %9s %9s  %s\n" "way" "seconds" "/text" "runs"
+# shellcheck disable=SC2086 # $1: the runs' times, one argument each
 med() { python3 -c "import statistics, sys; print(f'{statistics.median(map(float, sys.argv[1:])):.2f}')" $1; }
 base=$(med "${took[text]}")
 for w in "${WAYS[@]}"; do
