@@ -120,6 +120,27 @@ TEST_F(EventsTest, PlannedEventsAndPreventedOnes) {
                     .empty());
 }
 
+TEST_F(EventsTest, OneActAtTwoPlacesEachWithWhomItMet) {
+    const auto retrieved = LocalTime::parse("2023-01-13");
+    const auto events = events_of("The envoy visited Libya on Thursday, meeting Prime Minister "
+                                  "Abdul Hamid Dbeibah in Tripoli and the eastern commander "
+                                  "Khalifa Haftar in Benghazi.",
+                                  retrieved);
+    std::vector<std::string> places;
+    for (const Event& e : events) {
+        if (e.type == EventType::meeting && e.place)
+            places.push_back(e.place->text);
+    }
+    EXPECT_NE(std::find(places.begin(), places.end(), "Tripoli"), places.end());
+    EXPECT_NE(std::find(places.begin(), places.end(), "Benghazi"), places.end());
+    // another act with its own word between the places is not the same act twice
+    for (const Event& e : events_of("Gunmen attacked a checkpoint in Tripoli and a crowd "
+                                    "protested in Misrata on Thursday.",
+                                    retrieved)) {
+        EXPECT_FALSE(e.type == EventType::attack && e.place && e.place->text == "Misrata");
+    }
+}
+
 TEST_F(EventsTest, AQuestionReportsNoHappening) {
     const auto retrieved = LocalTime::parse("2016-11-30");
     EXPECT_TRUE(

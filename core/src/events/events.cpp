@@ -1348,6 +1348,21 @@ bool list_gap(std::string_view gap) {
     return true;
 }
 
+/// "meeting Dbeibah in Tripoli and the eastern commander Khalifa Haftar in Benghazi": one act
+/// at two places, each said with the person or group met there and "in" again. `gap` is
+/// " and ", at most seven words ending with a capitalised name, and " in ".
+bool parallel_gap(std::string_view gap) {
+    if (!gap.starts_with(" and ") || !gap.ends_with(" in ") || gap.size() < 10)
+        return false;
+    const std::string_view middle = gap.substr(5, gap.size() - 9);
+    if (middle.find_first_of(",;:.()\"") != std::string_view::npos ||
+        std::count(middle.begin(), middle.end(), ' ') > 6)
+        return false;
+    const std::size_t last = middle.rfind(' ');
+    const char first_of_last = middle[last == std::string_view::npos ? 0 : last + 1];
+    return std::isupper(static_cast<unsigned char>(first_of_last)) != 0;
+}
+
 } // namespace
 
 std::vector<Toponym> coordinated_places(std::string_view text, std::size_t to,
@@ -1372,7 +1387,8 @@ std::vector<Toponym> coordinated_places(std::string_view text, std::size_t to,
         // unless the list goes on after it
         if (gap == ", " && b.precision > a.precision && !listed_on(b))
             return false;
-        return b.start > a.end && b.end <= to && b.kind == ToponymKind::place && list_gap(gap);
+        return b.start > a.end && b.end <= to && b.kind == ToponymKind::place &&
+               (list_gap(gap) || parallel_gap(gap));
     };
     auto head = at;
     while (head != toponyms.begin() && joined(*std::prev(head), *head))
