@@ -141,6 +141,22 @@ TEST_F(EventsTest, OneActAtTwoPlacesEachWithWhomItMet) {
     }
 }
 
+TEST_F(EventsTest, ABorderClosedWithACountryIsAtTheCrossingTheReportNames) {
+    const auto retrieved = LocalTime::parse("2021-07-09");
+    const auto at = [&](const std::string& page) {
+        for (const Event& e : events_of(page, retrieved)) {
+            if (e.type == EventType::border && e.place)
+                return e.place->text;
+        }
+        return std::string("-");
+    };
+    EXPECT_EQ(at("Libya closed its land border with Tunisia on Thursday. Travellers were "
+                 "turned back at Ras Ajdir, the main crossing on the coast, officials said."),
+              "Ras Ajdir");
+    // no crossing named: the country stays, for want of a finer place
+    EXPECT_EQ(at("Libya closed its land border with Tunisia on Thursday."), "Tunisia");
+}
+
 TEST_F(EventsTest, AQuestionReportsNoHappening) {
     const auto retrieved = LocalTime::parse("2016-11-30");
     EXPECT_TRUE(

@@ -1775,6 +1775,33 @@ void inherit_main_place(std::vector<Event>& events, const std::optional<Toponym>
     }
 }
 
+void place_borders_at_sites(std::vector<Event>& events, std::string_view text,
+                            const std::vector<Toponym>& toponyms) {
+    // a border post, or a place the text calls a crossing ("Ras Ajdir, the main crossing")
+    const auto called_crossing = [&](const Toponym& t) {
+        const std::string_view after =
+            text.substr(t.end, std::min<std::size_t>(32, text.size() - t.end));
+        const std::string_view clause = after.substr(0, after.find_first_of(".;\n"));
+        return clause.find("crossing") != std::string_view::npos ||
+               clause.find("border post") != std::string_view::npos;
+    };
+    const auto site = std::find_if(toponyms.begin(), toponyms.end(), [&](const Toponym& t) {
+        return t.kind == ToponymKind::place && t.precision != GeoPrecision::country &&
+               (t.feature == "S.PSTB" || called_crossing(t));
+    });
+    if (site == toponyms.end())
+        return;
+    for (Event& e : events) {
+        const bool coarse = e.place && (e.place->kind == ToponymKind::demonym ||
+                                        e.place->precision == GeoPrecision::country);
+        if (e.type != EventType::border || !coarse)
+            continue;
+        e.secondary_places.push_back(e.place->text);
+        e.place = *site;
+        e.inherited_place = true;
+    }
+}
+
 Retelling retelling_of(const Event& earlier, const Event& later) {
     const Event& m = earlier;
     const Event& e = later;
@@ -2048,6 +2075,8 @@ std::vector<Event> EventExtractor::extract(std::string_view text,
     // an event whose sentence names no place ("The meeting is part of ...", "al-Kikli, who
     // was assassinated in May") happened at the article's main place
     detail::inherit_main_place(out, detail::main_place_of(toponyms));
+    // "closed its land border with Tunisia": the frontier the report names by its crossing
+    detail::place_borders_at_sites(out, text, toponyms);
     // one event mentioned again ("the meeting", the headline and the story) adds to the
     // first telling instead of standing alone
     std::vector<Event> merged = detail::fold_told_again(std::move(out));

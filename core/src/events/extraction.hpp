@@ -226,6 +226,13 @@ std::optional<Toponym> main_place_of(const std::vector<Toponym>& toponyms);
 /// place; their confidence drops by a fifth.
 void inherit_main_place(std::vector<Event>& events, const std::optional<Toponym>& main_place);
 
+/// Gives the article's first border site (a border post, GeoNames S.PSTB, or a place `text`
+/// calls a crossing: "the Ras Ajdir crossing", "Ras Ajdir, the main crossing") to its border
+/// events placed at a country or a demonym ("closed its land border with Tunisia" is the
+/// frontier, not Tunisia), keeping that one as a secondary place.
+void place_borders_at_sites(std::vector<Event>& events, std::string_view text,
+                            const std::vector<Toponym>& toponyms);
+
 /// How a later event of an article retells an earlier one, if it does.
 enum class Retelling : std::uint8_t {
     none,
