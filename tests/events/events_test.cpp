@@ -157,6 +157,15 @@ TEST_F(EventsTest, ABorderClosedWithACountryIsAtTheCrossingTheReportNames) {
     EXPECT_EQ(at("Libya closed its land border with Tunisia on Thursday."), "Tunisia");
 }
 
+TEST_F(EventsTest, ATravellersMeetingIsAtTheJourneysEnd) {
+    const auto events = events_of("ROME, Dec 17 (Sample Wire) - The prime minister flew to "
+                                  "Benghazi on Thursday and met the eastern commander.",
+                                  LocalTime::parse("2020-12-18"));
+    ASSERT_FALSE(events.empty());
+    EXPECT_EQ(events.front().type, EventType::meeting);
+    EXPECT_EQ(events.front().place->text, "Benghazi");
+}
+
 TEST_F(EventsTest, AQuestionReportsNoHappening) {
     const auto retrieved = LocalTime::parse("2016-11-30");
     EXPECT_TRUE(

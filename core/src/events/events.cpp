@@ -1120,7 +1120,14 @@ PlaceCue place_cue(std::string_view text, const Toponym& t) {
            before2 == "administration" || before2 == "cabinet" || before2 == "governor")))) {
         return PlaceCue::seat;
     }
-    if (located_at)
+    // "flew to Benghazi and met Haftar", "a visit to Tripoli": the journey's end is where
+    // what the travellers then do happens
+    const bool journey_to =
+        before == "to" &&
+        (before2 == "flew" || before2 == "travelled" || before2 == "traveled" ||
+         before2 == "went" || before2 == "came" || before2 == "headed" || before2 == "trip" ||
+         before2 == "journey" || before2 == "visit" || before2 == "visits");
+    if (located_at || journey_to)
         return PlaceCue::located;
     // "fighters from Zintan", "delegates from Misrata": where the actor comes from
     if (before == "from" &&
