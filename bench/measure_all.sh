@@ -26,12 +26,17 @@ if [ -d "$EVAL" ]; then
     "$K" eval events "$EVAL/seed/gold.json" "$EVAL/seed/000_4e4c290d33eac378.txt"
     echo "== eval events (development reports, tests/data/events-dev: totals)"
     "$K" eval events "$ROOT/tests/data/events-dev" | tail -4
-    echo "== eval events (held-out reports, tests/data/events-holdout: totals)"
+    echo "== eval events (second development set, tests/data/events-holdout: totals)"
     "$K" eval events "$ROOT/tests/data/events-holdout" | tail -4
     echo "== eval events (training reports, tests/data/events-train: totals)"
     "$K" eval events "$ROOT/tests/data/events-train" | tail -4
     echo "== eval events (unseen reports, tests/data/events-unseen: totals)"
     "$K" eval events "$ROOT/tests/data/events-unseen" | tail -4
+    echo "== eval events (unseen reports, the rules alone: --no-screen)"
+    "$K" eval events "$ROOT/tests/data/events-unseen" --no-screen | tail -4
+    echo "== train event-screen (5-fold cross-validation by page; no model written)"
+    "$K" train event-screen "$ROOT/tests/data/events-dev" "$ROOT/tests/data/events-holdout" \
+        "$ROOT/tests/data/events-train"
     echo "== eval event-location (5-fold cross-validation, then the builtin model)"
     "$K" eval event-location "$EVAL/event-location/dev.jsonl" --folds 5
     "$K" eval event-location "$EVAL/event-location/dev.jsonl"
