@@ -34,6 +34,9 @@ if [ -d "$EVAL" ]; then
     "$K" eval events "$ROOT/tests/data/events-unseen" | tail -4
     echo "== eval events (unseen reports, the rules alone: --no-screen)"
     "$K" eval events "$ROOT/tests/data/events-unseen" --no-screen | tail -4
+    echo "== eval events (the screen's held-out check, tests/data/events-check: totals)"
+    "$K" eval events "$ROOT/tests/data/events-check" | tail -4
+    "$K" eval events "$ROOT/tests/data/events-check" --no-screen | tail -4
     echo "== train event-screen (5-fold cross-validation by page; no model written)"
     "$K" train event-screen "$ROOT/tests/data/events-dev" "$ROOT/tests/data/events-holdout" \
         "$ROOT/tests/data/events-train"
