@@ -106,6 +106,7 @@ nlohmann::json event_json(const Event& e, int sources) {
         {"time_precision", time_precision_name(e.time_precision)},
         {"date_assumed", e.date_assumed},
         {"confidence", std::round(e.confidence * 1000) / 1000},
+        {"screen", std::round(e.screen * 1000) / 1000},
         {"fatalities", e.fatalities ? nlohmann::json(*e.fatalities) : nlohmann::json()},
         {"evidence_start", e.evidence_start},
         {"evidence_end", e.evidence_end},

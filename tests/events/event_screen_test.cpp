@@ -84,6 +84,7 @@ TEST(EventScreenTest, KeepsTheEventsAtOrAboveItsThreshold) {
     const std::vector<Event> kept = screen.keep(events, text, std::nullopt);
     ASSERT_EQ(kept.size(), 1u);
     EXPECT_EQ(kept[0].type, EventType::meeting);
+    EXPECT_DOUBLE_EQ(kept[0].screen, 0.5); // its probability is kept with it (bias 0)
     EXPECT_EQ(EventScreen().keep(events, text, std::nullopt).size(), 2u); // no weights: all
 }
 

@@ -302,7 +302,8 @@ std::vector<Event> EventScreen::keep(std::vector<Event> events, std::string_view
     std::vector<Event> out;
     out.reserve(events.size());
     for (std::size_t i = 0; i < events.size(); ++i) {
-        if (probability(features[i]) >= m_threshold)
+        events[i].screen = probability(features[i]);
+        if (events[i].screen >= m_threshold)
             out.push_back(std::move(events[i]));
     }
     return out;

@@ -2176,6 +2176,7 @@ std::vector<std::pair<Event, int>> merge_events(const std::vector<Event>& events
             m.fatalities = merged_facts.fatalities;
             m.confidence = merged_facts.confidence;
             m.date_assumed = merged_facts.date_assumed;
+            m.screen = std::max(m.screen, e.screen); // told again: the surer reading
             ++sources;
             merged = true;
             break;

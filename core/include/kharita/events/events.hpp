@@ -39,6 +39,9 @@ struct Event {
     std::vector<std::string> actors; ///< organisations and groups the sentence names
     std::optional<int> fatalities;
     double confidence = 0;
+    /// The event screen's probability that the report tells this happening
+    /// (events/event_screen.hpp); 1 when no screen ran. A stricter analyst may ask for more.
+    double screen = 1;
     std::size_t evidence_start = 0, evidence_end = 0; ///< the sentence, bytes in the text
     std::string evidence;
     std::string trigger;
