@@ -88,6 +88,24 @@ TEST(EventScreenTest, KeepsTheEventsAtOrAboveItsThreshold) {
     EXPECT_EQ(EventScreen().keep(events, text, std::nullopt).size(), 2u); // no weights: all
 }
 
+TEST(EventScreenTest, AnEventToldTwiceKeepsTheSurerReading) {
+    Toponym tripoli;
+    tripoli.text = tripoli.name = "Tripoli";
+    tripoli.position = {32.8872, 13.1913};
+    Event first;
+    first.type = EventType::clash;
+    first.place = tripoli;
+    first.date_start = first.date_end = CivilDay{2025, 5, 12};
+    first.time_precision = TimePrecision::day;
+    first.screen = 0.5;
+    Event again = first;
+    again.screen = 0.9;
+    const auto merged = merge_events({first, again});
+    ASSERT_EQ(merged.size(), 1u);
+    EXPECT_DOUBLE_EQ(merged[0].first.screen, 0.9);
+    EXPECT_EQ(merged[0].second, 2);
+}
+
 TEST(EventScreenTest, ModelTextRoundTripsAndBadLinesNameTheirLine) {
     const EventScreen screen =
         EventScreen::from_text("# header\nthreshold\t0.35\nbias\t0.5\ns=said\t-1.25\n", "m.txt");
