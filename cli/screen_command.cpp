@@ -40,12 +40,8 @@ void print_cross_validation(const ScreenCrossValidation& cv, std::size_t folds) 
     for (std::size_t s = 0; s < cv.sets.size(); ++s) {
         print_row(cv.sets[s] + ", rules alone", cv.rules[s]);
         print_row(cv.sets[s] + ", with the screen", cv.screened[s]);
-        rules_all.tp += cv.rules[s].tp;
-        rules_all.fp += cv.rules[s].fp;
-        rules_all.fn += cv.rules[s].fn;
-        screened_all.tp += cv.screened[s].tp;
-        screened_all.fp += cv.screened[s].fp;
-        screened_all.fn += cv.screened[s].fn;
+        rules_all += cv.rules[s];
+        screened_all += cv.screened[s];
     }
     print_row("all, rules alone", rules_all);
     print_row("all, with the screen", screened_all);

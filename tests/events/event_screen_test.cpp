@@ -123,10 +123,18 @@ TEST(EventScreenTest, ModelTextRoundTripsAndBadLinesNameTheirLine) {
     EXPECT_THROW((void)EventScreen::from_text("bias\tnan\n", "m.txt"), InputError);
 }
 
-TEST(EventScreenTest, BuiltinModelLoads) {
+TEST(EventScreenTest, BuiltinModelIsATrainedOne) {
+    // data/models/event-screen.txt, embedded: weights and a threshold that drops something
     const EventScreen& screen = EventScreen::builtin();
-    EXPECT_GE(screen.threshold(), 0.0);
+    EXPECT_FALSE(screen.empty());
+    EXPECT_GT(screen.threshold(), 0.0);
     EXPECT_LT(screen.threshold(), 1.0);
+    // it never learnt a name: no feature holds a capital letter but the "Cap" shape
+    const std::string text = screen.to_text("");
+    for (std::size_t at = 0;
+         (at = text.find_first_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ", at)) != std::string::npos; ++at) {
+        EXPECT_EQ(text.compare(at, 3, "Cap"), 0) << text.substr(at > 20 ? at - 20 : 0, 40);
+    }
 }
 
 } // namespace

@@ -21,6 +21,15 @@ protected:
                                         const std::optional<LocalTime>& retrieved) {
         return events_of_articles(split_articles(page, retrieved), retrieved);
     }
+    /// The places of the events of `type`, in order.
+    static std::vector<std::string> places_of(const std::vector<Event>& events, EventType type) {
+        std::vector<std::string> out;
+        for (const Event& e : events) {
+            if (e.type == type && e.place)
+                out.push_back(e.place->text);
+        }
+        return out;
+    }
     static std::vector<Event> events_of_file(const std::filesystem::path& file,
                                              const std::optional<LocalTime>& retrieved,
                                              const EventScreen& screen = EventScreen()) {
@@ -122,33 +131,26 @@ TEST_F(EventsTest, PlannedEventsAndPreventedOnes) {
 
 TEST_F(EventsTest, OneActAtTwoPlacesEachWithWhomItMet) {
     const auto retrieved = LocalTime::parse("2023-01-13");
-    const auto events = events_of("The envoy visited Libya on Thursday, meeting Prime Minister "
-                                  "Abdul Hamid Dbeibah in Tripoli and the eastern commander "
-                                  "Khalifa Haftar in Benghazi.",
-                                  retrieved);
-    std::vector<std::string> places;
-    for (const Event& e : events) {
-        if (e.type == EventType::meeting && e.place)
-            places.push_back(e.place->text);
-    }
+    const auto places = places_of(events_of("The envoy visited Libya on Thursday, meeting Prime "
+                                            "Minister Abdul Hamid Dbeibah in Tripoli and the "
+                                            "eastern commander Khalifa Haftar in Benghazi.",
+                                            retrieved),
+                                  EventType::meeting);
     EXPECT_NE(std::find(places.begin(), places.end(), "Tripoli"), places.end());
     EXPECT_NE(std::find(places.begin(), places.end(), "Benghazi"), places.end());
     // another act with its own word between the places is not the same act twice
-    for (const Event& e : events_of("Gunmen attacked a checkpoint in Tripoli and a crowd "
-                                    "protested in Misrata on Thursday.",
-                                    retrieved)) {
-        EXPECT_FALSE(e.type == EventType::attack && e.place && e.place->text == "Misrata");
-    }
+    EXPECT_EQ(places_of(events_of("Gunmen attacked a checkpoint in Tripoli and a crowd "
+                                  "protested in Misrata on Thursday.",
+                                  retrieved),
+                        EventType::attack),
+              std::vector<std::string>{"Tripoli"});
 }
 
 TEST_F(EventsTest, ABorderClosedWithACountryIsAtTheCrossingTheReportNames) {
     const auto retrieved = LocalTime::parse("2021-07-09");
     const auto at = [&](const std::string& page) {
-        for (const Event& e : events_of(page, retrieved)) {
-            if (e.type == EventType::border && e.place)
-                return e.place->text;
-        }
-        return std::string("-");
+        const auto places = places_of(events_of(page, retrieved), EventType::border);
+        return places.empty() ? std::string("-") : places.front();
     };
     EXPECT_EQ(at("Libya closed its land border with Tunisia on Thursday. Travellers were "
                  "turned back at Ras Ajdir, the main crossing on the coast, officials said."),

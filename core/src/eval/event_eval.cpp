@@ -211,9 +211,7 @@ gold_pages(const std::filesystem::path& dir) {
 } // namespace detail
 
 void EventScores::add(EventScores other) {
-    events.tp += other.events.tp;
-    events.fp += other.events.fp;
-    events.fn += other.events.fn;
+    events += other.events;
     status_right += other.status_right;
     geo_precision_right += other.geo_precision_right;
     time_precision_right += other.time_precision_right;

@@ -10,10 +10,8 @@ namespace kharita {
 
 namespace {
 
-/// One article of a page: its text, day and the rules' events with their features.
+/// One article of a page: the rules' events with their features.
 struct ScreenArticle {
-    std::string text;
-    std::optional<CivilDay> published;
     std::vector<Event> events;
     std::vector<std::vector<std::string>> features;
     std::size_t first_event = 0; ///< the corpus-wide index of its first event
@@ -57,8 +55,8 @@ ScreenCorpus ScreenCorpus::read(const Geoparser& parser,
                  parse_articles(parser, detail::gold_page_articles(page_file, retrieved), retrieved,
                                 {}, keep_all)) {
                 ScreenArticle a;
-                a.published = p.article.published; // as parse_articles() gives the screen
-                a.features = event_screen_features(p.events, p.article.text, a.published);
+                // the publication day, as parse_articles() gives the screen
+                a.features = event_screen_features(p.events, p.article.text, p.article.published);
                 a.first_event = d->right.size();
                 for (const Event& e : p.events) {
                     d->right.push_back(std::any_of(
@@ -66,7 +64,6 @@ ScreenCorpus ScreenCorpus::read(const Geoparser& parser,
                         [&](const detail::GoldEvent& g) { return detail::tells_gold(e, g); }));
                 }
                 a.events = std::move(p.events);
-                a.text = std::move(p.article.text);
                 page.articles.push_back(std::move(a));
             }
             d->pages.push_back(std::move(page));
@@ -187,13 +184,8 @@ ScreenCrossValidation cross_validate_screen(const ScreenCorpus& corpus, std::siz
                 if (corpus.set_of(p) == s)
                     of_set.push_back(p);
             }
-            const auto add = [](PrfCounts& into, const PrfCounts& c) {
-                into.tp += c.tp;
-                into.fp += c.fp;
-                into.fn += c.fn;
-            };
-            add(out.rules[s], corpus.score_at(of_set, probs, 0).events);
-            add(out.screened[s], corpus.score_at(of_set, probs, o.threshold).events);
+            out.rules[s] += corpus.score_at(of_set, probs, 0).events;
+            out.screened[s] += corpus.score_at(of_set, probs, o.threshold).events;
         }
     }
     return out;

@@ -175,14 +175,6 @@ std::string bucket(std::size_t n, std::initializer_list<std::size_t> edges) {
     return std::to_string(lo) + "+";
 }
 
-std::string ascii_lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z')
-            c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
-
 /// A candidate while it is being built: its tokens [first, last].
 struct Raw {
     std::size_t first = 0;

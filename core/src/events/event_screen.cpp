@@ -2,6 +2,7 @@
 
 #include "events/weights_text.hpp"
 
+#include "kharita/text/normalize.hpp"
 #include "kharita/text/sentences.hpp"
 #include "kharita/text/words.hpp"
 
@@ -89,9 +90,7 @@ void add_sentence_features(const Event& e, std::string_view text, std::vector<st
     if (sentence.find('?') != std::string_view::npos)
         f.emplace_back("question");
     // the trigger's first word, found again in its sentence
-    std::string first = e.trigger.substr(0, e.trigger.find(' '));
-    std::transform(first.begin(), first.end(), first.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string first = ascii_lower(e.trigger.substr(0, e.trigger.find(' ')));
     const auto at = std::find_if(words.begin(), words.end(),
                                  [&](const detail::Word& w) { return w.lower == first; });
     if (at == words.end())
@@ -135,29 +134,30 @@ void add_sentence_features(const Event& e, std::string_view text, std::vector<st
     }
 }
 
-/// What the article's first line, its headline (when it is a line of its own), shares with
-/// the event: the trigger's word, the place.
-void add_headline_features(const Event& e, std::string_view text, std::vector<std::string>& f) {
+/// The article's first line in lower case when it is a headline (a line of its own of at
+/// most 300 bytes), else empty.
+std::string lower_headline(std::string_view text) {
     const std::size_t nl = text.find('\n');
-    if (nl == std::string_view::npos || nl > 300 || e.evidence_start <= nl)
+    return nl == std::string_view::npos || nl > 300 ? std::string()
+                                                    : ascii_lower(text.substr(0, nl));
+}
+
+/// What the article's headline (lower_headline()) shares with an event told after it: the
+/// trigger's word, the place.
+void add_headline_features(const Event& e, const std::string& headline,
+                           std::vector<std::string>& f) {
+    if (headline.empty() || e.evidence_start <= headline.size())
         return;
-    std::string headline(text.substr(0, nl));
-    std::transform(headline.begin(), headline.end(), headline.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    std::string trigger = e.trigger.substr(0, e.trigger.find(' '));
-    std::transform(trigger.begin(), trigger.end(), trigger.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::string trigger = ascii_lower(e.trigger.substr(0, e.trigger.find(' ')));
     // the word's stem: "clashes" and "clashed" share "clash"
     if (trigger.size() > 5)
         trigger.resize(trigger.size() - 2);
     if (!trigger.empty() && headline.find(trigger) != std::string::npos)
         f.emplace_back("trigger_in_headline");
     if (e.place) {
-        std::string place = e.place->text;
-        std::transform(place.begin(), place.end(), place.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        f.emplace_back(headline.find(place) != std::string::npos ? "place_in_headline"
-                                                                 : "place_not_in_headline");
+        f.emplace_back(headline.find(ascii_lower(e.place->text)) != std::string::npos
+                           ? "place_in_headline"
+                           : "place_not_in_headline");
     }
 }
 
@@ -165,9 +165,7 @@ void add_headline_features(const Event& e, std::string_view text, std::vector<st
 void add_event_features(const Event& e, const std::optional<CivilDay>& published,
                         std::vector<std::string>& f) {
     const std::string type(to_string(e.type));
-    std::string trigger = e.trigger;
-    std::transform(trigger.begin(), trigger.end(), trigger.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string trigger = ascii_lower(e.trigger);
     const std::string age = age_bucket(e, published);
     const std::string dated = date_kind(e);
     f.emplace_back("bias");
@@ -214,6 +212,7 @@ std::vector<std::vector<std::string>>
 event_screen_features(const std::vector<Event>& events, std::string_view text,
                       const std::optional<CivilDay>& published) {
     const std::vector<detail::TextSpan> sentences = detail::sentences(text);
+    const std::string headline = lower_headline(text);
     std::vector<std::vector<std::string>> out(events.size());
     std::vector<std::size_t> of_type(kEventTypeCount, 0);
     for (const Event& e : events)
@@ -224,7 +223,7 @@ event_screen_features(const std::vector<Event>& events, std::string_view text,
         std::vector<std::string>& f = out[i];
         add_event_features(e, published, f);
         add_sentence_features(e, text, f);
-        add_headline_features(e, text, f);
+        add_headline_features(e, headline, f);
         // where the sentence stands: its index among the text's sentences and its share
         const auto at =
             std::upper_bound(sentences.begin(), sentences.end(), e.evidence_start,

@@ -18,6 +18,12 @@ namespace kharita {
 
 struct PrfCounts {
     std::size_t tp = 0, fp = 0, fn = 0;
+    PrfCounts& operator+=(const PrfCounts& o) noexcept {
+        tp += o.tp;
+        fp += o.fp;
+        fn += o.fn;
+        return *this;
+    }
     double precision() const {
         return tp + fp == 0 ? 0 : static_cast<double>(tp) / static_cast<double>(tp + fp);
     }
