@@ -562,15 +562,29 @@ void add_eval_commands(CLI::App& app) {
     auto no_screen = std::make_shared<bool>(false);
     events->add_flag("--no-screen", *no_screen,
                      "Score the rules' events alone, without the learned event screen");
-    events->callback([gaz, event_gold, event_page, no_screen] {
+    auto screen_file = std::make_shared<std::string>();
+    events
+        ->add_option("--screen", *screen_file,
+                     "Score with this event screen model (a `kharita train event-screen` "
+                     "output) instead of the builtin one")
+        ->check(CLI::ExistingFile)
+        ->excludes("--no-screen");
+    events->callback([gaz, event_gold, event_page, no_screen, screen_file] {
         const bool set = std::filesystem::is_directory(*event_gold);
         if (set == !event_page->empty())
             throw CLI::ValidationError("eval events", "give a gold file and its page, or a "
                                                       "directory of NAME.gold.json pages");
         const Gazetteer g = Gazetteer::open(gazetteer_path(*gaz));
         const Geoparser parser(g);
-        const EventScreen keep_all;
-        const EventScreen& screen = *no_screen ? keep_all : EventScreen::builtin();
+        EventScreen chosen;
+        if (!screen_file->empty()) {
+            std::ifstream in(*screen_file, std::ios::binary);
+            const std::string text((std::istreambuf_iterator<char>(in)),
+                                   std::istreambuf_iterator<char>());
+            chosen = EventScreen::from_text(text, *screen_file);
+        }
+        const EventScreen& screen =
+            *no_screen || !screen_file->empty() ? chosen : EventScreen::builtin();
         print_event_scores(set ? evaluate_event_set(parser, *event_gold, screen)
                                : evaluate_events(parser, *event_gold, *event_page, screen));
     });

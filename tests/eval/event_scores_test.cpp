@@ -144,5 +144,32 @@ TEST_F(EventScoresTest, ScreenCorpusLabelsTheRulesEventsAndScoresThemAsTheEvalua
     EXPECT_EQ(cv.thresholds.size(), 2u);
 }
 
+TEST_F(EventScoresTest, ScreenThresholdDropsEventsOnlyWhenThatIsClearlyBetter) {
+    // every event right: no threshold does better than the rules alone, so none is taken
+    const std::string gold_protest = R"({"retrieved_at_for_this_gold": "2025-05-05T12:00:00Z",
+  "events": [{"id": "p", "type": "protest", "place": "Misrata", "lat": 32.375, "lon": 15.092,
+     "precision": "point", "date_start": "2025-05-03", "date_end": "2025-05-03",
+     "date_precision": "day", "status": "occurred"}]})";
+    for (const char* name : {"a", "b", "c", "d", "e", "f", "g", "h"}) {
+        write(std::string(name) + ".txt", "Protesters gathered in Misrata on 3 May 2025.\n");
+        write(std::string(name) + ".gold.json", gold_protest);
+    }
+    std::vector<std::size_t> pages(8);
+    for (std::size_t k = 0; k < pages.size(); ++k)
+        pages[k] = k;
+    const ScreenCorpus right = ScreenCorpus::read(kharita::testing::default_parser(), {m_dir});
+    EXPECT_EQ(choose_screen_threshold(right, pages, 4, {}), 0.0);
+    // each page also tells a clash no gold event has: dropping the clashes is better on every
+    // page, so a threshold is taken
+    for (const char* name : {"a", "b", "c", "d", "e", "f", "g", "h"}) {
+        write(std::string(name) + ".txt", "Protesters gathered in Misrata on 3 May 2025. "
+                                          "Fighters clashed in Zintan on 20 April 2025.\n");
+    }
+    const ScreenCorpus mixed = ScreenCorpus::read(kharita::testing::default_parser(), {m_dir});
+    ASSERT_EQ(mixed.event_count(), 16u);
+    ASSERT_EQ(mixed.right_count(), 8u);
+    EXPECT_GT(choose_screen_threshold(mixed, pages, 4, {}), 0.0);
+}
+
 } // namespace
 } // namespace kharita

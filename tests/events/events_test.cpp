@@ -168,6 +168,43 @@ TEST_F(EventsTest, ATravellersMeetingIsAtTheJourneysEnd) {
     EXPECT_EQ(events.front().place->text, "Benghazi");
 }
 
+TEST_F(EventsTest, APlaceInARegionIsWhereTheEventIsNotTheRegion) {
+    const auto retrieved = LocalTime::parse("2018-10-29");
+    // the town, then the region it lies in: the event is at the town
+    EXPECT_EQ(places_of(events_of("Gunmen stormed the small town of al-Fuqaha in central Libya "
+                                  "late on Sunday, killing four people.",
+                                  retrieved),
+                        EventType::attack),
+              std::vector<std::string>{"Fuqaha"});
+    // a site of the place ("the Jufra air base in central Libya") is finer than the region
+    EXPECT_EQ(places_of(events_of("Warplanes struck the Watiya air base in western Libya "
+                                  "overnight.",
+                                  retrieved),
+                        EventType::attack),
+              std::vector<std::string>{"Watiya"});
+    // the region alone still places it
+    EXPECT_EQ(
+        places_of(events_of("Warplanes struck targets in western Libya overnight.", retrieved),
+                  EventType::attack),
+        std::vector<std::string>{"western Libya"});
+}
+
+TEST_F(EventsTest, ShotsFiredOnATargetAreAnAttackAFearedTollIsNoDoubt) {
+    const auto retrieved = LocalTime::parse("2025-02-14");
+    EXPECT_EQ(places_of(events_of("Gunmen fired on the minister's car in Tripoli on Wednesday.",
+                                  retrieved),
+                        EventType::attack),
+              std::vector<std::string>{"Tripoli"});
+    // "feared to have drowned" doubts the toll, not the wreck
+    EXPECT_EQ(places_of(events_of("Up to 150 migrants are feared to have drowned after a boat "
+                                  "capsized off Khoms on Thursday.",
+                                  retrieved),
+                        EventType::migration),
+              std::vector<std::string>{"Khoms"});
+    // a fear of what may come is no happening
+    EXPECT_TRUE(events_of("Residents feared fighting in Tripoli.", retrieved).empty());
+}
+
 TEST_F(EventsTest, AQuestionReportsNoHappening) {
     const auto retrieved = LocalTime::parse("2016-11-30");
     EXPECT_TRUE(

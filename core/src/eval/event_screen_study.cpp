@@ -5,10 +5,16 @@
 #include "kharita/text/hash.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <random>
 
 namespace kharita {
 
 namespace {
+
+/// Page resamples for the threshold's standard error, and their seed.
+constexpr std::size_t kThresholdResamples = 200;
+constexpr unsigned kThresholdResampleSeed = 1;
 
 /// One article of a page: the rules' events with their features.
 struct ScreenArticle {
@@ -148,16 +154,54 @@ double choose_screen_threshold(const ScreenCorpus& corpus, const std::vector<std
             (k % folds == f ? held : train).push_back(pages[k]);
         corpus.set_probabilities(held, corpus.train(train, options), oof);
     }
-    double best = 0;
-    double best_f1 = corpus.score_at(pages, oof, 0).events.f1();
-    for (const double t : kScreenThresholds) {
-        const double f1 = corpus.score_at(pages, oof, t).events.f1();
-        if (f1 > best_f1 + 1e-9) {
-            best_f1 = f1;
-            best = t;
-        }
+    // each page's counts at each candidate: the rules alone (0), then kScreenThresholds
+    std::vector<double> candidates{0.0};
+    candidates.insert(candidates.end(), kScreenThresholds.begin(), kScreenThresholds.end());
+    std::vector<std::vector<PrfCounts>> counts(candidates.size());
+    for (std::size_t c = 0; c < candidates.size(); ++c) {
+        for (const std::size_t p : pages)
+            counts[c].push_back(corpus.score_at({p}, oof, candidates[c]).events);
     }
-    return best;
+    const auto f1_of = [&](std::size_t c, const std::vector<std::size_t>& sample) {
+        PrfCounts sum;
+        for (const std::size_t k : sample)
+            sum += counts[c][k];
+        return sum.f1();
+    };
+    std::vector<std::size_t> all(pages.size());
+    for (std::size_t k = 0; k < all.size(); ++k)
+        all[k] = k;
+    std::size_t best = 0;
+    for (std::size_t c = 1; c < candidates.size(); ++c) {
+        if (f1_of(c, all) > f1_of(best, all) + 1e-9)
+            best = c;
+    }
+    // the least aggressive candidate within one standard error of the best: the error of
+    // the paired difference, from page resamples (a fixed seed: the same choice every run)
+    std::vector<std::vector<double>> differences(candidates.size());
+    std::mt19937 rng(kThresholdResampleSeed);
+    std::uniform_int_distribution<std::size_t> any_page(0, pages.size() - 1);
+    std::vector<std::size_t> sample(pages.size());
+    for (std::size_t b = 0; b < kThresholdResamples; ++b) {
+        for (std::size_t& k : sample)
+            k = any_page(rng);
+        const double at_best = f1_of(best, sample);
+        for (std::size_t c = 0; c < candidates.size(); ++c)
+            differences[c].push_back(at_best - f1_of(c, sample));
+    }
+    for (std::size_t c = 0; c < best; ++c) {
+        double mean = 0;
+        for (const double d : differences[c])
+            mean += d;
+        mean /= static_cast<double>(differences[c].size());
+        double variance = 0;
+        for (const double d : differences[c])
+            variance += (d - mean) * (d - mean);
+        const double error = std::sqrt(variance / static_cast<double>(differences[c].size() - 1));
+        if (f1_of(best, all) - f1_of(c, all) <= error)
+            return candidates[c];
+    }
+    return candidates[best];
 }
 
 ScreenCrossValidation cross_validate_screen(const ScreenCorpus& corpus, std::size_t folds,

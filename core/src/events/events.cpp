@@ -110,6 +110,16 @@ std::size_t cue_window_from(const std::vector<Word>& w, std::size_t k, std::size
     return b;
 }
 
+/// "feared dead", "are feared to have drowned": how many died is uncertain, not whether the
+/// happening was.
+bool feared_toll(const std::vector<Word>& w, std::size_t at) {
+    const auto word = [&](std::size_t i) {
+        return i < w.size() ? std::string_view(w[i].lower) : std::string_view();
+    };
+    return word(at + 1) == "dead" || word(at + 1) == "killed" ||
+           (word(at + 1) == "to" && word(at + 2) == "have");
+}
+
 /// Prevented or hypothetical, from the five words before the trigger: "to prevent clashes",
 /// "avoid fighting", "a truce between forces fighting".
 bool hypothetical(const std::vector<Word>& w, std::size_t k) {
@@ -126,7 +136,8 @@ bool hypothetical(const std::vector<Word>& w, std::size_t k) {
               x == "proposed" || x == "proposes" || x == "call" ||
               // offers and fears: "ready to host talks", "fighting could spread"
               x == "ready" || x == "offered" || x == "offers" || x == "could" || x == "might" ||
-              x == "feared" || x == "fears" ||
+              // (not a toll: "are feared to have drowned", "feared dead")
+              ((x == "feared" || x == "fears") && !feared_toll(w, b)) ||
               // wishes: "a conference that the envoy wants to hold"
               x == "wants" || x == "want" || x == "hopes" || x == "hope";
     }
@@ -1181,6 +1192,26 @@ bool subordinate_between(std::string_view between) {
 
 } // namespace
 
+bool contains_place_before(std::string_view text, const Toponym& inner, const Toponym& outer) {
+    if (outer.start < inner.end || outer.kind == ToponymKind::demonym ||
+        inner.kind == ToponymKind::demonym)
+        return false;
+    std::string_view gap = text.substr(inner.end, outer.start - inner.end);
+    // "the Jufra air base in central Libya": a site of the inner place
+    GeoPrecision inner_precision = inner.precision;
+    for (const std::string_view site : {" air base", " airbase", " base", " airport", " crossing",
+                                        " border crossing", " oilfield", " oil field", " field",
+                                        " port", " terminal", " camp", " prison", " checkpoint"}) {
+        if (gap.starts_with(site) && gap.substr(site.size()).starts_with(" in")) {
+            gap.remove_prefix(site.size());
+            inner_precision = GeoPrecision::site;
+            break;
+        }
+    }
+    return outer.precision > inner_precision &&
+           (gap == " in " || gap == " in the " || gap == ", in ");
+}
+
 bool located_at(std::string_view text, const Toponym& t) {
     return place_cue(text, t) == PlaceCue::located;
 }
@@ -1287,6 +1318,14 @@ const Toponym* best_place(std::string_view text, std::size_t places_from, std::s
         if (t.end > to || !t.position.is_valid())
             continue;
         double sc = place_score(text, t, trigger_at, type);
+        // "the town of al-Fuqaha in central Libya": the coarser place says where the finer one
+        // lies; the event is at the finer one, which takes the "in" the coarser one stands after
+        if (std::next(it) != toponyms.end() && contains_place_before(text, t, *std::next(it)) &&
+            place_cue(text, t) == PlaceCue::none) {
+            sc += 1.0;
+        }
+        if (it != toponyms.begin() && contains_place_before(text, *std::prev(it), t))
+            sc -= 1.0;
         // the locator reads 500 bytes on each side of the event word: beyond, it says 0
         const bool near_trigger = t.end + 500 >= learned_trigger(learned, trigger_at) &&
                                   t.start <= learned_trigger(learned, trigger_at) + 500;

@@ -58,6 +58,10 @@ std::vector<SentenceTrigger> sentence_triggers(std::string_view text, std::size_
 /// happened), else at `from`.
 std::size_t candidate_places_from(std::string_view text, std::size_t from, std::size_t to);
 
+/// Whether `outer` right after `inner` says where `inner` lies: "al-Fuqaha in central Libya",
+/// "al-Watiya air base in the west", "Sirte, in Libya" (a coarser place after "in").
+bool contains_place_before(std::string_view text, const Toponym& inner, const Toponym& outer);
+
 /// Whether the words before toponym `t` say something happens there: "in X", "at X", "off
 /// the coast of X", "the ports of X".
 bool located_at(std::string_view text, const Toponym& t);

@@ -182,6 +182,10 @@ constexpr auto kLexicon = std::to_array<TriggerEntry>({
     {"mortar", T::attack, "shelling", 0.7, "fired hit landed struck shells rounds"},
     {"stormed", T::attack, "attack", 0.7, ""},
     {"opened fire", T::attack, "attack", 0.8, ""},
+    // "gunmen fired on his car", "fired at the convoy": shots at a target (not "rockets
+    // fired", which the entries above read)
+    {"fired on", T::attack, "attack", 0.7, kAssailants},
+    {"fired at", T::attack, "attack", 0.7, kAssailants},
     {"ambush", T::attack, "attack", 0.8, ""},
     {"ambushed", T::attack, "attack", 0.8, ""},
     // the verbs news uses most for violence that the entries above miss (ranked by how often
