@@ -402,6 +402,23 @@ TEST(TemporalTagger, NarrativeAnchorFadesWithDistance) {
     EXPECT_EQ(t[1].value, "2012-07");
 }
 
+TEST(TemporalTagger, AProjectionAheadSetsNoNarrativeDay) {
+    // "within 18 months" looks ahead from the document's day; a weekday after it is still
+    // counted from the document's day
+    const auto t = find("Delegates recommended elections within 18 months, the mission said on "
+                        "Thursday.",
+                        "2020-09-11");
+    ASSERT_EQ(t.size(), 2u);
+    EXPECT_EQ(t[1].value, "2020-09-10");
+    // "in four days of fighting" is a length of the fighting, not a day four days ahead
+    const auto f = find("Sixteen people were killed in four days of fighting.", "2016-11-21");
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_EQ(f[0].type, TimexType::duration);
+    EXPECT_EQ(f[0].value, "P4D");
+    // a day counted ahead alone is still a day
+    EXPECT_EQ(find("The vote will be held in four days.", "2016-11-21").at(0).value, "2016-11-25");
+}
+
 TEST(TemporalTagger, TheVerbRightAfterTheExpressionSetsItsTense) {
     // "backed" is the clause's verb; "plan" further on speaks of the future of another thing
     const auto t = find("World powers meeting in Paris on Friday backed the plan to hold "

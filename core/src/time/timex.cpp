@@ -265,6 +265,7 @@ struct Match {
     std::size_t last_token = 0; // inclusive
     Timex timex;
     Anaphor anaphor = Anaphor::none;
+    bool from_units = false; ///< a count of units from a day ("in 18 months", "3 days ago")
 };
 
 /// The last date the text told of, to anchor what follows (narrative style).
@@ -1422,6 +1423,10 @@ std::optional<Match> Matcher::units(std::size_t i) const {
     std::size_t end = units_direction(a.last, sign);
     if (sign == 0)
         return std::nullopt; // "5 days" alone is a duration without anchor
+    // "killed in four days of fighting", "within two weeks of talks": a length of what
+    // follows, not a day counted ahead
+    if (cue.reading == UnitsReading::offset && end == a.last && word(a.last + 1, "of"))
+        return std::nullopt;
     if (m_o.strict && end == a.last)
         return std::nullopt;
     // "2 days after next Friday", "a week before 12 May": counted from the day the anchor
@@ -1435,7 +1440,9 @@ std::optional<Match> Matcher::units(std::size_t i) const {
             return std::nullopt; // the amount alone is a length (duration())
         }
     }
-    return units_match(i, end, cue, a, base, sign);
+    Match m = units_match(i, end, cue, a, base, sign);
+    m.from_units = true;
+    return m;
 }
 
 std::optional<Match> Matcher::relative_period(std::size_t i) const {
@@ -2591,7 +2598,11 @@ std::vector<Timex> Matcher::run() {
         finish(best->timex);
         if (anchor)
             follow_narrative(*best, i, *anchor);
-        if (auto a = anchor_of(best->timex))
+        // a day counted ahead from the reference ("within 18 months", "in two weeks") is a
+        // projection, not where the story has got to: what follows is not counted from it
+        const bool projected =
+            best->timex.relative && m_ref && best->timex.first > m_ref->day && best->from_units;
+        if (auto a = anchor_of(best->timex); a && !projected)
             anchor = a;
         out.push_back(std::move(best->timex));
         i = best->last_token + 1;
