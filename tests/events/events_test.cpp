@@ -205,6 +205,34 @@ TEST_F(EventsTest, ShotsFiredOnATargetAreAnAttackAFearedTollIsNoDoubt) {
     EXPECT_TRUE(events_of("Residents feared fighting in Tripoli.", retrieved).empty());
 }
 
+TEST_F(EventsTest, APlanLaterInTheSentenceDoesNotDateWhatWasDone) {
+    const auto retrieved = LocalTime::parse("2020-09-11");
+    // "within 18 months" is the recommendation's; the meeting was before the report
+    const auto events = events_of("GENEVA, Sept 10 (Sample Wire) - Delegates who met for three "
+                                  "days in Montreux, Switzerland, have recommended elections "
+                                  "within 18 months, the mission said on Thursday.",
+                                  retrieved);
+    ASSERT_EQ(places_of(events, EventType::meeting), std::vector<std::string>{"Montreux"});
+    EXPECT_EQ(events.front().status, EventStatus::occurred);
+    ASSERT_TRUE(events.front().date_end);
+    EXPECT_LE(events.front().date_end->iso(), "2020-09-11");
+    // a meeting told as planned keeps its day ahead
+    const auto planned =
+        events_of("Delegates will meet in Montreux within two weeks.", retrieved);
+    ASSERT_EQ(planned.size(), 1u);
+    EXPECT_EQ(planned.front().status, EventStatus::planned);
+}
+
+TEST_F(EventsTest, ADateInsideAWhereClauseIsThatClausesNotTheEventsBefore) {
+    // "in December" belongs to what was agreed at the place, not to the clashes
+    const auto events = events_of("Clashes broke out in Zawiya, where the council had agreed a "
+                                  "truce in December.",
+                                  LocalTime::parse("2021-02-11"));
+    ASSERT_EQ(places_of(events, EventType::clash), std::vector<std::string>{"Zawiya"});
+    ASSERT_TRUE(events.front().date_start);
+    EXPECT_GE(events.front().date_start->iso(), "2021-02-01"); // the days before the report
+}
+
 TEST_F(EventsTest, AQuestionReportsNoHappening) {
     const auto retrieved = LocalTime::parse("2016-11-30");
     EXPECT_TRUE(

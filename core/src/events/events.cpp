@@ -110,6 +110,19 @@ std::size_t cue_window_from(const std::vector<Word>& w, std::size_t k, std::size
     return b;
 }
 
+/// Whether an event word is a verb in the past: "met", "clashed", "opened fire", "blew up".
+bool told_in_past(std::string_view trigger) {
+    const std::string first = ascii_lower(trigger.substr(0, trigger.find(' ')));
+    if (first.size() > 3 && first.ends_with("ed"))
+        return true;
+    for (const std::string_view past : {"met", "held", "fought", "took", "struck", "shot", "sank",
+                                        "hit", "overran", "blew", "broke", "began", "fled"}) {
+        if (first == past)
+            return true;
+    }
+    return false;
+}
+
 /// "feared dead", "are feared to have drowned": how many died is uncertain, not whether the
 /// happening was.
 bool feared_toll(const std::vector<Word>& w, std::size_t at) {
@@ -971,6 +984,14 @@ const Timex* add_events_of(std::vector<Event>& out, std::string_view text, const
         date =
             detail::governing_date(text, s.from, s.to, s.places_from, timexes, t.start, !t.recent);
     }
+    // "delegates who met in Montreux have recommended elections within 18 months": a day after
+    // publication, later in the sentence than a trigger told in the past, is the plan's; the
+    // event takes a date from before its trigger
+    if (date != nullptr && published && date->first > *published && date->start >= t.end &&
+        told_in_past(e.trigger)) {
+        date = detail::governing_date(text, s.from, t.start, s.places_from, timexes, t.start,
+                                      !t.recent);
+    }
     e.status = status_of(w, t.words, date != nullptr && published && date->first > *published);
     // a plan takes no past day from the sentence before ("approved in March ... said talks
     // would continue in Cairo"): that date is the narrative's, not the plan's
@@ -1458,7 +1479,7 @@ namespace {
 /// the date is in: "hand power to the government of Fathi Bashagha, which was approved by the
 /// House in March": that date is the clause's.
 bool relative_clause_between(std::string_view between) {
-    return inside_clause_opened_by(between, {", which ", ", who "});
+    return inside_clause_opened_by(between, {", which ", ", who ", ", where "});
 }
 
 } // namespace
