@@ -58,6 +58,18 @@ TEST(GivenNames, TheEmbeddedListKnowsCommonNamesAndNoPlaces) {
     EXPECT_FALSE(detail::is_given_name(""));
 }
 
+TEST(GivenNames, TheWiderListKnowsArabicNames) {
+    EXPECT_TRUE(detail::is_intl_given_name("mustafa"));
+    EXPECT_TRUE(detail::is_intl_given_name("mustapha"));
+    EXPECT_TRUE(detail::is_intl_given_name("fayez"));
+    EXPECT_TRUE(detail::is_intl_given_name("khalifa"));
+    EXPECT_TRUE(detail::is_intl_given_name("abdelhamid"));
+    EXPECT_FALSE(detail::is_intl_given_name("tripoli"));
+    EXPECT_FALSE(detail::is_intl_given_name("benghazi"));
+    EXPECT_FALSE(detail::is_intl_given_name("madison")); // the English list's
+    EXPECT_FALSE(detail::is_intl_given_name("time"));    // an ordinary word
+}
+
 // --- person contexts ---
 
 TEST_F(RecognitionContextTest, AGivenNameMakesTheNextWordASurname) {
@@ -66,6 +78,35 @@ TEST_F(RecognitionContextTest, AGivenNameMakesTheNextWordASurname) {
     EXPECT_EQ(find(ts, "James"), nullptr);
     EXPECT_EQ(find(ts, "Anderson"), nullptr);
     EXPECT_EQ(find(ts, "Mary"), nullptr);
+}
+
+TEST_F(RecognitionContextTest, ArabicGivenNamesMakePersonsNotPlaces) {
+    const auto ts = parse("Mustafa Abdul Jalil spoke in Benghazi. Fayez al-Sarraj met Khalifa "
+                          "Haftar in Abu Dhabi.");
+    for (const char* word :
+         {"Mustafa", "Abdul", "Jalil", "Fayez", "Sarraj", "al-Sarraj", "Khalifa", "Haftar"})
+        EXPECT_EQ(find(ts, word), nullptr) << word;
+    const Toponym* benghazi = find(ts, "Benghazi");
+    ASSERT_NE(benghazi, nullptr);
+    EXPECT_EQ(benghazi->country, "LY");
+    const Toponym* abu_dhabi = find(ts, "Abu Dhabi");
+    ASSERT_NE(abu_dhabi, nullptr);
+    EXPECT_EQ(abu_dhabi->country, "AE");
+    const auto jalil = parse("Mustafa Abdul Jalil, who quit as justice minister, spoke.");
+    EXPECT_EQ(find(jalil, "Mustafa"), nullptr);
+}
+
+TEST_F(RecognitionContextTest, AGivenNameThatIsAPlacesNameStaysThePlace) {
+    // "Derna" and "Sabha" are given names in the wider list and Libyan towns: before a
+    // capitalised word that is no surname they stay the towns
+    const auto ts = parse("The Derna Mujahideen Shura Council withdrew. Fighters of the Sabha "
+                          "Martyrs Brigade clashed with gunmen.");
+    const Toponym* derna = find(ts, "Derna");
+    ASSERT_NE(derna, nullptr);
+    EXPECT_EQ(derna->country, "LY");
+    const Toponym* sabha = find(ts, "Sabha");
+    ASSERT_NE(sabha, nullptr);
+    EXPECT_EQ(sabha->country, "LY");
 }
 
 TEST_F(RecognitionContextTest, AStatesOrACitysNameAsAGivenName) {

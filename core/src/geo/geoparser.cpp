@@ -126,6 +126,7 @@ using detail::is_connector;
 using detail::is_containment_noun;
 using detail::is_determiner;
 using detail::is_given_name;
+using detail::is_intl_given_name;
 using detail::is_locative_cue;
 using detail::is_organisation_word;
 using detail::is_person_title;
@@ -336,6 +337,9 @@ private:
     bool after_title_abbreviation(std::size_t i) const;
     bool appositive_title(std::size_t i) const;
     bool given_name_before(std::size_t i) const;
+    bool intl_given_name(std::size_t i) const;
+    std::size_t surname_of(std::size_t i) const;
+    bool further_name_word(std::size_t j) const;
     bool said_person(std::size_t i) const;
     std::optional<Candidate> best_of_word(std::size_t i) const;
     void mark_person(std::size_t i, PersonCue cue);
@@ -484,7 +488,7 @@ bool Parse::looks_like_person(std::size_t first, std::size_t last) const {
         if (capitalised(prev) && !prev.all_caps && !common(prev) && !is_connector(prev.norm) &&
             !prev.possessive && !is_place_generic(prev.norm) && !token_is_place(first - 1) &&
             direction_of(prev.norm) == Direction::none) {
-            if (is_given_name(prev.norm))
+            if (is_given_name(prev.norm) || intl_given_name(first - 1))
                 return true;
             const auto c = best_of_word(first);
             return !(c && (c->kind == MatchKind::demonym || is_country_place(m_g.place(c->place))));
@@ -767,24 +771,26 @@ bool Parse::given_name_before(std::size_t i) const {
     if (i + 1 >= n)
         return false;
     const Token& t = m_tokens[i];
-    const Token& next = m_tokens[i + 1];
+    const std::size_t s = surname_of(i);
+    const Token& next = m_tokens[s];
     // the name starts a capitalised run ("New York Times" has no given name "York")
     // ("Stephen Russell's Dave Allen": a possessive ends the run before)
     const bool run_start = i == 0 || t.gap != Gap::space || !capitalised(m_tokens[i - 1]) ||
                            m_tokens[i - 1].possessive || is_determiner(m_tokens[i - 1].norm);
-    if (!run_start || !is_given_name(t.norm) || (common(t) && t.sentence_start) ||
-        next.gap != Gap::space || !next.upper_initial || next.all_caps || next.arabic ||
-        is_connector(next.norm) || is_organisation_word(next.norm) || is_building_word(next.norm) ||
-        is_unit_word(next.norm) || is_person_title(next.norm) || is_calendar_word(next.norm) ||
+    if (!run_start || !(is_given_name(t.norm) || intl_given_name(i)) ||
+        (common(t) && t.sentence_start) || (s == i + 1 && next.gap != Gap::space) ||
+        !next.upper_initial || next.all_caps || next.arabic || is_connector(next.norm) ||
+        is_organisation_word(next.norm) || is_building_word(next.norm) || is_unit_word(next.norm) ||
+        is_person_title(next.norm) || is_calendar_word(next.norm) ||
         direction_of(next.norm) != Direction::none || is_place_generic(next.norm)) {
         return false;
     }
-    if (has_place_name(join(i, i + 1)) ||
-        (i + 2 < n && m_tokens[i + 2].gap == Gap::space && capitalised(m_tokens[i + 2]) &&
-         has_place_name(join(i, i + 2)))) {
+    if (has_place_name(join(i, s)) ||
+        (s + 1 < n && m_tokens[s + 1].gap == Gap::space && capitalised(m_tokens[s + 1]) &&
+         has_place_name(join(i, s + 1)))) {
         return false;
     }
-    const auto surname = best_of_word(i + 1);
+    const auto surname = best_of_word(s);
     if (surname && region_like(*surname))
         return false;
     // "Charlotte Smith", "Virginia Walker": a large place's or a state's name is a given
@@ -797,6 +803,48 @@ bool Parse::given_name_before(std::size_t i) const {
         return !plural_word && !(surname && important(*surname));
     }
     return true;
+}
+
+/// Token i is a given name of the wider list (person_names.hpp) that is no ordinary English
+/// word and names no place by its own name, no large place, country, state or demonym:
+/// "Mustafa", "Fayez", "Khalifa" are given names; "Sabha", "Paris" and "Abu" (Abu Dhabi),
+/// given names too, stay places.
+bool Parse::intl_given_name(std::size_t i) const {
+    const Token& t = m_tokens[i];
+    if (common(t) || !is_intl_given_name(t.norm))
+        return false;
+    const auto c = best_of_word(i);
+    return !c || !(c->kind == MatchKind::exact || c->kind == MatchKind::article || important(*c) ||
+                   region_like(*c));
+}
+
+/// The surname after the given name at token i: the next word, or the word after an "al-" or
+/// "el-" joined to it by a hyphen ("Fayez al-Sarraj", "Abdurrahim El-Keib").
+std::size_t Parse::surname_of(std::size_t i) const {
+    const std::size_t n = m_tokens.size();
+    if (i + 2 < n && (m_tokens[i + 1].norm == "al" || m_tokens[i + 1].norm == "el") &&
+        m_tokens[i + 1].gap == Gap::space && m_tokens[i + 2].gap == Gap::hyphen &&
+        m_text.substr(m_tokens[i + 1].end, m_tokens[i + 2].begin - m_tokens[i + 1].end) == "-")
+        return i + 2;
+    return i + 1;
+}
+
+/// Token j continues a person's name whose word before it is a given name too: "Jalil" in
+/// "Mustafa Abdul Jalil"; not a place's generic word, a title, a date or a large place.
+bool Parse::further_name_word(std::size_t j) const {
+    if (j >= m_tokens.size() || j == 0)
+        return false;
+    const Token& t = m_tokens[j];
+    const Token& prev = m_tokens[j - 1];
+    if (t.gap != Gap::space || !t.upper_initial || t.all_caps || t.arabic || t.has_digit ||
+        common(t) || prev.possessive ||
+        !(is_given_name(prev.norm) || is_intl_given_name(prev.norm)) || is_connector(t.norm) ||
+        is_organisation_word(t.norm) || is_building_word(t.norm) || is_unit_word(t.norm) ||
+        is_person_title(t.norm) || is_calendar_word(t.norm) ||
+        direction_of(t.norm) != Direction::none || is_place_generic(t.norm))
+        return false;
+    const auto c = best_of_word(j);
+    return !(c && (important(*c) || region_like(*c)));
 }
 
 /// "Moore said", "said Moore", "according to Moore": a single capitalised word as the one
@@ -860,8 +908,12 @@ void Parse::find_person_words() {
             // the given name stays a possible place elsewhere ("Georgia"); the surname is
             // remembered ("James Madison" ... "Madison said")
             m_person_token[i] = PersonCue::given_name;
-            mark_person(i + 1, PersonCue::given_name);
-            ++i;
+            std::size_t last = surname_of(i);
+            mark_person(last, PersonCue::given_name);
+            // "Mustafa Abdul Jalil": a second given name, and the word after it is the name too
+            if (last == i + 1 && further_name_word(last + 1))
+                mark_person(++last, PersonCue::given_name);
+            i = last;
             continue;
         }
         if (said_person(i)) {
