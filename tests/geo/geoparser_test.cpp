@@ -154,6 +154,14 @@ TEST_F(GeoparserTest, DiagonalAndCentralPhrasesUseTheAdminCentroid) {
     const Toponym* central = find(ts, "central Libya");
     ASSERT_NE(central, nullptr);
     EXPECT_EQ(central->precision, GeoPrecision::region);
+    // the middle of the land around the country's point, not of the coast where its admin-1
+    // points crowd
+    EXPECT_LT(central->position.lat, 30.0);
+    EXPECT_GT(central->position.lon, 15.0);
+    const Toponym* se = find(parse("Raids hit south-eastern Libya."), "south-eastern Libya");
+    ASSERT_NE(se, nullptr);
+    EXPECT_LT(se->position.lat, 28.0);
+    EXPECT_GT(se->position.lon, 17.0);
 }
 
 TEST_F(GeoparserTest, CompassPhraseIsTheCountrysNamedRegionThatWay) {

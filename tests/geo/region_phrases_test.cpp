@@ -44,6 +44,18 @@ TEST(RegionPhrases, DirectionCentroidIsTheWeightedMeanOfThatSide) {
     EXPECT_DOUBLE_EQ(ne->lon, 15.5);
 }
 
+TEST(RegionPhrases, AGivenCentreSplitsThePointsInsteadOfTheirMedian) {
+    // split at (31, 16), the grid's north-east corner: only that corner lies north-east
+    const auto ne = direction_centroid(grid(), Direction::ne, LatLon{31, 16});
+    ASSERT_TRUE(ne.has_value());
+    EXPECT_DOUBLE_EQ(ne->lat, 31.0);
+    EXPECT_DOUBLE_EQ(ne->lon, 16.0);
+    // "central" is within three degrees of the centre: here the whole grid
+    const auto central = direction_centroid(grid(), Direction::central, LatLon{31, 16});
+    ASSERT_TRUE(central.has_value());
+    EXPECT_DOUBLE_EQ(central->lat, 30.0);
+}
+
 TEST(RegionPhrases, PopulationPullsTheCentroid) {
     auto points = grid();
     points[0].population = 1000000; // (29, 14): the south-west corner

@@ -48,7 +48,8 @@ bool lies_toward(const LatLon& q, double mlat, double mlon, Direction d) {
     return false;
 }
 
-std::optional<LatLon> direction_centroid(const std::vector<WeightedPoint>& points, Direction d) {
+std::optional<LatLon> direction_centroid(const std::vector<WeightedPoint>& points, Direction d,
+                                         const std::optional<LatLon>& centre) {
     if (points.size() < 3) {
         return std::nullopt;
     }
@@ -61,8 +62,8 @@ std::optional<LatLon> direction_centroid(const std::vector<WeightedPoint>& point
                      lats.end());
     std::nth_element(lons.begin(), lons.begin() + static_cast<std::ptrdiff_t>(lons.size() / 2),
                      lons.end());
-    const double mlat = lats[lats.size() / 2];
-    const double mlon = lons[lons.size() / 2];
+    const double mlat = centre ? centre->lat : lats[lats.size() / 2];
+    const double mlon = centre ? centre->lon : lons[lons.size() / 2];
     double slat = 0, slon = 0;
     double count = 0;
     for (const WeightedPoint& q : points) {
@@ -2189,7 +2190,10 @@ void Parse::place_region_phrase(const Mention& m, const Place& p, Toponym& t) co
             continue;
         points.push_back({m_g.place(a).position, m_g.place(a).population});
     }
-    if (const auto centroid = detail::direction_centroid(points, m.direction))
+    // a country's own point is the middle of its land; an admin-1 unit has only its own
+    const std::optional<LatLon> centre =
+        is_country_place(p) ? std::optional<LatLon>(p.position) : std::nullopt;
+    if (const auto centroid = detail::direction_centroid(points, m.direction, centre))
         t.position = *centroid;
     as_region(t);
     t.why += ", direction within " + p.name;

@@ -24,9 +24,12 @@ bool lies_toward(const LatLon& q, double median_lat, double median_lon, Directio
 
 /// The part of a country (or admin-1 unit) that a direction names: the centroid, weighted
 /// by the square root of population ("southern Libya" means where people live), of the
-/// points on that side of the median. Needs three points or more; nothing when none lies
-/// that way.
-std::optional<LatLon> direction_centroid(const std::vector<WeightedPoint>& points, Direction d);
+/// points on that side of `centre`, or of the points' median when no centre is given (a
+/// country's admin-1 points crowd where people live: Libya's median lies on the coast, so
+/// its own point, the middle of its land, splits it better). Needs three points or more;
+/// nothing when none lies that way.
+std::optional<LatLon> direction_centroid(const std::vector<WeightedPoint>& points, Direction d,
+                                         const std::optional<LatLon>& centre = std::nullopt);
 
 /// How far a region's offset (dlat, dlon degrees from its country's point) goes in a
 /// compass direction, and how far sideways; nothing for a diagonal or "central" direction.
