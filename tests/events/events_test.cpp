@@ -217,8 +217,7 @@ TEST_F(EventsTest, APlanLaterInTheSentenceDoesNotDateWhatWasDone) {
     ASSERT_TRUE(events.front().date_end);
     EXPECT_LE(events.front().date_end->iso(), "2020-09-11");
     // a meeting told as planned keeps its day ahead
-    const auto planned =
-        events_of("Delegates will meet in Montreux within two weeks.", retrieved);
+    const auto planned = events_of("Delegates will meet in Montreux within two weeks.", retrieved);
     ASSERT_EQ(planned.size(), 1u);
     EXPECT_EQ(planned.front().status, EventStatus::planned);
 }
@@ -250,6 +249,24 @@ TEST_F(EventsTest, APlanWithoutAVenueIsNoEvent) {
                           "security arrangements for Tripoli.",
                           LocalTime::parse("2025-06-14"))
                     .empty());
+}
+
+TEST_F(EventsTest, APlanWithoutADayIsNoEvent) {
+    const auto retrieved = LocalTime::parse("2019-12-20");
+    // a venue but no day: talk of a possible event
+    EXPECT_TRUE(events_of("Germany is preparing an international conference on Libya in "
+                          "Berlin, but no date has been set.",
+                          retrieved)
+                    .empty());
+    EXPECT_TRUE(events_of("He said he hoped to visit Tripoli soon.", retrieved).empty());
+    // with its day it is a planned event
+    const auto dated = events_of("The conference will be held in Berlin on 19 January.", retrieved);
+    ASSERT_EQ(dated.size(), 1u);
+    EXPECT_EQ(dated.front().status, EventStatus::planned);
+    // talks that "would continue" go on
+    EXPECT_EQ(places_of(events_of("Talks on elections would continue in Cairo.", retrieved),
+                        EventType::meeting),
+              std::vector<std::string>{"Cairo"});
 }
 
 TEST_F(EventsTest, EventToldAsJustHappenedTakesTheWeekBeforePublication) {

@@ -86,7 +86,7 @@ std::optional<int> fatalities_of(const std::vector<Word>& w, EventType type) {
 EventStatus status_of(const std::vector<Word>& w, std::string_view trigger_words,
                       bool dated_after_publication) {
     const bool future = has_word(w, {"will", "would", "plans", "planned", "scheduled", "reconvene",
-                                     "expected", "due"}) ||
+                                     "expected", "due", "preparing"}) ||
                         (has_word(w, {"decided", "agreed"}) && has_word(w, {"to"}) &&
                          trigger_words == "reconvene") ||
                         dated_after_publication;
@@ -152,7 +152,8 @@ bool hypothetical(const std::vector<Word>& w, std::size_t k) {
               // (not a toll: "are feared to have drowned", "feared dead")
               ((x == "feared" || x == "fears") && !feared_toll(w, b)) ||
               // wishes: "a conference that the envoy wants to hold"
-              x == "wants" || x == "want" || x == "hopes" || x == "hope";
+              x == "wants" || x == "want" || x == "wanted" || x == "hopes" || x == "hope" ||
+              x == "hoped" || x == "hoping";
     }
     // "talks could resume", "fighting might spread": the modal follows a nominal trigger
     for (std::size_t a = k + 1; a < w.size() && a <= k + 2; ++a)
@@ -1003,6 +1004,13 @@ const Timex* add_events_of(std::vector<Event>& out, std::string_view text, const
     // with no venue ("will meet the parties again", "expected to meet again on Libya", "the
     // House, which sits in Tobruk, is expected to decide") is only talk of a possible event
     if (e.status == EventStatus::planned && (place == nullptr || !detail::located_at(text, *place)))
+        return nullptr;
+    // nor is one with no day ("hoped to visit Tripoli soon", "preparing a conference in Berlin,
+    // but no date has been set"): the week before the report, which a happening told with no
+    // day takes, is no time for a plan
+    // (talks that "would continue" go on: the report's days are theirs)
+    if (e.status == EventStatus::planned && date == nullptr &&
+        !has_word(w, {"continue", "continues", "continuing"}))
         return nullptr;
     // "TRIPOLI (Wire) - The Congress voted on Sunday to close the borders with ...": a sitting
     // whose sentence names no venue was held where the report was filed
