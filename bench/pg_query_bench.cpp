@@ -3,6 +3,9 @@
 // query shapes of the store issue (bench/query_shapes.hpp, shared with store_bench.cpp).
 // Process start and connection set-up are outside the timed loops.
 //
+// The hand-written side runs with the server's defaults (PostgreSQL's JIT compiler on, as a
+// user's session has it) and, for Kharita's table, once more with JIT off as the store runs.
+//
 // Both sides fetch every matching row in libpq's single-row mode (PgConnection::stream(),
 // which the store uses) and read every column of every row: the store turns each row into
 // an EventRecord, the hand-written side takes each column's text. The count shapes run
@@ -118,6 +121,16 @@ void BM_PgQueryHandOurs(benchmark::State& state) {
     run_hand(state, db, hand_ours(kShapes[state.range(0)], kharita::store::kPgRecordColumns));
 }
 
+// The same on Kharita's table with PostgreSQL's JIT compiler off, as the store's sessions
+// run (a plan costed above jit_above_cost is compiled first: tens to hundreds of ms)
+void BM_PgQueryHandOursNoJit(benchmark::State& state) {
+    if (!have_server(state))
+        return;
+    auto db = PgConnection::connect(env("KHARITA_BENCH_PG"));
+    db.exec("SET jit = off");
+    run_hand(state, db, hand_ours(kShapes[state.range(0)], kharita::store::kPgRecordColumns));
+}
+
 void BM_PgQueryHandOgr(benchmark::State& state) {
     if (!have_server(state))
         return;
@@ -139,8 +152,10 @@ void BM_PgCountKharita(benchmark::State& state) {
     state.SetLabel(shape.name);
 }
 
-void run_count(benchmark::State& state, const std::string& sql) {
+void run_count(benchmark::State& state, const std::string& sql, bool jit = true) {
     auto db = PgConnection::connect(env("KHARITA_BENCH_PG"));
+    if (!jit)
+        db.exec("SET jit = off");
     std::int64_t n = 0;
     for (auto _ : state)
         n = db.exec(sql).int64(0, 0);
@@ -153,6 +168,11 @@ void BM_PgCountHandOurs(benchmark::State& state) {
         run_count(state, hand_ours(kShapes[state.range(0)], "count(*)"));
 }
 
+void BM_PgCountHandOursNoJit(benchmark::State& state) {
+    if (have_server(state))
+        run_count(state, hand_ours(kShapes[state.range(0)], "count(*)"), false);
+}
+
 void BM_PgCountHandOgr(benchmark::State& state) {
     if (have_server(state))
         run_count(state, hand_ogr(kShapes[state.range(0)], "count(*)"));
@@ -160,10 +180,12 @@ void BM_PgCountHandOgr(benchmark::State& state) {
 
 BENCHMARK(BM_PgQueryKharita)->DenseRange(0, 2)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_PgQueryHandOurs)->DenseRange(0, 2)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_PgQueryHandOursNoJit)->DenseRange(0, 2)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_PgQueryHandOgr)->DenseRange(0, 2)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_PgQueryFloor)->DenseRange(0, 2)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_PgCountKharita)->DenseRange(0, 2)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_PgCountHandOurs)->DenseRange(0, 2)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_PgCountHandOursNoJit)->DenseRange(0, 2)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_PgCountHandOgr)->DenseRange(0, 2)->Unit(benchmark::kMillisecond);
 
 } // namespace

@@ -359,7 +359,14 @@ PostgisStore::PostgisStore(const PgLocation& location, StoreMode mode)
       }()),
       m_display(location.display) {
     guarded("opening the event store", [&] {
-        m_db.exec("SET datestyle = ISO; SET client_encoding = 'UTF8'; SET lock_timeout = 0");
+        // No JIT: the store's queries read index ranges and send rows, where compiling them
+        // costs more than it saves. PostgreSQL compiles any plan costed above jit_above_cost
+        // (100,000): at 10 M events a 1-degree cell's rows and count and Libya's count over
+        // a year, whose server times it lengthened by 50-500 ms (Libya's count, compiled
+        // with optimization: 1.0-1.2 s against 0.65-0.8 s end to end; docs/store.md). A
+        // load's statements were not timed with and without it.
+        m_db.exec("SET datestyle = ISO; SET client_encoding = 'UTF8'; SET lock_timeout = 0; "
+                  "SET jit = off");
         if (location.schema) {
             m_schema = *location.schema;
         } else {
