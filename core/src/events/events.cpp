@@ -938,6 +938,33 @@ bool told_as_background(std::string_view text, const Timex* date, const Event& e
     return !detail::superlative_since(text, *date) && detail::campaign_before(*date, published);
 }
 
+/// "delegates who met in Montreux have recommended elections within 18 months": a day after
+/// publication, later in the sentence than a trigger told in the past, is the plan's; the
+/// event takes a date from before its trigger. Else `date` stands.
+const Timex* past_event_date(std::string_view text, const Sentence& s,
+                             const detail::SentenceTrigger& t, std::string_view trigger,
+                             const std::vector<Timex>& timexes,
+                             const std::optional<CivilDay>& published, const Timex* date) {
+    if (date != nullptr && published && date->first > *published && date->start >= t.end &&
+        told_in_past(trigger)) {
+        return detail::governing_date(text, s.from, t.start, s.places_from, timexes, t.start,
+                                      !t.recent);
+    }
+    return date;
+}
+
+/// Whether a plan is only talk of a possible event: it names no venue ("will meet the parties
+/// again", "the House, which sits in Tobruk, is expected to decide"), or no day ("hoped to
+/// visit Tripoli soon", "preparing a conference in Berlin, but no date has been set": the
+/// week before the report, which a happening told with no day takes, is no time for a plan).
+/// Talks that "would continue" go on: the report's days are theirs.
+bool idle_plan(std::string_view text, const std::vector<Word>& w, const Toponym* place,
+               const Timex* date) {
+    if (place == nullptr || !detail::located_at(text, *place))
+        return true;
+    return date == nullptr && !has_word(w, {"continue", "continues", "continuing"});
+}
+
 /// The event `t` tells in sentence `s` (words `w`), followed by one more at each place
 /// listed with its own ("in Jakharrah and Al-Kufra"); appended to `out`. Returns the date
 /// expression that dated it, if any.
@@ -985,14 +1012,7 @@ const Timex* add_events_of(std::vector<Event>& out, std::string_view text, const
         date =
             detail::governing_date(text, s.from, s.to, s.places_from, timexes, t.start, !t.recent);
     }
-    // "delegates who met in Montreux have recommended elections within 18 months": a day after
-    // publication, later in the sentence than a trigger told in the past, is the plan's; the
-    // event takes a date from before its trigger
-    if (date != nullptr && published && date->first > *published && date->start >= t.end &&
-        told_in_past(e.trigger)) {
-        date = detail::governing_date(text, s.from, t.start, s.places_from, timexes, t.start,
-                                      !t.recent);
-    }
+    date = past_event_date(text, s, t, e.trigger, timexes, published, date);
     e.status = status_of(w, t.words, date != nullptr && published && date->first > *published);
     // a plan takes no past day from the sentence before ("approved in March ... said talks
     // would continue in Cairo"): that date is the narrative's, not the plan's
@@ -1000,17 +1020,9 @@ const Timex* add_events_of(std::vector<Event>& out, std::string_view text, const
         date->last < *published && (date->start < s.from || date->end > s.to)) {
         date = nullptr;
     }
-    // a plan is news when it says where it will happen ("will hold a summit in Brussels"); one
-    // with no venue ("will meet the parties again", "expected to meet again on Libya", "the
-    // House, which sits in Tobruk, is expected to decide") is only talk of a possible event
-    if (e.status == EventStatus::planned && (place == nullptr || !detail::located_at(text, *place)))
-        return nullptr;
-    // nor is one with no day ("hoped to visit Tripoli soon", "preparing a conference in Berlin,
-    // but no date has been set"): the week before the report, which a happening told with no
-    // day takes, is no time for a plan
-    // (talks that "would continue" go on: the report's days are theirs)
-    if (e.status == EventStatus::planned && date == nullptr &&
-        !has_word(w, {"continue", "continues", "continuing"}))
+    // a plan is news when it says where and when it will happen ("will hold a summit in
+    // Brussels on Friday")
+    if (e.status == EventStatus::planned && idle_plan(text, w, place, date))
         return nullptr;
     // "TRIPOLI (Wire) - The Congress voted on Sunday to close the borders with ...": a sitting
     // whose sentence names no venue was held where the report was filed
