@@ -577,12 +577,8 @@ void add_eval_commands(CLI::App& app) {
         const Gazetteer g = Gazetteer::open(gazetteer_path(*gaz));
         const Geoparser parser(g);
         EventScreen chosen;
-        if (!screen_file->empty()) {
-            std::ifstream in(*screen_file, std::ios::binary);
-            const std::string text((std::istreambuf_iterator<char>(in)),
-                                   std::istreambuf_iterator<char>());
-            chosen = EventScreen::from_text(text, *screen_file);
-        }
+        if (!screen_file->empty())
+            chosen = EventScreen::from_text(read_input(*screen_file), *screen_file);
         const EventScreen& screen =
             *no_screen || !screen_file->empty() ? chosen : EventScreen::builtin();
         print_event_scores(set ? evaluate_event_set(parser, *event_gold, screen)

@@ -1233,20 +1233,36 @@ bool subordinate_between(std::string_view between) {
 
 } // namespace
 
+namespace {
+
+/// A word naming a site at a place: "Ras Ajdir crossing", "the Jufra air base".
+bool is_site_word(std::string_view w) {
+    for (const std::string_view site :
+         {"crossing", "checkpoint", "port", "airport", "border", "base", "airbase", "oilfield",
+          "field", "terminal", "camp", "prison"}) {
+        if (w == site)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
 bool contains_place_before(std::string_view text, const Toponym& inner, const Toponym& outer) {
     if (outer.start < inner.end || outer.kind == ToponymKind::demonym ||
         inner.kind == ToponymKind::demonym)
         return false;
     std::string_view gap = text.substr(inner.end, outer.start - inner.end);
-    // "the Jufra air base in central Libya": a site of the inner place
+    // "the Jufra air base in central Libya": a site of the inner place (at most two words,
+    // the last a site word: "air base", "border crossing")
     GeoPrecision inner_precision = inner.precision;
-    for (const std::string_view site : {" air base", " airbase", " base", " airport", " crossing",
-                                        " border crossing", " oilfield", " oil field", " field",
-                                        " port", " terminal", " camp", " prison", " checkpoint"}) {
-        if (gap.starts_with(site) && gap.substr(site.size()).starts_with(" in")) {
-            gap.remove_prefix(site.size());
+    if (const std::size_t in = gap.find(" in"); in != std::string_view::npos && in > 0) {
+        const std::string_view words = gap.substr(0, in);
+        const std::size_t last = words.rfind(' ');
+        if (std::count(words.begin(), words.end(), ' ') <= 2 && last != std::string_view::npos &&
+            is_site_word(words.substr(last + 1))) {
+            gap.remove_prefix(in);
             inner_precision = GeoPrecision::site;
-            break;
         }
     }
     return outer.precision > inner_precision &&
@@ -1294,8 +1310,7 @@ double place_score(std::string_view text, const Toponym& t, std::size_t trigger_
         while (b < text.size() && std::isalpha(static_cast<unsigned char>(text[b])))
             ++b;
         const std::string_view next = text.substr(a, b - a);
-        const bool site = next == "crossing" || next == "checkpoint" || next == "port" ||
-                          next == "airport" || next == "border"; // "Salloum border crossing"
+        const bool site = is_site_word(next); // "Salloum border crossing"
         if (site)
             s += 0.8;
         // the trigger itself is the site the name names: "the Ras Ajdir crossing reopened"
