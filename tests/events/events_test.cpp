@@ -189,6 +189,38 @@ TEST_F(EventsTest, APlaceInARegionIsWhereTheEventIsNotTheRegion) {
         std::vector<std::string>{"western Libya"});
 }
 
+TEST_F(EventsTest, APlaceToldAgainByItsKindIsThePlaceTheStoryNamed) {
+    const auto retrieved = LocalTime::parse("2012-06-08");
+    // "in the city": the town the paragraph named, not the country before the site
+    EXPECT_EQ(places_of(events_of("Armed men paraded through Benghazi on Thursday. Gunmen "
+                                  "attacked the US consulate's compound in the city on "
+                                  "Wednesday.",
+                                  retrieved),
+                        EventType::attack),
+              std::vector<std::string>{"Benghazi"});
+    // "Zawiya, 45 km west of Tripoli": the reference point is not the town told again
+    EXPECT_EQ(places_of(events_of("Zawiya, about 45 km west of Tripoli, has seen repeated unrest. "
+                                  "Five people were killed in fighting between two armed "
+                                  "factions in the city on Monday.",
+                                  retrieved),
+                        EventType::clash),
+              std::vector<std::string>{"Zawiya"});
+    // "the capital": the capital named before, not the last town
+    EXPECT_EQ(places_of(events_of("Officials flew from Tripoli to Benghazi on Monday and met "
+                                  "elders in Benghazi. Gunmen attacked a police station in the "
+                                  "capital on Tuesday.",
+                                  retrieved),
+                        EventType::attack),
+              std::vector<std::string>{"Tripoli"});
+    // "officials in the city said": where the tellers are, not the scene; "the town of X"
+    // names its place itself
+    EXPECT_EQ(places_of(events_of("MISRATA, May 6 (Wire) - Fighters seized the town of Bani "
+                                  "Walid on Thursday, officials in the city said.",
+                                  retrieved),
+                        EventType::clash),
+              std::vector<std::string>{"Bani Walid"});
+}
+
 TEST_F(EventsTest, ShotsFiredOnATargetAreAnAttackAFearedTollIsNoDoubt) {
     const auto retrieved = LocalTime::parse("2025-02-14");
     EXPECT_EQ(places_of(events_of("Gunmen fired on the minister's car in Tripoli on Wednesday.",

@@ -176,6 +176,14 @@ TEST_F(RecognitionContextTest, OrganisationsAreNotPlaces) {
     EXPECT_EQ(find(ts, "White House"), nullptr);
 }
 
+TEST_F(RecognitionContextTest, AMinorPlaceAfterAnOrganisationWordAndOfIsPartOfItsName) {
+    // Red Cross, North Carolina is no reading of the committee's name; a country stays
+    const auto ts = parse("The offices of the International Committee of the Red Cross were "
+                          "hit. The Central Bank of Libya said it would pay salaries.");
+    EXPECT_EQ(find(ts, "Red Cross"), nullptr);
+    EXPECT_NE(find(ts, "Libya"), nullptr);
+}
+
 TEST_F(RecognitionContextTest, AStateInsideAnOrganisationNameStaysAToponym) {
     // GeoWebNews marks such places (Embedded_Non_Lit); the scorer counts them
     const auto ts = parse("He studied at the Kentucky University of the Arts.");

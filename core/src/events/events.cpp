@@ -911,6 +911,86 @@ bool there_after(std::string_view text, const std::vector<Word>& w,
     return false;
 }
 
+/// "in the city", "on the capital", "near the town's port": a place told again by its kind
+/// after a preposition of place, in words [first, last) of `w`. The word of the kind, or none;
+/// not "the town of Kikla" nor "the capital Tripoli", which name the place themselves.
+std::optional<std::size_t> kind_anaphor(std::string_view text, const std::vector<Word>& w,
+                                        std::size_t first, std::size_t last) {
+    static constexpr std::array<std::string_view, 6> kKinds = {"capital", "city", "oasis",
+                                                               "port",    "town", "village"};
+    static constexpr std::array<std::string_view, 9> kPrepositions = {
+        "across", "around", "at", "in", "inside", "into", "near", "on", "outside"};
+    static constexpr std::array<std::string_view, 9> kTellers = {
+        "activists", "doctors",   "officials",   "people", "residents",
+        "sources",   "witnesses", "journalists", "medics"};
+    static constexpr std::array<std::string_view, 6> kSaying = {"reported", "said", "say",
+                                                                "says",     "told", "warned"};
+    const auto among = [](const auto& list, std::string_view x) {
+        return std::find(list.begin(), list.end(), x) != list.end();
+    };
+    for (std::size_t a = first; a < last && a < w.size(); ++a) {
+        if (!among(kKinds, w[a].lower))
+            continue;
+        // "the city", "the coastal town", "the besieged port city": up to two lower-case
+        // words between "the" and the kind
+        std::size_t b = a;
+        while (b > first && a - b < 3 && w[b - 1].lower != "the" &&
+               std::islower(static_cast<unsigned char>(text[w[b - 1].start])) != 0) {
+            --b;
+        }
+        if (b < first + 2 || w[b - 1].lower != "the" || !among(kPrepositions, w[b - 2].lower))
+            continue;
+        // no punctuation inside the phrase
+        if (text.substr(w[b - 2].end, w[a].start - w[b - 2].end).find_first_of(",;:()\"") !=
+            std::string_view::npos) {
+            continue;
+        }
+        // "military officials in the city said", "residents in the town told": who tells
+        // the news and where they are, not where it happened
+        const bool teller = (b >= 3 && among(kTellers, w[b - 3].lower)) ||
+                            (a + 1 < w.size() && among(kSaying, w[a + 1].lower));
+        if (teller)
+            continue;
+        const bool named_after =
+            a + 1 < w.size() &&
+            (w[a + 1].lower == "of" ||
+             (text.substr(w[a].end, w[a + 1].start - w[a].end) == " " &&
+              std::isupper(static_cast<unsigned char>(text[w[a + 1].start])) != 0));
+        if (!named_after)
+            return a;
+    }
+    return std::nullopt;
+}
+
+/// What a kind anaphor at byte `at` refers to: the last capital named before it for "the
+/// capital", else the last town (or finer place) its paragraph named before it, else the
+/// report's main place (`main_place`, as inherit_main_place takes it).
+const Toponym* anaphor_antecedent(std::string_view text, const std::vector<Toponym>& toponyms,
+                                  std::size_t at, bool capital, const Toponym* main_place) {
+    auto it = std::lower_bound(toponyms.begin(), toponyms.end(), at,
+                               [](const Toponym& t, std::size_t x) { return t.start < x; });
+    const std::size_t line = text.rfind('\n', at);
+    const std::size_t paragraph = line == std::string_view::npos ? 0 : line;
+    while (it != toponyms.begin()) {
+        --it;
+        const Toponym& t = *it;
+        if (!capital && t.start < paragraph)
+            return main_place;
+        // "Zawiya, about 45 km west of Tripoli", "residents who fled to Misrata": a
+        // reference point or a journey's end is not what the story goes on about
+        if (t.kind != ToponymKind::place || !t.position.is_valid() ||
+            (!capital && detail::reference_or_direction(text, t))) {
+            continue;
+        }
+        if (capital ? t.feature == "P.PPLC"
+                    : (t.precision == GeoPrecision::town || t.precision == GeoPrecision::district ||
+                       t.precision == GeoPrecision::site)) {
+            return &t;
+        }
+    }
+    return capital ? nullptr : main_place;
+}
+
 /// The town (or finer place) a sentence's dateline names ("TRIPOLI (Wire) - ..."), if any.
 const Toponym* dateline_place(const Sentence& s, const std::vector<Toponym>& toponyms) {
     for (const Toponym& t : toponyms) {
@@ -922,6 +1002,36 @@ const Toponym* dateline_place(const Sentence& s, const std::vector<Toponym>& top
         }
     }
     return nullptr;
+}
+
+/// The place a kind anaphor in the clause of trigger `t` refers to ("gathered outside the
+/// courthouse in the city"), else `place`. Not one inside another clause after the trigger
+/// ("after fighters attacked posts in the town").
+const Toponym* anaphor_place(std::string_view text, const Sentence& s, const std::vector<Word>& w,
+                             const detail::SentenceTrigger& t, const std::vector<Toponym>& toponyms,
+                             const Toponym* place) {
+    const auto word_at = [&](std::size_t byte) {
+        return static_cast<std::size_t>(
+            std::lower_bound(w.begin(), w.end(), byte,
+                             [](const Word& x, std::size_t b) { return x.start < b; }) -
+            w.begin());
+    };
+    const std::size_t from =
+        t.repeated_type ? std::max(s.places_from, t.clause_from) : s.places_from;
+    const std::size_t to = t.repeated_type ? t.clause_to : s.to;
+    const std::optional<std::size_t> a = kind_anaphor(text, w, word_at(from), word_at(to));
+    if (!a || (w[*a].start > t.start &&
+               detail::subordinate_between(text.substr(t.start, w[*a].start - t.start)))) {
+        return place;
+    }
+    const std::optional<Toponym> main_place = detail::main_place_of(toponyms);
+    const auto main_at = std::find_if(toponyms.begin(), toponyms.end(), [&](const Toponym& x) {
+        return main_place && x.start == main_place->start;
+    });
+    const Toponym* antecedent =
+        anaphor_antecedent(text, toponyms, w[*a].start, w[*a].lower == "capital",
+                           main_at != toponyms.end() ? &*main_at : nullptr);
+    return antecedent != nullptr ? antecedent : place;
 }
 
 /// Whether the event `e`, dated by `date`, is the report's background, not its news: history
@@ -995,11 +1105,22 @@ const Timex* add_events_of(std::vector<Event>& out, std::string_view text, const
             ? nullptr
             : detail::best_place(text, places_from, there_after(text, w, t) ? t.start : places_to,
                                  toponyms, t.start, e.type, &learned);
+    // "a bomb blew a hole in the wall of the US consulate's compound in the city": the
+    // place told again by its kind, where no place is named as the scene
+    if (!t.in_passing && (place == nullptr || !detail::located_at(text, *place) ||
+                          place->precision == GeoPrecision::country ||
+                          place->precision == GeoPrecision::continent)) {
+        const Toponym* told_again = anaphor_place(text, s, w, t, toponyms, place);
+        e.inherited_place = told_again != place;
+        place = told_again;
+    }
     std::vector<Toponym> coordinated;
     if (place != nullptr) {
         e.place = *place;
         e.secondary_places = detail::secondary_places(s.from, s.to, toponyms, *place);
-        coordinated = detail::coordinated_places(text, s.to, toponyms, *place);
+        // a list the antecedent of "the city" stood in is another sentence's
+        if (place->start >= s.from)
+            coordinated = detail::coordinated_places(text, s.to, toponyms, *place);
     }
     // a type told twice in the sentence: each happening's date from its own clause first
     // ("met him there on Thursday and then held talks in Benghazi on Friday")
@@ -1214,6 +1335,8 @@ bool inside_clause_opened_by(std::string_view between,
     return false;
 }
 
+} // namespace
+
 /// Whether `between` (the text from an event's trigger to a place after it) opens another
 /// clause that the place is in: "closed its crossings ... after fighters attacked posts in
 /// Ben Guerdane", "the House, which sits in Tobruk", "shot dead X, a lawyer known for her work
@@ -1230,8 +1353,6 @@ bool subordinate_between(std::string_view between) {
     // Benghazi": an apposition describes the noun before it, not where the event was
     return inside_clause_opened_by(between, {", which ", ", who ", ", a ", ", an "});
 }
-
-} // namespace
 
 namespace {
 
@@ -1271,6 +1392,11 @@ bool contains_place_before(std::string_view text, const Toponym& inner, const To
 
 bool located_at(std::string_view text, const Toponym& t) {
     return place_cue(text, t) == PlaceCue::located;
+}
+
+bool reference_or_direction(std::string_view text, const Toponym& t) {
+    const PlaceCue cue = place_cue(text, t);
+    return cue == PlaceCue::reference || cue == PlaceCue::direction;
 }
 
 double place_score(std::string_view text, const Toponym& t, std::size_t trigger_at,

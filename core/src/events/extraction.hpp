@@ -62,9 +62,18 @@ std::size_t candidate_places_from(std::string_view text, std::size_t from, std::
 /// "al-Watiya air base in the west", "Sirte, in Libya" (a coarser place after "in").
 bool contains_place_before(std::string_view text, const Toponym& inner, const Toponym& outer);
 
+/// Whether `between` (the text from an event's trigger to a place after it) opens another
+/// clause that the place is in ("closed its crossings ... after fighters attacked posts in
+/// Ben Guerdane"): that place belongs to the other clause's happening or to the telling.
+bool subordinate_between(std::string_view between);
+
 /// Whether the words before toponym `t` say something happens there: "in X", "at X", "off
 /// the coast of X", "the ports of X".
 bool located_at(std::string_view text, const Toponym& t);
+
+/// Whether the words before toponym `t` make it a reference point ("Zawiya, 45 km west of
+/// Tripoli") or a direction ("fled to Misrata", "from Zintan").
+bool reference_or_direction(std::string_view text, const Toponym& t);
 
 /// How well toponym `t` places an event of `type` whose trigger is at byte `trigger_at`:
 /// its confidence, raised by "in", "at", "off the coast of", a possessive ("Tripoli's Abu

@@ -634,6 +634,19 @@ const char* Parse::organisation_rejection(std::size_t first, std::size_t last,
     // (the corpora mark some as toponyms, but the namesake town is never right)
     if (first != last && is_building_word(tail.norm) && !cue_before(first) && !state_after(last))
         return "organisation: \"... House\", a building of government";
+    // "the International Committee of the Red Cross": a minor place's name after an
+    // organisation word and "of" ends the organisation's name ("the Council of Europe",
+    // "the Central Bank of Libya" name a region and a country: those stay)
+    if (first >= 2) {
+        std::size_t k = first - 1;
+        if (m_tokens[k].norm == "the" && k >= 2)
+            --k;
+        const Token& org = m_tokens[k - 1];
+        if (m_tokens[k].norm == "of" && org.upper_initial && !org.all_caps &&
+            is_organisation_word(org.norm) && m_g.place(best.place).population < 15000) {
+            return "organisation: after an organisation word and \"of\"";
+        }
+    }
     // "Olympic Games": a minor place's name before an organisation word; a town of some
     // size stays a toponym ("Venice Commission": GeoWebNews' Embedded_Non_Lit)
     if (last + 1 < m_tokens.size()) {
