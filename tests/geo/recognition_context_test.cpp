@@ -124,6 +124,14 @@ TEST_F(RecognitionContextTest, TheSameWordAfterALocativeCueIsAPlace) {
     EXPECT_EQ(t->country, "US");
 }
 
+TEST_F(RecognitionContextTest, AnIslandASinkingBoatWasOffIsAPlace) {
+    // "off" a coast or an island is where a boat sank: the small island is the place
+    const auto ts = parse("A boat caught fire and sank off Lampedusa on Thursday.");
+    const Toponym* t = find(ts, "Lampedusa");
+    ASSERT_NE(t, nullptr);
+    EXPECT_EQ(t->country, "IT");
+}
+
 TEST_F(RecognitionContextTest, ASurnameSeenOnceIsAPersonLaterOn) {
     const auto ts = parse("John Moore, a county official, counted the damage. Moore said the "
                           "river rose fast.");

@@ -69,6 +69,9 @@ TEST(GeoVocabulary, PrecisionFollowsTheGeoNamesFeature) {
     EXPECT_EQ(precision_of('P', "PPLX"), GeoPrecision::district);
     EXPECT_EQ(precision_of('P', "PPL"), GeoPrecision::town);
     EXPECT_EQ(precision_of('L', "CONT"), GeoPrecision::continent);
+    // the European Union is no site: it spans countries as a continent does
+    EXPECT_EQ(precision_of('L', "RGNE"), GeoPrecision::continent);
+    EXPECT_EQ(precision_of('L', "RGNH"), GeoPrecision::region);
     EXPECT_EQ(precision_of('H', "SEA"), GeoPrecision::continent);
     EXPECT_EQ(precision_of('S', "BLDG"), GeoPrecision::site);
 }

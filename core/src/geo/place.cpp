@@ -35,11 +35,13 @@ GeoPrecision precision_of(char feature_class, std::string_view code) noexcept {
     case 'P':
         return code == "PPLX" ? GeoPrecision::district : GeoPrecision::town;
     case 'L':
-        if (code == "CONT") {
+        // an economic region ("European Union") spans countries as a continent does
+        if (code == "CONT" || code == "RGNE") {
             return GeoPrecision::continent;
         }
-        return code == "RGN" || code == "AREA" || code == "ZN" ? GeoPrecision::region
-                                                               : GeoPrecision::site;
+        return code == "RGN" || code == "RGNH" || code == "RGNL" || code == "AREA" || code == "ZN"
+                   ? GeoPrecision::region
+                   : GeoPrecision::site;
     case 'H':
         if (code == "SEA" || code == "OCN" || code == "GULF" || code == "BAY") {
             return GeoPrecision::continent;
