@@ -212,6 +212,13 @@ TEST_F(EventsTest, APlaceToldAgainByItsKindIsThePlaceTheStoryNamed) {
                                   retrieved),
                         EventType::attack),
               std::vector<std::string>{"Tripoli"});
+    // "the main square of the town": a part of the town told again, not the reference point
+    EXPECT_EQ(places_of(events_of("Troops shelled Zawiya for a week. Rebels clashed with "
+                                  "troops in the main square of the town, 50 km west of "
+                                  "Tripoli, on Wednesday.",
+                                  retrieved),
+                        EventType::clash),
+              std::vector<std::string>{"Zawiya"});
     // "officials in the city said": where the tellers are, not the scene; "the town of X"
     // names its place itself
     EXPECT_EQ(places_of(events_of("MISRATA, May 6 (Wire) - Fighters seized the town of Bani "

@@ -920,6 +920,9 @@ std::optional<std::size_t> kind_anaphor(std::string_view text, const std::vector
                                                                "port",    "town", "village"};
     static constexpr std::array<std::string_view, 9> kPrepositions = {
         "across", "around", "at", "in", "inside", "into", "near", "on", "outside"};
+    static constexpr std::array<std::string_view, 11> kParts = {
+        "centre",    "center", "districts", "edge",    "entrance", "heart",
+        "outskirts", "parts",  "square",    "streets", "suburbs"};
     static constexpr std::array<std::string_view, 9> kTellers = {
         "activists", "doctors",   "officials",   "people", "residents",
         "sources",   "witnesses", "journalists", "medics"};
@@ -938,8 +941,13 @@ std::optional<std::size_t> kind_anaphor(std::string_view text, const std::vector
                std::islower(static_cast<unsigned char>(text[w[b - 1].start])) != 0) {
             --b;
         }
-        if (b < first + 2 || w[b - 1].lower != "the" || !among(kPrepositions, w[b - 2].lower))
+        // "the main square of the town", "the outskirts of the city": a part of it
+        const bool part_of =
+            b >= first + 3 && w[b - 2].lower == "of" && among(kParts, w[b - 3].lower);
+        if (b < first + 2 || w[b - 1].lower != "the" ||
+            !(among(kPrepositions, w[b - 2].lower) || part_of)) {
             continue;
+        }
         // no punctuation inside the phrase
         if (text.substr(w[b - 2].end, w[a].start - w[b - 2].end).find_first_of(",;:()\"") !=
             std::string_view::npos) {
