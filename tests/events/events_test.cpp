@@ -219,6 +219,14 @@ TEST_F(EventsTest, APlaceToldAgainByItsKindIsThePlaceTheStoryNamed) {
                                   retrieved),
                         EventType::clash),
               std::vector<std::string>{"Zawiya"});
+    // "in the capital ... from Tunis, where he had met": the clause "where" opens has its own
+    // place
+    EXPECT_EQ(places_of(events_of("The envoy held talks in Tripoli on Monday. He arrived in the "
+                                  "capital from Tunis, where he had met the foreign minister on "
+                                  "Sunday.",
+                                  retrieved),
+                        EventType::meeting),
+              (std::vector<std::string>{"Tripoli", "Tunis"}));
     // "officials in the city said": where the tellers are, not the scene; "the town of X"
     // names its place itself
     EXPECT_EQ(places_of(events_of("MISRATA, May 6 (Wire) - Fighters seized the town of Bani "

@@ -1028,8 +1028,17 @@ const Toponym* anaphor_place(std::string_view text, const Sentence& s, const std
         t.repeated_type ? std::max(s.places_from, t.clause_from) : s.places_from;
     const std::size_t to = t.repeated_type ? t.clause_to : s.to;
     const std::optional<std::size_t> a = kind_anaphor(text, w, word_at(from), word_at(to));
-    if (!a || (w[*a].start > t.start &&
-               detail::subordinate_between(text.substr(t.start, w[*a].start - t.start)))) {
+    if (!a)
+        return place;
+    // "arrived in the capital from Tunis, where he had met the minister": a clause opened
+    // between them has its own place
+    const bool after = w[*a].start > t.start;
+    const std::string_view between = after ? text.substr(t.start, w[*a].start - t.start)
+                                           : text.substr(w[*a].end, t.start - w[*a].end);
+    if (detail::subordinate_between(between) ||
+        (!after && (between.find(", where ") != std::string_view::npos ||
+                    between.find(", which ") != std::string_view::npos ||
+                    between.find(", who ") != std::string_view::npos))) {
         return place;
     }
     const std::optional<Toponym> main_place = detail::main_place_of(toponyms);
