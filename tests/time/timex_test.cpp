@@ -419,6 +419,31 @@ TEST(TemporalTagger, AProjectionAheadSetsNoNarrativeDay) {
     EXPECT_EQ(find("The vote will be held in four days.", "2016-11-21").at(0).value, "2016-11-25");
 }
 
+TEST(TemporalTagger, APlansWeekdayCountsFromTheReportsDayNotTheNarratives) {
+    // the narrative told 19 January; the plans look ahead from the report's day (Sunday 16
+    // February), and "Salame said" after the expression is the telling, not their tense
+    const auto t = find("It was the first meeting since the summit on 19 January. The two "
+                        "sides are due to meet again in Geneva on Tuesday, Salame said. "
+                        "Ministers will meet in Brussels on Monday.",
+                        "2020-02-16");
+    ASSERT_EQ(t.size(), 3u);
+    EXPECT_EQ(t[1].value, "2020-02-18");
+    EXPECT_EQ(t[2].value, "2020-02-17");
+    // told in the past, the weekday still follows the narrative's day
+    const auto p =
+        find("The siege began on 16 January. On Saturday, troops stormed the plant.", "2013-02-01");
+    ASSERT_EQ(p.size(), 2u);
+    EXPECT_EQ(p[1].value, "2013-01-19");
+}
+
+TEST(TemporalTagger, ASecondRoundIsAnOrdinalNotALength) {
+    EXPECT_TRUE(find("The delegations met for a second round of talks.", "2020-02-16").empty());
+    // a second of time stays one
+    const auto t = find("He paused for a second.", "2020-02-16");
+    ASSERT_EQ(t.size(), 1u);
+    EXPECT_EQ(t[0].value, "PT1S");
+}
+
 TEST(TemporalTagger, TheVerbRightAfterTheExpressionSetsItsTense) {
     // "backed" is the clause's verb; "plan" further on speaks of the future of another thing
     const auto t = find("World powers meeting in Paris on Friday backed the plan to hold "

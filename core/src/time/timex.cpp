@@ -479,6 +479,11 @@ TimeDirection Matcher::tense(std::size_t at) const {
             w == "reconvene" || w == "going" || w == "let" || w == "lets") {
             future = true;
         }
+        // "are due to meet on Tuesday, Salame said": the telling after the expression is
+        // not the time of what it tells
+        const bool telling = w == "said" || w == "told";
+        if (telling && k > at)
+            continue;
         if (w == "was" || w == "were" || w == "had" || w == "said" || w == "did" || w == "ago" ||
             w == "last" || w == "yesterday" || w == "held" || w == "met" || w == "told" ||
             w == "took" || w == "went" || w == "came" || w == "saw" || w == "fought" ||
@@ -1416,6 +1421,15 @@ std::optional<Match> Matcher::units(std::size_t i) const {
     if (!m_ref)
         return std::nullopt;
     const UnitsCue cue = units_cue(i);
+    // "for a second round of talks", "a second attack": the ordinal, not a second of time
+    // ("a second later" stays one)
+    if ((word(cue.next, "a") || word(cue.next, "one")) && word(cue.next + 1, "second") &&
+        cue.next + 2 < m_t.size() && m_t[cue.next + 2].kind == Kind::word &&
+        !word(cue.next + 2, "later") && !word(cue.next + 2, "ago") &&
+        !word(cue.next + 2, "before") && !word(cue.next + 2, "after") &&
+        !word(cue.next + 2, "earlier") && !word(cue.next + 2, "from")) {
+        return std::nullopt;
+    }
     const Amount a = amount(cue.next);
     if (a.count == 0)
         return std::nullopt;
@@ -2502,7 +2516,12 @@ void Matcher::follow_narrative(Match& best, std::size_t i, const NarrativeAnchor
     const std::size_t gap = t.start - anchor.end;
     const CivilDay dct = m_ref->day;
     const std::int64_t away = std::abs(anchor.day.serial() - dct.serial());
-    const bool past = tense(i) == TimeDirection::past;
+    const TimeDirection clause = tense(i);
+    const bool past = clause == TimeDirection::past;
+    // "will meet in Brussels on Monday": a plan's weekday or month counts from the report's
+    // day, not from a past day the narrative told before
+    if (clause == TimeDirection::future && best.anaphor != Anaphor::time_of_day)
+        return;
     std::int64_t shift_days = 0;
     int shift_months = 0;
     switch (best.anaphor) {
