@@ -410,6 +410,22 @@ TEST(PlaceStageTest, AReferencePointScoresBelowThePlaceItLocates) {
               detail::place_score(s, tripoli, trigger, EventType::migration) + 1.5);
 }
 
+TEST(PlaceStageTest, WhatAProtestIsForOrAgainstIsNotWhereItIs) {
+    // the crowd stood with Gaza in a Libyan town: Gaza scores as a reference, below a place
+    // named with no cue at all
+    const std::string_view s = "Crowds from Misrata protested on Friday in solidarity with Gaza.";
+    const Toponym misrata = toponym(s, "Misrata", GeoPrecision::town, {32.38, 15.09});
+    const Toponym gaza = toponym(s, "Gaza", GeoPrecision::town, {31.50, 34.47});
+    const std::size_t trigger = s.find("protested");
+    EXPECT_GT(detail::place_score(s, misrata, trigger, EventType::protest),
+              detail::place_score(s, gaza, trigger, EventType::protest) + 0.5);
+    // "the bombardment of Gaza": another happening's place, unless that noun is the trigger
+    const std::string_view b = "Crowds gathered to denounce the bombardment of Gaza.";
+    const Toponym gaza_b = toponym(b, "Gaza", GeoPrecision::town, {31.50, 34.47});
+    EXPECT_LT(detail::place_score(b, gaza_b, b.find("gathered"), EventType::protest),
+              detail::place_score(b, gaza_b, b.find("bombardment"), EventType::attack) - 0.5);
+}
+
 TEST(PlaceStageTest, APlaceInAnotherClauseAfterTheTriggerIsNotItsPlace) {
     const std::string_view s = "Tunisia closed its crossings with Libya, Ras Jedir and Dehiba, "
                                "after gunmen attacked posts in the town of Ben Guerdane.";

@@ -192,6 +192,16 @@ TEST_F(RecognitionContextTest, AMinorPlaceAfterAnOrganisationWordAndOfIsPartOfIt
     EXPECT_NE(find(ts, "Libya"), nullptr);
 }
 
+TEST_F(RecognitionContextTest, ASquareOrAStreetNamedAfterAPlaceIsNotThePlace) {
+    // Algeria Square is in Tripoli, Tripoli Street in Misrata; a square the gazetteer knows
+    // by its whole name stays
+    const auto ts = parse("Thousands rallied in Algeria Square on Friday. Shops on Tripoli "
+                          "Street were closed. Crowds gathered in Martyrs Square.");
+    EXPECT_EQ(find(ts, "Algeria"), nullptr);
+    EXPECT_EQ(find(ts, "Tripoli"), nullptr);
+    EXPECT_NE(find(ts, "Martyrs Square"), nullptr);
+}
+
 TEST_F(RecognitionContextTest, AStateInsideAnOrganisationNameStaysAToponym) {
     // GeoWebNews marks such places (Embedded_Non_Lit); the scorer counts them
     const auto ts = parse("He studied at the Kentucky University of the Arts.");

@@ -1329,6 +1329,12 @@ PlaceCue place_cue(std::string_view text, const Toponym& t) {
     }
     if (before == "to" || before == "from")
         return PlaceCue::direction;
+    // "rallies in solidarity with Gaza", "a march in support of Palestine", "protests against
+    // Turkey": what the event is for or against, not where it is
+    if (before == "against" || ((before == "with" || before == "of" || before == "for") &&
+                                (before2 == "solidarity" || before2 == "support"))) {
+        return PlaceCue::reference;
+    }
     if (before == "of" && (after_comma || distance_before(text, c)) &&
         (before2.ends_with("east") || before2.ends_with("west") || before2 == "north" ||
          before2 == "south" || before2 == "km" || before2 == "kilometres" || before2 == "miles")) {
@@ -1460,6 +1466,22 @@ double place_score(std::string_view text, const Toponym& t, std::size_t trigger_
         // (not a verb: "delegates from Misrata met")
         if (site && a == trigger_at)
             s += 1.0;
+    }
+    // "gathered to denounce Israel's bombardment of Gaza": the place of another happening
+    // the sentence names, not of this one (unless that noun is the trigger itself: "the
+    // shelling of Tripoli")
+    if (t.start > 4 && text.substr(t.start - 4, 4) == " of ") {
+        std::size_t b = t.start - 4;
+        std::size_t a = b;
+        while (a > 0 && std::isalpha(static_cast<unsigned char>(text[a - 1])))
+            --a;
+        static constexpr std::array<std::string_view, 12> kHappenings = {
+            "blockade",   "bombardment", "bombing", "capture",  "invasion", "liberation",
+            "occupation", "shelling",    "siege",   "storming", "takeover", "war"};
+        const std::string noun = ascii_lower(text.substr(a, b - a));
+        if (a != trigger_at &&
+            std::find(kHappenings.begin(), kHappenings.end(), noun) != kHappenings.end())
+            s -= 1.0;
     }
     // "the Tripoli-based government": where an actor sits, not where the event was
     if (text.substr(t.end, 6) == "-based")

@@ -626,6 +626,16 @@ const char* Parse::person_rejection(std::size_t first, std::size_t last,
 const char* Parse::organisation_rejection(std::size_t first, std::size_t last,
                                           const Candidate& best) const {
     const Token& tail = m_tokens[last];
+    // "Algeria Square", "Tahrir Square", "Tripoli Street": a square or a street named after a
+    // place lies in another town, the one the story is in
+    if (last + 1 < m_tokens.size()) {
+        static constexpr std::array<std::string_view, 7> kStreetWords = {
+            "avenue", "boulevard", "bridge", "road", "roundabout", "square", "street"};
+        const Token& next = m_tokens[last + 1];
+        if (next.gap == Gap::space && next.upper_initial && !next.all_caps &&
+            std::find(kStreetWords.begin(), kStreetWords.end(), next.norm) != kStreetWords.end())
+            return "street: a square or a street named after the place";
+    }
     if (region_like(best))
         return nullptr; // "Russian Federation", "Kentucky Derby"
     if (first != last && is_organisation_word(tail.norm))
