@@ -436,6 +436,18 @@ TEST(TemporalTagger, APlansWeekdayCountsFromTheReportsDayNotTheNarratives) {
     EXPECT_EQ(p[1].value, "2013-01-19");
 }
 
+TEST(TemporalTagger, ADatelinesDashBeforeAWeekdayIsNoRange) {
+    const auto t = find("Tripoli, 9 November 2013 - Thursday night's gun battles left two dead.",
+                        "2013-11-09");
+    ASSERT_EQ(t.size(), 2u);
+    EXPECT_EQ(t[0].value, "2013-11-09");
+    EXPECT_EQ(t[1].value, "2013-11-07TNI");
+    // weekdays still make a range
+    const auto r = find("Talks ran Monday - Thursday.", "2013-11-09");
+    ASSERT_EQ(r.size(), 1u);
+    EXPECT_EQ(r[0].last.iso(), "2013-11-07");
+}
+
 TEST(TemporalTagger, ASecondRoundIsAnOrdinalNotALength) {
     EXPECT_TRUE(find("The delegations met for a second round of talks.", "2020-02-16").empty());
     // a second of time stays one

@@ -1809,6 +1809,10 @@ void Matcher::join_range(Match& best) const {
         return;
     }
     auto second = date_at(after + 1);
+    // "Tripoli, 9 November 2013 - Thursday night's battles": a dateline's dash before a
+    // weekday alone; a range of weekdays starts with one ("Monday - Friday")
+    if (second && second->anaphor == Anaphor::weekday && best.anaphor != Anaphor::weekday)
+        return;
     // "Monday to Friday": the second weekday follows the first
     while (second && second->timex.relative && second->timex.last < best.timex.first &&
            second->timex.first.serial() + 7 - best.timex.first.serial() <= 7) {
