@@ -236,6 +236,20 @@ TEST_F(EventsTest, APlaceToldAgainByItsKindIsThePlaceTheStoryNamed) {
               std::vector<std::string>{"Bani Walid"});
 }
 
+TEST_F(EventsTest, APersonFoundDeadIsAKillingBodiesInABoatAreNot) {
+    const auto retrieved = LocalTime::parse("2018-08-01");
+    EXPECT_EQ(places_of(events_of("A reporter was seized by masked gunmen outside his home in "
+                                  "Sabha on Tuesday morning and found dead hours later.",
+                                  retrieved),
+                        EventType::killing),
+              std::vector<std::string>{"Sabha"});
+    EXPECT_TRUE(places_of(events_of("Ten people were found dead in the hold of a boat off "
+                                    "Zuwara on Tuesday.",
+                                    retrieved),
+                          EventType::killing)
+                    .empty());
+}
+
 TEST_F(EventsTest, ShotsFiredOnATargetAreAnAttackAFearedTollIsNoDoubt) {
     const auto retrieved = LocalTime::parse("2025-02-14");
     EXPECT_EQ(places_of(events_of("Gunmen fired on the minister's car in Tripoli on Wednesday.",

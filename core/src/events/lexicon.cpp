@@ -223,6 +223,8 @@ constexpr auto kLexicon = std::to_array<TriggerEntry>({
     // ("Gaddafi was captured and killed"): the extractor's named_victim; else a toll
     {"killed", T::killing, "killing", 0.6, ""},
     {"shot dead", T::killing, "killing", 0.9, ""},
+    // "seized by masked gunmen ... and found dead hours later": a body found after violence
+    {"found dead", T::killing, "killing", 0.7, "", kAtSea},
     {"gunned down", T::killing, "killing", 0.9, ""},
     {"executed", T::killing, "execution", 0.7, ""},
     {"beheaded", T::killing, "execution", 0.9, ""},
