@@ -250,6 +250,27 @@ TEST_F(EventsTest, APersonFoundDeadIsAKillingBodiesInABoatAreNot) {
                     .empty());
 }
 
+TEST_F(EventsTest, WhoSomeoneIsAndAnElectionAreNoMeetings) {
+    const auto retrieved = LocalTime::parse("2020-08-18");
+    // the aid worker "who met the survivors in Zuwara" is introduced, no meeting is told
+    EXPECT_TRUE(places_of(events_of("\"It was the fire that killed them,\" an aid worker who "
+                                    "met the survivors in Zuwara on Monday said.",
+                                    retrieved),
+                          EventType::meeting)
+                    .empty());
+    // voters choosing an assembly hold no sitting; the assembly voting does
+    EXPECT_TRUE(places_of(events_of("Libyans voted in Tripoli on Saturday to choose a new "
+                                    "assembly.",
+                                    retrieved),
+                          EventType::meeting)
+                    .empty());
+    EXPECT_EQ(places_of(events_of("The assembly voted in Tripoli on Saturday to approve the "
+                                  "budget.",
+                                  retrieved),
+                        EventType::meeting),
+              std::vector<std::string>{"Tripoli"});
+}
+
 TEST_F(EventsTest, ShotsFiredOnATargetAreAnAttackAFearedTollIsNoDoubt) {
     const auto retrieved = LocalTime::parse("2025-02-14");
     EXPECT_EQ(places_of(events_of("Gunmen fired on the minister's car in Tripoli on Wednesday.",

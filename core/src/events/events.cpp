@@ -549,6 +549,28 @@ bool told_as_new(const std::vector<Word>& w, std::size_t k) {
     return false;
 }
 
+/// "a UNHCR worker who met the survivors", "a member of the team that met them": a meeting
+/// word at `k` that says who someone is, not a meeting held.
+bool describes_someone(const std::vector<Word>& w, std::size_t k, const detail::TriggerEntry& hit) {
+    static constexpr std::array<std::string_view, 22> kRoles = {
+        "doctor",     "doctors",  "journalist", "journalists", "lawyer",   "man",
+        "member",     "members",  "men",        "nurse",       "official", "officials",
+        "people",     "reporter", "someone",    "staff",       "survivor", "team",
+        "volunteers", "woman",    "worker",     "workers"};
+    return hit.type == EventType::meeting && k >= 2 &&
+           (w[k - 1].lower == "who" || w[k - 1].lower == "that") &&
+           std::find(kRoles.begin(), kRoles.end(), w[k - 2].lower) != kRoles.end();
+}
+
+/// "Libyans voted on Saturday to choose an assembly": an election, which is no event; "the
+/// House voted" is a sitting.
+bool electorate_voted(const std::vector<Word>& w, std::size_t k) {
+    static constexpr std::array<std::string_view, 6> kElectorate = {
+        "citizens", "electorate", "libyans", "people", "residents", "voters"};
+    return w[k].lower == "voted" && k >= 1 &&
+           std::find(kElectorate.begin(), kElectorate.end(), w[k - 1].lower) != kElectorate.end();
+}
+
 /// Whether a new clause starts at word `k` of `w`: after a ";", or at "while" / "whereas"
 /// after a comma.
 bool clause_starts_at(std::string_view text, const std::vector<Word>& w, std::size_t k) {
@@ -729,7 +751,8 @@ std::vector<detail::SentenceTrigger> triggers_of(std::string_view text, const st
             continue;
         }
         if (in_relative_clause(text.substr(clause_from, w[at].start - clause_from)) ||
-            relative_pluperfect(w, at) || in_direct_quote(text, w[at].start)) {
+            relative_pluperfect(w, at) || in_direct_quote(text, w[at].start) ||
+            describes_someone(w, at, *hit) || electorate_voted(w, at)) {
             continue;
         }
         detail::SentenceTrigger t;
