@@ -250,11 +250,17 @@ TEST_F(EventsTest, APersonFoundDeadIsAKillingBodiesInABoatAreNot) {
                     .empty());
 }
 
-TEST_F(EventsTest, WhoSomeoneIsAndAnElectionAreNoMeetings) {
+TEST_F(EventsTest, WhoSomeoneIsAnElectionAndTalksToResumeAreNoMeetings) {
     const auto retrieved = LocalTime::parse("2020-08-18");
     // the aid worker "who met the survivors in Zuwara" is introduced, no meeting is told
     EXPECT_TRUE(places_of(events_of("\"It was the fire that killed them,\" an aid worker who "
                                     "met the survivors in Zuwara on Monday said.",
+                                    retrieved),
+                          EventType::meeting)
+                    .empty());
+    // talks to resume, with no day or venue, are no meeting yet
+    EXPECT_TRUE(places_of(events_of("The UN mission in Tripoli said the two sides had agreed to "
+                                    "resume military talks, but no date has been set.",
                                     retrieved),
                           EventType::meeting)
                     .empty());

@@ -85,8 +85,9 @@ std::optional<int> fatalities_of(const std::vector<Word>& w, EventType type) {
 /// The status of an event its sentence's words tell (detail::sentence_status).
 EventStatus status_of(const std::vector<Word>& w, std::string_view trigger_words,
                       bool dated_after_publication) {
+    // "agreed to resume military talks": talks to come
     const bool future = has_word(w, {"will", "would", "plans", "planned", "scheduled", "reconvene",
-                                     "expected", "due", "preparing"}) ||
+                                     "expected", "due", "preparing", "resume"}) ||
                         (has_word(w, {"decided", "agreed"}) && has_word(w, {"to"}) &&
                          trigger_words == "reconvene") ||
                         dated_after_publication;
