@@ -250,7 +250,7 @@ TEST_F(EventsTest, APersonFoundDeadIsAKillingBodiesInABoatAreNot) {
                     .empty());
 }
 
-TEST_F(EventsTest, WhoSomeoneIsAnElectionAndTalksToResumeAreNoMeetings) {
+TEST_F(EventsTest, WhoSomeoneIsAnElectionTalksToResumeAndSignatoriesAreNoMeetings) {
     const auto retrieved = LocalTime::parse("2020-08-18");
     // the aid worker "who met the survivors in Zuwara" is introduced, no meeting is told
     EXPECT_TRUE(places_of(events_of("\"It was the fire that killed them,\" an aid worker who "
@@ -264,6 +264,17 @@ TEST_F(EventsTest, WhoSomeoneIsAnElectionAndTalksToResumeAreNoMeetings) {
                                     retrieved),
                           EventType::meeting)
                     .empty());
+    // a signing is a meeting where it says where, not at the signatories
+    EXPECT_TRUE(places_of(events_of("Italy and Libya signed a new agreement on migration on "
+                                    "Monday.",
+                                    retrieved),
+                          EventType::meeting)
+                    .empty());
+    EXPECT_EQ(places_of(events_of("The two camps signed a ceasefire agreement in Geneva on "
+                                  "Friday.",
+                                  retrieved),
+                        EventType::meeting),
+              std::vector<std::string>{"Geneva"});
     // voters choosing an assembly hold no sitting; the assembly voting does
     EXPECT_TRUE(places_of(events_of("Libyans voted in Tripoli on Saturday to choose a new "
                                     "assembly.",

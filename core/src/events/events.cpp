@@ -1116,13 +1116,9 @@ bool idle_plan(std::string_view text, const std::vector<Word>& w, const Toponym*
     return date == nullptr && !has_word(w, {"continue", "continues", "continuing"});
 }
 
-/// The event `t` tells in sentence `s` (words `w`), followed by one more at each place
-/// listed with its own ("in Jakharrah and Al-Kufra"); appended to `out`. Returns the date
-/// expression that dated it, if any.
-const Timex* add_events_of(std::vector<Event>& out, std::string_view text, const Sentence& s,
-                           const std::vector<Word>& w, const detail::SentenceTrigger& t,
-                           const std::vector<Toponym>& toponyms, const std::vector<Timex>& timexes,
-                           const std::optional<CivilDay>& published, const Linking& linking) {
+/// The event trigger `t` tells in sentence `s`, before its place and date: its type, its
+/// words and its evidence.
+Event event_of_trigger(std::string_view text, const Sentence& s, const detail::SentenceTrigger& t) {
     Event e;
     e.anaphoric = t.anaphoric || t.in_passing;
     e.another = t.another;
@@ -1134,6 +1130,17 @@ const Timex* add_events_of(std::vector<Event>& out, std::string_view text, const
     e.evidence = std::string(text.substr(s.from, s.to - s.from));
     while (!e.evidence.empty() && (e.evidence.back() == '\n' || e.evidence.back() == ' '))
         e.evidence.pop_back();
+    return e;
+}
+
+/// The event `t` tells in sentence `s` (words `w`), followed by one more at each place
+/// listed with its own ("in Jakharrah and Al-Kufra"); appended to `out`. Returns the date
+/// expression that dated it, if any.
+const Timex* add_events_of(std::vector<Event>& out, std::string_view text, const Sentence& s,
+                           const std::vector<Word>& w, const detail::SentenceTrigger& t,
+                           const std::vector<Toponym>& toponyms, const std::vector<Timex>& timexes,
+                           const std::optional<CivilDay>& published, const Linking& linking) {
+    Event e = event_of_trigger(text, s, t);
     // told in passing: the sentence's place and date belong to its main event
     // a second event of its type in the sentence is placed within its own clause
     const std::size_t places_from =
@@ -1185,6 +1192,11 @@ const Timex* add_events_of(std::vector<Event>& out, std::string_view text, const
     // a plan is news when it says where and when it will happen ("will hold a summit in
     // Brussels on Friday")
     if (e.status == EventStatus::planned && idle_plan(text, w, place, date))
+        return nullptr;
+    // "Italy and Libya signed an agreement in April", "an accord signed between Ankara and
+    // Tripoli": the signatories are no venue; a signing is a meeting where it says where
+    // ("signed a ceasefire in Geneva")
+    if (e.subtype == "signing" && (place == nullptr || !detail::located_at(text, *place)))
         return nullptr;
     // "TRIPOLI (Wire) - The Congress voted on Sunday to close the borders with ...": a sitting
     // whose sentence names no venue was held where the report was filed
