@@ -47,10 +47,9 @@ static_assert(sorted_unique(kCalendarWords));
 /// Words after which a capitalised word is usually a place: "in Mission", "near Kabo", "sank
 /// off Lampedusa".
 inline constexpr std::array<std::string_view, 23> kLocativeCues = {
-    "across", "around",  "at",      "between", "entered", "from",    "in",
-    "inside", "into",    "left",    "near",    "off",     "outside", "outskirts",
-    "reached", "through", "throughout", "to",  "toward",  "towards", "via",
-    "visited", "within"};
+    "across",     "around", "at",     "between", "entered", "from",      "in",      "inside",
+    "into",       "left",   "near",   "off",     "outside", "outskirts", "reached", "through",
+    "throughout", "to",     "toward", "towards", "via",     "visited",   "within"};
 static_assert(sorted_unique(kLocativeCues));
 
 /// Words that introduce a person's name: titles, ranks, roles and kin ("President Vladimir
