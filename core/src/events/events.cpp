@@ -550,17 +550,23 @@ bool told_as_new(const std::vector<Word>& w, std::size_t k) {
     return false;
 }
 
+/// Nouns of people who tell the news or meet those in it: "an aid worker who met the
+/// survivors", "military officials in the city said".
+bool person_noun(std::string_view w) {
+    static constexpr std::array<std::string_view, 27> kPeople = {
+        "activists", "doctor",    "doctors",  "journalist", "journalists", "lawyer",
+        "man",       "medics",    "member",   "members",    "men",         "nurse",
+        "official",  "officials", "people",   "reporter",   "residents",   "someone",
+        "sources",   "staff",     "survivor", "team",       "volunteers",  "witnesses",
+        "woman",     "worker",    "workers"};
+    return std::find(kPeople.begin(), kPeople.end(), w) != kPeople.end();
+}
+
 /// "a UNHCR worker who met the survivors", "a member of the team that met them": a meeting
 /// word at `k` that says who someone is, not a meeting held.
 bool describes_someone(const std::vector<Word>& w, std::size_t k, const detail::TriggerEntry& hit) {
-    static constexpr std::array<std::string_view, 22> kRoles = {
-        "doctor",     "doctors",  "journalist", "journalists", "lawyer",   "man",
-        "member",     "members",  "men",        "nurse",       "official", "officials",
-        "people",     "reporter", "someone",    "staff",       "survivor", "team",
-        "volunteers", "woman",    "worker",     "workers"};
     return hit.type == EventType::meeting && k >= 2 &&
-           (w[k - 1].lower == "who" || w[k - 1].lower == "that") &&
-           std::find(kRoles.begin(), kRoles.end(), w[k - 2].lower) != kRoles.end();
+           (w[k - 1].lower == "who" || w[k - 1].lower == "that") && person_noun(w[k - 2].lower);
 }
 
 /// "Libyans voted on Saturday to choose an assembly": an election, which is no event; "the
@@ -947,9 +953,6 @@ std::optional<std::size_t> kind_anaphor(std::string_view text, const std::vector
     static constexpr std::array<std::string_view, 11> kParts = {
         "centre",    "center", "districts", "edge",    "entrance", "heart",
         "outskirts", "parts",  "square",    "streets", "suburbs"};
-    static constexpr std::array<std::string_view, 9> kTellers = {
-        "activists", "doctors",   "officials",   "people", "residents",
-        "sources",   "witnesses", "journalists", "medics"};
     static constexpr std::array<std::string_view, 6> kSaying = {"reported", "said", "say",
                                                                 "says",     "told", "warned"};
     const auto among = [](const auto& list, std::string_view x) {
@@ -979,7 +982,7 @@ std::optional<std::size_t> kind_anaphor(std::string_view text, const std::vector
         }
         // "military officials in the city said", "residents in the town told": who tells
         // the news and where they are, not where it happened
-        const bool teller = (b >= 3 && among(kTellers, w[b - 3].lower)) ||
+        const bool teller = (b >= 3 && person_noun(w[b - 3].lower)) ||
                             (a + 1 < w.size() && among(kSaying, w[a + 1].lower));
         if (teller)
             continue;
@@ -1036,21 +1039,19 @@ const Toponym* dateline_place(const Sentence& s, const std::vector<Toponym>& top
     return nullptr;
 }
 
-/// The place a kind anaphor in the clause of trigger `t` refers to ("gathered outside the
-/// courthouse in the city"), else `place`. Not one inside another clause after the trigger
+/// The place a kind anaphor in the clause [from, to) of trigger `t` refers to ("gathered
+/// outside the courthouse in the city"), else `place`. Not one inside another clause after the
+/// trigger
 /// ("after fighters attacked posts in the town").
-const Toponym* anaphor_place(std::string_view text, const Sentence& s, const std::vector<Word>& w,
-                             const detail::SentenceTrigger& t, const std::vector<Toponym>& toponyms,
-                             const Toponym* place) {
+const Toponym* anaphor_place(std::string_view text, std::size_t from, std::size_t to,
+                             const std::vector<Word>& w, const detail::SentenceTrigger& t,
+                             const std::vector<Toponym>& toponyms, const Toponym* place) {
     const auto word_at = [&](std::size_t byte) {
         return static_cast<std::size_t>(
             std::lower_bound(w.begin(), w.end(), byte,
                              [](const Word& x, std::size_t b) { return x.start < b; }) -
             w.begin());
     };
-    const std::size_t from =
-        t.repeated_type ? std::max(s.places_from, t.clause_from) : s.places_from;
-    const std::size_t to = t.repeated_type ? t.clause_to : s.to;
     const std::optional<std::size_t> a = kind_anaphor(text, w, word_at(from), word_at(to));
     if (!a)
         return place;
@@ -1158,7 +1159,8 @@ const Timex* add_events_of(std::vector<Event>& out, std::string_view text, const
     if (!t.in_passing && (place == nullptr || !detail::located_at(text, *place) ||
                           place->precision == GeoPrecision::country ||
                           place->precision == GeoPrecision::continent)) {
-        const Toponym* told_again = anaphor_place(text, s, w, t, toponyms, place);
+        const Toponym* told_again =
+            anaphor_place(text, places_from, places_to, w, t, toponyms, place);
         e.inherited_place = told_again != place;
         place = told_again;
     }
