@@ -227,13 +227,19 @@ TEST_F(EventsTest, APlaceToldAgainByItsKindIsThePlaceTheStoryNamed) {
                                   retrieved),
                         EventType::meeting),
               (std::vector<std::string>{"Tripoli", "Tunis"}));
-    // "officials in the city said": where the tellers are, not the scene; "the town of X"
-    // names its place itself
-    EXPECT_EQ(places_of(events_of("MISRATA, May 6 (Wire) - Fighters seized the town of Bani "
-                                  "Walid on Thursday, officials in the city said.",
+    // "officials in the city said": where the tellers are, not the scene (the bombed country
+    // stays, not the Libyan town of the paragraph before)
+    EXPECT_EQ(places_of(events_of("Crowds filled the streets of Misrata on Monday.\nWarplanes "
+                                  "bombed Chad on Thursday, officials in the city said.",
                                   retrieved),
-                        EventType::clash),
-              std::vector<std::string>{"Bani Walid"});
+                        EventType::attack),
+              std::vector<std::string>{"Chad"});
+    // "the capital Tripoli" names its place itself: not the capital named before
+    EXPECT_EQ(places_of(events_of("Talks were held in Tunis on Monday. Gunmen attacked a hotel "
+                                  "in the capital Tripoli on Tuesday.",
+                                  retrieved),
+                        EventType::attack),
+              std::vector<std::string>{"Tripoli"});
 }
 
 TEST_F(EventsTest, APersonFoundDeadIsAKillingBodiesInABoatAreNot) {

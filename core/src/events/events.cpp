@@ -6,6 +6,7 @@
 
 #include "kharita/text/normalize.hpp"
 #include "kharita/text/sentences.hpp"
+#include "kharita/text/word_lists.hpp"
 #include "kharita/text/words.hpp"
 
 #include <algorithm>
@@ -559,7 +560,8 @@ bool person_noun(std::string_view w) {
         "official",  "officials", "people",   "reporter",   "residents",   "someone",
         "sources",   "staff",     "survivor", "team",       "volunteers",  "witnesses",
         "woman",     "worker",    "workers"};
-    return std::find(kPeople.begin(), kPeople.end(), w) != kPeople.end();
+    static_assert(detail::sorted_unique(kPeople));
+    return detail::in_words(kPeople, w);
 }
 
 /// "a UNHCR worker who met the survivors", "a member of the team that met them": a meeting
@@ -574,8 +576,8 @@ bool describes_someone(const std::vector<Word>& w, std::size_t k, const detail::
 bool electorate_voted(const std::vector<Word>& w, std::size_t k) {
     static constexpr std::array<std::string_view, 6> kElectorate = {
         "citizens", "electorate", "libyans", "people", "residents", "voters"};
-    return w[k].lower == "voted" && k >= 1 &&
-           std::find(kElectorate.begin(), kElectorate.end(), w[k - 1].lower) != kElectorate.end();
+    static_assert(detail::sorted_unique(kElectorate));
+    return w[k].lower == "voted" && k >= 1 && detail::in_words(kElectorate, w[k - 1].lower);
 }
 
 /// Whether a new clause starts at word `k` of `w`: after a ";", or at "while" / "whereas"
@@ -917,7 +919,8 @@ struct Linking {
 struct Sentence {
     std::size_t from = 0, to = 0;
     std::size_t places_from = 0;
-    const Timex* narrative = nullptr; ///< the date the narrative last set before it
+    const Timex* narrative = nullptr;    ///< the date the narrative last set before it
+    const Toponym* main_place = nullptr; ///< the report's (detail::main_place_of), if any
 };
 
 /// Whether the trigger's phrase says "there" (within six words after it, no comma between:
@@ -951,15 +954,14 @@ std::optional<std::size_t> kind_anaphor(std::string_view text, const std::vector
     static constexpr std::array<std::string_view, 9> kPrepositions = {
         "across", "around", "at", "in", "inside", "into", "near", "on", "outside"};
     static constexpr std::array<std::string_view, 11> kParts = {
-        "centre",    "center", "districts", "edge",    "entrance", "heart",
+        "center",    "centre", "districts", "edge",    "entrance", "heart",
         "outskirts", "parts",  "square",    "streets", "suburbs"};
     static constexpr std::array<std::string_view, 6> kSaying = {"reported", "said", "say",
                                                                 "says",     "told", "warned"};
-    const auto among = [](const auto& list, std::string_view x) {
-        return std::find(list.begin(), list.end(), x) != list.end();
-    };
+    static_assert(detail::sorted_unique(kKinds) && detail::sorted_unique(kPrepositions) &&
+                  detail::sorted_unique(kParts) && detail::sorted_unique(kSaying));
     for (std::size_t a = first; a < last && a < w.size(); ++a) {
-        if (!among(kKinds, w[a].lower))
+        if (!detail::in_words(kKinds, w[a].lower))
             continue;
         // "the city", "the coastal town", "the besieged port city": up to two lower-case
         // words between "the" and the kind
@@ -970,9 +972,9 @@ std::optional<std::size_t> kind_anaphor(std::string_view text, const std::vector
         }
         // "the main square of the town", "the outskirts of the city": a part of it
         const bool part_of =
-            b >= first + 3 && w[b - 2].lower == "of" && among(kParts, w[b - 3].lower);
+            b >= first + 3 && w[b - 2].lower == "of" && detail::in_words(kParts, w[b - 3].lower);
         if (b < first + 2 || w[b - 1].lower != "the" ||
-            !(among(kPrepositions, w[b - 2].lower) || part_of)) {
+            !(detail::in_words(kPrepositions, w[b - 2].lower) || part_of)) {
             continue;
         }
         // no punctuation inside the phrase
@@ -983,7 +985,7 @@ std::optional<std::size_t> kind_anaphor(std::string_view text, const std::vector
         // "military officials in the city said", "residents in the town told": who tells
         // the news and where they are, not where it happened
         const bool teller = (b >= 3 && person_noun(w[b - 3].lower)) ||
-                            (a + 1 < w.size() && among(kSaying, w[a + 1].lower));
+                            (a + 1 < w.size() && detail::in_words(kSaying, w[a + 1].lower));
         if (teller)
             continue;
         const bool named_after =
@@ -1043,9 +1045,10 @@ const Toponym* dateline_place(const Sentence& s, const std::vector<Toponym>& top
 /// outside the courthouse in the city"), else `place`. Not one inside another clause after the
 /// trigger
 /// ("after fighters attacked posts in the town").
-const Toponym* anaphor_place(std::string_view text, std::size_t from, std::size_t to,
-                             const std::vector<Word>& w, const detail::SentenceTrigger& t,
-                             const std::vector<Toponym>& toponyms, const Toponym* place) {
+const Toponym* anaphor_place(std::string_view text, const Sentence& s, std::size_t from,
+                             std::size_t to, const std::vector<Word>& w,
+                             const detail::SentenceTrigger& t, const std::vector<Toponym>& toponyms,
+                             const Toponym* place) {
     const auto word_at = [&](std::size_t byte) {
         return static_cast<std::size_t>(
             std::lower_bound(w.begin(), w.end(), byte,
@@ -1066,13 +1069,8 @@ const Toponym* anaphor_place(std::string_view text, std::size_t from, std::size_
                     between.find(", who ") != std::string_view::npos))) {
         return place;
     }
-    const std::optional<Toponym> main_place = detail::main_place_of(toponyms);
-    const auto main_at = std::find_if(toponyms.begin(), toponyms.end(), [&](const Toponym& x) {
-        return main_place && x.start == main_place->start;
-    });
     const Toponym* antecedent =
-        anaphor_antecedent(text, toponyms, w[*a].start, w[*a].lower == "capital",
-                           main_at != toponyms.end() ? &*main_at : nullptr);
+        anaphor_antecedent(text, toponyms, w[*a].start, w[*a].lower == "capital", s.main_place);
     return antecedent != nullptr ? antecedent : place;
 }
 
@@ -1105,6 +1103,12 @@ const Timex* past_event_date(std::string_view text, const Sentence& s,
     return date;
 }
 
+/// Whether the event's place is said to be where it happens ("in Geneva", "at the base"), not
+/// only named (the signatories of "Italy and Libya signed", "the House, which sits in Tobruk").
+bool venue_named(std::string_view text, const Toponym* place) {
+    return place != nullptr && detail::located_at(text, *place);
+}
+
 /// Whether a plan is only talk of a possible event: it names no venue ("will meet the parties
 /// again", "the House, which sits in Tobruk, is expected to decide"), or no day ("hoped to
 /// visit Tripoli soon", "preparing a conference in Berlin, but no date has been set": the
@@ -1112,7 +1116,7 @@ const Timex* past_event_date(std::string_view text, const Sentence& s,
 /// Talks that "would continue" go on: the report's days are theirs.
 bool idle_plan(std::string_view text, const std::vector<Word>& w, const Toponym* place,
                const Timex* date) {
-    if (place == nullptr || !detail::located_at(text, *place))
+    if (!venue_named(text, place))
         return true;
     return date == nullptr && !has_word(w, {"continue", "continues", "continuing"});
 }
@@ -1134,6 +1138,35 @@ Event event_of_trigger(std::string_view text, const Sentence& s, const detail::S
     return e;
 }
 
+/// Where the event of trigger `t` happened: the best place of its clause (none when it is
+/// told in passing: the sentence's place belongs to its main event), else the place a kind
+/// anaphor tells again ("in the city"); marks `e` when the place is not named in the sentence.
+const Toponym* scene_of(Event& e, std::string_view text, const Sentence& s,
+                        const std::vector<Word>& w, const detail::SentenceTrigger& t,
+                        const std::vector<Toponym>& toponyms, const Linking& linking) {
+    if (t.in_passing)
+        return nullptr;
+    // a second event of its type in the sentence is placed within its own clause
+    const std::size_t places_from =
+        t.repeated_type ? std::max(s.places_from, t.clause_from) : s.places_from;
+    const std::size_t places_to = t.repeated_type ? t.clause_to : s.to;
+    const detail::LearnedPlace learned{linking.locator, linking.gazetteer, s.from, s.to, t.start,
+                                       t.end,           &toponyms};
+    const Toponym* place =
+        detail::best_place(text, places_from, there_after(text, w, t) ? t.start : places_to,
+                           toponyms, t.start, e.type, &learned);
+    // "a bomb blew a hole in the wall of the US consulate's compound in the city": the
+    // place told again by its kind, where no place is named as the scene
+    if (place == nullptr || !detail::located_at(text, *place) ||
+        place->precision == GeoPrecision::country || place->precision == GeoPrecision::continent) {
+        const Toponym* told_again =
+            anaphor_place(text, s, places_from, places_to, w, t, toponyms, place);
+        e.inherited_place = told_again != place;
+        return told_again;
+    }
+    return place;
+}
+
 /// The event `t` tells in sentence `s` (words `w`), followed by one more at each place
 /// listed with its own ("in Jakharrah and Al-Kufra"); appended to `out`. Returns the date
 /// expression that dated it, if any.
@@ -1142,28 +1175,7 @@ const Timex* add_events_of(std::vector<Event>& out, std::string_view text, const
                            const std::vector<Toponym>& toponyms, const std::vector<Timex>& timexes,
                            const std::optional<CivilDay>& published, const Linking& linking) {
     Event e = event_of_trigger(text, s, t);
-    // told in passing: the sentence's place and date belong to its main event
-    // a second event of its type in the sentence is placed within its own clause
-    const std::size_t places_from =
-        t.repeated_type ? std::max(s.places_from, t.clause_from) : s.places_from;
-    const std::size_t places_to = t.repeated_type ? t.clause_to : s.to;
-    const detail::LearnedPlace learned{linking.locator, linking.gazetteer, s.from, s.to, t.start,
-                                       t.end,           &toponyms};
-    const Toponym* place =
-        t.in_passing
-            ? nullptr
-            : detail::best_place(text, places_from, there_after(text, w, t) ? t.start : places_to,
-                                 toponyms, t.start, e.type, &learned);
-    // "a bomb blew a hole in the wall of the US consulate's compound in the city": the
-    // place told again by its kind, where no place is named as the scene
-    if (!t.in_passing && (place == nullptr || !detail::located_at(text, *place) ||
-                          place->precision == GeoPrecision::country ||
-                          place->precision == GeoPrecision::continent)) {
-        const Toponym* told_again =
-            anaphor_place(text, places_from, places_to, w, t, toponyms, place);
-        e.inherited_place = told_again != place;
-        place = told_again;
-    }
+    const Toponym* place = scene_of(e, text, s, w, t, toponyms, linking);
     std::vector<Toponym> coordinated;
     if (place != nullptr) {
         e.place = *place;
@@ -1198,7 +1210,7 @@ const Timex* add_events_of(std::vector<Event>& out, std::string_view text, const
     // "Italy and Libya signed an agreement in April", "an accord signed between Ankara and
     // Tripoli": the signatories are no venue; a signing is a meeting where it says where
     // ("signed a ceasefire in Geneva")
-    if (e.subtype == "signing" && (place == nullptr || !detail::located_at(text, *place)))
+    if (e.subtype == "signing" && !venue_named(text, place))
         return nullptr;
     // "TRIPOLI (Wire) - The Congress voted on Sunday to close the borders with ...": a sitting
     // whose sentence names no venue was held where the report was filed
@@ -1517,8 +1529,8 @@ double place_score(std::string_view text, const Toponym& t, std::size_t trigger_
             "blockade",   "bombardment", "bombing", "capture",  "invasion", "liberation",
             "occupation", "shelling",    "siege",   "storming", "takeover", "war"};
         const std::string noun = ascii_lower(text.substr(a, b - a));
-        if (a != trigger_at &&
-            std::find(kHappenings.begin(), kHappenings.end(), noun) != kHappenings.end())
+        static_assert(detail::sorted_unique(kHappenings));
+        if (a != trigger_at && detail::in_words(kHappenings, noun))
             s -= 1.0;
     }
     // "the Tripoli-based government": where an actor sits, not where the event was
@@ -2331,6 +2343,8 @@ std::vector<Event> EventExtractor::extract(std::string_view text,
                                            const std::optional<CivilDay>& published) const {
     std::vector<Event> out;
     detail::NarrativeDate narrative(timexes, published);
+    // the town the report is most about: where "the city" and a sentence naming no place are
+    const std::optional<Toponym> main_place = detail::main_place_of(toponyms);
     // the date of the last sentence's main event: when that sentence names other days too
     // ("gathered on Monday ... the dams that burst on 11 September"), the narrative goes on
     // from its event's day, not from the last day it named
@@ -2356,7 +2370,8 @@ std::vector<Event> EventExtractor::extract(std::string_view text,
             last_date->end <= told_to) {
             last_date = told;
         }
-        const Sentence s{from, to, places_start(text, w, from, to), last_date};
+        const Sentence s{from, to, places_start(text, w, from, to), last_date,
+                         main_place ? &*main_place : nullptr};
         bool main_event = true;
         for (const detail::SentenceTrigger& t : triggers) {
             // "days after deadly clashes": an earlier happening the sentence only dates by
@@ -2379,7 +2394,7 @@ std::vector<Event> EventExtractor::extract(std::string_view text,
     detail::drop_bodies_of_wrecks(out);
     // an event whose sentence names no place ("The meeting is part of ...", "al-Kikli, who
     // was assassinated in May") happened at the article's main place
-    detail::inherit_main_place(out, detail::main_place_of(toponyms));
+    detail::inherit_main_place(out, main_place);
     // "closed its land border with Tunisia": the frontier the report names by its crossing
     detail::place_borders_at_sites(out, text, toponyms);
     // one event mentioned again ("the meeting", the headline and the story) adds to the

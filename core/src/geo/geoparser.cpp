@@ -631,9 +631,10 @@ const char* Parse::organisation_rejection(std::size_t first, std::size_t last,
     if (last + 1 < m_tokens.size()) {
         static constexpr std::array<std::string_view, 7> kStreetWords = {
             "avenue", "boulevard", "bridge", "road", "roundabout", "square", "street"};
+        static_assert(detail::sorted_unique(kStreetWords));
         const Token& next = m_tokens[last + 1];
         if (next.gap == Gap::space && next.upper_initial && !next.all_caps &&
-            std::find(kStreetWords.begin(), kStreetWords.end(), next.norm) != kStreetWords.end())
+            detail::in_words(kStreetWords, next.norm))
             return "street: a square or a street named after the place";
     }
     if (region_like(best))

@@ -3,6 +3,8 @@
 // places (no place name is among them). Each list is a sorted constexpr table, checked
 // sorted at compile time and searched by bisection.
 
+#include "kharita/text/word_lists.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cstddef>
@@ -10,22 +12,6 @@
 #include <string_view>
 
 namespace kharita::detail {
-
-/// True when `words` is strictly increasing: sorted, no duplicates (so bisection works).
-template <std::size_t N>
-constexpr bool sorted_unique(const std::array<std::string_view, N>& words) {
-    for (std::size_t i = 1; i < N; ++i) {
-        if (!(words[i - 1] < words[i]))
-            return false;
-    }
-    return true;
-}
-
-/// True when the normalised word `w` is in the sorted table `words`.
-template <std::size_t N>
-constexpr bool in_words(const std::array<std::string_view, N>& words, std::string_view w) {
-    return std::binary_search(words.begin(), words.end(), w);
-}
 
 /// Lowercase words that may sit inside a multi-word name ("Bosnia and Herzegovina",
 /// "Bir al Ghanam", "Port of Spain").
