@@ -407,8 +407,8 @@ void print_event_scores(const EventScores& s) {
                        r.place_right ? "right" : "wrong", r.date_right ? "right" : "wrong");
         }
     }
-    for (const std::string& u : s.unmatched)
-        fmt::print("  extra {}\n", u);
+    for (const auto& [file, u] : s.unmatched)
+        fmt::print("  extra {}\n", several ? file + ": " + u : u);
     if (several)
         fmt::print("  {} pages, {} gold events\n", s.files, s.gold.size());
     print_prf("events (type + place + date)", s.events);

@@ -242,6 +242,28 @@ TEST_F(EventsTest, APlaceToldAgainByItsKindIsThePlaceTheStoryNamed) {
               std::vector<std::string>{"Tripoli"});
 }
 
+TEST_F(EventsTest, ABoatLostOffACoastIsAtSea) {
+    const auto retrieved = LocalTime::parse("2020-11-13");
+    // a country's waters, told alone
+    const auto alone = events_of("At least 20 migrants drowned on Thursday when their boat "
+                                 "sank off the Libyan coast, the coast guard said.",
+                                 retrieved);
+    ASSERT_EQ(alone.size(), 1u);
+    ASSERT_TRUE(alone[0].place.has_value());
+    EXPECT_EQ(alone[0].place->feature, "H.SEA");
+    EXPECT_EQ(alone[0].place->name, "off Libya");
+    // in a report from a coastal town, the country's waters are the town's
+    const auto near = events_of("Fishermen in Zuwara said a boat carrying 40 migrants sank off "
+                                "the Libyan coast on Thursday. The mayor of Zuwara called for "
+                                "help.",
+                                retrieved);
+    ASSERT_EQ(near.size(), 1u);
+    ASSERT_TRUE(near[0].place.has_value());
+    EXPECT_EQ(near[0].place->feature, "H.SEA");
+    EXPECT_EQ(near[0].place->precision, GeoPrecision::town);
+    EXPECT_LT(distance_km(near[0].place->position, {32.93, 12.08}), 40.0);
+}
+
 TEST_F(EventsTest, APersonFoundDeadIsAKillingBodiesInABoatAreNot) {
     const auto retrieved = LocalTime::parse("2018-08-01");
     EXPECT_EQ(places_of(events_of("A reporter was seized by masked gunmen outside his home in "

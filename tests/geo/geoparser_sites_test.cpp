@@ -4,6 +4,8 @@
 
 #include "support/default_gazetteer.hpp"
 
+#include "kharita/geo/land_mask.hpp"
+
 #include <gtest/gtest.h>
 
 using namespace kharita;
@@ -104,4 +106,40 @@ TEST(GeoparserSites, ATownThatNamesItsDistrictIsItsTownNotMinor) {
     ASSERT_NE(k, nullptr);
     EXPECT_EQ(k->country, "LY");
     EXPECT_EQ(k->feature.front(), 'P');
+}
+
+TEST(GeoparserSites, APlaceOffACoastNamesTheWatersOffIt) {
+    if (LandMask::builtin().empty())
+        GTEST_SKIP() << "no land polygons at " << default_land_path();
+    const auto ts = parse("A boat sank off the Libyan coast on Tuesday. Another capsized off "
+                          "Zuwara and a third went down 100 nautical miles south of Lampedusa.");
+    const Toponym* libyan = find(ts, "Libyan");
+    const Toponym* zuwara = find(ts, "Zuwara");
+    const Toponym* lampedusa = find(ts, "Lampedusa");
+    ASSERT_TRUE(libyan && zuwara && lampedusa);
+    for (const Toponym* t : {libyan, zuwara, lampedusa}) {
+        ASSERT_TRUE(t->at_sea.has_value()) << t->text;
+        EXPECT_FALSE(LandMask::builtin().on_land(t->at_sea->position)) << t->text;
+        // the toponym still names the place: a geoparser's answer is the place named
+        EXPECT_TRUE(LandMask::builtin().on_land(t->position) || t->text == "Lampedusa") << t->text;
+        const Toponym site = event_site(*t);
+        EXPECT_EQ(site.feature, "H.SEA");
+        EXPECT_FALSE(site.place.has_value());
+    }
+    EXPECT_EQ(libyan->at_sea->precision, GeoPrecision::region);
+    EXPECT_EQ(zuwara->at_sea->precision, GeoPrecision::town);
+    EXPECT_LT(distance_km(zuwara->position, zuwara->at_sea->position), 40.0);
+    EXPECT_NEAR(distance_km(lampedusa->position, lampedusa->at_sea->position), 185.2, 1.0);
+    EXPECT_LT(lampedusa->at_sea->position.lat, lampedusa->position.lat);
+    EXPECT_EQ(lampedusa->at_sea->name, "south of Lampedusa");
+}
+
+TEST(GeoparserSites, ADirectionOverLandOrAParticleOffIsNoSea) {
+    const auto ts = parse("Clashes broke out 30 km west of Tripoli and south of Misrata. Police "
+                          "sealed off Zawiya.");
+    for (std::string_view name : {"Tripoli", "Misrata", "Zawiya"}) {
+        const Toponym* t = find(ts, name);
+        ASSERT_NE(t, nullptr) << name;
+        EXPECT_FALSE(t->at_sea.has_value()) << name;
+    }
 }

@@ -165,8 +165,8 @@ EventScores score_events(const std::vector<std::pair<Event, int>>& predicted,
         if (strict_match)
             continue;
         ++s.events.fp;
-        s.unmatched.push_back(event_description(e) + " [" + e.trigger + "] " +
-                              e.evidence.substr(0, 90));
+        s.unmatched.emplace_back(file, event_description(e) + " [" + e.trigger + "] " +
+                                           e.evidence.substr(0, 90));
     }
     return s;
 }

@@ -2042,7 +2042,8 @@ void drop_visits_to_border_sites(std::vector<Event>& events) {
 std::optional<Toponym> main_place_of(const std::vector<Toponym>& toponyms) {
     std::vector<std::pair<std::string, int>> counts; // in order of first mention
     for (const Toponym& t : toponyms) {
-        if (t.kind != ToponymKind::place || !t.position.is_valid() ||
+        const bool off_town = t.feature == "H.SEA" && t.precision == GeoPrecision::town;
+        if ((t.kind != ToponymKind::place && !off_town) || !t.position.is_valid() ||
             (t.precision != GeoPrecision::town && t.precision != GeoPrecision::district &&
              t.precision != GeoPrecision::site)) {
             continue;
@@ -2072,7 +2073,17 @@ std::optional<Toponym> main_place_of(const std::vector<Toponym>& toponyms) {
 void inherit_main_place(std::vector<Event>& events, const std::optional<Toponym>& main_place) {
     if (!main_place)
         return;
+    const std::optional<Toponym> waters = waters_off(*main_place);
     for (Event& e : events) {
+        // "drown off Libya" in a report from Khums: the waters off the report's coastal town
+        if (waters && e.place && e.place->feature == "H.SEA" &&
+            e.place->precision >= GeoPrecision::region && e.place->country == waters->country &&
+            !e.referred) {
+            e.secondary_places.push_back(e.place->text);
+            e.place = waters;
+            e.inherited_place = true;
+            continue;
+        }
         const bool coarse = !e.place || e.place->kind == ToponymKind::demonym ||
                             e.place->precision == GeoPrecision::country ||
                             e.place->precision == GeoPrecision::continent;
@@ -2337,10 +2348,13 @@ EventExtractor::EventExtractor(const Gazetteer* gazetteer, bool use_locator,
                                         : locator != nullptr ? locator
                                                              : &EventLocator::builtin()) {}
 
-std::vector<Event> EventExtractor::extract(std::string_view text,
-                                           const std::vector<Toponym>& toponyms,
+std::vector<Event> EventExtractor::extract(std::string_view text, const std::vector<Toponym>& named,
                                            const std::vector<Timex>& timexes,
                                            const std::optional<CivilDay>& published) const {
+    // where events can be: the places named, and the waters a place at sea is named for
+    std::vector<Toponym> toponyms;
+    toponyms.reserve(named.size());
+    std::transform(named.begin(), named.end(), std::back_inserter(toponyms), event_site);
     std::vector<Event> out;
     detail::NarrativeDate narrative(timexes, published);
     // the town the report is most about: where "the city" and a sentence naming no place are

@@ -1,5 +1,7 @@
-// Where the default gazetteer is: the only source that sees the build directory's path.
+// Where the default gazetteer and the land polygons are: the only source of the geo layer
+// that sees the build directory's and the source tree's paths.
 #include "kharita/geo/gazetteer.hpp"
+#include "kharita/geo/land_mask.hpp"
 
 #include <cstdlib>
 
@@ -14,6 +16,13 @@ std::filesystem::path default_gazetteer_path() {
 #else
     return "gazetteer.sqlite";
 #endif
+}
+
+std::filesystem::path default_land_path() {
+    if (const char* env = std::getenv("KHARITA_LAND"); env != nullptr && *env != '\0') {
+        return env;
+    }
+    return std::filesystem::path(KHARITA_DATA_DIR) / "basemap" / "ne_50m_land_world.geojson.gz";
 }
 
 } // namespace kharita

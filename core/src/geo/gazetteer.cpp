@@ -560,6 +560,7 @@ struct Gazetteer::Impl {
     std::unordered_map<std::string, std::string> admin1_names;     // "LY.77" -> name
     std::unordered_map<std::string, PlaceId> admin1_places;
     std::unordered_map<std::string, std::vector<PlaceId>> admin1_by_country; // "LY" -> places
+    std::unordered_map<std::string, std::vector<PlaceId>> largest_towns;     // "LY" -> towns
     std::vector<AdminUnit> admin1_units;
     GazetteerInfo info;
 
@@ -580,6 +581,7 @@ struct Gazetteer::Impl {
     void load_common_words(detail::Database& db);
     void load_countries_and_admin1(detail::Database& db);
     void load_meta(detail::Database& db);
+    void rank_largest_towns();
 
     // The index file (geo/index_file.hpp): what load_places() to load_common_words() build.
     void save_index(const std::filesystem::path& file, std::uint64_t source) const;
@@ -711,6 +713,7 @@ Gazetteer Gazetteer::open(const std::filesystem::path& file) {
         d.save_index(index, source);
     }
     d.load_countries_and_admin1(db);
+    d.rank_largest_towns();
     return g;
 }
 
@@ -1008,6 +1011,24 @@ void Gazetteer::Impl::load_countries_and_admin1(detail::Database& db) {
             admin1_places.emplace(code, it->second);
             admin1_by_country[code.substr(0, 2)].push_back(it->second);
         }
+    }
+}
+
+/// The most populous populated places of each country, most populous first.
+void Gazetteer::Impl::rank_largest_towns() {
+    for (const Place& p : places) {
+        if (p.feature_class == 'P' && !p.country.empty() && p.population > 0)
+            largest_towns[p.country].push_back(p.id);
+    }
+    for (auto& [country, ids] : largest_towns) {
+        const std::size_t keep = std::min(ids.size(), kLargestTowns);
+        std::partial_sort(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(keep), ids.end(),
+                          [&](PlaceId a, PlaceId b) {
+                              return places[a].population != places[b].population
+                                         ? places[a].population > places[b].population
+                                         : a < b;
+                          });
+        ids.resize(keep);
     }
 }
 
@@ -1351,6 +1372,11 @@ bool Gazetteer::arabic_speaking(std::string_view country) const {
 std::vector<PlaceId> Gazetteer::admin1_places_of(std::string_view country) const {
     const auto it = m_impl->admin1_by_country.find(std::string(country));
     return it == m_impl->admin1_by_country.end() ? std::vector<PlaceId>{} : it->second;
+}
+
+std::vector<PlaceId> Gazetteer::largest_towns(std::string_view country) const {
+    const auto it = m_impl->largest_towns.find(std::string(country));
+    return it == m_impl->largest_towns.end() ? std::vector<PlaceId>{} : it->second;
 }
 
 std::vector<PlaceId> Gazetteer::regions_of(std::string_view country) const {

@@ -6,6 +6,8 @@
 #include "geo/geoparser_words.hpp"
 #include "geo/person_names.hpp"
 #include "geo/region_phrases.hpp"
+#include "geo/sea_phrases.hpp"
+#include "kharita/geo/land_mask.hpp"
 #include "kharita/text/normalize.hpp"
 #include "kharita/text/tokens.hpp"
 
@@ -392,6 +394,8 @@ private:
     double confidence(const Mention& m, std::size_t ci) const;
     bool names_its_district(const Mention& m, const Place& p) const;
     void place_region_phrase(const Mention& m, const Place& p, Toponym& t) const;
+    void place_at_sea(const Mention& m, const Place& p, const detail::SeaPhrase& s,
+                      Toponym& t) const;
     bool region_in_direction(const Place& country, Direction d, Toponym& t) const;
     std::vector<LatLon> admin1_positions(const std::string& country) const;
     static void as_region(Toponym& t);
@@ -557,6 +561,9 @@ bool Parse::cue_before(std::size_t first) const {
     // "according to Patrick" names a source, not a destination
     if (prev.norm == "to" && first > 1 && m_tokens[first - 2].norm == "according")
         return false;
+    // "south of Lampedusa", "20 km north-east of Sirte"
+    if (prev.norm == "of" && first > 1 && direction_of(m_tokens[first - 2].norm) != Direction::none)
+        return true;
     // a cue opening the sentence is capitalised: "In Petal, a church lost its roof"
     return is_locative_cue(prev.norm) && (!capitalised(prev) || prev.sentence_start);
 }
@@ -2121,8 +2128,7 @@ bool Parse::keep_mention(std::size_t mi, const StrongSupport& support) const {
     }
     // ... or a locative cue ("left Jakharrah", "near Kabaw") in a text that names its
     // country.
-    const bool cue = m.first > 0 && m_tokens[m.first].gap == Gap::space &&
-                     is_locative_cue(m_tokens[m.first - 1].norm);
+    const bool cue = cue_before(m.first);
     bool supported = (weak || cue) &&
                      (support.hinted.contains(p.country) || support.countries.contains(p.country));
     if (!supported && !is_country_place(p)) {
@@ -2223,6 +2229,62 @@ void Parse::place_region_phrase(const Mention& m, const Place& p, Toponym& t) co
     t.why += ", direction within " + p.name;
 }
 
+/// A place the text puts at sea (sea_phrases.hpp), off the mention's chosen place `p`: past
+/// the coast nearest a town or island; for a country, past the coast of its most populous
+/// town that has one (on the side a region phrase names). A written
+/// direction and distance are followed; a bare "south of X" is at sea only when the sea lies
+/// that way from X. Nothing changes when no sea is found (an inland place: "sealed off"
+/// and "cut off" are no sea phrases either).
+void Parse::place_at_sea(const Mention& m, const Place& p, const detail::SeaPhrase& s,
+                         Toponym& t) const {
+    // "north of Libya" is no sea without a distance ("200 km north of Libya")
+    if (s.bearing && !s.distance_given && (is_country_place(p) || m.kind == ToponymKind::region))
+        return;
+    const LandMask& land = LandMask::builtin();
+    std::vector<const Place*> refs;
+    if (is_country_place(p)) {
+        for (PlaceId a : m_g.largest_towns(p.country)) {
+            const Place& u = m_g.place(a);
+            if (m.kind != ToponymKind::region ||
+                detail::lies_toward(u.position, p.position.lat, p.position.lon, m.direction))
+                refs.push_back(&u);
+        }
+    } else if (m.kind != ToponymKind::region) {
+        refs.push_back(&p);
+    }
+    for (std::size_t i = 0; i < refs.size(); ++i) {
+        const LatLon from = refs[i]->position;
+        std::optional<LatLon> at_sea;
+        if (s.bearing) {
+            // "south of Lampedusa", "30 km west of Tripoli": only where the sea lies that way
+            const auto way = land.seaward(from, detail::kOffshoreKm);
+            const double turn =
+                way ? std::abs(std::remainder(way->bearing - *s.bearing, 360.0)) : 180.0;
+            if (!way || (way->spread < 0.6 && turn > 60))
+                continue;
+            if (!s.from_place) {
+                at_sea = land.offshore(from, s.bearing, s.beyond_km);
+            } else if (const LatLon q = destination_point(from, *s.bearing, s.beyond_km);
+                       !land.on_land(q)) {
+                at_sea = q;
+            }
+        } else {
+            at_sea = land.offshore(from, s.bearing, s.beyond_km);
+        }
+        if (!at_sea)
+            continue;
+        SeaSite site;
+        site.position = *at_sea;
+        // off a town or an island, about as near as the town; off a country, its waters
+        site.precision =
+            refs[i] == &p ? std::max(t.precision, GeoPrecision::town) : GeoPrecision::region;
+        site.name = s.words + " " + (m.kind == ToponymKind::region ? t.text : p.name);
+        site.why = ", at sea off " + refs[i]->name;
+        t.at_sea = std::move(site);
+        return;
+    }
+}
+
 /// How sure the choice is: the gazetteer's score and the margin over the best candidate
 /// more than 161 km away, less for a spelling variant.
 double Parse::confidence(const Mention& m, std::size_t ci) const {
@@ -2301,6 +2363,9 @@ Toponym Parse::toponym_of(const Mention& m) const {
     if (m.kind == ToponymKind::region) {
         place_region_phrase(m, p, t);
     }
+    if (const auto sea =
+            detail::sea_phrase(m_tokens, m.first, m.last, m.kind == ToponymKind::demonym))
+        place_at_sea(m, p, *sea, t);
     return t;
 }
 
@@ -2346,6 +2411,35 @@ std::string mention_key(std::string_view surface) {
 }
 
 Geoparser::Geoparser(const Gazetteer& gazetteer) : m_gazetteer(gazetteer) {}
+
+Toponym event_site(const Toponym& t) {
+    if (!t.at_sea)
+        return t;
+    Toponym out = t;
+    out.position = t.at_sea->position;
+    out.precision = t.at_sea->precision;
+    out.name = t.at_sea->name;
+    out.why += t.at_sea->why;
+    out.kind = ToponymKind::region; // a phrase naming an area, as "southern Libya"
+    out.place.reset();
+    out.geonameid = 0;
+    out.feature = "H.SEA";
+    out.at_sea.reset();
+    return out;
+}
+
+std::optional<Toponym> waters_off(const Toponym& t) {
+    if (t.feature == "H.SEA" && t.precision == GeoPrecision::town)
+        return t; // already off a town
+    if (t.kind != ToponymKind::place || t.precision > GeoPrecision::town)
+        return std::nullopt;
+    const auto at_sea = LandMask::builtin().offshore(t.position, std::nullopt, detail::kOffshoreKm);
+    if (!at_sea)
+        return std::nullopt;
+    Toponym out = t;
+    out.at_sea = SeaSite{*at_sea, GeoPrecision::town, "off " + t.name, ", at sea off " + t.name};
+    return event_site(out);
+}
 
 namespace {
 

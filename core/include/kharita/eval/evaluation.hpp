@@ -165,12 +165,13 @@ struct EventCaseResult {
 struct EventScores {
     PrfCounts events;
     std::size_t status_right = 0, geo_precision_right = 0, time_precision_right = 0;
-    std::size_t aligned = 0;            ///< gold events with a prediction of their type aligned
-    std::size_t date_right = 0;         ///< of the aligned, dates agree
-    std::size_t place_right = 0;        ///< of the aligned, place within the tolerance
-    std::size_t files = 0;              ///< pages scored
-    std::vector<EventCaseResult> gold;  ///< each gold event and whether it was found
-    std::vector<std::string> unmatched; ///< predicted events matching no gold event
+    std::size_t aligned = 0;           ///< gold events with a prediction of their type aligned
+    std::size_t date_right = 0;        ///< of the aligned, dates agree
+    std::size_t place_right = 0;       ///< of the aligned, place within the tolerance
+    std::size_t files = 0;             ///< pages scored
+    std::vector<EventCaseResult> gold; ///< each gold event and whether it was found
+    /// Predicted events matching no gold event: the page and what the event says.
+    std::vector<std::pair<std::string, std::string>> unmatched;
 
     /// Adds the counts and cases of another page's scores.
     void add(EventScores other);

@@ -100,6 +100,9 @@ struct AdminUnit {
     std::string iso_code; ///< ISO 3166-2 ("LY-TB"), empty when no source gives it
 };
 
+/// How many of a country's most populous towns Gazetteer::largest_towns() keeps.
+inline constexpr std::size_t kLargestTowns = 12;
+
 class Gazetteer {
 public:
     /// Loads a gazetteer built by `kharita gazetteer build`. Throws DatabaseError or
@@ -148,6 +151,9 @@ public:
     std::vector<PlaceId> admin1_places_of(std::string_view country) const;
     /// The named regions (feature L.RGN) of a country: Fezzan, Cyrenaica, Tripolitania.
     std::vector<PlaceId> regions_of(std::string_view country) const;
+    /// The country's most populous populated places (up to kLargestTowns), most populous
+    /// first: where "off the Libyan coast" looks for a coast.
+    std::vector<PlaceId> largest_towns(std::string_view country) const;
 
     /// Every admin-1 unit the gazetteer knows.
     const std::vector<AdminUnit>& admin1_units() const noexcept;

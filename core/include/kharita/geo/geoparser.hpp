@@ -28,6 +28,15 @@ struct ToponymAlternative {
     double score = 0;
 };
 
+/// Where a place the text puts at sea lies ("sank off Zuwara", "off the Libyan coast"): the
+/// toponym still names the place; an event told there happened at this point.
+struct SeaSite {
+    LatLon position;
+    GeoPrecision precision = GeoPrecision::region;
+    std::string name; ///< "off Zuwara", "south of Lampedusa", "off eastern Libya"
+    std::string why;  ///< ", at sea off Zuwārah"
+};
+
 struct Toponym {
     std::size_t start = 0;    ///< byte offset of the mention in the UTF-8 text
     std::size_t end = 0;      ///< byte offset one past the mention
@@ -47,8 +56,13 @@ struct Toponym {
     double confidence = 0; ///< in [0, 1]
     std::string why;       ///< how it matched and what decided the resolution
     std::vector<ToponymAlternative> alternatives;
-    bool alias = false; ///< read through a team alias (ParseContext::aliases)
+    bool alias = false;            ///< read through a team alias (ParseContext::aliases)
+    std::optional<SeaSite> at_sea; ///< named as the shore of waters the text means
 };
+
+/// The toponym as the site of an event: the waters it names when `at_sea` is set (named
+/// "off NAME", kind region, feature H.SEA, no gazetteer entry), else the toponym itself.
+Toponym event_site(const Toponym& t);
 
 /// A team's name for a place, kept with an event store (`kharita review alias`): read as
 /// that place wherever it is written, before any gazetteer name.
@@ -90,6 +104,13 @@ struct RejectedSpan {
 /// The normalised key a mention's text is looked up by: a possessive "'s" dropped and a
 /// dotted abbreviation closed up ("U.S." -> "us").
 std::string mention_key(std::string_view surface);
+
+/// The waters off the place of `t` when it lies on a coast (kharita/geo/land_mask.hpp), as
+/// an event site (event_site()): 20 km past the coast nearest it, named "off NAME", with the
+/// town's precision (a site already off a town is its own waters); nothing for an inland
+/// place or a region phrase. "Drown off Libya" in a report
+/// from Khums happened off Khums.
+std::optional<Toponym> waters_off(const Toponym& t);
 
 class Geoparser {
 public:
