@@ -13,6 +13,14 @@ namespace {
 constexpr double kEarthRadiusKm = 6371.0088;
 constexpr double kStepKm = 2;
 constexpr double kBandDeg = 0.25; // latitude band of the edge index
+constexpr int kCellRows = 180, kCellColumns = 360;
+
+/// The one-degree cell of a position, clamped to the grid.
+std::size_t cell_of(double lat, double lon) {
+    const int row = std::clamp(static_cast<int>(std::floor(lat + 90.0)), 0, kCellRows - 1);
+    const int column = std::clamp(static_cast<int>(std::floor(lon + 180.0)), 0, kCellColumns - 1);
+    return static_cast<std::size_t>(row) * kCellColumns + static_cast<std::size_t>(column);
+}
 
 double radians(double deg) {
     return deg * std::numbers::pi / 180.0;
@@ -124,6 +132,15 @@ LandMask LandMask::load(const std::filesystem::path& file) {
                 add(*p);
         }
     }
+    mask.m_cells.assign(static_cast<std::size_t>(kCellRows) * kCellColumns, {});
+    for (std::size_t i = 0; i < mask.m_polygons.size(); ++i) {
+        const BoundingBox& b = mask.m_polygons[i].box;
+        const std::size_t low = cell_of(b.min_lat, b.min_lon), high = cell_of(b.max_lat, b.max_lon);
+        for (std::size_t row = low / kCellColumns; row <= high / kCellColumns; ++row) {
+            for (std::size_t column = low % kCellColumns; column <= high % kCellColumns; ++column)
+                mask.m_cells[row * kCellColumns + column].push_back(static_cast<std::uint32_t>(i));
+        }
+    }
     return mask;
 }
 
@@ -136,7 +153,10 @@ const LandMask& LandMask::builtin() {
 }
 
 bool LandMask::on_land(const LatLon& p) const {
-    for (const Shape& s : m_polygons) {
+    if (m_cells.empty() || !p.is_valid())
+        return false;
+    for (const std::uint32_t i : m_cells[cell_of(p.lat, p.lon)]) {
+        const Shape& s = m_polygons[i];
         if (!s.box.contains(p) || !s.rings.front().contains(p))
             continue;
         const bool in_hole = std::any_of(s.rings.begin() + 1, s.rings.end(),

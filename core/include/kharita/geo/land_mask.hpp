@@ -77,6 +77,8 @@ private:
         BoundingBox box;
     };
     std::vector<Shape> m_polygons;
+    /// Per one-degree cell (row-major from 90 S, 180 W): the polygons whose box meets it.
+    std::vector<std::vector<std::uint32_t>> m_cells;
 };
 
 } // namespace kharita
