@@ -39,11 +39,13 @@ struct BuildArgs {
     std::string data;
     std::vector<std::string> words;
     bool quiet = false;
+    bool no_osm = false;
 };
 
 void run_build(const BuildArgs& a) {
     GazetteerBuildOptions o;
     o.data_dir = a.data.empty() ? default_data_dir() : std::filesystem::path(a.data);
+    o.openstreetmap = !a.no_osm;
     if (!a.geonames.empty()) {
         o.geonames_dir = a.geonames;
     }
@@ -156,6 +158,9 @@ void add_gazetteer_commands(CLI::App& app) {
                       "English word lists, repeatable (default: /usr/share/dict/american-english "
                       "and british-english)");
     build->add_flag("--quiet,-q", build_args->quiet, "No progress lines");
+    build->add_flag("--no-osm", build_args->no_osm,
+                    "Leave out OpenStreetMap's places of data/osm/ (ODbL: a gazetteer with them "
+                    "is a database derived from OpenStreetMap)");
     build->callback([build_args] { run_build(*build_args); });
 
     CLI::App* info = gaz->add_subcommand("info", "Print what a gazetteer file holds");

@@ -166,7 +166,8 @@ private:
     void add_country_places(const fs::path& csc_countries);
     void add_admin1_places(const fs::path& csc_states);
     void read_world_countries(const fs::path& file);
-    void read_supplement(const fs::path& file);
+    void read_supplement(const fs::path& file, const std::string& source_name = "supplement",
+                         double merge_km = 2.0);
     void read_word_list(const fs::path& file);
     void read_country_points(const fs::path& file);
     void finish();
@@ -178,6 +179,7 @@ private:
     void read_wof_files();
     void read_reference_files();
     void read_supplement_files();
+    void read_osm_files();
     void read_area_files();
     void read_word_lists();
 
@@ -817,7 +819,8 @@ void add_site_word_forms(const PlaceRow& p, std::vector<NameRow>& names) {
                  std::make_move_iterator(forms.end()));
 }
 
-void Builder::read_supplement(const fs::path& file) {
+void Builder::read_supplement(const fs::path& file, const std::string& source_name,
+                              double merge_km) {
     SourceCount& count = source(file.filename().string());
     LineReader in(file);
     std::string line;
@@ -844,7 +847,7 @@ void Builder::read_supplement(const fs::path& file) {
         p.feature_code = std::string(f[4]);
         p.country = std::string(f[5]);
         p.admin1 = std::string(f[6]);
-        p.source = "supplement";
+        p.source = source_name;
         std::vector<NameRow> names = {{p.name, "en", NameKind::name}};
         for (std::string_view alt : split(f[2], '|')) {
             if (alt.empty())
@@ -868,7 +871,7 @@ void Builder::read_supplement(const fs::path& file) {
         if (f[10].starts_with("merge only")) {
             // adds names to a record another source supplies; never creates one
             if (p.geonameid > 0 && m_known.contains(p.geonameid)) {
-                add_names(p.geonameid, names, "supplement", true, count);
+                add_names(p.geonameid, names, source_name, true, count);
                 ++count.merged;
             }
             continue;
@@ -886,11 +889,11 @@ void Builder::read_supplement(const fs::path& file) {
                 m_move_place.run();
             }
             merge_into(*same, p);
-            add_names(*same, names, "supplement", true, count);
+            add_names(*same, names, source_name, true, count);
             ++count.merged;
             continue;
         }
-        merge_or_insert(p, names, 2.0, count);
+        merge_or_insert(p, names, merge_km, count);
     }
 }
 
@@ -1092,6 +1095,24 @@ void Builder::read_supplement_files() {
     if (fs::is_regular_file(supplement / "country-points.csv", ec)) {
         read_country_points(supplement / "country-points.csv");
     }
+}
+
+/// OpenStreetMap's places (data/osm/*.tsv, in the supplement's columns; ODbL, kept apart and
+/// left out with GazetteerBuildOptions::openstreetmap false): a place of the same name within
+/// 10 km is the same place and takes the names (OSM's points and GeoNames' differ by a few km).
+void Builder::read_osm_files() {
+    const fs::path dir = m_opt.data_dir / "osm";
+    std::error_code ec;
+    if (!m_opt.openstreetmap || !fs::is_directory(dir, ec))
+        return;
+    std::vector<fs::path> files;
+    for (const auto& e : fs::directory_iterator(dir)) {
+        if (e.path().extension() == ".tsv")
+            files.push_back(e.path());
+    }
+    std::sort(files.begin(), files.end());
+    for (const fs::path& f : files)
+        read_supplement(f, "osm", 10.0);
 }
 
 /// The English word lists; without any, a problem says what is lost.
@@ -1653,6 +1674,7 @@ void Builder::run() {
     read_word_lists(); // before the area files, which leave out ordinary words as names
     read_area_files();
     read_supplement_files();
+    read_osm_files();
     add_unit_words();
     add_state_abbreviations();
     add_region_demonyms();

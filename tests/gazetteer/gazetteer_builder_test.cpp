@@ -205,3 +205,27 @@ TEST_F(BuilderTest, ForeignOrDamagedIndexFileIsNotUsed) {
         EXPECT_EQ(read(index), good); // rebuilt from the gazetteer file
     }
 }
+
+TEST_F(BuilderTest, OpenStreetMapPlacesAreAddedOrNameTheSamePlaceAndCanBeLeftOut) {
+    fs::create_directories(dir / "empty-data" / "osm");
+    std::ofstream(dir / "empty-data" / "osm" / "places.tsv")
+        << "# OSM rows for this test\n"
+        << "\tTazirbu\tTazerbo\tP\tPPL\tLY\t\t25.67161\t21.06211\t0\tOpenStreetMap (ODbL)\n"
+        // the fixture's Tripoli, 3 km off: the same place, which takes the name
+        << "\tTripoli\tTrablos Gharb\tP\tPPL\tLY\t\t32.90\t13.21\t0\tOpenStreetMap (ODbL)\n";
+    const auto with = build_gazetteer(options("good"));
+    EXPECT_EQ(with.places, 4u);
+    {
+        const Gazetteer g = Gazetteer::open(dir / "gazetteer.sqlite");
+        ASSERT_FALSE(g.lookup("Tazerbo").empty());
+        const auto c = g.lookup("Trablos Gharb");
+        ASSERT_FALSE(c.empty());
+        EXPECT_EQ(g.place(c.front().place).geonameid, 2210247);
+    }
+    GazetteerBuildOptions o = options("good");
+    o.openstreetmap = false;
+    const auto without = build_gazetteer(o);
+    EXPECT_EQ(without.places, 3u);
+    const Gazetteer g = Gazetteer::open(dir / "gazetteer.sqlite");
+    EXPECT_TRUE(g.lookup("Tazerbo").empty());
+}

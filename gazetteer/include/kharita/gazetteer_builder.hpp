@@ -23,6 +23,9 @@ struct GazetteerBuildOptions {
     /// plain or gzip-compressed. When set, these replace the embedded GeoNames files; the
     /// embedded Who's On First, reference and supplement files are still merged in.
     std::optional<std::filesystem::path> geonames_dir;
+    /// Whether OpenStreetMap's places (data/osm/, ODbL 1.0: a gazetteer built with them is a
+    /// database derived from OpenStreetMap) are merged in; `--no-osm` leaves them out.
+    bool openstreetmap = true;
     /// The gazetteer file to write; replaced atomically on success.
     std::filesystem::path out;
     /// Word lists (one word per line); their lowercase entries mark ordinary English words.
