@@ -182,6 +182,13 @@ TEST_F(EventsTest, APlaceInARegionIsWhereTheEventIsNotTheRegion) {
                                   retrieved),
                         EventType::attack),
               std::vector<std::string>{"Watiya"});
+    // an appositive says what the town is and where it lies: "Derna, the last town in ..."
+    EXPECT_EQ(places_of(events_of("The commander ordered his forces to seize Derna, the only "
+                                  "town in eastern Libya still outside his control, and "
+                                  "residents said fighting had intensified overnight.",
+                                  retrieved),
+                        EventType::clash),
+              std::vector<std::string>{"Derna"});
     // the region alone still places it
     EXPECT_EQ(
         places_of(events_of("Warplanes struck targets in western Libya overnight.", retrieved),
@@ -240,6 +247,19 @@ TEST_F(EventsTest, APlaceToldAgainByItsKindIsThePlaceTheStoryNamed) {
                                   retrieved),
                         EventType::attack),
               std::vector<std::string>{"Tripoli"});
+}
+
+TEST_F(EventsTest, APlaceThatSaysWhereSomeoneIsFromIsNotTheScene) {
+    const auto retrieved = LocalTime::parse("2015-05-31");
+    const auto events = events_of("Militants are now in control of Sirte's airport. The fighters "
+                                  "moved in during recent days without meeting resistance, a "
+                                  "Misrata military official said, and also took over a water "
+                                  "project's site on Friday.",
+                                  retrieved);
+    for (const Event& e : events) {
+        ASSERT_TRUE(e.place.has_value());
+        EXPECT_NE(e.place->text, "Misrata") << e.evidence;
+    }
 }
 
 TEST_F(EventsTest, ABoatLostOffACoastIsAtSea) {

@@ -944,13 +944,16 @@ bool there_after(std::string_view text, const std::vector<Word>& w,
     return false;
 }
 
+/// The kinds of place a text tells a town again by ("in the city") or describes it as ("Derna,
+/// the last town in eastern Libya").
+constexpr std::array<std::string_view, 6> kPlaceKinds = {"capital", "city", "oasis",
+                                                         "port",    "town", "village"};
+
 /// "in the city", "on the capital", "near the town's port": a place told again by its kind
 /// after a preposition of place, in words [first, last) of `w`. The word of the kind, or none;
 /// not "the town of Kikla" nor "the capital Tripoli", which name the place themselves.
 std::optional<std::size_t> kind_anaphor(std::string_view text, const std::vector<Word>& w,
                                         std::size_t first, std::size_t last) {
-    static constexpr std::array<std::string_view, 6> kKinds = {"capital", "city", "oasis",
-                                                               "port",    "town", "village"};
     static constexpr std::array<std::string_view, 9> kPrepositions = {
         "across", "around", "at", "in", "inside", "into", "near", "on", "outside"};
     static constexpr std::array<std::string_view, 11> kParts = {
@@ -958,10 +961,10 @@ std::optional<std::size_t> kind_anaphor(std::string_view text, const std::vector
         "outskirts", "parts",  "square",    "streets", "suburbs"};
     static constexpr std::array<std::string_view, 6> kSaying = {"reported", "said", "say",
                                                                 "says",     "told", "warned"};
-    static_assert(detail::sorted_unique(kKinds) && detail::sorted_unique(kPrepositions) &&
+    static_assert(detail::sorted_unique(kPlaceKinds) && detail::sorted_unique(kPrepositions) &&
                   detail::sorted_unique(kParts) && detail::sorted_unique(kSaying));
     for (std::size_t a = first; a < last && a < w.size(); ++a) {
-        if (!detail::in_words(kKinds, w[a].lower))
+        if (!detail::in_words(kPlaceKinds, w[a].lower))
             continue;
         // "the city", "the coastal town", "the besieged port city": up to two lower-case
         // words between "the" and the kind
@@ -1442,6 +1445,25 @@ bool is_site_word(std::string_view w) {
 
 } // namespace
 
+/// ", the last town in ", ", a coastal city in ": an appositive that says what the place before
+/// it is and where that lies (up to five words, one a kind of place).
+bool appositive_in(std::string_view gap) {
+    if (!(gap.starts_with(", the ") || gap.starts_with(", a ") || gap.starts_with(", an ")) ||
+        !gap.ends_with(" in "))
+        return false;
+    const std::string_view body = gap.substr(2, gap.size() - 6);
+    if (body.find_first_of(",;:()\"") != std::string_view::npos ||
+        std::count(body.begin(), body.end(), ' ') > 4)
+        return false;
+    for (std::size_t at = 0; at < body.size();) {
+        const std::size_t end = std::min(body.find(' ', at), body.size());
+        if (detail::in_words(kPlaceKinds, body.substr(at, end - at)))
+            return true;
+        at = end + 1;
+    }
+    return false;
+}
+
 bool contains_place_before(std::string_view text, const Toponym& inner, const Toponym& outer) {
     if (outer.start < inner.end || outer.kind == ToponymKind::demonym ||
         inner.kind == ToponymKind::demonym)
@@ -1460,7 +1482,38 @@ bool contains_place_before(std::string_view text, const Toponym& inner, const To
         }
     }
     return outer.precision > inner_precision &&
-           (gap == " in " || gap == " in the " || gap == ", in ");
+           (gap == " in " || gap == " in the " || gap == ", in " || appositive_in(gap));
+}
+
+/// "a Misrata military official", "Zintan brigades", "the Sirte delegation": the place `t`
+/// qualifies the people after it (one modifier such as "military" or "security" may stand
+/// between), telling where they are from.
+bool names_whose(std::string_view text, const Toponym& t) {
+    static constexpr std::array<std::string_view, 22> kPeople = {
+        "brigade",   "brigades",     "commander",   "commanders", "delegates", "delegation",
+        "elders",    "fighters",     "forces",      "lawmaker",   "lawmakers", "militia",
+        "militias",  "notables",     "official",    "officials",  "source",    "sources",
+        "spokesman", "spokesperson", "spokeswoman", "troops"};
+    static constexpr std::array<std::string_view, 9> kModifiers = {
+        "armed",    "army",   "council",  "government", "local",
+        "military", "police", "security", "tribal"};
+    static_assert(detail::sorted_unique(kPeople) && detail::sorted_unique(kModifiers));
+    std::size_t at = t.end;
+    for (int k = 0; k < 2; ++k) {
+        if (at >= text.size() || text[at] != ' ')
+            return false;
+        ++at;
+        std::size_t end = at;
+        while (end < text.size() && std::islower(static_cast<unsigned char>(text[end])) != 0)
+            ++end;
+        const std::string_view word = text.substr(at, end - at);
+        if (detail::in_words(kPeople, word))
+            return true;
+        if (!detail::in_words(kModifiers, word))
+            return false; // "southern Libya by fighters from Zintan": no noun phrase of people
+        at = end;
+    }
+    return false;
 }
 
 bool located_at(std::string_view text, const Toponym& t) {
@@ -1536,6 +1589,7 @@ double place_score(std::string_view text, const Toponym& t, std::size_t trigger_
     // "the Tripoli-based government": where an actor sits, not where the event was
     if (text.substr(t.end, 6) == "-based")
         s -= 1.5;
+
     // possessives and "about X" name what the event concerns, not where it was
     if (t.end + 1 < text.size() && (text[t.end] == '\'' || text.substr(t.end, 3) == "\xE2\x80\x99"))
         s -= 0.5;
@@ -1586,7 +1640,8 @@ const Toponym* best_place(std::string_view text, std::size_t places_from, std::s
                                [](const Toponym& t, std::size_t at) { return t.start < at; });
     for (; it != toponyms.end() && it->start < to; ++it) {
         const Toponym& t = *it;
-        if (t.end > to || !t.position.is_valid())
+        // "a Misrata military official said", "Zintan brigades": where people come from
+        if (t.end > to || !t.position.is_valid() || names_whose(text, t))
             continue;
         double sc = place_score(text, t, trigger_at, type);
         // "the town of al-Fuqaha in central Libya": the coarser place says where the finer one
