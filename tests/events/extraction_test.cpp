@@ -888,6 +888,11 @@ TEST(ArticleStageTest, TheMainPlaceIsTheTownNamedMostOften) {
     EXPECT_EQ(detail::main_place_of({tripoli, misrata})->name, "Tripoli"); // first of equals
     EXPECT_EQ(detail::main_place_of({libya}), std::nullopt);
     EXPECT_EQ(detail::main_place_of({}), std::nullopt);
+    // a dateline's town, in capitals, is where the report was filed: it counts half
+    Toponym dateline = tripoli;
+    dateline.text = "TRIPOLI";
+    EXPECT_EQ(detail::main_place_of({dateline, misrata})->name, "Misrata");
+    EXPECT_EQ(detail::main_place_of({dateline, misrata, tripoli})->name, "Tripoli");
 }
 
 TEST(ArticleStageTest, EventsWithoutAPlaceOfTheirOwnInheritTheMainOne) {

@@ -2095,7 +2095,7 @@ void drop_visits_to_border_sites(std::vector<Event>& events) {
 }
 
 std::optional<Toponym> main_place_of(const std::vector<Toponym>& toponyms) {
-    std::vector<std::pair<std::string, int>> counts; // in order of first mention
+    std::vector<std::pair<std::string, int>> counts; // in halves // in order of first mention
     for (const Toponym& t : toponyms) {
         const bool off_town = t.feature == "H.SEA" && t.precision == GeoPrecision::town;
         if ((t.kind != ToponymKind::place && !off_town) || !t.position.is_valid() ||
@@ -2105,10 +2105,15 @@ std::optional<Toponym> main_place_of(const std::vector<Toponym>& toponyms) {
         }
         auto it = std::find_if(counts.begin(), counts.end(),
                                [&](const auto& c) { return c.first == t.name; });
+        // a name in capitals (a dateline: where the report was filed) counts half
+        const bool capitals = std::none_of(t.text.begin(), t.text.end(), [](char c) {
+            return std::islower(static_cast<unsigned char>(c)) != 0;
+        });
+        const int weight = capitals ? 1 : 2;
         if (it == counts.end())
-            counts.emplace_back(t.name, 1);
+            counts.emplace_back(t.name, weight);
         else
-            ++it->second;
+            it->second += weight;
     }
     const std::string* most = nullptr;
     int best = 0;

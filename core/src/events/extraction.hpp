@@ -230,7 +230,8 @@ void drop_bodies_of_wrecks(std::vector<Event>& events);
 void drop_visits_to_border_sites(std::vector<Event>& events);
 
 /// The article's main place: the town, district or site it names most often (the first
-/// named of equals), if any.
+/// named of equals; a name in capitals, a dateline's, counts half: the report was filed
+/// there, which need not be where it happened), if any.
 std::optional<Toponym> main_place_of(const std::vector<Toponym>& toponyms);
 
 /// Gives `main_place` to the events (border events and events referred to aside) whose
