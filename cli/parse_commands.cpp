@@ -407,8 +407,12 @@ void print_event_scores(const EventScores& s) {
                        r.place_right ? "right" : "wrong", r.date_right ? "right" : "wrong");
         }
     }
-    for (const auto& [file, u] : s.unmatched)
-        fmt::print("  extra {}\n", several ? file + ": " + u : u);
+    for (const auto& [file, u] : s.unmatched) {
+        if (several)
+            fmt::print("  extra {}: {}\n", file, u);
+        else
+            fmt::print("  extra {}\n", u);
+    }
     if (several)
         fmt::print("  {} pages, {} gold events\n", s.files, s.gold.size());
     print_prf("events (type + place + date)", s.events);

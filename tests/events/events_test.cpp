@@ -272,6 +272,14 @@ TEST_F(EventsTest, ABoatLostOffACoastIsAtSea) {
     ASSERT_TRUE(alone[0].place.has_value());
     EXPECT_EQ(alone[0].place->feature, "H.SEA");
     EXPECT_EQ(alone[0].place->name, "off Libya");
+    // intercepted or wrecked "in" a country: at sea off it
+    const auto intercepted = events_of("A rubber boat was intercepted by the Libyan coast guard "
+                                       "on Monday and its passengers were taken back to Libya.",
+                                       retrieved);
+    ASSERT_EQ(intercepted.size(), 1u);
+    ASSERT_TRUE(intercepted[0].place.has_value());
+    EXPECT_EQ(intercepted[0].place->feature, "H.SEA");
+    EXPECT_EQ(intercepted[0].place->precision, GeoPrecision::region);
     // in a report from a coastal town, the country's waters are the town's
     const auto near = events_of("Fishermen in Zuwara said a boat carrying 40 migrants sank off "
                                 "the Libyan coast on Thursday. The mayor of Zuwara called for "

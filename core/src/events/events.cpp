@@ -2130,6 +2130,28 @@ std::optional<Toponym> main_place_of(const std::vector<Toponym>& toponyms) {
     return *first;
 }
 
+void put_wrecks_at_sea(std::vector<Event>& events, const std::optional<Toponym>& main_place,
+                       const Gazetteer* gazetteer) {
+    const std::optional<Toponym> waters = main_place ? waters_off(*main_place) : std::nullopt;
+    for (Event& e : events) {
+        const bool at_sea_kind =
+            e.type == EventType::migration &&
+            (e.subtype == "shipwreck" || e.subtype == "interception" || e.subtype == "rescue");
+        if (!at_sea_kind || !e.place || e.place->precision != GeoPrecision::country || e.referred)
+            continue;
+        std::optional<Toponym> site;
+        if (waters && waters->country == e.place->country)
+            site = waters;
+        else if (gazetteer != nullptr)
+            site = waters_off_country(*gazetteer, *e.place);
+        if (!site)
+            continue;
+        e.secondary_places.push_back(e.place->text);
+        e.place = std::move(site);
+        e.inherited_place = true;
+    }
+}
+
 void inherit_main_place(std::vector<Event>& events, const std::optional<Toponym>& main_place) {
     if (!main_place)
         return;
@@ -2468,6 +2490,7 @@ std::vector<Event> EventExtractor::extract(std::string_view text, const std::vec
     detail::drop_bodies_of_wrecks(out);
     // an event whose sentence names no place ("The meeting is part of ...", "al-Kikli, who
     // was assassinated in May") happened at the article's main place
+    detail::put_wrecks_at_sea(out, main_place, m_gazetteer);
     detail::inherit_main_place(out, main_place);
     // "closed its land border with Tunisia": the frontier the report names by its crossing
     detail::place_borders_at_sites(out, text, toponyms);

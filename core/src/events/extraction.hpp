@@ -229,6 +229,13 @@ void drop_bodies_of_wrecks(std::vector<Event>& events);
 /// border site is border-site activity, not a meeting as well.
 void drop_visits_to_border_sites(std::vector<Event>& events);
 
+/// Boats wrecked, intercepted or rescued that the text places in a country ("intercepted by
+/// the Libyan coast guard", "taken back to Libya") were at sea: off the report's main place
+/// when that is a coastal town of the country, else off the country's most populous coastal
+/// town (geo's waters_off_country, with the gazetteer when there is one).
+void put_wrecks_at_sea(std::vector<Event>& events, const std::optional<Toponym>& main_place,
+                       const Gazetteer* gazetteer);
+
 /// The article's main place: the town, district or site it names most often (the first
 /// named of equals; a name in capitals, a dateline's, counts half: the report was filed
 /// there, which need not be where it happened), if any.

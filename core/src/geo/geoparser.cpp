@@ -2428,6 +2428,24 @@ Toponym event_site(const Toponym& t) {
     return out;
 }
 
+std::optional<Toponym> waters_off_country(const Gazetteer& gazetteer, const Toponym& t) {
+    if (!t.place || t.at_sea || t.feature == "H.SEA" ||
+        !is_country_place(gazetteer.place(*t.place)))
+        return std::nullopt;
+    const Place& country = gazetteer.place(*t.place);
+    for (PlaceId id : gazetteer.largest_towns(country.country)) {
+        const Place& town = gazetteer.place(id);
+        if (const auto at_sea =
+                LandMask::builtin().offshore(town.position, std::nullopt, detail::kOffshoreKm)) {
+            Toponym out = t;
+            out.at_sea = SeaSite{*at_sea, GeoPrecision::region, "off " + country.name,
+                                 ", at sea off " + town.name};
+            return event_site(out);
+        }
+    }
+    return std::nullopt;
+}
+
 std::optional<Toponym> waters_off(const Toponym& t) {
     if (t.feature == "H.SEA" && t.precision == GeoPrecision::town)
         return t; // already off a town

@@ -112,6 +112,11 @@ std::string mention_key(std::string_view surface);
 /// from Khums happened off Khums.
 std::optional<Toponym> waters_off(const Toponym& t);
 
+/// The waters off a country `t` names (a country toponym or a demonym of one), as an event
+/// site: 20 km past the coast of the country's most populous town that has one, named "off
+/// NAME" with a region's precision; nothing for a landlocked country or another toponym.
+std::optional<Toponym> waters_off_country(const Gazetteer& gazetteer, const Toponym& t);
+
 class Geoparser {
 public:
     explicit Geoparser(const Gazetteer& gazetteer);
