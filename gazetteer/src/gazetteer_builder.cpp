@@ -1076,6 +1076,17 @@ void Builder::read_reference_files() {
     }
 }
 
+/// The .tsv files of a directory, in name order.
+std::vector<fs::path> tsv_files_in(const fs::path& dir) {
+    std::vector<fs::path> files;
+    for (const auto& e : fs::directory_iterator(dir)) {
+        if (e.path().extension() == ".tsv")
+            files.push_back(e.path());
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
 /// The embedded supplement (data/supplement): curated places in .tsv files, then the
 /// country points that replace imported ones.
 void Builder::read_supplement_files() {
@@ -1084,13 +1095,7 @@ void Builder::read_supplement_files() {
     if (!fs::is_directory(supplement, ec)) {
         return;
     }
-    std::vector<fs::path> files;
-    for (const auto& e : fs::directory_iterator(supplement)) {
-        if (e.path().extension() == ".tsv")
-            files.push_back(e.path());
-    }
-    std::sort(files.begin(), files.end());
-    for (const fs::path& f : files)
+    for (const fs::path& f : tsv_files_in(supplement))
         read_supplement(f);
     if (fs::is_regular_file(supplement / "country-points.csv", ec)) {
         read_country_points(supplement / "country-points.csv");
@@ -1105,13 +1110,7 @@ void Builder::read_osm_files() {
     std::error_code ec;
     if (!m_opt.openstreetmap || !fs::is_directory(dir, ec))
         return;
-    std::vector<fs::path> files;
-    for (const auto& e : fs::directory_iterator(dir)) {
-        if (e.path().extension() == ".tsv")
-            files.push_back(e.path());
-    }
-    std::sort(files.begin(), files.end());
-    for (const fs::path& f : files)
+    for (const fs::path& f : tsv_files_in(dir))
         read_supplement(f, "osm", 10.0);
 }
 

@@ -2130,9 +2130,8 @@ std::optional<Toponym> main_place_of(const std::vector<Toponym>& toponyms) {
     return *first;
 }
 
-void put_wrecks_at_sea(std::vector<Event>& events, const std::optional<Toponym>& main_place,
+void put_wrecks_at_sea(std::vector<Event>& events, const std::optional<Toponym>& waters,
                        const Gazetteer* gazetteer) {
-    const std::optional<Toponym> waters = main_place ? waters_off(*main_place) : std::nullopt;
     for (Event& e : events) {
         const bool at_sea_kind =
             e.type == EventType::migration &&
@@ -2152,10 +2151,10 @@ void put_wrecks_at_sea(std::vector<Event>& events, const std::optional<Toponym>&
     }
 }
 
-void inherit_main_place(std::vector<Event>& events, const std::optional<Toponym>& main_place) {
+void inherit_main_place(std::vector<Event>& events, const std::optional<Toponym>& main_place,
+                        const std::optional<Toponym>& waters) {
     if (!main_place)
         return;
-    const std::optional<Toponym> waters = waters_off(*main_place);
     for (Event& e : events) {
         // "drown off Libya" in a report from Khums: the waters off the report's coastal town
         if (waters && e.place && e.place->feature == "H.SEA" &&
@@ -2490,8 +2489,15 @@ std::vector<Event> EventExtractor::extract(std::string_view text, const std::vec
     detail::drop_bodies_of_wrecks(out);
     // an event whose sentence names no place ("The meeting is part of ...", "al-Kikli, who
     // was assassinated in May") happened at the article's main place
-    detail::put_wrecks_at_sea(out, main_place, m_gazetteer);
-    detail::inherit_main_place(out, main_place);
+    // the waters off the main place: worked out once, and only for a report with an event
+    // that may be at sea (a way out to sea walks the land polygons)
+    const bool maybe_at_sea = std::any_of(out.begin(), out.end(), [](const Event& e) {
+        return e.type == EventType::migration || (e.place && e.place->feature == "H.SEA");
+    });
+    const std::optional<Toponym> waters =
+        main_place && maybe_at_sea ? waters_off(*main_place) : std::nullopt;
+    detail::put_wrecks_at_sea(out, waters, m_gazetteer);
+    detail::inherit_main_place(out, main_place, waters);
     // "closed its land border with Tunisia": the frontier the report names by its crossing
     detail::place_borders_at_sites(out, text, toponyms);
     // one event mentioned again ("the meeting", the headline and the story) adds to the

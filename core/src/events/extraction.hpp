@@ -230,10 +230,10 @@ void drop_bodies_of_wrecks(std::vector<Event>& events);
 void drop_visits_to_border_sites(std::vector<Event>& events);
 
 /// Boats wrecked, intercepted or rescued that the text places in a country ("intercepted by
-/// the Libyan coast guard", "taken back to Libya") were at sea: off the report's main place
-/// when that is a coastal town of the country, else off the country's most populous coastal
-/// town (geo's waters_off_country, with the gazetteer when there is one).
-void put_wrecks_at_sea(std::vector<Event>& events, const std::optional<Toponym>& main_place,
+/// the Libyan coast guard", "taken back to Libya") were at sea: in `waters` (off the report's
+/// main place, geo's waters_off) when they are the country's, else off the country's most
+/// populous coastal town (geo's waters_off_country, with the gazetteer when there is one).
+void put_wrecks_at_sea(std::vector<Event>& events, const std::optional<Toponym>& waters,
                        const Gazetteer* gazetteer);
 
 /// The article's main place: the town, district or site it names most often (the first
@@ -244,8 +244,10 @@ std::optional<Toponym> main_place_of(const std::vector<Toponym>& toponyms);
 /// Gives `main_place` to the events (border events and events referred to aside) whose
 /// sentence named no place or
 /// only a coarse one (a country, a continent, a demonym), which is kept as a secondary
-/// place; their confidence drops by a fifth.
-void inherit_main_place(std::vector<Event>& events, const std::optional<Toponym>& main_place);
+/// place; their confidence drops by a fifth. An event at a country's waters ("drown off
+/// Libya") takes `waters`, the waters off the main place, when they are that country's.
+void inherit_main_place(std::vector<Event>& events, const std::optional<Toponym>& main_place,
+                        const std::optional<Toponym>& waters = std::nullopt);
 
 /// Gives the article's first border site (a border post, GeoNames S.PSTB, or a place `text`
 /// calls a crossing: "the Ras Ajdir crossing", "Ras Ajdir, the main crossing") to its border
