@@ -401,10 +401,15 @@ void print_event_scores(const EventScores& s) {
     const bool several = s.files > 1;
     for (const EventCaseResult& r : s.gold) {
         const std::string id = several ? r.file + ":" + r.gold_id : r.gold_id;
-        fmt::print("  {:<5} {:<22} {}\n", r.matched ? "ok" : "MISS", id, r.description);
+        if (r.matched) {
+            fmt::print("  {:<5} {:<22} {} [{}]\n", "ok", id, r.description, r.trigger);
+        } else {
+            fmt::print("  {:<5} {:<22} {}\n", "MISS", id, r.description);
+        }
         if (!r.found.empty()) {
-            fmt::print("  {:<5} {:<22} got {} (place {}, date {})\n", "", "", r.found,
-                       r.place_right ? "right" : "wrong", r.date_right ? "right" : "wrong");
+            fmt::print("  {:<5} {:<22} got {} [{}] (place {}, date {})\n", "", "", r.found,
+                       r.trigger, r.place_right ? "right" : "wrong",
+                       r.date_right ? "right" : "wrong");
         }
     }
     for (const auto& [file, u] : s.unmatched) {

@@ -260,6 +260,75 @@ TEST_F(EventsTest, APlaceThatSaysWhereSomeoneIsFromIsNotTheScene) {
         ASSERT_TRUE(e.place.has_value());
         EXPECT_NE(e.place->text, "Misrata") << e.evidence;
     }
+    // the country whose ministry speaks, or whose consulate it was, is not the scene either
+    const auto consulate = events_of("Gunmen stormed Egypt's consulate in Benghazi on Friday and "
+                                     "abducted five of its staff, Egypt's foreign ministry said.",
+                                     LocalTime::parse("2015-06-13"));
+    ASSERT_FALSE(consulate.empty());
+    for (const Event& e : consulate) {
+        ASSERT_TRUE(e.place.has_value());
+        EXPECT_EQ(e.place->text, "Benghazi") << e.trigger;
+    }
+}
+
+TEST_F(EventsTest, FightingThatGoesOnWithNoDayIsTheBackgroundOfTheNews) {
+    const auto retrieved = LocalTime::parse("2012-03-02");
+    const auto count_clashes = [](const std::vector<Event>& events) {
+        return std::count_if(events.begin(), events.end(),
+                             [](const Event& e) { return e.type == EventType::clash; });
+    };
+    // told in the present as going on, with no day: the state the report comes in
+    EXPECT_EQ(count_clashes(events_of("The council met on Thursday in Benghazi. Fighting "
+                                      "continues around Kufra, where two tribes are dug in.",
+                                      retrieved)),
+              0);
+    // the past tells the narrative's happening; a day of its own makes it news
+    EXPECT_EQ(count_clashes(events_of("The council met on Thursday in Benghazi. Fighting "
+                                      "continued around Kufra, where two tribes are dug in.",
+                                      retrieved)),
+              1);
+    EXPECT_EQ(count_clashes(
+                  events_of("Fighting continues in Kufra on Thursday, residents said.", retrieved)),
+              1);
+}
+
+TEST_F(EventsTest, AMeetingNamedInPassingIsNoMeeting) {
+    const auto retrieved = LocalTime::parse("2019-03-14");
+    const auto meetings = [&](const std::string& text) {
+        const auto events = events_of(text, retrieved);
+        return std::count_if(events.begin(), events.end(),
+                             [](const Event& e) { return e.type == EventType::meeting; });
+    };
+    // no venue and nothing that says it was held: talk about talks
+    EXPECT_EQ(meetings("Clashes broke out in Gharyan on Monday. The elders described talks "
+                       "between the two councils as useless."),
+              0);
+    EXPECT_EQ(meetings("Clashes broke out in Gharyan on Monday. Officials said the release of "
+                       "the hostages followed talks between the two councils."),
+              0);
+    // a venue, or a verb that says it was held, makes it news
+    EXPECT_EQ(meetings("Clashes broke out in Gharyan on Monday. The two councils held talks on "
+                       "Tuesday."),
+              1);
+    EXPECT_EQ(meetings("The two councils met for talks in Gharyan on Tuesday."), 1);
+    // where the travellers flew into is where the talks were
+    const auto flew = events_of("The minister flew into Benghazi on Saturday for talks with the "
+                                "council, a day after he met the premier in Tripoli.",
+                                retrieved);
+    ASSERT_FALSE(flew.empty());
+    ASSERT_TRUE(flew[0].place.has_value());
+    EXPECT_EQ(flew[0].place->text, "Benghazi");
+}
+
+TEST_F(EventsTest, APlaceAnUnknownSiteIsNearBeatsOneSomeoneCameFrom) {
+    const auto retrieved = LocalTime::parse("2015-07-20");
+    const auto events = events_of("Four engineers were kidnapped near a cement plant, west of "
+                                  "Gharyan, on Sunday as they drove back from Tunisia, their "
+                                  "employer said.",
+                                  retrieved);
+    ASSERT_EQ(events.size(), 1u);
+    ASSERT_TRUE(events[0].place.has_value());
+    EXPECT_EQ(events[0].place->text, "Gharyan");
 }
 
 TEST_F(EventsTest, ABoatLostOffACoastIsAtSea) {

@@ -134,6 +134,7 @@ EventScores score_events(const std::vector<std::pair<Event, int>>& predicted,
         if (strict[i] >= 0) {
             const Event& e = predicted[static_cast<std::size_t>(strict[i])].first;
             r.matched = r.place_right = r.date_right = true;
+            r.trigger = e.trigger + "] " + e.evidence.substr(0, 160) + "[";
             ++s.events.tp;
             s.status_right += to_string(e.status) == g.status ? 1 : 0;
             s.geo_precision_right += geo_precision_class(e.place->precision) == g.precision;
@@ -149,6 +150,7 @@ EventScores score_events(const std::vector<std::pair<Event, int>>& predicted,
                 r.place_right = place_agrees(e, g);
                 r.date_right = date_agrees(e, g);
                 r.found = event_description(e);
+                r.trigger = e.trigger;
             }
         }
         if (r.matched || !r.found.empty()) {

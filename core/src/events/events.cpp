@@ -851,6 +851,30 @@ bool told_as_later(const std::vector<Word>& w, std::size_t trigger_at) {
     return false;
 }
 
+/// "Fighting continues around Bani Walid and Sirte", "fighting continues on the southern edge
+/// of Tripoli despite a truce": a happening named by a noun (ending at byte `trigger_end`)
+/// that the present tense says goes on, in a sentence that gives it no day (`date` none or
+/// another sentence's), is the state the news comes in, not a report of it. The past tells a
+/// happening of the narrative ("Fighting continued in Misrata"); "clashes continue for a
+/// third day" and "fighting continues in Sirte on Monday" tell a day.
+bool undated_continuation(const std::vector<Word>& w, std::size_t trigger_end, const Timex* date,
+                          std::size_t from, std::size_t to) {
+    if (date != nullptr && date->start >= from && date->end <= to)
+        return false;
+    const auto after =
+        std::find_if(w.begin(), w.end(), [&](const Word& x) { return x.start >= trigger_end; });
+    auto a = static_cast<std::size_t>(after - w.begin());
+    if (a < w.size() && w[a].lower == "still")
+        ++a;
+    if (a >= w.size())
+        return false;
+    const std::string& verb = w[a].lower;
+    const std::string_view next = a + 1 < w.size() ? std::string_view(w[a + 1].lower) : "";
+    return verb == "continue" || verb == "continues" || verb == "persist" || verb == "persists" ||
+           ((verb == "go" || verb == "goes" || verb == "carry" || verb == "carries") &&
+            next == "on");
+}
+
 /// "for a fourth day", "for the third straight day": how many days the sentence says its
 /// happening has run, or 0.
 int nth_day(const std::vector<Word>& w) {
@@ -1124,6 +1148,41 @@ bool idle_plan(std::string_view text, const std::vector<Word>& w, const Toponym*
     return date == nullptr && !has_word(w, {"continue", "continues", "continuing"});
 }
 
+/// "described talks between Tripoli notables and elders from Misrata as useless", "the release
+/// followed talks between the two governments", "is trying to bring them to talks": a meeting
+/// named by a noun (`t`) is news when the sentence says where it met, which the caller checks,
+/// or that it was held ("held talks with", "opening the meeting", "the conference ended").
+/// Else it is talk about a meeting.
+bool idle_meeting_noun(const std::vector<Word>& w, const detail::SentenceTrigger& t) {
+    static constexpr std::array<std::string_view, 5> kNouns = {"conference", "meeting", "meetings",
+                                                               "summit", "talks"};
+    if (std::find(kNouns.begin(), kNouns.end(), t.words) == kNouns.end())
+        return false;
+    const auto at =
+        std::find_if(w.begin(), w.end(), [&](const Word& x) { return x.start >= t.start; });
+    const auto k = static_cast<std::size_t>(at - w.begin());
+    static constexpr std::array<std::string_view, 25> kHeldBefore = {
+        "addressed", "addressing", "attend",   "attended", "attending", "chair",  "chaired",
+        "chairing",  "concluded",  "convened", "hold",     "holding",   "holds",  "host",
+        "hosted",    "hosting",    "hosts",    "held",     "open",      "opened", "opening",
+        "opens",     "wrapped",    "began",    "resumed"};
+    // up to three words between the verb and the noun: "held a first round of talks"
+    for (std::size_t b = k >= 4 ? k - 4 : 0; b < k; ++b) {
+        if (std::find(kHeldBefore.begin(), kHeldBefore.end(), w[b].lower) != kHeldBefore.end())
+            return false;
+    }
+    static constexpr std::array<std::string_view, 9> kHeldAfter = {
+        "began", "begin", "begins", "ended", "end", "ends", "opened", "opens", "concluded"};
+    for (std::size_t a = k + 1; a < w.size() && a <= k + 3; ++a) {
+        if (std::find(kHeldAfter.begin(), kHeldAfter.end(), w[a].lower) != kHeldAfter.end() ||
+            (w[a].lower == "took" && a + 1 < w.size() && w[a + 1].lower == "place") ||
+            (w[a].lower == "held" && (w[a - 1].lower == "was" || w[a - 1].lower == "were"))) {
+            return false;
+        }
+    }
+    return true;
+}
+
 /// The event trigger `t` tells in sentence `s`, before its place and date: its type, its
 /// words and its evidence.
 Event event_of_trigger(std::string_view text, const Sentence& s, const detail::SentenceTrigger& t) {
@@ -1215,6 +1274,8 @@ const Timex* add_events_of(std::vector<Event>& out, std::string_view text, const
     // ("signed a ceasefire in Geneva")
     if (e.subtype == "signing" && !venue_named(text, place))
         return nullptr;
+    if (e.type == EventType::meeting && !venue_named(text, place) && idle_meeting_noun(w, t))
+        return nullptr;
     // "TRIPOLI (Wire) - The Congress voted on Sunday to close the borders with ...": a sitting
     // whose sentence names no venue was held where the report was filed
     if (e.type == EventType::meeting && s.places_from > s.from &&
@@ -1234,8 +1295,11 @@ const Timex* add_events_of(std::vector<Event>& out, std::string_view text, const
         date = s.narrative;
     }
     detail::set_dates(e, date, published);
-    if (told_as_background(text, date, e, published))
+    if (told_as_background(text, date, e, published) ||
+        ((e.type == EventType::clash || e.type == EventType::attack) && nth_day(w) == 0 &&
+         undated_continuation(w, t.end, date, s.from, s.to))) {
         return nullptr;
+    }
     if (date != nullptr && date == s.narrative && published && date->last < *published &&
         told_as_later(w, t.start)) {
         // "in the days that followed, investigators found ...": after the narrative's date
@@ -1307,11 +1371,33 @@ bool distance_before(std::string_view text, std::size_t at) {
 /// What the words before a mention say of it.
 enum class PlaceCue {
     none,
-    located,   ///< where it happened: "in X", "at X", "off the coast of X", "the ports of X"
-    direction, ///< "to X", "from X"
-    reference, ///< a reference point for the place before it: "Khoms, east of Tripoli"
-    seat,      ///< where an actor sits: "which sits in Tobruk", "based in Zawiya"
+    located,        ///< where it happened: "in X", "at X", "off the coast of X", "the ports of X"
+    direction,      ///< "to X"
+    origin,         ///< "from X": where someone or something came from
+    reference,      ///< a reference point for the place before it: "Khoms, east of Tripoli"
+    near_reference, ///< one for a locative phrase: "near the gas complex, east of Zuwara"
+    seat,           ///< where an actor sits: "which sits in Tobruk", "based in Zawiya"
 };
+
+/// Whether the phrase that ends at the comma at byte `comma` (back to the comma or sentence
+/// end before it) opens with a preposition of place: "near the gas complex", "at a checkpoint".
+bool locative_phrase_before(std::string_view text, std::size_t comma) {
+    std::size_t from = comma;
+    while (from > 0 && text[from - 1] != ',' && text[from - 1] != '.' && text[from - 1] != '\n')
+        --from;
+    std::string phrase = ascii_lower(text.substr(from, comma - from));
+    std::size_t a = phrase.find_first_not_of(' ');
+    if (a == std::string::npos)
+        return false;
+    for (std::string_view p : {"near ", "in ", "at ", "outside ", "around ", "inside "}) {
+        // the preposition opens the phrase or follows its verb: "were kidnapped near the ..."
+        for (std::size_t k = phrase.find(p, a); k != std::string::npos; k = phrase.find(p, k + 1)) {
+            if (k == a || phrase[k - 1] == ' ')
+                return true;
+        }
+    }
+    return false;
+}
 
 PlaceCue place_cue(std::string_view text, const Toponym& t) {
     // the words right before the mention: "in", "at", "near", "outside"
@@ -1366,7 +1452,7 @@ PlaceCue place_cue(std::string_view text, const Toponym& t) {
     // "flew to Benghazi and met Haftar", "a visit to Tripoli": the journey's end is where
     // what the travellers then do happens
     const bool journey_to =
-        before == "to" &&
+        (before == "to" || before == "into") &&
         (before2 == "flew" || before2 == "travelled" || before2 == "traveled" ||
          before2 == "went" || before2 == "came" || before2 == "headed" || before2 == "trip" ||
          before2 == "journey" || before2 == "visit" || before2 == "visits");
@@ -1380,8 +1466,10 @@ PlaceCue place_cue(std::string_view text, const Toponym& t) {
          before2 == "officials" || before2 == "militants" || before2 == "residents")) {
         return PlaceCue::seat;
     }
-    if (before == "to" || before == "from")
+    if (before == "to")
         return PlaceCue::direction;
+    if (before == "from")
+        return PlaceCue::origin;
     // "rallies in solidarity with Gaza", "a march in support of Palestine", "protests against
     // Turkey": what the event is for or against, not where it is
     if (before == "against" || ((before == "with" || before == "of" || before == "for") &&
@@ -1392,8 +1480,11 @@ PlaceCue place_cue(std::string_view text, const Toponym& t) {
         (before2.ends_with("east") || before2.ends_with("west") || before2 == "north" ||
          before2 == "south" || before2 == "km" || before2 == "kilometres" || before2 == "miles")) {
         // "Khoms, east of Tripoli", "the base, 140 km south-west of Tripoli": a reference
-        // point for the place named before it
-        return PlaceCue::reference;
+        // point for the place named before it; where that is a locative phrase ("near the
+        // gas complex, east of Zuwara"), the nearest place the text lets one map when the
+        // phrase's own name is not known
+        return after_comma && locative_phrase_before(text, c - 1) ? PlaceCue::near_reference
+                                                                  : PlaceCue::reference;
     }
     return PlaceCue::none;
 }
@@ -1485,20 +1576,27 @@ bool contains_place_before(std::string_view text, const Toponym& inner, const To
            (gap == " in " || gap == " in the " || gap == ", in " || appositive_in(gap));
 }
 
-/// "a Misrata military official", "Zintan brigades", "the Sirte delegation": the place `t`
-/// qualifies the people after it (one modifier such as "military" or "security" may stand
-/// between), telling where they are from.
+/// "a Misrata military official", "Zintan brigades", "the Sirte delegation", "Tunisia's
+/// foreign ministry", "Egypt's consulate": the place `t` qualifies the people or the body
+/// after it (one modifier such as "military" or "foreign" may stand between), telling whose
+/// they are, not where the event was.
 bool names_whose(std::string_view text, const Toponym& t) {
-    static constexpr std::array<std::string_view, 22> kPeople = {
-        "brigade",   "brigades",     "commander",   "commanders", "delegates", "delegation",
-        "elders",    "fighters",     "forces",      "lawmaker",   "lawmakers", "militia",
-        "militias",  "notables",     "official",    "officials",  "source",    "sources",
-        "spokesman", "spokesperson", "spokeswoman", "troops"};
-    static constexpr std::array<std::string_view, 9> kModifiers = {
-        "armed",    "army",   "council",  "government", "local",
-        "military", "police", "security", "tribal"};
+    static constexpr std::array<std::string_view, 27> kPeople = {
+        "brigade",      "brigades",    "commander", "commanders", "consulate", "delegates",
+        "delegation",   "elders",      "embassy",   "fighters",   "forces",    "lawmaker",
+        "lawmakers",    "militia",     "militias",  "minister",   "ministers", "ministry",
+        "notables",     "official",    "officials", "source",     "sources",   "spokesman",
+        "spokesperson", "spokeswoman", "troops"};
+    static constexpr std::array<std::string_view, 13> kModifiers = {
+        "armed",    "army",  "council",  "defence", "defense",  "foreign", "government",
+        "interior", "local", "military", "police",  "security", "tribal"};
     static_assert(detail::sorted_unique(kPeople) && detail::sorted_unique(kModifiers));
     std::size_t at = t.end;
+    // "Tunisia's foreign ministry": the possessive of the place
+    if (text.substr(at, 2) == "'s")
+        at += 2;
+    else if (text.substr(at, 4) == "\xE2\x80\x99s")
+        at += 4;
     for (int k = 0; k < 2; ++k) {
         if (at >= text.size() || text[at] != ' ')
             return false;
@@ -1522,7 +1620,8 @@ bool located_at(std::string_view text, const Toponym& t) {
 
 bool reference_or_direction(std::string_view text, const Toponym& t) {
     const PlaceCue cue = place_cue(text, t);
-    return cue == PlaceCue::reference || cue == PlaceCue::direction;
+    return cue == PlaceCue::reference || cue == PlaceCue::near_reference ||
+           cue == PlaceCue::direction || cue == PlaceCue::origin;
 }
 
 double place_score(std::string_view text, const Toponym& t, std::size_t trigger_at,
@@ -1534,6 +1633,9 @@ double place_score(std::string_view text, const Toponym& t, std::size_t trigger_
         break;
     case PlaceCue::direction:
         s += 0.4;
+        break;
+    case PlaceCue::origin:
+    case PlaceCue::near_reference:
         break;
     case PlaceCue::reference:
         s -= 1.0;
