@@ -331,6 +331,29 @@ TEST_F(EventsTest, APlaceAnUnknownSiteIsNearBeatsOneSomeoneCameFrom) {
     EXPECT_EQ(events[0].place->text, "Gharyan");
 }
 
+TEST_F(EventsTest, ABoatLostAtSeaIsMappedAtThePortItLeft) {
+    const auto retrieved = LocalTime::parse("2020-11-13");
+    // the report's only port, over the waters off a country or the place the report was filed
+    const auto events = events_of("TRIPOLI, Nov 12 - Dozens of migrants drowned on Tuesday when "
+                                  "their boat capsized off the Libyan coast, the coast guard in "
+                                  "Tripoli said. Survivors said the boat had left Zuwara in the "
+                                  "early hours.",
+                                  retrieved);
+    ASSERT_EQ(events.size(), 1u);
+    ASSERT_TRUE(events[0].place.has_value());
+    EXPECT_EQ(events[0].place->text, "Zuwara");
+    // two ports: none of them is the report's
+    const auto two = events_of("TRIPOLI, Nov 12 - Dozens of migrants drowned on Tuesday when "
+                               "their boat capsized off the Libyan coast, the coast guard in "
+                               "Tripoli said. One boat had left Zuwara and another had left "
+                               "Sabratha in the early hours.",
+                               retrieved);
+    ASSERT_FALSE(two.empty());
+    ASSERT_TRUE(two[0].place.has_value());
+    EXPECT_NE(two[0].place->text, "Zuwara");
+    EXPECT_NE(two[0].place->text, "Sabratha");
+}
+
 TEST_F(EventsTest, ABoatLostOffACoastIsAtSea) {
     const auto retrieved = LocalTime::parse("2020-11-13");
     // a country's waters, told alone

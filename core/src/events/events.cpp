@@ -2232,6 +2232,62 @@ std::optional<Toponym> main_place_of(const std::vector<Toponym>& toponyms) {
     return *first;
 }
 
+namespace {
+
+/// Whether the boat of a wreck set out from the place that starts at byte `at`: "left X",
+/// "leaving X", "departed (from) X", "set sail from X", "sailed from X".
+bool departure_before(std::string_view text, std::size_t at) {
+    const std::string before = ascii_lower(text.substr(at >= 40 ? at - 40 : 0, at >= 40 ? 40 : at));
+    for (std::string_view cue : {" left ", " leaving ", " departed ", " departed from ",
+                                 " set sail from ", " sailed from ", " set off from ",
+                                 " set out from ", " departing from ", " launched from "}) {
+        if (before.ends_with(cue))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+void put_wrecks_off_their_port(std::vector<Event>& events, std::string_view text,
+                               const std::vector<Toponym>& toponyms) {
+    const auto port = [&](const Toponym& t) {
+        return t.kind == ToponymKind::place && t.precision <= GeoPrecision::town &&
+               departure_before(text, t.start);
+    };
+    // the one port the report says a boat left, if it names a single one
+    const Toponym* only_port = nullptr;
+    for (const Toponym& t : toponyms) {
+        if (!port(t))
+            continue;
+        if (only_port != nullptr && only_port->name != t.name) {
+            only_port = nullptr;
+            break;
+        }
+        only_port = &t;
+    }
+    for (Event& e : events) {
+        const bool at_sea_kind =
+            e.type == EventType::migration &&
+            (e.subtype == "shipwreck" || e.subtype == "interception" || e.subtype == "rescue");
+        const bool coarse =
+            !e.place || e.inherited_place || e.place->precision >= GeoPrecision::region;
+        if (!at_sea_kind || !coarse || e.referred)
+            continue;
+        // the port its own sentence names first, else the report's only one
+        const auto own = std::find_if(toponyms.begin(), toponyms.end(), [&](const Toponym& t) {
+            return t.start >= e.evidence_start && t.end <= e.evidence_end && port(t);
+        });
+        const Toponym* left = own != toponyms.end() ? &*own : only_port;
+        if (left == nullptr)
+            continue;
+        if (e.place)
+            e.secondary_places.push_back(e.place->text);
+        e.place = *left;
+        e.inherited_place = own == toponyms.end();
+    }
+}
+
 void put_wrecks_at_sea(std::vector<Event>& events, const std::optional<Toponym>& waters,
                        const Gazetteer* gazetteer) {
     for (Event& e : events) {
@@ -2598,6 +2654,7 @@ std::vector<Event> EventExtractor::extract(std::string_view text, const std::vec
     });
     const std::optional<Toponym> waters =
         main_place && maybe_at_sea ? waters_off(*main_place) : std::nullopt;
+    detail::put_wrecks_off_their_port(out, text, toponyms);
     detail::put_wrecks_at_sea(out, waters, m_gazetteer);
     detail::inherit_main_place(out, main_place, waters);
     // "closed its land border with Tunisia": the frontier the report names by its crossing

@@ -229,6 +229,14 @@ void drop_bodies_of_wrecks(std::vector<Event>& events);
 /// border site is border-site activity, not a meeting as well.
 void drop_visits_to_border_sites(std::vector<Event>& events);
 
+/// A boat wrecked, intercepted or rescued that its sentence says left a port ("a rubber boat
+/// that left Garabulli ... began to sink", "capsized off the Libyan coast; the boat had left
+/// Zawiya") is mapped at that port, the nearest place on land the text gives, where it
+/// places the boat no finer (a country, a sea, or no place of its own): how ACLED codes an
+/// event at sea, and closer than the waters off a country or a report's dateline.
+void put_wrecks_off_their_port(std::vector<Event>& events, std::string_view text,
+                               const std::vector<Toponym>& toponyms);
+
 /// Boats wrecked, intercepted or rescued that the text places in a country ("intercepted by
 /// the Libyan coast guard", "taken back to Libya") were at sea: in `waters` (off the report's
 /// main place, geo's waters_off) when they are the country's, else off the country's most
