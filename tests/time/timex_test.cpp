@@ -35,6 +35,24 @@ TEST(TemporalTagger, YearFromTheWeekday) {
     EXPECT_EQ(t[0].precision, TimePrecision::day);
 }
 
+TEST(TemporalTagger, TheWeekendTheTenseTellsOf) {
+    // told on Monday 28 July 2014 in the past: the Saturday and Sunday just gone
+    const auto past =
+        find("Dozens were killed at the weekend in fighting in the city.", "2014-07-28T12:00");
+    ASSERT_EQ(past.size(), 1u);
+    EXPECT_EQ(past[0].first.iso(), "2014-07-26");
+    EXPECT_EQ(past[0].last.iso(), "2014-07-27");
+    EXPECT_EQ(past[0].value, "2014-W30-WE");
+    // in the future: the coming one
+    const auto future =
+        find("Delegates will meet over the weekend in the capital.", "2014-07-28T12:00");
+    ASSERT_EQ(future.size(), 1u);
+    EXPECT_EQ(future[0].first.iso(), "2014-08-02");
+    EXPECT_EQ(future[0].value, "2014-W31-WE");
+    // "the weekend" without a preposition of time is no date ("the weekend markets")
+    EXPECT_TRUE(find("Traders said the weekend markets were quiet.", "2014-07-28T12:00").empty());
+}
+
 TEST(TemporalTagger, DayListsAndMonthsWithTense) {
     const auto t = find("A meeting on 17 and 18 December 2024 agreed that they will reconvene in "
                         "April.",

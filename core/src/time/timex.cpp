@@ -178,6 +178,19 @@ struct Amount {
     void add(Unit unit, double n);
 };
 
+/// The TIMEX3 value of the ISO week (Monday to Sunday) holding `day`: "2014-W30".
+std::string iso_week(const CivilDay& day) {
+    const auto sd = chr::sys_days{chr::days{day.serial()}};
+    const auto wd = static_cast<int>(chr::weekday{sd}.iso_encoding()); // 1 = Monday
+    const auto thursday = sd + chr::days{4 - wd};
+    const chr::year_month_day ymd{thursday};
+    const auto jan1 = chr::sys_days{ymd.year() / 1 / 1};
+    const int week = static_cast<int>((thursday - jan1).count() / 7 + 1);
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-W%02d", static_cast<int>(ymd.year()), week);
+    return buf;
+}
+
 /// A quantity as a TIMEX3 number: "3", "1.5".
 std::string timex_number(double n) {
     char buf[32];
@@ -1488,7 +1501,10 @@ std::optional<Match> Matcher::relative_period(std::size_t i) const {
     if (u >= m_t.size() || m_t[u].kind != Kind::word)
         return std::nullopt;
     const std::string& w = m_t[u].text;
-    if (word(k, "the") && !(earlier || later))
+    // "killed at the weekend", "fighting over the weekend": the weekend the tense points to
+    const bool the_weekend = word(k, "the") && w == "weekend" && i > 0 &&
+                             (word(i - 1, "at") || word(i - 1, "over") || word(i - 1, "during"));
+    if (word(k, "the") && !(earlier || later) && !the_weekend)
         return std::nullopt;
     if (w == "week") {
         const CivilDay d = r.plus_days(7 * static_cast<std::int64_t>(which));
@@ -1513,7 +1529,13 @@ std::optional<Match> Matcher::relative_period(std::size_t i) const {
             sat = sat.plus_days(-7);
         if (which == 1)
             sat = sat.plus_days(7);
-        return make(i, u, sat, sat.plus_days(1), TimePrecision::day, true);
+        if (the_weekend && pick_by_tense(i) < 0 && wd != 0 && wd != 6)
+            sat = sat.plus_days(-7); // told in the past on a weekday: the one just gone
+        if (the_weekend && wd == 0)
+            sat = r.plus_days(-1); // on a Sunday: this one
+        Match m = make(i, u, sat, sat.plus_days(1), TimePrecision::day, true);
+        m.timex.value = iso_week(sat) + "-WE"; // TIMEX3's weekend of an ISO week
+        return m;
     }
     if ((w == "weekday" || w == "workday") && which != 0 && !earlier && !later) {
         // "next weekday": the first working day (Monday to Friday) after the reference;
@@ -1706,17 +1728,9 @@ void Matcher::finish(Timex& t) const {
         case TimePrecision::day:
             std::snprintf(buf, sizeof buf, "%s", t.first.iso().c_str());
             break;
-        case TimePrecision::week: {
-            // ISO week of the range's first day
-            const auto sd = chr::sys_days{chr::days{t.first.serial()}};
-            const auto wd = static_cast<int>(chr::weekday{sd}.iso_encoding()); // 1 = Monday
-            const auto thursday = sd + chr::days{4 - wd};
-            const chr::year_month_day ymd{thursday};
-            const auto jan1 = chr::sys_days{ymd.year() / 1 / 1};
-            const int week = static_cast<int>((thursday - jan1).count() / 7 + 1);
-            std::snprintf(buf, sizeof buf, "%04d-W%02d", static_cast<int>(ymd.year()), week);
+        case TimePrecision::week:
+            std::snprintf(buf, sizeof buf, "%s", iso_week(t.first).c_str());
             break;
-        }
         case TimePrecision::month:
             std::snprintf(buf, sizeof buf, "%04d-%02u", t.first.year, t.first.month);
             break;
