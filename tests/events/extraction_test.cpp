@@ -173,6 +173,10 @@ TEST(SentenceTriggersTest, CausesMemoriesMotivesAndStatesAreNoEvents) {
     EXPECT_TRUE(triggers("The two sides have been fighting for control of the bases.").empty());
     EXPECT_TRUE(triggers("The town has been torn by fighting between armed groups.").empty());
     EXPECT_EQ(triggers("The two sides were fighting for control of the bases.").size(), 1U);
+    // met as a passive says how something was received
+    EXPECT_TRUE(triggers("The plan was met with anger in the eastern city.").empty());
+    EXPECT_EQ(words_of(triggers("The envoy met with tribal elders in the eastern city.")),
+              (std::vector<std::string_view>{"met"}));
 }
 
 TEST(SentenceTriggersTest, OneHappeningToldWithTwoWordsIsOneEvent) {

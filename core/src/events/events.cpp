@@ -580,6 +580,16 @@ bool electorate_voted(const std::vector<Word>& w, std::size_t k) {
     return w[k].lower == "voted" && k >= 1 && detail::in_words(kElectorate, w[k - 1].lower);
 }
 
+/// "protests that were met with live fire", "the plan was met with anger": met as a passive
+/// says how something was received, not that people met.
+bool met_as_received(const std::vector<Word>& w, std::size_t k) {
+    if (w[k].lower != "met" || k == 0 || k + 1 >= w.size() || w[k + 1].lower != "with")
+        return false;
+    const std::string& before = w[k - 1].lower;
+    return before == "was" || before == "were" || before == "been" || before == "being" ||
+           before == "is" || before == "are";
+}
+
 /// Whether a new clause starts at word `k` of `w`: after a ";", or at "while" / "whereas"
 /// after a comma.
 bool clause_starts_at(std::string_view text, const std::vector<Word>& w, std::size_t k) {
@@ -761,7 +771,8 @@ std::vector<detail::SentenceTrigger> triggers_of(std::string_view text, const st
         }
         if (in_relative_clause(text.substr(clause_from, w[at].start - clause_from)) ||
             relative_pluperfect(w, at) || in_direct_quote(text, w[at].start) ||
-            describes_someone(w, at, *hit) || electorate_voted(w, at)) {
+            describes_someone(w, at, *hit) || electorate_voted(w, at) ||
+            met_as_received(w, at)) {
             continue;
         }
         detail::SentenceTrigger t;
