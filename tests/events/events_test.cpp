@@ -354,6 +354,21 @@ TEST_F(EventsTest, ABoatLostAtSeaIsMappedAtThePortItLeft) {
     EXPECT_NE(two[0].place->text, "Sabratha");
 }
 
+TEST_F(EventsTest, AMeetingToldWithAlsoIsOneMore) {
+    const auto retrieved = LocalTime::parse("2020-08-18");
+    const auto events = events_of("The defence ministers of Turkey and Qatar held talks with "
+                                  "al-Serraj in Tripoli on Monday. The German foreign minister "
+                                  "also arrived in Tripoli on Monday and met al-Serraj.",
+                                  retrieved);
+    EXPECT_EQ(events.size(), 2u);
+    // the same meeting told again stays one
+    const auto again = events_of("The defence ministers of Turkey and Qatar held talks with "
+                                 "al-Serraj in Tripoli on Monday. The ministers met al-Serraj "
+                                 "at his office in Tripoli on Monday.",
+                                 retrieved);
+    EXPECT_EQ(again.size(), 1u);
+}
+
 TEST_F(EventsTest, ABoatLostOffACoastIsAtSea) {
     const auto retrieved = LocalTime::parse("2020-11-13");
     // a country's waters, told alone

@@ -381,6 +381,7 @@ void set_mention_cues(detail::SentenceTrigger& t, std::string_view text, const s
                   (before2 == "the" && before != "same");
     t.another =
         before == "another" || before == "new" || before == "second" || before2 == "another";
+
     // "after the foreign minister's meeting", "years have passed since an air strike"
     for (std::size_t b = k >= 4 ? k - 4 : 0; b < k; ++b) {
         const std::string& x = w[b].lower;
@@ -771,8 +772,7 @@ std::vector<detail::SentenceTrigger> triggers_of(std::string_view text, const st
         }
         if (in_relative_clause(text.substr(clause_from, w[at].start - clause_from)) ||
             relative_pluperfect(w, at) || in_direct_quote(text, w[at].start) ||
-            describes_someone(w, at, *hit) || electorate_voted(w, at) ||
-            met_as_received(w, at)) {
+            describes_someone(w, at, *hit) || electorate_voted(w, at) || met_as_received(w, at)) {
             continue;
         }
         detail::SentenceTrigger t;
@@ -794,6 +794,13 @@ std::vector<detail::SentenceTrigger> triggers_of(std::string_view text, const st
             named_victim(text, w, at, toponyms)) {
             t.type = EventType::attack;
             t.subtype = "abduction";
+        }
+        // "Maas also arrived in Tripoli on Monday and met al-Serraj": a meeting or a protest
+        // told with "also" is one more gathering, of other people, not the one told again
+        // ("the fighters also captured tanks" tells more of the same fight)
+        if (hit->type == EventType::meeting || hit->type == EventType::protest) {
+            for (std::size_t b = at >= 8 ? at - 8 : 0; b < at && !t.another; ++b)
+                t.another = w[b].lower == "also";
         }
         t.words = hit->words;
         t.strength = hit->strength;
