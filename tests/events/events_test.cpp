@@ -354,7 +354,7 @@ TEST_F(EventsTest, ABoatLostAtSeaIsMappedAtThePortItLeft) {
     EXPECT_NE(two[0].place->text, "Sabratha");
 }
 
-TEST_F(EventsTest, AMeetingToldWithAlsoIsOneMore) {
+TEST_F(EventsTest, AMeetingOfOtherPeopleOrAtAnotherTownIsOneMore) {
     const auto retrieved = LocalTime::parse("2020-08-18");
     const auto events = events_of("The defence ministers of Turkey and Qatar held talks with "
                                   "al-Serraj in Tripoli on Monday. The German foreign minister "
@@ -367,6 +367,14 @@ TEST_F(EventsTest, AMeetingToldWithAlsoIsOneMore) {
                                  "at his office in Tripoli on Monday.",
                                  retrieved);
     EXPECT_EQ(again.size(), 1u);
+    // a visit to two towns: a meeting at each
+    const auto visited = events_of("The two prime ministers visited Misrata and Zliten on "
+                                   "Monday, officials said.",
+                                   retrieved);
+    ASSERT_EQ(visited.size(), 2u);
+    ASSERT_TRUE(visited[0].place && visited[1].place);
+    EXPECT_EQ(visited[0].place->text, "Misrata");
+    EXPECT_EQ(visited[1].place->text, "Zliten");
 }
 
 TEST_F(EventsTest, ABoatLostOffACoastIsAtSea) {

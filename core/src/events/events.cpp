@@ -1474,7 +1474,12 @@ PlaceCue place_cue(std::string_view text, const Toponym& t) {
         (before2 == "flew" || before2 == "travelled" || before2 == "traveled" ||
          before2 == "went" || before2 == "came" || before2 == "headed" || before2 == "trip" ||
          before2 == "journey" || before2 == "visit" || before2 == "visits");
-    if (located_at || journey_to)
+    // "visited Tripoli and Benghazi", "toured Sabha": a visit is where it went
+    // (not "visited Libya, meeting X in Tripoli": a country visited holds the places named)
+    const bool visited = (before == "visited" || before == "visiting" || before == "visits" ||
+                          before == "visit" || before == "toured" || before == "touring") &&
+                         t.precision < GeoPrecision::country;
+    if (located_at || journey_to || visited)
         return PlaceCue::located;
     // "fighters from Zintan", "delegates from Misrata": where the actor comes from
     if (before == "from" &&
