@@ -377,6 +377,16 @@ TEST_F(EventsTest, AMeetingOfOtherPeopleOrAtAnotherTownIsOneMore) {
     EXPECT_EQ(visited[1].place->text, "Zliten");
 }
 
+TEST_F(EventsTest, WhatAnAssaultHitsIsItsScene) {
+    const auto events = events_of("Militants shelled Ras Lanuf and Es Sider on Monday, a "
+                                  "spokesman for the guard said at a news conference in Tripoli.",
+                                  LocalTime::parse("2016-01-05"));
+    ASSERT_EQ(events.size(), 2u);
+    ASSERT_TRUE(events[0].place && events[1].place);
+    EXPECT_EQ(events[0].place->text, "Ras Lanuf");
+    EXPECT_EQ(events[1].place->text, "Es Sider");
+}
+
 TEST_F(EventsTest, ABoatLostOffACoastIsAtSea) {
     const auto retrieved = LocalTime::parse("2020-11-13");
     // a country's waters, told alone

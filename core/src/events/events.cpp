@@ -1479,7 +1479,15 @@ PlaceCue place_cue(std::string_view text, const Toponym& t) {
     const bool visited = (before == "visited" || before == "visiting" || before == "visits" ||
                           before == "visit" || before == "toured" || before == "touring") &&
                          t.precision < GeoPrecision::country;
-    if (located_at || journey_to || visited)
+    // "shelled Ras Lanuf and Es Sider", "stormed Gharyan": what an assault hits is its scene
+    static constexpr std::array<std::string_view, 16> kAssailed = {
+        "attacked", "attacking", "bombarded",  "bombed",  "captured", "entered",
+        "overran",  "raided",    "recaptured", "retook",  "seized",   "shelled",
+        "shelling", "stormed",   "struck",     "targeted"};
+    static_assert(detail::sorted_unique(kAssailed));
+    const bool assailed =
+        t.precision < GeoPrecision::country && detail::in_words(kAssailed, before);
+    if (located_at || journey_to || visited || assailed)
         return PlaceCue::located;
     // "fighters from Zintan", "delegates from Misrata": where the actor comes from
     if (before == "from" &&
