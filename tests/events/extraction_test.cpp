@@ -179,6 +179,19 @@ TEST(SentenceTriggersTest, CausesMemoriesMotivesAndStatesAreNoEvents) {
               (std::vector<std::string_view>{"met"}));
 }
 
+TEST(SentenceTriggersTest, AnAssaultOnArmedUnitsIsAClash) {
+    const auto units = triggers("Gunmen attacked army and police positions across the town.");
+    ASSERT_EQ(units.size(), 1U);
+    EXPECT_EQ(units[0].type, EventType::clash);
+    const auto brigades = triggers("The army attacked the bases of Islamist brigades at dawn.");
+    ASSERT_EQ(brigades.size(), 1U);
+    EXPECT_EQ(brigades[0].type, EventType::clash);
+    // a checkpoint or a building is the target of an attack
+    const auto checkpoint = triggers("Militants attacked a checkpoint of the army's forces.");
+    ASSERT_EQ(checkpoint.size(), 1U);
+    EXPECT_EQ(checkpoint[0].type, EventType::attack);
+}
+
 TEST(SentenceTriggersTest, OneHappeningToldWithTwoWordsIsOneEvent) {
     // the toll of an attack, after a comma
     EXPECT_EQ(words_of(triggers("Gunmen stormed the hotel in Tripoli, killing guards and guests.")),

@@ -581,6 +581,23 @@ bool electorate_voted(const std::vector<Word>& w, std::size_t k) {
     return w[k].lower == "voted" && k >= 1 && detail::in_words(kElectorate, w[k - 1].lower);
 }
 
+/// Whether the object that starts at word `k` (after "attacked") is armed units: its head
+/// noun, within four words and before any "of", is "positions", "bases", "forces",
+/// "brigades"... ("army and police positions", "interior ministry forces"); not "a checkpoint
+/// of Haftar's forces", "army and police posts", "the headquarters of the oil company".
+bool assails_armed_units(const std::vector<Word>& w, std::size_t k) {
+    static constexpr std::array<std::string_view, 8> kUnits = {
+        "bases", "brigades", "fighters", "forces", "militiamen", "positions", "troops", "units"};
+    static_assert(detail::sorted_unique(kUnits));
+    for (std::size_t a = k; a < w.size() && a < k + 4; ++a) {
+        if (w[a].lower == "of")
+            return false;
+        if (detail::in_words(kUnits, w[a].lower))
+            return true;
+    }
+    return false;
+}
+
 /// "protests that were met with live fire", "the plan was met with anger": met as a passive
 /// says how something was received, not that people met.
 bool met_as_received(const std::vector<Word>& w, std::size_t k) {
@@ -801,6 +818,13 @@ std::vector<detail::SentenceTrigger> triggers_of(std::string_view text, const st
         if (hit->type == EventType::meeting || hit->type == EventType::protest) {
             for (std::size_t b = at >= 8 ? at - 8 : 0; b < at && !t.another; ++b)
                 t.another = w[b].lower == "also";
+        }
+        // "gunmen attacked army positions", "attacked the bases of Islamist brigades": an
+        // assault on armed units, who fight back, is an armed clash (ACLED's battle)
+        if (hit->type == EventType::attack && hit->words == "attacked" &&
+            assails_armed_units(w, k + 1)) {
+            t.type = EventType::clash;
+            t.subtype = "armed clash";
         }
         t.words = hit->words;
         t.strength = hit->strength;
