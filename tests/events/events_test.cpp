@@ -387,6 +387,16 @@ TEST_F(EventsTest, WhatAnAssaultHitsIsItsScene) {
     EXPECT_EQ(events[1].place->text, "Es Sider");
 }
 
+TEST_F(EventsTest, APlaceInAnAsideAboutTheSubjectIsNotTheScene) {
+    const auto events = events_of("Protesters marched in Misrata on Monday. The envoy, who had "
+                                  "spent the night in Malta, met their leaders on Tuesday.",
+                                  LocalTime::parse("2011-10-19"));
+    ASSERT_EQ(events.size(), 2u);
+    ASSERT_TRUE(events[1].place.has_value());
+    EXPECT_EQ(events[1].type, EventType::meeting);
+    EXPECT_EQ(events[1].place->text, "Misrata");
+}
+
 TEST_F(EventsTest, ABoatLostOffACoastIsAtSea) {
     const auto retrieved = LocalTime::parse("2020-11-13");
     // a country's waters, told alone

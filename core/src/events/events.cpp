@@ -1631,6 +1631,26 @@ bool contains_place_before(std::string_view text, const Toponym& inner, const To
            (gap == " in " || gap == " in the " || gap == ", in " || appositive_in(gap));
 }
 
+/// "Clinton, who flew in on a military aircraft from Malta, met Jalil": whether the place `t`
+/// is inside a relative clause set off by commas that closes before the trigger at byte
+/// `trigger_at`; it tells something of the subject, not where the trigger's event was.
+bool in_relative_aside(std::string_view text, const Toponym& t, std::size_t trigger_at) {
+    if (trigger_at <= t.end)
+        return false;
+    const std::string_view before = text.substr(0, t.start);
+    const std::size_t comma = before.rfind(',');
+    if (comma == std::string_view::npos || t.start - comma > 160)
+        return false;
+    const std::string_view opened = before.substr(comma);
+    if ((!opened.starts_with(", who ") && !opened.starts_with(", which ") &&
+         !opened.starts_with(", whose ")) ||
+        opened.find_first_of(".;\n") != std::string_view::npos) { // in the place's sentence
+        return false;
+    }
+    // the aside closes, with a comma, between the place and the trigger
+    return text.substr(t.end, trigger_at - t.end).find(',') != std::string_view::npos;
+}
+
 /// "a Misrata military official", "Zintan brigades", "the Sirte delegation", "Tunisia's
 /// foreign ministry", "Egypt's consulate": the place `t` qualifies the people or the body
 /// after it (one modifier such as "military" or "foreign" may stand between), telling whose
@@ -1798,8 +1818,10 @@ const Toponym* best_place(std::string_view text, std::size_t places_from, std::s
     for (; it != toponyms.end() && it->start < to; ++it) {
         const Toponym& t = *it;
         // "a Misrata military official said", "Zintan brigades": where people come from
-        if (t.end > to || !t.position.is_valid() || names_whose(text, t))
+        if (t.end > to || !t.position.is_valid() || names_whose(text, t) ||
+            in_relative_aside(text, t, trigger_at)) {
             continue;
+        }
         double sc = place_score(text, t, trigger_at, type);
         // "the town of al-Fuqaha in central Libya": the coarser place says where the finer one
         // lies; the event is at the finer one, which takes the "in" the coarser one stands after
@@ -1809,6 +1831,7 @@ const Toponym* best_place(std::string_view text, std::size_t places_from, std::s
         }
         if (it != toponyms.begin() && contains_place_before(text, *std::prev(it), t))
             sc -= 1.0;
+
         // the locator reads 500 bytes on each side of the event word: beyond, it says 0
         const bool near_trigger = t.end + 500 >= learned_trigger(learned, trigger_at) &&
                                   t.start <= learned_trigger(learned, trigger_at) + 500;
