@@ -173,6 +173,15 @@ TEST(SentenceTriggersTest, CausesMemoriesMotivesAndStatesAreNoEvents) {
     EXPECT_TRUE(triggers("The two sides have been fighting for control of the bases.").empty());
     EXPECT_TRUE(triggers("The town has been torn by fighting between armed groups.").empty());
     EXPECT_EQ(triggers("The two sides were fighting for control of the bases.").size(), 1U);
+    // the cause of what the sentence tells
+    const auto over = triggers("The court issued a warrant over the killing of 33 prisoners.");
+    ASSERT_EQ(over.size(), 1U);
+    EXPECT_TRUE(over[0].in_passing);
+    const auto protest = triggers("He resigned in protest at the killing of demonstrators.");
+    const auto killing = std::find_if(protest.begin(), protest.end(),
+                                      [](const auto& t) { return t.words == "killing"; });
+    ASSERT_NE(killing, protest.end());
+    EXPECT_TRUE(killing->in_passing);
     // met as a passive says how something was received
     EXPECT_TRUE(triggers("The plan was met with anger in the eastern city.").empty());
     EXPECT_EQ(words_of(triggers("The envoy met with tribal elders in the eastern city.")),

@@ -403,6 +403,13 @@ void set_mention_cues(detail::SentenceTrigger& t, std::string_view text, const s
     // "far from the fighting", "refugees from the clashes": a place or people away from it
     if (before == "from" || (before == "the" && before2 == "from"))
         t.in_passing = true;
+    // "a warrant over the killing of 33 people", "quit in protest at the killing of
+    // demonstrators": the cause of what the sentence tells
+    const std::string& before3 = k > 2 && one_phrase ? w[k - 3].lower : std::string();
+    if ((before == "the" && before2 == "over") ||
+        (before == "the" && before2 == "at" && before3 == "protest")) {
+        t.in_passing = true;
+    }
     // "under the agreement signed in Skhirat", "the deal reached in Geneva": the participle
     // names the thing by the event that made it, a reference to that event, not its report
     const bool thing = before == "agreement" || before == "agreements" || before == "deal" ||
