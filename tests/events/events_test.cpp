@@ -352,6 +352,15 @@ TEST_F(EventsTest, ABoatLostAtSeaIsMappedAtThePortItLeft) {
     ASSERT_TRUE(two[0].place.has_value());
     EXPECT_NE(two[0].place->text, "Zuwara");
     EXPECT_NE(two[0].place->text, "Sabratha");
+    // a sinking told again with no place of its own stays the one placed before
+    const auto again = events_of("TUNIS, May 11 - Dozens of migrants are missing after their boat "
+                                 "sank off the Tunisian port of Zarzis on Friday. Survivors said "
+                                 "the boat had left Zuwara on Thursday. It sank in the early "
+                                 "morning, they said.",
+                                 LocalTime::parse("2019-05-11"));
+    ASSERT_EQ(again.size(), 1u);
+    ASSERT_TRUE(again[0].place.has_value());
+    EXPECT_EQ(again[0].place->text, "Zarzis");
 }
 
 TEST_F(EventsTest, AMeetingOfOtherPeopleOrAtAnotherTownIsOneMore) {

@@ -2363,7 +2363,11 @@ void put_wrecks_off_their_port(std::vector<Event>& events, std::string_view text
         const auto own = std::find_if(toponyms.begin(), toponyms.end(), [&](const Toponym& t) {
             return t.start >= e.evidence_start && t.end <= e.evidence_end && port(t);
         });
-        const Toponym* left = own != toponyms.end() ? &*own : only_port;
+        // (the report's port only for a sea or a country the text names: an event with no
+        // place of its own, "It sank in the early morning", retells one told before)
+        const bool named_coarse =
+            e.place && !e.inherited_place && e.place->precision >= GeoPrecision::region;
+        const Toponym* left = own != toponyms.end() ? &*own : named_coarse ? only_port : nullptr;
         if (left == nullptr)
             continue;
         if (e.place)
