@@ -404,6 +404,14 @@ TEST_F(EventsTest, APlaceInAnAsideAboutTheSubjectIsNotTheScene) {
     ASSERT_TRUE(events[1].place.has_value());
     EXPECT_EQ(events[1].type, EventType::meeting);
     EXPECT_EQ(events[1].place->text, "Misrata");
+    // nor a place in an apposition that says who the subject is
+    const auto apposition = events_of("MISRATA, July 27 - Hamza Saleh, the commander accused of "
+                                      "abuses in the town of Gharyan, was shot dead on Tuesday at "
+                                      "his farm on the edge of Misrata.",
+                                      LocalTime::parse("2021-07-27"));
+    ASSERT_EQ(apposition.size(), 1u);
+    ASSERT_TRUE(apposition[0].place.has_value());
+    EXPECT_EQ(apposition[0].place->text, "Misrata");
 }
 
 TEST_F(EventsTest, ABoatLostOffACoastIsAtSea) {

@@ -1649,8 +1649,11 @@ bool in_relative_aside(std::string_view text, const Toponym& t, std::size_t trig
     if (comma == std::string_view::npos || t.start - comma > 160)
         return false;
     const std::string_view opened = before.substr(comma);
+    // or an apposition that says who the subject is ("al-Kani, the militia leader accused of
+    // killings in the town of Tarhuna, was shot dead")
     if ((!opened.starts_with(", who ") && !opened.starts_with(", which ") &&
-         !opened.starts_with(", whose ")) ||
+         !opened.starts_with(", whose ") && !opened.starts_with(", the ") &&
+         !opened.starts_with(", a ") && !opened.starts_with(", an ")) ||
         opened.find_first_of(".;\n") != std::string_view::npos) { // in the place's sentence
         return false;
     }
