@@ -1205,25 +1205,27 @@ bool idle_plan(std::string_view text, const std::vector<Word>& w, const Toponym*
 bool idle_meeting_noun(const std::vector<Word>& w, const detail::SentenceTrigger& t) {
     static constexpr std::array<std::string_view, 5> kNouns = {"conference", "meeting", "meetings",
                                                                "summit", "talks"};
-    if (std::find(kNouns.begin(), kNouns.end(), t.words) == kNouns.end())
+    static constexpr std::array<std::string_view, 25> kHeldBefore = {
+        "addressed", "addressing", "attend",    "attended", "attending", "began", "chair",
+        "chaired",   "chairing",   "concluded", "convened", "held",      "hold",  "holding",
+        "holds",     "host",       "hosted",    "hosting",  "hosts",     "open",  "opened",
+        "opening",   "opens",      "resumed",   "wrapped"};
+    static constexpr std::array<std::string_view, 9> kHeldAfter = {
+        "began", "begin", "begins", "concluded", "end", "ended", "ends", "opened", "opens"};
+    static_assert(detail::sorted_unique(kNouns) && detail::sorted_unique(kHeldBefore) &&
+                  detail::sorted_unique(kHeldAfter));
+    if (!detail::in_words(kNouns, t.words))
         return false;
     const auto at =
         std::find_if(w.begin(), w.end(), [&](const Word& x) { return x.start >= t.start; });
     const auto k = static_cast<std::size_t>(at - w.begin());
-    static constexpr std::array<std::string_view, 25> kHeldBefore = {
-        "addressed", "addressing", "attend",   "attended", "attending", "chair",  "chaired",
-        "chairing",  "concluded",  "convened", "hold",     "holding",   "holds",  "host",
-        "hosted",    "hosting",    "hosts",    "held",     "open",      "opened", "opening",
-        "opens",     "wrapped",    "began",    "resumed"};
     // up to three words between the verb and the noun: "held a first round of talks"
     for (std::size_t b = k >= 4 ? k - 4 : 0; b < k; ++b) {
-        if (std::find(kHeldBefore.begin(), kHeldBefore.end(), w[b].lower) != kHeldBefore.end())
+        if (detail::in_words(kHeldBefore, w[b].lower))
             return false;
     }
-    static constexpr std::array<std::string_view, 9> kHeldAfter = {
-        "began", "begin", "begins", "ended", "end", "ends", "opened", "opens", "concluded"};
     for (std::size_t a = k + 1; a < w.size() && a <= k + 3; ++a) {
-        if (std::find(kHeldAfter.begin(), kHeldAfter.end(), w[a].lower) != kHeldAfter.end() ||
+        if (detail::in_words(kHeldAfter, w[a].lower) ||
             (w[a].lower == "took" && a + 1 < w.size() && w[a + 1].lower == "place") ||
             (w[a].lower == "held" && (w[a - 1].lower == "was" || w[a - 1].lower == "were"))) {
             return false;
@@ -1429,17 +1431,17 @@ enum class PlaceCue {
 };
 
 /// Whether the phrase that ends at the comma at byte `comma` (back to the comma or sentence
-/// end before it) opens with a preposition of place: "near the gas complex", "at a checkpoint".
+/// end before it) is a locative one: a preposition of place opens it or follows its verb
+/// ("near the gas complex", "were kidnapped near the complex").
 bool locative_phrase_before(std::string_view text, std::size_t comma) {
     std::size_t from = comma;
     while (from > 0 && text[from - 1] != ',' && text[from - 1] != '.' && text[from - 1] != '\n')
         --from;
-    std::string phrase = ascii_lower(text.substr(from, comma - from));
-    std::size_t a = phrase.find_first_not_of(' ');
+    const std::string phrase = ascii_lower(text.substr(from, comma - from));
+    const std::size_t a = phrase.find_first_not_of(' ');
     if (a == std::string::npos)
         return false;
     for (std::string_view p : {"near ", "in ", "at ", "outside ", "around ", "inside "}) {
-        // the preposition opens the phrase or follows its verb: "were kidnapped near the ..."
         for (std::size_t k = phrase.find(p, a); k != std::string::npos; k = phrase.find(p, k + 1)) {
             if (k == a || phrase[k - 1] == ' ')
                 return true;
@@ -2322,6 +2324,12 @@ std::optional<Toponym> main_place_of(const std::vector<Toponym>& toponyms) {
 
 namespace {
 
+/// A boat wrecked, intercepted or rescued: a migration event that happened at sea.
+bool boat_at_sea(const Event& e) {
+    return e.type == EventType::migration &&
+           (e.subtype == "shipwreck" || e.subtype == "interception" || e.subtype == "rescue");
+}
+
 /// Whether the boat of a wreck set out from the place that starts at byte `at`: "left X",
 /// "leaving X", "departed (from) X", "set sail from X", "sailed from X".
 bool departure_before(std::string_view text, std::size_t at) {
@@ -2355,12 +2363,9 @@ void put_wrecks_off_their_port(std::vector<Event>& events, std::string_view text
         only_port = &t;
     }
     for (Event& e : events) {
-        const bool at_sea_kind =
-            e.type == EventType::migration &&
-            (e.subtype == "shipwreck" || e.subtype == "interception" || e.subtype == "rescue");
         const bool coarse =
             !e.place || e.inherited_place || e.place->precision >= GeoPrecision::region;
-        if (!at_sea_kind || !coarse || e.referred)
+        if (!boat_at_sea(e) || !coarse || e.referred)
             continue;
         // the port its own sentence names first, else the report's only one
         const auto own = std::find_if(toponyms.begin(), toponyms.end(), [&](const Toponym& t) {
@@ -2383,10 +2388,8 @@ void put_wrecks_off_their_port(std::vector<Event>& events, std::string_view text
 void put_wrecks_at_sea(std::vector<Event>& events, const std::optional<Toponym>& waters,
                        const Gazetteer* gazetteer) {
     for (Event& e : events) {
-        const bool at_sea_kind =
-            e.type == EventType::migration &&
-            (e.subtype == "shipwreck" || e.subtype == "interception" || e.subtype == "rescue");
-        if (!at_sea_kind || !e.place || e.place->precision != GeoPrecision::country || e.referred)
+        if (!boat_at_sea(e) || !e.place || e.place->precision != GeoPrecision::country ||
+            e.referred)
             continue;
         std::optional<Toponym> site;
         if (waters && waters->country == e.place->country)
