@@ -148,7 +148,7 @@ struct EventCaseResult {
     std::string description;                      ///< type, place and dates
     bool matched = false;                         ///< type, place and date all right
     bool place_right = false, date_right = false; ///< of its aligned prediction, if any
-    std::string found; ///< the aligned prediction, when not matched: what Kharita said
+    std::string found;   ///< the aligned prediction, when not matched: what Kharita said
     std::string trigger; ///< the words of the prediction aligned with it, matched or not
 };
 
