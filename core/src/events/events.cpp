@@ -605,16 +605,6 @@ bool assails_armed_units(const std::vector<Word>& w, std::size_t k) {
     return false;
 }
 
-/// "protests that were met with live fire", "the plan was met with anger": met as a passive
-/// says how something was received, not that people met.
-bool met_as_received(const std::vector<Word>& w, std::size_t k) {
-    if (w[k].lower != "met" || k == 0 || k + 1 >= w.size() || w[k + 1].lower != "with")
-        return false;
-    const std::string& before = w[k - 1].lower;
-    return before == "was" || before == "were" || before == "been" || before == "being" ||
-           before == "is" || before == "are";
-}
-
 /// Whether a new clause starts at word `k` of `w`: after a ";", or at "while" / "whereas"
 /// after a comma.
 bool clause_starts_at(std::string_view text, const std::vector<Word>& w, std::size_t k) {
@@ -796,7 +786,7 @@ std::vector<detail::SentenceTrigger> triggers_of(std::string_view text, const st
         }
         if (in_relative_clause(text.substr(clause_from, w[at].start - clause_from)) ||
             relative_pluperfect(w, at) || in_direct_quote(text, w[at].start) ||
-            describes_someone(w, at, *hit) || electorate_voted(w, at) || met_as_received(w, at)) {
+            describes_someone(w, at, *hit) || electorate_voted(w, at)) {
             continue;
         }
         detail::SentenceTrigger t;
@@ -1553,11 +1543,12 @@ PlaceCue place_cue(std::string_view text, const Toponym& t) {
     return PlaceCue::none;
 }
 
-/// Whether `between` ends inside a clause one of `cues` opens (no ", " after the cue closes it).
+/// Whether `between` ends inside a clause one of `cues` opens (no ", " after the cue's last
+/// occurrence closes it).
 bool inside_clause_opened_by(std::string_view between,
                              std::initializer_list<std::string_view> cues) {
     for (const std::string_view cue : cues) {
-        const std::size_t at = between.find(cue);
+        const std::size_t at = between.rfind(cue);
         if (at != std::string_view::npos &&
             between.find(", ", at + cue.size()) == std::string_view::npos) {
             return true;
@@ -1646,21 +1637,17 @@ bool contains_place_before(std::string_view text, const Toponym& inner, const To
 bool in_relative_aside(std::string_view text, const Toponym& t, std::size_t trigger_at) {
     if (trigger_at <= t.end)
         return false;
-    const std::string_view before = text.substr(0, t.start);
-    const std::size_t comma = before.rfind(',');
-    if (comma == std::string_view::npos || t.start - comma > 160)
-        return false;
-    const std::string_view opened = before.substr(comma);
-    // or an apposition that says who the subject is ("al-Kani, the militia leader accused of
-    // killings in the town of Tarhuna, was shot dead")
-    if ((!opened.starts_with(", who ") && !opened.starts_with(", which ") &&
-         !opened.starts_with(", whose ") && !opened.starts_with(", the ") &&
-         !opened.starts_with(", a ") && !opened.starts_with(", an ")) ||
-        opened.find_first_of(".;\n") != std::string_view::npos) { // in the place's sentence
-        return false;
-    }
-    // the aside closes, with a comma, between the place and the trigger
-    return text.substr(t.end, trigger_at - t.end).find(',') != std::string_view::npos;
+    // the place's sentence up to it (an aside spans no sentence end)
+    const std::size_t from = text.substr(0, t.start).find_last_of(".;\n");
+    const std::string_view before =
+        text.substr(from == std::string_view::npos ? 0 : from + 1,
+                    t.start - (from == std::string_view::npos ? 0 : from + 1));
+    // a relative clause, or an apposition that says who the subject is ("al-Kani, the militia
+    // leader accused of killings in the town of Tarhuna, was shot dead"), closed by a comma
+    // between the place and the trigger
+    return inside_clause_opened_by(before,
+                                   {", who ", ", which ", ", whose ", ", the ", ", a ", ", an "}) &&
+           text.substr(t.end, trigger_at - t.end).find(',') != std::string_view::npos;
 }
 
 /// "a Misrata military official", "Zintan brigades", "the Sirte delegation", "Tunisia's
@@ -2347,6 +2334,9 @@ bool departure_before(std::string_view text, std::size_t at) {
 
 void put_wrecks_off_their_port(std::vector<Event>& events, std::string_view text,
                                const std::vector<Toponym>& toponyms) {
+    // most reports tell no boat: they need no reading of the words before every place
+    if (std::none_of(events.begin(), events.end(), boat_at_sea))
+        return;
     const auto port = [&](const Toponym& t) {
         return t.kind == ToponymKind::place && t.precision <= GeoPrecision::town &&
                departure_before(text, t.start);

@@ -85,6 +85,13 @@ constexpr auto kLexicon = std::to_array<TriggerEntry>({
     {"met no", T::meeting, "met with", 0.0, ""},
     {"met stiff", T::meeting, "met with", 0.0, ""}, // "met stiff resistance"
     {"met fierce", T::meeting, "met with", 0.0, ""},
+    // "protests that were met with live fire", "the plan was met with anger"
+    {"was met with", T::meeting, "met with", 0.0, ""},
+    {"were met with", T::meeting, "met with", 0.0, ""},
+    {"been met with", T::meeting, "met with", 0.0, ""},
+    {"being met with", T::meeting, "met with", 0.0, ""},
+    {"is met with", T::meeting, "met with", 0.0, ""},
+    {"are met with", T::meeting, "met with", 0.0, ""},
     {"meeting little", T::meeting, "met with", 0.0, ""}, // "entered the town, meeting little
     {"meeting no", T::meeting, "met with", 0.0, ""},     // resistance"
     {"meeting stiff", T::meeting, "met with", 0.0, ""},
