@@ -1105,6 +1105,32 @@ TEST(ArticleStageTest, BodiesOfAShipwreckAreItsToll) {
     EXPECT_EQ(found.size(), 1U);
 }
 
+TEST(ArticleStageTest, ACommentaryKeepsOnlyTheDaysItDatesItself) {
+    const CivilDay published = *CivilDay::make(2014, 9, 20);
+    Event fought = event(EventType::clash, 0); // "the brigades that fought Gaddafi"
+    fought.date_start = CivilDay::make(2014, 9, 14);
+    fought.date_end = published;
+    fought.time_precision = TimePrecision::week;
+    fought.date_assumed = true;
+    Event shelled = event(EventType::attack, 50); // "shelled the airport on Tuesday"
+    shelled.date_start = shelled.date_end = CivilDay::make(2014, 9, 16);
+    shelled.time_precision = TimePrecision::day;
+    Event signed_ = event(EventType::meeting, 90); // "the agreement signed in Skhirat on ..."
+    signed_.date_start = signed_.date_end = CivilDay::make(2014, 7, 2);
+    signed_.time_precision = TimePrecision::day;
+    const std::vector<Event> all = {fought, shelled, signed_};
+    std::vector<Event> opinion = all;
+    detail::keep_news_of_commentary(opinion, PageGenre::commentary, published);
+    ASSERT_EQ(opinion.size(), 1U);
+    EXPECT_EQ(opinion[0].type, EventType::attack);
+    std::vector<Event> undated = all; // a piece with no day of its own keeps nothing
+    detail::keep_news_of_commentary(undated, PageGenre::interview, std::nullopt);
+    EXPECT_TRUE(undated.empty());
+    std::vector<Event> report = all; // a news report keeps all
+    detail::keep_news_of_commentary(report, PageGenre::news, published);
+    EXPECT_EQ(report.size(), 3U);
+}
+
 TEST(ArticleStageTest, AHappeningRunningSinceMoreThanSixWeeksIsTheCampaignNotTheNews) {
     const std::string_view campaign = "Forces have shelled Misrata since March.";
     const auto t1 = TemporalTagger().find(campaign, LocalTime::parse("2011-04-29"));

@@ -2260,6 +2260,20 @@ void drop_bodies_of_wrecks(std::vector<Event>& events) {
     });
 }
 
+void keep_news_of_commentary(std::vector<Event>& events, PageGenre genre,
+                             const std::optional<CivilDay>& published) {
+    if (genre == PageGenre::news)
+        return;
+    std::erase_if(events, [&](const Event& e) {
+        const bool dated_day = e.time_precision == TimePrecision::day && !e.date_assumed &&
+                               e.date_end.has_value() && published.has_value();
+        if (!dated_day)
+            return true;
+        const std::int64_t age = published->serial() - e.date_end->serial();
+        return age < 0 || age > 7;
+    });
+}
+
 void drop_visits_to_border_sites(std::vector<Event>& events) {
     std::vector<std::size_t> border_sentences;
     for (const Event& e : events) {
@@ -2747,6 +2761,7 @@ std::vector<Event> EventExtractor::extract(std::string_view text, const std::vec
     // one event mentioned again ("the meeting", the headline and the story) adds to the
     // first telling instead of standing alone
     std::vector<Event> merged = detail::fold_told_again(std::move(out));
+    detail::keep_news_of_commentary(merged, page_genre(text), published);
     // an event still without a place cannot be mapped
     std::erase_if(merged, [](const Event& e) { return !e.place; });
     return merged;

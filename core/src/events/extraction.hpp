@@ -6,6 +6,7 @@
 // main place given to the events whose sentence named none, and events told again in the
 // same article folded into their first telling.
 
+#include "kharita/document/genre.hpp"
 #include "kharita/events/event_location.hpp"
 #include "kharita/events/events.hpp"
 
@@ -224,6 +225,14 @@ void fold_headline(std::vector<Event>& events, std::size_t headline_to);
 /// Drops the bodies found ("78 bodies recovered") of an article that tells a shipwreck or
 /// another migration event: they are its toll, not a discovery of their own.
 void drop_bodies_of_wrecks(std::vector<Event>& events);
+
+/// Keeps, of a piece that is not a news report (commentary, an explainer, an interview:
+/// document/genre.hpp), only the happenings it dates itself to a day of the week before
+/// `published`: the rest are the background it discusses ("the brigades that fought
+/// Gaddafi", "fighting went on for months"), told as reports tell them. A news report's
+/// events are all kept.
+void keep_news_of_commentary(std::vector<Event>& events, PageGenre genre,
+                             const std::optional<CivilDay>& published);
 
 /// Drops the meeting-type visits whose sentence also tells a border event: a visit to a
 /// border site is border-site activity, not a meeting as well.

@@ -1,0 +1,137 @@
+#include "kharita/document/genre.hpp"
+
+#include "kharita/text/normalize.hpp"
+
+#include <algorithm>
+#include <array>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace kharita {
+
+namespace {
+
+/// The labels outlets put on pieces that are not news reports, lower case.
+constexpr std::array<std::pair<std::string_view, PageGenre>, 18> kLabels{{
+    {"analysis", PageGenre::commentary},
+    {"news analysis", PageGenre::commentary},
+    {"opinion", PageGenre::commentary},
+    {"op-ed", PageGenre::commentary},
+    {"comment", PageGenre::commentary},
+    {"commentary", PageGenre::commentary},
+    {"editorial", PageGenre::commentary},
+    {"column", PageGenre::commentary},
+    {"viewpoint", PageGenre::commentary},
+    {"explainer", PageGenre::explainer},
+    {"explained", PageGenre::explainer},
+    {"q&a", PageGenre::explainer},
+    {"factbox", PageGenre::explainer},
+    {"fact box", PageGenre::explainer},
+    {"timeline", PageGenre::explainer},
+    {"interview", PageGenre::interview},
+    {"the interview", PageGenre::interview},
+    {"voices", PageGenre::interview},
+}};
+
+std::string_view trim(std::string_view s) {
+    const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
+    while (!s.empty() && blank(s.front()))
+        s.remove_prefix(1);
+    while (!s.empty() && blank(s.back()))
+        s.remove_suffix(1);
+    return s;
+}
+
+std::optional<PageGenre> label(std::string_view field) {
+    const std::string lower = ascii_lower(trim(field));
+    const auto* it = std::find_if(kLabels.begin(), kLabels.end(),
+                                  [&](const auto& l) { return l.first == lower; });
+    return it == kLabels.end() ? std::nullopt : std::optional<PageGenre>(it->second);
+}
+
+/// A label among the fields of `line` between separators (" | ", " - ", en and em dashes,
+/// middle dots), or before the line's first colon or Reuters' glued hyphen ("ANALYSIS-Libya").
+std::optional<PageGenre> line_label(std::string_view line) {
+    static constexpr std::array<std::string_view, 6> kSeparators = {
+        " | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " \xC2\xB7 ", " \xE2\x80\xA2 "};
+    std::vector<std::string_view> fields;
+    std::size_t from = 0;
+    while (from <= line.size()) {
+        std::size_t next = std::string_view::npos, width = 0;
+        for (std::string_view sep : kSeparators) {
+            const std::size_t at = line.find(sep, from);
+            if (at < next) {
+                next = at;
+                width = sep.size();
+            }
+        }
+        const std::string_view field = line.substr(
+            from, next == std::string_view::npos ? std::string_view::npos : next - from);
+        fields.push_back(field);
+        if (next == std::string_view::npos)
+            break;
+        from = next + width;
+    }
+    // four fields or more are a site's menu ("World | Africa | Middle East | Opinion"), not
+    // the piece's own label
+    if (fields.size() <= 3) {
+        for (std::string_view field : fields) {
+            if (const auto g = label(field))
+                return g;
+        }
+    }
+    if (const std::size_t colon = line.find(": "); colon != std::string_view::npos && colon < 20)
+        if (const auto g = label(line.substr(0, colon)))
+            return g;
+    // "ANALYSIS-Libya's ...": an upper-case label glued to the headline by a hyphen
+    const std::size_t hyphen = line.find('-');
+    if (hyphen != std::string_view::npos && hyphen < 20 && hyphen + 1 < line.size() &&
+        line[hyphen + 1] != ' ') {
+        const std::string_view head = line.substr(0, hyphen);
+        if (!head.empty() && ascii_upper(head) == head)
+            return label(head);
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+PageGenre page_genre(std::string_view text) {
+    std::size_t seen = 0, questions = 0;
+    std::optional<PageGenre> labelled;
+    for (std::size_t from = 0; from < text.size();) {
+        std::size_t nl = text.find('\n', from);
+        if (nl == std::string_view::npos)
+            nl = text.size();
+        const std::string_view line = trim(text.substr(from, nl - from));
+        from = nl + 1;
+        if (line.empty())
+            continue;
+        if (seen < 4 && !labelled && line.size() <= 150)
+            labelled = line_label(line);
+        ++seen;
+        if (line.back() == '?' && line.size() >= 8 && line.size() <= 120)
+            ++questions;
+    }
+    if (labelled)
+        return *labelled;
+    return questions >= 3 ? PageGenre::explainer : PageGenre::news;
+}
+
+std::string_view to_string(PageGenre genre) {
+    switch (genre) {
+    case PageGenre::commentary:
+        return "commentary";
+    case PageGenre::explainer:
+        return "explainer";
+    case PageGenre::interview:
+        return "interview";
+    case PageGenre::news:
+        break;
+    }
+    return "news";
+}
+
+} // namespace kharita
