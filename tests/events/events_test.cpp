@@ -282,6 +282,10 @@ TEST_F(EventsTest, FightingThatGoesOnWithNoDayIsTheBackgroundOfTheNews) {
                                       "continues around Kufra, where two tribes are dug in.",
                                       retrieved)),
               0);
+    EXPECT_EQ(count_clashes(events_of("The council met on Thursday in Benghazi. Fighting has "
+                                      "also continued around Kufra, where two tribes are dug in.",
+                                      retrieved)),
+              0);
     // the past tells the narrative's happening; a day of its own makes it news
     EXPECT_EQ(count_clashes(events_of("The council met on Thursday in Benghazi. Fighting "
                                       "continued around Kufra, where two tribes are dug in.",

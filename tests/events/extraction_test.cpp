@@ -282,6 +282,29 @@ TEST(SentenceTriggersTest, BackgroundToldAroundTheNews) {
         triggers("Workers have been crossing home through the Salloum border post.").empty());
 }
 
+TEST(SentenceTriggersTest, WhatTheNewsCameWithAndStatesOfFightingArePassing) {
+    // whether the sentence's fight is told in passing (true), as news (false), or not at all
+    const auto passing = [](std::string_view s) -> std::optional<bool> {
+        for (const SentenceTrigger& t : triggers(s)) {
+            if (t.type == EventType::clash)
+                return t.in_passing;
+        }
+        return std::nullopt;
+    };
+    // the clause a piece of news came with
+    EXPECT_EQ(passing("The ruling came as fighting continued around the port."), true);
+    EXPECT_EQ(passing("The measures come amid renewed clashes in the south."), true);
+    EXPECT_EQ(passing("The ruling was read as fighting continued around the port."), false);
+    // a state, what stopped, an effect's cause
+    EXPECT_EQ(passing("The town was caught up in fighting between two brigades."), true);
+    EXPECT_EQ(passing("A pause in the fighting has held since Sunday."), true);
+    EXPECT_EQ(passing("Aid reached areas affected by the fighting."), true);
+    EXPECT_EQ(passing("Hospitals are stretched by the heavy fighting around the capital."), true);
+    // a toll is a report
+    EXPECT_EQ(passing("Five men were killed in fighting in the town on Friday."), false);
+    EXPECT_EQ(passing("Heavy fighting broke out in the town on Friday."), false);
+}
+
 TEST(SentenceTriggersTest, CommonVerbsOfViolence) {
     for (const std::string_view s : {"Militants detonated a bomb near a market on Monday.",
                                      "Armed men abducted the mayor of the town on Monday.",

@@ -365,6 +365,46 @@ bool period_of_happening_ended(const std::vector<Word>& w, std::size_t k) {
     return std::find(kBefore.begin(), kBefore.end(), w[b - 1].lower) != kBefore.end();
 }
 
+/// "The talks came as fighting continued", "the measures come amid renewed clashes": a
+/// clause that says what the news came with, whether the trigger at word `k` opens it (the
+/// word "as" or "amid", at most three words back, right after a form of "come").
+bool came_with(const std::vector<Word>& w, std::size_t k) {
+    for (std::size_t b = k >= 3 ? k - 3 : 0; b < k; ++b) {
+        if ((w[b].lower == "as" || w[b].lower == "amid") && b > 0 &&
+            (w[b - 1].lower == "come" || w[b - 1].lower == "comes" || w[b - 1].lower == "came" ||
+             w[b - 1].lower == "coming"))
+            return true;
+    }
+    return false;
+}
+
+/// "caught up in the fighting", "a pause in the fighting", "areas affected by the clashes":
+/// the happening at word `k`, after a preposition and its determiner or adjective, is the
+/// state a place or people are in, what stopped, or the cause of an effect the sentence
+/// tells; not a report of it. A toll ("killed in fighting") is a report.
+bool state_or_effect_of(const std::vector<Word>& w, std::size_t k) {
+    std::size_t p = k;
+    while (p > 0 && k - p < 2 &&
+           (w[p - 1].lower == "the" || w[p - 1].lower == "heavy" || w[p - 1].lower == "renewed" ||
+            w[p - 1].lower == "continued" || w[p - 1].lower == "ongoing"))
+        --p;
+    if (p < 2)
+        return false;
+    const std::string& prep = w[p - 1].lower;
+    if (prep != "in" && prep != "into" && prep != "by" && prep != "to")
+        return false;
+    static constexpr std::array<std::string_view, 20> kStatesAndEffects = {
+        "affected", "break",     "caught",  "damaged", "descended", "destroyed", "dragged",
+        "drawn",    "embroiled", "end",     "halt",    "lull",      "mired",     "pause",
+        "plunged",  "ravaged",   "respite", "slid",    "stretched", "up"};
+    static_assert(detail::sorted_unique(kStatesAndEffects));
+    const std::string& head = w[p - 2].lower;
+    // "caught up in": the particle's verb
+    if (head == "up")
+        return p >= 3 && w[p - 3].lower == "caught";
+    return detail::in_words(kStatesAndEffects, head);
+}
+
 /// How the words before trigger word `k` introduce it: "the meeting", "his killing"
 /// (anaphoric), "another mass grave" (another), "days after deadly clashes" (in passing).
 void set_mention_cues(detail::SentenceTrigger& t, std::string_view text, const std::vector<Word>& w,
@@ -398,7 +438,7 @@ void set_mention_cues(detail::SentenceTrigger& t, std::string_view text, const s
     }
     // "follows more than two weeks of fighting", "a ceasefire ended a week of fighting": a
     // period of a happening that something came after or ended is referred to in passing
-    if (period_of_happening_ended(w, k))
+    if (period_of_happening_ended(w, k) || came_with(w, k) || state_or_effect_of(w, k))
         t.in_passing = true;
     // "far from the fighting", "refugees from the clashes": a place or people away from it
     if (before == "from" || (before == "the" && before2 == "from"))
@@ -895,7 +935,8 @@ bool told_as_later(const std::vector<Word>& w, std::size_t trigger_at) {
 /// that the present tense says goes on, in a sentence that gives it no day (`date` none or
 /// another sentence's), is the state the news comes in, not a report of it. The past tells a
 /// happening of the narrative ("Fighting continued in Misrata"); "clashes continue for a
-/// third day" and "fighting continues in Sirte on Monday" tell a day.
+/// third day" and "fighting continues in Sirte on Monday" tell a day. The present perfect
+/// ("fighting has continued around Sirte") is the present's state as well.
 bool undated_continuation(const std::vector<Word>& w, std::size_t trigger_end, const Timex* date,
                           std::size_t from, std::size_t to) {
     if (date != nullptr && date->start >= from && date->end <= to)
@@ -903,12 +944,18 @@ bool undated_continuation(const std::vector<Word>& w, std::size_t trigger_end, c
     const auto after =
         std::find_if(w.begin(), w.end(), [&](const Word& x) { return x.start >= trigger_end; });
     auto a = static_cast<std::size_t>(after - w.begin());
-    if (a < w.size() && w[a].lower == "still")
+    // the present perfect says the same: "fighting has also continued in the south"
+    const bool perfect = a < w.size() && (w[a].lower == "has" || w[a].lower == "have");
+    if (perfect)
+        ++a;
+    if (a < w.size() && (w[a].lower == "still" || w[a].lower == "also"))
         ++a;
     if (a >= w.size())
         return false;
     const std::string& verb = w[a].lower;
     const std::string_view next = a + 1 < w.size() ? std::string_view(w[a + 1].lower) : "";
+    if (perfect)
+        return verb == "continued" || verb == "persisted" || (verb == "gone" && next == "on");
     return verb == "continue" || verb == "continues" || verb == "persist" || verb == "persists" ||
            ((verb == "go" || verb == "goes" || verb == "carry" || verb == "carries") &&
             next == "on");
