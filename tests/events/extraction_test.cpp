@@ -490,6 +490,20 @@ TEST(PlaceStageTest, APlaceInAnotherClauseAfterTheTriggerIsNotItsPlace) {
               "Ben Guerdane");
 }
 
+TEST(PlaceStageTest, WhereSomeoneCameFromIsNoScene) {
+    const std::string_view s = "Shells fired from Tarhuna hit the suburb on Thursday.";
+    const std::vector<Toponym> ts = {
+        toponym(s, "Tarhuna", GeoPrecision::town, {32.43, 13.63}, 0.9)};
+    EXPECT_EQ(detail::best_place(s, 0, s.size(), ts, s.find("hit"), EventType::attack), nullptr);
+    // ... unless a "where" after it opens the clause of the event
+    const std::string_view where = "He came from Tunis, where he had met the minister.";
+    const std::vector<Toponym> tw = {toponym(where, "Tunis", GeoPrecision::town, {36.8, 10.2})};
+    const Toponym* best =
+        detail::best_place(where, 0, where.size(), tw, where.find("met"), EventType::meeting);
+    ASSERT_NE(best, nullptr);
+    EXPECT_EQ(best->text, "Tunis");
+}
+
 TEST(PlaceStageTest, APlaceInAnAppositionIsNotTheEventsPlace) {
     const std::string_view s = "Gunmen shot dead Hanan, a lawyer known for her criticism of "
                                "abuses in eastern Libya, in a busy street in Benghazi on Tuesday.";

@@ -1868,7 +1868,14 @@ const Toponym* best_place(std::string_view text, std::size_t places_from, std::s
             in_relative_aside(text, t, trigger_at)) {
             continue;
         }
-        double sc = place_score(text, t, trigger_at, type);
+        // "arrived from Tunis, where he had met the minister": the place a relative "where"
+        // opens after is the scene of what it tells
+        const bool where_after = trigger_at > t.end && text.substr(t.end, 8) == ", where ";
+        // "shells fired from Tarhuna hit the suburb": where something came from is not where
+        // it happened; an event with no other place takes the report's main place
+        if (place_cue(text, t) == PlaceCue::origin && !where_after)
+            continue;
+        double sc = place_score(text, t, trigger_at, type) + (where_after ? 1.0 : 0.0);
         // "the town of al-Fuqaha in central Libya": the coarser place says where the finer one
         // lies; the event is at the finer one, which takes the "in" the coarser one stands after
         if (std::next(it) != toponyms.end() && contains_place_before(text, t, *std::next(it)) &&
