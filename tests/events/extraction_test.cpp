@@ -305,6 +305,19 @@ TEST(SentenceTriggersTest, WhatTheNewsCameWithAndStatesOfFightingArePassing) {
     EXPECT_EQ(passing("Heavy fighting broke out in the town on Friday."), false);
 }
 
+TEST(SentenceTriggersTest, ABriefingOfTheSecurityCouncilIsASitting) {
+    const auto ts = triggers("The envoy told the Security Council in New York on Monday that "
+                             "talks had stalled.");
+    ASSERT_FALSE(ts.empty());
+    EXPECT_EQ(ts[0].type, EventType::meeting);
+    EXPECT_EQ(ts[0].subtype, "briefing");
+    EXPECT_EQ(triggers("The envoy briefed the UN Security Council on Monday.").at(0).subtype,
+              "briefing");
+    // telling anyone else is saying
+    EXPECT_TRUE(
+        triggers("The envoy told reporters in New York on Monday that he had resigned.").empty());
+}
+
 TEST(SentenceTriggersTest, CommonVerbsOfViolence) {
     for (const std::string_view s : {"Militants detonated a bomb near a market on Monday.",
                                      "Armed men abducted the mayor of the town on Monday.",

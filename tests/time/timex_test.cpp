@@ -433,8 +433,15 @@ TEST(TemporalTagger, AProjectionAheadSetsNoNarrativeDay) {
     ASSERT_EQ(f.size(), 1u);
     EXPECT_EQ(f[0].type, TimexType::duration);
     EXPECT_EQ(f[0].value, "P4D");
+    // "after 18 months in the post": the length of a stay, not a day 18 months ahead
+    const auto stay = find("The envoy resigned after 18 months in the post.", "2024-04-16");
+    ASSERT_EQ(stay.size(), 1u);
+    EXPECT_EQ(stay[0].type, TimexType::duration);
+    EXPECT_EQ(stay[0].value, "P18M");
     // a day counted ahead alone is still a day
     EXPECT_EQ(find("The vote will be held in four days.", "2016-11-21").at(0).value, "2016-11-25");
+    EXPECT_EQ(find("The vote will be held after four days.", "2016-11-21").at(0).value,
+              "2016-11-25");
 }
 
 TEST(TemporalTagger, APlansWeekdayCountsFromTheReportsDayNotTheNarratives) {

@@ -1454,6 +1454,10 @@ std::optional<Match> Matcher::units(std::size_t i) const {
     // follows, not a day counted ahead
     if (cue.reading == UnitsReading::offset && end == a.last && word(a.last + 1, "of"))
         return std::nullopt;
+    // "resigning after 18 months in the post", "freed after five years in prison": the length
+    // of a stay, not a day counted ahead
+    if (word(i, "after") && end == a.last && (word(a.last + 1, "in") || word(a.last + 1, "at")))
+        return std::nullopt;
     if (m_o.strict && end == a.last)
         return std::nullopt;
     // "2 days after next Friday", "a week before 12 May": counted from the day the anchor
