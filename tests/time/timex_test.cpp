@@ -459,6 +459,15 @@ TEST(TemporalTagger, APlansWeekdayCountsFromTheReportsDayNotTheNarratives) {
         find("The siege began on 16 January. On Saturday, troops stormed the plant.", "2013-02-01");
     ASSERT_EQ(p.size(), 2u);
     EXPECT_EQ(p[1].value, "2013-01-19");
+    // the modal governs the weekday; the participle before it ("sent") is no past tense
+    // (2011-11-13 is a Sunday)
+    const auto m =
+        find("A committee sent from Tripoli will meet both sides on Tuesday.", "2011-11-13");
+    ASSERT_EQ(m.size(), 1u);
+    EXPECT_EQ(m[0].value, "2011-11-15");
+    EXPECT_EQ(
+        find("A committee sent from Tripoli met both sides on Tuesday.", "2011-11-13").at(0).value,
+        "2011-11-08");
 }
 
 TEST(TemporalTagger, ADatelinesDashBeforeAWeekdayIsNoRange) {

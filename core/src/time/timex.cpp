@@ -483,7 +483,15 @@ TimeDirection Matcher::tense(std::size_t at) const {
     }
     bool future = false;
     bool past = false;
-    for (std::size_t k = from; k < m_t.size() && k < at + 12; ++k) {
+    // "A committee sent from Tripoli will meet them on Tuesday", "he said talks will resume
+    // on Monday": a modal before the expression governs it, and the past forms before the
+    // modal are another clause's or a participle's
+    std::size_t modal = from;
+    for (std::size_t k = from; k < at; ++k) {
+        if (m_t[k].text == "will" || m_t[k].text == "shall")
+            modal = k;
+    }
+    for (std::size_t k = modal; k < m_t.size() && k < at + 12; ++k) {
         if (m_t[k].kind == Kind::punct && k > at && m_t[k].text == ".")
             break;
         const std::string& w = m_t[k].text;
