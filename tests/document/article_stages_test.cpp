@@ -91,6 +91,9 @@ TEST(HtmlStagesTest, CharacterReferences) {
     EXPECT_EQ(detail::decode_entity("#x2019"), "\xE2\x80\x99");
     EXPECT_EQ(detail::decode_entity("rsquo"), "\xE2\x80\x99");
     EXPECT_EQ(detail::decode_entity("eacute"), "\xC3\xA9");
+    EXPECT_EQ(detail::decode_entity("bull"), "\xE2\x80\xA2");
+    EXPECT_EQ(detail::decode_entity("middot"), "\xC2\xB7");
+    EXPECT_EQ(detail::decode_entity("Ntilde"), "\xC3\x91");
     EXPECT_EQ(detail::decode_entity("bogus"), "");
     EXPECT_EQ(detail::decode_entity("#0"), "");
     EXPECT_EQ(detail::decode_entity("#x110000"), "");

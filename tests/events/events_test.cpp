@@ -780,6 +780,20 @@ TEST_F(EventsTest, TeaserLinesAndEventsToldInPassingGiveNone) {
     EXPECT_TRUE(events_of("Prices in Misrata rose days after deadly clashes.",
                           LocalTime::parse("2025-06-14"))
                     .empty());
+    // a ticker of other articles' headlines, parted by bullets or bars
+    EXPECT_TRUE(events_of("LIVE: Council names a spokesman \xE2\x80\xA2 Misrata residents report "
+                          "shelling on Monday \xE2\x80\xA2 Thousands cross at Ras Ajdir",
+                          LocalTime::parse("2025-06-14"))
+                    .empty());
+    EXPECT_TRUE(events_of("Benghazi: rockets hit the airport on Monday | Tobruk: parliament meets "
+                          "| Sabha: power cut",
+                          LocalTime::parse("2025-06-14"))
+                    .empty());
+    // one bar is a title's
+    EXPECT_EQ(events_of("Rockets hit Benghazi airport on Monday | Sample News",
+                        LocalTime::parse("2025-06-14"))
+                  .size(),
+              1U);
 }
 
 TEST_F(EventsTest, TwoClausesTellTwoEventsOfOneType) {

@@ -269,26 +269,33 @@ std::string decode_entity(std::string_view entity) {
         if (cp > 0 && cp < 0x110000)
             append_utf8(rep, static_cast<char32_t>(cp));
     } else {
-        // the named entities news pages use most
-        static constexpr std::array<std::pair<std::string_view, char32_t>, 18> kNamed = {
-            {{"ndash", 0x2013},
-             {"mdash", 0x2014},
-             {"lsquo", 0x2018},
-             {"rsquo", 0x2019},
-             {"ldquo", 0x201C},
-             {"rdquo", 0x201D},
-             {"hellip", 0x2026},
-             {"copy", 0xA9},
-             {"reg", 0xAE},
-             {"eacute", 0xE9},
-             {"egrave", 0xE8},
-             {"agrave", 0xE0},
-             {"ccedil", 0xE7},
-             {"uuml", 0xFC},
-             {"ouml", 0xF6},
-             {"auml", 0xE4},
-             {"laquo", 0xAB},
-             {"raquo", 0xBB}}};
+        // the named entities of Latin-1 and the punctuation news pages use
+        static constexpr std::array<std::pair<std::string_view, char32_t>, 96> kNamed = {{
+            {"ndash", 0x2013},  {"mdash", 0x2014},  {"lsquo", 0x2018},  {"rsquo", 0x2019},
+            {"sbquo", 0x201A},  {"ldquo", 0x201C},  {"rdquo", 0x201D},  {"bdquo", 0x201E},
+            {"hellip", 0x2026}, {"bull", 0x2022},   {"middot", 0xB7},   {"prime", 0x2032},
+            {"Prime", 0x2033},  {"lsaquo", 0x2039}, {"rsaquo", 0x203A}, {"laquo", 0xAB},
+            {"raquo", 0xBB},    {"ensp", 0x2002},   {"emsp", 0x2003},   {"thinsp", 0x2009},
+            {"copy", 0xA9},     {"reg", 0xAE},      {"trade", 0x2122},  {"deg", 0xB0},
+            {"times", 0xD7},    {"divide", 0xF7},   {"plusmn", 0xB1},   {"frac12", 0xBD},
+            {"frac14", 0xBC},   {"frac34", 0xBE},   {"sect", 0xA7},     {"para", 0xB6},
+            {"euro", 0x20AC},   {"pound", 0xA3},    {"cent", 0xA2},     {"yen", 0xA5},
+            {"iexcl", 0xA1},    {"iquest", 0xBF},   {"Agrave", 0xC0},   {"Aacute", 0xC1},
+            {"Acirc", 0xC2},    {"Atilde", 0xC3},   {"Auml", 0xC4},     {"Aring", 0xC5},
+            {"AElig", 0xC6},    {"Ccedil", 0xC7},   {"Egrave", 0xC8},   {"Eacute", 0xC9},
+            {"Ecirc", 0xCA},    {"Euml", 0xCB},     {"Igrave", 0xCC},   {"Iacute", 0xCD},
+            {"Icirc", 0xCE},    {"Iuml", 0xCF},     {"Ntilde", 0xD1},   {"Ograve", 0xD2},
+            {"Oacute", 0xD3},   {"Ocirc", 0xD4},    {"Otilde", 0xD5},   {"Ouml", 0xD6},
+            {"Oslash", 0xD8},   {"Ugrave", 0xD9},   {"Uacute", 0xDA},   {"Ucirc", 0xDB},
+            {"Uuml", 0xDC},     {"Yacute", 0xDD},   {"szlig", 0xDF},    {"agrave", 0xE0},
+            {"aacute", 0xE1},   {"acirc", 0xE2},    {"atilde", 0xE3},   {"auml", 0xE4},
+            {"aring", 0xE5},    {"aelig", 0xE6},    {"ccedil", 0xE7},   {"egrave", 0xE8},
+            {"eacute", 0xE9},   {"ecirc", 0xEA},    {"euml", 0xEB},     {"igrave", 0xEC},
+            {"iacute", 0xED},   {"icirc", 0xEE},    {"iuml", 0xEF},     {"ntilde", 0xF1},
+            {"ograve", 0xF2},   {"oacute", 0xF3},   {"ocirc", 0xF4},    {"otilde", 0xF5},
+            {"ouml", 0xF6},     {"oslash", 0xF8},   {"ugrave", 0xF9},   {"uacute", 0xFA},
+            {"ucirc", 0xFB},    {"uuml", 0xFC},     {"yacute", 0xFD},   {"yuml", 0xFF},
+        }};
         for (const auto& [name, cp] : kNamed) {
             if (entity == name)
                 append_utf8(rep, cp);

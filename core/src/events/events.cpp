@@ -1006,6 +1006,21 @@ bool teaser_line(const std::vector<Word>& w) {
            (a == "also" && b == "read") || (a == "read" && b == "also");
 }
 
+/// Whether the sentence [from, to) is a ticker of headlines ("LIVE: Benghazi council names a
+/// spokesman * Misrata residents report shelling * ...", "Benghazi: rockets hit the
+/// airport | Tobruk: parliament meets | ..."): two separators or more, bullets or bars, each
+/// headline another article's.
+bool ticker_line(std::string_view text, std::size_t from, std::size_t to) {
+    const std::string_view s = text.substr(from, to - from);
+    std::size_t separators = 0;
+    for (const std::string_view sep :
+         {std::string_view(" \xE2\x80\xA2 "), std::string_view(" | ")}) {
+        for (std::size_t at = s.find(sep); at != std::string_view::npos; at = s.find(sep, at + 1))
+            ++separators;
+    }
+    return separators >= 2;
+}
+
 /// Whether the sentence [from, to) asks rather than tells ("How has the fighting changed
 /// your work?"): it ends with a question mark, a closing quote or bracket aside. A question
 /// reports no happening.
@@ -2770,7 +2785,8 @@ std::vector<Event> EventExtractor::extract(std::string_view text, const std::vec
         const std::vector<Word> w = words_of(text, from, to);
         const std::vector<detail::SentenceTrigger> triggers =
             triggers_of(text, w, from, to, toponyms);
-        if (triggers.empty() || teaser_line(w) || teaser_title || question(text, from, to))
+        if (triggers.empty() || teaser_line(w) || teaser_title || question(text, from, to) ||
+            ticker_line(text, from, to))
             continue;
         if (told != nullptr && last_date != nullptr && last_date->start >= told_from &&
             last_date->end <= told_to) {
