@@ -17,30 +17,8 @@ namespace kharita {
 
 namespace {
 
-struct Line {
-    std::size_t start, end; // bytes, without the newline
-    std::string_view text;  // trimmed
-};
-
-std::vector<Line> lines_of(std::string_view s) {
-    std::vector<Line> out;
-    std::size_t i = 0;
-    while (i <= s.size()) {
-        std::size_t j = s.find('\n', i);
-        if (j == std::string_view::npos)
-            j = s.size();
-        std::size_t a = i, b = j;
-        while (a < b && (s[a] == ' ' || s[a] == '\t' || s[a] == '\r'))
-            ++a;
-        while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t' || s[b - 1] == '\r'))
-            --b;
-        out.push_back({a, b, s.substr(a, b - a)});
-        if (j == s.size())
-            break;
-        i = j + 1;
-    }
-    return out;
-}
+using detail::Line;
+using detail::lines_of;
 
 std::size_t words(std::string_view s) {
     std::size_t n = 0;
@@ -164,6 +142,32 @@ void set_publication_from_age(Article& a, const detail::RelativeAge& age,
 } // namespace
 
 namespace detail {
+
+std::string_view trim_blanks(std::string_view s) {
+    const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
+    while (!s.empty() && blank(s.front()))
+        s.remove_prefix(1);
+    while (!s.empty() && blank(s.back()))
+        s.remove_suffix(1);
+    return s;
+}
+
+std::vector<Line> lines_of(std::string_view s) {
+    std::vector<Line> out;
+    std::size_t i = 0;
+    while (i <= s.size()) {
+        std::size_t j = s.find('\n', i);
+        if (j == std::string_view::npos)
+            j = s.size();
+        const std::string_view text = trim_blanks(s.substr(i, j - i));
+        const auto a = static_cast<std::size_t>(text.data() - s.data());
+        out.push_back({a, a + text.size(), text});
+        if (j == s.size())
+            break;
+        i = j + 1;
+    }
+    return out;
+}
 
 std::optional<RelativeAge> relative_age(std::string_view s) {
     if (s == "yesterday" || s == "Yesterday")

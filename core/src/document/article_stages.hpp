@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kharita::detail {
 
@@ -54,5 +55,17 @@ std::size_t skip_element(std::string_view html, std::size_t at, std::string& out
 /// `text` with each run of spaces made one and the spaces at the start of a line dropped
 /// (a run before a line break goes too).
 std::string collapse_spaces(std::string_view text);
+
+/// `s` without the spaces, tabs and carriage returns at its ends.
+std::string_view trim_blanks(std::string_view s);
+
+/// A line of a text: its byte range without the newline, and its text trimmed.
+struct Line {
+    std::size_t start, end;
+    std::string_view text;
+};
+
+/// The lines of `s`, in order; an empty text is one empty line.
+std::vector<Line> lines_of(std::string_view s);
 
 } // namespace kharita::detail

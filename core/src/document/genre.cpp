@@ -1,5 +1,7 @@
 #include "kharita/document/genre.hpp"
 
+#include "document/article_stages.hpp"
+
 #include "kharita/text/normalize.hpp"
 
 #include <algorithm>
@@ -35,17 +37,8 @@ constexpr std::array<std::pair<std::string_view, PageGenre>, 18> kLabels{{
     {"voices", PageGenre::interview},
 }};
 
-std::string_view trim(std::string_view s) {
-    const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
-    while (!s.empty() && blank(s.front()))
-        s.remove_prefix(1);
-    while (!s.empty() && blank(s.back()))
-        s.remove_suffix(1);
-    return s;
-}
-
 std::optional<PageGenre> label(std::string_view field) {
-    const std::string lower = ascii_lower(trim(field));
+    const std::string lower = ascii_lower(detail::trim_blanks(field));
     const auto* it = std::find_if(kLabels.begin(), kLabels.end(),
                                   [&](const auto& l) { return l.first == lower; });
     return it == kLabels.end() ? std::nullopt : std::optional<PageGenre>(it->second);
@@ -101,18 +94,14 @@ std::optional<PageGenre> line_label(std::string_view line) {
 PageGenre page_genre(std::string_view text) {
     std::size_t seen = 0, questions = 0;
     std::optional<PageGenre> labelled;
-    for (std::size_t from = 0; from < text.size();) {
-        std::size_t nl = text.find('\n', from);
-        if (nl == std::string_view::npos)
-            nl = text.size();
-        const std::string_view line = trim(text.substr(from, nl - from));
-        from = nl + 1;
-        if (line.empty())
+    for (const detail::Line& line : detail::lines_of(text)) {
+        const std::string_view s = line.text;
+        if (s.empty())
             continue;
-        if (seen < 4 && !labelled && line.size() <= 150)
-            labelled = line_label(line);
+        if (seen < 4 && !labelled && s.size() <= 150)
+            labelled = line_label(s);
         ++seen;
-        if (line.back() == '?' && line.size() >= 8 && line.size() <= 120)
+        if (s.back() == '?' && s.size() >= 8 && s.size() <= 120)
             ++questions;
     }
     if (labelled)
