@@ -300,6 +300,8 @@ TEST(SentenceTriggersTest, WhatTheNewsCameWithAndStatesOfFightingArePassing) {
     EXPECT_EQ(passing("A pause in the fighting has held since Sunday."), true);
     EXPECT_EQ(passing("Aid reached areas affected by the fighting."), true);
     EXPECT_EQ(passing("Hospitals are stretched by the heavy fighting around the capital."), true);
+    // what a verb of ending ended
+    EXPECT_EQ(passing("A truce agreed on Sunday ended the fighting in the south."), true);
     // a toll is a report
     EXPECT_EQ(passing("Five men were killed in fighting in the town on Friday."), false);
     EXPECT_EQ(passing("Heavy fighting broke out in the town on Friday."), false);

@@ -405,6 +405,23 @@ bool state_or_effect_of(const std::vector<Word>& w, std::size_t k) {
     return detail::in_words(kStatesAndEffects, head);
 }
 
+/// "lifted force majeure", "the lifting of the blockade", "ended the siege": the happening
+/// at word `k` is what a verb of ending, right before it (a determiner or "of" between),
+/// brought to an end; the ending is no report of it.
+bool ended_by(const std::vector<Word>& w, std::size_t k) {
+    std::size_t b = k;
+    while (b > 0 && k - b < 2 &&
+           (w[b - 1].lower == "the" || w[b - 1].lower == "a" || w[b - 1].lower == "its" ||
+            w[b - 1].lower == "their" || w[b - 1].lower == "of"))
+        --b;
+    if (b == 0)
+        return false;
+    static constexpr std::array<std::string_view, 8> kEnding = {
+        "end", "ended", "ending", "ends", "lift", "lifted", "lifting", "lifts"};
+    static_assert(detail::sorted_unique(kEnding));
+    return detail::in_words(kEnding, w[b - 1].lower);
+}
+
 /// How the words before trigger word `k` introduce it: "the meeting", "his killing"
 /// (anaphoric), "another mass grave" (another), "days after deadly clashes" (in passing).
 void set_mention_cues(detail::SentenceTrigger& t, std::string_view text, const std::vector<Word>& w,
@@ -438,7 +455,8 @@ void set_mention_cues(detail::SentenceTrigger& t, std::string_view text, const s
     }
     // "follows more than two weeks of fighting", "a ceasefire ended a week of fighting": a
     // period of a happening that something came after or ended is referred to in passing
-    if (period_of_happening_ended(w, k) || came_with(w, k) || state_or_effect_of(w, k))
+    if (period_of_happening_ended(w, k) || came_with(w, k) || state_or_effect_of(w, k) ||
+        ended_by(w, k))
         t.in_passing = true;
     // "far from the fighting", "refugees from the clashes": a place or people away from it
     if (before == "from" || (before == "the" && before2 == "from"))
