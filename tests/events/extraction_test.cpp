@@ -519,6 +519,17 @@ TEST(PlaceStageTest, WhereSomeoneCameFromIsNoScene) {
     EXPECT_EQ(best->text, "Tunis");
 }
 
+TEST(PlaceStageTest, AGroupOrEnvoyNamedForACountryIsNotThere) {
+    for (const std::string_view s : {"The Libya contact group met on Thursday.",
+                                     "The Libya envoy met the two leaders on Thursday."}) {
+        const std::vector<Toponym> ts = {
+            toponym(s, "Libya", GeoPrecision::country, {27.0, 17.0}, 0.9)};
+        EXPECT_EQ(detail::best_place(s, 0, s.size(), ts, s.find("met"), EventType::meeting),
+                  nullptr)
+            << s;
+    }
+}
+
 TEST(PlaceStageTest, APlaceInAnAppositionIsNotTheEventsPlace) {
     const std::string_view s = "Gunmen shot dead Hanan, a lawyer known for her criticism of "
                                "abuses in eastern Libya, in a busy street in Benghazi on Tuesday.";

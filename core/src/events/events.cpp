@@ -1735,15 +1735,16 @@ bool in_relative_aside(std::string_view text, const Toponym& t, std::size_t trig
 /// after it (one modifier such as "military" or "foreign" may stand between), telling whose
 /// they are, not where the event was.
 bool names_whose(std::string_view text, const Toponym& t) {
-    static constexpr std::array<std::string_view, 27> kPeople = {
-        "brigade",      "brigades",    "commander", "commanders", "consulate", "delegates",
-        "delegation",   "elders",      "embassy",   "fighters",   "forces",    "lawmaker",
-        "lawmakers",    "militia",     "militias",  "minister",   "ministers", "ministry",
-        "notables",     "official",    "officials", "source",     "sources",   "spokesman",
-        "spokesperson", "spokeswoman", "troops"};
-    static constexpr std::array<std::string_view, 13> kModifiers = {
-        "armed",    "army",  "council",  "defence", "defense",  "foreign", "government",
-        "interior", "local", "military", "police",  "security", "tribal"};
+    static constexpr std::array<std::string_view, 31> kPeople = {
+        "brigade",    "brigades", "commander", "commanders", "consulate",    "delegates",
+        "delegation", "elders",   "embassy",   "envoy",      "envoys",       "fighters",
+        "forces",     "group",    "groups",    "lawmaker",   "lawmakers",    "militia",
+        "militias",   "minister", "ministers", "ministry",   "notables",     "official",
+        "officials",  "source",   "sources",   "spokesman",  "spokesperson", "spokeswoman",
+        "troops"};
+    static constexpr std::array<std::string_view, 14> kModifiers = {
+        "armed",      "army",     "contact", "council",  "defence", "defense",  "foreign",
+        "government", "interior", "local",   "military", "police",  "security", "tribal"};
     static_assert(detail::sorted_unique(kPeople) && detail::sorted_unique(kModifiers));
     std::size_t at = t.end;
     // "Tunisia's foreign ministry": the possessive of the place
