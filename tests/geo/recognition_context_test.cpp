@@ -138,6 +138,23 @@ TEST_F(RecognitionContextTest, ASurnameSeenOnceIsAPersonLaterOn) {
     EXPECT_EQ(find(ts, "Moore"), nullptr);
 }
 
+TEST_F(RecognitionContextTest, AGivenNameAfterATitleInsideARunStartsTheName) {
+    // "Foreign Secretary William Hague": the title's run holds the name; "Hague" later is him
+    const auto ts = parse("Foreign Secretary William Hague flew into Benghazi on Saturday. "
+                          "Hague, travelling with two aides, met the council.");
+    EXPECT_EQ(find(ts, "Hague"), nullptr);
+    EXPECT_NE(find(ts, "Benghazi"), nullptr);
+}
+
+TEST_F(RecognitionContextTest, EveryItemOfAListAfterACueIsAPlace) {
+    // the surname of a person named before, as the last item of a list that "in" opens
+    const auto ts = parse("Legislator Chester Albany spoke first. Floods hit homes in Troy, "
+                          "Schenectady and Albany on Monday.");
+    const Toponym* albany = find(ts, "Albany");
+    ASSERT_NE(albany, nullptr);
+    EXPECT_EQ(albany->country, "US");
+}
+
 TEST_F(RecognitionContextTest, VerbsOfSayingMakeAPerson) {
     EXPECT_EQ(find(parse("Lincoln said he would run again."), "Lincoln"), nullptr);
     EXPECT_EQ(find(parse("The plan will fail, according to Patrick."), "Patrick"), nullptr);

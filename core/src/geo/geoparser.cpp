@@ -336,6 +336,7 @@ private:
     bool region_like(const Candidate& c) const;
     bool cue_before(std::size_t first) const;
     bool of_before(std::size_t first) const;
+    bool listed_after_cue(std::size_t first) const;
     bool dateline(std::size_t first, std::size_t last) const;
     bool after_title_abbreviation(std::size_t i) const;
     bool appositive_title(std::size_t i) const;
@@ -568,6 +569,31 @@ bool Parse::cue_before(std::size_t first) const {
     return is_locative_cue(prev.norm) && (!capitalised(prev) || prev.sentence_start);
 }
 
+/// An item of a list a locative cue opens ("in Troy, Schenectady and Albany"): the items
+/// before the one at `first`, back over commas and "and", reach a cue within six items.
+bool Parse::listed_after_cue(std::size_t first) const {
+    std::size_t k = first;
+    for (int items = 0; items < 6; ++items) {
+        std::size_t end = 0; // one past the previous item's last token
+        if (m_tokens[k].gap == Gap::comma)
+            end = k;
+        else if (k >= 2 && m_tokens[k].gap == Gap::space && m_tokens[k - 1].norm == "and")
+            end = k - 1;
+        else
+            return false;
+        if (end == 0 || !capitalised(m_tokens[end - 1]))
+            return false;
+        std::size_t b = end - 1;
+        while (b > 0 && m_tokens[b].gap == Gap::space && capitalised(m_tokens[b - 1]) &&
+               end - b < 4)
+            --b;
+        if (cue_before(b))
+            return true;
+        k = b;
+    }
+    return false;
+}
+
 /// "of Walton", "the mayor of Murzuq": after "of" a word is rather a place than a person
 /// that the text names elsewhere.
 bool Parse::of_before(std::size_t first) const {
@@ -591,7 +617,8 @@ const char* Parse::person_rejection(std::size_t first, std::size_t last,
     }
     // "at Kelly's attempts": a cue before a possessive locates what follows it, not the name
     const bool cue = cue_before(first) && !m_tokens[last].possessive;
-    const bool place_context = cue || dateline(first, last) || state_after(last).has_value();
+    const bool place_context =
+        cue || dateline(first, last) || state_after(last).has_value() || listed_after_cue(first);
     // "at Donald Trump's": a given name with its surname is a person's after a cue too
     const bool with_surname = first == last && last + 1 < m_tokens.size() &&
                               m_person_token[first] == PersonCue::given_name &&
@@ -807,8 +834,10 @@ bool Parse::given_name_before(std::size_t i) const {
     const Token& next = m_tokens[s];
     // the name starts a capitalised run ("New York Times" has no given name "York")
     // ("Stephen Russell's Dave Allen": a possessive ends the run before)
+    // ("Foreign Secretary William Hague": a title ends the run before)
     const bool run_start = i == 0 || t.gap != Gap::space || !capitalised(m_tokens[i - 1]) ||
-                           m_tokens[i - 1].possessive || is_determiner(m_tokens[i - 1].norm);
+                           m_tokens[i - 1].possessive || is_determiner(m_tokens[i - 1].norm) ||
+                           is_person_title(m_tokens[i - 1].norm);
     if (!run_start || !(is_given_name(t.norm) || intl_given_name(i)) ||
         (common(t) && t.sentence_start) || (s == i + 1 && next.gap != Gap::space) ||
         !next.upper_initial || next.all_caps || next.arabic || is_connector(next.norm) ||
