@@ -796,6 +796,29 @@ TEST_F(EventsTest, TeaserLinesAndEventsToldInPassingGiveNone) {
               1U);
 }
 
+TEST_F(EventsTest, ACauseWithItsOwnDayAndPlaceIsNews) {
+    // 2012-06-13 is a Wednesday
+    const auto events = events_of("The Red Cross moved its staff to Tripoli after gunmen "
+                                  "attacked its office in Misrata on Tuesday, the agency said.",
+                                  LocalTime::parse("2012-06-13"));
+    ASSERT_EQ(events.size(), 1U);
+    EXPECT_EQ(events[0].type, EventType::attack);
+    ASSERT_TRUE(events[0].place.has_value());
+    EXPECT_EQ(events[0].place->text, "Misrata");
+    EXPECT_EQ(events[0].date_start, CivilDay::make(2012, 6, 12));
+    // a withdrawal before it denies no violence (it denies a meeting: "boycotted the talks")
+    EXPECT_EQ(events_of("The Red Cross suspended its work after gunmen attacked its office in "
+                        "Misrata on Tuesday, the agency said.",
+                        LocalTime::parse("2012-06-13"))
+                  .size(),
+              1U);
+    // without a day of its own it stays the background
+    EXPECT_TRUE(events_of("The Red Cross moved its staff to Tripoli after gunmen attacked its "
+                          "office in Misrata, the agency said.",
+                          LocalTime::parse("2012-06-13"))
+                    .empty());
+}
+
 TEST_F(EventsTest, TwoClausesTellTwoEventsOfOneType) {
     const auto events = events_of(
         "Ten bodies were discovered at the headquarters in Abu Salim on Monday, while 67 more "

@@ -203,7 +203,7 @@ bool habitual(const std::vector<Word>& w, std::size_t k) {
 
 /// Denied, from the three words before the trigger: "no clashes were reported", "did not
 /// meet", "without fighting", "denied attacking".
-bool negated(const std::vector<Word>& w, std::size_t k) {
+bool negated(const std::vector<Word>& w, std::size_t k, EventType type) {
     bool out = false;
     for (std::size_t b = cue_window_from(w, k, 3); b < k; ++b) {
         const std::string& x = w[b].lower;
@@ -211,7 +211,8 @@ bool negated(const std::vector<Word>& w, std::size_t k) {
               x == "didn" || x == "wasn" || x == "weren" || x == "denied";
     }
     // a meeting left or refused: "pulls out of Geneva military talks", "boycotted the session"
-    for (std::size_t b = cue_window_from(w, k, 5); b < k; ++b) {
+    // (not the violence a withdrawal followed: "suspended its work after gunmen attacked")
+    for (std::size_t b = cue_window_from(w, k, 5); type == EventType::meeting && b < k; ++b) {
         const std::string& x = w[b].lower;
         out = out || (x == "out" && b > 0 && (w[b - 1].lower.starts_with("pull"))) ||
               x == "withdrew" || x == "withdraws" || x == "withdraw" || x == "boycotted" ||
@@ -442,6 +443,7 @@ void set_mention_cues(detail::SentenceTrigger& t, std::string_view text, const s
     // "after the foreign minister's meeting", "years have passed since an air strike"
     for (std::size_t b = k >= 4 ? k - 4 : 0; b < k; ++b) {
         const std::string& x = w[b].lower;
+        t.after_cause = t.after_cause || x == "after" || x == "following";
         t.in_passing = t.in_passing || x == "after" || x == "following" || x == "since" ||
                        // a cause or a memory: "Egyptians fleeing the fighting", "revenge
                        // for the strikes", "the anniversary of deadly clashes"
@@ -833,7 +835,7 @@ std::vector<detail::SentenceTrigger> triggers_of(std::string_view text, const st
         const bool taken =
             typed[static_cast<std::size_t>(hit->type)] &&
             !(referred_only[static_cast<std::size_t>(hit->type)] && told_as_new(w, at));
-        if (hit->strength <= 0 || taken || hypothetical(w, at) || negated(w, at) ||
+        if (hit->strength <= 0 || taken || hypothetical(w, at) || negated(w, at, hit->type) ||
             toll_participle(w, at) ||
             (killed_as_toll(w, at) && !named_victim(text, w, at, toponyms)) ||
             protest_as_motive(w, at, *hit) || perfect_state(w, at) ||
@@ -2348,6 +2350,27 @@ void drop_bodies_of_wrecks(std::vector<Event>& events) {
     });
 }
 
+bool fresh_cause(std::string_view text, const SentenceTrigger& t, std::size_t sentence_to,
+                 const std::vector<Timex>& timexes, const std::vector<Toponym>& toponyms,
+                 const std::optional<CivilDay>& published) {
+    if (!published)
+        return false;
+    // the clause after the trigger, up to the next comma or the sentence's end
+    std::size_t clause_end = text.find(',', t.end);
+    if (clause_end == std::string_view::npos || clause_end > sentence_to)
+        clause_end = sentence_to;
+    const bool dated = std::any_of(timexes.begin(), timexes.end(), [&](const Timex& x) {
+        if (x.start < t.end || x.end > clause_end || x.precision != TimePrecision::day ||
+            x.open_start || x.open_end)
+            return false;
+        const std::int64_t age = published->serial() - x.last.serial();
+        return age >= 0 && age <= 7;
+    });
+    return dated && std::any_of(toponyms.begin(), toponyms.end(), [&](const Toponym& p) {
+               return p.start >= t.end && p.end <= clause_end && located_at(text, p);
+           });
+}
+
 void keep_news_of_commentary(std::vector<Event>& events, PageGenre genre,
                              const std::optional<CivilDay>& published) {
     if (genre == PageGenre::news)
@@ -2815,11 +2838,18 @@ std::vector<Event> EventExtractor::extract(std::string_view text, const std::vec
                          main_place ? &*main_place : nullptr};
         bool main_event = true;
         for (const detail::SentenceTrigger& t : triggers) {
-            // "days after deadly clashes": an earlier happening the sentence only dates by
-            if (t.in_passing)
+            // "days after deadly clashes": an earlier happening the sentence only dates by;
+            // unless its own clause gives it a day of the week before the report and says
+            // where ("suspended work after grenades hit its office in Misrata on Tuesday")
+            detail::SentenceTrigger told_cause = t;
+            if (t.in_passing && t.after_cause &&
+                detail::fresh_cause(text, t, to, timexes, toponyms, published)) {
+                told_cause.in_passing = false;
+            }
+            if (told_cause.in_passing)
                 continue;
-            const Timex* date = add_events_of(out, text, s, w, t, toponyms, timexes, published,
-                                              {m_locator, m_gazetteer});
+            const Timex* date = add_events_of(out, text, s, w, told_cause, toponyms, timexes,
+                                              published, {m_locator, m_gazetteer});
             if (main_event && date != nullptr && date->start >= from && date->end <= to &&
                 date->precision <= TimePrecision::week && !date->open_end && !date->open_start &&
                 (!published || date->first <= *published)) {

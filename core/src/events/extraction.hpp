@@ -33,6 +33,8 @@ struct SentenceTrigger {
     bool another = false;        ///< "another mass grave": a new event of a kind told before
     bool in_passing = false;     ///< "days after deadly clashes": the sentence's date and place
                                  ///< belong to its main event, not to this one
+    bool after_cause = false;    ///< in passing as what came before the news ("suspended work
+                                 ///< after grenades hit its office"): "after", "following"
     bool recent = false;         ///< "recent clashes", "earlier fighting": an event referred to,
                                  ///< told before the report's own news
     std::size_t clause_from = 0; ///< bytes of the trigger's clause (see sentence_triggers)
@@ -225,6 +227,14 @@ void fold_headline(std::vector<Event>& events, std::size_t headline_to);
 /// Drops the bodies found ("78 bodies recovered") of an article that tells a shipwreck or
 /// another migration event: they are its toll, not a discovery of their own.
 void drop_bodies_of_wrecks(std::vector<Event>& events);
+
+/// Whether the happening `t` told after "after" or "following" ("suspended work after
+/// grenades hit its office in Misrata on Tuesday") is news of its own: its clause (up to the
+/// next comma of the sentence ending at `sentence_to`) dates it to a day of the week before
+/// `published` and names where it was ("in", "at").
+bool fresh_cause(std::string_view text, const SentenceTrigger& t, std::size_t sentence_to,
+                 const std::vector<Timex>& timexes, const std::vector<Toponym>& toponyms,
+                 const std::optional<CivilDay>& published);
 
 /// Keeps, of a piece that is not a news report (commentary, an explainer, an interview:
 /// document/genre.hpp), only the happenings it dates itself to a day of the week before
