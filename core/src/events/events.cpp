@@ -379,16 +379,23 @@ bool came_with(const std::vector<Word>& w, std::size_t k) {
     return false;
 }
 
+/// Where the words before word `k` start once at most `n` of `skipped` right before it are
+/// passed over: "a pause in [the heavy] fighting".
+std::size_t back_over(const std::vector<Word>& w, std::size_t k, std::size_t n,
+                      std::initializer_list<std::string_view> skipped) {
+    std::size_t b = k;
+    while (b > 0 && k - b < n &&
+           std::find(skipped.begin(), skipped.end(), w[b - 1].lower) != skipped.end())
+        --b;
+    return b;
+}
+
 /// "caught up in the fighting", "a pause in the fighting", "areas affected by the clashes":
 /// the happening at word `k`, after a preposition and its determiner or adjective, is the
 /// state a place or people are in, what stopped, or the cause of an effect the sentence
 /// tells; not a report of it. A toll ("killed in fighting") is a report.
 bool state_or_effect_of(const std::vector<Word>& w, std::size_t k) {
-    std::size_t p = k;
-    while (p > 0 && k - p < 2 &&
-           (w[p - 1].lower == "the" || w[p - 1].lower == "heavy" || w[p - 1].lower == "renewed" ||
-            w[p - 1].lower == "continued" || w[p - 1].lower == "ongoing"))
-        --p;
+    const std::size_t p = back_over(w, k, 2, {"the", "heavy", "renewed", "continued", "ongoing"});
     if (p < 2)
         return false;
     const std::string& prep = w[p - 1].lower;
@@ -410,11 +417,7 @@ bool state_or_effect_of(const std::vector<Word>& w, std::size_t k) {
 /// at word `k` is what a verb of ending, right before it (a determiner or "of" between),
 /// brought to an end; the ending is no report of it.
 bool ended_by(const std::vector<Word>& w, std::size_t k) {
-    std::size_t b = k;
-    while (b > 0 && k - b < 2 &&
-           (w[b - 1].lower == "the" || w[b - 1].lower == "a" || w[b - 1].lower == "its" ||
-            w[b - 1].lower == "their" || w[b - 1].lower == "of"))
-        --b;
+    const std::size_t b = back_over(w, k, 2, {"the", "a", "its", "their", "of"});
     if (b == 0)
         return false;
     static constexpr std::array<std::string_view, 8> kEnding = {
