@@ -1784,10 +1784,33 @@ bool reference_or_direction(std::string_view text, const Toponym& t) {
            cue == PlaceCue::direction || cue == PlaceCue::origin;
 }
 
+namespace {
+
+/// "arrived from Tunis, where he had met the minister": whether a relative "where" right
+/// after `t` opens the clause of the trigger at `trigger_at`: `t` is that clause's scene.
+bool where_clause_after(std::string_view text, const Toponym& t, std::size_t trigger_at) {
+    return trigger_at > t.end && text.substr(t.end, 8) == ", where ";
+}
+
+/// place_score() for a toponym whose cue (place_cue()) is known.
+double scored_with_cue(std::string_view text, const Toponym& t, PlaceCue cue,
+                       std::size_t trigger_at, EventType type);
+
+} // namespace
+
 double place_score(std::string_view text, const Toponym& t, std::size_t trigger_at,
                    EventType type) {
+    return scored_with_cue(text, t, place_cue(text, t), trigger_at, type);
+}
+
+namespace {
+
+double scored_with_cue(std::string_view text, const Toponym& t, PlaceCue cue,
+                       std::size_t trigger_at, EventType type) {
     double s = t.confidence;
-    switch (place_cue(text, t)) {
+    if (where_clause_after(text, t, trigger_at))
+        s += 1.0;
+    switch (cue) {
     case PlaceCue::located:
         s += 1.0;
         break;
@@ -1883,6 +1906,8 @@ double place_score(std::string_view text, const Toponym& t, std::size_t trigger_
     return s;
 }
 
+} // namespace
+
 // How much the learned probability (in [0, 1]) weighs against place_score()'s cues (an
 // "in" before the name is worth 1): as much as one cue. Weights from 1 to 5 were tried on
 // the development reports (event F1 0.482, 0.474, 0.483, 0.480); the simplest is kept.
@@ -1907,18 +1932,17 @@ const Toponym* best_place(std::string_view text, std::size_t places_from, std::s
             in_relative_aside(text, t, trigger_at)) {
             continue;
         }
-        // "arrived from Tunis, where he had met the minister": the place a relative "where"
-        // opens after is the scene of what it tells
-        const bool where_after = trigger_at > t.end && text.substr(t.end, 8) == ", where ";
         // "shells fired from Tarhuna hit the suburb": where something came from is not where
-        // it happened; an event with no other place takes the report's main place
-        if (place_cue(text, t) == PlaceCue::origin && !where_after)
+        // it happened (unless "where" opens the event's clause after it: "from Tunis, where
+        // he had met"); an event with no other place takes the report's main place
+        const PlaceCue cue = place_cue(text, t);
+        if (cue == PlaceCue::origin && !where_clause_after(text, t, trigger_at))
             continue;
-        double sc = place_score(text, t, trigger_at, type) + (where_after ? 1.0 : 0.0);
+        double sc = scored_with_cue(text, t, cue, trigger_at, type);
         // "the town of al-Fuqaha in central Libya": the coarser place says where the finer one
         // lies; the event is at the finer one, which takes the "in" the coarser one stands after
         if (std::next(it) != toponyms.end() && contains_place_before(text, t, *std::next(it)) &&
-            place_cue(text, t) == PlaceCue::none) {
+            cue == PlaceCue::none) {
             sc += 1.0;
         }
         if (it != toponyms.begin() && contains_place_before(text, *std::prev(it), t))
@@ -2353,6 +2377,17 @@ void drop_bodies_of_wrecks(std::vector<Event>& events) {
     });
 }
 
+namespace {
+
+/// Whether `day` is in the week before `published` (the report's day included): a
+/// happening the report tells as its news.
+bool in_week_before(CivilDay day, CivilDay published) {
+    const std::int64_t age = published.serial() - day.serial();
+    return age >= 0 && age <= 7;
+}
+
+} // namespace
+
 bool fresh_cause(std::string_view text, const SentenceTrigger& t, std::size_t sentence_to,
                  const std::vector<Timex>& timexes, const std::vector<Toponym>& toponyms,
                  const std::optional<CivilDay>& published) {
@@ -2363,11 +2398,8 @@ bool fresh_cause(std::string_view text, const SentenceTrigger& t, std::size_t se
     if (clause_end == std::string_view::npos || clause_end > sentence_to)
         clause_end = sentence_to;
     const bool dated = std::any_of(timexes.begin(), timexes.end(), [&](const Timex& x) {
-        if (x.start < t.end || x.end > clause_end || x.precision != TimePrecision::day ||
-            x.open_start || x.open_end)
-            return false;
-        const std::int64_t age = published->serial() - x.last.serial();
-        return age >= 0 && age <= 7;
+        return x.start >= t.end && x.end <= clause_end && x.precision == TimePrecision::day &&
+               !x.open_start && !x.open_end && in_week_before(x.last, *published);
     });
     return dated && std::any_of(toponyms.begin(), toponyms.end(), [&](const Toponym& p) {
                return p.start >= t.end && p.end <= clause_end && located_at(text, p);
@@ -2379,12 +2411,8 @@ void keep_news_of_commentary(std::vector<Event>& events, PageGenre genre,
     if (genre == PageGenre::news)
         return;
     std::erase_if(events, [&](const Event& e) {
-        const bool dated_day = e.time_precision == TimePrecision::day && !e.date_assumed &&
-                               e.date_end.has_value() && published.has_value();
-        if (!dated_day)
-            return true;
-        const std::int64_t age = published->serial() - e.date_end->serial();
-        return age < 0 || age > 7;
+        return !(e.time_precision == TimePrecision::day && !e.date_assumed && e.date_end &&
+                 published && in_week_before(*e.date_end, *published));
     });
 }
 
@@ -2883,7 +2911,8 @@ std::vector<Event> EventExtractor::extract(std::string_view text, const std::vec
     // one event mentioned again ("the meeting", the headline and the story) adds to the
     // first telling instead of standing alone
     std::vector<Event> merged = detail::fold_told_again(std::move(out));
-    detail::keep_news_of_commentary(merged, page_genre(text), published);
+    if (!merged.empty())
+        detail::keep_news_of_commentary(merged, page_genre(text), published);
     // an event still without a place cannot be mapped
     std::erase_if(merged, [](const Event& e) { return !e.place; });
     return merged;
