@@ -9,15 +9,25 @@
 
 #include <filesystem>
 #include <fstream>
+#include <string>
 
 using namespace kharita;
 
 namespace {
 
+/// A file of the temporary directory named for `stem` and the running test: ctest runs each
+/// test in its own process, two at a time, and a name shared between them let one read the
+/// other's half-written file.
+std::filesystem::path test_file(const std::string& stem) {
+    const ::testing::TestInfo* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    return std::filesystem::temp_directory_path() /
+           ("kharita_" + stem + "_" + (info != nullptr ? info->name() : "none") + ".geojson");
+}
+
 /// A square island from (lat 30, lon 10) to (32, 12) with a lake of a fifth of a degree in
 /// its middle, as a GeoJSON file in the test's temporary directory.
 std::filesystem::path island_file() {
-    const auto file = std::filesystem::temp_directory_path() / "kharita_land_mask_island.geojson";
+    const auto file = test_file("land_mask_island");
     std::ofstream(file) << R"({"type":"FeatureCollection","features":[{"type":"Feature",
 "properties":{},"geometry":{"type":"Polygon","coordinates":[
 [[10,30],[12,30],[12,32],[10,32],[10,30]],
@@ -86,7 +96,7 @@ TEST(LandMask, ASmallIslandHasSeaAllAround) {
 }
 
 TEST(LandMask, AFileThatIsNoVectorDataIsAnError) {
-    const auto file = std::filesystem::temp_directory_path() / "kharita_land_mask_bad.geojson";
+    const auto file = test_file("land_mask_bad");
     std::ofstream(file) << "not json";
     EXPECT_THROW(LandMask::load(file), Error);
 }
