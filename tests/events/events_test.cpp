@@ -196,6 +196,24 @@ TEST_F(EventsTest, APlaceInARegionIsWhereTheEventIsNotTheRegion) {
         std::vector<std::string>{"western Libya"});
 }
 
+TEST_F(EventsTest, TheWordsBeforeTheTownOfAPlaceSayWhatItIsToTheEvent) {
+    // "an armed group from the town of Tarhuna": where the group comes from, as "from
+    // Tarhuna" would say, not where it fought
+    EXPECT_EQ(places_of(events_of("Clashes broke out on Sunday in the south of the capital "
+                                  "between brigades of Tripoli and an armed group from the "
+                                  "town of Tarhuna.",
+                                  LocalTime::parse("2018-09-03")),
+                        EventType::clash),
+              std::vector<std::string>{"Tripoli"});
+    // "exports from the port of Zawiya": where the exports stop is the site, not an origin
+    EXPECT_EQ(places_of(events_of("The oil corporation declared force majeure on exports from "
+                                  "the port of Zawiya on Monday, after guards shut a pipeline "
+                                  "at Sharara.",
+                                  LocalTime::parse("2021-12-21")),
+                        EventType::strategic),
+              std::vector<std::string>{"Zawiya"});
+}
+
 TEST_F(EventsTest, APlaceToldAgainByItsKindIsThePlaceTheStoryNamed) {
     const auto retrieved = LocalTime::parse("2012-06-08");
     // "in the city": the town the paragraph named, not the country before the site

@@ -132,6 +132,20 @@ TEST_F(RecognitionContextTest, AnIslandASinkingBoatWasOffIsAPlace) {
     EXPECT_EQ(t->country, "IT");
 }
 
+TEST_F(RecognitionContextTest, TheTownOfAPlaceIsAPlace) {
+    // "the town of", "the oil town of", "the island of": a minor place needs a place's
+    // context in a text that names no country; the settlement noun before "of" gives it
+    for (const std::string_view text :
+         {"Fighting broke out in the town of Brega on Monday.",
+          "Helicopters struck a radar site near the oil town of Brega overnight."}) {
+        const Toponym* t = find(parse(text), "Brega");
+        ASSERT_NE(t, nullptr) << text;
+        EXPECT_EQ(t->country, "LY");
+    }
+    // without the noun, "of" alone is no such context
+    EXPECT_EQ(find(parse("Helicopters struck a radar site of Brega overnight."), "Brega"), nullptr);
+}
+
 TEST_F(RecognitionContextTest, ASurnameSeenOnceIsAPersonLaterOn) {
     const auto ts = parse("John Moore, a county official, counted the damage. Moore said the "
                           "river rose fast.");

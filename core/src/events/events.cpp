@@ -1542,7 +1542,30 @@ PlaceCue place_cue(std::string_view text, const Toponym& t) {
     auto [before, at] = word_before(t.start);
     if (before == "the" && at > 1)
         std::tie(before, at) = word_before(at); // "in the Abu Salim district"
-    const auto [before2, at2] = word_before(at);
+    auto [before2, at2] = word_before(at);
+    // "brought to the Italian island of Lampedusa", "near the oil town of Brega", "seized the
+    // town of Abu Grein": the words that govern the phrase "the ... town of X" say what X
+    // is to the event, as they would of X alone
+    static constexpr std::array<std::string_view, 9> kSettlements = {
+        "capital", "city", "island", "oasis", "port", "region", "town", "township", "village"};
+    static_assert(detail::sorted_unique(kSettlements));
+    if (before == "of" && detail::in_words(kSettlements, before2)) {
+        static constexpr std::array<std::string_view, 19> kGoverning = {
+            "across", "around",  "at",      "attacked", "captured", "entered", "from",
+            "in",     "inside",  "into",    "near",     "off",      "outside", "overran",
+            "seized", "shelled", "stormed", "to",       "visited"};
+        static_assert(detail::sorted_unique(kGoverning));
+        auto [w, j] = word_before(at2);
+        for (int k = 0; k < 4 && j > 0 && !w.empty(); ++k) {
+            if (detail::in_words(kGoverning, w)) {
+                before = w;
+                at = j;
+                std::tie(before2, at2) = word_before(at);
+                break;
+            }
+            std::tie(w, j) = word_before(j); // "the", "eastern", "oil", "Italian"
+        }
+    }
     // "Khoms, east of Tripoli": the direction phrase follows another place after a comma
     std::size_t c = at2 >= 1 && text[at2 - 1] == '-' ? at2 - 1 : at2; // "south-east"
     while (c > 0 && std::isalpha(static_cast<unsigned char>(text[c - 1])))
@@ -1607,6 +1630,12 @@ PlaceCue place_cue(std::string_view text, const Toponym& t) {
     }
     if (before == "to")
         return PlaceCue::direction;
+    // "halted exports from the port of Zawiya", "output from the Sharara field": where the
+    // output stops is the site
+    if (before == "from" &&
+        (before2 == "exports" || before2 == "output" || before2 == "production" ||
+         before2 == "shipments" || before2 == "loadings" || before2 == "flows"))
+        return PlaceCue::located;
     if (before == "from")
         return PlaceCue::origin;
     // "rallies in solidarity with Gaza", "a march in support of Palestine", "protests against

@@ -562,9 +562,13 @@ bool Parse::cue_before(std::size_t first) const {
     // "according to Patrick" names a source, not a destination
     if (prev.norm == "to" && first > 1 && m_tokens[first - 2].norm == "according")
         return false;
-    // "south of Lampedusa", "20 km north-east of Sirte"
-    if (prev.norm == "of" && first > 1 && direction_of(m_tokens[first - 2].norm) != Direction::none)
-        return true;
+    // "south of Lampedusa", "20 km north-east of Sirte"; "the town of Brega", "the port city
+    // of Misrata"
+    if (prev.norm == "of" && first > 1) {
+        const Token& noun = m_tokens[first - 2];
+        return direction_of(noun.norm) != Direction::none ||
+               (detail::is_settlement_noun(noun.norm) && !capitalised(noun));
+    }
     // a cue opening the sentence is capitalised: "In Petal, a church lost its roof"
     return is_locative_cue(prev.norm) && (!capitalised(prev) || prev.sentence_start);
 }

@@ -85,6 +85,14 @@ inline constexpr std::array<std::string_view, 23> kContainmentNouns = {
     "state", "suburb",      "town",   "village",      "west"};
 static_assert(sorted_unique(kContainmentNouns));
 
+/// Nouns of a settlement or a unit before "of" that make what follows a place: "the town of
+/// Brega", "the port city of Misrata", "the outskirts of Sirte".
+inline constexpr std::array<std::string_view, 17> kSettlementNouns = {
+    "capital",      "city",         "district",      "governorate", "hamlet",    "island",
+    "municipality", "neighborhood", "neighbourhood", "oasis",       "outskirts", "port",
+    "province",     "region",       "suburb",        "town",        "village"};
+static_assert(sorted_unique(kSettlementNouns));
+
 /// Words after which a capitalised word is a common noun: "the Centre", "a Cup".
 inline constexpr std::array<std::string_view, 15> kDeterminers = {
     "a",  "an",  "each", "every", "her",   "his",  "its", "my",
@@ -166,6 +174,9 @@ constexpr bool is_place_generic(std::string_view w) {
 }
 constexpr bool is_containment_noun(std::string_view w) {
     return in_words(kContainmentNouns, w);
+}
+constexpr bool is_settlement_noun(std::string_view w) {
+    return in_words(kSettlementNouns, w);
 }
 constexpr bool is_determiner(std::string_view w) {
     return in_words(kDeterminers, w);
