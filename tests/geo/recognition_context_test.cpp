@@ -146,6 +146,19 @@ TEST_F(RecognitionContextTest, TheTownOfAPlaceIsAPlace) {
     EXPECT_EQ(find(parse("Helicopters struck a radar site of Brega overnight."), "Brega"), nullptr);
 }
 
+TEST_F(RecognitionContextTest, TheCueBeforeAnArticleAndTheSiteAfterANameArePlaceContexts) {
+    // "near al-Abyar": the cue stands before the article joined to the name
+    const auto abyar = parse("Fighting went on in Tripoli. Bodies were found near al-Abyar.");
+    const Toponym* a = find(abyar, "Abyar");
+    ASSERT_NE(a, nullptr);
+    EXPECT_EQ(a->country, "LY");
+    // "the Salloum crossing": the kind of a site after the name, in a text naming Egypt
+    const auto salloum = parse("At the Salloum crossing with Egypt, workers waited for days.");
+    const Toponym* s = find(salloum, "Salloum");
+    ASSERT_NE(s, nullptr);
+    EXPECT_EQ(s->country, "EG");
+}
+
 TEST_F(RecognitionContextTest, ASurnameSeenOnceIsAPersonLaterOn) {
     const auto ts = parse("John Moore, a county official, counted the damage. Moore said the "
                           "river rose fast.");

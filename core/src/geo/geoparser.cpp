@@ -556,6 +556,10 @@ bool Parse::region_like(const Candidate& c) const {
 
 /// A lowercase locative cue right before the token ("in Madison", "near Corbin").
 bool Parse::cue_before(std::size_t first) const {
+    // "near al-Abyar": the article written before the name with a hyphen belongs to it
+    if (first >= 2 && m_tokens[first].gap == Gap::hyphen && !m_tokens[first - 1].upper_initial &&
+        is_arabic_article(m_tokens[first - 1].norm))
+        --first;
     if (first == 0 || m_tokens[first].gap != Gap::space)
         return false;
     const Token& prev = m_tokens[first - 1];
@@ -2159,9 +2163,12 @@ bool Parse::keep_mention(std::size_t mi, const StrongSupport& support) const {
     if (!weak && !minor) {
         return !(final_score < 0.3);
     }
-    // ... or a locative cue ("left Jakharrah", "near Kabaw") in a text that names its
-    // country.
-    const bool cue = cue_before(m.first);
+    // ... or a locative cue ("left Jakharrah", "near Kabaw") or the kind of a site after it
+    // ("the Salloum crossing", "the Mellitah oil complex") in a text that names its country.
+    const bool site_after =
+        m.last + 1 < m_tokens.size() && m_tokens[m.last + 1].gap == Gap::space &&
+        !m_tokens[m.last + 1].upper_initial && is_site_word_start(m_tokens[m.last + 1].norm);
+    const bool cue = cue_before(m.first) || site_after;
     bool supported = (weak || cue) &&
                      (support.hinted.contains(p.country) || support.countries.contains(p.country));
     if (!supported && !is_country_place(p)) {

@@ -301,6 +301,10 @@ std::string normalize_name(std::string_view utf8) {
     return out;
 }
 
+bool is_arabic_article(std::string_view normalized_word) {
+    return is_article(normalized_word);
+}
+
 std::string strip_articles(std::string_view normalized) {
     std::string out;
     std::size_t start = 0;

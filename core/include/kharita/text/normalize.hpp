@@ -26,6 +26,10 @@ std::string normalize_name(std::string_view utf8);
 /// nothing would remain. "al kufrah" -> "kufrah"; "bir al ghanam" -> "bir ghanam".
 std::string strip_articles(std::string_view normalized);
 
+/// Whether a normalised word is an Arabic article as romanised: "al", "el" and the forms
+/// assimilated to the next letter ("ash", "az", "ad", ...).
+bool is_arabic_article(std::string_view normalized_word);
+
 /// Variants of a normalised query with a glued article split off: "almarj" -> "marj".
 /// Empty when the name does not start with a glued article.
 std::string strip_glued_article(std::string_view normalized);
