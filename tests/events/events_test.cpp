@@ -625,6 +625,34 @@ TEST_F(EventsTest, UndatedSentenceTakesTheDateTheNarrativeSet) {
     EXPECT_FALSE(events.front().date_assumed);
 }
 
+TEST_F(EventsTest, WhatTheNewsCameDaysAfterHappenedThatLongBefore) {
+    // "came ten days after": ten days before the clashes' day, and news of its own (its
+    // clause says where), though "after" tells it in passing
+    const auto protest_of = [](const std::vector<Event>& events) {
+        const auto it = std::find_if(events.begin(), events.end(),
+                                     [](const Event& e) { return e.type == EventType::protest; });
+        return it == events.end() ? std::optional<Event>() : std::optional<Event>(*it);
+    };
+    const auto days = protest_of(events_of(
+        "BENGHAZI, Nov 25 (Sample Wire) - Special forces fought militants in Benghazi on "
+        "Monday.\nThe clashes came ten days after protesters stormed the congress building in "
+        "Tripoli.\n",
+        LocalTime::parse("2013-11-25")));
+    ASSERT_TRUE(days && days->date_start && days->date_end);
+    EXPECT_EQ(days->place->text, "Tripoli");
+    EXPECT_EQ(days->date_start->iso(), "2013-11-15");
+    EXPECT_EQ(days->date_end->iso(), "2013-11-15");
+    // weeks: a week's range around that many weeks before
+    const auto weeks = protest_of(events_of(
+        "BENGHAZI, Nov 25 (Sample Wire) - Special forces fought militants in Benghazi on "
+        "Monday.\nThe clashes came two weeks after hundreds of people protested in Tripoli "
+        "against the brigades.\n",
+        LocalTime::parse("2013-11-25")));
+    ASSERT_TRUE(weeks && weeks->date_start && weeks->date_end);
+    EXPECT_EQ(weeks->date_start->iso(), "2013-11-08");
+    EXPECT_EQ(weeks->date_end->iso(), "2013-11-14");
+}
+
 TEST_F(EventsTest, TheNarrativeGoesOnFromTheLastEventsDayNotTheLastDayNamed) {
     // the first sentence names the protest's day and, after it, the day of the flood; the
     // next sentence's events happened on the protest's day

@@ -438,6 +438,13 @@ TEST(TemporalTagger, AProjectionAheadSetsNoNarrativeDay) {
     ASSERT_EQ(stay.size(), 1u);
     EXPECT_EQ(stay[0].type, TimexType::duration);
     EXPECT_EQ(stay[0].value, "P18M");
+    // "the worst fighting in two years": a superlative measures back over the length
+    for (const char* text : {"It was the worst fighting in the city in two years.",
+                             "Exports resumed for the first time in three months."}) {
+        const auto back = find(text, "2025-07-24");
+        ASSERT_EQ(back.size(), 1u) << text;
+        EXPECT_EQ(back[0].type, TimexType::duration) << text;
+    }
     // a day counted ahead alone is still a day
     EXPECT_EQ(find("The vote will be held in four days.", "2016-11-21").at(0).value, "2016-11-25");
     EXPECT_EQ(find("The vote will be held after four days.", "2016-11-21").at(0).value,

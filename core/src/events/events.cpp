@@ -984,6 +984,65 @@ bool undated_continuation(const std::vector<Word>& w, std::size_t trigger_end, c
             next == "on");
 }
 
+/// How long before the sentence's main happening the one at the trigger came: "the clashes
+/// came ten days after militiamen fired on protesters", "the vote comes two weeks after the
+/// conference in Palermo". A verb of sequence, a number and a unit of days, weeks or months,
+/// then "after", before the trigger.
+struct TimeBefore {
+    int count = 0;
+    TimePrecision unit = TimePrecision::day; ///< day, week or month
+    std::size_t after_at = 0;                ///< byte where "after" starts
+};
+
+std::optional<TimeBefore> came_after(const std::vector<Word>& w, std::size_t trigger_at) {
+    static constexpr std::array<std::string_view, 13> kNumbers = {
+        "a",   "an",    "one",   "two",  "three", "four",  "five",
+        "six", "seven", "eight", "nine", "ten",   "eleven"};
+    static constexpr std::array<std::string_view, 8> kSequence = {
+        "came", "come", "comes", "followed", "happened", "occurred", "was", "were"};
+    static_assert(detail::sorted_unique(kSequence));
+    std::size_t k = 0;
+    while (k < w.size() && w[k].start < trigger_at)
+        ++k;
+    for (std::size_t a = k; a-- > 3 && k - a <= 15;) {
+        if (w[a].lower != "after")
+            continue;
+        std::string_view unit = w[a - 1].lower;
+        if (unit.ends_with('s'))
+            unit.remove_suffix(1);
+        TimeBefore out;
+        out.after_at = w[a].start;
+        if (unit == "day")
+            out.unit = TimePrecision::day;
+        else if (unit == "week")
+            out.unit = TimePrecision::week;
+        else if (unit == "month")
+            out.unit = TimePrecision::month;
+        else
+            return std::nullopt;
+        const std::string& number = w[a - 2].lower;
+        const auto named = std::find(kNumbers.begin(), kNumbers.end(), number);
+        if (named != kNumbers.end())
+            out.count =
+                named - kNumbers.begin() < 2 ? 1 : static_cast<int>(named - kNumbers.begin()) - 1;
+        else if (!number.empty() && number.size() <= 2 &&
+                 std::all_of(number.begin(), number.end(),
+                             [](char c) { return c >= '0' && c <= '9'; }))
+            out.count = std::stoi(number);
+        else
+            return std::nullopt;
+        // "came just two days after", "came only a week after"
+        std::size_t v = a - 3;
+        if (v > 0 && (w[v].lower == "just" || w[v].lower == "only" || w[v].lower == "barely" ||
+                      w[v].lower == "about" || w[v].lower == "some"))
+            --v;
+        if (!detail::in_words(kSequence, w[v].lower))
+            return std::nullopt;
+        return out;
+    }
+    return std::nullopt;
+}
+
 /// "for a fourth day", "for the third straight day": how many days the sentence says its
 /// happening has run, or 0.
 int nth_day(const std::vector<Word>& w) {
@@ -1444,6 +1503,36 @@ const Timex* add_events_of(std::vector<Event>& out, std::string_view text, const
         e.date_end = end;
         e.time_precision = TimePrecision::day;
         e.date_assumed = !own;
+    }
+    // "the clashes came ten days after militiamen fired on protesters in Tripoli": that many
+    // days before the main happening's day (its sentence's, the narrative's or the report's),
+    // unless the clause after "after" dates it itself
+    const std::optional<TimeBefore> before = came_after(w, t.start);
+    std::size_t after_clause_end = before ? text.find(',', t.end) : 0;
+    if (after_clause_end == std::string_view::npos || after_clause_end > s.to)
+        after_clause_end = s.to;
+    const bool own_date = date != nullptr && before && date->start >= before->after_at &&
+                          date->end <= after_clause_end;
+    // the main happening's day: the sentence's before "came", else the narrative's, else
+    // the report's
+    const Timex* main_date =
+        date != nullptr && before && date->start < before->after_at ? date : s.narrative;
+    if (before && !own_date && (main_date != nullptr || published)) {
+        const CivilDay main = main_date != nullptr ? main_date->last : *published;
+        if (before->unit == TimePrecision::day) {
+            e.date_start = main.plus_days(-before->count);
+            e.date_end = e.date_start;
+        } else if (before->unit == TimePrecision::week) {
+            const CivilDay mid = main.plus_days(-7 * before->count);
+            e.date_start = mid.plus_days(-3);
+            e.date_end = mid.plus_days(3);
+        } else {
+            const CivilDay month = main.plus_months(-before->count);
+            e.date_start = CivilDay{month.year, month.month, 1};
+            e.date_end = e.date_start->plus_months(1).plus_days(-1);
+        }
+        e.time_precision = before->unit;
+        e.date_assumed = main_date == nullptr;
     }
     e.referred = t.recent;
     if (date == nullptr && t.recent && published) {
@@ -2417,19 +2506,30 @@ bool in_week_before(CivilDay day, CivilDay published) {
 
 } // namespace
 
-bool fresh_cause(std::string_view text, const SentenceTrigger& t, std::size_t sentence_to,
-                 const std::vector<Timex>& timexes, const std::vector<Toponym>& toponyms,
-                 const std::optional<CivilDay>& published) {
+bool fresh_cause(std::string_view text, const SentenceTrigger& t, const std::vector<Word>& w,
+                 std::size_t sentence_to, const std::vector<Timex>& timexes,
+                 const std::vector<Toponym>& toponyms, const std::optional<CivilDay>& published) {
     if (!published)
         return false;
     // the clause after the trigger, up to the next comma or the sentence's end
     std::size_t clause_end = text.find(',', t.end);
     if (clause_end == std::string_view::npos || clause_end > sentence_to)
         clause_end = sentence_to;
-    const bool dated = std::any_of(timexes.begin(), timexes.end(), [&](const Timex& x) {
-        return x.start >= t.end && x.end <= clause_end && x.precision == TimePrecision::day &&
-               !x.open_start && !x.open_end && in_week_before(x.last, *published);
+    // "the clashes came ten days after militiamen fired on protesters in Tripoli": dated by
+    // its distance from the news, within about three months
+    const std::optional<TimeBefore> before = came_after(w, t.start);
+    const bool own_time = std::any_of(timexes.begin(), timexes.end(), [&](const Timex& x) {
+        return before && x.start >= before->after_at && x.end <= clause_end;
     });
+    const bool dated_before = before && !own_time &&
+                              (before->unit == TimePrecision::day    ? before->count <= 92
+                               : before->unit == TimePrecision::week ? before->count <= 13
+                                                                     : before->count <= 3);
+    const bool dated =
+        dated_before || std::any_of(timexes.begin(), timexes.end(), [&](const Timex& x) {
+            return x.start >= t.end && x.end <= clause_end && x.precision == TimePrecision::day &&
+                   !x.open_start && !x.open_end && in_week_before(x.last, *published);
+        });
     return dated && std::any_of(toponyms.begin(), toponyms.end(), [&](const Toponym& p) {
                return p.start >= t.end && p.end <= clause_end && located_at(text, p);
            });
@@ -2903,7 +3003,7 @@ std::vector<Event> EventExtractor::extract(std::string_view text, const std::vec
             // where ("suspended work after grenades hit its office in Misrata on Tuesday")
             detail::SentenceTrigger told_cause = t;
             if (t.in_passing && t.after_cause &&
-                detail::fresh_cause(text, t, to, timexes, toponyms, published)) {
+                detail::fresh_cause(text, t, w, to, timexes, toponyms, published)) {
                 told_cause.in_passing = false;
             }
             if (told_cause.in_passing)

@@ -9,6 +9,7 @@
 #include "kharita/document/genre.hpp"
 #include "kharita/events/event_location.hpp"
 #include "kharita/events/events.hpp"
+#include "kharita/text/words.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -231,10 +232,11 @@ void drop_bodies_of_wrecks(std::vector<Event>& events);
 /// Whether the happening `t` told after "after" or "following" ("suspended work after
 /// grenades hit its office in Misrata on Tuesday") is news of its own: its clause (up to the
 /// next comma of the sentence ending at `sentence_to`) dates it to a day of the week before
-/// `published` and names where it was ("in", "at").
-bool fresh_cause(std::string_view text, const SentenceTrigger& t, std::size_t sentence_to,
-                 const std::vector<Timex>& timexes, const std::vector<Toponym>& toponyms,
-                 const std::optional<CivilDay>& published);
+/// `published` (or "came ten days after" dates it within three months before the news, words
+/// `w` of the sentence) and names where it was ("in", "at").
+bool fresh_cause(std::string_view text, const SentenceTrigger& t, const std::vector<Word>& w,
+                 std::size_t sentence_to, const std::vector<Timex>& timexes,
+                 const std::vector<Toponym>& toponyms, const std::optional<CivilDay>& published);
 
 /// Keeps, of a piece that is not a news report (commentary, an explainer, an interview:
 /// document/genre.hpp), only the happenings it dates itself to a day of the week before

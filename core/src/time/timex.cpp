@@ -343,6 +343,20 @@ private:
     bool word(std::size_t i, std::string_view w) const {
         return i < m_t.size() && m_t[i].kind == Kind::word && m_t[i].text == w;
     }
+    /// Whether a superlative stands among the (at most six) words right before token `i`:
+    /// "the worst fighting in two years", "for the first time in a decade" measure back over
+    /// that length, they name no day ahead.
+    bool after_superlative(std::size_t i) const {
+        static constexpr std::array<std::string_view, 16> kSuperlatives = {
+            "best",     "biggest",  "bloodiest", "deadliest", "fiercest", "first",
+            "greatest", "heaviest", "highest",   "largest",   "least",    "longest",
+            "lowest",   "most",     "strongest", "worst"};
+        for (std::size_t k = i, n = 0; k-- > 0 && n < 6 && m_t[k].kind == Kind::word; ++n) {
+            if (std::binary_search(kSuperlatives.begin(), kSuperlatives.end(), m_t[k].text))
+                return true;
+        }
+        return false;
+    }
     bool punct(std::size_t i, std::string_view p) const {
         return i < m_t.size() && m_t[i].kind == Kind::punct && m_t[i].text == p;
     }
@@ -1465,6 +1479,8 @@ std::optional<Match> Matcher::units(std::size_t i) const {
     // "resigning after 18 months in the post", "freed after five years in prison": the length
     // of a stay, not a day counted ahead
     if (word(i, "after") && end == a.last && (word(a.last + 1, "in") || word(a.last + 1, "at")))
+        return std::nullopt;
+    if (word(i, "in") && end == a.last && after_superlative(i))
         return std::nullopt;
     if (m_o.strict && end == a.last)
         return std::nullopt;
