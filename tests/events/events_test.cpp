@@ -651,6 +651,14 @@ TEST_F(EventsTest, WhatTheNewsCameDaysAfterHappenedThatLongBefore) {
     ASSERT_TRUE(weeks && weeks->date_start && weeks->date_end);
     EXPECT_EQ(weeks->date_start->iso(), "2013-11-08");
     EXPECT_EQ(weeks->date_end->iso(), "2013-11-14");
+    // hedged: "little more than a week after"
+    const auto hedged = protest_of(
+        events_of("BENGHAZI, Nov 25 (Sample Wire) - Special forces fought militants in Benghazi on "
+                  "Monday.\nThe clashes came little more than a week after protesters stormed the "
+                  "congress building in Tripoli.\n",
+                  LocalTime::parse("2013-11-25")));
+    ASSERT_TRUE(hedged && hedged->date_start);
+    EXPECT_EQ(hedged->date_start->iso(), "2013-11-15");
 }
 
 TEST_F(EventsTest, TheNarrativeGoesOnFromTheLastEventsDayNotTheLastDayNamed) {

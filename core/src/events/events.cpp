@@ -1031,10 +1031,13 @@ std::optional<TimeBefore> came_after(const std::vector<Word>& w, std::size_t tri
             out.count = std::stoi(number);
         else
             return std::nullopt;
-        // "came just two days after", "came only a week after"
+        // "came just two days after", "comes little more than a week after"
+        static constexpr std::array<std::string_view, 13> kHedges = {
+            "about",  "almost", "around", "barely", "exactly", "just", "less",
+            "little", "more",   "nearly", "only",   "some",    "than"};
+        static_assert(detail::sorted_unique(kHedges));
         std::size_t v = a - 3;
-        if (v > 0 && (w[v].lower == "just" || w[v].lower == "only" || w[v].lower == "barely" ||
-                      w[v].lower == "about" || w[v].lower == "some"))
+        for (int hedges = 0; v > 0 && hedges < 3 && detail::in_words(kHedges, w[v].lower); ++hedges)
             --v;
         if (!detail::in_words(kSequence, w[v].lower))
             return std::nullopt;
