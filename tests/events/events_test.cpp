@@ -659,6 +659,29 @@ TEST_F(EventsTest, WhatTheNewsCameDaysAfterHappenedThatLongBefore) {
                   LocalTime::parse("2013-11-25")));
     ASSERT_TRUE(hedged && hedged->date_start);
     EXPECT_EQ(hedged->date_start->iso(), "2013-11-15");
+    // "the visit came a week after X visited Tripoli": the visit told again leaves room for
+    // the one it came after, a happening of its own
+    const auto visits = events_of(
+        "ANKARA, April 12 (Sample Wire) - The prime minister held talks with the president in "
+        "Ankara on Monday.\nThe visit came a week after the Italian prime minister visited "
+        "Tripoli.\n",
+        LocalTime::parse("2021-04-12"));
+    const auto tripoli = std::find_if(visits.begin(), visits.end(), [](const Event& e) {
+        return e.type == EventType::meeting && e.place && e.place->text == "Tripoli";
+    });
+    ASSERT_NE(tripoli, visits.end());
+    EXPECT_EQ(tripoli->date_start->iso(), "2021-04-02");
+    // a day further on in the sentence that falls in the span is the happening's own
+    const auto found = events_of(
+        "TRIPOLI, Jan 12 (Sample Wire) - A deputy minister was shot dead in Sirte on "
+        "Saturday.\nThe killing came less than two weeks after two foreigners were found shot "
+        "dead on a beach near Sabratha, west of Tripoli, on 2 January.\n",
+        LocalTime::parse("2014-01-12"));
+    const auto beach = std::find_if(found.begin(), found.end(), [](const Event& e) {
+        return e.type == EventType::killing && e.place && e.place->text == "Sabratha";
+    });
+    ASSERT_NE(beach, found.end());
+    EXPECT_EQ(beach->date_start->iso(), "2014-01-02");
 }
 
 TEST_F(EventsTest, TheNarrativeGoesOnFromTheLastEventsDayNotTheLastDayNamed) {

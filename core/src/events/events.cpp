@@ -697,6 +697,68 @@ bool past_verb(std::string_view words) {
            std::find(kIrregular.begin(), kIrregular.end(), first) != kIrregular.end();
 }
 
+/// How long before the sentence's main happening the one at the trigger came: "the clashes
+/// came ten days after militiamen fired on protesters", "the vote comes two weeks after the
+/// conference in Palermo". A verb of sequence, a number and a unit of days, weeks or months,
+/// then "after", before the trigger.
+struct TimeBefore {
+    int count = 0;
+    TimePrecision unit = TimePrecision::day; ///< day, week or month
+    std::size_t after_at = 0;                ///< byte where "after" starts
+};
+
+std::optional<TimeBefore> came_after(const std::vector<Word>& w, std::size_t trigger_at) {
+    static constexpr std::array<std::string_view, 13> kNumbers = {
+        "a",   "an",    "one",   "two",  "three", "four",  "five",
+        "six", "seven", "eight", "nine", "ten",   "eleven"};
+    static constexpr std::array<std::string_view, 8> kSequence = {
+        "came", "come", "comes", "followed", "happened", "occurred", "was", "were"};
+    static_assert(detail::sorted_unique(kSequence));
+    std::size_t k = 0;
+    while (k < w.size() && w[k].start < trigger_at)
+        ++k;
+    for (std::size_t a = k; a-- > 3 && k - a <= 15;) {
+        if (w[a].lower != "after")
+            continue;
+        std::string_view unit = w[a - 1].lower;
+        if (unit.ends_with('s'))
+            unit.remove_suffix(1);
+        TimeBefore out;
+        out.after_at = w[a].start;
+        if (unit == "day")
+            out.unit = TimePrecision::day;
+        else if (unit == "week")
+            out.unit = TimePrecision::week;
+        else if (unit == "month")
+            out.unit = TimePrecision::month;
+        else
+            return std::nullopt;
+        const std::string& number = w[a - 2].lower;
+        const auto named = std::find(kNumbers.begin(), kNumbers.end(), number);
+        if (named != kNumbers.end())
+            out.count =
+                named - kNumbers.begin() < 2 ? 1 : static_cast<int>(named - kNumbers.begin()) - 1;
+        else if (!number.empty() && number.size() <= 2 &&
+                 std::all_of(number.begin(), number.end(),
+                             [](char c) { return c >= '0' && c <= '9'; }))
+            out.count = std::stoi(number);
+        else
+            return std::nullopt;
+        // "came just two days after", "comes little more than a week after"
+        static constexpr std::array<std::string_view, 13> kHedges = {
+            "about",  "almost", "around", "barely", "exactly", "just", "less",
+            "little", "more",   "nearly", "only",   "some",    "than"};
+        static_assert(detail::sorted_unique(kHedges));
+        std::size_t v = a - 3;
+        for (int hedges = 0; v > 0 && hedges < 3 && detail::in_words(kHedges, w[v].lower); ++hedges)
+            --v;
+        if (!detail::in_words(kSequence, w[v].lower))
+            return std::nullopt;
+        return out;
+    }
+    return std::nullopt;
+}
+
 /// "recaptured the airport this week and took Tarhuna on Friday": at word `k`, an "and"
 /// (no comma before it) followed by a verb of a type the clause already has (`typed`) starts
 /// a second happening, a clause of its own. A second verb for the same happening ("attacked
@@ -817,7 +879,11 @@ std::vector<detail::SentenceTrigger> triggers_of(std::string_view text, const st
     const std::size_t places_from = places_start(text, w, from, to);
     std::size_t clause_from = from;
     for (std::size_t k = 0; k < w.size(); ++k) {
-        if (clause_starts_at(text, w, k) || coordinated_verb_at(text, w, k, typed)) {
+        // "the visit came a week after Draghi visited Tripoli": what the news came after is
+        // a happening of its own
+        const bool came_after_here = w[k].lower == "after" && came_after(w, w[k].end);
+        if (clause_starts_at(text, w, k) || coordinated_verb_at(text, w, k, typed) ||
+            came_after_here) {
             typed = {};
             for (detail::SentenceTrigger& earlier : out) {
                 if (earlier.clause_to == to)
@@ -982,68 +1048,6 @@ bool undated_continuation(const std::vector<Word>& w, std::size_t trigger_end, c
     return verb == "continue" || verb == "continues" || verb == "persist" || verb == "persists" ||
            ((verb == "go" || verb == "goes" || verb == "carry" || verb == "carries") &&
             next == "on");
-}
-
-/// How long before the sentence's main happening the one at the trigger came: "the clashes
-/// came ten days after militiamen fired on protesters", "the vote comes two weeks after the
-/// conference in Palermo". A verb of sequence, a number and a unit of days, weeks or months,
-/// then "after", before the trigger.
-struct TimeBefore {
-    int count = 0;
-    TimePrecision unit = TimePrecision::day; ///< day, week or month
-    std::size_t after_at = 0;                ///< byte where "after" starts
-};
-
-std::optional<TimeBefore> came_after(const std::vector<Word>& w, std::size_t trigger_at) {
-    static constexpr std::array<std::string_view, 13> kNumbers = {
-        "a",   "an",    "one",   "two",  "three", "four",  "five",
-        "six", "seven", "eight", "nine", "ten",   "eleven"};
-    static constexpr std::array<std::string_view, 8> kSequence = {
-        "came", "come", "comes", "followed", "happened", "occurred", "was", "were"};
-    static_assert(detail::sorted_unique(kSequence));
-    std::size_t k = 0;
-    while (k < w.size() && w[k].start < trigger_at)
-        ++k;
-    for (std::size_t a = k; a-- > 3 && k - a <= 15;) {
-        if (w[a].lower != "after")
-            continue;
-        std::string_view unit = w[a - 1].lower;
-        if (unit.ends_with('s'))
-            unit.remove_suffix(1);
-        TimeBefore out;
-        out.after_at = w[a].start;
-        if (unit == "day")
-            out.unit = TimePrecision::day;
-        else if (unit == "week")
-            out.unit = TimePrecision::week;
-        else if (unit == "month")
-            out.unit = TimePrecision::month;
-        else
-            return std::nullopt;
-        const std::string& number = w[a - 2].lower;
-        const auto named = std::find(kNumbers.begin(), kNumbers.end(), number);
-        if (named != kNumbers.end())
-            out.count =
-                named - kNumbers.begin() < 2 ? 1 : static_cast<int>(named - kNumbers.begin()) - 1;
-        else if (!number.empty() && number.size() <= 2 &&
-                 std::all_of(number.begin(), number.end(),
-                             [](char c) { return c >= '0' && c <= '9'; }))
-            out.count = std::stoi(number);
-        else
-            return std::nullopt;
-        // "came just two days after", "comes little more than a week after"
-        static constexpr std::array<std::string_view, 13> kHedges = {
-            "about",  "almost", "around", "barely", "exactly", "just", "less",
-            "little", "more",   "nearly", "only",   "some",    "than"};
-        static_assert(detail::sorted_unique(kHedges));
-        std::size_t v = a - 3;
-        for (int hedges = 0; v > 0 && hedges < 3 && detail::in_words(kHedges, w[v].lower); ++hedges)
-            --v;
-        if (!detail::in_words(kSequence, w[v].lower))
-            return std::nullopt;
-        return out;
-    }
-    return std::nullopt;
 }
 
 /// "for a fourth day", "for the third straight day": how many days the sentence says its
@@ -1514,23 +1518,33 @@ const Timex* add_events_of(std::vector<Event>& out, std::string_view text, const
     std::size_t after_clause_end = before ? text.find(',', t.end) : 0;
     if (after_clause_end == std::string_view::npos || after_clause_end > s.to)
         after_clause_end = s.to;
-    const bool own_date = date != nullptr && before && date->start >= before->after_at &&
-                          date->end <= after_clause_end;
     // the main happening's day: the sentence's before "came", else the narrative's, else
     // the report's
     const Timex* main_date =
         date != nullptr && before && date->start < before->after_at ? date : s.narrative;
-    if (before && !own_date && (main_date != nullptr || published)) {
-        const CivilDay main = main_date != nullptr ? main_date->last : *published;
+    const std::optional<CivilDay> main =
+        main_date != nullptr ? std::optional<CivilDay>(main_date->last) : published;
+    // a date after "after" is the happening's own in its clause, or further on when it falls
+    // in the span the distance says ("less than two weeks after ... were found near Sabratha,
+    // west of Tripoli, on 2 January")
+    const int span_days = !before                               ? 0
+                          : before->unit == TimePrecision::day  ? before->count + 1
+                          : before->unit == TimePrecision::week ? 7 * (before->count + 1)
+                                                                : 31 * (before->count + 1);
+    const bool own_date = date != nullptr && before && date->start >= before->after_at &&
+                          (date->end <= after_clause_end ||
+                           (main && date->precision <= TimePrecision::week && date->last < *main &&
+                            date->first.serial() >= main->serial() - span_days));
+    if (before && !own_date && main) {
         if (before->unit == TimePrecision::day) {
-            e.date_start = main.plus_days(-before->count);
+            e.date_start = main->plus_days(-before->count);
             e.date_end = e.date_start;
         } else if (before->unit == TimePrecision::week) {
-            const CivilDay mid = main.plus_days(-7 * before->count);
+            const CivilDay mid = main->plus_days(-7 * before->count);
             e.date_start = mid.plus_days(-3);
             e.date_end = mid.plus_days(3);
         } else {
-            const CivilDay month = main.plus_months(-before->count);
+            const CivilDay month = main->plus_months(-before->count);
             e.date_start = CivilDay{month.year, month.month, 1};
             e.date_end = e.date_start->plus_months(1).plus_days(-1);
         }
