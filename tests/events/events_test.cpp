@@ -921,3 +921,19 @@ TEST_F(EventsTest, TextWithoutEventsGivesNone) {
         events_of("The weather in Tripoli was mild and sunny.", LocalTime::parse("2025-06-14"))
             .empty());
 }
+
+TEST_F(EventsTest, AReceptionIsAMeetingWhereItsVenueIsNamed) {
+    const auto retrieved = LocalTime::parse("2020-06-05");
+    // a president receiving someone with a title, in a named city
+    EXPECT_EQ(places_of(events_of("Turkey's president received Fayez al-Serraj, the head of "
+                                  "Libya's government, in Ankara on Thursday.",
+                                  retrieved),
+                        EventType::meeting),
+              std::vector<std::string>{"Ankara"});
+    // no venue (a dateline is where the report was filed): a letter received is no reception
+    EXPECT_TRUE(places_of(events_of("TRIPOLI, June 5 (Sample Wire) - The prime minister "
+                                    "received a letter from the envoy on Thursday.",
+                                    retrieved),
+                          EventType::meeting)
+                    .empty());
+}

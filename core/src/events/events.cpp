@@ -1464,7 +1464,8 @@ const Timex* add_events_of(std::vector<Event>& out, std::string_view text, const
     // "Italy and Libya signed an agreement in April", "an accord signed between Ankara and
     // Tripoli": the signatories are no venue; a signing is a meeting where it says where
     // ("signed a ceasefire in Geneva")
-    if ((e.subtype == "signing" || e.subtype == "briefing") && !venue_named(text, place))
+    if ((e.subtype == "signing" || e.subtype == "briefing" || e.subtype == "reception") &&
+        !venue_named(text, place))
         return nullptr;
     if (e.type == EventType::meeting && !venue_named(text, place) && idle_meeting_noun(w, t))
         return nullptr;

@@ -113,7 +113,11 @@ constexpr auto kLexicon = std::to_array<TriggerEntry>({
     {"swearing-in", T::meeting, "session", 0.8, ""},
     {"vote of confidence", T::meeting, "session", 0.8, ""},
     {"confidence vote", T::meeting, "session", 0.8, ""},
-    {"received", T::meeting, "meeting", 0.6, "delegation delegations envoy ambassador"},
+    // "received the commander at the Elysee Palace": a reception where the sentence names
+    // the venue (events.cpp), of a delegation, an envoy or someone by a title
+    {"received", T::meeting, "reception", 0.6,
+     "delegation delegations envoy ambassador president minister commander head leader "
+     "chairman premier king emir"},
     {"convened", T::meeting, "meeting", 0.8, ""},
     // a briefing of the Security Council is one of its sittings (where the sentence says)
     {"briefed the security council", T::meeting, "briefing", 0.7, ""},
