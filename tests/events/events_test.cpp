@@ -312,6 +312,15 @@ TEST_F(EventsTest, FightingThatGoesOnWithNoDayIsTheBackgroundOfTheNews) {
     EXPECT_EQ(count_clashes(
                   events_of("Fighting continues in Kufra on Thursday, residents said.", retrieved)),
               1);
+    // the present progressive with no day tells the same state; with its day, news
+    EXPECT_EQ(count_clashes(events_of("The council met on Thursday in Benghazi. Its forces are "
+                                      "still fighting two tribes in Kufra.",
+                                      retrieved)),
+              0);
+    EXPECT_EQ(count_clashes(events_of("Its forces are fighting two tribes in Kufra on Thursday, "
+                                      "residents said.",
+                                      retrieved)),
+              1);
 }
 
 TEST_F(EventsTest, AMeetingNamedInPassingIsNoMeeting) {

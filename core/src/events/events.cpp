@@ -1050,6 +1050,25 @@ bool undated_continuation(const std::vector<Word>& w, std::size_t trigger_end, c
             next == "on");
 }
 
+/// "Forces loyal to it are fighting Islamic State in Sirte": a happening the present
+/// progressive tells as going on, in a sentence that gives it no day (`date` none or another
+/// sentence's), is the state the news comes in, not a report of it.
+bool undated_progressive(const std::vector<Word>& w, std::size_t trigger_at, const Timex* date,
+                         std::size_t from, std::size_t to) {
+    if (date != nullptr && date->start >= from && date->end <= to)
+        return false;
+    std::size_t k = 0;
+    while (k < w.size() && w[k].start < trigger_at)
+        ++k;
+    if (k >= w.size() || !w[k].lower.ends_with("ing"))
+        return false;
+    std::size_t b = k;
+    while (b > 0 &&
+           (w[b - 1].lower == "still" || w[b - 1].lower == "also" || w[b - 1].lower == "now"))
+        --b;
+    return b > 0 && (w[b - 1].lower == "is" || w[b - 1].lower == "are");
+}
+
 /// "for a fourth day", "for the third straight day": how many days the sentence says its
 /// happening has run, or 0.
 int nth_day(const std::vector<Word>& w) {
@@ -1490,7 +1509,8 @@ const Timex* add_events_of(std::vector<Event>& out, std::string_view text, const
     detail::set_dates(e, date, published);
     if (told_as_background(text, date, e, published) ||
         ((e.type == EventType::clash || e.type == EventType::attack) && nth_day(w) == 0 &&
-         undated_continuation(w, t.end, date, s.from, s.to))) {
+         (undated_continuation(w, t.end, date, s.from, s.to) ||
+          undated_progressive(w, t.start, date, s.from, s.to)))) {
         return nullptr;
     }
     if (date != nullptr && date == s.narrative && published && date->last < *published &&
