@@ -1440,6 +1440,51 @@ const Toponym* scene_of(Event& e, std::string_view text, const Sentence& s,
     return place;
 }
 
+/// "The clashes came ten days after militiamen fired on protesters in Tripoli": the event
+/// `e` of trigger `t` (dated `date` so far) took place that long before the main happening's
+/// day (the sentence's before "came", else the narrative's, else the report's), unless the
+/// clause after "after" dates it itself.
+void date_by_distance(Event& e, std::string_view text, const Sentence& s,
+                      const std::vector<Word>& w, const detail::SentenceTrigger& t,
+                      const Timex* date, const std::optional<CivilDay>& published) {
+    const std::optional<TimeBefore> before = came_after(w, t.start);
+    if (!before)
+        return;
+    std::size_t after_clause_end = text.find(',', t.end);
+    if (after_clause_end == std::string_view::npos || after_clause_end > s.to)
+        after_clause_end = s.to;
+    const Timex* main_date = date != nullptr && date->start < before->after_at ? date : s.narrative;
+    const std::optional<CivilDay> main =
+        main_date != nullptr ? std::optional<CivilDay>(main_date->last) : published;
+    // a date after "after" is the happening's own in its clause, or further on when it falls
+    // in the span the distance says ("less than two weeks after ... were found near Sabratha,
+    // west of Tripoli, on 2 January")
+    const std::int64_t span_days = before->unit == TimePrecision::day ? before->count + 1
+                                   : before->unit == TimePrecision::week
+                                       ? std::int64_t{7} * (before->count + 1)
+                                       : std::int64_t{31} * (before->count + 1);
+    const bool own_date = date != nullptr && date->start >= before->after_at &&
+                          (date->end <= after_clause_end ||
+                           (main && date->precision <= TimePrecision::week && date->last < *main &&
+                            date->first.serial() >= main->serial() - span_days));
+    if (!own_date && main) {
+        if (before->unit == TimePrecision::day) {
+            e.date_start = main->plus_days(-before->count);
+            e.date_end = e.date_start;
+        } else if (before->unit == TimePrecision::week) {
+            const CivilDay mid = main->plus_days(std::int64_t{-7} * before->count);
+            e.date_start = mid.plus_days(-3);
+            e.date_end = mid.plus_days(3);
+        } else {
+            const CivilDay month = main->plus_months(-before->count);
+            e.date_start = CivilDay{month.year, month.month, 1};
+            e.date_end = e.date_start->plus_months(1).plus_days(-1);
+        }
+        e.time_precision = before->unit;
+        e.date_assumed = main_date == nullptr;
+    }
+}
+
 /// The event `t` tells in sentence `s` (words `w`), followed by one more at each place
 /// listed with its own ("in Jakharrah and Al-Kufra"); appended to `out`. Returns the date
 /// expression that dated it, if any.
@@ -1532,46 +1577,7 @@ const Timex* add_events_of(std::vector<Event>& out, std::string_view text, const
         e.time_precision = TimePrecision::day;
         e.date_assumed = !own;
     }
-    // "the clashes came ten days after militiamen fired on protesters in Tripoli": that many
-    // days before the main happening's day (its sentence's, the narrative's or the report's),
-    // unless the clause after "after" dates it itself
-    const std::optional<TimeBefore> before = came_after(w, t.start);
-    std::size_t after_clause_end = before ? text.find(',', t.end) : 0;
-    if (after_clause_end == std::string_view::npos || after_clause_end > s.to)
-        after_clause_end = s.to;
-    // the main happening's day: the sentence's before "came", else the narrative's, else
-    // the report's
-    const Timex* main_date =
-        date != nullptr && before && date->start < before->after_at ? date : s.narrative;
-    const std::optional<CivilDay> main =
-        main_date != nullptr ? std::optional<CivilDay>(main_date->last) : published;
-    // a date after "after" is the happening's own in its clause, or further on when it falls
-    // in the span the distance says ("less than two weeks after ... were found near Sabratha,
-    // west of Tripoli, on 2 January")
-    const int span_days = !before                               ? 0
-                          : before->unit == TimePrecision::day  ? before->count + 1
-                          : before->unit == TimePrecision::week ? 7 * (before->count + 1)
-                                                                : 31 * (before->count + 1);
-    const bool own_date = date != nullptr && before && date->start >= before->after_at &&
-                          (date->end <= after_clause_end ||
-                           (main && date->precision <= TimePrecision::week && date->last < *main &&
-                            date->first.serial() >= main->serial() - span_days));
-    if (before && !own_date && main) {
-        if (before->unit == TimePrecision::day) {
-            e.date_start = main->plus_days(-before->count);
-            e.date_end = e.date_start;
-        } else if (before->unit == TimePrecision::week) {
-            const CivilDay mid = main->plus_days(-7 * before->count);
-            e.date_start = mid.plus_days(-3);
-            e.date_end = mid.plus_days(3);
-        } else {
-            const CivilDay month = main->plus_months(-before->count);
-            e.date_start = CivilDay{month.year, month.month, 1};
-            e.date_end = e.date_start->plus_months(1).plus_days(-1);
-        }
-        e.time_precision = before->unit;
-        e.date_assumed = main_date == nullptr;
-    }
+    date_by_distance(e, text, s, w, t, date, published);
     e.referred = t.recent;
     if (date == nullptr && t.recent && published) {
         // "recent clashes": some time in the two months before the report
@@ -1652,45 +1658,57 @@ bool locative_phrase_before(std::string_view text, std::size_t comma) {
     return false;
 }
 
+/// The word of letters that ends before byte `end` of `text` (spaces skipped), in lower case,
+/// with the byte where it starts.
+std::pair<std::string, std::size_t> lower_word_before(std::string_view text, std::size_t end) {
+    std::size_t i = end;
+    while (i > 0 && text[i - 1] == ' ')
+        --i;
+    std::size_t j = i;
+    while (j > 0 && std::isalpha(static_cast<unsigned char>(text[j - 1])))
+        --j;
+    std::string w(text.substr(j, i - j));
+    for (char& c : w)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return {w, j};
+}
+
+/// "brought to the Italian island of Lampedusa", "near the oil town of Brega", "seized the
+/// town of Abu Grein": the word governing the phrase "the ... town of" whose noun starts at
+/// byte `noun_at` (at most four words back), with where it starts; none when no preposition
+/// or verb of place governs it.
+std::optional<std::pair<std::string, std::size_t>> governing_settlement(std::string_view text,
+                                                                        std::size_t noun_at) {
+    static constexpr std::array<std::string_view, 19> kGoverning = {
+        "across", "around",  "at",      "attacked", "captured", "entered", "from",
+        "in",     "inside",  "into",    "near",     "off",      "outside", "overran",
+        "seized", "shelled", "stormed", "to",       "visited"};
+    static_assert(detail::sorted_unique(kGoverning));
+    auto [w, j] = lower_word_before(text, noun_at);
+    for (int k = 0; k < 4 && j > 0 && !w.empty(); ++k) {
+        if (detail::in_words(kGoverning, w))
+            return std::pair{w, j};
+        std::tie(w, j) = lower_word_before(text, j); // "the", "eastern", "oil", "Italian"
+    }
+    return std::nullopt;
+}
+
 PlaceCue place_cue(std::string_view text, const Toponym& t) {
     // the words right before the mention: "in", "at", "near", "outside"
-    const auto word_before = [&](std::size_t end) {
-        std::size_t i = end;
-        while (i > 0 && text[i - 1] == ' ')
-            --i;
-        std::size_t j = i;
-        while (j > 0 && std::isalpha(static_cast<unsigned char>(text[j - 1])))
-            --j;
-        std::string w(text.substr(j, i - j));
-        for (char& c : w)
-            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        return std::pair{w, j};
-    };
+    const auto word_before = [&](std::size_t end) { return lower_word_before(text, end); };
     auto [before, at] = word_before(t.start);
     if (before == "the" && at > 1)
         std::tie(before, at) = word_before(at); // "in the Abu Salim district"
     auto [before2, at2] = word_before(at);
-    // "brought to the Italian island of Lampedusa", "near the oil town of Brega", "seized the
-    // town of Abu Grein": the words that govern the phrase "the ... town of X" say what X
-    // is to the event, as they would of X alone
+    // the words that govern "the ... town of X" say what X is to the event, as they would of
+    // X alone
     static constexpr std::array<std::string_view, 9> kSettlements = {
         "capital", "city", "island", "oasis", "port", "region", "town", "township", "village"};
     static_assert(detail::sorted_unique(kSettlements));
     if (before == "of" && detail::in_words(kSettlements, before2)) {
-        static constexpr std::array<std::string_view, 19> kGoverning = {
-            "across", "around",  "at",      "attacked", "captured", "entered", "from",
-            "in",     "inside",  "into",    "near",     "off",      "outside", "overran",
-            "seized", "shelled", "stormed", "to",       "visited"};
-        static_assert(detail::sorted_unique(kGoverning));
-        auto [w, j] = word_before(at2);
-        for (int k = 0; k < 4 && j > 0 && !w.empty(); ++k) {
-            if (detail::in_words(kGoverning, w)) {
-                before = w;
-                at = j;
-                std::tie(before2, at2) = word_before(at);
-                break;
-            }
-            std::tie(w, j) = word_before(j); // "the", "eastern", "oil", "Italian"
+        if (const auto governing = governing_settlement(text, at2)) {
+            std::tie(before, at) = *governing;
+            std::tie(before2, at2) = word_before(at);
         }
     }
     // "Khoms, east of Tripoli": the direction phrase follows another place after a comma
