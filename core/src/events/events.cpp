@@ -697,33 +697,33 @@ bool past_verb(std::string_view words) {
            std::find(kIrregular.begin(), kIrregular.end(), first) != kIrregular.end();
 }
 
+/// The index of the first word of `w` starting at or after byte `at` (w.size() if none).
+std::size_t word_at(const std::vector<Word>& w, std::size_t at) {
+    std::size_t k = 0;
+    while (k < w.size() && w[k].start < at)
+        ++k;
+    return k;
+}
+
 /// How long before the sentence's main happening the one at the trigger came: "the clashes
 /// came ten days after militiamen fired on protesters", "the vote comes two weeks after the
 /// conference in Palermo". A verb of sequence, a number and a unit of days, weeks or months,
 /// then "after", before the trigger.
-struct TimeBefore {
-    int count = 0;
-    TimePrecision unit = TimePrecision::day; ///< day, week or month
-    std::size_t after_at = 0;                ///< byte where "after" starts
-};
-
-std::optional<TimeBefore> came_after(const std::vector<Word>& w, std::size_t trigger_at) {
+std::optional<detail::TimeBefore> came_after(const std::vector<Word>& w, std::size_t trigger_at) {
     static constexpr std::array<std::string_view, 13> kNumbers = {
         "a",   "an",    "one",   "two",  "three", "four",  "five",
         "six", "seven", "eight", "nine", "ten",   "eleven"};
     static constexpr std::array<std::string_view, 8> kSequence = {
         "came", "come", "comes", "followed", "happened", "occurred", "was", "were"};
     static_assert(detail::sorted_unique(kSequence));
-    std::size_t k = 0;
-    while (k < w.size() && w[k].start < trigger_at)
-        ++k;
+    const std::size_t k = word_at(w, trigger_at);
     for (std::size_t a = k; a-- > 3 && k - a <= 15;) {
         if (w[a].lower != "after")
             continue;
         std::string_view unit = w[a - 1].lower;
         if (unit.ends_with('s'))
             unit.remove_suffix(1);
-        TimeBefore out;
+        detail::TimeBefore out;
         out.after_at = w[a].start;
         if (unit == "day")
             out.unit = TimePrecision::day;
@@ -920,6 +920,7 @@ std::vector<detail::SentenceTrigger> triggers_of(std::string_view text, const st
         }
         detail::SentenceTrigger t;
         set_mention_cues(t, text, w, at);
+        t.came_after = came_after(w, w[at].start);
         t.repeated_type = in_sentence[static_cast<std::size_t>(hit->type)];
         if (!t.in_passing) {
             // an event told in passing does not take its type's place in the clause: "the
@@ -1057,15 +1058,10 @@ bool undated_progressive(const std::vector<Word>& w, std::size_t trigger_at, con
                          std::size_t from, std::size_t to) {
     if (date != nullptr && date->start >= from && date->end <= to)
         return false;
-    std::size_t k = 0;
-    while (k < w.size() && w[k].start < trigger_at)
-        ++k;
+    const std::size_t k = word_at(w, trigger_at);
     if (k >= w.size() || !w[k].lower.ends_with("ing"))
         return false;
-    std::size_t b = k;
-    while (b > 0 &&
-           (w[b - 1].lower == "still" || w[b - 1].lower == "also" || w[b - 1].lower == "now"))
-        --b;
+    const std::size_t b = back_over(w, k, 3, {"still", "also", "now"});
     return b > 0 && (w[b - 1].lower == "is" || w[b - 1].lower == "are");
 }
 
@@ -1445,9 +1441,9 @@ const Toponym* scene_of(Event& e, std::string_view text, const Sentence& s,
 /// day (the sentence's before "came", else the narrative's, else the report's), unless the
 /// clause after "after" dates it itself.
 void date_by_distance(Event& e, std::string_view text, const Sentence& s,
-                      const std::vector<Word>& w, const detail::SentenceTrigger& t,
-                      const Timex* date, const std::optional<CivilDay>& published) {
-    const std::optional<TimeBefore> before = came_after(w, t.start);
+                      const detail::SentenceTrigger& t, const Timex* date,
+                      const std::optional<CivilDay>& published) {
+    const std::optional<detail::TimeBefore>& before = t.came_after;
     if (!before)
         return;
     std::size_t after_clause_end = text.find(',', t.end);
@@ -1577,7 +1573,7 @@ const Timex* add_events_of(std::vector<Event>& out, std::string_view text, const
         e.time_precision = TimePrecision::day;
         e.date_assumed = !own;
     }
-    date_by_distance(e, text, s, w, t, date, published);
+    date_by_distance(e, text, s, t, date, published);
     e.referred = t.recent;
     if (date == nullptr && t.recent && published) {
         // "recent clashes": some time in the two months before the report
@@ -2562,9 +2558,9 @@ bool in_week_before(CivilDay day, CivilDay published) {
 
 } // namespace
 
-bool fresh_cause(std::string_view text, const SentenceTrigger& t, const std::vector<Word>& w,
-                 std::size_t sentence_to, const std::vector<Timex>& timexes,
-                 const std::vector<Toponym>& toponyms, const std::optional<CivilDay>& published) {
+bool fresh_cause(std::string_view text, const SentenceTrigger& t, std::size_t sentence_to,
+                 const std::vector<Timex>& timexes, const std::vector<Toponym>& toponyms,
+                 const std::optional<CivilDay>& published) {
     if (!published)
         return false;
     // the clause after the trigger, up to the next comma or the sentence's end
@@ -2573,7 +2569,7 @@ bool fresh_cause(std::string_view text, const SentenceTrigger& t, const std::vec
         clause_end = sentence_to;
     // "the clashes came ten days after militiamen fired on protesters in Tripoli": dated by
     // its distance from the news, within about three months
-    const std::optional<TimeBefore> before = came_after(w, t.start);
+    const std::optional<TimeBefore>& before = t.came_after;
     const bool own_time = std::any_of(timexes.begin(), timexes.end(), [&](const Timex& x) {
         return before && x.start >= before->after_at && x.end <= clause_end;
     });
@@ -3059,7 +3055,7 @@ std::vector<Event> EventExtractor::extract(std::string_view text, const std::vec
             // where ("suspended work after grenades hit its office in Misrata on Tuesday")
             detail::SentenceTrigger told_cause = t;
             if (t.in_passing && t.after_cause &&
-                detail::fresh_cause(text, t, w, to, timexes, toponyms, published)) {
+                detail::fresh_cause(text, t, to, timexes, toponyms, published)) {
                 told_cause.in_passing = false;
             }
             if (told_cause.in_passing)

@@ -9,7 +9,6 @@
 #include "kharita/document/genre.hpp"
 #include "kharita/events/event_location.hpp"
 #include "kharita/events/events.hpp"
-#include "kharita/text/words.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -23,6 +22,14 @@ namespace kharita::detail {
 // ---- a sentence's triggers ----------------------------------------------------------------
 
 /// An event trigger of a sentence that holds in its context, and how the sentence tells it.
+/// How long before the sentence's main happening a happening came: "the clashes came ten days
+/// after militiamen fired on protesters", "the vote comes two weeks after the conference".
+struct TimeBefore {
+    int count = 0;
+    TimePrecision unit = TimePrecision::day; ///< day, week or month
+    std::size_t after_at = 0;                ///< byte where "after" starts
+};
+
 struct SentenceTrigger {
     EventType type = EventType::strategic;
     std::string_view subtype; ///< "visit", "armed clash" (from the lexicon)
@@ -40,6 +47,7 @@ struct SentenceTrigger {
                                  ///< told before the report's own news
     std::size_t clause_from = 0; ///< bytes of the trigger's clause (see sentence_triggers)
     std::size_t clause_to = 0;
+    std::optional<TimeBefore> came_after; ///< "came ten days after" before the trigger
     bool repeated_type = false; ///< an earlier clause of the sentence has a trigger of its type
     bool shared_type = false;   ///< another clause of the sentence has a trigger of its type
 };
@@ -232,11 +240,11 @@ void drop_bodies_of_wrecks(std::vector<Event>& events);
 /// Whether the happening `t` told after "after" or "following" ("suspended work after
 /// grenades hit its office in Misrata on Tuesday") is news of its own: its clause (up to the
 /// next comma of the sentence ending at `sentence_to`) dates it to a day of the week before
-/// `published` (or "came ten days after" dates it within three months before the news, words
-/// `w` of the sentence) and names where it was ("in", "at").
-bool fresh_cause(std::string_view text, const SentenceTrigger& t, const std::vector<Word>& w,
-                 std::size_t sentence_to, const std::vector<Timex>& timexes,
-                 const std::vector<Toponym>& toponyms, const std::optional<CivilDay>& published);
+/// `published` (or `t.came_after` dates it within three months before the news) and names
+/// where it was ("in", "at").
+bool fresh_cause(std::string_view text, const SentenceTrigger& t, std::size_t sentence_to,
+                 const std::vector<Timex>& timexes, const std::vector<Toponym>& toponyms,
+                 const std::optional<CivilDay>& published);
 
 /// Keeps, of a piece that is not a news report (commentary, an explainer, an interview:
 /// document/genre.hpp), only the happenings it dates itself to a day of the week before
