@@ -267,6 +267,60 @@ TEST_F(EventsTest, APlaceToldAgainByItsKindIsThePlaceTheStoryNamed) {
               std::vector<std::string>{"Tripoli"});
 }
 
+TEST_F(EventsTest, ASmallPlaceToldAgainByItsKindIsNotTheCapital) {
+    const auto retrieved = LocalTime::parse("2020-06-06");
+    // "the morgue of the town's hospital" in a paragraph of its own, in a report filed from
+    // the capital: the town the report named, not the dateline's capital
+    EXPECT_EQ(places_of(events_of("TRIPOLI, June 6 (Sample Wire) - Gunmen stormed a ministry "
+                                  "in Tripoli on Friday, a day after forces entered Tarhuna."
+                                  "\n\nOfficials said on Saturday that they had found bodies "
+                                  "in the morgue of the town's hospital.",
+                                  retrieved),
+                        EventType::mass_grave),
+              std::vector<std::string>{"Tarhuna"});
+    // the same paragraphs with "the city" and with "the town": only the city may be the
+    // report's capital
+    const auto told_as = [&](const std::string& kind) {
+        return places_of(events_of("TRIPOLI, June 6 (Sample Wire) - Gunmen stormed a ministry "
+                                   "in Tripoli on Friday, a day after forces entered Tarhuna."
+                                   "\n\nOfficials said on Saturday that a police station in "
+                                   "the " +
+                                       kind + " had been attacked.",
+                                   retrieved),
+                         EventType::attack);
+    };
+    EXPECT_EQ(told_as("city"), std::vector<std::string>{"TRIPOLI"});
+    EXPECT_EQ(told_as("town"), std::vector<std::string>{"Tarhuna"});
+    // "pulled out towards Bani Walid": where a force went is not the town told again
+    EXPECT_EQ(places_of(events_of("Government forces entered Tarhuna on Friday, and the "
+                                  "militia pulled out towards Bani Walid. Officials said on "
+                                  "Saturday that they had found bodies in the town's hospital.",
+                                  retrieved),
+                        EventType::mass_grave),
+              std::vector<std::string>{"Tarhuna"});
+}
+
+TEST_F(EventsTest, ANameThatClosesAListIsReadAsTheList) {
+    const auto retrieved = LocalTime::parse("2019-04-05");
+    // "reinforcements from Misrata and Zawiya": both are origins, so the strike the sentence
+    // gives no place of its own is at the report's place
+    EXPECT_EQ(places_of(events_of("TRIPOLI, April 5 (Sample Wire) - Forces loyal to Haftar "
+                                  "advanced on Tripoli on Thursday.\n\nThe government has since "
+                                  "sent reinforcements from Misrata and Zawiya and said its "
+                                  "aircraft had struck a camp on Friday.",
+                                  retrieved),
+                        EventType::attack),
+              std::vector<std::string>{"TRIPOLI"});
+    // and a list with commas: "from Misrata, Zliten and Zawiya"
+    EXPECT_EQ(places_of(events_of("TRIPOLI, April 5 (Sample Wire) - Forces loyal to Haftar "
+                                  "advanced on Tripoli on Thursday.\n\nThe government has since "
+                                  "sent reinforcements from Misrata, Zliten and Zawiya and said "
+                                  "its aircraft had struck a camp on Friday.",
+                                  retrieved),
+                        EventType::attack),
+              std::vector<std::string>{"TRIPOLI"});
+}
+
 TEST_F(EventsTest, APlaceThatSaysWhereSomeoneIsFromIsNotTheScene) {
     const auto retrieved = LocalTime::parse("2015-05-31");
     const auto events = events_of("Militants are now in control of Sirte's airport. The fighters "

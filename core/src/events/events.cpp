@@ -1202,9 +1202,12 @@ std::optional<std::size_t> kind_anaphor(std::string_view text, const std::vector
                std::islower(static_cast<unsigned char>(text[w[b - 1].start])) != 0) {
             --b;
         }
-        // "the main square of the town", "the outskirts of the city": a part of it
-        const bool part_of =
-            b >= first + 3 && w[b - 2].lower == "of" && detail::in_words(kParts, w[b - 3].lower);
+        // "the main square of the town", "the outskirts of the city": a part of it; "the
+        // morgue of the town's hospital": a part of a place the town has
+        const std::string_view after = text.substr(w[a].end, 4);
+        const bool possessive = after.starts_with("'s ") || after.starts_with("\xE2\x80\x99s");
+        const bool part_of = b >= first + 3 && w[b - 2].lower == "of" &&
+                             (possessive || detail::in_words(kParts, w[b - 3].lower));
         if (b < first + 2 || w[b - 1].lower != "the" ||
             !(detail::in_words(kPrepositions, w[b - 2].lower) || part_of)) {
             continue;
@@ -1231,24 +1234,38 @@ std::optional<std::size_t> kind_anaphor(std::string_view text, const std::vector
     return std::nullopt;
 }
 
+/// "arrived from Tunis, where he had met the minister": whether a relative "where" right
+/// after `t` opens the clause of the trigger at `trigger_at`: `t` is that clause's scene.
+bool where_clause_after(std::string_view text, const Toponym& t, std::size_t trigger_at) {
+    return trigger_at > t.end && text.substr(t.end, 8) == ", where ";
+}
+
 /// What a kind anaphor at byte `at` refers to: the last capital named before it for "the
 /// capital", else the last town (or finer place) its paragraph named before it, else the
-/// report's main place (`main_place`, as inherit_main_place takes it).
+/// report's main place (`main_place`, as inherit_main_place takes it). A small place's kind
+/// ("the town", "the village", `small`) never tells a national capital again: where the
+/// paragraph names no other place and the main place is a capital, the last small place the
+/// report named before it.
 const Toponym* anaphor_antecedent(std::string_view text, const std::vector<Toponym>& toponyms,
-                                  std::size_t at, bool capital, const Toponym* main_place) {
+                                  std::size_t at, bool capital, bool small,
+                                  const Toponym* main_place) {
     auto it = std::lower_bound(toponyms.begin(), toponyms.end(), at,
                                [](const Toponym& t, std::size_t x) { return t.start < x; });
     const std::size_t line = text.rfind('\n', at);
     const std::size_t paragraph = line == std::string_view::npos ? 0 : line;
+    const bool main_fits = main_place == nullptr || !small || main_place->feature != "P.PPLC";
     while (it != toponyms.begin()) {
         --it;
         const Toponym& t = *it;
-        if (!capital && t.start < paragraph)
+        if (!capital && t.start < paragraph && main_fits)
             return main_place;
         // "Zawiya, about 45 km west of Tripoli", "residents who fled to Misrata": a
-        // reference point or a journey's end is not what the story goes on about
+        // reference point or a journey's end is not what the story goes on about (unless
+        // a "where" opens the anaphor's clause: "pushed toward Sirte, where ... the city's")
         if (t.kind != ToponymKind::place || !t.position.is_valid() ||
-            (!capital && detail::reference_or_direction(text, t))) {
+            (!capital && detail::reference_or_direction(text, t) &&
+             !where_clause_after(text, t, at)) ||
+            (small && t.feature == "P.PPLC")) {
             continue;
         }
         if (capital ? t.feature == "P.PPLC"
@@ -1257,7 +1274,7 @@ const Toponym* anaphor_antecedent(std::string_view text, const std::vector<Topon
             return &t;
         }
     }
-    return capital ? nullptr : main_place;
+    return capital || !main_fits ? nullptr : main_place;
 }
 
 /// The town (or finer place) a sentence's dateline names ("TRIPOLI (Wire) - ..."), if any.
@@ -1301,8 +1318,9 @@ const Toponym* anaphor_place(std::string_view text, const Sentence& s, std::size
                     between.find(", who ") != std::string_view::npos))) {
         return place;
     }
-    const Toponym* antecedent =
-        anaphor_antecedent(text, toponyms, w[*a].start, w[*a].lower == "capital", s.main_place);
+    const Toponym* antecedent = anaphor_antecedent(
+        text, toponyms, w[*a].start, w[*a].lower == "capital",
+        w[*a].lower == "town" || w[*a].lower == "village" || w[*a].lower == "oasis", s.main_place);
     return antecedent != nullptr ? antecedent : place;
 }
 
@@ -1689,7 +1707,71 @@ std::optional<std::pair<std::string, std::size_t>> governing_settlement(std::str
     return std::nullopt;
 }
 
+/// "from Misrata and Zawiya", "the ports of Brega, Ras Lanuf and Es Sider": where the list
+/// that holds the name at bytes [start, stop) after its first begins (the byte of its first
+/// name), or none when the name is no later member of a list of capitalised names.
+std::optional<std::size_t> list_head(std::string_view text, std::size_t start, std::size_t stop) {
+    const auto name_before = [&](std::size_t end) -> std::optional<std::size_t> {
+        // up to four capitalised words ("Ras Lanuf", "Bani Walid", "Es Sider")
+        std::optional<std::size_t> head;
+        for (int k = 0; k < 4; ++k) {
+            std::size_t i = end;
+            while (i > 0 && text[i - 1] == ' ')
+                --i;
+            std::size_t j = i;
+            while (j > 0 && (std::isalpha(static_cast<unsigned char>(text[j - 1])) != 0 ||
+                             text[j - 1] == '-'))
+                --j;
+            if (j == i || std::isupper(static_cast<unsigned char>(text[j])) == 0 ||
+                (j > 0 && text[j - 1] != ' '))
+                break;
+            head = j;
+            end = j;
+        }
+        return head;
+    };
+    const auto [joiner, at] = lower_word_before(text, start);
+    std::optional<std::size_t> head;
+    if (joiner == "and" || joiner == "or") {
+        head = name_before(at);
+    } else {
+        // a name inside the list ("Zliten" in "from Misrata, Zliten and Zawiya"): after a
+        // comma and a name, and before another comma or "and" and a name
+        std::size_t after = stop;
+        while (after < text.size() && text[after] == ',')
+            ++after;
+        const std::string_view rest = text.substr(after);
+        const std::size_t gap = rest.starts_with(" and ") || rest.starts_with(" or ")
+                                    ? rest.find(' ', 1) + 1
+                                    : (after > stop && rest.starts_with(' ') ? 1 : 0);
+        if (gap == 0 || gap >= rest.size() ||
+            std::isupper(static_cast<unsigned char>(rest[gap])) == 0)
+            return std::nullopt;
+        head = start;
+    }
+    // and the names before it, each after a comma
+    for (int k = 0; head && k < 4; ++k) {
+        std::size_t i = *head;
+        while (i > 0 && text[i - 1] == ' ')
+            --i;
+        if (i == 0 || text[i - 1] != ',')
+            break;
+        const std::optional<std::size_t> earlier = name_before(i - 1);
+        if (!earlier)
+            break;
+        head = earlier;
+    }
+    return head;
+}
+
 PlaceCue place_cue(std::string_view text, const Toponym& t) {
+    // a name that closes a list ("from Misrata and Zawiya") is read as the list's first name
+    if (const std::optional<std::size_t> head = list_head(text, t.start, t.end);
+        head && *head < t.start) {
+        Toponym first = t;
+        first.start = *head;
+        return place_cue(text, first);
+    }
     // the words right before the mention: "in", "at", "near", "outside"
     const auto word_before = [&](std::size_t end) { return lower_word_before(text, end); };
     auto [before, at] = word_before(t.start);
@@ -1769,7 +1851,8 @@ PlaceCue place_cue(std::string_view text, const Toponym& t) {
          before2 == "officials" || before2 == "militants" || before2 == "residents")) {
         return PlaceCue::seat;
     }
-    if (before == "to")
+    // "to Tunisia", "pulled out towards Bani Walid": where someone went
+    if (before == "to" || before == "towards" || before == "toward")
         return PlaceCue::direction;
     // "halted exports from the port of Zawiya", "output from the Sharara field": where the
     // output stops is the site
@@ -1956,12 +2039,6 @@ bool reference_or_direction(std::string_view text, const Toponym& t) {
 
 namespace {
 
-/// "arrived from Tunis, where he had met the minister": whether a relative "where" right
-/// after `t` opens the clause of the trigger at `trigger_at`: `t` is that clause's scene.
-bool where_clause_after(std::string_view text, const Toponym& t, std::size_t trigger_at) {
-    return trigger_at > t.end && text.substr(t.end, 8) == ", where ";
-}
-
 /// place_score() for a toponym whose cue (place_cue()) is known.
 double scored_with_cue(std::string_view text, const Toponym& t, PlaceCue cue,
                        std::size_t trigger_at, EventType type);
@@ -2109,6 +2186,12 @@ const Toponym* best_place(std::string_view text, std::size_t places_from, std::s
         if (cue == PlaceCue::origin && !where_clause_after(text, t, trigger_at))
             continue;
         double sc = scored_with_cue(text, t, cue, trigger_at, type);
+        // "visited Misrata and Zliten": a later name of a list shares its first name's cue,
+        // and the first is the event's place (the list stage adds the others)
+        if (const std::optional<std::size_t> head = list_head(text, t.start, t.end);
+            cue != PlaceCue::none && head && *head < t.start) {
+            sc -= 0.5;
+        }
         // "the town of al-Fuqaha in central Libya": the coarser place says where the finer one
         // lies; the event is at the finer one, which takes the "in" the coarser one stands after
         if (std::next(it) != toponyms.end() && contains_place_before(text, t, *std::next(it)) &&
