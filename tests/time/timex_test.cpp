@@ -475,6 +475,16 @@ TEST(TemporalTagger, APlansWeekdayCountsFromTheReportsDayNotTheNarratives) {
     EXPECT_EQ(
         find("A committee sent from Tripoli met both sides on Tuesday.", "2011-11-13").at(0).value,
         "2011-11-08");
+    // the future of a telling: "he said he would ask ... on Thursday" (read on Monday 25 June
+    // 2018) is the coming Thursday; "would have" is what did not happen, in the past
+    EXPECT_EQ(
+        find("He said he would ask EU leaders for help at a summit on Thursday.", "2018-06-25")
+            .at(0)
+            .value,
+        "2018-06-28");
+    EXPECT_EQ(
+        find("He said he would have gone to the summit on Thursday.", "2018-06-25").at(0).value,
+        "2018-06-21");
 }
 
 TEST(TemporalTagger, ADatelinesDashBeforeAWeekdayIsNoRange) {

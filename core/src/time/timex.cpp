@@ -495,16 +495,23 @@ TimeDirection Matcher::tense(std::size_t at) const {
           (m_t[from - 1].text == "." || m_t[from - 1].text == "!" || m_t[from - 1].text == "?"))) {
         --from;
     }
-    bool future = false;
     bool past = false;
     // "A committee sent from Tripoli will meet them on Tuesday", "he said talks will resume
     // on Monday": a modal before the expression governs it, and the past forms before the
     // modal are another clause's or a participle's
     std::size_t modal = from;
+    bool reported_future = false;
     for (std::size_t k = from; k < at; ++k) {
         if (m_t[k].text == "will" || m_t[k].text == "shall")
             modal = k;
+        // "he said he would ask the EU at a summit on Thursday": the future of a telling
+        // (not "would have": what did not happen)
+        if (m_t[k].text == "would" && !(k + 1 < m_t.size() && m_t[k + 1].text == "have")) {
+            modal = k;
+            reported_future = true;
+        }
     }
+    bool future = reported_future;
     for (std::size_t k = modal; k < m_t.size() && k < at + 12; ++k) {
         if (m_t[k].kind == Kind::punct && k > at && m_t[k].text == ".")
             break;
