@@ -526,6 +526,11 @@ TEST(TemporalTagger, ALengthCountedFromAnEventIsADuration) {
     EXPECT_EQ(t[0].text, "a week");
     EXPECT_EQ(t[0].type, TimexType::duration);
     EXPECT_EQ(t[0].value, "P1W");
+    // and from an event told by a name: "two weeks after Macron met Serraj"
+    const auto named = find("The meeting came two weeks after Macron met Serraj.", "2019-05-22");
+    ASSERT_EQ(named.size(), 1u);
+    EXPECT_EQ(named[0].text, "two weeks");
+    EXPECT_EQ(named[0].type, TimexType::duration);
     // counted from a day, it is that day
     EXPECT_EQ(find("The talks ended 3 days after Monday.", "2023-09-19").at(0).value, "2023-09-21");
     EXPECT_EQ(find("They left two days after.", "2023-09-19").at(0).value, "2023-09-21");

@@ -329,10 +329,12 @@ private:
     /// `sign` and returns the expression's last token.
     std::size_t units_direction(std::size_t last, int& sign) const;
     /// Whether the "before" or "after" at token `dir` counts from an event, not a day: "a
-    /// week after the flood", "two days before the vote" (TIMEX3 marks the length alone).
+    /// week after the flood", "two days before the vote", "two weeks after Macron met
+    /// Serraj" (TIMEX3 marks the length alone); a day after it is the anchor ("2 days after
+    /// next Friday").
     bool counted_from_event(std::size_t dir) const {
         return (word(dir, "after") || word(dir, "before")) && dir + 1 < m_t.size() &&
-               m_t[dir + 1].kind == Kind::word && !m_t[dir + 1].capitalised && !anchor_day(dir + 1);
+               m_t[dir + 1].kind == Kind::word && !anchor_day(dir + 1);
     }
     /// The day a "before"/"after" counts from: "2 days after next Friday".
     std::optional<Match> anchor_day(std::size_t at) const;
