@@ -745,6 +745,36 @@ TEST_F(EventsTest, WhatTheNewsCameDaysAfterHappenedThatLongBefore) {
     });
     ASSERT_NE(beach, found.end());
     EXPECT_EQ(beach->date_start->iso(), "2014-01-02");
+    // past an aside, the happening's own place and day ("met Serraj, head of the government
+    // in Tripoli, in Paris on May 8"), and neither is the news's: "The meeting" retells the
+    // reception the report opened with
+    const auto aside = events_of(
+        "BERLIN, May 22 (Sample Wire) - The chancellor received the commander in Berlin on "
+        "Wednesday.\nThe meeting came two weeks after Macron met Fayez al-Serraj, head of "
+        "the UN-backed government in Tripoli, in Paris on May 8.\n",
+        LocalTime::parse("2019-05-22"));
+    ASSERT_EQ(aside.size(), 2u);
+    EXPECT_EQ(aside[0].place->text, "Berlin");
+    EXPECT_EQ(aside[0].date_start->iso(), "2019-05-22");
+    EXPECT_EQ(aside[1].place->text, "Paris");
+    EXPECT_EQ(aside[1].date_start->iso(), "2019-05-08");
+}
+
+TEST_F(EventsTest, AReceptionAtANamedBuildingIsWhereTheReportWasFiled) {
+    // "PARIS (Wire) - ... received Haftar at the Elysee Palace": a palace the gazetteer does
+    // not hold, in the town the report was filed from
+    const auto events =
+        events_of("PARIS, May 22 (Sample Wire) - The French president received the eastern "
+                  "commander at the Elysee Palace on Wednesday.\n",
+                  LocalTime::parse("2019-05-22"));
+    ASSERT_EQ(events.size(), 1u);
+    EXPECT_EQ(events[0].type, EventType::meeting);
+    EXPECT_EQ(events[0].place->text, "PARIS");
+    // without a dateline, no venue: a reception with no place is no news of where
+    EXPECT_TRUE(events_of("The French president received the eastern commander at the Elysee "
+                          "Palace on Wednesday.\n",
+                          LocalTime::parse("2019-05-22"))
+                    .empty());
 }
 
 TEST_F(EventsTest, TheNarrativeGoesOnFromTheLastEventsDayNotTheLastDayNamed) {

@@ -1359,6 +1359,31 @@ bool venue_named(std::string_view text, const Toponym* place) {
     return place != nullptr && detail::located_at(text, *place);
 }
 
+/// "received Haftar at the Elysee Palace", "signed the accord at the ministry's headquarters":
+/// whether the clause after trigger `t` (up to twelve words on, to a comma) names a building
+/// as where it took place: "at the" and a building's noun, after up to three words.
+bool building_after(const std::vector<Word>& w, const detail::SentenceTrigger& t) {
+    static constexpr std::array<std::string_view, 9> kBuildings = {
+        "embassy", "headquarters", "hotel",     "house", "ministry",
+        "office",  "palace",       "residence", "villa"};
+    static_assert(detail::sorted_unique(kBuildings));
+    const auto at =
+        std::find_if(w.begin(), w.end(), [&](const Word& x) { return x.start >= t.end; });
+    for (auto it = at; it != w.end() && it - at < 12; ++it) {
+        if (it->lower != "at" || std::next(it) == w.end())
+            continue;
+        const auto det = std::next(it);
+        if (det->lower != "the" && det->lower != "his" && det->lower != "her" &&
+            det->lower != "its")
+            continue;
+        for (auto n = std::next(det); n != w.end() && n - det <= 4; ++n) {
+            if (detail::in_words(kBuildings, n->lower))
+                return true;
+        }
+    }
+    return false;
+}
+
 /// Whether a plan is only talk of a possible event: it names no venue ("will meet the parties
 /// again", "the House, which sits in Tobruk, is expected to decide"), or no day ("hoped to
 /// visit Tripoli soon", "preparing a conference in Berlin, but no date has been set": the
@@ -1542,8 +1567,11 @@ const Timex* add_events_of(std::vector<Event>& out, std::string_view text, const
     // "Italy and Libya signed an agreement in April", "an accord signed between Ankara and
     // Tripoli": the signatories are no venue; a signing is a meeting where it says where
     // ("signed a ceasefire in Geneva")
+    // A building named as the venue in a sentence filed from a town ("PARIS (Wire) - Macron
+    // received Haftar at the Elysee Palace") is a venue in that town (placed below)
     if ((e.subtype == "signing" || e.subtype == "briefing" || e.subtype == "reception") &&
-        !venue_named(text, place))
+        !venue_named(text, place) &&
+        !(building_after(w, t) && dateline_place(s, toponyms) != nullptr))
         return nullptr;
     if (e.type == EventType::meeting && !venue_named(text, place) && idle_meeting_noun(w, t))
         return nullptr;
@@ -2646,20 +2674,19 @@ bool fresh_cause(std::string_view text, const SentenceTrigger& t, std::size_t se
                  const std::optional<CivilDay>& published) {
     if (!published)
         return false;
+    // "the clashes came ten days after militiamen fired on protesters in Tripoli": dated by
+    // its distance from the news, within about three months; what came after "after" is
+    // the happening's, past an aside ("after Macron met Serraj, head of the government in
+    // Tripoli, in Paris on May 8")
+    const std::optional<TimeBefore>& before = t.came_after;
     // the clause after the trigger, up to the next comma or the sentence's end
-    std::size_t clause_end = text.find(',', t.end);
+    std::size_t clause_end = before ? sentence_to : text.find(',', t.end);
     if (clause_end == std::string_view::npos || clause_end > sentence_to)
         clause_end = sentence_to;
-    // "the clashes came ten days after militiamen fired on protesters in Tripoli": dated by
-    // its distance from the news, within about three months
-    const std::optional<TimeBefore>& before = t.came_after;
-    const bool own_time = std::any_of(timexes.begin(), timexes.end(), [&](const Timex& x) {
-        return before && x.start >= before->after_at && x.end <= clause_end;
-    });
-    const bool dated_before = before && !own_time &&
-                              (before->unit == TimePrecision::day    ? before->count <= 92
-                               : before->unit == TimePrecision::week ? before->count <= 13
-                                                                     : before->count <= 3);
+    const bool dated_before =
+        before && (before->unit == TimePrecision::day    ? before->count <= 92
+                   : before->unit == TimePrecision::week ? before->count <= 13
+                                                         : before->count <= 3);
     const bool dated =
         dated_before || std::any_of(timexes.begin(), timexes.end(), [&](const Timex& x) {
             return x.start >= t.end && x.end <= clause_end && x.precision == TimePrecision::day &&
