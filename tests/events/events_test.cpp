@@ -301,24 +301,19 @@ TEST_F(EventsTest, ASmallPlaceToldAgainByItsKindIsNotTheCapital) {
 }
 
 TEST_F(EventsTest, ANameThatClosesAListIsReadAsTheList) {
-    const auto retrieved = LocalTime::parse("2019-04-05");
-    // "reinforcements from Misrata and Zawiya": both are origins, so the strike the sentence
-    // gives no place of its own is at the report's place
-    EXPECT_EQ(places_of(events_of("TRIPOLI, April 5 (Sample Wire) - Forces loyal to Haftar "
-                                  "advanced on Tripoli on Thursday.\n\nThe government has since "
-                                  "sent reinforcements from Misrata and Zawiya and said its "
-                                  "aircraft had struck a camp on Friday.",
-                                  retrieved),
-                        EventType::attack),
-              std::vector<std::string>{"TRIPOLI"});
-    // and a list with commas: "from Misrata, Zliten and Zawiya"
-    EXPECT_EQ(places_of(events_of("TRIPOLI, April 5 (Sample Wire) - Forces loyal to Haftar "
-                                  "advanced on Tripoli on Thursday.\n\nThe government has since "
-                                  "sent reinforcements from Misrata, Zliten and Zawiya and said "
-                                  "its aircraft had struck a camp on Friday.",
-                                  retrieved),
-                        EventType::attack),
-              std::vector<std::string>{"TRIPOLI"});
+    // "reinforcements from Misrata and Zawiya": every name of the list is an origin, so the
+    // strike the sentence gives no place of its own is at the report's place
+    const auto struck_with = [](const std::string& list) {
+        return places_of(events_of("TRIPOLI, April 5 (Sample Wire) - Forces loyal to Haftar "
+                                   "advanced on Tripoli on Thursday.\n\nThe government has "
+                                   "since sent reinforcements from " +
+                                       list + " and said its aircraft had struck a camp on Friday.",
+                                   LocalTime::parse("2019-04-05")),
+                         EventType::attack);
+    };
+    EXPECT_EQ(struck_with("Misrata and Zawiya"), std::vector<std::string>{"TRIPOLI"});
+    // and a list with commas
+    EXPECT_EQ(struck_with("Misrata, Zliten and Zawiya"), std::vector<std::string>{"TRIPOLI"});
 }
 
 TEST_F(EventsTest, APlaceThatSaysWhereSomeoneIsFromIsNotTheScene) {
