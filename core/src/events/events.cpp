@@ -1360,8 +1360,8 @@ bool venue_named(std::string_view text, const Toponym* place) {
 }
 
 /// "received Haftar at the Elysee Palace", "signed the accord at the ministry's headquarters":
-/// whether the clause after trigger `t` (up to twelve words on, to a comma) names a building
-/// as where it took place: "at the" and a building's noun, after up to three words.
+/// whether the twelve words after trigger `t` name a building as where it took place: "at
+/// the" (or "his", "her", "its") and a building's noun within the next four words.
 bool building_after(const std::vector<Word>& w, const detail::SentenceTrigger& t) {
     static constexpr std::array<std::string_view, 9> kBuildings = {
         "embassy", "headquarters", "hotel",     "house", "ministry",
@@ -1792,14 +1792,26 @@ std::optional<std::size_t> list_head(std::string_view text, std::size_t start, s
     return head;
 }
 
+/// place_cue() of the mention `t` itself, not of the list it closes.
+PlaceCue mention_cue(std::string_view text, const Toponym& t);
+
+/// The list's first name when `t` is a later name of a list (list_head()), else none.
+std::optional<Toponym> list_first(std::string_view text, const Toponym& t) {
+    const std::optional<std::size_t> head = list_head(text, t.start, t.end);
+    if (!head || *head >= t.start)
+        return std::nullopt;
+    Toponym first = t;
+    first.start = *head;
+    return first;
+}
+
 PlaceCue place_cue(std::string_view text, const Toponym& t) {
     // a name that closes a list ("from Misrata and Zawiya") is read as the list's first name
-    if (const std::optional<std::size_t> head = list_head(text, t.start, t.end);
-        head && *head < t.start) {
-        Toponym first = t;
-        first.start = *head;
-        return place_cue(text, first);
-    }
+    const std::optional<Toponym> first = list_first(text, t);
+    return mention_cue(text, first ? *first : t);
+}
+
+PlaceCue mention_cue(std::string_view text, const Toponym& t) {
     // the words right before the mention: "in", "at", "near", "outside"
     const auto word_before = [&](std::size_t end) { return lower_word_before(text, end); };
     auto [before, at] = word_before(t.start);
@@ -2210,16 +2222,15 @@ const Toponym* best_place(std::string_view text, std::size_t places_from, std::s
         // "shells fired from Tarhuna hit the suburb": where something came from is not where
         // it happened (unless "where" opens the event's clause after it: "from Tunis, where
         // he had met"); an event with no other place takes the report's main place
-        const PlaceCue cue = place_cue(text, t);
+        // "visited Misrata and Zliten": a later name of a list shares its first name's cue,
+        // and the first is the event's place (the list stage adds the others)
+        const std::optional<Toponym> first = list_first(text, t);
+        const PlaceCue cue = mention_cue(text, first ? *first : t);
         if (cue == PlaceCue::origin && !where_clause_after(text, t, trigger_at))
             continue;
         double sc = scored_with_cue(text, t, cue, trigger_at, type);
-        // "visited Misrata and Zliten": a later name of a list shares its first name's cue,
-        // and the first is the event's place (the list stage adds the others)
-        if (const std::optional<std::size_t> head = list_head(text, t.start, t.end);
-            cue != PlaceCue::none && head && *head < t.start) {
+        if (first && cue != PlaceCue::none)
             sc -= 0.5;
-        }
         // "the town of al-Fuqaha in central Libya": the coarser place says where the finer one
         // lies; the event is at the finer one, which takes the "in" the coarser one stands after
         if (std::next(it) != toponyms.end() && contains_place_before(text, t, *std::next(it)) &&

@@ -502,7 +502,7 @@ TimeDirection Matcher::tense(std::size_t at) const {
     // on Monday": a modal before the expression governs it, and the past forms before the
     // modal are another clause's or a participle's
     std::size_t modal = from;
-    bool reported_future = false;
+    bool future = false;
     for (std::size_t k = from; k < at; ++k) {
         if (m_t[k].text == "will" || m_t[k].text == "shall")
             modal = k;
@@ -510,10 +510,9 @@ TimeDirection Matcher::tense(std::size_t at) const {
         // (not "would have": what did not happen)
         if (m_t[k].text == "would" && !(k + 1 < m_t.size() && m_t[k + 1].text == "have")) {
             modal = k;
-            reported_future = true;
+            future = true;
         }
     }
-    bool future = reported_future;
     for (std::size_t k = modal; k < m_t.size() && k < at + 12; ++k) {
         if (m_t[k].kind == Kind::punct && k > at && m_t[k].text == ".")
             break;
