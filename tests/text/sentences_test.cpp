@@ -128,3 +128,22 @@ TEST(Sentences, QuotationsOpenAndCloseSentences) {
                   "75-95 [ Then talks resumed.]",
               }));
 }
+
+TEST(Sentences, ARunWithNoStopIsCutAtASpaceAfterTwoThousandBytes) {
+    // a scraped table or an unpunctuated feed: 7,600 bytes of words and no stop
+    std::string run;
+    while (run.size() < 7600)
+        run += "the delegates met officials in Benghazi on 3 July and said that ";
+    const std::vector<detail::TextSpan> spans = detail::sentences(run);
+    ASSERT_GE(spans.size(), 4U);
+    std::size_t at = 0;
+    for (const detail::TextSpan& s : spans) {
+        EXPECT_EQ(s.begin, at);
+        EXPECT_LE(s.end - s.begin, 2001U + 20U); // the cut falls at the first space past 2,000
+        if (s.end < run.size()) {
+            EXPECT_EQ(run[s.end - 1], ' ');
+        }
+        at = s.end;
+    }
+    EXPECT_EQ(at, run.size());
+}

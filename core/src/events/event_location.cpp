@@ -235,20 +235,37 @@ std::vector<LocationSpan> EventLocator::locate(std::string_view text, std::size_
     return out;
 }
 
+std::vector<LocationSpan> EventLocator::place_probabilities(std::string_view text, std::size_t from,
+                                                            std::size_t to, std::size_t event_start,
+                                                            std::size_t event_end,
+                                                            const std::vector<Toponym>& toponyms,
+                                                            const Gazetteer* gazetteer) const {
+    const std::vector<detail::LocationCandidate> cands =
+        detail::location_candidates(text, from, to, event_start, event_end, toponyms, gazetteer);
+    const std::vector<double> p = probabilities(cands);
+    std::vector<LocationSpan> out;
+    for (std::size_t k = 0; k < cands.size(); ++k) {
+        if (!cands[k].none)
+            out.push_back({cands[k].start, cands[k].end, p[k], cands[k].toponym});
+    }
+    return out;
+}
+
+double EventLocator::probability_of(const std::vector<LocationSpan>& spans, const Toponym& t) {
+    double best = 0;
+    for (const LocationSpan& s : spans) {
+        if (s.toponym == &t || (s.start < t.end && t.start < s.end))
+            best = std::max(best, s.score);
+    }
+    return best;
+}
+
 double EventLocator::place_probability(std::string_view text, std::size_t from, std::size_t to,
                                        std::size_t event_start, std::size_t event_end,
                                        const std::vector<Toponym>& toponyms, const Toponym& t,
                                        const Gazetteer* gazetteer) const {
-    const std::vector<detail::LocationCandidate> cands =
-        detail::location_candidates(text, from, to, event_start, event_end, toponyms, gazetteer);
-    const std::vector<double> p = probabilities(cands);
-    double best = 0;
-    for (std::size_t k = 0; k < cands.size(); ++k) {
-        const detail::LocationCandidate& c = cands[k];
-        if (!c.none && (c.toponym == &t || (c.start < t.end && t.start < c.end)))
-            best = std::max(best, p[k]);
-    }
-    return best;
+    return probability_of(
+        place_probabilities(text, from, to, event_start, event_end, toponyms, gazetteer), t);
 }
 
 EventLocator EventLocator::train(const std::vector<EventLocationRecord>& records,

@@ -14,6 +14,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <initializer_list>
+#include <optional>
 #include <tuple>
 #include <unordered_map>
 
@@ -842,12 +843,16 @@ void settle_one_happening(std::string_view text, const std::vector<Word>& w,
 /// detail::sentence_triggers on the sentence's words `w`.
 /// Whether byte `at` is inside a direct quote of its paragraph, opened before it and closed
 /// after it: '"We fought for this country," one of the men said' is a voice, not the report's
-/// telling of a happening. A quote mark with no partner (scraped pages) opens nothing.
+/// telling of a happening. A quote mark with no partner (scraped pages) opens nothing. No
+/// quote runs longer than kQuoteReach bytes: a paragraph without line breaks (a scraped page
+/// in one line) is read that far on either side of `at`.
 bool in_direct_quote(std::string_view text, std::size_t at) {
-    std::size_t p = text.rfind('\n', at);
-    p = p == std::string_view::npos ? 0 : p + 1;
-    std::size_t end = text.find('\n', at);
-    end = end == std::string_view::npos ? text.size() : end;
+    constexpr std::size_t kQuoteReach = 3000;
+    const std::size_t reach_from = at > kQuoteReach ? at - kQuoteReach : 0;
+    std::size_t p = text.substr(reach_from, at - reach_from).rfind('\n');
+    p = p == std::string_view::npos ? reach_from : reach_from + p + 1;
+    std::size_t end = text.substr(at, kQuoteReach).find('\n');
+    end = end == std::string_view::npos ? std::min(text.size(), at + kQuoteReach) : at + end;
     constexpr std::string_view kLeft = "\xE2\x80\x9C";  // left double quotation mark
     constexpr std::string_view kRight = "\xE2\x80\x9D"; // right double quotation mark
     bool open = false;
@@ -2011,15 +2016,17 @@ bool contains_place_before(std::string_view text, const Toponym& inner, const To
 
 /// "Clinton, who flew in on a military aircraft from Malta, met Jalil": whether the place `t`
 /// is inside a relative clause set off by commas that closes before the trigger at byte
-/// `trigger_at`; it tells something of the subject, not where the trigger's event was.
-bool in_relative_aside(std::string_view text, const Toponym& t, std::size_t trigger_at) {
-    if (trigger_at <= t.end)
+/// `trigger_at`; it tells something of the subject, not where the trigger's event was. The
+/// aside is looked for from `sentence_from`, where the sentence starts.
+bool in_relative_aside(std::string_view text, const Toponym& t, std::size_t trigger_at,
+                       std::size_t sentence_from) {
+    if (trigger_at <= t.end || t.start < sentence_from)
         return false;
-    // the place's sentence up to it (an aside spans no sentence end)
-    const std::size_t from = text.substr(0, t.start).find_last_of(".;\n");
+    // the place's sentence up to it (an aside spans no sentence end, nor a clause's ";")
+    const std::string_view sentence = text.substr(sentence_from, t.start - sentence_from);
+    const std::size_t stop = sentence.find_last_of(".;\n");
     const std::string_view before =
-        text.substr(from == std::string_view::npos ? 0 : from + 1,
-                    t.start - (from == std::string_view::npos ? 0 : from + 1));
+        stop == std::string_view::npos ? sentence : sentence.substr(stop + 1);
     // a relative clause, or an apposition that says who the subject is ("al-Kani, the militia
     // leader accused of killings in the town of Tarhuna, was shot dead"), closed by a comma
     // between the place and the trigger
@@ -2209,6 +2216,8 @@ const Toponym* best_place(std::string_view text, std::size_t places_from, std::s
                           EventType type, const LearnedPlace* learned) {
     const Toponym* out = nullptr;
     double best = -1e9;
+    // the locator's probabilities for the event word, read at the first place that asks
+    std::optional<std::vector<LocationSpan>> learned_spans;
     // toponyms are in text order: start at the first one of the range
     auto it = std::lower_bound(toponyms.begin(), toponyms.end(), places_from,
                                [](const Toponym& t, std::size_t at) { return t.start < at; });
@@ -2216,7 +2225,8 @@ const Toponym* best_place(std::string_view text, std::size_t places_from, std::s
         const Toponym& t = *it;
         // "a Misrata military official said", "Zintan brigades": where people come from
         if (t.end > to || !t.position.is_valid() || names_whose(text, t) ||
-            in_relative_aside(text, t, trigger_at)) {
+            in_relative_aside(text, t, trigger_at,
+                              learned != nullptr ? learned->sentence_from : 0)) {
             continue;
         }
         // "shells fired from Tarhuna hit the suburb": where something came from is not where
@@ -2244,10 +2254,12 @@ const Toponym* best_place(std::string_view text, std::size_t places_from, std::s
         const bool near_trigger = t.end + 500 >= learned_trigger(learned, trigger_at) &&
                                   t.start <= learned_trigger(learned, trigger_at) + 500;
         if (learned != nullptr && learned->locator != nullptr && near_trigger) {
-            sc += kLearnedPlaceWeight * learned->locator->place_probability(
-                                            text, learned->sentence_from, learned->sentence_to,
-                                            learned->trigger_start, learned->trigger_end,
-                                            *learned->toponyms, t, learned->gazetteer);
+            if (!learned_spans) {
+                learned_spans = learned->locator->place_probabilities(
+                    text, learned->sentence_from, learned->sentence_to, learned->trigger_start,
+                    learned->trigger_end, *learned->toponyms, learned->gazetteer);
+            }
+            sc += kLearnedPlaceWeight * EventLocator::probability_of(*learned_spans, t);
         }
         if (sc > best) {
             best = sc;

@@ -552,6 +552,7 @@ struct Gazetteer::Impl {
     KeyIndex by_name;                   // normalised names, and their article-free forms (tagged)
     KeyIndex by_skeleton;               // consonant skeletons
     std::vector<std::string> skeletons; // distinct skeletons of 4+ letters, for fuzzy
+    std::size_t longest_skeleton = 0;   // no longer query is one edit away from any of them
     DeletionIndex deletions;
     WordSet common_words;
     std::unordered_map<std::string, PlaceId> countries; // iso2 -> place
@@ -857,6 +858,7 @@ bool Gazetteer::Impl::load_index(const std::filesystem::path& file, std::uint64_
     for (std::size_t k = 0; k + 1 < skeleton_offsets.size(); ++k) {
         skeletons.emplace_back(skeleton_text, skeleton_offsets[k],
                                skeleton_offsets[k + 1] - skeleton_offsets[k]);
+        longest_skeleton = std::max(longest_skeleton, skeletons.back().size());
     }
     if (!deletions.load(r) || !common_words.load(r))
         return false;
@@ -963,6 +965,7 @@ void Gazetteer::Impl::finish_name_indexes() {
     by_skeleton.finish(same_spelling, kind_rank);
     for (std::uint32_t i = 0; i < skeletons.size(); ++i) {
         deletions.add(skeletons[i], i);
+        longest_skeleton = std::max(longest_skeleton, skeletons[i].size());
     }
     deletions.finish();
 }
@@ -1183,8 +1186,10 @@ void Gazetteer::Impl::collect_skeleton_hits(const Query& q, Scratch& s) const {
         for_each_skeleton_hit(skel, [&](std::uint32_t v, PlaceId place, std::uint8_t rank) {
             accept_hit(q, s, place, MatchKind::transliteration, form, v & kEntryMask, rank);
         });
-        // Fuzzy is the last resort: only when no spelling or skeleton matched at all.
-        if (q.options.fuzzy && s.hits.empty() && skel.size() >= 4) {
+        // Fuzzy is the last resort: only when no spelling or skeleton matched at all (and
+        // never for a run of letters longer than any name, whose deletions are all misses)
+        if (q.options.fuzzy && s.hits.empty() && skel.size() >= 4 &&
+            skel.size() <= longest_skeleton + 1) {
             collect_fuzzy_hits(q, s, form, skel);
         }
     }

@@ -16,7 +16,8 @@ struct TextSpan {
 
 /// Sentences as byte ranges, in order and covering the text: a sentence ends at a line
 /// break, or at . ! ? followed by a space and a capital, a quote or a non-ASCII character,
-/// unless the word before the stop is a single capital ("U.S. officials", "J. Smith").
+/// unless the word before the stop is a single capital ("U.S. officials", "J. Smith"); and a
+/// run of more than 2,000 bytes without one ends at its next space.
 std::vector<TextSpan> sentences(std::string_view text);
 
 } // namespace kharita::detail
