@@ -494,6 +494,26 @@ TEST_F(EventsTest, APlaceInAnAsideAboutTheSubjectIsNotTheScene) {
     EXPECT_EQ(apposition[0].place->text, "Misrata");
 }
 
+TEST_F(EventsTest, ABoatLostAtSeaInOtherWordsIsAShipwreck) {
+    const auto retrieved = LocalTime::parse("2021-04-24");
+    for (const char* told : {"A rubber boat carrying about 130 people broke apart off Zuwara on "
+                             "Thursday, the coast guard said.",
+                             "A wooden boat overturned off Zuwara on Thursday with about 130 "
+                             "people on board, the coast guard said.",
+                             "About 130 people are missing after the sinking of their boat off "
+                             "Zuwara on Thursday, the coast guard said."}) {
+        const auto events = events_of(told, retrieved);
+        ASSERT_EQ(events.size(), 1u) << told;
+        EXPECT_EQ(events[0].type, EventType::migration) << told;
+        EXPECT_EQ(events[0].subtype, "shipwreck") << told;
+    }
+    // a lorry overturned on a road is no shipwreck
+    EXPECT_TRUE(events_of("A lorry overturned on the coast road near Zuwara on Thursday, the "
+                          "police said.",
+                          retrieved)
+                    .empty());
+}
+
 TEST_F(EventsTest, ABoatLostOffACoastIsAtSea) {
     const auto retrieved = LocalTime::parse("2020-11-13");
     // a country's waters, told alone

@@ -19,6 +19,9 @@ using T = EventType;
 constexpr std::string_view kAtSea =
     "boat boats shipwreck capsized sank vessel dinghy coastguard coast ashore";
 
+/// What a shipwreck wrecks.
+constexpr std::string_view kBoat = "boat boats vessel dinghy raft ship";
+
 // What an oil shutdown shuts.
 constexpr std::string_view kOil =
     "oil port ports terminal terminals field fields exports production";
@@ -309,6 +312,11 @@ constexpr auto kLexicon = std::to_array<TriggerEntry>({
     {"intercepts", T::migration, "interception", 0.7, ""},
     {"rescued", T::migration, "rescue", 0.6, "migrants boat sea coast"},
     {"sank", T::migration, "shipwreck", 0.8, ""},
+    // a boat lost at sea told in other words than "capsized" and "sank"
+    {"sinking", T::migration, "shipwreck", 0.7, kBoat},
+    {"sunk", T::migration, "shipwreck", 0.7, kBoat},
+    {"broke apart", T::migration, "shipwreck", 0.8, kBoat},
+    {"overturned", T::migration, "shipwreck", 0.7, kBoat},
     {"washed ashore", T::migration, "shipwreck", 0.8, "bodies body migrants"},
     {"drowned", T::migration, "shipwreck", 0.7, "migrants boat sea coast"},
     // strategic developments: oil shut-ins, institutions taken over
