@@ -262,6 +262,11 @@ TEST(SentenceTriggersTest, BackgroundToldAroundTheNews) {
     // a series up to the report
     EXPECT_TRUE(triggers("The United States has carried out air strikes since August 1.").empty());
     EXPECT_EQ(triggers("The United States carried out air strikes on Sirte on Monday.").size(), 1U);
+    // ... but a "since" of another clause dates that clause, not the act
+    EXPECT_EQ(triggers("The oil company has declared force majeure at Brega, saying tankers had "
+                       "been kept away since guards blocked the gates.")
+                  .size(),
+              1U);
     // a period of fighting that something followed or ended
     const auto follows = triggers("The departures follow more than two weeks of fighting.");
     const auto ended = triggers("Mediation ended a week of clashes between armed groups.");

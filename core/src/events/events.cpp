@@ -247,8 +247,10 @@ bool protest_as_motive(const std::vector<Word>& w, std::size_t k, const detail::
 
 /// "the two sides have been fighting for control", "terminals have been shut", "has carried
 /// out air strikes ... since August": a state or a series that runs up to the report (present
-/// perfect), the background of its news, not a happening.
-bool perfect_state(const std::vector<Word>& w, std::size_t k) {
+/// perfect), the background of its news, not a happening. The "since" is the trigger's own
+/// clause's: "has declared force majeure at the ports, saying tankers had been kept away since
+/// May" is the news.
+bool perfect_state(std::string_view text, const std::vector<Word>& w, std::size_t k) {
     // "has been torn by fighting": up to two words between "been" and the trigger
     for (std::size_t b = k >= 4 ? k - 4 : 0; b + 1 < k; ++b) {
         if ((w[b].lower == "has" || w[b].lower == "have") && w[b + 1].lower == "been")
@@ -269,6 +271,10 @@ bool perfect_state(const std::vector<Word>& w, std::size_t k) {
                   ((w[b].lower == "has" || w[b].lower == "have") && w[b + 1].lower.ends_with("ed"));
     }
     for (std::size_t a = k + 1; perfect && a < w.size(); ++a) {
+        if (text.substr(w[a - 1].end, w[a].start - w[a - 1].end).find_first_of(",;") !=
+            std::string_view::npos) {
+            return false;
+        }
         if (w[a].lower == "since")
             return true;
     }
@@ -912,7 +918,7 @@ std::vector<detail::SentenceTrigger> triggers_of(std::string_view text, const st
         if (hit->strength <= 0 || taken || hypothetical(w, at) || negated(w, at, hit->type) ||
             toll_participle(w, at) ||
             (killed_as_toll(w, at) && !named_victim(text, w, at, toponyms)) ||
-            protest_as_motive(w, at, *hit) || perfect_state(w, at) ||
+            protest_as_motive(w, at, *hit) || perfect_state(text, w, at) ||
             subject_of_perfect_state(text, w, k) || habitual(w, at) ||
             generic_kind(w, at, places_from, to, toponyms) ||
             generic_without_place(*hit, places_from, to, toponyms)) {
