@@ -47,6 +47,20 @@ std::vector<std::string_view> words_of(const std::vector<SentenceTrigger>& ts) {
 
 // ---- triggers -----------------------------------------------------------------------------
 
+TEST(SentenceTriggersTest, AnAircraftShotDownIsAnAttack) {
+    for (const std::string_view s : {"A militia said it had shot down a drone near Sirte.",
+                                     "Anti-aircraft fire downed a helicopter near Sirte."}) {
+        const auto ts = triggers(s);
+        ASSERT_EQ(ts.size(), 1U) << s;
+        EXPECT_EQ(ts[0].type, EventType::attack) << s;
+        EXPECT_EQ(ts[0].subtype, "aircraft downed") << s;
+    }
+    // no aircraft: no attack ("the minister shot down the proposal")
+    const auto proposal = triggers("The minister shot down the proposal at a meeting.");
+    EXPECT_TRUE(std::none_of(proposal.begin(), proposal.end(),
+                             [](const SentenceTrigger& t) { return t.type == EventType::attack; }));
+}
+
 TEST(SentenceTriggersTest, TheLongestEntryAtAWordWinsWithItsSpan) {
     const std::string_view s = "An air strike on Sirte killed six people.";
     const auto ts = triggers(s);

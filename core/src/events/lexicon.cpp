@@ -246,6 +246,9 @@ constexpr auto kLexicon = std::to_array<TriggerEntry>({
     // ("Gaddafi was captured and killed"): the extractor's named_victim; else a toll
     {"killed", T::killing, "killing", 0.6, ""},
     {"shot dead", T::killing, "killing", 0.9, ""},
+    // an aircraft brought down by fire
+    {"shot down", T::attack, "aircraft downed", 0.8, kAircraft},
+    {"downed", T::attack, "aircraft downed", 0.7, kAircraft},
     // "seized by masked gunmen ... and found dead hours later": a body found after violence
     {"found dead", T::killing, "killing", 0.7, "", kAtSea},
     {"gunned down", T::killing, "killing", 0.9, ""},
