@@ -61,6 +61,15 @@ TEST(SentenceTriggersTest, AnAircraftShotDownIsAnAttack) {
                              [](const SentenceTrigger& t) { return t.type == EventType::attack; }));
 }
 
+TEST(SentenceTriggersTest, OneBombThatWentOffIsAnAttack) {
+    const auto ts = triggers("A small bomb went off outside a police station in Derna.");
+    ASSERT_EQ(ts.size(), 1U);
+    EXPECT_EQ(ts[0].type, EventType::attack);
+    EXPECT_EQ(ts[0].words, "bomb");
+    // a bomb that nothing set off is no attack
+    EXPECT_TRUE(triggers("A bomb disposal team arrived at the police station in Derna.").empty());
+}
+
 TEST(SentenceTriggersTest, TheLongestEntryAtAWordWinsWithItsSpan) {
     const std::string_view s = "An air strike on Sirte killed six people.";
     const auto ts = triggers(s);

@@ -194,6 +194,7 @@ constexpr auto kLexicon = std::to_array<TriggerEntry>({
     {"bombed", T::attack, "explosion", 0.8, ""},
     {"car bomb", T::attack, "explosion", 0.95, ""},
     {"car bombs", T::attack, "explosion", 0.95, ""},
+    {"bomb", T::attack, "explosion", 0.7, "exploded explosion blast planted went detonated"},
     {"bombs", T::attack, "explosion", 0.7, "exploded explosion blast blasts planted went"},
     {"suicide bomber", T::attack, "explosion", 0.95, ""},
     {"explosion", T::attack, "explosion", 0.7, ""},
