@@ -70,6 +70,23 @@ TEST(SentenceTriggersTest, OneBombThatWentOffIsAnAttack) {
     EXPECT_TRUE(triggers("A bomb disposal team arrived at the police station in Derna.").empty());
 }
 
+TEST(SentenceTriggersTest, AnAssaultByArmedUnitsIsAClashUnlessNamedByWhenItBegan) {
+    const auto launched = triggers("Government forces launched a fresh assault on Zawiya.");
+    ASSERT_EQ(launched.size(), 1U);
+    EXPECT_EQ(launched[0].type, EventType::clash);
+    EXPECT_FALSE(launched[0].in_passing);
+    // no armed units: no battle
+    EXPECT_TRUE(triggers("He was charged with assault after a brawl in a cafe.").empty());
+    // the background of the news: "an assault that began in May"
+    const auto began = triggers("The army said its forces held the city after a siege of two "
+                                "years and an assault that began in May.");
+    EXPECT_TRUE(std::all_of(began.begin(), began.end(),
+                            [](const SentenceTrigger& t) { return t.in_passing; }));
+    const auto began_here = triggers("Its forces began an assault on the city in May.");
+    ASSERT_EQ(began_here.size(), 1U);
+    EXPECT_FALSE(began_here[0].in_passing);
+}
+
 TEST(SentenceTriggersTest, TheLongestEntryAtAWordWinsWithItsSpan) {
     const std::string_view s = "An air strike on Sirte killed six people.";
     const auto ts = triggers(s);

@@ -506,6 +506,18 @@ void set_mention_cues(detail::SentenceTrigger& t, std::string_view text, const s
         t.recent = t.recent || w[a].lower == "recently";         // happened in Tripoli"
 }
 
+/// "after a siege of nearly two years and an assault that began in May": a happening the
+/// sentence names by when it began (a restrictive "that began", no comma) runs behind the
+/// news, which is told of it elsewhere; trigger word `k` is the trigger's last.
+bool named_by_its_start(std::string_view text, const std::vector<Word>& w, std::size_t k) {
+    if (k + 2 >= w.size() || w[k + 1].lower != "that" ||
+        !(w[k + 2].lower == "began" || w[k + 2].lower == "started")) {
+        return false;
+    }
+    return text.substr(w[k].end, w[k + 1].start - w[k].end).find_first_of(",;") ==
+           std::string_view::npos;
+}
+
 /// A kind of event, not one event: "similar meetings are planned in cities across the
 /// country", "such attacks" ("similar" or "such" right before the trigger or the word
 /// before that), unless the sentence [from, to) names a place of its own finer than a
@@ -931,6 +943,7 @@ std::vector<detail::SentenceTrigger> triggers_of(std::string_view text, const st
         }
         detail::SentenceTrigger t;
         set_mention_cues(t, text, w, at);
+        t.in_passing = t.in_passing || named_by_its_start(text, w, k);
         t.came_after = came_after(w, w[at].start);
         t.repeated_type = in_sentence[static_cast<std::size_t>(hit->type)];
         if (!t.in_passing) {

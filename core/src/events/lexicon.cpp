@@ -173,6 +173,8 @@ constexpr auto kLexicon = std::to_array<TriggerEntry>({
     {"recaptured", T::clash, "territory taken", 0.8, ""},
     {"retook", T::clash, "territory taken", 0.8, ""},
     {"overran", T::clash, "territory taken", 0.8, ""},
+    // an assault by armed units on a place they fight for
+    {"assault", T::clash, "armed clash", 0.7, kArmed},
     // attacks, air strikes, explosions
     {"attack", T::attack, "attack", 0.7, ""},
     {"attacks", T::attack, "attack", 0.6, ""},
