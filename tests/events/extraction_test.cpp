@@ -87,6 +87,24 @@ TEST(SentenceTriggersTest, AnAssaultByArmedUnitsIsAClashUnlessNamedByWhenItBegan
     EXPECT_FALSE(began_here[0].in_passing);
 }
 
+TEST(SentenceTriggersTest, ATownThatFellAfterFightingWasTaken) {
+    for (const std::string_view s : {"The city fell on Thursday after weeks of fighting.",
+                                     "The port fell to rebel forces on Thursday."}) {
+        const auto ts = triggers(s);
+        ASSERT_EQ(ts.size(), 1U) << s;
+        EXPECT_EQ(ts[0].type, EventType::clash) << s;
+        EXPECT_EQ(ts[0].subtype, "territory taken") << s;
+    }
+    // what fell that no one took
+    for (const std::string_view s : {"Oil output fell sharply after fighting closed the fields.",
+                                     "Shells fell on the port on Thursday during the fighting."}) {
+        const auto ts = triggers(s);
+        EXPECT_TRUE(std::none_of(ts.begin(), ts.end(), [](const SentenceTrigger& t) {
+            return t.subtype == "territory taken";
+        })) << s;
+    }
+}
+
 TEST(SentenceTriggersTest, TheLongestEntryAtAWordWinsWithItsSpan) {
     const std::string_view s = "An air strike on Sirte killed six people.";
     const auto ts = triggers(s);

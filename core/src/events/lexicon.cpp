@@ -173,6 +173,11 @@ constexpr auto kLexicon = std::to_array<TriggerEntry>({
     {"recaptured", T::clash, "territory taken", 0.8, ""},
     {"retook", T::clash, "territory taken", 0.8, ""},
     {"overran", T::clash, "territory taken", 0.8, ""},
+    // a town or a site that fell, after fighting or to fighters
+    {"fell", T::clash, "territory taken", 0.5, kFight,
+     "shells shell rockets rocket bombs mortar mortars water output production prices exports "
+     "departures arrivals numbers sharply"},
+    {"fell to", T::clash, "territory taken", 0.7, kArmed},
     // an assault by armed units on a place they fight for
     {"assault", T::clash, "armed clash", 0.7, kArmed},
     // attacks, air strikes, explosions
