@@ -278,8 +278,10 @@ TEST(EventLocatorBuiltinTest, TheTownWhereItHappenedNotWhereItWasSaid) {
         tripoli = t.text == "Tripoli" ? &t : tripoli;
     ASSERT_NE(tripoli, nullptr);
     const auto& model = EventLocator::builtin();
-    EXPECT_GT(model.place_probability(s, 0, s.size(), ev, ev + 7, toponyms, *gharyan, g),
-              model.place_probability(s, 0, s.size(), ev, ev + 7, toponyms, *tripoli, g));
+    const std::vector<LocationSpan> scored =
+        model.place_probabilities(s, 0, s.size(), ev, ev + 7, toponyms, g);
+    EXPECT_GT(EventLocator::probability_of(scored, *gharyan),
+              EventLocator::probability_of(scored, *tripoli));
 }
 
 TEST(EventLocatorBuiltinTest, NoPlaceNamed) {

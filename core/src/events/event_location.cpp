@@ -260,14 +260,6 @@ double EventLocator::probability_of(const std::vector<LocationSpan>& spans, cons
     return best;
 }
 
-double EventLocator::place_probability(std::string_view text, std::size_t from, std::size_t to,
-                                       std::size_t event_start, std::size_t event_end,
-                                       const std::vector<Toponym>& toponyms, const Toponym& t,
-                                       const Gazetteer* gazetteer) const {
-    return probability_of(
-        place_probabilities(text, from, to, event_start, event_end, toponyms, gazetteer), t);
-}
-
 EventLocator EventLocator::train(const std::vector<EventLocationRecord>& records,
                                  const std::vector<std::vector<Toponym>>& toponyms,
                                  const LocatorTrainingOptions& options,

@@ -245,6 +245,13 @@ bool protest_as_motive(const std::vector<Word>& w, std::size_t k, const detail::
            (before == "a" && (before2 == "was" || before2 == "is" || before2 == "as"));
 }
 
+/// Whether a comma or a semicolon stands between word `a - 1` and word `a`: a clause or an
+/// aside ends there.
+bool comma_before(std::string_view text, const std::vector<Word>& w, std::size_t a) {
+    return text.substr(w[a - 1].end, w[a].start - w[a - 1].end).find_first_of(",;") !=
+           std::string_view::npos;
+}
+
 /// "the two sides have been fighting for control", "terminals have been shut", "has carried
 /// out air strikes ... since August": a state or a series that runs up to the report (present
 /// perfect), the background of its news, not a happening. The "since" is the trigger's own
@@ -271,10 +278,8 @@ bool perfect_state(std::string_view text, const std::vector<Word>& w, std::size_
                   ((w[b].lower == "has" || w[b].lower == "have") && w[b + 1].lower.ends_with("ed"));
     }
     for (std::size_t a = k + 1; perfect && a < w.size(); ++a) {
-        if (text.substr(w[a - 1].end, w[a].start - w[a - 1].end).find_first_of(",;") !=
-            std::string_view::npos) {
+        if (comma_before(text, w, a))
             return false;
-        }
         if (w[a].lower == "since")
             return true;
     }
@@ -293,10 +298,8 @@ bool subject_of_perfect_state(std::string_view text, const std::vector<Word>& w,
         "accused",   "demanded",  "rejected",  "opposed",   "blamed"};
     for (std::size_t a = last + 1; a + 1 < w.size() && a <= last + 8; ++a) {
         // the subject ends at a comma: "clashes erupted, and officials have condemned them"
-        if (text.substr(w[a - 1].end, w[a].start - w[a - 1].end).find_first_of(",;") !=
-            std::string_view::npos) {
+        if (comma_before(text, w, a))
             return false;
-        }
         if (w[a].lower == "has" || w[a].lower == "have") {
             return std::find(kStates.begin(), kStates.end(), w[a + 1].lower) != kStates.end();
         }
@@ -514,8 +517,7 @@ bool named_by_its_start(std::string_view text, const std::vector<Word>& w, std::
         !(w[k + 2].lower == "began" || w[k + 2].lower == "started")) {
         return false;
     }
-    return text.substr(w[k].end, w[k + 1].start - w[k].end).find_first_of(",;") ==
-           std::string_view::npos;
+    return !comma_before(text, w, k + 1);
 }
 
 /// A kind of event, not one event: "similar meetings are planned in cities across the

@@ -142,15 +142,9 @@ public:
                                                   const std::vector<Toponym>& toponyms,
                                                   const Gazetteer* gazetteer = nullptr) const;
 
-    /// P(`t` names where that event happened), for a choice among toponyms; 0 when `t` is
-    /// outside the sentence or overlaps the event word.
-    double place_probability(std::string_view text, std::size_t from, std::size_t to,
-                             std::size_t event_start, std::size_t event_end,
-                             const std::vector<Toponym>& toponyms, const Toponym& t,
-                             const Gazetteer* gazetteer = nullptr) const;
-
-    /// The probability place_probabilities() gave `t` (the best of the spans it covers or
-    /// overlaps); 0 when none.
+    /// P(`t` names where that event happened) from place_probabilities()'s `spans`, for a
+    /// choice among toponyms: the best of the spans it covers or overlaps; 0 when none (`t`
+    /// outside the sentence or overlapping the event word).
     static double probability_of(const std::vector<LocationSpan>& spans, const Toponym& t);
 
     std::size_t feature_count() const noexcept { return m_weights.size(); }
