@@ -265,6 +265,14 @@ TEST_F(EventsTest, APlaceToldAgainByItsKindIsThePlaceTheStoryNamed) {
                                   retrieved),
                         EventType::attack),
               std::vector<std::string>{"Tripoli"});
+    // "met in the city ..., under which ... a force in Tripoli": the place told again right
+    // after the trigger, not one named further on in another clause
+    EXPECT_EQ(places_of(events_of("Elders of Zuwara met in the city on Tuesday and agreed a "
+                                  "truce, under which the gunmen are to be handed to a police "
+                                  "unit in Tripoli.",
+                                  retrieved),
+                        EventType::meeting),
+              std::vector<std::string>{"Zuwara"});
 }
 
 TEST_F(EventsTest, ASmallPlaceToldAgainByItsKindIsNotTheCapital) {

@@ -159,6 +159,20 @@ TEST_F(RecognitionContextTest, TheCueBeforeAnArticleAndTheSiteAfterANameArePlace
     EXPECT_EQ(s->country, "EG");
 }
 
+TEST_F(RecognitionContextTest, AnArabicGenericAndANameSpelledOtherwiseIsTheNamedCountrysPlace) {
+    // "Abu Grein" is the gazetteer's Abu Qurayn, a Libyan village; "Grein" alone is a town
+    // in Austria, and names of that skeleton elsewhere are larger. A text that names Libyan
+    // cities by their own names reads the pair as the Libyan village.
+    const auto ts =
+        parse("Gunmen took the village of Abu Grein, on the road from Sirte to Misrata, at dawn.");
+    const Toponym* t = find(ts, "Abu Grein");
+    ASSERT_NE(t, nullptr);
+    EXPECT_EQ(t->country, "LY");
+    EXPECT_EQ(find(ts, "Grein"), nullptr);
+    // a text naming no country where Arabic is spoken gives the variant no reading
+    EXPECT_EQ(find(parse("Gunmen took the village of Abu Grein at dawn."), "Abu Grein"), nullptr);
+}
+
 TEST_F(RecognitionContextTest, ASurnameSeenOnceIsAPersonLaterOn) {
     const auto ts = parse("John Moore, a county official, counted the damage. Moore said the "
                           "river rose fast.");

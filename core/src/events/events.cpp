@@ -1502,6 +1502,16 @@ const Toponym* scene_of(Event& e, std::string_view text, const Sentence& s,
         e.inherited_place = told_again != place;
         return told_again;
     }
+    // "met in the city on Monday and agreed that the man be handed to a force in Tripoli":
+    // the place told again right after the trigger, before the one named further on
+    if (place->start > t.end) {
+        const Toponym* told_again =
+            anaphor_place(text, s, t.end, place->start, w, t, toponyms, place);
+        if (told_again != place) {
+            e.inherited_place = true;
+            return told_again;
+        }
+    }
     return place;
 }
 

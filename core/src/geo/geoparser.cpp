@@ -367,6 +367,12 @@ private:
     void find_name_runs();
     bool token_is_place(std::size_t i) const;
     void add_transliterated(std::vector<Mention>& found) const;
+    /// The countries where Arabic is spoken that the text names as written (a country, a
+    /// demonym, a large place or a province) or its source covers.
+    std::vector<std::string> arabic_countries_named(const std::vector<Mention>& found) const;
+    /// Replaces the candidates of a spelling-variant mention by its best reading inside
+    /// `named`; false when it has none there.
+    bool take_named_country_reading(Mention& m, const std::vector<std::string>& named) const;
     void lookup_candidates(Mention& m, bool penalise_common_words = true) const;
     void apply_region_phrases();
     void apply_border_phrases();
@@ -1003,15 +1009,22 @@ void Parse::add_transliterated(std::vector<Mention>& found) const {
         for (std::size_t k = m.first; k <= m.last; ++k)
             covered[k] = true;
     }
+    const std::vector<std::string> named = arabic_countries_named(found);
     for (std::size_t i = 0; i < m_tokens.size(); ++i) {
         const Token& t = m_tokens[i];
         if (covered[i] || !t.upper_initial || t.all_caps || t.has_digit) {
             continue;
         }
         std::size_t last = i;
+        // "Abu Grein": the word after the generic may have been read alone as a place where
+        // Arabic is not spoken (Grein, Austria); the pair is an Arabic name before it is that
+        const auto foreign_word = std::find_if(found.begin(), found.end(), [&](const Mention& f) {
+            return f.first == i + 1 && f.last == i + 1 && !f.candidates.empty() &&
+                   !m_g.arabic_speaking(m_g.place(f.candidates.front().place).country);
+        });
         if (is_place_generic(t.norm) && i + 1 < m_tokens.size() &&
             (m_tokens[i + 1].gap == Gap::space || m_tokens[i + 1].gap == Gap::hyphen) &&
-            m_tokens[i + 1].upper_initial && !covered[i + 1]) {
+            m_tokens[i + 1].upper_initial && (!covered[i + 1] || foreign_word != found.end())) {
             last = i + 1;
         } else if (t.norm.size() < 4) {
             continue;
@@ -1044,14 +1057,18 @@ void Parse::add_transliterated(std::vector<Mention>& found) const {
             found.push_back(std::move(m));
             continue;
         }
+        // The skeleton rules model Arabic names in Latin script: a spelling variant is only
+        // believed for a place in a country where Arabic is spoken. "Abu Grein" (an Arabic
+        // generic and a name) spells a Libyan village's name, and a dozen names in Paraguay
+        // or Germany share its skeleton with more people: in a text that names Libya,
+        // Libya's own reading.
+        if (!m_g.arabic_speaking(m_g.place(m.candidates.front().place).country) &&
+            (last == i || !take_named_country_reading(m, named))) {
+            continue;
+        }
         const Candidate& best = m.candidates.front();
         const Place& p = m_g.place(best.place);
         if (p.feature_class != 'P' && p.feature_class != 'A' && p.feature_class != 'S') {
-            continue;
-        }
-        // The skeleton rules model Arabic names in Latin script: a spelling variant is only
-        // believed for a place in a country where Arabic is spoken.
-        if (!m_g.arabic_speaking(p.country)) {
             continue;
         }
         if (best.kind == MatchKind::article) {
@@ -1067,6 +1084,8 @@ void Parse::add_transliterated(std::vector<Mention>& found) const {
         }
         for (std::size_t k = i; k <= last; ++k)
             covered[k] = true;
+        if (last == i + 1 && foreign_word != found.end())
+            found.erase(foreign_word);
         found.push_back(std::move(m));
     }
 }
@@ -1083,6 +1102,43 @@ bool Parse::pair_fails(std::size_t generic) const {
     const auto c = m_g.lookup_normalized(key, o);
     return c.empty() || !m_g.arabic_speaking(m_g.place(c.front().place).country) ||
            variant_similarity(key, normalize_name(c.front().matched_name)) < 0.6;
+}
+
+std::vector<std::string> Parse::arabic_countries_named(const std::vector<Mention>& found) const {
+    std::vector<std::string> named;
+    const auto add = [&](const std::string& cc) {
+        if (m_g.arabic_speaking(cc) && std::find(named.begin(), named.end(), cc) == named.end())
+            named.push_back(cc);
+    };
+    for (const std::string& cc : m_context.focus_countries)
+        add(cc);
+    for (const Mention& m : found) {
+        if (m.candidates.empty() || m.weak)
+            continue;
+        // a country, a demonym, or a city, province or region by its name as written
+        // ("MISRATA", "Sirte"): a text about Libya need not write "Libya"
+        const Candidate& c = m.candidates.front();
+        if (!spelling_variant(c) && important(c))
+            add(m_g.place(c.place).country);
+    }
+    return named;
+}
+
+bool Parse::take_named_country_reading(Mention& m, const std::vector<std::string>& named) const {
+    std::optional<Candidate> best;
+    for (const std::string& cc : named) {
+        LookupOptions o;
+        o.limit = 6;
+        o.countries = {cc};
+        for (const Candidate& c : m_g.lookup_normalized(m.key, o)) {
+            if (spelling_variant(c) && (!best || c.score > best->score))
+                best = c;
+        }
+    }
+    if (!best)
+        return false;
+    m.candidates = {*best};
+    return true;
 }
 
 void Parse::second_chance_lookups() {
