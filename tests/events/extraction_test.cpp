@@ -421,6 +421,7 @@ TEST(SentenceTriggersTest, CommonWordsForSittingsProtestsAndFights) {
         {"Rival militias exchanged fire in the suburb on Monday.", EventType::clash},
         {"An explosive device went off near a checkpoint on Monday.", EventType::attack},
         {"A grenade was thrown at a police station on Monday.", EventType::attack},
+        {"Rocket-propelled grenades hit the agency's office on Monday.", EventType::attack},
         {"Government forces laid siege to the town on Monday.", EventType::clash},
         {"Heavy bombardment hit the district on Monday.", EventType::attack},
         {"A drone hit a truck near the town on Monday.", EventType::attack},
@@ -433,6 +434,7 @@ TEST(SentenceTriggersTest, CommonWordsForSittingsProtestsAndFights) {
     // a road blocked with no protest in the sentence, a grenade only carried, are none
     EXPECT_TRUE(triggers("Landslides blocked roads in the mountains on Monday.").empty());
     EXPECT_TRUE(triggers("Police found a grenade in the car on Monday.").empty());
+    EXPECT_TRUE(triggers("Police found grenades in the car on Monday.").empty());
 }
 
 TEST(SentenceTriggersTest, APluperfectInARelativeClauseIsWhoTheyAre) {

@@ -241,7 +241,8 @@ constexpr auto kLexicon = std::to_array<TriggerEntry>({
     {"explosive device", T::attack, "explosion", 0.8, ""},
     {"bombardment", T::attack, "shelling", 0.8, ""},
     {"drone", T::attack, "air strike", 0.6, "hit targeted"},
-    {"grenade", T::attack, "explosion", 0.7, "thrown threw hurled exploded hit"},
+    {"grenade", T::attack, "explosion", 0.7, "thrown threw hurled exploded hit fired"},
+    {"grenades", T::attack, "explosion", 0.7, "thrown threw hurled exploded hit fired"},
     // killings of people
     {"assassinated", T::killing, "assassination", 0.95, ""},
     {"assassination", T::killing, "assassination", 0.9, ""},
