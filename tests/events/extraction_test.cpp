@@ -58,6 +58,24 @@ std::vector<std::string_view> words_of(const std::vector<SentenceTrigger>& ts) {
 
 // ---- triggers -----------------------------------------------------------------------------
 
+TEST(SentenceTriggersTest, PeopleSeizedAreAnAbduction) {
+    // its object, the subject of a passive, a reduced relative: people taken
+    EXPECT_TRUE(one_trigger("Masked gunmen seized the ambassador on Tuesday.", EventType::attack,
+                            "abduction"));
+    EXPECT_TRUE(one_trigger("A trade official was seized in the capital on Monday.",
+                            EventType::attack, "abduction"));
+    EXPECT_TRUE(one_trigger("Five members of an aid team seized in the city are still missing.",
+                            EventType::attack, "abduction"));
+    // an armed force that seizes people takes no town
+    EXPECT_TRUE(one_trigger("Fighters seized two engineers near the field on Monday.",
+                            EventType::attack, "abduction"));
+    EXPECT_TRUE(
+        one_trigger("Fighters seized the town on Monday.", EventType::clash, "territory taken"));
+    // a thing seized, or a teller of the news before the verb, is no abduction
+    EXPECT_TRUE(triggers("Customs officers seized a shipment of rifles on Monday.").empty());
+    EXPECT_TRUE(triggers("An official said the smugglers seized the cargo on Monday.").empty());
+}
+
 TEST(SentenceTriggersTest, AnAircraftShotDownIsAnAttack) {
     EXPECT_TRUE(one_trigger("A militia said it had shot down a drone near Sirte.",
                             EventType::attack, "aircraft downed"));

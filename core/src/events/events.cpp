@@ -656,6 +656,41 @@ bool person_noun(std::string_view w) {
     return detail::in_words(kPeople, w);
 }
 
+/// Nouns of people who are taken hostage: "seized Jordan's ambassador", "a trade official was
+/// seized in Tripoli".
+bool hostage_noun(std::string_view w) {
+    static constexpr std::array<std::string_view, 30> kHostages = {
+        "ambassador", "businessman", "citizens",    "consul",     "crew",        "diplomat",
+        "diplomats",  "doctor",      "doctors",     "driver",     "employee",    "employees",
+        "engineer",   "engineers",   "envoy",       "journalist", "journalists", "mayor",
+        "member",     "members",     "minister",    "nationals",  "official",    "officials",
+        "staff",      "team",        "technicians", "tourists",   "worker",      "workers"};
+    static_assert(detail::sorted_unique(kHostages));
+    return detail::in_words(kHostages, w);
+}
+
+/// "masked gunmen seized Jordan's ambassador", "seized two Italian technicians", "a trade
+/// official was seized", "members of an aid team seized in Benghazi": whether the verb at
+/// word `k` takes people, not a town. Its object within the three words after it (before a
+/// preposition), or its subject right before it or before "was", "were", "had been" ...
+bool person_taken(const std::vector<Word>& w, std::size_t k) {
+    static constexpr std::array<std::string_view, 8> kPrepositions = {
+        "after", "at", "from", "in", "near", "on", "outside", "to"};
+    static constexpr std::array<std::string_view, 7> kPassive = {
+        "also", "been", "briefly", "had", "reportedly", "was", "were"};
+    static_assert(detail::sorted_unique(kPrepositions) && detail::sorted_unique(kPassive));
+    for (std::size_t j = k + 1; j < w.size() && j <= k + 3; ++j) {
+        if (hostage_noun(w[j].lower))
+            return true;
+        if (detail::in_words(kPrepositions, w[j].lower))
+            break;
+    }
+    std::size_t b = k;
+    while (b > 0 && k - b < 3 && detail::in_words(kPassive, w[b - 1].lower))
+        --b;
+    return b > 0 && hostage_noun(w[b - 1].lower);
+}
+
 /// "a UNHCR worker who met the survivors", "a member of the team that met them": a meeting
 /// word at `k` that says who someone is, not a meeting held.
 bool describes_someone(const std::vector<Word>& w, std::size_t k, const detail::TriggerEntry& hit) {
@@ -938,6 +973,9 @@ std::vector<detail::SentenceTrigger> triggers_of(std::string_view text, const st
             generic_without_place(*hit, places_from, to, toponyms)) {
             continue;
         }
+        // "seized" with no armed force named takes people or nothing
+        if (hit->subtype == "abduction" && hit->words == "seized" && !person_taken(w, at))
+            continue;
         if (in_relative_clause(text.substr(clause_from, w[at].start - clause_from)) ||
             relative_pluperfect(w, at) || in_direct_quote(text, w[at].start) ||
             describes_someone(w, at, *hit) || electorate_voted(w, at)) {
@@ -959,9 +997,11 @@ std::vector<detail::SentenceTrigger> triggers_of(std::string_view text, const st
         t.clause_to = to;
         t.type = hit->type;
         t.subtype = hit->subtype;
-        // "Saif al-Islam Gaddafi ... was captured by fighters": a person taken, not a town
-        if (hit->type == EventType::clash && hit->subtype == "territory taken" &&
-            named_victim(text, w, at, toponyms)) {
+        // "Saif al-Islam Gaddafi ... was captured by fighters", "fighters seized two engineers
+        // near the field": a person taken, not a town or a site
+        if ((hit->type == EventType::clash && hit->subtype == "territory taken" &&
+             named_victim(text, w, at, toponyms)) ||
+            (hit->words == "seized" && person_taken(w, at))) {
             t.type = EventType::attack;
             t.subtype = "abduction";
         }

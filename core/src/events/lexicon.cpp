@@ -233,6 +233,9 @@ constexpr auto kLexicon = std::to_array<TriggerEntry>({
     {"torched", T::attack, "arson", 0.7, ""},
     {"set fire", T::attack, "arson", 0.6, kAssailants},
     {"abducted", T::attack, "abduction", 0.8, ""},
+    // people seized where no armed force is named ("gunmen seized the ambassador"); the
+    // extractor keeps it only with people as its object or subject
+    {"seized", T::attack, "abduction", 0.6, ""},
     {"kidnapped", T::attack, "abduction", 0.8, ""},
     {"abduction", T::attack, "abduction", 0.7, ""},
     {"kidnapping", T::attack, "abduction", 0.7, ""},
