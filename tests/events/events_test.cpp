@@ -344,6 +344,12 @@ TEST_F(EventsTest, APlaceThatSaysWhereSomeoneIsFromIsNotTheScene) {
         ASSERT_TRUE(e.place.has_value());
         EXPECT_EQ(e.place->text, "Benghazi") << e.trigger;
     }
+    // nor the country whose mission it is, where the sentence names its town only as "there"
+    EXPECT_EQ(places_of(events_of("Crowds gathered in Benghazi on Friday. Gunmen attacked the "
+                                  "Italian staff of the US mission there on Tuesday.",
+                                  LocalTime::parse("2012-09-15")),
+                        EventType::attack),
+              std::vector<std::string>{"Benghazi"});
 }
 
 TEST_F(EventsTest, FightingThatGoesOnWithNoDayIsTheBackgroundOfTheNews) {

@@ -2111,13 +2111,13 @@ bool in_relative_aside(std::string_view text, const Toponym& t, std::size_t trig
 /// after it (one modifier such as "military" or "foreign" may stand between), telling whose
 /// they are, not where the event was.
 bool names_whose(std::string_view text, const Toponym& t) {
-    static constexpr std::array<std::string_view, 31> kPeople = {
-        "brigade",    "brigades", "commander", "commanders", "consulate",    "delegates",
-        "delegation", "elders",   "embassy",   "envoy",      "envoys",       "fighters",
-        "forces",     "group",    "groups",    "lawmaker",   "lawmakers",    "militia",
-        "militias",   "minister", "ministers", "ministry",   "notables",     "official",
-        "officials",  "source",   "sources",   "spokesman",  "spokesperson", "spokeswoman",
-        "troops"};
+    static constexpr std::array<std::string_view, 34> kPeople = {
+        "ambassador", "brigade",      "brigades",    "commander", "commanders", "consulate",
+        "delegates",  "delegation",   "diplomats",   "elders",    "embassy",    "envoy",
+        "envoys",     "fighters",     "forces",      "group",     "groups",     "lawmaker",
+        "lawmakers",  "militia",      "militias",    "minister",  "ministers",  "ministry",
+        "mission",    "notables",     "official",    "officials", "source",     "sources",
+        "spokesman",  "spokesperson", "spokeswoman", "troops"};
     static constexpr std::array<std::string_view, 14> kModifiers = {
         "armed",      "army",     "contact", "council",  "defence", "defense",  "foreign",
         "government", "interior", "local",   "military", "police",  "security", "tribal"};
