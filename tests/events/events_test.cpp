@@ -515,12 +515,24 @@ TEST_F(EventsTest, ABoatLostAtSeaInOtherWordsIsAShipwreck) {
                              "A wooden boat overturned off Zuwara on Thursday with about 130 "
                              "people on board, the coast guard said.",
                              "About 130 people are missing after the sinking of their boat off "
-                             "Zuwara on Thursday, the coast guard said."}) {
+                             "Zuwara on Thursday, the coast guard said.",
+                             "A boat carrying about 130 people went down off Zuwara on Thursday, "
+                             "the coast guard said."}) {
         const auto events = events_of(told, retrieved);
         ASSERT_EQ(events.size(), 1u) << told;
         EXPECT_EQ(events[0].type, EventType::migration) << told;
         EXPECT_EQ(events[0].subtype, "shipwreck") << told;
     }
+    // people taken off a boat by another vessel are rescued
+    const auto picked = events_of("A tanker picked up 88 people from a rubber boat off Zuwara on "
+                                  "Thursday, the coast guard said.",
+                                  retrieved);
+    ASSERT_EQ(picked.size(), 1u);
+    EXPECT_EQ(picked[0].subtype, "rescue");
+    // a plane that went down, a suspect picked up in a car, are none
+    EXPECT_TRUE(events_of("A cargo plane went down near Zuwara on Thursday.", retrieved).empty());
+    EXPECT_TRUE(events_of("Police picked up a suspect in a car near Zuwara on Thursday.", retrieved)
+                    .empty());
     // a lorry overturned on a road is no shipwreck
     EXPECT_TRUE(events_of("A lorry overturned on the coast road near Zuwara on Thursday, the "
                           "police said.",

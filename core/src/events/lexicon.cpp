@@ -332,6 +332,9 @@ constexpr auto kLexicon = std::to_array<TriggerEntry>({
     {"sunk", T::migration, "shipwreck", 0.7, kBoat},
     {"broke apart", T::migration, "shipwreck", 0.8, kBoat},
     {"overturned", T::migration, "shipwreck", 0.7, kBoat},
+    {"went down", T::migration, "shipwreck", 0.7, kBoat},
+    // people taken off a boat at sea by another vessel
+    {"picked up", T::migration, "rescue", 0.6, kBoat},
     {"washed ashore", T::migration, "shipwreck", 0.8, "bodies body migrants"},
     {"drowned", T::migration, "shipwreck", 0.7, "migrants boat sea coast"},
     // strategic developments: oil shut-ins, institutions taken over
