@@ -76,6 +76,18 @@ TEST(SentenceTriggersTest, PeopleSeizedAreAnAbduction) {
     EXPECT_TRUE(triggers("An official said the smugglers seized the cargo on Monday.").empty());
 }
 
+TEST(SentenceTriggersTest, AForceThatDrivesItsEnemyOutTakesThePlace) {
+    EXPECT_TRUE(one_trigger("Government troops pushed the rebels out of the oil port on Thursday.",
+                            EventType::clash, "territory taken"));
+    EXPECT_TRUE(one_trigger("The militants were driven out of the town at the end of May.",
+                            EventType::clash, "territory taken"));
+    EXPECT_TRUE(one_trigger("Armed men drove a brigade out of the town on Monday.",
+                            EventType::clash, "territory taken"));
+    // who someone is ("groups driven out of the city"), or a push that drives no one out
+    EXPECT_TRUE(triggers("Armed groups driven out of the city could cross the border.").empty());
+    EXPECT_TRUE(triggers("Officials pushed for new elections on Monday.").empty());
+}
+
 TEST(SentenceTriggersTest, AnAircraftShotDownIsAnAttack) {
     EXPECT_TRUE(one_trigger("A militia said it had shot down a drone near Sirte.",
                             EventType::attack, "aircraft downed"));

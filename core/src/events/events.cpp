@@ -179,6 +179,24 @@ bool hypothetical(const std::vector<Word>& w, std::size_t k) {
     return out;
 }
 
+/// "drove a brigade out of the town", "pushed the rebels out of the oil port", "the militants
+/// were driven out of Bin Jawad": whether the verb at word `k` drives someone out (within
+/// eight words, "out of" or "out from"), which a force does to take a place. A participle
+/// with no auxiliary before it says who someone is ("fighters driven out of Benghazi",
+/// "groups pushed out of Sirte"): not a happening told.
+bool drives_out(const std::vector<Word>& w, std::size_t k) {
+    static constexpr std::array<std::string_view, 8> kAuxiliaries = {
+        "be", "been", "being", "had", "has", "have", "was", "were"};
+    static_assert(detail::sorted_unique(kAuxiliaries));
+    const bool auxiliary = (k >= 1 && detail::in_words(kAuxiliaries, w[k - 1].lower)) ||
+                           (k >= 2 && detail::in_words(kAuxiliaries, w[k - 2].lower));
+    for (std::size_t j = k + 1; j + 1 < w.size() && j <= k + 8; ++j) {
+        if (w[j].lower == "out" && (w[j + 1].lower == "of" || w[j + 1].lower == "from"))
+            return auxiliary || (j > k + 1 && w[k].lower != "driven");
+    }
+    return false;
+}
+
 /// A habit, not a happening: "drone strikes have hit airports and, at times, civilians",
 /// "the hotel has been the scene of several protests", "armed groups have fought each other
 /// several times", "the town has seen repeated clashes". From the words near the trigger.
@@ -973,6 +991,11 @@ std::vector<detail::SentenceTrigger> triggers_of(std::string_view text, const st
             generic_without_place(*hit, places_from, to, toponyms)) {
             continue;
         }
+        // "drove", "pushed", "driven" take a place only by driving someone out of it
+        if (hit->subtype == "territory taken" &&
+            (hit->words == "drove" || hit->words == "driven" || hit->words == "pushed") &&
+            !drives_out(w, at))
+            continue;
         // "seized" with no armed force named takes people or nothing
         if (hit->subtype == "abduction" && hit->words == "seized" && !person_taken(w, at))
             continue;

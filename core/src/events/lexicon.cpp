@@ -173,6 +173,11 @@ constexpr auto kLexicon = std::to_array<TriggerEntry>({
     {"recaptured", T::clash, "territory taken", 0.8, ""},
     {"retook", T::clash, "territory taken", 0.8, ""},
     {"overran", T::clash, "territory taken", 0.8, ""},
+    // a force that drove, pushed or has driven its enemy out of a place (the extractor
+    // checks for "out of")
+    {"drove", T::clash, "territory taken", 0.6, ""},
+    {"driven", T::clash, "territory taken", 0.6, ""},
+    {"pushed", T::clash, "territory taken", 0.6, ""},
     // a town or a site that fell, after fighting or to fighters
     {"fell", T::clash, "territory taken", 0.5, kFight,
      "shells shell rockets rocket bombs mortar mortars water output production prices exports "
