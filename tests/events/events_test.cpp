@@ -799,6 +799,20 @@ TEST_F(EventsTest, WhatTheNewsCameDaysAfterHappenedThatLongBefore) {
     EXPECT_EQ(aside[0].date_start->iso(), "2019-05-22");
     EXPECT_EQ(aside[1].place->text, "Paris");
     EXPECT_EQ(aside[1].date_start->iso(), "2019-05-08");
+    // "after the GNA retook the old ... Airport": a name and a verb in the past are its
+    // subject and its happening, not "the" happening told again; "the old" stands between
+    // the verb and the site it took
+    const auto retook = events_of(
+        "TRIPOLI, June 6 (Sample Wire) - Government forces entered Tarhuna on Friday.\nThe "
+        "advance came two days after the GNA retook the old Tripoli International Airport.\n",
+        LocalTime::parse("2020-06-06"));
+    const auto airport = std::find_if(retook.begin(), retook.end(), [](const Event& e) {
+        return e.type == EventType::clash && e.place &&
+               e.place->text == "Tripoli International Airport";
+    });
+    ASSERT_NE(airport, retook.end());
+    EXPECT_EQ(airport->date_start->iso(), "2020-06-03");
+    ASSERT_EQ(retook.size(), 2u);
 }
 
 TEST_F(EventsTest, AReceptionAtANamedBuildingIsWhereTheReportWasFiled) {

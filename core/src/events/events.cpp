@@ -454,6 +454,16 @@ bool ended_by(const std::vector<Word>& w, std::size_t k) {
     return detail::in_words(kEnding, w[b - 1].lower);
 }
 
+/// Whether the lexicon entry `words` starts with a verb in the past ("took", "seized",
+/// "shot dead"), not a noun ("clashes", "attack").
+bool past_verb(std::string_view words) {
+    const std::string_view first = words.substr(0, words.find(' '));
+    static constexpr std::array<std::string_view, 9> kIrregular = {
+        "took", "fought", "overran", "retook", "met", "struck", "shot", "sank", "shut"};
+    return first.ends_with("ed") ||
+           std::find(kIrregular.begin(), kIrregular.end(), first) != kIrregular.end();
+}
+
 /// How the words before trigger word `k` introduce it: "the meeting", "his killing"
 /// (anaphoric), "another mass grave" (another), "days after deadly clashes" (in passing).
 void set_mention_cues(detail::SentenceTrigger& t, std::string_view text, const std::vector<Word>& w,
@@ -465,9 +475,14 @@ void set_mention_cues(detail::SentenceTrigger& t, std::string_view text, const s
         k > 1 && text.substr(w[k - 2].end, w[k].start - w[k - 2].end).find_first_of(",;:") ==
                      std::string_view::npos;
     const std::string& before2 = one_phrase ? w[k - 2].lower : std::string();
+    // "the deadly attack", "the Zliten bombing", not "the GNA retook" (a name, then a verb
+    // in the past: its subject)
+    const bool subject_before =
+        k > 0 && std::isupper(static_cast<unsigned char>(text[w[k - 1].start])) != 0 &&
+        past_verb(w[k].lower);
     t.anaphoric = before == "the" || before == "this" || before == "that" || before == "his" ||
                   before == "her" || before == "their" || before == "its" ||
-                  (before2 == "the" && before != "same");
+                  (before2 == "the" && before != "same" && !subject_before);
     t.another =
         before == "another" || before == "new" || before == "second" || before2 == "another";
 
@@ -759,16 +774,6 @@ bool clause_starts_at(std::string_view text, const std::vector<Word>& w, std::si
            // Friday": what came next, comma or not
            (w[k].lower == "and" && k + 2 < w.size() &&
             (w[k + 1].lower == "then" || w[k + 1].lower == "later"));
-}
-
-/// Whether the lexicon entry `words` starts with a verb in the past ("took", "seized",
-/// "shot dead"), not a noun ("clashes", "attack").
-bool past_verb(std::string_view words) {
-    const std::string_view first = words.substr(0, words.find(' '));
-    static constexpr std::array<std::string_view, 9> kIrregular = {
-        "took", "fought", "overran", "retook", "met", "struck", "shot", "sank", "shut"};
-    return first.ends_with("ed") ||
-           std::find(kIrregular.begin(), kIrregular.end(), first) != kIrregular.end();
 }
 
 /// The index of the first word of `w` starting at or after byte `at` (w.size() if none).
@@ -1914,6 +1919,16 @@ PlaceCue mention_cue(std::string_view text, const Toponym& t) {
     // the words right before the mention: "in", "at", "near", "outside"
     const auto word_before = [&](std::size_t end) { return lower_word_before(text, end); };
     auto [before, at] = word_before(t.start);
+    // "retook the old Tripoli International Airport", "in the former Gaddafi compound": an
+    // adjective of a site's state between the article and the name
+    static constexpr std::array<std::string_view, 8> kStates = {
+        "besieged", "disused", "former", "key", "main", "new", "old", "strategic"};
+    static_assert(detail::sorted_unique(kStates));
+    if (detail::in_words(kStates, before) && at > 1) {
+        auto article = word_before(at);
+        if (article.first == "the")
+            std::tie(before, at) = std::move(article);
+    }
     if (before == "the" && at > 1)
         std::tie(before, at) = word_before(at); // "in the Abu Salim district"
     auto [before2, at2] = word_before(at);
