@@ -815,6 +815,30 @@ TEST_F(EventsTest, WhatTheNewsCameDaysAfterHappenedThatLongBefore) {
     ASSERT_EQ(retook.size(), 2u);
 }
 
+TEST_F(EventsTest, ACountrysParliamentSitsInItsCapital) {
+    const auto meeting_place = [](const std::string& text) {
+        const auto events = events_of(text, LocalTime::parse("2020-01-03"));
+        const auto it = std::find_if(events.begin(), events.end(),
+                                     [](const Event& e) { return e.type == EventType::meeting; });
+        return it == events.end() || !it->place ? std::string() : it->place->name;
+    };
+    // a vote that names no venue, filed from elsewhere: where the legislature sits
+    EXPECT_EQ(meeting_place("CAIRO, Jan 3 (Sample Wire) - Turkey's parliament voted on Thursday "
+                            "to allow troops to be sent to Libya.\n"),
+              "Ankara");
+    EXPECT_EQ(meeting_place("CAIRO, Jan 3 (Sample Wire) - Italy's lower house voted on Thursday "
+                            "to send two warships to Libya.\n"),
+              "Rome");
+    // filed from a town of that country, the report's town; a body "based" elsewhere is not
+    // the capital's
+    EXPECT_EQ(meeting_place("TOBRUK, Jan 3 (Sample Wire) - Libya's parliament voted on Thursday "
+                            "to withdraw confidence from the government.\n"),
+              "Tobruk");
+    EXPECT_NE(meeting_place("Libya's eastern-based parliament voted on Thursday to withdraw "
+                            "confidence from the government."),
+              "Tripoli");
+}
+
 TEST_F(EventsTest, AReceptionAtANamedBuildingIsWhereTheReportWasFiled) {
     // "PARIS (Wire) - ... received Haftar at the Elysee Palace": a palace the gazetteer does
     // not hold, in the town the report was filed from

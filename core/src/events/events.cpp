@@ -1583,6 +1583,76 @@ const Toponym* scene_of(Event& e, std::string_view text, const Sentence& s,
     return place;
 }
 
+/// "Turkey's parliament voted", "Greek lawmakers approved", "Italy's lower house": the capital
+/// of the country whose legislature or cabinet is the subject of trigger `t` (a country or
+/// demonym before it, then "'s", at most one modifier and the body's noun), where it sits.
+/// The toponym keeps the country's mention; none when the gazetteer knows no capital.
+std::optional<Toponym> legislature_seat(std::string_view text, const Sentence& s,
+                                        const detail::SentenceTrigger& t,
+                                        const std::vector<Toponym>& toponyms,
+                                        const Gazetteer& gazetteer) {
+    static constexpr std::array<std::string_view, 13> kBodies = {
+        "assembly",    "cabinet",     "chamber", "chambers",   "deputies", "house",   "lawmakers",
+        "legislators", "legislature", "mps",     "parliament", "senate",   "senators"};
+    static_assert(detail::sorted_unique(kBodies));
+    for (const Toponym& c : toponyms) {
+        if (c.start < s.from || c.end > t.start || c.precision != GeoPrecision::country ||
+            c.country.empty())
+            continue;
+        std::size_t a = c.end;
+        if (text.substr(a, 2) == "'s")
+            a += 2;
+        else if (text.substr(a, 4) == "\xE2\x80\x99s")
+            a += 4;
+        // "Italy's parliament", "Italy's lower house"; not "Libya's eastern-based House", which
+        // says it sits elsewhere
+        const std::vector<Word> after = words_of(text, a, std::min(t.start, a + 40));
+        const bool body = (!after.empty() && detail::in_words(kBodies, after[0].lower)) ||
+                          (after.size() >= 2 && detail::in_words(kBodies, after[1].lower) &&
+                           (after[0].lower == "lower" || after[0].lower == "upper" ||
+                            after[0].lower == "national"));
+        if (!body)
+            continue;
+        for (const PlaceId id : gazetteer.largest_towns(c.country)) {
+            const Place& p = gazetteer.place(id);
+            if (p.feature_code != "PPLC")
+                continue;
+            Toponym seat = c;
+            seat.kind = ToponymKind::place;
+            seat.place = id;
+            seat.name = p.name;
+            seat.position = p.position;
+            seat.geonameid = p.geonameid;
+            seat.feature = "P.PPLC";
+            seat.admin1 = gazetteer.admin1_name(p.country, p.admin1);
+            seat.admin1_code = p.admin1;
+            seat.precision = GeoPrecision::town;
+            seat.why += ", the seat of its legislature";
+            seat.alternatives.clear();
+            seat.at_sea.reset();
+            return seat;
+        }
+    }
+    return std::nullopt;
+}
+
+/// The capital where a sitting of a country's legislature that names no venue (`place` is
+/// not located at) was held (legislature_seat()), unless the report was filed from a town of
+/// that country, which says where better ("TOBRUK (Wire) - Libya's House voted").
+std::optional<Toponym> sitting_seat(const Event& e, std::string_view text, const Sentence& s,
+                                    const detail::SentenceTrigger& t,
+                                    const std::vector<Toponym>& toponyms, const Linking& linking,
+                                    const Toponym* place) {
+    if (e.type != EventType::meeting || linking.gazetteer == nullptr ||
+        (place != nullptr && detail::located_at(text, *place)))
+        return std::nullopt;
+    std::optional<Toponym> seat = legislature_seat(text, s, t, toponyms, *linking.gazetteer);
+    const Toponym* filed = dateline_place(s, toponyms);
+    if (seat && filed != nullptr && filed->country == seat->country)
+        return std::nullopt;
+    return seat;
+}
+
 /// "The clashes came ten days after militiamen fired on protesters in Tripoli": the event
 /// `e` of trigger `t` (dated `date` so far) took place that long before the main happening's
 /// day (the sentence's before "came", else the narrative's, else the report's), unless the
@@ -1637,6 +1707,10 @@ const Timex* add_events_of(std::vector<Event>& out, std::string_view text, const
                            const std::optional<CivilDay>& published, const Linking& linking) {
     Event e = event_of_trigger(text, s, t);
     const Toponym* place = scene_of(e, text, s, w, t, toponyms, linking);
+    // a sitting of a country's legislature that names no venue was held in its capital
+    const std::optional<Toponym> seat = sitting_seat(e, text, s, t, toponyms, linking, place);
+    if (seat)
+        place = &*seat;
     std::vector<Toponym> coordinated;
     if (place != nullptr) {
         e.place = *place;
@@ -1681,7 +1755,7 @@ const Timex* add_events_of(std::vector<Event>& out, std::string_view text, const
         return nullptr;
     // "TRIPOLI (Wire) - The Congress voted on Sunday to close the borders with ...": a sitting
     // whose sentence names no venue was held where the report was filed
-    if (e.type == EventType::meeting && s.places_from > s.from &&
+    if (e.type == EventType::meeting && s.places_from > s.from && !seat &&
         (place == nullptr || !detail::located_at(text, *place))) {
         if (const Toponym* filed = dateline_place(s, toponyms); filed != nullptr) {
             place = filed;
