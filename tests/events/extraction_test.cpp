@@ -88,6 +88,17 @@ TEST(SentenceTriggersTest, AForceThatDrivesItsEnemyOutTakesThePlace) {
     EXPECT_TRUE(triggers("Officials pushed for new elections on Monday.").empty());
 }
 
+TEST(SentenceTriggersTest, AnAssemblysVoteOrBallotIsASitting) {
+    EXPECT_TRUE(one_trigger("The council held a vote on Tuesday to choose its new head.",
+                            EventType::meeting, "session"));
+    EXPECT_TRUE(one_trigger("He won 26 votes in the congress's ballot on Tuesday.",
+                            EventType::meeting, "session"));
+    // an electorate's vote, a vote put off, a vote of no assembly: none
+    EXPECT_TRUE(triggers("The house was elected in a vote with low turnout.").empty());
+    EXPECT_TRUE(triggers("The parliament again delayed a vote on the new cabinet.").empty());
+    EXPECT_TRUE(triggers("Shareholders will vote on the merger next month.").empty());
+}
+
 TEST(SentenceTriggersTest, AnAircraftShotDownIsAnAttack) {
     EXPECT_TRUE(one_trigger("A militia said it had shot down a drone near Sirte.",
                             EventType::attack, "aircraft downed"));

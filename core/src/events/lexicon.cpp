@@ -53,6 +53,10 @@ constexpr std::string_view kAssailants =
 /// What is fired: a rocket that "hit" or "landed".
 constexpr std::string_view kImpact = "fired hit landed struck slammed";
 
+/// Words that make an assembly's "vote" an election or no sitting at all.
+constexpr std::string_view kNoSitting =
+    "election elections elected voters polls turnout delayed postponed";
+
 /// Bodies whose votes are sittings.
 constexpr std::string_view kAssembly =
     "council congress parliament assembly house chamber forum committee";
@@ -136,6 +140,9 @@ constexpr auto kLexicon = std::to_array<TriggerEntry>({
     {"signed", T::meeting, "signing", 0.7, kAgreement},
     // a vote is a sitting of the body that votes: "the Security Council voted on Thursday"
     {"voted", T::meeting, "session", 0.6, kAssembly},
+    // a vote or a ballot of an assembly, not of an electorate, nor one put off
+    {"vote", T::meeting, "session", 0.5, kAssembly, kNoSitting},
+    {"ballot", T::meeting, "session", 0.5, kAssembly, kNoSitting},
     {"signing", T::meeting, "signing", 0.7, kAgreement},
     // armed clashes, battles, territory taken by force
     {"clashes", T::clash, "armed clash", 0.9, ""},
