@@ -173,6 +173,18 @@ TEST_F(RecognitionContextTest, AnArabicGenericAndANameSpelledOtherwiseIsTheNamed
     EXPECT_EQ(find(parse("Gunmen took the village of Abu Grein at dawn."), "Abu Grein"), nullptr);
 }
 
+TEST_F(RecognitionContextTest, ADatelineIsTheTownNotTheCountryOfTheSameNameInAnotherLanguage) {
+    // Tunisia is "Tunis" in Arabic (an alternate name); a report filed from Tunis about
+    // Tunisia still names the capital in its dateline
+    const auto ts = parse("TUNIS, May 10 (Wire) - Tunisian police used tear gas on Monday "
+                          "against hundreds of traders in Ben Guerdane protesting at the "
+                          "closure of the crossing with Libya, Tunisia's interior ministry "
+                          "said.");
+    const Toponym* t = find(ts, "TUNIS");
+    ASSERT_NE(t, nullptr);
+    EXPECT_EQ(t->feature, "P.PPLC");
+}
+
 TEST_F(RecognitionContextTest, ASurnameSeenOnceIsAPersonLaterOn) {
     const auto ts = parse("John Moore, a county official, counted the damage. Moore said the "
                           "river rose fast.");

@@ -2107,6 +2107,14 @@ ScoreParts Parse::score_parts(std::size_t mi, const Candidate& c, const Document
         listed <= 0 && parts.contained <= 0 && capital_namesake(m, p)) {
         parts.focus = 0;
     }
+    // A dateline names the town a report was filed from: "TUNIS" is the city, though
+    // Tunisia bears that name in another language (an alternate name) and the text is about
+    // Tunisia
+    if (c.kind == MatchKind::alternate && (is_country_place(p) || is_admin1_place(p)) &&
+        dateline(m.first, m.last)) {
+        parts.focus = 0;
+        parts.near = 0;
+    }
     return parts;
 }
 
