@@ -1583,7 +1583,16 @@ const Toponym* scene_of(Event& e, std::string_view text, const Sentence& s,
     return place;
 }
 
-/// "Turkey's parliament voted", "Greek lawmakers approved", "Italy's lower house": the capital
+/// The byte after a possessive "'s" (or "’s") at byte `at` of `text`, else `at`.
+std::size_t past_possessive(std::string_view text, std::size_t at) {
+    if (text.substr(at, 2) == "'s")
+        return at + 2;
+    if (text.substr(at, 4) == "\xE2\x80\x99s")
+        return at + 4;
+    return at;
+}
+
+/// "Turkey's parliament voted", "Greek lawmakers voted", "Italy's lower house": the capital
 /// of the country whose legislature or cabinet is the subject of trigger `t` (a country or
 /// demonym before it, then "'s", at most one modifier and the body's noun), where it sits.
 /// The toponym keeps the country's mention; none when the gazetteer knows no capital.
@@ -1599,11 +1608,7 @@ std::optional<Toponym> legislature_seat(std::string_view text, const Sentence& s
         if (c.start < s.from || c.end > t.start || c.precision != GeoPrecision::country ||
             c.country.empty())
             continue;
-        std::size_t a = c.end;
-        if (text.substr(a, 2) == "'s")
-            a += 2;
-        else if (text.substr(a, 4) == "\xE2\x80\x99s")
-            a += 4;
+        const std::size_t a = past_possessive(text, c.end);
         // "Italy's parliament", "Italy's lower house"; not "Libya's eastern-based House", which
         // says it sits elsewhere
         const std::vector<Word> after = words_of(text, a, std::min(t.start, a + 40));
@@ -2234,12 +2239,8 @@ bool names_whose(std::string_view text, const Toponym& t) {
         "armed",      "army",     "contact", "council",  "defence", "defense",  "foreign",
         "government", "interior", "local",   "military", "police",  "security", "tribal"};
     static_assert(detail::sorted_unique(kPeople) && detail::sorted_unique(kModifiers));
-    std::size_t at = t.end;
     // "Tunisia's foreign ministry": the possessive of the place
-    if (text.substr(at, 2) == "'s")
-        at += 2;
-    else if (text.substr(at, 4) == "\xE2\x80\x99s")
-        at += 4;
+    std::size_t at = past_possessive(text, t.end);
     for (int k = 0; k < 2; ++k) {
         if (at >= text.size() || text[at] != ' ')
             return false;

@@ -367,9 +367,11 @@ private:
     void find_name_runs();
     bool token_is_place(std::size_t i) const;
     void add_transliterated(std::vector<Mention>& found) const;
-    /// The countries where Arabic is spoken that the text names as written (a country, a
-    /// demonym, a large place or a province) or its source covers.
-    std::vector<std::string> arabic_countries_named(const std::vector<Mention>& found) const;
+    /// The countries the text's source covers and those the mentions `ms` name as written (not
+    /// weak): by a country or a demonym, and with `by_large_places` by a province or a large
+    /// city too ("MISRATA", "Sirte": a text about Libya need not write "Libya").
+    std::vector<std::string> countries_named(const std::vector<Mention>& ms,
+                                             bool by_large_places) const;
     /// Replaces the candidates of a spelling-variant mention by its best reading inside
     /// `named`; false when it has none there.
     bool take_named_country_reading(Mention& m, const std::vector<std::string>& named) const;
@@ -1009,22 +1011,28 @@ void Parse::add_transliterated(std::vector<Mention>& found) const {
         for (std::size_t k = m.first; k <= m.last; ++k)
             covered[k] = true;
     }
-    const std::vector<std::string> named = arabic_countries_named(found);
+    std::vector<std::string> named = countries_named(found, true);
+    std::erase_if(named, [&](const std::string& cc) { return !m_g.arabic_speaking(cc); });
     for (std::size_t i = 0; i < m_tokens.size(); ++i) {
         const Token& t = m_tokens[i];
         if (covered[i] || !t.upper_initial || t.all_caps || t.has_digit) {
             continue;
         }
         std::size_t last = i;
+        const bool pair =
+            is_place_generic(t.norm) && i + 1 < m_tokens.size() &&
+            (m_tokens[i + 1].gap == Gap::space || m_tokens[i + 1].gap == Gap::hyphen) &&
+            m_tokens[i + 1].upper_initial;
         // "Abu Grein": the word after the generic may have been read alone as a place where
         // Arabic is not spoken (Grein, Austria); the pair is an Arabic name before it is that
-        const auto foreign_word = std::find_if(found.begin(), found.end(), [&](const Mention& f) {
-            return f.first == i + 1 && f.last == i + 1 && !f.candidates.empty() &&
-                   !m_g.arabic_speaking(m_g.place(f.candidates.front().place).country);
-        });
-        if (is_place_generic(t.norm) && i + 1 < m_tokens.size() &&
-            (m_tokens[i + 1].gap == Gap::space || m_tokens[i + 1].gap == Gap::hyphen) &&
-            m_tokens[i + 1].upper_initial && (!covered[i + 1] || foreign_word != found.end())) {
+        auto foreign_word = found.end();
+        if (pair && covered[i + 1]) {
+            foreign_word = std::find_if(found.begin(), found.end(), [&](const Mention& f) {
+                return f.first == i + 1 && f.last == i + 1 && !f.candidates.empty() &&
+                       !m_g.arabic_speaking(m_g.place(f.candidates.front().place).country);
+            });
+        }
+        if (pair && (!covered[i + 1] || foreign_word != found.end())) {
             last = i + 1;
         } else if (t.norm.size() < 4) {
             continue;
@@ -1104,22 +1112,19 @@ bool Parse::pair_fails(std::size_t generic) const {
            variant_similarity(key, normalize_name(c.front().matched_name)) < 0.6;
 }
 
-std::vector<std::string> Parse::arabic_countries_named(const std::vector<Mention>& found) const {
-    std::vector<std::string> named;
-    const auto add = [&](const std::string& cc) {
-        if (m_g.arabic_speaking(cc) && std::find(named.begin(), named.end(), cc) == named.end())
-            named.push_back(cc);
-    };
-    for (const std::string& cc : m_context.focus_countries)
-        add(cc);
-    for (const Mention& m : found) {
+std::vector<std::string> Parse::countries_named(const std::vector<Mention>& ms,
+                                                bool by_large_places) const {
+    std::vector<std::string> named(m_context.focus_countries.begin(),
+                                   m_context.focus_countries.end());
+    for (const Mention& m : ms) {
         if (m.candidates.empty() || m.weak)
             continue;
-        // a country, a demonym, or a city, province or region by its name as written
-        // ("MISRATA", "Sirte"): a text about Libya need not write "Libya"
         const Candidate& c = m.candidates.front();
-        if (!spelling_variant(c) && important(c))
-            add(m_g.place(c.place).country);
+        const Place& p = m_g.place(c.place);
+        const bool names = is_country_place(p) || m.kind == ToponymKind::demonym ||
+                           (by_large_places && !spelling_variant(c) && important(c));
+        if (names && std::find(named.begin(), named.end(), p.country) == named.end())
+            named.push_back(p.country);
     }
     return named;
 }
@@ -1146,17 +1151,7 @@ void Parse::second_chance_lookups() {
     // elsewhere, and whose best is no prominent place, gets the named countries' own
     // candidates too ("Kabo" in a text about Libya: Kabaw, not Kabo in the Central African
     // Republic). Resolution then weighs them with the rest of the context.
-    std::vector<std::string> named(m_context.focus_countries.begin(),
-                                   m_context.focus_countries.end());
-    for (const Mention& m : m_mentions) {
-        if (m.candidates.empty())
-            continue;
-        const Place& p = m_g.place(m.candidates.front().place);
-        if ((is_country_place(p) || m.kind == ToponymKind::demonym) && !m.weak &&
-            std::find(named.begin(), named.end(), p.country) == named.end()) {
-            named.push_back(p.country);
-        }
-    }
+    const std::vector<std::string> named = countries_named(m_mentions, false);
     if (named.empty())
         return;
     for (Mention& m : m_mentions) {
