@@ -179,17 +179,22 @@ bool hypothetical(const std::vector<Word>& w, std::size_t k) {
     return out;
 }
 
+/// An auxiliary of the perfect or the passive: "had driven", "were held", "has been seized".
+bool is_auxiliary(std::string_view word) {
+    static constexpr std::array<std::string_view, 10> kAuxiliaries = {
+        "are", "be", "been", "being", "had", "has", "have", "is", "was", "were"};
+    static_assert(detail::sorted_unique(kAuxiliaries));
+    return detail::in_words(kAuxiliaries, word);
+}
+
 /// "drove a brigade out of the town", "pushed the rebels out of the oil port", "the militants
 /// were driven out of Bin Jawad": whether the verb at word `k` drives someone out (within
 /// eight words, "out of" or "out from"), which a force does to take a place. A participle
 /// with no auxiliary before it says who someone is ("fighters driven out of Benghazi",
 /// "groups pushed out of Sirte"): not a happening told.
 bool drives_out(const std::vector<Word>& w, std::size_t k) {
-    static constexpr std::array<std::string_view, 8> kAuxiliaries = {
-        "be", "been", "being", "had", "has", "have", "was", "were"};
-    static_assert(detail::sorted_unique(kAuxiliaries));
-    const bool auxiliary = (k >= 1 && detail::in_words(kAuxiliaries, w[k - 1].lower)) ||
-                           (k >= 2 && detail::in_words(kAuxiliaries, w[k - 2].lower));
+    const bool auxiliary =
+        (k >= 1 && is_auxiliary(w[k - 1].lower)) || (k >= 2 && is_auxiliary(w[k - 2].lower));
     for (std::size_t j = k + 1; j + 1 < w.size() && j <= k + 8; ++j) {
         if (w[j].lower == "out" && (w[j + 1].lower == "of" || w[j + 1].lower == "from"))
             return auxiliary || (j > k + 1 && w[k].lower != "driven");
@@ -709,9 +714,8 @@ bool hostage_noun(std::string_view w) {
 bool person_taken(const std::vector<Word>& w, std::size_t k) {
     static constexpr std::array<std::string_view, 8> kPrepositions = {
         "after", "at", "from", "in", "near", "on", "outside", "to"};
-    static constexpr std::array<std::string_view, 7> kPassive = {
-        "also", "been", "briefly", "had", "reportedly", "was", "were"};
-    static_assert(detail::sorted_unique(kPrepositions) && detail::sorted_unique(kPassive));
+    static constexpr std::array<std::string_view, 3> kAdverbs = {"also", "briefly", "reportedly"};
+    static_assert(detail::sorted_unique(kPrepositions) && detail::sorted_unique(kAdverbs));
     for (std::size_t j = k + 1; j < w.size() && j <= k + 3; ++j) {
         if (hostage_noun(w[j].lower))
             return true;
@@ -719,7 +723,8 @@ bool person_taken(const std::vector<Word>& w, std::size_t k) {
             break;
     }
     std::size_t b = k;
-    while (b > 0 && k - b < 3 && detail::in_words(kPassive, w[b - 1].lower))
+    while (b > 0 && k - b < 3 &&
+           (is_auxiliary(w[b - 1].lower) || detail::in_words(kAdverbs, w[b - 1].lower)))
         --b;
     return b > 0 && hostage_noun(w[b - 1].lower);
 }
