@@ -155,6 +155,32 @@ TEST(SplitArticlesTest, TheLeadStatesItsDayAndListedArticlesCountBack) {
               "Delegations from both sides met again in Geneva to discuss the ceasefire terms.");
 }
 
+TEST(SplitArticlesTest, AHeadlineAboveItsSourceAndAgeStartsTheStory) {
+    // headline / source / age / story: the headline is the story's, not the end of the
+    // navigation before it; a listed headline after its age stays an article of its own
+    const std::string page = "Valley Herald | Home | Politics | Sign in\n"
+                             "\n"
+                             "Farmers march on the water ministry in the south\n"
+                             "Staff reporter via Valley Herald\n"
+                             "5 hours ago\n"
+                             "\n"
+                             "Hundreds of farmers marched on Monday to the ministry of water in "
+                             "the southern capital.\n"
+                             "\n"
+                             "More on Valley Herald\n"
+                             "\n"
+                             "2 days ago\n"
+                             "Bakers strike over flour prices in the north\n";
+    const auto a = split_articles(page, LocalTime::parse("2023-09-20T12:00"));
+    ASSERT_EQ(a.size(), 3U);
+    EXPECT_EQ(a[0].text, "Valley Herald | Home | Politics | Sign in");
+    EXPECT_EQ(a[1].title, "Farmers march on the water ministry in the south");
+    EXPECT_NE(a[1].text.find("Hundreds of farmers marched"), std::string::npos);
+    EXPECT_EQ(a[1].source, "Staff reporter via Valley Herald");
+    EXPECT_EQ(a[1].published, day(2023, 9, 20));
+    EXPECT_EQ(a[2].title, "Bakers strike over flour prices in the north");
+}
+
 TEST(SplitArticlesTest, AHeadlineGivenTwiceAndABylineDoNotEndTheStory) {
     // a page's <title>, its <h1> (the same words, long enough to pass for prose), a byline:
     // the story after them is the article's body

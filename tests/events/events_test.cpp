@@ -119,6 +119,25 @@ TEST_F(EventsTest, MeetingHappenedWhereItWasHeldNotWhatItWasAbout) {
     EXPECT_EQ(events.front().date_start->iso(), "2025-06-09");
 }
 
+TEST_F(EventsTest, AListedHeadlineIsAnotherArticleOnAPageWithAStory) {
+    // the page's story, then "More on ...": headlines of other articles, each under its age,
+    // name places but report nothing of the page's own
+    const std::string story = "Gunmen abducted two engineers in Sabha on Tuesday, officials "
+                              "said.\n"
+                              "\n"
+                              "More on Desert Wire\n"
+                              "\n"
+                              "1 day ago\n";
+    const std::string teaser = "Dozens rescued off Tobruk after boat engine fails\n";
+    const auto retrieved = LocalTime::parse("2024-07-17T20:00");
+    const auto page = events_of(story + teaser, retrieved);
+    EXPECT_EQ(places_of(page, EventType::attack), std::vector<std::string>{"Sabha"});
+    EXPECT_TRUE(places_of(page, EventType::migration).empty());
+    // a page of headlines alone keeps them: nothing else tells the news
+    const auto headlines = events_of("1 day ago\n" + teaser, retrieved);
+    EXPECT_EQ(places_of(headlines, EventType::migration), std::vector<std::string>{"Tobruk"});
+}
+
 TEST_F(EventsTest, PlannedEventsAndPreventedOnes) {
     const auto planned = events_of("The two delegations will meet in Zuwara in April.",
                                    LocalTime::parse("2025-02-20"));

@@ -45,9 +45,10 @@ bool prose(std::string_view s) {
     return words(s) >= 8 || (words(s) >= 4 && ends_sentence(s));
 }
 
-/// An article header on an aggregator page: [source] / age / [- source] / title.
+/// An article header on an aggregator page: [source] / age / [- source] / title, or
+/// title / source / age / story.
 struct Header {
-    std::size_t source_line, title_line;
+    std::size_t first_line, title_line; ///< the header's first line (source, age or headline)
     std::string source;
     detail::RelativeAge age;
 };
@@ -64,7 +65,7 @@ std::vector<Header> article_headers(const std::vector<Line>& lines) {
         Header h{k, k + 1, {}, *age};
         if (k > 0 && !lines[k - 1].text.empty() && words(lines[k - 1].text) <= 6 &&
             !ends_sentence(lines[k - 1].text)) {
-            h.source_line = k - 1;
+            h.first_line = k - 1;
             h.source = std::string(lines[k - 1].text);
         }
         std::size_t t = k + 1;
@@ -78,6 +79,15 @@ std::vector<Header> article_headers(const std::vector<Line>& lines) {
         if (t >= lines.size())
             continue;
         h.title_line = t;
+        // "headline / source / age / story": the line after the age is the story's first
+        // paragraph, and the headline is the line of its own right above the source (or the
+        // age); the header starts there
+        if (const std::size_t above = h.first_line;
+            ends_sentence(lines[t].text) && words(lines[t].text) >= 8 && above > 0 &&
+            !lines[above - 1].text.empty() && !ends_sentence(lines[above - 1].text) &&
+            words(lines[above - 1].text) >= 3 && !detail::relative_age(lines[above - 1].text)) {
+            h.first_line = h.title_line = above - 1;
+        }
         headers.push_back(h);
     }
     return headers;
@@ -370,7 +380,7 @@ std::vector<Article> split_articles(std::string_view page,
     const std::vector<Header> headers = article_headers(lines);
     std::vector<Article> out;
     // the lead article: everything before the first header
-    const std::size_t lead_end = headers.empty() ? lines.size() : headers.front().source_line;
+    const std::size_t lead_end = headers.empty() ? lines.size() : headers.front().first_line;
     std::size_t first = 0;
     while (first < lead_end && lines[first].text.empty())
         ++first;
@@ -383,7 +393,7 @@ std::vector<Article> split_articles(std::string_view page,
     }
     // the listed articles, each until the next header
     for (std::size_t h = 0; h < headers.size(); ++h) {
-        const std::size_t to = h + 1 < headers.size() ? headers[h + 1].source_line : lines.size();
+        const std::size_t to = h + 1 < headers.size() ? headers[h + 1].first_line : lines.size();
         Article a = article_body(lines, headers[h].title_line, to);
         a.source = headers[h].source;
         set_publication_from_age(a, headers[h].age, retrieved_at);

@@ -2824,6 +2824,13 @@ LineKind line_kind(std::string_view text, std::size_t from, std::size_t to) {
                : LineKind::other;
 }
 
+bool tells_a_story(std::string_view text) {
+    const std::vector<TextSpan> spans = sentences_of(text);
+    return std::any_of(spans.begin(), spans.end(), [&](const TextSpan& s) {
+        return line_kind(text, s.begin, s.end) == LineKind::sentence;
+    });
+}
+
 void fold_headline(std::vector<Event>& events, std::size_t headline_to) {
     if (headline_to == 0)
         return;

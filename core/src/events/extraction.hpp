@@ -227,6 +227,12 @@ enum class LineKind : std::uint8_t {
 /// line_kind: how the sentence [from, to) of `text` reads.
 LineKind line_kind(std::string_view text, std::size_t from, std::size_t to);
 
+/// Whether an article's text has a line of prose (LineKind::sentence), not only a headline,
+/// a dateline or chrome. On a page with a story, an article that is a headline alone is a
+/// link to another article (an aggregator's "More on ..." list): it names places but reports
+/// no event of the page's own.
+bool tells_a_story(std::string_view text);
+
 /// Folds the events of the headline (the sentences before byte `headline_to`) into the
 /// story: the story's first event of each type takes a headline's death toll when it has
 /// none, and the headline's events are dropped (the story tells them with their place and

@@ -1,5 +1,9 @@
 #include "kharita/events/pipeline.hpp"
 
+#include "extraction.hpp"
+
+#include <algorithm>
+
 namespace kharita {
 
 std::vector<ParsedArticle> parse_articles(const Geoparser& parser, std::vector<Article> articles,
@@ -9,7 +13,14 @@ std::vector<ParsedArticle> parse_articles(const Geoparser& parser, std::vector<A
     const EventExtractor extractor(&parser.gazetteer());
     std::vector<ParsedArticle> out;
     out.reserve(articles.size());
-    for (Article& a : articles) {
+    // on a page with a story, a headline alone is a link to another article (a teaser)
+    std::vector<bool> story(articles.size());
+    std::transform(articles.begin(), articles.end(), story.begin(),
+                   [](const Article& a) { return detail::tells_a_story(a.text); });
+    const bool page_has_story = std::find(story.begin(), story.end(), true) != story.end();
+    for (std::size_t i = 0; i < articles.size(); ++i) {
+        Article& a = articles[i];
+        const bool teaser = page_has_story && !story[i];
         ParsedArticle p;
         p.reference =
             a.published ? std::optional<LocalTime>(LocalTime{*a.published, -1}) : retrieved_at;
@@ -19,8 +30,10 @@ std::vector<ParsedArticle> parse_articles(const Geoparser& parser, std::vector<A
             p.reference ? std::optional<CivilDay>(p.reference->day) : std::nullopt;
         // the screen reads how long before the report an event happened: from the day the
         // report was published, never from the day a page was retrieved
-        p.events =
-            screen.keep(extractor.extract(a.text, p.toponyms, p.timexes, day), a.text, a.published);
+        if (!teaser) {
+            p.events = screen.keep(extractor.extract(a.text, p.toponyms, p.timexes, day), a.text,
+                                   a.published);
+        }
         p.article = std::move(a);
         out.push_back(std::move(p));
     }
