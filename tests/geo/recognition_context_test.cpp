@@ -94,6 +94,11 @@ TEST_F(RecognitionContextTest, ArabicGivenNamesMakePersonsNotPlaces) {
     EXPECT_EQ(abu_dhabi->country, "AE");
     const auto jalil = parse("Mustafa Abdul Jalil, who quit as justice minister, spoke.");
     EXPECT_EQ(find(jalil, "Mustafa"), nullptr);
+    // a surname is no title, and a given name the gazetteer has only with its article (a
+    // large district of Cairo, El-Khalifah) is a given name before it, in a Libyan context too
+    const auto unit = parse("A unit of Khalifa Haftar's Libyan National Army went to the farm.");
+    EXPECT_EQ(find(unit, "Khalifa"), nullptr);
+    EXPECT_NE(find(unit, "Libyan"), nullptr);
 }
 
 TEST_F(RecognitionContextTest, AGivenNameThatIsAPlacesNameStaysThePlace) {

@@ -891,8 +891,15 @@ bool Parse::intl_given_name(std::size_t i) const {
     if (common(t) || !is_intl_given_name(t.norm))
         return false;
     const auto c = best_of_word(i);
-    return !c || !(c->kind == MatchKind::exact || c->kind == MatchKind::article || important(*c) ||
-                   region_like(*c));
+    if (!c)
+        return true;
+    if (region_like(*c) || c->kind == MatchKind::exact)
+        return false;
+    // "Khalifa Haftar": a name the gazetteer has only with its article (El-Khalifah, a
+    // district of Cairo) is a given name before a surname that names no place
+    if (c->kind == MatchKind::article)
+        return i + 1 < m_tokens.size() && !best_of_word(surname_of(i));
+    return !important(*c);
 }
 
 /// The surname after the given name at token i: the next word, or the word after an "al-" or
