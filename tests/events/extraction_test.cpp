@@ -76,6 +76,23 @@ TEST(SentenceTriggersTest, PeopleSeizedAreAnAbduction) {
     EXPECT_TRUE(triggers("An official said the smugglers seized the cargo on Monday.").empty());
 }
 
+TEST(SentenceTriggersTest, ARunOfHappeningsToldAsOneIsNoEvent) {
+    // a wave, a series, months of: many happenings, none told
+    EXPECT_TRUE(
+        triggers("Residents spoke of the fear left by a wave of suicide bombings.").empty());
+    EXPECT_TRUE(triggers("The city has seen a long series of bombings in the past year.").empty());
+    EXPECT_TRUE(triggers("The port lived through months of shelling by the brigades.").empty());
+    // a wave on a day is that day's happening
+    EXPECT_TRUE(one_trigger("A new wave of air strikes hit the port on Monday.", EventType::attack,
+                            "air strike"));
+}
+
+TEST(SentenceTriggersTest, RemainsAsAVerbIsNoFind) {
+    EXPECT_TRUE(triggers("Output has recovered, but remains exposed to disputes.").empty());
+    EXPECT_TRUE(one_trigger("The remains of nine people were recovered near the farm on Monday.",
+                            EventType::mass_grave, "bodies found"));
+}
+
 TEST(SentenceTriggersTest, AForceThatDrivesItsEnemyOutTakesThePlace) {
     EXPECT_TRUE(one_trigger("Government troops pushed the rebels out of the oil port on Thursday.",
                             EventType::clash, "territory taken"));

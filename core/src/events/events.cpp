@@ -202,6 +202,36 @@ bool drives_out(const std::vector<Word>& w, std::size_t k) {
     return false;
 }
 
+/// A run of happenings told as one: "a wave of suicide bombings", "a long series of bombings
+/// and killings", "months of bombings" (a noun of many, "of", at most one word, the trigger),
+/// unless the sentence gives it a day of the week ("a new wave of air strikes hit Tripoli on
+/// Monday" is that day's strikes). "Weeks of fighting" that ended is one happening (see
+/// period_of_happening_ended).
+bool run_of(const std::vector<Word>& w, std::size_t k) {
+    static constexpr std::array<std::string_view, 7> kRuns = {
+        "campaign", "months", "series", "spate", "string", "wave", "years"};
+    bool run = false;
+    for (std::size_t of = k >= 2 ? k - 2 : 0; of < k; ++of) {
+        run = run || (of > 0 && w[of].lower == "of" &&
+                      std::binary_search(kRuns.begin(), kRuns.end(), w[of - 1].lower));
+    }
+    static constexpr std::array<std::string_view, 7> kWeekdays = {
+        "friday", "monday", "saturday", "sunday", "thursday", "tuesday", "wednesday"};
+    return run && std::none_of(w.begin(), w.end(), [](const Word& x) {
+               return std::binary_search(kWeekdays.begin(), kWeekdays.end(), x.lower);
+           });
+}
+
+/// "remains" as a verb ("output has recovered but remains exposed", "the border still remains
+/// shut"): after a word that leaves no noun before it.
+bool remains_as_verb(const std::vector<Word>& w, std::size_t k) {
+    if (w[k].lower != "remains" || k == 0)
+        return false;
+    static constexpr std::array<std::string_view, 7> kBefore = {"also", "but",   "it", "still",
+                                                                "that", "which", "who"};
+    return std::binary_search(kBefore.begin(), kBefore.end(), w[k - 1].lower);
+}
+
 /// A habit, not a happening: "drone strikes have hit airports and, at times, civilians",
 /// "the hotel has been the scene of several protests", "armed groups have fought each other
 /// several times", "the town has seen repeated clashes". From the words near the trigger.
@@ -222,7 +252,7 @@ bool habitual(const std::vector<Word>& w, std::size_t k) {
         return false;
     const std::string& before = w[k - 1].lower;
     return before == "repeated" || before == "frequent" || before == "recurrent" ||
-           (k >= 3 && w[k - 3].lower == "scene" && w[k - 2].lower == "of");
+           (k >= 3 && w[k - 3].lower == "scene" && w[k - 2].lower == "of") || run_of(w, k);
 }
 
 /// Denied, from the three words before the trigger: "no clashes were reported", "did not
@@ -993,7 +1023,7 @@ std::vector<detail::SentenceTrigger> triggers_of(std::string_view text, const st
             typed[static_cast<std::size_t>(hit->type)] &&
             !(referred_only[static_cast<std::size_t>(hit->type)] && told_as_new(w, at));
         if (hit->strength <= 0 || taken || hypothetical(w, at) || negated(w, at, hit->type) ||
-            toll_participle(w, at) ||
+            toll_participle(w, at) || remains_as_verb(w, at) ||
             (killed_as_toll(w, at) && !named_victim(text, w, at, toponyms)) ||
             protest_as_motive(w, at, *hit) || perfect_state(text, w, at) ||
             subject_of_perfect_state(text, w, k) || habitual(w, at) ||
