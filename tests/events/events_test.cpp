@@ -138,6 +138,24 @@ TEST_F(EventsTest, AListedHeadlineIsAnotherArticleOnAPageWithAStory) {
     EXPECT_EQ(places_of(headlines, EventType::migration), std::vector<std::string>{"Tobruk"});
 }
 
+TEST_F(EventsTest, WhereFightersComeFromIsNotWhereTheyFought) {
+    // "fighters from Misrata" name where the actors come from; the outskirts entered are the
+    // report's town's
+    const auto events = events_of("Forces pushed into Sirte this week, officials said.\n"
+                                  "Fighters from Misrata entered the outskirts on Thursday.\n"
+                                  "Sirte residents said the port was quiet.\n",
+                                  LocalTime::parse("2016-06-11"));
+    bool entered = false;
+    for (const Event& e : events) {
+        if (e.trigger == "entered") {
+            entered = true;
+            ASSERT_TRUE(e.place.has_value());
+            EXPECT_EQ(e.place->text, "Sirte");
+        }
+    }
+    EXPECT_TRUE(entered);
+}
+
 TEST_F(EventsTest, PlannedEventsAndPreventedOnes) {
     const auto planned = events_of("The two delegations will meet in Zuwara in April.",
                                    LocalTime::parse("2025-02-20"));

@@ -173,6 +173,28 @@ TEST_F(GeoparserTest, CompassPhraseIsTheCountrysNamedRegionThatWay) {
     EXPECT_LT(west->position.lon, 17.0);
 }
 
+TEST_F(GeoparserTest, AUnitNamedLikeItsTownIsTheTown) {
+    // Surt district holds Bin Jawad, but so does the town of Sirte's surroundings: the name
+    // is the town's
+    const auto ts = parse("Forces pushed into Sirte this week. East of Sirte, the guard drove "
+                          "the militants out of Bin Jawad at the end of May.");
+    const Toponym* sirte = find(ts, "Sirte");
+    ASSERT_NE(sirte, nullptr);
+    EXPECT_EQ(sirte->precision, GeoPrecision::town) << sirte->name;
+    // a unit word still asks for the unit
+    const Toponym* district = find(parse("Flooding hit the Sirte district."), "Sirte district");
+    ASSERT_NE(district, nullptr);
+    EXPECT_EQ(district->precision, GeoPrecision::region) << district->name;
+}
+
+TEST_F(GeoparserTest, AHallNamedAfterAPlaceIsNoPlace) {
+    const auto ts = parse("In Sirte the militants fell back around the Ouagadougou conference "
+                          "hall and the Benghazi Hall of the old fair.");
+    EXPECT_EQ(find(ts, "Ouagadougou"), nullptr);
+    EXPECT_EQ(find(ts, "Benghazi"), nullptr);
+    EXPECT_NE(find(ts, "Sirte"), nullptr);
+}
+
 TEST_F(GeoparserTest, WhyListsTheTermsThatDecided) {
     const auto ts = parse("Bodies were found in the Abu Salim district of Tripoli.");
     const Toponym* t = find(ts, "Abu Salim");

@@ -1896,6 +1896,7 @@ enum class PlaceCue {
     reference,      ///< a reference point for the place before it: "Khoms, east of Tripoli"
     near_reference, ///< one for a locative phrase: "near the gas complex, east of Zuwara"
     seat,           ///< where an actor sits: "which sits in Tobruk", "based in Zawiya"
+    home,           ///< where an actor comes from: "fighters from Zintan"
 };
 
 /// Whether the phrase that ends at the comma at byte `comma` (back to the comma or sentence
@@ -2117,7 +2118,7 @@ PlaceCue mention_cue(std::string_view text, const Toponym& t) {
          before2 == "militias" || before2 == "militiamen" || before2 == "brigades" ||
          before2 == "men" || before2 == "delegates" || before2 == "delegation" ||
          before2 == "officials" || before2 == "militants" || before2 == "residents")) {
-        return PlaceCue::seat;
+        return PlaceCue::home;
     }
     // "to Tunisia", "pulled out towards Bani Walid": where someone went
     if (before == "to" || before == "towards" || before == "toward")
@@ -2337,6 +2338,7 @@ double scored_with_cue(std::string_view text, const Toponym& t, PlaceCue cue,
         s -= 1.0;
         break;
     case PlaceCue::seat:
+    case PlaceCue::home:
         s -= 0.5;
         break;
     case PlaceCue::none:
@@ -2455,7 +2457,10 @@ const Toponym* best_place(std::string_view text, std::size_t places_from, std::s
         // and the first is the event's place (the list stage adds the others)
         const std::optional<Toponym> first = list_first(text, t);
         const PlaceCue cue = mention_cue(text, first ? *first : t);
-        if (cue == PlaceCue::origin && !where_clause_after(text, t, trigger_at))
+        // "fighters from Misrata entered the outskirts": where the actors come from is not
+        // where they fought either
+        if ((cue == PlaceCue::origin || cue == PlaceCue::home) &&
+            !where_clause_after(text, t, trigger_at))
             continue;
         double sc = scored_with_cue(text, t, cue, trigger_at, type);
         if (first && cue != PlaceCue::none)

@@ -686,6 +686,14 @@ const char* Parse::organisation_rejection(std::size_t first, std::size_t last,
         if (next.gap == Gap::space && next.upper_initial && !next.all_caps &&
             detail::in_words(kStreetWords, next.norm))
             return "street: a square or a street named after the place";
+        // "around the Ouagadougou conference hall" (in Sirte): a hall named after a place
+        const bool conference =
+            next.norm == "conference" && last + 2 < m_tokens.size() &&
+            m_tokens[last + 2].gap == Gap::space &&
+            (m_tokens[last + 2].norm == "hall" || m_tokens[last + 2].norm == "centre" ||
+             m_tokens[last + 2].norm == "center");
+        if (next.gap == Gap::space && !next.all_caps && (next.norm == "hall" || conference))
+            return "street: a hall named after the place";
     }
     if (region_like(best))
         return nullptr; // "Russian Federation", "Kentucky Derby"
@@ -2082,6 +2090,14 @@ ScoreParts Parse::score_parts(std::size_t mi, const Candidate& c, const Document
         near = context.holds_other(p.country, m.key) ? 0.5 : 0.0;
     } else if (is_admin1_place(p)) {
         near = context.holds_other(p.country + "." + p.admin1, m.key) ? 1.0 : 0.0;
+        // "Sirte", "Misrata": a unit named like a town of its own is close to the places
+        // around that town, which the town is close to as well; holding them says less
+        if (std::any_of(m.candidates.begin(), m.candidates.end(), [&](const Candidate& k) {
+                const Place& o = m_g.place(k.place);
+                return o.feature_class == 'P' && o.country == p.country && o.admin1 == p.admin1;
+            })) {
+            near *= 0.5;
+        }
     } else {
         near = context.near(p, m.key, p.id, 300);
         listed = list_closeness(mi, p);
