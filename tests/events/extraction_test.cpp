@@ -87,6 +87,17 @@ TEST(SentenceTriggersTest, ARunOfHappeningsToldAsOneIsNoEvent) {
                             "air strike"));
 }
 
+TEST(SentenceTriggersTest, AnAssaultFoughtBackIsAClash) {
+    // "attacked" and the other side's answer are one armed clash
+    EXPECT_TRUE(one_trigger("Fighters attacked the terminals on Sunday but were driven back "
+                            "within hours.",
+                            EventType::clash, "armed clash"));
+    EXPECT_TRUE(one_trigger("Troops repelled an assault on the port on Monday.", EventType::clash,
+                            "armed clash"));
+    // no armed side named: a crowd pushed away is no battle
+    EXPECT_TRUE(triggers("The crowd was driven back from the gates by police.").empty());
+}
+
 TEST(SentenceTriggersTest, RemainsAsAVerbIsNoFind) {
     EXPECT_TRUE(triggers("Output has recovered, but remains exposed to disputes.").empty());
     EXPECT_TRUE(one_trigger("The remains of nine people were recovered near the farm on Monday.",

@@ -192,6 +192,12 @@ constexpr auto kLexicon = std::to_array<TriggerEntry>({
     {"fell to", T::clash, "territory taken", 0.7, kArmed},
     // an assault by armed units on a place they fight for
     {"assault", T::clash, "armed clash", 0.7, kArmed},
+    // an assault the other side fought back: "attacked the terminals but were driven back"
+    {"driven back", T::clash, "armed clash", 0.7, kArmed},
+    {"beaten back", T::clash, "armed clash", 0.7, kArmed},
+    {"repelled", T::clash, "armed clash", 0.7, kArmed},
+    {"repulsed", T::clash, "armed clash", 0.7, kArmed},
+    {"fought off", T::clash, "armed clash", 0.7, kArmed},
     // attacks, air strikes, explosions
     {"attack", T::attack, "attack", 0.7, ""},
     {"attacks", T::attack, "attack", 0.6, ""},
