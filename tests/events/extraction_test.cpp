@@ -877,6 +877,24 @@ TEST(DateStageTest, ADateSetOffBeforeTheTriggerYieldsToTheTriggersOwn) {
     EXPECT_EQ(d->precision, TimePrecision::day);
 }
 
+TEST(DateStageTest, ADateInWhatWasToldIsNotTheTellingsMeeting) {
+    const std::string_view s = "The envoy told the council's meeting in New York that the "
+                               "amendment approved at a session in Benghazi on 7 May 2025 was "
+                               "contested.";
+    const auto timexes = TemporalTagger().find(s, kReference);
+    ASSERT_EQ(timexes.size(), 1U);
+    EXPECT_EQ(date_of(s, timexes, "meeting"), nullptr);
+    const Timex* session = date_of(s, timexes, "session");
+    ASSERT_NE(session, nullptr);
+    EXPECT_EQ(session->first, CivilDay::make(2025, 5, 7));
+    // a relative "that" keeps its noun's date
+    const std::string_view bombs = "The raid followed two car bombs that exploded near the "
+                                   "embassies on 13 May 2025.";
+    const auto bomb_timexes = TemporalTagger().find(bombs, kReference);
+    ASSERT_EQ(bomb_timexes.size(), 1U);
+    EXPECT_NE(date_of(bombs, bomb_timexes, "car bombs"), nullptr);
+}
+
 TEST(DateStageTest, ADateInARelativeClauseAfterTheTriggerIsTheClauses) {
     const std::string_view s = "The protesters demand that power pass to the government of "
                                "Bashagha, which was approved by the House in March.";
