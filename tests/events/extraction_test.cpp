@@ -271,6 +271,11 @@ TEST(SentenceTriggersTest, TheWordsBeforeSayHowTheEventIsTold) {
     const auto plain = triggers("Armed groups clashed in Tripoli on Monday.");
     ASSERT_EQ(plain.size(), 1U);
     EXPECT_FALSE(plain[0].anaphoric || plain[0].another || plain[0].in_passing);
+    // a clause "since" opens, with a subject of a name and its possessive
+    const auto since =
+        triggers("Output has risen since Khalifa Haftar's forces took control of the terminals.");
+    ASSERT_EQ(since.size(), 1U);
+    EXPECT_TRUE(since[0].in_passing);
 }
 
 TEST(SentenceTriggersTest, OffersFearsAndCallsAreNoEvents) {

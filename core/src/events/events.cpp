@@ -521,8 +521,9 @@ void set_mention_cues(detail::SentenceTrigger& t, std::string_view text, const s
     t.another =
         before == "another" || before == "new" || before == "second" || before2 == "another";
 
-    // "after the foreign minister's meeting", "years have passed since an air strike"
-    for (std::size_t b = k >= 4 ? k - 4 : 0; b < k; ++b) {
+    // "after the foreign minister's meeting", "years have passed since an air strike", "has
+    // risen since Khalifa Haftar's forces took control"
+    for (std::size_t b = k >= 5 ? k - 5 : 0; b < k; ++b) {
         const std::string& x = w[b].lower;
         t.after_cause = t.after_cause || x == "after" || x == "following";
         t.in_passing = t.in_passing || x == "after" || x == "following" || x == "since" ||
