@@ -154,6 +154,12 @@ TEST_F(EventsTest, WhereFightersComeFromIsNotWhereTheyFought) {
         }
     }
     EXPECT_TRUE(entered);
+    // nor is where people are held
+    const auto blast = events_of("Benghazi residents said the city was tense after the vote.\n"
+                                 "A bomb exploded at a checkpoint on Wednesday, and a group of "
+                                 "men jailed in Tunis claimed the blast.\n",
+                                 LocalTime::parse("2012-06-08"));
+    EXPECT_EQ(places_of(blast, EventType::attack), std::vector<std::string>{"Benghazi"});
 }
 
 TEST_F(EventsTest, PlannedEventsAndPreventedOnes) {

@@ -1897,7 +1897,8 @@ enum class PlaceCue {
     reference,      ///< a reference point for the place before it: "Khoms, east of Tripoli"
     near_reference, ///< one for a locative phrase: "near the gas complex, east of Zuwara"
     seat,           ///< where an actor sits: "which sits in Tobruk", "based in Zawiya"
-    home,           ///< where an actor comes from: "fighters from Zintan"
+    home,           ///< where an actor comes from or is held: "fighters from Zintan", "a
+                    ///< cleric jailed in the United States"
 };
 
 /// Whether the phrase that ends at the comma at byte `comma` (back to the comma or sentence
@@ -2091,6 +2092,11 @@ PlaceCue mention_cue(std::string_view text, const Toponym& t) {
            before2 == "administration" || before2 == "cabinet" || before2 == "governor")))) {
         return PlaceCue::seat;
     }
+    // "a group named after a cleric jailed in the United States", "born in Benghazi": where
+    // a person is held or comes from, which no event type tells
+    if (before == "in" && (before2 == "jailed" || before2 == "imprisoned" || before2 == "exiled" ||
+                           before2 == "born" || before2 == "raised"))
+        return PlaceCue::home;
     // "flew to Benghazi and met Haftar", "a visit to Tripoli": the journey's end is where
     // what the travellers then do happens
     const bool journey_to =
