@@ -187,6 +187,15 @@ TEST_F(GeoparserTest, AUnitNamedLikeItsTownIsTheTown) {
     EXPECT_EQ(district->precision, GeoPrecision::region) << district->name;
 }
 
+TEST_F(GeoparserTest, ACountryAfterATownOfItsOwnIsTheCountry) {
+    // "Town, Country" is the town's country, not a list of two towns (a country's name may
+    // mean its capital, and a list lends its towns closeness)
+    const Toponym* tunisia =
+        find(parse("Ministers met in Hammamet, Tunisia, on Monday."), "Tunisia");
+    ASSERT_NE(tunisia, nullptr);
+    EXPECT_EQ(tunisia->precision, GeoPrecision::country) << tunisia->name;
+}
+
 TEST_F(GeoparserTest, AHallNamedAfterAPlaceIsNoPlace) {
     const auto ts = parse("In Sirte the militants fell back around the Ouagadougou conference "
                           "hall and the Benghazi Hall of the old fair.");

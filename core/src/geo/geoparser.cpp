@@ -2027,6 +2027,14 @@ double Parse::list_closeness(std::size_t mi, const Place& p) const {
         const Place& op = chosen_place(o);
         if (is_country_place(op) || op.id == p.id)
             continue;
+        // "Hammamet, Tunisia": a country's name after a town of that country is the town's
+        // country, not the list's next town (its capital, which a country's name may mean)
+        if (std::any_of(m.candidates.begin(), m.candidates.end(), [&](const Candidate& k) {
+                const Place& c = m_g.place(k.place);
+                return k.kind == MatchKind::exact && is_country_place(c) && c.country == op.country;
+            })) {
+            continue;
+        }
         const double km = distance_km(op.position, p.position);
         listed = std::max(listed, km < 100 ? 1.0 : km < 300 ? 0.5 : 0.0);
     }
