@@ -162,6 +162,15 @@ TEST_F(EventsTest, WhereFightersComeFromIsNotWhereTheyFought) {
     EXPECT_EQ(places_of(blast, EventType::attack), std::vector<std::string>{"Benghazi"});
 }
 
+TEST_F(EventsTest, TwoHappeningsAtOnceEachAtItsOwnPlace) {
+    // ", as" tells two happenings at the same time, each with the place of its own part
+    const auto events = events_of("Ministers met in Hammamet on Monday, as rival brigades "
+                                  "fought for a second day for Tripoli's airport.\n",
+                                  LocalTime::parse("2014-07-14"));
+    EXPECT_EQ(places_of(events, EventType::meeting), std::vector<std::string>{"Hammamet"});
+    EXPECT_EQ(places_of(events, EventType::clash), std::vector<std::string>{"Tripoli"});
+}
+
 TEST_F(EventsTest, PlannedEventsAndPreventedOnes) {
     const auto planned = events_of("The two delegations will meet in Zuwara in April.",
                                    LocalTime::parse("2025-02-20"));

@@ -1580,6 +1580,20 @@ Event event_of_trigger(std::string_view text, const Sentence& s, const detail::S
     return e;
 }
 
+/// The part of the sentence [from, to) that ", as" parts: "ministers met in Hammamet on
+/// Monday, as rival brigades fought for Tripoli's airport" tells two happenings at once, each
+/// with its place. The bytes of the part the trigger at `at` is in, when the sentence has
+/// such a boundary; [from, to) otherwise.
+std::pair<std::size_t, std::size_t> as_clause_of(std::string_view text, std::size_t from,
+                                                 std::size_t to, std::size_t at) {
+    const std::string_view s = text.substr(from, to - from);
+    const std::size_t b = s.find(", as ");
+    if (b == std::string_view::npos)
+        return {from, to};
+    const std::size_t boundary = from + b;
+    return at < boundary ? std::pair{from, boundary} : std::pair{boundary, to};
+}
+
 /// Where the event of trigger `t` happened: the best place of its clause (none when it is
 /// told in passing: the sentence's place belongs to its main event), else the place a kind
 /// anaphor tells again ("in the city"); marks `e` when the place is not named in the sentence.
@@ -1589,9 +1603,18 @@ const Toponym* scene_of(Event& e, std::string_view text, const Sentence& s,
     if (t.in_passing)
         return nullptr;
     // a second event of its type in the sentence is placed within its own clause
-    const std::size_t places_from =
+    std::size_t places_from =
         t.repeated_type ? std::max(s.places_from, t.clause_from) : s.places_from;
-    const std::size_t places_to = t.repeated_type ? t.clause_to : s.to;
+    std::size_t places_to = t.repeated_type ? t.clause_to : s.to;
+    // a happening told at the same time as another (", as ..."): its own part's place first
+    if (const auto [part_from, part_to] = as_clause_of(text, places_from, places_to, t.start);
+        std::any_of(toponyms.begin(), toponyms.end(), [&](const Toponym& x) {
+            return x.start >= part_from && x.end <= part_to && x.kind == ToponymKind::place &&
+                   x.precision != GeoPrecision::country;
+        })) {
+        places_from = part_from;
+        places_to = part_to;
+    }
     const detail::LearnedPlace learned{linking.locator, linking.gazetteer, s.from, s.to, t.start,
                                        t.end,           &toponyms};
     const Toponym* place =
