@@ -1607,13 +1607,14 @@ const Toponym* scene_of(Event& e, std::string_view text, const Sentence& s,
         t.repeated_type ? std::max(s.places_from, t.clause_from) : s.places_from;
     std::size_t places_to = t.repeated_type ? t.clause_to : s.to;
     // a happening told at the same time as another (", as ..."): its own part's place first
-    if (const auto [part_from, part_to] = as_clause_of(text, places_from, places_to, t.start);
-        std::any_of(toponyms.begin(), toponyms.end(), [&](const Toponym& x) {
-            return x.start >= part_from && x.end <= part_to && x.kind == ToponymKind::place &&
+    const std::pair<std::size_t, std::size_t> part =
+        as_clause_of(text, places_from, places_to, t.start);
+    if (std::any_of(toponyms.begin(), toponyms.end(), [&](const Toponym& x) {
+            return x.start >= part.first && x.end <= part.second && x.kind == ToponymKind::place &&
                    x.precision != GeoPrecision::country;
         })) {
-        places_from = part_from;
-        places_to = part_to;
+        places_from = part.first;
+        places_to = part.second;
     }
     const detail::LearnedPlace learned{linking.locator, linking.gazetteer, s.from, s.to, t.start,
                                        t.end,           &toponyms};
@@ -2055,6 +2056,15 @@ PlaceCue place_cue(std::string_view text, const Toponym& t) {
     return mention_cue(text, first ? *first : t);
 }
 
+/// "a group named after a cleric jailed in the United States", "born in Benghazi": where a
+/// person is held or comes from, which no event type tells (the two words before a mention).
+bool held_or_born_in(std::string_view before, std::string_view before2) {
+    static constexpr std::array<std::string_view, 5> kHeldOrBorn = {"born", "exiled", "imprisoned",
+                                                                    "jailed", "raised"};
+    static_assert(detail::sorted_unique(kHeldOrBorn));
+    return before == "in" && detail::in_words(kHeldOrBorn, before2);
+}
+
 PlaceCue mention_cue(std::string_view text, const Toponym& t) {
     // the words right before the mention: "in", "at", "near", "outside"
     const auto word_before = [&](std::size_t end) { return lower_word_before(text, end); };
@@ -2115,10 +2125,7 @@ PlaceCue mention_cue(std::string_view text, const Toponym& t) {
            before2 == "administration" || before2 == "cabinet" || before2 == "governor")))) {
         return PlaceCue::seat;
     }
-    // "a group named after a cleric jailed in the United States", "born in Benghazi": where
-    // a person is held or comes from, which no event type tells
-    if (before == "in" && (before2 == "jailed" || before2 == "imprisoned" || before2 == "exiled" ||
-                           before2 == "born" || before2 == "raised"))
+    if (held_or_born_in(before, before2))
         return PlaceCue::home;
     // "flew to Benghazi and met Haftar", "a visit to Tripoli": the journey's end is where
     // what the travellers then do happens
