@@ -1089,6 +1089,14 @@ void Parse::add_transliterated(std::vector<Mention>& found) const {
             (last == i || !take_named_country_reading(m, named))) {
             continue;
         }
+        // "near the Alshab port" in a report on Libya: a spelling variant of a minor place in
+        // another Arabic-speaking country the text never names (Sahab, Jordan) is no reading
+        // of it; the named countries' own variant, if any, is
+        if (const std::string& cc = m_g.place(m.candidates.front().place).country;
+            !named.empty() && std::find(named.begin(), named.end(), cc) == named.end() &&
+            !important(m.candidates.front()) && !take_named_country_reading(m, named)) {
+            continue;
+        }
         const Candidate& best = m.candidates.front();
         const Place& p = m_g.place(best.place);
         if (p.feature_class != 'P' && p.feature_class != 'A' && p.feature_class != 'S') {
