@@ -210,16 +210,14 @@ bool drives_out(const std::vector<Word>& w, std::size_t k) {
 bool run_of(const std::vector<Word>& w, std::size_t k) {
     static constexpr std::array<std::string_view, 7> kRuns = {
         "campaign", "months", "series", "spate", "string", "wave", "years"};
-    bool run = false;
-    for (std::size_t of = k >= 2 ? k - 2 : 0; of < k; ++of) {
-        run = run || (of > 0 && w[of].lower == "of" &&
-                      std::binary_search(kRuns.begin(), kRuns.end(), w[of - 1].lower));
-    }
     static constexpr std::array<std::string_view, 7> kWeekdays = {
         "friday", "monday", "saturday", "sunday", "thursday", "tuesday", "wednesday"};
-    return run && std::none_of(w.begin(), w.end(), [](const Word& x) {
-               return std::binary_search(kWeekdays.begin(), kWeekdays.end(), x.lower);
-           });
+    static_assert(detail::sorted_unique(kRuns) && detail::sorted_unique(kWeekdays));
+    bool run = false;
+    for (std::size_t of = k >= 2 ? k - 2 : 0; of < k; ++of)
+        run = run || (of > 0 && w[of].lower == "of" && detail::in_words(kRuns, w[of - 1].lower));
+    return run && std::none_of(w.begin(), w.end(),
+                               [](const Word& x) { return detail::in_words(kWeekdays, x.lower); });
 }
 
 /// "remains" as a verb ("output has recovered but remains exposed", "the border still remains
@@ -229,7 +227,8 @@ bool remains_as_verb(const std::vector<Word>& w, std::size_t k) {
         return false;
     static constexpr std::array<std::string_view, 7> kBefore = {"also", "but",   "it", "still",
                                                                 "that", "which", "who"};
-    return std::binary_search(kBefore.begin(), kBefore.end(), w[k - 1].lower);
+    static_assert(detail::sorted_unique(kBefore));
+    return detail::in_words(kBefore, w[k - 1].lower);
 }
 
 /// A habit, not a happening: "drone strikes have hit airports and, at times, civilians",
@@ -2056,13 +2055,28 @@ PlaceCue place_cue(std::string_view text, const Toponym& t) {
     return mention_cue(text, first ? *first : t);
 }
 
-/// "a group named after a cleric jailed in the United States", "born in Benghazi": where a
-/// person is held or comes from, which no event type tells (the two words before a mention).
-bool held_or_born_in(std::string_view before, std::string_view before2) {
+/// What the two words before a mention say of an actor, not of a happening: where it has its
+/// seat ("the House, which sits in Tobruk", "a group based in Zawiya", "forces aligned with
+/// the government in Tripoli"), where its people come from ("fighters from Zintan",
+/// "delegates from Misrata") or where a person is held or was born ("a cleric jailed in the
+/// United States", "born in Benghazi"), which no event type tells.
+std::optional<PlaceCue> actor_cue(std::string_view before, std::string_view before2) {
+    static constexpr std::array<std::string_view, 11> kSeated = {
+        "administration", "authorities", "based",  "cabinet", "government", "governor",
+        "headquartered",  "parliament",  "seated", "sit",     "sits"};
     static constexpr std::array<std::string_view, 5> kHeldOrBorn = {"born", "exiled", "imprisoned",
                                                                     "jailed", "raised"};
-    static_assert(detail::sorted_unique(kHeldOrBorn));
-    return before == "in" && detail::in_words(kHeldOrBorn, before2);
+    static constexpr std::array<std::string_view, 12> kPeople = {
+        "brigades",  "delegates",  "delegation", "fighters",  "forces",    "men",
+        "militants", "militiamen", "militias",   "officials", "residents", "troops"};
+    static_assert(detail::sorted_unique(kSeated) && detail::sorted_unique(kHeldOrBorn) &&
+                  detail::sorted_unique(kPeople));
+    if (before == "in" && detail::in_words(kSeated, before2))
+        return PlaceCue::seat;
+    if ((before == "in" && detail::in_words(kHeldOrBorn, before2)) ||
+        (before == "from" && detail::in_words(kPeople, before2)))
+        return PlaceCue::home;
+    return std::nullopt;
 }
 
 PlaceCue mention_cue(std::string_view text, const Toponym& t) {
@@ -2115,18 +2129,8 @@ PlaceCue mention_cue(std::string_view text, const Toponym& t) {
                             before2 == "ports" || before2 == "port" || before2 == "terminals" ||
                             before2 == "towns" || before2 == "town" || before2 == "cities" ||
                             before2 == "city" || before2 == "villages" || before2 == "fields"));
-    // "the House, which sits in Tobruk", "a Tripoli group based in Zawiya": where an actor
-    // has its seat, not where a happening is
-    if (before == "in" &&
-        (before2 == "sits" || before2 == "sit" || before2 == "based" ||
-         before2 == "headquartered" || before2 == "seated" ||
-         // "forces aligned with the government in Tripoli"
-         ((before2 == "government" || before2 == "parliament" || before2 == "authorities" ||
-           before2 == "administration" || before2 == "cabinet" || before2 == "governor")))) {
-        return PlaceCue::seat;
-    }
-    if (held_or_born_in(before, before2))
-        return PlaceCue::home;
+    if (const std::optional<PlaceCue> actor = actor_cue(before, before2))
+        return *actor;
     // "flew to Benghazi and met Haftar", "a visit to Tripoli": the journey's end is where
     // what the travellers then do happens
     const bool journey_to =
@@ -2149,14 +2153,6 @@ PlaceCue mention_cue(std::string_view text, const Toponym& t) {
         t.precision < GeoPrecision::country && detail::in_words(kAssailed, before);
     if (located_at || journey_to || visited || assailed)
         return PlaceCue::located;
-    // "fighters from Zintan", "delegates from Misrata": where the actor comes from
-    if (before == "from" &&
-        (before2 == "fighters" || before2 == "troops" || before2 == "forces" ||
-         before2 == "militias" || before2 == "militiamen" || before2 == "brigades" ||
-         before2 == "men" || before2 == "delegates" || before2 == "delegation" ||
-         before2 == "officials" || before2 == "militants" || before2 == "residents")) {
-        return PlaceCue::home;
-    }
     // "to Tunisia", "pulled out towards Bani Walid": where someone went
     if (before == "to" || before == "towards" || before == "toward")
         return PlaceCue::direction;
